@@ -1,0 +1,16 @@
+/* hall-calendar.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hall-calendar"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hall-engine.h"
+#include "hall-commands-private.h"
+
+const HallCommand _hall_calendar_commands[] = {
+  { NULL }
+};

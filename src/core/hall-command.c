@@ -1,0 +1,293 @@
+/* hall-command.c — roles and parameter readers shared by every handler
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hall-command"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "hall-command.h"
+
+static const struct
+{
+  HallRole role;
+  const char *name;
+} role_names[] = {
+  { HALL_ROLE_STAFF, "staff" },
+  { HALL_ROLE_MANAGER, "manager" },
+  { HALL_ROLE_LEADER, "leader" },
+  { HALL_ROLE_ADMIN, "admin" },
+  { HALL_ROLE_DISPLAY, "display" },
+  { HALL_ROLE_KIOSK, "kiosk" },
+  { HALL_ROLE_SYSTEM, "system" },
+};
+
+const char *
+hall_role_to_string (HallRole role)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (role_names); i++)
+    if (role_names[i].role == role)
+      return role_names[i].name;
+  return NULL;
+}
+
+HallRole
+hall_role_from_string (const char *str)
+{
+  /* "system" is never a role a session can hold. */
+  for (guint i = 0; i < G_N_ELEMENTS (role_names); i++)
+    if (role_names[i].role != HALL_ROLE_SYSTEM && g_strcmp0 (role_names[i].name, str) == 0)
+      return role_names[i].role;
+  return 0;
+}
+
+static JsonNode *
+get_member (JsonObject *params,
+            const char *name)
+{
+  JsonNode *node = params ? json_object_get_member (params, name) : NULL;
+
+  if (node != NULL && JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  return node;
+}
+
+static gboolean
+missing (const char  *name,
+         gboolean     required,
+         GError     **error)
+{
+  if (required)
+    {
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, name, _("This field is required."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+hall_param_string (JsonObject   *params,
+                   const char   *name,
+                   gboolean      required,
+                   guint         max_chars,
+                   const char  **out,
+                   GError      **error)
+{
+  JsonNode *node = get_member (params, name);
+  const char *value;
+  const char *end;
+
+  if (node == NULL)
+    return missing (name, required, error);
+
+  if (json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, name, _("Must be text."));
+      return FALSE;
+    }
+
+  value = json_node_get_string (node);
+  if (!g_utf8_validate (value, -1, &end))
+    {
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, name, _("Contains characters that are not valid text."));
+      return FALSE;
+    }
+
+  for (const char *p = value; *p; p++)
+    if ((guchar) *p < 0x20 && *p != '\n' && *p != '\t' && *p != '\r')
+      {
+        hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, name, _("Contains control characters."));
+        return FALSE;
+      }
+
+  /* Trim in place in the JSON node so the handler and the stored value agree. */
+  if (g_ascii_isspace (value[0]) || (*value && g_ascii_isspace (value[strlen (value) - 1])))
+    {
+      g_autofree char *trimmed = g_strstrip (g_strdup (value));
+
+      json_node_set_string (node, trimmed);
+      value = json_node_get_string (node);
+    }
+
+  if (*value == '\0')
+    return missing (name, required, error);
+
+  if (max_chars > 0 && g_utf8_strlen (value, -1) > (glong) max_chars)
+    {
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, name,
+                      g_dngettext (GETTEXT_PACKAGE, "Too long: at most %u character.",
+                                   "Too long: at most %u characters.", max_chars),
+                      max_chars);
+      return FALSE;
+    }
+
+  *out = value;
+  return TRUE;
+}
+
+gboolean
+hall_param_int (JsonObject  *params,
+                const char  *name,
+                gboolean     required,
+                gint64       min,
+                gint64       max,
+                gint64      *out,
+                GError     **error)
+{
+  JsonNode *node = get_member (params, name);
+  gint64 value;
+
+  if (node == NULL)
+    return missing (name, required, error);
+
+  if (json_node_get_value_type (node) != G_TYPE_INT64)
+    {
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, name, _("Must be a whole number."));
+      return FALSE;
+    }
+
+  value = json_node_get_int (node);
+  if (value < min || value > max)
+    {
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, name,
+                      _("Must be between %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT "."), min, max);
+      return FALSE;
+    }
+
+  *out = value;
+  return TRUE;
+}
+
+gboolean
+hall_param_bool (JsonObject  *params,
+                 const char  *name,
+                 gboolean     required,
+                 gboolean    *out,
+                 GError     **error)
+{
+  JsonNode *node = get_member (params, name);
+
+  if (node == NULL)
+    return missing (name, required, error);
+
+  if (json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, name, _("Must be true or false."));
+      return FALSE;
+    }
+
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+gboolean
+hall_param_enum (JsonObject          *params,
+                 const char          *name,
+                 gboolean             required,
+                 const char * const  *allowed,
+                 const char         **out,
+                 GError             **error)
+{
+  const char *value = NULL;
+  g_autofree char *choices = NULL;
+
+  if (!hall_param_string (params, name, required, 64, &value, error))
+    return FALSE;
+  if (value == NULL)
+    return TRUE;
+
+  for (guint i = 0; allowed[i] != NULL; i++)
+    if (g_str_equal (allowed[i], value))
+      {
+        *out = allowed[i];
+        return TRUE;
+      }
+
+  choices = g_strjoinv (", ", (char **) allowed);
+  hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, name, _("Must be one of: %s."), choices);
+  return FALSE;
+}
+
+gboolean
+hall_param_date (JsonObject  *params,
+                 const char  *name,
+                 gboolean     required,
+                 const char **out,
+                 GError     **error)
+{
+  const char *value = NULL;
+  guint y, m, d;
+  char tail;
+
+  if (!hall_param_string (params, name, required, 10, &value, error))
+    return FALSE;
+  if (value == NULL)
+    return TRUE;
+
+  if (strlen (value) != 10 || sscanf (value, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3
+      || !g_date_valid_dmy (d, m, y) || y < 1900)
+    {
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, name,
+                      _("Must be a date written as YYYY-MM-DD."));
+      return FALSE;
+    }
+
+  *out = value;
+  return TRUE;
+}
+
+gboolean
+hall_param_array (JsonObject  *params,
+                  const char  *name,
+                  gboolean     required,
+                  guint        max_len,
+                  JsonArray  **out,
+                  GError     **error)
+{
+  JsonNode *node = get_member (params, name);
+
+  if (node == NULL)
+    return missing (name, required, error);
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, name, _("Must be a list."));
+      return FALSE;
+    }
+
+  if (max_len > 0 && json_array_get_length (json_node_get_array (node)) > max_len)
+    {
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, name,
+                      g_dngettext (GETTEXT_PACKAGE, "At most %u entry.", "At most %u entries.", max_len),
+                      max_len);
+      return FALSE;
+    }
+
+  *out = json_node_get_array (node);
+  return TRUE;
+}
+
+gboolean
+hall_param_object (JsonObject  *params,
+                   const char  *name,
+                   gboolean     required,
+                   JsonObject **out,
+                   GError     **error)
+{
+  JsonNode *node = get_member (params, name);
+
+  if (node == NULL)
+    return missing (name, required, error);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, name, _("Must be an object."));
+      return FALSE;
+    }
+
+  *out = json_node_get_object (node);
+  return TRUE;
+}

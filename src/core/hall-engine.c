@@ -1,0 +1,920 @@
+/* hall-engine.c
+ *
+ * The engine owns the database and runs every command on one worker thread. The worker takes
+ * whatever calls are queued (up to MAX_BATCH), runs each inside its own SAVEPOINT of a single
+ * BEGIN IMMEDIATE transaction and commits once: a group commit. A command that fails rolls back
+ * to its savepoint and leaves the others untouched; nobody gets an answer before the commit that
+ * holds their write is on disk (synchronous=FULL).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hall-engine"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hall-engine.h"
+#include "hall-commands-private.h"
+
+#define MAX_BATCH 64
+#define SESSION_SLIDE_SECONDS (60 * 60)
+
+struct _HallEngine
+{
+  GObject parent_instance;
+
+  char *path;
+  HallDb *db;          /* worker thread only, once started */
+  GThread *worker;
+  GAsyncQueue *queue;  /* Job* */
+  GMainContext *context;
+  GTimeZone *tz;
+
+  gint64 fixed_now;    /* atomic; 0 = real clock */
+  gint64 last_seq;     /* atomic */
+  gboolean shut_down;  /* atomic */
+};
+
+typedef struct
+{
+  char *token;
+  char *command;
+  JsonObject *params;
+  char *client_address;
+  gboolean system;
+  gboolean quit;
+
+  GTask *task;
+
+  /* for hall_engine_call_sync */
+  GMutex mutex;
+  GCond cond;
+  gboolean done;
+
+  JsonObject *result;
+  GError *error;
+  GPtrArray *events;
+} Job;
+
+typedef struct
+{
+  HallCtxFailureFunc func;
+  gpointer data;
+  GDestroyNotify destroy;
+} FailureHook;
+
+G_DEFINE_FINAL_TYPE (HallEngine, hall_engine, G_TYPE_OBJECT)
+
+enum {
+  EVENT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static Job quit_job = { .quit = TRUE };
+
+static void
+job_free (Job *job)
+{
+  g_free (job->token);
+  g_free (job->command);
+  g_clear_pointer (&job->params, json_object_unref);
+  g_free (job->client_address);
+  g_clear_object (&job->task);
+  g_clear_pointer (&job->result, json_object_unref);
+  g_clear_error (&job->error);
+  g_clear_pointer (&job->events, g_ptr_array_unref);
+  g_mutex_clear (&job->mutex);
+  g_cond_clear (&job->cond);
+  g_free (job);
+}
+
+static Job *
+job_new (const char *token,
+         const char *command,
+         JsonObject *params,
+         const char *client_address)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->token = g_strdup (token);
+  job->command = g_strdup (command);
+  job->params = params ? json_object_ref (params) : json_object_new ();
+  job->client_address = g_strdup (client_address);
+  g_mutex_init (&job->mutex);
+  g_cond_init (&job->cond);
+  return job;
+}
+
+static gint64
+engine_now (HallEngine *self)
+{
+  gint64 fixed = __atomic_load_n (&self->fixed_now, __ATOMIC_SEQ_CST);
+
+  if (fixed != 0)
+    return fixed;
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static void
+hash_token (const char *token,
+            char        out[65])
+{
+  g_autofree char *hex = g_compute_checksum_for_string (G_CHECKSUM_SHA256, token, -1);
+
+  g_strlcpy (out, hex, 65);
+}
+
+/* ---- context helpers used by the handlers ------------------------------------------------- */
+
+gint64
+hall_ctx_emit (HallCtx     *ctx,
+               const char  *kind,
+               JsonObject  *payload,
+               GError     **error)
+{
+  g_autoptr (JsonObject) owned = payload ? payload : json_object_new ();
+  g_autoptr (JsonNode) node = json_node_init_object (json_node_alloc (), owned);
+  g_autofree char *text = json_to_string (node, FALSE);
+  g_autoptr (HallStmt) stmt = NULL;
+  JsonObject *event;
+  gint64 seq;
+
+  stmt = hall_db_prepare (ctx->db, "INSERT INTO event (at, kind, payload) VALUES (?1, ?2, ?3)", error);
+  if (stmt == NULL)
+    return 0;
+  hall_stmt_bind_int (stmt, 1, ctx->now);
+  hall_stmt_bind_text (stmt, 2, kind);
+  hall_stmt_bind_text (stmt, 3, text);
+  if (hall_stmt_step (stmt, error) != SQLITE_DONE)
+    return 0;
+  seq = hall_db_last_insert_id (ctx->db);
+
+  event = json_object_new ();
+  json_object_set_int_member (event, "seq", seq);
+  json_object_set_string_member (event, "kind", kind);
+  json_object_set_int_member (event, "at", ctx->now);
+  {
+    JsonObjectIter iter;
+    const char *member;
+    JsonNode *value;
+
+    json_object_iter_init (&iter, owned);
+    while (json_object_iter_next (&iter, &member, &value))
+      if (!json_object_has_member (event, member))
+        json_object_set_member (event, member, json_node_copy (value));
+  }
+  g_ptr_array_add (ctx->events, event);
+  return seq;
+}
+
+void
+hall_ctx_set_object (HallCtx    *ctx,
+                     const char *type,
+                     gint64      id)
+{
+  g_free (ctx->object_type);
+  g_free (ctx->object_id);
+  ctx->object_type = g_strdup (type);
+  ctx->object_id = id ? g_strdup_printf ("%" G_GINT64_FORMAT, id) : NULL;
+}
+
+static gboolean
+write_audit (HallCtx     *ctx,
+             const char  *action,
+             const char  *object_type,
+             const char  *object_id,
+             const char  *result,
+             GError     **error)
+{
+  g_autoptr (HallStmt) stmt = NULL;
+
+  stmt = hall_db_prepare (ctx->db,
+                          "INSERT INTO audit (at, user_id, role, client_address, command, "
+                          "object_type, object_id, result) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                          error);
+  if (stmt == NULL)
+    return FALSE;
+  hall_stmt_bind_int (stmt, 1, ctx->now);
+  hall_stmt_bind_id (stmt, 2, ctx->actor->user_id);
+  hall_stmt_bind_text (stmt, 3, ctx->actor->role ? hall_role_to_string (ctx->actor->role) : NULL);
+  hall_stmt_bind_text (stmt, 4, ctx->actor->client_address);
+  hall_stmt_bind_text (stmt, 5, action);
+  hall_stmt_bind_text (stmt, 6, object_type);
+  hall_stmt_bind_text (stmt, 7, object_id);
+  hall_stmt_bind_text (stmt, 8, result);
+  return hall_stmt_step (stmt, error) == SQLITE_DONE;
+}
+
+gboolean
+hall_ctx_audit (HallCtx     *ctx,
+                const char  *action,
+                const char  *object_type,
+                gint64       object_id,
+                GError     **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, object_id);
+
+  return write_audit (ctx, action, object_type, id, "ok", error);
+}
+
+gboolean
+hall_ctx_is (HallCtx *ctx,
+             guint    roles)
+{
+  return (ctx->actor->role & roles) != 0;
+}
+
+char *
+hall_ctx_date_of (HallCtx *ctx,
+                  gint64   unix_time)
+{
+  g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
+  g_autoptr (GDateTime) local = g_date_time_to_timezone (utc, ctx->engine->tz);
+
+  return g_date_time_format (local, "%Y-%m-%d");
+}
+
+void
+hall_ctx_on_failure (HallCtx            *ctx,
+                     HallCtxFailureFunc  func,
+                     gpointer            data,
+                     GDestroyNotify      destroy)
+{
+  FailureHook *hook = g_new0 (FailureHook, 1);
+
+  hook->func = func;
+  hook->data = data;
+  hook->destroy = destroy;
+  g_ptr_array_add (ctx->failure_hooks, hook);
+}
+
+static void
+failure_hook_free (FailureHook *hook)
+{
+  if (hook->destroy)
+    hook->destroy (hook->data);
+  g_free (hook);
+}
+
+/* ---- the dispatcher ----------------------------------------------------------------------- */
+
+static gboolean
+load_actor (HallEngine  *self,
+            HallCtx     *ctx,
+            HallActor   *actor,
+            const char  *token,
+            GError     **error)
+{
+  char hash[65];
+  g_autoptr (HallStmt) stmt = NULL;
+  g_autoptr (HallStmt) roles = NULL;
+  int rc;
+
+  if (token == NULL || *token == '\0')
+    {
+      hall_set_error (error, HALL_ERROR_UNAUTHENTICATED, NULL, _("Please sign in first."));
+      return FALSE;
+    }
+
+  hash_token (token, hash);
+  stmt = hall_db_prepare (self->db,
+                          "SELECT s.id, s.user_id, s.role, s.counter_id, s.expires_at, "
+                          "a.username, a.display_name, a.department_id, a.locked "
+                          "FROM session s JOIN account a ON a.id = s.user_id "
+                          "WHERE s.token_hash = ?1",
+                          error);
+  if (stmt == NULL)
+    return FALSE;
+  hall_stmt_bind_text (stmt, 1, hash);
+  rc = hall_stmt_step (stmt, error);
+  if (rc == 0)
+    return FALSE;
+  if (rc == SQLITE_DONE || hall_stmt_int (stmt, 4) <= ctx->now || hall_stmt_int (stmt, 8))
+    {
+      hall_set_error (error, HALL_ERROR_UNAUTHENTICATED, NULL,
+                      _("Your session has ended. Please sign in again."));
+      return FALSE;
+    }
+
+  actor->session_id = hall_stmt_int (stmt, 0);
+  actor->user_id = hall_stmt_int (stmt, 1);
+  actor->role = hall_role_from_string (hall_stmt_text (stmt, 2));
+  actor->counter_id = hall_stmt_int (stmt, 3);
+  actor->username = g_strdup (hall_stmt_text (stmt, 5));
+  actor->display_name = g_strdup (hall_stmt_text (stmt, 6));
+  actor->department_id = hall_stmt_int (stmt, 7);
+
+  /* Sessions stay alive while they are used. */
+  if (hall_stmt_int (stmt, 4) - ctx->now < HALL_SESSION_LIFETIME - SESSION_SLIDE_SECONDS)
+    {
+      g_autoptr (HallStmt) slide = hall_db_prepare (self->db,
+                                                    "UPDATE session SET expires_at = ?2 WHERE id = ?1",
+                                                    error);
+      if (slide == NULL)
+        return FALSE;
+      hall_stmt_bind_int (slide, 1, actor->session_id);
+      hall_stmt_bind_int (slide, 2, ctx->now + HALL_SESSION_LIFETIME);
+      if (hall_stmt_step (slide, error) != SQLITE_DONE)
+        return FALSE;
+    }
+
+  roles = hall_db_prepare (self->db, "SELECT role FROM account_role WHERE user_id = ?1", error);
+  if (roles == NULL)
+    return FALSE;
+  hall_stmt_bind_int (roles, 1, actor->user_id);
+  while ((rc = hall_stmt_step (roles, error)) == SQLITE_ROW)
+    actor->roles |= hall_role_from_string (hall_stmt_text (roles, 0));
+  return rc == SQLITE_DONE;
+}
+
+static JsonObject *
+lookup_request (HallCtx     *ctx,
+                const char  *request_id,
+                gboolean    *found,
+                GError     **error)
+{
+  g_autoptr (HallStmt) stmt = NULL;
+  g_autoptr (JsonNode) node = NULL;
+  int rc;
+
+  *found = FALSE;
+  stmt = hall_db_prepare (ctx->db,
+                          "SELECT user_id, command, result FROM request WHERE request_id = ?1",
+                          error);
+  if (stmt == NULL)
+    return NULL;
+  hall_stmt_bind_text (stmt, 1, request_id);
+  rc = hall_stmt_step (stmt, error);
+  if (rc != SQLITE_ROW)
+    return NULL;
+
+  if (hall_stmt_int (stmt, 0) != ctx->actor->user_id
+      || g_strcmp0 (hall_stmt_text (stmt, 1), ctx->command) != 0)
+    {
+      hall_set_error (error, HALL_ERROR_CONFLICT, "request_id",
+                      _("This request id was already used for another request."));
+      return NULL;
+    }
+
+  node = json_from_string (hall_stmt_text (stmt, 2), error);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  *found = TRUE;
+  return json_object_ref (json_node_get_object (node));
+}
+
+static gboolean
+store_request (HallCtx     *ctx,
+               const char  *request_id,
+               JsonObject  *result,
+               GError     **error)
+{
+  g_autoptr (JsonNode) node = json_node_init_object (json_node_alloc (), result);
+  g_autofree char *text = json_to_string (node, FALSE);
+  g_autoptr (HallStmt) stmt = NULL;
+
+  stmt = hall_db_prepare (ctx->db,
+                          "INSERT INTO request (request_id, user_id, command, result, at) "
+                          "VALUES (?1, ?2, ?3, ?4, ?5)",
+                          error);
+  if (stmt == NULL)
+    return FALSE;
+  hall_stmt_bind_text (stmt, 1, request_id);
+  hall_stmt_bind_id (stmt, 2, ctx->actor->user_id);
+  hall_stmt_bind_text (stmt, 3, ctx->command);
+  hall_stmt_bind_text (stmt, 4, text);
+  hall_stmt_bind_int (stmt, 5, ctx->now);
+  return hall_stmt_step (stmt, error) == SQLITE_DONE;
+}
+
+static JsonObject *
+dispatch (HallEngine  *self,
+          HallCtx     *ctx,
+          HallActor   *actor,
+          Job         *job,
+          GError     **error)
+{
+  const HallCommand *command = hall_engine_lookup_command (job->command);
+  g_autoptr (JsonObject) result = NULL;
+  const char *request_id = NULL;
+
+  if (command == NULL)
+    {
+      hall_set_error (error, HALL_ERROR_NOT_FOUND, "command", _("There is no command “%s”."),
+                      job->command);
+      return NULL;
+    }
+
+  if (job->system)
+    actor->role = HALL_ROLE_SYSTEM;
+  else if (!(command->flags & HALL_COMMAND_PUBLIC))
+    {
+      if (!load_actor (self, ctx, actor, job->token, error))
+        return NULL;
+      if (!(command->roles & actor->role))
+        {
+          hall_set_error (error, HALL_ERROR_FORBIDDEN, NULL,
+                          _("Your role may not do this (%s)."), command->name);
+          return NULL;
+        }
+    }
+
+  if (!hall_param_string (job->params, "request_id", FALSE, 64, &request_id, error))
+    return NULL;
+
+  if (request_id != NULL && (command->flags & HALL_COMMAND_WRITE))
+    {
+      gboolean found;
+      JsonObject *first = lookup_request (ctx, request_id, &found, error);
+
+      if (found)
+        {
+          ctx->object_type = g_strdup ("request");
+          ctx->object_id = g_strdup (request_id);
+          return first;
+        }
+      if (error && *error)
+        return NULL;
+    }
+
+  result = command->func (ctx, job->params, error);
+  if (result == NULL)
+    return NULL;
+
+  if (request_id != NULL && (command->flags & HALL_COMMAND_WRITE)
+      && !store_request (ctx, request_id, result, error))
+    return NULL;
+
+  return g_steal_pointer (&result);
+}
+
+static void
+run_job (HallEngine *self,
+         Job        *job,
+         gint64      now)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (now);
+  g_autoptr (GDateTime) local = g_date_time_to_timezone (utc, self->tz);
+  g_autofree char *today = g_date_time_format (local, "%Y-%m-%d");
+  HallActor actor = { 0 };
+  HallCtx ctx = { 0 };
+  GError *audit_error = NULL;
+
+  actor.client_address = job->client_address;
+  ctx.engine = self;
+  ctx.db = self->db;
+  ctx.actor = &actor;
+  ctx.command = job->command;
+  ctx.now = now;
+  ctx.now_local = local;
+  ctx.today = today;
+  ctx.events = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  ctx.failure_hooks = g_ptr_array_new_with_free_func ((GDestroyNotify) failure_hook_free);
+
+  hall_db_exec (self->db, "SAVEPOINT command", NULL);
+  job->result = dispatch (self, &ctx, &actor, job, &error);
+
+  if (job->result != NULL)
+    {
+      if (!write_audit (&ctx, job->command, ctx.object_type, ctx.object_id, "ok", &error))
+        g_clear_pointer (&job->result, json_object_unref);
+    }
+
+  if (job->result == NULL)
+    {
+      if (error == NULL)
+        hall_set_error (&error, HALL_ERROR_INTERNAL, NULL, _("The hall server failed to do this."));
+      hall_db_exec (self->db, "ROLLBACK TO command", NULL);
+      g_ptr_array_set_size (ctx.events, 0);
+
+      for (guint i = 0; i < ctx.failure_hooks->len; i++)
+        {
+          FailureHook *hook = ctx.failure_hooks->pdata[i];
+          hook->func (&ctx, hook->data);
+        }
+
+      if (!write_audit (&ctx, job->command, ctx.object_type, ctx.object_id,
+                        hall_error_code_to_string (error->domain == HALL_ERROR ? error->code
+                                                                                : HALL_ERROR_INTERNAL),
+                        &audit_error))
+        {
+          g_warning ("Cannot audit a failed %s: %s", job->command, audit_error->message);
+          g_clear_error (&audit_error);
+        }
+      job->error = g_steal_pointer (&error);
+    }
+
+  hall_db_exec (self->db, "RELEASE command", NULL);
+
+  job->events = g_steal_pointer (&ctx.events);
+  g_ptr_array_unref (ctx.failure_hooks);
+  g_free (ctx.object_type);
+  g_free (ctx.object_id);
+  g_free ((char *) actor.username);
+  g_free ((char *) actor.display_name);
+}
+
+typedef struct
+{
+  HallEngine *engine;
+  GPtrArray *events;
+} EventBatch;
+
+static gboolean
+emit_events_cb (gpointer data)
+{
+  EventBatch *batch = data;
+
+  for (guint i = 0; i < batch->events->len; i++)
+    g_signal_emit (batch->engine, signals[EVENT], 0, batch->events->pdata[i]);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+event_batch_free (gpointer data)
+{
+  EventBatch *batch = data;
+
+  g_object_unref (batch->engine);
+  g_ptr_array_unref (batch->events);
+  g_free (batch);
+}
+
+static void
+complete_job (Job *job)
+{
+  if (job->task != NULL)
+    {
+      if (job->error != NULL)
+        g_task_return_error (job->task, g_steal_pointer (&job->error));
+      else
+        g_task_return_pointer (job->task, g_steal_pointer (&job->result),
+                               (GDestroyNotify) json_object_unref);
+      job_free (job);
+    }
+  else
+    {
+      g_mutex_lock (&job->mutex);
+      job->done = TRUE;
+      g_cond_signal (&job->cond);
+      g_mutex_unlock (&job->mutex);
+    }
+}
+
+static void
+run_batch (HallEngine *self,
+           GPtrArray  *batch)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) events = NULL;
+  gint64 now = engine_now (self);
+
+  if (!hall_db_exec (self->db, "BEGIN IMMEDIATE", &error))
+    {
+      for (guint i = 0; i < batch->len; i++)
+        {
+          Job *job = batch->pdata[i];
+          job->error = g_error_copy (error);
+          complete_job (job);
+        }
+      return;
+    }
+
+  for (guint i = 0; i < batch->len; i++)
+    run_job (self, batch->pdata[i], now);
+
+  if (!hall_db_exec (self->db, "COMMIT", &error))
+    {
+      hall_db_exec (self->db, "ROLLBACK", NULL);
+      for (guint i = 0; i < batch->len; i++)
+        {
+          Job *job = batch->pdata[i];
+
+          g_clear_pointer (&job->result, json_object_unref);
+          g_clear_error (&job->error);
+          g_clear_pointer (&job->events, g_ptr_array_unref);
+          hall_set_error (&job->error, HALL_ERROR_UNAVAILABLE, NULL,
+                          _("The hall database could not save this: %s"), error->message);
+          complete_job (job);
+        }
+      return;
+    }
+
+  events = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  for (guint i = 0; i < batch->len; i++)
+    {
+      Job *job = batch->pdata[i];
+
+      if (job->events != NULL)
+        g_ptr_array_extend_and_steal (events, g_steal_pointer (&job->events));
+    }
+
+  if (events->len > 0)
+    {
+      EventBatch *eb = g_new0 (EventBatch, 1);
+      JsonObject *last = events->pdata[events->len - 1];
+
+      __atomic_store_n (&self->last_seq, json_object_get_int_member (last, "seq"), __ATOMIC_SEQ_CST);
+      eb->engine = g_object_ref (self);
+      eb->events = g_steal_pointer (&events);
+      g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, emit_events_cb, eb,
+                                  event_batch_free);
+    }
+
+  for (guint i = 0; i < batch->len; i++)
+    complete_job (batch->pdata[i]);
+}
+
+static gpointer
+worker_main (gpointer data)
+{
+  HallEngine *self = data;
+  gboolean quit = FALSE;
+
+  while (!quit)
+    {
+      g_autoptr (GPtrArray) batch = g_ptr_array_new ();
+      Job *job = g_async_queue_pop (self->queue);
+
+      if (job->quit)
+        break;
+      g_ptr_array_add (batch, job);
+
+      while (batch->len < MAX_BATCH && (job = g_async_queue_try_pop (self->queue)) != NULL)
+        {
+          if (job->quit)
+            {
+              quit = TRUE;
+              break;
+            }
+          g_ptr_array_add (batch, job);
+        }
+
+      run_batch (self, batch);
+    }
+
+  g_clear_pointer (&self->db, hall_db_free);
+  return NULL;
+}
+
+static gint64
+read_last_seq (HallDb *db)
+{
+  g_autoptr (HallStmt) stmt = hall_db_prepare (db, "SELECT COALESCE(MAX(seq), 0) FROM event", NULL);
+
+  if (stmt == NULL || hall_stmt_step (stmt, NULL) != SQLITE_ROW)
+    return 0;
+  return hall_stmt_int (stmt, 0);
+}
+
+/* ---- GObject ------------------------------------------------------------------------------ */
+
+static void
+hall_engine_finalize (GObject *object)
+{
+  HallEngine *self = (HallEngine *) object;
+
+  hall_engine_shutdown (self);
+  g_clear_pointer (&self->db, hall_db_free);
+  g_clear_pointer (&self->queue, g_async_queue_unref);
+  g_clear_pointer (&self->context, g_main_context_unref);
+  g_clear_pointer (&self->tz, g_time_zone_unref);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (hall_engine_parent_class)->finalize (object);
+}
+
+static void
+hall_engine_class_init (HallEngineClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = hall_engine_finalize;
+
+  /**
+   * HallEngine::event:
+   * @event: a #JsonObject {"seq", "kind", "at", ...}
+   *
+   * A committed change, in seq order, in the main context the engine was made in.
+   */
+  signals[EVENT] = g_signal_new ("event", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                 NULL, NULL, G_TYPE_NONE, 1,
+                                 JSON_TYPE_OBJECT | G_SIGNAL_TYPE_STATIC_SCOPE);
+}
+
+static void
+hall_engine_init (HallEngine *self)
+{
+  self->queue = g_async_queue_new ();
+  self->context = g_main_context_ref_thread_default ();
+  self->tz = g_time_zone_new_local ();
+}
+
+/* ---- public API --------------------------------------------------------------------------- */
+
+HallEngine *
+hall_engine_new (const char  *path,
+                 GError     **error)
+{
+  g_autoptr (HallEngine) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (HALL_TYPE_ENGINE, NULL);
+  self->path = g_strdup (path);
+  self->db = hall_db_open (path, error);
+  if (self->db == NULL)
+    return NULL;
+  self->last_seq = read_last_seq (self->db);
+  self->worker = g_thread_new ("hall-engine", worker_main, self);
+
+  return g_steal_pointer (&self);
+}
+
+static void
+engine_new_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  GError *error = NULL;
+  HallEngine *engine = hall_engine_new (task_data, &error);
+
+  if (engine == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, engine, g_object_unref);
+}
+
+void
+hall_engine_new_async (const char          *path,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, hall_engine_new_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, engine_new_thread);
+}
+
+HallEngine *
+hall_engine_new_finish (GAsyncResult  *result,
+                        GError       **error)
+{
+  HallEngine *engine = g_task_propagate_pointer (G_TASK (result), error);
+
+  /* The event signal belongs to the caller's context, not the thread that opened the file. */
+  if (engine != NULL)
+    {
+      g_main_context_unref (engine->context);
+      engine->context = g_main_context_ref_thread_default ();
+    }
+  return engine;
+}
+
+const char *
+hall_engine_get_path (HallEngine *self)
+{
+  g_return_val_if_fail (HALL_IS_ENGINE (self), NULL);
+  return self->path;
+}
+
+gint64
+hall_engine_get_last_seq (HallEngine *self)
+{
+  g_return_val_if_fail (HALL_IS_ENGINE (self), 0);
+  return __atomic_load_n (&self->last_seq, __ATOMIC_SEQ_CST);
+}
+
+void
+hall_engine_set_now (HallEngine *self,
+                     gint64      unix_time)
+{
+  g_return_if_fail (HALL_IS_ENGINE (self));
+  __atomic_store_n (&self->fixed_now, unix_time, __ATOMIC_SEQ_CST);
+}
+
+static gboolean
+enqueue (HallEngine  *self,
+         Job         *job,
+         GError     **error)
+{
+  if (g_atomic_int_get (&self->shut_down))
+    {
+      hall_set_error (error, HALL_ERROR_UNAVAILABLE, NULL, _("The hall is shutting down."));
+      return FALSE;
+    }
+  g_async_queue_push (self->queue, job);
+  return TRUE;
+}
+
+void
+hall_engine_call_async (HallEngine          *self,
+                        const char          *token,
+                        const char          *command,
+                        JsonObject          *params,
+                        const char          *client_address,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  GError *error = NULL;
+  Job *job;
+
+  g_return_if_fail (HALL_IS_ENGINE (self));
+  g_return_if_fail (command != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hall_engine_call_async);
+  /* A write that was queued still happens when the caller goes away; only its answer is dropped. */
+  g_task_set_check_cancellable (task, FALSE);
+
+  job = job_new (token, command, params, client_address);
+  job->task = g_object_ref (task);
+  if (!enqueue (self, job, &error))
+    {
+      job_free (job);
+      g_task_return_error (task, error);
+    }
+}
+
+JsonObject *
+hall_engine_call_finish (HallEngine    *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static JsonObject *
+call_sync (HallEngine  *self,
+           Job         *job,
+           GError     **error)
+{
+  JsonObject *result;
+
+  if (!enqueue (self, job, error))
+    {
+      job_free (job);
+      return NULL;
+    }
+
+  g_mutex_lock (&job->mutex);
+  while (!job->done)
+    g_cond_wait (&job->cond, &job->mutex);
+  g_mutex_unlock (&job->mutex);
+
+  result = g_steal_pointer (&job->result);
+  if (job->error != NULL)
+    g_propagate_error (error, g_steal_pointer (&job->error));
+  job_free (job);
+  return result;
+}
+
+JsonObject *
+hall_engine_call_sync (HallEngine  *self,
+                       const char  *token,
+                       const char  *command,
+                       JsonObject  *params,
+                       const char  *client_address,
+                       GError     **error)
+{
+  g_return_val_if_fail (HALL_IS_ENGINE (self), NULL);
+  return call_sync (self, job_new (token, command, params, client_address), error);
+}
+
+JsonObject *
+hall_engine_call_system (HallEngine  *self,
+                         const char  *command,
+                         JsonObject  *params,
+                         GError     **error)
+{
+  Job *job;
+
+  g_return_val_if_fail (HALL_IS_ENGINE (self), NULL);
+  job = job_new (NULL, command, params, "local");
+  job->system = TRUE;
+  return call_sync (self, job, error);
+}
+
+void
+hall_engine_shutdown (HallEngine *self)
+{
+  g_return_if_fail (HALL_IS_ENGINE (self));
+
+  if (!g_atomic_int_compare_and_exchange (&self->shut_down, FALSE, TRUE))
+    return;
+  if (self->worker != NULL)
+    {
+      g_async_queue_push (self->queue, &quit_job);
+      g_thread_join (g_steal_pointer (&self->worker));
+    }
+}

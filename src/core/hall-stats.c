@@ -1,0 +1,16 @@
+/* hall-stats.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hall-stats"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hall-engine.h"
+#include "hall-commands-private.h"
+
+const HallCommand _hall_stats_commands[] = {
+  { NULL }
+};

@@ -1,0 +1,198 @@
+/* hall-test-util.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hall-test"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "hall-test-util.h"
+
+JsonObject *
+hall_test_parse_object (const char *json)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) node = json_from_string (json, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+  return json_object_ref (json_node_get_object (node));
+}
+
+void
+hall_test_rm_rf (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        hall_test_rm_rf (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+HallTestHall *
+hall_test_hall_new (void)
+{
+  g_autoptr (GError) error = NULL;
+  HallTestHall *hall = g_new0 (HallTestHall, 1);
+
+  hall->dir = g_dir_make_tmp ("hall-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  hall->path = g_build_filename (hall->dir, "hall.db", NULL);
+  hall->engine = hall_engine_new (hall->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (hall->engine);
+  return hall;
+}
+
+void
+hall_test_hall_free (HallTestHall *hall)
+{
+  if (hall == NULL)
+    return;
+  if (hall->engine)
+    {
+      hall_engine_shutdown (hall->engine);
+      /* Deliver events still queued for this context before the engine goes. */
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_assert_finalize_object (hall->engine);
+    }
+  hall_test_rm_rf (hall->dir);
+  g_free (hall->dir);
+  g_free (hall->path);
+  g_free (hall);
+}
+
+char *
+hall_test_login (HallTestHall *hall,
+                 const char   *username,
+                 const char   *role,
+                 gint64        counter_id)
+{
+  g_autoptr (JsonObject) params = json_object_new ();
+  g_autoptr (JsonObject) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  json_object_set_string_member (params, "username", username);
+  json_object_set_string_member (params, "password", "password123");
+  if (role)
+    json_object_set_string_member (params, "role", role);
+  if (counter_id)
+    json_object_set_int_member (params, "counter_id", counter_id);
+  result = hall_engine_call_sync (hall->engine, NULL, "session.login", params, "127.0.0.1", &error);
+  g_assert_no_error (error);
+  return g_strdup (json_object_get_string_member (result, "token"));
+}
+
+char *
+hall_test_add_user (HallTestHall *hall,
+                    const char   *username,
+                    const char   *roles,
+                    const char   *department,
+                    gint64        counter_id)
+{
+  g_autoptr (JsonObject) params = json_object_new ();
+  g_autoptr (JsonObject) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) role_list = g_strsplit (roles, ",", -1);
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; role_list[i]; i++)
+    json_array_add_string_element (array, role_list[i]);
+  json_object_set_string_member (params, "username", username);
+  json_object_set_string_member (params, "display_name", username);
+  json_object_set_string_member (params, "password", "password123");
+  json_object_set_array_member (params, "roles", array);
+  if (department)
+    json_object_set_string_member (params, "department", department);
+  result = hall_engine_call_system (hall->engine, "user.create", params, &error);
+  g_assert_no_error (error);
+
+  return hall_test_login (hall, username, role_list[0], counter_id);
+}
+
+static JsonObject *
+call_va (HallTestHall  *hall,
+         const char    *token,
+         const char    *command,
+         GError       **error,
+         const char    *json_format,
+         va_list        args)
+{
+  g_autofree char *json = g_strdup_vprintf (json_format ? json_format : "{}", args);
+  g_autoptr (JsonObject) params = hall_test_parse_object (json);
+
+  return hall_engine_call_sync (hall->engine, token, command, params, "127.0.0.1", error);
+}
+
+JsonObject *
+hall_test_ok (HallTestHall *hall,
+              const char   *token,
+              const char   *command,
+              const char   *json_format,
+              ...)
+{
+  g_autoptr (GError) error = NULL;
+  JsonObject *result;
+  va_list args;
+
+  va_start (args, json_format);
+  result = call_va (hall, token, command, &error, json_format, args);
+  va_end (args);
+  if (error)
+    g_error ("%s failed: %s (field %s)", command, error->message,
+             hall_error_get_field (error) ? hall_error_get_field (error) : "-");
+  g_assert_nonnull (result);
+  return result;
+}
+
+void
+hall_test_fails (HallTestHall  *hall,
+                 const char    *token,
+                 const char    *command,
+                 HallErrorCode  code,
+                 const char    *field,
+                 const char    *json_format,
+                 ...)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) result = NULL;
+  va_list args;
+
+  va_start (args, json_format);
+  result = call_va (hall, token, command, &error, json_format, args);
+  va_end (args);
+  if (error == NULL)
+    g_error ("%s succeeded, expected %s", command, hall_error_code_to_string (code));
+  if (!g_error_matches (error, HALL_ERROR, code))
+    g_error ("%s failed with “%s” (%s), expected %s", command, error->message,
+             error->domain == HALL_ERROR ? hall_error_code_to_string (error->code) : "other",
+             hall_error_code_to_string (code));
+  if (field)
+    g_assert_cmpstr (hall_error_get_field (error), ==, field);
+  g_assert_cmpstr (error->message, !=, "");
+}
+
+gint64
+hall_test_time (const char *local)
+{
+  g_autoptr (GTimeZone) tz = g_time_zone_new_local ();
+  int y, mo, d, h = 0, mi = 0;
+  g_autoptr (GDateTime) dt = NULL;
+
+  g_assert_cmpint (sscanf (local, "%d-%d-%d %d:%d", &y, &mo, &d, &h, &mi), >=, 3);
+  dt = g_date_time_new (tz, y, mo, d, h, mi, 0);
+  return g_date_time_to_unix (dt);
+}

@@ -1,0 +1,54 @@
+/* hall-test-util.h — a real hall in a temporary folder, for tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "hall-engine.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  HallEngine *engine;
+} HallTestHall;
+
+/* A fresh hall database in a new temporary folder. */
+HallTestHall *hall_test_hall_new        (void);
+void          hall_test_hall_free       (HallTestHall *hall);
+/* Creates an account (password "password123") and returns a session token for @role.
+ * @department is a department code or NULL; @counter_id 0 for none. */
+char         *hall_test_add_user        (HallTestHall *hall,
+                                         const char   *username,
+                                         const char   *roles,
+                                         const char   *department,
+                                         gint64        counter_id);
+char         *hall_test_login           (HallTestHall *hall,
+                                         const char   *username,
+                                         const char   *role,
+                                         gint64        counter_id);
+/* Runs @command with params parsed from @json (printf-style); asserts success. */
+JsonObject   *hall_test_ok              (HallTestHall *hall,
+                                         const char   *token,
+                                         const char   *command,
+                                         const char   *json_format,
+                                         ...) G_GNUC_PRINTF (4, 5);
+/* Runs @command; asserts it fails with @code and, when @field is non-NULL, names @field. */
+void          hall_test_fails           (HallTestHall  *hall,
+                                         const char    *token,
+                                         const char    *command,
+                                         HallErrorCode  code,
+                                         const char    *field,
+                                         const char    *json_format,
+                                         ...) G_GNUC_PRINTF (6, 7);
+JsonObject   *hall_test_parse_object    (const char   *json);
+/* Deletes a folder and what is in it. */
+void          hall_test_rm_rf           (const char   *dir);
+/* Unix time of a local date and time in the hall's time zone, e.g. "2026-10-01 09:00". */
+gint64        hall_test_time            (const char   *local);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HallTestHall, hall_test_hall_free)
+
+G_END_DECLS

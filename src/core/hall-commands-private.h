@@ -20,6 +20,51 @@ extern const HallCommand _hall_search_commands[];   /* hall-search.c: matter.sea
 extern const HallCommand _hall_leader_commands[];   /* hall-leader.c: roster, reception, 包案, 督办 */
 extern const HallCommand _hall_stats_commands[];    /* hall-stats.c: stats.summary */
 
+/* ---- functions one part of the engine offers the others (run inside a handler's transaction) ---- */
+
+/* hall-calendar.c. Dates are "YYYY-MM-DD" in the hall's time zone; results are newly allocated.
+ * A period of @days calendar days counted from the day after @from; when its last day is not a
+ * working day it ends on the next working day (民法典 arts. 201, 203). */
+char    *_hall_calendar_add_days          (HallCtx     *ctx,
+                                           const char  *from,
+                                           int          days,
+                                           GError     **error);
+/* The @n-th working day after @from (the 5-working-day objection period). */
+char    *_hall_calendar_add_working_days  (HallCtx     *ctx,
+                                           const char  *from,
+                                           int          n,
+                                           GError     **error);
+gboolean _hall_calendar_is_working_day    (HallCtx     *ctx,
+                                           const char  *date,
+                                           gboolean    *working,
+                                           GError     **error);
+
+/* hall-petitioner.c. Validates @petitioner ({"name", "id_number", "phone", "sex", "address"};
+ * errors name "<field_prefix>.id_number" and so on), finds the person by ID number or creates
+ * them, and returns their id. @repeat_visits (may be NULL) gets how many earlier visits or
+ * matters the person has. */
+gboolean _hall_petitioner_resolve         (HallCtx     *ctx,
+                                           JsonObject  *petitioner,
+                                           const char  *field_prefix,
+                                           gint64      *petitioner_id,
+                                           gint64      *repeat_visits,
+                                           GError     **error);
+
+/* hall-matter.c. Assigns (交办) a matter to a department with a deadline, as matter.assign does,
+ * with the actor of @ctx; used by the leader's reception record. */
+gboolean _hall_matter_assign              (HallCtx     *ctx,
+                                           gint64       matter_id,
+                                           gint64       department_id,
+                                           const char  *deadline,
+                                           const char  *note,
+                                           GError     **error);
+/* Appends a timeline entry (every step of a matter is one, with actor and time). */
+gboolean _hall_matter_add_timeline        (HallCtx     *ctx,
+                                           gint64       matter_id,
+                                           const char  *kind,
+                                           JsonObject  *detail,
+                                           GError     **error);
+
 char *_hall_password_hash (const char  *password,
                            GError     **error);
 

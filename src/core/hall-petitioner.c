@@ -1,0 +1,7 @@
+/* hall-petitioner.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hall-petitioner"
+
+#include "config.h"

@@ -1,0 +1,120 @@
+/* test-setup.c — the seeded hall and the admin's setup commands
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-setup"
+
+#include "config.h"
+
+#include "hall-test-util.h"
+
+static JsonObject *
+find_by (JsonArray  *array,
+         const char *member,
+         const char *value)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *o = json_array_get_object_element (array, i);
+      if (g_strcmp0 (json_object_get_string_member_with_default (o, member, NULL), value) == 0)
+        return o;
+    }
+  return NULL;
+}
+
+static void
+test_seeded (void)
+{
+  g_autoptr (HallTestHall) hall = hall_test_hall_new ();
+  g_autofree char *kiosk = hall_test_add_user (hall, "kiosk1", "kiosk", NULL, 0);
+  g_autoptr (JsonObject) info = hall_test_ok (hall, kiosk, "hall.info", NULL);
+  JsonArray *departments = json_object_get_array_member (info, "departments");
+  JsonArray *counters = json_object_get_array_member (info, "counters");
+  JsonArray *categories = json_object_get_array_member (info, "categories");
+  JsonObject *o;
+
+  g_assert_cmpstr (json_object_get_string_member (info, "hall_name"), ==, "信访超市");
+  g_assert_cmpuint (json_array_get_length (departments), ==, 20);
+  g_assert_cmpuint (json_array_get_length (counters), ==, 20);
+
+  o = find_by (departments, "name", "城建");
+  g_assert_nonnull (o);
+  g_assert_cmpstr (json_object_get_string_member (o, "prefix"), ==, "C");
+  o = find_by (departments, "name", "法院");
+  g_assert_cmpint (json_object_get_int_member (o, "is_legal"), ==, 1);
+
+  /* 征地拆迁 goes to 自然资源; 诉讼相关 is litigation-related and goes to 法院. */
+  o = find_by (categories, "name", "征地拆迁");
+  g_assert_cmpint (json_object_get_int_member (o, "department_id"), ==,
+                   json_object_get_int_member (find_by (departments, "name", "自然资源"), "id"));
+  o = find_by (categories, "name", "诉讼相关");
+  g_assert_cmpint (json_object_get_int_member (o, "litigation"), ==, 1);
+
+  /* Every counter serves at least one department. */
+  for (guint i = 0; i < json_array_get_length (counters); i++)
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                        json_array_get_object_element (counters, i), "department_ids")), >=, 1);
+}
+
+static void
+test_admin_edits (void)
+{
+  g_autoptr (HallTestHall) hall = hall_test_hall_new ();
+  g_autofree char *admin = hall_test_add_user (hall, "admin", "admin", NULL, 0);
+  g_autofree char *manager = hall_test_add_user (hall, "mgr", "manager", NULL, 0);
+  g_autoptr (JsonObject) r = NULL;
+  g_autoptr (JsonObject) info = NULL;
+
+  r = hall_test_ok (hall, admin, "hall.configure", "{\"hall_name\":\"芷江县信访超市\",\"wait_norm_minutes\":15}");
+  g_assert_cmpstr (json_object_get_string_member (r, "hall_name"), ==, "芷江县信访超市");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (r, "settings"),
+                                               "wait_norm_minutes"), ==, 15);
+  hall_test_fails (hall, admin, "hall.configure", HALL_ERROR_INVALID_ARGUMENT, "wait_norm_minutes",
+                   "{\"wait_norm_minutes\":0}");
+  hall_test_fails (hall, manager, "hall.configure", HALL_ERROR_FORBIDDEN, NULL, "{\"hall_name\":\"x\"}");
+
+  /* Departments: new one, a taken prefix, a bad prefix. */
+  g_clear_pointer (&r, json_object_unref);
+  r = hall_test_ok (hall, admin, "department.save",
+                    "{\"code\":\"zhuanjian\",\"name\":\"住建\",\"prefix\":\"Q\"}");
+  hall_test_fails (hall, admin, "department.save", HALL_ERROR_CONFLICT, NULL,
+                   "{\"code\":\"other\",\"name\":\"其他部门\",\"prefix\":\"C\"}");
+  hall_test_fails (hall, admin, "department.save", HALL_ERROR_INVALID_ARGUMENT, "prefix",
+                   "{\"code\":\"other\",\"name\":\"其他部门\",\"prefix\":\"q\"}");
+
+  /* The manager may change which departments a window serves, not rename it. */
+  g_clear_pointer (&r, json_object_unref);
+  r = hall_test_ok (hall, manager, "counter.save", "{\"id\":2,\"department_ids\":[2,3]}");
+  hall_test_fails (hall, manager, "counter.save", HALL_ERROR_FORBIDDEN, "name", "{\"id\":2,\"name\":\"x\"}");
+  hall_test_fails (hall, manager, "counter.save", HALL_ERROR_INVALID_ARGUMENT, "department_ids",
+                   "{\"id\":2,\"department_ids\":[]}");
+  hall_test_fails (hall, manager, "counter.save", HALL_ERROR_NOT_FOUND, "department_ids",
+                   "{\"id\":2,\"department_ids\":[999]}");
+  hall_test_fails (hall, admin, "counter.save", HALL_ERROR_CONFLICT, "number",
+                   "{\"number\":3,\"department_ids\":[1]}");
+  g_clear_pointer (&r, json_object_unref);
+  r = hall_test_ok (hall, admin, "counter.save", "{\"number\":21,\"department_ids\":[1]}");
+
+  info = hall_test_ok (hall, admin, "hall.info", NULL);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (info, "counters")), ==, 21);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      json_array_get_object_element (json_object_get_array_member (info, "counters"), 1),
+                      "department_ids")), ==, 2);
+
+  g_clear_pointer (&r, json_object_unref);
+  r = hall_test_ok (hall, admin, "category.save", "{\"name\":\"拆迁补偿\",\"department_id\":4}");
+  hall_test_fails (hall, admin, "category.save", HALL_ERROR_CONFLICT, "name",
+                   "{\"name\":\"拆迁补偿\",\"department_id\":4}");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/setup/seeded", test_seeded);
+  g_test_add_func ("/setup/admin-edits", test_admin_edits);
+
+  return g_test_run ();
+}

@@ -14,6 +14,7 @@
 
 #include "hall-db.h"
 #include "hall-error.h"
+#include "hall-search-tokenizer.h"
 
 #define MIGRATIONS_PATH "/io/github/xinfanghall/Hall/sql"
 
@@ -214,6 +215,10 @@ hall_db_open (const char  *path,
         return NULL;
       }
   }
+
+  /* The search index's tokenizer: its tables are created by the migrations. */
+  if (!hall_search_register_tokenizer (db->handle, error))
+    return NULL;
 
   if (!run_migrations (db, error))
     return NULL;

@@ -1,3 +1,59 @@
--- 005-search.sql
+-- 005-search.sql — the full-text index behind matter.search
 -- SPDX-License-Identifier: GPL-3.0-or-later
-SELECT 1;
+--
+-- One row per matter (rowid = matter.id): its number, the names of its petitioners and its
+-- content, tokenized by hall_bigram (hall-search-tokenizer.c: overlapping pairs of Chinese
+-- characters, whole ASCII words and digit runs), so two-character queries such as 张伟 or 拆迁
+-- are a single token. The triggers below keep it current, so registering, editing and linking
+-- petitioners need not know it exists. ID numbers, phones and matter numbers are looked up
+-- exactly through the ordinary indexes of 003-matter.sql instead.
+
+CREATE VIRTUAL TABLE matter_fts USING fts5 (
+  number, names, content,
+  tokenize = 'hall_bigram',
+  columnsize = 0
+);
+
+-- The names of a matter's petitioners, in their order on the matter.
+CREATE VIEW matter_search_names AS
+  SELECT m.id AS matter_id,
+         (SELECT group_concat(name, ' ')
+            FROM (SELECT p.name FROM matter_petitioner mp JOIN petitioner p ON p.id = mp.petitioner_id
+                   WHERE mp.matter_id = m.id ORDER BY mp.sort, p.id)) AS names
+    FROM matter m;
+
+CREATE TRIGGER matter_fts_after_insert AFTER INSERT ON matter BEGIN
+  INSERT INTO matter_fts (rowid, number, names, content)
+    SELECT new.id, new.number, names, new.content FROM matter_search_names WHERE matter_id = new.id;
+END;
+
+CREATE TRIGGER matter_fts_after_update AFTER UPDATE OF number, content ON matter BEGIN
+  UPDATE matter_fts SET number = new.number, content = new.content WHERE rowid = new.id;
+END;
+
+CREATE TRIGGER matter_fts_after_delete AFTER DELETE ON matter BEGIN
+  DELETE FROM matter_fts WHERE rowid = old.id;
+END;
+
+CREATE TRIGGER matter_fts_petitioner_linked AFTER INSERT ON matter_petitioner BEGIN
+  UPDATE matter_fts SET names = (SELECT names FROM matter_search_names WHERE matter_id = new.matter_id)
+    WHERE rowid = new.matter_id;
+END;
+
+CREATE TRIGGER matter_fts_petitioner_unlinked AFTER DELETE ON matter_petitioner BEGIN
+  UPDATE matter_fts SET names = (SELECT names FROM matter_search_names WHERE matter_id = old.matter_id)
+    WHERE rowid = old.matter_id;
+END;
+
+CREATE TRIGGER matter_fts_petitioner_relinked AFTER UPDATE ON matter_petitioner BEGIN
+  UPDATE matter_fts SET names = (SELECT names FROM matter_search_names WHERE matter_id = old.matter_id)
+    WHERE rowid = old.matter_id;
+  UPDATE matter_fts SET names = (SELECT names FROM matter_search_names WHERE matter_id = new.matter_id)
+    WHERE rowid = new.matter_id;
+END;
+
+CREATE TRIGGER matter_fts_petitioner_renamed AFTER UPDATE OF name ON petitioner BEGIN
+  UPDATE matter_fts
+     SET names = (SELECT names FROM matter_search_names WHERE matter_id = matter_fts.rowid)
+   WHERE rowid IN (SELECT matter_id FROM matter_petitioner WHERE petitioner_id = new.id);
+END;

@@ -1,0 +1,615 @@
+/* hall-matter-flow.c — a matter's way through the hall: the decision to accept or decline it
+ * (15 days), assignment (交办) and objection (异议, 5 working days), the reply (60 days, extended
+ * once by at most 30) and closing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hall-matter"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "hall-engine.h"
+#include "hall-commands-private.h"
+#include "hall-matter-private.h"
+
+static const char * const opinions[] = { "support", "explain", "reject", NULL };
+static const char * const satisfactions[] = { "satisfied", "basic", "dissatisfied", "none", NULL };
+static const char * const outcomes[] = { "resolved", "educated", "assisted", "punished", NULL };
+
+static const char * const undecided[] = { "registered", NULL };
+static const char * const assignable[] = { "registered", "accepted", "assigned", "objected", NULL };
+static const char * const handling[] = { "accepted", "assigned", "objected", NULL };
+static const char * const closable[] = { "replied", "reviewed", "rereviewed", NULL };
+
+static JsonObject *
+finish (HallCtx     *ctx,
+        gint64       matter_id,
+        GError     **error)
+{
+  if (!_hall_matter_emit (ctx, "matter.changed", matter_id, error))
+    return NULL;
+  return _hall_matter_result (ctx, matter_id, error);
+}
+
+/* Records the decision to accept: the 60-day handling clock starts today. */
+static gboolean
+accept (HallCtx      *ctx,
+        JsonObject   *matter,
+        const char   *note,
+        gboolean      implicit,
+        GError      **error)
+{
+  gint64 matter_id = _hall_matter_get_int (matter, "id");
+  const char *decision_due = _hall_matter_get_string (matter, "decision_due");
+  gboolean late = g_strcmp0 (ctx->today, decision_due) > 0;
+  g_autofree char *handling_due = NULL;
+  g_autoptr (HallStmt) stmt = NULL;
+  g_autoptr (JsonObject) detail = json_object_new ();
+
+  handling_due = _hall_calendar_add_days (ctx, ctx->today, HALL_MATTER_HANDLING_DAYS, error);
+  if (handling_due == NULL)
+    return FALSE;
+
+  stmt = hall_db_prepare (ctx->db,
+                          "UPDATE matter SET state = 'accepted', decided_at = ?2, decided_date = ?3, "
+                          "decision_late = ?4, accepted_date = ?3, handling_due = ?5, updated_at = ?2 "
+                          "WHERE id = ?1",
+                          error);
+  if (stmt == NULL)
+    return FALSE;
+  hall_stmt_bind_int (stmt, 1, matter_id);
+  hall_stmt_bind_int (stmt, 2, ctx->now);
+  hall_stmt_bind_text (stmt, 3, ctx->today);
+  hall_stmt_bind_int (stmt, 4, late);
+  hall_stmt_bind_text (stmt, 5, handling_due);
+  if (!_hall_matter_exec (stmt, error))
+    return FALSE;
+
+  json_object_set_string_member (detail, "handling_due", handling_due);
+  json_object_set_boolean_member (detail, "late", late);
+  json_object_set_string_member (detail, "decision_due", decision_due);
+  if (implicit)
+    json_object_set_boolean_member (detail, "with_assignment", TRUE);
+  if (note)
+    json_object_set_string_member (detail, "note", note);
+  if (!_hall_matter_add_timeline (ctx, matter_id, "accepted", detail, error))
+    return FALSE;
+
+  /* The row the caller holds follows the change. */
+  json_object_set_string_member (matter, "state", "accepted");
+  json_object_set_string_member (matter, "accepted_date", ctx->today);
+  json_object_set_string_member (matter, "handling_due", handling_due);
+  return TRUE;
+}
+
+JsonObject *
+_hall_matter_accept (HallCtx     *ctx,
+                     JsonObject  *params,
+                     GError     **error)
+{
+  g_autoptr (JsonObject) matter = NULL;
+  const char *note = NULL;
+
+  matter = _hall_matter_require (ctx, params, HALL_MATTER_WRITE, error);
+  if (matter == NULL
+      || !hall_param_string (params, "note", FALSE, HALL_MATTER_REASON_MAX, &note, error)
+      || !_hall_matter_check_state (matter, undecided, _("Only a matter waiting for its decision can be accepted."),
+                                    error)
+      || !accept (ctx, matter, note, FALSE, error))
+    return NULL;
+  return finish (ctx, _hall_matter_get_int (matter, "id"), error);
+}
+
+JsonObject *
+_hall_matter_decline (HallCtx     *ctx,
+                      JsonObject  *params,
+                      GError     **error)
+{
+  g_autoptr (JsonObject) matter = NULL;
+  g_autoptr (HallStmt) stmt = NULL;
+  g_autoptr (JsonObject) detail = json_object_new ();
+  const char *reason = NULL;
+  gboolean late;
+  gint64 matter_id;
+
+  matter = _hall_matter_require (ctx, params, HALL_MATTER_WRITE, error);
+  if (matter == NULL
+      || !hall_param_string (params, "reason", TRUE, HALL_MATTER_REASON_MAX, &reason, error)
+      || !_hall_matter_check_state (matter, undecided, _("Only a matter waiting for its decision can be declined."),
+                                    error))
+    return NULL;
+  matter_id = _hall_matter_get_int (matter, "id");
+  late = g_strcmp0 (ctx->today, _hall_matter_get_string (matter, "decision_due")) > 0;
+
+  stmt = hall_db_prepare (ctx->db,
+                          "UPDATE matter SET state = 'declined', decided_at = ?2, decided_date = ?3, "
+                          "decision_late = ?4, decline_reason = ?5, updated_at = ?2 WHERE id = ?1",
+                          error);
+  if (stmt == NULL)
+    return NULL;
+  hall_stmt_bind_int (stmt, 1, matter_id);
+  hall_stmt_bind_int (stmt, 2, ctx->now);
+  hall_stmt_bind_text (stmt, 3, ctx->today);
+  hall_stmt_bind_int (stmt, 4, late);
+  hall_stmt_bind_text (stmt, 5, reason);
+  if (!_hall_matter_exec (stmt, error))
+    return NULL;
+
+  json_object_set_string_member (detail, "reason", reason);
+  json_object_set_boolean_member (detail, "late", late);
+  json_object_set_string_member (detail, "decision_due", _hall_matter_get_string (matter, "decision_due"));
+  if (!_hall_matter_add_timeline (ctx, matter_id, "declined", detail, error))
+    return NULL;
+  return finish (ctx, matter_id, error);
+}
+
+static gboolean
+check_department (HallCtx     *ctx,
+                  gint64       department_id,
+                  GError     **error)
+{
+  g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db, "SELECT active FROM department WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  hall_stmt_bind_int (stmt, 1, department_id);
+  switch (hall_stmt_step (stmt, error))
+    {
+    case SQLITE_ROW:
+      if (hall_stmt_int (stmt, 0))
+        return TRUE;
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "department_id",
+                      _("This department no longer works in the hall."));
+      return FALSE;
+    case SQLITE_DONE:
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "department_id", _("There is no such department."));
+      return FALSE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+assign (HallCtx     *ctx,
+        JsonObject  *matter,
+        gint64       department_id,
+        const char  *deadline,
+        const char  *note,
+        GError     **error)
+{
+  gint64 matter_id = _hall_matter_get_int (matter, "id");
+  const char *handling_due;
+  g_autofree char *objection_until = NULL;
+  g_autoptr (JsonObject) detail = json_object_new ();
+  gint64 assignment_id;
+
+  if (!_hall_matter_check_state (matter, assignable, _("Only a matter being handled can be assigned."), error)
+      || !check_department (ctx, department_id, error))
+    return FALSE;
+
+  if (deadline != NULL && strcmp (deadline, ctx->today) < 0)
+    {
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "deadline", _("The deadline cannot be in the past."));
+      return FALSE;
+    }
+
+  if (g_str_equal (_hall_matter_get_string (matter, "state"), "assigned")
+      && _hall_matter_get_int (matter, "department_id") == department_id)
+    {
+      hall_set_error (error, HALL_ERROR_CONFLICT, "department_id",
+                      _("The matter is already assigned to this department."));
+      return FALSE;
+    }
+
+  /* Assigning a matter still waiting for its decision accepts it (条例 22: 交办 is a way of
+   * dealing with it within the 15 days). */
+  if (g_str_equal (_hall_matter_get_string (matter, "state"), "registered")
+      && !accept (ctx, matter, NULL, TRUE, error))
+    return FALSE;
+
+  handling_due = _hall_matter_get_string (matter, "handling_due");
+  if (deadline == NULL)
+    deadline = handling_due;
+  else if (handling_due != NULL && strcmp (deadline, handling_due) > 0)
+    {
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "deadline",
+                      _("The deadline cannot be later than the matter’s handling deadline, %s."), handling_due);
+      return FALSE;
+    }
+
+  objection_until = _hall_calendar_add_working_days (ctx, ctx->today, HALL_MATTER_OBJECTION_WORKING_DAYS, error);
+  if (objection_until == NULL)
+    return FALSE;
+
+  {
+    g_autoptr (HallStmt) close = hall_db_prepare (ctx->db,
+                                                  "UPDATE matter_assignment SET state = 'reassigned' "
+                                                  "WHERE matter_id = ?1 AND state = 'open'",
+                                                  error);
+    if (close == NULL)
+      return FALSE;
+    hall_stmt_bind_int (close, 1, matter_id);
+    if (!_hall_matter_exec (close, error))
+      return FALSE;
+  }
+
+  {
+    g_autoptr (HallStmt) insert = hall_db_prepare (ctx->db,
+                                                   "INSERT INTO matter_assignment (matter_id, department_id, "
+                                                   "from_department_id, assigned_at, assigned_date, assigned_by, "
+                                                   "deadline, note, objection_until) "
+                                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                                   error);
+    if (insert == NULL)
+      return FALSE;
+    hall_stmt_bind_int (insert, 1, matter_id);
+    hall_stmt_bind_int (insert, 2, department_id);
+    hall_stmt_bind_int (insert, 3, _hall_matter_get_int (matter, "department_id"));
+    hall_stmt_bind_int (insert, 4, ctx->now);
+    hall_stmt_bind_text (insert, 5, ctx->today);
+    hall_stmt_bind_id (insert, 6, ctx->actor->user_id);
+    hall_stmt_bind_text (insert, 7, deadline);
+    hall_stmt_bind_text (insert, 8, note);
+    hall_stmt_bind_text (insert, 9, objection_until);
+    if (!_hall_matter_exec (insert, error))
+      return FALSE;
+    assignment_id = hall_db_last_insert_id (ctx->db);
+  }
+
+  {
+    g_autoptr (HallStmt) update = hall_db_prepare (ctx->db,
+                                                   "UPDATE matter SET state = 'assigned', department_id = ?2, "
+                                                   "updated_at = ?3 WHERE id = ?1",
+                                                   error);
+    if (update == NULL)
+      return FALSE;
+    hall_stmt_bind_int (update, 1, matter_id);
+    hall_stmt_bind_int (update, 2, department_id);
+    hall_stmt_bind_int (update, 3, ctx->now);
+    if (!_hall_matter_exec (update, error))
+      return FALSE;
+  }
+
+  json_object_set_int_member (detail, "assignment_id", assignment_id);
+  json_object_set_int_member (detail, "department_id", department_id);
+  json_object_set_int_member (detail, "from_department_id", _hall_matter_get_int (matter, "department_id"));
+  json_object_set_string_member (detail, "deadline", deadline);
+  json_object_set_string_member (detail, "objection_until", objection_until);
+  if (note)
+    json_object_set_string_member (detail, "note", note);
+  return _hall_matter_add_timeline (ctx, matter_id, "assigned", detail, error);
+}
+
+gboolean
+_hall_matter_assign (HallCtx     *ctx,
+                     gint64       matter_id,
+                     gint64       department_id,
+                     const char  *deadline,
+                     const char  *note,
+                     GError     **error)
+{
+  g_autoptr (JsonObject) matter = _hall_matter_load (ctx, matter_id, "matter_id", error);
+
+  if (matter == NULL)
+    return FALSE;
+  if (!_hall_matter_allowed (ctx, matter, HALL_MATTER_WRITE))
+    {
+      hall_set_error (error, HALL_ERROR_FORBIDDEN, "matter_id",
+                      _("This matter belongs to another department; you may not act on it."));
+      return FALSE;
+    }
+  if (note != NULL && g_utf8_strlen (note, -1) > HALL_MATTER_REASON_MAX)
+    {
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "note",
+                      g_dngettext (GETTEXT_PACKAGE, "Too long: at most %u character.",
+                                   "Too long: at most %u characters.", HALL_MATTER_REASON_MAX),
+                      HALL_MATTER_REASON_MAX);
+      return FALSE;
+    }
+  if (!assign (ctx, matter, department_id, deadline, note, error))
+    return FALSE;
+  return _hall_matter_emit (ctx, "matter.changed", matter_id, error);
+}
+
+JsonObject *
+_hall_matter_assign_cmd (HallCtx     *ctx,
+                         JsonObject  *params,
+                         GError     **error)
+{
+  g_autoptr (JsonObject) matter = NULL;
+  const char *deadline = NULL, *note = NULL;
+  gint64 department_id = 0;
+
+  matter = _hall_matter_require (ctx, params, HALL_MATTER_WRITE, error);
+  if (matter == NULL
+      || !hall_param_int (params, "department_id", TRUE, 1, G_MAXINT64, &department_id, error)
+      || !hall_param_date (params, "deadline", TRUE, &deadline, error)
+      || !hall_param_string (params, "note", FALSE, HALL_MATTER_REASON_MAX, &note, error)
+      || !assign (ctx, matter, department_id, deadline, note, error))
+    return NULL;
+  return finish (ctx, _hall_matter_get_int (matter, "id"), error);
+}
+
+JsonObject *
+_hall_matter_object (HallCtx     *ctx,
+                     JsonObject  *params,
+                     GError     **error)
+{
+  static const char * const assigned[] = { "assigned", NULL };
+  g_autoptr (JsonObject) matter = NULL;
+  g_autoptr (HallStmt) open = NULL;
+  g_autoptr (JsonObject) detail = json_object_new ();
+  g_autofree char *objection_until = NULL;
+  const char *reason = NULL;
+  gint64 matter_id, assignment_id, department_id, first_department;
+
+  matter = _hall_matter_require (ctx, params, HALL_MATTER_WRITE, error);
+  if (matter == NULL
+      || !hall_param_string (params, "reason", TRUE, HALL_MATTER_REASON_MAX, &reason, error)
+      || !_hall_matter_check_state (matter, assigned,
+                                    _("Only a matter assigned to a department can be sent back."), error))
+    return NULL;
+  matter_id = _hall_matter_get_int (matter, "id");
+  first_department = _hall_matter_get_int (matter, "first_department_id");
+
+  open = hall_db_prepare (ctx->db,
+                          "SELECT id, department_id, objection_until FROM matter_assignment "
+                          "WHERE matter_id = ?1 AND state = 'open' ORDER BY id DESC LIMIT 1",
+                          error);
+  if (open == NULL)
+    return NULL;
+  hall_stmt_bind_int (open, 1, matter_id);
+  if (hall_stmt_step (open, error) != SQLITE_ROW)
+    {
+      if (error && *error == NULL)
+        hall_set_error (error, HALL_ERROR_CONFLICT, "matter_id", _("The matter has no open assignment."));
+      return NULL;
+    }
+  assignment_id = hall_stmt_int (open, 0);
+  department_id = hall_stmt_int (open, 1);
+  objection_until = g_strdup (hall_stmt_text (open, 2));
+  g_clear_pointer (&open, hall_stmt_release);
+
+  /* Only the department the matter was assigned to may refuse it. */
+  if (!hall_ctx_is (ctx, HALL_ROLE_MANAGER | HALL_ROLE_SYSTEM) && ctx->actor->department_id != department_id)
+    {
+      hall_set_error (error, HALL_ERROR_FORBIDDEN, "matter_id",
+                      _("Only the department the matter was assigned to may object to it."));
+      return NULL;
+    }
+  if (strcmp (ctx->today, objection_until) > 0)
+    {
+      hall_set_error (error, HALL_ERROR_CONFLICT, "matter_id",
+                      _("The 5 working days to object ended on %s. Your department must now handle the matter."),
+                      objection_until);
+      return NULL;
+    }
+
+  {
+    g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db,
+                                                 "UPDATE matter_assignment SET state = 'objected', objected_at = ?2, "
+                                                 "objected_by = ?3, reason = ?4 WHERE id = ?1",
+                                                 error);
+    if (stmt == NULL)
+      return NULL;
+    hall_stmt_bind_int (stmt, 1, assignment_id);
+    hall_stmt_bind_int (stmt, 2, ctx->now);
+    hall_stmt_bind_id (stmt, 3, ctx->actor->user_id);
+    hall_stmt_bind_text (stmt, 4, reason);
+    if (!_hall_matter_exec (stmt, error))
+      return NULL;
+  }
+  {
+    /* Back to the first receiver, who stays accountable and assigns it again. */
+    g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db,
+                                                 "UPDATE matter SET state = 'objected', department_id = ?2, "
+                                                 "updated_at = ?3 WHERE id = ?1",
+                                                 error);
+    if (stmt == NULL)
+      return NULL;
+    hall_stmt_bind_int (stmt, 1, matter_id);
+    hall_stmt_bind_int (stmt, 2, first_department);
+    hall_stmt_bind_int (stmt, 3, ctx->now);
+    if (!_hall_matter_exec (stmt, error))
+      return NULL;
+  }
+
+  json_object_set_int_member (detail, "assignment_id", assignment_id);
+  json_object_set_int_member (detail, "department_id", department_id);
+  json_object_set_int_member (detail, "back_to_department_id", first_department);
+  json_object_set_string_member (detail, "reason", reason);
+  if (!_hall_matter_add_timeline (ctx, matter_id, "objected", detail, error))
+    return NULL;
+  return finish (ctx, matter_id, error);
+}
+
+JsonObject *
+_hall_matter_reply (HallCtx     *ctx,
+                    JsonObject  *params,
+                    GError     **error)
+{
+  g_autoptr (JsonObject) matter = NULL;
+  g_autoptr (JsonObject) detail = json_object_new ();
+  g_autofree char *review_until = NULL;
+  const char *opinion = NULL, *text = NULL, *handling_due;
+  gboolean late;
+  gint64 matter_id;
+
+  matter = _hall_matter_require (ctx, params, HALL_MATTER_WRITE, error);
+  if (matter == NULL
+      || !hall_param_enum (params, "opinion", TRUE, opinions, &opinion, error)
+      || !hall_param_string (params, "text", TRUE, HALL_MATTER_TEXT_MAX, &text, error)
+      || !_hall_matter_check_state (matter, handling, _("Only an accepted matter can be replied to."), error))
+    return NULL;
+  matter_id = _hall_matter_get_int (matter, "id");
+  handling_due = _hall_matter_get_string (matter, "handling_due");
+  late = g_strcmp0 (ctx->today, handling_due) > 0;
+
+  review_until = _hall_calendar_add_days (ctx, ctx->today, HALL_MATTER_REVIEW_DAYS, error);
+  if (review_until == NULL)
+    return NULL;
+
+  {
+    g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db,
+                                                 "UPDATE matter SET state = 'replied', reply_opinion = ?2, "
+                                                 "reply_text = ?3, replied_date = ?4, replied_at = ?5, "
+                                                 "replied_by = ?6, reply_late = ?7, review_request_until = ?8, "
+                                                 "updated_at = ?5 WHERE id = ?1",
+                                                 error);
+    if (stmt == NULL)
+      return NULL;
+    hall_stmt_bind_int (stmt, 1, matter_id);
+    hall_stmt_bind_text (stmt, 2, opinion);
+    hall_stmt_bind_text (stmt, 3, text);
+    hall_stmt_bind_text (stmt, 4, ctx->today);
+    hall_stmt_bind_int (stmt, 5, ctx->now);
+    hall_stmt_bind_id (stmt, 6, ctx->actor->user_id);
+    hall_stmt_bind_int (stmt, 7, late);
+    hall_stmt_bind_text (stmt, 8, review_until);
+    if (!_hall_matter_exec (stmt, error))
+      return NULL;
+  }
+  {
+    g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db,
+                                                 "UPDATE matter_assignment SET state = 'done' "
+                                                 "WHERE matter_id = ?1 AND state = 'open'",
+                                                 error);
+    if (stmt == NULL)
+      return NULL;
+    hall_stmt_bind_int (stmt, 1, matter_id);
+    if (!_hall_matter_exec (stmt, error))
+      return NULL;
+  }
+
+  json_object_set_string_member (detail, "opinion", opinion);
+  json_object_set_boolean_member (detail, "late", late);
+  json_object_set_string_member (detail, "handling_due", handling_due);
+  json_object_set_string_member (detail, "review_request_until", review_until);
+  if (!_hall_matter_add_timeline (ctx, matter_id, "replied", detail, error))
+    return NULL;
+  return finish (ctx, matter_id, error);
+}
+
+JsonObject *
+_hall_matter_extend (HallCtx     *ctx,
+                     JsonObject  *params,
+                     GError     **error)
+{
+  g_autoptr (JsonObject) matter = NULL;
+  g_autoptr (JsonObject) detail = json_object_new ();
+  g_autofree char *new_due = NULL;
+  const char *reason = NULL, *approver = NULL, *handling_due;
+  gint64 days = 0, matter_id;
+
+  matter = _hall_matter_require (ctx, params, HALL_MATTER_WRITE, error);
+  if (matter == NULL
+      || !hall_param_int (params, "days", TRUE, 1, HALL_MATTER_EXTENSION_MAX_DAYS, &days, error)
+      || !hall_param_string (params, "reason", TRUE, HALL_MATTER_REASON_MAX, &reason, error)
+      || !hall_param_string (params, "approver", TRUE, 40, &approver, error)
+      || !_hall_matter_check_state (matter, handling,
+                                    _("Only a matter being handled can have its deadline extended."), error))
+    return NULL;
+  matter_id = _hall_matter_get_int (matter, "id");
+  handling_due = _hall_matter_get_string (matter, "handling_due");
+
+  if (_hall_matter_get_int (matter, "extended_days") > 0)
+    {
+      hall_set_error (error, HALL_ERROR_CONFLICT, "days",
+                      _("The handling period can be extended only once, and it was already extended by %d days."),
+                      (int) _hall_matter_get_int (matter, "extended_days"));
+      return NULL;
+    }
+  if (g_strcmp0 (ctx->today, handling_due) > 0)
+    {
+      hall_set_error (error, HALL_ERROR_CONFLICT, "days",
+                      _("The handling deadline %s has passed; an extension must be approved before it."),
+                      handling_due);
+      return NULL;
+    }
+
+  /* 60 days from acceptance plus the extension, counted as one period. */
+  new_due = _hall_calendar_add_days (ctx, _hall_matter_get_string (matter, "accepted_date"),
+                                     HALL_MATTER_HANDLING_DAYS + days, error);
+  if (new_due == NULL)
+    return NULL;
+
+  {
+    g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db,
+                                                 "UPDATE matter SET handling_due = ?2, extended_days = ?3, "
+                                                 "extension_reason = ?4, extension_approver = ?5, extended_at = ?6, "
+                                                 "extended_by = ?7, updated_at = ?6 WHERE id = ?1",
+                                                 error);
+    if (stmt == NULL)
+      return NULL;
+    hall_stmt_bind_int (stmt, 1, matter_id);
+    hall_stmt_bind_text (stmt, 2, new_due);
+    hall_stmt_bind_int (stmt, 3, days);
+    hall_stmt_bind_text (stmt, 4, reason);
+    hall_stmt_bind_text (stmt, 5, approver);
+    hall_stmt_bind_int (stmt, 6, ctx->now);
+    hall_stmt_bind_id (stmt, 7, ctx->actor->user_id);
+    if (!_hall_matter_exec (stmt, error))
+      return NULL;
+  }
+
+  json_object_set_int_member (detail, "days", days);
+  json_object_set_string_member (detail, "reason", reason);
+  json_object_set_string_member (detail, "approver", approver);
+  json_object_set_string_member (detail, "handling_due_before", handling_due);
+  json_object_set_string_member (detail, "handling_due", new_due);
+  if (!_hall_matter_add_timeline (ctx, matter_id, "extended", detail, error))
+    return NULL;
+  return finish (ctx, matter_id, error);
+}
+
+JsonObject *
+_hall_matter_close (HallCtx     *ctx,
+                    JsonObject  *params,
+                    GError     **error)
+{
+  g_autoptr (JsonObject) matter = NULL;
+  g_autoptr (JsonObject) detail = json_object_new ();
+  const char *satisfaction = NULL, *outcome = NULL, *note = NULL;
+  gint64 matter_id;
+
+  matter = _hall_matter_require (ctx, params, HALL_MATTER_WRITE, error);
+  if (matter == NULL
+      || !hall_param_enum (params, "satisfaction", TRUE, satisfactions, &satisfaction, error)
+      || !hall_param_enum (params, "outcome", TRUE, outcomes, &outcome, error)
+      || !hall_param_string (params, "note", FALSE, HALL_MATTER_REASON_MAX, &note, error)
+      || !_hall_matter_check_state (matter, closable, _("Only a matter that has been replied to can be closed."),
+                                    error))
+    return NULL;
+  matter_id = _hall_matter_get_int (matter, "id");
+
+  {
+    g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db,
+                                                 "UPDATE matter SET state = 'closed', satisfaction = ?2, outcome = ?3, "
+                                                 "closing_note = ?4, closed_at = ?5, closed_date = ?6, closed_by = ?7, "
+                                                 "updated_at = ?5 WHERE id = ?1",
+                                                 error);
+    if (stmt == NULL)
+      return NULL;
+    hall_stmt_bind_int (stmt, 1, matter_id);
+    hall_stmt_bind_text (stmt, 2, satisfaction);
+    hall_stmt_bind_text (stmt, 3, outcome);
+    hall_stmt_bind_text (stmt, 4, note);
+    hall_stmt_bind_int (stmt, 5, ctx->now);
+    hall_stmt_bind_text (stmt, 6, ctx->today);
+    hall_stmt_bind_id (stmt, 7, ctx->actor->user_id);
+    if (!_hall_matter_exec (stmt, error))
+      return NULL;
+  }
+
+  json_object_set_string_member (detail, "satisfaction", satisfaction);
+  json_object_set_string_member (detail, "outcome", outcome);
+  json_object_set_string_member (detail, "from_state", _hall_matter_get_string (matter, "state"));
+  if (note)
+    json_object_set_string_member (detail, "note", note);
+  if (!_hall_matter_add_timeline (ctx, matter_id, "closed", detail, error))
+    return NULL;
+  return finish (ctx, matter_id, error);
+}

@@ -1,0 +1,94 @@
+/* hall-matter-private.h — what the petitioner and matter files share
+ *
+ * hall-petitioner.c: petitioners, petitioner.lookup.
+ * hall-matter.c: registration, reading, lists, clocks, status.query, the command table.
+ * hall-matter-flow.c: accept, decline, assign, object, reply, extend, close.
+ * hall-matter-review.c: review (复查) and re-review (复核).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "hall-command.h"
+
+G_BEGIN_DECLS
+
+#define HALL_MATTER_TEXT_MAX 4000
+#define HALL_MATTER_REASON_MAX 500
+#define HALL_MATTER_DECISION_DAYS 15
+#define HALL_MATTER_HANDLING_DAYS 60
+#define HALL_MATTER_EXTENSION_MAX_DAYS 30
+#define HALL_MATTER_OBJECTION_WORKING_DAYS 5
+#define HALL_MATTER_REVIEW_DAYS 30
+#define HALL_MATTER_MAX_REPRESENTATIVES 5
+#define HALL_MATTER_COLLECTIVE_PERSONS 5
+
+typedef enum {
+  HALL_MATTER_READ,  /* see the record */
+  HALL_MATTER_WRITE, /* act on it: the responsible or first-receiving department, the first receiver */
+} HallMatterAccess;
+
+/* The matter row as an object (column names as members), or NULL with NOT_FOUND naming @field. */
+JsonObject *_hall_matter_load          (HallCtx           *ctx,
+                                        gint64             matter_id,
+                                        const char        *field,
+                                        GError           **error);
+/* Whether the actor may see or act on @matter (row-level rules of DESIGN.md §4). */
+gboolean    _hall_matter_allowed       (HallCtx           *ctx,
+                                        JsonObject        *matter,
+                                        HallMatterAccess   access);
+/* Reads "matter_id" from @params, loads the matter, names it in the audit row and checks the
+ * actor's access (FORBIDDEN otherwise). */
+JsonObject *_hall_matter_require       (HallCtx           *ctx,
+                                        JsonObject        *params,
+                                        HallMatterAccess   access,
+                                        GError           **error);
+/* CONFLICT naming "matter_id" unless the state is one of @states (NULL-terminated). */
+gboolean    _hall_matter_check_state   (JsonObject        *matter,
+                                        const char *const *states,
+                                        const char        *doing,
+                                        GError           **error);
+/* Emits @kind ("matter.changed" …) with id, number, state and department only. */
+gboolean    _hall_matter_emit          (HallCtx           *ctx,
+                                        const char        *kind,
+                                        gint64             matter_id,
+                                        GError           **error);
+/* Steps @stmt once and expects no row. */
+gboolean    _hall_matter_exec          (HallStmt          *stmt,
+                                        GError           **error);
+/* The result of a state-changing command: {"matter": {...}} as matter.get shows it, without
+ * petitioners (no personal data read). */
+JsonObject *_hall_matter_result        (HallCtx           *ctx,
+                                        gint64             matter_id,
+                                        GError           **error);
+/* A human-readable label of a state, for messages. */
+const char *_hall_matter_state_label   (const char        *state);
+/* Days from @from to @to ("YYYY-MM-DD"), negative when @to is earlier. */
+int         _hall_matter_days_between  (const char        *from,
+                                        const char        *to);
+const char *_hall_matter_get_string    (JsonObject        *object,
+                                        const char        *member);
+gint64      _hall_matter_get_int       (JsonObject        *object,
+                                        const char        *member);
+
+/* The ids of the people in the matter in order, with their role. */
+JsonArray  *_hall_matter_petitioners   (HallCtx           *ctx,
+                                        gint64             matter_id,
+                                        gboolean           personal,
+                                        GError           **error);
+
+/* Handlers of the other files, listed in hall-matter.c's table. */
+JsonObject *_hall_petitioner_lookup    (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject *_hall_matter_accept        (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject *_hall_matter_decline       (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject *_hall_matter_assign_cmd    (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject *_hall_matter_object        (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject *_hall_matter_reply         (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject *_hall_matter_extend        (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject *_hall_matter_close         (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject *_hall_matter_review_request   (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject *_hall_matter_review_reply     (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject *_hall_matter_rereview_request (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject *_hall_matter_rereview_reply   (HallCtx *ctx, JsonObject *params, GError **error);
+
+G_END_DECLS

@@ -355,6 +355,45 @@ test_index_follows_changes (Fixture       *f,
   assert_found (f, f->manager, "欧阳明", "");
 }
 
+/* Through matter.register itself: what a window registers can be found at once. */
+static void
+test_registered_matters (void)
+{
+  g_autoptr (HallTestHall) hall = hall_test_hall_new ();
+  g_autofree char *staff = hall_test_add_user (hall, "li", "staff", "chengjian", 2);
+  g_autofree char *other = hall_test_add_user (hall, "qian", "staff", "minzheng", 3);
+  g_autoptr (JsonObject) r = NULL;
+  g_autoptr (JsonObject) found = NULL;
+  JsonArray *matters;
+  const char *queries[] = { "电梯", "物业不予维修", "王秀兰", "430102198503151236", "13812345678", NULL };
+
+  hall_engine_set_now (hall->engine, hall_test_time ("2026-03-02 09:00"));
+  r = hall_test_ok (hall, staff, "matter.register",
+                    "{\"channel\":\"visit\",\"type\":\"claim\",\"category_id\":3,"
+                    "\"content\":\"小区电梯长期故障，物业不予维修。\","
+                    "\"petitioners\":[{\"name\":\"王秀兰\",\"id_number\":\"430102198503151236\","
+                    "\"phone\":\"13812345678\"}]}");
+
+  for (guint i = 0; queries[i] != NULL; i++)
+    {
+      g_autoptr (JsonObject) mine = NULL;
+      g_autoptr (JsonObject) theirs = NULL;
+
+      mine = hall_test_ok (hall, staff, "matter.search", "{\"query\":\"%s\"}", queries[i]);
+      matters = json_object_get_array_member (mine, "matters");
+      g_assert_cmpuint (json_array_get_length (matters), ==, 1);
+      g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (matters, 0), "number"), ==,
+                       json_object_get_string_member (r, "number"));
+      /* Another department's window does not see it. */
+      theirs = hall_test_ok (hall, other, "matter.search", "{\"query\":\"%s\"}", queries[i]);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (theirs, "matters")), ==, 0);
+    }
+
+  found = hall_test_ok (hall, staff, "matter.search", "{\"query\":\"%s\"}", json_object_get_string_member (r, "number"));
+  g_assert_cmpstr (json_object_get_string_member (found, "kind"), ==, "number");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (found, "matters")), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -370,6 +409,7 @@ main (int   argc,
   ADD ("paging", test_paging);
   ADD ("index-follows-changes", test_index_follows_changes);
 #undef ADD
+  g_test_add_func ("/search/registered-matters", test_registered_matters);
 
   return g_test_run ();
 }

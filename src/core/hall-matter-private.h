@@ -1,7 +1,9 @@
 /* hall-matter-private.h — what the petitioner and matter files share
  *
  * hall-petitioner.c: petitioners, petitioner.lookup.
- * hall-matter.c: registration, reading, lists, clocks, status.query, the command table.
+ * hall-matter.c: shared helpers, matter.get, the command table.
+ * hall-matter-register.c: matter.register.
+ * hall-matter-list.c: matter.list, matter.due, status.query.
  * hall-matter-flow.c: accept, decline, assign, object, reply, extend, close.
  * hall-matter-review.c: review (复查) and re-review (复核).
  *
@@ -79,6 +81,10 @@ JsonArray  *_hall_matter_petitioners   (HallCtx           *ctx,
 
 /* Handlers of the other files, listed in hall-matter.c's table. */
 JsonObject *_hall_petitioner_lookup    (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject *_hall_matter_register      (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject *_hall_matter_list          (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject *_hall_matter_due           (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject *_hall_status_query         (HallCtx *ctx, JsonObject *params, GError **error);
 JsonObject *_hall_matter_accept        (HallCtx *ctx, JsonObject *params, GError **error);
 JsonObject *_hall_matter_decline       (HallCtx *ctx, JsonObject *params, GError **error);
 JsonObject *_hall_matter_assign_cmd    (HallCtx *ctx, JsonObject *params, GError **error);

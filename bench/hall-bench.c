@@ -1,0 +1,739 @@
+/* hall-bench.c — how fast the hall is, against what the disk can do
+ *
+ * One run prints, on one disk: the bare SQLite commit (the floor), counter.call_next over HTTP
+ * on loopback through the real server, the latency of its event on a second client's WebSocket,
+ * throughput with 20 windows calling at once, and matter.search over a million synthetic
+ * matters with the server's memory after it. Figures, not pass/fail: each is printed next to
+ * its target.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hall-bench"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <sys/statfs.h>
+
+#include "hall-bench-feed.h"
+#include "hall-bench-load.h"
+#include "hall-bench-search.h"
+#include "hall-bench-util.h"
+#include "hall-engine.h"
+#include "hall-error.h"
+#include "hall-synth.h"
+
+#define PASSWORD "bench-password-1"
+#define DEPARTMENT_ID 2 /* 城建: every window serves it in the benchmark */
+#define N_CLIENTS 20
+
+typedef struct
+{
+  guint64 n_matters;
+  guint n_floor;
+  guint n_calls;
+  guint n_tickets_per_client;
+  guint search_rounds;
+  guint n_samples;
+  gboolean quick;
+  gboolean keep;
+  char *dir;
+  char *server;
+} Options;
+
+typedef struct
+{
+  double floor_p50, floor_p99, floor_per_s;
+  double call_p50, call_p99;
+  double event_p50, event_p99;
+  double calls_per_s, commands_per_s;
+  double search_p95[5];
+  gint64 rss_kb;
+} Figures;
+
+static Options opts;
+static Figures figs;
+static GArray *floor_before;
+static double floor_seconds;
+
+static G_NORETURN void
+die (const char   *what,
+     const GError *error)
+{
+  g_printerr ("hall-bench: %s: %s\n", what, error ? error->message : "failed");
+  exit (1);
+}
+
+static const char *
+filesystem_name (unsigned long type)
+{
+  switch (type)
+    {
+    case 0xEF53:
+      return "ext4";
+    case 0x58465342:
+      return "xfs";
+    case 0x9123683E:
+      return "btrfs";
+    case 0x01021994:
+      return "tmpfs (fsync costs nothing here: the floor is not a disk's)";
+    case 0x794C7630:
+      return "overlayfs";
+    default:
+      return "other";
+    }
+}
+
+static void
+print_ratio (const char *label,
+             double      ratio,
+             const char *unit,
+             const char *detail,
+             gboolean    ok,
+             const char *target)
+{
+  g_autofree char *value = g_strdup_printf ("%.2f%s (%s)", ratio, unit, detail);
+  g_autofree char *verdict = target ? g_strdup_printf ("target %s: %s", target, ok ? "ok" : "MISSED") : NULL;
+
+  bench_print_row (label, value, verdict);
+}
+
+static void
+print_summary (void)
+{
+  g_autofree char *detail = NULL;
+  double worst = 0;
+
+  g_print ("\nSummary\n");
+  detail = g_strdup_printf ("%.2f / %.2f ms", figs.call_p99, figs.floor_p99);
+  print_ratio ("call_next p99 ÷ floor p99", figs.call_p99 / figs.floor_p99, "×", detail,
+               figs.call_p99 <= 5 * figs.floor_p99, "≤ 5×");
+  g_free (detail);
+  detail = g_strdup_printf ("%.2f / %.2f ms", figs.event_p99, figs.call_p99);
+  print_ratio ("event p99 ÷ call_next p99", figs.event_p99 / figs.call_p99, "×", detail,
+               figs.event_p99 <= 2 * figs.call_p99, "≤ 2×");
+  g_free (detail);
+  detail = g_strdup_printf ("%.0f / %.0f per s", figs.commands_per_s, figs.floor_per_s);
+  print_ratio ("20 clients: commands/s ÷ bare commits/s", 100 * figs.commands_per_s / figs.floor_per_s, "%",
+               detail, figs.commands_per_s >= 0.3 * figs.floor_per_s, "≥ 30%");
+  g_free (detail);
+  detail = g_strdup_printf ("%.0f / %.0f per s", figs.calls_per_s, figs.floor_per_s);
+  print_ratio ("  counting call_next alone", 100 * figs.calls_per_s / figs.floor_per_s, "%", detail, TRUE, NULL);
+  g_free (detail);
+  for (guint i = 0; i < G_N_ELEMENTS (figs.search_p95); i++)
+    worst = MAX (worst, figs.search_p95[i]);
+  detail = g_strdup_printf ("%" G_GUINT64_FORMAT " matters", opts.n_matters);
+  print_ratio ("matter.search p95, slowest kind", worst, " ms", detail, worst <= 20, "≤ 20 ms");
+  g_free (detail);
+  detail = g_strdup_printf ("VmRSS, %" G_GUINT64_FORMAT " matters", opts.n_matters);
+  print_ratio ("server memory", figs.rss_kb / 1024.0, " MB", detail, figs.rss_kb <= 200 * 1024, "≤ 200 MB");
+}
+
+/* ---- the floor: bare SQLite commits on the same disk ---------------------------------------- */
+
+/* Appends one latency sample per commit to @samples; returns the seconds the commits took. */
+static double
+measure_floor (const char *dir,
+               GArray     *samples)
+{
+  g_autofree char *path = g_build_filename (dir, "floor.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *insert = NULL, *begin = NULL, *commit = NULL;
+  gint64 start;
+  double total_ms;
+
+  if (sqlite3_open (path, &db) != SQLITE_OK
+      || sqlite3_exec (db,
+                       "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
+                       "CREATE TABLE t (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, payload TEXT NOT NULL);",
+                       NULL, NULL, NULL)
+           != SQLITE_OK
+      || sqlite3_prepare_v2 (db, "INSERT INTO t (at, payload) VALUES (?1, ?2)", -1, &insert, NULL) != SQLITE_OK
+      || sqlite3_prepare_v2 (db, "BEGIN IMMEDIATE", -1, &begin, NULL) != SQLITE_OK
+      || sqlite3_prepare_v2 (db, "COMMIT", -1, &commit, NULL) != SQLITE_OK)
+    {
+      g_autoptr (GError) error = g_error_new (HALL_ERROR, HALL_ERROR_INTERNAL, "%s", sqlite3_errmsg (db));
+      die ("floor", error);
+    }
+
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < opts.n_floor; i++)
+    {
+      gint64 t0 = g_get_monotonic_time ();
+
+      sqlite3_step (begin);
+      sqlite3_reset (begin);
+      sqlite3_bind_int64 (insert, 1, t0);
+      sqlite3_bind_text (insert, 2, "{\"kind\":\"ticket.called\",\"ticket_id\":123,\"code\":\"C015\"}", -1,
+                         SQLITE_STATIC);
+      sqlite3_step (insert);
+      sqlite3_reset (insert);
+      if (sqlite3_step (commit) != SQLITE_DONE)
+        {
+          g_autoptr (GError) error = g_error_new (HALL_ERROR, HALL_ERROR_INTERNAL, "%s", sqlite3_errmsg (db));
+          die ("floor commit", error);
+        }
+      sqlite3_reset (commit);
+      bench_samples_add_us (samples, g_get_monotonic_time () - t0);
+    }
+  total_ms = (g_get_monotonic_time () - start) / 1000.0;
+
+  sqlite3_finalize (insert);
+  sqlite3_finalize (begin);
+  sqlite3_finalize (commit);
+  sqlite3_close (db);
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  return total_ms / 1000.0;
+}
+
+static void
+print_floor (GArray *samples,
+             double  seconds)
+{
+  char value[64];
+
+  g_snprintf (value, sizeof value, "p50 %.2f ms  p99 %.2f ms", bench_percentile (samples, 50),
+              bench_percentile (samples, 99));
+  bench_print_row ("commit", value, NULL);
+  g_snprintf (value, sizeof value, "%.0f commits/s", samples->len / seconds);
+  bench_print_row ("single writer", value, NULL);
+}
+
+/* ---- the database: a million matters, cached -------------------------------------------------- */
+
+static JsonObject *
+system_call (HallEngine *engine,
+             const char *command,
+             const char *json)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) node = json_from_string (json, &error);
+  JsonObject *result;
+
+  if (node == NULL)
+    die (command, error);
+  result = hall_engine_call_system (engine, command, json_node_get_object (node), &error);
+  if (result == NULL)
+    die (command, error);
+  return result;
+}
+
+static gboolean
+copy_file (const char  *from,
+           const char  *to,
+           GError     **error)
+{
+  g_autoptr (GFile) src = g_file_new_for_path (from);
+  g_autoptr (GFile) dst = g_file_new_for_path (to);
+
+  return g_file_copy (src, dst, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error);
+}
+
+/* Makes (or finds) the database with opts.n_matters matters, and copies it to @path. */
+static void
+prepare_database (const char *path)
+{
+  g_autofree char *key = bench_load_cache_key (opts.n_matters);
+  g_autofree char *cache_dir = g_build_filename (opts.dir, "cache", NULL);
+  g_autofree char *name = g_strdup_printf ("matters-%s.db", key);
+  g_autofree char *cached = g_build_filename (cache_dir, name, NULL);
+  g_autoptr (GError) error = NULL;
+  gint64 start;
+
+  g_mkdir_with_parents (cache_dir, 0755);
+  if (g_file_test (cached, G_FILE_TEST_EXISTS))
+    {
+      bench_print_row ("synthetic matters", "cached", NULL);
+      g_print ("    (%s)\n", cached);
+    }
+  else
+    {
+      g_autofree char *partial = g_strconcat (cached, ".partial", NULL);
+      g_autofree char *value = NULL;
+      HallEngine *engine;
+
+      g_unlink (partial);
+      start = g_get_monotonic_time ();
+      /* The engine's own migrations make the schema. */
+      engine = hall_engine_new (partial, &error);
+      if (engine == NULL)
+        die ("creating the hall database", error);
+      hall_engine_shutdown (engine);
+      g_object_unref (engine);
+      if (!bench_load_matters (partial, opts.n_matters, &error))
+        die ("bulk-loading matters", error);
+      if (g_rename (partial, cached) != 0)
+        die ("caching the database", NULL);
+      value = g_strdup_printf ("%.1f s", (g_get_monotonic_time () - start) / 1e6);
+      bench_print_row ("generated synthetic matters in", value, NULL);
+      g_print ("    (%s, cached for the next run)\n", cached);
+    }
+
+  {
+    g_autoptr (GFile) file = g_file_new_for_path (cached);
+    g_autoptr (GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, NULL);
+    g_autofree char *value = g_strdup_printf ("%" G_GUINT64_FORMAT " matters, %.0f MB", opts.n_matters,
+                                              info ? g_file_info_get_size (info) / 1e6 : 0.0);
+
+    bench_print_row ("database", value, NULL);
+  }
+
+  start = g_get_monotonic_time ();
+  if (!copy_file (cached, path, &error))
+    die ("copying the cached database", error);
+  g_print ("    (working copy made in %.1f s)\n", (g_get_monotonic_time () - start) / 1e6);
+}
+
+/* Accounts and windows: every window serves 城建, so all twenty call one queue. */
+static void
+prepare_hall (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HallEngine) engine = hall_engine_new (path, &error);
+
+  if (engine == NULL)
+    die ("opening the hall database", error);
+  json_object_unref (system_call (engine, "user.create",
+                               "{\"username\":\"bench-manager\",\"display_name\":\"值班长\","
+                               "\"roles\":[\"manager\"],\"password\":\"" PASSWORD "\"}"));
+  json_object_unref (system_call (engine, "user.create",
+                               "{\"username\":\"bench-display\",\"display_name\":\"大屏\","
+                               "\"roles\":[\"display\"],\"password\":\"" PASSWORD "\"}"));
+  for (int i = 1; i <= N_CLIENTS; i++)
+    {
+      g_autofree char *user = g_strdup_printf ("{\"username\":\"bench-staff-%02d\",\"display_name\":\"窗口%d\","
+                                               "\"roles\":[\"staff\"],\"department\":\"chengjian\","
+                                               "\"password\":\"" PASSWORD "\"}",
+                                               i, i);
+      g_autofree char *counter = g_strdup_printf ("{\"id\":%d,\"department_ids\":[%d]}", i, DEPARTMENT_ID);
+
+      json_object_unref (system_call (engine, "user.create", user));
+      json_object_unref (system_call (engine, "counter.save", counter));
+    }
+  hall_engine_shutdown (engine);
+}
+
+static BenchClient *
+client_login (const char *url,
+              const char *username,
+              const char *role,
+              gint64      counter_id)
+{
+  g_autoptr (BenchClient) client = bench_client_new (url);
+  g_autoptr (GError) error = NULL;
+
+  if (!bench_client_login (client, username, PASSWORD, role, counter_id, &error))
+    die ("session.login", error);
+  return g_steal_pointer (&client);
+}
+
+static JsonObject *
+must_call (BenchClient *client,
+           const char  *command,
+           const char  *json)
+{
+  g_autoptr (GError) error = NULL;
+  JsonObject *result = bench_client_callf (client, command, &error, "%s", json);
+
+  if (result == NULL)
+    die (command, error);
+  return result;
+}
+
+static gint64
+ticket_id_of (JsonObject *result)
+{
+  return json_object_get_int_member (json_object_get_object_member (result, "ticket"), "id");
+}
+
+static void
+finish_ticket (BenchClient *client,
+               gint64       ticket_id)
+{
+  g_autofree char *json = g_strdup_printf ("{\"ticket_id\":%" G_GINT64_FORMAT ",\"outcome\":\"resolved\"}",
+                                           ticket_id);
+
+  json_object_unref (must_call (client, "ticket.finish", json));
+}
+
+/* ---- one window calling, a wall display watching ------------------------------------------- */
+
+static void
+measure_calls (BenchServer *server)
+{
+  g_autoptr (BenchClient) manager = client_login (server->url, "bench-manager", "manager", 0);
+  g_autoptr (BenchClient) display = client_login (server->url, "bench-display", "display", 0);
+  g_autoptr (BenchClient) staff = client_login (server->url, "bench-staff-01", "staff", 1);
+  g_autoptr (GArray) issue = bench_samples_new ();
+  g_autoptr (GArray) calls = bench_samples_new ();
+  g_autoptr (GArray) events = bench_samples_new ();
+  g_autoptr (GArray) finishes = bench_samples_new ();
+  guint warmup = MIN (20, opts.n_calls / 5);
+  BenchFeed *feed;
+  char value[64];
+
+  json_object_unref (must_call (staff, "counter.open", "{}"));
+
+  for (guint i = 0; i < opts.n_calls + warmup; i++)
+    {
+      gint64 t0 = g_get_monotonic_time ();
+      g_autoptr (JsonObject) ticket = must_call (manager, "ticket.issue", "{\"department_id\":2}");
+
+      bench_samples_add_us (issue, g_get_monotonic_time () - t0);
+    }
+
+  {
+    /* the feed starts at the newest event, as the wall display does after signing in */
+    g_autoptr (GError) error = NULL;
+    g_autoptr (JsonObject) health = NULL;
+    g_autofree char *uri = g_strconcat (server->url, "/api/v1/health", NULL);
+    g_autoptr (SoupMessage) msg = soup_message_new ("GET", uri);
+    g_autoptr (GBytes) body = soup_session_send_and_read (display->session, msg, NULL, &error);
+    g_autoptr (JsonNode) node = body ? json_from_string (g_bytes_get_data (body, NULL), &error) : NULL;
+    gint64 last_seq;
+
+    if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+      die ("health", error);
+    last_seq = json_object_get_int_member_with_default (json_node_get_object (node), "last_seq", 0);
+    feed = bench_feed_start (server->url, display->token, last_seq);
+    while (bench_feed_connections (feed) == 0)
+      g_usleep (1000);
+  }
+
+  for (guint i = 0; i < opts.n_calls + warmup; i++)
+    {
+      gint64 t0 = g_get_monotonic_time (), t1, arrived, ticket_id;
+      g_autoptr (JsonObject) called = must_call (staff, "counter.call_next", "{}");
+
+      t1 = g_get_monotonic_time ();
+      ticket_id = ticket_id_of (called);
+      arrived = bench_feed_wait_match (feed, "ticket.called", "ticket_id", ticket_id, 10000);
+      if (arrived == 0)
+        die ("the ticket.called event did not arrive within 10 s", NULL);
+      if (i >= warmup)
+        {
+          bench_samples_add_us (calls, t1 - t0);
+          bench_samples_add_us (events, arrived - t0);
+        }
+      t0 = g_get_monotonic_time ();
+      finish_ticket (staff, ticket_id);
+      if (i >= warmup)
+        bench_samples_add_us (finishes, g_get_monotonic_time () - t0);
+    }
+  bench_feed_stop (feed);
+
+  figs.call_p50 = bench_percentile (calls, 50);
+  figs.call_p99 = bench_percentile (calls, 99);
+  figs.event_p50 = bench_percentile (events, 50);
+  figs.event_p99 = bench_percentile (events, 99);
+
+  g_print ("\nOne window calling, a wall display watching (%u calls after %u to warm up)\n", opts.n_calls, warmup);
+  g_snprintf (value, sizeof value, "p50 %.2f ms  p99 %.2f ms", bench_percentile (issue, 50),
+              bench_percentile (issue, 99));
+  bench_print_row ("ticket.issue (HTTP)", value, NULL);
+  g_snprintf (value, sizeof value, "p50 %.2f ms  p99 %.2f ms", figs.call_p50, figs.call_p99);
+  bench_print_row ("counter.call_next (HTTP)", value, NULL);
+  g_snprintf (value, sizeof value, "p50 %.2f ms  p99 %.2f ms", bench_percentile (finishes, 50),
+              bench_percentile (finishes, 99));
+  bench_print_row ("ticket.finish (HTTP)", value, NULL);
+  g_snprintf (value, sizeof value, "p50 %.2f ms  p99 %.2f ms", figs.event_p50, figs.event_p99);
+  bench_print_row ("call sent → ticket.called on display's WS", value, NULL);
+}
+
+/* ---- twenty windows calling at once ---------------------------------------------------------- */
+
+typedef struct
+{
+  const char *url;
+  int index; /* 1 … N_CLIENTS */
+  gboolean issue; /* issue tickets (as the manager) rather than serve them */
+  guint n_calls;
+  guint n_commands;
+  GError *error;
+} Worker;
+
+static GMutex gate_lock;
+static GCond gate_cond;
+static guint gate_ready;
+static gboolean gate_open;
+
+static void
+gate_wait (void)
+{
+  g_mutex_lock (&gate_lock);
+  gate_ready++;
+  g_cond_broadcast (&gate_cond);
+  while (!gate_open)
+    g_cond_wait (&gate_cond, &gate_lock);
+  g_mutex_unlock (&gate_lock);
+}
+
+static gint64
+gate_release (guint n)
+{
+  gint64 start;
+
+  g_mutex_lock (&gate_lock);
+  while (gate_ready < n)
+    g_cond_wait (&gate_cond, &gate_lock);
+  start = g_get_monotonic_time ();
+  gate_open = TRUE;
+  g_cond_broadcast (&gate_cond);
+  g_mutex_unlock (&gate_lock);
+  return start;
+}
+
+static void
+gate_reset (void)
+{
+  g_mutex_lock (&gate_lock);
+  gate_ready = 0;
+  gate_open = FALSE;
+  g_mutex_unlock (&gate_lock);
+}
+
+static gpointer
+worker_thread (gpointer data)
+{
+  Worker *w = data;
+  g_autoptr (BenchClient) client = bench_client_new (w->url);
+  g_autofree char *username = g_strdup_printf ("bench-staff-%02d", w->index);
+  GError **error = &w->error;
+
+  if (w->issue ? !bench_client_login (client, "bench-manager", PASSWORD, "manager", 0, error)
+               : !bench_client_login (client, username, PASSWORD, "staff", w->index, error))
+    {
+      gate_wait ();
+      return NULL;
+    }
+  if (!w->issue)
+    {
+      g_autoptr (JsonObject) opened = bench_client_callf (client, "counter.open", error, "{}");
+
+      if (opened == NULL)
+        {
+          gate_wait ();
+          return NULL;
+        }
+    }
+  gate_wait ();
+
+  if (w->issue)
+    {
+      for (guint i = 0; i < opts.n_tickets_per_client; i++)
+        {
+          g_autoptr (JsonObject) ticket = bench_client_callf (client, "ticket.issue", error,
+                                                              "{\"department_id\":%d}", DEPARTMENT_ID);
+          if (ticket == NULL)
+            return NULL;
+          w->n_commands++;
+        }
+      return NULL;
+    }
+
+  for (;;)
+    {
+      g_autoptr (GError) local_error = NULL;
+      g_autoptr (JsonObject) called = bench_client_callf (client, "counter.call_next", &local_error, "{}");
+      g_autoptr (JsonObject) finished = NULL;
+
+      if (called == NULL)
+        {
+          if (!g_error_matches (local_error, HALL_ERROR, HALL_ERROR_QUEUE_EMPTY))
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      w->n_calls++;
+      w->n_commands++;
+      finished = bench_client_callf (client, "ticket.finish", error,
+                                     "{\"ticket_id\":%" G_GINT64_FORMAT ",\"outcome\":\"resolved\"}",
+                                     ticket_id_of (called));
+      if (finished == NULL)
+        return NULL;
+      w->n_commands++;
+    }
+}
+
+/* Runs N_CLIENTS workers; returns the seconds from the gate opening to the last one done. */
+static double
+run_workers (const char *url,
+             gboolean    issue,
+             guint      *n_calls,
+             guint      *n_commands)
+{
+  Worker workers[N_CLIENTS] = { 0 };
+  GThread *threads[N_CLIENTS];
+  gint64 start;
+  double seconds;
+
+  gate_reset ();
+  for (int i = 0; i < N_CLIENTS; i++)
+    {
+      workers[i].url = url;
+      workers[i].index = i + 1;
+      workers[i].issue = issue;
+      threads[i] = g_thread_new ("bench-client", worker_thread, &workers[i]);
+    }
+  start = gate_release (N_CLIENTS);
+  *n_calls = *n_commands = 0;
+  for (int i = 0; i < N_CLIENTS; i++)
+    g_thread_join (threads[i]);
+  seconds = (g_get_monotonic_time () - start) / 1e6;
+  for (int i = 0; i < N_CLIENTS; i++)
+    {
+      if (workers[i].error != NULL)
+        die (issue ? "ticket.issue (20 clients)" : "call_next (20 clients)", workers[i].error);
+      *n_calls += workers[i].n_calls;
+      *n_commands += workers[i].n_commands;
+    }
+  return seconds;
+}
+
+static void
+measure_throughput (BenchServer *server)
+{
+  guint n_calls, n_commands;
+  double seconds;
+  char value[80];
+
+  g_print ("\nTwenty windows calling one queue at once\n");
+  seconds = run_workers (server->url, TRUE, &n_calls, &n_commands);
+  g_snprintf (value, sizeof value, "%.0f tickets/s (%u in %.1f s)", n_commands / seconds, n_commands, seconds);
+  bench_print_row ("ticket.issue, 20 clients", value, NULL);
+
+  seconds = run_workers (server->url, FALSE, &n_calls, &n_commands);
+  figs.calls_per_s = n_calls / seconds;
+  figs.commands_per_s = n_commands / seconds;
+  g_snprintf (value, sizeof value, "%.0f calls/s (%u in %.1f s)", figs.calls_per_s, n_calls, seconds);
+  bench_print_row ("call_next + finish, 20 clients", value, NULL);
+  g_snprintf (value, sizeof value, "%.0f commits/s", figs.commands_per_s);
+  bench_print_row ("  write commands (call_next, finish)", value, NULL);
+}
+
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BenchServer) server = NULL;
+  g_autofree char *run_dir = NULL;
+  g_autofree char *db_path = NULL;
+  gint64 n_matters = -1;
+  GOptionEntry entries[] = {
+    { "matters", 0, 0, G_OPTION_ARG_INT64, &n_matters, "Synthetic matters to search (default 1000000)", "N" },
+    { "quick", 0, 0, G_OPTION_ARG_NONE, &opts.quick, "Small sizes, for a smoke run", NULL },
+    { "dir", 0, 0, G_OPTION_ARG_FILENAME, &opts.dir, "Where the databases go (default: the build folder)", "DIR" },
+    { "server", 0, 0, G_OPTION_ARG_FILENAME, &opts.server, "The xinfang-hall-server to run", "PATH" },
+    { "keep", 0, 0, G_OPTION_ARG_NONE, &opts.keep, "Keep the run's database and server log", NULL },
+    { NULL }
+  };
+  struct statfs fs;
+
+  setlocale (LC_ALL, "");
+  context = g_option_context_new ("— Xinfang Hall benchmark");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    die ("options", error);
+
+  opts.n_matters = n_matters > 0 ? (guint64) n_matters : opts.quick ? 2000 : 1000000;
+  opts.n_floor = opts.quick ? 100 : 2000;
+  opts.n_calls = opts.quick ? 40 : 1000;
+  opts.n_tickets_per_client = opts.quick ? 5 : 100;
+  opts.search_rounds = opts.quick ? 1 : 5;
+  opts.n_samples = opts.quick ? 5 : 20;
+  if (opts.dir == NULL)
+    opts.dir = g_strdup (g_getenv ("HALL_BENCH_DIR") ? g_getenv ("HALL_BENCH_DIR") : HALL_BENCH_DIR);
+  if (opts.server == NULL)
+    opts.server = g_strdup (g_getenv ("HALL_SERVER") ? g_getenv ("HALL_SERVER") : HALL_SERVER_PATH);
+  g_mkdir_with_parents (opts.dir, 0755);
+  run_dir = g_build_filename (opts.dir, "run-XXXXXX", NULL);
+  if (g_mkdtemp (run_dir) == NULL)
+    die ("making the run folder", NULL);
+  db_path = g_build_filename (run_dir, "hall.db", NULL);
+
+  g_print ("Xinfang Hall benchmark%s\n", opts.quick ? " (--quick: small sizes, figures not meaningful)" : "");
+  g_print ("  folder     %s\n", run_dir);
+  g_print ("  (a temporary folder under %s; --dir or $HALL_BENCH_DIR to choose another disk)\n", opts.dir);
+  g_print ("  filesystem %s, SQLite %s, %u CPUs, WAL + synchronous=FULL everywhere\n",
+           filesystem_name (statfs (run_dir, &fs) == 0 ? (unsigned long) fs.f_type : 0UL), sqlite3_libversion (),
+           g_get_num_processors ());
+
+  g_print ("\nThe floor: bare SQLite, one INSERT per transaction, same folder (%u commits)\n", opts.n_floor);
+  floor_before = bench_samples_new ();
+  floor_seconds = measure_floor (run_dir, floor_before);
+  print_floor (floor_before, floor_seconds);
+
+  g_print ("\nThe hall database\n");
+  prepare_database (db_path);
+  prepare_hall (db_path);
+  server = bench_server_start (opts.server, db_path, 0, &error);
+  if (server == NULL)
+    die ("starting the server", error);
+  g_print ("    (server %s on %s)\n", opts.server, server->url);
+
+  measure_calls (server);
+  measure_throughput (server);
+  g_print ("\nmatter.search over %" G_GUINT64_FORMAT " matters (signed in as the hall manager)\n", opts.n_matters);
+  bench_measure_search (server->url, opts.n_matters, opts.search_rounds, opts.n_samples, figs.search_p95);
+
+  {
+    char value[64];
+
+    figs.rss_kb = bench_server_rss_kb (server);
+    g_print ("\nMemory\n");
+    g_snprintf (value, sizeof value, "%.1f MB", figs.rss_kb / 1024.0);
+    bench_print_row ("server VmRSS after the searches", value,
+               figs.rss_kb <= 200 * 1024 ? "target ≤ 200 MB: ok" : "target ≤ 200 MB: MISSED");
+  }
+
+  {
+    /* Other work on the machine makes fsync times wander: the floor once more, and the ratios
+     * against both runs together. */
+    g_autoptr (GArray) after = bench_samples_new ();
+    g_autoptr (GArray) pooled = bench_samples_new ();
+    double seconds = measure_floor (run_dir, after);
+
+    g_print ("\nThe floor again, after the rest (%u commits)\n", opts.n_floor);
+    print_floor (after, seconds);
+    g_array_append_vals (pooled, floor_before->data, floor_before->len);
+    g_array_append_vals (pooled, after->data, after->len);
+    floor_seconds += seconds;
+    figs.floor_p50 = bench_percentile (pooled, 50);
+    figs.floor_p99 = bench_percentile (pooled, 99);
+    figs.floor_per_s = pooled->len / floor_seconds;
+    g_print ("\nThe floor, both runs (what the ratios below use)\n");
+    print_floor (pooled, floor_seconds);
+  }
+
+  print_summary ();
+
+  bench_server_stop (server, FALSE);
+  if (!opts.keep)
+    {
+      const char *suffixes[] = { "", "-wal", "-shm", ".log" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+        {
+          g_autofree char *path = g_strconcat (db_path, suffixes[i], NULL);
+
+          g_unlink (path);
+        }
+      g_rmdir (run_dir);
+    }
+  else
+    g_print ("\nKept %s\n", run_dir);
+
+  g_clear_pointer (&floor_before, g_array_unref);
+  g_free (opts.dir);
+  g_free (opts.server);
+  return 0;
+}

@@ -249,6 +249,7 @@ matter_search (HallCtx     *ctx,
   g_autofree char *key = NULL;
   const char *query = NULL, *sql;
   gint64 before = G_MAXINT64, limit = DEFAULT_PAGE, last_id = 0;
+  gboolean restricted = hall_ctx_is (ctx, HALL_ROLE_STAFF);
   QueryKind kind;
   JsonObject *result;
   guint n = 0;
@@ -278,11 +279,22 @@ matter_search (HallCtx     *ctx,
     }
   else
     {
-      kind = QUERY_TEXT;
-      key = build_match (query, error);
-      if (key == NULL)
+      g_autofree char *terms = build_match (query, error);
+
+      if (terms == NULL)
         return NULL;
+      kind = QUERY_TEXT;
       sql = sql_by_text;
+      /* The user's words never match the scope column; a window clerk's search is intersected
+       * with the matters they may see inside the index (the VISIBLE condition stays, as the rule
+       * of record). */
+      if (restricted)
+        key = g_strdup_printf ("{number names content} : (%s) AND scope : (\"d%" G_GINT64_FORMAT "\" OR "
+                               "\"f%" G_GINT64_FORMAT "\" OR \"u%" G_GINT64_FORMAT "\")",
+                               terms, ctx->actor->department_id, ctx->actor->department_id,
+                               ctx->actor->user_id);
+      else
+        key = g_strdup_printf ("{number names content} : (%s)", terms);
     }
 
   stmt = hall_db_prepare (ctx->db, sql, error);
@@ -291,7 +303,7 @@ matter_search (HallCtx     *ctx,
   bind_named_text (stmt, ":q", key);
   bind_named_int (stmt, ":before", before);
   bind_named_int (stmt, ":limit", limit + 1);
-  bind_named_int (stmt, ":restricted", hall_ctx_is (ctx, HALL_ROLE_STAFF) ? 1 : 0);
+  bind_named_int (stmt, ":restricted", restricted ? 1 : 0);
   bind_named_int (stmt, ":department", ctx->actor->department_id);
   bind_named_int (stmt, ":user", ctx->actor->user_id);
 

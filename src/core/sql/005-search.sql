@@ -7,9 +7,13 @@
 -- are a single token. The triggers below keep it current, so registering, editing and linking
 -- petitioners need not know it exists. ID numbers, phones and matter numbers are looked up
 -- exactly through the ordinary indexes of 003-matter.sql instead.
+--
+-- scope holds who may see the matter as words ("d2 f2 u17": the responsible department, the
+-- first-receiving department, the first receiver), so a window clerk's search intersects with
+-- their own matters inside the index instead of reading every match of a common word.
 
 CREATE VIRTUAL TABLE matter_fts USING fts5 (
-  number, names, content,
+  number, names, content, scope,
   tokenize = 'hall_bigram',
   columnsize = 0
 );
@@ -22,13 +26,26 @@ CREATE VIEW matter_search_names AS
                    WHERE mp.matter_id = m.id ORDER BY mp.sort, p.id)) AS names
     FROM matter m;
 
+CREATE VIEW matter_search_scope AS
+  SELECT id AS matter_id,
+         'd' || department_id || ' f' || first_department_id || coalesce (' u' || first_user_id, '') AS scope
+    FROM matter;
+
 CREATE TRIGGER matter_fts_after_insert AFTER INSERT ON matter BEGIN
-  INSERT INTO matter_fts (rowid, number, names, content)
-    SELECT new.id, new.number, names, new.content FROM matter_search_names WHERE matter_id = new.id;
+  INSERT INTO matter_fts (rowid, number, names, content, scope)
+    VALUES (new.id, new.number,
+            (SELECT names FROM matter_search_names WHERE matter_id = new.id), new.content,
+            (SELECT scope FROM matter_search_scope WHERE matter_id = new.id));
 END;
 
 CREATE TRIGGER matter_fts_after_update AFTER UPDATE OF number, content ON matter BEGIN
   UPDATE matter_fts SET number = new.number, content = new.content WHERE rowid = new.id;
+END;
+
+CREATE TRIGGER matter_fts_after_move
+AFTER UPDATE OF department_id, first_department_id, first_user_id ON matter BEGIN
+  UPDATE matter_fts SET scope = (SELECT scope FROM matter_search_scope WHERE matter_id = new.id)
+    WHERE rowid = new.id;
 END;
 
 CREATE TRIGGER matter_fts_after_delete AFTER DELETE ON matter BEGIN

@@ -168,6 +168,25 @@ test_register (Fixture       *f,
                    "{\"channel\":\"visit\",\"type\":\"claim\",\"content\":\"x\","
                    "\"petitioners\":[{\"name\":\"李四\",\"id_number\":\"%s\"}]}", ID_ZHANG);
 
+  /* Wrong types name the field; SQL metacharacters are only text. */
+  hall_test_fails (f->hall, f->zhang, "matter.register", HALL_ERROR_INVALID_ARGUMENT, "persons",
+                   "{\"channel\":\"visit\",\"type\":\"claim\",\"content\":\"x\",\"persons\":\"five\","
+                   "\"petitioners\":[{\"name\":\"张伟\"}]}");
+  hall_test_fails (f->hall, f->zhang, "matter.register", HALL_ERROR_INVALID_ARGUMENT, "petitioners[0]",
+                   "{\"channel\":\"visit\",\"type\":\"claim\",\"content\":\"x\",\"petitioners\":[\"张伟\"]}");
+  hall_test_fails (f->hall, f->zhang, "matter.register", HALL_ERROR_INVALID_ARGUMENT, "petitioners[0].name",
+                   "{\"channel\":\"visit\",\"type\":\"claim\",\"content\":\"x\","
+                   "\"petitioners\":[{\"name\":\"%s\"}]}",
+                   "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一");
+  {
+    g_autoptr (JsonObject) sql = hall_test_ok (f->hall, f->zhang, "matter.register",
+                                               "{\"channel\":\"online\",\"type\":\"suggestion\","
+                                               "\"content\":\"'); DROP TABLE matter;--\","
+                                               "\"petitioners\":[{\"name\":\"O'Brien\"}]}");
+    g_assert_cmpstr (matter_member (sql, "content"), ==, "'); DROP TABLE matter;--");
+    g_assert_cmpstr (json_object_get_string_member (sql, "number"), ==, "XF2026-000003");
+  }
+
   /* Over-long content is refused, naming the field, and nothing is half-written. */
   {
     GString *s = g_string_new (NULL);
@@ -183,7 +202,7 @@ test_register (Fixture       *f,
                         "\"received_date\":\"2026-02-27\",\"petitioners\":[{\"name\":\"王五\"}]}");
   /* Numbers stay sequential: the refused registrations took none. Received on Friday 27 February:
    * 15 days end on Saturday 14 March, so the decision is due on Monday 16 March. */
-  g_assert_cmpstr (json_object_get_string_member (again, "number"), ==, "XF2026-000003");
+  g_assert_cmpstr (json_object_get_string_member (again, "number"), ==, "XF2026-000004");
   g_assert_cmpstr (json_object_get_string_member (again, "decision_due"), ==, "2026-03-16");
   g_assert_false (json_object_get_boolean_member (again, "repeat"));
 }
@@ -760,6 +779,59 @@ test_repeat_requests (Fixture       *f,
   g_assert_true (json_object_get_boolean_member (next, "repeat"));
 }
 
+typedef struct
+{
+  guint pending;
+  GPtrArray *numbers;
+} Burst;
+
+static void
+registered_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Burst *burst = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) r = hall_engine_call_finish (HALL_ENGINE (source), result, &error);
+
+  g_assert_no_error (error);
+  g_ptr_array_add (burst->numbers, g_strdup (json_object_get_string_member (r, "number")));
+  burst->pending--;
+}
+
+static void
+test_concurrent_numbers (Fixture       *f,
+                         gconstpointer  data)
+{
+  Burst burst = { 0, g_ptr_array_new_with_free_func (g_free) };
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  const guint n = 60;
+
+  /* Two windows register at once: every matter gets its own number, none is skipped. */
+  at (f, "2026-03-02 09:00");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"channel\":\"visit\",\"type\":\"claim\",\"content\":\"第%u件\","
+                                               "\"petitioners\":[{\"name\":\"来访人%u\"}]}", i, i);
+      g_autoptr (JsonObject) params = hall_test_parse_object (json);
+
+      burst.pending++;
+      hall_engine_call_async (f->hall->engine, i % 2 ? f->zhang : f->li, "matter.register", params, "127.0.0.1",
+                              NULL, registered_cb, &burst);
+    }
+  while (burst.pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  for (guint i = 0; i < burst.numbers->len; i++)
+    g_assert_true (g_hash_table_add (seen, burst.numbers->pdata[i]));
+  for (guint i = 1; i <= n; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("XF2026-%06u", i);
+      g_assert_true (g_hash_table_contains (seen, number));
+    }
+  g_ptr_array_unref (burst.numbers);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -778,6 +850,7 @@ main (int   argc,
   ADD ("/matter/status-query", test_status_query);
   ADD ("/matter/events", test_events_carry_no_personal_data);
   ADD ("/matter/request-replay", test_repeat_requests);
+  ADD ("/matter/concurrent-numbers", test_concurrent_numbers);
 #undef ADD
 
   return g_test_run ();

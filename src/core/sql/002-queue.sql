@@ -1,3 +1,79 @@
--- 002-queue.sql
+-- 002-queue.sql — the hall queue (取号 / 叫号): tickets, their daily numbers and transfers.
 -- SPDX-License-Identifier: GPL-3.0-or-later
-SELECT 1;
+
+-- The last number given out per department and day. Numbers restart every day and are never
+-- given twice within a day: the row is bumped in the same transaction that inserts the ticket.
+CREATE TABLE ticket_number (
+  day           TEXT NOT NULL,
+  department_id INTEGER NOT NULL REFERENCES department (id),
+  last_number   INTEGER NOT NULL CHECK (last_number >= 1),
+  PRIMARY KEY (day, department_id)
+) WITHOUT ROWID;
+
+CREATE TABLE ticket (
+  id                   INTEGER PRIMARY KEY,
+  day                  TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  code                 TEXT NOT NULL,  -- prefix + daily number, "C015"
+  number               INTEGER NOT NULL CHECK (number >= 1),
+  -- the department whose number series the ticket took its number from
+  issued_department_id INTEGER NOT NULL REFERENCES department (id),
+  -- the department whose queue the ticket waits in now (changes on transfer)
+  department_id        INTEGER NOT NULL REFERENCES department (id),
+  -- set when the ticket waits for one counter only: transferred to it, or resumed after a hold
+  target_counter_id    INTEGER REFERENCES counter (id),
+  category_id          INTEGER REFERENCES category (id),
+  priority             TEXT NOT NULL DEFAULT 'normal'
+                       CHECK (priority IN ('normal', 'priority', 'collective')),
+  persons              INTEGER NOT NULL DEFAULT 1 CHECK (persons BETWEEN 1 AND 999),
+  petitioner_id        INTEGER REFERENCES petitioner (id),
+  state                TEXT NOT NULL DEFAULT 'waiting'
+                       CHECK (state IN ('waiting', 'called', 'serving', 'held', 'no_show', 'finished')),
+  -- the counter that called (or holds) the ticket
+  counter_id           INTEGER REFERENCES counter (id),
+  -- 'leader': escalated to the leader's reception queue (leader_user_id receives the visitor)
+  queue                TEXT NOT NULL DEFAULT 'counter' CHECK (queue IN ('counter', 'leader')),
+  leader_user_id       INTEGER REFERENCES account (id),
+  arrived_at           INTEGER NOT NULL,  -- kept on transfer, hold and reactivation
+  issued_at            INTEGER NOT NULL,
+  called_at            INTEGER,
+  started_at           INTEGER,
+  finished_at          INTEGER,
+  -- set to go before every other waiting ticket (moved to the front, or resumed after a hold)
+  front_at             INTEGER,
+  recall_count         INTEGER NOT NULL DEFAULT 0,
+  outcome              TEXT CHECK (outcome IS NULL
+                                   OR outcome IN ('matter', 'resolved', 'consultation', 'guided')),
+  matter_id            INTEGER REFERENCES matter (id),
+  note                 TEXT CHECK (note IS NULL OR length(note) <= 200),
+  issued_by            INTEGER REFERENCES account (id),
+  UNIQUE (day, issued_department_id, number),
+  CHECK (outcome IS NULL OR state = 'finished')
+);
+
+-- Picking the next ticket walks the waiting tickets in arrival order (so it stops at the first
+-- one a counter may take), the priority ones on their own, and the few moved to the front.
+CREATE INDEX ticket_waiting_by_arrival ON ticket (day, arrived_at, id) WHERE state = 'waiting';
+CREATE INDEX ticket_waiting_priority ON ticket (day, arrived_at, id)
+  WHERE state = 'waiting' AND priority != 'normal';
+CREATE INDEX ticket_waiting_front ON ticket (day, front_at, id)
+  WHERE state = 'waiting' AND front_at IS NOT NULL;
+CREATE INDEX ticket_by_department ON ticket (department_id, day, state);
+-- the ticket a counter is dealing with
+CREATE INDEX ticket_by_counter ON ticket (counter_id, state);
+CREATE INDEX ticket_by_target ON ticket (target_counter_id) WHERE target_counter_id IS NOT NULL;
+CREATE INDEX ticket_by_day ON ticket (day, called_at);
+CREATE INDEX ticket_by_petitioner ON ticket (petitioner_id) WHERE petitioner_id IS NOT NULL;
+CREATE INDEX ticket_by_matter ON ticket (matter_id) WHERE matter_id IS NOT NULL;
+
+CREATE TABLE ticket_transfer (
+  id                 INTEGER PRIMARY KEY,
+  ticket_id          INTEGER NOT NULL REFERENCES ticket (id),
+  from_department_id INTEGER NOT NULL REFERENCES department (id),
+  from_counter_id    INTEGER REFERENCES counter (id),
+  to_department_id   INTEGER NOT NULL REFERENCES department (id),
+  to_counter_id      INTEGER REFERENCES counter (id),
+  reason             TEXT NOT NULL CHECK (length(reason) BETWEEN 1 AND 200),
+  by_user_id         INTEGER REFERENCES account (id),
+  at                 INTEGER NOT NULL
+);
+CREATE INDEX ticket_transfer_by_ticket ON ticket_transfer (ticket_id);

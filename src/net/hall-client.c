@@ -1,0 +1,617 @@
+/* hall-client.c — the behaviour every HallClient shares
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hall-client"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hall-client-private.h"
+#include "hall-engine.h"
+
+typedef struct
+{
+  char *token;
+  JsonObject *user;
+  char *role;
+  gint64 counter_id;
+  gint64 last_seq;
+  gboolean connected;
+} ClientState;
+
+G_DEFINE_INTERFACE (HallClient, hall_client, G_TYPE_OBJECT)
+
+enum {
+  EVENT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+static GQuark state_quark;
+
+static const char * const prop_names[HALL_CLIENT_N_PROPS] = {
+  [HALL_CLIENT_PROP_CONNECTED] = "connected",
+  [HALL_CLIENT_PROP_LAST_SEQ] = "last-seq",
+  [HALL_CLIENT_PROP_USER] = "user",
+  [HALL_CLIENT_PROP_ROLE] = "role",
+  [HALL_CLIENT_PROP_COUNTER_ID] = "counter-id",
+};
+
+static void
+client_state_free (ClientState *state)
+{
+  g_free (state->token);
+  g_clear_pointer (&state->user, json_object_unref);
+  g_free (state->role);
+  g_free (state);
+}
+
+static ClientState *
+get_state (HallClient *self)
+{
+  ClientState *state = g_object_get_qdata (G_OBJECT (self), state_quark);
+
+  if (state == NULL)
+    {
+      state = g_new0 (ClientState, 1);
+      g_object_set_qdata_full (G_OBJECT (self), state_quark, state, (GDestroyNotify) client_state_free);
+    }
+  return state;
+}
+
+static void
+notify (HallClient *self,
+        guint       prop)
+{
+  g_object_notify (G_OBJECT (self), prop_names[prop]);
+}
+
+/* Sets the session from a session.login or session.switch result. */
+static void
+take_session (HallClient *self,
+              JsonObject *result)
+{
+  ClientState *state = get_state (self);
+  JsonNode *counter;
+
+  if (json_object_has_member (result, "token"))
+    {
+      g_free (state->token);
+      state->token = g_strdup (json_object_get_string_member (result, "token"));
+    }
+  if (json_object_has_member (result, "user") && JSON_NODE_HOLDS_OBJECT (json_object_get_member (result, "user")))
+    {
+      g_clear_pointer (&state->user, json_object_unref);
+      state->user = json_object_ref (json_object_get_object_member (result, "user"));
+      notify (self, HALL_CLIENT_PROP_USER);
+    }
+  if (json_object_has_member (result, "role"))
+    {
+      g_free (state->role);
+      state->role = g_strdup (json_object_get_string_member (result, "role"));
+      notify (self, HALL_CLIENT_PROP_ROLE);
+    }
+  counter = json_object_get_member (result, "counter_id");
+  if (counter != NULL)
+    {
+      state->counter_id = JSON_NODE_HOLDS_VALUE (counter) ? json_node_get_int (counter) : 0;
+      notify (self, HALL_CLIENT_PROP_COUNTER_ID);
+    }
+}
+
+/* Returns the token the session had, for ending it on the hall. */
+static char *
+drop_session (HallClient *self)
+{
+  ClientState *state = get_state (self);
+  char *token = g_steal_pointer (&state->token);
+
+  if (token != NULL)
+    HALL_CLIENT_GET_IFACE (self)->stop_feed (self);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (state->user != NULL)
+    {
+      g_clear_pointer (&state->user, json_object_unref);
+      notify (self, HALL_CLIENT_PROP_USER);
+    }
+  if (state->role != NULL)
+    {
+      g_clear_pointer (&state->role, g_free);
+      notify (self, HALL_CLIENT_PROP_ROLE);
+    }
+  if (state->counter_id != 0)
+    {
+      state->counter_id = 0;
+      notify (self, HALL_CLIENT_PROP_COUNTER_ID);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+  return token;
+}
+
+static gboolean
+command_changes_state (const char *command)
+{
+  const HallCommand *cmd = hall_engine_lookup_command (command);
+
+  /* An unknown command may be one a newer hall knows: a request_id costs nothing there. */
+  if (cmd == NULL)
+    return TRUE;
+  /* A replayed sign-in would hand back a stored token: signing in twice is harmless instead. */
+  if (cmd->flags & HALL_COMMAND_PUBLIC)
+    return FALSE;
+  return (cmd->flags & HALL_COMMAND_WRITE) != 0;
+}
+
+/* ---- calls -------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  char *command;
+  char *token;
+} CallData;
+
+static void
+call_data_free (CallData *data)
+{
+  g_free (data->command);
+  g_free (data->token);
+  g_free (data);
+}
+
+static void
+call_sent_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  HallClient *self = HALL_CLIENT (object);
+  g_autoptr (GTask) task = user_data;
+  CallData *data = g_task_get_task_data (task);
+  ClientState *state = get_state (self);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) reply = NULL;
+  gboolean same_session;
+
+  reply = HALL_CLIENT_GET_IFACE (self)->send_finish (self, result, &error);
+  same_session = data->token != NULL && g_strcmp0 (data->token, state->token) == 0;
+
+  if (reply == NULL)
+    {
+      if (same_session && g_error_matches (error, HALL_ERROR, HALL_ERROR_UNAUTHENTICATED))
+        _hall_client_session_lost (self);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (same_session && g_str_equal (data->command, "session.switch"))
+    take_session (self, reply);
+  else if (same_session && g_str_equal (data->command, "session.logout"))
+    g_free (drop_session (self));
+
+  g_task_return_pointer (task, g_steal_pointer (&reply), (GDestroyNotify) json_object_unref);
+}
+
+/* ---- sign-in ------------------------------------------------------------------------------ */
+
+static void
+login_head_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  HallClient *self = HALL_CLIENT (object);
+  g_autoptr (GTask) task = user_data;
+  JsonObject *reply = g_task_get_task_data (task);
+  ClientState *state = get_state (self);
+  g_autoptr (GError) error = NULL;
+  gint64 head;
+
+  head = HALL_CLIENT_GET_IFACE (self)->head_finish (self, result, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (state->last_seq == 0 && head > 0)
+    {
+      state->last_seq = head;
+      notify (self, HALL_CLIENT_PROP_LAST_SEQ);
+    }
+
+  g_object_freeze_notify (G_OBJECT (self));
+  take_session (self, reply);
+  g_object_thaw_notify (G_OBJECT (self));
+  json_object_remove_member (reply, "token");
+
+  HALL_CLIENT_GET_IFACE (self)->start_feed (self);
+  g_task_return_pointer (task, json_object_ref (reply), (GDestroyNotify) json_object_unref);
+}
+
+static void
+login_sent_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  HallClient *self = HALL_CLIENT (object);
+  g_autoptr (GTask) task = user_data;
+  g_autoptr (GError) error = NULL;
+  GCancellable *cancellable;
+  JsonObject *reply;
+
+  reply = HALL_CLIENT_GET_IFACE (self)->send_finish (self, result, &error);
+  if (reply == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (!json_object_has_member (reply, "token"))
+    {
+      json_object_unref (reply);
+      g_task_return_new_error (task, HALL_ERROR, HALL_ERROR_INTERNAL,
+                               _("The hall server answered the sign-in without a session."));
+      return;
+    }
+  g_task_set_task_data (task, reply, (GDestroyNotify) json_object_unref);
+
+  /* Where the feed starts must be known before the caller hears "signed in", so every change
+   * made after that reaches this client. */
+  cancellable = g_task_get_cancellable (task);
+  HALL_CLIENT_GET_IFACE (self)->head_async (self, cancellable, login_head_cb, g_steal_pointer (&task));
+}
+
+/* ---- GTypeInterface ----------------------------------------------------------------------- */
+
+static void
+hall_client_default_init (HallClientInterface *iface)
+{
+  state_quark = g_quark_from_static_string ("hall-client-state");
+
+  g_object_interface_install_property (iface,
+    g_param_spec_boolean ("connected", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  g_object_interface_install_property (iface,
+    g_param_spec_int64 ("last-seq", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  g_object_interface_install_property (iface,
+    g_param_spec_boxed ("user", NULL, NULL, JSON_TYPE_OBJECT,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  g_object_interface_install_property (iface,
+    g_param_spec_string ("role", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  g_object_interface_install_property (iface,
+    g_param_spec_int64 ("counter-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+
+  /**
+   * HallClient::event:
+   * @event: a #JsonObject {"seq", "kind", "at", ...}
+   *
+   * A committed change on the hall, in seq order, each once, while signed in.
+   */
+  signals[EVENT] = g_signal_new ("event", G_TYPE_FROM_INTERFACE (iface), G_SIGNAL_RUN_LAST, 0,
+                                 NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                 JSON_TYPE_OBJECT | G_SIGNAL_TYPE_STATIC_SCOPE);
+}
+
+/* ---- for implementations ------------------------------------------------------------------ */
+
+void
+_hall_client_override_properties (GObjectClass *klass,
+                                  guint         first_id)
+{
+  for (guint i = 0; i < HALL_CLIENT_N_PROPS; i++)
+    g_object_class_override_property (klass, first_id + i, prop_names[i]);
+}
+
+gboolean
+_hall_client_get_property (GObject *object,
+                           guint    first_id,
+                           guint    prop_id,
+                           GValue  *value)
+{
+  ClientState *state = get_state (HALL_CLIENT (object));
+
+  if (prop_id < first_id || prop_id >= first_id + HALL_CLIENT_N_PROPS)
+    return FALSE;
+
+  switch (prop_id - first_id)
+    {
+    case HALL_CLIENT_PROP_CONNECTED:
+      g_value_set_boolean (value, state->connected);
+      break;
+    case HALL_CLIENT_PROP_LAST_SEQ:
+      g_value_set_int64 (value, state->last_seq);
+      break;
+    case HALL_CLIENT_PROP_USER:
+      g_value_set_boxed (value, state->user);
+      break;
+    case HALL_CLIENT_PROP_ROLE:
+      g_value_set_string (value, state->role);
+      break;
+    case HALL_CLIENT_PROP_COUNTER_ID:
+      g_value_set_int64 (value, state->counter_id);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  return TRUE;
+}
+
+gboolean
+_hall_client_set_property (GObject      *object,
+                           guint         first_id,
+                           guint         prop_id,
+                           const GValue *value)
+{
+  if (prop_id != first_id + HALL_CLIENT_PROP_LAST_SEQ)
+    return FALSE;
+  hall_client_set_last_seq (HALL_CLIENT (object), g_value_get_int64 (value));
+  return TRUE;
+}
+
+const char *
+_hall_client_get_token (HallClient *self)
+{
+  return get_state (self)->token;
+}
+
+void
+_hall_client_set_connected (HallClient *self,
+                            gboolean    connected)
+{
+  ClientState *state = get_state (self);
+
+  connected = !!connected;
+  if (state->connected == connected)
+    return;
+  state->connected = connected;
+  g_debug ("%s", connected ? "connected" : "disconnected");
+  notify (self, HALL_CLIENT_PROP_CONNECTED);
+}
+
+gboolean
+_hall_client_deliver_event (HallClient *self,
+                            JsonObject *event)
+{
+  ClientState *state = get_state (self);
+  gint64 seq = json_object_get_int_member_with_default (event, "seq", 0);
+
+  if (seq <= state->last_seq)
+    return FALSE;
+  state->last_seq = seq;
+  g_signal_emit (self, signals[EVENT], 0, event);
+  notify (self, HALL_CLIENT_PROP_LAST_SEQ);
+  return TRUE;
+}
+
+void
+_hall_client_session_lost (HallClient *self)
+{
+  g_free (drop_session (self));
+}
+
+/* ---- public API --------------------------------------------------------------------------- */
+
+/**
+ * hall_client_call_async:
+ * @params: (nullable): the command's parameters; not modified
+ *
+ * Runs @command on the hall as the signed-in session. A command that changes state gets a fresh
+ * "request_id" unless @params has one, so a retried call is done exactly once.
+ */
+void
+hall_client_call_async (HallClient          *self,
+                        const char          *command,
+                        JsonObject          *params,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (JsonObject) sent = json_object_new ();
+  CallData *data;
+
+  g_return_if_fail (HALL_IS_CLIENT (self));
+  g_return_if_fail (command != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hall_client_call_async);
+  data = g_new0 (CallData, 1);
+  data->command = g_strdup (command);
+  data->token = g_strdup (get_state (self)->token);
+  g_task_set_task_data (task, data, (GDestroyNotify) call_data_free);
+
+  if (params != NULL)
+    {
+      JsonObjectIter iter;
+      const char *member;
+      JsonNode *value;
+
+      json_object_iter_init (&iter, params);
+      while (json_object_iter_next (&iter, &member, &value))
+        json_object_set_member (sent, member, json_node_copy (value));
+    }
+  if (!json_object_has_member (sent, "request_id") && command_changes_state (command))
+    {
+      g_autofree char *request_id = g_uuid_string_random ();
+      json_object_set_string_member (sent, "request_id", request_id);
+    }
+
+  HALL_CLIENT_GET_IFACE (self)->send_async (self, data->token, command, sent, cancellable,
+                                            call_sent_cb, g_steal_pointer (&task));
+}
+
+/**
+ * hall_client_call_finish:
+ *
+ * Returns: (transfer full): the command's result, or NULL with a HALL_ERROR (see
+ *   hall_error_get_field() for the parameter to fix)
+ */
+JsonObject *
+hall_client_call_finish (HallClient    *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+hall_client_login_async (HallClient          *self,
+                         const char          *username,
+                         const char          *password,
+                         const char          *role,
+                         gint64               counter_id,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (JsonObject) params = json_object_new ();
+  g_autofree char *old_token = NULL;
+
+  g_return_if_fail (HALL_IS_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hall_client_login_async);
+
+  /* Signing in as someone else ends the previous session first. */
+  old_token = drop_session (self);
+  if (old_token != NULL)
+    HALL_CLIENT_GET_IFACE (self)->send_async (self, old_token, "session.logout", NULL, NULL, NULL, NULL);
+
+  json_object_set_string_member (params, "username", username ? username : "");
+  json_object_set_string_member (params, "password", password ? password : "");
+  if (role != NULL)
+    json_object_set_string_member (params, "role", role);
+  if (counter_id > 0)
+    json_object_set_int_member (params, "counter_id", counter_id);
+
+  HALL_CLIENT_GET_IFACE (self)->send_async (self, NULL, "session.login", params, cancellable,
+                                            login_sent_cb, g_steal_pointer (&task));
+}
+
+/**
+ * hall_client_login_finish:
+ *
+ * Returns: (transfer full): the session.login result without its token, or NULL
+ */
+JsonObject *
+hall_client_login_finish (HallClient    *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+logout_sent_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  HallClient *self = HALL_CLIENT (object);
+  g_autoptr (GTask) task = user_data;
+  g_autoptr (JsonObject) reply = NULL;
+  g_autoptr (GError) error = NULL;
+
+  reply = HALL_CLIENT_GET_IFACE (self)->send_finish (self, result, &error);
+  /* An expired session is as ended as one we end. */
+  if (reply == NULL && !g_error_matches (error, HALL_ERROR, HALL_ERROR_UNAUTHENTICATED))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+hall_client_logout_async (HallClient          *self,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autofree char *token = NULL;
+
+  g_return_if_fail (HALL_IS_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hall_client_logout_async);
+
+  token = drop_session (self);
+  if (token == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  HALL_CLIENT_GET_IFACE (self)->send_async (self, token, "session.logout", NULL, cancellable,
+                                            logout_sent_cb, g_steal_pointer (&task));
+}
+
+gboolean
+hall_client_logout_finish (HallClient    *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+hall_client_get_connected (HallClient *self)
+{
+  g_return_val_if_fail (HALL_IS_CLIENT (self), FALSE);
+  return get_state (self)->connected;
+}
+
+gint64
+hall_client_get_last_seq (HallClient *self)
+{
+  g_return_val_if_fail (HALL_IS_CLIENT (self), 0);
+  return get_state (self)->last_seq;
+}
+
+void
+hall_client_set_last_seq (HallClient *self,
+                          gint64      last_seq)
+{
+  ClientState *state;
+
+  g_return_if_fail (HALL_IS_CLIENT (self));
+  g_return_if_fail (last_seq >= 0);
+
+  state = get_state (self);
+  if (state->last_seq == last_seq)
+    return;
+  state->last_seq = last_seq;
+  notify (self, HALL_CLIENT_PROP_LAST_SEQ);
+}
+
+JsonObject *
+hall_client_get_user (HallClient *self)
+{
+  g_return_val_if_fail (HALL_IS_CLIENT (self), NULL);
+  return get_state (self)->user;
+}
+
+const char *
+hall_client_get_role (HallClient *self)
+{
+  g_return_val_if_fail (HALL_IS_CLIENT (self), NULL);
+  return get_state (self)->role;
+}
+
+gint64
+hall_client_get_counter_id (HallClient *self)
+{
+  g_return_val_if_fail (HALL_IS_CLIENT (self), 0);
+  return get_state (self)->counter_id;
+}
+
+gboolean
+hall_client_is_signed_in (HallClient *self)
+{
+  g_return_val_if_fail (HALL_IS_CLIENT (self), FALSE);
+  return get_state (self)->token != NULL;
+}

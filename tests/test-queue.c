@@ -540,23 +540,23 @@ test_finish_outcomes (void)
   open_counter (hall, staff);
   for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
     {
-      g_autoptr (JsonObject) done = NULL;
+      g_autoptr (JsonObject) finished = NULL;
 
       id = issue_at (hall, manager, "2026-10-12 09:00", CHENGJIAN, "normal", 1);
       hall_engine_set_now (hall->engine, hall_test_time ("2026-10-12 09:10"));
       g_assert_cmpint (call_next (hall, staff), ==, id);
       hall_engine_set_now (hall->engine, hall_test_time ("2026-10-12 09:25"));
-      done = hall_test_ok (hall, staff, "ticket.finish",
-                           "{\"ticket_id\":%" G_GINT64_FORMAT ",\"outcome\":\"%s\"}", id,
-                           outcomes[i]);
-      g_assert_cmpstr (ticket_state (done), ==, "finished");
-      g_assert_cmpstr (json_object_get_string_member (ticket_of (done), "outcome"), ==,
+      finished = hall_test_ok (hall, staff, "ticket.finish",
+                               "{\"ticket_id\":%" G_GINT64_FORMAT ",\"outcome\":\"%s\"}", id,
+                               outcomes[i]);
+      g_assert_cmpstr (ticket_state (finished), ==, "finished");
+      g_assert_cmpstr (json_object_get_string_member (ticket_of (finished), "outcome"), ==,
                        outcomes[i]);
-      g_assert_cmpint (json_object_get_int_member (ticket_of (done), "issued_at"), ==,
+      g_assert_cmpint (json_object_get_int_member (ticket_of (finished), "issued_at"), ==,
                        hall_test_time ("2026-10-12 09:00"));
-      g_assert_cmpint (json_object_get_int_member (ticket_of (done), "called_at"), ==,
+      g_assert_cmpint (json_object_get_int_member (ticket_of (finished), "called_at"), ==,
                        hall_test_time ("2026-10-12 09:10"));
-      g_assert_cmpint (json_object_get_int_member (ticket_of (done), "finished_at"), ==,
+      g_assert_cmpint (json_object_get_int_member (ticket_of (finished), "finished_at"), ==,
                        hall_test_time ("2026-10-12 09:25"));
     }
 

@@ -1,4 +1,5 @@
-/* hall-leader.c — the leaders' duty roster (领导接访值班)
+/* hall-leader.c — the leaders' duty roster (领导接访值班), the helpers the leaders' files share
+ * and their command table
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -76,28 +77,12 @@ weekday_of (const char *date)
   return parse_date (date, &d) ? (int) g_date_get_weekday (&d) : 0;
 }
 
-gboolean
-_hall_leader_has_column (HallCtx    *ctx,
-                         const char *table,
-                         const char *column)
-{
-  g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db,
-                                               "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2",
-                                               NULL);
-
-  if (stmt == NULL)
-    return FALSE;
-  hall_stmt_bind_text (stmt, 1, table);
-  hall_stmt_bind_text (stmt, 2, column);
-  return hall_stmt_step (stmt, NULL) == SQLITE_ROW;
-}
-
 /* The account exists and holds the leader role. */
-static gboolean
-require_leader_account (HallCtx     *ctx,
-                        gint64       user_id,
-                        const char  *field,
-                        GError     **error)
+gboolean
+_hall_leader_require_leader (HallCtx     *ctx,
+                             gint64       user_id,
+                             const char  *field,
+                             GError     **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
 
@@ -125,10 +110,10 @@ require_leader_account (HallCtx     *ctx,
 }
 
 /* The leaders on the roster for @date, with how many escalated visitors wait for each. */
-static JsonArray *
-duty_entries (HallCtx     *ctx,
-              const char  *date,
-              GError     **error)
+JsonArray *
+_hall_leader_duty_entries (HallCtx     *ctx,
+                           const char  *date,
+                           GError     **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
 
@@ -147,9 +132,9 @@ duty_entries (HallCtx     *ctx,
 }
 
 /* Whether a duty slot covers the current hour: mornings end at noon. */
-static gboolean
-slot_is_now (HallCtx    *ctx,
-             const char *slot)
+gboolean
+_hall_leader_slot_is_now (HallCtx    *ctx,
+                          const char *slot)
 {
   int hour = g_date_time_get_hour (ctx->now_local);
 
@@ -158,6 +143,12 @@ slot_is_now (HallCtx    *ctx,
   if (g_strcmp0 (slot, "pm") == 0)
     return hour >= 12;
   return TRUE;
+}
+
+gboolean
+_hall_leader_matter_is_final (const char *state)
+{
+  return g_strcmp0 (state, "closed") == 0 || g_strcmp0 (state, "litigation") == 0;
 }
 
 /* ---- leader.duty ------------------------------------------------------------------------ */
@@ -214,7 +205,7 @@ leader_duty (HallCtx     *ctx,
       return NULL;
     }
 
-  if (!require_leader_account (ctx, user_id, "user_id", error))
+  if (!_hall_leader_require_leader (ctx, user_id, "user_id", error))
     return NULL;
 
   if (clear)
@@ -291,7 +282,7 @@ leader_duty (HallCtx     *ctx,
   if (!hall_ctx_emit (ctx, "leader.duty", payload, error))
     return NULL;
 
-  entries = duty_entries (ctx, date, error);
+  entries = _hall_leader_duty_entries (ctx, date, error);
   if (entries == NULL)
     return NULL;
   result = json_object_new ();
@@ -395,7 +386,7 @@ leader_today (HallCtx     *ctx,
               JsonObject  *params,
               GError     **error)
 {
-  g_autoptr (JsonArray) entries = duty_entries (ctx, ctx->today, error);
+  g_autoptr (JsonArray) entries = _hall_leader_duty_entries (ctx, ctx->today, error);
   JsonObject *result;
 
   if (entries == NULL)
@@ -406,7 +397,7 @@ leader_today (HallCtx     *ctx,
       JsonObject *entry = json_array_get_object_element (entries, i);
 
       json_object_set_boolean_member (entry, "on_duty_now",
-                                      slot_is_now (ctx, json_object_get_string_member (entry, "slot")));
+                                      _hall_leader_slot_is_now (ctx, json_object_get_string_member (entry, "slot")));
       /* The wall display and the kiosk show who receives today, not the queue behind them. */
       if (!hall_ctx_is (ctx, HALL_ROLES_PEOPLE))
         json_object_remove_member (entry, "waiting");
@@ -422,5 +413,17 @@ const HallCommand _hall_leader_commands[] = {
   { "leader.duty", leader_duty, HALL_ROLE_MANAGER | HALL_ROLE_LEADER, HALL_COMMAND_WRITE },
   { "leader.roster", leader_roster, HALL_ROLES_PEOPLE, HALL_COMMAND_READ },
   { "leader.today", leader_today, HALL_ROLES_ALL, HALL_COMMAND_READ },
+  { "matter.escalate", _hall_leader_escalate, HALL_ROLE_STAFF | HALL_ROLE_MANAGER, HALL_COMMAND_WRITE },
+  { "leader.queue", _hall_leader_queue, HALL_ROLE_LEADER | HALL_ROLE_MANAGER, HALL_COMMAND_READ },
+  { "leader.call", _hall_leader_call, HALL_ROLE_LEADER, HALL_COMMAND_WRITE },
+  { "leader.receive", _hall_leader_receive, HALL_ROLE_LEADER, HALL_COMMAND_WRITE },
+  { "leader.reception", _hall_leader_reception_get, HALL_ROLE_LEADER | HALL_ROLE_MANAGER, HALL_COMMAND_READ },
+  { "leader.receptions", _hall_leader_receptions, HALL_ROLE_LEADER | HALL_ROLE_MANAGER, HALL_COMMAND_READ },
+  { "leader.charge", _hall_leader_charge, HALL_ROLE_LEADER, HALL_COMMAND_WRITE },
+  { "leader.charge_update", _hall_leader_charge_update, HALL_ROLE_LEADER, HALL_COMMAND_WRITE },
+  { "leader.charges", _hall_leader_charges, HALL_ROLE_LEADER | HALL_ROLE_MANAGER, HALL_COMMAND_READ },
+  { "leader.charge_get", _hall_leader_charge_get, HALL_ROLE_LEADER | HALL_ROLE_MANAGER, HALL_COMMAND_READ },
+  { "matter.supervise", _hall_leader_supervise, HALL_ROLE_LEADER, HALL_COMMAND_WRITE },
+  { "leader.supervision", _hall_leader_supervision, HALL_ROLE_LEADER | HALL_ROLE_MANAGER, HALL_COMMAND_READ },
   { NULL }
 };

@@ -454,6 +454,104 @@ test_request_id_replay (Fixture       *f,
   free_client (other);
 }
 
+static void
+test_session_ended_elsewhere (Fixture       *f,
+                              gconstpointer  data)
+{
+  HallClient *admin, *staff;
+  g_autoptr (JsonObject) reply = NULL;
+  g_autoptr (JsonObject) who = NULL;
+  gint64 li_id = 0;
+  guint user_notified = 0;
+  JsonArray *users;
+
+  admin = new_client (f);
+  staff = new_client (f);
+  login_ok (admin, "admin", NULL);
+  login_ok (staff, "li", NULL);
+  g_signal_connect (staff, "notify::user", G_CALLBACK (notify_count_cb), &user_notified);
+
+  reply = call_ok (admin, "user.list", NULL);
+  users = json_object_get_array_member (reply, "users");
+  for (guint i = 0; i < json_array_get_length (users); i++)
+    if (g_str_equal (json_object_get_string_member (json_array_get_object_element (users, i), "username"), "li"))
+      li_id = json_object_get_int_member (json_array_get_object_element (users, i), "id");
+  g_assert_cmpint (li_id, >, 0);
+
+  /* Locking an account ends its sessions: the client finds out at its next call and goes back
+   * to signed out, so the app shows the sign-in page. */
+  g_clear_pointer (&reply, json_object_unref);
+  {
+    g_autofree char *json = g_strdup_printf ("{\"user_id\":%" G_GINT64_FORMAT ",\"locked\":true}", li_id);
+    reply = call_ok (admin, "user.set_locked", json);
+  }
+  call_fails (staff, "session.whoami", HALL_ERROR_UNAUTHENTICATED, NULL, NULL);
+  g_assert_false (hall_client_is_signed_in (staff));
+  g_assert_null (hall_client_get_user (staff));
+  g_assert_cmpuint (user_notified, ==, 1);
+
+  /* The administrator's own session is untouched. */
+  who = call_ok (admin, "session.whoami", NULL);
+  g_assert_cmpstr (json_object_get_string_member (who, "role"), ==, "admin");
+
+  g_signal_handlers_disconnect_by_data (staff, &user_notified);
+  free_client (admin);
+  free_client (staff);
+}
+
+static void
+test_resume_from_saved_seq (Fixture       *f,
+                            gconstpointer  data)
+{
+  HallClient *admin, *wall;
+  GPtrArray *seen;
+  gint64 saved;
+
+  admin = new_client (f);
+  login_ok (admin, "admin", NULL);
+  saved = hall_client_get_last_seq (admin);
+  create_user (admin, "zhao");
+  create_user (admin, "qian");
+
+  /* A wall display restarted with the seq it had shown last gets what it missed, once. */
+  wall = new_client (f);
+  hall_client_set_last_seq (wall, saved);
+  seen = record_events (wall);
+  login_ok (wall, "wall", "display");
+  wait_until (seen->len >= 2);
+  create_user (admin, "sun");
+  wait_until (seen->len >= 3);
+  assert_consecutive (seen, saved + 1);
+  g_assert_cmpuint (seen->len, ==, 3);
+  g_assert_cmpint (hall_client_get_last_seq (wall), ==, saved + 3);
+
+  stop_recording (wall, seen);
+  free_client (admin);
+  free_client (wall);
+}
+
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (JsonObject) reply = NULL;
+  g_autoptr (GError) error = NULL;
+  HallClient *client = new_client (f);
+
+  login_ok (client, "admin", NULL);
+  g_cancellable_cancel (cancellable);
+  hall_client_call_async (client, "user.list", NULL, cancellable, store_result_cb, &result);
+  wait_until (result != NULL);
+  reply = hall_client_call_finish (client, result, &error);
+  g_assert_null (reply);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  g_clear_object (&result);
+  free_client (client);
+}
+
 /* ---- remote only --------------------------------------------------------------------------- */
 
 typedef struct
@@ -649,6 +747,23 @@ test_probe (Fixture       *f,
   g_assert_error (error, HALL_ERROR, HALL_ERROR_UNAVAILABLE);
 }
 
+static void
+test_offline_before_sign_in (Fixture       *f,
+                             gconstpointer  data)
+{
+  HallClient *client;
+
+  /* The app starts while the server is down: the offline banner shows, and goes away by itself
+   * when the hall is back, before anyone signs in. */
+  hall_test_server_kill (f->server);
+  client = hall_remote_client_new (f->server->url, f->server->fingerprint);
+  g_assert_false (hall_client_get_connected (client));
+  hall_test_server_start (f->server);
+  wait_until (hall_client_get_connected (client));
+  login_ok (client, "admin", NULL);
+  free_client (client);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -662,6 +777,9 @@ main (int   argc,
     { "errors-name-the-field", test_errors_name_the_field },
     { "events-reach-other-clients", test_events_reach_other_clients },
     { "request-id-replay", test_request_id_replay },
+    { "session-ended-elsewhere", test_session_ended_elsewhere },
+    { "resume-from-saved-seq", test_resume_from_saved_seq },
+    { "cancel", test_cancel },
   };
 
   g_test_init (&argc, &argv, NULL);
@@ -678,6 +796,8 @@ main (int   argc,
               test_server_restart, fixture_teardown);
   g_test_add ("/client/remote/pinning", Fixture, GINT_TO_POINTER (TRUE), fixture_setup, test_pinning,
               fixture_teardown);
+  g_test_add ("/client/remote/offline-before-sign-in", Fixture, GINT_TO_POINTER (TRUE), fixture_setup,
+              test_offline_before_sign_in, fixture_teardown);
   g_test_add ("/client/remote/probe", Fixture, GINT_TO_POINTER (TRUE), fixture_setup, test_probe,
               fixture_teardown);
 

@@ -1,0 +1,139 @@
+/* hall-board-item.c — one counter or department of the hall board, as a list model item
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hall-board-item"
+
+#include "config.h"
+
+#include "hall-board-item.h"
+
+struct _HallBoardItem
+{
+  GObject parent_instance;
+
+  JsonObject *data;
+  gint64 now;
+};
+
+G_DEFINE_FINAL_TYPE (HallBoardItem, hall_board_item, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_DATA,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+hall_board_item_finalize (GObject *object)
+{
+  HallBoardItem *self = HALL_BOARD_ITEM (object);
+
+  g_clear_pointer (&self->data, json_object_unref);
+  G_OBJECT_CLASS (hall_board_item_parent_class)->finalize (object);
+}
+
+static void
+hall_board_item_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  HallBoardItem *self = HALL_BOARD_ITEM (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, hall_board_item_get_id (self));
+      break;
+    case PROP_DATA:
+      g_value_set_boxed (value, self->data);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hall_board_item_class_init (HallBoardItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = hall_board_item_finalize;
+  object_class->get_property = hall_board_item_get_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_DATA] =
+    g_param_spec_boxed ("data", NULL, NULL, JSON_TYPE_OBJECT,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+hall_board_item_init (HallBoardItem *self)
+{
+}
+
+HallBoardItem *
+hall_board_item_new (JsonObject *data,
+                     gint64      now)
+{
+  HallBoardItem *self;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  self = g_object_new (HALL_TYPE_BOARD_ITEM, NULL);
+  self->data = json_object_ref (data);
+  self->now = now;
+  return self;
+}
+
+gint64
+hall_board_item_get_id (HallBoardItem *self)
+{
+  g_return_val_if_fail (HALL_IS_BOARD_ITEM (self), 0);
+  return self->data ? json_object_get_int_member_with_default (self->data, "id", 0) : 0;
+}
+
+JsonObject *
+hall_board_item_get_data (HallBoardItem *self)
+{
+  g_return_val_if_fail (HALL_IS_BOARD_ITEM (self), NULL);
+  return self->data;
+}
+
+gint64
+hall_board_item_get_now (HallBoardItem *self)
+{
+  g_return_val_if_fail (HALL_IS_BOARD_ITEM (self), 0);
+  return self->now;
+}
+
+void
+hall_board_item_set_data (HallBoardItem *self,
+                          JsonObject    *data,
+                          gint64         now)
+{
+  g_autoptr (JsonNode) old_node = NULL;
+  g_autoptr (JsonNode) new_node = NULL;
+  gboolean same;
+
+  g_return_if_fail (HALL_IS_BOARD_ITEM (self));
+  g_return_if_fail (data != NULL);
+
+  old_node = json_node_init_object (json_node_alloc (), self->data);
+  new_node = json_node_init_object (json_node_alloc (), data);
+  /* Waiting and service times are shown to the minute: a new clock alone is news once a minute. */
+  same = json_node_equal (old_node, new_node) && self->now / 60 == now / 60;
+  self->now = now;
+  if (same)
+    return;
+  g_clear_pointer (&self->data, json_object_unref);
+  self->data = json_object_ref (data);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATA]);
+}

@@ -1,0 +1,35 @@
+/* hall-ui-util.h — small things every page of the app shares
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Roles as people in the hall name them ("staff" → "Window staff"). */
+const char  *_hall_role_label           (const char  *role);
+/* The roles a person may sign in as on the desktop app, NULL-terminated. */
+const char * const *_hall_desktop_roles (void);
+
+/* Shows @message (NULL clears it) next to @field: @error_label sits in the row just below the
+ * field; the field gets the "error" style and the message as its accessible description. */
+void         _hall_form_set_error       (GtkWidget   *field,
+                                         GtkWidget   *error_label,
+                                         const char  *message);
+/* The same rule as user.create: NULL when @username is fine, else what to fix. */
+const char  *_hall_check_username       (const char  *username);
+const char  *_hall_check_new_password   (const char  *password);
+
+/* "12 min", "1 h 05 min" */
+char        *_hall_format_minutes       (gint64       seconds);
+/* "09:12" in local time */
+char        *_hall_format_clock         (gint64       unix_time);
+
+/* Makes the page's widgets and the "error" strings a test can find by name: the first
+ * descendant of @root whose widget name is @name, or NULL. */
+GtkWidget   *_hall_find_named           (GtkWidget   *root,
+                                         const char  *name);
+
+G_END_DECLS

@@ -1,0 +1,31 @@
+/* hall-window.h — the main window: first run, sign-in and the workspace of the role
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "hall-application.h"
+#include "hall-signin-page.h"
+#include "hall-welcome-page.h"
+#include "hall-workspace.h"
+
+G_BEGIN_DECLS
+
+#define HALL_TYPE_WINDOW (hall_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (HallWindow, hall_window, HALL, WINDOW, AdwApplicationWindow)
+
+HallWindow      *hall_window_new               (HallApplication *application);
+void             hall_window_show_toast        (HallWindow      *self,
+                                                const char      *message);
+/* "loading", "welcome", "signin" or "workspace" */
+const char      *hall_window_get_page_name     (HallWindow      *self);
+HallWelcomePage *hall_window_get_welcome_page  (HallWindow      *self);
+HallSigninPage  *hall_window_get_signin_page   (HallWindow      *self);
+HallWorkspace   *hall_window_get_workspace     (HallWindow      *self);
+/* The role the window works in (the "win.role" action's state), or NULL when signed out. */
+const char      *hall_window_get_role          (HallWindow      *self);
+
+G_END_DECLS

@@ -1,0 +1,150 @@
+/* hall-screenshot.c — saves a PNG of each page of the app, light and dark
+ *
+ *   LANG=zh_CN.UTF-8 xvfb-run -a build/tests/hall-screenshot OUTPUT-DIR
+ *
+ * Runs the real app on the demo hall: the first-run page, the sign-in page and the hall board
+ * of the demo's hall manager, each in the light and the dark style.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "hall-board-page.h"
+#include "hall-demo.h"
+#include "hall-test-util.h"
+#include "hall-ui-test-util.h"
+
+#define WIDTH 1280
+#define HEIGHT 800
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets the window draw a few frames (spinners stop, transitions end). */
+static void
+settle (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *dir,
+          const char *name,
+          const char *scheme)
+{
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, scheme);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    g_error ("Cannot write %s", path);
+  g_print ("%s\n", path);
+}
+
+static gboolean
+board_loaded (gpointer data)
+{
+  GtkWidget *board = hall_workspace_get_page (hall_window_get_workspace (data), "board");
+
+  return board != NULL && g_list_model_get_n_items (hall_board_page_get_counters (HALL_BOARD_PAGE (board))) > 0;
+}
+
+static void
+shoot (HallWindow *window,
+       const char *dir,
+       const char *name)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  settle (600);
+  save_png (GTK_WIDGET (window), dir, name, "light");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  settle (600);
+  save_png (GTK_WIDGET (window), dir, name, "dark");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_dir = NULL;
+  g_autoptr (HallApplication) app = NULL;
+  g_autoptr (GSettings) settings = NULL;
+  HallWindow *window = NULL;
+  GtkWidget *welcome, *signin;
+  const char *out;
+
+  if (argc != 2)
+    {
+      g_printerr ("Usage: %s OUTPUT-DIR\n", argv[0]);
+      return 2;
+    }
+  out = argv[1];
+  g_mkdir_with_parents (out, 0755);
+
+  data_dir = hall_ui_test_environment ();
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  gtk_init ();
+  adw_init ();
+
+  settings = g_settings_new (APP_ID);
+  g_settings_set_int (settings, "window-width", WIDTH);
+  g_settings_set_int (settings, "window-height", HEIGHT);
+  app = hall_ui_test_start_app (&window);
+  gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
+
+  welcome = GTK_WIDGET (hall_window_get_welcome_page (window));
+  shoot (window, out, "welcome");
+
+  gtk_widget_activate_action (welcome, "welcome.show-create", NULL);
+  hall_ui_test_type (welcome, "username", "zhang san");
+  hall_ui_test_type (welcome, "password", "1234");
+  gtk_widget_activate_action (welcome, "welcome.create", NULL);
+  shoot (window, out, "create");
+  gtk_widget_activate_action (welcome, "welcome.back", NULL);
+
+  gtk_widget_activate_action (welcome, "welcome.open-demo", NULL);
+  hall_ui_test_wait_page (window, "signin", 300);
+  signin = GTK_WIDGET (hall_window_get_signin_page (window));
+  shoot (window, out, "signin");
+
+  hall_ui_test_type (signin, "username", hall_demo_get_accounts (NULL)[0].username);
+  hall_ui_test_type (signin, "password", HALL_DEMO_PASSWORD);
+  gtk_widget_activate_action (signin, "signin.submit", NULL);
+  hall_ui_test_wait_page (window, "workspace", 60);
+  hall_ui_test_wait (board_loaded, window, 60, "the hall board");
+  shoot (window, out, "board");
+
+  hall_application_forget_hall (app);
+  gtk_window_destroy (GTK_WINDOW (window));
+  hall_ui_test_flush ();
+  hall_test_rm_rf (data_dir);
+  return 0;
+}

@@ -1,0 +1,129 @@
+/* hall-ui-test-util.h — driving the real app in tests and in the screenshot helper
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "hall-application.h"
+#include "hall-ui-util.h"
+#include "hall-window.h"
+
+G_BEGIN_DECLS
+
+/* Must run before anything reads the environment: a private data folder (removed by the
+ * caller), settings in memory, and the schema compiled in the build tree. */
+static inline char *
+hall_ui_test_environment (void)
+{
+  char *dir = g_dir_make_tmp ("hall-ui-test-XXXXXX", NULL);
+  const char *builddir = g_getenv ("HALL_TEST_BUILDDIR");
+
+  g_assert_nonnull (dir);
+  g_setenv ("XDG_DATA_HOME", dir, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", dir, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  if (builddir != NULL && g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL)
+    {
+      g_autofree char *schemas = g_build_filename (builddir, "..", "data", "ui", NULL);
+      g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
+    }
+  return dir;
+}
+
+typedef gboolean (*HallUiTestCondition) (gpointer data);
+
+static gboolean
+_hall_ui_test_timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @condition holds; fails the test after @seconds. */
+static inline void
+hall_ui_test_wait (HallUiTestCondition  condition,
+                   gpointer             data,
+                   guint                seconds,
+                   const char          *what)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (seconds, _hall_ui_test_timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (timed_out)
+    g_error ("Timed out waiting for %s", what);
+  g_source_remove (id);
+}
+
+/* Lets pending idle work (layout, model updates) run. */
+static inline void
+hall_ui_test_flush (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static inline GtkWidget *
+hall_ui_test_find (GtkWidget  *root,
+                   const char *name)
+{
+  GtkWidget *widget = _hall_find_named (root, name);
+
+  if (widget == NULL)
+    g_error ("No widget named “%s”", name);
+  return widget;
+}
+
+static inline void
+hall_ui_test_type (GtkWidget  *root,
+                   const char *name,
+                   const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (hall_ui_test_find (root, name)), text);
+}
+
+typedef struct
+{
+  HallWindow *window;
+  const char *page;
+} HallUiTestPage;
+
+static inline gboolean
+_hall_ui_test_page_is (gpointer data)
+{
+  HallUiTestPage *page = data;
+  return g_strcmp0 (hall_window_get_page_name (page->window), page->page) == 0;
+}
+
+static inline void
+hall_ui_test_wait_page (HallWindow *window,
+                        const char *name,
+                        guint       seconds)
+{
+  HallUiTestPage page = { window, name };
+  g_autofree char *what = g_strdup_printf ("the window to show “%s”", name);
+
+  hall_ui_test_wait (_hall_ui_test_page_is, &page, seconds, what);
+}
+
+/* A new app, registered and activated, not unique so tests may run side by side. */
+static inline HallApplication *
+hall_ui_test_start_app (HallWindow **window)
+{
+  HallApplication *app = hall_application_new ();
+  g_autoptr (GError) error = NULL;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  *window = HALL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_true (HALL_IS_WINDOW (*window));
+  hall_ui_test_flush ();
+  return app;
+}
+
+G_END_DECLS

@@ -1,0 +1,231 @@
+/* test-widgets.c — every widget of the app made, shown and finalized, under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "hall-board-item.h"
+#include "hall-board-page.h"
+#include "hall-counter-card.h"
+#include "hall-local-client.h"
+#include "hall-preferences-window.h"
+#include "hall-signin-page.h"
+#include "hall-test-util.h"
+#include "hall-ui-test-util.h"
+#include "hall-welcome-page.h"
+#include "hall-window.h"
+#include "hall-workspace.h"
+
+static char *data_dir;
+
+/* A widget in a window of its own, shown and laid out, then everything released. */
+static void
+show_and_finalize (GtkWidget *widget)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  g_object_ref_sink (widget);
+  gtk_window_set_child (GTK_WINDOW (window), widget);
+  gtk_window_present (GTK_WINDOW (window));
+  hall_ui_test_flush ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  hall_ui_test_flush ();
+  g_assert_finalize_object (widget);
+}
+
+static void
+test_welcome_page (void)
+{
+  GtkWidget *page = hall_welcome_page_new ();
+
+  g_assert_cmpstr (hall_welcome_page_get_step (HALL_WELCOME_PAGE (page)), ==, "choose");
+  hall_welcome_page_set_local_exists (HALL_WELCOME_PAGE (page), TRUE);
+  g_assert_true (gtk_widget_get_visible (hall_ui_test_find (page, "open_local_row")));
+  gtk_widget_activate_action (page, "welcome.show-join", NULL);
+  g_assert_cmpstr (hall_welcome_page_get_step (HALL_WELCOME_PAGE (page)), ==, "join");
+  /* Not an address: said next to the field, nothing contacted. */
+  hall_ui_test_type (page, "address", "ftp://hall");
+  gtk_widget_activate_action (page, "welcome.probe", NULL);
+  g_assert_true (gtk_widget_has_css_class (hall_ui_test_find (page, "address"), "error"));
+  gtk_widget_activate_action (page, "welcome.back", NULL);
+  g_assert_cmpstr (hall_welcome_page_get_step (HALL_WELCOME_PAGE (page)), ==, "choose");
+  show_and_finalize (page);
+}
+
+static void
+test_signin_page (void)
+{
+  GtkWidget *page = hall_signin_page_new ();
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_set_string (settings, "last-username", "lijing");
+  g_settings_set_int64 (settings, "counter-id", 3);
+  hall_signin_page_set_settings (HALL_SIGNIN_PAGE (page), settings);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (page, "username"))), ==, "lijing");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (hall_ui_test_find (page, "counter"))), ==, 3);
+  hall_signin_page_set_location (HALL_SIGNIN_PAGE (page), "The demo hall", TRUE);
+  /* Without a hall there is nobody to ask. */
+  g_assert_false (gtk_widget_is_sensitive (hall_ui_test_find (page, "signin_button")));
+  g_settings_reset (settings, "last-username");
+  g_settings_reset (settings, "counter-id");
+  show_and_finalize (page);
+}
+
+static void
+test_counter_card (void)
+{
+  g_autoptr (JsonObject) data = hall_test_parse_object (
+    "{\"id\": 2, \"number\": 2, \"name\": \"2号窗口\", \"state\": \"open\", \"staff_name\": \"赵磊\","
+    " \"departments\": [{\"id\": 2, \"name\": \"城建\"}], \"waiting\": 4, \"held\": 1, \"over_norm\": true,"
+    " \"current\": {\"ticket_id\": 7, \"code\": \"C007\", \"state\": \"serving\", \"since\": 1000}}");
+  g_autoptr (HallBoardItem) item = hall_board_item_new (data, 1000 + 12 * 60);
+  GtkWidget *card = hall_counter_card_new (item);
+
+  g_assert_true (hall_counter_card_get_item (HALL_COUNTER_CARD (card)) == item);
+  show_and_finalize (card);
+  g_assert_finalize_object (g_steal_pointer (&item));
+}
+
+static void
+test_workspace_empty (void)
+{
+  GtkWidget *workspace = hall_workspace_new ();
+
+  hall_workspace_set_role (HALL_WORKSPACE (workspace), "kiosk");
+  g_assert_null (hall_workspace_get_visible_page_name (HALL_WORKSPACE (workspace)));
+  g_assert_null (hall_workspace_get_page (HALL_WORKSPACE (workspace), "board"));
+  show_and_finalize (workspace);
+}
+
+static void
+login_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) reply = hall_client_login_finish (HALL_CLIENT (object), result, &error);
+
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static gboolean
+board_loaded (gpointer data)
+{
+  return g_list_model_get_n_items (hall_board_page_get_counters (data)) == 20;
+}
+
+/* The workspace of a signed-in manager, with the live board. */
+static void
+test_workspace_board (void)
+{
+  g_autoptr (HallTestHall) hall = hall_test_hall_new ();
+  g_autofree char *token = hall_test_add_user (hall, "zhangli", "manager", "xinfang", 0);
+  g_autoptr (HallClient) client = hall_local_client_new (hall->engine);
+  GtkWidget *workspace = hall_workspace_new ();
+  GtkWidget *board;
+  gboolean signed_in = FALSE;
+  guint n_cards = 0;
+
+  hall_client_login_async (client, "zhangli", "password123", NULL, 0, NULL, login_cb, &signed_in);
+  hall_ui_test_wait (flag_set, &signed_in, 30, "sign-in");
+
+  hall_workspace_set_client (HALL_WORKSPACE (workspace), client);
+  hall_workspace_set_role (HALL_WORKSPACE (workspace), hall_client_get_role (client));
+  g_assert_cmpstr (hall_workspace_get_visible_page_name (HALL_WORKSPACE (workspace)), ==, "board");
+  board = hall_workspace_get_page (HALL_WORKSPACE (workspace), "board");
+  g_assert_true (HALL_IS_BOARD_PAGE (board));
+  hall_ui_test_wait (board_loaded, board, 30, "the board");
+
+  for (GtkWidget *child = gtk_widget_get_first_child (hall_ui_test_find (board, "counters")); child;
+       child = gtk_widget_get_next_sibling (child))
+    n_cards++;
+  g_assert_cmpuint (n_cards, ==, 20);
+
+  show_and_finalize (workspace);
+  hall_engine_shutdown (hall->engine);
+}
+
+static void
+test_board_page_no_client (void)
+{
+  GtkWidget *board = hall_board_page_new (NULL);
+
+  g_assert_cmpuint (g_list_model_get_n_items (hall_board_page_get_counters (HALL_BOARD_PAGE (board))), ==, 0);
+  show_and_finalize (board);
+}
+
+static void
+test_window (void)
+{
+  HallWindow *window = g_object_new (HALL_TYPE_WINDOW, NULL);
+
+  g_object_ref (window);
+  gtk_window_present (GTK_WINDOW (window));
+  hall_ui_test_flush ();
+  g_assert_cmpstr (hall_window_get_page_name (window), ==, "welcome");
+  hall_window_show_toast (window, "A toast");
+  gtk_window_destroy (GTK_WINDOW (window));
+  hall_ui_test_flush ();
+  g_assert_finalize_object (window);
+}
+
+static void
+test_preferences_window (void)
+{
+  HallPreferencesWindow *window = hall_preferences_window_new (NULL);
+
+  g_object_ref (window);
+  gtk_window_present (GTK_WINDOW (window));
+  hall_ui_test_flush ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  hall_ui_test_flush ();
+  g_assert_finalize_object (window);
+}
+
+static void
+test_shortcuts_window (void)
+{
+  g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/xinfanghall/Hall/gtk/help-overlay.ui");
+  GtkWidget *window = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (window));
+  g_object_ref (window);
+  g_clear_object (&builder);
+  gtk_window_destroy (GTK_WINDOW (window));
+  hall_ui_test_flush ();
+  g_assert_finalize_object (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int result;
+
+  data_dir = hall_ui_test_environment ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/widgets/welcome-page", test_welcome_page);
+  g_test_add_func ("/widgets/signin-page", test_signin_page);
+  g_test_add_func ("/widgets/counter-card", test_counter_card);
+  g_test_add_func ("/widgets/board-page/no-client", test_board_page_no_client);
+  g_test_add_func ("/widgets/workspace/empty", test_workspace_empty);
+  g_test_add_func ("/widgets/workspace/board", test_workspace_board);
+  g_test_add_func ("/widgets/window", test_window);
+  g_test_add_func ("/widgets/preferences-window", test_preferences_window);
+  g_test_add_func ("/widgets/shortcuts-window", test_shortcuts_window);
+  result = g_test_run ();
+  hall_test_rm_rf (data_dir);
+  g_free (data_dir);
+  return result;
+}

@@ -731,6 +731,7 @@ test_probe (Fixture       *f,
   g_assert_cmpuint (strlen (fingerprint), ==, 95);
 
   /* Not an address, and an address where nothing listens. */
+  g_clear_pointer (&fingerprint, g_free);
   g_clear_object (&result);
   hall_remote_client_probe_async ("192.168.1.10", NULL, store_result_cb, &result);
   wait_until (result != NULL);

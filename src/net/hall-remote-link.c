@@ -109,6 +109,8 @@ ws_message_cb (SoupWebsocketConnection *ws,
                GBytes                  *message,
                HallRemoteClient        *self)
 {
+  /* A handler may sign out, which drops the feed while it is delivering. */
+  g_autoptr (SoupWebsocketConnection) hold = g_object_ref (ws);
   g_autoptr (JsonParser) parser = json_parser_new ();
   JsonNode *root;
 

@@ -680,6 +680,33 @@ test_counter_states (void)
   hall_test_fails (hall, manager, "counter.open", HALL_ERROR_NOT_FOUND, "counter_id",
                    "{\"counter_id\":77}");
   hall_test_fails (hall, manager, "counter.open", HALL_ERROR_INVALID_ARGUMENT, "counter_id", NULL);
+
+  /* Every change reached the change feed, in order, so boards follow without polling. */
+  {
+    const char *expected[] = {
+      "ticket.issued:waiting", "counter.changed:open", "counter.changed:paused", "counter.changed:open",
+      "ticket.called:called", "ticket.finished:finished", "counter.changed:closed",
+      "counter.changed:open", "counter.changed:open",
+    };
+    g_autoptr (JsonObject) feed = hall_test_ok (hall, manager, "events.since", "{\"since\":0}");
+    JsonArray *events = json_object_get_array_member (feed, "events");
+    guint seen = 0;
+
+    for (guint i = 0; i < json_array_get_length (events); i++)
+      {
+        JsonObject *event = json_array_get_object_element (events, i);
+        const char *kind = json_object_get_string_member (event, "kind");
+        g_autofree char *key = NULL;
+
+        if (!g_str_has_prefix (kind, "ticket.") && !g_str_has_prefix (kind, "counter."))
+          continue;
+        key = g_strdup_printf ("%s:%s", kind, json_object_get_string_member (event, "state"));
+        g_assert_cmpuint (seen, <, G_N_ELEMENTS (expected));
+        g_assert_cmpstr (key, ==, expected[seen]);
+        seen++;
+      }
+    g_assert_cmpuint (seen, ==, G_N_ELEMENTS (expected));
+  }
 }
 
 /* ---- roles ---------------------------------------------------------------------------------- */

@@ -204,6 +204,37 @@ test_many_threads (void)
   g_thread_pool_free (pool, FALSE, TRUE);
 }
 
+/* A second process on the same file (`xinfang-hall-server add-user` while the server runs): its
+ * events reach this engine's subscribers too, in order. */
+static void
+test_external_writer (void)
+{
+  g_autoptr (HallTestHall) hall = hall_test_hall_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HallEngine) other = hall_engine_new (hall->path, &error);
+  g_autoptr (JsonObject) params = hall_test_parse_object (
+    "{\"username\":\"zhou\",\"roles\":[\"staff\"],\"password\":\"longenough\"}");
+  g_autoptr (JsonObject) r = NULL;
+  EventLog log = { g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref) };
+  gint64 before = hall_engine_get_last_seq (hall->engine);
+
+  g_assert_no_error (error);
+  g_signal_connect (hall->engine, "event", G_CALLBACK (on_event), &log);
+
+  r = hall_engine_call_system (other, "user.create", params, &error);
+  g_assert_no_error (error);
+  hall_engine_shutdown (other);
+
+  while (log.events->len < 1)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (json_object_get_int_member (log.events->pdata[0], "seq"), ==, before + 1);
+  g_assert_cmpstr (json_object_get_string_member (log.events->pdata[0], "kind"), ==, "account.changed");
+  g_assert_cmpint (hall_engine_get_last_seq (hall->engine), ==, before + 1);
+
+  g_signal_handlers_disconnect_by_data (hall->engine, &log);
+  g_ptr_array_unref (log.events);
+}
+
 static void
 test_refuses_bad_path (void)
 {
@@ -226,6 +257,7 @@ main (int   argc,
   g_test_add_func ("/engine/bad-params", test_bad_params);
   g_test_add_func ("/engine/feed-and-replay", test_feed_and_replay);
   g_test_add_func ("/engine/many-threads", test_many_threads);
+  g_test_add_func ("/engine/external-writer", test_external_writer);
   g_test_add_func ("/engine/bad-path", test_refuses_bad_path);
 
   return g_test_run ();

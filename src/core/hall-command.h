@@ -90,6 +90,11 @@ gint64   hall_ctx_emit          (HallCtx     *ctx,
                                  const char  *kind,
                                  JsonObject  *payload,
                                  GError     **error);
+/* A change-feed event as clients receive it: {"seq", "kind", "at"} and the payload's members. */
+JsonObject *hall_event_new      (gint64       seq,
+                                 const char  *kind,
+                                 gint64       at,
+                                 JsonObject  *payload);
 /* Names the object the command acted on, for its audit row. */
 void     hall_ctx_set_object    (HallCtx     *ctx,
                                  const char  *type,

@@ -18,6 +18,9 @@
 #include "hall-commands-private.h"
 
 #define MAX_BATCH 64
+/* How often an idle worker looks for events another process (xinfang-hall-server add-user, a
+ * second engine on the same file) committed, so they reach subscribers too. */
+#define EXTERNAL_CHECK_USEC (500 * 1000)
 #define SESSION_SLIDE_SECONDS (60 * 60)
 
 struct _HallEngine
@@ -32,6 +35,7 @@ struct _HallEngine
   GTimeZone *tz;
 
   gint64 fixed_now;    /* atomic; 0 = real clock */
+  gint64 data_version; /* worker only: PRAGMA data_version when we last looked for others' writes */
   gint64 last_seq;     /* atomic */
   gboolean shut_down;  /* atomic */
 };
@@ -152,22 +156,34 @@ hall_ctx_emit (HallCtx     *ctx,
     return 0;
   seq = hall_db_last_insert_id (ctx->db);
 
-  event = json_object_new ();
-  json_object_set_int_member (event, "seq", seq);
-  json_object_set_string_member (event, "kind", kind);
-  json_object_set_int_member (event, "at", ctx->now);
-  {
-    JsonObjectIter iter;
-    const char *member;
-    JsonNode *value;
-
-    json_object_iter_init (&iter, owned);
-    while (json_object_iter_next (&iter, &member, &value))
-      if (!json_object_has_member (event, member))
-        json_object_set_member (event, member, json_node_copy (value));
-  }
+  event = hall_event_new (seq, kind, ctx->now, owned);
   g_ptr_array_add (ctx->events, event);
   return seq;
+}
+
+JsonObject *
+hall_event_new (gint64      seq,
+                const char *kind,
+                gint64      at,
+                JsonObject *payload)
+{
+  JsonObject *event = json_object_new ();
+
+  json_object_set_int_member (event, "seq", seq);
+  json_object_set_string_member (event, "kind", kind);
+  json_object_set_int_member (event, "at", at);
+  if (payload != NULL)
+    {
+      JsonObjectIter iter;
+      const char *member;
+      JsonNode *value;
+
+      json_object_iter_init (&iter, payload);
+      while (json_object_iter_next (&iter, &member, &value))
+        if (!json_object_has_member (event, member))
+          json_object_set_member (event, member, json_node_copy (value));
+    }
+  return event;
 }
 
 void
@@ -544,6 +560,58 @@ event_batch_free (gpointer data)
   g_free (batch);
 }
 
+/* Appends to @events the events other connections committed since we last looked. Run inside the
+ * write lock (or when idle), so they are delivered before any seq this engine commits next. */
+static void
+collect_external_events (HallEngine *self,
+                         GPtrArray  *events)
+{
+  g_autoptr (HallStmt) version = hall_db_prepare (self->db, "PRAGMA data_version", NULL);
+  g_autoptr (HallStmt) stmt = NULL;
+  gint64 last = __atomic_load_n (&self->last_seq, __ATOMIC_SEQ_CST);
+  gint64 data_version;
+
+  if (version == NULL || hall_stmt_step (version, NULL) != SQLITE_ROW)
+    return;
+  data_version = hall_stmt_int (version, 0);
+  if (data_version == self->data_version)
+    return;
+  self->data_version = data_version;
+
+  stmt = hall_db_prepare (self->db,
+                          "SELECT seq, kind, at, payload FROM event WHERE seq > ?1 ORDER BY seq", NULL);
+  if (stmt == NULL)
+    return;
+  hall_stmt_bind_int (stmt, 1, last);
+  while (hall_stmt_step (stmt, NULL) == SQLITE_ROW)
+    {
+      g_autoptr (JsonNode) payload = json_from_string (hall_stmt_text (stmt, 3), NULL);
+
+      last = hall_stmt_int (stmt, 0);
+      g_ptr_array_add (events, hall_event_new (last, hall_stmt_text (stmt, 1), hall_stmt_int (stmt, 2),
+                                               payload && JSON_NODE_HOLDS_OBJECT (payload)
+                                                 ? json_node_get_object (payload)
+                                                 : NULL));
+    }
+}
+
+static void
+publish_events (HallEngine *self,
+                GPtrArray  *events)
+{
+  EventBatch *eb;
+  JsonObject *last;
+
+  if (events->len == 0)
+    return;
+  last = events->pdata[events->len - 1];
+  __atomic_store_n (&self->last_seq, json_object_get_int_member (last, "seq"), __ATOMIC_SEQ_CST);
+  eb = g_new0 (EventBatch, 1);
+  eb->engine = g_object_ref (self);
+  eb->events = g_ptr_array_ref (events);
+  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, emit_events_cb, eb, event_batch_free);
+}
+
 static void
 complete_job (Job *job)
 {
@@ -570,7 +638,7 @@ run_batch (HallEngine *self,
            GPtrArray  *batch)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) events = NULL;
+  g_autoptr (GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   gint64 now = engine_now (self);
 
   if (!hall_db_exec (self->db, "BEGIN IMMEDIATE", &error))
@@ -583,6 +651,8 @@ run_batch (HallEngine *self,
         }
       return;
     }
+
+  collect_external_events (self, events);
 
   for (guint i = 0; i < batch->len; i++)
     run_job (self, batch->pdata[i], now);
@@ -599,31 +669,20 @@ run_batch (HallEngine *self,
           g_clear_pointer (&job->events, g_ptr_array_unref);
           hall_set_error (&job->error, HALL_ERROR_UNAVAILABLE, NULL,
                           _("The hall database could not save this: %s"), error->message);
-          complete_job (job);
         }
-      return;
     }
-
-  events = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
-  for (guint i = 0; i < batch->len; i++)
+  else
     {
-      Job *job = batch->pdata[i];
+      for (guint i = 0; i < batch->len; i++)
+        {
+          Job *job = batch->pdata[i];
 
-      if (job->events != NULL)
-        g_ptr_array_extend_and_steal (events, g_steal_pointer (&job->events));
+          if (job->events != NULL)
+            g_ptr_array_extend_and_steal (events, g_steal_pointer (&job->events));
+        }
     }
 
-  if (events->len > 0)
-    {
-      EventBatch *eb = g_new0 (EventBatch, 1);
-      JsonObject *last = events->pdata[events->len - 1];
-
-      __atomic_store_n (&self->last_seq, json_object_get_int_member (last, "seq"), __ATOMIC_SEQ_CST);
-      eb->engine = g_object_ref (self);
-      eb->events = g_steal_pointer (&events);
-      g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, emit_events_cb, eb,
-                                  event_batch_free);
-    }
+  publish_events (self, events);
 
   for (guint i = 0; i < batch->len; i++)
     complete_job (batch->pdata[i]);
@@ -638,8 +697,16 @@ worker_main (gpointer data)
   while (!quit)
     {
       g_autoptr (GPtrArray) batch = g_ptr_array_new ();
-      Job *job = g_async_queue_pop (self->queue);
+      Job *job = g_async_queue_timeout_pop (self->queue, EXTERNAL_CHECK_USEC);
 
+      if (job == NULL)
+        {
+          g_autoptr (GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+
+          collect_external_events (self, events);
+          publish_events (self, events);
+          continue;
+        }
       if (job->quit)
         break;
       g_ptr_array_add (batch, job);
@@ -730,6 +797,11 @@ hall_engine_new (const char  *path,
   if (self->db == NULL)
     return NULL;
   self->last_seq = read_last_seq (self->db);
+  {
+    g_autoptr (HallStmt) version = hall_db_prepare (self->db, "PRAGMA data_version", NULL);
+    if (version != NULL && hall_stmt_step (version, NULL) == SQLITE_ROW)
+      self->data_version = hall_stmt_int (version, 0);
+  }
   self->worker = g_thread_new ("hall-engine", worker_main, self);
 
   return g_steal_pointer (&self);

@@ -833,24 +833,14 @@ events_since (HallCtx     *ctx,
   while ((rc = hall_stmt_step (stmt, error)) == SQLITE_ROW)
     {
       g_autoptr (JsonNode) payload = json_from_string (hall_stmt_text (stmt, 3), NULL);
-      JsonObject *event = json_object_new ();
 
       last = hall_stmt_int (stmt, 0);
-      json_object_set_int_member (event, "seq", last);
-      json_object_set_string_member (event, "kind", hall_stmt_text (stmt, 1));
-      json_object_set_int_member (event, "at", hall_stmt_int (stmt, 2));
-      if (payload != NULL && JSON_NODE_HOLDS_OBJECT (payload))
-        {
-          JsonObjectIter iter;
-          const char *member;
-          JsonNode *value;
-
-          json_object_iter_init (&iter, json_node_get_object (payload));
-          while (json_object_iter_next (&iter, &member, &value))
-            if (!json_object_has_member (event, member))
-              json_object_set_member (event, member, json_node_copy (value));
-        }
-      json_array_add_object_element (events, event);
+      json_array_add_object_element (events,
+                                     hall_event_new (last, hall_stmt_text (stmt, 1),
+                                                     hall_stmt_int (stmt, 2),
+                                                     payload && JSON_NODE_HOLDS_OBJECT (payload)
+                                                       ? json_node_get_object (payload)
+                                                       : NULL));
     }
   if (rc == 0)
     return NULL;

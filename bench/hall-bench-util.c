@@ -280,6 +280,9 @@ bench_client_call (BenchClient *client,
   gsize length;
   JsonObject *object;
 
+  /* Without the flag libsoup opens a new connection for every POST. Sending one again is safe
+   * here: state-changing calls carry a request_id, and a replay returns the first result. */
+  soup_message_add_flags (msg, SOUP_MESSAGE_IDEMPOTENT);
   json_node_set_object (node, params ? params : empty);
   json = json_to_string (node, FALSE);
   length = strlen (json);

@@ -113,6 +113,8 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
   gtk_init ();
   adw_init ();
+  /* Pictures of pages, not of transitions between them. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   settings = g_settings_new (APP_ID);
   g_settings_set_int (settings, "window-width", WIDTH);
@@ -137,6 +139,8 @@ main (int   argc,
 
   hall_ui_test_type (signin, "username", hall_demo_get_accounts (NULL)[0].username);
   hall_ui_test_type (signin, "password", HALL_DEMO_PASSWORD);
+  /* The demo's hall manager (the account also covers windows). */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (hall_ui_test_find (signin, "role")), 2);
   gtk_widget_activate_action (signin, "signin.submit", NULL);
   hall_ui_test_wait_page (window, "workspace", 60);
   hall_ui_test_wait (board_loaded, window, 60, "the hall board");

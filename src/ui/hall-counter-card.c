@@ -143,10 +143,11 @@ update (HallCounterCard *self)
       else if (g_str_equal (state, "open"))
         detail = g_strdup (_("Ready for the next visitor"));
       else
-        detail = g_strdup (_("No visitor at the window"));
+        detail = g_strdup ("");
       gtk_widget_set_visible (GTK_WIDGET (self->ticket_label), FALSE);
     }
   gtk_label_set_text (self->ticket_detail_label, detail);
+  gtk_widget_set_visible (GTK_WIDGET (self->ticket_detail_label), *detail != '\0');
 
   if (staff != NULL && *staff)
     gtk_label_set_text (self->staff_label, staff);

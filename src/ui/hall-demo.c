@@ -357,7 +357,8 @@ setup_people (Demo     *demo,
   return TRUE;
 }
 
-/* This week's and next week's duty roster, alternating the two leaders; today is 王建国's. */
+/* This week's and next week's duty roster, alternating the two leaders (the hall opens every
+ * day, weekends too); today is 王建国's. */
 static gboolean
 setup_roster (Demo       *demo,
               GDateTime  *today,
@@ -383,8 +384,6 @@ setup_roster (Demo       *demo,
       g_autofree char *json = NULL;
       g_autoptr (JsonObject) result = NULL;
 
-      if (g_date_time_get_day_of_week (day) > 5)
-        continue;
       user_id = offset % 2 == 0 ? demo->leader_id : demo->other_leader_id;
       json = g_strdup_printf ("{\"date\":\"%s\",\"user_id\":%" G_GINT64_FORMAT ",\"slot\":\"day\"}", date, user_id);
       result = call (demo, at, manager, "leader.duty", obj (json), error);
@@ -675,7 +674,7 @@ serve_step (Demo        *demo,
         }
       ticket = json_object_get_object_member (called, "ticket");
       demo->current[counter] = json_object_get_int_member (ticket ? ticket : called, ticket ? "id" : "ticket_id");
-      demo->service_end[counter] = at + 60 * g_rand_int_range (demo->rand, 6, 22);
+      demo->service_end[counter] = at + 60 * g_rand_int_range (demo->rand, 8, 26);
       g_free (json);
       json = g_strdup_printf ("{\"ticket_id\":%" G_GINT64_FORMAT "}", demo->current[counter]);
       started = call (demo, at + 90, token, "ticket.start", obj (json), error);
@@ -697,11 +696,14 @@ run_morning (Demo      *demo,
   int n_tickets, issued = 0;
   gboolean escalated = FALSE;
 
-  /* Before half past eight the demo morning is squeezed into the hours since midnight. */
+  /* The demo shows the last three busy hours: from 08:30 when that is recent, else the three
+   * hours before now (squeezed into the hours since midnight early in the day). */
   if (now - start < 2 * 60 * 60)
     start = MAX (midnight, now - 2 * 60 * 60);
+  else if (now - start > 3 * 60 * 60)
+    start = now - 3 * 60 * 60;
   span = MAX (now - start, 30 * 60);
-  n_tickets = 40 + g_rand_int_range (demo->rand, 0, 10);
+  n_tickets = 60 + g_rand_int_range (demo->rand, 0, 10);
   demo->manager = login (demo, start - 20 * 60, "zhangli", "manager", 0, error);
   if (demo->manager == NULL)
     return FALSE;
@@ -722,8 +724,9 @@ run_morning (Demo      *demo,
 
   for (gint64 t = start; t < start + span; t += step)
     {
-      /* More people early in the morning, the rest spread evenly. */
-      int due = (int) (n_tickets * (double) (t - start + step) / span);
+      /* More and more people come as the morning goes on, so a queue builds up towards now. */
+      double progress = MIN (1.0, (double) (t - start + step) / span);
+      int due = (int) (n_tickets * progress * progress);
 
       while (issued < due && issued < n_tickets)
         {
@@ -731,9 +734,6 @@ run_morning (Demo      *demo,
             return FALSE;
           issued++;
         }
-      /* The last half hour nobody is called: the queue grows, as it does before lunch. */
-      if (t > start + span - 30 * 60)
-        continue;
       for (int c = 1; c <= N_COUNTERS; c++)
         if (demo->counter_tokens[c] != NULL
             && !serve_step (demo, t + step - 120, c, t > start + span / 2, &escalated, error))

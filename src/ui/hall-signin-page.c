@@ -283,7 +283,7 @@ demo_row_activated_cb (HallSigninPage *self,
 
   gtk_editable_set_text (GTK_EDITABLE (self->username_row), username);
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), HALL_DEMO_PASSWORD);
-  select_role (self, NULL);
+  select_role (self, g_object_get_data (G_OBJECT (row), "role"));
   select_counter (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "counter-id")));
   gtk_widget_grab_focus (self->signin_button);
 }
@@ -312,6 +312,7 @@ fill_demo_accounts (HallSigninPage *self)
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       g_object_set_data (G_OBJECT (row), "username", (gpointer) accounts[i].username);
+      g_object_set_data_full (G_OBJECT (row), "role", g_strdup (roles[0]), g_free);
       g_object_set_data (G_OBJECT (row), "counter-id", GINT_TO_POINTER ((int) accounts[i].counter_id));
       gtk_list_box_append (self->demo_list, row);
     }

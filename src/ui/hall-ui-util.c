@@ -79,14 +79,15 @@ _hall_check_username (const char *username)
   return NULL;
 }
 
-const char *
+char *
 _hall_check_new_password (const char *password)
 {
   if (password == NULL || g_utf8_strlen (password, -1) < MIN_PASSWORD_CHARS)
-    return g_dngettext (GETTEXT_PACKAGE, "Use at least %d character.", "Use at least %d characters.",
-                        MIN_PASSWORD_CHARS);
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Use at least %d character.",
+                                         "Use at least %d characters.", MIN_PASSWORD_CHARS),
+                            MIN_PASSWORD_CHARS);
   if (g_utf8_strlen (password, -1) > 128)
-    return _("Use at most 128 characters.");
+    return g_strdup (_("Use at most 128 characters."));
   return NULL;
 }
 

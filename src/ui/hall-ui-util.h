@@ -18,9 +18,9 @@ const char * const *_hall_desktop_roles (void);
 void         _hall_form_set_error       (GtkWidget   *field,
                                          GtkWidget   *error_label,
                                          const char  *message);
-/* The same rule as user.create: NULL when @username is fine, else what to fix. */
+/* The same rules as user.create: NULL when fine, else what to fix. */
 const char  *_hall_check_username       (const char  *username);
-const char  *_hall_check_new_password   (const char  *password);
+char        *_hall_check_new_password   (const char  *password);
 
 /* "12 min", "1 h 05 min" */
 char        *_hall_format_minutes       (gint64       seconds);

@@ -152,8 +152,10 @@ field_changed_cb (HallWelcomePage *self,
       /* "Too short" only once the person stops typing would be nicer, but never before the
        * field had an error: while it has one, it clears the moment the password is long enough. */
       if (gtk_widget_has_css_class (GTK_WIDGET (self->password_row), "error"))
-        _hall_form_set_error (GTK_WIDGET (self->password_row), self->password_error,
-                              _hall_check_new_password (text));
+        {
+          g_autofree char *message = _hall_check_new_password (text);
+          _hall_form_set_error (GTK_WIDGET (self->password_row), self->password_error, message);
+        }
       if (*text_of (self->confirm_row))
         _hall_form_set_error (GTK_WIDGET (self->confirm_row), self->confirm_error,
                               g_str_has_prefix (text, text_of (self->confirm_row)) ? NULL : check_confirm (self));
@@ -183,7 +185,7 @@ validate_create_form (HallWelcomePage *self)
 {
   const char *hall_name = check_hall_name (text_of (self->hall_name_row));
   const char *username = _hall_check_username (text_of (self->username_row));
-  const char *password = _hall_check_new_password (text_of (self->password_row));
+  g_autofree char *password = _hall_check_new_password (text_of (self->password_row));
   const char *confirm = password ? NULL : check_confirm (self);
   GtkWidget *first = NULL;
 

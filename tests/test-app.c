@@ -9,6 +9,9 @@
 
 #include "hall-board-item.h"
 #include "hall-board-page.h"
+#include "hall-preferences-window.h"
+#include "hall-remote-client.h"
+#include "hall-server.h"
 #include "hall-test-util.h"
 #include "hall-ui-test-util.h"
 
@@ -83,8 +86,90 @@ flag_set (gpointer data)
   return *(gboolean *) data;
 }
 
+
+static gboolean
+has_toplevel (GType type)
+{
+  g_autoptr (GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
-test_first_run (void)
+close_toplevels_but (GtkWindow *keep)
+{
+  g_autoptr (GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
+
+      if (window != keep)
+        gtk_window_destroy (window);
+    }
+  hall_ui_test_flush ();
+}
+
+typedef struct
+{
+  gboolean done;
+  char *fingerprint;
+} Probe;
+
+static void
+probe_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  Probe *probe = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) health = hall_remote_client_probe_finish (result, &probe->fingerprint, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (json_object_get_boolean_member (health, "ok"));
+  probe->done = TRUE;
+}
+
+/* The switch in the preferences: this PC's hall served to the LAN over TLS. */
+static void
+check_hosting (HallApplication *app)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *urls = NULL;
+  g_autofree char *local_url = g_strdup_printf ("https://127.0.0.1:%d", HALL_APPLICATION_HOST_PORT);
+  Probe probe = { FALSE, NULL };
+
+  if (!hall_application_set_hosting (app, TRUE, &error))
+    {
+      /* Another program holds the port on this machine: nothing this test can check. */
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_ADDRESS_IN_USE);
+      g_test_message ("Port %d is taken; hosting not checked", HALL_APPLICATION_HOST_PORT);
+      return;
+    }
+  g_assert_true (hall_application_get_hosting (app));
+  g_assert_cmpuint (strlen (hall_application_get_host_fingerprint (app)), ==, 95);
+  urls = hall_application_dup_host_urls (app);
+  g_assert_true (g_str_has_prefix (urls, "https://"));
+
+  /* Another PC sees the same fingerprint the preferences show. */
+  hall_remote_client_probe_async (local_url, NULL, probe_cb, &probe);
+  hall_ui_test_wait (flag_set, &probe.done, 30, "the hosted hall to answer");
+  g_assert_cmpstr (probe.fingerprint, ==, hall_application_get_host_fingerprint (app));
+  g_free (probe.fingerprint);
+
+  g_assert_true (hall_application_set_hosting (app, FALSE, NULL));
+  g_assert_false (hall_application_get_hosting (app));
+}
+
+static void
+first_run (void)
 {
   HallWindow *window = NULL;
   g_autoptr (HallApplication) app = hall_ui_test_start_app (&window);
@@ -190,6 +275,17 @@ test_first_run (void)
   /* A locally kept hall is never offline. */
   g_assert_true (hall_client_get_connected (client));
 
+  check_hosting (app);
+
+  /* The about, preferences and shortcuts windows open from their actions. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  g_assert_true (has_toplevel (ADW_TYPE_ABOUT_WINDOW));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  g_assert_true (has_toplevel (HALL_TYPE_PREFERENCES_WINDOW));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_true (has_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
+  close_toplevels_but (GTK_WINDOW (window));
+
   hall_application_forget_hall (app);
   hall_ui_test_wait_page (window, "welcome", 10);
   /* The hall stays on this PC and is offered again. */
@@ -197,6 +293,133 @@ test_first_run (void)
   gtk_window_destroy (GTK_WINDOW (window));
   hall_ui_test_flush ();
 }
+
+static gboolean
+join_button_shown (gpointer data)
+{
+  return gtk_widget_get_visible (hall_ui_test_find (data, "join_button"));
+}
+
+static gboolean
+client_offline (gpointer data)
+{
+  return !hall_client_get_connected (data);
+}
+
+static gboolean
+client_online (gpointer data)
+{
+  return hall_client_get_connected (data);
+}
+
+static void
+shutdown_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_assert_true (hall_server_shutdown_finish (HALL_SERVER (object), result, NULL));
+  *(gboolean *) user_data = TRUE;
+}
+
+static HallServer *
+serve (HallEngine *engine,
+       const char *address)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSocketAddress) where = hall_server_parse_address (address, &error);
+  HallServer *server = hall_server_new (engine);
+
+  g_assert_no_error (error);
+  g_assert_true (hall_server_listen (server, where, &error));
+  g_assert_no_error (error);
+  return server;
+}
+
+/* Another PC joins a hall server on the LAN, loses it, and gets it back by itself. */
+static void
+join_server (void)
+{
+  g_autoptr (HallTestHall) hall = hall_test_hall_new ();
+  g_autofree char *token = hall_test_add_user (hall, "lina", "manager", "xinfang", 0);
+  g_autoptr (HallServer) server = serve (hall->engine, "127.0.0.1:0");
+  g_autofree char *url = hall_server_get_url (server);
+  g_autofree char *again = g_strdup_printf ("127.0.0.1:%u", hall_server_get_port (server));
+  HallWindow *window = NULL;
+  g_autoptr (HallApplication) app = hall_ui_test_start_app (&window);
+  GtkWidget *welcome = GTK_WIDGET (hall_window_get_welcome_page (window));
+  GtkWidget *signin = GTK_WIDGET (hall_window_get_signin_page (window));
+  GtkWidget *banner = hall_ui_test_find (GTK_WIDGET (window), "offline_banner");
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  HallClient *client;
+  HallBoardPage *board;
+  gboolean stopped = FALSE;
+
+  g_assert_cmpstr (hall_window_get_page_name (window), ==, "welcome");
+  gtk_widget_activate_action (welcome, "welcome.show-join", NULL);
+  hall_ui_test_type (welcome, "address", url);
+  gtk_widget_activate_action (welcome, "welcome.probe", NULL);
+  hall_ui_test_wait (join_button_shown, welcome, 30, "the server's answer");
+  gtk_widget_activate_action (welcome, "welcome.join", NULL);
+  hall_ui_test_wait_page (window, "signin", 10);
+  g_assert_cmpstr (g_settings_get_string (settings, "mode"), ==, "remote");
+  g_assert_cmpstr (g_settings_get_string (settings, "server-url"), ==, url);
+
+  hall_ui_test_type (signin, "username", "lina");
+  hall_ui_test_type (signin, "password", "password123");
+  client = hall_application_get_client (app);
+  hall_ui_test_wait (client_online, client, 30, "the hall server");
+  gtk_widget_activate_action (signin, "signin.submit", NULL);
+  hall_ui_test_wait_page (window, "workspace", 30);
+  hall_ui_test_wait (board_has_counters, window, 30, "the board over the LAN");
+  board = HALL_BOARD_PAGE (hall_workspace_get_page (hall_window_get_workspace (window), "board"));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+
+  /* The server goes away: the banner says so, the workspace and what it shows stay. */
+  hall_server_shutdown_async (server, NULL, shutdown_cb, &stopped);
+  hall_ui_test_wait (flag_set, &stopped, 30, "the server to stop");
+  g_clear_object (&server);
+  hall_ui_test_wait (client_offline, client, 30, "the client to notice");
+  hall_ui_test_flush ();
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+  g_assert_cmpstr (hall_window_get_page_name (window), ==, "workspace");
+  g_assert_cmpuint (g_list_model_get_n_items (hall_board_page_get_counters (board)), ==, 20);
+
+  /* Back on the same address: reconnected without anyone doing anything, and caught up. */
+  {
+    g_autoptr (JsonObject) issued = hall_test_ok (hall, token, "ticket.issue", "{\"department_id\": 5}");
+    WaitingCheck check = { board, 5, 1 };
+
+    server = serve (hall->engine, again);
+    hall_ui_test_wait (client_online, client, 60, "the client to reconnect");
+    hall_ui_test_wait (waiting_is, &check, 30, "the board to catch up");
+  }
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+
+  hall_application_forget_hall (app);
+  hall_ui_test_wait_page (window, "welcome", 10);
+  gtk_window_destroy (GTK_WINDOW (window));
+  hall_ui_test_flush ();
+  hall_server_shutdown_async (server, NULL, shutdown_cb, &stopped);
+  stopped = FALSE;
+  hall_ui_test_wait (flag_set, &stopped, 30, "the server to stop");
+  hall_engine_shutdown (hall->engine);
+}
+
+/* Each app in a process of its own: one GApplication per process and path on the session bus. */
+#define APP_TEST(name, func)                                                                         \
+  static void name (void)                                                                          \
+  {                                                                                                \
+    if (g_test_subprocess ())                                                                      \
+      {                                                                                            \
+        func ();                                                                                   \
+        return;                                                                                    \
+      }                                                                                            \
+    g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR); \
+    g_test_trap_assert_passed ();                                                                  \
+  }
+
+APP_TEST (test_first_run, first_run)
+APP_TEST (test_join_server, join_server)
 
 int
 main (int   argc,
@@ -209,6 +432,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/app/first-run", test_first_run);
+  g_test_add_func ("/app/join-server", test_join_server);
   result = g_test_run ();
   hall_test_rm_rf (data_dir);
   g_free (data_dir);

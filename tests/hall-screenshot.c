@@ -1,6 +1,6 @@
 /* hall-screenshot.c — saves a PNG of each page of the app, light and dark
  *
- *   LANG=zh_CN.UTF-8 xvfb-run -a build/tests/hall-screenshot OUTPUT-DIR
+ *   LANG=zh_CN.UTF-8 xvfb-run -a build/tests/hall-screenshot OUTPUT-DIR [HEIGHT]
  *
  * Runs the real app on the demo hall: the first-run page, the sign-in page and the hall board
  * of the demo's hall manager, each in the light and the dark style.
@@ -19,7 +19,6 @@
 #include "hall-ui-test-util.h"
 
 #define WIDTH 1280
-#define HEIGHT 800
 
 static gboolean
 timeout_cb (gpointer data)
@@ -97,13 +96,16 @@ main (int   argc,
   HallWindow *window = NULL;
   GtkWidget *welcome, *signin;
   const char *out;
+  int height = 800;
 
-  if (argc != 2)
+  if (argc != 2 && argc != 3)
     {
-      g_printerr ("Usage: %s OUTPUT-DIR\n", argv[0]);
+      g_printerr ("Usage: %s OUTPUT-DIR [HEIGHT]\n", argv[0]);
       return 2;
     }
   out = argv[1];
+  if (argc == 3)
+    height = atoi (argv[2]);
   g_mkdir_with_parents (out, 0755);
 
   data_dir = hall_ui_test_environment ();
@@ -118,9 +120,9 @@ main (int   argc,
 
   settings = g_settings_new (APP_ID);
   g_settings_set_int (settings, "window-width", WIDTH);
-  g_settings_set_int (settings, "window-height", HEIGHT);
+  g_settings_set_int (settings, "window-height", height);
   app = hall_ui_test_start_app (&window);
-  gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
+  gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, height);
 
   welcome = GTK_WIDGET (hall_window_get_welcome_page (window));
   shoot (window, out, "welcome");

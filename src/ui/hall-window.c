@@ -192,8 +192,9 @@ update_page (HallWindow *self)
       g_clear_pointer (&self->hall_name, g_free);
     }
 
-  if (app != NULL && hall_application_get_busy (app) && client == NULL)
-    page = "loading";
+  /* The first-run page shows its own progress while it makes or opens a hall. */
+  if (app != NULL && hall_application_get_busy (app))
+    page = g_strcmp0 (previous, "welcome") == 0 ? "welcome" : "loading";
   else if (client == NULL)
     page = "welcome";
   else if (!hall_client_is_signed_in (client))

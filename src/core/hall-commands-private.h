@@ -19,6 +19,7 @@ extern const HallCommand _hall_matter_commands[];   /* hall-matter.c: petitioner
 extern const HallCommand _hall_search_commands[];   /* hall-search.c: matter.search */
 extern const HallCommand _hall_leader_commands[];   /* hall-leader.c: roster, reception, 包案, 督办 */
 extern const HallCommand _hall_stats_commands[];    /* hall-stats.c: stats.summary */
+extern const HallCommand _hall_admin_commands[];    /* hall-admin.c: hall.backup, hall.check */
 
 /* ---- functions one part of the engine offers the others (run inside a handler's transaction) ---- */
 

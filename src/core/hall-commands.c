@@ -18,6 +18,7 @@ static const HallCommand *tables[] = {
   _hall_search_commands,
   _hall_leader_commands,
   _hall_stats_commands,
+  _hall_admin_commands,
 };
 
 static GHashTable *by_name;

@@ -306,7 +306,9 @@ hall_db_backup_to (HallDb      *db,
 {
   g_autofree char *tmp_path = g_strdup_printf ("%s.partial", dest_path);
   sqlite3 *dest = NULL;
+  sqlite3 *source = NULL;
   sqlite3_backup *backup;
+  guint busy_waits = 0;
   int rc;
 
   /* Write to a side file and rename, so a half-written backup never has the final name. */
@@ -319,20 +321,41 @@ hall_db_backup_to (HallDb      *db,
       return FALSE;
     }
 
-  backup = sqlite3_backup_init (dest, "main", db->handle, "main");
+  /* SQLite will not back up from a connection in a write transaction (a command runs inside
+   * one): read the last committed state through a second, read-only connection instead. */
+  if (sqlite3_open_v2 (db->path, &source, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      hall_set_error (error, HALL_ERROR_INTERNAL, "to", _("Cannot start the backup: %s"),
+                      source ? sqlite3_errmsg (source) : g_strerror (ENOMEM));
+      sqlite3_close (source);
+      sqlite3_close (dest);
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+  sqlite3_busy_timeout (source, 5000);
+
+  backup = sqlite3_backup_init (dest, "main", source, "main");
   if (backup == NULL)
     {
       hall_set_error (error, HALL_ERROR_INTERNAL, "to", _("Cannot start the backup: %s"),
                       sqlite3_errmsg (dest));
+      sqlite3_close (source);
       sqlite3_close (dest);
       g_unlink (tmp_path);
       return FALSE;
     }
 
   do
-    rc = sqlite3_backup_step (backup, 1024);
+    {
+      rc = sqlite3_backup_step (backup, -1);
+      if ((rc == SQLITE_BUSY || rc == SQLITE_LOCKED) && busy_waits++ < 500)
+        sqlite3_sleep (10);
+      else if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        break;
+    }
   while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
   sqlite3_backup_finish (backup);
+  sqlite3_close (source);
 
   if (rc != SQLITE_DONE)
     {

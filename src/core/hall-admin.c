@@ -1,0 +1,135 @@
+/* hall-admin.c — keeping the hall database safe: backups and integrity checks
+ *
+ * Both run on the engine's worker like every command, so a backup is a consistent copy taken
+ * between two transactions' worth of work, and the admin screen and the server's command line
+ * (`xinfang-hall-server backup|check`) share one implementation.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hall-admin"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "hall-engine.h"
+#include "hall-commands-private.h"
+
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  g_autofree char *ca = g_canonicalize_filename (a, NULL);
+  g_autofree char *cb = g_canonicalize_filename (b, NULL);
+  GStatBuf sa, sb;
+
+  if (g_str_equal (ca, cb))
+    return TRUE;
+  return g_stat (ca, &sa) == 0 && g_stat (cb, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* "<database>.backups/hall-YYYYMMDD-HHMMSS.db", made unique. */
+static char *
+default_backup_path (HallCtx  *ctx,
+                     GError  **error)
+{
+  g_autofree char *dir = g_strconcat (hall_engine_get_path (ctx->engine), ".backups", NULL);
+  g_autofree char *stamp = g_date_time_format (ctx->now_local, "%Y%m%d-%H%M%S");
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      hall_set_error (error, HALL_ERROR_INTERNAL, NULL, _("Cannot create the backup folder “%s”: %s"), dir,
+                      g_strerror (saved_errno));
+      return NULL;
+    }
+
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autofree char *name = i == 0 ? g_strdup_printf ("hall-%s.db", stamp)
+                                     : g_strdup_printf ("hall-%s-%u.db", stamp, i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        return g_steal_pointer (&path);
+    }
+
+  hall_set_error (error, HALL_ERROR_CONFLICT, NULL, _("Too many backups this second. Try again."));
+  return NULL;
+}
+
+static JsonObject *
+hall_backup (HallCtx     *ctx,
+             JsonObject  *params,
+             GError     **error)
+{
+  const char *to = NULL;
+  const char *db_path = hall_engine_get_path (ctx->engine);
+  g_autofree char *path = NULL;
+  g_autofree char *wal_path = g_strconcat (db_path, "-wal", NULL);
+  JsonObject *result;
+  GStatBuf st;
+
+  if (!hall_param_string (params, "to", FALSE, 4096, &to, error))
+    return NULL;
+
+  if (to != NULL)
+    {
+      /* Over the network an admin must not be able to write files where the server chooses. */
+      if (!hall_ctx_is (ctx, HALL_ROLE_SYSTEM))
+        {
+          hall_set_error (error, HALL_ERROR_FORBIDDEN, "to",
+                          _("Only the server's own command line chooses where a backup is written."));
+          return NULL;
+        }
+      if (same_file (to, db_path) || same_file (to, wal_path))
+        {
+          hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "to",
+                          _("A backup cannot replace the hall database itself. Choose another file."));
+          return NULL;
+        }
+      path = g_strdup (to);
+    }
+  else if ((path = default_backup_path (ctx, error)) == NULL)
+    return NULL;
+
+  if (!hall_db_backup_to (ctx->db, path, error))
+    return NULL;
+
+  result = json_object_new ();
+  json_object_set_string_member (result, "path", path);
+  json_object_set_int_member (result, "size", g_stat (path, &st) == 0 ? (gint64) st.st_size : 0);
+  json_object_set_int_member (result, "at", ctx->now);
+  return result;
+}
+
+static JsonObject *
+hall_check (HallCtx     *ctx,
+            JsonObject  *params,
+            GError     **error)
+{
+  g_autoptr (GString) report = g_string_new (NULL);
+  GError *local_error = NULL;
+  gboolean ok = hall_db_check_integrity (ctx->db, report, &local_error);
+  JsonObject *result;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+
+  result = json_object_new ();
+  json_object_set_boolean_member (result, "ok", ok);
+  json_object_set_string_member (result, "report", report->str);
+  return result;
+}
+
+const HallCommand _hall_admin_commands[] = {
+  { "hall.backup", hall_backup, HALL_ROLE_ADMIN, HALL_COMMAND_READ },
+  { "hall.check", hall_check, HALL_ROLE_ADMIN, HALL_COMMAND_READ },
+  { NULL }
+};

@@ -1,0 +1,453 @@
+/* hall-event-stream.c — the change feed over a WebSocket
+ *
+ * `GET /api/v1/events?since=N` checks the session before the upgrade, then sends every event
+ * after N (paging through "events.since") and after that each event as the engine commits it.
+ * Live events that arrive while the backlog is still being read wait in a queue; anything at or
+ * below the last seq sent is dropped, so a subscriber sees every seq once and in order. When a
+ * live event skips a seq (another process wrote to the database), the stream reads the missing
+ * ones from the database before going on.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hall-server"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hall-server-private.h"
+
+#define EVENTS_PATH "/api/v1/events"
+#define PAGE_SIZE 1000
+#define KEEPALIVE_SECONDS 30
+#define MAX_PENDING 100000
+
+struct _HallEventStream
+{
+  guint ref_count;
+  HallServer *server; /* not owned; NULL once the stream left the server */
+  SoupWebsocketConnection *conn;
+  char *token;
+  char *client_address;
+  gint64 last_sent;
+  gboolean reading_backlog;
+  GQueue pending; /* JsonObject*: live events that came while reading the backlog */
+};
+
+typedef struct
+{
+  char *token;
+  gint64 since;
+} FeedRequest;
+
+typedef struct
+{
+  HallServer *server;
+  SoupServerMessage *msg;
+  FeedRequest *request;
+} FeedCheck;
+
+static void fetch_backlog (HallEventStream *stream);
+
+static void
+feed_request_free (FeedRequest *request)
+{
+  g_free (request->token);
+  g_free (request);
+}
+
+HallEventStream *
+_hall_event_stream_ref (HallEventStream *stream)
+{
+  stream->ref_count++;
+  return stream;
+}
+
+static void
+clear_pending (HallEventStream *stream)
+{
+  JsonObject *event;
+
+  while ((event = g_queue_pop_head (&stream->pending)) != NULL)
+    json_object_unref (event);
+}
+
+void
+_hall_event_stream_unref (HallEventStream *stream)
+{
+  if (--stream->ref_count > 0)
+    return;
+  clear_pending (stream);
+  g_signal_handlers_disconnect_by_data (stream->conn, stream);
+  g_clear_object (&stream->conn);
+  g_free (stream->token);
+  g_free (stream->client_address);
+  g_free (stream);
+}
+
+static gboolean
+is_open (HallEventStream *stream)
+{
+  return stream->server != NULL && soup_websocket_connection_get_state (stream->conn) == SOUP_WEBSOCKET_STATE_OPEN;
+}
+
+/* Leaves the server's list; the list's reference goes with it. */
+static void
+detach (HallEventStream *stream)
+{
+  HallServer *server = g_steal_pointer (&stream->server);
+
+  if (server == NULL)
+    return;
+  clear_pending (stream);
+  _hall_server_remove_stream (server, stream);
+  _hall_event_stream_unref (stream);
+}
+
+void
+_hall_event_stream_close (HallEventStream *stream,
+                          gushort          code,
+                          const char      *reason)
+{
+  g_autofree char *short_reason = NULL;
+
+  /* A close reason has room for 123 bytes. */
+  if (reason != NULL)
+    {
+      glong n = g_utf8_strlen (reason, -1);
+
+      short_reason = g_strdup (reason);
+      while (strlen (short_reason) > 120 && n > 0)
+        {
+          g_free (short_reason);
+          short_reason = g_utf8_substring (reason, 0, --n);
+        }
+    }
+
+  if (soup_websocket_connection_get_state (stream->conn) == SOUP_WEBSOCKET_STATE_OPEN)
+    soup_websocket_connection_close (stream->conn, code, short_reason);
+  /* Without a server to wait for the peer, let go now. */
+  if (reason == NULL)
+    detach (stream);
+}
+
+static void
+send_text (HallEventStream *stream,
+           gint64           seq,
+           const char      *text)
+{
+  soup_websocket_connection_send_text (stream->conn, text);
+  stream->last_sent = seq;
+}
+
+static void
+send_event (HallEventStream *stream,
+            JsonObject      *event)
+{
+  g_autoptr (JsonNode) node = json_node_init_object (json_node_alloc (), event);
+  g_autofree char *text = json_to_string (node, FALSE);
+
+  send_text (stream, json_object_get_int_member_with_default (event, "seq", 0), text);
+}
+
+static void
+flush_pending (HallEventStream *stream)
+{
+  JsonObject *event;
+
+  while (is_open (stream) && !stream->reading_backlog && (event = g_queue_pop_head (&stream->pending)) != NULL)
+    {
+      gint64 seq = json_object_get_int_member_with_default (event, "seq", 0);
+
+      if (seq == stream->last_sent + 1)
+        send_event (stream, event);
+      else if (seq > stream->last_sent + 1)
+        {
+          /* A hole: read what is missing before going on. */
+          g_queue_push_head (&stream->pending, event);
+          fetch_backlog (stream);
+          return;
+        }
+      json_object_unref (event);
+    }
+}
+
+void
+_hall_event_stream_deliver (HallEventStream *stream,
+                            JsonObject      *event,
+                            const char      *text)
+{
+  gint64 seq = json_object_get_int_member_with_default (event, "seq", 0);
+
+  if (!is_open (stream) || seq <= stream->last_sent)
+    return;
+
+  if (stream->reading_backlog || seq > stream->last_sent + 1)
+    {
+      if (stream->pending.length >= MAX_PENDING)
+        {
+          _hall_event_stream_close (stream, SOUP_WEBSOCKET_CLOSE_SERVER_ERROR,
+                                    _("The change feed fell too far behind. Reconnect."));
+          return;
+        }
+      g_queue_push_tail (&stream->pending, json_object_ref (event));
+      if (!stream->reading_backlog)
+        flush_pending (stream);
+      return;
+    }
+
+  send_text (stream, seq, text);
+}
+
+static void
+backlog_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  HallEventStream *stream = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) page = hall_engine_call_finish (HALL_ENGINE (object), result, &error);
+  gint64 before = stream->last_sent;
+  JsonArray *events;
+
+  stream->reading_backlog = FALSE;
+
+  if (!is_open (stream))
+    goto out;
+
+  if (page == NULL)
+    {
+      gushort code = g_error_matches (error, HALL_ERROR, HALL_ERROR_UNAUTHENTICATED)
+                       ? SOUP_WEBSOCKET_CLOSE_POLICY_VIOLATION
+                       : SOUP_WEBSOCKET_CLOSE_SERVER_ERROR;
+
+      _hall_event_stream_close (stream, code, error->message);
+      goto out;
+    }
+
+  events = json_object_get_array_member (page, "events");
+  for (guint i = 0; events != NULL && i < json_array_get_length (events); i++)
+    {
+      JsonObject *event = json_array_get_object_element (events, i);
+
+      if (event != NULL && json_object_get_int_member_with_default (event, "seq", 0) > stream->last_sent)
+        send_event (stream, event);
+    }
+
+  if (json_object_get_boolean_member_with_default (page, "more", FALSE) && stream->last_sent > before)
+    fetch_backlog (stream);
+  else
+    {
+      /* Whatever is still missing before the first queued event is not in the database. */
+      JsonObject *first = g_queue_peek_head (&stream->pending);
+
+      if (first != NULL && stream->last_sent == before)
+        stream->last_sent = MAX (stream->last_sent, json_object_get_int_member_with_default (first, "seq", 1) - 1);
+      flush_pending (stream);
+    }
+
+out:
+  _hall_event_stream_unref (stream);
+}
+
+static void
+fetch_backlog (HallEventStream *stream)
+{
+  g_autoptr (JsonObject) params = json_object_new ();
+  stream->reading_backlog = TRUE;
+  json_object_set_int_member (params, "since", stream->last_sent);
+  json_object_set_int_member (params, "limit", PAGE_SIZE);
+  hall_engine_call_async (hall_server_get_engine (stream->server), stream->token, "events.since", params,
+                          stream->client_address, NULL, backlog_cb, _hall_event_stream_ref (stream));
+}
+
+static void
+message_cb (SoupWebsocketConnection *conn,
+            gint                     type,
+            GBytes                  *message,
+            gpointer                 user_data)
+{
+  /* Subscribers only listen; anything they send is ignored. */
+}
+
+static void
+closed_cb (SoupWebsocketConnection *conn,
+           gpointer                 user_data)
+{
+  detach (user_data);
+}
+
+static void
+websocket_cb (SoupServer              *soup,
+              SoupServerMessage       *msg,
+              const char              *path,
+              SoupWebsocketConnection *conn,
+              gpointer                 user_data)
+{
+  HallServer *self = user_data;
+  FeedRequest *request = g_object_get_data (G_OBJECT (msg), "hall-feed");
+  HallEventStream *stream;
+
+  if (request == NULL || _hall_server_is_stopping (self))
+    {
+      soup_websocket_connection_close (conn, SOUP_WEBSOCKET_CLOSE_GOING_AWAY, NULL);
+      return;
+    }
+
+  stream = g_new0 (HallEventStream, 1);
+  stream->ref_count = 1; /* the server's list */
+  stream->server = self;
+  stream->conn = g_object_ref (conn);
+  stream->token = g_strdup (request->token);
+  stream->client_address = g_strdup (soup_server_message_get_remote_host (msg));
+  stream->last_sent = request->since;
+  g_queue_init (&stream->pending);
+
+  soup_websocket_connection_set_keepalive_interval (conn, KEEPALIVE_SECONDS);
+  soup_websocket_connection_set_max_incoming_payload_size (conn, 64 * 1024);
+  g_signal_connect (conn, "message", G_CALLBACK (message_cb), stream);
+  g_signal_connect (conn, "closed", G_CALLBACK (closed_cb), stream);
+
+  _hall_server_add_stream (self, stream);
+  g_message ("Change feed opened for %s from seq %" G_GINT64_FORMAT, stream->client_address, stream->last_sent);
+  fetch_backlog (stream);
+}
+
+static void
+feed_check_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  FeedCheck *check = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) whoami = hall_engine_call_finish (HALL_ENGINE (object), result, &error);
+
+  if (whoami == NULL)
+    {
+      _hall_server_respond_error (check->msg, error);
+      feed_request_free (check->request);
+    }
+  else
+    {
+      g_autofree char *last_seq = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                   hall_engine_get_last_seq (HALL_ENGINE (object)));
+
+      soup_message_headers_replace (soup_server_message_get_response_headers (check->msg), "X-Hall-Last-Seq",
+                                    last_seq);
+      g_object_set_data_full (G_OBJECT (check->msg), "hall-feed", check->request,
+                              (GDestroyNotify) feed_request_free);
+    }
+
+  soup_server_message_unpause (check->msg);
+  _hall_server_release (check->server);
+  g_object_unref (check->msg);
+  g_object_unref (check->server);
+  g_free (check);
+}
+
+static void
+respond (SoupServerMessage *msg,
+         guint              status,
+         HallErrorCode      code,
+         const char        *field,
+         const char        *message)
+{
+  g_autoptr (GError) error = hall_error_new_literal (code, field, message);
+
+  _hall_server_respond_error (msg, error);
+  if (status != 0)
+    soup_server_message_set_status (msg, status, NULL);
+}
+
+/* Headers are in: check the session before the upgrade, so a bad token gets a plain 401. */
+static void
+events_early_cb (SoupServer        *soup,
+                 SoupServerMessage *msg,
+                 const char        *path,
+                 GHashTable        *query,
+                 gpointer           user_data)
+{
+  HallServer *self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *token = NULL;
+  const char *since_text = query ? g_hash_table_lookup (query, "since") : NULL;
+  guint64 since = 0;
+  FeedCheck *check;
+
+  if (!g_str_equal (path, EVENTS_PATH))
+    return;
+
+  if (_hall_server_is_stopping (self))
+    {
+      respond (msg, 0, HALL_ERROR_UNAVAILABLE, NULL, _("The hall server is stopping. Try again shortly."));
+      return;
+    }
+  if (soup_server_message_get_method (msg) != SOUP_METHOD_GET)
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow", "GET");
+      respond (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, HALL_ERROR_INVALID_ARGUMENT, NULL,
+               _("Open the change feed with GET as a WebSocket."));
+      return;
+    }
+  if (since_text != NULL && !g_ascii_string_to_unsigned (since_text, 10, 0, G_MAXINT64, &since, NULL))
+    {
+      respond (msg, 0, HALL_ERROR_INVALID_ARGUMENT, "since", _("Must be a whole number, 0 or more."));
+      return;
+    }
+  if (!_hall_server_get_token (msg, query, &token, &error))
+    {
+      _hall_server_respond_error (msg, error);
+      return;
+    }
+  if (token == NULL)
+    {
+      respond (msg, 0, HALL_ERROR_UNAUTHENTICATED, NULL, _("Please sign in first."));
+      return;
+    }
+
+  check = g_new0 (FeedCheck, 1);
+  check->server = g_object_ref (self);
+  check->msg = g_object_ref (msg);
+  check->request = g_new0 (FeedRequest, 1);
+  check->request->token = g_steal_pointer (&token);
+  check->request->since = (gint64) since;
+
+  _hall_server_hold (self);
+  soup_server_message_pause (msg);
+  hall_engine_call_async (hall_server_get_engine (self), check->request->token, "session.whoami", NULL,
+                          soup_server_message_get_remote_host (msg), NULL, feed_check_cb, check);
+}
+
+/* Runs after the body, just before libsoup answers the upgrade. */
+static void
+events_cb (SoupServer        *soup,
+           SoupServerMessage *msg,
+           const char        *path,
+           GHashTable        *query,
+           gpointer           user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!g_str_equal (path, EVENTS_PATH))
+    {
+      respond (msg, 0, HALL_ERROR_NOT_FOUND, NULL, _("There is nothing at this address."));
+      return;
+    }
+  if (g_object_get_data (G_OBJECT (msg), "hall-feed") == NULL)
+    {
+      respond (msg, 0, HALL_ERROR_UNAUTHENTICATED, NULL, _("Please sign in first."));
+      return;
+    }
+  if (!soup_websocket_server_check_handshake (msg, NULL, NULL, NULL, &error))
+    respond (msg, SOUP_STATUS_BAD_REQUEST, HALL_ERROR_INVALID_ARGUMENT, NULL,
+             _("Open the change feed as a WebSocket."));
+}
+
+void
+_hall_event_stream_add_handlers (HallServer *self,
+                                 SoupServer *soup)
+{
+  soup_server_add_early_handler (soup, EVENTS_PATH, events_early_cb, self, NULL);
+  soup_server_add_handler (soup, EVENTS_PATH, events_cb, self, NULL);
+  soup_server_add_websocket_handler (soup, EVENTS_PATH, NULL, NULL, websocket_cb, self, NULL);
+}

@@ -1,0 +1,47 @@
+/* hall-server-private.h — what hall-server.c and hall-event-stream.c share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <libsoup/soup.h>
+
+#include "hall-server.h"
+
+G_BEGIN_DECLS
+
+typedef struct _HallEventStream HallEventStream;
+
+/* hall-server.c */
+void             _hall_server_respond_json     (SoupServerMessage  *msg,
+                                                guint               status,
+                                                JsonObject         *object);
+void             _hall_server_respond_error    (SoupServerMessage  *msg,
+                                                const GError       *error);
+gboolean         _hall_server_get_token        (SoupServerMessage  *msg,
+                                                GHashTable         *query,
+                                                char              **token,
+                                                GError            **error);
+gboolean         _hall_server_is_stopping      (HallServer         *self);
+/* Counts an engine call whose answer is awaited, so shutdown waits for it. */
+void             _hall_server_hold             (HallServer         *self);
+void             _hall_server_release          (HallServer         *self);
+void             _hall_server_add_stream       (HallServer         *self,
+                                                HallEventStream    *stream);
+void             _hall_server_remove_stream    (HallServer         *self,
+                                                HallEventStream    *stream);
+
+/* hall-event-stream.c: one change-feed subscriber */
+void             _hall_event_stream_add_handlers (HallServer       *self,
+                                                  SoupServer       *soup);
+HallEventStream *_hall_event_stream_ref        (HallEventStream    *stream);
+void             _hall_event_stream_unref      (HallEventStream    *stream);
+/* @text is @event serialized, shared by every subscriber. */
+void             _hall_event_stream_deliver    (HallEventStream    *stream,
+                                                JsonObject         *event,
+                                                const char         *text);
+void             _hall_event_stream_close      (HallEventStream    *stream,
+                                                gushort             code,
+                                                const char         *reason);
+
+G_END_DECLS

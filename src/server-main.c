@@ -1,0 +1,500 @@
+/* server-main.c — xinfang-hall-server: the hall's database served on the LAN
+ *
+ *   xinfang-hall-server serve    --database PATH [--listen HOST:PORT] [--plain]
+ *   xinfang-hall-server add-user --database PATH --username U --role ROLE [--role ROLE…]
+ *                                [--department CODE] [--display-name NAME]   (password on stdin)
+ *   xinfang-hall-server backup   --database PATH --to FILE
+ *   xinfang-hall-server check    --database PATH
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hall-server"
+
+#include "config.h"
+
+#include <glib-unix.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "hall-engine.h"
+#include "hall-server.h"
+#include "hall-tls.h"
+
+#define DEFAULT_LISTEN "0.0.0.0:8443"
+#define MAX_PASSWORD_BYTES 1024
+
+typedef struct
+{
+  GMainLoop *loop;
+  HallServer *server;
+  gboolean stopping;
+  int status;
+} Serve;
+
+static char *opt_database;
+
+static const GOptionEntry database_entry[] = {
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opt_database, N_("The hall database file"), N_("PATH") },
+  { NULL }
+};
+
+static void
+print_error (const GError *error)
+{
+  const char *field = error->domain == HALL_ERROR ? hall_error_get_field (error) : NULL;
+
+  if (field != NULL)
+    g_printerr ("xinfang-hall-server: %s: %s\n", field, error->message);
+  else
+    g_printerr ("xinfang-hall-server: %s\n", error->message);
+}
+
+/* Parses the subcommand's options; FALSE (with a message printed) on a usage error. */
+static gboolean
+parse_options (const char          *command,
+               const char          *summary,
+               const GOptionEntry  *entries,
+               int                 *argc,
+               char              ***argv)
+{
+  g_autofree char *parameter = g_strdup_printf ("%s — %s", command, summary);
+  g_autoptr (GOptionContext) context = g_option_context_new (parameter);
+  g_autoptr (GError) error = NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, database_entry, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("xinfang-hall-server %s: %s\n", command, error->message);
+      return FALSE;
+    }
+  if (*argc > 1)
+    {
+      g_printerr (_("xinfang-hall-server %s: unexpected argument “%s”. See --help.\n"), command, (*argv)[1]);
+      return FALSE;
+    }
+  if (opt_database == NULL)
+    {
+      g_printerr (_("xinfang-hall-server %s: say which database with --database PATH.\n"), command);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The engine for an existing database: backup and check must not create an empty hall. */
+static HallEngine *
+open_existing (GError **error)
+{
+  if (!g_file_test (opt_database, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, _("There is no hall database at “%s”."), opt_database);
+      return NULL;
+    }
+  return hall_engine_new (opt_database, error);
+}
+
+/* ---- serve -------------------------------------------------------------------------------- */
+
+static void
+shutdown_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  Serve *serve = user_data;
+
+  hall_server_shutdown_finish (HALL_SERVER (object), result, NULL);
+  g_main_loop_quit (serve->loop);
+}
+
+static gboolean
+signal_cb (gpointer user_data)
+{
+  Serve *serve = user_data;
+
+  if (!serve->stopping)
+    {
+      serve->stopping = TRUE;
+      g_message ("Stopping: no new requests; finishing the ones under way");
+      hall_server_shutdown_async (serve->server, NULL, shutdown_done_cb, serve);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static int
+cmd_serve (int    argc,
+           char **argv)
+{
+  g_autofree char *opt_listen = NULL;
+  gboolean opt_plain = FALSE;
+  const GOptionEntry entries[] = {
+    { "listen", 'l', 0, G_OPTION_ARG_STRING, &opt_listen,
+      N_("Address and port to listen on (default 0.0.0.0:8443; port 0 picks a free one)"), N_("HOST:PORT") },
+    { "plain", 0, 0, G_OPTION_ARG_NONE, &opt_plain,
+      N_("Serve plain HTTP instead of HTTPS (loopback addresses only)"), NULL },
+    { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSocketAddress) address = NULL;
+  g_autoptr (HallEngine) engine = NULL;
+  g_autoptr (HallServer) server = NULL;
+  g_autoptr (GTlsCertificate) certificate = NULL;
+  g_autoptr (GMainLoop) loop = NULL;
+  g_autofree char *url = NULL;
+  guint sigterm, sigint;
+  Serve serve = { 0 };
+
+  if (!parse_options ("serve", _("serve the hall on the network"), entries, &argc, &argv))
+    return 2;
+
+  address = hall_server_parse_address (opt_listen ? opt_listen : DEFAULT_LISTEN, &error);
+  if (address == NULL)
+    {
+      print_error (error);
+      return 2;
+    }
+  if (opt_plain && !g_inet_address_get_is_loopback (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (address))))
+    {
+      g_printerr (_("xinfang-hall-server: --plain is only allowed on a loopback address (127.0.0.1 or ::1): "
+                    "elsewhere passwords and personal data would cross the network unencrypted. Leave out "
+                    "--plain to serve HTTPS.\n"));
+      return 2;
+    }
+
+  engine = hall_engine_new (opt_database, &error);
+  if (engine == NULL)
+    {
+      print_error (error);
+      return 1;
+    }
+
+  server = hall_server_new (engine);
+
+  if (!opt_plain)
+    {
+      g_autofree char *tls_dir = hall_tls_dir_for_database (opt_database);
+      g_autofree char *fingerprint = NULL;
+      gboolean created = FALSE;
+
+      certificate = hall_tls_load_or_create (tls_dir, &created, &error);
+      if (certificate == NULL)
+        {
+          print_error (error);
+          hall_engine_shutdown (engine);
+          return 1;
+        }
+      if (created)
+        g_message ("Made a new self-signed certificate in %s", tls_dir);
+      fingerprint = hall_tls_fingerprint (certificate);
+      hall_server_set_tls_certificate (server, certificate);
+      /* Clients show this on first connection; compare it with what they show. */
+      g_print ("Certificate fingerprint (SHA-256): %s\n", fingerprint);
+      g_message ("Certificate fingerprint (SHA-256): %s", fingerprint);
+    }
+
+  if (!hall_server_listen (server, address, &error))
+    {
+      print_error (error);
+      hall_engine_shutdown (engine);
+      return 1;
+    }
+
+  url = hall_server_get_url (server);
+  g_print ("Listening on %s\n", url);
+  g_message ("Serving %s on %s", opt_database, url);
+
+  loop = g_main_loop_new (NULL, FALSE);
+  serve.loop = loop;
+  serve.server = server;
+  sigterm = g_unix_signal_add (SIGTERM, signal_cb, &serve);
+  sigint = g_unix_signal_add (SIGINT, signal_cb, &serve);
+
+  g_main_loop_run (loop);
+
+  g_source_remove (sigterm);
+  g_source_remove (sigint);
+  /* Let the engine finish what it was given, then close the database. */
+  hall_engine_shutdown (engine);
+  g_message ("Stopped");
+  return 0;
+}
+
+/* ---- add-user ----------------------------------------------------------------------------- */
+
+static char *
+read_password (GError **error)
+{
+  gboolean tty = isatty (STDIN_FILENO);
+  struct termios saved, quiet;
+  gboolean echo_off = FALSE;
+  char buffer[MAX_PASSWORD_BYTES + 2];
+  char *line;
+
+  if (tty)
+    {
+      g_printerr ("%s", _("Password: "));
+      if (tcgetattr (STDIN_FILENO, &saved) == 0)
+        {
+          quiet = saved;
+          quiet.c_lflag &= ~(tcflag_t) ECHO;
+          echo_off = tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
+        }
+    }
+
+  line = fgets (buffer, sizeof buffer, stdin);
+
+  if (echo_off)
+    {
+      tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
+      g_printerr ("\n");
+    }
+
+  if (line == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Give the password on standard input."));
+      return NULL;
+    }
+  if (strlen (line) > MAX_PASSWORD_BYTES)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("The password is too long."));
+      return NULL;
+    }
+  line[strcspn (line, "\r\n")] = '\0';
+  line = g_strdup (line);
+  memset (buffer, 0, sizeof buffer);
+  return line;
+}
+
+static int
+cmd_add_user (int    argc,
+              char **argv)
+{
+  g_autofree char *opt_username = NULL;
+  g_autofree char *opt_department = NULL;
+  g_autofree char *opt_display_name = NULL;
+  g_auto (GStrv) opt_roles = NULL;
+  const GOptionEntry entries[] = {
+    { "username", 'u', 0, G_OPTION_ARG_STRING, &opt_username, N_("Sign-in name of the new account"), N_("USER") },
+    { "role", 'r', 0, G_OPTION_ARG_STRING_ARRAY, &opt_roles,
+      N_("staff, manager, leader, admin, display or kiosk; repeat or separate with commas"), N_("ROLE") },
+    { "department", 0, 0, G_OPTION_ARG_STRING, &opt_department, N_("Department code, e.g. chengjian"), N_("CODE") },
+    { "display-name", 'n', 0, G_OPTION_ARG_STRING, &opt_display_name, N_("Name shown in the app"), N_("NAME") },
+    { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HallEngine) engine = NULL;
+  g_autoptr (JsonObject) params = json_object_new ();
+  g_autoptr (JsonObject) result = NULL;
+  g_autofree char *password = NULL;
+  g_autoptr (GString) shown_roles = g_string_new (NULL);
+  JsonArray *roles = json_array_new ();
+
+  json_object_set_array_member (params, "roles", roles);
+  if (!parse_options ("add-user", _("create an account; the password is read from standard input"), entries,
+                      &argc, &argv))
+    return 2;
+  if (opt_username == NULL || opt_roles == NULL)
+    {
+      g_printerr (_("xinfang-hall-server add-user: give --username and at least one --role.\n"));
+      return 2;
+    }
+
+  for (guint i = 0; opt_roles[i] != NULL; i++)
+    {
+      g_auto (GStrv) parts = g_strsplit (opt_roles[i], ",", -1);
+
+      for (guint j = 0; parts[j] != NULL; j++)
+        {
+          g_strstrip (parts[j]);
+          if (*parts[j] == '\0')
+            continue;
+          json_array_add_string_element (roles, parts[j]);
+          g_string_append_printf (shown_roles, "%s%s", shown_roles->len ? ", " : "", parts[j]);
+        }
+    }
+
+  password = read_password (&error);
+  if (password == NULL)
+    {
+      print_error (error);
+      return 2;
+    }
+
+  json_object_set_string_member (params, "username", opt_username);
+  json_object_set_string_member (params, "password", password);
+  if (opt_department != NULL)
+    json_object_set_string_member (params, "department", opt_department);
+  if (opt_display_name != NULL)
+    json_object_set_string_member (params, "display_name", opt_display_name);
+
+  engine = hall_engine_new (opt_database, &error);
+  if (engine == NULL)
+    {
+      print_error (error);
+      return 1;
+    }
+  result = hall_engine_call_system (engine, "user.create", params, &error);
+  memset (password, 0, strlen (password));
+  hall_engine_shutdown (engine);
+  if (result == NULL)
+    {
+      print_error (error);
+      return 1;
+    }
+
+  g_print (_("Created the account “%s” (%s).\n"), opt_username, shown_roles->str);
+  return 0;
+}
+
+/* ---- backup and check --------------------------------------------------------------------- */
+
+static int
+cmd_backup (int    argc,
+            char **argv)
+{
+  g_autofree char *opt_to = NULL;
+  const GOptionEntry entries[] = {
+    { "to", 't', 0, G_OPTION_ARG_FILENAME, &opt_to, N_("Where to write the copy"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HallEngine) engine = NULL;
+  g_autoptr (JsonObject) params = json_object_new ();
+  g_autoptr (JsonObject) result = NULL;
+
+  if (!parse_options ("backup", _("copy the database while the hall keeps working"), entries, &argc, &argv))
+    return 2;
+  if (opt_to == NULL)
+    {
+      g_printerr (_("xinfang-hall-server backup: say where with --to FILE.\n"));
+      return 2;
+    }
+
+  engine = open_existing (&error);
+  if (engine == NULL)
+    {
+      print_error (error);
+      return 1;
+    }
+  json_object_set_string_member (params, "to", opt_to);
+  result = hall_engine_call_system (engine, "hall.backup", params, &error);
+  hall_engine_shutdown (engine);
+  if (result == NULL)
+    {
+      print_error (error);
+      return 1;
+    }
+
+  g_print (_("Backed up to %s (%" G_GINT64_FORMAT " bytes).\n"), json_object_get_string_member (result, "path"),
+           json_object_get_int_member (result, "size"));
+  return 0;
+}
+
+static int
+cmd_check (int    argc,
+           char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HallEngine) engine = NULL;
+  g_autoptr (JsonObject) result = NULL;
+  gboolean ok;
+
+  if (!parse_options ("check", _("check the database's integrity and foreign keys"), NULL, &argc, &argv))
+    return 2;
+
+  engine = open_existing (&error);
+  if (engine == NULL)
+    {
+      print_error (error);
+      return 1;
+    }
+  result = hall_engine_call_system (engine, "hall.check", NULL, &error);
+  hall_engine_shutdown (engine);
+  if (result == NULL)
+    {
+      print_error (error);
+      return 1;
+    }
+
+  ok = json_object_get_boolean_member (result, "ok");
+  g_print ("%s", json_object_get_string_member (result, "report"));
+  g_print ("%s\n", ok ? _("The database is sound.") : _("The database has problems: restore the latest backup."));
+  return ok ? 0 : 1;
+}
+
+/* ---- main --------------------------------------------------------------------------------- */
+
+static void
+usage (FILE *out)
+{
+  fprintf (out, "%s",
+           _("Usage:\n"
+             "  xinfang-hall-server serve --database PATH [--listen HOST:PORT] [--plain]\n"
+             "  xinfang-hall-server add-user --database PATH --username USER --role ROLE [--role ROLE…]\n"
+             "                      [--department CODE] [--display-name NAME]   (password on standard input)\n"
+             "  xinfang-hall-server backup --database PATH --to FILE\n"
+             "  xinfang-hall-server check --database PATH\n"
+             "\n"
+             "serve listens on 0.0.0.0:8443 with HTTPS by default, using a self-signed certificate kept in\n"
+             "PATH.tls/. --plain serves HTTP and is allowed on 127.0.0.1 or ::1 only.\n"
+             "Run “xinfang-hall-server COMMAND --help” for each command's options.\n"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *command;
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("xinfang-hall-server");
+  /* Tests and supervisors read "Listening on …" from a file or pipe as soon as it is printed. */
+  setvbuf (stdout, NULL, _IOLBF, 0);
+
+  if (argc < 2)
+    {
+      usage (stderr);
+      return 2;
+    }
+
+  command = argv[1];
+  /* The subcommand's own options start after its name. */
+  argv[1] = argv[0];
+
+  if (g_str_equal (command, "serve"))
+    status = cmd_serve (argc - 1, argv + 1);
+  else if (g_str_equal (command, "add-user"))
+    status = cmd_add_user (argc - 1, argv + 1);
+  else if (g_str_equal (command, "backup"))
+    status = cmd_backup (argc - 1, argv + 1);
+  else if (g_str_equal (command, "check"))
+    status = cmd_check (argc - 1, argv + 1);
+  else if (g_str_equal (command, "--help") || g_str_equal (command, "-h") || g_str_equal (command, "help"))
+    {
+      usage (stdout);
+      status = 0;
+    }
+  else if (g_str_equal (command, "--version"))
+    {
+      g_print ("xinfang-hall-server %s\n", PACKAGE_VERSION);
+      status = 0;
+    }
+  else
+    {
+      g_printerr (_("xinfang-hall-server: unknown command “%s”.\n"), command);
+      usage (stderr);
+      status = 2;
+    }
+
+  g_free (opt_database);
+  return status;
+}

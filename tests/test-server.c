@@ -1,0 +1,637 @@
+/* test-server.c — xinfang-hall-server as a client on the LAN sees it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hall-test"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "hall-test-server.h"
+#include "hall-test-util.h"
+#include "hall-tls.h"
+
+/* ---- a change-feed subscriber ------------------------------------------------------------- */
+
+typedef struct
+{
+  SoupWebsocketConnection *conn;
+  GArray *seqs;   /* every seq received, in order */
+  gboolean closed;
+  gushort close_code;
+  guint want;     /* wait_seqs(): how many seqs are wanted */
+  gboolean have;
+} Feed;
+
+static void
+feed_message_cb (SoupWebsocketConnection *conn,
+                 gint                     type,
+                 GBytes                  *message,
+                 Feed                    *feed)
+{
+  g_autofree char *text = g_strndup (g_bytes_get_data (message, NULL), g_bytes_get_size (message));
+  g_autoptr (JsonObject) event = hall_test_parse_object (text);
+  gint64 seq = json_object_get_int_member (event, "seq");
+
+  g_assert_cmpint (type, ==, SOUP_WEBSOCKET_DATA_TEXT);
+  g_assert_true (json_object_has_member (event, "kind"));
+  g_array_append_val (feed->seqs, seq);
+  if (feed->seqs->len >= feed->want)
+    feed->have = TRUE;
+}
+
+static void
+feed_closed_cb (SoupWebsocketConnection *conn,
+                Feed                    *feed)
+{
+  feed->closed = TRUE;
+  feed->close_code = soup_websocket_connection_get_close_code (conn);
+}
+
+typedef struct
+{
+  gboolean done;
+  SoupWebsocketConnection *conn;
+  GError *error;
+} Connecting;
+
+static void
+connected_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Connecting *c = user_data;
+
+  c->conn = soup_session_websocket_connect_finish (SOUP_SESSION (object), result, &c->error);
+  c->done = TRUE;
+}
+
+/* Opens /api/v1/events@query; returns the HTTP status when the upgrade is refused. */
+static Feed *
+feed_open (HallTestServer *server,
+           const char     *token,
+           const char     *query,
+           guint          *refused_status)
+{
+  g_autofree char *path = g_strconcat ("/api/v1/events", query, NULL);
+  g_autoptr (SoupMessage) msg = hall_test_server_message_new (server, "GET", path);
+  Connecting c = { 0 };
+  Feed *feed;
+
+  if (token != NULL)
+    {
+      g_autofree char *header = g_strconcat ("Bearer ", token, NULL);
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", header);
+    }
+  soup_session_websocket_connect_async (server->session, msg, NULL, NULL, G_PRIORITY_DEFAULT, NULL, connected_cb, &c);
+  g_assert_true (hall_test_wait_for (&c.done, HALL_TEST_SERVER_TIMEOUT));
+
+  if (c.conn == NULL)
+    {
+      g_assert_nonnull (refused_status);
+      *refused_status = soup_message_get_status (msg);
+      g_clear_error (&c.error);
+      return NULL;
+    }
+  g_assert_no_error (c.error);
+  g_assert_null (refused_status);
+
+  feed = g_new0 (Feed, 1);
+  feed->conn = c.conn;
+  feed->seqs = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_signal_connect (feed->conn, "message", G_CALLBACK (feed_message_cb), feed);
+  g_signal_connect (feed->conn, "closed", G_CALLBACK (feed_closed_cb), feed);
+  return feed;
+}
+
+static void
+feed_wait_seqs (Feed  *feed,
+                guint  n)
+{
+  feed->want = n;
+  feed->have = feed->seqs->len >= n;
+  if (!hall_test_wait_for (&feed->have, HALL_TEST_SERVER_TIMEOUT))
+    g_error ("The change feed delivered %u events, not %u", feed->seqs->len, n);
+}
+
+static void
+feed_free (Feed *feed)
+{
+  g_signal_handlers_disconnect_by_data (feed->conn, feed);
+  if (soup_websocket_connection_get_state (feed->conn) == SOUP_WEBSOCKET_STATE_OPEN)
+    soup_websocket_connection_close (feed->conn, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
+  g_object_unref (feed->conn);
+  g_array_unref (feed->seqs);
+  g_free (feed);
+}
+
+/* Seqs @from, @from + 1 … exactly, in order. */
+static void
+assert_seqs (Feed   *feed,
+             gint64  from,
+             guint   n)
+{
+  g_assert_cmpuint (feed->seqs->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (g_array_index (feed->seqs, gint64, i), ==, from + i);
+}
+
+static gint64
+health_last_seq (HallTestServer *server)
+{
+  guint status = 0;
+  g_autofree char *text = hall_test_server_request (server, "GET", "/api/v1/health", NULL, NULL, 0, &status);
+  g_autoptr (JsonObject) health = hall_test_parse_object (text);
+
+  g_assert_cmpuint (status, ==, 200);
+  return json_object_get_int_member (health, "last_seq");
+}
+
+/* One change-feed event per call: the hall's setting changes. */
+static void
+make_events (HallTestServer *server,
+             const char     *admin,
+             guint           n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (JsonObject) answer = hall_test_server_ok (server, admin, "hall.configure",
+                                                           "{\"wait_norm_minutes\": %u}", 10 + i % 50);
+    }
+}
+
+typedef struct
+{
+  guint outstanding;
+  gboolean all_done;
+} Burst;
+
+static void
+burst_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Burst *burst = user_data;
+  g_autoptr (GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, NULL);
+
+  g_assert_nonnull (body);
+  if (--burst->outstanding == 0)
+    burst->all_done = TRUE;
+}
+
+/* @n hall.configure calls, many in flight at once: the engine commits them in groups. */
+static void
+make_events_async (HallTestServer *server,
+                   const char     *admin,
+                   guint           n,
+                   Burst          *burst)
+{
+  g_autofree char *header = g_strconcat ("Bearer ", admin, NULL);
+
+  burst->outstanding += n;
+  burst->all_done = FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (SoupMessage) msg = hall_test_server_message_new (server, "POST", "/api/v1/hall.configure");
+      g_autofree char *body = g_strdup_printf ("{\"wait_norm_minutes\": %u}", 10 + i % 50);
+      g_autoptr (GBytes) bytes = g_bytes_new (body, strlen (body));
+
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", header);
+      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+      soup_session_send_and_read_async (server->session, msg, G_PRIORITY_DEFAULT, NULL, burst_done_cb, burst);
+    }
+}
+
+/* ---- tests -------------------------------------------------------------------------------- */
+
+static void
+test_health (void)
+{
+  g_autoptr (HallTestServer) server = hall_test_server_new (HALL_TEST_SERVER_PLAIN);
+  g_autofree char *text = NULL;
+  g_autoptr (JsonObject) health = NULL;
+  g_autoptr (SoupMessage) msg = NULL;
+  g_autoptr (GBytes) body = NULL;
+  SoupMessageHeaders *headers;
+  guint status = 0;
+
+  g_assert_true (g_str_has_prefix (server->url, "http://127.0.0.1:"));
+
+  msg = hall_test_server_message_new (server, "GET", "/api/v1/health");
+  body = soup_session_send_and_read (server->session, msg, NULL, NULL);
+  g_assert_nonnull (body);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+  headers = soup_message_get_response_headers (msg);
+  g_assert_cmpstr (soup_message_headers_get_one (headers, "Cache-Control"), ==, "no-store");
+  g_assert_cmpstr (soup_message_headers_get_one (headers, "X-Content-Type-Options"), ==, "nosniff");
+  g_assert_true (g_str_has_prefix (soup_message_headers_get_content_type (headers, NULL), "application/json"));
+
+  text = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+  health = hall_test_parse_object (text);
+  g_assert_true (json_object_get_boolean_member (health, "ok"));
+  g_assert_cmpint (json_object_get_int_member (health, "api_version"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (health, "hall_name"), ==, "信访超市");
+  g_assert_cmpint (json_object_get_int_member (health, "last_seq"), >=, 0);
+  g_assert_cmpstr (json_object_get_string_member (health, "version"), ==, PACKAGE_VERSION);
+  g_assert_false (json_object_get_boolean_member (health, "tls"));
+
+  /* Anything but GET is refused with a JSON answer. */
+  g_free (text);
+  text = hall_test_server_request (server, "POST", "/api/v1/health", NULL, "{}", 2, &status);
+  g_assert_cmpuint (status, ==, 405);
+  g_assert_nonnull (strstr (text, "\"error\""));
+
+  /* Nothing is served outside the API. */
+  g_free (text);
+  text = hall_test_server_request (server, "GET", "/", NULL, NULL, 0, &status);
+  g_assert_cmpuint (status, ==, 404);
+  g_assert_nonnull (strstr (text, "not_found"));
+}
+
+static void
+test_login_and_command (void)
+{
+  g_autoptr (HallTestServer) server = hall_test_server_new (HALL_TEST_SERVER_PLAIN);
+  g_autofree char *token = NULL;
+  g_autofree char *admin = NULL;
+  g_autoptr (JsonObject) whoami = NULL;
+  g_autoptr (JsonObject) users = NULL;
+  g_autoptr (JsonObject) renamed = NULL;
+  g_autoptr (JsonObject) error = NULL;
+  g_autofree char *text = NULL;
+  guint status = 0;
+
+  hall_test_server_add_user (server, "wang.fang", "staff", "chengjian", NULL);
+  token = hall_test_server_login (server, "wang.fang", NULL, 2);
+  g_assert_nonnull (token);
+
+  whoami = hall_test_server_ok (server, token, "session.whoami", NULL);
+  g_assert_cmpstr (json_object_get_string_member (whoami, "role"), ==, "staff");
+  g_assert_cmpint (json_object_get_int_member (whoami, "counter_id"), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (whoami, "user"), "username"), ==,
+                   "wang.fang");
+
+  /* The role table holds over HTTP, with the error shape of the LAN contract. */
+  error = hall_test_server_fails (server, token, "user.list", HALL_ERROR_FORBIDDEN, NULL, "{}");
+  g_assert_true (json_object_get_null_member (error, "field"));
+
+  admin = hall_test_server_add_user_login (server, "admin", "admin", NULL, 0);
+  users = hall_test_server_ok (server, admin, "user.list", "{}");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (users, "users")), ==, 2);
+
+  /* A renamed hall shows in /health without a restart. */
+  renamed = hall_test_server_ok (server, admin, "hall.configure", "{\"hall_name\": \"城关镇信访超市\"}");
+  for (gint64 deadline = g_get_monotonic_time () + HALL_TEST_SERVER_TIMEOUT * G_USEC_PER_SEC;;)
+    {
+      g_autoptr (JsonObject) health = NULL;
+
+      g_free (text);
+      text = hall_test_server_request (server, "GET", "/api/v1/health", NULL, NULL, 0, &status);
+      health = hall_test_parse_object (text);
+      if (g_strcmp0 (json_object_get_string_member (health, "hall_name"), "城关镇信访超市") == 0)
+        break;
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      hall_test_pump (20);
+    }
+
+  /* Signing out ends the token. */
+  g_clear_pointer (&whoami, json_object_unref);
+  whoami = hall_test_server_ok (server, token, "session.logout", "{}");
+  g_clear_pointer (&error, json_object_unref);
+  error = hall_test_server_fails (server, token, "session.whoami", HALL_ERROR_UNAUTHENTICATED, NULL, NULL);
+}
+
+static void
+test_tls (void)
+{
+  g_autoptr (HallTestServer) server = hall_test_server_new (HALL_TEST_SERVER_TLS);
+  g_autofree char *tls_dir = hall_tls_dir_for_database (server->database);
+  g_autofree char *cert_path = g_build_filename (tls_dir, "cert.pem", NULL);
+  g_autofree char *key_path = g_build_filename (tls_dir, "key.pem", NULL);
+  g_autoptr (GTlsCertificate) certificate = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *fingerprint = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr (JsonObject) whoami = NULL;
+  GStatBuf st;
+
+  g_assert_true (g_str_has_prefix (server->url, "https://127.0.0.1:"));
+
+  /* The fingerprint printed at start is the certificate's. */
+  certificate = g_tls_certificate_new_from_files (cert_path, key_path, &error);
+  g_assert_no_error (error);
+  fingerprint = hall_tls_fingerprint (certificate);
+  g_assert_cmpuint (strlen (fingerprint), ==, 32 * 3 - 1);
+  g_assert_true (g_regex_match_simple ("^([0-9A-F]{2}:){31}[0-9A-F]{2}$", fingerprint, 0, 0));
+  g_assert_cmpstr (server->fingerprint, ==, fingerprint);
+
+  /* The private key is for the server's eyes only. */
+  g_assert_cmpint (g_stat (key_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0077, ==, 0);
+
+  /* With the pinned fingerprint, everything works over HTTPS. */
+  hall_test_server_add_user (server, "li.ming", "manager", NULL, NULL);
+  token = hall_test_server_login (server, "li.ming", NULL, 0);
+  whoami = hall_test_server_ok (server, token, "session.whoami", NULL);
+  g_assert_cmpstr (json_object_get_string_member (whoami, "role"), ==, "manager");
+
+  /* A client that does not trust it cannot talk to it. */
+  {
+    g_autoptr (SoupSession) stranger = soup_session_new ();
+    g_autofree char *uri = g_strconcat (server->url, "/api/v1/health", NULL);
+    g_autoptr (SoupMessage) msg = soup_message_new ("GET", uri);
+    g_autoptr (GBytes) body = soup_session_send_and_read (stranger, msg, NULL, &error);
+
+    g_assert_null (body);
+    g_assert_error (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE);
+    g_clear_error (&error);
+  }
+
+  /* Plain HTTP is not spoken on the TLS port. */
+  {
+    g_autofree char *plain = g_strdup_printf ("http://127.0.0.1:%u/api/v1/health", server->port);
+    g_autoptr (SoupMessage) msg = soup_message_new ("GET", plain);
+    g_autoptr (SoupSession) session = soup_session_new_with_options ("timeout", 30, NULL);
+    g_autoptr (GBytes) body = soup_session_send_and_read (session, msg, NULL, &error);
+
+    g_assert_true (body == NULL || soup_message_get_status (msg) != 200);
+    g_clear_error (&error);
+  }
+
+  /* A restart keeps the certificate: clients that pinned it keep working. */
+  first = g_strdup (server->fingerprint);
+  hall_test_server_restart (server);
+  g_assert_cmpstr (server->fingerprint, ==, first);
+  g_clear_pointer (&whoami, json_object_unref);
+  whoami = hall_test_server_ok (server, token, "session.whoami", NULL);
+}
+
+static void
+test_plain_refused_off_loopback (void)
+{
+  g_autoptr (HallTestServer) server = hall_test_server_new (HALL_TEST_SERVER_NO_START);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int code = 0;
+
+  out = hall_test_server_run_cli (server, NULL, &code, &err, "serve", "--database", server->database, "--listen",
+                                  "0.0.0.0:0", "--plain", NULL);
+  g_assert_cmpint (code, ==, 2);
+  g_assert_nonnull (strstr (err, "loopback"));
+  g_assert_false (g_file_test (server->database, G_FILE_TEST_EXISTS));
+
+  g_free (out);
+  g_free (err);
+  out = hall_test_server_run_cli (server, NULL, &code, &err, "serve", "--database", server->database, "--listen",
+                                  "hall.example:80", NULL);
+  g_assert_cmpint (code, ==, 2);
+  g_assert_nonnull (strstr (err, "HOST:PORT"));
+}
+
+static void
+test_feed_resume (void)
+{
+  g_autoptr (HallTestServer) server = hall_test_server_new (HALL_TEST_SERVER_PLAIN);
+  g_autofree char *admin = hall_test_server_add_user_login (server, "admin", "admin", NULL, 0);
+  g_autofree char *display = hall_test_server_add_user_login (server, "wall", "display", NULL, 0);
+  Feed *feed;
+  gint64 base;
+
+  make_events (server, admin, 5);
+  base = health_last_seq (server);
+  g_assert_cmpint (base, >=, 5);
+
+  /* Resuming from base - 3 gets exactly the three missing events, in order … */
+  {
+    g_autofree char *query = g_strdup_printf ("?since=%" G_GINT64_FORMAT, base - 3);
+    feed = feed_open (server, display, query, NULL);
+  }
+  feed_wait_seqs (feed, 3);
+  assert_seqs (feed, base - 2, 3);
+
+  /* … then the live ones as they commit. */
+  make_events (server, admin, 4);
+  feed_wait_seqs (feed, 7);
+  assert_seqs (feed, base - 2, 7);
+  feed_free (feed);
+
+  /* The token may come in the query, as browsers cannot set headers on a WebSocket. */
+  {
+    g_autofree char *query = g_strdup_printf ("?since=%" G_GINT64_FORMAT "&token=%s", base + 3, display);
+    feed = feed_open (server, NULL, query, NULL);
+  }
+  feed_wait_seqs (feed, 1);
+  assert_seqs (feed, base + 4, 1);
+  feed_free (feed);
+}
+
+static void
+test_feed_backlog_and_live (void)
+{
+  g_autoptr (HallTestServer) server = hall_test_server_new (HALL_TEST_SERVER_PLAIN);
+  g_autofree char *admin = hall_test_server_add_user_login (server, "admin", "admin", NULL, 0);
+  Burst burst = { 0 };
+  Feed *feed;
+  gint64 last;
+
+  /* More than one page of backlog (1000 events a page) … */
+  make_events_async (server, admin, 1100, &burst);
+  g_assert_true (hall_test_wait_for (&burst.all_done, HALL_TEST_SERVER_TIMEOUT));
+  last = health_last_seq (server);
+  g_assert_cmpint (last, >=, 1100);
+
+  /* … while more commit during the catch-up: every seq once, in order, none missing. */
+  feed = feed_open (server, admin, "?since=0", NULL);
+  make_events_async (server, admin, 200, &burst);
+  g_assert_true (hall_test_wait_for (&burst.all_done, HALL_TEST_SERVER_TIMEOUT));
+  last = health_last_seq (server);
+  feed_wait_seqs (feed, last);
+  assert_seqs (feed, 1, last);
+
+  /* An event written by another process (the command line) is not lost either. */
+  hall_test_server_add_user (server, "late", "staff", "minzheng", NULL);
+  make_events (server, admin, 1);
+  feed_wait_seqs (feed, last + 2);
+  assert_seqs (feed, 1, last + 2);
+  feed_free (feed);
+}
+
+static void
+test_feed_refused (void)
+{
+  g_autoptr (HallTestServer) server = hall_test_server_new (HALL_TEST_SERVER_PLAIN);
+  g_autofree char *token = hall_test_server_add_user_login (server, "kiosk1", "kiosk", NULL, 0);
+  g_autofree char *text = NULL;
+  guint status = 0;
+
+  g_assert_null (feed_open (server, NULL, "?since=0", &status));
+  g_assert_cmpuint (status, ==, 401);
+  g_assert_null (feed_open (server, "not-a-token", "?since=0", &status));
+  g_assert_cmpuint (status, ==, 401);
+  g_assert_null (feed_open (server, token, "?since=-4", &status));
+  g_assert_cmpuint (status, ==, 400);
+  g_assert_null (feed_open (server, token, "?since=abc", &status));
+  g_assert_cmpuint (status, ==, 400);
+
+  /* Not a WebSocket request: a JSON error, not a hang. */
+  text = hall_test_server_request (server, "GET", "/api/v1/events?since=0", token, NULL, 0, &status);
+  g_assert_cmpuint (status, ==, 400);
+  g_assert_nonnull (strstr (text, "WebSocket"));
+}
+
+static void
+test_shutdown (void)
+{
+  g_autoptr (HallTestServer) server = hall_test_server_new (HALL_TEST_SERVER_PLAIN);
+  g_autofree char *admin = hall_test_server_add_user_login (server, "admin", "admin", NULL, 0);
+  g_autofree char *log = NULL;
+  g_autoptr (JsonObject) whoami = NULL;
+  Feed *feed;
+  gint64 last;
+
+  make_events (server, admin, 3);
+  last = health_last_seq (server);
+  feed = feed_open (server, admin, "?since=0", NULL);
+  feed_wait_seqs (feed, last);
+
+  /* SIGTERM: a clean exit, subscribers told the server is going away. */
+  g_assert_cmpint (hall_test_server_stop (server), ==, 0);
+  g_assert_true (hall_test_wait_for (&feed->closed, HALL_TEST_SERVER_TIMEOUT));
+  g_assert_cmpuint (feed->close_code, ==, SOUP_WEBSOCKET_CLOSE_GOING_AWAY);
+  feed_free (feed);
+  log = hall_test_server_read_log (server);
+  g_assert_nonnull (strstr (log, "Stopped"));
+
+  /* Everything committed is there after the restart, sessions included. */
+  hall_test_server_start (server);
+  g_assert_cmpint (health_last_seq (server), ==, last);
+  whoami = hall_test_server_ok (server, admin, "session.whoami", NULL);
+}
+
+static void
+test_login_rate_limit (void)
+{
+  g_autoptr (HallTestServer) server = hall_test_server_new (HALL_TEST_SERVER_PLAIN);
+  g_autoptr (JsonObject) error = NULL;
+
+  hall_test_server_add_user (server, "zhao.lei", "staff", "minzheng", NULL);
+
+  /* Ten wrong passwords from one computer, then it has to wait, whatever the account. */
+  for (guint i = 0; i < 10; i++)
+    {
+      g_clear_pointer (&error, json_object_unref);
+      error = hall_test_server_fails (server, NULL, "session.login", HALL_ERROR_UNAUTHENTICATED, "password",
+                                      "{\"username\": \"nobody%u\", \"password\": \"guess-%u\"}", i, i);
+    }
+  g_clear_pointer (&error, json_object_unref);
+  error = hall_test_server_fails (server, NULL, "session.login", HALL_ERROR_RATE_LIMITED, "password",
+                                  "{\"username\": \"zhao.lei\", \"password\": \"" HALL_TEST_PASSWORD "\"}");
+}
+
+static void
+test_cli (void)
+{
+  g_autoptr (HallTestServer) server = hall_test_server_new (HALL_TEST_SERVER_PLAIN);
+  g_autofree char *admin = hall_test_server_add_user_login (server, "admin", "admin", NULL, 0);
+  g_autofree char *backup = g_build_filename (server->dir, "copy.db", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr (JsonObject) answer = NULL;
+  g_autoptr (JsonObject) error = NULL;
+  int code = -1;
+
+  /* add-user: roles repeated or comma-separated; mistakes name what to fix and create nothing. */
+  out = hall_test_server_run_cli (server, "password123\n", &code, &err, "add-user", "--database", server->database,
+                                  "--username", "chen.jie", "--role", "staff,manager", "--role", "leader",
+                                  "--department", "renshe", NULL);
+  g_assert_cmpint (code, ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  out = hall_test_server_run_cli (server, "password123\n", &code, &err, "add-user", "--database", server->database,
+                                  "--username", "bad.role", "--role", "boss", NULL);
+  g_assert_cmpint (code, ==, 1);
+  g_assert_nonnull (strstr (err, "roles"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  out = hall_test_server_run_cli (server, "short\n", &code, &err, "add-user", "--database", server->database,
+                                  "--username", "short.pw", "--role", "staff", NULL);
+  g_assert_cmpint (code, ==, 1);
+  g_assert_nonnull (strstr (err, "password"));
+  answer = hall_test_server_ok (server, admin, "user.list", "{}");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (answer, "users")), ==, 2);
+
+  /* backup while the server runs, then check the copy. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  out = hall_test_server_run_cli (server, NULL, &code, &err, "backup", "--database", server->database, "--to",
+                                  backup, NULL);
+  g_assert_cmpint (code, ==, 0);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  out = hall_test_server_run_cli (server, NULL, &code, &err, "check", "--database", backup, NULL);
+  g_assert_cmpint (code, ==, 0);
+  g_assert_nonnull (strstr (out, "integrity: ok"));
+
+  /* A backup never overwrites the database; backup and check never create an empty one. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  out = hall_test_server_run_cli (server, NULL, &code, &err, "backup", "--database", server->database, "--to",
+                                  server->database, NULL);
+  g_assert_cmpint (code, ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  {
+    g_autofree char *missing = g_build_filename (server->dir, "missing.db", NULL);
+
+    out = hall_test_server_run_cli (server, NULL, &code, &err, "check", "--database", missing, NULL);
+    g_assert_cmpint (code, ==, 1);
+    g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  }
+
+  /* The admin does the same over the network; only the command line picks the file. */
+  g_clear_pointer (&answer, json_object_unref);
+  answer = hall_test_server_ok (server, admin, "hall.check", "{}");
+  g_assert_true (json_object_get_boolean_member (answer, "ok"));
+  g_clear_pointer (&answer, json_object_unref);
+  answer = hall_test_server_ok (server, admin, "hall.backup", "{}");
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (answer, "path"), server->database));
+  g_assert_true (g_file_test (json_object_get_string_member (answer, "path"), G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (json_object_get_int_member (answer, "size"), >, 0);
+  error = hall_test_server_fails (server, admin, "hall.backup", HALL_ERROR_FORBIDDEN, "to",
+                                  "{\"to\": \"/tmp/stolen.db\"}");
+  g_assert_false (g_file_test ("/tmp/stolen.db", G_FILE_TEST_EXISTS));
+
+  /* Usage mistakes: exit status 2 and a hint. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  out = hall_test_server_run_cli (server, NULL, &code, &err, "frobnicate", NULL);
+  g_assert_cmpint (code, ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  out = hall_test_server_run_cli (server, NULL, &code, &err, "backup", "--database", server->database, NULL);
+  g_assert_cmpint (code, ==, 2);
+  g_assert_nonnull (strstr (err, "--to"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/server/health", test_health);
+  g_test_add_func ("/server/login-and-command", test_login_and_command);
+  g_test_add_func ("/server/tls", test_tls);
+  g_test_add_func ("/server/plain-refused-off-loopback", test_plain_refused_off_loopback);
+  g_test_add_func ("/server/feed/resume", test_feed_resume);
+  g_test_add_func ("/server/feed/backlog-and-live", test_feed_backlog_and_live);
+  g_test_add_func ("/server/feed/refused", test_feed_refused);
+  g_test_add_func ("/server/shutdown", test_shutdown);
+  g_test_add_func ("/server/login-rate-limit", test_login_rate_limit);
+  g_test_add_func ("/server/cli", test_cli);
+
+  return g_test_run ();
+}

@@ -403,8 +403,12 @@ measure_calls (BenchServer *server)
       die ("health", error);
     last_seq = json_object_get_int_member_with_default (json_node_get_object (node), "last_seq", 0);
     feed = bench_feed_start (server->url, display->token, last_seq);
-    while (bench_feed_connections (feed) == 0)
-      g_usleep (1000);
+    for (guint waited = 0; bench_feed_connections (feed) == 0; waited++)
+      {
+        if (waited > 30000)
+          die ("the display's change feed did not connect within 30 s", NULL);
+        g_usleep (1000);
+      }
   }
 
   for (guint i = 0; i < opts.n_calls + warmup; i++)

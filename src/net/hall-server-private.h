@@ -31,6 +31,12 @@ void             _hall_server_add_stream       (HallServer         *self,
 void             _hall_server_remove_stream    (HallServer         *self,
                                                 HallEventStream    *stream);
 
+/* hall-json-check.c: one JSON value in standard syntax, nested at most @max_depth deep */
+gboolean         _hall_json_check              (const char         *data,
+                                                gsize               length,
+                                                guint               max_depth,
+                                                GError            **error);
+
 /* hall-event-stream.c: one change-feed subscriber */
 void             _hall_event_stream_add_handlers (HallServer       *self,
                                                   SoupServer       *soup);

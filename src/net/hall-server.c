@@ -160,41 +160,6 @@ respond_too_large (SoupServerMessage *msg)
 
 /* ---- request parsing ---------------------------------------------------------------------- */
 
-/* json-glib parses recursively: refuse deep nesting before it can exhaust the stack. */
-static gboolean
-json_depth_ok (const char *data,
-               gsize       length,
-               guint       max_depth)
-{
-  gboolean in_string = FALSE, escaped = FALSE;
-  guint depth = 0;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (escaped)
-            escaped = FALSE;
-          else if (c == '\\')
-            escaped = TRUE;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > max_depth)
-            return FALSE;
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-  return TRUE;
-}
-
 static gboolean
 is_blank (const char *data,
           gsize       length)
@@ -230,12 +195,8 @@ parse_body (SoupServerMessage  *msg,
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, NULL, _("The request is not valid UTF-8 text."));
       return NULL;
     }
-  if (!json_depth_ok (data, length, MAX_JSON_DEPTH))
-    {
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, NULL,
-                      _("The request nests lists or objects too deeply."));
-      return NULL;
-    }
+  if (!_hall_json_check (data, length, MAX_JSON_DEPTH, error))
+    return NULL;
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, length, &parse_error))

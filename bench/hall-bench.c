@@ -651,7 +651,7 @@ main (int   argc,
   opts.n_matters = n_matters > 0 ? (guint64) n_matters : opts.quick ? 2000 : 1000000;
   opts.n_floor = opts.quick ? 100 : 2000;
   opts.n_calls = opts.quick ? 40 : 1000;
-  opts.n_tickets_per_client = opts.quick ? 5 : 100;
+  opts.n_tickets_per_client = opts.quick ? 5 : 500;
   opts.search_rounds = opts.quick ? 1 : 5;
   opts.n_samples = opts.quick ? 5 : 20;
   if (opts.dir == NULL)
@@ -701,21 +701,19 @@ main (int   argc,
 
   {
     /* Other work on the machine makes fsync times wander: the floor once more, and the ratios
-     * against both runs together. */
+     * against the faster of the two runs, which is the stricter comparison. */
     g_autoptr (GArray) after = bench_samples_new ();
-    g_autoptr (GArray) pooled = bench_samples_new ();
     double seconds = measure_floor (run_dir, after);
+    gboolean after_faster;
 
     g_print ("\nThe floor again, after the rest (%u commits)\n", opts.n_floor);
     print_floor (after, seconds);
-    g_array_append_vals (pooled, floor_before->data, floor_before->len);
-    g_array_append_vals (pooled, after->data, after->len);
-    floor_seconds += seconds;
-    figs.floor_p50 = bench_percentile (pooled, 50);
-    figs.floor_p99 = bench_percentile (pooled, 99);
-    figs.floor_per_s = pooled->len / floor_seconds;
-    g_print ("\nThe floor, both runs (what the ratios below use)\n");
-    print_floor (pooled, floor_seconds);
+    after_faster = bench_percentile (after, 99) < bench_percentile (floor_before, 99);
+    figs.floor_p50 = bench_percentile (after_faster ? after : floor_before, 50);
+    figs.floor_p99 = bench_percentile (after_faster ? after : floor_before, 99);
+    figs.floor_per_s = MAX (after->len / seconds, floor_before->len / floor_seconds);
+    g_print ("  the ratios below use the faster run: p99 %.2f ms, %.0f commits/s\n", figs.floor_p99,
+             figs.floor_per_s);
   }
 
   print_summary ();

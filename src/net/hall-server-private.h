@@ -12,16 +12,36 @@ G_BEGIN_DECLS
 
 typedef struct _HallEventStream HallEventStream;
 
-/* hall-server.c */
+/* hall-server-http.c: answers (JSON, security headers) and request bodies */
 void             _hall_server_respond_json     (SoupServerMessage  *msg,
                                                 guint               status,
                                                 JsonObject         *object);
+/* The LAN contract's error shape, with the status of its code. */
 void             _hall_server_respond_error    (SoupServerMessage  *msg,
                                                 const GError       *error);
+/* The same with an HTTP status of its own (405). */
+void             _hall_server_respond_error_status (SoupServerMessage *msg,
+                                                    guint              status,
+                                                    HallErrorCode      code,
+                                                    const char        *field,
+                                                    const char        *message);
+void             _hall_server_respond_simple_error (SoupServerMessage *msg,
+                                                    HallErrorCode      code,
+                                                    const char        *field,
+                                                    const char        *message);
+/* 413, reading and dropping the rest of the body. */
+void             _hall_server_respond_too_large (SoupServerMessage *msg);
+/* The body as a JSON object; empty counts as {}. */
+JsonObject      *_hall_server_parse_body       (SoupServerMessage  *msg,
+                                                GError            **error);
+/* The bearer token (or ?token= from @query), NULL when there is none; FALSE with @error when
+ * the header is malformed. */
 gboolean         _hall_server_get_token        (SoupServerMessage  *msg,
                                                 GHashTable         *query,
                                                 char              **token,
                                                 GError            **error);
+
+/* hall-server.c */
 gboolean         _hall_server_is_stopping      (HallServer         *self);
 /* Counts an engine call whose answer is awaited, so shutdown waits for it. */
 void             _hall_server_hold             (HallServer         *self);

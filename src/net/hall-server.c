@@ -18,8 +18,6 @@
 #include "hall-server-private.h"
 
 #define API_PREFIX "/api/v1/"
-#define MAX_JSON_DEPTH 32
-#define MAX_TOKEN_CHARS 256
 #define LOGIN_WINDOW_USEC (60 * G_USEC_PER_SEC)
 #define SHUTDOWN_GRACE_MSEC 2000
 
@@ -55,203 +53,6 @@ typedef struct
 G_DEFINE_FINAL_TYPE (HallServer, hall_server, G_TYPE_OBJECT)
 
 static void maybe_finish_shutdown (HallServer *self);
-
-/* ---- responses ---------------------------------------------------------------------------- */
-
-static void
-add_security_headers (SoupServerMessage *msg)
-{
-  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
-
-  soup_message_headers_replace (headers, "Cache-Control", "no-store");
-  soup_message_headers_replace (headers, "Pragma", "no-cache");
-  soup_message_headers_replace (headers, "X-Content-Type-Options", "nosniff");
-  soup_message_headers_replace (headers, "X-Frame-Options", "DENY");
-  soup_message_headers_replace (headers, "Referrer-Policy", "no-referrer");
-  soup_message_headers_replace (headers, "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-}
-
-void
-_hall_server_respond_json (SoupServerMessage *msg,
-                           guint              status,
-                           JsonObject        *object)
-{
-  g_autoptr (JsonNode) node = json_node_init_object (json_node_alloc (), object);
-  gsize length = 0;
-  char *text = json_to_string (node, FALSE);
-
-  length = strlen (text);
-  add_security_headers (msg);
-  soup_server_message_set_status (msg, status, NULL);
-  soup_server_message_set_response (msg, "application/json; charset=utf-8", SOUP_MEMORY_TAKE, text, length);
-}
-
-void
-_hall_server_respond_error (SoupServerMessage *msg,
-                            const GError      *error)
-{
-  g_autoptr (JsonObject) body = json_object_new ();
-  JsonObject *inner = json_object_new ();
-  HallErrorCode code = HALL_ERROR_INTERNAL;
-  const char *field = NULL;
-  const char *message = error->message;
-
-  if (error->domain == HALL_ERROR)
-    {
-      code = error->code;
-      field = hall_error_get_field (error);
-    }
-  else
-    {
-      g_message ("Internal error answered as 500: %s", error->message);
-      message = _("The hall server failed to do this.");
-    }
-
-  json_object_set_string_member (inner, "code", hall_error_code_to_string (code));
-  json_object_set_string_member (inner, "message", message);
-  if (field != NULL)
-    json_object_set_string_member (inner, "field", field);
-  else
-    json_object_set_null_member (inner, "field");
-  json_object_set_object_member (body, "error", inner);
-
-  if (code == HALL_ERROR_RATE_LIMITED)
-    soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After", "60");
-  _hall_server_respond_json (msg, hall_error_code_to_status (code), body);
-}
-
-/* An error in the LAN contract's shape with an HTTP status of its own (405). */
-static void
-respond_error_status (SoupServerMessage *msg,
-                      guint              status,
-                      HallErrorCode      code,
-                      const char        *field,
-                      const char        *message)
-{
-  g_autoptr (GError) error = hall_error_new_literal (code, field, message);
-
-  _hall_server_respond_error (msg, error);
-  soup_server_message_set_status (msg, status, NULL);
-}
-
-static void
-respond_simple_error (SoupServerMessage *msg,
-                      HallErrorCode      code,
-                      const char        *field,
-                      const char        *message)
-{
-  g_autoptr (GError) error = hall_error_new_literal (code, field, message);
-
-  _hall_server_respond_error (msg, error);
-}
-
-static void
-respond_too_large (SoupServerMessage *msg)
-{
-  SoupMessageBody *body = soup_server_message_get_request_body (msg);
-
-  /* Read and drop the rest, so the client still gets a proper answer. */
-  soup_message_body_set_accumulate (body, FALSE);
-  soup_message_body_truncate (body);
-  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
-  respond_simple_error (msg, HALL_ERROR_TOO_LARGE, NULL,
-                        _("The request is too large: the limit is 1 MiB. Send less text or fewer items."));
-}
-
-/* ---- request parsing ---------------------------------------------------------------------- */
-
-static gboolean
-is_blank (const char *data,
-          gsize       length)
-{
-  for (gsize i = 0; i < length; i++)
-    if (!g_ascii_isspace (data[i]))
-      return FALSE;
-  return TRUE;
-}
-
-/* The request body as a JSON object; an empty body counts as {}. */
-static JsonObject *
-parse_body (SoupServerMessage  *msg,
-            GError            **error)
-{
-  g_autoptr (GBytes) bytes = soup_message_body_flatten (soup_server_message_get_request_body (msg));
-  g_autoptr (JsonParser) parser = NULL;
-  g_autoptr (GError) parse_error = NULL;
-  gsize length = 0;
-  const char *data = g_bytes_get_data (bytes, &length);
-  JsonNode *root;
-
-  if (length > HALL_SERVER_MAX_BODY)
-    {
-      hall_set_error (error, HALL_ERROR_TOO_LARGE, NULL,
-                      _("The request is too large: the limit is 1 MiB. Send less text or fewer items."));
-      return NULL;
-    }
-  if (data == NULL || is_blank (data, length))
-    return json_object_new ();
-  if (!g_utf8_validate (data, length, NULL))
-    {
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, NULL, _("The request is not valid UTF-8 text."));
-      return NULL;
-    }
-  if (!_hall_json_check (data, length, MAX_JSON_DEPTH, error))
-    return NULL;
-
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, length, &parse_error))
-    {
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, NULL, _("The request is not valid JSON: %s"),
-                      parse_error->message);
-      return NULL;
-    }
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, NULL,
-                      _("The request must be a JSON object, such as {\"name\": \"value\"}."));
-      return NULL;
-    }
-  return json_object_ref (json_node_get_object (root));
-}
-
-/* The bearer token, NULL when there is none; FALSE with @error when the header is malformed. */
-gboolean
-_hall_server_get_token (SoupServerMessage  *msg,
-                        GHashTable         *query,
-                        char              **token,
-                        GError            **error)
-{
-  const char *header = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
-                                                     "Authorization");
-  const char *value = NULL;
-
-  *token = NULL;
-  if (header != NULL)
-    {
-      if (g_ascii_strncasecmp (header, "Bearer ", 7) != 0)
-        {
-          hall_set_error (error, HALL_ERROR_UNAUTHENTICATED, NULL,
-                          _("Send the session token as “Authorization: Bearer <token>”."));
-          return FALSE;
-        }
-      value = header + 7;
-      while (*value == ' ')
-        value++;
-    }
-  else if (query != NULL)
-    value = g_hash_table_lookup (query, "token");
-
-  if (value == NULL || *value == '\0')
-    return TRUE;
-  if (strlen (value) > MAX_TOKEN_CHARS || !g_utf8_validate (value, -1, NULL))
-    {
-      hall_set_error (error, HALL_ERROR_UNAUTHENTICATED, NULL, _("Your session has ended. Please sign in again."));
-      return FALSE;
-    }
-  *token = g_strdup (value);
-  return TRUE;
-}
 
 /* ---- sign-in rate limit ------------------------------------------------------------------- */
 
@@ -481,19 +282,19 @@ handle_command (HallServer        *self,
       g_autofree char *shown = g_utf8_make_valid (name, MIN (strlen (name), 64));
       g_autofree char *message = g_strdup_printf (_("There is no command “%s”."), shown);
 
-      respond_simple_error (msg, HALL_ERROR_NOT_FOUND, "command", message);
+      _hall_server_respond_simple_error (msg, HALL_ERROR_NOT_FOUND, "command", message);
       return;
     }
 
   if (soup_server_message_get_method (msg) != SOUP_METHOD_POST)
     {
       soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow", "POST");
-      respond_error_status (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, HALL_ERROR_INVALID_ARGUMENT, NULL,
-                            _("Commands are sent with POST."));
+      _hall_server_respond_error_status (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, HALL_ERROR_INVALID_ARGUMENT,
+                                         NULL, _("Commands are sent with POST."));
       return;
     }
 
-  params = parse_body (msg, &error);
+  params = _hall_server_parse_body (msg, &error);
   if (params == NULL || !_hall_server_get_token (msg, NULL, &token, &error))
     {
       _hall_server_respond_error (msg, error);
@@ -504,8 +305,8 @@ handle_command (HallServer        *self,
     address = "unknown";
   if (g_str_equal (name, "session.login") && !login_allowed (self, address))
     {
-      respond_simple_error (msg, HALL_ERROR_RATE_LIMITED, "password",
-                            _("Too many failed sign-ins from this computer. Wait a minute and try again."));
+      _hall_server_respond_simple_error (msg, HALL_ERROR_RATE_LIMITED, "password",
+                                         _("Too many failed sign-ins from this computer. Wait a minute and try again."));
       return;
     }
 
@@ -530,8 +331,8 @@ handle_health (HallServer        *self,
   if (method != SOUP_METHOD_GET && method != SOUP_METHOD_HEAD)
     {
       soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow", "GET, HEAD");
-      respond_error_status (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, HALL_ERROR_INVALID_ARGUMENT, NULL,
-                            _("Ask for the server's health with GET."));
+      _hall_server_respond_error_status (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, HALL_ERROR_INVALID_ARGUMENT,
+                                         NULL, _("Ask for the server's health with GET."));
       return;
     }
 
@@ -560,11 +361,12 @@ api_cb (SoupServer        *soup,
   if (g_str_equal (path, API_PREFIX "health"))
     handle_health (self, msg);
   else if (self->stopping)
-    respond_simple_error (msg, HALL_ERROR_UNAVAILABLE, NULL, _("The hall server is stopping. Try again shortly."));
+    _hall_server_respond_simple_error (msg, HALL_ERROR_UNAVAILABLE, NULL,
+                                       _("The hall server is stopping. Try again shortly."));
   else if (g_str_has_prefix (path, API_PREFIX) && strchr (path + strlen (API_PREFIX), '/') == NULL)
     handle_command (self, msg, path + strlen (API_PREFIX));
   else
-    respond_simple_error (msg, HALL_ERROR_NOT_FOUND, NULL, _("There is nothing at this address."));
+    _hall_server_respond_simple_error (msg, HALL_ERROR_NOT_FOUND, NULL, _("There is nothing at this address."));
 }
 
 static void
@@ -577,7 +379,7 @@ got_chunk_cb (SoupServerMessage *msg,
   total += g_bytes_get_size (chunk);
   g_object_set_data (G_OBJECT (msg), "hall-body-size", GSIZE_TO_POINTER (total));
   if (total > HALL_SERVER_MAX_BODY && soup_server_message_get_status (msg) == 0)
-    respond_too_large (msg);
+    _hall_server_respond_too_large (msg);
 }
 
 /* Runs when the headers are in, before the body: refuse an oversized body without storing it. */
@@ -593,7 +395,7 @@ api_early_cb (SoupServer        *soup,
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH
       && soup_message_headers_get_content_length (headers) > HALL_SERVER_MAX_BODY)
     {
-      respond_too_large (msg);
+      _hall_server_respond_too_large (msg);
       return;
     }
   g_signal_connect (msg, "got-chunk", G_CALLBACK (got_chunk_cb), NULL);
@@ -606,7 +408,7 @@ default_cb (SoupServer        *soup,
             GHashTable        *query,
             gpointer           user_data)
 {
-  respond_simple_error (msg, HALL_ERROR_NOT_FOUND, NULL, _("There is nothing at this address."));
+  _hall_server_respond_simple_error (msg, HALL_ERROR_NOT_FOUND, NULL, _("There is nothing at this address."));
 }
 
 /* ---- shutdown ----------------------------------------------------------------------------- */

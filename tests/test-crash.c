@@ -19,9 +19,9 @@
 #include "hall-test-util.h"
 
 #define N_WRITERS 4
-#define N_ROUNDS 5
+#define N_ROUNDS 10
 /* acknowledged writes between two kills */
-#define WRITES_PER_ROUND 60
+#define WRITES_PER_ROUND 80
 
 typedef struct
 {

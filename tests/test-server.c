@@ -295,6 +295,13 @@ test_login_and_command (void)
       hall_test_pump (20);
     }
 
+  /* A command whose name starts like the change feed's path is still a command. */
+  {
+    g_autoptr (JsonObject) events = hall_test_server_ok (server, admin, "events.since", "{\"since\": 0}");
+
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (events, "events")), >=, 2);
+  }
+
   /* Signing out ends the token. */
   g_clear_pointer (&whoami, json_object_unref);
   whoami = hall_test_server_ok (server, token, "session.logout", "{}");

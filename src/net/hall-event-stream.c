@@ -375,7 +375,10 @@ events_early_cb (SoupServer        *soup,
   FeedCheck *check;
 
   if (!g_str_equal (path, EVENTS_PATH))
-    return;
+    {
+      _hall_server_api_early_cb (soup, msg, path, query, user_data);
+      return;
+    }
 
   if (_hall_server_is_stopping (self))
     {
@@ -428,9 +431,10 @@ events_cb (SoupServer        *soup,
 {
   g_autoptr (GError) error = NULL;
 
+  /* "/api/v1/events.since" and the like are commands. */
   if (!g_str_equal (path, EVENTS_PATH))
     {
-      respond (msg, 0, HALL_ERROR_NOT_FOUND, NULL, _("There is nothing at this address."));
+      _hall_server_api_cb (soup, msg, path, query, user_data);
       return;
     }
   if (g_object_get_data (G_OBJECT (msg), "hall-feed") == NULL)

@@ -42,6 +42,18 @@ gboolean         _hall_server_get_token        (SoupServerMessage  *msg,
                                                 GError            **error);
 
 /* hall-server.c */
+/* The handlers of /api/v1/. libsoup matches handler paths as plain prefixes, so the change
+ * feed's handlers pass on any other path that starts with /api/v1/events. */
+void             _hall_server_api_cb           (SoupServer         *soup,
+                                                SoupServerMessage  *msg,
+                                                const char         *path,
+                                                GHashTable         *query,
+                                                gpointer            user_data);
+void             _hall_server_api_early_cb     (SoupServer         *soup,
+                                                SoupServerMessage  *msg,
+                                                const char         *path,
+                                                GHashTable         *query,
+                                                gpointer            user_data);
 gboolean         _hall_server_is_stopping      (HallServer         *self);
 /* Counts an engine call whose answer is awaited, so shutdown waits for it. */
 void             _hall_server_hold             (HallServer         *self);

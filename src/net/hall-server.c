@@ -349,12 +349,12 @@ handle_health (HallServer        *self,
   _hall_server_respond_json (msg, self->stopping ? SOUP_STATUS_SERVICE_UNAVAILABLE : SOUP_STATUS_OK, body);
 }
 
-static void
-api_cb (SoupServer        *soup,
-        SoupServerMessage *msg,
-        const char        *path,
-        GHashTable        *query,
-        gpointer           user_data)
+void
+_hall_server_api_cb (SoupServer        *soup,
+                     SoupServerMessage *msg,
+                     const char        *path,
+                     GHashTable        *query,
+                     gpointer           user_data)
 {
   HallServer *self = user_data;
 
@@ -383,12 +383,12 @@ got_chunk_cb (SoupServerMessage *msg,
 }
 
 /* Runs when the headers are in, before the body: refuse an oversized body without storing it. */
-static void
-api_early_cb (SoupServer        *soup,
-              SoupServerMessage *msg,
-              const char        *path,
-              GHashTable        *query,
-              gpointer           user_data)
+void
+_hall_server_api_early_cb (SoupServer        *soup,
+                           SoupServerMessage *msg,
+                           const char        *path,
+                           GHashTable        *query,
+                           gpointer           user_data)
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
 
@@ -518,8 +518,12 @@ hall_server_new (HallEngine *engine)
   self->soup = soup_server_new ("server-header", "xinfang-hall-server", NULL);
 
   soup_server_add_handler (self->soup, NULL, default_cb, self, NULL);
-  soup_server_add_early_handler (self->soup, "/api/v1", api_early_cb, self, NULL);
-  soup_server_add_handler (self->soup, "/api/v1", api_cb, self, NULL);
+  soup_server_add_early_handler (self->soup, "/api/v1", _hall_server_api_early_cb, self, NULL);
+  soup_server_add_handler (self->soup, "/api/v1", _hall_server_api_cb, self, NULL);
+  /* Handler paths match as plain prefixes: keep "events.since" away from the change feed's
+   * WebSocket handler at /api/v1/events. */
+  soup_server_add_early_handler (self->soup, "/api/v1/events.", _hall_server_api_early_cb, self, NULL);
+  soup_server_add_handler (self->soup, "/api/v1/events.", _hall_server_api_cb, self, NULL);
   _hall_event_stream_add_handlers (self, self->soup);
 
   self->event_handler = g_signal_connect (engine, "event", G_CALLBACK (engine_event_cb), self);

@@ -25,6 +25,8 @@ static const struct
   { HALL_ROLE_SYSTEM, "system" },
 };
 
+const char * const hall_role_names[] = { "staff", "manager", "leader", "admin", "display", "kiosk", NULL };
+
 const char *
 hall_role_to_string (HallRole role)
 {

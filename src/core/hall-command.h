@@ -30,6 +30,10 @@ typedef enum {
 #define HALL_ROLES_PEOPLE (HALL_ROLE_STAFF | HALL_ROLE_MANAGER | HALL_ROLE_LEADER | HALL_ROLE_ADMIN)
 #define HALL_ROLES_ALL (HALL_ROLES_PEOPLE | HALL_ROLE_DISPLAY | HALL_ROLE_KIOSK)
 
+/* The roles a session may hold, NULL-terminated, in the order a session picks its role when the
+ * client does not say. */
+extern const char * const hall_role_names[];
+
 const char *hall_role_to_string   (HallRole    role);
 HallRole    hall_role_from_string (const char *str);
 
@@ -67,6 +71,7 @@ typedef struct
   /*< private >*/
   GPtrArray *events; /* JsonObject*, broadcast after commit */
   GPtrArray *failure_hooks;
+  GTimeZone *tz;
   char *object_type;
   char *object_id;
 } HallCtx;

@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 #define HALL_SESSION_LIFETIME (12 * 60 * 60)
 
 /* Each table ends with an entry whose name is NULL. */
-extern const HallCommand _hall_session_commands[];  /* hall-session.c: sign-in, accounts, audit, feed */
+extern const HallCommand _hall_session_commands[];  /* hall-session.c: sign-in, role switch, feed */
+extern const HallCommand _hall_account_commands[];  /* hall-account.c: accounts, audit trail */
 extern const HallCommand _hall_setup_commands[];    /* hall-setup.c: hall, departments, counters, categories */
 extern const HallCommand _hall_calendar_commands[]; /* hall-calendar.c: working days */
 extern const HallCommand _hall_queue_commands[];    /* hall-queue.c: tickets and counters */
@@ -66,6 +67,13 @@ gboolean _hall_matter_add_timeline        (HallCtx     *ctx,
                                            JsonObject  *detail,
                                            GError     **error);
 
+/* hall-account.c */
+JsonObject *_hall_account_describe   (HallCtx     *ctx,
+                                      gint64       user_id,
+                                      GError     **error);
+HallRole    _hall_account_load_roles (HallDb      *db,
+                                      gint64       user_id,
+                                      GError     **error);
 char *_hall_password_hash (const char  *password,
                            GError     **error);
 

@@ -11,6 +11,7 @@
 
 static const HallCommand *tables[] = {
   _hall_session_commands,
+  _hall_account_commands,
   _hall_setup_commands,
   _hall_calendar_commands,
   _hall_queue_commands,

@@ -92,4 +92,9 @@ JsonObject *_hall_leader_supervision     (HallCtx      *ctx,
                                           JsonObject   *params,
                                           GError      **error);
 
+/* Adds "days_left" (negative when overdue) and "overdue" to @row from its date member @member. */
+void _hall_leader_add_days_left (HallCtx    *ctx,
+                                 JsonObject *row,
+                                 const char *member);
+
 G_END_DECLS

@@ -409,6 +409,20 @@ leader_today (HallCtx     *ctx,
   return result;
 }
 
+/* Days left until @due (negative when overdue) and whether it is overdue. */
+void
+_hall_leader_add_days_left (HallCtx    *ctx,
+                            JsonObject *row,
+                            const char *member)
+{
+  const char *due = json_object_get_string_member_with_default (row, member, NULL);
+
+  if (due == NULL)
+    return;
+  json_object_set_int_member (row, "days_left", _hall_leader_days_between (ctx->today, due));
+  json_object_set_boolean_member (row, "overdue", strcmp (due, ctx->today) < 0);
+}
+
 const HallCommand _hall_leader_commands[] = {
   { "leader.duty", leader_duty, HALL_ROLE_MANAGER | HALL_ROLE_LEADER, HALL_COMMAND_WRITE },
   { "leader.roster", leader_roster, HALL_ROLES_PEOPLE, HALL_COMMAND_READ },

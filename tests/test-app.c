@@ -221,7 +221,10 @@ first_run (void)
   gtk_widget_activate_action (welcome, "welcome.create", NULL);
   hall_ui_test_wait_page (window, "workspace", 60);
   g_assert_true (g_file_test (db, G_FILE_TEST_EXISTS));
-  g_assert_cmpstr (g_settings_get_string (settings, "mode"), ==, "local");
+  {
+    g_autofree char *mode = g_settings_get_string (settings, "mode");
+    g_assert_cmpstr (mode, ==, "local");
+  }
   g_assert_cmpstr (hall_workspace_get_role (workspace), ==, "manager");
   g_assert_cmpstr (hall_workspace_get_visible_page_name (workspace), ==, "board");
   hall_ui_test_wait (board_has_counters, window, 30, "the board's 20 windows");
@@ -361,8 +364,12 @@ join_server (void)
   hall_ui_test_wait (join_button_shown, welcome, 30, "the server's answer");
   gtk_widget_activate_action (welcome, "welcome.join", NULL);
   hall_ui_test_wait_page (window, "signin", 10);
-  g_assert_cmpstr (g_settings_get_string (settings, "mode"), ==, "remote");
-  g_assert_cmpstr (g_settings_get_string (settings, "server-url"), ==, url);
+  {
+    g_autofree char *mode = g_settings_get_string (settings, "mode");
+    g_autofree char *server_url = g_settings_get_string (settings, "server-url");
+    g_assert_cmpstr (mode, ==, "remote");
+    g_assert_cmpstr (server_url, ==, url);
+  }
 
   hall_ui_test_type (signin, "username", "lina");
   hall_ui_test_type (signin, "password", "password123");

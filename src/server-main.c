@@ -390,8 +390,8 @@ cmd_backup (int    argc,
       return 1;
     }
 
-  g_print (_("Backed up to %s (%" G_GINT64_FORMAT " bytes).\n"), json_object_get_string_member (result, "path"),
-           json_object_get_int_member (result, "size"));
+  g_print (_("Backed up to %s (%lld bytes).\n"), json_object_get_string_member (result, "path"),
+           (long long) json_object_get_int_member (result, "size"));
   return 0;
 }
 

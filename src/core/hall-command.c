@@ -155,7 +155,7 @@ hall_param_int (JsonObject  *params,
   if (value < min || value > max)
     {
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, name,
-                      _("Must be between %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT "."), min, max);
+                      _("Must be between %lld and %lld."), (long long) min, (long long) max);
       return FALSE;
     }
 

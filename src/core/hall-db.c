@@ -134,8 +134,8 @@ run_migrations (HallDb  *db,
     {
       hall_set_error (error, HALL_ERROR_INTERNAL, "database",
                       _("The hall database was made by a newer version of Xinfang Hall "
-                        "(schema %" G_GINT64_FORMAT ", this version knows %u). Update this program."),
-                      version, sorted->len);
+                        "(schema %lld, this version knows %u). Update this program."),
+                      (long long) version, sorted->len);
       return FALSE;
     }
 

@@ -414,7 +414,7 @@ _hall_leader_charge_update (HallCtx     *ctx,
     }
   if (closing_note != NULL && !closed)
     {
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "closed", _("Set “closed” to close the charge."));
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "closed", _("A closing note is written when the charge is closed: close the charge as well."));
       return NULL;
     }
 

@@ -102,7 +102,8 @@ request (HallCtx      *ctx,
   if (strcmp (request_date, ctx->today) > 0 || strcmp (request_date, answered) < 0)
     {
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "request_date",
-                      _("The request date must lie between the answer (%s) and today."), answered);
+                      _("The request date must lie between the date of the opinion under review (%s) and today."),
+                      answered);
       return NULL;
     }
   if (until != NULL && strcmp (request_date, until) > 0)

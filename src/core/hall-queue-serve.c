@@ -90,7 +90,7 @@ check_no_current (HallCtx            *ctx,
     return TRUE;
   if (!_hall_queue_get_ticket (ctx, current, &ticket, error))
     return FALSE;
-  /* TRANSLATORS: the second %s is what the clerk tried, e.g. "calling the next visitor" */
+  /* Translators: the second %s is what the clerk tried, e.g. "calling the next visitor" */
   hall_set_error (
       error, HALL_ERROR_CONFLICT, "counter_id",
       _ ("Ticket %s is still at window %d. Finish it, put it on hold or mark it as not shown "

@@ -224,7 +224,7 @@ fail:
                     _("The request nests lists or objects too deeply (more than %u levels)."), max_depth);
   else
     hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, NULL,
-                    _("The request is not valid JSON: the error is at byte %" G_GSIZE_FORMAT "."),
-                    (gsize) (s.p - data) + 1);
+                    _("The request is not valid JSON: the error is at byte %lu."),
+                    (unsigned long) (s.p - data) + 1);
   return FALSE;
 }

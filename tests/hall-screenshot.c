@@ -1,6 +1,6 @@
 /* hall-screenshot.c — saves a PNG of each page of the app, light and dark
  *
- *   LANG=zh_CN.UTF-8 xvfb-run -a build/tests/hall-screenshot OUTPUT-DIR [HEIGHT]
+ *   LANG=zh_CN.UTF-8 xvfb-run -a build/tests/hall-screenshot OUTPUT-DIR [HEIGHT [WIDTH]]
  *
  * Runs the real app on the demo hall: the first-run page, the sign-in page and the hall board
  * of the demo's hall manager, each in the light and the dark style.
@@ -18,7 +18,6 @@
 #include "hall-test-util.h"
 #include "hall-ui-test-util.h"
 
-#define WIDTH 1280
 
 static gboolean
 timeout_cb (gpointer data)
@@ -96,16 +95,18 @@ main (int   argc,
   HallWindow *window = NULL;
   GtkWidget *welcome, *signin;
   const char *out;
-  int height = 800;
+  int height = 800, width = 1280;
 
-  if (argc != 2 && argc != 3)
+  if (argc < 2 || argc > 4)
     {
-      g_printerr ("Usage: %s OUTPUT-DIR [HEIGHT]\n", argv[0]);
+      g_printerr ("Usage: %s OUTPUT-DIR [HEIGHT [WIDTH]]\n", argv[0]);
       return 2;
     }
   out = argv[1];
-  if (argc == 3)
+  if (argc >= 3)
     height = atoi (argv[2]);
+  if (argc >= 4)
+    width = atoi (argv[3]);
   g_mkdir_with_parents (out, 0755);
 
   data_dir = hall_ui_test_environment ();
@@ -119,10 +120,10 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   settings = g_settings_new (APP_ID);
-  g_settings_set_int (settings, "window-width", WIDTH);
+  g_settings_set_int (settings, "window-width", width);
   g_settings_set_int (settings, "window-height", height);
   app = hall_ui_test_start_app (&window);
-  gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, height);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
 
   welcome = GTK_WIDGET (hall_window_get_welcome_page (window));
   shoot (window, out, "welcome");

@@ -9,6 +9,7 @@
 
 #include "hall-board-item.h"
 #include "hall-board-page.h"
+#include "hall-demo.h"
 #include "hall-preferences-window.h"
 #include "hall-remote-client.h"
 #include "hall-server.h"
@@ -412,6 +413,68 @@ join_server (void)
   hall_engine_shutdown (hall->engine);
 }
 
+static gboolean
+board_has_queue (gpointer data)
+{
+  GtkWidget *board = hall_workspace_get_page (hall_window_get_workspace (data), "board");
+
+  return board != NULL && g_list_model_get_n_items (hall_board_page_get_counters (HALL_BOARD_PAGE (board))) == 20
+         && g_strcmp0 (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (board, "waiting_total"))), "0") != 0;
+}
+
+/* The demo hall, made from nothing: a busy morning the hall manager signs in to. */
+static void
+demo (void)
+{
+  HallWindow *window = NULL;
+  g_autoptr (HallApplication) app = hall_ui_test_start_app (&window);
+  GtkWidget *welcome = GTK_WIDGET (hall_window_get_welcome_page (window));
+  GtkWidget *signin = GTK_WIDGET (hall_window_get_signin_page (window));
+  g_autofree char *path = hall_application_get_demo_path ();
+  const HallDemoAccount *manager = &hall_demo_get_accounts (NULL)[0];
+  HallBoardPage *board;
+  GListModel *counters;
+  guint open = 0, serving = 0, paused = 0;
+
+  gtk_widget_activate_action (welcome, "welcome.open-demo", NULL);
+  g_assert_cmpstr (hall_welcome_page_get_step (HALL_WELCOME_PAGE (welcome)), ==, "progress");
+  hall_ui_test_wait_page (window, "signin", 600);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  /* The demo's people are listed, and the first is filled in. */
+  g_assert_true (gtk_widget_get_visible (hall_ui_test_find (signin, "demo_group")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (signin, "username"))), ==,
+                   manager->username);
+
+  hall_ui_test_type (signin, "password", HALL_DEMO_PASSWORD);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (hall_ui_test_find (signin, "role")), 2);
+  gtk_widget_activate_action (signin, "signin.submit", NULL);
+  hall_ui_test_wait_page (window, "workspace", 60);
+  g_assert_cmpstr (hall_workspace_get_role (hall_window_get_workspace (window)), ==, "manager");
+  hall_ui_test_wait (board_has_queue, window, 60, "the demo's queue on the board");
+
+  board = HALL_BOARD_PAGE (hall_workspace_get_page (hall_window_get_workspace (window), "board"));
+  counters = hall_board_page_get_counters (board);
+  for (guint i = 0; i < g_list_model_get_n_items (counters); i++)
+    {
+      g_autoptr (HallBoardItem) item = g_list_model_get_item (counters, i);
+      JsonObject *data = hall_board_item_get_data (item);
+      const char *state = json_object_get_string_member (data, "state");
+
+      open += g_str_equal (state, "open");
+      paused += g_str_equal (state, "paused");
+      serving += !json_object_get_null_member (data, "current");
+    }
+  /* Staffed windows, one paused, visitors at several of them, someone waiting for the leader. */
+  g_assert_cmpuint (open, >=, 10);
+  g_assert_cmpuint (paused, ==, 1);
+  g_assert_cmpuint (serving, >=, 3);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (GTK_WIDGET (board), "leader_waiting"))), ==, "1");
+
+  hall_application_forget_hall (app);
+  gtk_window_destroy (GTK_WINDOW (window));
+  hall_ui_test_flush ();
+}
+
 /* Each app in a process of its own: one GApplication per process and path on the session bus. */
 #define APP_TEST(name, func)                                                                         \
   static void name (void)                                                                          \
@@ -427,6 +490,7 @@ join_server (void)
 
 APP_TEST (test_first_run, first_run)
 APP_TEST (test_join_server, join_server)
+APP_TEST (test_demo, demo)
 
 int
 main (int   argc,
@@ -440,6 +504,7 @@ main (int   argc,
 
   g_test_add_func ("/app/first-run", test_first_run);
   g_test_add_func ("/app/join-server", test_join_server);
+  g_test_add_func ("/app/demo", test_demo);
   result = g_test_run ();
   hall_test_rm_rf (data_dir);
   g_free (data_dir);

@@ -27,6 +27,7 @@ struct _HallWindow
   char *hall_name;
   char *role; /* the session's role, as the "win.role" action shows it */
   gboolean switching;
+  guint back_button_idle;
 
   AdwToastOverlay *toast_overlay;
   AdwWindowTitle *window_title;
@@ -241,13 +242,25 @@ update_page (HallWindow *self)
   update_actions (self);
 }
 
+static gboolean
+update_back_button_cb (gpointer data)
+{
+  HallWindow *self = data;
+  gboolean folded = hall_workspace_get_folded (self->workspace);
+
+  self->back_button_idle = 0;
+  gtk_widget_set_visible (self->back_button,
+                          folded && g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "workspace") == 0);
+  return G_SOURCE_REMOVE;
+}
+
+/* The leaflet folds while it is being allocated: showing the back button then would resize
+ * the header bar in the middle of that allocation, so it waits for the next main loop turn. */
 static void
 folded_cb (HallWindow *self)
 {
-  gboolean folded = hall_workspace_get_folded (self->workspace);
-
-  gtk_widget_set_visible (self->back_button,
-                          folded && g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "workspace") == 0);
+  if (self->back_button_idle == 0)
+    self->back_button_idle = g_idle_add (update_back_button_cb, self);
 }
 
 /* ---- actions ------------------------------------------------------------------------------ */
@@ -378,6 +391,7 @@ hall_window_dispose (GObject *object)
   HallWindow *self = HALL_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->back_button_idle, g_source_remove);
   if (self->client_signals != NULL)
     g_signal_group_set_target (self->client_signals, NULL);
   if (self->app_signals != NULL)

@@ -13,97 +13,9 @@
 
 #include <glib/gi18n.h>
 
-#include "hall-demo.h"
+#include "hall-demo-private.h"
 
 #define DAY (24 * 60 * 60)
-#define N_COUNTERS 20
-
-typedef struct
-{
-  const char *username;
-  const char *name;
-  gboolean open;       /* staffed today */
-  const char *pause;   /* paused with this reason at the end, or NULL */
-} DemoStaff;
-
-/* One per counter (counter id = department id), in department order. */
-static const DemoStaff staff[N_COUNTERS] = {
-  { "lijing", "李静", TRUE, NULL },         /* 1 信访综合接待 */
-  { "zhaolei", "赵磊", TRUE, NULL },        /* 2 城建 */
-  { "sunmin", "孙敏", TRUE, NULL },         /* 3 民政 */
-  { "zhoutao", "周涛", TRUE, NULL },        /* 4 自然资源 */
-  { "wufang", "吴芳", TRUE, NULL },         /* 5 人社 */
-  { "zhengwei", "郑伟", TRUE, NULL },       /* 6 农业农村 */
-  { "fengxue", "冯雪", TRUE, NULL },        /* 7 教育 */
-  { "chengang", "陈刚", TRUE, "到档案室调取材料" }, /* 8 卫健 */
-  { "chuliang", "褚亮", TRUE, NULL },       /* 9 公安 */
-  { "weiping", "卫平", TRUE, NULL },        /* 10 法院 */
-  { "jianglin", "蒋琳", FALSE, NULL },      /* 11 检察院 */
-  { "shenjie", "沈洁", TRUE, NULL },        /* 12 司法 */
-  { "hanmei", "韩梅", TRUE, NULL },         /* 13 人民调解 */
-  { "yangfan", "杨帆", TRUE, NULL },        /* 14 市场监管 */
-  { "zhuqing", "朱青", FALSE, NULL },       /* 15 生态环境 */
-  { "zhujun", "朱军", TRUE, NULL },         /* 16 交通运输 */
-  { "heping", "何平", FALSE, NULL },        /* 17 水利 */
-  { "qinyong", "秦勇", TRUE, NULL },        /* 18 退役军人 */
-  { "lvxia", "吕霞", FALSE, NULL },         /* 19 医保 */
-  { "xuwen", "许文", TRUE, NULL },          /* 20 纪委监委 */
-};
-
-static const HallDemoAccount featured[] = {
-  { "zhangli", "张丽", "manager,staff", "xinfang", 0 },
-  { "wangjianguo", "王建国", "leader", NULL, 0 },
-  { "lijing", "李静", "staff", "xinfang", 1 },
-  { "zhaolei", "赵磊", "staff", "chengjian", 2 },
-  { "chenzhiqiang", "陈志强", "admin", NULL, 0 },
-};
-
-static const char * const department_codes[N_COUNTERS] = {
-  "xinfang", "chengjian", "minzheng", "ziranziyuan", "renshe", "nongye", "jiaoyu", "weijian", "gongan",
-  "fayuan", "jianchayuan", "sifa", "tiaojie", "shichang", "shengtai", "jiaotong", "shuili", "tuiyi",
-  "yibao", "jiwei",
-};
-
-/* Who comes to the hall on a morning, and why: category name, department, what they say. */
-typedef struct
-{
-  const char *category;
-  int department_id;
-  const char *content;
-  int weight;
-} DemoProblem;
-
-static const DemoProblem problems[] = {
-  { "住房/物业", 2, "小区物业擅自提高物业费，电梯长期故障无人维修，业主多次反映未果，要求住建部门督促整改。", 6 },
-  { "城市建设管理", 2, "老旧小区改造施工噪音扰民，夜间十点后仍在作业，要求规范施工时间。", 3 },
-  { "征地拆迁", 4, "村集体土地被征收后，青苗补偿款至今未发放到户，要求核实并尽快发放。", 5 },
-  { "土地权属纠纷", 4, "与邻村就一块林地的承包边界发生争议，要求自然资源部门重新勘界确权。", 2 },
-  { "低保/救助", 3, "家中老人长期患病，丈夫去世后家庭无收入来源，申请最低生活保障被退回，要求说明理由。", 4 },
-  { "欠薪/社保", 5, "在某建筑工地务工半年，包工头拖欠工资四万余元，多次讨要无果，要求帮助追讨。", 6 },
-  { "就业创业", 5, "返乡创业申请的创业担保贷款迟迟未审批，要求了解办理进度。", 2 },
-  { "农村土地承包", 6, "土地流转合同到期后承包方拒不退还耕地，要求农业农村部门调解处理。", 3 },
-  { "教育", 7, "孩子随迁入学申请未获批准，户籍与居住证材料齐全，要求重新审核。", 2 },
-  { "医疗卫生", 8, "在乡镇卫生院就诊时用药错误导致病情加重，要求调查并赔偿。", 2 },
-  { "治安/户籍", 9, "户口迁移手续办理中提示信息有误，多次往返仍未办结，要求公安部门核查。", 2 },
-  { "邻里纠纷", 13, "邻居加盖房屋遮挡采光并占用公共通道，协商不成，申请人民调解。", 3 },
-  { "婚姻家庭纠纷", 13, "赡养老人问题兄弟姐妹之间分歧较大，申请调解赡养费用分担。", 1 },
-  { "法律援助", 12, "工伤认定后用人单位拒绝支付赔偿，经济困难，申请法律援助。", 2 },
-  { "消费维权/食品安全", 14, "在超市购买的食品已过保质期，商家拒绝退换，要求市场监管部门处理。", 2 },
-  { "交通运输", 16, "村村通客运班线停运三个月，群众出行困难，要求恢复班线。", 1 },
-  { "退役军人安置", 18, "退役后安置待遇未按政策落实，要求退役军人事务部门核实。", 1 },
-  { "干部违纪", 20, "反映村干部在危房改造补助发放中优亲厚友，要求纪委监委调查。", 1 },
-};
-
-static const char * const surnames[] = {
-  "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗",
-};
-static const char * const given_names[] = {
-  "秀英", "桂兰", "建华", "国强", "玉梅", "志刚", "红霞", "海燕", "德明", "春生", "文斌", "淑珍", "小龙", "丽娟",
-  "永福", "金花", "宏伟", "秋菊", "长青", "爱民",
-};
-static const char * const villages[] = {
-  "城关镇东关村", "白道口镇西河村", "留固镇北街村", "万古镇南岗村", "老店镇前进村", "焦虎镇李庄村",
-};
 
 typedef struct
 {
@@ -113,7 +25,7 @@ typedef struct
   char *counter_tokens[N_COUNTERS + 1];
   gint64 leader_id;
   gint64 other_leader_id;
-  gint64 categories[G_N_ELEMENTS (problems)];
+  gint64 categories[64]; /* category id per problem (the problem table is shorter) */
   gint64 current[N_COUNTERS + 1];     /* ticket being served at each counter, 0 for none */
   gint64 service_end[N_COUNTERS + 1]; /* when that visitor will be done */
   int next_person;
@@ -210,11 +122,11 @@ make_petitioner (Demo       *demo,
 {
   JsonObject *person = json_object_new ();
   int n = demo->next_person++;
-  g_autofree char *name = g_strconcat (surnames[(n * 7) % G_N_ELEMENTS (surnames)],
-                                       given_names[(n * 3 + n / 20) % G_N_ELEMENTS (given_names)], NULL);
+  g_autofree char *name = g_strconcat (_hall_demo_surnames[(n * 7) % _hall_demo_n_surnames],
+                                       _hall_demo_given_names[(n * 3 + n / 20) % _hall_demo_n_given_names], NULL);
   g_autofree char *phone = g_strdup_printf ("13%d%08d", g_rand_int_range (demo->rand, 5, 10),
                                             g_rand_int_range (demo->rand, 0, 99999999));
-  g_autofree char *address = g_strconcat ("河南省滑县", villages[n % G_N_ELEMENTS (villages)], NULL);
+  g_autofree char *address = g_strconcat ("河南省滑县", _hall_demo_villages[n % _hall_demo_n_villages], NULL);
   gboolean female;
   g_autofree char *id_number = make_id_number (demo, &female);
 
@@ -234,20 +146,20 @@ pick_problem (Demo  *demo,
 {
   int total = 0, r;
 
-  for (guint i = 0; i < G_N_ELEMENTS (problems); i++)
-    total += problems[i].weight;
+  for (guint i = 0; i < _hall_demo_n_problems; i++)
+    total += _hall_demo_problems[i].weight;
   r = g_rand_int_range (demo->rand, 0, total);
-  for (guint i = 0; i < G_N_ELEMENTS (problems); i++)
+  for (guint i = 0; i < _hall_demo_n_problems; i++)
     {
-      if (r < problems[i].weight)
+      if (r < _hall_demo_problems[i].weight)
         {
           *index = i;
-          return &problems[i];
+          return &_hall_demo_problems[i];
         }
-      r -= problems[i].weight;
+      r -= _hall_demo_problems[i].weight;
     }
   *index = 0;
-  return &problems[0];
+  return &_hall_demo_problems[0];
 }
 
 /* ---- setting up ----------------------------------------------------------------------------- */
@@ -326,7 +238,7 @@ setup_people (Demo     *demo,
       || !create_account (demo, at, "liuhong", "刘红", "leader", NULL, &demo->other_leader_id, error))
     return FALSE;
   for (guint i = 0; i < N_COUNTERS; i++)
-    if (!create_account (demo, at, staff[i].username, staff[i].name, "staff", department_codes[i], NULL, error))
+    if (!create_account (demo, at, _hall_demo_staff[i].username, _hall_demo_staff[i].name, "staff", _hall_demo_department_codes[i], NULL, error))
       return FALSE;
 
   {
@@ -346,11 +258,11 @@ setup_people (Demo     *demo,
     if (info == NULL)
       return FALSE;
     categories = json_object_get_array_member (info, "categories");
-    for (guint i = 0; i < G_N_ELEMENTS (problems); i++)
+    for (guint i = 0; i < _hall_demo_n_problems; i++)
       for (guint j = 0; categories && j < json_array_get_length (categories); j++)
         {
           JsonObject *category = json_array_get_object_element (categories, j);
-          if (g_strcmp0 (json_object_get_string_member (category, "name"), problems[i].category) == 0)
+          if (g_strcmp0 (json_object_get_string_member (category, "name"), _hall_demo_problems[i].category) == 0)
             demo->categories[i] = json_object_get_int_member (category, "id");
         }
   }
@@ -417,7 +329,7 @@ past_matter (Demo       *demo,
   gint64 at = local_time (day, 9, 30);
   guint index;
   const DemoProblem *problem = pick_problem (demo, &index);
-  gint64 counter = staff[problem->department_id - 1].open ? problem->department_id : 1;
+  gint64 counter = _hall_demo_staff[problem->department_id - 1].open ? problem->department_id : 1;
   g_autofree char *token = NULL;
   g_autoptr (JsonObject) params = json_object_new ();
   g_autoptr (JsonObject) registered = NULL;
@@ -426,7 +338,7 @@ past_matter (Demo       *demo,
   g_autofree char *json = NULL;
 
   /* Sessions last a working day: each step signs in when it happens. */
-  token = login (demo, at - 60, staff[counter - 1].username, "staff", counter, error);
+  token = login (demo, at - 60, _hall_demo_staff[counter - 1].username, "staff", counter, error);
   if (token == NULL)
     return FALSE;
   json_array_add_object_element (petitioners, make_petitioner (demo, NULL));
@@ -449,7 +361,7 @@ past_matter (Demo       *demo,
       g_autoptr (JsonObject) declined = NULL;
 
       g_free (token);
-      token = login (demo, at + 3 * DAY - 60, staff[counter - 1].username, "staff", counter, error);
+      token = login (demo, at + 3 * DAY - 60, _hall_demo_staff[counter - 1].username, "staff", counter, error);
       if (token == NULL)
         return FALSE;
       json = g_strdup_printf ("{\"matter_id\":%" G_GINT64_FORMAT ",\"reason\":\"%s\"}", matter_id,
@@ -462,7 +374,7 @@ past_matter (Demo       *demo,
     g_autoptr (JsonObject) accepted = NULL;
 
     g_free (token);
-    token = login (demo, at + 2 * DAY - 60, staff[counter - 1].username, "staff", counter, error);
+    token = login (demo, at + 2 * DAY - 60, _hall_demo_staff[counter - 1].username, "staff", counter, error);
     if (token == NULL)
       return FALSE;
     json = g_strdup_printf ("{\"matter_id\":%" G_GINT64_FORMAT "}", matter_id);
@@ -491,7 +403,7 @@ past_matter (Demo       *demo,
       g_autoptr (JsonObject) replied = NULL;
 
       g_free (token);
-      token = login (demo, at + 12 * DAY - 60, staff[counter - 1].username, "staff", counter, error);
+      token = login (demo, at + 12 * DAY - 60, _hall_demo_staff[counter - 1].username, "staff", counter, error);
       if (token == NULL)
         return FALSE;
       g_free (json);
@@ -506,7 +418,7 @@ past_matter (Demo       *demo,
       g_autoptr (JsonObject) closed = NULL;
 
       g_free (token);
-      token = login (demo, at + 14 * DAY - 60, staff[counter - 1].username, "staff", counter, error);
+      token = login (demo, at + 14 * DAY - 60, _hall_demo_staff[counter - 1].username, "staff", counter, error);
       if (token == NULL)
         return FALSE;
       g_free (json);
@@ -553,7 +465,7 @@ issue_ticket (Demo        *demo,
 
   if (collective)
     {
-      problem = &problems[5]; /* 欠薪: a group of workers comes together */
+      problem = &_hall_demo_problems[5]; /* 欠薪: a group of workers comes together */
       index = 5;
     }
   if (demo->categories[index])
@@ -586,14 +498,14 @@ register_from_ticket (Demo        *demo,
   JsonArray *petitioners = json_array_new ();
   gint64 category = 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (problems) && problem == NULL; i++)
-    if (problems[i].department_id == counter)
+  for (guint i = 0; i < _hall_demo_n_problems && problem == NULL; i++)
+    if (_hall_demo_problems[i].department_id == counter)
       {
-        problem = &problems[i];
+        problem = &_hall_demo_problems[i];
         category = demo->categories[i];
       }
   if (problem == NULL)
-    problem = &problems[0];
+    problem = &_hall_demo_problems[0];
 
   json_array_add_object_element (petitioners, make_petitioner (demo, NULL));
   json_object_set_string_member (params, "channel", "visit");
@@ -712,9 +624,9 @@ run_morning (Demo      *demo,
     {
       g_autoptr (JsonObject) opened = NULL;
 
-      if (!staff[c - 1].open)
+      if (!_hall_demo_staff[c - 1].open)
         continue;
-      demo->counter_tokens[c] = login (demo, start - 15 * 60, staff[c - 1].username, "staff", c, error);
+      demo->counter_tokens[c] = login (demo, start - 15 * 60, _hall_demo_staff[c - 1].username, "staff", c, error);
       if (demo->counter_tokens[c] == NULL)
         return FALSE;
       opened = call (demo, start - 10 * 60 + c * 20, demo->counter_tokens[c], "counter.open", NULL, error);
@@ -741,7 +653,7 @@ run_morning (Demo      *demo,
     }
 
   for (int c = 1; c <= N_COUNTERS; c++)
-    if (staff[c - 1].pause != NULL && demo->counter_tokens[c] != NULL)
+    if (_hall_demo_staff[c - 1].pause != NULL && demo->counter_tokens[c] != NULL)
       {
         g_autofree char *json = NULL;
         g_autoptr (JsonObject) result = NULL;
@@ -757,7 +669,7 @@ run_morning (Demo      *demo,
             g_clear_pointer (&json, g_free);
             demo->current[c] = 0;
           }
-        json = g_strdup_printf ("{\"reason\":\"%s\"}", staff[c - 1].pause);
+        json = g_strdup_printf ("{\"reason\":\"%s\"}", _hall_demo_staff[c - 1].pause);
         result = call (demo, now - 15 * 60, demo->counter_tokens[c], "counter.pause", obj (json), error);
         if (result == NULL)
           return FALSE;
@@ -777,6 +689,7 @@ fill_thread (GTask        *task,
   GError *error = NULL;
   gboolean ok;
 
+  g_assert (_hall_demo_n_problems <= G_N_ELEMENTS (demo->categories));
   demo->engine = task_data;
   demo->rand = g_rand_new_with_seed (20261001);
 
@@ -817,8 +730,8 @@ const HallDemoAccount *
 hall_demo_get_accounts (guint *n_accounts)
 {
   if (n_accounts != NULL)
-    *n_accounts = G_N_ELEMENTS (featured);
-  return featured;
+    *n_accounts = _hall_demo_n_featured;
+  return _hall_demo_featured;
 }
 
 void

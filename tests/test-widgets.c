@@ -12,6 +12,7 @@
 #include "hall-local-client.h"
 #include "hall-preferences-window.h"
 #include "hall-signin-page.h"
+#include "hall-triage-page.h"
 #include "hall-test-util.h"
 #include "hall-ui-test-util.h"
 #include "hall-welcome-page.h"
@@ -164,6 +165,16 @@ test_board_page_no_client (void)
 }
 
 static void
+test_triage_page_no_client (void)
+{
+  GtkWidget *page = hall_triage_page_new (NULL);
+
+  g_assert_false (hall_triage_page_get_ready (HALL_TRIAGE_PAGE (page)));
+  g_assert_false (gtk_widget_is_sensitive (hall_ui_test_find (page, "issue_button")));
+  show_and_finalize (page);
+}
+
+static void
 test_window (void)
 {
   HallWindow *window = g_object_new (HALL_TYPE_WINDOW, NULL);
@@ -224,6 +235,7 @@ main (int   argc,
   g_test_add_func ("/widgets/window", test_window);
   g_test_add_func ("/widgets/preferences-window", test_preferences_window);
   g_test_add_func ("/widgets/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/widgets/triage-page/no-client", test_triage_page_no_client);
   result = g_test_run ();
   hall_test_rm_rf (data_dir);
   g_free (data_dir);

@@ -10,6 +10,7 @@
 
 #include "hall-board-page.h"
 #include "hall-command.h"
+#include "hall-triage-page.h"
 #include "hall-workspace.h"
 
 typedef struct
@@ -24,6 +25,7 @@ typedef struct
 /* Every page of every role, in sidebar order. A role's first page opens after sign-in. */
 static const HallWorkspacePageInfo page_infos[] = {
   { "board", N_("Hall Board"), "view-grid-symbolic", HALL_ROLES_PEOPLE, hall_board_page_get_type },
+  { "triage", N_("Triage"), "contact-new-symbolic", HALL_ROLE_MANAGER, hall_triage_page_get_type },
 };
 
 struct _HallWorkspace

@@ -1,0 +1,893 @@
+/* hall-triage-page.c — 分流取号: the hall manager gives a walk-in visitor a ticket
+ *
+ * The categories and departments come from hall.info (again on a setup.changed event). Picking a
+ * problem suggests its department; an ID number or phone, once complete and valid, looks the
+ * person up (petitioner.lookup) and warns about repeat visits. ticket.issue answers with the code
+ * the manager tells the visitor, shown large with the place in the queue; the form then clears for
+ * the next visitor, so pressing Ctrl+Enter twice cannot give one visitor two tickets.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hall-triage-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hall-idcard.h"
+#include "hall-triage-page.h"
+#include "hall-ui-util.h"
+
+#define HISTORY_ROWS 8
+
+struct _HallTriagePage
+{
+  AdwBin parent_instance;
+
+  HallClient *client;
+  GSignalGroup *client_signals;
+  GSignalGroup *client_notify;
+  GCancellable *cancellable;
+  GCancellable *lookup_cancellable;
+  JsonObject *info;
+  JsonObject *last_issued;
+  JsonObject *lookup;
+  char *looked_up; /* the id_number or phone of the lookup shown */
+  GArray *category_ids;   /* gint64 per category row item; 0 = none picked */
+  GArray *department_ids; /* gint64 per department row item */
+  gboolean issuing;
+  gboolean looking_up;
+  gboolean updating;
+
+  AdwComboRow *category_row;
+  AdwComboRow *department_row;
+  AdwComboRow *priority_row;
+  GtkSpinButton *persons_spin;
+  GtkLabel *persons_error;
+  AdwEntryRow *name_row;
+  GtkLabel *name_error;
+  AdwEntryRow *id_number_row;
+  GtkLabel *id_number_error;
+  AdwEntryRow *phone_row;
+  GtkLabel *phone_error;
+  GtkLabel *repeat_label;
+  GtkListBox *history_list;
+  GtkLabel *form_error;
+  GtkLabel *ticket_caption;
+  GtkLabel *code_label;
+  GtkLabel *department_label;
+  GtkLabel *position_label;
+  GtkWidget *ticket_card;
+};
+
+G_DEFINE_FINAL_TYPE (HallTriagePage, hall_triage_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_CLIENT,
+  PROP_READY,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const priority_codes[] = { "normal", "priority", "collective" };
+
+static void
+update_actions (HallTriagePage *self)
+{
+  gboolean connected = self->client != NULL && hall_client_get_connected (self->client);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "triage.issue", connected && self->info != NULL && !self->issuing);
+}
+
+static void
+set_busy (HallTriagePage *self,
+          gboolean       *flag,
+          gboolean        value)
+{
+  gboolean was = self->issuing || self->looking_up;
+
+  *flag = value;
+  update_actions (self);
+  if (was != (self->issuing || self->looking_up))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static JsonArray *
+info_array (HallTriagePage *self,
+            const char     *member)
+{
+  return self->info && json_object_has_member (self->info, member)
+         ? json_object_get_array_member (self->info, member) : NULL;
+}
+
+static JsonObject *
+find_by_id (JsonArray *array,
+            gint64     id)
+{
+  for (guint i = 0; array && i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+      if (json_object_get_int_member_with_default (object, "id", 0) == id)
+        return object;
+    }
+  return NULL;
+}
+
+static guint
+index_of (GArray *ids,
+          gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static gint64
+selected_id (AdwComboRow *row,
+             GArray      *ids)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  return selected < ids->len ? g_array_index (ids, gint64, selected) : 0;
+}
+
+static void
+show_field_errors (HallTriagePage *self,
+                   const GError   *error)
+{
+  const char *field = error && error->domain == HALL_ERROR ? hall_error_get_field (error) : NULL;
+  const char *message = error ? error->message : NULL;
+
+  _hall_form_set_error (GTK_WIDGET (self->persons_spin), GTK_WIDGET (self->persons_error),
+                        g_strcmp0 (field, "persons") == 0 || g_strcmp0 (field, "priority") == 0 ? message : NULL);
+  _hall_form_set_error (GTK_WIDGET (self->name_row), GTK_WIDGET (self->name_error),
+                        g_strcmp0 (field, "petitioner.name") == 0 ? message : NULL);
+  if (field != NULL && g_str_has_suffix (field, "id_number"))
+    _hall_form_set_error (GTK_WIDGET (self->id_number_row), GTK_WIDGET (self->id_number_error), message);
+  if (field != NULL && g_str_has_suffix (field, "phone"))
+    _hall_form_set_error (GTK_WIDGET (self->phone_row), GTK_WIDGET (self->phone_error), message);
+
+  if (message != NULL && (field == NULL || !(g_strcmp0 (field, "persons") == 0 || g_strcmp0 (field, "priority") == 0
+                                             || g_str_has_prefix (field, "petitioner."))))
+    {
+      gtk_label_set_text (self->form_error, message);
+      gtk_widget_set_visible (GTK_WIDGET (self->form_error), TRUE);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->form_error), FALSE);
+}
+
+/* ---- reference data ---------------------------------------------------------------------- */
+
+static void
+fill_rows (HallTriagePage *self)
+{
+  g_autoptr (GtkStringList) categories = gtk_string_list_new (NULL);
+  g_autoptr (GtkStringList) departments = gtk_string_list_new (NULL);
+  JsonArray *array;
+  gint64 category_id = selected_id (self->category_row, self->category_ids);
+  gint64 department_id = selected_id (self->department_row, self->department_ids);
+  gint64 none = 0;
+  guint position;
+
+  self->updating = TRUE;
+  g_array_set_size (self->category_ids, 0);
+  g_array_set_size (self->department_ids, 0);
+
+  /* Translators: the first entry of the problem list, when the manager picks the department */
+  gtk_string_list_append (categories, _("Choose a problem…"));
+  g_array_append_val (self->category_ids, none);
+  /* Translators: the first entry of the department list in triage */
+  gtk_string_list_append (departments, _("Choose a department…"));
+  g_array_append_val (self->department_ids, none);
+  array = info_array (self, "categories");
+  for (guint i = 0; array && i < json_array_get_length (array); i++)
+    {
+      JsonObject *category = json_array_get_object_element (array, i);
+      gint64 id = json_object_get_int_member_with_default (category, "id", 0);
+
+      if (!json_object_get_boolean_member_with_default (category, "active", TRUE))
+        continue;
+      gtk_string_list_append (categories, json_object_get_string_member_with_default (category, "name", ""));
+      g_array_append_val (self->category_ids, id);
+    }
+
+  array = info_array (self, "departments");
+  for (guint i = 0; array && i < json_array_get_length (array); i++)
+    {
+      JsonObject *department = json_array_get_object_element (array, i);
+      gint64 id = json_object_get_int_member_with_default (department, "id", 0);
+      g_autofree char *label = NULL;
+
+      if (!json_object_get_boolean_member_with_default (department, "active", TRUE))
+        continue;
+      label = g_strdup_printf ("%s  %s", json_object_get_string_member_with_default (department, "prefix", ""),
+                               json_object_get_string_member_with_default (department, "name", ""));
+      gtk_string_list_append (departments, label);
+      g_array_append_val (self->department_ids, id);
+    }
+
+  adw_combo_row_set_model (self->category_row, G_LIST_MODEL (categories));
+  adw_combo_row_set_model (self->department_row, G_LIST_MODEL (departments));
+  position = index_of (self->category_ids, category_id);
+  adw_combo_row_set_selected (self->category_row, position == GTK_INVALID_LIST_POSITION ? 0 : position);
+  position = index_of (self->department_ids, department_id);
+  adw_combo_row_set_selected (self->department_row, position == GTK_INVALID_LIST_POSITION ? 0 : position);
+  self->updating = FALSE;
+}
+
+static void
+info_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr (HallTriagePage) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) info = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+  gboolean was_ready = self->info != NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (info == NULL)
+    {
+      g_debug ("hall.info: %s", error->message);
+      if (!was_ready)
+        show_field_errors (self, error);
+      return;
+    }
+  g_clear_pointer (&self->info, json_object_unref);
+  self->info = g_steal_pointer (&info);
+  fill_rows (self);
+  update_actions (self);
+  if (!was_ready)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->form_error), FALSE);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
+    }
+}
+
+static void
+load_info (HallTriagePage *self)
+{
+  if (self->client == NULL || !hall_client_is_signed_in (self->client))
+    return;
+  if (self->cancellable == NULL)
+    self->cancellable = g_cancellable_new ();
+  hall_client_call_async (self->client, "hall.info", NULL, self->cancellable, info_cb, g_object_ref (self));
+}
+
+static void
+category_selected_cb (HallTriagePage *self)
+{
+  gint64 category_id = selected_id (self->category_row, self->category_ids);
+  JsonObject *category = find_by_id (info_array (self, "categories"), category_id);
+  guint position;
+
+  if (category != NULL && json_object_get_boolean_member_with_default (category, "litigation", FALSE))
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->category_row),
+                                 /* Translators: triage hint under a litigation-related (涉法涉诉) category */
+                                 _("Litigation-related: the visitor goes to a legal affairs window, not a petition."));
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->category_row), NULL);
+
+  if (self->updating || category == NULL)
+    return;
+  position = index_of (self->department_ids, json_object_get_int_member_with_default (category, "department_id", 0));
+  if (position != GTK_INVALID_LIST_POSITION)
+    adw_combo_row_set_selected (self->department_row, position);
+  gtk_widget_set_visible (GTK_WIDGET (self->form_error), FALSE);
+}
+
+/* 5 or more persons always make a collective visit; collective needs 5. */
+static void
+persons_changed_cb (HallTriagePage *self)
+{
+  int persons = gtk_spin_button_get_value_as_int (self->persons_spin);
+  guint priority = adw_combo_row_get_selected (self->priority_row);
+
+  if (self->updating)
+    return;
+  if (persons >= 5 && priority != 2)
+    adw_combo_row_set_selected (self->priority_row, 2);
+  else if (persons < 5 && priority == 2)
+    adw_combo_row_set_selected (self->priority_row, 0);
+  _hall_form_set_error (GTK_WIDGET (self->persons_spin), GTK_WIDGET (self->persons_error), NULL);
+}
+
+static void
+priority_selected_cb (HallTriagePage *self)
+{
+  int persons = gtk_spin_button_get_value_as_int (self->persons_spin);
+
+  if (self->updating)
+    return;
+  if (adw_combo_row_get_selected (self->priority_row) == 2 && persons < 5)
+    _hall_form_set_error (GTK_WIDGET (self->persons_spin), GTK_WIDGET (self->persons_error),
+                          /* Translators: triage: collective visit chosen with fewer people */
+                          _("A collective visit is 5 or more persons: enter how many came."));
+  else
+    _hall_form_set_error (GTK_WIDGET (self->persons_spin), GTK_WIDGET (self->persons_error), NULL);
+}
+
+/* ---- petitioner lookup ------------------------------------------------------------------- */
+
+static void
+clear_history (HallTriagePage *self)
+{
+  GtkWidget *row;
+
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
+    gtk_list_box_remove (self->history_list, row);
+  gtk_widget_set_visible (GTK_WIDGET (self->history_list), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->repeat_label), FALSE);
+  g_clear_pointer (&self->lookup, json_object_unref);
+  g_clear_pointer (&self->looked_up, g_free);
+}
+
+static void
+add_history_row (HallTriagePage *self,
+                 const char     *title,
+                 const char     *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_append (self->history_list, row);
+}
+
+static void
+show_lookup (HallTriagePage *self,
+             JsonObject     *lookup)
+{
+  JsonArray *persons = json_object_get_array_member (lookup, "persons");
+  JsonObject *person;
+  JsonArray *matters, *visits;
+  gint64 repeat_count;
+  guint n_rows = 0;
+  g_autofree char *warning = NULL;
+
+  if (persons == NULL || json_array_get_length (persons) == 0)
+    {
+      /* Translators: triage: the ID number or phone has no earlier visits in the hall */
+      gtk_label_set_text (self->repeat_label, _("First visit: no earlier visits or matters."));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->repeat_label), "repeat");
+      gtk_widget_set_visible (GTK_WIDGET (self->repeat_label), TRUE);
+      return;
+    }
+  person = json_array_get_object_element (persons, 0);
+  matters = json_object_get_array_member (person, "matters");
+  visits = json_object_get_array_member (person, "visits");
+  repeat_count = json_object_get_int_member_with_default (person, "repeat_count", 0);
+
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->name_row)) == '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->name_row), json_object_get_string_member_with_default (person, "name", ""));
+
+  if (json_object_get_boolean_member_with_default (person, "repeat", repeat_count > 0))
+    {
+      /* Translators: triage warning; %d counts the earlier visits and matters (第 N 次来访) */
+      warning = g_strdup_printf (_("Repeat visit: this is visit number %d. Check the earlier matters below."),
+                                 (int) repeat_count + 1);
+      gtk_widget_add_css_class (GTK_WIDGET (self->repeat_label), "repeat");
+    }
+  else
+    {
+      warning = g_strdup (_("First visit: no earlier visits or matters."));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->repeat_label), "repeat");
+    }
+  gtk_label_set_text (self->repeat_label, warning);
+  gtk_widget_set_visible (GTK_WIDGET (self->repeat_label), TRUE);
+
+  for (guint i = 0; matters && i < json_array_get_length (matters) && n_rows < HISTORY_ROWS; i++, n_rows++)
+    {
+      JsonObject *matter = json_array_get_object_element (matters, i);
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+
+      /* Translators: an earlier matter in the triage history: number and category */
+      title = g_strdup_printf (_("Matter %s · %s"), json_object_get_string_member_with_default (matter, "number", ""),
+                               json_object_get_string_member_with_default (matter, "category_name", ""));
+      subtitle = g_strdup_printf ("%s · %s",
+                                  json_object_get_string_member_with_default (matter, "received_date", ""),
+                                  json_object_get_string_member_with_default (matter, "department_name", ""));
+      add_history_row (self, title, subtitle);
+    }
+  for (guint i = 0; visits && i < json_array_get_length (visits) && n_rows < HISTORY_ROWS; i++, n_rows++)
+    {
+      JsonObject *visit = json_array_get_object_element (visits, i);
+      g_autofree char *title = NULL;
+
+      /* Translators: an earlier visit in the triage history: day and ticket code */
+      title = g_strdup_printf (_("Visit %s · ticket %s"), json_object_get_string_member_with_default (visit, "day", ""),
+                               json_object_get_string_member_with_default (visit, "code", ""));
+      add_history_row (self, title, json_object_get_string_member_with_default (visit, "department_name", ""));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->history_list), n_rows > 0);
+}
+
+static void
+lookup_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr (HallTriagePage) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) lookup = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_busy (self, &self->looking_up, FALSE);
+  if (lookup == NULL)
+    {
+      show_field_errors (self, error);
+      return;
+    }
+  self->lookup = json_object_ref (lookup);
+  show_lookup (self, lookup);
+}
+
+static void
+start_lookup (HallTriagePage *self,
+              const char     *member,
+              const char     *value)
+{
+  g_autoptr (JsonObject) params = json_object_new ();
+
+  if (g_strcmp0 (self->looked_up, value) == 0 || self->client == NULL)
+    return;
+  g_cancellable_cancel (self->lookup_cancellable);
+  g_clear_object (&self->lookup_cancellable);
+  clear_history (self);
+  self->looked_up = g_strdup (value);
+  self->lookup_cancellable = g_cancellable_new ();
+  json_object_set_string_member (params, member, value);
+  set_busy (self, &self->looking_up, TRUE);
+  hall_client_call_async (self->client, "petitioner.lookup", params, self->lookup_cancellable, lookup_cb,
+                          g_object_ref (self));
+}
+
+static void
+id_number_changed_cb (HallTriagePage *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->id_number_row))));
+  g_autoptr (GError) error = NULL;
+  glong length = g_utf8_strlen (text, -1);
+
+  /* Still typing: nothing to say until the 18th character. */
+  if (length < HALL_ID_NUMBER_LENGTH)
+    {
+      _hall_form_set_error (GTK_WIDGET (self->id_number_row), GTK_WIDGET (self->id_number_error), NULL);
+      if (self->looked_up != NULL && g_strcmp0 (self->looked_up, text) != 0 && length > 0)
+        clear_history (self);
+      return;
+    }
+  if (!hall_id_number_validate (text, &error))
+    {
+      _hall_form_set_error (GTK_WIDGET (self->id_number_row), GTK_WIDGET (self->id_number_error), error->message);
+      clear_history (self);
+      return;
+    }
+  _hall_form_set_error (GTK_WIDGET (self->id_number_row), GTK_WIDGET (self->id_number_error), NULL);
+  start_lookup (self, "id_number", text);
+}
+
+static void
+phone_changed_cb (HallTriagePage *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->phone_row))));
+  g_autoptr (GError) error = NULL;
+
+  if (strlen (text) < 11)
+    {
+      _hall_form_set_error (GTK_WIDGET (self->phone_row), GTK_WIDGET (self->phone_error), NULL);
+      return;
+    }
+  if (!hall_phone_validate (text, &error))
+    {
+      _hall_form_set_error (GTK_WIDGET (self->phone_row), GTK_WIDGET (self->phone_error), error->message);
+      return;
+    }
+  _hall_form_set_error (GTK_WIDGET (self->phone_row), GTK_WIDGET (self->phone_error), NULL);
+  /* The ID number, when there is one, names the person better. */
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->id_number_row)) == '\0')
+    start_lookup (self, "phone", text);
+}
+
+/* ---- issuing ----------------------------------------------------------------------------- */
+
+static void
+clear_form (HallTriagePage *self)
+{
+  self->updating = TRUE;
+  adw_combo_row_set_selected (self->category_row, 0);
+  adw_combo_row_set_selected (self->department_row, 0);
+  adw_combo_row_set_selected (self->priority_row, 0);
+  gtk_spin_button_set_value (self->persons_spin, 1);
+  self->updating = FALSE;
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->category_row), NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->id_number_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->phone_row), "");
+  g_cancellable_cancel (self->lookup_cancellable);
+  g_clear_object (&self->lookup_cancellable);
+  set_busy (self, &self->looking_up, FALSE);
+  clear_history (self);
+  show_field_errors (self, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->category_row));
+}
+
+static void
+show_ticket (HallTriagePage *self,
+             JsonObject     *issued)
+{
+  JsonObject *ticket = json_object_get_object_member (issued, "ticket");
+  gint64 position = json_object_get_int_member_with_default (issued, "position", 0);
+  gint64 ahead = json_object_get_int_member_with_default (issued, "people_ahead", 0);
+  g_autofree char *where = NULL;
+  g_autofree char *accessible = NULL;
+  const char *code = json_object_get_string_member_with_default (ticket, "code", "");
+
+  /* Translators: above the ticket code just issued */
+  gtk_label_set_text (self->ticket_caption, _("Tell the visitor their number"));
+  gtk_label_set_text (self->code_label, code);
+  gtk_label_set_text (self->department_label, json_object_get_string_member_with_default (ticket, "department_name", ""));
+  if (ahead == 0)
+    /* Translators: the ticket just issued is the next to be called */
+    where = g_strdup (_("Next to be called — nobody ahead"));
+  else
+    /* Translators: place of the ticket just issued: position in the queue and people waiting before it */
+    where = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Position %d · %d person ahead",
+                                          "Position %d · %d people ahead", ahead),
+                             (int) position, (int) ahead);
+  gtk_label_set_text (self->position_label, where);
+  accessible = g_strdup_printf ("%s %s", code, where);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->ticket_card), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_widget_add_css_class (self->ticket_card, "issued");
+}
+
+static void
+issue_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr (HallTriagePage) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) issued = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_busy (self, &self->issuing, FALSE);
+  if (issued == NULL)
+    {
+      show_field_errors (self, error);
+      return;
+    }
+  g_clear_pointer (&self->last_issued, json_object_unref);
+  self->last_issued = json_object_ref (issued);
+  show_ticket (self, issued);
+  clear_form (self);
+}
+
+static void
+issue_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  HallTriagePage *self = HALL_TRIAGE_PAGE (widget);
+  g_autoptr (JsonObject) params = json_object_new ();
+  gint64 category_id = selected_id (self->category_row, self->category_ids);
+  gint64 department_id = selected_id (self->department_row, self->department_ids);
+  guint priority = adw_combo_row_get_selected (self->priority_row);
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+  g_autofree char *id_number = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->id_number_row))));
+  g_autofree char *phone = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->phone_row))));
+
+  if (self->issuing || self->client == NULL)
+    return;
+  if (category_id == 0 && department_id == 0)
+    {
+      g_autoptr (GError) error = g_error_new_literal (HALL_ERROR, HALL_ERROR_INVALID_ARGUMENT,
+                                                      _("Choose the visitor's problem or department."));
+      show_field_errors (self, error);
+      return;
+    }
+  if (gtk_widget_has_css_class (GTK_WIDGET (self->id_number_row), "error")
+      || gtk_widget_has_css_class (GTK_WIDGET (self->phone_row), "error")
+      || gtk_widget_has_css_class (GTK_WIDGET (self->persons_spin), "error"))
+    return;
+
+  if (category_id != 0)
+    json_object_set_int_member (params, "category_id", category_id);
+  if (department_id != 0)
+    json_object_set_int_member (params, "department_id", department_id);
+  json_object_set_string_member (params, "priority", priority_codes[MIN (priority, 2)]);
+  json_object_set_int_member (params, "persons", gtk_spin_button_get_value_as_int (self->persons_spin));
+  if (*name || *id_number || *phone)
+    {
+      JsonObject *petitioner = json_object_new ();
+
+      json_object_set_string_member (petitioner, "name", name);
+      if (*id_number)
+        json_object_set_string_member (petitioner, "id_number", id_number);
+      if (*phone)
+        json_object_set_string_member (petitioner, "phone", phone);
+      json_object_set_object_member (params, "petitioner", petitioner);
+    }
+
+  show_field_errors (self, NULL);
+  set_busy (self, &self->issuing, TRUE);
+  if (self->cancellable == NULL)
+    self->cancellable = g_cancellable_new ();
+  hall_client_call_async (self->client, "ticket.issue", params, self->cancellable, issue_cb, g_object_ref (self));
+}
+
+static void
+clear_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  HallTriagePage *self = HALL_TRIAGE_PAGE (widget);
+
+  clear_form (self);
+  gtk_label_set_text (self->ticket_caption, _("No ticket issued yet"));
+  gtk_label_set_text (self->code_label, "—");
+  gtk_label_set_text (self->department_label, "");
+  gtk_label_set_text (self->position_label, "");
+  gtk_widget_remove_css_class (self->ticket_card, "issued");
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->ticket_card), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+static void
+entry_activated_cb (HallTriagePage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "triage.issue", NULL);
+}
+
+/* ---- the client -------------------------------------------------------------------------- */
+
+static void
+event_cb (HallTriagePage *self,
+          JsonObject     *event)
+{
+  if (g_strcmp0 (json_object_get_string_member_with_default (event, "kind", ""), "setup.changed") == 0)
+    load_info (self);
+}
+
+static void
+connected_cb (HallTriagePage *self)
+{
+  update_actions (self);
+  if (self->client != NULL && hall_client_get_connected (self->client) && self->info == NULL)
+    load_info (self);
+}
+
+static void
+hall_triage_page_dispose (GObject *object)
+{
+  HallTriagePage *self = HALL_TRIAGE_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->lookup_cancellable);
+  g_clear_object (&self->lookup_cancellable);
+  if (self->client_signals != NULL)
+    g_signal_group_set_target (self->client_signals, NULL);
+  if (self->client_notify != NULL)
+    g_signal_group_set_target (self->client_notify, NULL);
+  g_clear_object (&self->client_signals);
+  g_clear_object (&self->client_notify);
+  g_clear_object (&self->client);
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HALL_TYPE_TRIAGE_PAGE);
+  G_OBJECT_CLASS (hall_triage_page_parent_class)->dispose (object);
+}
+
+static void
+hall_triage_page_finalize (GObject *object)
+{
+  HallTriagePage *self = HALL_TRIAGE_PAGE (object);
+
+  g_clear_pointer (&self->info, json_object_unref);
+  g_clear_pointer (&self->last_issued, json_object_unref);
+  g_clear_pointer (&self->lookup, json_object_unref);
+  g_clear_pointer (&self->looked_up, g_free);
+  g_clear_pointer (&self->category_ids, g_array_unref);
+  g_clear_pointer (&self->department_ids, g_array_unref);
+  G_OBJECT_CLASS (hall_triage_page_parent_class)->finalize (object);
+}
+
+static void
+hall_triage_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  HallTriagePage *self = HALL_TRIAGE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      g_value_set_object (value, self->client);
+      break;
+    case PROP_READY:
+      g_value_set_boolean (value, hall_triage_page_get_ready (self));
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, hall_triage_page_get_busy (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hall_triage_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  HallTriagePage *self = HALL_TRIAGE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      hall_triage_page_set_client (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hall_triage_page_class_init (HallTriagePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hall_triage_page_dispose;
+  object_class->finalize = hall_triage_page_finalize;
+  object_class->get_property = hall_triage_page_get_property;
+  object_class->set_property = hall_triage_page_set_property;
+
+  properties[PROP_CLIENT] =
+    g_param_spec_object ("client", NULL, NULL, HALL_TYPE_CLIENT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_READY] =
+    g_param_spec_boolean ("ready", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xinfanghall/Hall/ui/hall-triage-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, HallTriagePage, category_row);
+  gtk_widget_class_bind_template_child (widget_class, HallTriagePage, department_row);
+  gtk_widget_class_bind_template_child (widget_class, HallTriagePage, priority_row);
+  gtk_widget_class_bind_template_child (widget_class, HallTriagePage, persons_spin);
+  gtk_widget_class_bind_template_child (widget_class, HallTriagePage, persons_error);
+  gtk_widget_class_bind_template_child (widget_class, HallTriagePage, name_row);
+  gtk_widget_class_bind_template_child (widget_class, HallTriagePage, name_error);
+  gtk_widget_class_bind_template_child (widget_class, HallTriagePage, id_number_row);
+  gtk_widget_class_bind_template_child (widget_class, HallTriagePage, id_number_error);
+  gtk_widget_class_bind_template_child (widget_class, HallTriagePage, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, HallTriagePage, phone_error);
+  gtk_widget_class_bind_template_child (widget_class, HallTriagePage, repeat_label);
+  gtk_widget_class_bind_template_child (widget_class, HallTriagePage, history_list);
+  gtk_widget_class_bind_template_child (widget_class, HallTriagePage, form_error);
+  gtk_widget_class_bind_template_child (widget_class, HallTriagePage, ticket_caption);
+  gtk_widget_class_bind_template_child (widget_class, HallTriagePage, code_label);
+  gtk_widget_class_bind_template_child (widget_class, HallTriagePage, department_label);
+  gtk_widget_class_bind_template_child (widget_class, HallTriagePage, position_label);
+  gtk_widget_class_bind_template_child (widget_class, HallTriagePage, ticket_card);
+
+  gtk_widget_class_install_action (widget_class, "triage.issue", NULL, issue_action);
+  gtk_widget_class_install_action (widget_class, "triage.clear", NULL, clear_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "triage.issue", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "triage.issue", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "triage.clear", NULL);
+}
+
+static void
+hall_triage_page_init (HallTriagePage *self)
+{
+  g_autoptr (GtkStringList) priorities = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->category_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->department_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  priorities = gtk_string_list_new (NULL);
+  /* Translators: ticket priority: an ordinary visitor */
+  gtk_string_list_append (priorities, _("Normal"));
+  /* Translators: ticket priority: elderly, disabled, pregnant … called first */
+  gtk_string_list_append (priorities, _("Priority (elderly, disabled…)"));
+  /* Translators: ticket priority: 集体访, 5 or more persons */
+  gtk_string_list_append (priorities, _("Collective visit"));
+  adw_combo_row_set_model (self->priority_row, G_LIST_MODEL (priorities));
+
+  g_signal_connect_object (self->category_row, "notify::selected", G_CALLBACK (category_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->priority_row, "notify::selected", G_CALLBACK (priority_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->persons_spin, "value-changed", G_CALLBACK (persons_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->id_number_row, "notify::text", G_CALLBACK (id_number_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->phone_row, "notify::text", G_CALLBACK (phone_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->name_row, "entry-activated", G_CALLBACK (entry_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->id_number_row, "entry-activated", G_CALLBACK (entry_activated_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->phone_row, "entry-activated", G_CALLBACK (entry_activated_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  self->client_signals = g_signal_group_new (HALL_TYPE_CLIENT);
+  g_signal_group_connect_swapped (self->client_signals, "event", G_CALLBACK (event_cb), self);
+  self->client_notify = g_signal_group_new (G_TYPE_OBJECT);
+  g_signal_group_connect_swapped (self->client_notify, "notify::connected", G_CALLBACK (connected_cb), self);
+  g_signal_group_connect_swapped (self->client_notify, "notify::user", G_CALLBACK (connected_cb), self);
+  update_actions (self);
+}
+
+GtkWidget *
+hall_triage_page_new (HallClient *client)
+{
+  return g_object_new (HALL_TYPE_TRIAGE_PAGE, "client", client, NULL);
+}
+
+HallClient *
+hall_triage_page_get_client (HallTriagePage *self)
+{
+  g_return_val_if_fail (HALL_IS_TRIAGE_PAGE (self), NULL);
+  return self->client;
+}
+
+void
+hall_triage_page_set_client (HallTriagePage *self,
+                             HallClient     *client)
+{
+  g_return_if_fail (HALL_IS_TRIAGE_PAGE (self));
+  g_return_if_fail (client == NULL || HALL_IS_CLIENT (client));
+
+  if (!g_set_object (&self->client, client))
+    return;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->issuing = FALSE;
+  g_clear_pointer (&self->info, json_object_unref);
+  g_signal_group_set_target (self->client_signals, client);
+  g_signal_group_set_target (self->client_notify, client);
+  update_actions (self);
+  load_info (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+}
+
+gboolean
+hall_triage_page_get_ready (HallTriagePage *self)
+{
+  g_return_val_if_fail (HALL_IS_TRIAGE_PAGE (self), FALSE);
+  return self->info != NULL;
+}
+
+gboolean
+hall_triage_page_get_busy (HallTriagePage *self)
+{
+  g_return_val_if_fail (HALL_IS_TRIAGE_PAGE (self), FALSE);
+  return self->issuing || self->looking_up;
+}
+
+JsonObject *
+hall_triage_page_get_last_issued (HallTriagePage *self)
+{
+  g_return_val_if_fail (HALL_IS_TRIAGE_PAGE (self), NULL);
+  return self->last_issued;
+}
+
+JsonObject *
+hall_triage_page_get_lookup (HallTriagePage *self)
+{
+  g_return_val_if_fail (HALL_IS_TRIAGE_PAGE (self), NULL);
+  return self->lookup;
+}

@@ -10,6 +10,7 @@
 #include "hall-board-page.h"
 #include "hall-counter-card.h"
 #include "hall-local-client.h"
+#include "hall-matter-view.h"
 #include "hall-preferences-window.h"
 #include "hall-signin-page.h"
 #include "hall-triage-page.h"
@@ -155,6 +156,82 @@ test_workspace_board (void)
   hall_engine_shutdown (hall->engine);
 }
 
+static gboolean
+matter_view_shows (gpointer data)
+{
+  JsonObject *result = hall_matter_view_get_result (data);
+  JsonObject *matter = result ? json_object_get_object_member (result, "matter") : NULL;
+
+  return matter != NULL && g_strcmp0 (json_object_get_string_member (matter, "state"),
+                                      g_object_get_data (data, "want-state")) == 0;
+}
+
+/* One matter: its details and timeline, an action's form, a mistake at its field, then done. */
+static void
+test_matter_view (void)
+{
+  g_autoptr (HallTestHall) hall = hall_test_hall_new ();
+  g_autofree char *token = hall_test_add_user (hall, "lijing", "staff", "chengjian", 2);
+  g_autoptr (HallClient) client = hall_local_client_new (hall->engine);
+  g_autoptr (JsonObject) registered = NULL;
+  GtkWidget *view = hall_matter_view_new (NULL);
+  GtkWidget *window = gtk_window_new ();
+  gboolean signed_in = FALSE;
+  gint64 matter_id;
+
+  registered = hall_test_ok (hall, token, "matter.register",
+                             "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"小区拆迁补偿未到位\","
+                             " \"petitioners\": [{\"name\": \"王建国\", \"id_number\": \"430102198503151236\","
+                             " \"phone\": \"13812345678\"}]}");
+  matter_id = json_object_get_int_member (registered, "matter_id");
+  hall_client_login_async (client, "lijing", "password123", NULL, 2, NULL, login_cb, &signed_in);
+  hall_ui_test_wait (flag_set, &signed_in, 30, "sign-in");
+
+  g_assert_true (hall_matter_view_get_result (HALL_MATTER_VIEW (view)) == NULL);
+  hall_matter_view_set_client (HALL_MATTER_VIEW (view), client);
+  hall_matter_view_set_matter_id (HALL_MATTER_VIEW (view), matter_id);
+  g_object_ref_sink (view);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  g_object_set_data (G_OBJECT (view), "want-state", (gpointer) "registered");
+  hall_ui_test_wait (matter_view_shows, view, 30, "the matter");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (view, "matter_number"))), ==,
+                   json_object_get_string_member (registered, "number"));
+  g_assert_nonnull (hall_ui_test_find (view, "registered"));
+  /* Waiting for the decision: accept and decline offered, reply not. */
+  g_assert_true (gtk_widget_get_visible (hall_ui_test_find (view, "matter_due")));
+  g_assert_true (gtk_widget_activate_action (view, "matter.assign", NULL));
+  g_assert_cmpstr (hall_matter_view_get_form (HALL_MATTER_VIEW (view)), ==, "assign");
+
+  /* A date that is not a date: said at the field, nothing sent. */
+  hall_ui_test_type (view, "deadline", "next week");
+  gtk_widget_activate_action (view, "matter.apply", NULL);
+  g_assert_true (gtk_widget_has_css_class (hall_ui_test_find (view, "deadline"), "error"));
+  /* A date in the past: the engine says so, at the same field, and the text stays. */
+  hall_ui_test_type (view, "deadline", "2001-01-01");
+  gtk_widget_activate_action (view, "matter.apply", NULL);
+  g_assert_false (gtk_widget_has_css_class (hall_ui_test_find (view, "deadline"), "error"));
+  while (!gtk_widget_has_css_class (hall_ui_test_find (view, "deadline"), "error"))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (view, "deadline"))), ==, "2001-01-01");
+
+  /* Accept instead: the form closes and the matter reads again, accepted. */
+  gtk_widget_activate_action (view, "matter.cancel", NULL);
+  g_assert_null (hall_matter_view_get_form (HALL_MATTER_VIEW (view)));
+  gtk_widget_activate_action (view, "matter.accept", NULL);
+  hall_ui_test_type (view, "note", "材料齐全");
+  gtk_widget_activate_action (view, "matter.apply", NULL);
+  g_object_set_data (G_OBJECT (view), "want-state", (gpointer) "accepted");
+  hall_ui_test_wait (matter_view_shows, view, 30, "the accepted matter");
+  g_assert_null (hall_matter_view_get_form (HALL_MATTER_VIEW (view)));
+  g_assert_nonnull (hall_ui_test_find (view, "accepted"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  hall_ui_test_flush ();
+  g_assert_finalize_object (view);
+  hall_engine_shutdown (hall->engine);
+}
+
 static void
 test_board_page_no_client (void)
 {
@@ -232,6 +309,7 @@ main (int   argc,
   g_test_add_func ("/widgets/board-page/no-client", test_board_page_no_client);
   g_test_add_func ("/widgets/workspace/empty", test_workspace_empty);
   g_test_add_func ("/widgets/workspace/board", test_workspace_board);
+  g_test_add_func ("/widgets/matter-view", test_matter_view);
   g_test_add_func ("/widgets/window", test_window);
   g_test_add_func ("/widgets/preferences-window", test_preferences_window);
   g_test_add_func ("/widgets/shortcuts-window", test_shortcuts_window);

@@ -1,0 +1,276 @@
+/* hall-matter-format.c — how a matter's codes, clocks and history read to people, and the form
+ * fields the matter pages share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hall-matter-format"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hall-matter-format.h"
+#include "hall-ui-util.h"
+#include "hall-window.h"
+
+const char *
+_hall_mf_state_label (const char *state)
+{
+  static const struct { const char *code; const char *label; } labels[] = {
+    /* Translators: matter states */
+    { "registered", N_("Waiting for decision") },
+    { "accepted", N_("Accepted") },
+    { "declined", N_("Not accepted") },
+    { "litigation", N_("Litigation-related") },
+    { "assigned", N_("Assigned") },
+    { "objected", N_("Sent back") },
+    { "replied", N_("Replied") },
+    { "review", N_("Under review") },
+    { "reviewed", N_("Reviewed") },
+    { "rereview", N_("Under re-review") },
+    { "rereviewed", N_("Re-reviewed") },
+    { "closed", N_("Closed") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (state, labels[i].code) == 0)
+      return _(labels[i].label);
+  return state != NULL ? state : "";
+}
+
+const char *
+_hall_mf_state_class (const char *state)
+{
+  if (g_strcmp0 (state, "closed") == 0 || g_strcmp0 (state, "declined") == 0
+      || g_strcmp0 (state, "litigation") == 0)
+    return "state-closed";
+  if (g_strcmp0 (state, "registered") == 0 || g_strcmp0 (state, "objected") == 0)
+    return "state-paused";
+  return "state-open";
+}
+
+const char *
+_hall_mf_channel_label (const char *channel)
+{
+  if (g_strcmp0 (channel, "visit") == 0)
+    return C_("channel", "Visit");
+  if (g_strcmp0 (channel, "letter") == 0)
+    return C_("channel", "Letter");
+  if (g_strcmp0 (channel, "online") == 0)
+    return C_("channel", "Online");
+  if (g_strcmp0 (channel, "phone") == 0)
+    return C_("channel", "Phone");
+  if (g_strcmp0 (channel, "other") == 0)
+    return C_("channel", "Other");
+  return channel != NULL ? channel : "";
+}
+
+const char *
+_hall_mf_type_label (const char *type)
+{
+  if (g_strcmp0 (type, "suggestion") == 0)
+    return _("Suggestion");
+  if (g_strcmp0 (type, "accusation") == 0)
+    return _("Report or accusation");
+  if (g_strcmp0 (type, "claim") == 0)
+    return _("Appeal or claim");
+  return type != NULL ? type : "";
+}
+
+const char *
+_hall_mf_opinion_label (const char *opinion)
+{
+  if (g_strcmp0 (opinion, "support") == 0)
+    return _("Supported");
+  if (g_strcmp0 (opinion, "explain") == 0)
+    return _("Explained");
+  if (g_strcmp0 (opinion, "reject") == 0)
+    return _("Not supported");
+  return opinion != NULL ? opinion : "";
+}
+
+const char *
+_hall_mf_timeline_label (const char *kind)
+{
+  static const struct { const char *code; const char *label; } labels[] = {
+    /* Translators: entries of a matter's timeline */
+    { "registered", N_("Registered") },
+    { "litigation_guided", N_("Guided to the legal windows") },
+    { "accepted", N_("Accepted") },
+    { "declined", N_("Not accepted") },
+    { "assigned", N_("Assigned") },
+    { "objected", N_("Objection: sent back") },
+    { "extended", N_("Deadline extended") },
+    { "replied", N_("Replied") },
+    { "review_requested", N_("Review requested") },
+    { "reviewed", N_("Reviewed") },
+    { "rereview_requested", N_("Re-review requested") },
+    { "rereviewed", N_("Re-reviewed") },
+    { "closed", N_("Closed") },
+    { "escalated", N_("Escalated to the duty leader") },
+    { "leader_instruction", N_("Leader’s instruction") },
+    { "charged", N_("Leader took charge") },
+    { "charge_updated", N_("Leader’s charge updated") },
+    { "charge_closed", N_("Leader’s charge ended") },
+    { "supervised", N_("Flagged for supervision") },
+    { "supervision_resolved", N_("Supervision resolved") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (kind, labels[i].code) == 0)
+      return _(labels[i].label);
+  return kind != NULL ? kind : "";
+}
+
+const char *
+_hall_mf_ticket_state_label (const char *state)
+{
+  if (g_strcmp0 (state, "waiting") == 0)
+    return C_("ticket", "Waiting");
+  if (g_strcmp0 (state, "called") == 0)
+    return C_("ticket", "Called");
+  if (g_strcmp0 (state, "serving") == 0)
+    return C_("ticket", "Being served");
+  if (g_strcmp0 (state, "held") == 0)
+    return C_("ticket", "On hold");
+  if (g_strcmp0 (state, "no_show") == 0)
+    return C_("ticket", "No-show");
+  if (g_strcmp0 (state, "finished") == 0)
+    return C_("ticket", "Finished");
+  return state != NULL ? state : "";
+}
+
+char *
+_hall_mf_due_text (gboolean     has_clock,
+                       gint64       days_left,
+                       gboolean     overdue,
+                       const char **css_class)
+{
+  if (!has_clock)
+    {
+      if (css_class != NULL)
+        *css_class = NULL;
+      return NULL;
+    }
+  if (overdue || days_left < 0)
+    {
+      gint64 days = MAX (-days_left, 1);
+      if (css_class != NULL)
+        *css_class = "overdue";
+      /* Translators: a matter's running deadline has passed */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Overdue by %d day", "Overdue by %d days", days),
+                              (int) days);
+    }
+  if (css_class != NULL)
+    *css_class = days_left <= 3 ? "due-soon" : "due-ok";
+  if (days_left == 0)
+    return g_strdup (_("Due today"));
+  /* Translators: days until a matter's running deadline */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day left", "%d days left", days_left), (int) days_left);
+}
+
+char *
+_hall_mf_clocks_text (JsonObject  *matter,
+                          const char **css_class)
+{
+  JsonArray *clocks = json_object_get_array_member (matter, "clocks");
+  JsonObject *clock = NULL;
+
+  for (guint i = 0; clocks != NULL && i < json_array_get_length (clocks); i++)
+    {
+      JsonObject *c = json_array_get_object_element (clocks, i);
+      if (clock == NULL || g_strcmp0 (json_object_get_string_member_with_default (c, "clock", ""), "objection") != 0)
+        clock = c;
+      if (g_strcmp0 (json_object_get_string_member_with_default (c, "clock", ""), "objection") != 0)
+        break;
+    }
+  if (clock == NULL)
+    return _hall_mf_due_text (FALSE, 0, FALSE, css_class);
+  return _hall_mf_due_text (TRUE, json_object_get_int_member_with_default (clock, "days_left", 0),
+                                json_object_get_boolean_member_with_default (clock, "overdue", FALSE), css_class);
+}
+
+static void
+add_error_row (AdwPreferencesGroup *group,
+               GtkWidget           *field)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "field-error");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_widget_set_visible (row, FALSE);
+  adw_preferences_group_add (group, row);
+  g_object_set_data (G_OBJECT (field), "hall-error-label", label);
+}
+
+GtkWidget *
+_hall_mf_field_add_entry (AdwPreferencesGroup *group,
+                       const char          *name,
+                       const char          *title)
+{
+  GtkWidget *entry = adw_entry_row_new ();
+
+  gtk_widget_set_name (entry, name);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), title);
+  adw_preferences_group_add (group, entry);
+  add_error_row (group, entry);
+  return entry;
+}
+
+GtkWidget *
+_hall_mf_field_add_combo (AdwPreferencesGroup *group,
+                       const char          *name,
+                       const char          *title,
+                       const char * const  *labels)
+{
+  GtkWidget *combo = adw_combo_row_new ();
+  g_autoptr (GtkStringList) model = gtk_string_list_new (labels);
+
+  gtk_widget_set_name (combo, name);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (combo), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (combo), G_LIST_MODEL (model));
+  adw_preferences_group_add (group, combo);
+  add_error_row (group, combo);
+  return combo;
+}
+
+void
+_hall_mf_field_set_error (GtkWidget  *field,
+                       const char *message)
+{
+  GtkWidget *label = g_object_get_data (G_OBJECT (field), "hall-error-label");
+
+  g_return_if_fail (label != NULL);
+  _hall_form_set_error (field, label, message);
+}
+
+void
+_hall_mf_field_reset (GtkWidget *field)
+{
+  if (GTK_IS_EDITABLE (field))
+    gtk_editable_set_text (GTK_EDITABLE (field), "");
+  _hall_mf_field_set_error (field, NULL);
+}
+
+char *
+_hall_mf_field_dup_text (GtkWidget *field)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (field))));
+}
+
+void
+_hall_mf_toast (GtkWidget  *widget,
+                    const char *message)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (HALL_IS_WINDOW (root))
+    hall_window_show_toast (HALL_WINDOW (root), message);
+  else
+    g_debug ("%s", message);
+}

@@ -1,5 +1,5 @@
 /* test-manager.c — the hall manager's workspace under Xvfb, driven through its actions: triage
- * issues a ticket, the queue transfers one with a reason, the roster puts a leader on duty today
+ * issues a ticket, the queue moves, transfers (with a reason) and reactivates tickets, the roster puts a leader on duty today
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,7 +7,9 @@
 
 #include <adwaita.h>
 
+#include "hall-board-item.h"
 #include "hall-local-client.h"
+#include "hall-queue-page.h"
 #include "hall-test-util.h"
 #include "hall-triage-page.h"
 #include "hall-ui-test-util.h"
@@ -208,6 +210,129 @@ test_triage (void)
   manager_stop (&m);
 }
 
+static gboolean
+queue_idle (gpointer data)
+{
+  return !hall_queue_page_get_busy (data);
+}
+
+typedef struct
+{
+  GListModel *model;
+  const char *code;
+  const char *member;
+  const char *value;
+  guint position; /* G_MAXUINT: anywhere */
+} TicketCheck;
+
+/* The ticket @code is in @model (at @position) with @member equal to @value. */
+static gboolean
+ticket_is (gpointer data)
+{
+  TicketCheck *check = data;
+
+  for (guint i = 0; i < g_list_model_get_n_items (check->model); i++)
+    {
+      g_autoptr (HallBoardItem) item = g_list_model_get_item (check->model, i);
+      JsonObject *ticket = hall_board_item_get_data (item);
+
+      if (g_strcmp0 (json_object_get_string_member (ticket, "code"), check->code) != 0)
+        continue;
+      return (check->position == G_MAXUINT || check->position == i)
+             && (check->member == NULL
+                 || g_strcmp0 (json_object_get_string_member (ticket, check->member), check->value) == 0);
+    }
+  return FALSE;
+}
+
+static gint64
+issue (Manager    *m,
+       const char *department)
+{
+  g_autoptr (JsonObject) issued = NULL;
+  issued = hall_test_ok (m->hall, m->token, "ticket.issue", "{\"department_id\": %s}", department);
+  return json_object_get_int_member (json_object_get_object_member (issued, "ticket"), "id");
+}
+
+static void
+test_queue (void)
+{
+  Manager m = { 0 };
+  g_autofree char *staff = NULL;
+  g_autoptr (JsonObject) called = NULL;
+  g_autoptr (JsonObject) reply = NULL;
+  g_autoptr (JsonObject) got = NULL;
+  GtkWidget *page;
+  AdwMessageDialog *dialog;
+  JsonObject *transfer;
+  gint64 c3;
+  TicketCheck check;
+
+  manager_start (&m);
+  /* 城建 (2): C001 called and missed at window 2, then C002, C003 waiting. */
+  staff = hall_test_add_user (m.hall, "lijing", "staff", "chengjian", 2);
+  issue (&m, "2");
+  issue (&m, "2");
+  c3 = issue (&m, "2");
+  reply = hall_test_ok (m.hall, staff, "counter.open", "{}");
+  called = hall_test_ok (m.hall, staff, "counter.call_next", "{}");
+  g_clear_pointer (&reply, json_object_unref);
+  reply = hall_test_ok (m.hall, staff, "ticket.no_show", "{\"ticket_id\": %" G_GINT64_FORMAT "}",
+                        json_object_get_int_member (json_object_get_object_member (called, "ticket"), "id"));
+
+  page = show_page (&m, "queue");
+  check = (TicketCheck) { hall_queue_page_get_no_show (HALL_QUEUE_PAGE (page)), "C001", "state", "no_show", 0 };
+  hall_ui_test_wait (ticket_is, &check, 30, "the missed ticket");
+  hall_ui_test_wait (queue_idle, page, 30, "the queue");
+  g_assert_cmpuint (g_list_model_get_n_items (hall_queue_page_get_waiting (HALL_QUEUE_PAGE (page))), ==, 2);
+
+  /* C003 to the front of the queue. */
+  gtk_widget_activate_action (page, "queue.front", "x", c3);
+  check = (TicketCheck) { hall_queue_page_get_waiting (HALL_QUEUE_PAGE (page)), "C003", NULL, NULL, 0 };
+  hall_ui_test_wait (ticket_is, &check, 30, "C003 at the front");
+
+  /* Transfer C003 to 民政: the reason is required before the dialog lets it go. */
+  gtk_widget_activate_action (page, "queue.transfer", "x", c3);
+  dialog = hall_queue_page_get_dialog (HALL_QUEUE_PAGE (page));
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "transfer"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (hall_ui_test_find (GTK_WIDGET (dialog), "transfer_department")),
+                              combo_find (hall_ui_test_find (GTK_WIDGET (dialog), "transfer_department"), "民政"));
+  hall_ui_test_type (GTK_WIDGET (dialog), "transfer_reason", "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "transfer"));
+  hall_ui_test_type (GTK_WIDGET (dialog), "transfer_reason", "低保问题，应由民政窗口办理");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "transfer"));
+  adw_message_dialog_response (dialog, "transfer");
+  gtk_window_close (GTK_WINDOW (dialog));
+  check = (TicketCheck) { hall_queue_page_get_waiting (HALL_QUEUE_PAGE (page)), "C003", "department_code", "minzheng",
+                          G_MAXUINT };
+  hall_ui_test_wait (ticket_is, &check, 30, "C003 in 民政's queue");
+  hall_ui_test_wait (queue_idle, page, 30, "the queue");
+  g_assert_false (gtk_widget_get_visible (hall_ui_test_find (page, "queue_error")));
+  g_assert_null (hall_queue_page_get_dialog (HALL_QUEUE_PAGE (page)));
+  got = hall_test_ok (m.hall, m.token, "ticket.get", "{\"ticket_id\": %" G_GINT64_FORMAT "}", c3);
+  transfer = json_array_get_object_element (
+    json_object_get_array_member (json_object_get_object_member (got, "ticket"), "transfers"), 0);
+  g_assert_cmpstr (json_object_get_string_member (transfer, "reason"), ==, "低保问题，应由民政窗口办理");
+  g_assert_cmpint (json_object_get_int_member (transfer, "to_department_id"), ==, 3);
+
+  /* The missed visitor came back: waiting again, no longer missed. */
+  gtk_widget_activate_action (page, "queue.reactivate", "x",
+                              json_object_get_int_member (json_object_get_object_member (called, "ticket"), "id"));
+  check = (TicketCheck) { hall_queue_page_get_waiting (HALL_QUEUE_PAGE (page)), "C001", "state", "waiting",
+                          G_MAXUINT };
+  hall_ui_test_wait (ticket_is, &check, 30, "C001 waiting again");
+  hall_ui_test_wait (queue_idle, page, 30, "the queue");
+  g_assert_cmpuint (g_list_model_get_n_items (hall_queue_page_get_no_show (HALL_QUEUE_PAGE (page))), ==, 0);
+
+  /* A refused change is said on the page: C001 is no longer missed. */
+  gtk_widget_activate_action (page, "queue.reactivate", "x",
+                              json_object_get_int_member (json_object_get_object_member (called, "ticket"), "id"));
+  hall_ui_test_wait (queue_idle, page, 30, "the refusal");
+  g_assert_true (gtk_widget_get_visible (hall_ui_test_find (page, "queue_error")));
+  manager_stop (&m);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -219,6 +344,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/manager/triage", test_triage);
+  g_test_add_func ("/manager/queue", test_queue);
   result = g_test_run ();
   hall_test_rm_rf (data_dir);
   g_free (data_dir);

@@ -12,6 +12,7 @@
 #include "hall-local-client.h"
 #include "hall-matter-view.h"
 #include "hall-preferences-window.h"
+#include "hall-queue-page.h"
 #include "hall-signin-page.h"
 #include "hall-triage-page.h"
 #include "hall-test-util.h"
@@ -242,6 +243,19 @@ test_board_page_no_client (void)
 }
 
 static void
+test_queue_page_no_client (void)
+{
+  GtkWidget *page = hall_queue_page_new (NULL);
+
+  g_assert_cmpuint (g_list_model_get_n_items (hall_queue_page_get_waiting (HALL_QUEUE_PAGE (page))), ==, 0);
+  g_assert_false (hall_queue_page_get_busy (HALL_QUEUE_PAGE (page)));
+  /* Nothing to transfer without a ticket. */
+  gtk_widget_activate_action (page, "queue.transfer", "x", (gint64) 1);
+  g_assert_null (hall_queue_page_get_dialog (HALL_QUEUE_PAGE (page)));
+  show_and_finalize (page);
+}
+
+static void
 test_triage_page_no_client (void)
 {
   GtkWidget *page = hall_triage_page_new (NULL);
@@ -314,6 +328,7 @@ main (int   argc,
   g_test_add_func ("/widgets/preferences-window", test_preferences_window);
   g_test_add_func ("/widgets/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/widgets/triage-page/no-client", test_triage_page_no_client);
+  g_test_add_func ("/widgets/queue-page/no-client", test_queue_page_no_client);
   result = g_test_run ();
   hall_test_rm_rf (data_dir);
   g_free (data_dir);

@@ -1,0 +1,858 @@
+/* hall-queue-page.c — the hall manager's queue: every waiting, held and missed ticket, live
+ *
+ * ticket.list (today's tickets, in calling order) is read again after each ticket or
+ * counter event (several in a row cost one read) and after a reconnect. Each row offers what the
+ * manager may do with that ticket: move it to the front or back, mark it priority, transfer it
+ * (department or window, with a required reason), return a held ticket to the queue, reactivate
+ * a no-show.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hall-queue-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hall-board-item.h"
+#include "hall-queue-page.h"
+#include "hall-ui-util.h"
+
+struct _HallQueuePage
+{
+  AdwBin parent_instance;
+
+  HallClient *client;
+  GSignalGroup *client_signals;
+  GSignalGroup *client_notify;
+  GCancellable *cancellable;
+  JsonObject *info;
+  gboolean loading;
+  gboolean dirty;
+  guint pending;     /* changes sent, not answered yet */
+
+  GListStore *waiting;
+  GListStore *held;
+  GListStore *no_show;
+
+  /* The transfer dialog, while it is open. */
+  AdwMessageDialog *dialog;
+  gint64 transfer_ticket_id;
+  AdwComboRow *transfer_department;
+  AdwComboRow *transfer_counter;
+  AdwEntryRow *transfer_reason;
+  GArray *department_ids;
+  GArray *counter_ids;
+
+  GtkLabel *error_label;
+  GtkLabel *waiting_heading;
+  GtkLabel *held_heading;
+  GtkLabel *no_show_heading;
+  GtkListBox *waiting_list;
+  GtkListBox *held_list;
+  GtkListBox *no_show_list;
+};
+
+G_DEFINE_FINAL_TYPE (HallQueuePage, hall_queue_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_CLIENT,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void refresh (HallQueuePage *self);
+
+static const char * const ticket_actions[] = {
+  "queue.front", "queue.priority", "queue.transfer", "queue.resume", "queue.reactivate", "queue.refresh",
+};
+
+static void
+update_actions (HallQueuePage *self)
+{
+  gboolean connected = self->client != NULL && hall_client_get_connected (self->client);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ticket_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), ticket_actions[i], connected);
+}
+
+static void
+notify_busy (HallQueuePage *self,
+             gboolean       was_busy)
+{
+  if (was_busy != hall_queue_page_get_busy (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+show_error (HallQueuePage *self,
+            const char    *message)
+{
+  gtk_label_set_text (self->error_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+/* ---- rows -------------------------------------------------------------------------------- */
+
+static const char *
+priority_label (const char *priority)
+{
+  if (g_strcmp0 (priority, "priority") == 0)
+    /* Translators: a ticket's priority in the queue */
+    return _("Priority");
+  if (g_strcmp0 (priority, "collective") == 0)
+    return _("Collective visit");
+  return NULL;
+}
+
+static char *
+ticket_subtitle (JsonObject *ticket)
+{
+  GString *text = g_string_new (NULL);
+  const char *state = json_object_get_string_member_with_default (ticket, "state", "");
+  const char *priority = priority_label (json_object_get_string_member_with_default (ticket, "priority", ""));
+  gint64 persons = json_object_get_int_member_with_default (ticket, "persons", 1);
+  gint64 target = json_object_get_int_member_with_default (ticket, "target_counter_number", 0);
+
+  if (g_strcmp0 (state, "waiting") == 0)
+    {
+      g_autofree char *waited = _hall_format_minutes (json_object_get_int_member_with_default (ticket, "wait_seconds", 0));
+      /* Translators: how long a ticket has waited, "waited 12 min" */
+      g_string_append_printf (text, _("waited %s"), waited);
+    }
+  else
+    {
+      gint64 at = json_object_get_int_member_with_default (ticket, "called_at", 0);
+      g_autofree char *clock = _hall_format_clock (at ? at : json_object_get_int_member_with_default (ticket, "issued_at", 0));
+      /* Translators: when a held or missed ticket was last called, "called 09:12" */
+      g_string_append_printf (text, _("called %s"), clock);
+      if (json_object_get_int_member_with_default (ticket, "counter_number", 0) > 0)
+        /* Translators: the window a held or missed ticket was called to */
+        g_string_append_printf (text, _(" · window %d"), (int) json_object_get_int_member (ticket, "counter_number"));
+    }
+  if (json_object_get_boolean_member_with_default (ticket, "overdue", FALSE))
+    /* Translators: a waiting ticket past the hall's longest allowed wait */
+    g_string_append_printf (text, " · %s", _("over the longest wait"));
+  if (json_object_get_boolean_member_with_default (ticket, "at_front", FALSE))
+    /* Translators: the ticket was moved to the front of the queue */
+    g_string_append_printf (text, " · %s", _("moved to the front"));
+  if (priority != NULL)
+    g_string_append_printf (text, " · %s", priority);
+  if (persons > 1)
+    {
+      /* Translators: the number of people who came with one ticket */
+      g_autofree char *people = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d person", "%d persons", persons),
+                                                 (int) persons);
+      g_string_append_printf (text, " · %s", people);
+    }
+  if (target > 0 && g_strcmp0 (state, "waiting") == 0)
+    /* Translators: the ticket waits for one window only */
+    g_string_append_printf (text, _(" · for window %d"), (int) target);
+  return g_string_free (text, FALSE);
+}
+
+static GtkWidget *
+row_button (const char *icon_name,
+            const char *label,
+            const char *action_name,
+            gint64      ticket_id)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", ticket_id);
+  return button;
+}
+
+static GtkWidget *
+create_ticket_row (gpointer item,
+                   gpointer user_data)
+{
+  JsonObject *ticket = hall_board_item_get_data (item);
+  gint64 id = hall_board_item_get_id (item);
+  const char *state = json_object_get_string_member_with_default (ticket, "state", "");
+  const char *priority = json_object_get_string_member_with_default (ticket, "priority", "normal");
+  const char *code = json_object_get_string_member_with_default (ticket, "code", "");
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *code_label = gtk_label_new (code);
+  g_autofree char *subtitle = ticket_subtitle (ticket);
+  g_autofree char *name = g_strdup_printf ("ticket-%s", code);
+
+  gtk_widget_set_name (row, name);
+  gtk_widget_add_css_class (code_label, "queue-code");
+  gtk_widget_set_valign (code_label, GTK_ALIGN_CENTER);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), code_label);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 json_object_get_string_member_with_default (ticket, "department_name", ""));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (json_object_get_boolean_member_with_default (ticket, "overdue", FALSE))
+    gtk_widget_add_css_class (row, "over-norm-row");
+
+  if (g_strcmp0 (state, "waiting") == 0)
+    {
+      gboolean front = json_object_get_boolean_member_with_default (ticket, "at_front", FALSE);
+
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 row_button (front ? "go-bottom-symbolic" : "go-top-symbolic",
+                                             /* Translators: queue row button (tooltip and accessible name) */
+                                             front ? _("Back to its place in the queue") : _("Move to the front"),
+                                             "queue.front", id));
+      if (g_strcmp0 (priority, "collective") != 0)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                   row_button (g_strcmp0 (priority, "priority") == 0 ? "starred-symbolic"
+                                                                                       : "non-starred-symbolic",
+                                               /* Translators: queue row button (tooltip and accessible name) */
+                                               g_strcmp0 (priority, "priority") == 0 ? _("Back to normal priority")
+                                                                                     : _("Mark as priority"),
+                                               "queue.priority", id));
+    }
+  if (g_strcmp0 (state, "held") == 0)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               /* Translators: queue row button: a held (暂挂) ticket waits again */
+                               row_button ("view-refresh-symbolic", _("Return to the queue"), "queue.resume", id));
+  if (g_strcmp0 (state, "no_show") == 0)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               /* Translators: queue row button: a missed (过号) ticket waits again */
+                               row_button ("edit-undo-symbolic", _("Reactivate"), "queue.reactivate", id));
+  else
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               /* Translators: queue row button: send the ticket to another department or window */
+                               row_button ("mail-forward-symbolic", _("Transfer…"), "queue.transfer", id));
+  return row;
+}
+
+/* ---- reading the queue ------------------------------------------------------------------- */
+
+static void
+fill_store (GListStore *store,
+            GPtrArray  *items)
+{
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), items->pdata, items->len);
+}
+
+static void
+set_heading (GtkLabel   *label,
+             const char *title,
+             GListStore *store)
+{
+  g_autofree char *text = g_strdup_printf ("%s (%u)", title, g_list_model_get_n_items (G_LIST_MODEL (store)));
+  gtk_label_set_text (label, text);
+}
+
+static void
+show_tickets (HallQueuePage *self,
+              JsonArray     *tickets)
+{
+  g_autoptr (GPtrArray) waiting = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) missed = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  for (guint i = 0; tickets && i < json_array_get_length (tickets); i++)
+    {
+      JsonObject *ticket = json_array_get_object_element (tickets, i);
+      const char *state = json_object_get_string_member_with_default (ticket, "state", "");
+
+      if (g_strcmp0 (state, "waiting") == 0)
+        g_ptr_array_add (waiting, hall_board_item_new (ticket, now));
+      else if (g_strcmp0 (state, "held") == 0)
+        g_ptr_array_add (held, hall_board_item_new (ticket, now));
+      else if (g_strcmp0 (state, "no_show") == 0)
+        g_ptr_array_add (missed, hall_board_item_new (ticket, now));
+    }
+
+  fill_store (self->waiting, waiting);
+  fill_store (self->held, held);
+  fill_store (self->no_show, missed);
+  /* Translators: queue page heading, followed by a count */
+  set_heading (self->waiting_heading, _("Waiting"), self->waiting);
+  /* Translators: queue page heading (暂挂), followed by a count */
+  set_heading (self->held_heading, _("Held"), self->held);
+  /* Translators: queue page heading (过号), followed by a count */
+  set_heading (self->no_show_heading, _("Not shown"), self->no_show);
+}
+
+static void
+list_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr (HallQueuePage) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+  gboolean was_busy = hall_queue_page_get_busy (self);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->loading = FALSE;
+  if (reply == NULL)
+    {
+      g_debug ("ticket.list: %s", error->message);
+      show_error (self, error->message);
+    }
+  else
+    show_tickets (self, json_object_get_array_member (reply, "tickets"));
+  if (self->dirty)
+    refresh (self);
+  notify_busy (self, was_busy);
+}
+
+static void
+info_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr (HallQueuePage) self = user_data;
+  g_autoptr (JsonObject) info = hall_client_call_finish (HALL_CLIENT (object), result, NULL);
+
+  if (info != NULL)
+    {
+      g_clear_pointer (&self->info, json_object_unref);
+      self->info = g_steal_pointer (&info);
+    }
+}
+
+static void
+refresh (HallQueuePage *self)
+{
+  g_autoptr (JsonObject) params = NULL;
+  gboolean was_busy = hall_queue_page_get_busy (self);
+
+  if (self->client == NULL || !hall_client_is_signed_in (self->client))
+    return;
+  if (self->loading)
+    {
+      self->dirty = TRUE;
+      return;
+    }
+  if (self->cancellable == NULL)
+    self->cancellable = g_cancellable_new ();
+  if (self->info == NULL)
+    hall_client_call_async (self->client, "hall.info", NULL, self->cancellable, info_cb, g_object_ref (self));
+  self->dirty = FALSE;
+  self->loading = TRUE;
+  /* One read, so a ticket is never in two lists: waiting, held and no-show come before the
+   * finished ones, and a day has far fewer than 5000 tickets. */
+  params = json_object_new ();
+  json_object_set_string_member (params, "state", "all");
+  json_object_set_int_member (params, "limit", 5000);
+  hall_client_call_async (self->client, "ticket.list", params, self->cancellable, list_cb, g_object_ref (self));
+  notify_busy (self, was_busy);
+}
+
+/* ---- changes ----------------------------------------------------------------------------- */
+
+static void
+change_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr (HallQueuePage) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+  gboolean was_busy = hall_queue_page_get_busy (self);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->pending--;
+  show_error (self, reply == NULL ? error->message : NULL);
+  refresh (self);
+  notify_busy (self, was_busy);
+}
+
+static void
+send_change (HallQueuePage *self,
+             const char    *command,
+             JsonObject    *params)
+{
+  gboolean was_busy = hall_queue_page_get_busy (self);
+
+  if (self->client == NULL)
+    return;
+  if (self->cancellable == NULL)
+    self->cancellable = g_cancellable_new ();
+  self->pending++;
+  hall_client_call_async (self->client, command, params, self->cancellable, change_cb, g_object_ref (self));
+  notify_busy (self, was_busy);
+}
+
+static JsonObject *
+find_ticket (HallQueuePage *self,
+             gint64         ticket_id)
+{
+  GListStore *stores[] = { self->waiting, self->held, self->no_show };
+
+  for (guint s = 0; s < G_N_ELEMENTS (stores); s++)
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (stores[s])); i++)
+      {
+        g_autoptr (HallBoardItem) item = g_list_model_get_item (G_LIST_MODEL (stores[s]), i);
+
+        if (hall_board_item_get_id (item) == ticket_id)
+          return hall_board_item_get_data (item);
+      }
+  return NULL;
+}
+
+static JsonObject *
+ticket_params (gint64 ticket_id)
+{
+  JsonObject *params = json_object_new ();
+
+  json_object_set_int_member (params, "ticket_id", ticket_id);
+  return params;
+}
+
+static void
+front_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  HallQueuePage *self = HALL_QUEUE_PAGE (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  JsonObject *ticket = find_ticket (self, id);
+  g_autoptr (JsonObject) params = ticket_params (id);
+
+  json_object_set_boolean_member (params, "front",
+                                  !(ticket && json_object_get_boolean_member_with_default (ticket, "at_front", FALSE)));
+  send_change (self, "ticket.prioritize", params);
+}
+
+static void
+priority_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  HallQueuePage *self = HALL_QUEUE_PAGE (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  JsonObject *ticket = find_ticket (self, id);
+  g_autoptr (JsonObject) params = ticket_params (id);
+  gboolean priority = ticket && g_strcmp0 (json_object_get_string_member_with_default (ticket, "priority", ""),
+                                           "priority") == 0;
+
+  json_object_set_string_member (params, "priority", priority ? "normal" : "priority");
+  send_change (self, "ticket.prioritize", params);
+}
+
+static void
+resume_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  g_autoptr (JsonObject) params = ticket_params (g_variant_get_int64 (parameter));
+
+  send_change (HALL_QUEUE_PAGE (widget), "ticket.resume", params);
+}
+
+static void
+reactivate_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  g_autoptr (JsonObject) params = ticket_params (g_variant_get_int64 (parameter));
+
+  send_change (HALL_QUEUE_PAGE (widget), "ticket.reactivate", params);
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  refresh (HALL_QUEUE_PAGE (widget));
+}
+
+/* ---- the transfer dialog ----------------------------------------------------------------- */
+
+static JsonArray *
+info_array (HallQueuePage *self,
+            const char    *member)
+{
+  return self->info && json_object_has_member (self->info, member)
+         ? json_object_get_array_member (self->info, member) : NULL;
+}
+
+static gint64
+selected_id (AdwComboRow *row,
+             GArray      *ids)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  return selected < ids->len ? g_array_index (ids, gint64, selected) : 0;
+}
+
+static gboolean
+counter_serves (JsonObject *counter,
+                gint64      department_id)
+{
+  JsonArray *ids = json_object_get_array_member (counter, "department_ids");
+
+  for (guint i = 0; ids && i < json_array_get_length (ids); i++)
+    if (json_array_get_int_element (ids, i) == department_id)
+      return TRUE;
+  return FALSE;
+}
+
+/* The windows that serve the department picked, after "any window". */
+static void
+transfer_department_cb (HallQueuePage *self)
+{
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  gint64 department_id = selected_id (self->transfer_department, self->department_ids);
+  JsonArray *counters = info_array (self, "counters");
+  gint64 any = 0;
+
+  g_array_set_size (self->counter_ids, 0);
+  /* Translators: transfer target: the department's queue, whichever window calls first */
+  gtk_string_list_append (names, _("Any window of the department"));
+  g_array_append_val (self->counter_ids, any);
+  for (guint i = 0; counters && i < json_array_get_length (counters); i++)
+    {
+      JsonObject *counter = json_array_get_object_element (counters, i);
+      gint64 id = json_object_get_int_member_with_default (counter, "id", 0);
+
+      if (!counter_serves (counter, department_id))
+        continue;
+      gtk_string_list_append (names, json_object_get_string_member_with_default (counter, "name", ""));
+      g_array_append_val (self->counter_ids, id);
+    }
+  adw_combo_row_set_model (self->transfer_counter, G_LIST_MODEL (names));
+}
+
+static void
+transfer_reason_cb (HallQueuePage *self)
+{
+  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->transfer_reason))));
+
+  adw_message_dialog_set_response_enabled (self->dialog, "transfer", *reason != '\0');
+}
+
+static void
+transfer_response_cb (HallQueuePage *self,
+                      const char    *response)
+{
+  g_autoptr (JsonObject) params = NULL;
+  g_autofree char *reason = NULL;
+  gint64 counter_id;
+
+  if (g_strcmp0 (response, "transfer") != 0)
+    return;
+  reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->transfer_reason))));
+  params = ticket_params (self->transfer_ticket_id);
+  json_object_set_int_member (params, "department_id", selected_id (self->transfer_department, self->department_ids));
+  counter_id = selected_id (self->transfer_counter, self->counter_ids);
+  if (counter_id != 0)
+    json_object_set_int_member (params, "counter_id", counter_id);
+  json_object_set_string_member (params, "reason", reason);
+  send_change (self, "ticket.transfer", params);
+}
+
+static void
+transfer_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  HallQueuePage *self = HALL_QUEUE_PAGE (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  JsonObject *ticket = find_ticket (self, id);
+  g_autoptr (GtkStringList) departments = gtk_string_list_new (NULL);
+  JsonArray *array = info_array (self, "departments");
+  GtkWidget *group, *dialog;
+  g_autofree char *heading = NULL;
+  guint current = 0;
+
+  if (ticket == NULL || self->info == NULL || self->dialog != NULL)
+    return;
+
+  g_array_set_size (self->department_ids, 0);
+  for (guint i = 0; array && i < json_array_get_length (array); i++)
+    {
+      JsonObject *department = json_array_get_object_element (array, i);
+      gint64 department_id = json_object_get_int_member_with_default (department, "id", 0);
+
+      if (!json_object_get_boolean_member_with_default (department, "active", TRUE))
+        continue;
+      if (department_id == json_object_get_int_member_with_default (ticket, "department_id", 0))
+        current = self->department_ids->len;
+      gtk_string_list_append (departments, json_object_get_string_member_with_default (department, "name", ""));
+      g_array_append_val (self->department_ids, department_id);
+    }
+
+  /* Translators: heading of the transfer dialog (转窗口); %s is the ticket code */
+  heading = g_strdup_printf (_("Transfer %s"), json_object_get_string_member_with_default (ticket, "code", ""));
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
+                                   /* Translators: body of the transfer dialog */
+                                   _("The visitor keeps their place by arrival time in the new queue."));
+  group = adw_preferences_group_new ();
+  self->transfer_department = ADW_COMBO_ROW (adw_combo_row_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->transfer_department), "transfer_department");
+  /* Translators: transfer dialog field */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->transfer_department), _("Department"));
+  adw_combo_row_set_model (self->transfer_department, G_LIST_MODEL (departments));
+  adw_combo_row_set_selected (self->transfer_department, current);
+  self->transfer_counter = ADW_COMBO_ROW (adw_combo_row_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->transfer_counter), "transfer_counter");
+  /* Translators: transfer dialog field */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->transfer_counter), _("Window"));
+  self->transfer_reason = ADW_ENTRY_ROW (adw_entry_row_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->transfer_reason), "transfer_reason");
+  /* Translators: transfer dialog field, required */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->transfer_reason), _("Reason (required)"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->transfer_department));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->transfer_counter));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->transfer_reason));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), group);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    /* Translators: confirms the transfer dialog */
+                                    "transfer", _("_Transfer"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "transfer", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "transfer", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "transfer");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  g_set_weak_pointer (&self->dialog, ADW_MESSAGE_DIALOG (dialog));
+  self->transfer_ticket_id = id;
+  transfer_department_cb (self);
+  g_signal_connect_object (self->transfer_department, "notify::selected", G_CALLBACK (transfer_department_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->transfer_reason, "changed", G_CALLBACK (transfer_reason_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (transfer_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (GTK_WIDGET (self->transfer_reason));
+}
+
+/* ---- the client -------------------------------------------------------------------------- */
+
+static void
+event_cb (HallQueuePage *self,
+          JsonObject    *event)
+{
+  const char *kind = json_object_get_string_member_with_default (event, "kind", "");
+
+  if (g_str_has_prefix (kind, "setup."))
+    g_clear_pointer (&self->info, json_object_unref);
+  if (g_str_has_prefix (kind, "ticket.") || g_str_has_prefix (kind, "counter.") || g_str_has_prefix (kind, "setup."))
+    refresh (self);
+}
+
+static void
+connected_cb (HallQueuePage *self)
+{
+  update_actions (self);
+  if (self->client != NULL && hall_client_get_connected (self->client))
+    refresh (self);
+}
+
+static void
+hall_queue_page_dispose (GObject *object)
+{
+  HallQueuePage *self = HALL_QUEUE_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->dialog));
+  g_clear_weak_pointer (&self->dialog);
+  if (self->client_signals != NULL)
+    g_signal_group_set_target (self->client_signals, NULL);
+  if (self->client_notify != NULL)
+    g_signal_group_set_target (self->client_notify, NULL);
+  g_clear_object (&self->client_signals);
+  g_clear_object (&self->client_notify);
+  g_clear_object (&self->client);
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HALL_TYPE_QUEUE_PAGE);
+  G_OBJECT_CLASS (hall_queue_page_parent_class)->dispose (object);
+}
+
+static void
+hall_queue_page_finalize (GObject *object)
+{
+  HallQueuePage *self = HALL_QUEUE_PAGE (object);
+
+  g_clear_pointer (&self->info, json_object_unref);
+  g_clear_pointer (&self->department_ids, g_array_unref);
+  g_clear_pointer (&self->counter_ids, g_array_unref);
+  g_clear_object (&self->waiting);
+  g_clear_object (&self->held);
+  g_clear_object (&self->no_show);
+  G_OBJECT_CLASS (hall_queue_page_parent_class)->finalize (object);
+}
+
+static void
+hall_queue_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  HallQueuePage *self = HALL_QUEUE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      g_value_set_object (value, self->client);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, hall_queue_page_get_busy (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hall_queue_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  HallQueuePage *self = HALL_QUEUE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      hall_queue_page_set_client (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hall_queue_page_class_init (HallQueuePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hall_queue_page_dispose;
+  object_class->finalize = hall_queue_page_finalize;
+  object_class->get_property = hall_queue_page_get_property;
+  object_class->set_property = hall_queue_page_set_property;
+
+  properties[PROP_CLIENT] =
+    g_param_spec_object ("client", NULL, NULL, HALL_TYPE_CLIENT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xinfanghall/Hall/ui/hall-queue-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, HallQueuePage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, HallQueuePage, waiting_heading);
+  gtk_widget_class_bind_template_child (widget_class, HallQueuePage, held_heading);
+  gtk_widget_class_bind_template_child (widget_class, HallQueuePage, no_show_heading);
+  gtk_widget_class_bind_template_child (widget_class, HallQueuePage, waiting_list);
+  gtk_widget_class_bind_template_child (widget_class, HallQueuePage, held_list);
+  gtk_widget_class_bind_template_child (widget_class, HallQueuePage, no_show_list);
+
+  gtk_widget_class_install_action (widget_class, "queue.front", "x", front_action);
+  gtk_widget_class_install_action (widget_class, "queue.priority", "x", priority_action);
+  gtk_widget_class_install_action (widget_class, "queue.transfer", "x", transfer_action);
+  gtk_widget_class_install_action (widget_class, "queue.resume", "x", resume_action);
+  gtk_widget_class_install_action (widget_class, "queue.reactivate", "x", reactivate_action);
+  gtk_widget_class_install_action (widget_class, "queue.refresh", NULL, refresh_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "queue.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "queue.refresh", NULL);
+}
+
+static void
+hall_queue_page_init (HallQueuePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->waiting = g_list_store_new (HALL_TYPE_BOARD_ITEM);
+  self->held = g_list_store_new (HALL_TYPE_BOARD_ITEM);
+  self->no_show = g_list_store_new (HALL_TYPE_BOARD_ITEM);
+  self->department_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->counter_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gtk_list_box_bind_model (self->waiting_list, G_LIST_MODEL (self->waiting), create_ticket_row, self, NULL);
+  gtk_list_box_bind_model (self->held_list, G_LIST_MODEL (self->held), create_ticket_row, self, NULL);
+  gtk_list_box_bind_model (self->no_show_list, G_LIST_MODEL (self->no_show), create_ticket_row, self, NULL);
+  set_heading (self->waiting_heading, _("Waiting"), self->waiting);
+  set_heading (self->held_heading, _("Held"), self->held);
+  set_heading (self->no_show_heading, _("Not shown"), self->no_show);
+
+  self->client_signals = g_signal_group_new (HALL_TYPE_CLIENT);
+  g_signal_group_connect_swapped (self->client_signals, "event", G_CALLBACK (event_cb), self);
+  self->client_notify = g_signal_group_new (G_TYPE_OBJECT);
+  g_signal_group_connect_swapped (self->client_notify, "notify::connected", G_CALLBACK (connected_cb), self);
+  g_signal_group_connect_swapped (self->client_notify, "notify::user", G_CALLBACK (connected_cb), self);
+  update_actions (self);
+}
+
+GtkWidget *
+hall_queue_page_new (HallClient *client)
+{
+  return g_object_new (HALL_TYPE_QUEUE_PAGE, "client", client, NULL);
+}
+
+HallClient *
+hall_queue_page_get_client (HallQueuePage *self)
+{
+  g_return_val_if_fail (HALL_IS_QUEUE_PAGE (self), NULL);
+  return self->client;
+}
+
+void
+hall_queue_page_set_client (HallQueuePage *self,
+                            HallClient    *client)
+{
+  g_return_if_fail (HALL_IS_QUEUE_PAGE (self));
+  g_return_if_fail (client == NULL || HALL_IS_CLIENT (client));
+
+  if (!g_set_object (&self->client, client))
+    return;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->loading = FALSE;
+  self->pending = 0;
+  g_clear_pointer (&self->info, json_object_unref);
+  g_signal_group_set_target (self->client_signals, client);
+  g_signal_group_set_target (self->client_notify, client);
+  update_actions (self);
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+}
+
+GListModel *
+hall_queue_page_get_waiting (HallQueuePage *self)
+{
+  g_return_val_if_fail (HALL_IS_QUEUE_PAGE (self), NULL);
+  return G_LIST_MODEL (self->waiting);
+}
+
+GListModel *
+hall_queue_page_get_held (HallQueuePage *self)
+{
+  g_return_val_if_fail (HALL_IS_QUEUE_PAGE (self), NULL);
+  return G_LIST_MODEL (self->held);
+}
+
+GListModel *
+hall_queue_page_get_no_show (HallQueuePage *self)
+{
+  g_return_val_if_fail (HALL_IS_QUEUE_PAGE (self), NULL);
+  return G_LIST_MODEL (self->no_show);
+}
+
+gboolean
+hall_queue_page_get_busy (HallQueuePage *self)
+{
+  g_return_val_if_fail (HALL_IS_QUEUE_PAGE (self), FALSE);
+  return self->loading || self->pending > 0;
+}
+
+AdwMessageDialog *
+hall_queue_page_get_dialog (HallQueuePage *self)
+{
+  g_return_val_if_fail (HALL_IS_QUEUE_PAGE (self), NULL);
+  return self->dialog;
+}

@@ -178,6 +178,103 @@ hall_test_server_wait_healthy (HallTestServer *self,
   return FALSE;
 }
 
+guint
+hall_test_server_count_fds (HallTestServer *self)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/fd", (int) hall_test_server_get_pid (self));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDir) dir = g_dir_open (path, 0, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+/* Counts the server's sockets (local port @port) in @tcp_state; adds to @client_ports, when
+ * given, the local port of each client socket (remote port @port) in that state. */
+static guint
+scan_sockets (const char *table,
+              guint16     port,
+              guint       tcp_state,
+              GHashTable *client_ports)
+{
+  g_autofree char *text = NULL;
+  g_auto (GStrv) lines = NULL;
+  guint n = 0;
+
+  if (!g_file_get_contents (table, &text, NULL, NULL))
+    return 0;
+  lines = g_strsplit (text, "\n", -1);
+  /* "  sl  local_address rem_address   st …" with addresses as HEXADDR:HEXPORT. */
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      g_auto (GStrv) fields = g_strsplit_set (g_strstrip (lines[i]), " ", -1);
+      const char *local = NULL, *remote = NULL, *state = NULL;
+      guint64 local_port, remote_port;
+      guint field = 0;
+
+      for (guint j = 0; fields[j] != NULL; j++)
+        {
+          if (*fields[j] == '\0')
+            continue;
+          if (field == 1)
+            local = fields[j];
+          else if (field == 2)
+            remote = fields[j];
+          else if (field == 3)
+            state = fields[j];
+          field++;
+        }
+      if (local == NULL || remote == NULL || state == NULL || strchr (local, ':') == NULL
+          || strchr (remote, ':') == NULL || g_ascii_strtoull (state, NULL, 16) != tcp_state)
+        continue;
+      local_port = g_ascii_strtoull (strrchr (local, ':') + 1, NULL, 16);
+      remote_port = g_ascii_strtoull (strrchr (remote, ':') + 1, NULL, 16);
+      if (local_port == port)
+        n++;
+      else if (remote_port == port && client_ports != NULL)
+        g_hash_table_add (client_ports, GUINT_TO_POINTER ((guint) local_port));
+    }
+  return n;
+}
+
+guint
+hall_test_server_count_connections (HallTestServer *self,
+                                    guint           tcp_state)
+{
+  g_assert_cmpuint (self->port, !=, 0);
+  return scan_sockets ("/proc/net/tcp", self->port, tcp_state, NULL)
+         + scan_sockets ("/proc/net/tcp6", self->port, tcp_state, NULL);
+}
+
+void
+hall_test_server_collect_client_ports (HallTestServer *self,
+                                       GHashTable     *ports)
+{
+  g_assert_cmpuint (self->port, !=, 0);
+  scan_sockets ("/proc/net/tcp", self->port, HALL_TEST_TCP_ESTABLISHED, ports);
+  scan_sockets ("/proc/net/tcp6", self->port, HALL_TEST_TCP_ESTABLISHED, ports);
+}
+
+gboolean
+hall_test_server_wait_fds_at_most (HallTestServer *self,
+                                   guint           max_fds,
+                                   guint           timeout_seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_seconds * G_USEC_PER_SEC;
+
+  while (hall_test_server_count_fds (self) > max_fds
+         || hall_test_server_count_connections (self, HALL_TEST_TCP_CLOSE_WAIT) > 0)
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      hall_test_pump (20);
+    }
+  return TRUE;
+}
+
 /* Reads "Listening on URL" (and the fingerprint) from the log of this start. */
 static gboolean
 read_announcement (HallTestServer *self)

@@ -127,6 +127,25 @@ JsonObject     *hall_test_server_fails       (HallTestServer      *self,
                                               const char          *field,
                                               const char          *json_format,
                                               ...) G_GNUC_PRINTF (6, 7);
+/* TCP states as /proc/net/tcp writes them. */
+#define HALL_TEST_TCP_ESTABLISHED 0x01
+#define HALL_TEST_TCP_CLOSE_WAIT 0x08
+
+/* How many files the running server has open (/proc/PID/fd). */
+guint           hall_test_server_count_fds   (HallTestServer      *self);
+/* How many of the server's accepted connections are in @tcp_state (/proc/net/tcp and tcp6). */
+guint           hall_test_server_count_connections (HallTestServer *self,
+                                                    guint           tcp_state);
+/* Adds to @ports (a set of GUINT_TO_POINTER) the local port of every open client connection
+ * to the server, this process's or another's: sampled often, it tells how many connections a
+ * client opened. */
+void            hall_test_server_collect_client_ports (HallTestServer *self,
+                                                       GHashTable     *ports);
+/* Iterates the main context until the server has at most @max_fds files open and no
+ * connection in CLOSE-WAIT; FALSE if that does not happen within @timeout_seconds. */
+gboolean        hall_test_server_wait_fds_at_most (HallTestServer *self,
+                                                   guint           max_fds,
+                                                   guint           timeout_seconds);
 /* Polls /api/v1/health until it answers 200 or the deadline passes. */
 gboolean        hall_test_server_wait_healthy (HallTestServer     *self,
                                                guint               timeout_seconds);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "hall-test-server.h"
 #include "hall-test-util.h"
@@ -201,6 +202,37 @@ make_events_async (HallTestServer *server,
       soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
       soup_session_send_and_read_async (server->session, msg, G_PRIORITY_DEFAULT, NULL, burst_done_cb, burst);
     }
+}
+
+/* A POST on a connection of its own, which the client closes once it has the answer: what a
+ * libsoup client does with POSTs not marked idempotent when it drops its idle connections. */
+static void
+post_on_new_connection (HallTestServer *server,
+                        const char     *token)
+{
+  g_autoptr (SoupSession) session = soup_session_new_with_options ("timeout", HALL_TEST_SERVER_TIMEOUT, NULL);
+  g_autoptr (SoupMessage) msg = hall_test_server_message_new (server, "POST", "/api/v1/session.whoami");
+  g_autofree char *header = g_strconcat ("Bearer ", token, NULL);
+  g_autoptr (GBytes) request = g_bytes_new_static ("{}", 2);
+  g_autoptr (GBytes) answer = NULL;
+  g_autoptr (GError) error = NULL;
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", header);
+  soup_message_set_request_body_from_bytes (msg, "application/json", request);
+  answer = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+}
+
+/* Waits until the server has closed every connection the client closed. */
+static void
+assert_connections_closed (HallTestServer *server,
+                           guint           baseline)
+{
+  if (!hall_test_server_wait_fds_at_most (server, baseline + 2, HALL_TEST_SERVER_TIMEOUT))
+    g_error ("The server keeps %u files open (%u before) with %u connections in CLOSE-WAIT",
+             hall_test_server_count_fds (server), baseline,
+             hall_test_server_count_connections (server, HALL_TEST_TCP_CLOSE_WAIT));
 }
 
 /* ---- tests -------------------------------------------------------------------------------- */
@@ -623,6 +655,104 @@ test_cli (void)
   g_assert_nonnull (strstr (err, "--to"));
 }
 
+/* Clients that open a connection per request and close it: the server closes its end too, so
+ * its open files stay few however many requests come (libsoup 3.2 kept each one in CLOSE-WAIT). */
+static void
+check_closed_connections (HallTestServerFlags flags,
+                          guint               n)
+{
+  g_autoptr (HallTestServer) server = hall_test_server_new (flags);
+  g_autofree char *token = hall_test_server_add_user_login (server, "wang.fang", "staff", "chengjian", 2);
+  g_autoptr (JsonObject) whoami = NULL;
+  guint baseline = hall_test_server_count_fds (server);
+  guint peak = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      post_on_new_connection (server, token);
+      if (i % 50 == 49)
+        peak = MAX (peak, hall_test_server_count_fds (server));
+    }
+  assert_connections_closed (server, baseline);
+  g_test_message ("%u POSTs on connections of their own: %u open files before, at most %u while, %u after", n,
+                  baseline, peak, hall_test_server_count_fds (server));
+
+  /* A change-feed subscriber that vanishes without a goodbye is let go as well. */
+  {
+    Feed *feed = feed_open (server, token, "?since=0", NULL);
+
+    g_io_stream_close (soup_websocket_connection_get_io_stream (feed->conn), NULL, NULL);
+    feed_free (feed);
+  }
+  assert_connections_closed (server, baseline);
+
+  /* Still serving, on a kept-alive connection. */
+  whoami = hall_test_server_ok (server, token, "session.whoami", NULL);
+  g_assert_cmpuint (hall_test_server_count_connections (server, HALL_TEST_TCP_ESTABLISHED), <=, 2);
+}
+
+static void
+test_connections_closed_plain (void)
+{
+  check_closed_connections (HALL_TEST_SERVER_PLAIN, 320);
+}
+
+static void
+test_connections_closed_tls (void)
+{
+  check_closed_connections (HALL_TEST_SERVER_TLS, 60);
+}
+
+/* The client hangs up while its command waits for the database: the command still completes,
+ * the answer goes nowhere, and the connection is closed. */
+static void
+test_client_gone_during_command (void)
+{
+  g_autoptr (HallTestServer) server = hall_test_server_new (HALL_TEST_SERVER_PLAIN);
+  g_autofree char *admin = hall_test_server_add_user_login (server, "admin", "admin", NULL, 0);
+  g_autoptr (GSocketClient) client = g_socket_client_new ();
+  g_autoptr (GSocketConnection) connection = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *request = NULL;
+  const char *body = "{\"wait_norm_minutes\": 37}";
+  guint baseline = hall_test_server_count_fds (server);
+  gint64 last = health_last_seq (server);
+  gint64 deadline;
+  sqlite3 *db = NULL;
+
+  /* Another process holds the write lock, so the command waits (up to 5 s) on the engine. */
+  g_assert_cmpint (sqlite3_open (server->database, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  connection = g_socket_client_connect_to_host (client, "127.0.0.1", server->port, NULL, &error);
+  g_assert_no_error (error);
+  request = g_strdup_printf ("POST /api/v1/hall.configure HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                             "Authorization: Bearer %s\r\nContent-Type: application/json\r\n"
+                             "Content-Length: %zu\r\n\r\n%s",
+                             admin, strlen (body), body);
+  g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (connection)), request, strlen (request),
+                             NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_io_stream_close (G_IO_STREAM (connection), NULL, &error);
+  g_assert_no_error (error);
+
+  /* The server holds the request, its end of the connection waiting for the answer. */
+  deadline = g_get_monotonic_time () + 4 * G_USEC_PER_SEC;
+  while (hall_test_server_count_connections (server, HALL_TEST_TCP_CLOSE_WAIT) == 0
+         && g_get_monotonic_time () < deadline)
+    hall_test_pump (5);
+  g_assert_cmpuint (hall_test_server_count_connections (server, HALL_TEST_TCP_CLOSE_WAIT), ==, 1);
+  g_assert_cmpint (health_last_seq (server), ==, last);
+  g_assert_cmpint (sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  assert_connections_closed (server, baseline);
+  for (deadline = g_get_monotonic_time () + HALL_TEST_SERVER_TIMEOUT * G_USEC_PER_SEC;
+       health_last_seq (server) == last && g_get_monotonic_time () < deadline;)
+    hall_test_pump (20);
+  g_assert_cmpint (health_last_seq (server), ==, last + 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -639,6 +769,9 @@ main (int    argc,
   g_test_add_func ("/server/shutdown", test_shutdown);
   g_test_add_func ("/server/login-rate-limit", test_login_rate_limit);
   g_test_add_func ("/server/cli", test_cli);
+  g_test_add_func ("/server/connections/closed-by-client", test_connections_closed_plain);
+  g_test_add_func ("/server/connections/closed-by-client-tls", test_connections_closed_tls);
+  g_test_add_func ("/server/connections/client-gone-during-command", test_client_gone_during_command);
 
   return g_test_run ();
 }

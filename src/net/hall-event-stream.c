@@ -45,6 +45,8 @@ typedef struct
   HallServer *server;
   SoupServerMessage *msg;
   FeedRequest *request;
+  gulong disconnected_handler;
+  gboolean gone;
 } FeedCheck;
 
 static void fetch_backlog (HallEventStream *stream);
@@ -322,7 +324,10 @@ feed_check_cb (GObject      *object,
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonObject) whoami = hall_engine_call_finish (HALL_ENGINE (object), result, &error);
 
-  if (whoami == NULL)
+  g_clear_signal_handler (&check->disconnected_handler, check->msg);
+  if (check->gone)
+    feed_request_free (check->request);
+  else if (whoami == NULL)
     {
       _hall_server_respond_error (check->msg, error);
       feed_request_free (check->request);
@@ -338,11 +343,20 @@ feed_check_cb (GObject      *object,
                               (GDestroyNotify) feed_request_free);
     }
 
-  soup_server_message_unpause (check->msg);
+  if (!check->gone)
+    soup_server_message_unpause (check->msg);
   _hall_server_release (check->server);
   g_object_unref (check->msg);
   g_object_unref (check->server);
   g_free (check);
+}
+
+/* libsoup let go of the connection during the check (the server is disconnecting). */
+static void
+check_disconnected_cb (SoupServerMessage *msg,
+                       FeedCheck         *check)
+{
+  check->gone = TRUE;
 }
 
 static void
@@ -414,6 +428,7 @@ events_early_cb (SoupServer        *soup,
   check->request = g_new0 (FeedRequest, 1);
   check->request->token = g_steal_pointer (&token);
   check->request->since = (gint64) since;
+  check->disconnected_handler = g_signal_connect (msg, "disconnected", G_CALLBACK (check_disconnected_cb), check);
 
   _hall_server_hold (self);
   soup_server_message_pause (msg);

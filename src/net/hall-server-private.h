@@ -63,6 +63,10 @@ void             _hall_server_add_stream       (HallServer         *self,
 void             _hall_server_remove_stream    (HallServer         *self,
                                                 HallEventStream    *stream);
 
+/* hall-server-keepalive.c: makes libsoup before 3.4 close a kept-alive connection when the
+ * client closes it between two requests */
+void             _hall_server_keepalive_init   (SoupServer         *soup);
+
 /* hall-json-check.c: one JSON value in standard syntax, nested at most @max_depth deep */
 gboolean         _hall_json_check              (const char         *data,
                                                 gsize               length,

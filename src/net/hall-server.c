@@ -48,6 +48,8 @@ typedef struct
   SoupServerMessage *msg;
   char *command;
   char *client_address;
+  gulong disconnected_handler;
+  gboolean gone; /* libsoup let go of the connection: the answer goes nowhere */
 } Call;
 
 G_DEFINE_FINAL_TYPE (HallServer, hall_server, G_TYPE_OBJECT)
@@ -208,6 +210,7 @@ _hall_server_remove_stream (HallServer      *self,
 static void
 call_free (Call *call)
 {
+  g_clear_signal_handler (&call->disconnected_handler, call->msg);
   g_object_unref (call->msg);
   g_free (call->command);
   g_free (call->client_address);
@@ -238,19 +241,30 @@ command_done_cb (GObject      *object,
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonObject) answer = hall_engine_call_finish (HALL_ENGINE (object), result, &error);
 
-  if (answer != NULL)
-    _hall_server_respond_json (call->msg, SOUP_STATUS_OK, answer);
+  if (answer == NULL && g_str_equal (call->command, "session.login")
+      && g_error_matches (error, HALL_ERROR, HALL_ERROR_UNAUTHENTICATED))
+    count_login_failure (call->server, call->client_address);
+
+  if (call->gone)
+    g_debug ("%s: the client left before the answer", call->command);
   else
     {
-      if (g_str_equal (call->command, "session.login")
-          && g_error_matches (error, HALL_ERROR, HALL_ERROR_UNAUTHENTICATED))
-        count_login_failure (call->server, call->client_address);
-      _hall_server_respond_error (call->msg, error);
+      if (answer != NULL)
+        _hall_server_respond_json (call->msg, SOUP_STATUS_OK, answer);
+      else
+        _hall_server_respond_error (call->msg, error);
+      soup_server_message_unpause (call->msg);
     }
-
-  soup_server_message_unpause (call->msg);
   _hall_server_release (call->server);
   call_free (call);
+}
+
+/* libsoup let go of the connection while the command ran (the server is disconnecting). */
+static void
+call_disconnected_cb (SoupServerMessage *msg,
+                      Call              *call)
+{
+  call->gone = TRUE;
 }
 
 static gboolean
@@ -315,6 +329,7 @@ handle_command (HallServer        *self,
   call->msg = g_object_ref (msg);
   call->command = g_strdup (name);
   call->client_address = g_strdup (address);
+  call->disconnected_handler = g_signal_connect (msg, "disconnected", G_CALLBACK (call_disconnected_cb), call);
 
   _hall_server_hold (self);
   soup_server_message_pause (msg);
@@ -516,6 +531,7 @@ hall_server_new (HallEngine *engine)
   self = g_object_new (HALL_TYPE_SERVER, NULL);
   self->engine = g_object_ref (engine);
   self->soup = soup_server_new ("server-header", "xinfang-hall-server", NULL);
+  _hall_server_keepalive_init (self->soup);
 
   soup_server_add_handler (self->soup, NULL, default_cb, self, NULL);
   soup_server_add_early_handler (self->soup, "/api/v1", _hall_server_api_early_cb, self, NULL);

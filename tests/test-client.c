@@ -765,6 +765,65 @@ test_offline_before_sign_in (Fixture       *f,
   free_client (client);
 }
 
+static void
+collect_result_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_ptr_array_add (user_data, g_object_ref (result));
+}
+
+/* One client's calls, in a row and many at once, share one or a few kept-alive connections
+ * instead of opening one per POST. */
+static void
+test_few_connections (Fixture       *f,
+                      gconstpointer  data)
+{
+  HallClient *admin = new_client (f);
+  g_autoptr (GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GHashTable) ports = g_hash_table_new (NULL, NULL);
+  guint established;
+
+  login_ok (admin, "admin", NULL);
+  for (guint i = 0; i < 90; i++)
+    {
+      g_autofree char *username = g_strdup_printf ("user%u", i);
+      g_autoptr (JsonObject) reply = NULL;
+
+      /* Writes carry a request_id, reads do not: both go on kept-alive connections. */
+      if (i % 3 == 0)
+        create_user (admin, username);
+      else
+        reply = call_ok (admin, "session.whoami", NULL);
+      hall_test_server_collect_client_ports (f->server, ports);
+    }
+  for (guint i = 0; i < 40; i++)
+    hall_client_call_async (admin, "user.list", NULL, NULL, collect_result_cb, results);
+  while (results->len < 40)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      hall_test_server_collect_client_ports (f->server, ports);
+    }
+  for (guint i = 0; i < results->len; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (JsonObject) reply = hall_client_call_finish (admin, results->pdata[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (reply, "users")), ==, N_ACCOUNTS + 30);
+    }
+
+  established = hall_test_server_count_connections (f->server, HALL_TEST_TCP_ESTABLISHED);
+  g_test_message ("130 calls: %u connections used, %u open at the server after", g_hash_table_size (ports),
+                  established);
+  /* The change feed, the client's calls (libsoup keeps at most 2 per host) and the test's own. */
+  g_assert_cmpuint (g_hash_table_size (ports), <=, 4);
+  g_assert_cmpuint (established, <=, 4);
+
+  g_ptr_array_set_size (results, 0);
+  free_client (admin);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -801,6 +860,8 @@ main (int   argc,
               test_offline_before_sign_in, fixture_teardown);
   g_test_add ("/client/remote/probe", Fixture, GINT_TO_POINTER (TRUE), fixture_setup, test_probe,
               fixture_teardown);
+  g_test_add ("/client/remote/few-connections", Fixture, GINT_TO_POINTER (TRUE), fixture_setup,
+              test_few_connections, fixture_teardown);
 
   return g_test_run ();
 }

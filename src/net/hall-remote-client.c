@@ -234,6 +234,10 @@ send_attempt (GTask *task)
 
   g_clear_object (&send->msg);
   send->msg = _hall_remote_new_message (self, "POST", path, send->token);
+  /* Without the flag libsoup opens a new connection for every POST. Sending one again is safe:
+   * every state-changing call carries a request_id, and the hall answers a replay with the
+   * first result. */
+  soup_message_add_flags (send->msg, SOUP_MESSAGE_IDEMPOTENT);
   soup_message_set_request_body_from_bytes (send->msg, "application/json", send->body);
   soup_session_send_and_read_async (self->session, send->msg, G_PRIORITY_DEFAULT,
                                     g_task_get_cancellable (task), send_done_cb, task);

@@ -10,6 +10,7 @@
 #include "hall-board-item.h"
 #include "hall-local-client.h"
 #include "hall-queue-page.h"
+#include "hall-roster-page.h"
 #include "hall-test-util.h"
 #include "hall-triage-page.h"
 #include "hall-ui-test-util.h"
@@ -21,6 +22,7 @@ typedef struct
 {
   HallTestHall *hall;
   char *token;
+  char *leader;
   HallClient *client;
   GtkWidget *window;
   GtkWidget *workspace;
@@ -44,7 +46,7 @@ login_cb (GObject      *object,
   *(gboolean *) user_data = TRUE;
 }
 
-/* A hall with a manager signed in on a local client, the manager's workspace in a window. */
+/* A hall with a manager and a leader, the manager signed in on a local client, the manager's workspace in a window. */
 static void
 manager_start (Manager *m)
 {
@@ -52,6 +54,7 @@ manager_start (Manager *m)
 
   m->hall = hall_test_hall_new ();
   m->token = hall_test_add_user (m->hall, "zhangli", "manager", "xinfang", 0);
+  m->leader = hall_test_add_user (m->hall, "wangjianguo", "leader", NULL, 0);
   m->client = hall_local_client_new (m->hall->engine);
   hall_client_login_async (m->client, "zhangli", "password123", NULL, 0, NULL, login_cb, &signed_in);
   hall_ui_test_wait (flag_set, &signed_in, 30, "sign-in");
@@ -74,6 +77,7 @@ manager_stop (Manager *m)
   g_clear_object (&m->client);
   hall_engine_shutdown (m->hall->engine);
   g_clear_pointer (&m->token, g_free);
+  g_clear_pointer (&m->leader, g_free);
   g_clear_pointer (&m->hall, hall_test_hall_free);
 }
 
@@ -333,6 +337,111 @@ test_queue (void)
   manager_stop (&m);
 }
 
+static gboolean
+roster_idle (gpointer data)
+{
+  return hall_roster_page_get_roster (data) != NULL && hall_roster_page_get_today (data) != NULL
+         && !hall_roster_page_get_busy (data);
+}
+
+/* The leaders on @date in the roster shown, "name/slot" joined by commas. */
+static char *
+roster_day (HallRosterPage *page,
+            const char     *date)
+{
+  JsonArray *days = json_object_get_array_member (hall_roster_page_get_roster (page), "days");
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < json_array_get_length (days); i++)
+    {
+      JsonObject *day = json_array_get_object_element (days, i);
+      JsonArray *leaders = json_object_get_array_member (day, "leaders");
+
+      if (g_strcmp0 (json_object_get_string_member (day, "date"), date) != 0)
+        continue;
+      for (guint j = 0; j < json_array_get_length (leaders); j++)
+        {
+          JsonObject *leader = json_array_get_object_element (leaders, j);
+          g_string_append_printf (text, "%s%s/%s", j ? "," : "", json_object_get_string_member (leader, "display_name"),
+                                  json_object_get_string_member (leader, "slot"));
+        }
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_roster (void)
+{
+  Manager m = { 0 };
+  g_autofree char *today_row = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *first_from = NULL;
+  g_autoptr (JsonObject) today = NULL;
+  GtkWidget *page, *row;
+  AdwMessageDialog *dialog;
+  const char *date;
+
+  manager_start (&m);
+  page = show_page (&m, "roster");
+  hall_ui_test_wait (roster_idle, page, 30, "the roster");
+  date = hall_roster_page_get_today (HALL_ROSTER_PAGE (page));
+
+  /* Today's row says it is today and that nobody is on duty. */
+  today_row = g_strdup_printf ("day-%s", date);
+  row = hall_ui_test_find (page, today_row);
+  g_assert_true (gtk_widget_has_css_class (row, "roster-today"));
+  g_assert_nonnull (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+
+  gtk_widget_activate_action (page, "roster.add", "s", date);
+  dialog = hall_roster_page_get_dialog (HALL_ROSTER_PAGE (page));
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (hall_ui_test_find (GTK_WIDGET (dialog), "duty_leader")),
+                              combo_find (hall_ui_test_find (GTK_WIDGET (dialog), "duty_leader"), "wangjianguo"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (hall_ui_test_find (GTK_WIDGET (dialog), "duty_slot")), 1);
+  hall_ui_test_type (GTK_WIDGET (dialog), "duty_note", "二楼接访室");
+  adw_message_dialog_response (dialog, "add");
+  gtk_window_close (GTK_WINDOW (dialog));
+  hall_ui_test_flush ();
+  hall_ui_test_wait (roster_idle, page, 30, "the roster after the change");
+  shown = roster_day (HALL_ROSTER_PAGE (page), date);
+  g_assert_cmpstr (shown, ==, "wangjianguo/am");
+  g_assert_false (gtk_widget_get_visible (hall_ui_test_find (page, "roster_error")));
+
+  /* The hall agrees: today's duty leader, with the room. */
+  today = hall_test_ok (m.hall, m.token, "leader.today", "{}");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (today, "leaders")), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_array_get_object_element (json_object_get_array_member (today, "leaders"), 0), "note"),
+                   ==, "二楼接访室");
+
+  /* Next week and back. */
+  first_from = g_strdup (json_object_get_string_member (hall_roster_page_get_roster (HALL_ROSTER_PAGE (page)), "from"));
+  gtk_widget_activate_action (page, "roster.next", NULL);
+  hall_ui_test_wait (roster_idle, page, 30, "next week");
+  g_assert_cmpstr (json_object_get_string_member (hall_roster_page_get_roster (HALL_ROSTER_PAGE (page)), "from"), >,
+                   first_from);
+  gtk_widget_activate_action (page, "roster.this-week", NULL);
+  hall_ui_test_wait (roster_idle, page, 30, "this week");
+  g_assert_cmpstr (json_object_get_string_member (hall_roster_page_get_roster (HALL_ROSTER_PAGE (page)), "from"), ==,
+                   first_from);
+
+  /* Taking the leader off asks first, then clears the day. */
+  gtk_widget_activate_action (page, "roster.remove", "(sx)", date,
+                              json_object_get_int_member (json_array_get_object_element (
+                                json_object_get_array_member (today, "leaders"), 0), "user_id"));
+  dialog = hall_roster_page_get_dialog (HALL_ROSTER_PAGE (page));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "remove");
+  gtk_window_close (GTK_WINDOW (dialog));
+  hall_ui_test_flush ();
+  hall_ui_test_wait (roster_idle, page, 30, "the roster after removing");
+  g_clear_pointer (&shown, g_free);
+  shown = roster_day (HALL_ROSTER_PAGE (page), date);
+  g_assert_cmpstr (shown, ==, "");
+  manager_stop (&m);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -345,6 +454,7 @@ main (int   argc,
 
   g_test_add_func ("/manager/triage", test_triage);
   g_test_add_func ("/manager/queue", test_queue);
+  g_test_add_func ("/manager/roster", test_roster);
   result = g_test_run ();
   hall_test_rm_rf (data_dir);
   g_free (data_dir);

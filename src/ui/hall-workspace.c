@@ -11,6 +11,7 @@
 #include "hall-board-page.h"
 #include "hall-command.h"
 #include "hall-queue-page.h"
+#include "hall-roster-page.h"
 #include "hall-triage-page.h"
 #include "hall-workspace.h"
 
@@ -28,6 +29,7 @@ static const HallWorkspacePageInfo page_infos[] = {
   { "board", N_("Hall Board"), "view-grid-symbolic", HALL_ROLES_PEOPLE, hall_board_page_get_type },
   { "triage", N_("Triage"), "contact-new-symbolic", HALL_ROLE_MANAGER, hall_triage_page_get_type },
   { "queue", N_("Queue"), "view-list-symbolic", HALL_ROLE_MANAGER, hall_queue_page_get_type },
+  { "roster", N_("Duty Roster"), "x-office-calendar-symbolic", HALL_ROLE_MANAGER, hall_roster_page_get_type },
 };
 
 struct _HallWorkspace

@@ -8,10 +8,13 @@
 
 #include <glib/gi18n.h>
 
+#include "hall-admin-accounts-page.h"
+#include "hall-admin-calendar-page.h"
+#include "hall-admin-maintenance-page.h"
+#include "hall-admin-setup-page.h"
 #include "hall-board-page.h"
 #include "hall-command.h"
 #include "hall-queue-page.h"
-#include "hall-roster-page.h"
 #include "hall-triage-page.h"
 #include "hall-workspace.h"
 
@@ -29,7 +32,12 @@ static const HallWorkspacePageInfo page_infos[] = {
   { "board", N_("Hall Board"), "view-grid-symbolic", HALL_ROLES_PEOPLE, hall_board_page_get_type },
   { "triage", N_("Triage"), "contact-new-symbolic", HALL_ROLE_MANAGER, hall_triage_page_get_type },
   { "queue", N_("Queue"), "view-list-symbolic", HALL_ROLE_MANAGER, hall_queue_page_get_type },
-  { "roster", N_("Duty Roster"), "x-office-calendar-symbolic", HALL_ROLE_MANAGER, hall_roster_page_get_type },
+  { "admin-setup", N_("Hall Setup"), "preferences-system-symbolic", HALL_ROLE_ADMIN, hall_admin_setup_page_get_type },
+  { "admin-accounts", N_("Accounts"), "system-users-symbolic", HALL_ROLE_ADMIN, hall_admin_accounts_page_get_type },
+  { "admin-calendar", N_("Working-Day Calendar"), "x-office-calendar-symbolic", HALL_ROLE_ADMIN,
+    hall_admin_calendar_page_get_type },
+  { "admin-maintenance", N_("Backup and Audit"), "drive-harddisk-symbolic", HALL_ROLE_ADMIN,
+    hall_admin_maintenance_page_get_type },
 };
 
 struct _HallWorkspace

@@ -1,0 +1,472 @@
+/* hall-admin-maintenance-page.c — backups, the integrity check and the audit trail
+ *
+ * hall.backup writes the copy next to the hall's database (on the server's computer when the
+ * hall is on the LAN), so the page says where it went. The audit trail is read a page at a time
+ * with audit.list, newest first; it is not a change feed, so it is read when shown and on demand.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hall-admin-maintenance"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hall-admin-maintenance-page.h"
+#include "hall-admin-util.h"
+#include "hall-board-item.h"
+#include "hall-ui-util.h"
+
+#define AUDIT_PAGE 50
+
+struct _HallAdminMaintenancePage
+{
+  AdwBin parent_instance;
+
+  HallClient *client;
+  GSignalGroup *client_notify; /* "notify::" */
+  GCancellable *cancellable;
+  guint busy;
+  gboolean backing_up;
+  gboolean checking;
+  gboolean more_audit;
+  char *backup_path_text;
+
+  GListStore *audit;
+
+  GtkLabel *backup_path;
+  GtkLabel *check_result;
+  GtkListBox *audit_list;
+};
+
+G_DEFINE_FINAL_TYPE (HallAdminMaintenancePage, hall_admin_maintenance_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_CLIENT,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_actions (HallAdminMaintenancePage *self)
+{
+  gboolean connected = self->client != NULL && hall_client_get_connected (self->client);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "maintenance.backup", connected && !self->backing_up);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "maintenance.check", connected && !self->checking);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "maintenance.audit-newest", connected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "maintenance.audit-older", connected && self->more_audit);
+}
+
+static void
+set_busy (HallAdminMaintenancePage *self,
+          gboolean                  busy)
+{
+  gboolean was = self->busy > 0;
+
+  if (busy)
+    self->busy++;
+  else if (self->busy > 0)
+    self->busy--;
+  update_actions (self);
+  if (was != (self->busy > 0))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+audit_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr (HallAdminMaintenancePage) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (reply == NULL)
+    _hall_admin_toast (GTK_WIDGET (self), error->message);
+  else
+    {
+      JsonArray *entries = json_object_get_array_member (reply, "entries");
+
+      _hall_admin_store_replace (self->audit, entries, FALSE);
+      self->more_audit = entries != NULL && json_array_get_length (entries) == AUDIT_PAGE;
+    }
+  set_busy (self, FALSE);
+}
+
+static void
+read_audit (HallAdminMaintenancePage *self,
+            gint64                    before)
+{
+  g_autoptr (JsonObject) params = json_object_new ();
+
+  if (self->client == NULL || !hall_client_is_signed_in (self->client))
+    return;
+  json_object_set_int_member (params, "limit", AUDIT_PAGE);
+  if (before > 0)
+    json_object_set_int_member (params, "before", before);
+  set_busy (self, TRUE);
+  hall_client_call_async (self->client, "audit.list", params, self->cancellable, audit_cb, g_object_ref (self));
+}
+
+static void
+update_audit_row (AdwActionRow  *row,
+                  GParamSpec    *pspec,
+                  HallBoardItem *item)
+{
+  JsonObject *entry = hall_board_item_get_data (item);
+  gint64 at = json_object_get_int_member_with_default (entry, "at", 0);
+  g_autoptr (GDateTime) time = g_date_time_new_from_unix_local (at);
+  g_autofree char *when = time ? g_date_time_format (time, "%Y-%m-%d %H:%M:%S") : g_strdup ("");
+  const char *command = json_object_get_string_member_with_default (entry, "command", "");
+  const char *username = json_object_get_string_member_with_default (entry, "username", NULL);
+  const char *role = json_object_get_string_member_with_default (entry, "role", NULL);
+  const char *object_type = json_object_get_string_member_with_default (entry, "object_type", NULL);
+  const char *address = json_object_get_string_member_with_default (entry, "client_address", NULL);
+  const char *outcome = json_object_get_string_member_with_default (entry, "result", "");
+  GtkLabel *result_label = g_object_get_data (G_OBJECT (row), "result-label");
+  g_autoptr (GString) subtitle = g_string_new (NULL);
+  g_autofree char *title = g_strdup_printf ("%s  %s", when, command);
+  gboolean ok = g_str_equal (outcome, "ok");
+
+  /* Translators: who did something in the audit trail, when nobody was signed in */
+  g_string_append (subtitle, username ? username : _("nobody signed in"));
+  if (role != NULL)
+    g_string_append_printf (subtitle, " (%s)", _hall_role_label (role));
+  if (object_type != NULL)
+    g_string_append_printf (subtitle, " · %s #%" G_GINT64_FORMAT, object_type,
+                            json_object_get_int_member_with_default (entry, "object_id", 0));
+  if (address != NULL && *address)
+    g_string_append_printf (subtitle, " · %s", address);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (row, subtitle->str);
+  /* Translators: the audit trail: the command was done */
+  gtk_label_set_text (result_label, ok ? _("done") : outcome);
+  if (ok)
+    gtk_widget_remove_css_class (GTK_WIDGET (result_label), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (result_label), "error");
+}
+
+static GtkWidget *
+create_audit_row (gpointer item,
+                  gpointer user_data)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *result = gtk_label_new (NULL);
+
+  gtk_widget_set_valign (result, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), result);
+  g_object_set_data (G_OBJECT (row), "result-label", result);
+  g_signal_connect_object (item, "notify::data", G_CALLBACK (update_audit_row), row, G_CONNECT_SWAPPED);
+  update_audit_row (ADW_ACTION_ROW (row), NULL, item);
+  return row;
+}
+
+static void
+backup_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr (HallAdminMaintenancePage) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->backing_up = FALSE;
+  if (reply == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: the backup failed; %s says why */
+      message = g_strdup_printf (_("No backup was made: %s"), error->message);
+      gtk_label_set_text (self->backup_path, message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->backup_path), "error");
+      g_clear_pointer (&self->backup_path_text, g_free);
+    }
+  else
+    {
+      const char *path = json_object_get_string_member_with_default (reply, "path", "");
+      g_autofree char *size = g_format_size (json_object_get_int_member_with_default (reply, "size", 0));
+      g_autofree char *clock = _hall_format_clock (json_object_get_int_member_with_default (reply, "at", 0));
+      /* Translators: where the backup went: %1$s the file, %2$s its size, %3$s the time */
+      g_autofree char *text = g_strdup_printf (_("%1$s (%2$s, at %3$s)"), path, size, clock);
+
+      g_free (self->backup_path_text);
+      self->backup_path_text = g_strdup (path);
+      gtk_label_set_text (self->backup_path, text);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->backup_path), "error");
+      _hall_admin_toast (GTK_WIDGET (self), _("Backup made."));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->backup_path), TRUE);
+  set_busy (self, FALSE);
+  read_audit (self, 0);
+}
+
+static void
+backup_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HallAdminMaintenancePage *self = HALL_ADMIN_MAINTENANCE_PAGE (widget);
+
+  if (self->client == NULL || self->backing_up)
+    return;
+  self->backing_up = TRUE;
+  set_busy (self, TRUE);
+  hall_client_call_async (self->client, "hall.backup", NULL, self->cancellable, backup_cb, g_object_ref (self));
+}
+
+static void
+check_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr (HallAdminMaintenancePage) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->checking = FALSE;
+  if (reply == NULL)
+    gtk_label_set_text (self->check_result, error->message);
+  else if (json_object_get_boolean_member_with_default (reply, "ok", FALSE))
+    gtk_label_set_text (self->check_result, _("The records are sound."));
+  else
+    {
+      /* Translators: the integrity check found damage; %s is the report */
+      g_autofree char *text = g_strdup_printf (_("Problems found; restore the last good backup and call for "
+                                                 "support:\n%s"),
+                                               json_object_get_string_member_with_default (reply, "report", ""));
+      gtk_label_set_text (self->check_result, text);
+    }
+  set_busy (self, FALSE);
+}
+
+static void
+check_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  HallAdminMaintenancePage *self = HALL_ADMIN_MAINTENANCE_PAGE (widget);
+
+  if (self->client == NULL || self->checking)
+    return;
+  self->checking = TRUE;
+  /* Translators: the integrity check is running */
+  gtk_label_set_text (self->check_result, _("Checking…"));
+  set_busy (self, TRUE);
+  hall_client_call_async (self->client, "hall.check", NULL, self->cancellable, check_cb, g_object_ref (self));
+}
+
+static void
+audit_newest_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  read_audit (HALL_ADMIN_MAINTENANCE_PAGE (widget), 0);
+}
+
+static void
+audit_older_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HallAdminMaintenancePage *self = HALL_ADMIN_MAINTENANCE_PAGE (widget);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->audit));
+  g_autoptr (HallBoardItem) last = n > 0 ? g_list_model_get_item (G_LIST_MODEL (self->audit), n - 1) : NULL;
+
+  if (last != NULL)
+    read_audit (self, hall_board_item_get_id (last));
+}
+
+static void
+connected_cb (HallAdminMaintenancePage *self)
+{
+  update_actions (self);
+  if (self->client != NULL && hall_client_get_connected (self->client))
+    read_audit (self, 0);
+}
+
+static void
+hall_admin_maintenance_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (hall_admin_maintenance_page_parent_class)->map (widget);
+  /* The trail grows with every command: show the newest whenever the page comes into view. */
+  read_audit (HALL_ADMIN_MAINTENANCE_PAGE (widget), 0);
+}
+
+static void
+hall_admin_maintenance_page_dispose (GObject *object)
+{
+  HallAdminMaintenancePage *self = HALL_ADMIN_MAINTENANCE_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->client_notify != NULL)
+    g_signal_group_set_target (self->client_notify, NULL);
+  g_clear_object (&self->client_notify);
+  g_clear_object (&self->client);
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HALL_TYPE_ADMIN_MAINTENANCE_PAGE);
+  G_OBJECT_CLASS (hall_admin_maintenance_page_parent_class)->dispose (object);
+}
+
+static void
+hall_admin_maintenance_page_finalize (GObject *object)
+{
+  HallAdminMaintenancePage *self = HALL_ADMIN_MAINTENANCE_PAGE (object);
+
+  g_clear_object (&self->audit);
+  g_clear_pointer (&self->backup_path_text, g_free);
+  G_OBJECT_CLASS (hall_admin_maintenance_page_parent_class)->finalize (object);
+}
+
+static void
+hall_admin_maintenance_page_get_property (GObject    *object,
+                                          guint       prop_id,
+                                          GValue     *value,
+                                          GParamSpec *pspec)
+{
+  HallAdminMaintenancePage *self = HALL_ADMIN_MAINTENANCE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      g_value_set_object (value, self->client);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy > 0);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hall_admin_maintenance_page_set_property (GObject      *object,
+                                          guint         prop_id,
+                                          const GValue *value,
+                                          GParamSpec   *pspec)
+{
+  HallAdminMaintenancePage *self = HALL_ADMIN_MAINTENANCE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      hall_admin_maintenance_page_set_client (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hall_admin_maintenance_page_class_init (HallAdminMaintenancePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hall_admin_maintenance_page_dispose;
+  object_class->finalize = hall_admin_maintenance_page_finalize;
+  object_class->get_property = hall_admin_maintenance_page_get_property;
+  object_class->set_property = hall_admin_maintenance_page_set_property;
+  widget_class->map = hall_admin_maintenance_page_map;
+
+  properties[PROP_CLIENT] =
+    g_param_spec_object ("client", NULL, NULL, HALL_TYPE_CLIENT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/xinfanghall/Hall/ui/hall-admin-maintenance-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, HallAdminMaintenancePage, backup_path);
+  gtk_widget_class_bind_template_child (widget_class, HallAdminMaintenancePage, check_result);
+  gtk_widget_class_bind_template_child (widget_class, HallAdminMaintenancePage, audit_list);
+
+  gtk_widget_class_install_action (widget_class, "maintenance.backup", NULL, backup_action);
+  gtk_widget_class_install_action (widget_class, "maintenance.check", NULL, check_action);
+  gtk_widget_class_install_action (widget_class, "maintenance.audit-newest", NULL, audit_newest_action);
+  gtk_widget_class_install_action (widget_class, "maintenance.audit-older", NULL, audit_older_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "maintenance.audit-newest", NULL);
+}
+
+static void
+hall_admin_maintenance_page_init (HallAdminMaintenancePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->audit = g_list_store_new (HALL_TYPE_BOARD_ITEM);
+  gtk_list_box_bind_model (self->audit_list, G_LIST_MODEL (self->audit), create_audit_row, NULL, NULL);
+
+  self->client_notify = g_signal_group_new (G_TYPE_OBJECT);
+  g_signal_group_connect_swapped (self->client_notify, "notify::connected", G_CALLBACK (connected_cb), self);
+  g_signal_group_connect_swapped (self->client_notify, "notify::user", G_CALLBACK (connected_cb), self);
+  update_actions (self);
+}
+
+GtkWidget *
+hall_admin_maintenance_page_new (HallClient *client)
+{
+  return g_object_new (HALL_TYPE_ADMIN_MAINTENANCE_PAGE, "client", client, NULL);
+}
+
+HallClient *
+hall_admin_maintenance_page_get_client (HallAdminMaintenancePage *self)
+{
+  g_return_val_if_fail (HALL_IS_ADMIN_MAINTENANCE_PAGE (self), NULL);
+  return self->client;
+}
+
+void
+hall_admin_maintenance_page_set_client (HallAdminMaintenancePage *self,
+                                        HallClient               *client)
+{
+  g_return_if_fail (HALL_IS_ADMIN_MAINTENANCE_PAGE (self));
+  g_return_if_fail (client == NULL || HALL_IS_CLIENT (client));
+
+  if (!g_set_object (&self->client, client))
+    return;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->busy = 0;
+  self->backing_up = FALSE;
+  self->checking = FALSE;
+  g_signal_group_set_target (self->client_notify, client);
+  update_actions (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    read_audit (self, 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+}
+
+GListModel *
+hall_admin_maintenance_page_get_audit (HallAdminMaintenancePage *self)
+{
+  g_return_val_if_fail (HALL_IS_ADMIN_MAINTENANCE_PAGE (self), NULL);
+  return G_LIST_MODEL (self->audit);
+}
+
+const char *
+hall_admin_maintenance_page_get_backup_path (HallAdminMaintenancePage *self)
+{
+  g_return_val_if_fail (HALL_IS_ADMIN_MAINTENANCE_PAGE (self), NULL);
+  return self->backup_path_text;
+}
+
+gboolean
+hall_admin_maintenance_page_get_busy (HallAdminMaintenancePage *self)
+{
+  g_return_val_if_fail (HALL_IS_ADMIN_MAINTENANCE_PAGE (self), FALSE);
+  return self->busy > 0;
+}

@@ -1,0 +1,867 @@
+/* hall-admin-setup-page.c — the hall's setup: its name and norms, departments, windows and the
+ * departments each serves, problem categories
+ *
+ * Everything is hall.info, read again after each setup.changed event. Each department, window and
+ * category is an expander row with its own fields and Save button, so a change elsewhere in the
+ * hall does not wipe what the admin is typing in another row.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hall-admin-setup"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hall-admin-setup-page.h"
+#include "hall-admin-util.h"
+#include "hall-board-item.h"
+#include "hall-ui-util.h"
+
+struct _HallAdminSetupPage
+{
+  AdwBin parent_instance;
+
+  HallClient *client;
+  GSignalGroup *client_signals; /* "event" */
+  GSignalGroup *client_notify;  /* "notify::" */
+  GCancellable *cancellable;
+  gboolean loading;
+  gboolean dirty;
+  gboolean loaded;
+  guint busy;
+  char *departments_json;   /* to notice when the department choices must be rebuilt */
+
+  GListStore *departments;
+  GListStore *counters;
+  GListStore *categories;
+  GtkStringList *department_names; /* the choices of every department combo */
+  GArray *department_ids;          /* gint64, parallel to department_names */
+
+  AdwEntryRow *hall_name_row;
+  GtkSpinButton *norm_spin;
+  GtkSpinButton *priority_spin;
+  GtkLabel *hall_error;
+  GtkListBox *departments_list;
+  GtkListBox *counters_list;
+  GtkListBox *categories_list;
+  AdwEntryRow *category_name_row;
+  GtkWidget *category_name_error;
+  AdwComboRow *category_department_row;
+  GtkSwitch *category_litigation;
+  GtkLabel *category_error;
+};
+
+G_DEFINE_FINAL_TYPE (HallAdminSetupPage, hall_admin_setup_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_CLIENT,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const watched_events[] = { "setup.changed", NULL };
+
+typedef struct
+{
+  HallAdminSetupPage *self;
+  GtkWidget *row;   /* owned; NULL for the page's own forms */
+  GtkLabel *error;  /* in @row or the page */
+} SaveCall;
+
+static void refresh (HallAdminSetupPage *self);
+
+static void
+save_call_free (SaveCall *call)
+{
+  g_clear_object (&call->self);
+  g_clear_object (&call->row);
+  g_free (call);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveCall, save_call_free)
+
+static void
+set_busy (HallAdminSetupPage *self,
+          gboolean            busy)
+{
+  gboolean was = self->busy > 0;
+
+  if (busy)
+    self->busy++;
+  else if (self->busy > 0)
+    self->busy--;
+  if (was != (self->busy > 0))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+update_actions (HallAdminSetupPage *self)
+{
+  gboolean connected = self->client != NULL && hall_client_get_connected (self->client) && self->loaded;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "setup.save-hall", connected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "setup.save-department", connected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "setup.save-counter", connected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "setup.save-category", connected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "setup.add-category", connected);
+}
+
+static const char *
+department_name (HallAdminSetupPage *self,
+                 gint64              id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->departments)); i++)
+    {
+      g_autoptr (HallBoardItem) item = g_list_model_get_item (G_LIST_MODEL (self->departments), i);
+
+      if (hall_board_item_get_id (item) == id)
+        return json_object_get_string_member_with_default (hall_board_item_get_data (item), "name", "");
+    }
+  return "";
+}
+
+static guint
+department_position (HallAdminSetupPage *self,
+                     gint64              id)
+{
+  for (guint i = 0; i < self->department_ids->len; i++)
+    if (g_array_index (self->department_ids, gint64, i) == id)
+      return i;
+  return 0;
+}
+
+static gint64
+department_at (HallAdminSetupPage *self,
+               guint               position)
+{
+  return position < self->department_ids->len ? g_array_index (self->department_ids, gint64, position) : 0;
+}
+
+/* The row holding the widgets of the item with @id in @store, bound to @list. */
+static GtkWidget *
+row_for_id (GListStore *store,
+            GtkListBox *list,
+            gint64      id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+    {
+      g_autoptr (HallBoardItem) item = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      if (hall_board_item_get_id (item) == id)
+        return GTK_WIDGET (gtk_list_box_get_row_at_index (list, i));
+    }
+  return NULL;
+}
+
+/* A switch in a row of its own, kept on @row as @key. */
+static GtkWidget *
+add_switch_row (AdwExpanderRow *row,
+                const char     *title,
+                const char     *key)
+{
+  GtkWidget *child = adw_action_row_new ();
+  GtkWidget *toggle = gtk_switch_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (child), title);
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (child), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (child), toggle);
+  adw_expander_row_add_row (row, child);
+  g_object_set_data (G_OBJECT (row), key, toggle);
+  return toggle;
+}
+
+static GtkWidget *
+add_entry_row (AdwExpanderRow *row,
+               const char     *title,
+               const char     *key)
+{
+  GtkWidget *entry = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), title);
+  adw_expander_row_add_row (row, entry);
+  g_object_set_data (G_OBJECT (row), key, entry);
+  return entry;
+}
+
+/* The last row: the message from the hall, and Save. */
+static void
+add_save_row (AdwExpanderRow *row,
+              const char     *action_name,
+              gint64          id)
+{
+  GtkWidget *child = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *error = gtk_label_new (NULL);
+  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (child), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (child), FALSE);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_hexpand (error, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (error), 0);
+  gtk_label_set_wrap (GTK_LABEL (error), TRUE);
+  gtk_widget_add_css_class (error, "field-error");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), action_name);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (save), "x", id);
+  gtk_box_append (GTK_BOX (box), error);
+  gtk_box_append (GTK_BOX (box), save);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (child), box);
+  adw_expander_row_add_row (row, child);
+  g_object_set_data (G_OBJECT (row), "error-label", error);
+}
+
+static void
+update_department_row (AdwExpanderRow *row,
+                       GParamSpec     *pspec,
+                       HallBoardItem  *item)
+{
+  JsonObject *data = hall_board_item_get_data (item);
+  const char *name = json_object_get_string_member_with_default (data, "name", "");
+  const char *prefix = json_object_get_string_member_with_default (data, "prefix", "");
+  gboolean legal = json_object_get_boolean_member_with_default (data, "is_legal", FALSE);
+  gboolean active = json_object_get_boolean_member_with_default (data, "active", TRUE);
+  g_autoptr (GString) subtitle = g_string_new (json_object_get_string_member_with_default (data, "code", ""));
+
+  if (legal)
+    /* Translators: a department's 政法 window, where litigation-related visitors go */
+    g_string_append_printf (subtitle, " · %s", _("Legal-affairs window"));
+  if (!active)
+    /* Translators: a department, window or category switched off */
+    g_string_append_printf (subtitle, " · %s", _("not in use"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_expander_row_set_subtitle (row, subtitle->str);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "prefix-label"), prefix);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (row), "name-row"), name);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (row), "prefix-row"), prefix);
+  gtk_switch_set_active (g_object_get_data (G_OBJECT (row), "legal-switch"), legal);
+  gtk_switch_set_active (g_object_get_data (G_OBJECT (row), "active-switch"), active);
+}
+
+static GtkWidget *
+create_department_row (gpointer item,
+                       gpointer user_data)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *prefix = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (prefix, "department-prefix");
+  gtk_widget_set_valign (prefix, GTK_ALIGN_CENTER);
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), prefix);
+  g_object_set_data (G_OBJECT (row), "prefix-label", prefix);
+  /* Translators: department field */
+  add_entry_row (ADW_EXPANDER_ROW (row), _("Name"), "name-row");
+  /* Translators: department field: the capital letter its ticket numbers start with */
+  add_entry_row (ADW_EXPANDER_ROW (row), _("Ticket letter"), "prefix-row");
+  /* Translators: department field: litigation-related visitors are sent to it */
+  add_switch_row (ADW_EXPANDER_ROW (row), _("Legal-affairs window"), "legal-switch");
+  /* Translators: department, window or category field: switched on */
+  add_switch_row (ADW_EXPANDER_ROW (row), _("In use"), "active-switch");
+  add_save_row (ADW_EXPANDER_ROW (row), "setup.save-department", hall_board_item_get_id (item));
+  g_signal_connect_object (item, "notify::data", G_CALLBACK (update_department_row), row, G_CONNECT_SWAPPED);
+  update_department_row (ADW_EXPANDER_ROW (row), NULL, item);
+  return row;
+}
+
+static void
+update_counter_row (AdwExpanderRow *row,
+                    GParamSpec     *pspec,
+                    HallBoardItem  *item)
+{
+  HallAdminSetupPage *self = g_object_get_data (G_OBJECT (row), "page");
+  JsonObject *data = hall_board_item_get_data (item);
+  JsonArray *served = json_object_get_array_member (data, "department_ids");
+  GPtrArray *checks = g_object_get_data (G_OBJECT (row), "checks");
+  g_autoptr (GString) subtitle = g_string_new (NULL);
+
+  for (guint i = 0; served != NULL && i < json_array_get_length (served); i++)
+    {
+      if (i > 0)
+        /* Translators: separates department names */
+        g_string_append (subtitle, _(", "));
+      g_string_append (subtitle, department_name (self, json_array_get_int_element (served, i)));
+    }
+  for (guint i = 0; i < checks->len; i++)
+    {
+      gint64 id = GPOINTER_TO_SIZE (g_object_get_data (checks->pdata[i], "department-id"));
+      gboolean on = FALSE;
+
+      for (guint j = 0; served != NULL && j < json_array_get_length (served); j++)
+        on = on || json_array_get_int_element (served, j) == id;
+      gtk_check_button_set_active (checks->pdata[i], on);
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), json_object_get_string_member_with_default (data, "name", ""));
+  adw_expander_row_set_subtitle (row, subtitle->str);
+}
+
+static GtkWidget *
+create_counter_row (gpointer item,
+                    gpointer user_data)
+{
+  HallAdminSetupPage *self = user_data;
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *child = gtk_list_box_row_new ();
+  GtkWidget *flow = gtk_flow_box_new ();
+  GPtrArray *checks = g_ptr_array_new ();
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (child), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (child), FALSE);
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 5);
+  gtk_widget_set_margin_top (flow, 6);
+  gtk_widget_set_margin_bottom (flow, 6);
+  gtk_widget_set_margin_start (flow, 12);
+  gtk_widget_set_margin_end (flow, 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (flow), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  /* Translators: accessible name of a window's department choices */
+                                  _("Departments this window serves"), -1);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->departments)); i++)
+    {
+      g_autoptr (HallBoardItem) department = g_list_model_get_item (G_LIST_MODEL (self->departments), i);
+      JsonObject *data = hall_board_item_get_data (department);
+      GtkWidget *check = gtk_check_button_new_with_label (json_object_get_string_member_with_default (data, "name",
+                                                                                                     ""));
+
+      g_object_set_data (G_OBJECT (check), "department-id", GSIZE_TO_POINTER (hall_board_item_get_id (department)));
+      gtk_flow_box_append (GTK_FLOW_BOX (flow), check);
+      g_ptr_array_add (checks, check);
+    }
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (child), flow);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), child);
+  add_save_row (ADW_EXPANDER_ROW (row), "setup.save-counter", hall_board_item_get_id (item));
+  g_object_set_data (G_OBJECT (row), "page", self);
+  g_object_set_data_full (G_OBJECT (row), "checks", checks, (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (item, "notify::data", G_CALLBACK (update_counter_row), row, G_CONNECT_SWAPPED);
+  update_counter_row (ADW_EXPANDER_ROW (row), NULL, item);
+  return row;
+}
+
+static void
+update_category_row (AdwExpanderRow *row,
+                     GParamSpec     *pspec,
+                     HallBoardItem  *item)
+{
+  HallAdminSetupPage *self = g_object_get_data (G_OBJECT (row), "page");
+  JsonObject *data = hall_board_item_get_data (item);
+  gint64 department_id = json_object_get_int_member_with_default (data, "department_id", 0);
+  gboolean litigation = json_object_get_boolean_member_with_default (data, "litigation", FALSE);
+  gboolean active = json_object_get_boolean_member_with_default (data, "active", TRUE);
+  const char *name = json_object_get_string_member_with_default (data, "name", "");
+  g_autoptr (GString) subtitle = g_string_new (department_name (self, department_id));
+
+  if (litigation)
+    /* Translators: a litigation-related (涉法涉诉) category */
+    g_string_append_printf (subtitle, " · %s", _("litigation-related"));
+  if (!active)
+    g_string_append_printf (subtitle, " · %s", _("not in use"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_expander_row_set_subtitle (row, subtitle->str);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (row), "name-row"), name);
+  adw_combo_row_set_selected (g_object_get_data (G_OBJECT (row), "department-row"),
+                              department_position (self, department_id));
+  gtk_switch_set_active (g_object_get_data (G_OBJECT (row), "litigation-switch"), litigation);
+  gtk_switch_set_active (g_object_get_data (G_OBJECT (row), "active-switch"), active);
+}
+
+static GtkWidget *
+create_category_row (gpointer item,
+                     gpointer user_data)
+{
+  HallAdminSetupPage *self = user_data;
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *combo = adw_combo_row_new ();
+
+  g_object_set_data (G_OBJECT (row), "page", self);
+  add_entry_row (ADW_EXPANDER_ROW (row), _("Name"), "name-row");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (combo), _("Suggested department"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (combo), G_LIST_MODEL (self->department_names));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), combo);
+  g_object_set_data (G_OBJECT (row), "department-row", combo);
+  add_switch_row (ADW_EXPANDER_ROW (row), _("Litigation-related"), "litigation-switch");
+  add_switch_row (ADW_EXPANDER_ROW (row), _("In use"), "active-switch");
+  add_save_row (ADW_EXPANDER_ROW (row), "setup.save-category", hall_board_item_get_id (item));
+  g_signal_connect_object (item, "notify::data", G_CALLBACK (update_category_row), row, G_CONNECT_SWAPPED);
+  update_category_row (ADW_EXPANDER_ROW (row), NULL, item);
+  return row;
+}
+
+static void
+show_info (HallAdminSetupPage *self,
+           JsonObject         *info)
+{
+  JsonArray *departments = json_object_get_array_member (info, "departments");
+  JsonObject *settings = json_object_get_object_member (info, "settings");
+  g_autoptr (JsonNode) node = json_node_init_array (json_node_alloc (), departments);
+  g_autofree char *departments_json = json_to_string (node, FALSE);
+  gboolean departments_changed = g_strcmp0 (departments_json, self->departments_json) != 0;
+
+  if (!self->loaded)
+    {
+      /* The hall's own fields are filled once, so a refresh does not undo what is being typed. */
+      gtk_editable_set_text (GTK_EDITABLE (self->hall_name_row),
+                             json_object_get_string_member_with_default (info, "hall_name", ""));
+      if (settings != NULL)
+        {
+          gtk_spin_button_set_value (self->norm_spin,
+                                     json_object_get_int_member_with_default (settings, "wait_norm_minutes", 20));
+          gtk_spin_button_set_value (self->priority_spin,
+                                     json_object_get_int_member_with_default (settings, "priority_max_wait_minutes",
+                                                                              30));
+        }
+    }
+
+  _hall_admin_store_replace (self->departments, departments, TRUE);
+  if (departments_changed)
+    {
+      g_autoptr (GPtrArray) names = g_ptr_array_new ();
+      guint selected = adw_combo_row_get_selected (self->category_department_row);
+      gint64 chosen = department_at (self, selected);
+
+      g_array_set_size (self->department_ids, 0);
+      for (guint i = 0; departments != NULL && i < json_array_get_length (departments); i++)
+        {
+          JsonObject *department = json_array_get_object_element (departments, i);
+          gint64 id = json_object_get_int_member (department, "id");
+
+          g_array_append_val (self->department_ids, id);
+          g_ptr_array_add (names, (gpointer) json_object_get_string_member_with_default (department, "name", ""));
+        }
+      g_ptr_array_add (names, NULL);
+      gtk_string_list_splice (self->department_names, 0,
+                              g_list_model_get_n_items (G_LIST_MODEL (self->department_names)),
+                              (const char * const *) names->pdata);
+      adw_combo_row_set_selected (self->category_department_row, department_position (self, chosen));
+      g_free (self->departments_json);
+      self->departments_json = g_steal_pointer (&departments_json);
+    }
+  /* Windows and categories name departments: rebuilt when those changed. */
+  _hall_admin_store_replace (self->counters, json_object_get_array_member (info, "counters"), !departments_changed);
+  _hall_admin_store_replace (self->categories, json_object_get_array_member (info, "categories"),
+                             !departments_changed);
+  self->loaded = TRUE;
+  update_actions (self);
+}
+
+static void
+info_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr (HallAdminSetupPage) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) info = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->loading = FALSE;
+  if (info == NULL)
+    g_debug ("hall.info: %s", error->message);
+  else if (json_object_has_member (info, "departments"))
+    show_info (self, info);
+  set_busy (self, FALSE);
+  if (self->dirty)
+    refresh (self);
+}
+
+static void
+refresh (HallAdminSetupPage *self)
+{
+  if (self->client == NULL || !hall_client_is_signed_in (self->client))
+    return;
+  if (self->loading)
+    {
+      self->dirty = TRUE;
+      return;
+    }
+  self->dirty = FALSE;
+  self->loading = TRUE;
+  set_busy (self, TRUE);
+  hall_client_call_async (self->client, "hall.info", NULL, self->cancellable, info_cb, g_object_ref (self));
+}
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr (SaveCall) call = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (reply == NULL)
+    {
+      const char *field = error->domain == HALL_ERROR ? hall_error_get_field (error) : NULL;
+
+      if (call->row == NULL && g_strcmp0 (field, "name") == 0)
+        _hall_form_set_error (GTK_WIDGET (call->self->category_name_row), call->self->category_name_error,
+                              error->message);
+      else
+        gtk_label_set_text (call->error, error->message);
+    }
+  else
+    {
+      gtk_label_set_text (call->error, "");
+      /* Translators: a setup change was stored */
+      _hall_admin_toast (GTK_WIDGET (call->self), _("Saved."));
+      if (call->error == call->self->category_error)
+        {
+          gtk_editable_set_text (GTK_EDITABLE (call->self->category_name_row), "");
+          gtk_switch_set_active (call->self->category_litigation, FALSE);
+        }
+    }
+  set_busy (call->self, FALSE);
+}
+
+static void
+send (HallAdminSetupPage *self,
+      const char         *command,
+      JsonObject         *params,
+      GtkWidget          *row,
+      GtkLabel           *error)
+{
+  SaveCall *call = g_new0 (SaveCall, 1);
+
+  call->self = g_object_ref (self);
+  call->row = row ? g_object_ref (row) : NULL;
+  call->error = error;
+  gtk_label_set_text (error, "");
+  set_busy (self, TRUE);
+  hall_client_call_async (self->client, command, params, self->cancellable, save_cb, call);
+}
+
+static void
+save_hall_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  HallAdminSetupPage *self = HALL_ADMIN_SETUP_PAGE (widget);
+  g_autoptr (JsonObject) params = json_object_new ();
+
+  json_object_set_string_member (params, "hall_name", gtk_editable_get_text (GTK_EDITABLE (self->hall_name_row)));
+  json_object_set_int_member (params, "wait_norm_minutes", gtk_spin_button_get_value_as_int (self->norm_spin));
+  json_object_set_int_member (params, "priority_max_wait_minutes",
+                              gtk_spin_button_get_value_as_int (self->priority_spin));
+  send (self, "hall.configure", params, NULL, self->hall_error);
+}
+
+static void
+save_department_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  HallAdminSetupPage *self = HALL_ADMIN_SETUP_PAGE (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  GtkWidget *row = row_for_id (self->departments, self->departments_list, id);
+  g_autoptr (JsonObject) params = json_object_new ();
+
+  if (row == NULL)
+    return;
+  json_object_set_int_member (params, "id", id);
+  json_object_set_string_member (params, "name",
+                                 gtk_editable_get_text (g_object_get_data (G_OBJECT (row), "name-row")));
+  json_object_set_string_member (params, "prefix",
+                                 gtk_editable_get_text (g_object_get_data (G_OBJECT (row), "prefix-row")));
+  json_object_set_boolean_member (params, "is_legal",
+                                  gtk_switch_get_active (g_object_get_data (G_OBJECT (row), "legal-switch")));
+  json_object_set_boolean_member (params, "active",
+                                  gtk_switch_get_active (g_object_get_data (G_OBJECT (row), "active-switch")));
+  send (self, "department.save", params, row, g_object_get_data (G_OBJECT (row), "error-label"));
+}
+
+static void
+save_counter_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  HallAdminSetupPage *self = HALL_ADMIN_SETUP_PAGE (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  GtkWidget *row = row_for_id (self->counters, self->counters_list, id);
+  g_autoptr (JsonObject) params = json_object_new ();
+  JsonArray *ids = json_array_new ();
+  GPtrArray *checks;
+
+  if (row == NULL)
+    {
+      json_array_unref (ids);
+      return;
+    }
+  checks = g_object_get_data (G_OBJECT (row), "checks");
+  for (guint i = 0; i < checks->len; i++)
+    if (gtk_check_button_get_active (checks->pdata[i]))
+      json_array_add_int_element (ids, GPOINTER_TO_SIZE (g_object_get_data (checks->pdata[i], "department-id")));
+  json_object_set_int_member (params, "id", id);
+  json_object_set_array_member (params, "department_ids", ids);
+  send (self, "counter.save", params, row, g_object_get_data (G_OBJECT (row), "error-label"));
+}
+
+static void
+save_category_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HallAdminSetupPage *self = HALL_ADMIN_SETUP_PAGE (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  GtkWidget *row = row_for_id (self->categories, self->categories_list, id);
+  g_autoptr (JsonObject) params = json_object_new ();
+
+  if (row == NULL)
+    return;
+  json_object_set_int_member (params, "id", id);
+  json_object_set_string_member (params, "name",
+                                 gtk_editable_get_text (g_object_get_data (G_OBJECT (row), "name-row")));
+  json_object_set_int_member (params, "department_id",
+                              department_at (self, adw_combo_row_get_selected (
+                                                     g_object_get_data (G_OBJECT (row), "department-row"))));
+  json_object_set_boolean_member (params, "litigation",
+                                  gtk_switch_get_active (g_object_get_data (G_OBJECT (row), "litigation-switch")));
+  json_object_set_boolean_member (params, "active",
+                                  gtk_switch_get_active (g_object_get_data (G_OBJECT (row), "active-switch")));
+  send (self, "category.save", params, row, g_object_get_data (G_OBJECT (row), "error-label"));
+}
+
+static void
+add_category_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  HallAdminSetupPage *self = HALL_ADMIN_SETUP_PAGE (widget);
+  const char *name = gtk_editable_get_text (GTK_EDITABLE (self->category_name_row));
+  g_autoptr (JsonObject) params = json_object_new ();
+
+  _hall_form_set_error (GTK_WIDGET (self->category_name_row), self->category_name_error, NULL);
+  if (*name == '\0')
+    {
+      _hall_form_set_error (GTK_WIDGET (self->category_name_row), self->category_name_error,
+                            _("Enter the category’s name."));
+      return;
+    }
+  json_object_set_string_member (params, "name", name);
+  json_object_set_int_member (params, "department_id",
+                              department_at (self, adw_combo_row_get_selected (self->category_department_row)));
+  json_object_set_boolean_member (params, "litigation", gtk_switch_get_active (self->category_litigation));
+  send (self, "category.save", params, NULL, self->category_error);
+}
+
+static void
+event_cb (HallAdminSetupPage *self,
+          JsonObject         *event)
+{
+  if (_hall_admin_event_is (event, watched_events))
+    refresh (self);
+}
+
+static void
+connected_cb (HallAdminSetupPage *self)
+{
+  update_actions (self);
+  if (self->client != NULL && hall_client_get_connected (self->client))
+    refresh (self);
+}
+
+static void
+hall_admin_setup_page_dispose (GObject *object)
+{
+  HallAdminSetupPage *self = HALL_ADMIN_SETUP_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->client_signals != NULL)
+    g_signal_group_set_target (self->client_signals, NULL);
+  if (self->client_notify != NULL)
+    g_signal_group_set_target (self->client_notify, NULL);
+  g_clear_object (&self->client_signals);
+  g_clear_object (&self->client_notify);
+  g_clear_object (&self->client);
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HALL_TYPE_ADMIN_SETUP_PAGE);
+  G_OBJECT_CLASS (hall_admin_setup_page_parent_class)->dispose (object);
+}
+
+static void
+hall_admin_setup_page_finalize (GObject *object)
+{
+  HallAdminSetupPage *self = HALL_ADMIN_SETUP_PAGE (object);
+
+  g_clear_object (&self->departments);
+  g_clear_object (&self->counters);
+  g_clear_object (&self->categories);
+  g_clear_object (&self->department_names);
+  g_clear_pointer (&self->department_ids, g_array_unref);
+  g_clear_pointer (&self->departments_json, g_free);
+  G_OBJECT_CLASS (hall_admin_setup_page_parent_class)->finalize (object);
+}
+
+static void
+hall_admin_setup_page_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  HallAdminSetupPage *self = HALL_ADMIN_SETUP_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      g_value_set_object (value, self->client);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy > 0);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hall_admin_setup_page_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  HallAdminSetupPage *self = HALL_ADMIN_SETUP_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      hall_admin_setup_page_set_client (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hall_admin_setup_page_class_init (HallAdminSetupPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hall_admin_setup_page_dispose;
+  object_class->finalize = hall_admin_setup_page_finalize;
+  object_class->get_property = hall_admin_setup_page_get_property;
+  object_class->set_property = hall_admin_setup_page_set_property;
+
+  properties[PROP_CLIENT] =
+    g_param_spec_object ("client", NULL, NULL, HALL_TYPE_CLIENT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/xinfanghall/Hall/ui/hall-admin-setup-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, hall_name_row);
+  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, norm_spin);
+  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, priority_spin);
+  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, hall_error);
+  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, departments_list);
+  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, counters_list);
+  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, categories_list);
+  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, category_name_row);
+  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, category_name_error);
+  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, category_department_row);
+  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, category_litigation);
+  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, category_error);
+
+  gtk_widget_class_install_action (widget_class, "setup.save-hall", NULL, save_hall_action);
+  gtk_widget_class_install_action (widget_class, "setup.save-department", "x", save_department_action);
+  gtk_widget_class_install_action (widget_class, "setup.save-counter", "x", save_counter_action);
+  gtk_widget_class_install_action (widget_class, "setup.save-category", "x", save_category_action);
+  gtk_widget_class_install_action (widget_class, "setup.add-category", NULL, add_category_action);
+}
+
+static void
+hall_admin_setup_page_init (HallAdminSetupPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->departments = g_list_store_new (HALL_TYPE_BOARD_ITEM);
+  self->counters = g_list_store_new (HALL_TYPE_BOARD_ITEM);
+  self->categories = g_list_store_new (HALL_TYPE_BOARD_ITEM);
+  self->department_names = gtk_string_list_new (NULL);
+  self->department_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  adw_combo_row_set_model (self->category_department_row, G_LIST_MODEL (self->department_names));
+  gtk_list_box_bind_model (self->departments_list, G_LIST_MODEL (self->departments), create_department_row, self,
+                           NULL);
+  gtk_list_box_bind_model (self->counters_list, G_LIST_MODEL (self->counters), create_counter_row, self, NULL);
+  gtk_list_box_bind_model (self->categories_list, G_LIST_MODEL (self->categories), create_category_row, self, NULL);
+
+  self->client_signals = g_signal_group_new (HALL_TYPE_CLIENT);
+  g_signal_group_connect_swapped (self->client_signals, "event", G_CALLBACK (event_cb), self);
+  self->client_notify = g_signal_group_new (G_TYPE_OBJECT);
+  g_signal_group_connect_swapped (self->client_notify, "notify::connected", G_CALLBACK (connected_cb), self);
+  g_signal_group_connect_swapped (self->client_notify, "notify::user", G_CALLBACK (connected_cb), self);
+  update_actions (self);
+}
+
+GtkWidget *
+hall_admin_setup_page_new (HallClient *client)
+{
+  return g_object_new (HALL_TYPE_ADMIN_SETUP_PAGE, "client", client, NULL);
+}
+
+HallClient *
+hall_admin_setup_page_get_client (HallAdminSetupPage *self)
+{
+  g_return_val_if_fail (HALL_IS_ADMIN_SETUP_PAGE (self), NULL);
+  return self->client;
+}
+
+void
+hall_admin_setup_page_set_client (HallAdminSetupPage *self,
+                                  HallClient         *client)
+{
+  g_return_if_fail (HALL_IS_ADMIN_SETUP_PAGE (self));
+  g_return_if_fail (client == NULL || HALL_IS_CLIENT (client));
+
+  if (!g_set_object (&self->client, client))
+    return;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->loading = FALSE;
+  self->loaded = FALSE;
+  self->busy = 0;
+  g_signal_group_set_target (self->client_signals, client);
+  g_signal_group_set_target (self->client_notify, client);
+  update_actions (self);
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+}
+
+GListModel *
+hall_admin_setup_page_get_departments (HallAdminSetupPage *self)
+{
+  g_return_val_if_fail (HALL_IS_ADMIN_SETUP_PAGE (self), NULL);
+  return G_LIST_MODEL (self->departments);
+}
+
+GListModel *
+hall_admin_setup_page_get_counters (HallAdminSetupPage *self)
+{
+  g_return_val_if_fail (HALL_IS_ADMIN_SETUP_PAGE (self), NULL);
+  return G_LIST_MODEL (self->counters);
+}
+
+GListModel *
+hall_admin_setup_page_get_categories (HallAdminSetupPage *self)
+{
+  g_return_val_if_fail (HALL_IS_ADMIN_SETUP_PAGE (self), NULL);
+  return G_LIST_MODEL (self->categories);
+}
+
+gboolean
+hall_admin_setup_page_get_busy (HallAdminSetupPage *self)
+{
+  g_return_val_if_fail (HALL_IS_ADMIN_SETUP_PAGE (self), FALSE);
+  return self->busy > 0;
+}

@@ -1,0 +1,296 @@
+/* test-admin.c — the real app under Xvfb, driven through its actions by the hall's administrator:
+ * a window-staff account for 城建 (with the mistake of a short password), locked after a
+ * question, a new holiday that moves the deadline preview, a backup that is really there
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "hall-admin-accounts-page.h"
+#include "hall-admin-calendar-page.h"
+#include "hall-admin-maintenance-page.h"
+#include "hall-admin-setup-page.h"
+#include "hall-board-item.h"
+#include "hall-test-util.h"
+#include "hall-ui-test-util.h"
+
+static char *data_dir;
+
+static gboolean
+role_is_admin (gpointer data)
+{
+  return g_strcmp0 (hall_workspace_get_role (hall_window_get_workspace (data)), "admin") == 0;
+}
+
+static JsonObject *
+find_account (HallAdminAccountsPage *page,
+              const char            *username)
+{
+  GListModel *accounts = hall_admin_accounts_page_get_accounts (page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
+    {
+      g_autoptr (HallBoardItem) item = g_list_model_get_item (accounts, i);
+      JsonObject *user = hall_board_item_get_data (item);
+
+      if (g_strcmp0 (json_object_get_string_member (user, "username"), username) == 0)
+        return user;
+    }
+  return NULL;
+}
+
+static gboolean
+accounts_loaded (gpointer data)
+{
+  return find_account (data, "zhangsan") != NULL;
+}
+
+static gboolean
+lijing_listed (gpointer data)
+{
+  return find_account (data, "lijing") != NULL && !hall_admin_accounts_page_get_busy (data);
+}
+
+static gboolean
+lijing_locked (gpointer data)
+{
+  JsonObject *user = find_account (data, "lijing");
+
+  return user != NULL && json_object_get_boolean_member_with_default (user, "locked", FALSE);
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  g_autoptr (GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* What a click on one of the dialog's buttons does: the response, then the dialog closes. */
+static void
+answer (const char *response)
+{
+  AdwMessageDialog *dialog = find_dialog ();
+
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  hall_ui_test_flush ();
+  g_assert_null (find_dialog ());
+}
+
+static gboolean
+calendar_ready (gpointer data)
+{
+  return hall_admin_calendar_page_get_due_15 (data) != NULL && !hall_admin_calendar_page_get_busy (data);
+}
+
+typedef struct
+{
+  HallAdminCalendarPage *page;
+  const char *before;
+} DueCheck;
+
+static gboolean
+due_moved (gpointer data)
+{
+  DueCheck *check = data;
+
+  return !hall_admin_calendar_page_get_busy (check->page)
+         && g_strcmp0 (hall_admin_calendar_page_get_due_15 (check->page), check->before) != 0;
+}
+
+static gboolean
+backup_done (gpointer data)
+{
+  return hall_admin_maintenance_page_get_backup_path (data) != NULL
+         && !hall_admin_maintenance_page_get_busy (data);
+}
+
+static gboolean
+audit_has_create (gpointer data)
+{
+  GListModel *audit = hall_admin_maintenance_page_get_audit (data);
+
+  for (guint i = 0; i < g_list_model_get_n_items (audit); i++)
+    {
+      g_autoptr (HallBoardItem) item = g_list_model_get_item (audit, i);
+
+      if (g_strcmp0 (json_object_get_string_member (hall_board_item_get_data (item), "command"), "user.create") == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static guint
+position_of (GListModel *names,
+             const char *name)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (names), i), name) == 0)
+      return i;
+  g_error ("No choice “%s”", name);
+}
+
+static void
+admin (void)
+{
+  HallWindow *window = NULL;
+  g_autoptr (HallApplication) app = hall_ui_test_start_app (&window);
+  GtkWidget *welcome = GTK_WIDGET (hall_window_get_welcome_page (window));
+  HallWorkspace *workspace = hall_window_get_workspace (window);
+  GtkWidget *accounts, *calendar, *maintenance, *department;
+  g_autofree char *due_before = NULL;
+  gint64 lijing_id;
+
+  /* A new hall on this PC; its first account also holds the admin role. */
+  gtk_widget_activate_action (welcome, "welcome.show-create", NULL);
+  hall_ui_test_type (welcome, "hall_name", "城关县信访超市");
+  hall_ui_test_type (welcome, "username", "zhangsan");
+  hall_ui_test_type (welcome, "display_name", "张三");
+  hall_ui_test_type (welcome, "password", "correct horse");
+  hall_ui_test_type (welcome, "confirm", "correct horse");
+  gtk_widget_activate_action (welcome, "welcome.create", NULL);
+  hall_ui_test_wait_page (window, "workspace", 60);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.role", "s", "admin");
+  hall_ui_test_wait (role_is_admin, window, 30, "the admin role");
+  g_assert_nonnull (hall_workspace_get_page (workspace, "admin-setup"));
+  g_assert_true (HALL_IS_ADMIN_SETUP_PAGE (hall_workspace_get_page (workspace, "admin-setup")));
+
+  /* Accounts: a window-staff account for 城建. */
+  g_assert_true (hall_workspace_show_page (workspace, "admin-accounts"));
+  accounts = hall_workspace_get_page (workspace, "admin-accounts");
+  hall_ui_test_wait (accounts_loaded, accounts, 30, "the accounts");
+  hall_ui_test_type (accounts, "new_username", "lijing");
+  hall_ui_test_type (accounts, "new_display_name", "李静");
+  hall_ui_test_type (accounts, "new_password", "short");
+  department = hall_ui_test_find (accounts, "new_department");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (department),
+                              position_of (adw_combo_row_get_model (ADW_COMBO_ROW (department)), "城建"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (hall_ui_test_find (accounts, "role_staff")), TRUE);
+
+  /* Too short: said at the password, what was typed stays, nothing is created. */
+  gtk_widget_activate_action (accounts, "accounts.create", NULL);
+  g_assert_true (gtk_widget_has_css_class (hall_ui_test_find (accounts, "new_password"), "error"));
+  g_assert_false (gtk_widget_has_css_class (hall_ui_test_find (accounts, "new_username"), "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (accounts, "new_password"))), ==, "short");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (accounts, "new_username"))), ==, "lijing");
+  g_assert_false (hall_admin_accounts_page_get_busy (HALL_ADMIN_ACCOUNTS_PAGE (accounts)));
+  g_assert_null (find_account (HALL_ADMIN_ACCOUNTS_PAGE (accounts), "lijing"));
+
+  /* Typing again clears the message; a good password creates the account. */
+  hall_ui_test_type (accounts, "new_password", "lijing-2026");
+  g_assert_false (gtk_widget_has_css_class (hall_ui_test_find (accounts, "new_password"), "error"));
+  gtk_widget_activate_action (accounts, "accounts.create", NULL);
+  hall_ui_test_wait (lijing_listed, accounts, 30, "the new account in the list");
+  {
+    JsonObject *user = find_account (HALL_ADMIN_ACCOUNTS_PAGE (accounts), "lijing");
+    JsonArray *roles = json_object_get_array_member (user, "roles");
+
+    g_assert_cmpstr (json_object_get_string_member (user, "department_name"), ==, "城建");
+    g_assert_cmpstr (json_object_get_string_member (user, "display_name"), ==, "李静");
+    g_assert_cmpuint (json_array_get_length (roles), ==, 1);
+    g_assert_cmpstr (json_array_get_string_element (roles, 0), ==, "staff");
+    lijing_id = json_object_get_int_member (user, "id");
+  }
+  /* The form is ready for the next person. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (accounts, "new_username"))), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (accounts, "new_password"))), ==, "");
+
+  /* Locking asks first; cancelling changes nothing. */
+  gtk_widget_activate_action (accounts, "accounts.lock", "x", lijing_id);
+  answer ("cancel");
+  g_assert_false (hall_admin_accounts_page_get_busy (HALL_ADMIN_ACCOUNTS_PAGE (accounts)));
+  g_assert_false (lijing_locked (accounts));
+  gtk_widget_activate_action (accounts, "accounts.lock", "x", lijing_id);
+  answer ("lock");
+  hall_ui_test_wait (lijing_locked, accounts, 30, "the account to show as locked");
+
+  /* The calendar: the day the 15-day period from today ends becomes a holiday, and the
+   * preview moves past it. */
+  g_assert_true (hall_workspace_show_page (workspace, "admin-calendar"));
+  calendar = hall_workspace_get_page (workspace, "admin-calendar");
+  hall_ui_test_wait (calendar_ready, calendar, 30, "the deadline preview");
+  due_before = g_strdup (hall_admin_calendar_page_get_due_15 (HALL_ADMIN_CALENDAR_PAGE (calendar)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (calendar, "deadline_15"))),
+                            due_before));
+  /* A date that is no date is said at the field. */
+  hall_ui_test_type (calendar, "day_date", "2026-02-30");
+  gtk_widget_activate_action (calendar, "calendar.add-day", NULL);
+  g_assert_true (gtk_widget_has_css_class (hall_ui_test_find (calendar, "day_date"), "error"));
+  hall_ui_test_type (calendar, "day_date", due_before);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (hall_ui_test_find (calendar, "day_kind")), 0);
+  hall_ui_test_type (calendar, "day_note", "县庆");
+  gtk_widget_activate_action (calendar, "calendar.add-day", NULL);
+  {
+    DueCheck check = { HALL_ADMIN_CALENDAR_PAGE (calendar), due_before };
+    const char *due_after;
+
+    hall_ui_test_wait (due_moved, &check, 30, "the deadline preview to move");
+    due_after = hall_admin_calendar_page_get_due_15 (HALL_ADMIN_CALENDAR_PAGE (calendar));
+    g_assert_cmpstr (due_after, >, due_before);
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (calendar, "deadline_15"))),
+                              due_after));
+  }
+  /* The day is listed as a holiday. */
+  g_assert_true (GTK_IS_WIDGET (hall_ui_test_find (hall_ui_test_find (calendar, "days"), due_before)));
+
+  /* Back up now: the page says where the copy went, and it is there. */
+  g_assert_true (hall_workspace_show_page (workspace, "admin-maintenance"));
+  maintenance = hall_workspace_get_page (workspace, "admin-maintenance");
+  gtk_widget_activate_action (maintenance, "maintenance.backup", NULL);
+  hall_ui_test_wait (backup_done, maintenance, 60, "the backup");
+  {
+    const char *path = hall_admin_maintenance_page_get_backup_path (HALL_ADMIN_MAINTENANCE_PAGE (maintenance));
+
+    g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (maintenance, "backup_path"))),
+                              path));
+  }
+  /* The audit trail shows who did what, the account created among it. */
+  hall_ui_test_wait (audit_has_create, maintenance, 30, "user.create in the audit trail");
+
+  hall_application_forget_hall (app);
+  gtk_window_destroy (GTK_WINDOW (window));
+  hall_ui_test_flush ();
+}
+
+/* One GApplication per process and path on the session bus. */
+static void
+test_admin (void)
+{
+  if (g_test_subprocess ())
+    {
+      admin ();
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int result;
+
+  data_dir = hall_ui_test_environment ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/admin/accounts-calendar-backup", test_admin);
+  result = g_test_run ();
+  hall_test_rm_rf (data_dir);
+  g_free (data_dir);
+  return result;
+}

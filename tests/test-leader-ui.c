@@ -1,0 +1,537 @@
+/* test-leader-ui.c — a leader's day in the app: reception, charged matters, supervision
+ *
+ * A real hall (engine and SQLite file) with a duty leader today and a visitor escalated from
+ * window 2; the leader's pages run under Xvfb against it through a local client and are driven
+ * through their actions, as the keyboard and buttons do.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "hall-board-item.h"
+#include "hall-charges-page.h"
+#include "hall-local-client.h"
+#include "hall-reception-form.h"
+#include "hall-reception-page.h"
+#include "hall-supervision-page.h"
+#include "hall-test-util.h"
+#include "hall-ui-test-util.h"
+
+static char *data_dir;
+
+typedef struct
+{
+  HallTestHall *hall;
+  char *manager;
+  char *staff;
+  char *kiosk;
+  char *leader;
+  gint64 leader_id;
+  HallClient *client;
+} Fixture;
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+login_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) reply = hall_client_login_finish (HALL_CLIENT (object), result, &error);
+
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr (JsonObject) who = NULL;
+  g_autoptr (JsonObject) duty = NULL;
+  gboolean signed_in = FALSE;
+
+  f->hall = hall_test_hall_new ();
+  /* Monday 12 October 2026, 09:00. */
+  hall_engine_set_now (f->hall->engine, hall_test_time ("2026-10-12 09:00"));
+  f->manager = hall_test_add_user (f->hall, "zhiban", "manager", "xinfang", 0);
+  f->staff = hall_test_add_user (f->hall, "chuangkou", "staff", "chengjian", 2);
+  f->kiosk = hall_test_add_user (f->hall, "kiosk", "kiosk", NULL, 0);
+  f->leader = hall_test_add_user (f->hall, "zhang", "leader", NULL, 0);
+  who = hall_test_ok (f->hall, f->leader, "session.whoami", NULL);
+  f->leader_id = json_object_get_int_member (json_object_get_object_member (who, "user"), "id");
+  duty = hall_test_ok (f->hall, f->manager, "leader.duty",
+                       "{\"date\":\"2026-10-12\",\"user_id\":%" G_GINT64_FORMAT "}", f->leader_id);
+
+  f->client = hall_local_client_new (f->hall->engine);
+  hall_client_login_async (f->client, "zhang", "password123", "leader", 0, NULL, login_cb, &signed_in);
+  hall_ui_test_wait (flag_set, &signed_in, 30, "the leader’s sign-in");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  hall_engine_shutdown (f->hall->engine);
+  g_clear_object (&f->client);
+  g_free (f->manager);
+  g_free (f->staff);
+  g_free (f->kiosk);
+  g_free (f->leader);
+  hall_test_hall_free (f->hall);
+}
+
+static gint64
+register_matter (Fixture    *f,
+                 gint64      ticket_id,
+                 const char *received_date)
+{
+  g_autoptr (JsonObject) r = NULL;
+  g_autofree char *ticket = ticket_id ? g_strdup_printf (",\"ticket_id\":%" G_GINT64_FORMAT, ticket_id)
+                                      : g_strdup ("");
+  g_autofree char *received = received_date ? g_strdup_printf (",\"received_date\":\"%s\"", received_date)
+                                            : g_strdup ("");
+
+  r = hall_test_ok (f->hall, f->staff, "matter.register",
+                    "{\"channel\":\"visit\",\"type\":\"claim\",\"category_id\":3,"
+                    "\"content\":\"小区物业长期不维修电梯，多次反映未解决\"%s%s,"
+                    "\"petitioners\":[{\"name\":\"王小明\",\"id_number\":\"431228198001151236\","
+                    "\"phone\":\"13800138000\",\"sex\":\"male\",\"address\":\"城关镇幸福路8号\"}]}",
+                    ticket, received);
+  return json_object_get_int_member (json_object_get_object_member (r, "matter"), "id");
+}
+
+/* A visitor takes a number for 城建, window 2 registers their matter and sends them to the leader. */
+static gint64
+escalated_visitor (Fixture *f)
+{
+  g_autoptr (JsonObject) ticket = NULL;
+  g_autoptr (JsonObject) r = NULL;
+  g_autoptr (JsonObject) called = NULL;
+  g_autoptr (JsonObject) escalated = NULL;
+  gint64 matter_id;
+
+  ticket = hall_test_ok (f->hall, f->kiosk, "ticket.issue", "{\"department_id\":2,\"persons\":2}");
+  r = hall_test_ok (f->hall, f->staff, "counter.open", NULL);
+  called = hall_test_ok (f->hall, f->staff, "counter.call_next", NULL);
+  matter_id = register_matter (f, json_object_get_int_member (json_object_get_object_member (ticket, "ticket"), "id"),
+                               NULL);
+  escalated = hall_test_ok (f->hall, f->staff, "matter.escalate",
+                            "{\"matter_id\":%" G_GINT64_FORMAT ",\"note\":\"诉求强烈，要求见领导\"}", matter_id);
+  return matter_id;
+}
+
+static GtkWidget *
+in_window (GtkWidget *page)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static gboolean
+pointer_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Calls still on the engine's worker hold the page until their (cancelled) answer is back. */
+static void
+close_window (GtkWidget *window,
+              GtkWidget *page)
+{
+  gpointer weak = page;
+
+  g_object_add_weak_pointer (G_OBJECT (page), &weak);
+  gtk_window_destroy (GTK_WINDOW (window));
+  hall_ui_test_wait (pointer_cleared, &weak, 30, "the page to be finalized");
+}
+
+static void
+set_text (GtkWidget  *root,
+          const char *name,
+          const char *text)
+{
+  GtkWidget *widget = hall_ui_test_find (root, name);
+
+  if (GTK_IS_TEXT_VIEW (widget))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), text, -1);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (widget), text);
+}
+
+static gboolean
+has_error (GtkWidget  *root,
+           const char *name)
+{
+  return gtk_widget_has_css_class (hall_ui_test_find (root, name), "error");
+}
+
+typedef struct
+{
+  GListModel *model;
+  guint n;
+} CountWait;
+
+static gboolean
+count_is (gpointer data)
+{
+  CountWait *w = data;
+  return g_list_model_get_n_items (w->model) == w->n;
+}
+
+static void
+wait_count (GListModel *model,
+            guint       n,
+            const char *what)
+{
+  CountWait w = { model, n };
+  hall_ui_test_wait (count_is, &w, 30, what);
+}
+
+static gboolean
+form_ready (gpointer data)
+{
+  return hall_reception_form_get_ready (data);
+}
+
+static gboolean
+reception_on_list (gpointer data)
+{
+  return g_strcmp0 (hall_reception_page_get_view (data), "list") == 0;
+}
+
+static gboolean
+deadline_has_error (gpointer data)
+{
+  return has_error (data, "deadline");
+}
+
+static JsonObject *
+find_timeline (JsonObject *matter_result,
+               const char *kind)
+{
+  JsonArray *timeline = json_object_get_array_member (matter_result, "timeline");
+
+  for (guint i = 0; i < json_array_get_length (timeline); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (timeline, i);
+
+      if (g_strcmp0 (json_object_get_string_member (entry, "kind"), kind) == 0)
+        return entry;
+    }
+  return NULL;
+}
+
+/* The leader sees the visitor, calls them in, fills the record assigning two departments with a
+ * deadline; the matter's timeline shows the instruction and the assignments. */
+static void
+test_reception (Fixture       *f,
+                gconstpointer  data)
+{
+  gint64 matter_id = escalated_visitor (f);
+  GtkWidget *page = hall_reception_page_new (f->client);
+  GtkWidget *window = in_window (page);
+  GListModel *visitors = hall_reception_page_get_visitors (HALL_RECEPTION_PAGE (page));
+  GtkWidget *form = hall_reception_page_get_form (HALL_RECEPTION_PAGE (page));
+  g_autoptr (HallBoardItem) item = NULL;
+  g_autoptr (JsonObject) matter = NULL;
+  JsonObject *visitor, *instruction;
+  JsonArray *assignments;
+  gint64 escalation_id;
+
+  wait_count (visitors, 1, "the escalated visitor");
+  item = g_list_model_get_item (visitors, 0);
+  visitor = hall_board_item_get_data (item);
+  g_assert_cmpint (json_object_get_int_member (visitor, "matter_id"), ==, matter_id);
+  g_assert_cmpstr (json_object_get_string_member (visitor, "state"), ==, "waiting");
+  g_assert_cmpstr (json_object_get_string_member (visitor, "ticket_code"), ==, "C001");
+  escalation_id = json_object_get_int_member (visitor, "escalation_id");
+  g_assert_nonnull (hall_ui_test_find (page, "visitor-1"));
+
+  /* Call them in: the record opens, filled in from the matter and its petitioner. */
+  gtk_widget_activate_action (page, "reception.call", "x", escalation_id);
+  hall_ui_test_wait (form_ready, form, 30, "the reception record");
+  g_assert_cmpstr (hall_reception_page_get_view (HALL_RECEPTION_PAGE (page)), ==, "form");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (form, "name"))), ==, "王小明");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (form, "id_number"))), ==,
+                   "431228198001151236");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (hall_ui_test_find (form, "persons"))), ==, 2);
+  /* The hall says the visitor was called in. */
+  g_clear_object (&item);
+  wait_count (visitors, 1, "the called visitor");
+  {
+    g_autoptr (JsonObject) queue = hall_test_ok (f->hall, f->leader, "leader.queue", NULL);
+    JsonObject *first = json_array_get_object_element (json_object_get_array_member (queue, "visitors"), 0);
+    g_assert_cmpstr (json_object_get_string_member (first, "state"), ==, "called");
+  }
+
+  /* A wrong ID number is said as it is typed, next to the field. */
+  set_text (form, "id_number", "431228198001151237");
+  g_assert_true (has_error (form, "id_number"));
+  set_text (form, "id_number", "431228198001151236");
+  g_assert_false (has_error (form, "id_number"));
+
+  /* Without instructions nothing is sent. */
+  hall_reception_form_set_department (HALL_RECEPTION_FORM (form), "chengjian", TRUE);
+  hall_reception_form_set_department (HALL_RECEPTION_FORM (form), "minzheng", TRUE);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (form, "lead"))), ==,
+                   "Lead: 城建; also assigned: 民政");
+  gtk_widget_activate_action (form, "reception-form.submit", NULL);
+  g_assert_true (has_error (form, "instructions"));
+  set_text (form, "instructions", "城建局牵头、民政局配合，两周内督促物业维修电梯并答复信访人");
+
+  /* A deadline past the matter's handling limit comes back from the hall, next to the deadline. */
+  set_text (form, "deadline", "2027-06-01");
+  gtk_widget_activate_action (form, "reception-form.submit", NULL);
+  hall_ui_test_wait (deadline_has_error, form, 30, "the hall to refuse the deadline");
+  g_assert_cmpstr (hall_reception_page_get_view (HALL_RECEPTION_PAGE (page)), ==, "form");
+
+  /* Two weeks is fine: the record is kept, the visitor leaves the list. */
+  set_text (form, "deadline", "2026-10-26");
+  set_text (form, "result", "当场答复信访人，明确牵头单位和办理时限");
+  gtk_widget_activate_action (form, "reception-form.submit", NULL);
+  hall_ui_test_wait (reception_on_list, page, 30, "the record to be kept");
+  wait_count (visitors, 0, "the received visitor to leave the list");
+
+  matter = hall_test_ok (f->hall, f->leader, "matter.get", "{\"matter_id\":%" G_GINT64_FORMAT "}", matter_id);
+  instruction = find_timeline (matter, "leader_instruction");
+  g_assert_nonnull (instruction);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (instruction, "detail"), "instructions"),
+                   ==, "城建局牵头、民政局配合，两周内督促物业维修电梯并答复信访人");
+  assignments = json_object_get_array_member (matter, "assignments");
+  g_assert_cmpuint (json_array_get_length (assignments), ==, 2);
+  {
+    gint64 sum = 0;
+
+    for (guint i = 0; i < 2; i++)
+      {
+        JsonObject *assignment = json_array_get_object_element (assignments, i);
+
+        g_assert_cmpstr (json_object_get_string_member (assignment, "deadline"), ==, "2026-10-26");
+        sum += (1 << json_object_get_int_member (assignment, "department_id"));
+      }
+    /* 城建 (2) and 民政 (3). */
+    g_assert_cmpint (sum, ==, (1 << 2) | (1 << 3));
+  }
+  g_assert_nonnull (find_timeline (matter, "assigned"));
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (matter, "matter"), "department_id"), ==, 2);
+
+  close_window (window, page);
+}
+
+
+static gboolean
+charge_shown (gpointer data)
+{
+  return hall_charges_page_get_current (data) != NULL
+         && g_strcmp0 (hall_charges_page_get_view (data), "detail") == 0;
+}
+
+typedef struct
+{
+  HallChargesPage *page;
+  gint64 complete;
+} CompleteWait;
+
+static gboolean
+complete_is (gpointer data)
+{
+  CompleteWait *w = data;
+  JsonObject *charge = hall_charges_page_get_current (w->page);
+
+  return charge != NULL && json_object_get_int_member (charge, "complete") == w->complete;
+}
+
+static gboolean
+take_has_error (gpointer data)
+{
+  return has_error (data, "take_number");
+}
+
+/* The leader takes charge of a matter by its number and works through the 五个一. */
+static void
+test_charges (Fixture       *f,
+              gconstpointer  data)
+{
+  gint64 matter_id = register_matter (f, 0, NULL);
+  g_autoptr (JsonObject) matter = hall_test_ok (f->hall, f->leader, "matter.get",
+                                                "{\"matter_id\":%" G_GINT64_FORMAT "}", matter_id);
+  const char *number = json_object_get_string_member (json_object_get_object_member (matter, "matter"), "number");
+  GtkWidget *page = hall_charges_page_new (f->client);
+  GtkWidget *window = in_window (page);
+  GListModel *charges = hall_charges_page_get_charges (HALL_CHARGES_PAGE (page));
+  CompleteWait complete = { HALL_CHARGES_PAGE (page), 0 };
+  JsonObject *charge;
+  g_autofree char *row_name = NULL;
+
+  hall_ui_test_flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (charges), ==, 0);
+
+  /* An empty number is said next to the field. */
+  gtk_widget_activate_action (page, "charges.take", NULL);
+  g_assert_true (has_error (page, "take_number"));
+
+  set_text (page, "take_number", number);
+  gtk_widget_activate_action (page, "charges.take", NULL);
+  hall_ui_test_wait (charge_shown, page, 30, "the new charge");
+  charge = hall_charges_page_get_current (HALL_CHARGES_PAGE (page));
+  g_assert_cmpint (json_object_get_int_member (charge, "matter_id"), ==, matter_id);
+  /* Only the leader is there yet: 1 of 5. */
+  g_assert_cmpint (json_object_get_int_member (charge, "complete"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (charge, "items"), ==, 5);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (page, "check_leader_state"))), ==, "Done");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (page, "check_plan_state"))), ==, "Missing");
+  wait_count (charges, 1, "the charge in the list");
+  row_name = g_strdup_printf ("charge-%" G_GINT64_FORMAT, json_object_get_int_member (charge, "id"));
+  g_assert_nonnull (hall_ui_test_find (page, row_name));
+
+  /* Working group and plan: 3 of 5. */
+  set_text (page, "working_group", "王强 县住建局，李梅 民政局、赵磊 城关镇");
+  set_text (page, "plan", "一周内召开协调会，明确物业维修责任，两周内完成电梯维修");
+  gtk_widget_activate_action (page, "charges.save", NULL);
+  complete.complete = 3;
+  hall_ui_test_wait (complete_is, &complete, 30, "the working group and plan");
+  charge = hall_charges_page_get_current (HALL_CHARGES_PAGE (page));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (charge, "working_group")), ==, 3);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (page, "check_plan_state"))), ==, "Done");
+
+  /* A meeting on a date that does not exist is refused before anything is sent. */
+  set_text (page, "minutes", "协调会：物业公司承诺两周内维修");
+  set_text (page, "minutes_date", "2026-13-01");
+  gtk_widget_activate_action (page, "charges.add-minutes", NULL);
+  g_assert_true (has_error (page, "minutes"));
+  set_text (page, "minutes_date", "2026-10-12");
+  gtk_widget_activate_action (page, "charges.add-minutes", NULL);
+  complete.complete = 4;
+  hall_ui_test_wait (complete_is, &complete, 30, "the minutes");
+  charge = hall_charges_page_get_current (HALL_CHARGES_PAGE (page));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (charge, "minutes")), ==, 1);
+
+  set_text (page, "stability_measures", "安排专人每日联系信访人，防止矛盾升级");
+  gtk_widget_activate_action (page, "charges.save", NULL);
+  complete.complete = 5;
+  hall_ui_test_wait (complete_is, &complete, 30, "the stability measures");
+
+  /* The same matter again: the hall says it is in charge already, next to the number. */
+  gtk_widget_activate_action (page, "charges.back", NULL);
+  set_text (page, "take_number", number);
+  gtk_widget_activate_action (page, "charges.take", NULL);
+  hall_ui_test_wait (take_has_error, page, 30, "the refusal");
+
+  close_window (window, page);
+}
+
+typedef struct
+{
+  HallSupervisionPage *page;
+  const char *which;
+  gint64 matter_id;
+  const char *member;
+} RowWait;
+
+static JsonObject *
+row_of (RowWait *w)
+{
+  GListModel *model = hall_supervision_page_get_list (w->page, w->which);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (HallBoardItem) item = g_list_model_get_item (model, i);
+      JsonObject *data = hall_board_item_get_data (item);
+
+      if (json_object_get_int_member (data, "matter_id") == w->matter_id)
+        return data;
+    }
+  return NULL;
+}
+
+static gboolean
+row_has (gpointer data)
+{
+  RowWait *w = data;
+  JsonObject *row = row_of (w);
+
+  return row != NULL && (w->member == NULL || json_object_get_int_member_with_default (row, w->member, 0) != 0);
+}
+
+static gboolean
+supervision_on_list (gpointer data)
+{
+  return g_strcmp0 (hall_supervision_page_get_view (data), "list") == 0;
+}
+
+/* A matter past its decision limit shows as overdue, with the clock and the days; the leader
+ * flags it for supervision and takes charge of it. */
+static void
+test_supervision (Fixture       *f,
+                  gconstpointer  data)
+{
+  gint64 matter_id = register_matter (f, 0, "2026-09-21");
+  GtkWidget *page = hall_supervision_page_new (f->client);
+  GtkWidget *window = in_window (page);
+  RowWait overdue = { HALL_SUPERVISION_PAGE (page), "overdue", matter_id, NULL };
+  RowWait flagged = { HALL_SUPERVISION_PAGE (page), "flagged", matter_id, NULL };
+  RowWait charged = { HALL_SUPERVISION_PAGE (page), "overdue", matter_id, "charge_leader_id" };
+  g_autofree char *row_name = g_strdup_printf ("matter-%" G_GINT64_FORMAT, matter_id);
+  JsonObject *row;
+  GtkWidget *widget;
+
+  hall_ui_test_wait (row_has, &overdue, 30, "the overdue matter");
+  row = row_of (&overdue);
+  g_assert_cmpstr (json_object_get_string_member (row, "clock"), ==, "decision");
+  g_assert_true (json_object_get_boolean_member (row, "overdue"));
+  hall_ui_test_flush ();
+  /* Days overdue said in words, not only in red. */
+  widget = hall_ui_test_find (page, row_name);
+  g_assert_nonnull (widget);
+
+  gtk_widget_activate_action (page, "supervision.flag", "x", matter_id);
+  g_assert_cmpstr (hall_supervision_page_get_view (HALL_SUPERVISION_PAGE (page)), ==, "flag");
+  /* No note: said next to it, nothing sent. */
+  gtk_widget_activate_action (page, "supervision.submit", NULL);
+  g_assert_true (has_error (page, "note"));
+  set_text (page, "due_date", "2026-10-01");
+  set_text (page, "note", "请城建局三日内说明未按期受理原因");
+  gtk_widget_activate_action (page, "supervision.submit", NULL);
+  g_assert_true (has_error (page, "due_date"));
+  set_text (page, "due_date", "2026-10-15");
+  gtk_widget_activate_action (page, "supervision.submit", NULL);
+  hall_ui_test_wait (supervision_on_list, page, 30, "the flag to be kept");
+  hall_ui_test_wait (row_has, &flagged, 30, "the flagged matter");
+  g_assert_cmpstr (json_object_get_string_member (row_of (&flagged), "due_date"), ==, "2026-10-15");
+
+  gtk_widget_activate_action (page, "supervision.take-charge", "x", matter_id);
+  hall_ui_test_wait (row_has, &charged, 30, "the charge");
+
+  close_window (window, page);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int result;
+
+  data_dir = hall_ui_test_environment ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/leader-ui/reception", Fixture, NULL, fixture_set_up, test_reception, fixture_tear_down);
+  g_test_add ("/leader-ui/charges", Fixture, NULL, fixture_set_up, test_charges, fixture_tear_down);
+  g_test_add ("/leader-ui/supervision", Fixture, NULL, fixture_set_up, test_supervision, fixture_tear_down);
+  result = g_test_run ();
+  hall_test_rm_rf (data_dir);
+  g_free (data_dir);
+  return result;
+}

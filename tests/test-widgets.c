@@ -17,6 +17,7 @@
 #include "hall-matter-view.h"
 #include "hall-preferences-window.h"
 #include "hall-queue-page.h"
+#include "hall-roster-page.h"
 #include "hall-signin-page.h"
 #include "hall-triage-page.h"
 #include "hall-test-util.h"
@@ -247,6 +248,18 @@ test_board_page_no_client (void)
 }
 
 static void
+test_roster_page_no_client (void)
+{
+  GtkWidget *page = hall_roster_page_new (NULL);
+
+  g_assert_null (hall_roster_page_get_roster (HALL_ROSTER_PAGE (page)));
+  /* Nobody to put on duty without the hall. */
+  gtk_widget_activate_action (page, "roster.add", "s", "2026-10-01");
+  g_assert_null (hall_roster_page_get_dialog (HALL_ROSTER_PAGE (page)));
+  show_and_finalize (page);
+}
+
+static void
 test_queue_page_no_client (void)
 {
   GtkWidget *page = hall_queue_page_new (NULL);
@@ -428,6 +441,7 @@ main (int   argc,
   g_test_add_func ("/widgets/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/widgets/triage-page/no-client", test_triage_page_no_client);
   g_test_add_func ("/widgets/queue-page/no-client", test_queue_page_no_client);
+  g_test_add_func ("/widgets/roster-page/no-client", test_roster_page_no_client);
   result = g_test_run ();
   hall_test_rm_rf (data_dir);
   g_free (data_dir);

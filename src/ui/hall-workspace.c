@@ -15,6 +15,7 @@
 #include "hall-board-page.h"
 #include "hall-command.h"
 #include "hall-queue-page.h"
+#include "hall-roster-page.h"
 #include "hall-triage-page.h"
 #include "hall-workspace.h"
 
@@ -32,6 +33,7 @@ static const HallWorkspacePageInfo page_infos[] = {
   { "board", N_("Hall Board"), "view-grid-symbolic", HALL_ROLES_PEOPLE, hall_board_page_get_type },
   { "triage", N_("Triage"), "contact-new-symbolic", HALL_ROLE_MANAGER, hall_triage_page_get_type },
   { "queue", N_("Queue"), "view-list-symbolic", HALL_ROLE_MANAGER, hall_queue_page_get_type },
+  { "roster", N_("Duty Roster"), "x-office-calendar-symbolic", HALL_ROLE_MANAGER, hall_roster_page_get_type },
   { "admin-setup", N_("Hall Setup"), "preferences-system-symbolic", HALL_ROLE_ADMIN, hall_admin_setup_page_get_type },
   { "admin-accounts", N_("Accounts"), "system-users-symbolic", HALL_ROLE_ADMIN, hall_admin_accounts_page_get_type },
   { "admin-calendar", N_("Working-Day Calendar"), "x-office-calendar-symbolic", HALL_ROLE_ADMIN,

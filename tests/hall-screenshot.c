@@ -61,6 +61,9 @@ save_png (GtkWidget  *widget,
   g_print ("%s\n", path);
 }
 
+static const char * const admin_pages[] = { "admin-setup", "admin-accounts", "admin-calendar",
+                                            "admin-maintenance" };
+
 static gboolean
 board_loaded (gpointer data)
 {
@@ -83,6 +86,30 @@ shoot (HallWindow *window,
   settle (600);
   save_png (GTK_WIDGET (window), dir, name, "dark");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+}
+
+/* The hall manager's pages: triage with a ticket just issued and the next visitor's problem
+ * picked, the queue, the duty roster. */
+static void
+shoot_manager (HallWindow *window,
+               const char *out)
+{
+  HallWorkspace *workspace = hall_window_get_workspace (window);
+  GtkWidget *triage;
+
+  hall_workspace_show_page (workspace, "triage");
+  triage = hall_workspace_get_page (workspace, "triage");
+  settle (600);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (hall_ui_test_find (triage, "category")), 1);
+  gtk_widget_activate_action (triage, "triage.issue", NULL);
+  settle (600);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (hall_ui_test_find (triage, "category")), 3);
+  hall_ui_test_type (triage, "id_number", "430102198506120022");
+  shoot (window, out, "triage");
+  hall_workspace_show_page (workspace, "queue");
+  shoot (window, out, "queue");
+  hall_workspace_show_page (workspace, "roster");
+  shoot (window, out, "roster");
 }
 
 int
@@ -148,6 +175,22 @@ main (int   argc,
   hall_ui_test_wait_page (window, "workspace", 60);
   hall_ui_test_wait (board_loaded, window, 60, "the hall board");
   shoot (window, out, "board");
+  shoot_manager (window, out);
+
+  /* The demo's administrator: the hall's setup, accounts, the calendar, backup and audit. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.sign-out", NULL);
+  hall_ui_test_wait_page (window, "signin", 30);
+  hall_ui_test_type (signin, "username", "chenzhiqiang");
+  hall_ui_test_type (signin, "password", HALL_DEMO_PASSWORD);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (hall_ui_test_find (signin, "role")), 0);
+  gtk_widget_activate_action (signin, "signin.submit", NULL);
+  hall_ui_test_wait_page (window, "workspace", 60);
+  for (guint i = 0; i < G_N_ELEMENTS (admin_pages); i++)
+    {
+      hall_workspace_show_page (hall_window_get_workspace (window), admin_pages[i]);
+      settle (800);
+      shoot (window, out, admin_pages[i]);
+    }
 
   hall_application_forget_hall (app);
   gtk_window_destroy (GTK_WINDOW (window));

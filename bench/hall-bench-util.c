@@ -9,6 +9,8 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <unistd.h>
 
 #include "hall-bench-util.h"
 #include "hall-error.h"
@@ -125,6 +127,16 @@ server_healthy (BenchServer *server)
   return body != NULL && soup_message_get_status (msg) == SOUP_STATUS_OK;
 }
 
+/* Between fork and exec: the server dies with the benchmark (or test) that started it, even
+ * one that aborts. The signal comes when the starting thread ends. */
+static void
+die_with_parent_cb (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+  if (getppid () != GPOINTER_TO_INT (user_data))
+    raise (SIGKILL);
+}
+
 static gboolean
 server_spawn (BenchServer *server,
               GError     **error)
@@ -134,6 +146,7 @@ server_spawn (BenchServer *server,
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_MERGE);
   g_subprocess_launcher_set_stdout_file_path (launcher, NULL);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent_cb, GINT_TO_POINTER (getpid ()), NULL);
   if (server->log_path != NULL)
     {
       /* append across restarts */

@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -24,6 +25,20 @@ server_exe (void)
   if (exe == NULL)
     g_error ("HALL_SERVER_EXE is not set: run the tests with `meson test`.");
   return exe;
+}
+
+/* In the server's process, between fork and exec: die with the test, so a test that aborts
+ * on a failed assertion leaves no server behind. The signal comes when the thread that started
+ * the server ends: start servers from the test's main thread. */
+static void
+die_with_test_cb (gpointer user_data)
+{
+  pid_t test = GPOINTER_TO_INT (user_data);
+
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+  /* The test may have died before prctl() took effect. */
+  if (getppid () != test)
+    raise (SIGKILL);
 }
 
 static gboolean
@@ -332,6 +347,7 @@ hall_test_server_start (HallTestServer *self)
   g_assert_cmpint (fd, >=, 0);
   g_subprocess_launcher_take_stderr_fd (launcher, dup (fd));
   g_subprocess_launcher_take_stdout_fd (launcher, fd);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_test_cb, GINT_TO_POINTER (getpid ()), NULL);
 
   g_ptr_array_add (args, g_strdup (server_exe ()));
   g_ptr_array_add (args, g_strdup ("serve"));

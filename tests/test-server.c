@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include "hall-test-server.h"
 #include "hall-test-util.h"
@@ -753,6 +754,65 @@ test_client_gone_during_command (void)
   g_assert_cmpint (health_last_seq (server), ==, last + 1);
 }
 
+/* Where a test started in a subprocess notes its server, for the test that started it. */
+static char *
+orphan_note_path (int test_pid)
+{
+  g_autofree char *name = g_strdup_printf ("hall-server-orphan-%d", test_pid);
+
+  return g_build_filename (g_get_tmp_dir (), name, NULL);
+}
+
+static gboolean
+process_is_gone (int pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/stat", pid);
+  g_autofree char *stat = NULL;
+  const char *end;
+
+  if (!g_file_get_contents (path, &stat, NULL, NULL))
+    return TRUE;
+  /* "PID (COMM) STATE …": killed but not yet reaped by whoever adopted it counts as gone. */
+  end = strrchr (stat, ')');
+  return end != NULL && (end[2] == 'Z' || end[2] == 'X');
+}
+
+/* A test that aborts with its server running takes the server with it. */
+static void
+test_server_dies_with_test (void)
+{
+  g_autofree char *note = NULL;
+  g_autofree char *text = NULL;
+  g_auto (GStrv) lines = NULL;
+  gint64 deadline;
+  int pid;
+
+  if (g_test_subprocess ())
+    {
+      HallTestServer *server = hall_test_server_new (HALL_TEST_SERVER_PLAIN);
+
+      note = orphan_note_path (getppid ());
+      text = g_strdup_printf ("%d\n%s\n", (int) hall_test_server_get_pid (server), server->dir);
+      g_assert_true (g_file_set_contents (note, text, -1, NULL));
+      g_error ("A test fails with its server running");
+    }
+
+  note = orphan_note_path (getpid ());
+  g_test_trap_subprocess (NULL, HALL_TEST_SERVER_TIMEOUT * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_assert_true (g_file_get_contents (note, &text, NULL, NULL));
+  g_unlink (note);
+  lines = g_strsplit (text, "\n", -1);
+  pid = (int) g_ascii_strtoll (lines[0], NULL, 10);
+  g_assert_cmpint (pid, >, 0);
+
+  for (deadline = g_get_monotonic_time () + HALL_TEST_SERVER_TIMEOUT * G_USEC_PER_SEC;
+       !process_is_gone (pid) && g_get_monotonic_time () < deadline;)
+    hall_test_pump (10);
+  g_assert_true (process_is_gone (pid));
+  hall_test_rm_rf (lines[1]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -772,6 +832,7 @@ main (int    argc,
   g_test_add_func ("/server/connections/closed-by-client", test_connections_closed_plain);
   g_test_add_func ("/server/connections/closed-by-client-tls", test_connections_closed_tls);
   g_test_add_func ("/server/connections/client-gone-during-command", test_client_gone_during_command);
+  g_test_add_func ("/server/dies-with-test", test_server_dies_with_test);
 
   return g_test_run ();
 }

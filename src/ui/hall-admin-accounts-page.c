@@ -256,6 +256,14 @@ refresh (HallAdminAccountsPage *self)
   hall_client_call_async (self->client, "hall.info", NULL, self->cancellable, info_cb, g_object_ref (self));
 }
 
+static gint64
+own_id (HallAdminAccountsPage *self)
+{
+  JsonObject *user = self != NULL && self->client != NULL ? hall_client_get_user (self->client) : NULL;
+
+  return user != NULL ? json_object_get_int_member_with_default (user, "id", 0) : 0;
+}
+
 static char *
 describe_roles (JsonObject *user)
 {
@@ -304,6 +312,9 @@ update_account_row (AdwActionRow  *row,
     gtk_label_set_text (GTK_LABEL (state_label), "");
   gtk_widget_set_visible (state_label, locked || locked_out);
 
+  /* The hall refuses to lock the admin out of their own account; so does the page. */
+  gtk_widget_set_visible (lock_button,
+                          hall_board_item_get_id (item) != own_id (g_object_get_data (G_OBJECT (row), "page")));
   gtk_button_set_label (GTK_BUTTON (lock_button), locked ? _("_Unlock") : _("_Lock…"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (lock_button), locked ? "accounts.unlock" : "accounts.lock");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (lock_button), "x", hall_board_item_get_id (item));
@@ -330,6 +341,7 @@ create_account_row (gpointer item,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), lock);
   g_object_set_data (G_OBJECT (row), "lock-button", lock);
   g_object_set_data (G_OBJECT (row), "state-label", state);
+  g_object_set_data (G_OBJECT (row), "page", user_data);
   g_signal_connect_object (item, "notify::data", G_CALLBACK (update_account_row), row, G_CONNECT_SWAPPED);
   update_account_row (ADW_ACTION_ROW (row), NULL, item);
   return row;
@@ -726,7 +738,7 @@ hall_admin_accounts_page_init (HallAdminAccountsPage *self)
 
   self->accounts = g_list_store_new (HALL_TYPE_BOARD_ITEM);
   self->department_codes = g_ptr_array_new_with_free_func (g_free);
-  gtk_list_box_bind_model (self->accounts_list, G_LIST_MODEL (self->accounts), create_account_row, NULL, NULL);
+  gtk_list_box_bind_model (self->accounts_list, G_LIST_MODEL (self->accounts), create_account_row, self, NULL);
   show_departments (self, NULL);
 
   for (guint i = 0; i < N_ROLES; i++)

@@ -14,6 +14,9 @@
 #include "hall-board-page.h"
 #include "hall-counter-card.h"
 #include "hall-local-client.h"
+#include "hall-counter-page.h"
+#include "hall-matter-form.h"
+#include "hall-matter-list-page.h"
 #include "hall-matter-view.h"
 #include "hall-preferences-window.h"
 #include "hall-queue-page.h"
@@ -238,6 +241,31 @@ test_matter_view (void)
   hall_engine_shutdown (hall->engine);
 }
 
+/* The clerk's pages without a hall: made, shown and released; the form checks what is typed. */
+static void
+test_counter_pages_no_client (void)
+{
+  GtkWidget *counter = hall_counter_page_new (NULL);
+  GtkWidget *list = hall_matter_list_page_new (NULL);
+  GtkWidget *form = hall_matter_form_new (NULL);
+
+  g_assert_cmpuint (g_list_model_get_n_items (hall_counter_page_get_waiting (HALL_COUNTER_PAGE (counter))), ==, 0);
+  g_assert_null (hall_counter_page_get_current (HALL_COUNTER_PAGE (counter)));
+  show_and_finalize (counter);
+  g_assert_cmpuint (g_list_model_get_n_items (hall_matter_list_page_get_matters (HALL_MATTER_LIST_PAGE (list))), ==, 0);
+  show_and_finalize (list);
+
+  /* A second petitioner, an impossible birth date, a phone too short to be one. */
+  gtk_widget_activate_action (form, "matter-form.add-petitioner", NULL);
+  hall_ui_test_type (form, "petitioners[1].id_number", "430102198513321234");
+  g_assert_true (gtk_widget_has_css_class (hall_ui_test_find (form, "petitioners[1].id_number"), "error"));
+  hall_ui_test_type (form, "petitioners[1].phone", "1381234567890");
+  g_assert_true (gtk_widget_has_css_class (hall_ui_test_find (form, "petitioners[1].phone"), "error"));
+  gtk_widget_activate_action (form, "matter-form.remove-petitioner", "u", 1);
+  g_assert_null (_hall_find_named (form, "petitioners[1].id_number"));
+  show_and_finalize (form);
+}
+
 static void
 test_board_page_no_client (void)
 {
@@ -433,6 +461,7 @@ main (int   argc,
   g_test_add_func ("/widgets/board-page/no-client", test_board_page_no_client);
   g_test_add_func ("/widgets/workspace/empty", test_workspace_empty);
   g_test_add_func ("/widgets/workspace/board", test_workspace_board);
+  g_test_add_func ("/widgets/counter-pages/no-client", test_counter_pages_no_client);
   g_test_add_func ("/widgets/matter-view", test_matter_view);
   g_test_add_func ("/widgets/admin-pages/no-client", test_admin_pages_no_client);
   g_test_add_func ("/widgets/admin-pages", test_admin_pages);

@@ -14,6 +14,8 @@
 #include "hall-admin-setup-page.h"
 #include "hall-board-page.h"
 #include "hall-command.h"
+#include "hall-counter-page.h"
+#include "hall-matter-list-page.h"
 #include "hall-queue-page.h"
 #include "hall-roster-page.h"
 #include "hall-triage-page.h"
@@ -30,6 +32,8 @@ typedef struct
 
 /* Every page of every role, in sidebar order. A role's first page opens after sign-in. */
 static const HallWorkspacePageInfo page_infos[] = {
+  { "counter", N_("My Window"), "system-users-symbolic", HALL_ROLE_STAFF, hall_counter_page_get_type },
+  { "matters", N_("My Matters"), "folder-documents-symbolic", HALL_ROLE_STAFF, hall_matter_list_page_get_type },
   { "board", N_("Hall Board"), "view-grid-symbolic", HALL_ROLES_PEOPLE, hall_board_page_get_type },
   { "triage", N_("Triage"), "contact-new-symbolic", HALL_ROLE_MANAGER, hall_triage_page_get_type },
   { "queue", N_("Queue"), "view-list-symbolic", HALL_ROLE_MANAGER, hall_queue_page_get_type },

@@ -1,0 +1,229 @@
+/* test-counter.c — a window clerk's day under Xvfb, driven through the pages' actions: choose the
+ * window, open it, call the visitor the hall manager issued, register a matter (a wrong ID number
+ * first), and find it among "my first-received matters" with its timeline
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "hall-board-item.h"
+#include "hall-counter-page.h"
+#include "hall-local-client.h"
+#include "hall-matter-form.h"
+#include "hall-matter-list-page.h"
+#include "hall-matter-view.h"
+#include "hall-test-util.h"
+#include "hall-ui-test-util.h"
+#include "hall-workspace.h"
+
+static char *data_dir;
+
+static void
+login_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) reply = hall_client_login_finish (HALL_CLIENT (object), result, &error);
+
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static gboolean
+counter_is (gpointer data)
+{
+  JsonObject *counter = hall_counter_page_get_counter (data);
+
+  return counter != NULL && g_strcmp0 (json_object_get_string_member (counter, "state"),
+                                       g_object_get_data (data, "want")) == 0;
+}
+
+static gboolean
+one_waiting (gpointer data)
+{
+  return g_list_model_get_n_items (hall_counter_page_get_waiting (data)) == 1;
+}
+
+static gboolean
+has_current (gpointer data)
+{
+  return hall_counter_page_get_current (data) != NULL;
+}
+
+static gboolean
+no_current (gpointer data)
+{
+  return hall_counter_page_get_current (data) == NULL
+         && hall_matter_form_get_result (HALL_MATTER_FORM (hall_counter_page_get_matter_form (data))) != NULL;
+}
+
+static gboolean
+form_done (gpointer data)
+{
+  return !hall_matter_form_get_busy (data);
+}
+
+static gboolean
+stack_shows (gpointer data)
+{
+  GtkWidget *stack = gtk_widget_get_first_child (data);
+  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), g_object_get_data (data, "want")) == 0;
+}
+
+static gboolean
+list_has_matter (gpointer data)
+{
+  GListModel *matters = hall_matter_list_page_get_matters (data);
+
+  for (guint i = 0; i < g_list_model_get_n_items (matters); i++)
+    {
+      g_autoptr (HallBoardItem) item = g_list_model_get_item (matters, i);
+      if (g_strcmp0 (json_object_get_string_member (hall_board_item_get_data (item), "number"),
+                     g_object_get_data (data, "number")) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+view_has_timeline (gpointer data)
+{
+  JsonObject *result = hall_matter_view_get_result (data);
+  return result != NULL && json_array_get_length (json_object_get_array_member (result, "timeline")) >= 1;
+}
+
+static void
+test_counter_day (void)
+{
+  g_autoptr (HallTestHall) hall = hall_test_hall_new ();
+  g_autofree char *manager = hall_test_add_user (hall, "zhangli", "manager", "xinfang", 0);
+  g_autofree char *staff = hall_test_add_user (hall, "lijing", "staff", "chengjian", 0);
+  g_autoptr (HallClient) client = hall_local_client_new (hall->engine);
+  g_autoptr (JsonObject) issued = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *workspace = hall_workspace_new ();
+  GtkWidget *page, *form, *matters, *view;
+  gboolean signed_in = FALSE;
+  JsonObject *result;
+  const char *code;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_child (GTK_WINDOW (window), workspace);
+  gtk_window_present (GTK_WINDOW (window));
+  hall_client_login_async (client, "lijing", "password123", "staff", 0, NULL, login_cb, &signed_in);
+  hall_ui_test_wait (flag_set, &signed_in, 30, "sign-in");
+  hall_workspace_set_client (HALL_WORKSPACE (workspace), client);
+  hall_workspace_set_role (HALL_WORKSPACE (workspace), "staff");
+
+  /* The clerk's first page is the window; without one, a clear prompt to choose it. */
+  g_assert_cmpstr (hall_workspace_get_visible_page_name (HALL_WORKSPACE (workspace)), ==, "counter");
+  page = hall_workspace_get_page (HALL_WORKSPACE (workspace), "counter");
+  g_object_set_data (G_OBJECT (page), "want", (gpointer) "no-counter");
+  hall_ui_test_wait (stack_shows, page, 10, "the prompt to choose a window");
+  hall_ui_test_flush ();
+  adw_combo_row_set_selected (ADW_COMBO_ROW (hall_ui_test_find (page, "choose_counter")), 1);
+  g_assert_true (gtk_widget_activate_action (page, "counter.choose", NULL));
+  g_object_set_data (G_OBJECT (page), "want", (gpointer) "closed");
+  hall_ui_test_wait (counter_is, page, 30, "window 2, closed");
+  g_assert_cmpint (hall_client_get_counter_id (client), ==, 2);
+
+  /* Open it; the hall manager issues a ticket for 城建 and it shows in the waiting list. */
+  gtk_widget_activate_action (page, "counter.open", NULL);
+  g_object_set_data (G_OBJECT (page), "want", (gpointer) "open");
+  hall_ui_test_wait (counter_is, page, 30, "the window to open");
+  issued = hall_test_ok (hall, manager, "ticket.issue", "{\"department_id\": 2, \"persons\": 2}");
+  code = json_object_get_string_member (json_object_get_object_member (issued, "ticket"), "code");
+  hall_ui_test_wait (one_waiting, page, 30, "the new ticket in the waiting list");
+
+  /* Call next (F2): the visitor's card shows the ticket. */
+  gtk_widget_activate_action (page, "counter.call-next", NULL);
+  hall_ui_test_wait (has_current, page, 30, "the called visitor");
+  hall_ui_test_flush ();
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (page, "ticket_code"))), ==, code);
+  g_assert_cmpuint (g_list_model_get_n_items (hall_counter_page_get_waiting (HALL_COUNTER_PAGE (page))), ==, 0);
+
+  /* Register a matter with a wrong check digit: said at the ID field while typing and on
+   * submitting, nothing sent, everything typed kept. */
+  gtk_widget_activate_action (page, "counter.register", NULL);
+  form = hall_counter_page_get_matter_form (HALL_COUNTER_PAGE (page));
+  hall_ui_test_type (form, "content", "小区拆迁补偿款至今未发放");
+  hall_ui_test_type (form, "petitioners[0].name", "王建国");
+  hall_ui_test_type (form, "petitioners[0].phone", "138123");
+  g_assert_false (gtk_widget_has_css_class (hall_ui_test_find (form, "petitioners[0].phone"), "error"));
+  hall_ui_test_type (form, "petitioners[0].phone", "13812345678");
+  hall_ui_test_type (form, "petitioners[0].id_number", "430102198503151237");
+  g_assert_true (gtk_widget_has_css_class (hall_ui_test_find (form, "petitioners[0].id_number"), "error"));
+  gtk_widget_activate_action (form, "matter-form.submit", NULL);
+  g_assert_false (hall_matter_form_get_busy (HALL_MATTER_FORM (form)));
+  g_assert_null (hall_matter_form_get_result (HALL_MATTER_FORM (form)));
+  g_assert_true (gtk_widget_has_css_class (hall_ui_test_find (form, "petitioners[0].id_number"), "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (form, "petitioners[0].id_number"))), ==,
+                   "430102198503151237");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (form, "content"))), ==,
+                   "小区拆迁补偿款至今未发放");
+
+  /* Fixed: the message goes, the matter is registered, the visit finishes with it. */
+  hall_ui_test_type (form, "petitioners[0].id_number", "430102198503151236");
+  g_assert_false (gtk_widget_has_css_class (hall_ui_test_find (form, "petitioners[0].id_number"), "error"));
+  gtk_widget_activate_action (form, "matter-form.submit", NULL);
+  g_assert_true (hall_matter_form_get_busy (HALL_MATTER_FORM (form)));
+  hall_ui_test_wait (form_done, form, 30, "matter.register");
+  result = hall_matter_form_get_result (HALL_MATTER_FORM (form));
+  g_assert_nonnull (result);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (form, "result_number"))), ==,
+                   json_object_get_string_member (result, "number"));
+  g_assert_true (gtk_widget_get_visible (hall_ui_test_find (form, "result_box")));
+  hall_ui_test_wait (no_current, page, 30, "the visit to finish with the matter");
+  {
+    g_autoptr (JsonObject) ticket = hall_test_ok (hall, staff, "ticket.get", "{\"ticket_id\": %" G_GINT64_FORMAT "}",
+                                                  json_object_get_int_member (json_object_get_object_member (issued, "ticket"), "id"));
+    JsonObject *t = json_object_get_object_member (ticket, "ticket");
+    g_assert_cmpstr (json_object_get_string_member (t, "state"), ==, "finished");
+    g_assert_cmpstr (json_object_get_string_member (t, "outcome"), ==, "matter");
+  }
+
+  /* 首接首办: the matter is among the clerk's first-received matters, with its timeline. */
+  g_assert_true (hall_workspace_show_page (HALL_WORKSPACE (workspace), "matters"));
+  matters = hall_workspace_get_page (HALL_WORKSPACE (workspace), "matters");
+  g_object_set_data_full (G_OBJECT (matters), "number", g_strdup (json_object_get_string_member (result, "number")), g_free);
+  hall_ui_test_wait (list_has_matter, matters, 30, "the matter in my first-received matters");
+  hall_matter_list_page_show_matter (HALL_MATTER_LIST_PAGE (matters), json_object_get_int_member (result, "matter_id"));
+  view = hall_matter_list_page_get_view (HALL_MATTER_LIST_PAGE (matters));
+  hall_ui_test_wait (view_has_timeline, view, 30, "the matter's timeline");
+  hall_ui_test_flush ();
+  g_assert_nonnull (hall_ui_test_find (view, "registered"));
+
+  /* Search within what the clerk may see: by the ID number. */
+  hall_ui_test_type (matters, "matter_search", "430102198503151236");
+  hall_ui_test_wait (list_has_matter, matters, 30, "the matter found by ID number");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  hall_ui_test_flush ();
+  hall_engine_shutdown (hall->engine);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int result;
+
+  data_dir = hall_ui_test_environment ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/counter/day", test_counter_day);
+  result = g_test_run ();
+  hall_test_rm_rf (data_dir);
+  g_free (data_dir);
+  return result;
+}

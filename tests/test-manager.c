@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "hall-board-item.h"
+#include "hall-escalations-page.h"
 #include "hall-local-client.h"
 #include "hall-queue-page.h"
 #include "hall-roster-page.h"
@@ -442,6 +443,74 @@ test_roster (void)
   manager_stop (&m);
 }
 
+static gboolean
+escalations_show (gpointer data)
+{
+  JsonObject *shown = hall_escalations_page_get_data (data);
+  JsonArray *leaders = shown ? json_object_get_array_member (shown, "leaders") : NULL;
+  JsonArray *visitors;
+
+  if (hall_escalations_page_get_busy (data) || leaders == NULL || json_array_get_length (leaders) != 1)
+    return FALSE;
+  visitors = json_object_get_array_member (json_array_get_object_element (leaders, 0), "visitors");
+  return visitors != NULL && json_array_get_length (visitors) == GPOINTER_TO_UINT (g_object_get_data (data, "want"));
+}
+
+static gboolean
+escalations_empty (gpointer data)
+{
+  JsonObject *shown = hall_escalations_page_get_data (data);
+
+  return shown != NULL && !hall_escalations_page_get_busy (data);
+}
+
+static void
+test_escalations (void)
+{
+  Manager m = { 0 };
+  g_autoptr (JsonObject) registered = NULL;
+  g_autoptr (JsonObject) reply = NULL;
+  g_autoptr (JsonObject) duty = NULL;
+  g_autoptr (JsonObject) info = NULL;
+  g_autoptr (JsonObject) whoami = NULL;
+  GtkWidget *page;
+  GtkWindow *window;
+  gint64 matter_id;
+
+  manager_start (&m);
+  page = show_page (&m, "escalations");
+  /* Nobody on duty today: said, in words. */
+  hall_ui_test_wait (escalations_empty, page, 30, "the escalations");
+  g_assert_true (gtk_widget_get_visible (hall_ui_test_find (page, "no_leader")));
+
+  info = hall_test_ok (m.hall, m.token, "hall.info", "{}");
+  whoami = hall_test_ok (m.hall, m.leader, "session.whoami", "{}");
+  duty = hall_test_ok (m.hall, m.token, "leader.duty", "{\"date\": \"%s\", \"user_id\": %" G_GINT64_FORMAT "}",
+                       json_object_get_string_member (info, "today"),
+                       json_object_get_int_member (json_object_get_object_member (whoami, "user"), "id"));
+  g_object_set_data (G_OBJECT (page), "want", GUINT_TO_POINTER (0));
+  hall_ui_test_wait (escalations_show, page, 30, "today's leader");
+  g_assert_false (gtk_widget_get_visible (hall_ui_test_find (page, "no_leader")));
+
+  /* A matter escalated: the leader's queue shows it, live. */
+  registered = hall_test_ok (m.hall, m.token, "matter.register",
+                             "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"拆迁补偿款至今未发放\","
+                             " \"petitioners\": [{\"name\": \"王小明\", \"id_number\": \"110101199003070011\"}]}");
+  matter_id = json_object_get_int_member (registered, "matter_id");
+  reply = hall_test_ok (m.hall, m.token, "matter.escalate", "{\"matter_id\": %" G_GINT64_FORMAT "}", matter_id);
+  g_object_set_data (G_OBJECT (page), "want", GUINT_TO_POINTER (1));
+  hall_ui_test_wait (escalations_show, page, 30, "the escalated matter");
+
+  /* Its matter opens in a window of its own. */
+  gtk_widget_activate_action (page, "escalations.open-matter", "x", matter_id);
+  window = hall_escalations_page_get_matter_window (HALL_ESCALATIONS_PAGE (page));
+  g_assert_nonnull (window);
+  gtk_window_destroy (window);
+  hall_ui_test_flush ();
+  g_assert_null (hall_escalations_page_get_matter_window (HALL_ESCALATIONS_PAGE (page)));
+  manager_stop (&m);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -455,6 +524,7 @@ main (int   argc,
   g_test_add_func ("/manager/triage", test_triage);
   g_test_add_func ("/manager/queue", test_queue);
   g_test_add_func ("/manager/roster", test_roster);
+  g_test_add_func ("/manager/escalations", test_escalations);
   result = g_test_run ();
   hall_test_rm_rf (data_dir);
   g_free (data_dir);

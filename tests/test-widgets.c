@@ -13,6 +13,7 @@
 #include "hall-board-item.h"
 #include "hall-board-page.h"
 #include "hall-counter-card.h"
+#include "hall-escalations-page.h"
 #include "hall-local-client.h"
 #include "hall-counter-page.h"
 #include "hall-matter-form.h"
@@ -276,6 +277,18 @@ test_board_page_no_client (void)
 }
 
 static void
+test_escalations_page_no_client (void)
+{
+  GtkWidget *page = hall_escalations_page_new (NULL);
+
+  g_assert_null (hall_escalations_page_get_data (HALL_ESCALATIONS_PAGE (page)));
+  g_assert_false (hall_escalations_page_get_busy (HALL_ESCALATIONS_PAGE (page)));
+  gtk_widget_activate_action (page, "escalations.open-matter", "x", (gint64) 1);
+  g_assert_null (hall_escalations_page_get_matter_window (HALL_ESCALATIONS_PAGE (page)));
+  show_and_finalize (page);
+}
+
+static void
 test_roster_page_no_client (void)
 {
   GtkWidget *page = hall_roster_page_new (NULL);
@@ -471,6 +484,7 @@ main (int   argc,
   g_test_add_func ("/widgets/triage-page/no-client", test_triage_page_no_client);
   g_test_add_func ("/widgets/queue-page/no-client", test_queue_page_no_client);
   g_test_add_func ("/widgets/roster-page/no-client", test_roster_page_no_client);
+  g_test_add_func ("/widgets/escalations-page/no-client", test_escalations_page_no_client);
   result = g_test_run ();
   hall_test_rm_rf (data_dir);
   g_free (data_dir);

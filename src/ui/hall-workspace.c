@@ -14,6 +14,7 @@
 #include "hall-admin-setup-page.h"
 #include "hall-board-page.h"
 #include "hall-command.h"
+#include "hall-escalations-page.h"
 #include "hall-counter-page.h"
 #include "hall-matter-list-page.h"
 #include "hall-queue-page.h"
@@ -38,6 +39,7 @@ static const HallWorkspacePageInfo page_infos[] = {
   { "triage", N_("Triage"), "contact-new-symbolic", HALL_ROLE_MANAGER, hall_triage_page_get_type },
   { "queue", N_("Queue"), "view-list-symbolic", HALL_ROLE_MANAGER, hall_queue_page_get_type },
   { "roster", N_("Duty Roster"), "x-office-calendar-symbolic", HALL_ROLE_MANAGER, hall_roster_page_get_type },
+  { "escalations", N_("Escalations"), "mail-send-symbolic", HALL_ROLE_MANAGER, hall_escalations_page_get_type },
   { "admin-setup", N_("Hall Setup"), "preferences-system-symbolic", HALL_ROLE_ADMIN, hall_admin_setup_page_get_type },
   { "admin-accounts", N_("Accounts"), "system-users-symbolic", HALL_ROLE_ADMIN, hall_admin_accounts_page_get_type },
   { "admin-calendar", N_("Working-Day Calendar"), "x-office-calendar-symbolic", HALL_ROLE_ADMIN,

@@ -1,0 +1,574 @@
+/* hall-escalations-page.c — escalations in progress: today's duty leaders, the visitors waiting
+ * for each, and the receptions recorded today
+ *
+ * One refresh reads leader.today, then leader.queue for each leader on duty, then
+ * leader.receptions for today; it runs again after each leader event, escalation, or ticket
+ * event of the leaders' queue (several in a row cost one refresh). A visitor's matter opens in
+ * its own window with the matter view.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hall-escalations-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hall-escalations-page.h"
+#include "hall-matter-view.h"
+#include "hall-ui-util.h"
+
+struct _HallEscalationsPage
+{
+  AdwBin parent_instance;
+
+  HallClient *client;
+  GSignalGroup *client_signals;
+  GSignalGroup *client_notify;
+  GCancellable *cancellable;
+  JsonObject *data;     /* shown */
+  JsonObject *reading;  /* being read */
+  guint next_leader;
+  gboolean loading;
+  gboolean dirty;
+  GtkWindow *matter_window;
+
+  GtkLabel *error_label;
+  GtkLabel *no_leader_label;
+  GtkBox *leaders_box;
+  GtkListBox *received_list;
+};
+
+G_DEFINE_FINAL_TYPE (HallEscalationsPage, hall_escalations_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_CLIENT,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void refresh (HallEscalationsPage *self);
+static void read_next (HallEscalationsPage *self);
+
+static void
+set_loading (HallEscalationsPage *self,
+             gboolean             loading)
+{
+  if (self->loading == loading)
+    return;
+  self->loading = loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/* ---- showing ----------------------------------------------------------------------------- */
+
+static GtkWidget *
+visitor_row (JsonObject *visitor)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *code = gtk_label_new (json_object_get_string_member_with_default (visitor, "ticket_code", "—"));
+  GtkWidget *badge;
+  gboolean called = g_strcmp0 (json_object_get_string_member_with_default (visitor, "state", ""), "called") == 0;
+  gint64 persons = json_object_get_int_member_with_default (visitor, "persons", 1);
+  gint64 matter_id = json_object_get_int_member_with_default (visitor, "matter_id", 0);
+  g_autofree char *title = NULL;
+  g_autofree char *since = _hall_format_clock (json_object_get_int_member_with_default (visitor, "escalated_at", 0));
+  g_autoptr (GString) subtitle = g_string_new (NULL);
+  const char *by = json_object_get_string_member_with_default (visitor, "escalated_by_name", "");
+  const char *note = json_object_get_string_member_with_default (visitor, "note", NULL);
+
+  /* Translators: an escalated visitor's matter, %s is its number */
+  title = g_strdup_printf (_("Matter %s"), json_object_get_string_member_with_default (visitor, "matter_number", ""));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  /* Translators: when and by whom a matter was escalated to the leader, "09:40 by 李静" */
+  g_string_append_printf (subtitle, _("escalated %s by %s"), since, by);
+  if (persons > 1)
+    {
+      g_autofree char *people = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d person", "%d persons", persons),
+                                                 (int) persons);
+      g_string_append_printf (subtitle, " · %s", people);
+    }
+  if (note != NULL && *note)
+    g_string_append_printf (subtitle, " · %s", note);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  gtk_widget_add_css_class (code, "queue-code");
+  gtk_widget_set_valign (code, GTK_ALIGN_CENTER);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), code);
+
+  badge = gtk_label_new (called ? _("Called in") : _("Waiting"));
+  gtk_widget_add_css_class (badge, "state-badge");
+  gtk_widget_add_css_class (badge, called ? "state-open" : "state-paused");
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "escalations.open-matter");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", matter_id);
+  return row;
+}
+
+static const char *
+slot_label (const char *slot)
+{
+  if (g_strcmp0 (slot, "am") == 0)
+    return _("Morning");
+  if (g_strcmp0 (slot, "pm") == 0)
+    return _("Afternoon");
+  return _("Full day");
+}
+
+static GtkWidget *
+leader_group (JsonObject *leader)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *empty;
+  JsonArray *visitors = json_object_get_array_member (leader, "visitors");
+  guint n = visitors ? json_array_get_length (visitors) : 0;
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+  const char *note = json_object_get_string_member_with_default (leader, "note", NULL);
+
+  title = g_strdup_printf ("%s · %s", json_object_get_string_member_with_default (leader, "display_name", ""),
+                           slot_label (json_object_get_string_member_with_default (leader, "slot", "day")));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  /* Translators: under a duty leader's name: visitors escalated to them not yet received */
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d visitor waiting", "%d visitors waiting", n), (int) n);
+  if (note != NULL && *note)
+    {
+      g_autofree char *with_note = g_strdup_printf ("%s · %s", description, note);
+      g_free (description);
+      description = g_steal_pointer (&with_note);
+    }
+  if (!json_object_get_boolean_member_with_default (leader, "on_duty_now", TRUE))
+    {
+      /* Translators: the leader's duty slot is not now (a morning or afternoon slot) */
+      g_autofree char *off = g_strdup_printf ("%s · %s", description, _("not receiving now"));
+      g_free (description);
+      description = g_steal_pointer (&off);
+    }
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  /* Translators: nobody waits for this leader */
+  empty = gtk_label_new (_("Nobody is waiting for this leader."));
+  gtk_widget_add_css_class (empty, "dim-label");
+  gtk_widget_set_margin_top (empty, 12);
+  gtk_widget_set_margin_bottom (empty, 12);
+  gtk_list_box_set_placeholder (GTK_LIST_BOX (list), empty);
+  for (guint i = 0; i < n; i++)
+    gtk_list_box_append (GTK_LIST_BOX (list), visitor_row (json_array_get_object_element (visitors, i)));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
+  return group;
+}
+
+static GtkWidget *
+reception_row (JsonObject *reception)
+{
+  GtkWidget *row = adw_action_row_new ();
+  JsonArray *departments = json_object_get_array_member (reception, "departments");
+  g_autoptr (GString) subtitle = g_string_new (json_object_get_string_member_with_default (reception, "leader_name", ""));
+  g_autofree char *title = NULL;
+  const char *deadline = json_object_get_string_member_with_default (reception, "deadline", NULL);
+
+  title = g_strdup_printf (_("Matter %s"), json_object_get_string_member_with_default (reception, "matter_number", ""));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  for (guint i = 0; departments && i < json_array_get_length (departments); i++)
+    {
+      JsonNode *node = json_array_get_element (departments, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        g_string_append_printf (subtitle, "%s%s", i == 0 ? " → " : "、",
+                                json_object_get_string_member_with_default (json_node_get_object (node), "name", ""));
+    }
+  if (deadline != NULL && *deadline)
+    /* Translators: the deadline the leader set for the departments */
+    g_string_append_printf (subtitle, _(" · due %s"), deadline);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "escalations.open-matter");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x",
+                                    json_object_get_int_member_with_default (reception, "matter_id", 0));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  return row;
+}
+
+static void
+show_data (HallEscalationsPage *self)
+{
+  JsonArray *leaders = json_object_get_array_member (self->data, "leaders");
+  JsonArray *receptions = json_object_get_array_member (self->data, "receptions");
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->leaders_box))) != NULL)
+    gtk_box_remove (self->leaders_box, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->received_list))) != NULL)
+    gtk_list_box_remove (self->received_list, child);
+  for (guint i = 0; leaders && i < json_array_get_length (leaders); i++)
+    gtk_box_append (self->leaders_box, leader_group (json_array_get_object_element (leaders, i)));
+  for (guint i = 0; receptions && i < json_array_get_length (receptions); i++)
+    gtk_list_box_append (self->received_list, reception_row (json_array_get_object_element (receptions, i)));
+  gtk_widget_set_visible (GTK_WIDGET (self->no_leader_label), leaders == NULL || json_array_get_length (leaders) == 0);
+}
+
+/* ---- reading ----------------------------------------------------------------------------- */
+
+static gboolean
+read_failed (HallEscalationsPage *self,
+             GError              *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return TRUE;
+  if (error == NULL)
+    return FALSE;
+  gtk_label_set_text (self->error_label, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+  g_clear_pointer (&self->reading, json_object_unref);
+  set_loading (self, FALSE);
+  return TRUE;
+}
+
+static void
+receptions_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr (HallEscalationsPage) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+
+  if (read_failed (self, error))
+    return;
+  json_object_set_array_member (self->reading, "receptions",
+                                json_array_ref (json_object_get_array_member (reply, "receptions")));
+  g_clear_pointer (&self->data, json_object_unref);
+  self->data = g_steal_pointer (&self->reading);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  show_data (self);
+  if (self->dirty)
+    {
+      self->loading = FALSE;
+      refresh (self);
+      return;
+    }
+  set_loading (self, FALSE);
+}
+
+static void
+queue_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr (HallEscalationsPage) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+  JsonArray *leaders;
+
+  if (read_failed (self, error))
+    return;
+  leaders = json_object_get_array_member (self->reading, "leaders");
+  json_object_set_array_member (json_array_get_object_element (leaders, self->next_leader - 1), "visitors",
+                                json_array_ref (json_object_get_array_member (reply, "visitors")));
+  read_next (self);
+}
+
+static void
+read_next (HallEscalationsPage *self)
+{
+  JsonArray *leaders = json_object_get_array_member (self->reading, "leaders");
+
+  if (leaders != NULL && self->next_leader < json_array_get_length (leaders))
+    {
+      JsonObject *leader = json_array_get_object_element (leaders, self->next_leader++);
+      g_autoptr (JsonObject) params = json_object_new ();
+
+      json_object_set_int_member (params, "leader_user_id", json_object_get_int_member_with_default (leader, "user_id", 0));
+      hall_client_call_async (self->client, "leader.queue", params, self->cancellable, queue_cb, g_object_ref (self));
+      return;
+    }
+  hall_client_call_async (self->client, "leader.receptions", NULL, self->cancellable, receptions_cb,
+                          g_object_ref (self));
+}
+
+static void
+today_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr (HallEscalationsPage) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+
+  if (read_failed (self, error))
+    return;
+  self->reading = json_object_new ();
+  json_object_set_array_member (self->reading, "leaders", json_array_ref (json_object_get_array_member (reply, "leaders")));
+  self->next_leader = 0;
+  read_next (self);
+}
+
+static void
+refresh (HallEscalationsPage *self)
+{
+  if (self->client == NULL || !hall_client_is_signed_in (self->client))
+    return;
+  if (self->loading)
+    {
+      self->dirty = TRUE;
+      return;
+    }
+  self->dirty = FALSE;
+  set_loading (self, TRUE);
+  if (self->cancellable == NULL)
+    self->cancellable = g_cancellable_new ();
+  g_clear_pointer (&self->reading, json_object_unref);
+  hall_client_call_async (self->client, "leader.today", NULL, self->cancellable, today_cb, g_object_ref (self));
+}
+
+/* ---- actions ----------------------------------------------------------------------------- */
+
+static void
+open_matter_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HallEscalationsPage *self = HALL_ESCALATIONS_PAGE (widget);
+  gint64 matter_id = g_variant_get_int64 (parameter);
+  GtkWidget *view, *box, *window;
+
+  if (matter_id <= 0 || self->client == NULL)
+    return;
+  if (self->matter_window != NULL)
+    {
+      view = g_object_get_data (G_OBJECT (self->matter_window), "matter-view");
+      hall_matter_view_set_matter_id (HALL_MATTER_VIEW (view), matter_id);
+      gtk_window_present (self->matter_window);
+      return;
+    }
+  window = adw_window_new ();
+  /* Translators: title of the window showing one escalated matter */
+  gtk_window_set_title (GTK_WINDOW (window), _("Escalated Matter"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 760, 680);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (widget)));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  view = hall_matter_view_new (self->client);
+  gtk_widget_set_vexpand (view, TRUE);
+  hall_matter_view_set_matter_id (HALL_MATTER_VIEW (view), matter_id);
+  gtk_box_append (GTK_BOX (box), view);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  g_object_set_data (G_OBJECT (window), "matter-view", view);
+  g_set_weak_pointer (&self->matter_window, GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  refresh (HALL_ESCALATIONS_PAGE (widget));
+}
+
+/* ---- the client -------------------------------------------------------------------------- */
+
+static void
+event_cb (HallEscalationsPage *self,
+          JsonObject          *event)
+{
+  const char *kind = json_object_get_string_member_with_default (event, "kind", "");
+
+  if (g_str_has_prefix (kind, "leader.") || g_strcmp0 (kind, "matter.escalated") == 0
+      || (g_str_has_prefix (kind, "ticket.")
+          && g_strcmp0 (json_object_get_string_member_with_default (event, "queue", ""), "leader") == 0))
+    refresh (self);
+}
+
+static void
+update_actions (HallEscalationsPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "escalations.refresh",
+                                 self->client != NULL && hall_client_get_connected (self->client));
+}
+
+static void
+connected_cb (HallEscalationsPage *self)
+{
+  update_actions (self);
+  if (self->client != NULL && hall_client_get_connected (self->client))
+    refresh (self);
+}
+
+static void
+hall_escalations_page_dispose (GObject *object)
+{
+  HallEscalationsPage *self = HALL_ESCALATIONS_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->matter_window != NULL)
+    gtk_window_destroy (self->matter_window);
+  g_clear_weak_pointer (&self->matter_window);
+  if (self->client_signals != NULL)
+    g_signal_group_set_target (self->client_signals, NULL);
+  if (self->client_notify != NULL)
+    g_signal_group_set_target (self->client_notify, NULL);
+  g_clear_object (&self->client_signals);
+  g_clear_object (&self->client_notify);
+  g_clear_object (&self->client);
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HALL_TYPE_ESCALATIONS_PAGE);
+  G_OBJECT_CLASS (hall_escalations_page_parent_class)->dispose (object);
+}
+
+static void
+hall_escalations_page_finalize (GObject *object)
+{
+  HallEscalationsPage *self = HALL_ESCALATIONS_PAGE (object);
+
+  g_clear_pointer (&self->data, json_object_unref);
+  g_clear_pointer (&self->reading, json_object_unref);
+  G_OBJECT_CLASS (hall_escalations_page_parent_class)->finalize (object);
+}
+
+static void
+hall_escalations_page_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  HallEscalationsPage *self = HALL_ESCALATIONS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      g_value_set_object (value, self->client);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->loading);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hall_escalations_page_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  HallEscalationsPage *self = HALL_ESCALATIONS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      hall_escalations_page_set_client (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hall_escalations_page_class_init (HallEscalationsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hall_escalations_page_dispose;
+  object_class->finalize = hall_escalations_page_finalize;
+  object_class->get_property = hall_escalations_page_get_property;
+  object_class->set_property = hall_escalations_page_set_property;
+
+  properties[PROP_CLIENT] =
+    g_param_spec_object ("client", NULL, NULL, HALL_TYPE_CLIENT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/xinfanghall/Hall/ui/hall-escalations-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, HallEscalationsPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, HallEscalationsPage, no_leader_label);
+  gtk_widget_class_bind_template_child (widget_class, HallEscalationsPage, leaders_box);
+  gtk_widget_class_bind_template_child (widget_class, HallEscalationsPage, received_list);
+
+  gtk_widget_class_install_action (widget_class, "escalations.open-matter", "x", open_matter_action);
+  gtk_widget_class_install_action (widget_class, "escalations.refresh", NULL, refresh_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "escalations.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "escalations.refresh", NULL);
+}
+
+static void
+hall_escalations_page_init (HallEscalationsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->client_signals = g_signal_group_new (HALL_TYPE_CLIENT);
+  g_signal_group_connect_swapped (self->client_signals, "event", G_CALLBACK (event_cb), self);
+  self->client_notify = g_signal_group_new (G_TYPE_OBJECT);
+  g_signal_group_connect_swapped (self->client_notify, "notify::connected", G_CALLBACK (connected_cb), self);
+  g_signal_group_connect_swapped (self->client_notify, "notify::user", G_CALLBACK (connected_cb), self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "escalations.refresh", FALSE);
+}
+
+GtkWidget *
+hall_escalations_page_new (HallClient *client)
+{
+  return g_object_new (HALL_TYPE_ESCALATIONS_PAGE, "client", client, NULL);
+}
+
+HallClient *
+hall_escalations_page_get_client (HallEscalationsPage *self)
+{
+  g_return_val_if_fail (HALL_IS_ESCALATIONS_PAGE (self), NULL);
+  return self->client;
+}
+
+void
+hall_escalations_page_set_client (HallEscalationsPage *self,
+                                  HallClient          *client)
+{
+  g_return_if_fail (HALL_IS_ESCALATIONS_PAGE (self));
+  g_return_if_fail (client == NULL || HALL_IS_CLIENT (client));
+
+  if (!g_set_object (&self->client, client))
+    return;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->reading, json_object_unref);
+  set_loading (self, FALSE);
+  g_signal_group_set_target (self->client_signals, client);
+  g_signal_group_set_target (self->client_notify, client);
+  update_actions (self);
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+}
+
+JsonObject *
+hall_escalations_page_get_data (HallEscalationsPage *self)
+{
+  g_return_val_if_fail (HALL_IS_ESCALATIONS_PAGE (self), NULL);
+  return self->data;
+}
+
+gboolean
+hall_escalations_page_get_busy (HallEscalationsPage *self)
+{
+  g_return_val_if_fail (HALL_IS_ESCALATIONS_PAGE (self), FALSE);
+  return self->loading;
+}
+
+GtkWindow *
+hall_escalations_page_get_matter_window (HallEscalationsPage *self)
+{
+  g_return_val_if_fail (HALL_IS_ESCALATIONS_PAGE (self), NULL);
+  return self->matter_window;
+}

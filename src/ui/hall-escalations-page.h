@@ -1,0 +1,29 @@
+/* hall-escalations-page.h — escalations in progress: today's duty leaders, the visitors waiting
+ * for each, and the receptions recorded today
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "hall-client.h"
+
+G_BEGIN_DECLS
+
+#define HALL_TYPE_ESCALATIONS_PAGE (hall_escalations_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (HallEscalationsPage, hall_escalations_page, HALL, ESCALATIONS_PAGE, AdwBin)
+
+GtkWidget  *hall_escalations_page_new        (HallClient          *client);
+HallClient *hall_escalations_page_get_client (HallEscalationsPage *self);
+void        hall_escalations_page_set_client (HallEscalationsPage *self,
+                                              HallClient          *client);
+/* What the page shows: {"leaders": [leader.today entries, each with "visitors" from leader.queue],
+ * "receptions": [...]}, or NULL before the first read. */
+JsonObject *hall_escalations_page_get_data   (HallEscalationsPage *self);
+gboolean    hall_escalations_page_get_busy   (HallEscalationsPage *self);
+/* The window showing a matter (escalations.open-matter), or NULL. */
+GtkWindow  *hall_escalations_page_get_matter_window (HallEscalationsPage *self);
+
+G_END_DECLS

@@ -15,6 +15,7 @@
 #include "hall-test-util.h"
 #include "hall-triage-page.h"
 #include "hall-ui-test-util.h"
+#include "hall-windows-page.h"
 #include "hall-workspace.h"
 
 static char *data_dir;
@@ -511,6 +512,103 @@ test_escalations (void)
   manager_stop (&m);
 }
 
+typedef struct
+{
+  HallWindowsPage *page;
+  gint64 counter_id;
+  const char *state;
+} WindowCheck;
+
+static JsonObject *
+shown_window (HallWindowsPage *page,
+              gint64           counter_id)
+{
+  JsonArray *counters = hall_windows_page_get_counters (page);
+
+  for (guint i = 0; counters && i < json_array_get_length (counters); i++)
+    if (json_object_get_int_member (json_array_get_object_element (counters, i), "id") == counter_id)
+      return json_array_get_object_element (counters, i);
+  return NULL;
+}
+
+static gboolean
+window_is (gpointer data)
+{
+  WindowCheck *check = data;
+  JsonObject *counter = shown_window (check->page, check->counter_id);
+
+  return !hall_windows_page_get_busy (check->page) && counter != NULL
+         && g_strcmp0 (json_object_get_string_member (counter, "state"), check->state) == 0;
+}
+
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, response));
+  adw_message_dialog_response (dialog, response);
+  gtk_window_close (GTK_WINDOW (dialog));
+  hall_ui_test_flush ();
+}
+
+static void
+test_windows (void)
+{
+  Manager m = { 0 };
+  g_autoptr (JsonObject) info = NULL;
+  GtkWidget *page;
+  AdwMessageDialog *dialog;
+  JsonArray *served;
+  WindowCheck check;
+
+  manager_start (&m);
+  page = show_page (&m, "windows");
+  check = (WindowCheck) { HALL_WINDOWS_PAGE (page), 5, "closed" };
+  hall_ui_test_wait (window_is, &check, 30, "the windows");
+
+  /* The manager opens window 5, pauses it with a reason, resumes it. */
+  gtk_widget_activate_action (page, "windows.open", "x", (gint64) 5);
+  check.state = "open";
+  hall_ui_test_wait (window_is, &check, 30, "window 5 open");
+  gtk_widget_activate_action (page, "windows.pause", "x", (gint64) 5);
+  dialog = hall_windows_page_get_dialog (HALL_WINDOWS_PAGE (page));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "pause"));
+  hall_ui_test_type (GTK_WIDGET (dialog), "pause_reason", "系统维护");
+  respond (dialog, "pause");
+  check.state = "paused";
+  hall_ui_test_wait (window_is, &check, 30, "window 5 paused");
+  g_assert_cmpstr (json_object_get_string_member (shown_window (HALL_WINDOWS_PAGE (page), 5), "pause_reason"), ==,
+                   "系统维护");
+  gtk_widget_activate_action (page, "windows.resume", "x", (gint64) 5);
+  check.state = "open";
+  hall_ui_test_wait (window_is, &check, 30, "window 5 resumed");
+
+  /* Window 5 serves 人社 alone by default; 城建 is added. Unticking all is not offered. */
+  gtk_widget_activate_action (page, "windows.departments", "x", (gint64) 5);
+  dialog = hall_windows_page_get_dialog (HALL_WINDOWS_PAGE (page));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (hall_ui_test_find (GTK_WIDGET (dialog), "department-5"))));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (hall_ui_test_find (GTK_WIDGET (dialog), "department-5")), FALSE);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (hall_ui_test_find (GTK_WIDGET (dialog), "department-5")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (hall_ui_test_find (GTK_WIDGET (dialog), "department-2")), TRUE);
+  respond (dialog, "save");
+  hall_ui_test_wait (window_is, &check, 30, "the saved departments");
+  info = hall_test_ok (m.hall, m.token, "hall.info", "{}");
+  served = json_object_get_array_member (json_array_get_object_element (json_object_get_array_member (info, "counters"), 4),
+                                         "department_ids");
+  g_assert_cmpuint (json_array_get_length (served), ==, 2);
+
+  /* Closing asks first. */
+  gtk_widget_activate_action (page, "windows.close", "x", (gint64) 5);
+  dialog = hall_windows_page_get_dialog (HALL_WINDOWS_PAGE (page));
+  g_assert_nonnull (dialog);
+  respond (dialog, "close");
+  check.state = "closed";
+  hall_ui_test_wait (window_is, &check, 30, "window 5 closed");
+  g_assert_false (gtk_widget_get_visible (hall_ui_test_find (page, "windows_error")));
+  manager_stop (&m);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -525,6 +623,7 @@ main (int   argc,
   g_test_add_func ("/manager/queue", test_queue);
   g_test_add_func ("/manager/roster", test_roster);
   g_test_add_func ("/manager/escalations", test_escalations);
+  g_test_add_func ("/manager/windows", test_windows);
   result = g_test_run ();
   hall_test_rm_rf (data_dir);
   g_free (data_dir);

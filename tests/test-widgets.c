@@ -28,6 +28,7 @@
 #include "hall-ui-test-util.h"
 #include "hall-welcome-page.h"
 #include "hall-window.h"
+#include "hall-windows-page.h"
 #include "hall-workspace.h"
 
 static char *data_dir;
@@ -277,6 +278,17 @@ test_board_page_no_client (void)
 }
 
 static void
+test_windows_page_no_client (void)
+{
+  GtkWidget *page = hall_windows_page_new (NULL);
+
+  g_assert_null (hall_windows_page_get_counters (HALL_WINDOWS_PAGE (page)));
+  gtk_widget_activate_action (page, "windows.departments", "x", (gint64) 1);
+  g_assert_null (hall_windows_page_get_dialog (HALL_WINDOWS_PAGE (page)));
+  show_and_finalize (page);
+}
+
+static void
 test_escalations_page_no_client (void)
 {
   GtkWidget *page = hall_escalations_page_new (NULL);
@@ -484,6 +496,7 @@ main (int   argc,
   g_test_add_func ("/widgets/triage-page/no-client", test_triage_page_no_client);
   g_test_add_func ("/widgets/queue-page/no-client", test_queue_page_no_client);
   g_test_add_func ("/widgets/roster-page/no-client", test_roster_page_no_client);
+  g_test_add_func ("/widgets/windows-page/no-client", test_windows_page_no_client);
   g_test_add_func ("/widgets/escalations-page/no-client", test_escalations_page_no_client);
   result = g_test_run ();
   hall_test_rm_rf (data_dir);

@@ -20,6 +20,7 @@
 #include "hall-queue-page.h"
 #include "hall-roster-page.h"
 #include "hall-triage-page.h"
+#include "hall-windows-page.h"
 #include "hall-workspace.h"
 
 typedef struct
@@ -40,6 +41,7 @@ static const HallWorkspacePageInfo page_infos[] = {
   { "queue", N_("Queue"), "view-list-symbolic", HALL_ROLE_MANAGER, hall_queue_page_get_type },
   { "roster", N_("Duty Roster"), "x-office-calendar-symbolic", HALL_ROLE_MANAGER, hall_roster_page_get_type },
   { "escalations", N_("Escalations"), "mail-send-symbolic", HALL_ROLE_MANAGER, hall_escalations_page_get_type },
+  { "windows", N_("Window Settings"), "emblem-system-symbolic", HALL_ROLE_MANAGER, hall_windows_page_get_type },
   { "admin-setup", N_("Hall Setup"), "preferences-system-symbolic", HALL_ROLE_ADMIN, hall_admin_setup_page_get_type },
   { "admin-accounts", N_("Accounts"), "system-users-symbolic", HALL_ROLE_ADMIN, hall_admin_accounts_page_get_type },
   { "admin-calendar", N_("Working-Day Calendar"), "x-office-calendar-symbolic", HALL_ROLE_ADMIN,

@@ -12,6 +12,7 @@
 #include "hall-admin-setup-page.h"
 #include "hall-board-item.h"
 #include "hall-board-page.h"
+#include "hall-charges-page.h"
 #include "hall-counter-card.h"
 #include "hall-escalations-page.h"
 #include "hall-local-client.h"
@@ -21,8 +22,11 @@
 #include "hall-matter-view.h"
 #include "hall-preferences-window.h"
 #include "hall-queue-page.h"
+#include "hall-reception-form.h"
+#include "hall-reception-page.h"
 #include "hall-roster-page.h"
 #include "hall-signin-page.h"
+#include "hall-supervision-page.h"
 #include "hall-triage-page.h"
 #include "hall-test-util.h"
 #include "hall-ui-test-util.h"
@@ -470,6 +474,50 @@ test_admin_pages (void)
   hall_engine_shutdown (hall->engine);
 }
 
+static void
+test_reception_page_no_client (void)
+{
+  GtkWidget *page = hall_reception_page_new (NULL);
+
+  g_assert_cmpuint (g_list_model_get_n_items (hall_reception_page_get_visitors (HALL_RECEPTION_PAGE (page))), ==, 0);
+  g_assert_cmpstr (hall_reception_page_get_view (HALL_RECEPTION_PAGE (page)), ==, "list");
+  show_and_finalize (page);
+}
+
+static void
+test_reception_form (void)
+{
+  GtkWidget *form = hall_reception_form_new (NULL);
+
+  /* Nothing to record before a matter is loaded; a wrong ID number is said as it is typed. */
+  g_assert_false (hall_reception_form_get_ready (HALL_RECEPTION_FORM (form)));
+  hall_ui_test_type (form, "id_number", "431228198001151237");
+  g_assert_true (gtk_widget_has_css_class (hall_ui_test_find (form, "id_number"), "error"));
+  hall_ui_test_type (form, "id_number", "4312281980");
+  g_assert_false (gtk_widget_has_css_class (hall_ui_test_find (form, "id_number"), "error"));
+  show_and_finalize (form);
+}
+
+static void
+test_charges_page_no_client (void)
+{
+  GtkWidget *page = hall_charges_page_new (NULL);
+
+  g_assert_null (hall_charges_page_get_current (HALL_CHARGES_PAGE (page)));
+  g_assert_cmpstr (hall_charges_page_get_view (HALL_CHARGES_PAGE (page)), ==, "list");
+  show_and_finalize (page);
+}
+
+static void
+test_supervision_page_no_client (void)
+{
+  GtkWidget *page = hall_supervision_page_new (NULL);
+
+  g_assert_cmpuint (g_list_model_get_n_items (hall_supervision_page_get_list (HALL_SUPERVISION_PAGE (page),
+                                                                              "overdue")), ==, 0);
+  show_and_finalize (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -490,6 +538,10 @@ main (int   argc,
   g_test_add_func ("/widgets/matter-view", test_matter_view);
   g_test_add_func ("/widgets/admin-pages/no-client", test_admin_pages_no_client);
   g_test_add_func ("/widgets/admin-pages", test_admin_pages);
+  g_test_add_func ("/widgets/reception-page/no-client", test_reception_page_no_client);
+  g_test_add_func ("/widgets/reception-form", test_reception_form);
+  g_test_add_func ("/widgets/charges-page/no-client", test_charges_page_no_client);
+  g_test_add_func ("/widgets/supervision-page/no-client", test_supervision_page_no_client);
   g_test_add_func ("/widgets/window", test_window);
   g_test_add_func ("/widgets/preferences-window", test_preferences_window);
   g_test_add_func ("/widgets/shortcuts-window", test_shortcuts_window);

@@ -13,12 +13,15 @@
 #include "hall-admin-maintenance-page.h"
 #include "hall-admin-setup-page.h"
 #include "hall-board-page.h"
+#include "hall-charges-page.h"
 #include "hall-command.h"
 #include "hall-escalations-page.h"
 #include "hall-counter-page.h"
 #include "hall-matter-list-page.h"
 #include "hall-queue-page.h"
+#include "hall-reception-page.h"
 #include "hall-roster-page.h"
+#include "hall-supervision-page.h"
 #include "hall-triage-page.h"
 #include "hall-windows-page.h"
 #include "hall-workspace.h"
@@ -42,6 +45,9 @@ static const HallWorkspacePageInfo page_infos[] = {
   { "roster", N_("Duty Roster"), "x-office-calendar-symbolic", HALL_ROLE_MANAGER, hall_roster_page_get_type },
   { "escalations", N_("Escalations"), "mail-send-symbolic", HALL_ROLE_MANAGER, hall_escalations_page_get_type },
   { "windows", N_("Window Settings"), "emblem-system-symbolic", HALL_ROLE_MANAGER, hall_windows_page_get_type },
+  { "reception", N_("Reception"), "avatar-default-symbolic", HALL_ROLE_LEADER, hall_reception_page_get_type },
+  { "charges", N_("My Charged Matters"), "emblem-documents-symbolic", HALL_ROLE_LEADER, hall_charges_page_get_type },
+  { "supervision", N_("Supervision"), "alarm-symbolic", HALL_ROLE_LEADER, hall_supervision_page_get_type },
   { "admin-setup", N_("Hall Setup"), "preferences-system-symbolic", HALL_ROLE_ADMIN, hall_admin_setup_page_get_type },
   { "admin-accounts", N_("Accounts"), "system-users-symbolic", HALL_ROLE_ADMIN, hall_admin_accounts_page_get_type },
   { "admin-calendar", N_("Working-Day Calendar"), "x-office-calendar-symbolic", HALL_ROLE_ADMIN,

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "hall-board-item.h"
+#include "hall-manager-rows.h"
 #include "hall-queue-page.h"
 #include "hall-ui-util.h"
 
@@ -97,135 +98,11 @@ show_error (HallQueuePage *self,
 
 /* ---- rows -------------------------------------------------------------------------------- */
 
-static const char *
-priority_label (const char *priority)
-{
-  if (g_strcmp0 (priority, "priority") == 0)
-    /* Translators: a ticket's priority in the queue */
-    return _("Priority");
-  if (g_strcmp0 (priority, "collective") == 0)
-    return _("Collective visit");
-  return NULL;
-}
-
-static char *
-ticket_subtitle (JsonObject *ticket)
-{
-  GString *text = g_string_new (NULL);
-  const char *state = json_object_get_string_member_with_default (ticket, "state", "");
-  const char *priority = priority_label (json_object_get_string_member_with_default (ticket, "priority", ""));
-  gint64 persons = json_object_get_int_member_with_default (ticket, "persons", 1);
-  gint64 target = json_object_get_int_member_with_default (ticket, "target_counter_number", 0);
-
-  if (g_strcmp0 (state, "waiting") == 0)
-    {
-      g_autofree char *waited = _hall_format_minutes (json_object_get_int_member_with_default (ticket, "wait_seconds", 0));
-      /* Translators: how long a ticket has waited, "waited 12 min" */
-      g_string_append_printf (text, _("waited %s"), waited);
-    }
-  else
-    {
-      gint64 at = json_object_get_int_member_with_default (ticket, "called_at", 0);
-      g_autofree char *clock = _hall_format_clock (at ? at : json_object_get_int_member_with_default (ticket, "issued_at", 0));
-      /* Translators: when a held or missed ticket was last called, "called 09:12" */
-      g_string_append_printf (text, _("called %s"), clock);
-      if (json_object_get_int_member_with_default (ticket, "counter_number", 0) > 0)
-        /* Translators: the window a held or missed ticket was called to */
-        g_string_append_printf (text, _(" · window %d"), (int) json_object_get_int_member (ticket, "counter_number"));
-    }
-  if (json_object_get_boolean_member_with_default (ticket, "overdue", FALSE))
-    /* Translators: a waiting ticket past the hall's longest allowed wait */
-    g_string_append_printf (text, " · %s", _("over the longest wait"));
-  if (json_object_get_boolean_member_with_default (ticket, "at_front", FALSE))
-    /* Translators: the ticket was moved to the front of the queue */
-    g_string_append_printf (text, " · %s", _("moved to the front"));
-  if (priority != NULL)
-    g_string_append_printf (text, " · %s", priority);
-  if (persons > 1)
-    {
-      /* Translators: the number of people who came with one ticket */
-      g_autofree char *people = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d person", "%d persons", persons),
-                                                 (int) persons);
-      g_string_append_printf (text, " · %s", people);
-    }
-  if (target > 0 && g_strcmp0 (state, "waiting") == 0)
-    /* Translators: the ticket waits for one window only */
-    g_string_append_printf (text, _(" · for window %d"), (int) target);
-  return g_string_free (text, FALSE);
-}
-
-static GtkWidget *
-row_button (const char *icon_name,
-            const char *label,
-            const char *action_name,
-            gint64      ticket_id)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", ticket_id);
-  return button;
-}
-
 static GtkWidget *
 create_ticket_row (gpointer item,
                    gpointer user_data)
 {
-  JsonObject *ticket = hall_board_item_get_data (item);
-  gint64 id = hall_board_item_get_id (item);
-  const char *state = json_object_get_string_member_with_default (ticket, "state", "");
-  const char *priority = json_object_get_string_member_with_default (ticket, "priority", "normal");
-  const char *code = json_object_get_string_member_with_default (ticket, "code", "");
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *code_label = gtk_label_new (code);
-  g_autofree char *subtitle = ticket_subtitle (ticket);
-  g_autofree char *name = g_strdup_printf ("ticket-%s", code);
-
-  gtk_widget_set_name (row, name);
-  gtk_widget_add_css_class (code_label, "queue-code");
-  gtk_widget_set_valign (code_label, GTK_ALIGN_CENTER);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), code_label);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 json_object_get_string_member_with_default (ticket, "department_name", ""));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  if (json_object_get_boolean_member_with_default (ticket, "overdue", FALSE))
-    gtk_widget_add_css_class (row, "over-norm-row");
-
-  if (g_strcmp0 (state, "waiting") == 0)
-    {
-      gboolean front = json_object_get_boolean_member_with_default (ticket, "at_front", FALSE);
-
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 row_button (front ? "go-bottom-symbolic" : "go-top-symbolic",
-                                             /* Translators: queue row button (tooltip and accessible name) */
-                                             front ? _("Back to its place in the queue") : _("Move to the front"),
-                                             "queue.front", id));
-      if (g_strcmp0 (priority, "collective") != 0)
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                   row_button (g_strcmp0 (priority, "priority") == 0 ? "starred-symbolic"
-                                                                                       : "non-starred-symbolic",
-                                               /* Translators: queue row button (tooltip and accessible name) */
-                                               g_strcmp0 (priority, "priority") == 0 ? _("Back to normal priority")
-                                                                                     : _("Mark as priority"),
-                                               "queue.priority", id));
-    }
-  if (g_strcmp0 (state, "held") == 0)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                               /* Translators: queue row button: a held (暂挂) ticket waits again */
-                               row_button ("view-refresh-symbolic", _("Return to the queue"), "queue.resume", id));
-  if (g_strcmp0 (state, "no_show") == 0)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                               /* Translators: queue row button: a missed (过号) ticket waits again */
-                               row_button ("edit-undo-symbolic", _("Reactivate"), "queue.reactivate", id));
-  else
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                               /* Translators: queue row button: send the ticket to another department or window */
-                               row_button ("mail-forward-symbolic", _("Transfer…"), "queue.transfer", id));
-  return row;
+  return _hall_ticket_row_new (hall_board_item_get_data (item));
 }
 
 /* ---- reading the queue ------------------------------------------------------------------- */
@@ -773,9 +650,9 @@ hall_queue_page_init (HallQueuePage *self)
   self->no_show = g_list_store_new (HALL_TYPE_BOARD_ITEM);
   self->department_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->counter_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gtk_list_box_bind_model (self->waiting_list, G_LIST_MODEL (self->waiting), create_ticket_row, self, NULL);
-  gtk_list_box_bind_model (self->held_list, G_LIST_MODEL (self->held), create_ticket_row, self, NULL);
-  gtk_list_box_bind_model (self->no_show_list, G_LIST_MODEL (self->no_show), create_ticket_row, self, NULL);
+  gtk_list_box_bind_model (self->waiting_list, G_LIST_MODEL (self->waiting), create_ticket_row, NULL, NULL);
+  gtk_list_box_bind_model (self->held_list, G_LIST_MODEL (self->held), create_ticket_row, NULL, NULL);
+  gtk_list_box_bind_model (self->no_show_list, G_LIST_MODEL (self->no_show), create_ticket_row, NULL, NULL);
   set_heading (self->waiting_heading, _("Waiting"), self->waiting);
   set_heading (self->held_heading, _("Held"), self->held);
   set_heading (self->no_show_heading, _("Not shown"), self->no_show);

@@ -15,10 +15,9 @@
 #include <glib/gi18n.h>
 
 #include "hall-idcard.h"
+#include "hall-manager-rows.h"
 #include "hall-triage-page.h"
 #include "hall-ui-util.h"
-
-#define HISTORY_ROWS 8
 
 struct _HallTriagePage
 {
@@ -318,95 +317,9 @@ priority_selected_cb (HallTriagePage *self)
 static void
 clear_history (HallTriagePage *self)
 {
-  GtkWidget *row;
-
-  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
-    gtk_list_box_remove (self->history_list, row);
-  gtk_widget_set_visible (GTK_WIDGET (self->history_list), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->repeat_label), FALSE);
+  _hall_petitioner_history_clear (self->history_list, self->repeat_label);
   g_clear_pointer (&self->lookup, json_object_unref);
   g_clear_pointer (&self->looked_up, g_free);
-}
-
-static void
-add_history_row (HallTriagePage *self,
-                 const char     *title,
-                 const char     *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_list_box_append (self->history_list, row);
-}
-
-static void
-show_lookup (HallTriagePage *self,
-             JsonObject     *lookup)
-{
-  JsonArray *persons = json_object_get_array_member (lookup, "persons");
-  JsonObject *person;
-  JsonArray *matters, *visits;
-  gint64 repeat_count;
-  guint n_rows = 0;
-  g_autofree char *warning = NULL;
-
-  if (persons == NULL || json_array_get_length (persons) == 0)
-    {
-      /* Translators: triage: the ID number or phone has no earlier visits in the hall */
-      gtk_label_set_text (self->repeat_label, _("First visit: no earlier visits or matters."));
-      gtk_widget_remove_css_class (GTK_WIDGET (self->repeat_label), "repeat");
-      gtk_widget_set_visible (GTK_WIDGET (self->repeat_label), TRUE);
-      return;
-    }
-  person = json_array_get_object_element (persons, 0);
-  matters = json_object_get_array_member (person, "matters");
-  visits = json_object_get_array_member (person, "visits");
-  repeat_count = json_object_get_int_member_with_default (person, "repeat_count", 0);
-
-  if (*gtk_editable_get_text (GTK_EDITABLE (self->name_row)) == '\0')
-    gtk_editable_set_text (GTK_EDITABLE (self->name_row), json_object_get_string_member_with_default (person, "name", ""));
-
-  if (json_object_get_boolean_member_with_default (person, "repeat", repeat_count > 0))
-    {
-      /* Translators: triage warning; %d counts the earlier visits and matters (第 N 次来访) */
-      warning = g_strdup_printf (_("Repeat visit: this is visit number %d. Check the earlier matters below."),
-                                 (int) repeat_count + 1);
-      gtk_widget_add_css_class (GTK_WIDGET (self->repeat_label), "repeat");
-    }
-  else
-    {
-      warning = g_strdup (_("First visit: no earlier visits or matters."));
-      gtk_widget_remove_css_class (GTK_WIDGET (self->repeat_label), "repeat");
-    }
-  gtk_label_set_text (self->repeat_label, warning);
-  gtk_widget_set_visible (GTK_WIDGET (self->repeat_label), TRUE);
-
-  for (guint i = 0; matters && i < json_array_get_length (matters) && n_rows < HISTORY_ROWS; i++, n_rows++)
-    {
-      JsonObject *matter = json_array_get_object_element (matters, i);
-      g_autofree char *title = NULL;
-      g_autofree char *subtitle = NULL;
-
-      /* Translators: an earlier matter in the triage history: number and category */
-      title = g_strdup_printf (_("Matter %s · %s"), json_object_get_string_member_with_default (matter, "number", ""),
-                               json_object_get_string_member_with_default (matter, "category_name", ""));
-      subtitle = g_strdup_printf ("%s · %s",
-                                  json_object_get_string_member_with_default (matter, "received_date", ""),
-                                  json_object_get_string_member_with_default (matter, "department_name", ""));
-      add_history_row (self, title, subtitle);
-    }
-  for (guint i = 0; visits && i < json_array_get_length (visits) && n_rows < HISTORY_ROWS; i++, n_rows++)
-    {
-      JsonObject *visit = json_array_get_object_element (visits, i);
-      g_autofree char *title = NULL;
-
-      /* Translators: an earlier visit in the triage history: day and ticket code */
-      title = g_strdup_printf (_("Visit %s · ticket %s"), json_object_get_string_member_with_default (visit, "day", ""),
-                               json_object_get_string_member_with_default (visit, "code", ""));
-      add_history_row (self, title, json_object_get_string_member_with_default (visit, "department_name", ""));
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->history_list), n_rows > 0);
 }
 
 static void
@@ -417,6 +330,7 @@ lookup_cb (GObject      *object,
   g_autoptr (HallTriagePage) self = user_data;
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonObject) lookup = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+  JsonObject *person;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -427,7 +341,10 @@ lookup_cb (GObject      *object,
       return;
     }
   self->lookup = json_object_ref (lookup);
-  show_lookup (self, lookup);
+  person = _hall_petitioner_history_show (self->history_list, self->repeat_label, lookup);
+  /* The name the hall knows, unless the manager typed one. */
+  if (person != NULL && *gtk_editable_get_text (GTK_EDITABLE (self->name_row)) == '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->name_row), json_object_get_string_member_with_default (person, "name", ""));
 }
 
 static void

@@ -14,6 +14,9 @@
 #include <adwaita.h>
 
 #include "hall-board-page.h"
+#include "hall-board-item.h"
+#include "hall-counter-page.h"
+#include "hall-matter-list-page.h"
 #include "hall-demo.h"
 #include "hall-test-util.h"
 #include "hall-ui-test-util.h"
@@ -112,6 +115,46 @@ shoot_manager (HallWindow *window,
   shoot (window, out, "roster");
 }
 
+static gboolean
+counter_loaded (gpointer data)
+{
+  return hall_counter_page_get_counter (data) != NULL;
+}
+
+/* The demo's window clerk at window 2: the visitor called and a matter being registered (with a
+ * mistyped ID number), then their first-received matters with one open. */
+static void
+shoot_staff (HallWindow *window,
+             const char *out)
+{
+  HallWorkspace *workspace = hall_window_get_workspace (window);
+  GtkWidget *counter = hall_workspace_get_page (workspace, "counter");
+  GtkWidget *matters = hall_workspace_get_page (workspace, "matters");
+  GtkWidget *form = hall_counter_page_get_matter_form (HALL_COUNTER_PAGE (counter));
+  GListModel *list = hall_matter_list_page_get_matters (HALL_MATTER_LIST_PAGE (matters));
+  g_autoptr (GObject) first = NULL;
+
+  hall_ui_test_wait (counter_loaded, counter, 60, "the window");
+  settle (600);
+  if (hall_counter_page_get_current (HALL_COUNTER_PAGE (counter)) == NULL)
+    gtk_widget_activate_action (counter, "counter.call-next", NULL);
+  settle (800);
+  shoot (window, out, "staff-counter");
+  gtk_widget_activate_action (counter, "counter.register", NULL);
+  hall_ui_test_type (form, "content", "小区拆迁补偿款至今未发放，要求尽快兑现");
+  hall_ui_test_type (form, "petitioners[0].name", "刘桂兰");
+  hall_ui_test_type (form, "petitioners[0].id_number", "430102198503151237");
+  settle (600);
+  shoot (window, out, "staff-register");
+  hall_workspace_show_page (workspace, "matters");
+  settle (1200);
+  first = g_list_model_get_item (list, 0);
+  if (first != NULL)
+    hall_matter_list_page_show_matter (HALL_MATTER_LIST_PAGE (matters), hall_board_item_get_id (HALL_BOARD_ITEM (first)));
+  settle (1200);
+  shoot (window, out, "staff-matters");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -191,6 +234,17 @@ main (int   argc,
       settle (800);
       shoot (window, out, admin_pages[i]);
     }
+
+  /* The demo's window clerk at window 2. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.sign-out", NULL);
+  hall_ui_test_wait_page (window, "signin", 30);
+  hall_ui_test_type (signin, "username", "zhaolei");
+  hall_ui_test_type (signin, "password", HALL_DEMO_PASSWORD);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (hall_ui_test_find (signin, "role")), 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (hall_ui_test_find (signin, "counter")), 2);
+  gtk_widget_activate_action (signin, "signin.submit", NULL);
+  hall_ui_test_wait_page (window, "workspace", 60);
+  shoot_staff (window, out);
 
   hall_application_forget_hall (app);
   gtk_window_destroy (GTK_WINDOW (window));

@@ -13,60 +13,12 @@
 #include <glib/gi18n.h>
 
 #include "hall-board-item.h"
-#include "hall-counter-page.h"
+#include "hall-counter-page-private.h"
 #include "hall-matter-form.h"
 #include "hall-matter-format.h"
 #include "hall-matter-view.h"
 #include "hall-ui-util.h"
 
-struct _HallCounterPage
-{
-  AdwBin parent_instance;
-
-  HallClient *client;
-  GSignalGroup *client_signals;
-  GSignalGroup *client_notify;
-  GCancellable *cancellable;
-  gboolean loading;
-  gboolean dirty;
-  gboolean busy;
-  JsonObject *counter;
-  JsonObject *current;
-  JsonObject *snapshot;
-  JsonObject *person;      /* petitioner.lookup's person for the current visitor */
-  gint64 person_ticket_id;
-  JsonArray *counters;     /* hall.info's */
-  JsonArray *departments;
-  GListStore *waiting;
-  const char *form;
-  GtkWidget *form_group;
-  GtkWidget *choose_row;
-
-  GtkStack *stack;
-  AdwPreferencesGroup *choose_group;
-  GtkLabel *counter_title;
-  GtkLabel *counter_state;
-  GtkWidget *open_button;
-  GtkWidget *pause_button;
-  GtkWidget *resume_button;
-  GtkWidget *close_button;
-  GtkRevealer *form_revealer;
-  GtkLabel *form_title;
-  GtkLabel *form_error;
-  AdwBin *form_bin;
-  GtkButton *apply_button;
-  GtkWidget *visitor_card;
-  GtkLabel *ticket_code;
-  GtkLabel *ticket_state;
-  GtkLabel *repeat_badge;
-  GtkLabel *ticket_details;
-  GtkLabel *petitioner_label;
-  GtkListBox *earlier_list;
-  GtkRevealer *register_revealer;
-  HallMatterForm *matter_form;
-  GtkLabel *waiting_heading;
-  GtkListBox *waiting_list;
-};
 
 G_DEFINE_FINAL_TYPE (HallCounterPage, hall_counter_page, ADW_TYPE_BIN)
 
@@ -78,19 +30,15 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char * const outcome_codes[] = { "resolved", "consultation", "guided", "matter" };
 
-static void refresh (HallCounterPage *self);
-static void update_actions (HallCounterPage *self);
-
-static gint64
-counter_id (HallCounterPage *self)
+gint64
+_hall_counter_page_counter_id (HallCounterPage *self)
 {
   return self->client != NULL ? hall_client_get_counter_id (self->client) : 0;
 }
 
-static const char *
-str (JsonObject *object,
+const char *
+_hall_counter_page_string (JsonObject *object,
      const char *member)
 {
   if (object == NULL || !json_object_has_member (object, member) || json_object_get_null_member (object, member))
@@ -117,8 +65,8 @@ counter_state_label (const char *state)
   return C_("counter state", "Closed");
 }
 
-static void
-show_person (HallCounterPage *self)
+void
+_hall_counter_page_show_person (HallCounterPage *self)
 {
   JsonObject *person = self->current != NULL
                          && json_object_get_int_member_with_default (self->current, "id", 0) == self->person_ticket_id
@@ -136,7 +84,7 @@ show_person (HallCounterPage *self)
     /* Translators: the repeat-visit badge: 第 N 次来访 */
     g_autofree char *badge = g_strdup_printf (_("Visit no. %d"),
                                               (int) json_object_get_int_member_with_default (person, "repeat_count", 0) + 1);
-    g_autofree char *who = g_strdup_printf ("%s · %s", str (person, "name") ?: "", str (person, "id_number") ?: "");
+    g_autofree char *who = g_strdup_printf ("%s · %s", _hall_counter_page_string (person, "name") ?: "", _hall_counter_page_string (person, "id_number") ?: "");
     gtk_label_set_text (self->repeat_badge, badge);
     gtk_label_set_text (self->petitioner_label, who);
   }
@@ -144,12 +92,12 @@ show_person (HallCounterPage *self)
     {
       JsonObject *m = json_array_get_object_element (matters, i);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s", str (m, "received_date") ?: "",
-                                                   _hall_mf_state_label (str (m, "state")),
-                                                   str (m, "department_name") ?: "");
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s", _hall_counter_page_string (m, "received_date") ?: "",
+                                                   _hall_mf_state_label (_hall_counter_page_string (m, "state")),
+                                                   _hall_counter_page_string (m, "department_name") ?: "");
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), str (m, "number") ?: "");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _hall_counter_page_string (m, "number") ?: "");
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
@@ -161,7 +109,7 @@ show_person (HallCounterPage *self)
 static void
 show_state (HallCounterPage *self)
 {
-  const char *state = str (self->counter, "state");
+  const char *state = _hall_counter_page_string (self->counter, "state");
   JsonArray *departments = self->counter ? json_object_get_array_member (self->counter, "departments") : NULL;
   g_autoptr (GString) title = g_string_new (NULL);
   g_autofree char *heading = NULL;
@@ -169,14 +117,14 @@ show_state (HallCounterPage *self)
 
   if (self->counter == NULL)
     return;
-  g_string_append (title, str (self->counter, "name") ?: "");
+  g_string_append (title, _hall_counter_page_string (self->counter, "name") ?: "");
   for (guint i = 0; departments != NULL && i < json_array_get_length (departments); i++)
     g_string_append_printf (title, "%s%s", i == 0 ? " · " : "、",
                             json_object_get_string_member (json_array_get_object_element (departments, i), "name"));
   gtk_label_set_text (self->counter_title, title->str);
-  if (g_strcmp0 (state, "paused") == 0 && str (self->counter, "pause_reason") != NULL)
+  if (g_strcmp0 (state, "paused") == 0 && _hall_counter_page_string (self->counter, "pause_reason") != NULL)
     {
-      g_autofree char *text = g_strdup_printf ("%s: %s", counter_state_label (state), str (self->counter, "pause_reason"));
+      g_autofree char *text = g_strdup_printf ("%s: %s", counter_state_label (state), _hall_counter_page_string (self->counter, "pause_reason"));
       gtk_label_set_text (self->counter_state, text);
     }
   else
@@ -196,13 +144,13 @@ show_state (HallCounterPage *self)
       g_autofree char *duration = _hall_format_minutes (MAX (waited, 0));
       gint64 persons = json_object_get_int_member_with_default (self->current, "persons", 1);
       g_autofree char *details = NULL;
-      const char *priority = str (self->current, "priority");
+      const char *priority = _hall_counter_page_string (self->current, "priority");
 
-      gtk_label_set_text (self->ticket_code, str (self->current, "code"));
-      gtk_label_set_text (self->ticket_state, _hall_mf_ticket_state_label (str (self->current, "state")));
+      gtk_label_set_text (self->ticket_code, _hall_counter_page_string (self->current, "code"));
+      gtk_label_set_text (self->ticket_state, _hall_mf_ticket_state_label (_hall_counter_page_string (self->current, "state")));
       gtk_widget_set_visible (GTK_WIDGET (self->ticket_state), TRUE);
       /* Translators: the visitor at the window: department, how long they waited, how many came */
-      details = g_strdup_printf (_("%s · waited %s · %d people%s%s"), str (self->current, "department_name") ?: "",
+      details = g_strdup_printf (_("%s · waited %s · %d people%s%s"), _hall_counter_page_string (self->current, "department_name") ?: "",
                                  duration, (int) persons,
                                  g_strcmp0 (priority, "normal") != 0 && priority ? " · " : "",
                                  g_strcmp0 (priority, "collective") == 0 ? _("collective visit")
@@ -217,7 +165,7 @@ show_state (HallCounterPage *self)
                           g_strcmp0 (state, "open") == 0 ? _("Nobody at the window. Call the next visitor with F2.")
                                                          : _("Open the window to call visitors."));
     }
-  show_person (self);
+  _hall_counter_page_show_person (self);
 }
 
 static void
@@ -226,13 +174,13 @@ update_waiting (HallCounterPage *self,
                 gint64           now)
 {
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  gint64 me = counter_id (self);
+  gint64 me = _hall_counter_page_counter_id (self);
 
   g_clear_pointer (&self->current, json_object_unref);
   for (guint i = 0; tickets != NULL && i < json_array_get_length (tickets); i++)
     {
       JsonObject *ticket = json_array_get_object_element (tickets, i);
-      const char *state = str (ticket, "state");
+      const char *state = _hall_counter_page_string (ticket, "state");
 
       if ((g_strcmp0 (state, "called") == 0 || g_strcmp0 (state, "serving") == 0)
           && json_object_get_int_member_with_default (ticket, "counter_id", 0) == me)
@@ -264,9 +212,9 @@ list_cb (GObject      *object,
     }
   else
     g_debug ("ticket.list: %s", error->message);
-  update_actions (self);
+  _hall_counter_page_update_actions (self);
   if (self->dirty)
-    refresh (self);
+    _hall_counter_page_refresh (self);
 }
 
 static void
@@ -287,7 +235,7 @@ snapshot_cb (GObject      *object,
       g_debug ("hall.snapshot: %s", error->message);
       self->loading = FALSE;
       if (self->dirty)
-        refresh (self);
+        _hall_counter_page_refresh (self);
       return;
     }
   g_clear_pointer (&self->snapshot, json_object_unref);
@@ -295,11 +243,11 @@ snapshot_cb (GObject      *object,
   counters = json_object_get_array_member (snapshot, "counters");
   g_clear_pointer (&self->counter, json_object_unref);
   for (guint i = 0; counters != NULL && i < json_array_get_length (counters); i++)
-    if (json_object_get_int_member (json_array_get_object_element (counters, i), "id") == counter_id (self))
+    if (json_object_get_int_member (json_array_get_object_element (counters, i), "id") == _hall_counter_page_counter_id (self))
       self->counter = json_object_ref (json_array_get_object_element (counters, i));
   show_state (self);
-  update_actions (self);
-  json_object_set_int_member (params, "counter_id", counter_id (self));
+  _hall_counter_page_update_actions (self);
+  json_object_set_int_member (params, "counter_id", _hall_counter_page_counter_id (self));
   hall_client_call_async (self->client, "ticket.list", params, self->cancellable, list_cb, g_object_ref (self));
 }
 
@@ -323,17 +271,17 @@ info_cb (GObject      *object,
   adw_combo_row_set_model (ADW_COMBO_ROW (self->choose_row), G_LIST_MODEL (names));
 }
 
-static void
-refresh (HallCounterPage *self)
+void
+_hall_counter_page_refresh (HallCounterPage *self)
 {
   if (self->client == NULL || !hall_client_is_signed_in (self->client))
     return;
   if (self->counters == NULL)
     hall_client_call_async (self->client, "hall.info", NULL, self->cancellable, info_cb, g_object_ref (self));
-  if (counter_id (self) == 0)
+  if (_hall_counter_page_counter_id (self) == 0)
     {
       gtk_stack_set_visible_child_name (self->stack, "no-counter");
-      update_actions (self);
+      _hall_counter_page_update_actions (self);
       return;
     }
   gtk_stack_set_visible_child_name (self->stack, "counter");
@@ -347,14 +295,14 @@ refresh (HallCounterPage *self)
   hall_client_call_async (self->client, "hall.snapshot", NULL, self->cancellable, snapshot_cb, g_object_ref (self));
 }
 
-static void
-update_actions (HallCounterPage *self)
+void
+_hall_counter_page_update_actions (HallCounterPage *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean connected = self->client != NULL && hall_client_get_connected (self->client);
   gboolean ready = connected && !self->busy && self->counter != NULL;
-  const char *state = str (self->counter, "state");
-  const char *ticket = str (self->current, "state");
+  const char *state = _hall_counter_page_string (self->counter, "state");
+  const char *ticket = _hall_counter_page_string (self->current, "state");
   gboolean open = g_strcmp0 (state, "open") == 0;
   gboolean paused = g_strcmp0 (state, "paused") == 0;
 
@@ -379,310 +327,15 @@ update_actions (HallCounterPage *self)
   gtk_widget_action_set_enabled (widget, "counter.choose", connected && !self->busy);
 }
 
-static void
-close_form (HallCounterPage *self)
+void
+_hall_counter_page_close_form (HallCounterPage *self)
 {
   self->form = NULL;
   self->form_group = NULL;
   gtk_revealer_set_reveal_child (self->form_revealer, FALSE);
   adw_bin_set_child (self->form_bin, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->form_error), FALSE);
-  update_actions (self);
-}
-
-typedef struct
-{
-  HallCounterPage *self;
-  char *command;
-} CallData;
-
-static void
-call_data_free (CallData *data)
-{
-  g_object_unref (data->self);
-  g_free (data->command);
-  g_free (data);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CallData, call_data_free)
-
-static void
-call_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr (CallData) data = user_data;
-  HallCounterPage *self = data->self;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
-
-  self->busy = FALSE;
-  if (reply == NULL)
-    {
-      const char *field = hall_error_get_field (error);
-      GtkWidget *widget = field && self->form_group ? _hall_find_named (self->form_group, field) : NULL;
-
-      if (widget != NULL)
-        _hall_mf_field_set_error (widget, error->message);
-      else if (self->form != NULL)
-        {
-          gtk_label_set_text (self->form_error, error->message);
-          gtk_widget_set_visible (GTK_WIDGET (self->form_error), TRUE);
-        }
-      else
-        _hall_mf_toast (GTK_WIDGET (self), error->message);
-      update_actions (self);
-      return;
-    }
-  if (g_str_equal (data->command, "counter.call_next"))
-    {
-      JsonObject *ticket = json_object_get_object_member (reply, "ticket");
-      /* Translators: toast after 叫号; %s is the ticket code */
-      g_autofree char *text = g_strdup_printf (_("Called %s"), str (ticket, "code") ?: "");
-      _hall_mf_toast (GTK_WIDGET (self), text);
-    }
-  if (g_str_equal (data->command, "ticket.finish"))
-    {
-      hall_matter_form_reset (self->matter_form);
-      gtk_revealer_set_reveal_child (self->register_revealer, FALSE);
-    }
-  if (self->form != NULL)
-    close_form (self);
-  refresh (self);
-}
-
-static void
-call (HallCounterPage *self,
-      const char      *command,
-      JsonObject      *params)
-{
-  CallData *data = g_new0 (CallData, 1);
-
-  data->self = g_object_ref (self);
-  data->command = g_strdup (command);
-  self->busy = TRUE;
-  update_actions (self);
-  hall_client_call_async (self->client, command, params, NULL, call_cb, data);
-}
-
-static JsonObject *
-ticket_params (HallCounterPage *self)
-{
-  JsonObject *params = json_object_new ();
-
-  json_object_set_int_member (params, "ticket_id", json_object_get_int_member (self->current, "id"));
-  return params;
-}
-
-static void
-open_form (HallCounterPage *self,
-           const char      *form)
-{
-  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-
-  if (g_str_equal (form, "pause"))
-    {
-      gtk_label_set_text (self->form_title, _("Pause the window"));
-      gtk_button_set_label (self->apply_button, _("_Pause"));
-      /* Translators: why the window pauses (a break, a meeting …) */
-      _hall_mf_field_add_entry (group, "reason", _("Reason"));
-    }
-  else if (g_str_equal (form, "transfer"))
-    {
-      g_autoptr (GtkStringList) departments = gtk_string_list_new ((const char *[]) { _("Same department"), NULL });
-      g_autoptr (GtkStringList) counters = gtk_string_list_new ((const char *[]) { _("Any window"), NULL });
-      GtkWidget *combo;
-
-      for (guint i = 0; self->departments && i < json_array_get_length (self->departments); i++)
-        gtk_string_list_append (departments, json_object_get_string_member (json_array_get_object_element (self->departments, i), "name"));
-      for (guint i = 0; self->counters && i < json_array_get_length (self->counters); i++)
-        gtk_string_list_append (counters, json_object_get_string_member (json_array_get_object_element (self->counters, i), "name"));
-      gtk_label_set_text (self->form_title, _("Transfer the visitor"));
-      gtk_button_set_label (self->apply_button, _("_Transfer"));
-      combo = _hall_mf_field_add_combo (group, "department_id", _("To department"), NULL);
-      adw_combo_row_set_model (ADW_COMBO_ROW (combo), G_LIST_MODEL (departments));
-      combo = _hall_mf_field_add_combo (group, "counter_id", _("To window"), NULL);
-      adw_combo_row_set_model (ADW_COMBO_ROW (combo), G_LIST_MODEL (counters));
-      _hall_mf_field_add_entry (group, "reason", _("Reason"));
-    }
-  else if (g_str_equal (form, "finish"))
-    {
-      const char *outcomes[] = { _("Resolved on the spot"), _("Consultation"), _("Guided elsewhere"), NULL };
-
-      gtk_label_set_text (self->form_title, _("Finish the visit"));
-      gtk_button_set_label (self->apply_button, _("_Finish"));
-      _hall_mf_field_add_combo (group, "outcome", _("Outcome"), outcomes);
-    }
-  self->form = form;
-  self->form_group = GTK_WIDGET (group);
-  gtk_button_set_use_underline (self->apply_button, TRUE);
-  adw_bin_set_child (self->form_bin, GTK_WIDGET (group));
-  gtk_widget_set_visible (GTK_WIDGET (self->form_error), FALSE);
-  gtk_revealer_set_reveal_child (self->form_revealer, TRUE);
-  update_actions (self);
-}
-
-static void
-form_apply_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  HallCounterPage *self = HALL_COUNTER_PAGE (widget);
-  g_autoptr (JsonObject) params = NULL;
-  GtkWidget *reason = self->form_group ? _hall_find_named (self->form_group, "reason") : NULL;
-  g_autofree char *text = reason ? _hall_mf_field_dup_text (reason) : NULL;
-
-  if (self->form == NULL || self->busy)
-    return;
-  if (reason != NULL && *text == '\0')
-    {
-      _hall_mf_field_set_error (reason, _("Fill this in."));
-      gtk_widget_grab_focus (reason);
-      return;
-    }
-  if (g_str_equal (self->form, "pause"))
-    {
-      params = json_object_new ();
-      json_object_set_string_member (params, "reason", text);
-      call (self, "counter.pause", params);
-    }
-  else if (self->current == NULL)
-    close_form (self);
-  else if (g_str_equal (self->form, "transfer"))
-    {
-      guint department = adw_combo_row_get_selected (ADW_COMBO_ROW (_hall_find_named (self->form_group, "department_id")));
-      guint counter = adw_combo_row_get_selected (ADW_COMBO_ROW (_hall_find_named (self->form_group, "counter_id")));
-
-      params = ticket_params (self);
-      json_object_set_int_member (params, "department_id",
-                                  department > 0 ? json_object_get_int_member (json_array_get_object_element (self->departments, department - 1), "id")
-                                                 : json_object_get_int_member (self->current, "department_id"));
-      if (counter > 0)
-        json_object_set_int_member (params, "counter_id",
-                                    json_object_get_int_member (json_array_get_object_element (self->counters, counter - 1), "id"));
-      json_object_set_string_member (params, "reason", text);
-      call (self, "ticket.transfer", params);
-    }
-  else if (g_str_equal (self->form, "finish"))
-    {
-      guint outcome = adw_combo_row_get_selected (ADW_COMBO_ROW (_hall_find_named (self->form_group, "outcome")));
-
-      params = ticket_params (self);
-      json_object_set_string_member (params, "outcome", outcome_codes[MIN (outcome, 2)]);
-      call (self, "ticket.finish", params);
-    }
-}
-
-static void
-counter_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  HallCounterPage *self = HALL_COUNTER_PAGE (widget);
-  const char *name = action_name + strlen ("counter.");
-  g_autoptr (JsonObject) params = NULL;
-
-  if (self->busy)
-    return;
-  if (g_str_equal (name, "open"))
-    call (self, "counter.open", NULL);
-  else if (g_str_equal (name, "resume"))
-    call (self, "counter.resume", NULL);
-  else if (g_str_equal (name, "close"))
-    call (self, "counter.close", NULL);
-  else if (g_str_equal (name, "call-next"))
-    call (self, "counter.call_next", NULL);
-  else if (g_str_equal (name, "pause"))
-    open_form (self, "pause");
-  else if (self->current == NULL)
-    return;
-  else if (g_str_equal (name, "recall"))
-    call (self, "counter.recall", NULL);
-  else if (g_str_equal (name, "transfer"))
-    open_form (self, "transfer");
-  else if (g_str_equal (name, "finish"))
-    open_form (self, "finish");
-  else
-    {
-      params = ticket_params (self);
-      if (g_str_equal (name, "start"))
-        call (self, "ticket.start", params);
-      else if (g_str_equal (name, "no-show"))
-        call (self, "ticket.no_show", params);
-      else if (g_str_equal (name, "hold"))
-        call (self, "ticket.hold", params);
-    }
-}
-
-static void
-form_cancel_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  close_form (HALL_COUNTER_PAGE (widget));
-}
-
-static void
-register_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  HallCounterPage *self = HALL_COUNTER_PAGE (widget);
-  gboolean shown = gtk_revealer_get_reveal_child (self->register_revealer);
-  JsonObject *result = hall_matter_form_get_result (self->matter_form);
-
-  /* A form showing the last visitor's registration starts afresh. */
-  if (result != NULL)
-    hall_matter_form_reset (self->matter_form);
-  if (self->current != NULL)
-    hall_matter_form_set_ticket (self->matter_form, json_object_get_int_member (self->current, "id"),
-                                 json_object_get_int_member_with_default (self->current, "persons", 1));
-  gtk_revealer_set_reveal_child (self->register_revealer, !shown || result != NULL);
-  if (gtk_revealer_get_reveal_child (self->register_revealer))
-    gtk_widget_child_focus (GTK_WIDGET (self->matter_form), GTK_DIR_TAB_FORWARD);
-}
-
-static void
-choose_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  HallCounterPage *self = HALL_COUNTER_PAGE (widget);
-  g_autoptr (JsonObject) params = json_object_new ();
-  guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (self->choose_row));
-
-  if (self->counters == NULL || selected >= json_array_get_length (self->counters))
-    return;
-  json_object_set_string_member (params, "role", hall_client_get_role (self->client));
-  json_object_set_int_member (params, "counter_id",
-                              json_object_get_int_member (json_array_get_object_element (self->counters, selected), "id"));
-  call (self, "session.switch", params);
-}
-
-static void
-registered_cb (HallCounterPage *self,
-               JsonObject      *result)
-{
-  g_autoptr (JsonObject) params = NULL;
-  /* Translators: toast after registering; %s is the matter number */
-  g_autofree char *text = g_strdup_printf (_("Matter %s registered"), str (result, "number") ?: "");
-
-  _hall_mf_toast (GTK_WIDGET (self), text);
-  /* The visit ends with the matter; the form keeps the number and query code for the visitor. */
-  if (self->current == NULL
-      || json_object_get_int_member (self->current, "id") != hall_matter_form_get_ticket_id (self->matter_form))
-    return;
-  params = ticket_params (self);
-  json_object_set_string_member (params, "outcome", "matter");
-  json_object_set_int_member (params, "matter_id", json_object_get_int_member (result, "matter_id"));
-  self->busy = TRUE;
-  {
-    CallData *data = g_new0 (CallData, 1);
-    data->self = g_object_ref (self);
-    /* Not "ticket.finish": the registration stays on screen for the visitor. */
-    data->command = g_strdup ("ticket.finish-matter");
-    hall_client_call_async (self->client, "ticket.finish", params, NULL, call_cb, data);
-  }
+  _hall_counter_page_update_actions (self);
 }
 
 static void
@@ -692,7 +345,7 @@ petitioner_found_cb (HallCounterPage *self,
   g_clear_pointer (&self->person, json_object_unref);
   self->person = json_object_ref (person);
   self->person_ticket_id = self->current ? json_object_get_int_member (self->current, "id") : 0;
-  show_person (self);
+  _hall_counter_page_show_person (self);
 }
 
 static void
@@ -730,19 +383,24 @@ create_waiting_row (gpointer item,
                                                          hall_board_item_get_now (item)
                                                          - json_object_get_int_member_with_default (ticket, "arrived_at", 0));
   g_autofree char *duration = _hall_format_minutes (wait);
-  const char *priority = str (ticket, "priority");
+  const char *priority = _hall_counter_page_string (ticket, "priority");
   g_autofree char *subtitle = NULL;
 
   /* Translators: a waiting visitor: department, how long they have waited, and a priority mark */
-  subtitle = g_strdup_printf ("%s · %s%s%s", str (ticket, "department_name") ?: "", duration,
+  subtitle = g_strdup_printf ("%s · %s%s%s", _hall_counter_page_string (ticket, "department_name") ?: "", duration,
                               g_strcmp0 (priority, "normal") != 0 && priority ? " · " : "",
                               g_strcmp0 (priority, "collective") == 0 ? _("collective visit")
                               : g_strcmp0 (priority, "priority") == 0 ? _("priority") : "");
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), str (ticket, "code") ?: "");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _hall_counter_page_string (ticket, "code") ?: "");
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   if (json_object_get_boolean_member_with_default (ticket, "overdue", FALSE))
-    gtk_widget_add_css_class (row, "over-norm-row");
+    {
+      /* Translators: a waiting visitor past the hall's longest allowed wait */
+      g_autofree char *over = g_strdup_printf ("%s · %s", subtitle, _("waiting too long"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), over);
+      gtk_widget_add_css_class (row, "over-norm-row");
+    }
   return row;
 }
 
@@ -753,15 +411,15 @@ event_cb (HallCounterPage *self,
   const char *kind = json_object_get_string_member_with_default (event, "kind", "");
 
   if (g_str_has_prefix (kind, "ticket.") || g_str_has_prefix (kind, "counter.") || g_str_equal (kind, "setup.changed"))
-    refresh (self);
+    _hall_counter_page_refresh (self);
 }
 
 static void
 connected_cb (HallCounterPage *self)
 {
-  update_actions (self);
+  _hall_counter_page_update_actions (self);
   if (self->client != NULL && hall_client_get_connected (self->client))
-    refresh (self);
+    _hall_counter_page_refresh (self);
 }
 
 static void
@@ -876,16 +534,16 @@ hall_counter_page_class_init (HallCounterPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HallCounterPage, matter_form);
   gtk_widget_class_bind_template_child (widget_class, HallCounterPage, waiting_heading);
   gtk_widget_class_bind_template_child (widget_class, HallCounterPage, waiting_list);
-  gtk_widget_class_bind_template_callback (widget_class, registered_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "registered_cb", G_CALLBACK (_hall_counter_page_registered_cb));
   gtk_widget_class_bind_template_callback (widget_class, petitioner_found_cb);
   gtk_widget_class_bind_template_callback (widget_class, earlier_row_activated_cb);
 
   for (guint i = 0; i < G_N_ELEMENTS (counter_actions); i++)
-    gtk_widget_class_install_action (widget_class, counter_actions[i], NULL, counter_action);
-  gtk_widget_class_install_action (widget_class, "counter.register", NULL, register_action);
-  gtk_widget_class_install_action (widget_class, "counter.form-apply", NULL, form_apply_action);
-  gtk_widget_class_install_action (widget_class, "counter.form-cancel", NULL, form_cancel_action);
-  gtk_widget_class_install_action (widget_class, "counter.choose", NULL, choose_action);
+    gtk_widget_class_install_action (widget_class, counter_actions[i], NULL, _hall_counter_page_counter_action);
+  gtk_widget_class_install_action (widget_class, "counter.register", NULL, _hall_counter_page_register_action);
+  gtk_widget_class_install_action (widget_class, "counter.form-apply", NULL, _hall_counter_page_form_apply_action);
+  gtk_widget_class_install_action (widget_class, "counter.form-cancel", NULL, _hall_counter_page_form_cancel_action);
+  gtk_widget_class_install_action (widget_class, "counter.choose", NULL, _hall_counter_page_choose_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "counter.call-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, 0, "counter.recall", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F4, 0, "counter.start", NULL);
@@ -917,7 +575,7 @@ hall_counter_page_init (HallCounterPage *self)
   g_signal_group_connect_swapped (self->client_notify, "notify::connected", G_CALLBACK (connected_cb), self);
   g_signal_group_connect_swapped (self->client_notify, "notify::user", G_CALLBACK (connected_cb), self);
   g_signal_group_connect_swapped (self->client_notify, "notify::counter-id", G_CALLBACK (connected_cb), self);
-  update_actions (self);
+  _hall_counter_page_update_actions (self);
 }
 
 GtkWidget *
@@ -949,8 +607,8 @@ hall_counter_page_set_client (HallCounterPage *self,
   g_signal_group_set_target (self->client_signals, client);
   g_signal_group_set_target (self->client_notify, client);
   hall_matter_form_set_client (self->matter_form, client);
-  update_actions (self);
-  refresh (self);
+  _hall_counter_page_update_actions (self);
+  _hall_counter_page_refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
 

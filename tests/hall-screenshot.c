@@ -14,6 +14,10 @@
 #include <adwaita.h>
 
 #include "hall-board-page.h"
+#include "hall-charges-page.h"
+#include "hall-reception-form.h"
+#include "hall-reception-page.h"
+#include "hall-supervision-page.h"
 #include "hall-board-item.h"
 #include "hall-counter-page.h"
 #include "hall-matter-list-page.h"
@@ -155,6 +159,67 @@ shoot_staff (HallWindow *window,
   shoot (window, out, "staff-matters");
 }
 
+static gboolean
+supervision_loaded (gpointer data)
+{
+  return g_list_model_get_n_items (hall_supervision_page_get_list (data, "overdue")) > 0;
+}
+
+static gboolean
+charge_open (gpointer data)
+{
+  return hall_charges_page_get_current (data) != NULL;
+}
+
+/* The demo's leader: today's reception (a visitor's record when one waits), supervision, and a
+ * matter taken in charge from there with its 五个一. */
+static void
+shoot_leader (HallWindow *window,
+              const char *out)
+{
+  HallWorkspace *workspace = hall_window_get_workspace (window);
+  GtkWidget *reception = hall_workspace_get_page (workspace, "reception");
+  GtkWidget *supervision = hall_workspace_get_page (workspace, "supervision");
+  GtkWidget *charges = hall_workspace_get_page (workspace, "charges");
+  GListModel *visitors = hall_reception_page_get_visitors (HALL_RECEPTION_PAGE (reception));
+  g_autoptr (GObject) first = NULL;
+  g_autoptr (GObject) overdue = NULL;
+  g_autoptr (GObject) charge = NULL;
+
+  hall_workspace_show_page (workspace, "reception");
+  settle (1200);
+  shoot (window, out, "leader-reception");
+  first = g_list_model_get_item (visitors, 0);
+  if (first != NULL)
+    {
+      JsonObject *visitor = hall_board_item_get_data (HALL_BOARD_ITEM (first));
+
+      gtk_widget_activate_action (reception, "reception.record", "x",
+                                  json_object_get_int_member (visitor, "escalation_id"));
+      settle (1200);
+      shoot (window, out, "leader-record");
+    }
+
+  hall_workspace_show_page (workspace, "supervision");
+  hall_ui_test_wait (supervision_loaded, supervision, 60, "the supervision lists");
+  settle (600);
+  shoot (window, out, "leader-supervision");
+  overdue = g_list_model_get_item (hall_supervision_page_get_list (HALL_SUPERVISION_PAGE (supervision), "overdue"), 0);
+  gtk_widget_activate_action (supervision, "supervision.take-charge", "x",
+                              json_object_get_int_member (hall_board_item_get_data (HALL_BOARD_ITEM (overdue)),
+                                                          "matter_id"));
+  settle (1200);
+  hall_workspace_show_page (workspace, "charges");
+  settle (1200);
+  shoot (window, out, "leader-charges");
+  charge = g_list_model_get_item (hall_charges_page_get_charges (HALL_CHARGES_PAGE (charges)), 0);
+  gtk_widget_activate_action (charges, "charges.open", "x",
+                              json_object_get_int_member (hall_board_item_get_data (HALL_BOARD_ITEM (charge)), "id"));
+  hall_ui_test_wait (charge_open, charges, 60, "the charge");
+  settle (600);
+  shoot (window, out, "leader-charge");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -245,6 +310,16 @@ main (int   argc,
   gtk_widget_activate_action (signin, "signin.submit", NULL);
   hall_ui_test_wait_page (window, "workspace", 60);
   shoot_staff (window, out);
+
+  /* The demo's leader. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.sign-out", NULL);
+  hall_ui_test_wait_page (window, "signin", 30);
+  hall_ui_test_type (signin, "username", "wangjianguo");
+  hall_ui_test_type (signin, "password", HALL_DEMO_PASSWORD);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (hall_ui_test_find (signin, "role")), 0);
+  gtk_widget_activate_action (signin, "signin.submit", NULL);
+  hall_ui_test_wait_page (window, "workspace", 60);
+  shoot_leader (window, out);
 
   hall_application_forget_hall (app);
   gtk_window_destroy (GTK_WINDOW (window));

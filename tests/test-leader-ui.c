@@ -13,6 +13,7 @@
 #include "hall-board-item.h"
 #include "hall-charges-page.h"
 #include "hall-local-client.h"
+#include "hall-matter-view.h"
 #include "hall-reception-form.h"
 #include "hall-reception-page.h"
 #include "hall-supervision-page.h"
@@ -233,6 +234,14 @@ find_timeline (JsonObject *matter_result,
   return NULL;
 }
 
+static gboolean
+matter_view_has_instruction (gpointer data)
+{
+  JsonObject *result = hall_matter_view_get_result (data);
+
+  return result != NULL && find_timeline (result, "leader_instruction") != NULL;
+}
+
 /* The leader sees the visitor, calls them in, fills the record assigning two departments with a
  * deadline; the matter's timeline shows the instruction and the assignments. */
 static void
@@ -327,6 +336,13 @@ test_reception (Fixture       *f,
   g_assert_nonnull (find_timeline (matter, "assigned"));
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (matter, "matter"), "department_id"), ==, 2);
 
+  /* The matter's details, with the instruction in its timeline, and back to the list. */
+  gtk_widget_activate_action (page, "reception.show-matter", "x", matter_id);
+  g_assert_cmpstr (hall_reception_page_get_view (HALL_RECEPTION_PAGE (page)), ==, "matter");
+  hall_ui_test_wait (matter_view_has_instruction, hall_ui_test_find (page, "matter_view"), 30, "the matter’s timeline");
+  gtk_widget_activate_action (page, "reception.back", NULL);
+  g_assert_cmpstr (hall_reception_page_get_view (HALL_RECEPTION_PAGE (page)), ==, "list");
+
   close_window (window, page);
 }
 
@@ -399,7 +415,7 @@ test_charges (Fixture       *f,
   /* Working group and plan: 3 of 5. */
   set_text (page, "working_group", "王强 县住建局，李梅 民政局、赵磊 城关镇");
   set_text (page, "plan", "一周内召开协调会，明确物业维修责任，两周内完成电梯维修");
-  gtk_widget_activate_action (page, "charges.save", NULL);
+  gtk_widget_activate_action (hall_ui_test_find (page, "charge_view"), "charge.save", NULL);
   complete.complete = 3;
   hall_ui_test_wait (complete_is, &complete, 30, "the working group and plan");
   charge = hall_charges_page_get_current (HALL_CHARGES_PAGE (page));
@@ -409,17 +425,17 @@ test_charges (Fixture       *f,
   /* A meeting on a date that does not exist is refused before anything is sent. */
   set_text (page, "minutes", "协调会：物业公司承诺两周内维修");
   set_text (page, "minutes_date", "2026-13-01");
-  gtk_widget_activate_action (page, "charges.add-minutes", NULL);
+  gtk_widget_activate_action (hall_ui_test_find (page, "charge_view"), "charge.add-minutes", NULL);
   g_assert_true (has_error (page, "minutes"));
   set_text (page, "minutes_date", "2026-10-12");
-  gtk_widget_activate_action (page, "charges.add-minutes", NULL);
+  gtk_widget_activate_action (hall_ui_test_find (page, "charge_view"), "charge.add-minutes", NULL);
   complete.complete = 4;
   hall_ui_test_wait (complete_is, &complete, 30, "the minutes");
   charge = hall_charges_page_get_current (HALL_CHARGES_PAGE (page));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (charge, "minutes")), ==, 1);
 
   set_text (page, "stability_measures", "安排专人每日联系信访人，防止矛盾升级");
-  gtk_widget_activate_action (page, "charges.save", NULL);
+  gtk_widget_activate_action (hall_ui_test_find (page, "charge_view"), "charge.save", NULL);
   complete.complete = 5;
   hall_ui_test_wait (complete_is, &complete, 30, "the stability measures");
 

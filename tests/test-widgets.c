@@ -12,6 +12,7 @@
 #include "hall-admin-setup-page.h"
 #include "hall-board-item.h"
 #include "hall-board-page.h"
+#include "hall-charge-view.h"
 #include "hall-charges-page.h"
 #include "hall-counter-card.h"
 #include "hall-escalations-page.h"

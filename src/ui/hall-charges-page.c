@@ -1,9 +1,8 @@
 /* hall-charges-page.c — 包案: the matters a leader took charge of, with the 五个一 checklist
  *
- * The list is leader.charges; a charge opens with leader.charge_get. The leader fills in the
- * working group, plan and stability measures, and adds meeting minutes and progress notes, each
- * through leader.charge_update. The list follows the change feed; what the leader is typing is
- * never replaced by an update from elsewhere.
+ * The list is leader.charges, following the change feed; a charge opens with leader.charge_get
+ * in a HallChargeView. The leader takes charge of a matter by its number (matter.get, then
+ * leader.charge).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,12 +13,11 @@
 #include <glib/gi18n.h>
 
 #include "hall-board-item.h"
+#include "hall-charge-view.h"
 #include "hall-charges-page.h"
 #include "hall-leader-util.h"
+#include "hall-matter-view.h"
 #include "hall-ui-util.h"
-
-#define GROUP_MAX_MEMBERS 30
-#define GROUP_MEMBER_MAX_CHARS 60
 
 struct _HallChargesPage
 {
@@ -32,42 +30,17 @@ struct _HallChargesPage
   gboolean loading;
   gboolean dirty;
   gboolean busy;
-  const char *pending; /* what the leader.charge_update under way adds: "save", "minutes", "progress" */
   GListStore *charges;
-  JsonObject *current;
 
   AdwToastOverlay *toast_overlay;
+  HallMatterView *matter_view;
+  char *return_view; /* the view a matter's details go back to */
   GtkStack *stack;
   GtkLabel *list_error;
   GtkListBox *charges_list;
   AdwEntryRow *take_row;
   GtkLabel *take_error;
-  GtkLabel *detail_title;
-  GtkLabel *detail_badge;
-  GtkLabel *detail_subtitle;
-  AdwPreferencesGroup *checklist_group;
-  AdwActionRow *check_leader_row, *check_working_group_row, *check_plan_row, *check_minutes_row,
-               *check_stability_measures_row;
-  GtkImage *check_leader_icon, *check_working_group_icon, *check_plan_icon, *check_minutes_icon,
-           *check_stability_measures_icon;
-  GtkLabel *check_leader_state, *check_working_group_state, *check_plan_state, *check_minutes_state,
-           *check_stability_measures_state;
-  AdwEntryRow *group_row;
-  GtkLabel *group_error;
-  AdwEntryRow *deadline_row;
-  GtkLabel *deadline_error;
-  GtkTextView *plan_view;
-  GtkLabel *plan_error;
-  GtkTextView *stability_view;
-  GtkLabel *stability_error;
-  GtkListBox *minutes_list;
-  GtkEntry *minutes_date_entry;
-  GtkTextView *minutes_view;
-  GtkLabel *minutes_error;
-  GtkListBox *progress_list;
-  GtkTextView *progress_view;
-  GtkLabel *progress_error;
-  GtkLabel *general_error;
+  HallChargeView *charge_view;
 };
 
 G_DEFINE_FINAL_TYPE (HallChargesPage, hall_charges_page, ADW_TYPE_BIN)
@@ -101,15 +74,10 @@ static void
 update_actions (HallChargesPage *self)
 {
   gboolean connected = self->client != NULL && hall_client_get_connected (self->client);
-  gboolean editable = connected && !self->busy && self->current != NULL
-                      && !_hall_leader_get_flag (self->current, "closed");
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "charges.refresh", connected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "charges.open", connected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "charges.take", connected && !self->busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "charges.save", editable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "charges.add-minutes", editable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "charges.add-progress", editable);
 }
 
 static char *
@@ -225,177 +193,6 @@ refresh (HallChargesPage *self)
 /* ---- one charge --------------------------------------------------------------------------- */
 
 static void
-set_check (GtkImage   *icon,
-           GtkLabel   *state,
-           JsonObject *checklist,
-           const char *item)
-{
-  gboolean done = _hall_leader_get_flag (checklist, item);
-
-  gtk_image_set_from_icon_name (icon, done ? "object-select-symbolic" : "dialog-warning-symbolic");
-  /* Translators: state of one 五个一 checklist item */
-  gtk_label_set_text (state, done ? _("Done") : _("Missing"));
-  gtk_widget_add_css_class (GTK_WIDGET (state), "state-badge");
-  gtk_widget_remove_css_class (GTK_WIDGET (state), done ? "state-paused" : "state-open");
-  gtk_widget_add_css_class (GTK_WIDGET (state), done ? "state-open" : "state-paused");
-}
-
-static char *
-join_members (JsonArray *members)
-{
-  g_autoptr (GString) text = g_string_new (NULL);
-
-  for (guint i = 0; members != NULL && i < json_array_get_length (members); i++)
-    {
-      if (i > 0)
-        g_string_append (text, _(", "));
-      g_string_append (text, json_array_get_string_element (members, i));
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static GtkWidget *
-entry_row_new (JsonObject *entry)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *title = NULL;
-
-  /* Translators: a minutes or progress entry: its date and who wrote it */
-  title = g_strdup_printf (_("%s · %s"), json_object_get_string_member_with_default (entry, "date", ""),
-                           json_object_get_string_member_with_default (entry, "by_name", ""));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), json_object_get_string_member_with_default (entry, "text", ""));
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  gtk_widget_add_css_class (row, "property");
-  return row;
-}
-
-static void
-fill_entries (GtkListBox *list,
-              JsonArray  *entries)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-  for (guint i = 0; entries != NULL && i < json_array_get_length (entries); i++)
-    gtk_list_box_append (list, entry_row_new (json_array_get_object_element (entries, i)));
-}
-
-static void
-set_text_view (GtkTextView *view,
-               const char  *text)
-{
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text ? text : "", -1);
-}
-
-/* @fill: also put the charge into the fields the leader edits (on opening and after saving). */
-static void
-show_charge (HallChargesPage *self,
-             JsonObject      *charge,
-             gboolean         fill)
-{
-  JsonObject *checklist = json_object_get_object_member (charge, "checklist");
-  JsonArray *members = json_object_get_array_member (charge, "working_group");
-  JsonArray *minutes = json_object_get_array_member (charge, "minutes");
-  g_autofree char *title = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *group_title = NULL;
-  g_autofree char *member_text = join_members (members);
-  g_autofree char *minutes_text = NULL;
-  const char *deadline = json_object_get_string_member_with_default (charge, "deadline", NULL);
-  const char *plan_date = json_object_get_string_member_with_default (charge, "plan_date", NULL);
-  g_autofree char *charged = _hall_leader_format_date (json_object_get_int_member_with_default (charge, "charged_at", 0));
-
-  g_clear_pointer (&self->current, json_object_unref);
-  self->current = json_object_ref (charge);
-
-  /* Translators: title of a charged matter (包案), %s is its number */
-  title = g_strdup_printf (_("Charged Matter %s"), json_object_get_string_member_with_default (charge, "matter_number", ""));
-  gtk_label_set_text (self->detail_title, title);
-  /* Translators: under a charged matter's title: its state, handling deadline and the day the leader took charge */
-  subtitle = g_strdup_printf (_("%s · handling deadline %s · in charge since %s"),
-                              _hall_leader_state_label (json_object_get_string_member_with_default (charge, "matter_state", "")),
-                              json_object_get_string_member_with_default (charge, "handling_due", "—"),
-                              charged);
-  gtk_label_set_text (self->detail_subtitle, subtitle);
-  gtk_widget_set_visible (GTK_WIDGET (self->detail_badge), deadline != NULL);
-  if (deadline != NULL)
-    _hall_leader_set_due_badge (self->detail_badge, json_object_get_int_member_with_default (charge, "days_left", 0),
-                                _hall_leader_get_flag (charge, "overdue"), deadline);
-
-  /* Translators: heading of the 五个一 checklist, "3 of 5 done" */
-  group_title = g_strdup_printf (_("Five Ones: %d of %d Done"),
-                                 (int) json_object_get_int_member_with_default (charge, "complete", 0),
-                                 (int) json_object_get_int_member_with_default (charge, "items", 5));
-  adw_preferences_group_set_title (self->checklist_group, group_title);
-  set_check (self->check_leader_icon, self->check_leader_state, checklist, "leader");
-  set_check (self->check_working_group_icon, self->check_working_group_state, checklist, "working_group");
-  set_check (self->check_plan_icon, self->check_plan_state, checklist, "plan");
-  set_check (self->check_minutes_icon, self->check_minutes_state, checklist, "minutes");
-  set_check (self->check_stability_measures_icon, self->check_stability_measures_state, checklist,
-             "stability_measures");
-  adw_action_row_set_subtitle (self->check_leader_row,
-                               json_object_get_string_member_with_default (charge, "leader_name", ""));
-  adw_action_row_set_subtitle (self->check_working_group_row, member_text);
-  adw_action_row_set_subtitle (self->check_plan_row, plan_date ? plan_date : "");
-  minutes_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u meeting", "%u meetings",
-                                               minutes ? json_array_get_length (minutes) : 0),
-                                  minutes ? json_array_get_length (minutes) : 0);
-  adw_action_row_set_subtitle (self->check_minutes_row, minutes_text);
-  adw_action_row_set_subtitle (self->check_stability_measures_row,
-                               json_object_get_string_member_with_default (charge, "stability_measures", ""));
-
-  fill_entries (self->minutes_list, minutes);
-  fill_entries (self->progress_list, json_object_get_array_member (charge, "progress"));
-
-  if (fill)
-    {
-      gtk_editable_set_text (GTK_EDITABLE (self->group_row), member_text);
-      gtk_editable_set_text (GTK_EDITABLE (self->deadline_row), deadline ? deadline : "");
-      set_text_view (self->plan_view, json_object_get_string_member_with_default (charge, "plan", ""));
-      set_text_view (self->stability_view, json_object_get_string_member_with_default (charge, "stability_measures", ""));
-    }
-  update_actions (self);
-}
-
-static void
-clear_errors (HallChargesPage *self)
-{
-  _hall_form_set_error (GTK_WIDGET (self->group_row), GTK_WIDGET (self->group_error), NULL);
-  _hall_form_set_error (GTK_WIDGET (self->deadline_row), GTK_WIDGET (self->deadline_error), NULL);
-  _hall_form_set_error (GTK_WIDGET (self->plan_view), GTK_WIDGET (self->plan_error), NULL);
-  _hall_form_set_error (GTK_WIDGET (self->stability_view), GTK_WIDGET (self->stability_error), NULL);
-  _hall_form_set_error (GTK_WIDGET (self->minutes_view), GTK_WIDGET (self->minutes_error), NULL);
-  _hall_form_set_error (GTK_WIDGET (self->progress_view), GTK_WIDGET (self->progress_error), NULL);
-  _hall_form_set_error (GTK_WIDGET (self->general_error), GTK_WIDGET (self->general_error), NULL);
-}
-
-static void
-show_field_error (HallChargesPage *self,
-                  const GError    *error)
-{
-  const char *field = hall_error_get_field (error);
-  GtkWidget *widget = GTK_WIDGET (self->general_error), *label = GTK_WIDGET (self->general_error);
-
-  if (field == NULL)
-    ;
-  else if (g_str_has_prefix (field, "working_group"))
-    widget = GTK_WIDGET (self->group_row), label = GTK_WIDGET (self->group_error);
-  else if (g_str_equal (field, "deadline"))
-    widget = GTK_WIDGET (self->deadline_row), label = GTK_WIDGET (self->deadline_error);
-  else if (g_str_has_prefix (field, "plan"))
-    widget = GTK_WIDGET (self->plan_view), label = GTK_WIDGET (self->plan_error);
-  else if (g_str_equal (field, "stability_measures"))
-    widget = GTK_WIDGET (self->stability_view), label = GTK_WIDGET (self->stability_error);
-  else if (g_str_has_prefix (field, "minutes"))
-    widget = GTK_WIDGET (self->minutes_view), label = GTK_WIDGET (self->minutes_error);
-  else if (g_str_equal (field, "progress"))
-    widget = GTK_WIDGET (self->progress_view), label = GTK_WIDGET (self->progress_error);
-  _hall_form_set_error (widget, label, error->message);
-}
-
-static void
 charge_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
@@ -415,8 +212,7 @@ charge_cb (GObject      *object,
       return;
     }
   charge = json_object_get_object_member (reply, "charge");
-  clear_errors (self);
-  show_charge (self, charge, TRUE);
+  hall_charge_view_set_charge (self->charge_view, charge);
   gtk_stack_set_visible_child_name (self->stack, "detail");
 }
 
@@ -428,180 +224,6 @@ open_charge (HallChargesPage *self,
 
   hall_client_call_async (self->client, "leader.charge_get", params, cancellable (self), charge_cb,
                           g_object_ref (self));
-}
-
-static void
-update_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr (HallChargesPage) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
-  const char *what = self->pending;
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->busy = FALSE;
-  update_actions (self);
-  if (reply == NULL)
-    {
-      show_field_error (self, error);
-      return;
-    }
-  if (g_strcmp0 (what, "minutes") == 0)
-    {
-      set_text_view (self->minutes_view, "");
-      gtk_editable_set_text (GTK_EDITABLE (self->minutes_date_entry), "");
-    }
-  else if (g_strcmp0 (what, "progress") == 0)
-    set_text_view (self->progress_view, "");
-  show_charge (self, json_object_get_object_member (reply, "charge"), g_strcmp0 (what, "save") == 0);
-  toast (self, _("Saved"));
-  refresh (self);
-}
-
-static void
-send_update (HallChargesPage *self,
-             JsonObject      *params,
-             const char      *what)
-{
-  clear_errors (self);
-  json_object_set_int_member (params, "charge_id", json_object_get_int_member (self->current, "id"));
-  self->busy = TRUE;
-  update_actions (self);
-  self->pending = what;
-  hall_client_call_async (self->client, "leader.charge_update", params, cancellable (self), update_cb,
-                          g_object_ref (self));
-}
-
-static JsonArray *
-split_members (const char  *text,
-               const char **message)
-{
-  g_autoptr (JsonArray) members = json_array_new ();
-  g_autofree char *normalized = g_strdup (text);
-  g_auto (GStrv) parts = NULL;
-
-  /* Chinese commas and 顿号 separate names as well as ASCII commas. */
-  {
-    g_autoptr (GString) s = g_string_new (text);
-    g_string_replace (s, "，", ",", 0);
-    g_string_replace (s, "、", ",", 0);
-    g_string_replace (s, ";", ",", 0);
-    g_string_replace (s, "；", ",", 0);
-    g_free (normalized);
-    normalized = g_string_free (g_steal_pointer (&s), FALSE);
-  }
-  parts = g_strsplit (normalized, ",", -1);
-  *message = NULL;
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      char *member = g_strstrip (parts[i]);
-
-      if (*member == '\0')
-        continue;
-      if (g_utf8_strlen (member, -1) > GROUP_MEMBER_MAX_CHARS)
-        *message = _("Keep each member to 60 characters: a name and a unit.");
-      json_array_add_string_element (members, member);
-    }
-  if (json_array_get_length (members) > GROUP_MAX_MEMBERS)
-    *message = _("A working group has at most 30 members.");
-  return g_steal_pointer (&members);
-}
-
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  HallChargesPage *self = HALL_CHARGES_PAGE (widget);
-  g_autoptr (JsonObject) params = json_object_new ();
-  g_autoptr (JsonArray) members = NULL;
-  g_autofree char *old_members = join_members (json_object_get_array_member (self->current, "working_group"));
-  g_autofree char *plan = _hall_leader_text_view_get (self->plan_view);
-  g_autofree char *measures = _hall_leader_text_view_get (self->stability_view);
-  const char *deadline = gtk_editable_get_text (GTK_EDITABLE (self->deadline_row));
-  const char *message = NULL;
-
-  clear_errors (self);
-  members = split_members (gtk_editable_get_text (GTK_EDITABLE (self->group_row)), &message);
-  if (message != NULL)
-    {
-      _hall_form_set_error (GTK_WIDGET (self->group_row), GTK_WIDGET (self->group_error), message);
-      return;
-    }
-  if (*deadline && (message = _hall_leader_check_date (deadline)) != NULL)
-    {
-      _hall_form_set_error (GTK_WIDGET (self->deadline_row), GTK_WIDGET (self->deadline_error), message);
-      return;
-    }
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->group_row)), old_members) != 0)
-    json_object_set_array_member (params, "working_group", g_steal_pointer (&members));
-  if (*plan && g_strcmp0 (plan, json_object_get_string_member_with_default (self->current, "plan", "")) != 0)
-    json_object_set_string_member (params, "plan", plan);
-  if (*measures && g_strcmp0 (measures, json_object_get_string_member_with_default (self->current,
-                                                                                     "stability_measures", "")) != 0)
-    json_object_set_string_member (params, "stability_measures", measures);
-  if (*deadline && g_strcmp0 (deadline, json_object_get_string_member_with_default (self->current, "deadline", "")) != 0)
-    json_object_set_string_member (params, "deadline", deadline);
-  if (json_object_get_size (params) == 0)
-    {
-      _hall_form_set_error (GTK_WIDGET (self->general_error), GTK_WIDGET (self->general_error),
-                            _("Nothing has changed: fill in the working group, plan or stability measures first."));
-      return;
-    }
-  send_update (self, params, "save");
-}
-
-static void
-add_minutes_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  HallChargesPage *self = HALL_CHARGES_PAGE (widget);
-  g_autoptr (JsonObject) params = json_object_new ();
-  JsonObject *minutes;
-  g_autofree char *text = _hall_leader_text_view_get (self->minutes_view);
-  const char *date = gtk_editable_get_text (GTK_EDITABLE (self->minutes_date_entry));
-  const char *message = NULL;
-
-  clear_errors (self);
-  if (*text == '\0')
-    message = _("Write down what the meeting decided.");
-  else if (*date)
-    message = _hall_leader_check_date (date);
-  if (message != NULL)
-    {
-      _hall_form_set_error (GTK_WIDGET (self->minutes_view), GTK_WIDGET (self->minutes_error), message);
-      return;
-    }
-  minutes = json_object_new ();
-  json_object_set_string_member (minutes, "text", text);
-  if (*date)
-    json_object_set_string_member (minutes, "date", date);
-  json_object_set_object_member (params, "minutes", minutes);
-  send_update (self, params, "minutes");
-}
-
-static void
-add_progress_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  HallChargesPage *self = HALL_CHARGES_PAGE (widget);
-  g_autoptr (JsonObject) params = json_object_new ();
-  g_autofree char *text = _hall_leader_text_view_get (self->progress_view);
-
-  clear_errors (self);
-  if (*text == '\0')
-    {
-      _hall_form_set_error (GTK_WIDGET (self->progress_view), GTK_WIDGET (self->progress_error),
-                            _("Write down the progress first."));
-      return;
-    }
-  json_object_set_string_member (params, "progress", text);
-  send_update (self, params, "progress");
 }
 
 static void
@@ -623,8 +245,7 @@ taken_cb (GObject      *object,
       return;
     }
   gtk_editable_set_text (GTK_EDITABLE (self->take_row), "");
-  clear_errors (self);
-  show_charge (self, json_object_get_object_member (reply, "charge"), TRUE);
+  hall_charge_view_set_charge (self->charge_view, json_object_get_object_member (reply, "charge"));
   gtk_stack_set_visible_child_name (self->stack, "detail");
   refresh (self);
 }
@@ -689,7 +310,28 @@ back_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  gtk_stack_set_visible_child_name (HALL_CHARGES_PAGE (widget)->stack, "list");
+  HallChargesPage *self = HALL_CHARGES_PAGE (widget);
+
+  /* From a matter's details, back to where they were opened. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "matter") == 0 && self->return_view != NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, self->return_view);
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->stack, "list");
+}
+
+static void
+show_matter_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HallChargesPage *self = HALL_CHARGES_PAGE (widget);
+
+  g_free (self->return_view);
+  self->return_view = g_strdup (gtk_stack_get_visible_child_name (self->stack));
+  hall_matter_view_set_matter_id (self->matter_view, g_variant_get_int64 (parameter));
+  gtk_stack_set_visible_child_name (self->stack, "matter");
 }
 
 static void
@@ -701,38 +343,13 @@ refresh_action (GtkWidget  *widget,
 }
 
 static void
-reloaded_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr (HallChargesPage) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
-  JsonObject *charge = reply ? json_object_get_object_member (reply, "charge") : NULL;
-
-  if (charge != NULL && self->current != NULL && !self->busy
-      && json_object_get_int_member (charge, "id") == json_object_get_int_member (self->current, "id"))
-    show_charge (self, charge, FALSE);
-}
-
-static void
 event_cb (HallChargesPage *self,
           JsonObject      *event)
 {
   const char *kind = json_object_get_string_member_with_default (event, "kind", "");
 
-  if (!g_str_has_prefix (kind, "leader.charge") && !g_str_equal (kind, "matter.changed"))
-    return;
-  refresh (self);
-  /* Someone else's change to the charge on screen: shown, without touching what is being typed. */
-  if (self->current != NULL && !self->busy && g_str_has_prefix (kind, "leader.charge")
-      && json_object_get_int_member_with_default (event, "charge_id", 0) == json_object_get_int_member (self->current, "id"))
-    {
-      g_autoptr (JsonObject) params = _hall_leader_params_id ("charge_id", json_object_get_int_member (self->current, "id"));
-
-      hall_client_call_async (self->client, "leader.charge_get", params, cancellable (self), reloaded_cb,
-                              g_object_ref (self));
-    }
+  if (g_str_has_prefix (kind, "leader.charge") || g_str_equal (kind, "matter.changed"))
+    refresh (self);
 }
 
 static void
@@ -774,7 +391,7 @@ hall_charges_page_finalize (GObject *object)
   HallChargesPage *self = HALL_CHARGES_PAGE (object);
 
   g_clear_object (&self->charges);
-  g_clear_pointer (&self->current, json_object_unref);
+  g_free (self->return_view);
   G_OBJECT_CLASS (hall_charges_page_parent_class)->finalize (object);
 }
 
@@ -814,6 +431,8 @@ hall_charges_page_set_property (GObject      *object,
       self->loading = FALSE;
       g_signal_group_set_target (self->client_signals, self->client);
       g_signal_group_set_target (self->client_notify, self->client);
+      hall_matter_view_set_client (self->matter_view, self->client);
+      hall_charge_view_set_client (self->charge_view, self->client);
       update_actions (self);
       refresh (self);
       g_object_notify_by_pspec (object, pspec);
@@ -840,60 +459,40 @@ hall_charges_page_class_init (HallChargesPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xinfanghall/Hall/ui/hall-charges-page.ui");
+  g_type_ensure (HALL_TYPE_MATTER_VIEW);
+  g_type_ensure (HALL_TYPE_CHARGE_VIEW);
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, HallChargesPage, name)
   CHILD (toast_overlay);
+  CHILD (matter_view);
   CHILD (stack);
   CHILD (list_error);
   CHILD (charges_list);
   CHILD (take_row);
   CHILD (take_error);
-  CHILD (detail_title);
-  CHILD (detail_badge);
-  CHILD (detail_subtitle);
-  CHILD (checklist_group);
-  CHILD (check_leader_row);
-  CHILD (check_working_group_row);
-  CHILD (check_plan_row);
-  CHILD (check_minutes_row);
-  CHILD (check_stability_measures_row);
-  CHILD (check_leader_icon);
-  CHILD (check_working_group_icon);
-  CHILD (check_plan_icon);
-  CHILD (check_minutes_icon);
-  CHILD (check_stability_measures_icon);
-  CHILD (check_leader_state);
-  CHILD (check_working_group_state);
-  CHILD (check_plan_state);
-  CHILD (check_minutes_state);
-  CHILD (check_stability_measures_state);
-  CHILD (group_row);
-  CHILD (group_error);
-  CHILD (deadline_row);
-  CHILD (deadline_error);
-  CHILD (plan_view);
-  CHILD (plan_error);
-  CHILD (stability_view);
-  CHILD (stability_error);
-  CHILD (minutes_list);
-  CHILD (minutes_date_entry);
-  CHILD (minutes_view);
-  CHILD (minutes_error);
-  CHILD (progress_list);
-  CHILD (progress_view);
-  CHILD (progress_error);
-  CHILD (general_error);
+  CHILD (charge_view);
 #undef CHILD
 
   gtk_widget_class_install_action (widget_class, "charges.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "charges.open", "x", open_action);
   gtk_widget_class_install_action (widget_class, "charges.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "charges.show-matter", "x", show_matter_action);
   gtk_widget_class_install_action (widget_class, "charges.take", NULL, take_action);
-  gtk_widget_class_install_action (widget_class, "charges.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "charges.add-minutes", NULL, add_minutes_action);
-  gtk_widget_class_install_action (widget_class, "charges.add-progress", NULL, add_progress_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "charges.refresh", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "charges.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "charges.back", NULL);
+}
+
+static void
+charge_saved_cb (HallChargesPage *self)
+{
+  toast (self, _("Saved"));
+  refresh (self);
+}
+
+static void
+charge_show_matter_cb (HallChargesPage *self,
+                       gint64           matter_id)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "charges.show-matter", "x", matter_id);
 }
 
 static void
@@ -910,6 +509,9 @@ hall_charges_page_init (HallChargesPage *self)
   self->charges = g_list_store_new (HALL_TYPE_BOARD_ITEM);
   gtk_list_box_bind_model (self->charges_list, G_LIST_MODEL (self->charges), create_charge_row, NULL, NULL);
   g_signal_connect_swapped (self->take_row, "apply", G_CALLBACK (take_apply_cb), self);
+  g_signal_connect_object (self->charge_view, "saved", G_CALLBACK (charge_saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->charge_view, "show-matter", G_CALLBACK (charge_show_matter_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->take_row, "entry-activated", G_CALLBACK (take_apply_cb), self);
 
   self->client_signals = g_signal_group_new (HALL_TYPE_CLIENT);
@@ -937,7 +539,7 @@ JsonObject *
 hall_charges_page_get_current (HallChargesPage *self)
 {
   g_return_val_if_fail (HALL_IS_CHARGES_PAGE (self), NULL);
-  return self->current;
+  return hall_charge_view_get_charge (self->charge_view);
 }
 
 const char *

@@ -13,6 +13,7 @@
 
 #include "hall-board-item.h"
 #include "hall-leader-util.h"
+#include "hall-matter-view.h"
 #include "hall-reception-form.h"
 #include "hall-reception-page.h"
 #include "hall-ui-util.h"
@@ -32,6 +33,8 @@ struct _HallReceptionPage
   GListStore *visitors;
 
   AdwToastOverlay *toast_overlay;
+  HallMatterView *matter_view;
+  char *return_view; /* the view a matter's details go back to */
   GtkStack *stack;
   GtkLabel *summary_label;
   GtkLabel *list_error;
@@ -169,6 +172,7 @@ create_visitor_row (gpointer item,
   GtkWidget *badge = gtk_label_new (called ? _("Called in") : _("Waiting"));
   GtkWidget *call = gtk_button_new_with_mnemonic (called ? _("Call _Again") : _("_Call In"));
   GtkWidget *record = gtk_button_new_with_mnemonic (_("_Record"));
+  GtkWidget *details;
   g_autofree char *title = NULL;
   g_autofree char *clock = arrived ? _hall_format_clock (arrived) : NULL;
   g_autoptr (GString) subtitle = g_string_new (NULL);
@@ -210,6 +214,12 @@ create_visitor_row (gpointer item,
     gtk_widget_add_css_class (record, "suggested-action");
   else
     gtk_widget_add_css_class (call, "suggested-action");
+  details = gtk_button_new_with_mnemonic (_("_Details"));
+  gtk_widget_set_valign (details, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (details), "reception.show-matter");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (details),
+                                          g_variant_new_int64 (json_object_get_int_member_with_default (data, "matter_id", 0)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), details);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), call);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), record);
   return row;
@@ -305,7 +315,26 @@ back_action (GtkWidget  *widget,
 {
   HallReceptionPage *self = HALL_RECEPTION_PAGE (widget);
 
+  /* From a matter's details, back to where they were opened. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "matter") == 0 && self->return_view != NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, self->return_view);
+      return;
+    }
   gtk_stack_set_visible_child_name (self->stack, "list");
+}
+
+static void
+show_matter_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HallReceptionPage *self = HALL_RECEPTION_PAGE (widget);
+
+  g_free (self->return_view);
+  self->return_view = g_strdup (gtk_stack_get_visible_child_name (self->stack));
+  hall_matter_view_set_matter_id (self->matter_view, g_variant_get_int64 (parameter));
+  gtk_stack_set_visible_child_name (self->stack, "matter");
 }
 
 static void
@@ -388,6 +417,7 @@ hall_reception_page_finalize (GObject *object)
   HallReceptionPage *self = HALL_RECEPTION_PAGE (object);
 
   g_clear_object (&self->visitors);
+  g_free (self->return_view);
   G_OBJECT_CLASS (hall_reception_page_parent_class)->finalize (object);
 }
 
@@ -428,6 +458,7 @@ hall_reception_page_set_property (GObject      *object,
       self->loaded = FALSE;
       g_signal_group_set_target (self->client_signals, self->client);
       g_signal_group_set_target (self->client_notify, self->client);
+      hall_matter_view_set_client (self->matter_view, self->client);
       g_object_set (self->form, "client", self->client, NULL);
       update_actions (self);
       refresh (self);
@@ -456,7 +487,9 @@ hall_reception_page_class_init (HallReceptionPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/xinfanghall/Hall/ui/hall-reception-page.ui");
+  g_type_ensure (HALL_TYPE_MATTER_VIEW);
   gtk_widget_class_bind_template_child (widget_class, HallReceptionPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, HallReceptionPage, matter_view);
   gtk_widget_class_bind_template_child (widget_class, HallReceptionPage, stack);
   gtk_widget_class_bind_template_child (widget_class, HallReceptionPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, HallReceptionPage, list_error);
@@ -468,6 +501,7 @@ hall_reception_page_class_init (HallReceptionPageClass *klass)
   gtk_widget_class_install_action (widget_class, "reception.call", "x", call_action);
   gtk_widget_class_install_action (widget_class, "reception.record", "x", record_action);
   gtk_widget_class_install_action (widget_class, "reception.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "reception.show-matter", "x", show_matter_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "reception.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "reception.back", NULL);
 

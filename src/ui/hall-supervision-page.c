@@ -14,6 +14,7 @@
 
 #include "hall-board-item.h"
 #include "hall-leader-util.h"
+#include "hall-matter-view.h"
 #include "hall-supervision-page.h"
 #include "hall-ui-util.h"
 
@@ -38,6 +39,8 @@ struct _HallSupervisionPage
   GListStore *flagged;
 
   AdwToastOverlay *toast_overlay;
+  HallMatterView *matter_view;
+  char *return_view; /* the view a matter's details go back to */
   GtkStack *stack;
   GtkLabel *summary_label;
   GtkLabel *list_error;
@@ -152,6 +155,7 @@ create_row (gpointer item,
   _hall_leader_set_due_badge (GTK_LABEL (badge), json_object_get_int_member_with_default (data, "days_left", 0),
                               _hall_leader_get_flag (data, "overdue"), due);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), action_button (_("_Details"), "supervision.show-matter", matter_id));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              action_button (flagged ? _("Supervise _Again") : _("_Supervise"), "supervision.flag",
                                             matter_id));
@@ -399,9 +403,28 @@ back_action (GtkWidget  *widget,
 {
   HallSupervisionPage *self = HALL_SUPERVISION_PAGE (widget);
 
+  /* From a matter's details, back to where they were opened. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "matter") == 0 && self->return_view != NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, self->return_view);
+      return;
+    }
   self->flag_matter_id = 0;
   update_actions (self);
   gtk_stack_set_visible_child_name (self->stack, "list");
+}
+
+static void
+show_matter_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HallSupervisionPage *self = HALL_SUPERVISION_PAGE (widget);
+
+  g_free (self->return_view);
+  self->return_view = g_strdup (gtk_stack_get_visible_child_name (self->stack));
+  hall_matter_view_set_matter_id (self->matter_view, g_variant_get_int64 (parameter));
+  gtk_stack_set_visible_child_name (self->stack, "matter");
 }
 
 static void
@@ -465,6 +488,7 @@ hall_supervision_page_finalize (GObject *object)
   g_clear_object (&self->due_soon);
   g_clear_object (&self->flagged);
   g_free (self->today);
+  g_free (self->return_view);
   G_OBJECT_CLASS (hall_supervision_page_parent_class)->finalize (object);
 }
 
@@ -504,6 +528,7 @@ hall_supervision_page_set_property (GObject      *object,
       self->loading = FALSE;
       g_signal_group_set_target (self->client_signals, self->client);
       g_signal_group_set_target (self->client_notify, self->client);
+      hall_matter_view_set_client (self->matter_view, self->client);
       update_actions (self);
       refresh (self);
       g_object_notify_by_pspec (object, pspec);
@@ -531,8 +556,10 @@ hall_supervision_page_class_init (HallSupervisionPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/xinfanghall/Hall/ui/hall-supervision-page.ui");
+  g_type_ensure (HALL_TYPE_MATTER_VIEW);
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, HallSupervisionPage, name)
   CHILD (toast_overlay);
+  CHILD (matter_view);
   CHILD (stack);
   CHILD (summary_label);
   CHILD (list_error);
@@ -553,6 +580,7 @@ hall_supervision_page_class_init (HallSupervisionPageClass *klass)
   gtk_widget_class_install_action (widget_class, "supervision.take-charge", "x", take_charge_action);
   gtk_widget_class_install_action (widget_class, "supervision.submit", NULL, submit_action);
   gtk_widget_class_install_action (widget_class, "supervision.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "supervision.show-matter", "x", show_matter_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "supervision.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "supervision.submit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "supervision.back", NULL);

@@ -510,6 +510,29 @@ test_charges_page_no_client (void)
 }
 
 static void
+test_charge_view (void)
+{
+  g_autoptr (JsonObject) charge = hall_test_parse_object (
+    "{\"id\": 4, \"matter_id\": 9, \"matter_number\": \"XF2026-000009\", \"matter_state\": \"assigned\","
+    " \"handling_due\": \"2026-12-01\", \"leader_name\": \"王建国\", \"charged_at\": 1791766800,"
+    " \"deadline\": \"2026-10-20\", \"days_left\": -2, \"overdue\": true, \"closed\": false,"
+    " \"working_group\": [\"王强 县住建局\"], \"plan\": \"两周内完成维修\", \"plan_date\": \"2026-10-12\","
+    " \"checklist\": {\"leader\": true, \"working_group\": true, \"plan\": true, \"minutes\": false,"
+    " \"stability_measures\": false}, \"complete\": 3, \"items\": 5, \"minutes\": [], \"progress\": []}");
+  GtkWidget *view = hall_charge_view_new (NULL);
+
+  hall_charge_view_set_charge (HALL_CHARGE_VIEW (view), charge);
+  g_assert_true (hall_charge_view_get_charge (HALL_CHARGE_VIEW (view)) != NULL);
+  /* The checklist says what is missing in words, and the deadline how late it is. */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (view, "check_minutes_state"))), ==, "Missing");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (view, "check_plan_state"))), ==, "Done");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (view, "detail_badge"))), ==,
+                   "2 days overdue (2026-10-20)");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (view, "working_group"))), ==, "王强 县住建局");
+  show_and_finalize (view);
+}
+
+static void
 test_supervision_page_no_client (void)
 {
   GtkWidget *page = hall_supervision_page_new (NULL);
@@ -542,6 +565,7 @@ main (int   argc,
   g_test_add_func ("/widgets/reception-page/no-client", test_reception_page_no_client);
   g_test_add_func ("/widgets/reception-form", test_reception_form);
   g_test_add_func ("/widgets/charges-page/no-client", test_charges_page_no_client);
+  g_test_add_func ("/widgets/charge-view", test_charge_view);
   g_test_add_func ("/widgets/supervision-page/no-client", test_supervision_page_no_client);
   g_test_add_func ("/widgets/window", test_window);
   g_test_add_func ("/widgets/preferences-window", test_preferences_window);

@@ -212,6 +212,28 @@ reception_on_list (gpointer data)
   return g_strcmp0 (hall_reception_page_get_view (data), "list") == 0;
 }
 
+/* Answers the question the form asks before it records the reception. */
+static void
+confirm (const char *response)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+
+  hall_ui_test_flush ();
+  for (guint i = 0; dialog == NULL && i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        dialog = ADW_MESSAGE_DIALOG (window);
+    }
+  g_assert_nonnull (dialog);
+  /* As a click does: the response, then the dialog closes. */
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  hall_ui_test_flush ();
+}
+
 static gboolean
 deadline_has_error (gpointer data)
 {
@@ -303,13 +325,19 @@ test_reception (Fixture       *f,
   /* A deadline past the matter's handling limit comes back from the hall, next to the deadline. */
   set_text (form, "deadline", "2027-06-01");
   gtk_widget_activate_action (form, "reception-form.submit", NULL);
+  confirm ("record");
   hall_ui_test_wait (deadline_has_error, form, 30, "the hall to refuse the deadline");
   g_assert_cmpstr (hall_reception_page_get_view (HALL_RECEPTION_PAGE (page)), ==, "form");
 
   /* Two weeks is fine: the record is kept, the visitor leaves the list. */
   set_text (form, "deadline", "2026-10-26");
   set_text (form, "result", "当场答复信访人，明确牵头单位和办理时限");
+  /* Asked first: cancelling sends nothing. */
   gtk_widget_activate_action (form, "reception-form.submit", NULL);
+  confirm ("cancel");
+  g_assert_cmpstr (hall_reception_page_get_view (HALL_RECEPTION_PAGE (page)), ==, "form");
+  gtk_widget_activate_action (form, "reception-form.submit", NULL);
+  confirm ("record");
   hall_ui_test_wait (reception_on_list, page, 30, "the record to be kept");
   wait_count (visitors, 0, "the received visitor to leave the list");
 

@@ -503,6 +503,59 @@ add_string (JsonObject *object,
 }
 
 static void
+confirm_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     gpointer          user_data)
+{
+  HallReceptionForm *self = user_data;
+  JsonObject *params = g_object_get_data (G_OBJECT (dialog), "hall-params");
+
+  if (g_strcmp0 (response, "record") != 0 || self->busy || self->client == NULL)
+    return;
+  self->busy = TRUE;
+  update_actions (self);
+  hall_client_call_async (self->client, "leader.receive", params, self->cancellable, receive_cb,
+                          g_object_ref (self));
+}
+
+/* Assigning sends the matter to the departments and finishes the visitor's number: asked first. */
+static void
+ask_first (HallReceptionForm *self,
+           JsonObject        *params)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog;
+  g_autoptr (GString) departments = g_string_new (NULL);
+  g_autofree char *body = NULL;
+
+  for (guint i = 0; i < self->ticked->len; i++)
+    {
+      if (i > 0)
+        g_string_append (departments, _(", "));
+      g_string_append (departments, department_name (self, g_array_index (self->ticked, gint64, i)));
+    }
+  if (self->ticked->len > 0)
+    /* Translators: confirming the reception record; %s the departments (the first leads), %s the deadline */
+    body = g_strdup_printf (_("The matter goes to %s (the first leads) to be done by %s, with your instructions. "
+                              "The visitor’s number is finished."),
+                            departments->str, gtk_editable_get_text (GTK_EDITABLE (self->deadline_row)));
+  else
+    body = g_strdup (_("Your instructions are recorded on the matter without assigning it. The visitor’s number is "
+                       "finished."));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Record the Reception?"), body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "record", _("_Record and Assign"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "record", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "record");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "hall-params", json_object_ref (params),
+                          (GDestroyNotify) json_object_unref);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (confirm_response_cb), g_object_ref (self),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 submit_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -588,10 +641,7 @@ submit_action (GtkWidget  *widget,
       json_object_set_string_member (params, "deadline", deadline);
     }
 
-  self->busy = TRUE;
-  update_actions (self);
-  hall_client_call_async (self->client, "leader.receive", params, self->cancellable, receive_cb,
-                          g_object_ref (self));
+  ask_first (self, params);
 }
 
 static void

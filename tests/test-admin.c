@@ -13,6 +13,7 @@
 #include "hall-admin-maintenance-page.h"
 #include "hall-admin-setup-page.h"
 #include "hall-board-item.h"
+#include "hall-local-client.h"
 #include "hall-test-util.h"
 #include "hall-ui-test-util.h"
 
@@ -89,6 +90,53 @@ answer (const char *response)
   g_assert_null (find_dialog ());
 }
 
+typedef struct
+{
+  gboolean done;
+  GError *error;
+} Call;
+
+static void
+login_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  Call *call = user_data;
+  g_autoptr (JsonObject) reply = hall_client_login_finish (HALL_CLIENT (object), result, &call->error);
+
+  call->done = TRUE;
+}
+
+static gboolean
+call_done (gpointer data)
+{
+  return ((Call *) data)->done;
+}
+
+/* Whether @username could sign in with @password now, at another PC of the same hall; the
+ * error, if not. */
+static GError *
+try_sign_in (HallApplication *app,
+             const char      *username,
+             const char      *password)
+{
+  HallEngine *engine = hall_local_client_get_engine (HALL_LOCAL_CLIENT (hall_application_get_client (app)));
+  g_autoptr (HallClient) other = hall_local_client_new (engine);
+  Call call = { FALSE, NULL };
+
+  hall_client_login_async (other, username, password, NULL, 0, NULL, login_cb, &call);
+  hall_ui_test_wait (call_done, &call, 30, "session.login");
+  if (call.error == NULL)
+    hall_client_logout_async (other, NULL, NULL, NULL);
+  return call.error;
+}
+
+static gboolean
+accounts_idle (gpointer data)
+{
+  return !hall_admin_accounts_page_get_busy (data);
+}
+
 static gboolean
 calendar_ready (gpointer data)
 {
@@ -129,6 +177,9 @@ audit_has_create (gpointer data)
       if (g_strcmp0 (json_object_get_string_member (hall_board_item_get_data (item), "command"), "user.create") == 0)
         return TRUE;
     }
+  /* Not on this page: the next older one, as the admin would. */
+  if (!hall_admin_maintenance_page_get_busy (data) && g_list_model_get_n_items (audit) > 0)
+    gtk_widget_activate_action (data, "maintenance.audit-older", NULL);
   return FALSE;
 }
 
@@ -207,6 +258,28 @@ admin (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (accounts, "new_username"))), ==, "");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (accounts, "new_password"))), ==, "");
 
+  /* A new password: the dialog will not send one that is too short. */
+  g_assert_null (try_sign_in (app, "lijing", "lijing-2026"));
+  gtk_widget_activate_action (accounts, "accounts.reset-password", "x", lijing_id);
+  {
+    AdwMessageDialog *dialog = find_dialog ();
+    GtkWidget *entry = hall_ui_test_find (GTK_WIDGET (dialog), "reset_password");
+
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "reset"));
+    gtk_editable_set_text (GTK_EDITABLE (entry), "1234");
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "reset"));
+    gtk_editable_set_text (GTK_EDITABLE (entry), "lijing-new-2026");
+    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "reset"));
+    answer ("reset");
+  }
+  hall_ui_test_wait (accounts_idle, accounts, 30, "the new password");
+  {
+    g_autoptr (GError) old_password = try_sign_in (app, "lijing", "lijing-2026");
+
+    g_assert_error (old_password, HALL_ERROR, HALL_ERROR_UNAUTHENTICATED);
+    g_assert_null (try_sign_in (app, "lijing", "lijing-new-2026"));
+  }
+
   /* Locking asks first; cancelling changes nothing. */
   gtk_widget_activate_action (accounts, "accounts.lock", "x", lijing_id);
   answer ("cancel");
@@ -215,6 +288,12 @@ admin (void)
   gtk_widget_activate_action (accounts, "accounts.lock", "x", lijing_id);
   answer ("lock");
   hall_ui_test_wait (lijing_locked, accounts, 30, "the account to show as locked");
+  {
+    g_autoptr (GError) locked = try_sign_in (app, "lijing", "lijing-new-2026");
+
+    g_assert_error (locked, HALL_ERROR, HALL_ERROR_FORBIDDEN);
+    g_assert_cmpstr (hall_error_get_field (locked), ==, "username");
+  }
 
   /* The calendar: the day the 15-day period from today ends becomes a holiday, and the
    * preview moves past it. */
@@ -244,6 +323,17 @@ admin (void)
   }
   /* The day is listed as a holiday. */
   g_assert_true (GTK_IS_WIDGET (hall_ui_test_find (hall_ui_test_find (calendar, "days"), due_before)));
+  /* Taken off again, after asking: the preview comes back. */
+  {
+    g_autofree char *moved = g_strdup (hall_admin_calendar_page_get_due_15 (HALL_ADMIN_CALENDAR_PAGE (calendar)));
+    DueCheck check = { HALL_ADMIN_CALENDAR_PAGE (calendar), moved };
+
+    gtk_widget_activate_action (calendar, "calendar.remove-day", "s", due_before);
+    answer ("remove");
+    hall_ui_test_wait (due_moved, &check, 30, "the deadline preview to come back");
+    g_assert_cmpstr (hall_admin_calendar_page_get_due_15 (HALL_ADMIN_CALENDAR_PAGE (calendar)), ==, due_before);
+  }
+  g_assert_null (_hall_find_named (hall_ui_test_find (calendar, "days"), due_before));
 
   /* Back up now: the page says where the copy went, and it is there. */
   g_assert_true (hall_workspace_show_page (workspace, "admin-maintenance"));
@@ -257,7 +347,7 @@ admin (void)
     g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (maintenance, "backup_path"))),
                               path));
   }
-  /* The audit trail shows who did what, the account created among it. */
+  /* The audit trail shows who did what, newest first, the account created among it. */
   hall_ui_test_wait (audit_has_create, maintenance, 30, "user.create in the audit trail");
 
   hall_application_forget_hall (app);

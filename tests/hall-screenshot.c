@@ -117,6 +117,10 @@ shoot_manager (HallWindow *window,
   shoot (window, out, "queue");
   hall_workspace_show_page (workspace, "roster");
   shoot (window, out, "roster");
+  hall_workspace_show_page (workspace, "escalations");
+  shoot (window, out, "escalations");
+  hall_workspace_show_page (workspace, "windows");
+  shoot (window, out, "windows");
 }
 
 static gboolean

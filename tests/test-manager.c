@@ -501,6 +501,8 @@ test_escalations (void)
   reply = hall_test_ok (m.hall, m.token, "matter.escalate", "{\"matter_id\": %" G_GINT64_FORMAT "}", matter_id);
   g_object_set_data (G_OBJECT (page), "want", GUINT_TO_POINTER (1));
   hall_ui_test_wait (escalations_show, page, 30, "the escalated matter");
+  /* Nobody received yet: the list says so after every refresh. */
+  g_assert_true (gtk_widget_get_visible (hall_ui_test_find (page, "no_receptions")));
 
   /* Its matter opens in a window of its own. */
   gtk_widget_activate_action (page, "escalations.open-matter", "x", matter_id);

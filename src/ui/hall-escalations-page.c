@@ -207,7 +207,8 @@ show_data (HallEscalationsPage *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->leaders_box))) != NULL)
     gtk_box_remove (self->leaders_box, child);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->received_list))) != NULL)
+  /* Rows only: the placeholder stays. */
+  while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (self->received_list, 0))) != NULL)
     gtk_list_box_remove (self->received_list, child);
   for (guint i = 0; leaders && i < json_array_get_length (leaders); i++)
     gtk_box_append (self->leaders_box, leader_group (json_array_get_object_element (leaders, i)));

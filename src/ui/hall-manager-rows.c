@@ -161,7 +161,7 @@ _hall_petitioner_history_clear (GtkListBox *list,
 {
   GtkWidget *row;
 
-  while ((row = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+  while ((row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0))) != NULL)
     gtk_list_box_remove (list, row);
   gtk_widget_set_visible (GTK_WIDGET (list), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (repeat_label), FALSE);

@@ -209,7 +209,7 @@ show_roster (HallRosterPage *self)
   g_autofree char *range = NULL;
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->days_list))) != NULL)
+  while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (self->days_list, 0))) != NULL)
     gtk_list_box_remove (self->days_list, child);
   for (guint i = 0; days && i < json_array_get_length (days); i++)
     gtk_list_box_append (self->days_list, day_row (self, json_array_get_object_element (days, i)));

@@ -184,7 +184,7 @@ show_counters (HallWindowsPage *self)
 {
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->counters_list))) != NULL)
+  while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (self->counters_list, 0))) != NULL)
     gtk_list_box_remove (self->counters_list, child);
   for (guint i = 0; self->counters && i < json_array_get_length (self->counters); i++)
     gtk_list_box_append (self->counters_list, counter_row (json_array_get_object_element (self->counters, i)));

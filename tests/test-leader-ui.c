@@ -257,6 +257,12 @@ find_timeline (JsonObject *matter_result,
 }
 
 static gboolean
+duty_said (gpointer data)
+{
+  return *gtk_label_get_text (data) != '\0';
+}
+
+static gboolean
 matter_view_has_instruction (gpointer data)
 {
   JsonObject *result = hall_matter_view_get_result (data);
@@ -282,6 +288,9 @@ test_reception (Fixture       *f,
   gint64 escalation_id;
 
   wait_count (visitors, 1, "the escalated visitor");
+  hall_ui_test_wait (duty_said, hall_ui_test_find (page, "duty"), 30, "today’s duty");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (page, "duty"))), ==,
+                   "You receive visitors all day");
   item = g_list_model_get_item (visitors, 0);
   visitor = hall_board_item_get_data (item);
   g_assert_cmpint (json_object_get_int_member (visitor, "matter_id"), ==, matter_id);

@@ -37,6 +37,7 @@ struct _HallReceptionPage
   char *return_view; /* the view a matter's details go back to */
   GtkStack *stack;
   GtkLabel *summary_label;
+  GtkLabel *duty_label;
   GtkLabel *list_error;
   GtkListBox *visitors_list;
   GtkLabel *form_title;
@@ -128,6 +129,56 @@ queue_cb (GObject      *object,
     show_queue (self, queue);
   if (self->dirty)
     refresh (self);
+}
+
+/* Whether this leader is on today's roster, and when: said above the list. */
+static void
+today_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr (HallReceptionPage) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+  JsonObject *user = self->client ? hall_client_get_user (self->client) : NULL;
+  gint64 me = user ? json_object_get_int_member_with_default (user, "id", 0) : 0;
+  JsonArray *leaders = reply ? json_object_get_array_member (reply, "leaders") : NULL;
+  JsonObject *mine = NULL;
+  g_autofree char *text = NULL;
+
+  if (reply == NULL)
+    return;
+  for (guint i = 0; leaders != NULL && i < json_array_get_length (leaders); i++)
+    if (json_object_get_int_member_with_default (json_array_get_object_element (leaders, i), "user_id", -1) == me)
+      mine = json_array_get_object_element (leaders, i);
+
+  if (mine == NULL)
+    text = g_strdup (_("You are not on today’s duty roster: visitors are sent to the leader on duty."));
+  else
+    {
+      const char *slot = json_object_get_string_member_with_default (mine, "slot", "day");
+      const char *note = json_object_get_string_member_with_default (mine, "note", NULL);
+      const char *when = g_strcmp0 (slot, "am") == 0 ? _("this morning")
+                         : g_strcmp0 (slot, "pm") == 0 ? _("this afternoon") : _("all day");
+
+      if (note != NULL && *note)
+        /* Translators: the leader's duty today: "all day" / "this morning", then the room or note */
+        text = g_strdup_printf (_("You receive visitors %s · %s"), when, note);
+      else
+        /* Translators: the leader's duty today: "all day" / "this morning" */
+        text = g_strdup_printf (_("You receive visitors %s"), when);
+    }
+  gtk_label_set_text (self->duty_label, text);
+}
+
+static void
+refresh_duty (HallReceptionPage *self)
+{
+  if (self->client == NULL || !hall_client_is_signed_in (self->client))
+    return;
+  if (self->cancellable == NULL)
+    self->cancellable = g_cancellable_new ();
+  hall_client_call_async (self->client, "leader.today", NULL, self->cancellable, today_cb, g_object_ref (self));
 }
 
 static void
@@ -373,6 +424,8 @@ event_cb (HallReceptionPage *self,
 {
   const char *kind = json_object_get_string_member_with_default (event, "kind", "");
 
+  if (g_str_equal (kind, "leader.duty"))
+    refresh_duty (self);
   if (g_str_has_prefix (kind, "leader.") || g_str_has_prefix (kind, "ticket.")
       || g_str_equal (kind, "matter.escalated"))
     refresh (self);
@@ -383,13 +436,17 @@ connected_cb (HallReceptionPage *self)
 {
   update_actions (self);
   if (self->client != NULL && hall_client_get_connected (self->client))
-    refresh (self);
+    {
+      refresh (self);
+      refresh_duty (self);
+    }
 }
 
 static void
 user_cb (HallReceptionPage *self)
 {
   refresh (self);
+  refresh_duty (self);
 }
 
 static void
@@ -462,6 +519,7 @@ hall_reception_page_set_property (GObject      *object,
       g_object_set (self->form, "client", self->client, NULL);
       update_actions (self);
       refresh (self);
+      refresh_duty (self);
       g_object_notify_by_pspec (object, pspec);
       break;
     default:
@@ -492,6 +550,7 @@ hall_reception_page_class_init (HallReceptionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HallReceptionPage, matter_view);
   gtk_widget_class_bind_template_child (widget_class, HallReceptionPage, stack);
   gtk_widget_class_bind_template_child (widget_class, HallReceptionPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, HallReceptionPage, duty_label);
   gtk_widget_class_bind_template_child (widget_class, HallReceptionPage, list_error);
   gtk_widget_class_bind_template_child (widget_class, HallReceptionPage, visitors_list);
   gtk_widget_class_bind_template_child (widget_class, HallReceptionPage, form_title);

@@ -122,6 +122,14 @@ create_charge_row (gpointer item,
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "In charge since %s · %d meeting minuted",
                                            "In charge since %s · %d meetings minuted", minutes),
                               charged, (int) minutes);
+  if (json_object_get_string_member_with_default (data, "handling_due", NULL) != NULL)
+    {
+      /* Translators: appended under a charged matter: the matter's own handling deadline */
+      g_autofree char *with_due = g_strdup_printf (_("%s · handling deadline %s"), subtitle,
+                                                   json_object_get_string_member (data, "handling_due"));
+      g_free (subtitle);
+      subtitle = g_steal_pointer (&with_due);
+    }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_set_name (row, name);
 

@@ -400,6 +400,15 @@ admin_setup_loaded (gpointer data)
 }
 
 static gboolean
+counter_one_serves_two (gpointer data)
+{
+  g_autoptr (HallBoardItem) counter = g_list_model_get_item (hall_admin_setup_page_get_counters (data), 0);
+  JsonArray *ids = json_object_get_array_member (hall_board_item_get_data (counter), "department_ids");
+
+  return json_array_get_length (ids) == 2 && !hall_admin_setup_page_get_busy (data);
+}
+
+static gboolean
 admin_accounts_loaded (gpointer data)
 {
   return g_list_model_get_n_items (hall_admin_accounts_page_get_accounts (data)) == 1;
@@ -431,10 +440,21 @@ test_admin_pages (void)
   hall_client_login_async (client, "wangfang", "password123", NULL, 0, NULL, login_cb, &signed_in);
   hall_ui_test_wait (flag_set, &signed_in, 30, "sign-in");
 
-  /* Setup: every department and window; a category needs a name. */
+  /* Setup: every department and window; window 1 also serves 城建 once ticked and saved. */
   setup = hall_admin_setup_page_new (client);
   hall_ui_test_wait (admin_setup_loaded, setup, 30, "the hall's setup");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (setup, "hall_name"))), !=, "");
+  {
+    GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (hall_ui_test_find (setup, "counters")), 0));
+    GPtrArray *checks = g_object_get_data (G_OBJECT (row), "checks");
+
+    g_assert_true (gtk_check_button_get_active (checks->pdata[0]));
+    g_assert_false (gtk_check_button_get_active (checks->pdata[1]));
+    gtk_check_button_set_active (checks->pdata[1], TRUE);
+    gtk_widget_activate_action (setup, "setup.save-counter", "x", (gint64) 1);
+    hall_ui_test_wait (counter_one_serves_two, setup, 30, "window 1 to serve two departments");
+  }
+  /* A category needs a name. */
   hall_ui_test_type (setup, "new_category_name", "");
   gtk_widget_activate_action (setup, "setup.add-category", NULL);
   g_assert_true (gtk_widget_has_css_class (hall_ui_test_find (setup, "new_category_name"), "error"));

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "hall-admin-setup-page.h"
+#include "hall-admin-setup-rows.h"
 #include "hall-admin-util.h"
 #include "hall-board-item.h"
 #include "hall-ui-util.h"
@@ -110,20 +111,6 @@ update_actions (HallAdminSetupPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "setup.add-category", connected);
 }
 
-static const char *
-department_name (HallAdminSetupPage *self,
-                 gint64              id)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->departments)); i++)
-    {
-      g_autoptr (HallBoardItem) item = g_list_model_get_item (G_LIST_MODEL (self->departments), i);
-
-      if (hall_board_item_get_id (item) == id)
-        return json_object_get_string_member_with_default (hall_board_item_get_data (item), "name", "");
-    }
-  return "";
-}
-
 static guint
 department_position (HallAdminSetupPage *self,
                      gint64              id)
@@ -141,164 +128,11 @@ department_at (HallAdminSetupPage *self,
   return position < self->department_ids->len ? g_array_index (self->department_ids, gint64, position) : 0;
 }
 
-/* The row holding the widgets of the item with @id in @store, bound to @list. */
-static GtkWidget *
-row_for_id (GListStore *store,
-            GtkListBox *list,
-            gint64      id)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
-    {
-      g_autoptr (HallBoardItem) item = g_list_model_get_item (G_LIST_MODEL (store), i);
-
-      if (hall_board_item_get_id (item) == id)
-        return GTK_WIDGET (gtk_list_box_get_row_at_index (list, i));
-    }
-  return NULL;
-}
-
-/* A switch in a row of its own, kept on @row as @key. */
-static GtkWidget *
-add_switch_row (AdwExpanderRow *row,
-                const char     *title,
-                const char     *key)
-{
-  GtkWidget *child = adw_action_row_new ();
-  GtkWidget *toggle = gtk_switch_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (child), title);
-  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (child), toggle);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (child), toggle);
-  adw_expander_row_add_row (row, child);
-  g_object_set_data (G_OBJECT (row), key, toggle);
-  return toggle;
-}
-
-static GtkWidget *
-add_entry_row (AdwExpanderRow *row,
-               const char     *title,
-               const char     *key)
-{
-  GtkWidget *entry = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), title);
-  adw_expander_row_add_row (row, entry);
-  g_object_set_data (G_OBJECT (row), key, entry);
-  return entry;
-}
-
-/* The last row: the message from the hall, and Save. */
-static void
-add_save_row (AdwExpanderRow *row,
-              const char     *action_name,
-              gint64          id)
-{
-  GtkWidget *child = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *error = gtk_label_new (NULL);
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (child), FALSE);
-  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (child), FALSE);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_hexpand (error, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (error), 0);
-  gtk_label_set_wrap (GTK_LABEL (error), TRUE);
-  gtk_widget_add_css_class (error, "field-error");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), action_name);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (save), "x", id);
-  gtk_box_append (GTK_BOX (box), error);
-  gtk_box_append (GTK_BOX (box), save);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (child), box);
-  adw_expander_row_add_row (row, child);
-  g_object_set_data (G_OBJECT (row), "error-label", error);
-}
-
-static void
-update_department_row (AdwExpanderRow *row,
-                       GParamSpec     *pspec,
-                       HallBoardItem  *item)
-{
-  JsonObject *data = hall_board_item_get_data (item);
-  const char *name = json_object_get_string_member_with_default (data, "name", "");
-  const char *prefix = json_object_get_string_member_with_default (data, "prefix", "");
-  gboolean legal = json_object_get_boolean_member_with_default (data, "is_legal", FALSE);
-  gboolean active = json_object_get_boolean_member_with_default (data, "active", TRUE);
-  g_autoptr (GString) subtitle = g_string_new (json_object_get_string_member_with_default (data, "code", ""));
-
-  if (legal)
-    /* Translators: a department's 政法 window, where litigation-related visitors go */
-    g_string_append_printf (subtitle, " · %s", _("Legal-affairs window"));
-  if (!active)
-    /* Translators: a department, window or category switched off */
-    g_string_append_printf (subtitle, " · %s", _("not in use"));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  adw_expander_row_set_subtitle (row, subtitle->str);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "prefix-label"), prefix);
-  gtk_editable_set_text (g_object_get_data (G_OBJECT (row), "name-row"), name);
-  gtk_editable_set_text (g_object_get_data (G_OBJECT (row), "prefix-row"), prefix);
-  gtk_switch_set_active (g_object_get_data (G_OBJECT (row), "legal-switch"), legal);
-  gtk_switch_set_active (g_object_get_data (G_OBJECT (row), "active-switch"), active);
-}
-
 static GtkWidget *
 create_department_row (gpointer item,
                        gpointer user_data)
 {
-  GtkWidget *row = adw_expander_row_new ();
-  GtkWidget *prefix = gtk_label_new (NULL);
-
-  gtk_widget_add_css_class (prefix, "department-prefix");
-  gtk_widget_set_valign (prefix, GTK_ALIGN_CENTER);
-  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), prefix);
-  g_object_set_data (G_OBJECT (row), "prefix-label", prefix);
-  /* Translators: department field */
-  add_entry_row (ADW_EXPANDER_ROW (row), _("Name"), "name-row");
-  /* Translators: department field: the capital letter its ticket numbers start with */
-  add_entry_row (ADW_EXPANDER_ROW (row), _("Ticket letter"), "prefix-row");
-  /* Translators: department field: litigation-related visitors are sent to it */
-  add_switch_row (ADW_EXPANDER_ROW (row), _("Legal-affairs window"), "legal-switch");
-  /* Translators: department, window or category field: switched on */
-  add_switch_row (ADW_EXPANDER_ROW (row), _("In use"), "active-switch");
-  add_save_row (ADW_EXPANDER_ROW (row), "setup.save-department", hall_board_item_get_id (item));
-  g_signal_connect_object (item, "notify::data", G_CALLBACK (update_department_row), row, G_CONNECT_SWAPPED);
-  update_department_row (ADW_EXPANDER_ROW (row), NULL, item);
-  return row;
-}
-
-static void
-update_counter_row (AdwExpanderRow *row,
-                    GParamSpec     *pspec,
-                    HallBoardItem  *item)
-{
-  HallAdminSetupPage *self = g_object_get_data (G_OBJECT (row), "page");
-  JsonObject *data = hall_board_item_get_data (item);
-  JsonArray *served = json_object_get_array_member (data, "department_ids");
-  GPtrArray *checks = g_object_get_data (G_OBJECT (row), "checks");
-  g_autoptr (GString) subtitle = g_string_new (NULL);
-
-  for (guint i = 0; served != NULL && i < json_array_get_length (served); i++)
-    {
-      if (i > 0)
-        /* Translators: separates department names */
-        g_string_append (subtitle, _(", "));
-      g_string_append (subtitle, department_name (self, json_array_get_int_element (served, i)));
-    }
-  for (guint i = 0; i < checks->len; i++)
-    {
-      gint64 id = GPOINTER_TO_SIZE (g_object_get_data (checks->pdata[i], "department-id"));
-      gboolean on = FALSE;
-
-      for (guint j = 0; served != NULL && j < json_array_get_length (served); j++)
-        on = on || json_array_get_int_element (served, j) == id;
-      gtk_check_button_set_active (checks->pdata[i], on);
-    }
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), json_object_get_string_member_with_default (data, "name", ""));
-  adw_expander_row_set_subtitle (row, subtitle->str);
+  return _hall_admin_department_row_new (item);
 }
 
 static GtkWidget *
@@ -306,68 +140,8 @@ create_counter_row (gpointer item,
                     gpointer user_data)
 {
   HallAdminSetupPage *self = user_data;
-  GtkWidget *row = adw_expander_row_new ();
-  GtkWidget *child = gtk_list_box_row_new ();
-  GtkWidget *flow = gtk_flow_box_new ();
-  GPtrArray *checks = g_ptr_array_new ();
 
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (child), FALSE);
-  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (child), FALSE);
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 5);
-  gtk_widget_set_margin_top (flow, 6);
-  gtk_widget_set_margin_bottom (flow, 6);
-  gtk_widget_set_margin_start (flow, 12);
-  gtk_widget_set_margin_end (flow, 12);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (flow), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  /* Translators: accessible name of a window's department choices */
-                                  _("Departments this window serves"), -1);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->departments)); i++)
-    {
-      g_autoptr (HallBoardItem) department = g_list_model_get_item (G_LIST_MODEL (self->departments), i);
-      JsonObject *data = hall_board_item_get_data (department);
-      GtkWidget *check = gtk_check_button_new_with_label (json_object_get_string_member_with_default (data, "name",
-                                                                                                     ""));
-
-      g_object_set_data (G_OBJECT (check), "department-id", GSIZE_TO_POINTER (hall_board_item_get_id (department)));
-      gtk_flow_box_append (GTK_FLOW_BOX (flow), check);
-      g_ptr_array_add (checks, check);
-    }
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (child), flow);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), child);
-  add_save_row (ADW_EXPANDER_ROW (row), "setup.save-counter", hall_board_item_get_id (item));
-  g_object_set_data (G_OBJECT (row), "page", self);
-  g_object_set_data_full (G_OBJECT (row), "checks", checks, (GDestroyNotify) g_ptr_array_unref);
-  g_signal_connect_object (item, "notify::data", G_CALLBACK (update_counter_row), row, G_CONNECT_SWAPPED);
-  update_counter_row (ADW_EXPANDER_ROW (row), NULL, item);
-  return row;
-}
-
-static void
-update_category_row (AdwExpanderRow *row,
-                     GParamSpec     *pspec,
-                     HallBoardItem  *item)
-{
-  HallAdminSetupPage *self = g_object_get_data (G_OBJECT (row), "page");
-  JsonObject *data = hall_board_item_get_data (item);
-  gint64 department_id = json_object_get_int_member_with_default (data, "department_id", 0);
-  gboolean litigation = json_object_get_boolean_member_with_default (data, "litigation", FALSE);
-  gboolean active = json_object_get_boolean_member_with_default (data, "active", TRUE);
-  const char *name = json_object_get_string_member_with_default (data, "name", "");
-  g_autoptr (GString) subtitle = g_string_new (department_name (self, department_id));
-
-  if (litigation)
-    /* Translators: a litigation-related (涉法涉诉) category */
-    g_string_append_printf (subtitle, " · %s", _("litigation-related"));
-  if (!active)
-    g_string_append_printf (subtitle, " · %s", _("not in use"));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  adw_expander_row_set_subtitle (row, subtitle->str);
-  gtk_editable_set_text (g_object_get_data (G_OBJECT (row), "name-row"), name);
-  adw_combo_row_set_selected (g_object_get_data (G_OBJECT (row), "department-row"),
-                              department_position (self, department_id));
-  gtk_switch_set_active (g_object_get_data (G_OBJECT (row), "litigation-switch"), litigation);
-  gtk_switch_set_active (g_object_get_data (G_OBJECT (row), "active-switch"), active);
+  return _hall_admin_counter_row_new (item, G_LIST_MODEL (self->departments));
 }
 
 static GtkWidget *
@@ -375,21 +149,8 @@ create_category_row (gpointer item,
                      gpointer user_data)
 {
   HallAdminSetupPage *self = user_data;
-  GtkWidget *row = adw_expander_row_new ();
-  GtkWidget *combo = adw_combo_row_new ();
 
-  g_object_set_data (G_OBJECT (row), "page", self);
-  add_entry_row (ADW_EXPANDER_ROW (row), _("Name"), "name-row");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (combo), _("Suggested department"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (combo), G_LIST_MODEL (self->department_names));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), combo);
-  g_object_set_data (G_OBJECT (row), "department-row", combo);
-  add_switch_row (ADW_EXPANDER_ROW (row), _("Litigation-related"), "litigation-switch");
-  add_switch_row (ADW_EXPANDER_ROW (row), _("In use"), "active-switch");
-  add_save_row (ADW_EXPANDER_ROW (row), "setup.save-category", hall_board_item_get_id (item));
-  g_signal_connect_object (item, "notify::data", G_CALLBACK (update_category_row), row, G_CONNECT_SWAPPED);
-  update_category_row (ADW_EXPANDER_ROW (row), NULL, item);
-  return row;
+  return _hall_admin_category_row_new (item, G_LIST_MODEL (self->departments), G_LIST_MODEL (self->department_names));
 }
 
 static void
@@ -560,7 +321,7 @@ save_department_action (GtkWidget  *widget,
 {
   HallAdminSetupPage *self = HALL_ADMIN_SETUP_PAGE (widget);
   gint64 id = g_variant_get_int64 (parameter);
-  GtkWidget *row = row_for_id (self->departments, self->departments_list, id);
+  GtkWidget *row = _hall_admin_setup_row_for_id (G_LIST_MODEL (self->departments), self->departments_list, id);
   g_autoptr (JsonObject) params = json_object_new ();
 
   if (row == NULL)
@@ -584,7 +345,7 @@ save_counter_action (GtkWidget  *widget,
 {
   HallAdminSetupPage *self = HALL_ADMIN_SETUP_PAGE (widget);
   gint64 id = g_variant_get_int64 (parameter);
-  GtkWidget *row = row_for_id (self->counters, self->counters_list, id);
+  GtkWidget *row = _hall_admin_setup_row_for_id (G_LIST_MODEL (self->counters), self->counters_list, id);
   g_autoptr (JsonObject) params = json_object_new ();
   JsonArray *ids = json_array_new ();
   GPtrArray *checks;
@@ -610,7 +371,7 @@ save_category_action (GtkWidget  *widget,
 {
   HallAdminSetupPage *self = HALL_ADMIN_SETUP_PAGE (widget);
   gint64 id = g_variant_get_int64 (parameter);
-  GtkWidget *row = row_for_id (self->categories, self->categories_list, id);
+  GtkWidget *row = _hall_admin_setup_row_for_id (G_LIST_MODEL (self->categories), self->categories_list, id);
   g_autoptr (JsonObject) params = json_object_new ();
 
   if (row == NULL)

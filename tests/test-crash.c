@@ -197,6 +197,22 @@ assert_acks_kept (HallTestServer *server,
   sqlite3_close (db);
 }
 
+/* Waits until the subscriber has connected to the server's @n-th life, so every crash is one the
+ * feed has to resume across. */
+static void
+wait_for_feed_connections (BenchFeed *feed,
+                           guint      n)
+{
+  gint64 deadline = g_get_monotonic_time () + HALL_TEST_SERVER_TIMEOUT * G_USEC_PER_SEC;
+
+  while (bench_feed_connections (feed) < n)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("the feed did not reconnect (%u connections, expected %u)", bench_feed_connections (feed), n);
+      g_usleep (10 * 1000);
+    }
+}
+
 static void
 test_kill_under_load (void)
 {
@@ -237,12 +253,14 @@ test_kill_under_load (void)
     {
       target += WRITES_PER_ROUND;
       wait_for_acks (writers, target);
+      wait_for_feed_connections (feed, round);
       hall_test_server_kill (server);
       g_test_message ("round %d: killed after %u acknowledged writes", round, count_acks (writers));
       hall_test_server_start (server);
     }
   target += WRITES_PER_ROUND;
   wait_for_acks (writers, target);
+  wait_for_feed_connections (feed, N_ROUNDS + 1);
   g_atomic_int_set (&stop_writers, 1);
   for (int i = 0; i < N_WRITERS; i++)
     {

@@ -12,6 +12,8 @@
 
 #include "hall-counter-page-private.h"
 #include "hall-matter-format.h"
+#include "hall-matter-list-page.h"
+#include "hall-workspace.h"
 #include "hall-ui-util.h"
 
 static const char * const outcome_codes[] = { "resolved", "consultation", "guided", "matter" };
@@ -67,10 +69,18 @@ call_cb (GObject      *object,
       g_autofree char *text = g_strdup_printf (_("Called %s"), _hall_counter_page_string (ticket, "code") ?: "");
       _hall_mf_toast (GTK_WIDGET (self), text);
     }
-  if (g_str_equal (data->command, "ticket.finish"))
+  if (g_str_equal (data->command, "matter.escalate"))
+    {
+      JsonObject *escalation = json_object_get_object_member (reply, "escalation");
+      /* Translators: toast: the visitor and their matter went to this leader's reception */
+      g_autofree char *text = g_strdup_printf (_("Escalated to %s"), _hall_counter_page_string (escalation, "leader_name") ?: "");
+      _hall_mf_toast (GTK_WIDGET (self), text);
+    }
+  if (g_str_equal (data->command, "ticket.finish") || g_str_equal (data->command, "matter.escalate"))
     {
       hall_matter_form_reset (self->matter_form);
       gtk_revealer_set_reveal_child (self->register_revealer, FALSE);
+      gtk_widget_set_visible (self->show_matter_button, FALSE);
     }
   if (self->form != NULL)
     _hall_counter_page_close_form (self);
@@ -139,6 +149,13 @@ open_form (HallCounterPage *self,
       gtk_button_set_label (self->apply_button, _("_Finish"));
       _hall_mf_field_add_combo (group, "outcome", _("Outcome"), outcomes);
     }
+  else if (g_str_equal (form, "escalate"))
+    {
+      gtk_label_set_text (self->form_title, _("Escalate to today’s duty leader"));
+      gtk_button_set_label (self->apply_button, _("_Escalate"));
+      adw_preferences_group_set_description (group, _("The visitor’s ticket moves to the leader’s reception queue."));
+      _hall_mf_field_add_entry (group, "note", _("Note (optional)"));
+    }
   self->form = form;
   self->form_group = GTK_WIDGET (group);
   gtk_button_set_use_underline (self->apply_button, TRUE);
@@ -150,8 +167,8 @@ open_form (HallCounterPage *self,
 
 void
 _hall_counter_page_form_apply_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+                                      const char *action_name,
+                                      GVariant   *parameter)
 {
   HallCounterPage *self = HALL_COUNTER_PAGE (widget);
   g_autoptr (JsonObject) params = NULL;
@@ -189,6 +206,17 @@ _hall_counter_page_form_apply_action (GtkWidget  *widget,
       json_object_set_string_member (params, "reason", text);
       call (self, "ticket.transfer", params);
     }
+  else if (g_str_equal (self->form, "escalate"))
+    {
+      g_autofree char *note = _hall_mf_field_dup_text (_hall_find_named (self->form_group, "note"));
+
+      params = json_object_new ();
+      json_object_set_int_member (params, "matter_id", _hall_counter_page_current_matter (self));
+      json_object_set_int_member (params, "ticket_id", json_object_get_int_member (self->current, "id"));
+      if (*note)
+        json_object_set_string_member (params, "note", note);
+      call (self, "matter.escalate", params);
+    }
   else if (g_str_equal (self->form, "finish"))
     {
       guint outcome = adw_combo_row_get_selected (ADW_COMBO_ROW (_hall_find_named (self->form_group, "outcome")));
@@ -201,8 +229,8 @@ _hall_counter_page_form_apply_action (GtkWidget  *widget,
 
 void
 _hall_counter_page_counter_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+                                   const char *action_name,
+                                   GVariant   *parameter)
 {
   HallCounterPage *self = HALL_COUNTER_PAGE (widget);
   const char *name = action_name + strlen ("counter.");
@@ -226,7 +254,12 @@ _hall_counter_page_counter_action (GtkWidget  *widget,
     call (self, "counter.recall", NULL);
   else if (g_str_equal (name, "transfer"))
     open_form (self, "transfer");
-  else if (g_str_equal (name, "finish"))
+  else if (g_str_equal (name, "escalate"))
+    {
+      if (_hall_counter_page_current_matter (self) > 0)
+        open_form (self, "escalate");
+    }
+  else if (g_str_equal (name, "finish") && _hall_counter_page_current_matter (self) == 0)
     open_form (self, "finish");
   else
     {
@@ -235,6 +268,13 @@ _hall_counter_page_counter_action (GtkWidget  *widget,
         call (self, "ticket.start", params);
       else if (g_str_equal (name, "no-show"))
         call (self, "ticket.no_show", params);
+      else if (g_str_equal (name, "finish"))
+        {
+          /* A matter registered from this visit: that is how the visit ends. */
+          json_object_set_string_member (params, "outcome", "matter");
+          json_object_set_int_member (params, "matter_id", _hall_counter_page_current_matter (self));
+          call (self, "ticket.finish", params);
+        }
       else if (g_str_equal (name, "hold"))
         call (self, "ticket.hold", params);
     }
@@ -242,16 +282,16 @@ _hall_counter_page_counter_action (GtkWidget  *widget,
 
 void
 _hall_counter_page_form_cancel_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+                                       const char *action_name,
+                                       GVariant   *parameter)
 {
   _hall_counter_page_close_form (HALL_COUNTER_PAGE (widget));
 }
 
 void
 _hall_counter_page_register_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+                                    const char *action_name,
+                                    GVariant   *parameter)
 {
   HallCounterPage *self = HALL_COUNTER_PAGE (widget);
   gboolean shown = gtk_revealer_get_reveal_child (self->register_revealer);
@@ -259,7 +299,10 @@ _hall_counter_page_register_action (GtkWidget  *widget,
 
   /* A form showing the last visitor's registration starts afresh. */
   if (result != NULL)
-    hall_matter_form_reset (self->matter_form);
+    {
+      hall_matter_form_reset (self->matter_form);
+      gtk_widget_set_visible (self->show_matter_button, FALSE);
+    }
   if (self->current != NULL)
     hall_matter_form_set_ticket (self->matter_form, json_object_get_int_member (self->current, "id"),
                                  json_object_get_int_member_with_default (self->current, "persons", 1));
@@ -270,8 +313,8 @@ _hall_counter_page_register_action (GtkWidget  *widget,
 
 void
 _hall_counter_page_choose_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+                                  const char *action_name,
+                                  GVariant   *parameter)
 {
   HallCounterPage *self = HALL_COUNTER_PAGE (widget);
   g_autoptr (JsonObject) params = json_object_new ();
@@ -287,27 +330,33 @@ _hall_counter_page_choose_action (GtkWidget  *widget,
 
 void
 _hall_counter_page_registered_cb (HallCounterPage *self,
-               JsonObject      *result)
+                                  JsonObject      *result)
 {
-  g_autoptr (JsonObject) params = NULL;
   /* Translators: toast after registering; %s is the matter number */
   g_autofree char *text = g_strdup_printf (_("Matter %s registered"), _hall_counter_page_string (result, "number") ?: "");
 
   _hall_mf_toast (GTK_WIDGET (self), text);
-  /* The visit ends with the matter; the form keeps the number and query code for the visitor. */
-  if (self->current == NULL
-      || json_object_get_int_member (self->current, "id") != hall_matter_form_get_ticket_id (self->matter_form))
-    return;
-  params = ticket_params (self);
-  json_object_set_string_member (params, "outcome", "matter");
-  json_object_set_int_member (params, "matter_id", json_object_get_int_member (result, "matter_id"));
-  self->busy = TRUE;
-  {
-    CallData *data = g_new0 (CallData, 1);
-    data->self = g_object_ref (self);
-    /* Not "ticket.finish": the registration stays on screen for the visitor. */
-    data->command = g_strdup ("ticket.finish-matter");
-    hall_client_call_async (self->client, "ticket.finish", params, NULL, call_cb, data);
-  }
+  gtk_widget_set_visible (self->show_matter_button,
+                          gtk_widget_get_ancestor (GTK_WIDGET (self), HALL_TYPE_WORKSPACE) != NULL);
+  /* The visit goes on: F8 finishes it with the matter, F9 takes the visitor to the leader. */
+  _hall_counter_page_refresh (self);
 }
 
+
+void
+_hall_counter_page_show_matter_action (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter)
+{
+  HallCounterPage *self = HALL_COUNTER_PAGE (widget);
+  JsonObject *result = hall_matter_form_get_result (self->matter_form);
+  GtkWidget *workspace = gtk_widget_get_ancestor (widget, HALL_TYPE_WORKSPACE);
+  GtkWidget *page;
+
+  if (result == NULL || workspace == NULL)
+    return;
+  page = hall_workspace_get_page (HALL_WORKSPACE (workspace), "matters");
+  if (page == NULL || !hall_workspace_show_page (HALL_WORKSPACE (workspace), "matters"))
+    return;
+  hall_matter_list_page_show_matter (HALL_MATTER_LIST_PAGE (page), json_object_get_int_member (result, "matter_id"));
+}

@@ -53,6 +53,7 @@ struct _HallCounterPage
   GtkLabel *petitioner_label;
   GtkListBox *earlier_list;
   GtkRevealer *register_revealer;
+  GtkWidget *show_matter_button;
   HallMatterForm *matter_form;
   GtkLabel *waiting_heading;
   GtkListBox *waiting_list;
@@ -62,6 +63,8 @@ gint64      _hall_counter_page_counter_id          (HallCounterPage *self);
 /* A string member, NULL when missing or null. */
 const char *_hall_counter_page_string              (JsonObject      *object,
                                                     const char      *member);
+/* The matter registered from the current visit, 0 when none. */
+gint64      _hall_counter_page_current_matter      (HallCounterPage *self);
 void        _hall_counter_page_refresh             (HallCounterPage *self);
 void        _hall_counter_page_update_actions      (HallCounterPage *self);
 void        _hall_counter_page_show_person         (HallCounterPage *self);
@@ -78,6 +81,10 @@ void        _hall_counter_page_form_cancel_action  (GtkWidget       *widget,
                                                     const char      *action_name,
                                                     GVariant        *parameter);
 void        _hall_counter_page_register_action     (GtkWidget       *widget,
+                                                    const char      *action_name,
+                                                    GVariant        *parameter);
+/* Opens the matter just registered on the clerk's "My Matters" page. */
+void        _hall_counter_page_show_matter_action  (GtkWidget       *widget,
                                                     const char      *action_name,
                                                     GVariant        *parameter);
 void        _hall_counter_page_choose_action       (GtkWidget       *widget,

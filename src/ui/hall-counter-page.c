@@ -321,10 +321,20 @@ _hall_counter_page_update_actions (HallCounterPage *self)
   gtk_widget_action_set_enabled (widget, "counter.hold", ready && self->current != NULL);
   gtk_widget_action_set_enabled (widget, "counter.transfer", ready && self->current != NULL);
   gtk_widget_action_set_enabled (widget, "counter.finish", ready && self->current != NULL);
+  gtk_widget_action_set_enabled (widget, "counter.escalate", ready && _hall_counter_page_current_matter (self) > 0);
   gtk_widget_action_set_enabled (widget, "counter.register", connected);
   gtk_widget_action_set_enabled (widget, "counter.form-apply", connected && !self->busy && self->form != NULL);
   gtk_widget_action_set_enabled (widget, "counter.form-cancel", self->form != NULL);
   gtk_widget_action_set_enabled (widget, "counter.choose", connected && !self->busy);
+}
+
+gint64
+_hall_counter_page_current_matter (HallCounterPage *self)
+{
+  if (self->current == NULL || !json_object_has_member (self->current, "matter_id")
+      || json_object_get_null_member (self->current, "matter_id"))
+    return 0;
+  return json_object_get_int_member (self->current, "matter_id");
 }
 
 void
@@ -496,7 +506,7 @@ hall_counter_page_class_init (HallCounterPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   const char *counter_actions[] = { "counter.open", "counter.pause", "counter.resume", "counter.close",
                                     "counter.call-next", "counter.recall", "counter.start", "counter.no-show",
-                                    "counter.hold", "counter.transfer", "counter.finish" };
+                                    "counter.hold", "counter.transfer", "counter.finish", "counter.escalate" };
 
   object_class->dispose = hall_counter_page_dispose;
   object_class->finalize = hall_counter_page_finalize;
@@ -531,6 +541,7 @@ hall_counter_page_class_init (HallCounterPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HallCounterPage, petitioner_label);
   gtk_widget_class_bind_template_child (widget_class, HallCounterPage, earlier_list);
   gtk_widget_class_bind_template_child (widget_class, HallCounterPage, register_revealer);
+  gtk_widget_class_bind_template_child (widget_class, HallCounterPage, show_matter_button);
   gtk_widget_class_bind_template_child (widget_class, HallCounterPage, matter_form);
   gtk_widget_class_bind_template_child (widget_class, HallCounterPage, waiting_heading);
   gtk_widget_class_bind_template_child (widget_class, HallCounterPage, waiting_list);
@@ -544,6 +555,7 @@ hall_counter_page_class_init (HallCounterPageClass *klass)
   gtk_widget_class_install_action (widget_class, "counter.form-apply", NULL, _hall_counter_page_form_apply_action);
   gtk_widget_class_install_action (widget_class, "counter.form-cancel", NULL, _hall_counter_page_form_cancel_action);
   gtk_widget_class_install_action (widget_class, "counter.choose", NULL, _hall_counter_page_choose_action);
+  gtk_widget_class_install_action (widget_class, "counter.show-matter", NULL, _hall_counter_page_show_matter_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "counter.call-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, 0, "counter.recall", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F4, 0, "counter.start", NULL);
@@ -551,6 +563,7 @@ hall_counter_page_class_init (HallCounterPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "counter.hold", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F7, 0, "counter.transfer", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "counter.finish", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "counter.escalate", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "counter.register", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "counter.form-cancel", NULL);
 }

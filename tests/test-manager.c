@@ -251,6 +251,15 @@ ticket_is (gpointer data)
   return FALSE;
 }
 
+/* Whether the row of C002 is shown is what the page's "want-row" says. */
+static gboolean
+row_shown_is (gpointer data)
+{
+  gboolean want = GPOINTER_TO_INT (g_object_get_data (data, "want-row"));
+
+  return (_hall_find_named (data, "ticket-C002") != NULL) == want;
+}
+
 static gint64
 issue (Manager    *m,
        const char *department)
@@ -296,6 +305,15 @@ test_queue (void)
   gtk_widget_activate_action (page, "queue.front", "x", c3);
   check = (TicketCheck) { hall_queue_page_get_waiting (HALL_QUEUE_PAGE (page)), "C003", NULL, NULL, 0 };
   hall_ui_test_wait (ticket_is, &check, 30, "C003 at the front");
+
+  /* Finding a ticket by its code narrows the list; clearing the search shows all again. */
+  hall_ui_test_type (page, "queue_search", "c003");
+  g_object_set_data (G_OBJECT (page), "want-row", NULL);
+  hall_ui_test_wait (row_shown_is, page, 30, "the search to hide C002");
+  g_assert_nonnull (hall_ui_test_find (page, "ticket-C003"));
+  hall_ui_test_type (page, "queue_search", "");
+  g_object_set_data (G_OBJECT (page), "want-row", GINT_TO_POINTER (1));
+  hall_ui_test_wait (row_shown_is, page, 30, "C002 back");
 
   /* Transfer C003 to 民政: the reason is required before the dialog lets it go. */
   gtk_widget_activate_action (page, "queue.transfer", "x", c3);

@@ -52,6 +52,8 @@ struct _HallQueuePage
   GtkListBox *waiting_list;
   GtkListBox *held_list;
   GtkListBox *no_show_list;
+  GtkSearchEntry *search_entry;
+  GtkFilter *filter;
 };
 
 G_DEFINE_FINAL_TYPE (HallQueuePage, hall_queue_page, ADW_TYPE_BIN)
@@ -103,6 +105,50 @@ create_ticket_row (gpointer item,
                    gpointer user_data)
 {
   return _hall_ticket_row_new (hall_board_item_get_data (item));
+}
+
+/* A ticket code ("c01" finds C015) or a department's name. */
+static gboolean
+ticket_matches (gpointer item,
+                gpointer user_data)
+{
+  HallQueuePage *self = user_data;
+  JsonObject *ticket = hall_board_item_get_data (item);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *code = NULL;
+  g_autofree char *wanted = NULL;
+
+  if (text == NULL || *text == '\0')
+    return TRUE;
+  code = g_utf8_strup (json_object_get_string_member_with_default (ticket, "code", ""), -1);
+  wanted = g_utf8_strup (text, -1);
+  return g_str_has_prefix (code, wanted)
+         || strstr (json_object_get_string_member_with_default (ticket, "department_name", ""), text) != NULL;
+}
+
+static void
+bind_filtered (HallQueuePage *self,
+               GtkListBox    *list,
+               GListStore    *store)
+{
+  g_autoptr (GtkFilterListModel) filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (store)),
+                                                                       g_object_ref (self->filter));
+
+  gtk_list_box_bind_model (list, G_LIST_MODEL (filtered), create_ticket_row, NULL, NULL);
+}
+
+static void
+search_changed_cb (HallQueuePage *self)
+{
+  gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (HALL_QUEUE_PAGE (widget)->search_entry));
 }
 
 /* ---- reading the queue ------------------------------------------------------------------- */
@@ -561,6 +607,7 @@ hall_queue_page_finalize (GObject *object)
   g_clear_object (&self->waiting);
   g_clear_object (&self->held);
   g_clear_object (&self->no_show);
+  g_clear_object (&self->filter);
   G_OBJECT_CLASS (hall_queue_page_parent_class)->finalize (object);
 }
 
@@ -629,6 +676,7 @@ hall_queue_page_class_init (HallQueuePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HallQueuePage, waiting_list);
   gtk_widget_class_bind_template_child (widget_class, HallQueuePage, held_list);
   gtk_widget_class_bind_template_child (widget_class, HallQueuePage, no_show_list);
+  gtk_widget_class_bind_template_child (widget_class, HallQueuePage, search_entry);
 
   gtk_widget_class_install_action (widget_class, "queue.front", "x", front_action);
   gtk_widget_class_install_action (widget_class, "queue.priority", "x", priority_action);
@@ -636,6 +684,8 @@ hall_queue_page_class_init (HallQueuePageClass *klass)
   gtk_widget_class_install_action (widget_class, "queue.resume", "x", resume_action);
   gtk_widget_class_install_action (widget_class, "queue.reactivate", "x", reactivate_action);
   gtk_widget_class_install_action (widget_class, "queue.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "queue.find", NULL, find_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "queue.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "queue.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "queue.refresh", NULL);
 }
@@ -650,9 +700,12 @@ hall_queue_page_init (HallQueuePage *self)
   self->no_show = g_list_store_new (HALL_TYPE_BOARD_ITEM);
   self->department_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->counter_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gtk_list_box_bind_model (self->waiting_list, G_LIST_MODEL (self->waiting), create_ticket_row, NULL, NULL);
-  gtk_list_box_bind_model (self->held_list, G_LIST_MODEL (self->held), create_ticket_row, NULL, NULL);
-  gtk_list_box_bind_model (self->no_show_list, G_LIST_MODEL (self->no_show), create_ticket_row, NULL, NULL);
+  self->filter = GTK_FILTER (gtk_custom_filter_new (ticket_matches, self, NULL));
+  bind_filtered (self, self->waiting_list, self->waiting);
+  bind_filtered (self, self->held_list, self->held);
+  bind_filtered (self, self->no_show_list, self->no_show);
+  g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   set_heading (self->waiting_heading, _("Waiting"), self->waiting);
   set_heading (self->held_heading, _("Held"), self->held);
   set_heading (self->no_show_heading, _("Not shown"), self->no_show);

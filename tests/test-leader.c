@@ -968,6 +968,21 @@ test_supervision (Fixture       *f,
   g_assert_cmpuint (count_timeline (matter, "supervised"), ==, 2);
   g_assert_cmpuint (count_timeline (matter, "supervision_resolved"), ==, 1);
 
+  /* Once the receiving department's 5 working days to object have passed, that window is closed,
+   * not overdue: only the handling clock can be. */
+  g_clear_pointer (&r, json_object_unref);
+  r = hall_test_ok (f->hall, f->manager, "matter.assign",
+                    "{\"matter_id\":%" G_GINT64_FORMAT ",\"department_id\":3,\"deadline\":\"2026-12-01\"}", fresh);
+  hall_engine_set_now (f->hall->engine, hall_test_time ("2026-10-26 09:00"));
+  g_free (f->leader);
+  f->leader = hall_test_login (f->hall, "zhang", NULL, 0); /* a new day, a new session */
+  g_clear_pointer (&r, json_object_unref);
+  r = hall_test_ok (f->hall, f->leader, "leader.supervision", "{\"days\":60}");
+  list = json_object_get_array_member (r, "overdue");
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (list, i), "clock"), !=,
+                     "objection");
+
   hall_test_fails (f->hall, f->leader, "leader.supervision", HALL_ERROR_INVALID_ARGUMENT, "days", "{\"days\":0}");
   hall_test_fails (f->hall, f->leader, "leader.supervision", HALL_ERROR_INVALID_ARGUMENT, "days", "{\"days\":\"7\"}");
 }

@@ -266,7 +266,9 @@ _hall_leader_supervision (HallCtx     *ctx,
                             "m.supervised, m.charge_leader_id "
                             "FROM matter_clock c JOIN matter m ON m.id = c.matter_id "
                             "JOIN department d ON d.id = m.department_id "
-                            "WHERE c.due <= ?1 ORDER BY c.due, c.matter_id LIMIT ?2",
+                            /* a closed objection window is no lapse: nobody objected */
+                            "WHERE c.due <= ?1 AND NOT (c.clock = 'objection' AND c.due < ?3) "
+                            "ORDER BY c.due, c.matter_id LIMIT ?2",
                             error);
   if (clocks == NULL)
     {
@@ -275,6 +277,7 @@ _hall_leader_supervision (HallCtx     *ctx,
     }
   hall_stmt_bind_text (clocks, 1, horizon);
   hall_stmt_bind_int (clocks, 2, 2 * LIST_MAX);
+  hall_stmt_bind_text (clocks, 3, ctx->today);
   clock_rows = hall_stmt_all_objects (clocks, error);
   if (clock_rows == NULL)
     {

@@ -75,6 +75,12 @@ current_has_matter (gpointer data)
 }
 
 static gboolean
+name_filled (gpointer data)
+{
+  return g_strcmp0 (gtk_editable_get_text (data), "王建国") == 0;
+}
+
+static gboolean
 label_shown (gpointer data)
 {
   return gtk_widget_get_visible (data) && *gtk_label_get_text (data) != '\0';
@@ -237,8 +243,15 @@ test_counter_day (void)
     hall_ui_test_wait (has_current, page, 30, "the second visitor");
     gtk_widget_activate_action (page, "counter.register", NULL);
     g_assert_null (hall_matter_form_get_result (HALL_MATTER_FORM (form)));
-    hall_ui_test_type (form, "content", "咨询养老保险转移接续");
-    hall_ui_test_type (form, "petitioners[0].name", "赵敏");
+    hall_ui_test_type (form, "content", "补偿款仍未到位，再次来访");
+    /* The same ID number again: the form fills in what the hall knows, and the visitor's card
+     * shows the repeat visit with the earlier matter one click away. */
+    hall_ui_test_type (form, "petitioners[0].id_number", "430102198503151236");
+    hall_ui_test_wait (name_filled, hall_ui_test_find (form, "petitioners[0].name"), 30, "the name from the ID's history");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (form, "petitioners[0].phone"))), ==,
+                     "13812345678");
+    g_assert_true (gtk_widget_get_visible (hall_ui_test_find (page, "repeat_badge")));
+    g_assert_true (gtk_widget_get_visible (hall_ui_test_find (page, "earlier_matters")));
     gtk_widget_activate_action (form, "matter-form.submit", NULL);
     hall_ui_test_wait (form_done, form, 30, "the second matter.register");
     hall_ui_test_wait (current_has_matter, page, 30, "the second visit to carry its matter");

@@ -39,7 +39,7 @@ _hall_counter_page_counter_id (HallCounterPage *self)
 
 const char *
 _hall_counter_page_string (JsonObject *object,
-     const char *member)
+                           const char *member)
 {
   if (object == NULL || !json_object_has_member (object, member) || json_object_get_null_member (object, member))
     return NULL;

@@ -307,8 +307,8 @@ confirm_cb (AdwMessageDialog *dialog,
 
 void
 _hall_matter_view_apply_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+                                const char *action_name,
+                                GVariant   *parameter)
 {
   HallMatterView *self = HALL_MATTER_VIEW (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
@@ -340,8 +340,8 @@ _hall_matter_view_apply_action (GtkWidget  *widget,
 
 void
 _hall_matter_view_form_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+                               const char *action_name,
+                               GVariant   *parameter)
 {
   /* "matter.accept" → "accept"; the strings live as long as the class. */
   static const char * const forms[] = { "accept", "decline", "assign", "escalate", "reply", "extend", "close" };
@@ -354,8 +354,8 @@ _hall_matter_view_form_action (GtkWidget  *widget,
 
 void
 _hall_matter_view_cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+                                 const char *action_name,
+                                 GVariant   *parameter)
 {
   _hall_matter_view_close_form (HALL_MATTER_VIEW (widget));
 }

@@ -51,7 +51,7 @@ _hall_matter_view_get_matter (HallMatterView *self)
 
 const char *
 _hall_matter_view_string (JsonObject *matter,
-               const char *member)
+                          const char *member)
 {
   if (matter == NULL || !json_object_has_member (matter, member) || json_object_get_null_member (matter, member))
     return NULL;
@@ -436,7 +436,7 @@ _hall_matter_view_close_form (HallMatterView *self)
 
 GtkWidget *
 _hall_matter_view_form_field (HallMatterView *self,
-            const char     *name)
+                              const char     *name)
 {
   return self->form_group ? _hall_find_named (self->form_group, name) : NULL;
 }

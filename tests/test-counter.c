@@ -252,8 +252,14 @@ test_counter_day (void)
                      "13812345678");
     g_assert_true (gtk_widget_get_visible (hall_ui_test_find (page, "repeat_badge")));
     g_assert_true (gtk_widget_get_visible (hall_ui_test_find (page, "earlier_matters")));
+    /* Litigation-related: registered as such, and the visitor is told which windows to go to. */
+    gtk_switch_set_active (GTK_SWITCH (hall_ui_test_find (form, "litigation")), TRUE);
     gtk_widget_activate_action (form, "matter-form.submit", NULL);
     hall_ui_test_wait (form_done, form, 30, "the second matter.register");
+    g_assert_cmpstr (json_object_get_string_member (hall_matter_form_get_result (HALL_MATTER_FORM (form)), "state"), ==,
+                     "litigation");
+    g_assert_true (gtk_widget_get_visible (hall_ui_test_find (form, "result_guidance")));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (form, "result_guidance"))), "公安"));
     hall_ui_test_wait (current_has_matter, page, 30, "the second visit to carry its matter");
     gtk_widget_activate_action (page, "counter.finish", NULL);
     hall_ui_test_wait (no_current, page, 30, "the visit to finish with the matter");

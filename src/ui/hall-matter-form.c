@@ -47,6 +47,7 @@ struct _HallMatterForm
   GtkWidget *category;
   GtkWidget *content;
   GtkWidget *persons;
+  GtkWidget *litigation;
 };
 
 G_DEFINE_FINAL_TYPE (HallMatterForm, hall_matter_form, ADW_TYPE_BIN)
@@ -425,6 +426,8 @@ submit_action (GtkWidget  *widget,
     json_object_set_int_member (params, "persons", MAX (self->ticket_persons, self->petitioners->len));
   if (self->ticket_id > 0)
     json_object_set_int_member (params, "ticket_id", self->ticket_id);
+  if (gtk_switch_get_active (GTK_SWITCH (self->litigation)))
+    json_object_set_boolean_member (params, "litigation", TRUE);
 
   for (guint i = 0; i < self->petitioners->len; i++)
     {
@@ -644,6 +647,21 @@ hall_matter_form_init (HallMatterForm *self)
   g_signal_connect_swapped (self->category, "notify::selected", G_CALLBACK (update_category_hint), self);
   self->content = _hall_mf_field_add_entry (self->matter_group, "content", _("What the visitor asks for"));
   self->persons = _hall_mf_field_add_entry (self->matter_group, "persons", _("Number of people (optional)"));
+  {
+    GtkWidget *row = adw_action_row_new ();
+
+    self->litigation = gtk_switch_new ();
+    gtk_widget_set_name (self->litigation, "litigation");
+    gtk_widget_set_valign (self->litigation, GTK_ALIGN_CENTER);
+    /* Translators: 涉法涉诉: the matter belongs to the courts, prosecutors, police or justice bureau */
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Litigation-related"));
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Not accepted as a petition: the visitor is guided to the legal windows"));
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), self->litigation);
+    adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), self->litigation);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->litigation), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Litigation-related"), -1);
+    adw_preferences_group_add (self->matter_group, row);
+  }
   add_petitioner (self);
   update_actions (self);
 }
@@ -710,6 +728,7 @@ hall_matter_form_reset (HallMatterForm *self)
   add_petitioner (self);
   _hall_mf_field_reset (self->content);
   _hall_mf_field_reset (self->persons);
+  gtk_switch_set_active (GTK_SWITCH (self->litigation), FALSE);
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->channel), 0);
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->type), 0);
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->category), 0);

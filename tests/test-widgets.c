@@ -270,7 +270,43 @@ test_counter_pages_no_client (void)
   g_assert_true (gtk_widget_has_css_class (hall_ui_test_find (form, "petitioners[1].phone"), "error"));
   gtk_widget_activate_action (form, "matter-form.remove-petitioner", "u", 1);
   g_assert_null (_hall_find_named (form, "petitioners[1].id_number"));
+
   show_and_finalize (form);
+}
+
+/* The form with a hall: six representatives are one too many, said at the sixth; the content is
+ * required; nothing is sent. */
+static void
+test_matter_form (void)
+{
+  g_autoptr (HallTestHall) hall = hall_test_hall_new ();
+  g_autofree char *token = hall_test_add_user (hall, "lijing", "staff", "chengjian", 2);
+  g_autoptr (HallClient) client = hall_local_client_new (hall->engine);
+  GtkWidget *form;
+  gboolean signed_in = FALSE;
+
+  hall_client_login_async (client, "lijing", "password123", NULL, 2, NULL, login_cb, &signed_in);
+  hall_ui_test_wait (flag_set, &signed_in, 30, "sign-in");
+  form = hall_matter_form_new (client);
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("petitioners[%u].name", i);
+      g_autofree char *role = g_strdup_printf ("petitioners[%u].role", i);
+
+      if (i > 0)
+        gtk_widget_activate_action (form, "matter-form.add-petitioner", NULL);
+      hall_ui_test_type (form, name, "代表");
+      adw_combo_row_set_selected (ADW_COMBO_ROW (hall_ui_test_find (form, role)), 1);
+    }
+  gtk_widget_activate_action (form, "matter-form.submit", NULL);
+  g_assert_true (gtk_widget_has_css_class (hall_ui_test_find (form, "content"), "error"));
+  g_assert_false (gtk_widget_has_css_class (hall_ui_test_find (form, "petitioners[4].role"), "error"));
+  g_assert_true (gtk_widget_has_css_class (hall_ui_test_find (form, "petitioners[5].role"), "error"));
+  g_assert_false (hall_matter_form_get_busy (HALL_MATTER_FORM (form)));
+  g_assert_null (hall_matter_form_get_result (HALL_MATTER_FORM (form)));
+  show_and_finalize (form);
+  hall_engine_shutdown (hall->engine);
 }
 
 static void
@@ -579,6 +615,7 @@ main (int   argc,
   g_test_add_func ("/widgets/workspace/empty", test_workspace_empty);
   g_test_add_func ("/widgets/workspace/board", test_workspace_board);
   g_test_add_func ("/widgets/counter-pages/no-client", test_counter_pages_no_client);
+  g_test_add_func ("/widgets/matter-form", test_matter_form);
   g_test_add_func ("/widgets/matter-view", test_matter_view);
   g_test_add_func ("/widgets/admin-pages/no-client", test_admin_pages_no_client);
   g_test_add_func ("/widgets/admin-pages", test_admin_pages);

@@ -390,7 +390,7 @@ submit_action (GtkWidget  *widget,
   GtkWidget *first_bad = NULL;
 
   json_object_set_array_member (params, "petitioners", petitioners);
-  if (self->busy || self->client == NULL)
+  if (self->busy)
     return;
   gtk_widget_set_visible (GTK_WIDGET (self->form_error), FALSE);
   json_object_set_string_member (params, "channel", channel_codes[adw_combo_row_get_selected (ADW_COMBO_ROW (self->channel))]);
@@ -481,6 +481,8 @@ submit_action (GtkWidget  *widget,
       gtk_widget_grab_focus (first_bad);
       return;
     }
+  if (self->client == NULL)
+    return;
   set_busy (self, TRUE);
   hall_client_call_async (self->client, "matter.register", params, NULL, register_cb, g_object_ref (self));
 }

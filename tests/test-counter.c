@@ -1,7 +1,9 @@
 /* test-counter.c — a window clerk's day under Xvfb, driven through the pages' actions: choose the
  * window, open it, call the visitor the hall manager issued, register a matter (a wrong ID number
- * first), and find it among "my first-received matters" with its timeline
- *
+ * first), escalate it to the duty leader (first with nobody on the roster), register a returning
+ * visitor's litigation-related matter and finish the visit with it, and find the first matter
+ * among "my first-received matters" with its timeline, where the leader's assignment appears by
+ * itself *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -122,6 +124,12 @@ view_has_timeline (gpointer data)
 }
 
 static gboolean
+view_has_assigned (gpointer data)
+{
+  return _hall_find_named (data, "assigned") != NULL;
+}
+
+static gboolean
 client_released (gpointer data)
 {
   return G_OBJECT (data)->ref_count == 1;
@@ -133,6 +141,7 @@ test_counter_day (void)
   g_autoptr (HallTestHall) hall = hall_test_hall_new ();
   g_autofree char *manager = hall_test_add_user (hall, "zhangli", "manager", "xinfang", 0);
   g_autofree char *staff = hall_test_add_user (hall, "lijing", "staff", "chengjian", 0);
+  g_autofree char *leader = NULL;
   g_autoptr (HallClient) client = hall_local_client_new (hall->engine);
   g_autoptr (JsonObject) issued = NULL;
   GtkWidget *window = gtk_window_new ();
@@ -215,8 +224,8 @@ test_counter_day (void)
   g_assert_true (gtk_widget_activate_action (page, "counter.escalate", NULL));
   gtk_widget_activate_action (page, "counter.form-apply", NULL);
   hall_ui_test_wait (label_shown, hall_ui_test_find (page, "counter_form_error"), 30, "the roster message");
+  leader = hall_test_add_user (hall, "wangld", "leader", "xinfang", 0);
   {
-    g_autofree char *leader = hall_test_add_user (hall, "wangld", "leader", "xinfang", 0);
     g_autoptr (JsonObject) me = hall_test_ok (hall, leader, "session.whoami", "{}");
     g_autoptr (GDateTime) now = g_date_time_new_now_local ();
     g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
@@ -280,6 +289,19 @@ test_counter_day (void)
   hall_ui_test_flush ();
   g_assert_nonnull (hall_ui_test_find (view, "registered"));
   g_assert_nonnull (hall_ui_test_find (view, "escalated"));
+
+  /* The leader assigns it to 民政 with a deadline: the hand-off shows in the clerk's timeline by
+   * itself, from the change feed. */
+  {
+    g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr (GDateTime) later = g_date_time_add_days (now, 10);
+    g_autofree char *deadline = g_date_time_format (later, "%Y-%m-%d");
+    g_autoptr (JsonObject) assigned = hall_test_ok (hall, leader, "matter.assign",
+                                                    "{\"matter_id\": %" G_GINT64_FORMAT ", \"department_id\": 3,"
+                                                    " \"deadline\": \"%s\"}",
+                                                    json_object_get_int_member (result, "matter_id"), deadline);
+    hall_ui_test_wait (view_has_assigned, view, 30, "the assignment in the timeline");
+  }
 
   /* Search within what the clerk may see: by the ID number. */
   hall_ui_test_type (matters, "matter_search", "430102198503151236");

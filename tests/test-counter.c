@@ -3,7 +3,8 @@
  * first), escalate it to the duty leader (first with nobody on the roster), register a returning
  * visitor's litigation-related matter and finish the visit with it, and find the first matter
  * among "my first-received matters" with its timeline, where the leader's assignment appears by
- * itself *
+ * itself
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

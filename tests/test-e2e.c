@@ -11,7 +11,8 @@
  *
  *   manager  triage issues a ticket for 城建                     → "issued CODE MONOTONIC_USEC"
  *   staff    window 2 open; the ticket shows in the waiting list → "seen CODE MONOTONIC_USEC"
- *            (asserted within one second of ticket.issue returning in the manager's app)
+ *            (asserted within one second of ticket.issue returning in the manager's app; the
+ *            monotonic clock is the same in every process)
  *   staff    calls it, registers a matter, escalates it to the duty leader → "escalated ID NUMBER"
  *   staff    opens the matter among the first-received matters → "watching"
  *   leader   the visitor is in reception; calls them in, records the reception assigning 民政
@@ -44,6 +45,15 @@
 
 /* Every single wait; a loaded machine under AddressSanitizer is slow to start an app. */
 #define STEP_TIMEOUT 90
+
+/* A ticket issued at triage shows at the window within a second. Under the sanitizers every
+ * process (three apps and the server) runs about three times slower, the factor the suite's
+ * --timeout-multiplier 3 grants them: there the bound is three seconds. */
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_UNDEFINED__)
+#define SEEN_WITHIN (3 * G_USEC_PER_SEC)
+#else
+#define SEEN_WITHIN G_USEC_PER_SEC
+#endif
 
 /* ------------------------------------------------------------------------------------------ */
 /* Lines between the processes                                                                */
@@ -701,8 +711,10 @@ test_e2e_hall (void)
   seen = expect_line (&staff_app.from_app, "seen");
   g_assert_cmpstr (seen[1], ==, issued[1]);
   delay = g_ascii_strtoll (seen[2], NULL, 10) - g_ascii_strtoll (issued[2], NULL, 10);
-  g_test_message ("Ticket %s shown at window 2 %" G_GINT64_FORMAT " ms after it was issued", issued[1], delay / 1000);
-  g_assert_cmpint (delay, <=, G_USEC_PER_SEC);
+  /* Negative when the window's app saw it before the manager's app had taken the answer in. */
+  g_test_message ("Ticket %s shown at window 2 %+" G_GINT64_FORMAT " ms from ticket.issue returning at triage",
+                  issued[1], delay / 1000);
+  g_assert_cmpint (delay, <=, SEEN_WITHIN);
 
   /* Called, registered, escalated: the hall has the visitor in the leader's queue. */
   escalated = expect_line (&staff_app.from_app, "escalated");

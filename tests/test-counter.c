@@ -90,6 +90,14 @@ label_shown (gpointer data)
 }
 
 static gboolean
+names_petitioner (gpointer data)
+{
+  GtkWidget *label = hall_ui_test_find (data, "petitioner_label");
+
+  return gtk_widget_get_visible (label) && strstr (gtk_label_get_text (GTK_LABEL (label)), "王建国") != NULL;
+}
+
+static gboolean
 form_done (gpointer data)
 {
   return !hall_matter_form_get_busy (data);
@@ -277,6 +285,21 @@ test_counter_day (void)
                            json_object_get_int_member (json_object_get_object_member (second, "ticket"), "id"));
     g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (ticket, "ticket"), "state"), ==, "finished");
     g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (ticket, "ticket"), "outcome"), ==, "matter");
+  }
+
+  /* A visitor registered at triage: the card names them from the ticket, with the repeat visit
+   * and the earlier matters, before the clerk types anything. */
+  {
+    g_autoptr (JsonObject) third = hall_test_ok (hall, manager, "ticket.issue",
+                                                 "{\"department_id\": 2, \"petitioner\": {\"name\": \"王建国\","
+                                                 " \"id_number\": \"430102198503151236\"}}");
+
+    hall_ui_test_wait (one_waiting, page, 30, "the third ticket");
+    gtk_widget_activate_action (page, "counter.call-next", NULL);
+    hall_ui_test_wait (names_petitioner, page, 30, "the card to name the triage petitioner");
+    g_assert_true (gtk_widget_get_visible (hall_ui_test_find (page, "repeat_badge")));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (page, "repeat_badge"))), ==, "Visit no. 3");
+    g_assert_true (gtk_widget_get_visible (hall_ui_test_find (page, "earlier_matters")));
   }
 
   /* 首接首办: the matter is among the clerk's first-received matters, with its timeline. */

@@ -653,6 +653,29 @@ test_personal_reads_audited (Fixture       *f,
   hall_test_fails (f->hall, f->li, "petitioner.lookup", HALL_ERROR_INVALID_ARGUMENT, "id_number",
                    "{\"id_number\":\"430102198503151235\"}");
   hall_test_fails (f->hall, f->li, "petitioner.lookup", HALL_ERROR_INVALID_ARGUMENT, "id_number", NULL);
+
+  /* By the petitioner a ticket carries from triage: the same person, audited as well. */
+  {
+    g_autoptr (JsonObject) by_id = hall_test_ok (f->hall, f->li, "petitioner.lookup",
+                                                 "{\"petitioner_id\":%" G_GINT64_FORMAT "}", petitioner_id);
+    JsonObject *same = json_array_get_object_element (json_object_get_array_member (by_id, "persons"), 0);
+
+    g_assert_true (json_object_get_boolean_member (by_id, "found"));
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (by_id, "persons")), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (same, "name"), ==, "张伟");
+    g_assert_cmpint (json_object_get_int_member (same, "repeat_count"), ==, 1);
+    g_assert_cmpint (json_array_get_length (json_object_get_array_member (same, "matters")), ==, 1);
+    g_assert_cmpuint (count_audit (f, "petitioner", petitioner_id, "petitioner.read_personal"), ==, 3);
+  }
+  hall_test_fails (f->hall, f->li, "petitioner.lookup", HALL_ERROR_NOT_FOUND, "petitioner_id",
+                   "{\"petitioner_id\":%" G_GINT64_FORMAT "}", petitioner_id + 1000);
+  hall_test_fails (f->hall, f->li, "petitioner.lookup", HALL_ERROR_INVALID_ARGUMENT, "petitioner_id",
+                   "{\"petitioner_id\":0}");
+  hall_test_fails (f->hall, f->li, "petitioner.lookup", HALL_ERROR_INVALID_ARGUMENT, "petitioner_id",
+                   "{\"petitioner_id\":%" G_GINT64_FORMAT ",\"phone\":\"13812345678\"}", petitioner_id);
+  hall_test_fails (f->hall, f->kiosk, "petitioner.lookup", HALL_ERROR_FORBIDDEN, NULL,
+                   "{\"petitioner_id\":%" G_GINT64_FORMAT "}", petitioner_id);
+  g_assert_cmpuint (count_audit (f, "petitioner", petitioner_id, "petitioner.read_personal"), ==, 3);
 }
 
 static void

@@ -380,6 +380,7 @@ _hall_petitioner_lookup (HallCtx     *ctx,
                          GError     **error)
 {
   const char *id_input = NULL, *phone_input = NULL;
+  gint64 petitioner_id = 0;
   g_autofree char *id_number = NULL;
   g_autofree char *phone = NULL;
   g_autoptr (HallStmt) stmt = NULL;
@@ -389,8 +390,37 @@ _hall_petitioner_lookup (HallCtx     *ctx,
   int rc;
 
   if (!hall_param_string (params, "id_number", FALSE, 32, &id_input, error)
-      || !hall_param_string (params, "phone", FALSE, 32, &phone_input, error))
+      || !hall_param_string (params, "phone", FALSE, 32, &phone_input, error)
+      || !hall_param_int (params, "petitioner_id", FALSE, 1, G_MAXINT64, &petitioner_id, error))
     return NULL;
+  if (petitioner_id > 0)
+    {
+      /* The person registered at triage with the visitor's ticket: the window names them. */
+      JsonObject *person;
+
+      if (id_input != NULL || phone_input != NULL)
+        {
+          hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "petitioner_id",
+                          _("Look the person up by the petitioner, or by ID number and phone, not both."));
+          return NULL;
+        }
+      person = describe_person (ctx, petitioner_id, error);
+      if (person == NULL)
+        {
+          if (error != NULL && g_error_matches (*error, HALL_ERROR, HALL_ERROR_NOT_FOUND))
+            {
+              g_clear_error (error);
+              hall_set_error (error, HALL_ERROR_NOT_FOUND, "petitioner_id", _("There is no such petitioner."));
+            }
+          return NULL;
+        }
+      hall_ctx_set_object (ctx, "petitioner", petitioner_id);
+      result = json_object_new ();
+      json_object_set_boolean_member (result, "found", TRUE);
+      json_array_add_object_element (persons, person);
+      json_object_set_array_member (result, "persons", g_steal_pointer (&persons));
+      return result;
+    }
   if (id_input == NULL && phone_input == NULL)
     {
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "id_number",

@@ -25,6 +25,7 @@ struct _HallCounterPage
   JsonObject *snapshot;
   JsonObject *person;      /* petitioner.lookup's person for the current visitor */
   gint64 person_ticket_id;
+  gint64 lookup_ticket_id; /* the ticket whose triage petitioner is being looked up */
   JsonArray *counters;     /* hall.info's */
   JsonArray *departments;
   GListStore *waiting;

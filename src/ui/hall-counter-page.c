@@ -72,18 +72,28 @@ _hall_counter_page_show_person (HallCounterPage *self)
                          && json_object_get_int_member_with_default (self->current, "id", 0) == self->person_ticket_id
                          ? self->person : NULL;
   JsonArray *matters = person ? json_object_get_array_member (person, "matters") : NULL;
+  JsonArray *visits = person ? json_object_get_array_member (person, "visits") : NULL;
+  gint64 ticket_id = self->current ? json_object_get_int_member_with_default (self->current, "id", 0) : 0;
+  gint64 visit_number = person ? json_object_get_int_member_with_default (person, "repeat_count", 0) + 1 : 0;
+  guint n_earlier = 0;
+
+  /* A person registered with this ticket at triage has this visit on record already. */
+  for (guint i = 0; visits != NULL && i < json_array_get_length (visits); i++)
+    if (json_object_get_int_member_with_default (json_array_get_object_element (visits, i), "ticket_id", 0) == ticket_id)
+      visit_number--;
+  for (guint i = 0; matters != NULL && i < json_array_get_length (matters); i++)
+    if (json_object_get_int_member_with_default (json_array_get_object_element (matters, i), "ticket_id", 0) != ticket_id)
+      n_earlier++;
 
   clear_list (self->earlier_list);
   gtk_widget_set_visible (GTK_WIDGET (self->petitioner_label), person != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->repeat_badge), person != NULL
-                          && json_object_get_int_member_with_default (person, "repeat_count", 0) > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->earlier_list), matters != NULL && json_array_get_length (matters) > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->repeat_badge), person != NULL && visit_number > 1);
+  gtk_widget_set_visible (GTK_WIDGET (self->earlier_list), n_earlier > 0);
   if (person == NULL)
     return;
   {
     /* Translators: the repeat-visit badge: 第 N 次来访 */
-    g_autofree char *badge = g_strdup_printf (_("Visit no. %d"),
-                                              (int) json_object_get_int_member_with_default (person, "repeat_count", 0) + 1);
+    g_autofree char *badge = g_strdup_printf (_("Visit no. %d"), (int) visit_number);
     g_autofree char *who = g_strdup_printf ("%s · %s", _hall_counter_page_string (person, "name") ?: "", _hall_counter_page_string (person, "id_number") ?: "");
     gtk_label_set_text (self->repeat_badge, badge);
     gtk_label_set_text (self->petitioner_label, who);
@@ -91,7 +101,11 @@ _hall_counter_page_show_person (HallCounterPage *self)
   for (guint i = 0; matters != NULL && i < json_array_get_length (matters); i++)
     {
       JsonObject *m = json_array_get_object_element (matters, i);
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row;
+
+      if (json_object_get_int_member_with_default (m, "ticket_id", 0) == ticket_id)
+        continue;
+      row = adw_action_row_new ();
       g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s", _hall_counter_page_string (m, "received_date") ?: "",
                                                    _hall_mf_state_label (_hall_counter_page_string (m, "state")),
                                                    _hall_counter_page_string (m, "department_name") ?: "");
@@ -193,6 +207,56 @@ update_waiting (HallCounterPage *self,
 }
 
 static void
+person_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr (HallCounterPage) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+  gint64 ticket_id = self->lookup_ticket_id;
+  JsonArray *persons;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->lookup_ticket_id = 0;
+  if (reply == NULL)
+    {
+      g_debug ("petitioner.lookup: %s", error->message);
+      return;
+    }
+  persons = json_object_get_array_member (reply, "persons");
+  if (self->current == NULL || json_object_get_int_member_with_default (self->current, "id", 0) != ticket_id
+      || persons == NULL || json_array_get_length (persons) == 0)
+    return;
+  g_clear_pointer (&self->person, json_object_unref);
+  self->person = json_object_ref (json_array_get_object_element (persons, 0));
+  self->person_ticket_id = ticket_id;
+  _hall_counter_page_show_person (self);
+}
+
+/* The visitor registered at triage: name them on the card (an audited read). */
+static void
+look_up_person (HallCounterPage *self)
+{
+  g_autoptr (JsonObject) params = NULL;
+  gint64 ticket_id, petitioner_id;
+
+  if (self->current == NULL)
+    return;
+  ticket_id = json_object_get_int_member_with_default (self->current, "id", 0);
+  petitioner_id = json_object_has_member (self->current, "petitioner_id")
+                    && !json_object_get_null_member (self->current, "petitioner_id")
+                    ? json_object_get_int_member (self->current, "petitioner_id") : 0;
+  if (petitioner_id <= 0 || ticket_id == self->person_ticket_id || ticket_id == self->lookup_ticket_id)
+    return;
+  params = json_object_new ();
+  json_object_set_int_member (params, "petitioner_id", petitioner_id);
+  self->lookup_ticket_id = ticket_id;
+  hall_client_call_async (self->client, "petitioner.lookup", params, self->cancellable, person_cb, g_object_ref (self));
+}
+
+static void
 list_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
@@ -209,6 +273,7 @@ list_cb (GObject      *object,
       update_waiting (self, json_object_get_array_member (reply, "tickets"),
                       json_object_get_int_member_with_default (self->snapshot, "now", g_get_real_time () / G_USEC_PER_SEC));
       show_state (self);
+      look_up_person (self);
     }
   else
     g_debug ("ticket.list: %s", error->message);

@@ -3,6 +3,8 @@
  * Without a search the list is matter.list {first_received_by: "me", state: "open"}: every matter
  * the clerk first received until it closes, with its state, department and deadline. Typing
  * searches (matter.search) within what the clerk may see. Matter events read the list again.
+ * The list is a GtkListView whose rows the .ui's factory builds only when seen; the first page is
+ * PAGE_SIZE matters and scrolling to the end asks for the next.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +19,108 @@
 #include "hall-matter-list-page.h"
 #include "hall-matter-view.h"
 
+#define PAGE_SIZE   50
+#define MAX_LIMIT   200
+#define SEARCH_SIZE 100
+
+/* The row's box, whose "label" is the accessible name of the row: its number, state,
+ * department and deadline in words, given to the list item around it too. */
+#define HALL_TYPE_MATTER_ROW (hall_matter_row_get_type ())
+G_DECLARE_FINAL_TYPE (HallMatterRow, hall_matter_row, HALL, MATTER_ROW, GtkBox)
+
+struct _HallMatterRow
+{
+  GtkBox parent_instance;
+  char *label;
+};
+
+G_DEFINE_FINAL_TYPE (HallMatterRow, hall_matter_row, GTK_TYPE_BOX)
+
+enum {
+  ROW_PROP_0,
+  ROW_PROP_LABEL,
+  ROW_N_PROPS
+};
+
+static GParamSpec *row_properties[ROW_N_PROPS];
+
+static void
+hall_matter_row_update_label (HallMatterRow *self)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, self->label ?: "", -1);
+  if (parent != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (parent), GTK_ACCESSIBLE_PROPERTY_LABEL, self->label ?: "", -1);
+}
+
+static void
+hall_matter_row_finalize (GObject *object)
+{
+  g_free (HALL_MATTER_ROW (object)->label);
+  G_OBJECT_CLASS (hall_matter_row_parent_class)->finalize (object);
+}
+
+static void
+hall_matter_row_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case ROW_PROP_LABEL:
+      g_value_set_string (value, HALL_MATTER_ROW (object)->label);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hall_matter_row_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  HallMatterRow *self = HALL_MATTER_ROW (object);
+
+  switch (prop_id)
+    {
+    case ROW_PROP_LABEL:
+      if (g_strcmp0 (self->label, g_value_get_string (value)) != 0)
+        {
+          g_free (self->label);
+          self->label = g_value_dup_string (value);
+          hall_matter_row_update_label (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hall_matter_row_class_init (HallMatterRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = hall_matter_row_finalize;
+  object_class->get_property = hall_matter_row_get_property;
+  object_class->set_property = hall_matter_row_set_property;
+  row_properties[ROW_PROP_LABEL] =
+    g_param_spec_string ("label", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, ROW_N_PROPS, row_properties);
+}
+
+static void
+hall_matter_row_init (HallMatterRow *self)
+{
+  g_signal_connect (self, "notify::parent", G_CALLBACK (hall_matter_row_update_label), NULL);
+}
+
 struct _HallMatterListPage
 {
   AdwBin parent_instance;
@@ -28,10 +132,16 @@ struct _HallMatterListPage
   GListStore *matters;
   gboolean loading;
   gboolean dirty;
+  gboolean searching;   /* the list shows matter.search's results */
+  gboolean more;        /* matter.list has matters after the ones listed */
+  guint offset;         /* where the answer being awaited starts */
+
+  GtkStack *list_stack;
+  GtkSingleSelection *selection;
 
   GtkSearchEntry *search_entry;
   GtkLabel *list_heading;
-  GtkListBox *matters_list;
+  GtkListView *matters_list;
   GtkLabel *placeholder;
   HallMatterView *view;
 };
@@ -57,31 +167,125 @@ str (JsonObject *object,
   return json_object_get_string_member_with_default (object, member, NULL);
 }
 
-static GtkWidget *
-create_row (gpointer item,
-            gpointer user_data)
+static char *
+matter_number (gpointer    unused,
+               JsonObject *m)
 {
-  JsonObject *m = hall_board_item_get_data (item);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *state = gtk_label_new (_hall_mf_state_label (str (m, "state")));
-  const char *due_class = NULL;
-  g_autofree char *due = _hall_mf_due_text (str (m, "clock") != NULL,
-                                            json_object_get_int_member_with_default (m, "days_left", 0),
-                                            json_object_get_boolean_member_with_default (m, "overdue", FALSE),
-                                            &due_class);
-  g_autofree char *subtitle = g_strdup_printf ("%s%s%s", str (m, "department_name") ?: "",
-                                               due ? " · " : "", due ? due : "");
+  return g_strdup (str (m, "number") ?: "");
+}
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), str (m, "number") ?: "");
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_css_classes (state, (const char *[]) { "state-badge", _hall_mf_state_class (str (m, "state")), NULL });
-  gtk_widget_set_valign (state, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
-  if (due_class != NULL)
-    gtk_widget_add_css_class (row, due_class);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  return row;
+static char *
+matter_department (gpointer    unused,
+                   JsonObject *m)
+{
+  return g_strdup (str (m, "department_name") ?: "");
+}
+
+static char *
+due_text (JsonObject  *m,
+          const char **css_class)
+{
+  if (m == NULL)
+    {
+      *css_class = NULL;
+      return NULL;
+    }
+  return _hall_mf_due_text (str (m, "clock") != NULL, json_object_get_int_member_with_default (m, "days_left", 0),
+                            json_object_get_boolean_member_with_default (m, "overdue", FALSE), css_class);
+}
+
+static char *
+matter_due (gpointer    unused,
+            JsonObject *m)
+{
+  const char *css_class;
+  char *text = due_text (m, &css_class);
+
+  return text ?: g_strdup ("");
+}
+
+static gboolean
+matter_has_due (gpointer    unused,
+                JsonObject *m)
+{
+  const char *css_class;
+  g_autofree char *text = due_text (m, &css_class);
+
+  return text != NULL;
+}
+
+static GStrv
+matter_due_classes (gpointer    unused,
+                    JsonObject *m)
+{
+  const char *css_class;
+  g_autofree char *text = due_text (m, &css_class);
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_strv_builder_add_many (builder, "due-badge", "caption", css_class, NULL);
+  return g_strv_builder_end (builder);
+}
+
+static char *
+matter_state (gpointer    unused,
+              JsonObject *m)
+{
+  return g_strdup (m != NULL ? _hall_mf_state_label (str (m, "state")) : "");
+}
+
+static GStrv
+matter_state_classes (gpointer    unused,
+                      JsonObject *m)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_strv_builder_add_many (builder, "state-badge", m != NULL ? _hall_mf_state_class (str (m, "state")) : NULL, NULL);
+  return g_strv_builder_end (builder);
+}
+
+static char *
+matter_accessible_label (gpointer    unused,
+                         JsonObject *m)
+{
+  const char *css_class;
+  g_autofree char *due = due_text (m, &css_class);
+  g_autoptr (GString) label = g_string_new (NULL);
+
+  if (m == NULL)
+    return g_strdup ("");
+  /* Translators: separates the parts of a matter's spoken description in the list */
+  g_string_append_printf (label, "%s%s%s", str (m, "number") ?: "", _(", "), _hall_mf_state_label (str (m, "state")));
+  if (str (m, "department_name") != NULL)
+    g_string_append_printf (label, "%s%s", _(", "), str (m, "department_name"));
+  if (due != NULL)
+    g_string_append_printf (label, "%s%s", _(", "), due);
+  return g_string_free (g_steal_pointer (&label), FALSE);
+}
+
+static void
+update_stack (HallMatterListPage *self)
+{
+  gtk_stack_set_visible_child_name (self->list_stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->matters)) > 0 ? "list" : "empty");
+}
+
+/* After the list was read again, the matter shown beside it stays selected. */
+static void
+select_shown (HallMatterListPage *self)
+{
+  gint64 shown = hall_matter_view_get_matter_id (self->view);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->matters));
+
+  for (guint i = 0; shown != 0 && i < n; i++)
+    {
+      g_autoptr (HallBoardItem) item = g_list_model_get_item (G_LIST_MODEL (self->matters), i);
+
+      if (hall_board_item_get_id (item) == shown)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return;
+        }
+    }
 }
 
 static void
@@ -102,51 +306,86 @@ list_cb (GObject      *object,
     {
       gtk_label_set_text (self->placeholder, error->message);
       g_list_store_remove_all (self->matters);
+      self->more = FALSE;
     }
   else
     {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->matters));
+      guint offset = MIN (self->offset, n);
+
       matters = json_object_get_array_member (reply, "matters");
       for (guint i = 0; matters != NULL && i < json_array_get_length (matters); i++)
         g_ptr_array_add (items, hall_board_item_new (json_array_get_object_element (matters, i), 0));
-      g_list_store_splice (self->matters, 0, g_list_model_get_n_items (G_LIST_MODEL (self->matters)), items->pdata,
-                           items->len);
+      /* A first page replaces the list; a next page is added after what is listed. */
+      g_list_store_splice (self->matters, offset, n - offset, items->pdata, items->len);
+      self->more = !self->searching
+                   && json_object_get_int_member_with_default (reply, "total", 0) > offset + items->len;
+      select_shown (self);
       gtk_label_set_text (self->placeholder, *gtk_editable_get_text (GTK_EDITABLE (self->search_entry))
                                                ? _("No matter found.") : _("No open matter you first received."));
     }
+  update_stack (self);
   if (self->dirty)
     refresh (self);
 }
 
+/* Reads the list again from its start, as many matters as are listed (at least a page), or from
+ * @offset on when @next_page. */
 static void
-refresh (HallMatterListPage *self)
+load (HallMatterListPage *self,
+      gboolean            next_page)
 {
   g_autoptr (JsonObject) params = json_object_new ();
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->matters));
 
   if (self->client == NULL || !hall_client_is_signed_in (self->client))
     return;
   if (self->loading)
     {
-      self->dirty = TRUE;
+      if (!next_page)
+        self->dirty = TRUE;
       return;
     }
   self->dirty = FALSE;
   self->loading = TRUE;
   if (query != NULL && g_utf8_strlen (query, -1) >= 2)
     {
+      self->searching = TRUE;
+      self->offset = 0;
       gtk_label_set_text (self->list_heading, _("Search results"));
       json_object_set_string_member (params, "query", query);
-      json_object_set_int_member (params, "limit", 100);
+      json_object_set_int_member (params, "limit", SEARCH_SIZE);
       hall_client_call_async (self->client, "matter.search", params, self->cancellable, list_cb, g_object_ref (self));
     }
   else
     {
+      if (self->searching)
+        n = 0;
+      self->searching = FALSE;
+      self->offset = next_page ? n : 0;
       gtk_label_set_text (self->list_heading, _("My first-received matters"));
       json_object_set_string_member (params, "first_received_by", "me");
       json_object_set_string_member (params, "state", "open");
-      json_object_set_int_member (params, "limit", 200);
+      json_object_set_int_member (params, "limit", next_page ? PAGE_SIZE : CLAMP (n, PAGE_SIZE, MAX_LIMIT));
+      if (next_page)
+        json_object_set_int_member (params, "offset", self->offset);
       hall_client_call_async (self->client, "matter.list", params, self->cancellable, list_cb, g_object_ref (self));
     }
+}
+
+static void
+refresh (HallMatterListPage *self)
+{
+  load (self, FALSE);
+}
+
+static void
+edge_reached_cb (HallMatterListPage *self,
+                 GtkPositionType     position)
+{
+  if (position == GTK_POS_BOTTOM && self->more && !self->searching)
+    load (self, TRUE);
 }
 
 static void
@@ -156,14 +395,27 @@ search_changed_cb (HallMatterListPage *self)
 }
 
 static void
-row_activated_cb (HallMatterListPage *self,
-                  GtkListBoxRow      *row)
+open_item (HallMatterListPage *self,
+           HallBoardItem      *item)
 {
-  g_autoptr (HallBoardItem) item = g_list_model_get_item (G_LIST_MODEL (self->matters),
-                                                         gtk_list_box_row_get_index (row));
-
   if (item != NULL)
     hall_matter_view_set_matter_id (self->view, hall_board_item_get_id (item));
+}
+
+static void
+selected_cb (HallMatterListPage *self)
+{
+  open_item (self, gtk_single_selection_get_selected_item (self->selection));
+}
+
+static void
+activate_cb (HallMatterListPage *self,
+             guint               position)
+{
+  g_autoptr (HallBoardItem) item = g_list_model_get_item (G_LIST_MODEL (self->matters), position);
+
+  gtk_single_selection_set_selected (self->selection, position);
+  open_item (self, item);
 }
 
 static void
@@ -249,14 +501,28 @@ hall_matter_list_page_class_init (HallMatterListPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (HALL_TYPE_MATTER_VIEW);
+  g_type_ensure (HALL_TYPE_MATTER_ROW);
+  g_type_ensure (HALL_TYPE_BOARD_ITEM);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xinfanghall/Hall/ui/hall-matter-list-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HallMatterListPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HallMatterListPage, list_heading);
   gtk_widget_class_bind_template_child (widget_class, HallMatterListPage, matters_list);
   gtk_widget_class_bind_template_child (widget_class, HallMatterListPage, placeholder);
+  gtk_widget_class_bind_template_child (widget_class, HallMatterListPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, HallMatterListPage, selection);
   gtk_widget_class_bind_template_child (widget_class, HallMatterListPage, view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, edge_reached_cb);
+  gtk_widget_class_bind_template_callback (widget_class, matter_number);
+  gtk_widget_class_bind_template_callback (widget_class, matter_department);
+  gtk_widget_class_bind_template_callback (widget_class, matter_due);
+  gtk_widget_class_bind_template_callback (widget_class, matter_has_due);
+  gtk_widget_class_bind_template_callback (widget_class, matter_due_classes);
+  gtk_widget_class_bind_template_callback (widget_class, matter_state);
+  gtk_widget_class_bind_template_callback (widget_class, matter_state_classes);
+  gtk_widget_class_bind_template_callback (widget_class, matter_accessible_label);
 }
 
 static void
@@ -265,7 +531,8 @@ hall_matter_list_page_init (HallMatterListPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->matters = g_list_store_new (HALL_TYPE_BOARD_ITEM);
-  gtk_list_box_bind_model (self->matters_list, G_LIST_MODEL (self->matters), create_row, NULL, NULL);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->matters));
+  update_stack (self);
   self->client_signals = g_signal_group_new (HALL_TYPE_CLIENT);
   g_signal_group_connect_swapped (self->client_signals, "event", G_CALLBACK (event_cb), self);
   self->client_notify = g_signal_group_new (G_TYPE_OBJECT);
@@ -291,6 +558,7 @@ hall_matter_list_page_set_client (HallMatterListPage *self,
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   self->loading = FALSE;
+  self->dirty = FALSE;
   g_signal_group_set_target (self->client_signals, client);
   g_signal_group_set_target (self->client_notify, client);
   hall_matter_view_set_client (self->view, client);

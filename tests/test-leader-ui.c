@@ -178,6 +178,34 @@ has_error (GtkWidget  *root,
   return gtk_widget_has_css_class (hall_ui_test_find (root, name), "error");
 }
 
+static AdwMessageDialog *
+find_dialog (void)
+{
+  g_autoptr (GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* What a click on one of the question's buttons does: the response, then the dialog closes. */
+static void
+answer (const char *response)
+{
+  AdwMessageDialog *dialog = find_dialog ();
+
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  hall_ui_test_flush ();
+  g_assert_null (find_dialog ());
+}
+
 typedef struct
 {
   GListModel *model;
@@ -407,6 +435,20 @@ complete_is (gpointer data)
 }
 
 static gboolean
+charge_closed (gpointer data)
+{
+  JsonObject *charge = hall_charges_page_get_current (data);
+
+  return charge != NULL && json_object_get_boolean_member_with_default (charge, "closed", FALSE);
+}
+
+static gboolean
+closing_note_has_error (gpointer data)
+{
+  return has_error (data, "closing_note");
+}
+
+static gboolean
 take_has_error (gpointer data)
 {
   return has_error (data, "take_number");
@@ -426,6 +468,7 @@ test_charges (Fixture       *f,
   GListModel *charges = hall_charges_page_get_charges (HALL_CHARGES_PAGE (page));
   CompleteWait complete = { HALL_CHARGES_PAGE (page), 0 };
   JsonObject *charge;
+  gint64 charge_id;
   g_autofree char *row_name = NULL;
 
   hall_ui_test_flush ();
@@ -446,7 +489,8 @@ test_charges (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (page, "check_leader_state"))), ==, "Done");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (page, "check_plan_state"))), ==, "Missing");
   wait_count (charges, 1, "the charge in the list");
-  row_name = g_strdup_printf ("charge-%" G_GINT64_FORMAT, json_object_get_int_member (charge, "id"));
+  charge_id = json_object_get_int_member (charge, "id");
+  row_name = g_strdup_printf ("charge-%" G_GINT64_FORMAT, charge_id);
   g_assert_nonnull (hall_ui_test_find (page, row_name));
 
   /* Working group and plan: 3 of 5. */
@@ -482,6 +526,44 @@ test_charges (Fixture       *f,
   gtk_widget_activate_action (page, "charges.take", NULL);
   hall_ui_test_wait (take_has_error, page, 30, "the refusal");
 
+  /* Back to the charge to close it. */
+  gtk_widget_activate_action (page, "charges.open", "x", charge_id);
+  hall_ui_test_wait (charge_shown, page, 30, "the charge again");
+  /* Closing the charge: no closing note is said next to it, without asking. */
+  {
+    GtkWidget *view = hall_ui_test_find (page, "charge_view");
+    g_autoptr (GString) note = g_string_new (NULL);
+
+    gtk_widget_activate_action (view, "charge.close", NULL);
+    g_assert_true (has_error (page, "closing_note"));
+    g_assert_null (find_dialog ());
+    /* It asks first; no is no. */
+    set_text (page, "closing_note", "电梯已修复，信访人表示满意");
+    gtk_widget_activate_action (view, "charge.close", NULL);
+    g_assert_false (has_error (page, "closing_note"));
+    answer ("cancel");
+    hall_ui_test_flush ();
+    g_assert_false (charge_closed (page));
+    /* What the hall refuses is said at the closing note. */
+    for (guint i = 0; i < 501; i++)
+      g_string_append (note, "修");
+    set_text (page, "closing_note", note->str);
+    gtk_widget_activate_action (view, "charge.close", NULL);
+    answer ("close");
+    hall_ui_test_wait (closing_note_has_error, page, 30, "the refused closing note");
+    g_assert_false (charge_closed (page));
+    /* Closed for good: nothing can be changed any more, and it leaves the open charges. */
+    set_text (page, "closing_note", "电梯已修复，信访人表示满意");
+    gtk_widget_activate_action (view, "charge.close", NULL);
+    answer ("close");
+    hall_ui_test_wait (charge_closed, page, 30, "the charge to close");
+    g_assert_cmpstr (json_object_get_string_member (hall_charges_page_get_current (HALL_CHARGES_PAGE (page)),
+                                                    "closing_note"), ==, "电梯已修复，信访人表示满意");
+    g_assert_false (gtk_widget_is_sensitive (hall_ui_test_find (page, "close_charge")));
+    g_assert_false (gtk_widget_is_sensitive (hall_ui_test_find (page, "add_progress")));
+    wait_count (charges, 0, "the closed charge to leave the list");
+  }
+
   close_window (window, page);
 }
 
@@ -516,6 +598,18 @@ row_has (gpointer data)
   JsonObject *row = row_of (w);
 
   return row != NULL && (w->member == NULL || json_object_get_int_member_with_default (row, w->member, 0) != 0);
+}
+
+static gboolean
+row_gone (gpointer data)
+{
+  return row_of (data) == NULL;
+}
+
+static gboolean
+resolution_has_error (gpointer data)
+{
+  return has_error (data, "resolution");
 }
 
 static gboolean
@@ -566,6 +660,47 @@ test_supervision (Fixture       *f,
 
   gtk_widget_activate_action (page, "supervision.take-charge", "x", matter_id);
   hall_ui_test_wait (row_has, &charged, 30, "the charge");
+
+  /* Resolving the flag: it needs a resolution, said next to it, before asking. */
+  {
+    g_autoptr (GString) text = g_string_new (NULL);
+    g_autoptr (JsonObject) matter = NULL;
+    JsonObject *resolved = NULL;
+    JsonArray *timeline;
+
+    gtk_widget_activate_action (page, "supervision.resolve", "x", matter_id);
+    g_assert_cmpstr (hall_supervision_page_get_view (HALL_SUPERVISION_PAGE (page)), ==, "resolve");
+    gtk_widget_activate_action (page, "supervision.resolve-submit", NULL);
+    g_assert_true (has_error (page, "resolution"));
+    g_assert_null (find_dialog ());
+    /* It asks first; no is no. */
+    set_text (page, "resolution", "城建局已说明原因并当日受理");
+    gtk_widget_activate_action (page, "supervision.resolve-submit", NULL);
+    answer ("cancel");
+    g_assert_cmpstr (hall_supervision_page_get_view (HALL_SUPERVISION_PAGE (page)), ==, "resolve");
+    g_assert_nonnull (row_of (&flagged));
+    /* What the hall refuses is said at the resolution. */
+    for (guint i = 0; i < 501; i++)
+      g_string_append (text, "办");
+    set_text (page, "resolution", text->str);
+    gtk_widget_activate_action (page, "supervision.resolve-submit", NULL);
+    answer ("resolve");
+    hall_ui_test_wait (resolution_has_error, page, 30, "the refused resolution");
+    g_assert_cmpstr (hall_supervision_page_get_view (HALL_SUPERVISION_PAGE (page)), ==, "resolve");
+    /* Resolved: back to the list, the flag gone from it, the resolution in the timeline. */
+    set_text (page, "resolution", "城建局已说明原因并当日受理");
+    gtk_widget_activate_action (page, "supervision.resolve-submit", NULL);
+    answer ("resolve");
+    hall_ui_test_wait (supervision_on_list, page, 30, "the resolution to be kept");
+    hall_ui_test_wait (row_gone, &flagged, 30, "the flag to leave the list");
+    matter = hall_test_ok (f->hall, f->leader, "matter.get", "{\"matter_id\":%" G_GINT64_FORMAT "}", matter_id);
+    timeline = json_object_get_array_member (matter, "timeline");
+    for (guint i = 0; i < json_array_get_length (timeline); i++)
+      if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (timeline, i), "kind"),
+                     "supervision_resolved") == 0)
+        resolved = json_array_get_object_element (timeline, i);
+    g_assert_nonnull (resolved);
+  }
 
   close_window (window, page);
 }

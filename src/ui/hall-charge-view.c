@@ -2,7 +2,7 @@
  *
  * Shows a charge as leader.charge_get gives it; the leader fills in the working group, plan and
  * stability measures, and adds meeting minutes and progress notes, each through
- * leader.charge_update. A change made elsewhere to the same charge is shown without replacing
+ * leader.charge_update; closing the charge for good (with a closing note) asks first. A change made elsewhere to the same charge is shown without replacing
  * what the leader is typing.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hall-admin-util.h"
 #include "hall-charge-view.h"
 #include "hall-leader-util.h"
 #include "hall-ui-util.h"
@@ -57,6 +58,9 @@ struct _HallChargeView
   GtkListBox *progress_list;
   GtkTextView *progress_view;
   GtkLabel *progress_error;
+  AdwPreferencesGroup *close_group;
+  GtkTextView *closing_view;
+  GtkLabel *closing_error;
   GtkLabel *general_error;
 };
 
@@ -95,6 +99,7 @@ update_actions (HallChargeView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "charge.save", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "charge.add-minutes", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "charge.add-progress", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "charge.close", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "charge.show-matter", self->current != NULL);
 }
 
@@ -230,6 +235,12 @@ show_charge (HallChargeView *self,
       set_text_view (self->plan_view, json_object_get_string_member_with_default (charge, "plan", ""));
       set_text_view (self->stability_view, json_object_get_string_member_with_default (charge, "stability_measures", ""));
     }
+  if (fill || _hall_leader_get_flag (charge, "closed"))
+    set_text_view (self->closing_view, json_object_get_string_member_with_default (charge, "closing_note", ""));
+  gtk_text_view_set_editable (self->closing_view, !_hall_leader_get_flag (charge, "closed"));
+  adw_preferences_group_set_title (self->close_group, _hall_leader_get_flag (charge, "closed")
+                                                      /* Translators: heading: the charge (包案) is closed */
+                                                      ? _("The Charge Is Closed") : _("Close the Charge"));
   update_actions (self);
 }
 
@@ -242,6 +253,7 @@ clear_errors (HallChargeView *self)
   _hall_form_set_error (GTK_WIDGET (self->stability_view), GTK_WIDGET (self->stability_error), NULL);
   _hall_form_set_error (GTK_WIDGET (self->minutes_view), GTK_WIDGET (self->minutes_error), NULL);
   _hall_form_set_error (GTK_WIDGET (self->progress_view), GTK_WIDGET (self->progress_error), NULL);
+  _hall_form_set_error (GTK_WIDGET (self->closing_view), GTK_WIDGET (self->closing_error), NULL);
   _hall_form_set_error (GTK_WIDGET (self->general_error), GTK_WIDGET (self->general_error), NULL);
 }
 
@@ -266,6 +278,8 @@ show_field_error (HallChargeView *self,
     widget = GTK_WIDGET (self->minutes_view), label = GTK_WIDGET (self->minutes_error);
   else if (g_str_equal (field, "progress"))
     widget = GTK_WIDGET (self->progress_view), label = GTK_WIDGET (self->progress_error);
+  else if (g_str_equal (field, "closing_note") || g_str_equal (field, "closed"))
+    widget = GTK_WIDGET (self->closing_view), label = GTK_WIDGET (self->closing_error);
   _hall_form_set_error (widget, label, error->message);
 }
 
@@ -443,6 +457,53 @@ add_progress_action (GtkWidget  *widget,
 }
 
 static void
+close_response_cb (HallChargeView   *self,
+                   const char       *response,
+                   AdwMessageDialog *dialog)
+{
+  g_autoptr (JsonObject) params = NULL;
+  g_autofree char *note = NULL;
+
+  if (g_strcmp0 (response, "close") != 0 || self->current == NULL || self->busy
+      || _hall_leader_get_flag (self->current, "closed"))
+    return;
+  note = _hall_leader_text_view_get (self->closing_view);
+  params = json_object_new ();
+  json_object_set_boolean_member (params, "closed", TRUE);
+  json_object_set_string_member (params, "closing_note", note);
+  send_update (self, params, "close");
+}
+
+/* Closing is for good: write the closing note, then confirm. */
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  HallChargeView *self = HALL_CHARGE_VIEW (widget);
+  g_autofree char *note = _hall_leader_text_view_get (self->closing_view);
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+
+  clear_errors (self);
+  if (*note == '\0')
+    {
+      _hall_form_set_error (GTK_WIDGET (self->closing_view), GTK_WIDGET (self->closing_error),
+                            _("Write how the matter was settled before closing the charge."));
+      return;
+    }
+  /* Translators: question before closing a charged matter (包案), %s is the matter number */
+  heading = g_strdup_printf (_("Close the Charge of %s?"),
+                             json_object_get_string_member_with_default (self->current, "matter_number", ""));
+  dialog = _hall_admin_confirm (widget, heading,
+                                _("The charge ends for good: its checklist, minutes and progress can no longer be "
+                                  "changed, and the matter leaves your charged matters."),
+                                /* Translators: button that closes a charged matter (包案) */
+                                "close", _("C_lose the Charge"), G_CALLBACK (close_response_cb), self);
+  g_object_set_data_full (G_OBJECT (dialog), "view", g_object_ref (self), g_object_unref);
+}
+
+static void
 reloaded_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
@@ -613,12 +674,16 @@ hall_charge_view_class_init (HallChargeViewClass *klass)
   CHILD (progress_list);
   CHILD (progress_view);
   CHILD (progress_error);
+  CHILD (close_group);
+  CHILD (closing_view);
+  CHILD (closing_error);
   CHILD (general_error);
 #undef CHILD
 
   gtk_widget_class_install_action (widget_class, "charge.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "charge.add-minutes", NULL, add_minutes_action);
   gtk_widget_class_install_action (widget_class, "charge.add-progress", NULL, add_progress_action);
+  gtk_widget_class_install_action (widget_class, "charge.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "charge.show-matter", NULL, show_matter_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "charge.save", NULL);
 }

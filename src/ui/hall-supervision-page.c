@@ -2,7 +2,8 @@
  *
  * leader.supervision, read again after each change to matters the hall reports. From a row the
  * leader flags the matter for supervision with a note and a date to report back by
- * (matter.supervise), or takes charge of it (leader.charge).
+ * (matter.supervise), resolves a flag with a resolution (matter.supervise with resolve; asks
+ * first, it cannot be undone), or takes charge of it (leader.charge).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hall-admin-util.h"
 #include "hall-board-item.h"
 #include "hall-leader-util.h"
 #include "hall-matter-view.h"
@@ -33,6 +35,7 @@ struct _HallSupervisionPage
   gboolean busy;
   char *today;
   gint64 flag_matter_id;
+  gint64 resolve_matter_id;
 
   GListStore *overdue;
   GListStore *due_soon;
@@ -54,6 +57,11 @@ struct _HallSupervisionPage
   AdwEntryRow *due_row;
   GtkLabel *due_error;
   GtkLabel *flag_error;
+  GtkLabel *resolve_title;
+  GtkLabel *resolve_subtitle;
+  GtkTextView *resolution_view;
+  GtkLabel *resolution_error;
+  GtkLabel *resolve_error;
 };
 
 G_DEFINE_FINAL_TYPE (HallSupervisionPage, hall_supervision_page, ADW_TYPE_BIN)
@@ -93,6 +101,9 @@ update_actions (HallSupervisionPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "supervision.take-charge", connected && !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "supervision.submit",
                                  connected && !self->busy && self->flag_matter_id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "supervision.resolve", connected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "supervision.resolve-submit",
+                                 connected && !self->busy && self->resolve_matter_id != 0);
 }
 
 static GtkWidget *
@@ -159,6 +170,10 @@ create_row (gpointer item,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              action_button (flagged ? _("Supervise _Again") : _("_Supervise"), "supervision.flag",
                                             matter_id));
+  if (flagged)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               /* Translators: button: ends the supervision (督办) of a flagged matter */
+                               action_button (_("_Resolve"), "supervision.resolve", matter_id));
   if (json_object_get_int_member_with_default (data, "charge_leader_id", 0) == 0)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                action_button (_("_Take Charge"), "supervision.take-charge", matter_id));
@@ -357,6 +372,115 @@ submit_action (GtkWidget  *widget,
 }
 
 static void
+resolve_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  HallSupervisionPage *self = HALL_SUPERVISION_PAGE (widget);
+  gint64 matter_id = g_variant_get_int64 (parameter);
+  JsonObject *data = find_matter (self, matter_id);
+  g_autofree char *title = NULL;
+
+  if (data == NULL)
+    return;
+  self->resolve_matter_id = matter_id;
+  /* Translators: title of the form that ends a supervision (督办), %s the matter number */
+  title = g_strdup_printf (_("Resolve the Supervision of %s"),
+                           json_object_get_string_member_with_default (data, "matter_number", ""));
+  gtk_label_set_text (self->resolve_title, title);
+  gtk_label_set_text (self->resolve_subtitle, json_object_get_string_member_with_default (data, "note", ""));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->resolution_view), "", -1);
+  _hall_form_set_error (GTK_WIDGET (self->resolution_view), GTK_WIDGET (self->resolution_error), NULL);
+  _hall_form_set_error (GTK_WIDGET (self->resolve_error), GTK_WIDGET (self->resolve_error), NULL);
+  update_actions (self);
+  gtk_stack_set_visible_child_name (self->stack, "resolve");
+  gtk_widget_grab_focus (GTK_WIDGET (self->resolution_view));
+}
+
+static void
+resolved_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr (HallSupervisionPage) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+  g_autofree char *message = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->busy = FALSE;
+  update_actions (self);
+  if (reply == NULL)
+    {
+      if (g_strcmp0 (hall_error_get_field (error), "resolution") == 0)
+        _hall_form_set_error (GTK_WIDGET (self->resolution_view), GTK_WIDGET (self->resolution_error), error->message);
+      else
+        _hall_form_set_error (GTK_WIDGET (self->resolve_error), GTK_WIDGET (self->resolve_error), error->message);
+      return;
+    }
+  /* Translators: after ending the supervision (督办) of a matter, %s its number */
+  message = g_strdup_printf (_("The supervision of %s is resolved"),
+                             json_object_get_string_member_with_default (json_object_get_object_member (reply, "supervision"),
+                                                                         "matter_number", ""));
+  toast (self, message);
+  self->resolve_matter_id = 0;
+  update_actions (self);
+  gtk_stack_set_visible_child_name (self->stack, "list");
+  refresh (self);
+}
+
+static void
+resolve_response_cb (HallSupervisionPage *self,
+                     const char          *response,
+                     AdwMessageDialog    *dialog)
+{
+  g_autoptr (JsonObject) params = NULL;
+  g_autofree char *resolution = NULL;
+
+  if (g_strcmp0 (response, "resolve") != 0 || self->client == NULL || self->busy || self->resolve_matter_id == 0)
+    return;
+  resolution = _hall_leader_text_view_get (self->resolution_view);
+  params = _hall_leader_params_id ("matter_id", self->resolve_matter_id);
+  json_object_set_boolean_member (params, "resolve", TRUE);
+  json_object_set_string_member (params, "resolution", resolution);
+  self->busy = TRUE;
+  update_actions (self);
+  hall_client_call_async (self->client, "matter.supervise", params, cancellable (self), resolved_cb,
+                          g_object_ref (self));
+}
+
+/* Resolving is for good: write the resolution, then confirm. */
+static void
+resolve_submit_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  HallSupervisionPage *self = HALL_SUPERVISION_PAGE (widget);
+  g_autofree char *resolution = _hall_leader_text_view_get (self->resolution_view);
+  JsonObject *data = find_matter (self, self->resolve_matter_id);
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+
+  _hall_form_set_error (GTK_WIDGET (self->resolution_view), GTK_WIDGET (self->resolution_error), NULL);
+  _hall_form_set_error (GTK_WIDGET (self->resolve_error), GTK_WIDGET (self->resolve_error), NULL);
+  if (*resolution == '\0')
+    {
+      _hall_form_set_error (GTK_WIDGET (self->resolution_view), GTK_WIDGET (self->resolution_error),
+                            _("Write how the department dealt with the matter."));
+      return;
+    }
+  /* Translators: question before ending a supervision (督办), %s the matter number */
+  heading = g_strdup_printf (_("Resolve the Supervision of %s?"),
+                             data ? json_object_get_string_member_with_default (data, "matter_number", "") : "");
+  dialog = _hall_admin_confirm (widget, heading,
+                                _("The flag is lifted for good and the department no longer reports on it."),
+                                /* Translators: button that ends a supervision (督办) */
+                                "resolve", _("_Resolve"), G_CALLBACK (resolve_response_cb), self);
+  g_object_set_data_full (G_OBJECT (dialog), "page", g_object_ref (self), g_object_unref);
+}
+
+static void
 charged_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
@@ -410,6 +534,7 @@ back_action (GtkWidget  *widget,
       return;
     }
   self->flag_matter_id = 0;
+  self->resolve_matter_id = 0;
   update_actions (self);
   gtk_stack_set_visible_child_name (self->stack, "list");
 }
@@ -573,6 +698,11 @@ hall_supervision_page_class_init (HallSupervisionPageClass *klass)
   CHILD (due_row);
   CHILD (due_error);
   CHILD (flag_error);
+  CHILD (resolve_title);
+  CHILD (resolve_subtitle);
+  CHILD (resolution_view);
+  CHILD (resolution_error);
+  CHILD (resolve_error);
 #undef CHILD
 
   gtk_widget_class_install_action (widget_class, "supervision.refresh", NULL, refresh_action);
@@ -580,6 +710,8 @@ hall_supervision_page_class_init (HallSupervisionPageClass *klass)
   gtk_widget_class_install_action (widget_class, "supervision.take-charge", "x", take_charge_action);
   gtk_widget_class_install_action (widget_class, "supervision.submit", NULL, submit_action);
   gtk_widget_class_install_action (widget_class, "supervision.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "supervision.resolve", "x", resolve_action);
+  gtk_widget_class_install_action (widget_class, "supervision.resolve-submit", NULL, resolve_submit_action);
   gtk_widget_class_install_action (widget_class, "supervision.show-matter", "x", show_matter_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "supervision.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "supervision.submit", NULL);

@@ -1,6 +1,8 @@
 /* test-admin.c — the real app under Xvfb, driven through its actions by the hall's administrator:
  * a window-staff account for 城建 (with the mistake of a short password), locked after a
- * question, a new holiday that moves the deadline preview, a backup that is really there
+ * question, a new holiday that moves the deadline preview, a backup that is really there; a new
+ * department (first with a ticket letter another department has) and window 21 serving it; a
+ * change of roles, asked first, that signs the person out where they were signed in
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +10,7 @@
 
 #include <adwaita.h>
 
+#include "hall-admin-account-row.h"
 #include "hall-admin-accounts-page.h"
 #include "hall-admin-calendar-page.h"
 #include "hall-admin-maintenance-page.h"
@@ -131,6 +134,194 @@ try_sign_in (HallApplication *app,
   return call.error;
 }
 
+static void
+call_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Call *call = user_data;
+  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &call->error);
+
+  call->done = TRUE;
+}
+
+/* @username signed in at another PC of the same hall, staying signed in. */
+static HallClient *
+sign_in_elsewhere (HallApplication *app,
+                   const char      *username,
+                   const char      *password)
+{
+  HallEngine *engine = hall_local_client_get_engine (HALL_LOCAL_CLIENT (hall_application_get_client (app)));
+  HallClient *other = hall_local_client_new (engine);
+  Call call = { FALSE, NULL };
+
+  hall_client_login_async (other, username, password, NULL, 0, NULL, login_cb, &call);
+  hall_ui_test_wait (call_done, &call, 30, "session.login");
+  g_assert_no_error (call.error);
+  return other;
+}
+
+/* What @client's session gets from the hall now. */
+static GError *
+whoami (HallClient *client)
+{
+  Call call = { FALSE, NULL };
+
+  hall_client_call_async (client, "session.whoami", NULL, NULL, call_cb, &call);
+  hall_ui_test_wait (call_done, &call, 30, "session.whoami");
+  return call.error;
+}
+
+static gboolean
+lijing_is_manager (gpointer data)
+{
+  JsonObject *user = find_account (data, "lijing");
+  JsonArray *roles = user != NULL ? json_object_get_array_member (user, "roles") : NULL;
+
+  for (guint i = 0; roles != NULL && i < json_array_get_length (roles); i++)
+    if (g_strcmp0 (json_array_get_string_element (roles, i), "manager") == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static JsonObject *
+find_by (GListModel *model,
+         const char *member,
+         const char *value)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (HallBoardItem) item = g_list_model_get_item (model, i);
+      JsonObject *data = hall_board_item_get_data (item);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (data, member, NULL), value) == 0)
+        return data;
+    }
+  return NULL;
+}
+
+static gboolean
+setup_loaded (gpointer data)
+{
+  return g_list_model_get_n_items (hall_admin_setup_page_get_departments (data)) == 20
+         && g_list_model_get_n_items (hall_admin_setup_page_get_counters (data)) == 20;
+}
+
+static gboolean
+laoling_listed (gpointer data)
+{
+  return find_by (hall_admin_setup_page_get_departments (data), "code", "laoling") != NULL
+         && !hall_admin_setup_page_get_busy (data);
+}
+
+static JsonObject *
+window_21 (HallAdminSetupPage *page)
+{
+  GListModel *counters = hall_admin_setup_page_get_counters (page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (counters); i++)
+    {
+      g_autoptr (HallBoardItem) item = g_list_model_get_item (counters, i);
+
+      if (json_object_get_int_member_with_default (hall_board_item_get_data (item), "number", 0) == 21)
+        return hall_board_item_get_data (item);
+    }
+  return NULL;
+}
+
+static gboolean
+window_21_listed (gpointer data)
+{
+  return window_21 (data) != NULL && !hall_admin_setup_page_get_busy (data);
+}
+
+/* The setup page: a department 老龄办 whose ticket letter is first one 城建's tickets have, then a
+ * free one; window 21 serves it. */
+static void
+add_department_and_window (HallWorkspace *workspace)
+{
+  GtkWidget *setup;
+  GListModel *departments;
+  const char *taken;
+  char free_letter[2] = { 0, 0 };
+  gint64 laoling_id;
+
+  g_assert_true (hall_workspace_show_page (workspace, "admin-setup"));
+  setup = hall_workspace_get_page (workspace, "admin-setup");
+  hall_ui_test_wait (setup_loaded, setup, 30, "the departments and windows");
+  departments = hall_admin_setup_page_get_departments (HALL_ADMIN_SETUP_PAGE (setup));
+  taken = json_object_get_string_member (find_by (departments, "code", "chengjian"), "prefix");
+  for (char c = 'Z'; c >= 'A' && free_letter[0] == 0; c--)
+    {
+      char letter[2] = { c, 0 };
+
+      if (find_by (departments, "prefix", letter) == NULL)
+        free_letter[0] = c;
+    }
+  g_assert_cmpint (free_letter[0], !=, 0);
+
+  hall_ui_test_type (setup, "new_department_code", "laoling");
+  hall_ui_test_type (setup, "new_department_name", "老龄办");
+  hall_ui_test_type (setup, "new_department_prefix", taken);
+  gtk_widget_activate_action (setup, "setup.add-department", NULL);
+  /* Said at the ticket letter, naming the department that has it; everything typed stays. */
+  g_assert_true (gtk_widget_has_css_class (hall_ui_test_find (setup, "new_department_prefix"), "error"));
+  g_assert_false (gtk_widget_has_css_class (hall_ui_test_find (setup, "new_department_code"), "error"));
+  g_assert_false (gtk_widget_has_css_class (hall_ui_test_find (setup, "new_department_name"), "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (setup, "new_department_name"))), ==,
+                   "老龄办");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (setup, "new_department_prefix"))), ==,
+                   taken);
+  g_assert_null (find_by (departments, "code", "laoling"));
+
+  /* Another letter takes the message back; the department is added and listed. */
+  hall_ui_test_type (setup, "new_department_prefix", free_letter);
+  g_assert_false (gtk_widget_has_css_class (hall_ui_test_find (setup, "new_department_prefix"), "error"));
+  gtk_widget_activate_action (setup, "setup.add-department", NULL);
+  hall_ui_test_wait (laoling_listed, setup, 30, "the new department in the list");
+  {
+    JsonObject *laoling = find_by (departments, "code", "laoling");
+
+    g_assert_cmpstr (json_object_get_string_member (laoling, "name"), ==, "老龄办");
+    g_assert_cmpstr (json_object_get_string_member (laoling, "prefix"), ==, free_letter);
+    g_assert_false (json_object_get_boolean_member (laoling, "is_legal"));
+    laoling_id = json_object_get_int_member (laoling, "id");
+  }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (setup, "new_department_code"))), ==, "");
+
+  /* Window 21, serving 老龄办: its choice appeared with the department. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (hall_ui_test_find (setup, "new_counter_number")), 21);
+  gtk_widget_activate_action (setup, "setup.add-counter", NULL);
+  /* No department chosen: said there, nothing added. */
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_ancestor (hall_ui_test_find (setup,
+                                                                                       "new_counter_departments"),
+                                                                    GTK_TYPE_LIST_BOX_ROW),
+                                           "error"));
+  g_assert_null (window_21 (HALL_ADMIN_SETUP_PAGE (setup)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (hall_ui_test_find (hall_ui_test_find (setup,
+                                                                                       "new_counter_departments"),
+                                                                    "department_laoling")),
+                               TRUE);
+  gtk_widget_activate_action (setup, "setup.add-counter", NULL);
+  hall_ui_test_wait (window_21_listed, setup, 30, "window 21 in the list");
+  {
+    JsonArray *served = json_object_get_array_member (window_21 (HALL_ADMIN_SETUP_PAGE (setup)), "department_ids");
+
+    g_assert_cmpuint (json_array_get_length (served), ==, 1);
+    g_assert_cmpint (json_array_get_int_element (served, 0), ==, laoling_id);
+  }
+  /* A second window 21 is refused at the number. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (hall_ui_test_find (hall_ui_test_find (setup,
+                                                                                       "new_counter_departments"),
+                                                                    "department_laoling")),
+                               TRUE);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (hall_ui_test_find (setup, "new_counter_number")), 21);
+  gtk_widget_activate_action (setup, "setup.add-counter", NULL);
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_ancestor (hall_ui_test_find (setup, "new_counter_number"),
+                                                                    ADW_TYPE_ACTION_ROW),
+                                           "error"));
+}
+
 static gboolean
 accounts_idle (gpointer data)
 {
@@ -217,6 +408,7 @@ admin (void)
   hall_ui_test_wait (role_is_admin, window, 30, "the admin role");
   g_assert_nonnull (hall_workspace_get_page (workspace, "admin-setup"));
   g_assert_true (HALL_IS_ADMIN_SETUP_PAGE (hall_workspace_get_page (workspace, "admin-setup")));
+  add_department_and_window (workspace);
 
   /* Accounts: a window-staff account for 城建. */
   g_assert_true (hall_workspace_show_page (workspace, "admin-accounts"));
@@ -278,6 +470,33 @@ admin (void)
 
     g_assert_error (old_password, HALL_ERROR, HALL_ERROR_UNAUTHENTICATED);
     g_assert_null (try_sign_in (app, "lijing", "lijing-new-2026"));
+  }
+
+  /* Roles: 李静 also becomes 值班长, after a question, since it signs her out where she is
+   * signed in. */
+  {
+    g_autoptr (HallClient) elsewhere = sign_in_elsewhere (app, "lijing", "lijing-new-2026");
+    GtkWidget *row = hall_ui_test_find (hall_ui_test_find (accounts, "accounts"), "lijing");
+    g_autoptr (GError) before = whoami (elsewhere);
+    g_autoptr (GError) after = NULL;
+
+    g_assert_no_error (before);
+    g_assert_true (HALL_IS_ADMIN_ACCOUNT_ROW (row));
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (hall_ui_test_find (row, "edit_role_manager")), TRUE);
+    /* Cancelling sends nothing. */
+    gtk_widget_activate_action (row, "account.save", NULL);
+    answer ("cancel");
+    g_assert_no_error (whoami (elsewhere));
+    g_assert_false (lijing_is_manager (accounts));
+    gtk_widget_activate_action (row, "account.save", NULL);
+    answer ("change");
+    hall_ui_test_wait (lijing_is_manager, accounts, 30, "the new roles in the list");
+    after = whoami (elsewhere);
+    g_assert_error (after, HALL_ERROR, HALL_ERROR_UNAUTHENTICATED);
+    /* The department stayed. */
+    g_assert_cmpstr (json_object_get_string_member (find_account (HALL_ADMIN_ACCOUNTS_PAGE (accounts), "lijing"),
+                                                    "department_name"),
+                     ==, "城建");
   }
 
   /* Locking asks first; cancelling changes nothing. */

@@ -1,8 +1,10 @@
-/* hall-admin-accounts-page.c — the admin's accounts: create, reset a password, lock and unlock
+/* hall-admin-accounts-page.c — the admin's accounts: create, change roles and department, reset a
+ * password, lock and unlock
  *
  * The list is user.list, read again after every account.changed event; the departments offered
  * come from hall.info, read again after setup.changed. Locking signs the person out everywhere,
- * so it is asked first; a new password is checked before it can be sent.
+ * so it is asked first; a new password is checked before it can be sent. Each account is a
+ * HallAdminAccountRow, which also edits the account's roles and department.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hall-admin-account-row.h"
 #include "hall-admin-accounts-page.h"
 #include "hall-admin-util.h"
 #include "hall-board-item.h"
@@ -72,7 +75,6 @@ typedef struct
   gint64 user_id;
   char *username;
   GtkWidget *password;
-  GtkWidget *password_error;
 } AccountOp;
 
 static void refresh (HallAdminAccountsPage *self);
@@ -197,6 +199,10 @@ show_departments (HallAdminAccountsPage *self,
     gtk_string_list_splice (self->department_names, 0, n_names, (const char * const *) names->pdata);
   }
   adw_combo_row_set_selected (self->department_row, new_selected);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->accounts_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (HALL_IS_ADMIN_ACCOUNT_ROW (row))
+      hall_admin_account_row_sync (HALL_ADMIN_ACCOUNT_ROW (row));
 }
 
 static void
@@ -259,92 +265,19 @@ refresh (HallAdminAccountsPage *self)
 static gint64
 own_id (HallAdminAccountsPage *self)
 {
-  JsonObject *user = self != NULL && self->client != NULL ? hall_client_get_user (self->client) : NULL;
+  JsonObject *user = self->client != NULL ? hall_client_get_user (self->client) : NULL;
 
   return user != NULL ? json_object_get_int_member_with_default (user, "id", 0) : 0;
-}
-
-static char *
-describe_roles (JsonObject *user)
-{
-  JsonArray *array = json_object_get_array_member (user, "roles");
-  g_autoptr (GString) text = g_string_new (NULL);
-
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      if (i > 0)
-        /* Translators: separates role names in an account's description */
-        g_string_append (text, _(", "));
-      g_string_append (text, _hall_role_label (json_array_get_string_element (array, i)));
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static void
-update_account_row (AdwActionRow  *row,
-                    GParamSpec    *pspec,
-                    HallBoardItem *item)
-{
-  JsonObject *user = hall_board_item_get_data (item);
-  GtkWidget *lock_button = g_object_get_data (G_OBJECT (row), "lock-button");
-  GtkWidget *state_label = g_object_get_data (G_OBJECT (row), "state-label");
-  const char *username = json_object_get_string_member_with_default (user, "username", "");
-  const char *display_name = json_object_get_string_member_with_default (user, "display_name", username);
-  const char *department = json_object_get_string_member_with_default (user, "department_name", NULL);
-  gboolean locked = json_object_get_boolean_member_with_default (user, "locked", FALSE);
-  gboolean locked_out = json_object_get_boolean_member_with_default (user, "locked_out", FALSE);
-  g_autofree char *title = g_strdup_printf ("%s (%s)", display_name, username);
-  g_autofree char *role_text = describe_roles (user);
-  g_autofree char *subtitle = department != NULL && *department ? g_strdup_printf ("%s · %s", role_text, department)
-                                                                 : g_strdup (role_text);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (row, subtitle);
-  gtk_widget_set_name (GTK_WIDGET (row), username);
-
-  if (locked)
-    /* Translators: an account an admin locked; it cannot sign in */
-    gtk_label_set_text (GTK_LABEL (state_label), _("Locked"));
-  else if (locked_out)
-    /* Translators: an account locked for 15 minutes after wrong passwords */
-    gtk_label_set_text (GTK_LABEL (state_label), _("Locked out for now"));
-  else
-    gtk_label_set_text (GTK_LABEL (state_label), "");
-  gtk_widget_set_visible (state_label, locked || locked_out);
-
-  /* The hall refuses to lock the admin out of their own account; so does the page. */
-  gtk_widget_set_visible (lock_button,
-                          hall_board_item_get_id (item) != own_id (g_object_get_data (G_OBJECT (row), "page")));
-  gtk_button_set_label (GTK_BUTTON (lock_button), locked ? _("_Unlock") : _("_Lock…"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (lock_button), locked ? "accounts.unlock" : "accounts.lock");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (lock_button), "x", hall_board_item_get_id (item));
 }
 
 static GtkWidget *
 create_account_row (gpointer item,
                     gpointer user_data)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *state = gtk_label_new (NULL);
-  GtkWidget *reset = gtk_button_new_with_mnemonic (_("_Reset Password…"));
-  GtkWidget *lock = gtk_button_new ();
+  HallAdminAccountsPage *self = user_data;
 
-  gtk_widget_add_css_class (state, "locked-badge");
-  gtk_widget_set_valign (state, GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (reset, GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (lock, GTK_ALIGN_CENTER);
-  gtk_button_set_use_underline (GTK_BUTTON (lock), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (reset), "accounts.reset-password");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (reset), "x", hall_board_item_get_id (item));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), reset);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), lock);
-  g_object_set_data (G_OBJECT (row), "lock-button", lock);
-  g_object_set_data (G_OBJECT (row), "state-label", state);
-  g_object_set_data (G_OBJECT (row), "page", user_data);
-  g_signal_connect_object (item, "notify::data", G_CALLBACK (update_account_row), row, G_CONNECT_SWAPPED);
-  update_account_row (ADW_ACTION_ROW (row), NULL, item);
-  return row;
+  return hall_admin_account_row_new (item, self->client, G_LIST_MODEL (self->department_names),
+                                     self->department_codes, own_id (self));
 }
 
 static void
@@ -511,19 +444,6 @@ unlock_action (GtkWidget  *widget,
 }
 
 static void
-reset_password_changed_cb (AccountOp *op)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (op->password));
-  g_autofree char *problem = *text ? _hall_check_new_password (text) : NULL;
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (gtk_widget_get_ancestor (op->password, ADW_TYPE_MESSAGE_DIALOG));
-
-  gtk_label_set_text (GTK_LABEL (op->password_error), problem ? problem : "");
-  gtk_widget_set_visible (op->password_error, problem != NULL);
-  if (dialog != NULL)
-    adw_message_dialog_set_response_enabled (dialog, "reset", *text && problem == NULL);
-}
-
-static void
 reset_response_cb (AccountOp        *op,
                    const char       *response,
                    AdwMessageDialog *dialog)
@@ -552,7 +472,6 @@ reset_password_action (GtkWidget  *widget,
   HallAdminAccountsPage *self = HALL_ADMIN_ACCOUNTS_PAGE (widget);
   gint64 user_id = g_variant_get_int64 (parameter);
   JsonObject *user = find_account (self, user_id);
-  GtkWidget *box;
   AccountOp *op;
   AdwMessageDialog *dialog;
   g_autofree char *heading = NULL;
@@ -563,20 +482,6 @@ reset_password_action (GtkWidget  *widget,
   op->self = g_object_ref (self);
   op->user_id = user_id;
   op->username = g_strdup (json_object_get_string_member_with_default (user, "username", ""));
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  op->password = gtk_password_entry_new ();
-  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (op->password), TRUE);
-  gtk_widget_set_name (op->password, "reset_password");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (op->password), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  /* Translators: accessible name of the new password field */
-                                  _("New password"), -1);
-  op->password_error = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (op->password_error), TRUE);
-  gtk_widget_add_css_class (op->password_error, "field-error");
-  gtk_widget_set_visible (op->password_error, FALSE);
-  gtk_box_append (GTK_BOX (box), op->password);
-  gtk_box_append (GTK_BOX (box), op->password_error);
-
   /* Translators: heading of the dialog that sets a new password; %s is the username */
   heading = g_strdup_printf (_("New Password for “%s”"), op->username);
   dialog = _hall_admin_confirm (widget, heading,
@@ -585,9 +490,7 @@ reset_password_action (GtkWidget  *widget,
                                 /* Translators: button that sets the new password */
                                 "reset", _("_Set Password"), G_CALLBACK (reset_response_cb), op);
   adw_message_dialog_set_response_appearance (dialog, "reset", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_extra_child (dialog, box);
-  adw_message_dialog_set_response_enabled (dialog, "reset", FALSE);
-  g_signal_connect_swapped (op->password, "changed", G_CALLBACK (reset_password_changed_cb), op);
+  op->password = _hall_admin_add_password_field (dialog, "reset");
   g_object_set_data_full (G_OBJECT (dialog), "op", op, (GDestroyNotify) account_op_free);
 }
 

@@ -1,9 +1,11 @@
 /* hall-admin-setup-page.c — the hall's setup: its name and norms, departments, windows and the
- * departments each serves, problem categories
+ * departments each serves, problem categories; forms that add a department, a window, a category
  *
  * Everything is hall.info, read again after each setup.changed event. Each department, window and
  * category is an expander row with its own fields and Save button, so a change elsewhere in the
- * hall does not wipe what the admin is typing in another row.
+ * hall does not wipe what the admin is typing in another row. The add forms check what they can
+ * (a code, name or ticket letter another department has, a window number in use) before sending,
+ * and show the hall's answer at the field it names; what was typed stays until it is added.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -51,6 +53,22 @@ struct _HallAdminSetupPage
   AdwComboRow *category_department_row;
   GtkSwitch *category_litigation;
   GtkLabel *category_error;
+  AdwEntryRow *department_code_row;
+  GtkWidget *department_code_error;
+  AdwEntryRow *department_name_row;
+  GtkWidget *department_name_error;
+  AdwEntryRow *department_prefix_row;
+  GtkWidget *department_prefix_error;
+  GtkSwitch *department_legal;
+  GtkLabel *department_error;
+  GtkWidget *counter_number_row;
+  GtkSpinButton *counter_number;
+  GtkWidget *counter_number_error;
+  GtkWidget *counter_departments_row;
+  GtkFlowBox *counter_departments;
+  GtkWidget *counter_departments_error;
+  GtkLabel *counter_error;
+  GPtrArray *counter_checks; /* GtkCheckButton, one per department */
 };
 
 G_DEFINE_FINAL_TYPE (HallAdminSetupPage, hall_admin_setup_page, ADW_TYPE_BIN)
@@ -66,11 +84,21 @@ static GParamSpec *properties[N_PROPS];
 
 static const char * const watched_events[] = { "setup.changed", NULL };
 
+typedef enum
+{
+  FORM_ROW,
+  FORM_HALL,
+  FORM_CATEGORY,
+  FORM_DEPARTMENT,
+  FORM_COUNTER,
+} Form;
+
 typedef struct
 {
   HallAdminSetupPage *self;
   GtkWidget *row;   /* owned; NULL for the page's own forms */
   GtkLabel *error;  /* in @row or the page */
+  Form form;
 } SaveCall;
 
 static void refresh (HallAdminSetupPage *self);
@@ -109,6 +137,8 @@ update_actions (HallAdminSetupPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "setup.save-counter", connected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "setup.save-category", connected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "setup.add-category", connected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "setup.add-department", connected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "setup.add-counter", connected);
 }
 
 static guint
@@ -199,6 +229,8 @@ show_info (HallAdminSetupPage *self,
                               g_list_model_get_n_items (G_LIST_MODEL (self->department_names)),
                               (const char * const *) names->pdata);
       adw_combo_row_set_selected (self->category_department_row, department_position (self, chosen));
+      _hall_admin_fill_department_checks (self->counter_departments, G_LIST_MODEL (self->departments),
+                                          self->counter_checks);
       g_free (self->departments_json);
       self->departments_json = g_steal_pointer (&departments_json);
     }
@@ -247,6 +279,56 @@ refresh (HallAdminSetupPage *self)
   hall_client_call_async (self->client, "hall.info", NULL, self->cancellable, info_cb, g_object_ref (self));
 }
 
+/* Shows @message at the field of a page form it names; FALSE when there is no such field. */
+static gboolean
+show_form_error (HallAdminSetupPage *self,
+                 Form                form,
+                 const char         *field,
+                 const char         *message)
+{
+  struct { Form form; const char *field; GtkWidget *widget; GtkWidget *label; } fields[] = {
+    { FORM_CATEGORY, "name", GTK_WIDGET (self->category_name_row), self->category_name_error },
+    { FORM_DEPARTMENT, "code", GTK_WIDGET (self->department_code_row), self->department_code_error },
+    { FORM_DEPARTMENT, "name", GTK_WIDGET (self->department_name_row), self->department_name_error },
+    { FORM_DEPARTMENT, "prefix", GTK_WIDGET (self->department_prefix_row), self->department_prefix_error },
+    { FORM_COUNTER, "number", self->counter_number_row, self->counter_number_error },
+    { FORM_COUNTER, "department_ids", self->counter_departments_row, self->counter_departments_error },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (fields[i].form == form && g_strcmp0 (fields[i].field, field) == 0)
+      {
+        _hall_form_set_error (fields[i].widget, fields[i].label, message);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+clear_form (HallAdminSetupPage *self,
+            Form                form)
+{
+  static const char * const field_names[] = { "name", "code", "prefix", "number", "department_ids" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (field_names); i++)
+    show_form_error (self, form, field_names[i], NULL);
+  if (form == FORM_CATEGORY)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->category_name_row), "");
+      gtk_switch_set_active (self->category_litigation, FALSE);
+    }
+  else if (form == FORM_DEPARTMENT)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->department_code_row), "");
+      gtk_editable_set_text (GTK_EDITABLE (self->department_name_row), "");
+      gtk_editable_set_text (GTK_EDITABLE (self->department_prefix_row), "");
+      gtk_switch_set_active (self->department_legal, FALSE);
+    }
+  else if (form == FORM_COUNTER)
+    for (guint i = 0; i < self->counter_checks->len; i++)
+      gtk_check_button_set_active (self->counter_checks->pdata[i], FALSE);
+}
+
 static void
 save_cb (GObject      *object,
          GAsyncResult *result,
@@ -262,10 +344,7 @@ save_cb (GObject      *object,
     {
       const char *field = error->domain == HALL_ERROR ? hall_error_get_field (error) : NULL;
 
-      if (call->row == NULL && g_strcmp0 (field, "name") == 0)
-        _hall_form_set_error (GTK_WIDGET (call->self->category_name_row), call->self->category_name_error,
-                              error->message);
-      else
+      if (!show_form_error (call->self, call->form, field, error->message))
         gtk_label_set_text (call->error, error->message);
     }
   else
@@ -273,11 +352,7 @@ save_cb (GObject      *object,
       gtk_label_set_text (call->error, "");
       /* Translators: a setup change was stored */
       _hall_admin_toast (GTK_WIDGET (call->self), _("Saved."));
-      if (call->error == call->self->category_error)
-        {
-          gtk_editable_set_text (GTK_EDITABLE (call->self->category_name_row), "");
-          gtk_switch_set_active (call->self->category_litigation, FALSE);
-        }
+      clear_form (call->self, call->form);
     }
   set_busy (call->self, FALSE);
 }
@@ -287,13 +362,15 @@ send (HallAdminSetupPage *self,
       const char         *command,
       JsonObject         *params,
       GtkWidget          *row,
-      GtkLabel           *error)
+      GtkLabel           *error,
+      Form                form)
 {
   SaveCall *call = g_new0 (SaveCall, 1);
 
   call->self = g_object_ref (self);
   call->row = row ? g_object_ref (row) : NULL;
   call->error = error;
+  call->form = form;
   gtk_label_set_text (error, "");
   set_busy (self, TRUE);
   hall_client_call_async (self->client, command, params, self->cancellable, save_cb, call);
@@ -311,7 +388,7 @@ save_hall_action (GtkWidget  *widget,
   json_object_set_int_member (params, "wait_norm_minutes", gtk_spin_button_get_value_as_int (self->norm_spin));
   json_object_set_int_member (params, "priority_max_wait_minutes",
                               gtk_spin_button_get_value_as_int (self->priority_spin));
-  send (self, "hall.configure", params, NULL, self->hall_error);
+  send (self, "hall.configure", params, NULL, self->hall_error, FORM_HALL);
 }
 
 static void
@@ -322,20 +399,12 @@ save_department_action (GtkWidget  *widget,
   HallAdminSetupPage *self = HALL_ADMIN_SETUP_PAGE (widget);
   gint64 id = g_variant_get_int64 (parameter);
   GtkWidget *row = _hall_admin_setup_row_for_id (G_LIST_MODEL (self->departments), self->departments_list, id);
-  g_autoptr (JsonObject) params = json_object_new ();
+  g_autoptr (JsonObject) params = NULL;
 
   if (row == NULL)
     return;
-  json_object_set_int_member (params, "id", id);
-  json_object_set_string_member (params, "name",
-                                 gtk_editable_get_text (g_object_get_data (G_OBJECT (row), "name-row")));
-  json_object_set_string_member (params, "prefix",
-                                 gtk_editable_get_text (g_object_get_data (G_OBJECT (row), "prefix-row")));
-  json_object_set_boolean_member (params, "is_legal",
-                                  gtk_switch_get_active (g_object_get_data (G_OBJECT (row), "legal-switch")));
-  json_object_set_boolean_member (params, "active",
-                                  gtk_switch_get_active (g_object_get_data (G_OBJECT (row), "active-switch")));
-  send (self, "department.save", params, row, g_object_get_data (G_OBJECT (row), "error-label"));
+  params = _hall_admin_department_row_params (row, id);
+  send (self, "department.save", params, row, g_object_get_data (G_OBJECT (row), "error-label"), FORM_ROW);
 }
 
 static void
@@ -346,22 +415,12 @@ save_counter_action (GtkWidget  *widget,
   HallAdminSetupPage *self = HALL_ADMIN_SETUP_PAGE (widget);
   gint64 id = g_variant_get_int64 (parameter);
   GtkWidget *row = _hall_admin_setup_row_for_id (G_LIST_MODEL (self->counters), self->counters_list, id);
-  g_autoptr (JsonObject) params = json_object_new ();
-  JsonArray *ids = json_array_new ();
-  GPtrArray *checks;
+  g_autoptr (JsonObject) params = NULL;
 
   if (row == NULL)
-    {
-      json_array_unref (ids);
-      return;
-    }
-  checks = g_object_get_data (G_OBJECT (row), "checks");
-  for (guint i = 0; i < checks->len; i++)
-    if (gtk_check_button_get_active (checks->pdata[i]))
-      json_array_add_int_element (ids, GPOINTER_TO_SIZE (g_object_get_data (checks->pdata[i], "department-id")));
-  json_object_set_int_member (params, "id", id);
-  json_object_set_array_member (params, "department_ids", ids);
-  send (self, "counter.save", params, row, g_object_get_data (G_OBJECT (row), "error-label"));
+    return;
+  params = _hall_admin_counter_row_params (row, id);
+  send (self, "counter.save", params, row, g_object_get_data (G_OBJECT (row), "error-label"), FORM_ROW);
 }
 
 static void
@@ -386,7 +445,7 @@ save_category_action (GtkWidget  *widget,
                                   gtk_switch_get_active (g_object_get_data (G_OBJECT (row), "litigation-switch")));
   json_object_set_boolean_member (params, "active",
                                   gtk_switch_get_active (g_object_get_data (G_OBJECT (row), "active-switch")));
-  send (self, "category.save", params, row, g_object_get_data (G_OBJECT (row), "error-label"));
+  send (self, "category.save", params, row, g_object_get_data (G_OBJECT (row), "error-label"), FORM_ROW);
 }
 
 static void
@@ -409,7 +468,100 @@ add_category_action (GtkWidget  *widget,
   json_object_set_int_member (params, "department_id",
                               department_at (self, adw_combo_row_get_selected (self->category_department_row)));
   json_object_set_boolean_member (params, "litigation", gtk_switch_get_active (self->category_litigation));
-  send (self, "category.save", params, NULL, self->category_error);
+  send (self, "category.save", params, NULL, self->category_error, FORM_CATEGORY);
+}
+
+static void
+add_department_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  HallAdminSetupPage *self = HALL_ADMIN_SETUP_PAGE (widget);
+  const char *code = gtk_editable_get_text (GTK_EDITABLE (self->department_code_row));
+  const char *name = gtk_editable_get_text (GTK_EDITABLE (self->department_name_row));
+  const char *prefix = gtk_editable_get_text (GTK_EDITABLE (self->department_prefix_row));
+  g_autoptr (JsonObject) params = json_object_new ();
+  g_autofree char *message = NULL;
+  const char *taken;
+  gboolean ok = TRUE;
+
+  show_form_error (self, FORM_DEPARTMENT, "code", NULL);
+  show_form_error (self, FORM_DEPARTMENT, "name", NULL);
+  show_form_error (self, FORM_DEPARTMENT, "prefix", NULL);
+  if (*code == '\0' || strspn (code, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen (code))
+    ok = !show_form_error (self, FORM_DEPARTMENT, "code", _("Use lower-case letters, digits and “_” only."));
+  else if ((taken = _hall_admin_department_with (G_LIST_MODEL (self->departments), "code", code)) != NULL)
+    {
+      /* Translators: %s is the department (部门) that already has the code */
+      message = g_strdup_printf (_("%s already has this code."), taken);
+      ok = !show_form_error (self, FORM_DEPARTMENT, "code", message);
+    }
+  if (*name == '\0')
+    ok = !show_form_error (self, FORM_DEPARTMENT, "name", _("Enter the department’s name."));
+  else if (_hall_admin_department_with (G_LIST_MODEL (self->departments), "name", name) != NULL)
+    ok = !show_form_error (self, FORM_DEPARTMENT, "name", _("Another department already has this name."));
+  if (strlen (prefix) != 1 || prefix[0] < 'A' || prefix[0] > 'Z')
+    ok = !show_form_error (self, FORM_DEPARTMENT, "prefix", _("The ticket prefix must be one capital letter A–Z."));
+  else if ((taken = _hall_admin_department_with (G_LIST_MODEL (self->departments), "prefix", prefix)) != NULL)
+    {
+      g_clear_pointer (&message, g_free);
+      /* Translators: %s is the department (部门) whose ticket numbers already start with the letter */
+      message = g_strdup_printf (_("%s’s tickets already start with this letter; choose another."), taken);
+      ok = !show_form_error (self, FORM_DEPARTMENT, "prefix", message);
+    }
+  if (!ok)
+    return;
+  json_object_set_string_member (params, "code", code);
+  json_object_set_string_member (params, "name", name);
+  json_object_set_string_member (params, "prefix", prefix);
+  json_object_set_boolean_member (params, "is_legal", gtk_switch_get_active (self->department_legal));
+  send (self, "department.save", params, NULL, self->department_error, FORM_DEPARTMENT);
+}
+
+static void
+add_counter_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HallAdminSetupPage *self = HALL_ADMIN_SETUP_PAGE (widget);
+  int number;
+  g_autoptr (JsonObject) params = json_object_new ();
+  g_autoptr (JsonArray) ids = json_array_new ();
+  gboolean ok = TRUE;
+
+  gtk_spin_button_update (self->counter_number);
+  number = gtk_spin_button_get_value_as_int (self->counter_number);
+  show_form_error (self, FORM_COUNTER, "number", NULL);
+  show_form_error (self, FORM_COUNTER, "department_ids", NULL);
+  for (guint i = 0; i < self->counter_checks->len; i++)
+    if (gtk_check_button_get_active (self->counter_checks->pdata[i]))
+      json_array_add_int_element (ids, GPOINTER_TO_SIZE (g_object_get_data (self->counter_checks->pdata[i],
+                                                                             "department-id")));
+  if (_hall_admin_counter_with_number (G_LIST_MODEL (self->counters), number))
+    ok = !show_form_error (self, FORM_COUNTER, "number", _("A window with this number already exists."));
+  if (json_array_get_length (ids) == 0)
+    ok = !show_form_error (self, FORM_COUNTER, "department_ids",
+                           _("Choose the departments whose visitors this window calls."));
+  if (!ok)
+    return;
+  json_object_set_int_member (params, "number", number);
+  json_object_set_array_member (params, "department_ids", g_steal_pointer (&ids));
+  send (self, "counter.save", params, NULL, self->counter_error, FORM_COUNTER);
+}
+
+/* Typing again takes back what was said about the field. */
+static void
+form_field_changed_cb (GtkWidget          *field,
+                       HallAdminSetupPage *self)
+{
+  if (field == GTK_WIDGET (self->department_code_row))
+    show_form_error (self, FORM_DEPARTMENT, "code", NULL);
+  else if (field == GTK_WIDGET (self->department_name_row))
+    show_form_error (self, FORM_DEPARTMENT, "name", NULL);
+  else if (field == GTK_WIDGET (self->department_prefix_row))
+    show_form_error (self, FORM_DEPARTMENT, "prefix", NULL);
+  else if (field == GTK_WIDGET (self->counter_number))
+    show_form_error (self, FORM_COUNTER, "number", NULL);
 }
 
 static void
@@ -457,6 +609,7 @@ hall_admin_setup_page_finalize (GObject *object)
   g_clear_object (&self->categories);
   g_clear_object (&self->department_names);
   g_clear_pointer (&self->department_ids, g_array_unref);
+  g_clear_pointer (&self->counter_checks, g_ptr_array_unref);
   g_clear_pointer (&self->departments_json, g_free);
   G_OBJECT_CLASS (hall_admin_setup_page_parent_class)->finalize (object);
 }
@@ -532,12 +685,29 @@ hall_admin_setup_page_class_init (HallAdminSetupPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, category_department_row);
   gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, category_litigation);
   gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, category_error);
+  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, department_code_row);
+  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, department_code_error);
+  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, department_name_row);
+  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, department_name_error);
+  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, department_prefix_row);
+  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, department_prefix_error);
+  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, department_legal);
+  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, department_error);
+  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, counter_number_row);
+  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, counter_number);
+  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, counter_number_error);
+  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, counter_departments_row);
+  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, counter_departments);
+  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, counter_departments_error);
+  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, counter_error);
 
   gtk_widget_class_install_action (widget_class, "setup.save-hall", NULL, save_hall_action);
   gtk_widget_class_install_action (widget_class, "setup.save-department", "x", save_department_action);
   gtk_widget_class_install_action (widget_class, "setup.save-counter", "x", save_counter_action);
   gtk_widget_class_install_action (widget_class, "setup.save-category", "x", save_category_action);
   gtk_widget_class_install_action (widget_class, "setup.add-category", NULL, add_category_action);
+  gtk_widget_class_install_action (widget_class, "setup.add-department", NULL, add_department_action);
+  gtk_widget_class_install_action (widget_class, "setup.add-counter", NULL, add_counter_action);
 }
 
 static void
@@ -550,6 +720,11 @@ hall_admin_setup_page_init (HallAdminSetupPage *self)
   self->categories = g_list_store_new (HALL_TYPE_BOARD_ITEM);
   self->department_names = gtk_string_list_new (NULL);
   self->department_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->counter_checks = g_ptr_array_new ();
+  g_signal_connect (self->department_code_row, "changed", G_CALLBACK (form_field_changed_cb), self);
+  g_signal_connect (self->department_name_row, "changed", G_CALLBACK (form_field_changed_cb), self);
+  g_signal_connect (self->department_prefix_row, "changed", G_CALLBACK (form_field_changed_cb), self);
+  g_signal_connect (self->counter_number, "value-changed", G_CALLBACK (form_field_changed_cb), self);
   adw_combo_row_set_model (self->category_department_row, G_LIST_MODEL (self->department_names));
   gtk_list_box_bind_model (self->departments_list, G_LIST_MODEL (self->departments), create_department_row, self,
                            NULL);

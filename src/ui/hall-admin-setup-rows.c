@@ -203,6 +203,32 @@ update_counter_row (AdwExpanderRow *row,
   adw_expander_row_set_subtitle (row, subtitle->str);
 }
 
+void
+_hall_admin_fill_department_checks (GtkFlowBox *flow,
+                                    GListModel *departments,
+                                    GPtrArray  *checks)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (flow))) != NULL)
+    gtk_flow_box_remove (flow, child);
+  g_ptr_array_set_size (checks, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
+    {
+      g_autoptr (HallBoardItem) department = g_list_model_get_item (departments, i);
+      JsonObject *data = hall_board_item_get_data (department);
+      GtkWidget *check = gtk_check_button_new_with_label (json_object_get_string_member_with_default (data, "name",
+                                                                                                     ""));
+      g_autofree char *name = g_strconcat ("department_", json_object_get_string_member_with_default (data, "code", ""),
+                                           NULL);
+
+      gtk_widget_set_name (check, name);
+      g_object_set_data (G_OBJECT (check), "department-id", GSIZE_TO_POINTER (hall_board_item_get_id (department)));
+      gtk_flow_box_append (flow, check);
+      g_ptr_array_add (checks, check);
+    }
+}
+
 GtkWidget *
 _hall_admin_counter_row_new (HallBoardItem *item,
                              GListModel    *departments)
@@ -223,17 +249,7 @@ _hall_admin_counter_row_new (HallBoardItem *item,
   gtk_accessible_update_property (GTK_ACCESSIBLE (flow), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   /* Translators: accessible name of a window's department choices */
                                   _("Departments this window serves"), -1);
-  for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
-    {
-      g_autoptr (HallBoardItem) department = g_list_model_get_item (departments, i);
-      JsonObject *data = hall_board_item_get_data (department);
-      GtkWidget *check = gtk_check_button_new_with_label (json_object_get_string_member_with_default (data, "name",
-                                                                                                     ""));
-
-      g_object_set_data (G_OBJECT (check), "department-id", GSIZE_TO_POINTER (hall_board_item_get_id (department)));
-      gtk_flow_box_append (GTK_FLOW_BOX (flow), check);
-      g_ptr_array_add (checks, check);
-    }
+  _hall_admin_fill_department_checks (GTK_FLOW_BOX (flow), departments, checks);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (child), flow);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), child);
   add_save_row (ADW_EXPANDER_ROW (row), "setup.save-counter", hall_board_item_get_id (item));
@@ -291,4 +307,68 @@ _hall_admin_category_row_new (HallBoardItem *item,
   g_signal_connect_object (item, "notify::data", G_CALLBACK (update_category_row), row, G_CONNECT_SWAPPED);
   update_category_row (ADW_EXPANDER_ROW (row), NULL, item);
   return row;
+}
+
+const char *
+_hall_admin_department_with (GListModel *departments,
+                             const char *member,
+                             const char *value)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
+    {
+      g_autoptr (HallBoardItem) item = g_list_model_get_item (departments, i);
+      JsonObject *data = hall_board_item_get_data (item);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (data, member, NULL), value) == 0)
+        return json_object_get_string_member_with_default (data, "name", "");
+    }
+  return NULL;
+}
+
+gboolean
+_hall_admin_counter_with_number (GListModel *counters,
+                                 gint64      number)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (counters); i++)
+    {
+      g_autoptr (HallBoardItem) item = g_list_model_get_item (counters, i);
+
+      if (json_object_get_int_member_with_default (hall_board_item_get_data (item), "number", 0) == number)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+JsonObject *
+_hall_admin_department_row_params (GtkWidget *row,
+                                   gint64     id)
+{
+  JsonObject *params = json_object_new ();
+
+  json_object_set_int_member (params, "id", id);
+  json_object_set_string_member (params, "name",
+                                 gtk_editable_get_text (g_object_get_data (G_OBJECT (row), "name-row")));
+  json_object_set_string_member (params, "prefix",
+                                 gtk_editable_get_text (g_object_get_data (G_OBJECT (row), "prefix-row")));
+  json_object_set_boolean_member (params, "is_legal",
+                                  gtk_switch_get_active (g_object_get_data (G_OBJECT (row), "legal-switch")));
+  json_object_set_boolean_member (params, "active",
+                                  gtk_switch_get_active (g_object_get_data (G_OBJECT (row), "active-switch")));
+  return params;
+}
+
+JsonObject *
+_hall_admin_counter_row_params (GtkWidget *row,
+                                gint64     id)
+{
+  JsonObject *params = json_object_new ();
+  JsonArray *ids = json_array_new ();
+  GPtrArray *checks = g_object_get_data (G_OBJECT (row), "checks");
+
+  for (guint i = 0; i < checks->len; i++)
+    if (gtk_check_button_get_active (checks->pdata[i]))
+      json_array_add_int_element (ids, GPOINTER_TO_SIZE (g_object_get_data (checks->pdata[i], "department-id")));
+  json_object_set_int_member (params, "id", id);
+  json_object_set_array_member (params, "department_ids", ids);
+  return params;
 }

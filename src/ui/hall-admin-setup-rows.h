@@ -15,6 +15,11 @@ GtkWidget *_hall_admin_setup_row_for_id   (GListModel    *model,
                                            GtkListBox    *list,
                                            gint64         id);
 GtkWidget *_hall_admin_department_row_new (HallBoardItem *item);
+/* Replaces what @flow holds by one check button per department of @departments (named
+ * "department_CODE", with its "department-id"); @checks gets the buttons. */
+void       _hall_admin_fill_department_checks (GtkFlowBox *flow,
+                                               GListModel *departments,
+                                               GPtrArray  *checks);
 /* @departments: HallBoardItems of hall.info's departments, one check button each. */
 GtkWidget *_hall_admin_counter_row_new    (HallBoardItem *item,
                                            GListModel    *departments);
@@ -22,5 +27,17 @@ GtkWidget *_hall_admin_counter_row_new    (HallBoardItem *item,
 GtkWidget *_hall_admin_category_row_new   (HallBoardItem *item,
                                            GListModel    *departments,
                                            GListModel    *department_names);
+/* The name of the department of @departments whose string @member is @value, or NULL. */
+const char *_hall_admin_department_with     (GListModel *departments,
+                                             const char *member,
+                                             const char *value);
+/* Whether a window of @counters has @number. */
+gboolean    _hall_admin_counter_with_number (GListModel *counters,
+                                             gint64      number);
+/* What a department's or a window's row sends to department.save / counter.save. */
+JsonObject *_hall_admin_department_row_params (GtkWidget *row,
+                                               gint64     id);
+JsonObject *_hall_admin_counter_row_params    (GtkWidget *row,
+                                               gint64     id);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include "hall-admin-util.h"
 #include "hall-board-item.h"
+#include "hall-ui-util.h"
 #include "hall-window.h"
 
 void
@@ -78,6 +79,46 @@ _hall_admin_confirm (GtkWidget  *widget,
   g_signal_connect_swapped (dialog, "response", callback, data);
   gtk_window_present (GTK_WINDOW (dialog));
   return ADW_MESSAGE_DIALOG (dialog);
+}
+
+static void
+password_changed_cb (GtkEditable *entry,
+                     GtkWidget   *error_label)
+{
+  const char *text = gtk_editable_get_text (entry);
+  g_autofree char *problem = *text ? _hall_check_new_password (text) : NULL;
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (gtk_widget_get_ancestor (error_label, ADW_TYPE_MESSAGE_DIALOG));
+
+  gtk_label_set_text (GTK_LABEL (error_label), problem ? problem : "");
+  gtk_widget_set_visible (error_label, problem != NULL);
+  if (dialog != NULL)
+    adw_message_dialog_set_response_enabled (dialog, g_object_get_data (G_OBJECT (entry), "response"),
+                                             *text && problem == NULL);
+}
+
+GtkWidget *
+_hall_admin_add_password_field (AdwMessageDialog *dialog,
+                                const char       *response)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *entry = gtk_password_entry_new ();
+  GtkWidget *error_label = gtk_label_new (NULL);
+
+  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (entry), TRUE);
+  gtk_widget_set_name (entry, "reset_password");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  /* Translators: accessible name of the new password field */
+                                  _("New password"), -1);
+  gtk_label_set_wrap (GTK_LABEL (error_label), TRUE);
+  gtk_widget_add_css_class (error_label, "field-error");
+  gtk_widget_set_visible (error_label, FALSE);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), error_label);
+  g_object_set_data_full (G_OBJECT (entry), "response", g_strdup (response), g_free);
+  g_signal_connect (entry, "changed", G_CALLBACK (password_changed_cb), error_label);
+  adw_message_dialog_set_extra_child (dialog, box);
+  adw_message_dialog_set_response_enabled (dialog, response, FALSE);
+  return entry;
 }
 
 char *

@@ -28,6 +28,10 @@ AdwMessageDialog *_hall_admin_confirm (GtkWidget  *widget,
                                        const char *response_label,
                                        GCallback   callback,
                                        gpointer    data);
+/* Adds a new-password entry (named "reset_password") to @dialog: what is wrong with the typed
+ * password shows under it, and @response is enabled only for a good one. Returns the entry. */
+GtkWidget *_hall_admin_add_password_field (AdwMessageDialog *dialog,
+                                           const char       *response);
 /* "2026-10-08 星期四" for a YYYY-MM-DD date. */
 char      *_hall_admin_format_date   (const char  *date);
 /* Whether @event is one of the NULL-terminated @kinds. */

@@ -579,6 +579,8 @@ hall_matter_list_page_show_matter (HallMatterListPage *self,
 {
   g_return_if_fail (HALL_IS_MATTER_LIST_PAGE (self));
   hall_matter_view_set_matter_id (self->view, matter_id);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  select_shown (self);
 }
 
 GtkWidget *

@@ -584,6 +584,17 @@ test_visibility (Fixture       *f,
   list = hall_test_ok (f->hall, f->zhao, "matter.list", NULL);
   g_assert_cmpint (json_object_get_int_member (list, "total"), ==, 3);
 
+  /* Paging on without counting: "more" says whether another page follows. */
+  g_clear_pointer (&list, json_object_unref);
+  list = hall_test_ok (f->hall, f->wang, "matter.list", "{\"limit\":2,\"count\":false}");
+  g_assert_false (json_object_has_member (list, "total"));
+  g_assert_true (json_object_get_boolean_member (list, "more"));
+  g_assert_cmpint (json_array_get_length (json_object_get_array_member (list, "matters")), ==, 2);
+  g_clear_pointer (&list, json_object_unref);
+  list = hall_test_ok (f->hall, f->wang, "matter.list", "{\"limit\":2,\"offset\":2,\"count\":false}");
+  g_assert_false (json_object_get_boolean_member (list, "more"));
+  g_assert_cmpint (json_array_get_length (json_object_get_array_member (list, "matters")), ==, 1);
+
   /* Devices and the admin do not read matters. */
   hall_test_fails (f->hall, f->kiosk, "matter.get", HALL_ERROR_FORBIDDEN, NULL,
                    "{\"matter_id\":%" G_GINT64_FORMAT "}", chengjian);

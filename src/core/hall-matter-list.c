@@ -121,7 +121,7 @@ _hall_matter_list (HallCtx     *ctx,
 {
   const char *state = NULL;
   gint64 first_user = 0, department_id = 0, soon_days = 3, limit = 50, offset = 0, total;
-  gboolean overdue = FALSE, due_soon = FALSE;
+  gboolean overdue = FALSE, due_soon = FALSE, with_total = TRUE, more;
   g_autoptr (HallStmt) count = NULL;
   g_autoptr (HallStmt) stmt = NULL;
   JsonArray *rows;
@@ -134,7 +134,8 @@ _hall_matter_list (HallCtx     *ctx,
       || !hall_param_bool (params, "due_soon", FALSE, &due_soon, error)
       || !hall_param_int (params, "due_soon_days", FALSE, 1, 60, &soon_days, error)
       || !hall_param_int (params, "limit", FALSE, 1, LIST_MAX, &limit, error)
-      || !hall_param_int (params, "offset", FALSE, 0, G_MAXINT32, &offset, error))
+      || !hall_param_int (params, "offset", FALSE, 0, G_MAXINT32, &offset, error)
+      || !hall_param_bool (params, "count", FALSE, &with_total, error))
     return NULL;
 
 #define BIND_FILTERS(st) \
@@ -149,19 +150,25 @@ _hall_matter_list (HallCtx     *ctx,
     hall_stmt_bind_int (st, 7, soon_days); \
   } G_STMT_END
 
+  /* Counting every match scans them all; a list that only needs to know whether there is more
+   * asks for count: false and gets one row beyond the page instead. */
+  total = -1;
+  if (with_total)
+    {
+      if (overdue || due_soon)
+        count = hall_db_prepare (ctx->db, "SELECT count(*) " LIST_DUE_FILTER_SQL, error);
+      else
+        count = hall_db_prepare (ctx->db, "SELECT count(*) FROM matter m " LIST_MATTER_FILTER_SQL, error);
+      if (count == NULL)
+        return NULL;
+      BIND_FILTERS (count);
+      if (hall_stmt_step (count, error) != SQLITE_ROW)
+        return NULL;
+      total = hall_stmt_int (count, 0);
+    }
+
   /* Without a clock filter the newest matters are found first and only their page looks up its
    * clock: a window's list of 100,000 matters costs what 50 rows cost. */
-  if (overdue || due_soon)
-    count = hall_db_prepare (ctx->db, "SELECT count(*) " LIST_DUE_FILTER_SQL, error);
-  else
-    count = hall_db_prepare (ctx->db, "SELECT count(*) FROM matter m " LIST_MATTER_FILTER_SQL, error);
-  if (count == NULL)
-    return NULL;
-  BIND_FILTERS (count);
-  if (hall_stmt_step (count, error) != SQLITE_ROW)
-    return NULL;
-  total = hall_stmt_int (count, 0);
-
   if (overdue || due_soon)
     stmt = hall_db_prepare (ctx->db,
                             LIST_COLUMNS_SQL LIST_DUE_FILTER_SQL
@@ -183,17 +190,22 @@ _hall_matter_list (HallCtx     *ctx,
   if (stmt == NULL)
     return NULL;
   BIND_FILTERS (stmt);
-  hall_stmt_bind_int (stmt, 8, limit);
+  hall_stmt_bind_int (stmt, 8, limit + 1);
   hall_stmt_bind_int (stmt, 9, offset);
 #undef BIND_FILTERS
   rows = hall_stmt_all_objects (stmt, error);
   if (rows == NULL)
     return NULL;
+  more = json_array_get_length (rows) > (guint) limit;
+  if (more)
+    json_array_remove_element (rows, limit);
   mask_names (rows);
 
   result = json_object_new ();
   json_object_set_array_member (result, "matters", rows);
-  json_object_set_int_member (result, "total", total);
+  json_object_set_boolean_member (result, "more", more);
+  if (total >= 0)
+    json_object_set_int_member (result, "total", total);
   json_object_set_int_member (result, "offset", offset);
   json_object_set_string_member (result, "today", ctx->today);
   return result;

@@ -318,8 +318,7 @@ list_cb (GObject      *object,
         g_ptr_array_add (items, hall_board_item_new (json_array_get_object_element (matters, i), 0));
       /* A first page replaces the list; a next page is added after what is listed. */
       g_list_store_splice (self->matters, offset, n - offset, items->pdata, items->len);
-      self->more = !self->searching
-                   && json_object_get_int_member_with_default (reply, "total", 0) > offset + items->len;
+      self->more = !self->searching && json_object_get_boolean_member_with_default (reply, "more", FALSE);
       select_shown (self);
       gtk_label_set_text (self->placeholder, *gtk_editable_get_text (GTK_EDITABLE (self->search_entry))
                                                ? _("No matter found.") : _("No open matter you first received."));
@@ -368,6 +367,7 @@ load (HallMatterListPage *self,
       json_object_set_string_member (params, "first_received_by", "me");
       json_object_set_string_member (params, "state", "open");
       json_object_set_int_member (params, "limit", next_page ? PAGE_SIZE : CLAMP (n, PAGE_SIZE, MAX_LIMIT));
+      json_object_set_boolean_member (params, "count", FALSE);
       if (next_page)
         json_object_set_int_member (params, "offset", self->offset);
       hall_client_call_async (self->client, "matter.list", params, self->cancellable, list_cb, g_object_ref (self));

@@ -29,7 +29,11 @@ typedef struct
   gint64 current[N_COUNTERS + 1];     /* ticket being served at each counter, 0 for none */
   gint64 service_end[N_COUNTERS + 1]; /* when that visitor will be done */
   int next_person;
+  double pace; /* the morning's clock: 1.0 when a step is 5 minutes, less when the day has barely begun */
 } Demo;
+
+/* @seconds of the morning's activity at the demo's pace. */
+#define PACED(demo, seconds) ((gint64) ((seconds) * (demo)->pace))
 
 static void
 demo_free (Demo *demo)
@@ -525,7 +529,7 @@ register_from_ticket (Demo        *demo,
                                                ",\"note\":\"%s\"}",
                                                json_object_get_int_member (registered, "matter_id"),
                                                demo->current[counter], "群众情绪激动，诉求涉及多个部门，请值班领导接访。");
-      g_autoptr (JsonObject) escalated = call (demo, at + 120, demo->counter_tokens[counter], "matter.escalate",
+      g_autoptr (JsonObject) escalated = call (demo, at + PACED (demo, 120), demo->counter_tokens[counter], "matter.escalate",
                                                obj (json), error);
       if (escalated == NULL)
         return FALSE;
@@ -555,7 +559,7 @@ serve_step (Demo        *demo,
         {
           gboolean escalate = may_escalate && !*escalated;
 
-          if (!register_from_ticket (demo, at - 60, counter, escalate, error))
+          if (!register_from_ticket (demo, at - PACED (demo, 60), counter, escalate, error))
             return FALSE;
           if (escalate)
             {
@@ -573,7 +577,7 @@ serve_step (Demo        *demo,
   if (demo->current[counter] == 0)
     {
       g_autoptr (GError) local = NULL;
-      g_autoptr (JsonObject) called = call (demo, at + 30, token, "counter.call_next", NULL, &local);
+      g_autoptr (JsonObject) called = call (demo, at + PACED (demo, 30), token, "counter.call_next", NULL, &local);
       JsonObject *ticket;
       g_autoptr (JsonObject) started = NULL;
 
@@ -586,10 +590,10 @@ serve_step (Demo        *demo,
         }
       ticket = json_object_get_object_member (called, "ticket");
       demo->current[counter] = json_object_get_int_member (ticket ? ticket : called, ticket ? "id" : "ticket_id");
-      demo->service_end[counter] = at + 60 * g_rand_int_range (demo->rand, 8, 26);
+      demo->service_end[counter] = at + PACED (demo, 60 * g_rand_int_range (demo->rand, 8, 26));
       g_free (json);
       json = g_strdup_printf ("{\"ticket_id\":%" G_GINT64_FORMAT "}", demo->current[counter]);
-      started = call (demo, at + 90, token, "ticket.start", obj (json), error);
+      started = call (demo, at + PACED (demo, 90), token, "ticket.start", obj (json), error);
       if (started == NULL)
         return FALSE;
     }
@@ -603,18 +607,21 @@ run_morning (Demo      *demo,
 {
   gint64 now = g_get_real_time () / G_USEC_PER_SEC - 60;
   gint64 start = local_time (today, 8, 30);
-  gint64 midnight = local_time (today, 0, 5);
-  gint64 step = 5 * 60, span;
+  gint64 midnight = local_time (today, 0, 0) + 30;
+  gint64 step, span;
   int n_tickets, issued = 0;
   gboolean escalated = FALSE;
 
   /* The demo shows the last three busy hours: from 08:30 when that is recent, else the three
-   * hours before now (squeezed into the hours since midnight early in the day). */
+   * hours before now, squeezed into the time since midnight early in the day (today's queue
+   * holds only today's tickets). Every morning has the same 36 steps, at the pace that fits. */
   if (now - start < 2 * 60 * 60)
     start = MAX (midnight, now - 2 * 60 * 60);
   else if (now - start > 3 * 60 * 60)
     start = now - 3 * 60 * 60;
-  span = MAX (now - start, 30 * 60);
+  span = MAX (now - start, 36);
+  step = MAX (span / 36, 1);
+  demo->pace = step / 300.0;
   n_tickets = 60 + g_rand_int_range (demo->rand, 0, 10);
   demo->manager = login (demo, start - 20 * 60, "zhangli", "manager", 0, error);
   if (demo->manager == NULL)
@@ -642,13 +649,14 @@ run_morning (Demo      *demo,
 
       while (issued < due && issued < n_tickets)
         {
-          if (!issue_ticket (demo, t + g_rand_int_range (demo->rand, 0, (int) step - 60), issued == n_tickets / 3, error))
+          if (!issue_ticket (demo, t + g_rand_int_range (demo->rand, 0, (int) MAX (step - PACED (demo, 60), 1)),
+                             issued == n_tickets / 3, error))
             return FALSE;
           issued++;
         }
       for (int c = 1; c <= N_COUNTERS; c++)
         if (demo->counter_tokens[c] != NULL
-            && !serve_step (demo, t + step - 120, c, t > start + span / 2, &escalated, error))
+            && !serve_step (demo, t + step - PACED (demo, 120), c, t > start + span / 2, &escalated, error))
           return FALSE;
     }
 
@@ -662,7 +670,7 @@ run_morning (Demo      *demo,
           {
             json = g_strdup_printf ("{\"ticket_id\":%" G_GINT64_FORMAT ",\"outcome\":\"consultation\"}",
                                     demo->current[c]);
-            result = call (demo, now - 20 * 60, demo->counter_tokens[c], "ticket.finish", obj (json), error);
+            result = call (demo, now - PACED (demo, 20 * 60), demo->counter_tokens[c], "ticket.finish", obj (json), error);
             if (result == NULL)
               return FALSE;
             g_clear_pointer (&result, json_object_unref);
@@ -670,7 +678,7 @@ run_morning (Demo      *demo,
             demo->current[c] = 0;
           }
         json = g_strdup_printf ("{\"reason\":\"%s\"}", _hall_demo_staff[c - 1].pause);
-        result = call (demo, now - 15 * 60, demo->counter_tokens[c], "counter.pause", obj (json), error);
+        result = call (demo, now - PACED (demo, 15 * 60), demo->counter_tokens[c], "counter.pause", obj (json), error);
         if (result == NULL)
           return FALSE;
       }

@@ -98,47 +98,6 @@ rename_petitioners (HallMatterForm *self)
     }
 }
 
-/* NULL when @phone is empty or looks like what petitioner objects take. */
-static const char *
-check_phone (const char *phone)
-{
-  static GRegex *mobile, *landline;
-
-  if (phone == NULL || *phone == '\0')
-    return NULL;
-  if (mobile == NULL)
-    {
-      mobile = g_regex_new ("^(\\+86)?1[3-9][0-9]{9}$", G_REGEX_OPTIMIZE, 0, NULL);
-      landline = g_regex_new ("^0[0-9]{2,3}-?[0-9]{7,8}((-|转)[0-9]{1,6})?$", G_REGEX_OPTIMIZE, 0, NULL);
-    }
-  if (g_regex_match (mobile, phone, 0, NULL) || g_regex_match (landline, phone, 0, NULL))
-    return NULL;
-  return _("Enter a mobile number (11 digits starting with 1) or a landline with its area code, such as 0745-1234567.");
-}
-
-/* What is wrong with the ID number typed so far, or NULL; *@complete when it is a valid one. */
-static char *
-check_id_number (const char *id,
-                 gboolean    final,
-                 gboolean   *complete)
-{
-  g_autoptr (GError) error = NULL;
-  glong length = g_utf8_strlen (id, -1);
-
-  *complete = FALSE;
-  if (length == 0)
-    return NULL;
-  for (const char *p = id; *p; p++)
-    if (!g_ascii_isdigit (*p) && !((*p == 'x' || *p == 'X') && p[1] == '\0' && length == 18))
-      return g_strdup (_("An ID number has 17 digits and a last digit or X."));
-  if (length < 18)
-    return final ? g_strdup (_("An ID number has 18 characters.")) : NULL;
-  if (!hall_id_number_validate (id, &error))
-    return g_strdup (error->message);
-  *complete = TRUE;
-  return NULL;
-}
-
 static void
 lookup_cb (GObject      *object,
            GAsyncResult *result,
@@ -179,7 +138,7 @@ id_changed_cb (GtkEditable         *editable,
   HallMatterForm *self = g_object_get_data (G_OBJECT (group), "form");
   const char *id = gtk_editable_get_text (editable);
   gboolean complete;
-  g_autofree char *message = check_id_number (id, FALSE, &complete);
+  g_autofree char *message = _hall_check_id_number (id, FALSE, &complete);
 
   _hall_mf_field_set_error (GTK_WIDGET (editable), message);
   if (!complete)
@@ -200,10 +159,9 @@ id_changed_cb (GtkEditable         *editable,
 static void
 phone_changed_cb (GtkEditable *editable)
 {
-  const char *phone = gtk_editable_get_text (editable);
+  g_autofree char *message = _hall_check_phone (gtk_editable_get_text (editable), FALSE, NULL);
 
-  /* Complain once the number could be complete, not at the first digit. */
-  _hall_mf_field_set_error (GTK_WIDGET (editable), strlen (phone) >= 11 ? check_phone (phone) : NULL);
+  _hall_mf_field_set_error (GTK_WIDGET (editable), message);
 }
 
 static void
@@ -438,6 +396,7 @@ submit_action (GtkWidget  *widget,
       g_autofree char *phone = _hall_mf_field_dup_text (petitioner_field (group, "phone"));
       g_autofree char *address = _hall_mf_field_dup_text (petitioner_field (group, "address"));
       g_autofree char *id_error = NULL;
+      g_autofree char *phone_error = NULL;
       guint sex = adw_combo_row_get_selected (ADW_COMBO_ROW (petitioner_field (group, "sex")));
       gboolean representative = adw_combo_row_get_selected (ADW_COMBO_ROW (petitioner_field (group, "role"))) == 1;
       gboolean complete;
@@ -450,14 +409,15 @@ submit_action (GtkWidget  *widget,
         }
       else
         json_object_set_string_member (p, "name", name);
-      id_error = check_id_number (id, TRUE, &complete);
+      id_error = _hall_check_id_number (id, TRUE, &complete);
       _hall_mf_field_set_error (petitioner_field (group, "id_number"), id_error);
       if (id_error != NULL)
         first_bad = first_bad ? first_bad : petitioner_field (group, "id_number");
       else if (*id)
         json_object_set_string_member (p, "id_number", id);
-      _hall_mf_field_set_error (petitioner_field (group, "phone"), check_phone (phone));
-      if (check_phone (phone) != NULL)
+      phone_error = _hall_check_phone (phone, TRUE, NULL);
+      _hall_mf_field_set_error (petitioner_field (group, "phone"), phone_error);
+      if (phone_error != NULL)
         first_bad = first_bad ? first_bad : petitioner_field (group, "phone");
       else if (*phone)
         json_object_set_string_member (p, "phone", phone);

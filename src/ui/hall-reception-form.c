@@ -329,39 +329,24 @@ check_id (HallReceptionForm *self,
           gboolean           complete)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->id_row));
-  g_autoptr (GError) error = NULL;
+  gboolean whole;
+  g_autofree char *message = _hall_check_id_number (text, complete, &whole);
 
-  if (*text == '\0' || (!complete && strlen (text) < HALL_ID_NUMBER_LENGTH))
-    {
-      _hall_form_set_error (GTK_WIDGET (self->id_row), GTK_WIDGET (self->id_error), NULL);
-      return TRUE;
-    }
-  hall_id_number_validate (text, &error);
-  _hall_form_set_error (GTK_WIDGET (self->id_row), GTK_WIDGET (self->id_error), error ? error->message : NULL);
-  if (error == NULL)
-    {
-      const char *sex = hall_id_number_get_sex (text);
-      adw_combo_row_set_selected (self->sex_row, g_strcmp0 (sex, "male") == 0 ? 1 : 2);
-    }
-  return error == NULL;
+  _hall_form_set_error (GTK_WIDGET (self->id_row), GTK_WIDGET (self->id_error), message);
+  if (whole)
+    adw_combo_row_set_selected (self->sex_row, g_strcmp0 (hall_id_number_get_sex (text), "male") == 0 ? 1 : 2);
+  return message == NULL;
 }
 
 static gboolean
 check_phone (HallReceptionForm *self,
              gboolean           complete)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->phone_row));
-  g_autoptr (GError) error = NULL;
+  g_autofree char *message = _hall_check_phone (gtk_editable_get_text (GTK_EDITABLE (self->phone_row)),
+                                                complete, NULL);
 
-  if (*text == '\0' || (!complete && strlen (text) < 11))
-    {
-      _hall_form_set_error (GTK_WIDGET (self->phone_row), GTK_WIDGET (self->phone_error), NULL);
-      return TRUE;
-    }
-  hall_phone_validate (text, &error);
-  _hall_form_set_error (GTK_WIDGET (self->phone_row), GTK_WIDGET (self->phone_error),
-                        error ? error->message : NULL);
-  return error == NULL;
+  _hall_form_set_error (GTK_WIDGET (self->phone_row), GTK_WIDGET (self->phone_error), message);
+  return message == NULL;
 }
 
 static gboolean

@@ -371,46 +371,26 @@ static void
 id_number_changed_cb (HallTriagePage *self)
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->id_number_row))));
-  g_autoptr (GError) error = NULL;
-  glong length = g_utf8_strlen (text, -1);
+  gboolean whole;
+  g_autofree char *message = _hall_check_id_number (text, FALSE, &whole);
 
-  /* Still typing: nothing to say until the 18th character. */
-  if (length < HALL_ID_NUMBER_LENGTH)
-    {
-      _hall_form_set_error (GTK_WIDGET (self->id_number_row), GTK_WIDGET (self->id_number_error), NULL);
-      if (self->looked_up != NULL && g_strcmp0 (self->looked_up, text) != 0 && length > 0)
-        clear_history (self);
-      return;
-    }
-  if (!hall_id_number_validate (text, &error))
-    {
-      _hall_form_set_error (GTK_WIDGET (self->id_number_row), GTK_WIDGET (self->id_number_error), error->message);
-      clear_history (self);
-      return;
-    }
-  _hall_form_set_error (GTK_WIDGET (self->id_number_row), GTK_WIDGET (self->id_number_error), NULL);
-  start_lookup (self, "id_number", text);
+  _hall_form_set_error (GTK_WIDGET (self->id_number_row), GTK_WIDGET (self->id_number_error), message);
+  if (whole)
+    start_lookup (self, "id_number", text);
+  else if (*text != '\0' && g_strcmp0 (self->looked_up, text) != 0)
+    clear_history (self);
 }
 
 static void
 phone_changed_cb (HallTriagePage *self)
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->phone_row))));
-  g_autoptr (GError) error = NULL;
+  gboolean whole;
+  g_autofree char *message = _hall_check_phone (text, FALSE, &whole);
 
-  if (strlen (text) < 11)
-    {
-      _hall_form_set_error (GTK_WIDGET (self->phone_row), GTK_WIDGET (self->phone_error), NULL);
-      return;
-    }
-  if (!hall_phone_validate (text, &error))
-    {
-      _hall_form_set_error (GTK_WIDGET (self->phone_row), GTK_WIDGET (self->phone_error), error->message);
-      return;
-    }
-  _hall_form_set_error (GTK_WIDGET (self->phone_row), GTK_WIDGET (self->phone_error), NULL);
+  _hall_form_set_error (GTK_WIDGET (self->phone_row), GTK_WIDGET (self->phone_error), message);
   /* The ID number, when there is one, names the person better. */
-  if (*gtk_editable_get_text (GTK_EDITABLE (self->id_number_row)) == '\0')
+  if (whole && *gtk_editable_get_text (GTK_EDITABLE (self->id_number_row)) == '\0')
     start_lookup (self, "phone", text);
 }
 

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "hall-ui-util.h"
+#include "hall-idcard.h"
 
 #define MIN_PASSWORD_CHARS 8
 #define MAX_USERNAME_CHARS 64
@@ -125,5 +126,48 @@ _hall_find_named (GtkWidget  *root,
       if (found != NULL)
         return found;
     }
+  return NULL;
+}
+
+char *
+_hall_check_id_number (const char *text,
+                       gboolean    final,
+                       gboolean   *complete)
+{
+  g_autoptr (GError) error = NULL;
+  glong length = g_utf8_strlen (text, -1);
+
+  if (complete != NULL)
+    *complete = FALSE;
+  if (length == 0)
+    return NULL;
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isdigit (*p) && !((*p == 'x' || *p == 'X') && p[1] == '\0' && length == HALL_ID_NUMBER_LENGTH))
+      return g_strdup (_("An ID number has 17 digits and a last digit or X."));
+  if (length < HALL_ID_NUMBER_LENGTH)
+    return final ? g_strdup (_("An ID number has 18 characters.")) : NULL;
+  if (!hall_id_number_validate (text, &error))
+    return g_strdup (error->message);
+  if (complete != NULL)
+    *complete = TRUE;
+  return NULL;
+}
+
+char *
+_hall_check_phone (const char *text,
+                   gboolean    final,
+                   gboolean   *complete)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (complete != NULL)
+    *complete = FALSE;
+  /* Complain once the number could be complete, not at the first digit. */
+  if (*text == '\0' || (!final && strlen (text) < 11))
+    return NULL;
+  if (!hall_phone_validate (text, &error))
+    return g_strdup (error->message);
+  if (complete != NULL)
+    *complete = TRUE;
   return NULL;
 }

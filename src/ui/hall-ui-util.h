@@ -22,6 +22,16 @@ void         _hall_form_set_error       (GtkWidget   *field,
 const char  *_hall_check_username       (const char  *username);
 char        *_hall_check_new_password   (const char  *password);
 
+/* What is wrong with an ID number or a phone number typed so far, or NULL when nothing (or it is
+ * empty). Until @final (the person sends the form) a value still too short to judge is fine.
+ * *@complete (may be NULL) tells whether it is a whole, valid value, worth looking up. */
+char        *_hall_check_id_number      (const char  *text,
+                                         gboolean     final,
+                                         gboolean    *complete);
+char        *_hall_check_phone          (const char  *text,
+                                         gboolean     final,
+                                         gboolean    *complete);
+
 /* "12 min", "1 h 05 min" */
 char        *_hall_format_minutes       (gint64       seconds);
 /* "09:12" in local time */

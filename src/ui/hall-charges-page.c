@@ -21,20 +21,12 @@
 
 struct _HallChargesPage
 {
-  AdwBin parent_instance;
+  HallPage parent_instance;
 
-  HallClient *client;
-  GSignalGroup *client_signals;
-  GSignalGroup *client_notify;
-  GCancellable *cancellable;
-  gboolean loading;
-  gboolean dirty;
   gboolean busy;
   GListStore *charges;
 
-  AdwToastOverlay *toast_overlay;
   HallMatterView *matter_view;
-  char *return_view; /* the view a matter's details go back to */
   GtkStack *stack;
   GtkLabel *list_error;
   GtkListBox *charges_list;
@@ -43,41 +35,25 @@ struct _HallChargesPage
   HallChargeView *charge_view;
 };
 
-G_DEFINE_FINAL_TYPE (HallChargesPage, hall_charges_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_CLIENT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void refresh (HallChargesPage *self);
+G_DEFINE_FINAL_TYPE (HallChargesPage, hall_charges_page, HALL_TYPE_PAGE)
 
 static void
-toast (HallChargesPage *self,
-       const char      *message)
+update_actions (HallPage *page)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-}
+  HallChargesPage *self = HALL_CHARGES_PAGE (page);
+  gboolean online = hall_page_is_online (page);
 
-static GCancellable *
-cancellable (HallChargesPage *self)
-{
-  if (self->cancellable == NULL)
-    self->cancellable = g_cancellable_new ();
-  return self->cancellable;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "charges.refresh", online);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "charges.open", online);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "charges.take", online && !self->busy);
 }
 
 static void
-update_actions (HallChargesPage *self)
+set_busy (HallChargesPage *self,
+          gboolean         busy)
 {
-  gboolean connected = self->client != NULL && hall_client_get_connected (self->client);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "charges.refresh", connected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "charges.open", connected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "charges.take", connected && !self->busy);
+  self->busy = busy;
+  update_actions (HALL_PAGE (self));
 }
 
 static char *
@@ -155,98 +131,62 @@ create_charge_row (gpointer item,
 }
 
 static void
-charges_cb (GObject      *object,
-            GAsyncResult *result,
+charges_cb (HallPage     *page,
+            JsonObject   *reply,
+            const GError *error,
             gpointer      user_data)
 {
-  g_autoptr (HallChargesPage) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+  HallChargesPage *self = HALL_CHARGES_PAGE (page);
+  JsonArray *charges;
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->loading = FALSE;
   _hall_form_set_error (GTK_WIDGET (self->list_error), GTK_WIDGET (self->list_error),
                         reply == NULL ? error->message : NULL);
-  if (reply != NULL)
-    {
-      JsonArray *charges = json_object_get_array_member (reply, "charges");
-      g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-      gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-
-      for (guint i = 0; charges != NULL && i < json_array_get_length (charges); i++)
-        g_ptr_array_add (items, hall_board_item_new (json_array_get_object_element (charges, i), now));
-      g_list_store_splice (self->charges, 0, g_list_model_get_n_items (G_LIST_MODEL (self->charges)),
-                           items->pdata, items->len);
-    }
-  if (self->dirty)
-    refresh (self);
+  if (reply == NULL)
+    return;
+  charges = json_object_get_array_member (reply, "charges");
+  for (guint i = 0; charges != NULL && i < json_array_get_length (charges); i++)
+    g_ptr_array_add (items, hall_board_item_new (json_array_get_object_element (charges, i), now));
+  g_list_store_splice (self->charges, 0, g_list_model_get_n_items (G_LIST_MODEL (self->charges)),
+                       items->pdata, items->len);
 }
 
 static void
-refresh (HallChargesPage *self)
+refresh (HallPage *page)
 {
-  if (self->client == NULL || !hall_client_is_signed_in (self->client))
-    return;
-  if (self->loading)
-    {
-      self->dirty = TRUE;
-      return;
-    }
-  self->dirty = FALSE;
-  self->loading = TRUE;
-  hall_client_call_async (self->client, "leader.charges", NULL, cancellable (self), charges_cb, g_object_ref (self));
+  hall_page_load (page, "leader.charges", NULL, charges_cb, NULL);
 }
 
 /* ---- one charge --------------------------------------------------------------------------- */
 
 static void
-charge_cb (GObject      *object,
-           GAsyncResult *result,
+charge_cb (HallPage     *page,
+           JsonObject   *reply,
+           const GError *error,
            gpointer      user_data)
 {
-  g_autoptr (HallChargesPage) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
-  JsonObject *charge;
+  HallChargesPage *self = HALL_CHARGES_PAGE (page);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->busy = FALSE;
-  update_actions (self);
+  set_busy (self, FALSE);
   if (reply == NULL)
     {
-      toast (self, error->message);
+      hall_page_toast (page, error->message);
       return;
     }
-  charge = json_object_get_object_member (reply, "charge");
-  hall_charge_view_set_charge (self->charge_view, charge);
+  hall_charge_view_set_charge (self->charge_view, json_object_get_object_member (reply, "charge"));
   gtk_stack_set_visible_child_name (self->stack, "detail");
 }
 
 static void
-open_charge (HallChargesPage *self,
-             gint64           charge_id)
-{
-  g_autoptr (JsonObject) params = _hall_leader_params_id ("charge_id", charge_id);
-
-  hall_client_call_async (self->client, "leader.charge_get", params, cancellable (self), charge_cb,
-                          g_object_ref (self));
-}
-
-static void
-taken_cb (GObject      *object,
-          GAsyncResult *result,
+taken_cb (HallPage     *page,
+          JsonObject   *reply,
+          const GError *error,
           gpointer      user_data)
 {
-  g_autoptr (HallChargesPage) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+  HallChargesPage *self = HALL_CHARGES_PAGE (page);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->busy = FALSE;
-  update_actions (self);
+  set_busy (self, FALSE);
   if (reply == NULL)
     {
       _hall_form_set_error (GTK_WIDGET (self->take_row), GTK_WIDGET (self->take_error), error->message);
@@ -255,31 +195,27 @@ taken_cb (GObject      *object,
   gtk_editable_set_text (GTK_EDITABLE (self->take_row), "");
   hall_charge_view_set_charge (self->charge_view, json_object_get_object_member (reply, "charge"));
   gtk_stack_set_visible_child_name (self->stack, "detail");
-  refresh (self);
+  hall_page_refresh (page);
 }
 
 static void
-matter_found_cb (GObject      *object,
-                 GAsyncResult *result,
+matter_found_cb (HallPage     *page,
+                 JsonObject   *reply,
+                 const GError *error,
                  gpointer      user_data)
 {
-  g_autoptr (HallChargesPage) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+  HallChargesPage *self = HALL_CHARGES_PAGE (page);
   g_autoptr (JsonObject) params = NULL;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
   if (reply == NULL)
     {
-      self->busy = FALSE;
-      update_actions (self);
+      set_busy (self, FALSE);
       _hall_form_set_error (GTK_WIDGET (self->take_row), GTK_WIDGET (self->take_error), error->message);
       return;
     }
   params = _hall_leader_params_id ("matter_id",
                                    json_object_get_int_member (json_object_get_object_member (reply, "matter"), "id"));
-  hall_client_call_async (self->client, "leader.charge", params, cancellable (self), taken_cb, g_object_ref (self));
+  hall_page_call (page, "leader.charge", params, taken_cb, NULL);
 }
 
 static void
@@ -299,10 +235,8 @@ take_action (GtkWidget  *widget,
     }
   _hall_form_set_error (GTK_WIDGET (self->take_row), GTK_WIDGET (self->take_error), NULL);
   json_object_set_string_member (params, "number", number);
-  self->busy = TRUE;
-  update_actions (self);
-  hall_client_call_async (self->client, "matter.get", params, cancellable (self), matter_found_cb,
-                          g_object_ref (self));
+  set_busy (self, TRUE);
+  hall_page_call (HALL_PAGE (self), "matter.get", params, matter_found_cb, NULL);
 }
 
 static void
@@ -310,36 +244,9 @@ open_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  open_charge (HALL_CHARGES_PAGE (widget), g_variant_get_int64 (parameter));
-}
+  g_autoptr (JsonObject) params = _hall_leader_params_id ("charge_id", g_variant_get_int64 (parameter));
 
-static void
-back_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  HallChargesPage *self = HALL_CHARGES_PAGE (widget);
-
-  /* From a matter's details, back to where they were opened. */
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "matter") == 0 && self->return_view != NULL)
-    {
-      gtk_stack_set_visible_child_name (self->stack, self->return_view);
-      return;
-    }
-  gtk_stack_set_visible_child_name (self->stack, "list");
-}
-
-static void
-show_matter_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  HallChargesPage *self = HALL_CHARGES_PAGE (widget);
-
-  g_free (self->return_view);
-  self->return_view = g_strdup (gtk_stack_get_visible_child_name (self->stack));
-  hall_matter_view_set_matter_id (self->matter_view, g_variant_get_int64 (parameter));
-  gtk_stack_set_visible_child_name (self->stack, "matter");
+  hall_page_call (HALL_PAGE (widget), "leader.charge_get", params, charge_cb, NULL);
 }
 
 static void
@@ -347,49 +254,23 @@ refresh_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  refresh (HALL_CHARGES_PAGE (widget));
+  hall_page_refresh (HALL_PAGE (widget));
 }
 
 static void
-event_cb (HallChargesPage *self,
-          JsonObject      *event)
+event (HallPage   *page,
+       const char *kind,
+       JsonObject *event)
 {
-  const char *kind = json_object_get_string_member_with_default (event, "kind", "");
-
   if (g_str_has_prefix (kind, "leader.charge") || g_str_equal (kind, "matter.changed"))
-    refresh (self);
-}
-
-static void
-connected_cb (HallChargesPage *self)
-{
-  update_actions (self);
-  if (self->client != NULL && hall_client_get_connected (self->client))
-    refresh (self);
-}
-
-static void
-user_cb (HallChargesPage *self)
-{
-  refresh (self);
+    hall_page_refresh (page);
 }
 
 static void
 hall_charges_page_dispose (GObject *object)
 {
-  HallChargesPage *self = HALL_CHARGES_PAGE (object);
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  if (self->client_signals != NULL)
-    g_signal_group_set_target (self->client_signals, NULL);
-  if (self->client_notify != NULL)
-    g_signal_group_set_target (self->client_notify, NULL);
-  g_clear_object (&self->client_signals);
-  g_clear_object (&self->client_notify);
-  g_clear_object (&self->client);
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), HALL_TYPE_CHARGES_PAGE);
+  adw_bin_set_child (ADW_BIN (object), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (object), HALL_TYPE_CHARGES_PAGE);
   G_OBJECT_CLASS (hall_charges_page_parent_class)->dispose (object);
 }
 
@@ -399,55 +280,7 @@ hall_charges_page_finalize (GObject *object)
   HallChargesPage *self = HALL_CHARGES_PAGE (object);
 
   g_clear_object (&self->charges);
-  g_free (self->return_view);
   G_OBJECT_CLASS (hall_charges_page_parent_class)->finalize (object);
-}
-
-static void
-hall_charges_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  HallChargesPage *self = HALL_CHARGES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-hall_charges_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  HallChargesPage *self = HALL_CHARGES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      if (!g_set_object (&self->client, g_value_get_object (value)))
-        break;
-      g_cancellable_cancel (self->cancellable);
-      g_clear_object (&self->cancellable);
-      self->loading = FALSE;
-      g_signal_group_set_target (self->client_signals, self->client);
-      g_signal_group_set_target (self->client_notify, self->client);
-      hall_matter_view_set_client (self->matter_view, self->client);
-      hall_charge_view_set_client (self->charge_view, self->client);
-      update_actions (self);
-      refresh (self);
-      g_object_notify_by_pspec (object, pspec);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -456,21 +289,18 @@ hall_charges_page_class_init (HallChargesPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  HallPageClass *page_class = HALL_PAGE_CLASS (klass);
+
   object_class->dispose = hall_charges_page_dispose;
   object_class->finalize = hall_charges_page_finalize;
-  object_class->get_property = hall_charges_page_get_property;
-  object_class->set_property = hall_charges_page_set_property;
-
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL, HALL_TYPE_CLIENT,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->refresh = refresh;
+  page_class->event = event;
+  page_class->update_actions = update_actions;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xinfanghall/Hall/ui/hall-charges-page.ui");
   g_type_ensure (HALL_TYPE_MATTER_VIEW);
   g_type_ensure (HALL_TYPE_CHARGE_VIEW);
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, HallChargesPage, name)
-  CHILD (toast_overlay);
   CHILD (matter_view);
   CHILD (stack);
   CHILD (list_error);
@@ -482,25 +312,23 @@ hall_charges_page_class_init (HallChargesPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "charges.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "charges.open", "x", open_action);
-  gtk_widget_class_install_action (widget_class, "charges.back", NULL, back_action);
-  gtk_widget_class_install_action (widget_class, "charges.show-matter", "x", show_matter_action);
   gtk_widget_class_install_action (widget_class, "charges.take", NULL, take_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "charges.refresh", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "charges.back", NULL);
+  hall_page_class_install_matter_actions (page_class, "charges");
 }
 
 static void
 charge_saved_cb (HallChargesPage *self)
 {
-  toast (self, _("Saved"));
-  refresh (self);
+  hall_page_toast (HALL_PAGE (self), _("Saved"));
+  hall_page_refresh (HALL_PAGE (self));
 }
 
 static void
 charge_show_matter_cb (HallChargesPage *self,
                        gint64           matter_id)
 {
-  gtk_widget_activate_action (GTK_WIDGET (self), "charges.show-matter", "x", matter_id);
+  hall_page_show_matter (HALL_PAGE (self), matter_id);
 }
 
 static void
@@ -521,13 +349,9 @@ hall_charges_page_init (HallChargesPage *self)
   g_signal_connect_object (self->charge_view, "show-matter", G_CALLBACK (charge_show_matter_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->take_row, "entry-activated", G_CALLBACK (take_apply_cb), self);
-
-  self->client_signals = g_signal_group_new (HALL_TYPE_CLIENT);
-  g_signal_group_connect_swapped (self->client_signals, "event", G_CALLBACK (event_cb), self);
-  self->client_notify = g_signal_group_new (G_TYPE_OBJECT);
-  g_signal_group_connect_swapped (self->client_notify, "notify::connected", G_CALLBACK (connected_cb), self);
-  g_signal_group_connect_swapped (self->client_notify, "notify::user", G_CALLBACK (user_cb), self);
-  update_actions (self);
+  g_object_bind_property (self, "client", self->charge_view, "client", G_BINDING_SYNC_CREATE);
+  hall_page_set_matter_stack (HALL_PAGE (self), self->stack, GTK_WIDGET (self->matter_view));
+  update_actions (HALL_PAGE (self));
 }
 
 GtkWidget *

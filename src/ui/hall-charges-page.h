@@ -6,13 +6,13 @@
 
 #include <adwaita.h>
 
-#include "hall-client.h"
+#include "hall-page.h"
 
 G_BEGIN_DECLS
 
 #define HALL_TYPE_CHARGES_PAGE (hall_charges_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (HallChargesPage, hall_charges_page, HALL, CHARGES_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (HallChargesPage, hall_charges_page, HALL, CHARGES_PAGE, HallPage)
 
 GtkWidget  *hall_charges_page_new            (HallClient      *client);
 /* HallBoardItem per charge, as leader.charges lists them. */

@@ -488,7 +488,85 @@ demo (void)
     g_test_trap_assert_passed ();                                                                  \
   }
 
+/* README's launch command: `xinfang-hall --local` lands in the hall on this PC whatever was used
+ * last: the form that starts one on a new PC, the sign-in of the one there is otherwise. */
+static void
+local_option_activated (HallApplication *app,
+                        gpointer         user_data)
+{
+  HallWindow *window = HALL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  gboolean exists = GPOINTER_TO_INT (user_data);
+  HallWelcomePage *welcome = hall_window_get_welcome_page (window);
+  g_autofree char *mode = NULL;
+
+  if (exists)
+    {
+      hall_ui_test_wait_page (window, "signin", 60);
+      mode = hall_application_dup_mode (app);
+      g_assert_cmpstr (mode, ==, "local");
+    }
+  else
+    {
+      g_assert_cmpstr (hall_window_get_page_name (window), ==, "welcome");
+      g_assert_cmpstr (hall_welcome_page_get_step (welcome), ==, "create");
+      /* Typing goes straight into the hall's name. */
+      g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)),
+                                             hall_ui_test_find (GTK_WIDGET (welcome), "hall_name")));
+    }
+  g_application_quit (G_APPLICATION (app));
+}
+
+static void
+run_local_option (gboolean exists)
+{
+  g_autoptr (HallApplication) app = hall_application_new ();
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *db = hall_application_get_local_path ();
+  char *argv[] = { (char *) "xinfang-hall", (char *) "--local", NULL };
+
+  g_assert_cmpint (g_file_test (db, G_FILE_TEST_EXISTS), ==, exists);
+  /* Whatever was used last. */
+  g_settings_set_string (settings, "mode", "demo");
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (local_option_activated), GINT_TO_POINTER (exists));
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 2, argv), ==, 0);
+}
+
+static void
+local_option_new (void)
+{
+  run_local_option (FALSE);
+}
+
+static void
+created_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (hall_application_create_local_finish (HALL_APPLICATION (object), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+local_option_existing (void)
+{
+  HallApplication *first = hall_application_new ();
+  gboolean created = FALSE;
+
+  /* Started once before, with the demo used since. */
+  hall_application_create_local_async (first, "城关县信访超市", "zhangsan", "张三", "correct horse", NULL, created_cb,
+                                       &created);
+  hall_ui_test_wait (flag_set, &created, 60, "the hall on this PC");
+  g_object_unref (first);
+  run_local_option (TRUE);
+}
+
 APP_TEST (test_first_run, first_run)
+APP_TEST (test_local_option_new, local_option_new)
+APP_TEST (test_local_option_existing, local_option_existing)
 APP_TEST (test_join_server, join_server)
 APP_TEST (test_demo, demo)
 
@@ -503,6 +581,8 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/app/first-run", test_first_run);
+  g_test_add_func ("/app/local-option-new", test_local_option_new);
+  g_test_add_func ("/app/local-option-existing", test_local_option_existing);
   g_test_add_func ("/app/join-server", test_join_server);
   g_test_add_func ("/app/demo", test_demo);
   result = g_test_run ();

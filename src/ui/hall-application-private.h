@@ -19,6 +19,7 @@ struct _HallApplication
   HallClient *client;
   HallHost *host; /* "Host this hall for other PCs" */
   guint busy;
+  gboolean offer_create; /* --local without a hall on this PC: open on the form that makes one */
 };
 
 void      _hall_application_set_busy        (HallApplication      *self,

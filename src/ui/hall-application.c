@@ -373,8 +373,37 @@ hall_application_activate (GApplication *app)
     window = GTK_WINDOW (hall_window_new (self));
   gtk_window_present (window);
 
+  if (self->offer_create && HALL_IS_WINDOW (window))
+    {
+      self->offer_create = FALSE;
+      gtk_widget_activate_action (GTK_WIDGET (hall_window_get_welcome_page (HALL_WINDOW (window))),
+                                  "welcome.show-create", NULL);
+    }
+
   if (self->client == NULL && self->busy == 0 && *mode != '\0')
     hall_application_open_async (self, NULL, app_open_cb, NULL);
+}
+
+/* --local, as README's launch command starts the app: the single-PC hall, whatever was used
+ * last. Opens the hall on this PC when there is one, else the form that starts it. */
+static int
+hall_application_handle_local_options (GApplication *app,
+                                       GVariantDict *options)
+{
+  HallApplication *self = HALL_APPLICATION (app);
+  g_autofree char *path = NULL;
+
+  if (!g_variant_dict_contains (options, "local"))
+    return -1;
+  path = hall_application_get_local_path ();
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    g_settings_set_string (self->settings, "mode", "local");
+  else
+    {
+      g_settings_set_string (self->settings, "mode", "");
+      self->offer_create = TRUE;
+    }
+  return -1;
 }
 
 static void
@@ -457,6 +486,7 @@ hall_application_class_init (HallApplicationClass *klass)
   object_class->finalize = hall_application_finalize;
   object_class->get_property = hall_application_get_property;
   app_class->activate = hall_application_activate;
+  app_class->handle_local_options = hall_application_handle_local_options;
   app_class->startup = hall_application_startup;
   app_class->shutdown = hall_application_shutdown;
 
@@ -476,6 +506,8 @@ static void
 hall_application_init (HallApplication *self)
 {
   self->settings = g_settings_new (APP_ID);
+  g_application_add_main_option (G_APPLICATION (self), "local", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
+                                 _("Use the hall on this PC: open it, or start one"), NULL);
 }
 
 /* ---- public API --------------------------------------------------------------------------- */

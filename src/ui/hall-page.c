@@ -131,6 +131,16 @@ hall_page_load (HallPage          *self,
   start_call (self, command, params, func, user_data, NULL, TRUE);
 }
 
+gboolean
+hall_page_is_loading (HallPage *self)
+{
+  HallPagePrivate *priv;
+
+  g_return_val_if_fail (HALL_IS_PAGE (self), FALSE);
+  priv = hall_page_get_instance_private (self);
+  return priv->loading > 0;
+}
+
 void
 hall_page_refresh (HallPage *self)
 {

@@ -69,6 +69,8 @@ void          hall_page_load               (HallPage          *self,
                                             JsonObject        *params,
                                             HallPageReplyFunc  func,
                                             gpointer           user_data);
+/* TRUE while the calls of a refresh (hall_page_load()) are under way. */
+gboolean      hall_page_is_loading         (HallPage          *self);
 /* Loads the page again (when signed in), now or after the load under way. */
 void          hall_page_refresh            (HallPage          *self);
 /* Runs the class's update_actions. */

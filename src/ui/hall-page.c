@@ -131,6 +131,18 @@ hall_page_load (HallPage          *self,
   start_call (self, command, params, func, user_data, NULL, TRUE);
 }
 
+void
+hall_page_load_full (HallPage          *self,
+                     const char        *command,
+                     JsonObject        *params,
+                     HallPageReplyFunc  func,
+                     gpointer           user_data,
+                     GDestroyNotify     destroy)
+{
+  g_return_if_fail (HALL_IS_PAGE (self));
+  start_call (self, command, params, func, user_data, destroy, TRUE);
+}
+
 gboolean
 hall_page_is_loading (HallPage *self)
 {

@@ -69,6 +69,12 @@ void          hall_page_load               (HallPage          *self,
                                             JsonObject        *params,
                                             HallPageReplyFunc  func,
                                             gpointer           user_data);
+void          hall_page_load_full          (HallPage          *self,
+                                            const char        *command,
+                                            JsonObject        *params,
+                                            HallPageReplyFunc  func,
+                                            gpointer           user_data,
+                                            GDestroyNotify     destroy);
 /* TRUE while the calls of a refresh (hall_page_load()) are under way. */
 gboolean      hall_page_is_loading         (HallPage          *self);
 /* Loads the page again (when signed in), now or after the load under way. */

@@ -171,3 +171,12 @@ _hall_check_phone (const char *text,
     *complete = TRUE;
   return NULL;
 }
+
+void
+_hall_list_box_remove_all (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}

@@ -37,6 +37,9 @@ char        *_hall_format_minutes       (gint64       seconds);
 /* "09:12" in local time */
 char        *_hall_format_clock         (gint64       unix_time);
 
+/* Removes every row of @list (one not bound to a model). */
+void         _hall_list_box_remove_all  (GtkListBox  *list);
+
 /* Makes the page's widgets and the "error" strings a test can find by name: the first
  * descendant of @root whose widget name is @name, or NULL. */
 GtkWidget   *_hall_find_named           (GtkWidget   *root,

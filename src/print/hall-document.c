@@ -1,0 +1,520 @@
+/* hall-document.c — a printed paper of the hall, laid out with Pango on A4 pages
+ *
+ * Layout is one walk over the blocks that either measures (page < 0) or draws the one page asked
+ * for, so pagination and drawing can never disagree. Units are points: Pango runs at 72 dpi.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hall-document"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <gio/gio.h>
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include "hall-document.h"
+
+#define MARGIN        56.0  /* 2 cm */
+#define FOOTER        28.0  /* the page number's band at the bottom */
+#define LABEL_WIDTH   120.0
+#define CELL_PAD      6.0
+#define BLOCK_GAP     10.0
+#define SIGN_WIDTH    150.0
+#define BODY_FONT     "Sans 11"
+#define LABEL_FONT    "Sans 10.5"
+#define TITLE_FONT    "Sans Bold 18"
+#define HEADING_FONT  "Sans Bold 12"
+#define NOTE_FONT     "Sans 10"
+
+typedef enum {
+  BLOCK_NOTE,
+  BLOCK_HEADING,
+  BLOCK_FIELD,
+  BLOCK_TEXT,
+  BLOCK_SIGNATURE,
+} BlockKind;
+
+typedef struct
+{
+  BlockKind kind;
+  char *label;
+  char *text;
+} Block;
+
+struct _HallDocument
+{
+  GObject parent_instance;
+
+  char *title;
+  GArray *blocks; /* Block */
+};
+
+G_DEFINE_FINAL_TYPE (HallDocument, hall_document, G_TYPE_OBJECT)
+
+static void
+block_clear (Block *block)
+{
+  g_free (block->label);
+  g_free (block->text);
+}
+
+static void
+add_block (HallDocument *self,
+           BlockKind     kind,
+           const char   *label,
+           const char   *text)
+{
+  Block block = { kind, g_strdup (label), g_strdup (text != NULL && *text != '\0' ? text : "—") };
+
+  g_array_append_val (self->blocks, block);
+}
+
+HallDocument *
+hall_document_new (const char *title)
+{
+  HallDocument *self = g_object_new (HALL_TYPE_DOCUMENT, NULL);
+
+  self->title = g_strdup (title);
+  return self;
+}
+
+const char *
+hall_document_get_title (HallDocument *self)
+{
+  g_return_val_if_fail (HALL_IS_DOCUMENT (self), NULL);
+  return self->title;
+}
+
+void
+hall_document_add_note (HallDocument *self,
+                        const char   *text)
+{
+  g_return_if_fail (HALL_IS_DOCUMENT (self));
+  add_block (self, BLOCK_NOTE, NULL, text);
+}
+
+void
+hall_document_add_heading (HallDocument *self,
+                           const char   *text)
+{
+  g_return_if_fail (HALL_IS_DOCUMENT (self));
+  add_block (self, BLOCK_HEADING, NULL, text);
+}
+
+void
+hall_document_add_field (HallDocument *self,
+                         const char   *label,
+                         const char   *value)
+{
+  g_return_if_fail (HALL_IS_DOCUMENT (self));
+  add_block (self, BLOCK_FIELD, label, value);
+}
+
+void
+hall_document_add_text (HallDocument *self,
+                        const char   *text)
+{
+  g_return_if_fail (HALL_IS_DOCUMENT (self));
+  add_block (self, BLOCK_TEXT, NULL, text);
+}
+
+void
+hall_document_add_signature (HallDocument *self,
+                             const char   *label)
+{
+  g_return_if_fail (HALL_IS_DOCUMENT (self));
+  add_block (self, BLOCK_SIGNATURE, label, NULL);
+}
+
+char *
+hall_document_dup_text (HallDocument *self)
+{
+  GString *text;
+
+  g_return_val_if_fail (HALL_IS_DOCUMENT (self), NULL);
+  text = g_string_new (self->title);
+  g_string_append_c (text, '\n');
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      Block *block = &g_array_index (self->blocks, Block, i);
+
+      if (block->kind == BLOCK_FIELD)
+        g_string_append_printf (text, "%s: %s\n", block->label, block->text);
+      else if (block->kind == BLOCK_SIGNATURE)
+        g_string_append_printf (text, "%s ____\n", block->label);
+      else
+        g_string_append_printf (text, "%s\n", block->text);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* ---- layout ----------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  cairo_t *cr;
+  PangoContext *context;
+  double width, height;  /* the page */
+  double left, right;    /* the text column */
+  double top, bottom;
+  int draw_page;         /* the page to draw, or -1 to measure */
+  int page;              /* the page being laid out */
+  double y;
+  gboolean in_table;     /* the previous block was a table row: rows share their rules */
+} Layout;
+
+static PangoLayout *
+new_layout (Layout     *lay,
+            const char *font,
+            const char *text,
+            double      width)
+{
+  PangoLayout *layout = pango_layout_new (lay->context);
+  g_autoptr (PangoFontDescription) desc = pango_font_description_from_string (font);
+
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_size (layout, NULL, &height);
+  return (double) height / PANGO_SCALE;
+}
+
+static gboolean
+drawing (Layout *lay)
+{
+  return lay->page == lay->draw_page;
+}
+
+static void
+new_page (Layout *lay)
+{
+  lay->page++;
+  lay->y = lay->top;
+  lay->in_table = FALSE;
+}
+
+/* Moves to the next page unless @height fits on this one (a block taller than a page starts
+ * at the top of one and is cut by its own drawing). */
+static void
+need (Layout *lay,
+      double  height)
+{
+  if (lay->y + height > lay->bottom && lay->y > lay->top)
+    new_page (lay);
+}
+
+static void
+show_layout (Layout      *lay,
+             PangoLayout *layout,
+             double       x,
+             double       y)
+{
+  if (!drawing (lay))
+    return;
+  cairo_move_to (lay->cr, x, y);
+  pango_cairo_show_layout (lay->cr, layout);
+}
+
+static void
+lay_title (Layout     *lay,
+           const char *title)
+{
+  g_autoptr (PangoLayout) layout = new_layout (lay, TITLE_FONT, title, lay->right - lay->left);
+
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  show_layout (lay, layout, lay->left, lay->y);
+  lay->y += layout_height (layout) + BLOCK_GAP * 1.5;
+}
+
+static void
+lay_note (Layout *lay,
+          Block  *block)
+{
+  g_autoptr (PangoLayout) layout = new_layout (lay, NOTE_FONT, block->text, lay->right - lay->left);
+
+  pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+  need (lay, layout_height (layout));
+  show_layout (lay, layout, lay->left, lay->y);
+  lay->y += layout_height (layout) + 4;
+}
+
+static void
+lay_heading (Layout *lay,
+             Block  *block)
+{
+  g_autoptr (PangoLayout) layout = new_layout (lay, HEADING_FONT, block->text, lay->right - lay->left);
+  g_autoptr (PangoLayout) body = new_layout (lay, BODY_FONT, "—", lay->right - lay->left);
+
+  /* A heading stays with the first line of what it heads. */
+  lay->y += lay->in_table ? BLOCK_GAP : 0;
+  need (lay, layout_height (layout) + 4 + layout_height (body));
+  show_layout (lay, layout, lay->left, lay->y);
+  lay->y += layout_height (layout) + 4;
+  lay->in_table = FALSE;
+}
+
+static void
+lay_text (Layout *lay,
+          Block  *block)
+{
+  g_autoptr (PangoLayout) layout = new_layout (lay, BODY_FONT, block->text, lay->right - lay->left);
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+  lay->y += lay->in_table ? BLOCK_GAP : 0;
+  lay->in_table = FALSE;
+  /* Line by line, so a long paragraph goes on over the next page. */
+  do
+    {
+      PangoRectangle logical;
+      double line_top, line_height;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      line_top = (double) logical.y / PANGO_SCALE;
+      line_height = (double) logical.height / PANGO_SCALE;
+      need (lay, line_height);
+      if (drawing (lay))
+        {
+          double baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE - line_top;
+
+          cairo_move_to (lay->cr, lay->left + (double) logical.x / PANGO_SCALE, lay->y + baseline);
+          pango_cairo_show_layout_line (lay->cr, pango_layout_iter_get_line_readonly (iter));
+        }
+      lay->y += line_height;
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  lay->y += BLOCK_GAP;
+}
+
+static void
+lay_field (Layout *lay,
+           Block  *block)
+{
+  double value_width = lay->right - lay->left - LABEL_WIDTH - 2 * CELL_PAD;
+  g_autoptr (PangoLayout) label = new_layout (lay, LABEL_FONT, block->label, LABEL_WIDTH - 2 * CELL_PAD);
+  g_autoptr (PangoLayout) value = new_layout (lay, BODY_FONT, block->text, value_width);
+  double height = MAX (layout_height (label), layout_height (value)) + 2 * CELL_PAD;
+
+  need (lay, height);
+  if (drawing (lay))
+    {
+      cairo_t *cr = lay->cr;
+
+      cairo_save (cr);
+      cairo_set_source_rgb (cr, 0.93, 0.93, 0.93);
+      cairo_rectangle (cr, lay->left, lay->y, LABEL_WIDTH, height);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      cairo_set_line_width (cr, 0.75);
+      cairo_rectangle (cr, lay->left, lay->y, lay->right - lay->left, height);
+      cairo_move_to (cr, lay->left + LABEL_WIDTH, lay->y);
+      cairo_line_to (cr, lay->left + LABEL_WIDTH, lay->y + height);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+  show_layout (lay, label, lay->left + CELL_PAD, lay->y + CELL_PAD);
+  show_layout (lay, value, lay->left + LABEL_WIDTH + CELL_PAD, lay->y + CELL_PAD);
+  lay->y += height;
+  lay->in_table = TRUE;
+}
+
+static void
+lay_signature (Layout *lay,
+               Block  *block)
+{
+  g_autoptr (PangoLayout) label = new_layout (lay, BODY_FONT, block->label, lay->right - lay->left - SIGN_WIDTH);
+  double height = layout_height (label) + 14;
+  int label_width;
+
+  lay->y += lay->in_table ? BLOCK_GAP * 2 : BLOCK_GAP;
+  lay->in_table = FALSE;
+  need (lay, height);
+  pango_layout_get_size (label, &label_width, NULL);
+  show_layout (lay, label, lay->right - SIGN_WIDTH - (double) label_width / PANGO_SCALE - 4, lay->y + 6);
+  if (drawing (lay))
+    {
+      cairo_save (lay->cr);
+      cairo_set_source_rgb (lay->cr, 0, 0, 0);
+      cairo_set_line_width (lay->cr, 0.75);
+      cairo_move_to (lay->cr, lay->right - SIGN_WIDTH, lay->y + 6 + layout_height (label));
+      cairo_line_to (lay->cr, lay->right, lay->y + 6 + layout_height (label));
+      cairo_stroke (lay->cr);
+      cairo_restore (lay->cr);
+    }
+  lay->y += height;
+}
+
+static void
+lay_footer (Layout *lay,
+            int     n_pages)
+{
+  /* Translators: the footer of a printed paper */
+  g_autofree char *text = g_strdup_printf (_("Page %d of %d"), lay->draw_page + 1, n_pages);
+  g_autoptr (PangoLayout) layout = new_layout (lay, NOTE_FONT, text, lay->right - lay->left);
+
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  cairo_move_to (lay->cr, lay->left, lay->height - MARGIN + (FOOTER - layout_height (layout)) / 2);
+  pango_cairo_show_layout (lay->cr, layout);
+}
+
+/* Walks the whole document; draws @draw_page of @n_pages on the way (unless it is -1). The
+ * number of pages. */
+static int
+run_layout (HallDocument *self,
+            cairo_t      *cr,
+            double        width,
+            double        height,
+            int           draw_page,
+            int           n_pages)
+{
+  Layout lay = { 0 };
+  PangoContext *context = pango_cairo_create_context (cr);
+  int n;
+
+  /* Points, whatever the target's resolution. */
+  pango_cairo_context_set_resolution (context, 72);
+  lay.cr = cr;
+  lay.context = context;
+  lay.width = width;
+  lay.height = height;
+  lay.left = MARGIN;
+  lay.right = width - MARGIN;
+  lay.top = MARGIN;
+  lay.bottom = height - MARGIN - FOOTER;
+  lay.draw_page = draw_page;
+  lay.y = lay.top;
+
+  if (draw_page >= 0)
+    cairo_set_source_rgb (cr, 0, 0, 0);
+  lay_title (&lay, self->title);
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      Block *block = &g_array_index (self->blocks, Block, i);
+
+      switch (block->kind)
+        {
+        case BLOCK_NOTE:
+          lay_note (&lay, block);
+          break;
+        case BLOCK_HEADING:
+          lay_heading (&lay, block);
+          break;
+        case BLOCK_FIELD:
+          lay_field (&lay, block);
+          break;
+        case BLOCK_TEXT:
+          lay_text (&lay, block);
+          break;
+        case BLOCK_SIGNATURE:
+          lay_signature (&lay, block);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  if (draw_page >= 0)
+    lay_footer (&lay, n_pages);
+  n = lay.page + 1;
+  g_object_unref (context);
+  return n;
+}
+
+int
+hall_document_paginate (HallDocument *self,
+                        cairo_t      *cr,
+                        double        width,
+                        double        height)
+{
+  g_return_val_if_fail (HALL_IS_DOCUMENT (self), 0);
+  return run_layout (self, cr, width, height, -1, 0);
+}
+
+void
+hall_document_draw_page (HallDocument *self,
+                         cairo_t      *cr,
+                         double        width,
+                         double        height,
+                         int           page)
+{
+  int n_pages;
+
+  g_return_if_fail (HALL_IS_DOCUMENT (self));
+  g_return_if_fail (page >= 0);
+
+  n_pages = run_layout (self, cr, width, height, -1, 0);
+  cairo_save (cr);
+  run_layout (self, cr, width, height, page, n_pages);
+  cairo_restore (cr);
+}
+
+gboolean
+hall_document_write_pdf (HallDocument  *self,
+                         const char    *path,
+                         GError       **error)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+  int n_pages;
+
+  g_return_val_if_fail (HALL_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  surface = cairo_pdf_surface_create (path, HALL_DOCUMENT_A4_WIDTH, HALL_DOCUMENT_A4_HEIGHT);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
+  cr = cairo_create (surface);
+  n_pages = hall_document_paginate (self, cr, HALL_DOCUMENT_A4_WIDTH, HALL_DOCUMENT_A4_HEIGHT);
+  for (int page = 0; page < n_pages; page++)
+    {
+      hall_document_draw_page (self, cr, HALL_DOCUMENT_A4_WIDTH, HALL_DOCUMENT_A4_HEIGHT, page);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      /* Translators: %s is a file name, the second %s why it could not be written */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"), name,
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+hall_document_finalize (GObject *object)
+{
+  HallDocument *self = HALL_DOCUMENT (object);
+
+  g_free (self->title);
+  g_array_unref (self->blocks);
+  G_OBJECT_CLASS (hall_document_parent_class)->finalize (object);
+}
+
+static void
+hall_document_class_init (HallDocumentClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = hall_document_finalize;
+}
+
+static void
+hall_document_init (HallDocument *self)
+{
+  self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
+  g_array_set_clear_func (self->blocks, (GDestroyNotify) block_clear);
+}

@@ -1,0 +1,315 @@
+/* test-print.c — the papers the hall hands out, as real PDF files read back with pdftotext:
+ * the registration receipt, the written notice of the decision and the leader's reception record
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-print"
+
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n.h>
+
+#include "hall-papers.h"
+#include "hall-test-util.h"
+
+#define ID_ZHANG "430102198503151236"
+#define HALL_NAME "城关县信访超市"
+
+typedef struct
+{
+  HallTestHall *hall;
+  char *staff;  /* 城建 (2), counter 2 */
+  char *leader;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->hall = hall_test_hall_new ();
+  f->staff = hall_test_add_user (f->hall, "zhang", "staff", "chengjian", 2);
+  f->leader = hall_test_add_user (f->hall, "zhao", "leader", NULL, 0);
+  hall_engine_set_now (f->hall->engine, hall_test_time ("2026-11-20 09:30"));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_free (f->staff);
+  g_free (f->leader);
+  hall_test_hall_free (f->hall);
+}
+
+static gint64
+register_matter (Fixture    *f,
+                 const char *content)
+{
+  g_autoptr (JsonObject) r = hall_test_ok (f->hall, f->staff, "matter.register",
+                                           "{\"channel\":\"visit\",\"type\":\"claim\",\"category_id\":3,"
+                                           "\"content\":\"%s\",\"petitioners\":[{\"name\":\"张伟\","
+                                           "\"id_number\":\"%s\",\"phone\":\"13812345678\","
+                                           "\"address\":\"城关镇建设路8号\"}]}", content, ID_ZHANG);
+  return json_object_get_int_member (r, "matter_id");
+}
+
+static JsonObject *
+get_matter (Fixture *f,
+            gint64   matter_id)
+{
+  return hall_test_ok (f->hall, f->staff, "matter.get", "{\"matter_id\":%lld}", (long long) matter_id);
+}
+
+/* The PDF's text as pdftotext reads it; *@n_pages from its page breaks. */
+static char *
+pdf_text (HallDocument *document,
+          int          *n_pages)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hall-print-XXXXXX", &error);
+  g_autofree char *pdf = g_build_filename (dir, "paper.pdf", NULL);
+  g_autofree char *out = NULL;
+  int status = 0;
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+
+  g_assert_no_error (error);
+  g_assert_true (hall_document_write_pdf (document, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                               NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  /* HALL_TEST_PAPERS=DIR keeps a copy of each paper there, to look at. */
+  if (g_getenv ("HALL_TEST_PAPERS") != NULL)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.pdf", hall_document_get_title (document));
+      g_autofree char *keep = g_build_filename (g_getenv ("HALL_TEST_PAPERS"), name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (keep, contents, length, NULL));
+    }
+  if (n_pages != NULL)
+    {
+      /* pdftotext ends every page with a form feed. */
+      *n_pages = 0;
+      for (const char *p = out; *p != '\0'; p++)
+        *n_pages += *p == '\f';
+    }
+  hall_test_rm_rf (dir);
+  return g_steal_pointer (&out);
+}
+
+/* @text without any white space: a long paragraph comes back broken into lines and pages. */
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_receipt (Fixture       *f,
+              gconstpointer  data)
+{
+  gint64 id = register_matter (f, "小区电梯长期故障，物业不予维修，要求尽快修复。");
+  g_autoptr (JsonObject) reply = get_matter (f, id);
+  JsonObject *matter = json_object_get_object_member (reply, "matter");
+  g_autoptr (HallDocument) receipt = hall_paper_receipt (reply, HALL_NAME, "2026-11-20");
+  int n_pages = 0;
+  g_autofree char *text = pdf_text (receipt, &n_pages);
+  g_autofree char *due = hall_paper_format_date (json_object_get_string_member (matter, "decision_due"));
+
+  g_assert_cmpint (n_pages, ==, 1);
+  g_assert_nonnull (strstr (text, "Petition Registration Receipt"));
+  /* What the visitor needs to follow it up: the number and the query code. */
+  g_assert_nonnull (strstr (text, json_object_get_string_member (matter, "number")));
+  g_assert_nonnull (strstr (text, json_object_get_string_member (matter, "query_code")));
+  g_assert_nonnull (strstr (text, "张伟"));
+  g_assert_nonnull (strstr (text, "小区电梯长期故障"));
+  g_assert_nonnull (strstr (text, HALL_NAME));
+  g_assert_nonnull (strstr (text, "Window 2"));
+  /* The 15-day decision deadline of 条例 23, as a date. */
+  g_assert_cmpstr (due, ==, "2026-12-07");
+  g_assert_nonnull (strstr (text, due));
+  /* A paper the visitor takes home carries no ID number, phone or address. */
+  g_assert_null (strstr (text, ID_ZHANG));
+  g_assert_null (strstr (text, "13812345678"));
+  g_assert_null (strstr (text, "建设路"));
+}
+
+/* A 4,000-character petition runs over pages, and no character of it is lost on the way. */
+static void
+test_long_content (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char phrase[] = "村里土地征收补偿款分配不公，部分村民至今没有领到安置补助，";
+  g_autoptr (GString) content = g_string_new (NULL);
+  g_autoptr (JsonObject) reply = NULL;
+  g_autoptr (HallDocument) receipt = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  int n_pages = 0;
+
+  while (g_utf8_strlen (content->str, -1) + g_utf8_strlen (phrase, -1) <= 4000)
+    g_string_append (content, phrase);
+  reply = get_matter (f, register_matter (f, content->str));
+  receipt = hall_paper_receipt (reply, HALL_NAME, "2026-11-20");
+  text = pdf_text (receipt, &n_pages);
+  flat = squeeze (text);
+
+  g_assert_cmpint (n_pages, >=, 3);
+  /* Between the pages' footers, the whole petition in order. */
+  {
+    g_autoptr (GRegex) footer = g_regex_new ("Page[0-9]+of[0-9]+", 0, 0, NULL);
+    g_autofree char *body = g_regex_replace_literal (footer, flat, -1, 0, "", 0, NULL);
+
+    g_assert_nonnull (strstr (body, content->str));
+  }
+  /* Every page says which it is. */
+  g_assert_nonnull (strstr (text, "Page 1 of"));
+  {
+    g_autofree char *last = g_strdup_printf ("Page %d of %d", n_pages, n_pages);
+    g_assert_nonnull (strstr (text, last));
+  }
+}
+
+static void
+test_decision_notice (Fixture       *f,
+                      gconstpointer  data)
+{
+  gint64 accepted = register_matter (f, "小区电梯长期故障。");
+  gint64 declined = register_matter (f, "要求撤销已生效的民事判决。");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) reply = get_matter (f, accepted);
+  g_autoptr (HallDocument) notice = hall_paper_decision_notice (reply, HALL_NAME, "2026-11-20", &error);
+  g_autofree char *text = NULL;
+
+  /* Before the decision there is nothing to tell in writing. */
+  g_assert_null (notice);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "accept"));
+  g_clear_error (&error);
+  g_clear_pointer (&reply, json_object_unref);
+
+  json_object_unref (hall_test_ok (f->hall, f->staff, "matter.accept", "{\"matter_id\":%lld}", (long long) accepted));
+  reply = get_matter (f, accepted);
+  notice = hall_paper_decision_notice (reply, HALL_NAME, "2026-11-20", &error);
+  g_assert_no_error (error);
+  text = pdf_text (notice, NULL);
+  g_assert_nonnull (strstr (text, "Notice of Acceptance"));
+  {
+    g_autofree char *flat = squeeze (text);
+    JsonObject *matter = json_object_get_object_member (reply, "matter");
+
+    g_assert_nonnull (strstr (flat, "张伟"));
+    g_assert_nonnull (strstr (flat, json_object_get_string_member (matter, "handling_due")));
+    g_assert_nonnull (strstr (flat, json_object_get_string_member (matter, "department_name")));
+  }
+  g_clear_object (&notice);
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&reply, json_object_unref);
+
+  json_object_unref (hall_test_ok (f->hall, f->staff, "matter.decline",
+                                   "{\"matter_id\":%lld,\"reason\":\"已经人民法院生效判决，不属于信访事项受理范围。\"}",
+                                   (long long) declined));
+  reply = get_matter (f, declined);
+  notice = hall_paper_decision_notice (reply, HALL_NAME, "2026-11-20", &error);
+  g_assert_no_error (error);
+  text = pdf_text (notice, NULL);
+  g_assert_nonnull (strstr (text, "Notice of Non-Acceptance"));
+  {
+    /* The reason, as the clerk wrote it, in the paragraph (whose lines pdftotext breaks). */
+    g_autofree char *flat = squeeze (text);
+    g_assert_nonnull (strstr (flat, "已经人民法院生效判决，不属于信访事项受理范围。"));
+  }
+}
+
+static void
+test_reception_record (Fixture       *f,
+                       gconstpointer  data)
+{
+  gint64 id = register_matter (f, "小区电梯长期故障。");
+  g_autoptr (JsonObject) r = hall_test_ok (f->hall, f->leader, "leader.receive",
+                                           "{\"matter_id\":%lld,\"problem\":\"电梯停运三个月，老人出行困难。\","
+                                           "\"instructions\":\"请住建局牵头，一周内拿出维修方案。\","
+                                           "\"assignments\":[{\"department\":\"chengjian\","
+                                           "\"deadline\":\"2026-11-27\"}],\"result\":\"已当面答复群众。\"}",
+                                           (long long) id);
+  JsonObject *reception = json_object_get_object_member (r, "reception");
+  g_autoptr (HallDocument) record = hall_paper_reception_record (reception, HALL_NAME);
+  g_autofree char *raw = pdf_text (record, NULL);
+  g_autofree char *text = squeeze (raw);
+
+  g_assert_nonnull (strstr (raw, "Record of a Leader"));
+  /* The office's own file: the form's particulars are on it. */
+  g_assert_nonnull (strstr (text, ID_ZHANG));
+  g_assert_nonnull (strstr (text, "13812345678"));
+  g_assert_nonnull (strstr (text, "电梯停运三个月"));
+  g_assert_nonnull (strstr (text, "一周内拿出维修方案"));
+  g_assert_nonnull (strstr (text, "2026-11-27"));
+  g_assert_nonnull (strstr (text, "已当面答复群众"));
+  g_assert_nonnull (strstr (text, "male"));
+}
+
+/* A folder nobody may write to: the error names the file, nothing is left behind. */
+static void
+test_unwritable (void)
+{
+  g_autoptr (HallDocument) document = hall_document_new ("Test");
+  g_autoptr (GError) error = NULL;
+
+  hall_document_add_field (document, "Name", NULL);
+  g_assert_false (hall_document_write_pdf (document, "/nonexistent-folder/paper.pdf", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "paper.pdf"));
+  g_assert_false (g_file_test ("/nonexistent-folder/paper.pdf", G_FILE_TEST_EXISTS));
+}
+
+/* Empty values print as a dash, and an empty document is one page with its title. */
+static void
+test_empty_values (void)
+{
+  g_autoptr (HallDocument) document = hall_document_new ("Empty");
+  g_autofree char *text = NULL;
+  g_autofree char *plain = NULL;
+  int n_pages = 0;
+
+  hall_document_add_field (document, "Address", "");
+  hall_document_add_text (document, NULL);
+  plain = hall_document_dup_text (document);
+  g_assert_cmpstr (plain, ==, "Empty\nAddress: —\n—\n");
+  text = pdf_text (document, &n_pages);
+  g_assert_cmpint (n_pages, ==, 1);
+  g_assert_nonnull (strstr (text, "Empty"));
+  g_assert_nonnull (strstr (text, "—"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* The tests read English (LANG=C.UTF-8); LANG=zh_CN.UTF-8 with HALL_TEST_PAPERS shows the papers
+   * as the hall prints them. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add ("/print/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("receipt", test_receipt);
+  ADD ("long-content", test_long_content);
+  ADD ("decision-notice", test_decision_notice);
+  ADD ("reception-record", test_reception_record);
+#undef ADD
+  g_test_add_func ("/print/unwritable", test_unwritable);
+  g_test_add_func ("/print/empty-values", test_empty_values);
+  return g_test_run ();
+}

@@ -15,22 +15,17 @@
 #include <glib/gi18n.h>
 
 #include "hall-escalations-page.h"
+#include "hall-manager-rows.h"
 #include "hall-matter-view.h"
 #include "hall-ui-util.h"
 
 struct _HallEscalationsPage
 {
-  AdwBin parent_instance;
+  HallPage parent_instance;
 
-  HallClient *client;
-  GSignalGroup *client_signals;
-  GSignalGroup *client_notify;
-  GCancellable *cancellable;
   JsonObject *data;     /* shown */
   JsonObject *reading;  /* being read */
   guint next_leader;
-  gboolean loading;
-  gboolean dirty;
   GtkWindow *matter_window;
 
   GtkLabel *error_label;
@@ -39,29 +34,9 @@ struct _HallEscalationsPage
   GtkListBox *received_list;
 };
 
-G_DEFINE_FINAL_TYPE (HallEscalationsPage, hall_escalations_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (HallEscalationsPage, hall_escalations_page, HALL_TYPE_PAGE)
 
-enum {
-  PROP_0,
-  PROP_CLIENT,
-  PROP_BUSY,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void refresh (HallEscalationsPage *self);
 static void read_next (HallEscalationsPage *self);
-
-static void
-set_loading (HallEscalationsPage *self,
-             gboolean             loading)
-{
-  if (self->loading == loading)
-    return;
-  self->loading = loading;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
 
 /* ---- showing ----------------------------------------------------------------------------- */
 
@@ -87,8 +62,7 @@ visitor_row (JsonObject *visitor)
   g_string_append_printf (subtitle, _("escalated %s by %s"), since, by);
   if (persons > 1)
     {
-      g_autofree char *people = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d person", "%d persons", persons),
-                                                 (int) persons);
+      g_autofree char *people = _hall_persons_label (persons);
       g_string_append_printf (subtitle, " · %s", people);
     }
   if (note != NULL && *note)
@@ -110,16 +84,6 @@ visitor_row (JsonObject *visitor)
   return row;
 }
 
-static const char *
-slot_label (const char *slot)
-{
-  if (g_strcmp0 (slot, "am") == 0)
-    return _("Morning");
-  if (g_strcmp0 (slot, "pm") == 0)
-    return _("Afternoon");
-  return _("Full day");
-}
-
 static GtkWidget *
 leader_group (JsonObject *leader)
 {
@@ -133,7 +97,7 @@ leader_group (JsonObject *leader)
   const char *note = json_object_get_string_member_with_default (leader, "note", NULL);
 
   title = g_strdup_printf ("%s · %s", json_object_get_string_member_with_default (leader, "display_name", ""),
-                           slot_label (json_object_get_string_member_with_default (leader, "slot", "day")));
+                           _hall_duty_slot_label (json_object_get_string_member_with_default (leader, "slot", "day")));
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
   /* Translators: under a duty leader's name: visitors escalated to them not yet received */
   description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d visitor waiting", "%d visitors waiting", n), (int) n);
@@ -207,9 +171,7 @@ show_data (HallEscalationsPage *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->leaders_box))) != NULL)
     gtk_box_remove (self->leaders_box, child);
-  /* Rows only: the placeholder stays. */
-  while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (self->received_list, 0))) != NULL)
-    gtk_list_box_remove (self->received_list, child);
+  _hall_list_box_remove_rows (self->received_list);
   for (guint i = 0; leaders && i < json_array_get_length (leaders); i++)
     gtk_box_append (self->leaders_box, leader_group (json_array_get_object_element (leaders, i)));
   for (guint i = 0; receptions && i < json_array_get_length (receptions); i++)
@@ -219,29 +181,25 @@ show_data (HallEscalationsPage *self)
 
 /* ---- reading ----------------------------------------------------------------------------- */
 
+/* The first call that fails ends the refresh; the page goes on showing what it read before. */
 static gboolean
 read_failed (HallEscalationsPage *self,
-             GError              *error)
+             const GError        *error)
 {
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return TRUE;
   if (error == NULL)
     return FALSE;
-  gtk_label_set_text (self->error_label, error->message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+  _hall_form_set_error (GTK_WIDGET (self->error_label), GTK_WIDGET (self->error_label), error->message);
   g_clear_pointer (&self->reading, json_object_unref);
-  set_loading (self, FALSE);
   return TRUE;
 }
 
 static void
-receptions_cb (GObject      *object,
-               GAsyncResult *result,
+receptions_cb (HallPage     *page,
+               JsonObject   *reply,
+               const GError *error,
                gpointer      user_data)
 {
-  g_autoptr (HallEscalationsPage) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+  HallEscalationsPage *self = HALL_ESCALATIONS_PAGE (page);
 
   if (read_failed (self, error))
     return;
@@ -249,25 +207,17 @@ receptions_cb (GObject      *object,
                                 json_array_ref (json_object_get_array_member (reply, "receptions")));
   g_clear_pointer (&self->data, json_object_unref);
   self->data = g_steal_pointer (&self->reading);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  _hall_form_set_error (GTK_WIDGET (self->error_label), GTK_WIDGET (self->error_label), NULL);
   show_data (self);
-  if (self->dirty)
-    {
-      self->loading = FALSE;
-      refresh (self);
-      return;
-    }
-  set_loading (self, FALSE);
 }
 
 static void
-queue_cb (GObject      *object,
-          GAsyncResult *result,
+queue_cb (HallPage     *page,
+          JsonObject   *reply,
+          const GError *error,
           gpointer      user_data)
 {
-  g_autoptr (HallEscalationsPage) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+  HallEscalationsPage *self = HALL_ESCALATIONS_PAGE (page);
   JsonArray *leaders;
 
   if (read_failed (self, error))
@@ -278,6 +228,7 @@ queue_cb (GObject      *object,
   read_next (self);
 }
 
+/* One leader's queue after the other, then today's receptions: all calls of the one refresh. */
 static void
 read_next (HallEscalationsPage *self)
 {
@@ -289,21 +240,19 @@ read_next (HallEscalationsPage *self)
       g_autoptr (JsonObject) params = json_object_new ();
 
       json_object_set_int_member (params, "leader_user_id", json_object_get_int_member_with_default (leader, "user_id", 0));
-      hall_client_call_async (self->client, "leader.queue", params, self->cancellable, queue_cb, g_object_ref (self));
+      hall_page_load (HALL_PAGE (self), "leader.queue", params, queue_cb, NULL);
       return;
     }
-  hall_client_call_async (self->client, "leader.receptions", NULL, self->cancellable, receptions_cb,
-                          g_object_ref (self));
+  hall_page_load (HALL_PAGE (self), "leader.receptions", NULL, receptions_cb, NULL);
 }
 
 static void
-today_cb (GObject      *object,
-          GAsyncResult *result,
+today_cb (HallPage     *page,
+          JsonObject   *reply,
+          const GError *error,
           gpointer      user_data)
 {
-  g_autoptr (HallEscalationsPage) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+  HallEscalationsPage *self = HALL_ESCALATIONS_PAGE (page);
 
   if (read_failed (self, error))
     return;
@@ -314,21 +263,10 @@ today_cb (GObject      *object,
 }
 
 static void
-refresh (HallEscalationsPage *self)
+refresh (HallPage *page)
 {
-  if (self->client == NULL || !hall_client_is_signed_in (self->client))
-    return;
-  if (self->loading)
-    {
-      self->dirty = TRUE;
-      return;
-    }
-  self->dirty = FALSE;
-  set_loading (self, TRUE);
-  if (self->cancellable == NULL)
-    self->cancellable = g_cancellable_new ();
-  g_clear_pointer (&self->reading, json_object_unref);
-  hall_client_call_async (self->client, "leader.today", NULL, self->cancellable, today_cb, g_object_ref (self));
+  g_clear_pointer (&HALL_ESCALATIONS_PAGE (page)->reading, json_object_unref);
+  hall_page_load (page, "leader.today", NULL, today_cb, NULL);
 }
 
 /* ---- actions ----------------------------------------------------------------------------- */
@@ -342,7 +280,7 @@ open_matter_action (GtkWidget  *widget,
   gint64 matter_id = g_variant_get_int64 (parameter);
   GtkWidget *view, *box, *window;
 
-  if (matter_id <= 0 || self->client == NULL)
+  if (matter_id <= 0 || hall_page_get_client (HALL_PAGE (self)) == NULL)
     return;
   if (self->matter_window != NULL)
     {
@@ -358,7 +296,8 @@ open_matter_action (GtkWidget  *widget,
   gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (widget)));
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-  view = hall_matter_view_new (self->client);
+  view = hall_matter_view_new (hall_page_get_client (HALL_PAGE (self)));
+  g_object_bind_property (self, "client", view, "client", G_BINDING_DEFAULT);
   gtk_widget_set_vexpand (view, TRUE);
   hall_matter_view_set_matter_id (HALL_MATTER_VIEW (view), matter_id);
   gtk_box_append (GTK_BOX (box), view);
@@ -373,36 +312,26 @@ refresh_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  refresh (HALL_ESCALATIONS_PAGE (widget));
+  hall_page_refresh (HALL_PAGE (widget));
 }
 
 /* ---- the client -------------------------------------------------------------------------- */
 
 static void
-event_cb (HallEscalationsPage *self,
-          JsonObject          *event)
+event (HallPage   *page,
+       const char *kind,
+       JsonObject *event)
 {
-  const char *kind = json_object_get_string_member_with_default (event, "kind", "");
-
   if (g_str_has_prefix (kind, "leader.") || g_strcmp0 (kind, "matter.escalated") == 0
       || (g_str_has_prefix (kind, "ticket.")
           && g_strcmp0 (json_object_get_string_member_with_default (event, "queue", ""), "leader") == 0))
-    refresh (self);
+    hall_page_refresh (page);
 }
 
 static void
-update_actions (HallEscalationsPage *self)
+update_actions (HallPage *page)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "escalations.refresh",
-                                 self->client != NULL && hall_client_get_connected (self->client));
-}
-
-static void
-connected_cb (HallEscalationsPage *self)
-{
-  update_actions (self);
-  if (self->client != NULL && hall_client_get_connected (self->client))
-    refresh (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (page), "escalations.refresh", hall_page_is_online (page));
 }
 
 static void
@@ -410,18 +339,9 @@ hall_escalations_page_dispose (GObject *object)
 {
   HallEscalationsPage *self = HALL_ESCALATIONS_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
   if (self->matter_window != NULL)
     gtk_window_destroy (self->matter_window);
   g_clear_weak_pointer (&self->matter_window);
-  if (self->client_signals != NULL)
-    g_signal_group_set_target (self->client_signals, NULL);
-  if (self->client_notify != NULL)
-    g_signal_group_set_target (self->client_notify, NULL);
-  g_clear_object (&self->client_signals);
-  g_clear_object (&self->client_notify);
-  g_clear_object (&self->client);
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), HALL_TYPE_ESCALATIONS_PAGE);
   G_OBJECT_CLASS (hall_escalations_page_parent_class)->dispose (object);
@@ -438,61 +358,17 @@ hall_escalations_page_finalize (GObject *object)
 }
 
 static void
-hall_escalations_page_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  HallEscalationsPage *self = HALL_ESCALATIONS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
-      break;
-    case PROP_BUSY:
-      g_value_set_boolean (value, self->loading);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-hall_escalations_page_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  HallEscalationsPage *self = HALL_ESCALATIONS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      hall_escalations_page_set_client (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 hall_escalations_page_class_init (HallEscalationsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  HallPageClass *page_class = HALL_PAGE_CLASS (klass);
 
   object_class->dispose = hall_escalations_page_dispose;
   object_class->finalize = hall_escalations_page_finalize;
-  object_class->get_property = hall_escalations_page_get_property;
-  object_class->set_property = hall_escalations_page_set_property;
-
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL, HALL_TYPE_CLIENT,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->refresh = refresh;
+  page_class->event = event;
+  page_class->update_actions = update_actions;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/xinfanghall/Hall/ui/hall-escalations-page.ui");
@@ -511,46 +387,13 @@ static void
 hall_escalations_page_init (HallEscalationsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->client_signals = g_signal_group_new (HALL_TYPE_CLIENT);
-  g_signal_group_connect_swapped (self->client_signals, "event", G_CALLBACK (event_cb), self);
-  self->client_notify = g_signal_group_new (G_TYPE_OBJECT);
-  g_signal_group_connect_swapped (self->client_notify, "notify::connected", G_CALLBACK (connected_cb), self);
-  g_signal_group_connect_swapped (self->client_notify, "notify::user", G_CALLBACK (connected_cb), self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "escalations.refresh", FALSE);
+  update_actions (HALL_PAGE (self));
 }
 
 GtkWidget *
 hall_escalations_page_new (HallClient *client)
 {
   return g_object_new (HALL_TYPE_ESCALATIONS_PAGE, "client", client, NULL);
-}
-
-HallClient *
-hall_escalations_page_get_client (HallEscalationsPage *self)
-{
-  g_return_val_if_fail (HALL_IS_ESCALATIONS_PAGE (self), NULL);
-  return self->client;
-}
-
-void
-hall_escalations_page_set_client (HallEscalationsPage *self,
-                                  HallClient          *client)
-{
-  g_return_if_fail (HALL_IS_ESCALATIONS_PAGE (self));
-  g_return_if_fail (client == NULL || HALL_IS_CLIENT (client));
-
-  if (!g_set_object (&self->client, client))
-    return;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->reading, json_object_unref);
-  set_loading (self, FALSE);
-  g_signal_group_set_target (self->client_signals, client);
-  g_signal_group_set_target (self->client_notify, client);
-  update_actions (self);
-  refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
 
 JsonObject *
@@ -564,7 +407,7 @@ gboolean
 hall_escalations_page_get_busy (HallEscalationsPage *self)
 {
   g_return_val_if_fail (HALL_IS_ESCALATIONS_PAGE (self), FALSE);
-  return self->loading;
+  return hall_page_is_loading (HALL_PAGE (self));
 }
 
 GtkWindow *

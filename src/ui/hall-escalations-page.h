@@ -7,18 +7,15 @@
 
 #include <adwaita.h>
 
-#include "hall-client.h"
+#include "hall-page.h"
 
 G_BEGIN_DECLS
 
 #define HALL_TYPE_ESCALATIONS_PAGE (hall_escalations_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (HallEscalationsPage, hall_escalations_page, HALL, ESCALATIONS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (HallEscalationsPage, hall_escalations_page, HALL, ESCALATIONS_PAGE, HallPage)
 
 GtkWidget  *hall_escalations_page_new        (HallClient          *client);
-HallClient *hall_escalations_page_get_client (HallEscalationsPage *self);
-void        hall_escalations_page_set_client (HallEscalationsPage *self,
-                                              HallClient          *client);
 /* What the page shows: {"leaders": [leader.today entries, each with "visitors" from leader.queue],
  * "receptions": [...]}, or NULL before the first read. */
 JsonObject *hall_escalations_page_get_data   (HallEscalationsPage *self);

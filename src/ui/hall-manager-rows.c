@@ -1,5 +1,6 @@
-/* hall-manager-rows.c — rows the hall manager's pages share: a ticket in the queue, and a
- * petitioner's earlier visits and matters
+/* hall-manager-rows.c — what the hall manager's pages share: a ticket in the queue, a
+ * petitioner's earlier visits and matters, the hall's reference data, the changes they send and
+ * the dialogs that ask first
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +14,54 @@
 #include "hall-ui-util.h"
 
 #define HISTORY_ROWS 8
+
+/* ---- rows ---------------------------------------------------------------------------------- */
+
+GtkWidget *
+_hall_row_button_new (const char *icon_name,
+                      const char *label,
+                      const char *action_name,
+                      gint64      target)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", target);
+  return button;
+}
+
+void
+_hall_list_box_remove_rows (GtkListBox *list)
+{
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+}
+
+const char *
+_hall_duty_slot_label (const char *slot)
+{
+  if (g_strcmp0 (slot, "am") == 0)
+    /* Translators: a leader's duty slot: before noon */
+    return _("Morning");
+  if (g_strcmp0 (slot, "pm") == 0)
+    /* Translators: a leader's duty slot: from noon */
+    return _("Afternoon");
+  /* Translators: a leader's duty slot: the whole day */
+  return _("Full day");
+}
+
+char *
+_hall_persons_label (gint64 persons)
+{
+  /* Translators: the number of people who came with one ticket */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d person", "%d persons", persons), (int) persons);
+}
 
 static const char *
 priority_label (const char *priority)
@@ -60,32 +109,13 @@ ticket_subtitle (JsonObject *ticket)
     g_string_append_printf (text, " · %s", priority);
   if (persons > 1)
     {
-      /* Translators: the number of people who came with one ticket */
-      g_autofree char *people = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d person", "%d persons", persons),
-                                                 (int) persons);
+      g_autofree char *people = _hall_persons_label (persons);
       g_string_append_printf (text, " · %s", people);
     }
   if (target > 0 && g_strcmp0 (state, "waiting") == 0)
     /* Translators: the ticket waits for one window only */
     g_string_append_printf (text, _(" · for window %d"), (int) target);
   return g_string_free (text, FALSE);
-}
-
-static GtkWidget *
-row_button (const char *icon_name,
-            const char *label,
-            const char *action_name,
-            gint64      ticket_id)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", ticket_id);
-  return button;
 }
 
 GtkWidget *
@@ -115,13 +145,13 @@ _hall_ticket_row_new (JsonObject *ticket)
       gboolean front = json_object_get_boolean_member_with_default (ticket, "at_front", FALSE);
 
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 row_button (front ? "go-bottom-symbolic" : "go-top-symbolic",
+                                 _hall_row_button_new (front ? "go-bottom-symbolic" : "go-top-symbolic",
                                              /* Translators: queue row button (tooltip and accessible name) */
                                              front ? _("Back to its place in the queue") : _("Move to the front"),
                                              "queue.front", id));
       if (g_strcmp0 (priority, "collective") != 0)
         adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                   row_button (g_strcmp0 (priority, "priority") == 0 ? "starred-symbolic"
+                                   _hall_row_button_new (g_strcmp0 (priority, "priority") == 0 ? "starred-symbolic"
                                                                                        : "non-starred-symbolic",
                                                /* Translators: queue row button (tooltip and accessible name) */
                                                g_strcmp0 (priority, "priority") == 0 ? _("Back to normal priority")
@@ -131,15 +161,15 @@ _hall_ticket_row_new (JsonObject *ticket)
   if (g_strcmp0 (state, "held") == 0)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                /* Translators: queue row button: a held (暂挂) ticket waits again */
-                               row_button ("view-refresh-symbolic", _("Return to the queue"), "queue.resume", id));
+                               _hall_row_button_new ("view-refresh-symbolic", _("Return to the queue"), "queue.resume", id));
   if (g_strcmp0 (state, "no_show") == 0)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                /* Translators: queue row button: a missed (过号) ticket waits again */
-                               row_button ("edit-undo-symbolic", _("Reactivate"), "queue.reactivate", id));
+                               _hall_row_button_new ("edit-undo-symbolic", _("Reactivate"), "queue.reactivate", id));
   else
     adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                /* Translators: queue row button: send the ticket to another department or window */
-                               row_button ("mail-forward-symbolic", _("Transfer…"), "queue.transfer", id));
+                               _hall_row_button_new ("mail-forward-symbolic", _("Transfer…"), "queue.transfer", id));
   return row;
 }
 
@@ -159,10 +189,7 @@ void
 _hall_petitioner_history_clear (GtkListBox *list,
                                 GtkLabel   *repeat_label)
 {
-  GtkWidget *row;
-
-  while ((row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0))) != NULL)
-    gtk_list_box_remove (list, row);
+  _hall_list_box_remove_rows (list);
   gtk_widget_set_visible (GTK_WIDGET (list), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (repeat_label), FALSE);
 }
@@ -222,4 +249,204 @@ _hall_petitioner_history_show (GtkListBox *list,
     }
   gtk_widget_set_visible (GTK_WIDGET (list), n_rows > 0);
   return person;
+}
+
+/* ---- the hall's reference data ------------------------------------------------------------- */
+
+typedef struct
+{
+  JsonObject **info;
+  HallInfoFunc func;
+} InfoLoad;
+
+static void
+info_cb (HallPage     *page,
+         JsonObject   *reply,
+         const GError *error,
+         gpointer      user_data)
+{
+  InfoLoad *load = user_data;
+
+  if (reply != NULL)
+    {
+      g_clear_pointer (load->info, json_object_unref);
+      *load->info = json_object_ref (reply);
+    }
+  else
+    g_debug ("hall.info: %s", error->message);
+  if (load->func != NULL)
+    load->func (page, reply == NULL ? error : NULL);
+}
+
+void
+_hall_info_load (HallPage     *page,
+                 JsonObject  **info,
+                 HallInfoFunc  func)
+{
+  InfoLoad *load = g_new (InfoLoad, 1);
+
+  load->info = info;
+  load->func = func;
+  hall_page_load_full (page, "hall.info", NULL, info_cb, load, g_free);
+}
+
+JsonArray *
+_hall_info_array (JsonObject *info,
+                  const char *member)
+{
+  return info != NULL && json_object_has_member (info, member) ? json_object_get_array_member (info, member) : NULL;
+}
+
+void
+_hall_combo_row_set_items (AdwComboRow *row,
+                           GArray      *ids,
+                           const char  *first,
+                           JsonArray   *items,
+                           gboolean     with_prefix,
+                           gint64       selected_id)
+{
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  g_array_set_size (ids, 0);
+  if (first != NULL)
+    {
+      gint64 none = 0;
+
+      gtk_string_list_append (names, first);
+      g_array_append_val (ids, none);
+    }
+  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      gint64 id = json_object_get_int_member_with_default (item, "id", 0);
+      const char *name = json_object_get_string_member_with_default (item, "name", "");
+
+      if (!json_object_get_boolean_member_with_default (item, "active", TRUE))
+        continue;
+      if (id == selected_id)
+        selected = ids->len;
+      if (with_prefix)
+        {
+          g_autofree char *label = g_strdup_printf ("%s  %s", json_object_get_string_member_with_default (item, "prefix", ""),
+                                                    name);
+          gtk_string_list_append (names, label);
+        }
+      else
+        gtk_string_list_append (names, name);
+      g_array_append_val (ids, id);
+    }
+  adw_combo_row_set_model (row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (row, selected);
+}
+
+gint64
+_hall_combo_row_get_id (AdwComboRow *row,
+                        GArray      *ids)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  return selected < ids->len ? g_array_index (ids, gint64, selected) : 0;
+}
+
+/* ---- changes and the dialogs that ask first ------------------------------------------------ */
+
+typedef struct
+{
+  GtkLabel *error_label;
+  guint *pending;
+} Change;
+
+static void
+change_cb (HallPage     *page,
+           JsonObject   *reply,
+           const GError *error,
+           gpointer      user_data)
+{
+  Change *change = user_data;
+
+  (*change->pending)--;
+  _hall_form_set_error (GTK_WIDGET (change->error_label), GTK_WIDGET (change->error_label),
+                        reply == NULL ? error->message : NULL);
+  hall_page_refresh (page);
+}
+
+void
+_hall_change_send (HallPage   *page,
+                   const char *command,
+                   JsonObject *params,
+                   GtkLabel   *error_label,
+                   guint      *pending)
+{
+  Change *change;
+
+  if (hall_page_get_client (page) == NULL)
+    return;
+  change = g_new (Change, 1);
+  change->error_label = error_label;
+  change->pending = pending;
+  (*pending)++;
+  hall_page_call_full (page, command, params, change_cb, change, g_free);
+}
+
+GtkWidget *
+_hall_dialog_new (HallPage              *page,
+                  AdwMessageDialog     **slot,
+                  const char            *heading,
+                  const char            *body,
+                  const char            *response,
+                  const char            *response_label,
+                  AdwResponseAppearance  appearance,
+                  GCallback              response_cb)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (page))), heading, body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), response, response_label, NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), response, appearance);
+  /* Enter does not take a person off duty or close a window. */
+  if (appearance != ADW_RESPONSE_DESTRUCTIVE)
+    adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), response);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_set_weak_pointer (slot, ADW_MESSAGE_DIALOG (dialog));
+  g_signal_connect_object (dialog, "response", response_cb, page, G_CONNECT_SWAPPED);
+  return dialog;
+}
+
+void
+_hall_dialog_close (AdwMessageDialog **slot)
+{
+  if (*slot != NULL)
+    gtk_window_destroy (GTK_WINDOW (*slot));
+  g_clear_weak_pointer (slot);
+}
+
+char *
+_hall_editable_get_stripped (gpointer editable)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable))));
+}
+
+static void
+reason_changed_cb (AdwMessageDialog *dialog,
+                   GtkEditable      *row)
+{
+  g_autofree char *reason = _hall_editable_get_stripped (row);
+
+  adw_message_dialog_set_response_enabled (dialog, g_object_get_data (G_OBJECT (row), "hall-response"), *reason != '\0');
+}
+
+AdwEntryRow *
+_hall_dialog_reason_row_new (AdwMessageDialog *dialog,
+                             const char       *name,
+                             const char       *response)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  gtk_widget_set_name (row, name);
+  /* Translators: a dialog's field that must be filled in (transferring a ticket, pausing a window) */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Reason (required)"));
+  g_object_set_data_full (G_OBJECT (row), "hall-response", g_strdup (response), g_free);
+  adw_message_dialog_set_response_enabled (dialog, response, FALSE);
+  g_signal_connect_object (row, "changed", G_CALLBACK (reason_changed_cb), dialog, G_CONNECT_SWAPPED);
+  return ADW_ENTRY_ROW (row);
 }

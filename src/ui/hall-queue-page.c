@@ -21,15 +21,9 @@
 
 struct _HallQueuePage
 {
-  AdwBin parent_instance;
+  HallPage parent_instance;
 
-  HallClient *client;
-  GSignalGroup *client_signals;
-  GSignalGroup *client_notify;
-  GCancellable *cancellable;
-  JsonObject *info;
-  gboolean loading;
-  gboolean dirty;
+  JsonObject *info;  /* hall.info: the departments and windows to transfer to */
   guint pending;     /* changes sent, not answered yet */
 
   GListStore *waiting;
@@ -56,46 +50,17 @@ struct _HallQueuePage
   GtkFilter *filter;
 };
 
-G_DEFINE_FINAL_TYPE (HallQueuePage, hall_queue_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_CLIENT,
-  PROP_BUSY,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void refresh (HallQueuePage *self);
+G_DEFINE_FINAL_TYPE (HallQueuePage, hall_queue_page, HALL_TYPE_PAGE)
 
 static const char * const ticket_actions[] = {
   "queue.front", "queue.priority", "queue.transfer", "queue.resume", "queue.reactivate", "queue.refresh",
 };
 
 static void
-update_actions (HallQueuePage *self)
+update_actions (HallPage *page)
 {
-  gboolean connected = self->client != NULL && hall_client_get_connected (self->client);
-
   for (guint i = 0; i < G_N_ELEMENTS (ticket_actions); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), ticket_actions[i], connected);
-}
-
-static void
-notify_busy (HallQueuePage *self,
-             gboolean       was_busy)
-{
-  if (was_busy != hall_queue_page_get_busy (self))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
-
-static void
-show_error (HallQueuePage *self,
-            const char    *message)
-{
-  gtk_label_set_text (self->error_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+    gtk_widget_action_set_enabled (GTK_WIDGET (page), ticket_actions[i], hall_page_is_online (page));
 }
 
 /* ---- rows -------------------------------------------------------------------------------- */
@@ -170,6 +135,17 @@ set_heading (GtkLabel   *label,
 }
 
 static void
+set_headings (HallQueuePage *self)
+{
+  /* Translators: queue page heading, followed by a count */
+  set_heading (self->waiting_heading, _("Waiting"), self->waiting);
+  /* Translators: queue page heading (暂挂), followed by a count */
+  set_heading (self->held_heading, _("Held"), self->held);
+  /* Translators: queue page heading (过号), followed by a count */
+  set_heading (self->no_show_heading, _("Not shown"), self->no_show);
+}
+
+static void
 show_tickets (HallQueuePage *self,
               JsonArray     *tickets)
 {
@@ -194,116 +170,49 @@ show_tickets (HallQueuePage *self,
   fill_store (self->waiting, waiting);
   fill_store (self->held, held);
   fill_store (self->no_show, missed);
-  /* Translators: queue page heading, followed by a count */
-  set_heading (self->waiting_heading, _("Waiting"), self->waiting);
-  /* Translators: queue page heading (暂挂), followed by a count */
-  set_heading (self->held_heading, _("Held"), self->held);
-  /* Translators: queue page heading (过号), followed by a count */
-  set_heading (self->no_show_heading, _("Not shown"), self->no_show);
+  set_headings (self);
 }
 
 static void
-list_cb (GObject      *object,
-         GAsyncResult *result,
+list_cb (HallPage     *page,
+         JsonObject   *reply,
+         const GError *error,
          gpointer      user_data)
 {
-  g_autoptr (HallQueuePage) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
-  gboolean was_busy = hall_queue_page_get_busy (self);
+  HallQueuePage *self = HALL_QUEUE_PAGE (page);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->loading = FALSE;
   if (reply == NULL)
     {
       g_debug ("ticket.list: %s", error->message);
-      show_error (self, error->message);
-    }
-  else
-    show_tickets (self, json_object_get_array_member (reply, "tickets"));
-  if (self->dirty)
-    refresh (self);
-  notify_busy (self, was_busy);
-}
-
-static void
-info_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr (HallQueuePage) self = user_data;
-  g_autoptr (JsonObject) info = hall_client_call_finish (HALL_CLIENT (object), result, NULL);
-
-  if (info != NULL)
-    {
-      g_clear_pointer (&self->info, json_object_unref);
-      self->info = g_steal_pointer (&info);
-    }
-}
-
-static void
-refresh (HallQueuePage *self)
-{
-  g_autoptr (JsonObject) params = NULL;
-  gboolean was_busy = hall_queue_page_get_busy (self);
-
-  if (self->client == NULL || !hall_client_is_signed_in (self->client))
-    return;
-  if (self->loading)
-    {
-      self->dirty = TRUE;
+      _hall_form_set_error (GTK_WIDGET (self->error_label), GTK_WIDGET (self->error_label), error->message);
       return;
     }
-  if (self->cancellable == NULL)
-    self->cancellable = g_cancellable_new ();
+  show_tickets (self, json_object_get_array_member (reply, "tickets"));
+}
+
+static void
+refresh (HallPage *page)
+{
+  HallQueuePage *self = HALL_QUEUE_PAGE (page);
+  g_autoptr (JsonObject) params = json_object_new ();
+
   if (self->info == NULL)
-    hall_client_call_async (self->client, "hall.info", NULL, self->cancellable, info_cb, g_object_ref (self));
-  self->dirty = FALSE;
-  self->loading = TRUE;
+    _hall_info_load (page, &self->info, NULL);
   /* One read, so a ticket is never in two lists: waiting, held and no-show come before the
    * finished ones, and a day has far fewer than 5000 tickets. */
-  params = json_object_new ();
   json_object_set_string_member (params, "state", "all");
   json_object_set_int_member (params, "limit", 5000);
-  hall_client_call_async (self->client, "ticket.list", params, self->cancellable, list_cb, g_object_ref (self));
-  notify_busy (self, was_busy);
+  hall_page_load (page, "ticket.list", params, list_cb, NULL);
 }
 
 /* ---- changes ----------------------------------------------------------------------------- */
-
-static void
-change_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr (HallQueuePage) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
-  gboolean was_busy = hall_queue_page_get_busy (self);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->pending--;
-  show_error (self, reply == NULL ? error->message : NULL);
-  refresh (self);
-  notify_busy (self, was_busy);
-}
 
 static void
 send_change (HallQueuePage *self,
              const char    *command,
              JsonObject    *params)
 {
-  gboolean was_busy = hall_queue_page_get_busy (self);
-
-  if (self->client == NULL)
-    return;
-  if (self->cancellable == NULL)
-    self->cancellable = g_cancellable_new ();
-  self->pending++;
-  hall_client_call_async (self->client, command, params, self->cancellable, change_cb, g_object_ref (self));
-  notify_busy (self, was_busy);
+  _hall_change_send (HALL_PAGE (self), command, params, self->error_label, &self->pending);
 }
 
 static JsonObject *
@@ -388,27 +297,10 @@ refresh_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  refresh (HALL_QUEUE_PAGE (widget));
+  hall_page_refresh (HALL_PAGE (widget));
 }
 
 /* ---- the transfer dialog ----------------------------------------------------------------- */
-
-static JsonArray *
-info_array (HallQueuePage *self,
-            const char    *member)
-{
-  return self->info && json_object_has_member (self->info, member)
-         ? json_object_get_array_member (self->info, member) : NULL;
-}
-
-static gint64
-selected_id (AdwComboRow *row,
-             GArray      *ids)
-{
-  guint selected = adw_combo_row_get_selected (row);
-
-  return selected < ids->len ? g_array_index (ids, gint64, selected) : 0;
-}
 
 static gboolean
 counter_serves (JsonObject *counter,
@@ -426,34 +318,16 @@ counter_serves (JsonObject *counter,
 static void
 transfer_department_cb (HallQueuePage *self)
 {
-  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
-  gint64 department_id = selected_id (self->transfer_department, self->department_ids);
-  JsonArray *counters = info_array (self, "counters");
-  gint64 any = 0;
+  gint64 department_id = _hall_combo_row_get_id (self->transfer_department, self->department_ids);
+  JsonArray *counters = _hall_info_array (self->info, "counters");
+  g_autoptr (JsonArray) serving = json_array_new ();
 
-  g_array_set_size (self->counter_ids, 0);
-  /* Translators: transfer target: the department's queue, whichever window calls first */
-  gtk_string_list_append (names, _("Any window of the department"));
-  g_array_append_val (self->counter_ids, any);
   for (guint i = 0; counters && i < json_array_get_length (counters); i++)
-    {
-      JsonObject *counter = json_array_get_object_element (counters, i);
-      gint64 id = json_object_get_int_member_with_default (counter, "id", 0);
-
-      if (!counter_serves (counter, department_id))
-        continue;
-      gtk_string_list_append (names, json_object_get_string_member_with_default (counter, "name", ""));
-      g_array_append_val (self->counter_ids, id);
-    }
-  adw_combo_row_set_model (self->transfer_counter, G_LIST_MODEL (names));
-}
-
-static void
-transfer_reason_cb (HallQueuePage *self)
-{
-  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->transfer_reason))));
-
-  adw_message_dialog_set_response_enabled (self->dialog, "transfer", *reason != '\0');
+    if (counter_serves (json_array_get_object_element (counters, i), department_id))
+      json_array_add_element (serving, json_node_copy (json_array_get_element (counters, i)));
+  _hall_combo_row_set_items (self->transfer_counter, self->counter_ids,
+                             /* Translators: transfer target: the department's queue, whichever window calls first */
+                             _("Any window of the department"), serving, FALSE, 0);
 }
 
 static void
@@ -466,10 +340,11 @@ transfer_response_cb (HallQueuePage *self,
 
   if (g_strcmp0 (response, "transfer") != 0)
     return;
-  reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->transfer_reason))));
+  reason = _hall_editable_get_stripped (self->transfer_reason);
   params = ticket_params (self->transfer_ticket_id);
-  json_object_set_int_member (params, "department_id", selected_id (self->transfer_department, self->department_ids));
-  counter_id = selected_id (self->transfer_counter, self->counter_ids);
+  json_object_set_int_member (params, "department_id",
+                              _hall_combo_row_get_id (self->transfer_department, self->department_ids));
+  counter_id = _hall_combo_row_get_id (self->transfer_counter, self->counter_ids);
   if (counter_id != 0)
     json_object_set_int_member (params, "counter_id", counter_id);
   json_object_set_string_member (params, "reason", reason);
@@ -484,70 +359,41 @@ transfer_action (GtkWidget  *widget,
   HallQueuePage *self = HALL_QUEUE_PAGE (widget);
   gint64 id = g_variant_get_int64 (parameter);
   JsonObject *ticket = find_ticket (self, id);
-  g_autoptr (GtkStringList) departments = gtk_string_list_new (NULL);
-  JsonArray *array = info_array (self, "departments");
   GtkWidget *group, *dialog;
   g_autofree char *heading = NULL;
-  guint current = 0;
 
   if (ticket == NULL || self->info == NULL || self->dialog != NULL)
     return;
 
-  g_array_set_size (self->department_ids, 0);
-  for (guint i = 0; array && i < json_array_get_length (array); i++)
-    {
-      JsonObject *department = json_array_get_object_element (array, i);
-      gint64 department_id = json_object_get_int_member_with_default (department, "id", 0);
-
-      if (!json_object_get_boolean_member_with_default (department, "active", TRUE))
-        continue;
-      if (department_id == json_object_get_int_member_with_default (ticket, "department_id", 0))
-        current = self->department_ids->len;
-      gtk_string_list_append (departments, json_object_get_string_member_with_default (department, "name", ""));
-      g_array_append_val (self->department_ids, department_id);
-    }
-
   /* Translators: heading of the transfer dialog (转窗口); %s is the ticket code */
   heading = g_strdup_printf (_("Transfer %s"), json_object_get_string_member_with_default (ticket, "code", ""));
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
-                                   /* Translators: body of the transfer dialog */
-                                   _("The visitor keeps their place by arrival time in the new queue."));
+  dialog = _hall_dialog_new (HALL_PAGE (self), &self->dialog, heading,
+                             /* Translators: body of the transfer dialog */
+                             _("The visitor keeps their place by arrival time in the new queue."),
+                             /* Translators: confirms the transfer dialog */
+                             "transfer", _("_Transfer"), ADW_RESPONSE_SUGGESTED, G_CALLBACK (transfer_response_cb));
   group = adw_preferences_group_new ();
   self->transfer_department = ADW_COMBO_ROW (adw_combo_row_new ());
   gtk_widget_set_name (GTK_WIDGET (self->transfer_department), "transfer_department");
   /* Translators: transfer dialog field */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->transfer_department), _("Department"));
-  adw_combo_row_set_model (self->transfer_department, G_LIST_MODEL (departments));
-  adw_combo_row_set_selected (self->transfer_department, current);
+  _hall_combo_row_set_items (self->transfer_department, self->department_ids, NULL,
+                             _hall_info_array (self->info, "departments"), FALSE,
+                             json_object_get_int_member_with_default (ticket, "department_id", 0));
   self->transfer_counter = ADW_COMBO_ROW (adw_combo_row_new ());
   gtk_widget_set_name (GTK_WIDGET (self->transfer_counter), "transfer_counter");
   /* Translators: transfer dialog field */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->transfer_counter), _("Window"));
-  self->transfer_reason = ADW_ENTRY_ROW (adw_entry_row_new ());
-  gtk_widget_set_name (GTK_WIDGET (self->transfer_reason), "transfer_reason");
-  /* Translators: transfer dialog field, required */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->transfer_reason), _("Reason (required)"));
+  self->transfer_reason = _hall_dialog_reason_row_new (ADW_MESSAGE_DIALOG (dialog), "transfer_reason", "transfer");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->transfer_department));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->transfer_counter));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->transfer_reason));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), group);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    /* Translators: confirms the transfer dialog */
-                                    "transfer", _("_Transfer"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "transfer", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "transfer", FALSE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "transfer");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
 
-  g_set_weak_pointer (&self->dialog, ADW_MESSAGE_DIALOG (dialog));
   self->transfer_ticket_id = id;
   transfer_department_cb (self);
   g_signal_connect_object (self->transfer_department, "notify::selected", G_CALLBACK (transfer_department_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->transfer_reason, "changed", G_CALLBACK (transfer_reason_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (transfer_response_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (GTK_WIDGET (self->transfer_reason));
 }
@@ -555,23 +401,24 @@ transfer_action (GtkWidget  *widget,
 /* ---- the client -------------------------------------------------------------------------- */
 
 static void
-event_cb (HallQueuePage *self,
-          JsonObject    *event)
+event (HallPage   *page,
+       const char *kind,
+       JsonObject *event)
 {
-  const char *kind = json_object_get_string_member_with_default (event, "kind", "");
+  HallQueuePage *self = HALL_QUEUE_PAGE (page);
 
   if (g_str_has_prefix (kind, "setup."))
     g_clear_pointer (&self->info, json_object_unref);
   if (g_str_has_prefix (kind, "ticket.") || g_str_has_prefix (kind, "counter.") || g_str_has_prefix (kind, "setup."))
-    refresh (self);
+    hall_page_refresh (page);
 }
 
+/* Another hall perhaps: its reference data, and no change of the last one under way. */
 static void
-connected_cb (HallQueuePage *self)
+client_changed_cb (HallQueuePage *self)
 {
-  update_actions (self);
-  if (self->client != NULL && hall_client_get_connected (self->client))
-    refresh (self);
+  self->pending = 0;
+  g_clear_pointer (&self->info, json_object_unref);
 }
 
 static void
@@ -579,18 +426,7 @@ hall_queue_page_dispose (GObject *object)
 {
   HallQueuePage *self = HALL_QUEUE_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  if (self->dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (self->dialog));
-  g_clear_weak_pointer (&self->dialog);
-  if (self->client_signals != NULL)
-    g_signal_group_set_target (self->client_signals, NULL);
-  if (self->client_notify != NULL)
-    g_signal_group_set_target (self->client_notify, NULL);
-  g_clear_object (&self->client_signals);
-  g_clear_object (&self->client_notify);
-  g_clear_object (&self->client);
+  _hall_dialog_close (&self->dialog);
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), HALL_TYPE_QUEUE_PAGE);
   G_OBJECT_CLASS (hall_queue_page_parent_class)->dispose (object);
@@ -612,61 +448,17 @@ hall_queue_page_finalize (GObject *object)
 }
 
 static void
-hall_queue_page_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  HallQueuePage *self = HALL_QUEUE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
-      break;
-    case PROP_BUSY:
-      g_value_set_boolean (value, hall_queue_page_get_busy (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-hall_queue_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  HallQueuePage *self = HALL_QUEUE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      hall_queue_page_set_client (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 hall_queue_page_class_init (HallQueuePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  HallPageClass *page_class = HALL_PAGE_CLASS (klass);
 
   object_class->dispose = hall_queue_page_dispose;
   object_class->finalize = hall_queue_page_finalize;
-  object_class->get_property = hall_queue_page_get_property;
-  object_class->set_property = hall_queue_page_set_property;
-
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL, HALL_TYPE_CLIENT,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->refresh = refresh;
+  page_class->event = event;
+  page_class->update_actions = update_actions;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xinfanghall/Hall/ui/hall-queue-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HallQueuePage, error_label);
@@ -706,50 +498,15 @@ hall_queue_page_init (HallQueuePage *self)
   bind_filtered (self, self->no_show_list, self->no_show);
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  set_heading (self->waiting_heading, _("Waiting"), self->waiting);
-  set_heading (self->held_heading, _("Held"), self->held);
-  set_heading (self->no_show_heading, _("Not shown"), self->no_show);
-
-  self->client_signals = g_signal_group_new (HALL_TYPE_CLIENT);
-  g_signal_group_connect_swapped (self->client_signals, "event", G_CALLBACK (event_cb), self);
-  self->client_notify = g_signal_group_new (G_TYPE_OBJECT);
-  g_signal_group_connect_swapped (self->client_notify, "notify::connected", G_CALLBACK (connected_cb), self);
-  g_signal_group_connect_swapped (self->client_notify, "notify::user", G_CALLBACK (connected_cb), self);
-  update_actions (self);
+  g_signal_connect (self, "notify::client", G_CALLBACK (client_changed_cb), NULL);
+  set_headings (self);
+  update_actions (HALL_PAGE (self));
 }
 
 GtkWidget *
 hall_queue_page_new (HallClient *client)
 {
   return g_object_new (HALL_TYPE_QUEUE_PAGE, "client", client, NULL);
-}
-
-HallClient *
-hall_queue_page_get_client (HallQueuePage *self)
-{
-  g_return_val_if_fail (HALL_IS_QUEUE_PAGE (self), NULL);
-  return self->client;
-}
-
-void
-hall_queue_page_set_client (HallQueuePage *self,
-                            HallClient    *client)
-{
-  g_return_if_fail (HALL_IS_QUEUE_PAGE (self));
-  g_return_if_fail (client == NULL || HALL_IS_CLIENT (client));
-
-  if (!g_set_object (&self->client, client))
-    return;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->loading = FALSE;
-  self->pending = 0;
-  g_clear_pointer (&self->info, json_object_unref);
-  g_signal_group_set_target (self->client_signals, client);
-  g_signal_group_set_target (self->client_notify, client);
-  update_actions (self);
-  refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
 
 GListModel *
@@ -777,7 +534,7 @@ gboolean
 hall_queue_page_get_busy (HallQueuePage *self)
 {
   g_return_val_if_fail (HALL_IS_QUEUE_PAGE (self), FALSE);
-  return self->loading || self->pending > 0;
+  return hall_page_is_loading (HALL_PAGE (self)) || self->pending > 0;
 }
 
 AdwMessageDialog *

@@ -6,18 +6,15 @@
 
 #include <adwaita.h>
 
-#include "hall-client.h"
+#include "hall-page.h"
 
 G_BEGIN_DECLS
 
 #define HALL_TYPE_QUEUE_PAGE (hall_queue_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (HallQueuePage, hall_queue_page, HALL, QUEUE_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (HallQueuePage, hall_queue_page, HALL, QUEUE_PAGE, HallPage)
 
 GtkWidget  *hall_queue_page_new            (HallClient    *client);
-HallClient *hall_queue_page_get_client     (HallQueuePage *self);
-void        hall_queue_page_set_client     (HallQueuePage *self,
-                                            HallClient    *client);
 /* HallBoardItem per ticket ({…} as ticket.list gives it), in calling order. */
 GListModel *hall_queue_page_get_waiting    (HallQueuePage *self);
 GListModel *hall_queue_page_get_held       (HallQueuePage *self);

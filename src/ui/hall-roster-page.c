@@ -13,24 +13,19 @@
 
 #include <glib/gi18n.h>
 
+#include "hall-manager-rows.h"
 #include "hall-roster-page.h"
 #include "hall-ui-util.h"
 
 struct _HallRosterPage
 {
-  AdwBin parent_instance;
+  HallPage parent_instance;
 
-  HallClient *client;
-  GSignalGroup *client_signals;
-  GSignalGroup *client_notify;
-  GCancellable *cancellable;
   JsonObject *roster;
   JsonArray *leaders; /* accounts with the leader role */
-  char *today;
+  JsonObject *info;   /* hall.info: today's date */
   char *from;         /* Monday of the week shown; NULL: the current week */
-  gboolean loading;
-  gboolean dirty;
-  guint pending;
+  guint pending;      /* changes sent, not answered yet */
 
   AdwMessageDialog *dialog;
   char *dialog_date;
@@ -45,47 +40,21 @@ struct _HallRosterPage
   GtkListBox *days_list;
 };
 
-G_DEFINE_FINAL_TYPE (HallRosterPage, hall_roster_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_CLIENT,
-  PROP_BUSY,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (HallRosterPage, hall_roster_page, HALL_TYPE_PAGE)
 
 static const char * const slot_codes[] = { "day", "am", "pm" };
 
-static void refresh (HallRosterPage *self);
-
 static void
-update_actions (HallRosterPage *self)
+update_actions (HallPage *page)
 {
-  gboolean connected = self->client != NULL && hall_client_get_connected (self->client);
+  HallRosterPage *self = HALL_ROSTER_PAGE (page);
+  gboolean online = hall_page_is_online (page);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.add", connected && self->leaders != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.remove", connected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.previous", connected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.next", connected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.this-week", connected);
-}
-
-static void
-notify_busy (HallRosterPage *self,
-             gboolean        was_busy)
-{
-  if (was_busy != hall_roster_page_get_busy (self))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
-
-static void
-show_error (HallRosterPage *self,
-            const char     *message)
-{
-  gtk_label_set_text (self->error_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.add", online && self->leaders != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.remove", online);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.previous", online);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.next", online);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.this-week", online);
 }
 
 static GDateTime *
@@ -96,19 +65,6 @@ parse_date (const char *date)
   if (date == NULL || sscanf (date, "%d-%d-%d", &y, &m, &d) != 3)
     return NULL;
   return g_date_time_new_local (y, m, d, 12, 0, 0);
-}
-
-static const char *
-slot_label (const char *slot)
-{
-  if (g_strcmp0 (slot, "am") == 0)
-    /* Translators: a leader's duty slot: before noon */
-    return _("Morning");
-  if (g_strcmp0 (slot, "pm") == 0)
-    /* Translators: a leader's duty slot: from noon */
-    return _("Afternoon");
-  /* Translators: a leader's duty slot: the whole day */
-  return _("Full day");
 }
 
 /* ---- the week ---------------------------------------------------------------------------- */
@@ -123,8 +79,8 @@ leader_chip (JsonObject *entry,
   g_autofree char *label = NULL;
   GtkWidget *button;
 
-  label = note && *note ? g_strdup_printf ("%s · %s · %s", name, slot_label (json_object_get_string_member_with_default (entry, "slot", "day")), note)
-                        : g_strdup_printf ("%s · %s", name, slot_label (json_object_get_string_member_with_default (entry, "slot", "day")));
+  label = note && *note ? g_strdup_printf ("%s · %s · %s", name, _hall_duty_slot_label (json_object_get_string_member_with_default (entry, "slot", "day")), note)
+                        : g_strdup_printf ("%s · %s", name, _hall_duty_slot_label (json_object_get_string_member_with_default (entry, "slot", "day")));
   if (!editable)
     {
       GtkWidget *chip = gtk_label_new (label);
@@ -160,8 +116,9 @@ day_row (HallRosterPage *self,
   g_autofree char *weekday = time ? g_date_time_format (time, "%A") : g_strdup ("");
   g_autofree char *title = NULL;
   g_autofree char *name = g_strdup_printf ("day-%s", date);
-  gboolean today = g_strcmp0 (date, self->today) == 0;
-  gboolean past = self->today != NULL && g_strcmp0 (date, self->today) < 0;
+  const char *today_date = hall_roster_page_get_today (self);
+  gboolean today = g_strcmp0 (date, today_date) == 0;
+  gboolean past = today_date != NULL && g_strcmp0 (date, today_date) < 0;
   guint n = leaders ? json_array_get_length (leaders) : 0;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *add;
@@ -207,10 +164,8 @@ show_roster (HallRosterPage *self)
 {
   JsonArray *days = json_object_get_array_member (self->roster, "days");
   g_autofree char *range = NULL;
-  GtkWidget *child;
 
-  while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (self->days_list, 0))) != NULL)
-    gtk_list_box_remove (self->days_list, child);
+  _hall_list_box_remove_rows (self->days_list);
   for (guint i = 0; days && i < json_array_get_length (days); i++)
     gtk_list_box_append (self->days_list, day_row (self, json_array_get_object_element (days, i)));
   /* Translators: the roster's week, "2026-11-16 – 2026-11-22" */
@@ -220,48 +175,34 @@ show_roster (HallRosterPage *self)
 }
 
 static void
-roster_cb (GObject      *object,
-           GAsyncResult *result,
+roster_cb (HallPage     *page,
+           JsonObject   *reply,
+           const GError *error,
            gpointer      user_data)
 {
-  g_autoptr (HallRosterPage) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) roster = hall_client_call_finish (HALL_CLIENT (object), result, &error);
-  gboolean was_busy = hall_roster_page_get_busy (self);
+  HallRosterPage *self = HALL_ROSTER_PAGE (page);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->loading = FALSE;
-  if (roster == NULL)
-    show_error (self, error->message);
-  else
+  if (reply == NULL)
     {
-      g_clear_pointer (&self->roster, json_object_unref);
-      self->roster = g_steal_pointer (&roster);
-      if (self->from == NULL)
-        self->from = g_strdup (json_object_get_string_member_with_default (self->roster, "from", NULL));
-      show_roster (self);
+      _hall_form_set_error (GTK_WIDGET (self->error_label), GTK_WIDGET (self->error_label), error->message);
+      return;
     }
-  if (self->dirty)
-    refresh (self);
-  notify_busy (self, was_busy);
+  g_clear_pointer (&self->roster, json_object_unref);
+  self->roster = json_object_ref (reply);
+  if (self->from == NULL)
+    self->from = g_strdup (json_object_get_string_member_with_default (self->roster, "from", NULL));
+  show_roster (self);
 }
 
 static void
-users_cb (GObject      *object,
-          GAsyncResult *result,
+users_cb (HallPage     *page,
+          JsonObject   *reply,
+          const GError *error,
           gpointer      user_data)
 {
-  g_autoptr (HallRosterPage) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+  HallRosterPage *self = HALL_ROSTER_PAGE (page);
   JsonArray *users = reply ? json_object_get_array_member (reply, "users") : NULL;
-  gboolean was_busy = hall_roster_page_get_busy (self);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->pending--;
-  notify_busy (self, was_busy);
   if (users == NULL)
     return;
   g_clear_pointer (&self->leaders, json_array_unref);
@@ -280,63 +221,33 @@ users_cb (GObject      *object,
             break;
           }
     }
-  update_actions (self);
+  update_actions (page);
 }
 
+/* Today is known: mark its row. */
 static void
-info_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+info_loaded (HallPage     *page,
+             const GError *error)
 {
-  g_autoptr (HallRosterPage) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) info = hall_client_call_finish (HALL_CLIENT (object), result, &error);
-  gboolean was_busy = hall_roster_page_get_busy (self);
+  HallRosterPage *self = HALL_ROSTER_PAGE (page);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->pending--;
-  notify_busy (self, was_busy);
-  if (info == NULL)
-    return;
-  g_free (self->today);
-  self->today = g_strdup (json_object_get_string_member_with_default (info, "today", NULL));
-  if (self->roster != NULL)
+  if (error == NULL && self->roster != NULL)
     show_roster (self);
 }
 
 static void
-refresh (HallRosterPage *self)
+refresh (HallPage *page)
 {
+  HallRosterPage *self = HALL_ROSTER_PAGE (page);
   g_autoptr (JsonObject) params = json_object_new ();
-  gboolean was_busy = hall_roster_page_get_busy (self);
 
-  if (self->client == NULL || !hall_client_is_signed_in (self->client))
-    return;
-  if (self->loading)
-    {
-      self->dirty = TRUE;
-      return;
-    }
-  if (self->cancellable == NULL)
-    self->cancellable = g_cancellable_new ();
-  /* The reference data counts as a pending change, so "busy" covers it. */
-  if (self->today == NULL)
-    {
-      self->pending++;
-      hall_client_call_async (self->client, "hall.info", NULL, self->cancellable, info_cb, g_object_ref (self));
-    }
+  if (self->info == NULL)
+    _hall_info_load (page, &self->info, info_loaded);
   if (self->leaders == NULL)
-    {
-      self->pending++;
-      hall_client_call_async (self->client, "user.list", NULL, self->cancellable, users_cb, g_object_ref (self));
-    }
-  self->dirty = FALSE;
-  self->loading = TRUE;
+    hall_page_load (page, "user.list", NULL, users_cb, NULL);
   if (self->from != NULL)
     json_object_set_string_member (params, "from", self->from);
-  hall_client_call_async (self->client, "leader.roster", params, self->cancellable, roster_cb, g_object_ref (self));
-  notify_busy (self, was_busy);
+  hall_page_load (page, "leader.roster", params, roster_cb, NULL);
 }
 
 static void
@@ -351,7 +262,7 @@ move_week (HallRosterPage *self,
   moved = g_date_time_add_days (from, days);
   g_free (self->from);
   self->from = g_date_time_format (moved, "%Y-%m-%d");
-  refresh (self);
+  hall_page_refresh (HALL_PAGE (self));
 }
 
 static void
@@ -378,40 +289,16 @@ this_week_action (GtkWidget  *widget,
   HallRosterPage *self = HALL_ROSTER_PAGE (widget);
 
   g_clear_pointer (&self->from, g_free);
-  refresh (self);
+  hall_page_refresh (HALL_PAGE (self));
 }
 
 /* ---- changes ----------------------------------------------------------------------------- */
 
 static void
-duty_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr (HallRosterPage) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
-  gboolean was_busy = hall_roster_page_get_busy (self);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->pending--;
-  show_error (self, reply == NULL ? error->message : NULL);
-  refresh (self);
-  notify_busy (self, was_busy);
-}
-
-static void
 send_duty (HallRosterPage *self,
            JsonObject     *params)
 {
-  gboolean was_busy = hall_roster_page_get_busy (self);
-
-  if (self->cancellable == NULL)
-    self->cancellable = g_cancellable_new ();
-  self->pending++;
-  hall_client_call_async (self->client, "leader.duty", params, self->cancellable, duty_cb, g_object_ref (self));
-  notify_busy (self, was_busy);
+  _hall_change_send (HALL_PAGE (self), "leader.duty", params, self->error_label, &self->pending);
 }
 
 static void
@@ -424,7 +311,7 @@ dialog_response_cb (HallRosterPage *self,
   if (g_strcmp0 (response, "add") == 0)
     {
       guint leader = adw_combo_row_get_selected (self->leader_row);
-      g_autofree char *note = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_row))));
+      g_autofree char *note = _hall_editable_get_stripped (self->note_row);
 
       if (leader >= self->leader_ids->len)
         return;
@@ -442,17 +329,19 @@ dialog_response_cb (HallRosterPage *self,
     }
 }
 
-static void
-open_dialog (HallRosterPage *self,
-             GtkWidget      *dialog,
-             const char     *date)
+static GtkWidget *
+new_dialog (HallRosterPage        *self,
+            const char            *date,
+            const char            *heading,
+            const char            *body,
+            const char            *response,
+            const char            *response_label,
+            AdwResponseAppearance  appearance)
 {
   g_free (self->dialog_date);
   self->dialog_date = g_strdup (date);
-  g_set_weak_pointer (&self->dialog, ADW_MESSAGE_DIALOG (dialog));
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (dialog_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  return _hall_dialog_new (HALL_PAGE (self), &self->dialog, heading, body, response, response_label, appearance,
+                           G_CALLBACK (dialog_response_cb));
 }
 
 static void
@@ -479,15 +368,17 @@ add_action (GtkWidget  *widget,
       g_array_append_val (self->leader_ids, id);
     }
   for (guint i = 0; i < G_N_ELEMENTS (slot_codes); i++)
-    gtk_string_list_append (slots, slot_label (slot_codes[i]));
+    gtk_string_list_append (slots, _hall_duty_slot_label (slot_codes[i]));
 
   /* Translators: heading of the dialog that puts a leader on duty; %s is a date */
   heading = g_strdup_printf (_("Leader on Duty on %s"), date);
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
-                                   self->leader_ids->len == 0
-                                   /* Translators: the roster dialog when no account has the leader role */
-                                   ? _("No account has the leader role. Ask the administrator to add one.")
-                                   : NULL);
+  dialog = new_dialog (self, date, heading,
+                       self->leader_ids->len == 0
+                       /* Translators: the roster dialog when no account has the leader role */
+                       ? _("No account has the leader role. Ask the administrator to add one.")
+                       : NULL,
+                       /* Translators: confirms putting the leader on duty */
+                       "add", _("_Add"), ADW_RESPONSE_SUGGESTED);
   group = adw_preferences_group_new ();
   self->leader_row = ADW_COMBO_ROW (adw_combo_row_new ());
   gtk_widget_set_name (GTK_WIDGET (self->leader_row), "duty_leader");
@@ -507,13 +398,8 @@ add_action (GtkWidget  *widget,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->slot_row));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->note_row));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), group);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    /* Translators: confirms putting the leader on duty */
-                                    "add", _("_Add"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", self->leader_ids->len > 0);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
-  open_dialog (self, dialog, date);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -547,35 +433,37 @@ remove_action (GtkWidget  *widget,
   /* Translators: body of the dialog taking a leader off the roster; a leader's name and a date */
   body = g_strdup_printf (_("%s will no longer receive visitors on %s."), name, date);
   /* Translators: heading of the dialog taking a leader off the roster */
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Take the Leader off Duty?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    /* Translators: confirms taking the leader off the roster */
-                                    "remove", _("_Take off Duty"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
+  dialog = new_dialog (self, date, _("Take the Leader off Duty?"), body,
+                       /* Translators: confirms taking the leader off the roster */
+                       "remove", _("_Take off Duty"), ADW_RESPONSE_DESTRUCTIVE);
   self->dialog_user_id = user_id;
-  open_dialog (self, dialog, date);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* ---- the client -------------------------------------------------------------------------- */
 
 static void
-event_cb (HallRosterPage *self,
-          JsonObject     *event)
+event (HallPage   *page,
+       const char *kind,
+       JsonObject *event)
 {
-  const char *kind = json_object_get_string_member_with_default (event, "kind", "");
+  HallRosterPage *self = HALL_ROSTER_PAGE (page);
 
   if (g_str_has_prefix (kind, "account."))
     g_clear_pointer (&self->leaders, json_array_unref);
   if (g_strcmp0 (kind, "leader.duty") == 0 || g_str_has_prefix (kind, "account."))
-    refresh (self);
+    hall_page_refresh (page);
 }
 
+/* Another hall perhaps: its leaders, its today and this week, and no change of the last one
+ * under way. */
 static void
-connected_cb (HallRosterPage *self)
+client_changed_cb (HallRosterPage *self)
 {
-  update_actions (self);
-  if (self->client != NULL && hall_client_get_connected (self->client))
-    refresh (self);
+  self->pending = 0;
+  g_clear_pointer (&self->leaders, json_array_unref);
+  g_clear_pointer (&self->info, json_object_unref);
+  g_clear_pointer (&self->from, g_free);
 }
 
 static void
@@ -583,18 +471,7 @@ hall_roster_page_dispose (GObject *object)
 {
   HallRosterPage *self = HALL_ROSTER_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  if (self->dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (self->dialog));
-  g_clear_weak_pointer (&self->dialog);
-  if (self->client_signals != NULL)
-    g_signal_group_set_target (self->client_signals, NULL);
-  if (self->client_notify != NULL)
-    g_signal_group_set_target (self->client_notify, NULL);
-  g_clear_object (&self->client_signals);
-  g_clear_object (&self->client_notify);
-  g_clear_object (&self->client);
+  _hall_dialog_close (&self->dialog);
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), HALL_TYPE_ROSTER_PAGE);
   G_OBJECT_CLASS (hall_roster_page_parent_class)->dispose (object);
@@ -607,7 +484,7 @@ hall_roster_page_finalize (GObject *object)
 
   g_clear_pointer (&self->roster, json_object_unref);
   g_clear_pointer (&self->leaders, json_array_unref);
-  g_clear_pointer (&self->today, g_free);
+  g_clear_pointer (&self->info, json_object_unref);
   g_clear_pointer (&self->from, g_free);
   g_clear_pointer (&self->dialog_date, g_free);
   g_clear_pointer (&self->leader_ids, g_array_unref);
@@ -615,61 +492,17 @@ hall_roster_page_finalize (GObject *object)
 }
 
 static void
-hall_roster_page_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  HallRosterPage *self = HALL_ROSTER_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
-      break;
-    case PROP_BUSY:
-      g_value_set_boolean (value, hall_roster_page_get_busy (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-hall_roster_page_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  HallRosterPage *self = HALL_ROSTER_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      hall_roster_page_set_client (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 hall_roster_page_class_init (HallRosterPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  HallPageClass *page_class = HALL_PAGE_CLASS (klass);
 
   object_class->dispose = hall_roster_page_dispose;
   object_class->finalize = hall_roster_page_finalize;
-  object_class->get_property = hall_roster_page_get_property;
-  object_class->set_property = hall_roster_page_set_property;
-
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL, HALL_TYPE_CLIENT,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->refresh = refresh;
+  page_class->event = event;
+  page_class->update_actions = update_actions;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xinfanghall/Hall/ui/hall-roster-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HallRosterPage, range_label);
@@ -692,48 +525,14 @@ hall_roster_page_init (HallRosterPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->leader_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->client_signals = g_signal_group_new (HALL_TYPE_CLIENT);
-  g_signal_group_connect_swapped (self->client_signals, "event", G_CALLBACK (event_cb), self);
-  self->client_notify = g_signal_group_new (G_TYPE_OBJECT);
-  g_signal_group_connect_swapped (self->client_notify, "notify::connected", G_CALLBACK (connected_cb), self);
-  g_signal_group_connect_swapped (self->client_notify, "notify::user", G_CALLBACK (connected_cb), self);
-  update_actions (self);
+  g_signal_connect (self, "notify::client", G_CALLBACK (client_changed_cb), NULL);
+  update_actions (HALL_PAGE (self));
 }
 
 GtkWidget *
 hall_roster_page_new (HallClient *client)
 {
   return g_object_new (HALL_TYPE_ROSTER_PAGE, "client", client, NULL);
-}
-
-HallClient *
-hall_roster_page_get_client (HallRosterPage *self)
-{
-  g_return_val_if_fail (HALL_IS_ROSTER_PAGE (self), NULL);
-  return self->client;
-}
-
-void
-hall_roster_page_set_client (HallRosterPage *self,
-                             HallClient     *client)
-{
-  g_return_if_fail (HALL_IS_ROSTER_PAGE (self));
-  g_return_if_fail (client == NULL || HALL_IS_CLIENT (client));
-
-  if (!g_set_object (&self->client, client))
-    return;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->loading = FALSE;
-  self->pending = 0;
-  g_clear_pointer (&self->leaders, json_array_unref);
-  g_clear_pointer (&self->today, g_free);
-  g_clear_pointer (&self->from, g_free);
-  g_signal_group_set_target (self->client_signals, client);
-  g_signal_group_set_target (self->client_notify, client);
-  update_actions (self);
-  refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
 
 JsonObject *
@@ -747,14 +546,14 @@ const char *
 hall_roster_page_get_today (HallRosterPage *self)
 {
   g_return_val_if_fail (HALL_IS_ROSTER_PAGE (self), NULL);
-  return self->today;
+  return self->info != NULL ? json_object_get_string_member_with_default (self->info, "today", NULL) : NULL;
 }
 
 gboolean
 hall_roster_page_get_busy (HallRosterPage *self)
 {
   g_return_val_if_fail (HALL_IS_ROSTER_PAGE (self), FALSE);
-  return self->loading || self->pending > 0;
+  return hall_page_is_loading (HALL_PAGE (self)) || self->pending > 0;
 }
 
 AdwMessageDialog *

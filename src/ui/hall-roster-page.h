@@ -6,18 +6,15 @@
 
 #include <adwaita.h>
 
-#include "hall-client.h"
+#include "hall-page.h"
 
 G_BEGIN_DECLS
 
 #define HALL_TYPE_ROSTER_PAGE (hall_roster_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (HallRosterPage, hall_roster_page, HALL, ROSTER_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (HallRosterPage, hall_roster_page, HALL, ROSTER_PAGE, HallPage)
 
 GtkWidget        *hall_roster_page_new        (HallClient     *client);
-HallClient       *hall_roster_page_get_client (HallRosterPage *self);
-void              hall_roster_page_set_client (HallRosterPage *self,
-                                               HallClient     *client);
 /* The leader.roster result shown ({from, to, days}), or NULL before the first read. */
 JsonObject       *hall_roster_page_get_roster (HallRosterPage *self);
 /* The hall's today ("YYYY-MM-DD"), NULL before it is known. */

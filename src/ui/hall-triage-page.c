@@ -21,19 +21,16 @@
 
 struct _HallTriagePage
 {
-  AdwBin parent_instance;
+  HallPage parent_instance;
 
-  HallClient *client;
-  GSignalGroup *client_signals;
-  GSignalGroup *client_notify;
-  GCancellable *cancellable;
-  GCancellable *lookup_cancellable;
-  JsonObject *info;
+  JsonObject *info;       /* hall.info: categories and departments */
   JsonObject *last_issued;
   JsonObject *lookup;
-  char *looked_up; /* the id_number or phone of the lookup shown */
+  char *looked_up;        /* the id_number or phone of the lookup shown */
+  guint lookup_serial;    /* of the lookup whose answer is awaited */
   GArray *category_ids;   /* gint64 per category row item; 0 = none picked */
   GArray *department_ids; /* gint64 per department row item */
+  gboolean ready;         /* hall.info has been read */
   gboolean issuing;
   gboolean looking_up;
   gboolean updating;
@@ -59,11 +56,10 @@ struct _HallTriagePage
   GtkWidget *ticket_card;
 };
 
-G_DEFINE_FINAL_TYPE (HallTriagePage, hall_triage_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (HallTriagePage, hall_triage_page, HALL_TYPE_PAGE)
 
 enum {
   PROP_0,
-  PROP_CLIENT,
   PROP_READY,
   PROP_BUSY,
   N_PROPS
@@ -74,11 +70,12 @@ static GParamSpec *properties[N_PROPS];
 static const char * const priority_codes[] = { "normal", "priority", "collective" };
 
 static void
-update_actions (HallTriagePage *self)
+update_actions (HallPage *page)
 {
-  gboolean connected = self->client != NULL && hall_client_get_connected (self->client);
+  HallTriagePage *self = HALL_TRIAGE_PAGE (page);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "triage.issue", connected && self->info != NULL && !self->issuing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "triage.issue",
+                                 hall_page_is_online (page) && self->info != NULL && !self->issuing);
 }
 
 static void
@@ -89,17 +86,9 @@ set_busy (HallTriagePage *self,
   gboolean was = self->issuing || self->looking_up;
 
   *flag = value;
-  update_actions (self);
+  update_actions (HALL_PAGE (self));
   if (was != (self->issuing || self->looking_up))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
-
-static JsonArray *
-info_array (HallTriagePage *self,
-            const char     *member)
-{
-  return self->info && json_object_has_member (self->info, member)
-         ? json_object_get_array_member (self->info, member) : NULL;
 }
 
 static JsonObject *
@@ -123,15 +112,6 @@ index_of (GArray *ids,
     if (g_array_index (ids, gint64, i) == id)
       return i;
   return GTK_INVALID_LIST_POSITION;
-}
-
-static gint64
-selected_id (AdwComboRow *row,
-             GArray      *ids)
-{
-  guint selected = adw_combo_row_get_selected (row);
-
-  return selected < ids->len ? g_array_index (ids, gint64, selected) : 0;
 }
 
 static void
@@ -165,105 +145,53 @@ show_field_errors (HallTriagePage *self,
 static void
 fill_rows (HallTriagePage *self)
 {
-  g_autoptr (GtkStringList) categories = gtk_string_list_new (NULL);
-  g_autoptr (GtkStringList) departments = gtk_string_list_new (NULL);
-  JsonArray *array;
-  gint64 category_id = selected_id (self->category_row, self->category_ids);
-  gint64 department_id = selected_id (self->department_row, self->department_ids);
-  gint64 none = 0;
-  guint position;
+  gint64 category_id = _hall_combo_row_get_id (self->category_row, self->category_ids);
+  gint64 department_id = _hall_combo_row_get_id (self->department_row, self->department_ids);
 
   self->updating = TRUE;
-  g_array_set_size (self->category_ids, 0);
-  g_array_set_size (self->department_ids, 0);
-
-  /* Translators: the first entry of the problem list, when the manager picks the department */
-  gtk_string_list_append (categories, _("Choose a problem…"));
-  g_array_append_val (self->category_ids, none);
-  /* Translators: the first entry of the department list in triage */
-  gtk_string_list_append (departments, _("Choose a department…"));
-  g_array_append_val (self->department_ids, none);
-  array = info_array (self, "categories");
-  for (guint i = 0; array && i < json_array_get_length (array); i++)
-    {
-      JsonObject *category = json_array_get_object_element (array, i);
-      gint64 id = json_object_get_int_member_with_default (category, "id", 0);
-
-      if (!json_object_get_boolean_member_with_default (category, "active", TRUE))
-        continue;
-      gtk_string_list_append (categories, json_object_get_string_member_with_default (category, "name", ""));
-      g_array_append_val (self->category_ids, id);
-    }
-
-  array = info_array (self, "departments");
-  for (guint i = 0; array && i < json_array_get_length (array); i++)
-    {
-      JsonObject *department = json_array_get_object_element (array, i);
-      gint64 id = json_object_get_int_member_with_default (department, "id", 0);
-      g_autofree char *label = NULL;
-
-      if (!json_object_get_boolean_member_with_default (department, "active", TRUE))
-        continue;
-      label = g_strdup_printf ("%s  %s", json_object_get_string_member_with_default (department, "prefix", ""),
-                               json_object_get_string_member_with_default (department, "name", ""));
-      gtk_string_list_append (departments, label);
-      g_array_append_val (self->department_ids, id);
-    }
-
-  adw_combo_row_set_model (self->category_row, G_LIST_MODEL (categories));
-  adw_combo_row_set_model (self->department_row, G_LIST_MODEL (departments));
-  position = index_of (self->category_ids, category_id);
-  adw_combo_row_set_selected (self->category_row, position == GTK_INVALID_LIST_POSITION ? 0 : position);
-  position = index_of (self->department_ids, department_id);
-  adw_combo_row_set_selected (self->department_row, position == GTK_INVALID_LIST_POSITION ? 0 : position);
+  _hall_combo_row_set_items (self->category_row, self->category_ids,
+                             /* Translators: the first entry of the problem list, when the manager picks the department */
+                             _("Choose a problem…"), _hall_info_array (self->info, "categories"), FALSE, category_id);
+  _hall_combo_row_set_items (self->department_row, self->department_ids,
+                             /* Translators: the first entry of the department list in triage */
+                             _("Choose a department…"), _hall_info_array (self->info, "departments"), TRUE,
+                             department_id);
   self->updating = FALSE;
 }
 
 static void
-info_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+info_loaded (HallPage     *page,
+             const GError *error)
 {
-  g_autoptr (HallTriagePage) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) info = hall_client_call_finish (HALL_CLIENT (object), result, &error);
-  gboolean was_ready = self->info != NULL;
+  HallTriagePage *self = HALL_TRIAGE_PAGE (page);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (info == NULL)
+  if (error != NULL)
     {
-      g_debug ("hall.info: %s", error->message);
-      if (!was_ready)
+      if (!self->ready)
         show_field_errors (self, error);
       return;
     }
-  g_clear_pointer (&self->info, json_object_unref);
-  self->info = g_steal_pointer (&info);
   fill_rows (self);
-  update_actions (self);
-  if (!was_ready)
+  update_actions (page);
+  if (!self->ready)
     {
+      self->ready = TRUE;
       gtk_widget_set_visible (GTK_WIDGET (self->form_error), FALSE);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
     }
 }
 
 static void
-load_info (HallTriagePage *self)
+refresh (HallPage *page)
 {
-  if (self->client == NULL || !hall_client_is_signed_in (self->client))
-    return;
-  if (self->cancellable == NULL)
-    self->cancellable = g_cancellable_new ();
-  hall_client_call_async (self->client, "hall.info", NULL, self->cancellable, info_cb, g_object_ref (self));
+  _hall_info_load (page, &HALL_TRIAGE_PAGE (page)->info, info_loaded);
 }
 
 static void
 category_selected_cb (HallTriagePage *self)
 {
-  gint64 category_id = selected_id (self->category_row, self->category_ids);
-  JsonObject *category = find_by_id (info_array (self, "categories"), category_id);
+  gint64 category_id = _hall_combo_row_get_id (self->category_row, self->category_ids);
+  JsonObject *category = find_by_id (_hall_info_array (self->info, "categories"), category_id);
   guint position;
 
   if (category != NULL && json_object_get_boolean_member_with_default (category, "litigation", FALSE))
@@ -323,16 +251,16 @@ clear_history (HallTriagePage *self)
 }
 
 static void
-lookup_cb (GObject      *object,
-           GAsyncResult *result,
+lookup_cb (HallPage     *page,
+           JsonObject   *lookup,
+           const GError *error,
            gpointer      user_data)
 {
-  g_autoptr (HallTriagePage) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) lookup = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+  HallTriagePage *self = HALL_TRIAGE_PAGE (page);
   JsonObject *person;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* An answer for what was typed before. */
+  if (GPOINTER_TO_UINT (user_data) != self->lookup_serial)
     return;
   set_busy (self, &self->looking_up, FALSE);
   if (lookup == NULL)
@@ -354,23 +282,19 @@ start_lookup (HallTriagePage *self,
 {
   g_autoptr (JsonObject) params = json_object_new ();
 
-  if (g_strcmp0 (self->looked_up, value) == 0 || self->client == NULL)
+  if (g_strcmp0 (self->looked_up, value) == 0 || hall_page_get_client (HALL_PAGE (self)) == NULL)
     return;
-  g_cancellable_cancel (self->lookup_cancellable);
-  g_clear_object (&self->lookup_cancellable);
   clear_history (self);
   self->looked_up = g_strdup (value);
-  self->lookup_cancellable = g_cancellable_new ();
   json_object_set_string_member (params, member, value);
   set_busy (self, &self->looking_up, TRUE);
-  hall_client_call_async (self->client, "petitioner.lookup", params, self->lookup_cancellable, lookup_cb,
-                          g_object_ref (self));
+  hall_page_call (HALL_PAGE (self), "petitioner.lookup", params, lookup_cb, GUINT_TO_POINTER (++self->lookup_serial));
 }
 
 static void
 id_number_changed_cb (HallTriagePage *self)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->id_number_row))));
+  g_autofree char *text = _hall_editable_get_stripped (self->id_number_row);
   gboolean whole;
   g_autofree char *message = _hall_check_id_number (text, FALSE, &whole);
 
@@ -384,7 +308,7 @@ id_number_changed_cb (HallTriagePage *self)
 static void
 phone_changed_cb (HallTriagePage *self)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->phone_row))));
+  g_autofree char *text = _hall_editable_get_stripped (self->phone_row);
   gboolean whole;
   g_autofree char *message = _hall_check_phone (text, FALSE, &whole);
 
@@ -409,8 +333,7 @@ clear_form (HallTriagePage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->id_number_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->phone_row), "");
-  g_cancellable_cancel (self->lookup_cancellable);
-  g_clear_object (&self->lookup_cancellable);
+  self->lookup_serial++;
   set_busy (self, &self->looking_up, FALSE);
   clear_history (self);
   show_field_errors (self, NULL);
@@ -447,16 +370,13 @@ show_ticket (HallTriagePage *self,
 }
 
 static void
-issue_cb (GObject      *object,
-          GAsyncResult *result,
+issue_cb (HallPage     *page,
+          JsonObject   *issued,
+          const GError *error,
           gpointer      user_data)
 {
-  g_autoptr (HallTriagePage) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) issued = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+  HallTriagePage *self = HALL_TRIAGE_PAGE (page);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
   set_busy (self, &self->issuing, FALSE);
   if (issued == NULL)
     {
@@ -476,14 +396,14 @@ issue_action (GtkWidget  *widget,
 {
   HallTriagePage *self = HALL_TRIAGE_PAGE (widget);
   g_autoptr (JsonObject) params = json_object_new ();
-  gint64 category_id = selected_id (self->category_row, self->category_ids);
-  gint64 department_id = selected_id (self->department_row, self->department_ids);
+  gint64 category_id = _hall_combo_row_get_id (self->category_row, self->category_ids);
+  gint64 department_id = _hall_combo_row_get_id (self->department_row, self->department_ids);
   guint priority = adw_combo_row_get_selected (self->priority_row);
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
-  g_autofree char *id_number = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->id_number_row))));
-  g_autofree char *phone = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->phone_row))));
+  g_autofree char *name = _hall_editable_get_stripped (self->name_row);
+  g_autofree char *id_number = _hall_editable_get_stripped (self->id_number_row);
+  g_autofree char *phone = _hall_editable_get_stripped (self->phone_row);
 
-  if (self->issuing || self->client == NULL)
+  if (self->issuing || hall_page_get_client (HALL_PAGE (self)) == NULL)
     return;
   if (category_id == 0 && department_id == 0)
     {
@@ -517,9 +437,7 @@ issue_action (GtkWidget  *widget,
 
   show_field_errors (self, NULL);
   set_busy (self, &self->issuing, TRUE);
-  if (self->cancellable == NULL)
-    self->cancellable = g_cancellable_new ();
-  hall_client_call_async (self->client, "ticket.issue", params, self->cancellable, issue_cb, g_object_ref (self));
+  hall_page_call (HALL_PAGE (self), "ticket.issue", params, issue_cb, NULL);
 }
 
 static void
@@ -547,39 +465,30 @@ entry_activated_cb (HallTriagePage *self)
 /* ---- the client -------------------------------------------------------------------------- */
 
 static void
-event_cb (HallTriagePage *self,
-          JsonObject     *event)
+event (HallPage   *page,
+       const char *kind,
+       JsonObject *event)
 {
-  if (g_strcmp0 (json_object_get_string_member_with_default (event, "kind", ""), "setup.changed") == 0)
-    load_info (self);
+  if (g_strcmp0 (kind, "setup.changed") == 0)
+    hall_page_refresh (page);
 }
 
+/* Another hall perhaps: its categories and departments; the calls to the last one are given up. */
 static void
-connected_cb (HallTriagePage *self)
+client_changed_cb (HallTriagePage *self)
 {
-  update_actions (self);
-  if (self->client != NULL && hall_client_get_connected (self->client) && self->info == NULL)
-    load_info (self);
+  g_clear_pointer (&self->info, json_object_unref);
+  self->ready = FALSE;
+  self->lookup_serial++;
+  set_busy (self, &self->issuing, FALSE);
+  set_busy (self, &self->looking_up, FALSE);
 }
 
 static void
 hall_triage_page_dispose (GObject *object)
 {
-  HallTriagePage *self = HALL_TRIAGE_PAGE (object);
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_cancellable_cancel (self->lookup_cancellable);
-  g_clear_object (&self->lookup_cancellable);
-  if (self->client_signals != NULL)
-    g_signal_group_set_target (self->client_signals, NULL);
-  if (self->client_notify != NULL)
-    g_signal_group_set_target (self->client_notify, NULL);
-  g_clear_object (&self->client_signals);
-  g_clear_object (&self->client_notify);
-  g_clear_object (&self->client);
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), HALL_TYPE_TRIAGE_PAGE);
+  adw_bin_set_child (ADW_BIN (object), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (object), HALL_TYPE_TRIAGE_PAGE);
   G_OBJECT_CLASS (hall_triage_page_parent_class)->dispose (object);
 }
 
@@ -607,9 +516,6 @@ hall_triage_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
-      break;
     case PROP_READY:
       g_value_set_boolean (value, hall_triage_page_get_ready (self));
       break;
@@ -622,37 +528,19 @@ hall_triage_page_get_property (GObject    *object,
 }
 
 static void
-hall_triage_page_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  HallTriagePage *self = HALL_TRIAGE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      hall_triage_page_set_client (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 hall_triage_page_class_init (HallTriagePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  HallPageClass *page_class = HALL_PAGE_CLASS (klass);
 
   object_class->dispose = hall_triage_page_dispose;
   object_class->finalize = hall_triage_page_finalize;
   object_class->get_property = hall_triage_page_get_property;
-  object_class->set_property = hall_triage_page_set_property;
+  page_class->refresh = refresh;
+  page_class->event = event;
+  page_class->update_actions = update_actions;
 
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL, HALL_TYPE_CLIENT,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_READY] =
     g_param_spec_boolean ("ready", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_BUSY] =
@@ -720,12 +608,8 @@ hall_triage_page_init (HallTriagePage *self)
   g_signal_connect_object (self->phone_row, "entry-activated", G_CALLBACK (entry_activated_cb), self,
                            G_CONNECT_SWAPPED);
 
-  self->client_signals = g_signal_group_new (HALL_TYPE_CLIENT);
-  g_signal_group_connect_swapped (self->client_signals, "event", G_CALLBACK (event_cb), self);
-  self->client_notify = g_signal_group_new (G_TYPE_OBJECT);
-  g_signal_group_connect_swapped (self->client_notify, "notify::connected", G_CALLBACK (connected_cb), self);
-  g_signal_group_connect_swapped (self->client_notify, "notify::user", G_CALLBACK (connected_cb), self);
-  update_actions (self);
+  g_signal_connect (self, "notify::client", G_CALLBACK (client_changed_cb), NULL);
+  update_actions (HALL_PAGE (self));
 }
 
 GtkWidget *
@@ -734,38 +618,11 @@ hall_triage_page_new (HallClient *client)
   return g_object_new (HALL_TYPE_TRIAGE_PAGE, "client", client, NULL);
 }
 
-HallClient *
-hall_triage_page_get_client (HallTriagePage *self)
-{
-  g_return_val_if_fail (HALL_IS_TRIAGE_PAGE (self), NULL);
-  return self->client;
-}
-
-void
-hall_triage_page_set_client (HallTriagePage *self,
-                             HallClient     *client)
-{
-  g_return_if_fail (HALL_IS_TRIAGE_PAGE (self));
-  g_return_if_fail (client == NULL || HALL_IS_CLIENT (client));
-
-  if (!g_set_object (&self->client, client))
-    return;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->issuing = FALSE;
-  g_clear_pointer (&self->info, json_object_unref);
-  g_signal_group_set_target (self->client_signals, client);
-  g_signal_group_set_target (self->client_notify, client);
-  update_actions (self);
-  load_info (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
-}
-
 gboolean
 hall_triage_page_get_ready (HallTriagePage *self)
 {
   g_return_val_if_fail (HALL_IS_TRIAGE_PAGE (self), FALSE);
-  return self->info != NULL;
+  return self->ready;
 }
 
 gboolean

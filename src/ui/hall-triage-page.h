@@ -6,18 +6,15 @@
 
 #include <adwaita.h>
 
-#include "hall-client.h"
+#include "hall-page.h"
 
 G_BEGIN_DECLS
 
 #define HALL_TYPE_TRIAGE_PAGE (hall_triage_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (HallTriagePage, hall_triage_page, HALL, TRIAGE_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (HallTriagePage, hall_triage_page, HALL, TRIAGE_PAGE, HallPage)
 
 GtkWidget  *hall_triage_page_new              (HallClient     *client);
-HallClient *hall_triage_page_get_client       (HallTriagePage *self);
-void        hall_triage_page_set_client       (HallTriagePage *self,
-                                               HallClient     *client);
 /* TRUE once the categories and departments are read from the hall. */
 gboolean    hall_triage_page_get_ready        (HallTriagePage *self);
 /* TRUE while a ticket is being issued or a petitioner looked up. */

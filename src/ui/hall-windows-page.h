@@ -7,18 +7,15 @@
 
 #include <adwaita.h>
 
-#include "hall-client.h"
+#include "hall-page.h"
 
 G_BEGIN_DECLS
 
 #define HALL_TYPE_WINDOWS_PAGE (hall_windows_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (HallWindowsPage, hall_windows_page, HALL, WINDOWS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (HallWindowsPage, hall_windows_page, HALL, WINDOWS_PAGE, HallPage)
 
 GtkWidget        *hall_windows_page_new        (HallClient      *client);
-HallClient       *hall_windows_page_get_client (HallWindowsPage *self);
-void              hall_windows_page_set_client (HallWindowsPage *self,
-                                                HallClient      *client);
 /* The windows shown (counter objects as hall.snapshot gives them), or NULL. */
 JsonArray        *hall_windows_page_get_counters (HallWindowsPage *self);
 gboolean          hall_windows_page_get_busy   (HallWindowsPage *self);

@@ -290,6 +290,16 @@ _hall_info_load (HallPage     *page,
   hall_page_load_full (page, "hall.info", NULL, info_cb, load, g_free);
 }
 
+gboolean
+_hall_info_forget_on (JsonObject **info,
+                      const char  *kind)
+{
+  if (!g_str_has_prefix (kind, "setup."))
+    return FALSE;
+  g_clear_pointer (info, json_object_unref);
+  return TRUE;
+}
+
 JsonArray *
 _hall_info_array (JsonObject *info,
                   const char *member)
@@ -328,8 +338,9 @@ _hall_combo_row_set_items (AdwComboRow *row,
         selected = ids->len;
       if (with_prefix)
         {
-          g_autofree char *label = g_strdup_printf ("%s  %s", json_object_get_string_member_with_default (item, "prefix", ""),
-                                                    name);
+          const char *prefix = json_object_get_string_member_with_default (item, "prefix", "");
+          g_autofree char *label = g_strdup_printf ("%s  %s", prefix, name);
+
           gtk_string_list_append (names, label);
         }
       else
@@ -401,7 +412,8 @@ _hall_dialog_new (HallPage              *page,
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (page))), heading, body);
 
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), response, response_label, NULL);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    response, response_label, NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), response, appearance);
   /* Enter does not take a person off duty or close a window. */
   if (appearance != ADW_RESPONSE_DESTRUCTIVE)
@@ -431,8 +443,9 @@ reason_changed_cb (AdwMessageDialog *dialog,
                    GtkEditable      *row)
 {
   g_autofree char *reason = _hall_editable_get_stripped (row);
+  const char *response = g_object_get_data (G_OBJECT (row), "hall-response");
 
-  adw_message_dialog_set_response_enabled (dialog, g_object_get_data (G_OBJECT (row), "hall-response"), *reason != '\0');
+  adw_message_dialog_set_response_enabled (dialog, response, *reason != '\0');
 }
 
 AdwEntryRow *

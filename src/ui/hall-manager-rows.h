@@ -57,6 +57,9 @@ typedef void (*HallInfoFunc) (HallPage     *page,
 void        _hall_info_load                  (HallPage     *page,
                                               JsonObject  **info,
                                               HallInfoFunc  func);
+/* Forgets *@info on a setup.* event (departments, windows or categories changed) and says so. */
+gboolean    _hall_info_forget_on             (JsonObject  **info,
+                                              const char   *kind);
 /* hall.info's array @member ("departments", "categories", "counters"), or NULL. */
 JsonArray  *_hall_info_array                 (JsonObject   *info,
                                               const char   *member);

@@ -272,24 +272,16 @@ priority_action (GtkWidget  *widget,
   send_change (self, "ticket.prioritize", params);
 }
 
+/* "queue.resume" sends ticket.resume, "queue.reactivate" ticket.reactivate: the ticket id alone. */
 static void
-resume_action (GtkWidget  *widget,
+ticket_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   g_autoptr (JsonObject) params = ticket_params (g_variant_get_int64 (parameter));
+  g_autofree char *command = g_strconcat ("ticket.", strchr (action_name, '.') + 1, NULL);
 
-  send_change (HALL_QUEUE_PAGE (widget), "ticket.resume", params);
-}
-
-static void
-reactivate_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  g_autoptr (JsonObject) params = ticket_params (g_variant_get_int64 (parameter));
-
-  send_change (HALL_QUEUE_PAGE (widget), "ticket.reactivate", params);
+  send_change (HALL_QUEUE_PAGE (widget), command, params);
 }
 
 static void
@@ -407,9 +399,8 @@ event (HallPage   *page,
 {
   HallQueuePage *self = HALL_QUEUE_PAGE (page);
 
-  if (g_str_has_prefix (kind, "setup."))
-    g_clear_pointer (&self->info, json_object_unref);
-  if (g_str_has_prefix (kind, "ticket.") || g_str_has_prefix (kind, "counter.") || g_str_has_prefix (kind, "setup."))
+  if (_hall_info_forget_on (&self->info, kind) || g_str_has_prefix (kind, "ticket.")
+      || g_str_has_prefix (kind, "counter."))
     hall_page_refresh (page);
 }
 
@@ -473,8 +464,8 @@ hall_queue_page_class_init (HallQueuePageClass *klass)
   gtk_widget_class_install_action (widget_class, "queue.front", "x", front_action);
   gtk_widget_class_install_action (widget_class, "queue.priority", "x", priority_action);
   gtk_widget_class_install_action (widget_class, "queue.transfer", "x", transfer_action);
-  gtk_widget_class_install_action (widget_class, "queue.resume", "x", resume_action);
-  gtk_widget_class_install_action (widget_class, "queue.reactivate", "x", reactivate_action);
+  gtk_widget_class_install_action (widget_class, "queue.resume", "x", ticket_action);
+  gtk_widget_class_install_action (widget_class, "queue.reactivate", "x", ticket_action);
   gtk_widget_class_install_action (widget_class, "queue.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "queue.find", NULL, find_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "queue.find", NULL);

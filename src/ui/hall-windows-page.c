@@ -30,6 +30,7 @@ struct _HallWindowsPage
   gint64 dialog_counter_id;
   AdwEntryRow *reason_row;
   GPtrArray *checks; /* GtkCheckButton per department, "department-id" set */
+  GtkSizeGroup *state_buttons;
 
   GtkLabel *error_label;
   GtkListBox *counters_list;
@@ -65,9 +66,11 @@ find_counter (HallWindowsPage *self,
 /* ---- rows -------------------------------------------------------------------------------- */
 
 static GtkWidget *
-counter_row (JsonObject *counter)
+counter_row (HallWindowsPage *self,
+             JsonObject      *counter)
 {
   GtkWidget *row = adw_action_row_new ();
+  GtkWidget *state_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *badge;
   gint64 id = json_object_get_int_member_with_default (counter, "id", 0);
   const char *state = json_object_get_string_member_with_default (counter, "state", "closed");
@@ -96,27 +99,30 @@ counter_row (JsonObject *counter)
   gtk_widget_add_css_class (badge, "state-badge");
   gtk_widget_add_css_class (badge, open ? "state-open" : paused ? "state-paused" : "state-closed");
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
-
-  if (!open && !paused)
-    /* Translators: window settings button (tooltip and accessible name) */
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), _hall_row_button_new ("media-playback-start-symbolic", _("Open the window"),
-                                                                 "windows.open", id));
+  gtk_box_append (GTK_BOX (state_box), badge);
   if (open)
-    /* Translators: window settings button (tooltip and accessible name) */
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), _hall_row_button_new ("media-playback-pause-symbolic", _("Pause the window…"),
-                                                                 "windows.pause", id));
-  if (paused)
-    /* Translators: window settings button (tooltip and accessible name) */
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), _hall_row_button_new ("media-playback-start-symbolic", _("Resume the window"),
-                                                                 "windows.resume", id));
+    gtk_box_append (GTK_BOX (state_box),
+                    /* Translators: window settings button (tooltip and accessible name) */
+                    _hall_row_button_new ("media-playback-pause-symbolic", _("Pause the window…"),
+                                          "windows.pause", id));
+  else
+    gtk_box_append (GTK_BOX (state_box),
+                    _hall_row_button_new ("media-playback-start-symbolic",
+                                          /* Translators: window settings buttons (tooltip and accessible name) */
+                                          paused ? _("Resume the window") : _("Open the window"),
+                                          paused ? "windows.resume" : "windows.open", id));
   if (open || paused)
-    /* Translators: window settings button (tooltip and accessible name) */
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), _hall_row_button_new ("media-playback-stop-symbolic", _("Close the window…"),
-                                                                 "windows.close", id));
-  /* Translators: window settings button (tooltip and accessible name) */
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), _hall_row_button_new ("document-edit-symbolic", _("Departments served…"),
-                                                               "windows.departments", id));
+    gtk_box_append (GTK_BOX (state_box),
+                    /* Translators: window settings button (tooltip and accessible name) */
+                    _hall_row_button_new ("media-playback-stop-symbolic", _("Close the window…"),
+                                          "windows.close", id));
+  /* The same buttons line up in every row, whatever the window's state. */
+  gtk_size_group_add_widget (self->state_buttons, state_box);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), state_box);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             /* Translators: window settings button (tooltip and accessible name) */
+                             _hall_row_button_new ("document-edit-symbolic", _("Departments served…"),
+                                                   "windows.departments", id));
   return row;
 }
 
@@ -139,7 +145,7 @@ snapshot_cb (HallPage     *page,
   self->counters = json_array_ref (json_object_get_array_member (reply, "counters"));
   _hall_list_box_remove_rows (self->counters_list);
   for (guint i = 0; self->counters && i < json_array_get_length (self->counters); i++)
-    gtk_list_box_append (self->counters_list, counter_row (json_array_get_object_element (self->counters, i)));
+    gtk_list_box_append (self->counters_list, counter_row (self, json_array_get_object_element (self->counters, i)));
 }
 
 static void
@@ -171,24 +177,16 @@ counter_params (gint64 counter_id)
   return params;
 }
 
+/* "windows.open" sends counter.open, "windows.resume" counter.resume: the window's id alone. */
 static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+counter_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
   g_autoptr (JsonObject) params = counter_params (g_variant_get_int64 (parameter));
+  g_autofree char *command = g_strconcat ("counter.", strchr (action_name, '.') + 1, NULL);
 
-  send_change (HALL_WINDOWS_PAGE (widget), "counter.open", params);
-}
-
-static void
-resume_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  g_autoptr (JsonObject) params = counter_params (g_variant_get_int64 (parameter));
-
-  send_change (HALL_WINDOWS_PAGE (widget), "counter.resume", params);
+  send_change (HALL_WINDOWS_PAGE (widget), command, params);
 }
 
 static void
@@ -374,9 +372,7 @@ event (HallPage   *page,
 {
   HallWindowsPage *self = HALL_WINDOWS_PAGE (page);
 
-  if (g_str_has_prefix (kind, "setup."))
-    g_clear_pointer (&self->info, json_object_unref);
-  if (g_str_has_prefix (kind, "counter.") || g_str_has_prefix (kind, "setup."))
+  if (_hall_info_forget_on (&self->info, kind) || g_str_has_prefix (kind, "counter."))
     hall_page_refresh (page);
 }
 
@@ -407,6 +403,7 @@ hall_windows_page_finalize (GObject *object)
   g_clear_pointer (&self->counters, json_array_unref);
   g_clear_pointer (&self->info, json_object_unref);
   g_clear_pointer (&self->checks, g_ptr_array_unref);
+  g_clear_object (&self->state_buttons);
   G_OBJECT_CLASS (hall_windows_page_parent_class)->finalize (object);
 }
 
@@ -427,9 +424,9 @@ hall_windows_page_class_init (HallWindowsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HallWindowsPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, HallWindowsPage, counters_list);
 
-  gtk_widget_class_install_action (widget_class, "windows.open", "x", open_action);
+  gtk_widget_class_install_action (widget_class, "windows.open", "x", counter_action);
   gtk_widget_class_install_action (widget_class, "windows.pause", "x", pause_action);
-  gtk_widget_class_install_action (widget_class, "windows.resume", "x", resume_action);
+  gtk_widget_class_install_action (widget_class, "windows.resume", "x", counter_action);
   gtk_widget_class_install_action (widget_class, "windows.close", "x", close_action);
   gtk_widget_class_install_action (widget_class, "windows.departments", "x", departments_action);
 }
@@ -440,6 +437,7 @@ hall_windows_page_init (HallWindowsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->checks = g_ptr_array_new ();
+  self->state_buttons = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   g_signal_connect (self, "notify::client", G_CALLBACK (client_changed_cb), NULL);
   update_actions (HALL_PAGE (self));
 }

@@ -241,34 +241,26 @@ ticket_params (gint64 ticket_id)
   return params;
 }
 
+/* "queue.front" moves the ticket to the front or back to its place, "queue.priority" marks it
+ * priority or normal again: both are ticket.prioritize. */
 static void
-front_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+prioritize_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
   HallQueuePage *self = HALL_QUEUE_PAGE (widget);
   gint64 id = g_variant_get_int64 (parameter);
   JsonObject *ticket = find_ticket (self, id);
   g_autoptr (JsonObject) params = ticket_params (id);
 
-  json_object_set_boolean_member (params, "front",
-                                  !(ticket && json_object_get_boolean_member_with_default (ticket, "at_front", FALSE)));
-  send_change (self, "ticket.prioritize", params);
-}
-
-static void
-priority_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  HallQueuePage *self = HALL_QUEUE_PAGE (widget);
-  gint64 id = g_variant_get_int64 (parameter);
-  JsonObject *ticket = find_ticket (self, id);
-  g_autoptr (JsonObject) params = ticket_params (id);
-  gboolean priority = ticket && g_strcmp0 (json_object_get_string_member_with_default (ticket, "priority", ""),
-                                           "priority") == 0;
-
-  json_object_set_string_member (params, "priority", priority ? "normal" : "priority");
+  if (g_str_equal (action_name, "queue.front"))
+    json_object_set_boolean_member (params, "front",
+                                    !(ticket && json_object_get_boolean_member_with_default (ticket, "at_front", FALSE)));
+  else
+    json_object_set_string_member (params, "priority",
+                                   ticket && g_strcmp0 (json_object_get_string_member_with_default (ticket, "priority", ""),
+                                                        "priority") == 0
+                                   ? "normal" : "priority");
   send_change (self, "ticket.prioritize", params);
 }
 
@@ -461,8 +453,8 @@ hall_queue_page_class_init (HallQueuePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HallQueuePage, no_show_list);
   gtk_widget_class_bind_template_child (widget_class, HallQueuePage, search_entry);
 
-  gtk_widget_class_install_action (widget_class, "queue.front", "x", front_action);
-  gtk_widget_class_install_action (widget_class, "queue.priority", "x", priority_action);
+  gtk_widget_class_install_action (widget_class, "queue.front", "x", prioritize_action);
+  gtk_widget_class_install_action (widget_class, "queue.priority", "x", prioritize_action);
   gtk_widget_class_install_action (widget_class, "queue.transfer", "x", transfer_action);
   gtk_widget_class_install_action (widget_class, "queue.resume", "x", ticket_action);
   gtk_widget_class_install_action (widget_class, "queue.reactivate", "x", ticket_action);

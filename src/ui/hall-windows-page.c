@@ -343,6 +343,8 @@ departments_action (GtkWidget  *widget,
       for (guint j = 0; served && j < json_array_get_length (served); j++)
         active |= json_object_get_int_member_with_default (json_array_get_object_element (served, j), "id", 0) == id;
       gtk_widget_set_name (check, check_name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      json_object_get_string_member_with_default (department, "name", ""), -1);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
       g_object_set_data (G_OBJECT (check), "department-id", GINT_TO_POINTER ((int) id));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), json_object_get_string_member_with_default (department,

@@ -143,20 +143,27 @@ _hall_ticket_row_new (JsonObject *ticket)
   if (g_strcmp0 (state, "waiting") == 0)
     {
       gboolean front = json_object_get_boolean_member_with_default (ticket, "at_front", FALSE);
+      gboolean marked = g_strcmp0 (priority, "priority") == 0;
+      GtkWidget *front_button, *priority_slot;
+      g_autoptr (GtkSizeGroup) slots = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
 
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 _hall_row_button_new (front ? "go-bottom-symbolic" : "go-top-symbolic",
-                                             /* Translators: queue row button (tooltip and accessible name) */
-                                             front ? _("Back to its place in the queue") : _("Move to the front"),
-                                             "queue.front", id));
-      if (g_strcmp0 (priority, "collective") != 0)
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                   _hall_row_button_new (g_strcmp0 (priority, "priority") == 0 ? "starred-symbolic"
-                                                                                       : "non-starred-symbolic",
-                                               /* Translators: queue row button (tooltip and accessible name) */
-                                               g_strcmp0 (priority, "priority") == 0 ? _("Back to normal priority")
-                                                                                     : _("Mark as priority"),
-                                               "queue.priority", id));
+      front_button = _hall_row_button_new (front ? "go-bottom-symbolic" : "go-top-symbolic",
+                                           /* Translators: queue row button (tooltip and accessible name) */
+                                           front ? _("Back to its place in the queue") : _("Move to the front"),
+                                           "queue.front", id);
+      /* A collective visit has no priority to mark; its row keeps the button's place empty, so
+       * the buttons of every waiting ticket line up. */
+      if (g_strcmp0 (priority, "collective") == 0)
+        priority_slot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      else
+        priority_slot = _hall_row_button_new (marked ? "starred-symbolic" : "non-starred-symbolic",
+                                              /* Translators: queue row button (tooltip and accessible name) */
+                                              marked ? _("Back to normal priority") : _("Mark as priority"),
+                                              "queue.priority", id);
+      gtk_size_group_add_widget (slots, front_button);
+      gtk_size_group_add_widget (slots, priority_slot);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), front_button);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), priority_slot);
     }
   if (g_strcmp0 (state, "held") == 0)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row),

@@ -1,4 +1,5 @@
-/* hall-board-item.c — one counter or department of the hall board, as a list model item
+/* hall-board-item.c — one counter or department of the hall board, as a list model item, and
+ * a list of them kept up to date from the hall's JSON
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -136,4 +137,43 @@ hall_board_item_set_data (HallBoardItem *self,
   g_clear_pointer (&self->data, json_object_unref);
   self->data = json_object_ref (data);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATA]);
+}
+
+void
+hall_board_item_update_store (GListStore *store,
+                              JsonArray  *array,
+                              gint64      now,
+                              gboolean    keep_items)
+{
+  g_autoptr (GPtrArray) items = NULL;
+  guint n_items, n;
+  gboolean same_ids;
+
+  g_return_if_fail (G_IS_LIST_STORE (store));
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (store));
+  n = array != NULL ? json_array_get_length (array) : 0;
+  same_ids = keep_items && n_items == n;
+  for (guint i = 0; same_ids && i < n; i++)
+    {
+      g_autoptr (HallBoardItem) item = g_list_model_get_item (G_LIST_MODEL (store), i);
+      JsonObject *data = json_array_get_object_element (array, i);
+
+      same_ids = hall_board_item_get_id (item) == json_object_get_int_member_with_default (data, "id", -1);
+    }
+  if (same_ids)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr (HallBoardItem) item = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+          hall_board_item_set_data (item, json_array_get_object_element (array, i), now);
+        }
+      return;
+    }
+
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, hall_board_item_new (json_array_get_object_element (array, i), now));
+  g_list_store_splice (store, 0, n_items, items->pdata, items->len);
 }

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
@@ -22,5 +23,12 @@ gint64         hall_board_item_get_now  (HallBoardItem *self);
 void           hall_board_item_set_data (HallBoardItem *self,
                                          JsonObject    *data,
                                          gint64         now);
+/* Makes @store hold an item per object of @array (NULL empties it). With @keep_items, when the
+ * ids are the same in the same order, the items stay (and so the rows made for them, with what is
+ * typed in them) and only those whose data changed are told. */
+void           hall_board_item_update_store (GListStore *store,
+                                             JsonArray  *array,
+                                             gint64      now,
+                                             gboolean    keep_items);
 
 G_END_DECLS

@@ -18,14 +18,8 @@
 
 struct _HallBoardPage
 {
-  AdwBin parent_instance;
+  HallPage parent_instance;
 
-  HallClient *client;
-  GSignalGroup *client_signals; /* "event" */
-  GSignalGroup *client_notify;  /* "notify::" */
-  GCancellable *cancellable;
-  gboolean loading;
-  gboolean dirty;
   gboolean loaded;
   gint64 seq;
 
@@ -47,54 +41,7 @@ struct _HallBoardPage
   GtkLabel *leader_value;
 };
 
-G_DEFINE_FINAL_TYPE (HallBoardPage, hall_board_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_CLIENT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void refresh (HallBoardPage *self);
-
-/* Keeps the items (and so the cards and rows) of what is still there; replaces the rest. */
-static void
-update_store (GListStore *store,
-              JsonArray  *array,
-              gint64      now)
-{
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (store));
-  guint n = json_array_get_length (array);
-  gboolean same_ids = n_items == n;
-
-  for (guint i = 0; same_ids && i < n; i++)
-    {
-      g_autoptr (HallBoardItem) item = g_list_model_get_item (G_LIST_MODEL (store), i);
-      JsonObject *data = json_array_get_object_element (array, i);
-
-      same_ids = hall_board_item_get_id (item) == json_object_get_int_member_with_default (data, "id", -1);
-    }
-
-  if (same_ids)
-    {
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr (HallBoardItem) item = g_list_model_get_item (G_LIST_MODEL (store), i);
-          hall_board_item_set_data (item, json_array_get_object_element (array, i), now);
-        }
-      return;
-    }
-
-  {
-    g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-
-    for (guint i = 0; i < n; i++)
-      g_ptr_array_add (items, hall_board_item_new (json_array_get_object_element (array, i), now));
-    g_list_store_splice (store, 0, n_items, items->pdata, items->len);
-  }
-}
+G_DEFINE_FINAL_TYPE (HallBoardPage, hall_board_page, HALL_TYPE_PAGE)
 
 /* A window is over the norm when a department it serves has someone waiting past it. */
 static void
@@ -154,8 +101,9 @@ show_snapshot (HallBoardPage *self,
     longest = MAX (longest, json_object_get_int_member_with_default (json_array_get_object_element (departments, i),
                                                                      "longest_wait_seconds", 0));
 
-  update_store (self->counters, counters, now);
-  update_store (self->departments, departments, now);
+  /* The cards and rows of what is still there stay. */
+  hall_board_item_update_store (self->counters, counters, now, TRUE);
+  hall_board_item_update_store (self->departments, departments, now, TRUE);
   gtk_filter_changed (self->waiting_filter, GTK_FILTER_CHANGE_DIFFERENT);
 
   waiting = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member_with_default (snapshot, "waiting", 0));
@@ -182,66 +130,43 @@ show_snapshot (HallBoardPage *self,
 }
 
 static void
-snapshot_cb (GObject      *object,
-             GAsyncResult *result,
+snapshot_cb (HallPage     *page,
+             JsonObject   *snapshot,
+             const GError *error,
              gpointer      user_data)
 {
-  g_autoptr (HallBoardPage) self = user_data;
-  g_autoptr (JsonObject) snapshot = NULL;
-  g_autoptr (GError) error = NULL;
+  HallBoardPage *self = HALL_BOARD_PAGE (page);
 
-  snapshot = hall_client_call_finish (HALL_CLIENT (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->loading = FALSE;
   gtk_spinner_stop (self->spinner);
-
-  if (snapshot == NULL)
+  if (snapshot != NULL)
+    show_snapshot (self, snapshot);
+  else if (!self->loaded)
     {
-      g_debug ("hall.snapshot: %s", error->message);
-      /* A board already on screen stays; the offline banner says why it may be stale. */
-      if (!self->loaded)
-        {
-          adw_status_page_set_description (self->error_page, error->message);
-          gtk_stack_set_visible_child_name (self->stack, "error");
-        }
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
     }
   else
-    show_snapshot (self, snapshot);
-
-  if (self->dirty)
-    refresh (self);
+    /* A board already on screen stays; the offline banner says why it may be stale. */
+    g_debug ("hall.snapshot: %s", error->message);
 }
 
 static void
-refresh (HallBoardPage *self)
+refresh (HallPage *page)
 {
-  if (self->client == NULL || !hall_client_is_signed_in (self->client))
-    return;
-  if (self->loading)
-    {
-      self->dirty = TRUE;
-      return;
-    }
-  self->dirty = FALSE;
-  self->loading = TRUE;
+  HallBoardPage *self = HALL_BOARD_PAGE (page);
+
   if (!self->loaded)
     {
       gtk_spinner_start (self->spinner);
       gtk_stack_set_visible_child_name (self->stack, "loading");
     }
-  if (self->cancellable == NULL)
-    self->cancellable = g_cancellable_new ();
-  hall_client_call_async (self->client, "hall.snapshot", NULL, self->cancellable, snapshot_cb,
-                          g_object_ref (self));
+  hall_page_load (page, "hall.snapshot", NULL, snapshot_cb, NULL);
 }
 
 static void
-update_actions (HallBoardPage *self)
+update_actions (HallPage *page)
 {
-  gboolean connected = self->client != NULL && hall_client_get_connected (self->client);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.refresh", connected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (page), "board.refresh", hall_page_is_online (page));
 }
 
 static GtkWidget *
@@ -327,29 +252,25 @@ department_has_waiting (gpointer item,
 }
 
 static void
-event_cb (HallBoardPage *self,
-          JsonObject    *event)
+event (HallPage   *page,
+       const char *kind,
+       JsonObject *event)
 {
+  HallBoardPage *self = HALL_BOARD_PAGE (page);
   gint64 seq = json_object_get_int_member_with_default (event, "seq", 0);
 
   /* What the board shows already includes this change. */
-  if (seq != 0 && seq <= self->seq && !self->loading)
+  if (seq != 0 && seq <= self->seq && !hall_page_is_loading (page))
     return;
-  refresh (self);
+  hall_page_refresh (page);
 }
 
+/* Another hall's board starts from nothing. */
 static void
-connected_cb (HallBoardPage *self)
+client_changed_cb (HallBoardPage *self)
 {
-  update_actions (self);
-  if (self->client != NULL && hall_client_get_connected (self->client))
-    refresh (self);
-}
-
-static void
-user_cb (HallBoardPage *self)
-{
-  refresh (self);
+  self->loaded = FALSE;
+  self->seq = 0;
 }
 
 static void
@@ -357,26 +278,15 @@ refresh_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  refresh (HALL_BOARD_PAGE (widget));
+  hall_page_refresh (HALL_PAGE (widget));
 }
 
 static void
 hall_board_page_dispose (GObject *object)
 {
-  HallBoardPage *self = HALL_BOARD_PAGE (object);
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  if (self->client_signals != NULL)
-    g_signal_group_set_target (self->client_signals, NULL);
-  if (self->client_notify != NULL)
-    g_signal_group_set_target (self->client_notify, NULL);
-  g_clear_object (&self->client_signals);
-  g_clear_object (&self->client_notify);
-  g_clear_object (&self->client);
   /* AdwBin would unparent its child again after the template did. */
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), HALL_TYPE_BOARD_PAGE);
+  adw_bin_set_child (ADW_BIN (object), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (object), HALL_TYPE_BOARD_PAGE);
   G_OBJECT_CLASS (hall_board_page_parent_class)->dispose (object);
 }
 
@@ -393,56 +303,17 @@ hall_board_page_finalize (GObject *object)
 }
 
 static void
-hall_board_page_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  HallBoardPage *self = HALL_BOARD_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-hall_board_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  HallBoardPage *self = HALL_BOARD_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      hall_board_page_set_client (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 hall_board_page_class_init (HallBoardPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  HallPageClass *page_class = HALL_PAGE_CLASS (klass);
 
   object_class->dispose = hall_board_page_dispose;
   object_class->finalize = hall_board_page_finalize;
-  object_class->get_property = hall_board_page_get_property;
-  object_class->set_property = hall_board_page_set_property;
-
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL, HALL_TYPE_CLIENT,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->refresh = refresh;
+  page_class->event = event;
+  page_class->update_actions = update_actions;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xinfanghall/Hall/ui/hall-board-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HallBoardPage, stack);
@@ -477,48 +348,14 @@ hall_board_page_init (HallBoardPage *self)
   gtk_flow_box_bind_model (self->counters_box, G_LIST_MODEL (self->counters), create_counter_card, NULL, NULL);
   gtk_list_box_bind_model (self->departments_list, G_LIST_MODEL (self->waiting_departments),
                            create_department_row, NULL, NULL);
-
-  self->client_signals = g_signal_group_new (HALL_TYPE_CLIENT);
-  g_signal_group_connect_swapped (self->client_signals, "event", G_CALLBACK (event_cb), self);
-  self->client_notify = g_signal_group_new (G_TYPE_OBJECT);
-  g_signal_group_connect_swapped (self->client_notify, "notify::connected", G_CALLBACK (connected_cb), self);
-  g_signal_group_connect_swapped (self->client_notify, "notify::user", G_CALLBACK (user_cb), self);
-  update_actions (self);
+  g_signal_connect (self, "notify::client", G_CALLBACK (client_changed_cb), NULL);
+  update_actions (HALL_PAGE (self));
 }
 
 GtkWidget *
 hall_board_page_new (HallClient *client)
 {
   return g_object_new (HALL_TYPE_BOARD_PAGE, "client", client, NULL);
-}
-
-HallClient *
-hall_board_page_get_client (HallBoardPage *self)
-{
-  g_return_val_if_fail (HALL_IS_BOARD_PAGE (self), NULL);
-  return self->client;
-}
-
-void
-hall_board_page_set_client (HallBoardPage *self,
-                            HallClient    *client)
-{
-  g_return_if_fail (HALL_IS_BOARD_PAGE (self));
-  g_return_if_fail (client == NULL || HALL_IS_CLIENT (client));
-
-  if (!g_set_object (&self->client, client))
-    return;
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->loading = FALSE;
-  self->loaded = FALSE;
-  self->seq = 0;
-  g_signal_group_set_target (self->client_signals, client);
-  g_signal_group_set_target (self->client_notify, client);
-  update_actions (self);
-  refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
 
 GListModel *

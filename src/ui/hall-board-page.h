@@ -6,18 +6,15 @@
 
 #include <adwaita.h>
 
-#include "hall-client.h"
+#include "hall-page.h"
 
 G_BEGIN_DECLS
 
 #define HALL_TYPE_BOARD_PAGE (hall_board_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (HallBoardPage, hall_board_page, HALL, BOARD_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (HallBoardPage, hall_board_page, HALL, BOARD_PAGE, HallPage)
 
 GtkWidget  *hall_board_page_new            (HallClient    *client);
-HallClient *hall_board_page_get_client     (HallBoardPage *self);
-void        hall_board_page_set_client     (HallBoardPage *self,
-                                            HallClient    *client);
 /* HallBoardItem per counter, in window-number order. */
 GListModel *hall_board_page_get_counters   (HallBoardPage *self);
 /* HallBoardItem per department. */

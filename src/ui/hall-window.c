@@ -581,3 +581,10 @@ hall_window_get_role (HallWindow *self)
   g_return_val_if_fail (HALL_IS_WINDOW (self), NULL);
   return self->role;
 }
+
+const char *
+hall_window_get_hall_name (HallWindow *self)
+{
+  g_return_val_if_fail (HALL_IS_WINDOW (self), NULL);
+  return self->hall_name;
+}

@@ -25,6 +25,8 @@ const char      *hall_window_get_page_name     (HallWindow      *self);
 HallWelcomePage *hall_window_get_welcome_page  (HallWindow      *self);
 HallSigninPage  *hall_window_get_signin_page   (HallWindow      *self);
 HallWorkspace   *hall_window_get_workspace     (HallWindow      *self);
+/* The hall's name as hall.info gives it, or NULL before it is known. */
+const char      *hall_window_get_hall_name     (HallWindow      *self);
 /* The role the window works in (the "win.role" action's state), or NULL when signed out. */
 const char      *hall_window_get_role          (HallWindow      *self);
 

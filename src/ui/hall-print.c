@@ -1,0 +1,133 @@
+/* hall-print.c — a paper of the hall to the printer, through GTK's print dialog
+ *
+ * The document lays itself out on the whole A4 sheet with its own margins, the same as in a PDF,
+ * so the operation uses the full page in points.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hall-print"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hall-print.h"
+#include "hall-window.h"
+
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                HallDocument      *document)
+{
+  gtk_print_operation_set_n_pages (operation,
+                                   hall_document_paginate (document, gtk_print_context_get_cairo_context (context),
+                                                           gtk_print_context_get_width (context),
+                                                           gtk_print_context_get_height (context)));
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              HallDocument      *document)
+{
+  hall_document_draw_page (document, gtk_print_context_get_cairo_context (context),
+                           gtk_print_context_get_width (context), gtk_print_context_get_height (context), page);
+}
+
+static GtkPrintOperation *
+new_operation (HallDocument *document)
+{
+  GtkPrintOperation *operation = gtk_print_operation_new ();
+  g_autoptr (GtkPageSetup) setup = gtk_page_setup_new ();
+  GtkPaperSize *a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+
+  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
+  gtk_paper_size_free (a4);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_job_name (operation, hall_document_get_title (document));
+  /* The operation outlives the caller of the dialog: it keeps the document. */
+  g_object_set_data_full (G_OBJECT (operation), "hall-document", g_object_ref (document), g_object_unref);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), document);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), document);
+  return operation;
+}
+
+static void
+done_cb (GtkPrintOperation       *operation,
+         GtkPrintOperationResult  result,
+         GtkWidget               *widget)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *message = NULL;
+  GtkRoot *root;
+
+  if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
+    return;
+  gtk_print_operation_get_error (operation, &error);
+  /* Translators: %s says why a paper could not be printed */
+  message = g_strdup_printf (_("Could not print: %s"), error != NULL ? error->message : "");
+  root = gtk_widget_get_root (widget);
+  if (HALL_IS_WINDOW (root))
+    hall_window_show_toast (HALL_WINDOW (root), message);
+  else
+    g_message ("%s", message);
+}
+
+void
+hall_print_document (GtkWidget    *widget,
+                     HallDocument *document)
+{
+  GtkPrintOperation *operation;
+  GtkRoot *root;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (HALL_IS_DOCUMENT (document));
+
+  operation = new_operation (document);
+  root = gtk_widget_get_root (widget);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (done_cb), widget, 0);
+  /* "done" comes in every case once the operation runs asynchronously: the operation ends there. */
+  g_signal_connect_after (operation, "done", G_CALLBACK (g_object_unref), NULL);
+  gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                           GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL);
+}
+
+const char *
+hall_print_hall_name (GtkWidget *widget)
+{
+  GtkRoot *root;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), "");
+  root = gtk_widget_get_root (widget);
+  if (HALL_IS_WINDOW (root) && hall_window_get_hall_name (HALL_WINDOW (root)) != NULL)
+    return hall_window_get_hall_name (HALL_WINDOW (root));
+  return "";
+}
+
+char *
+hall_print_today (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+gboolean
+hall_print_export (HallDocument  *document,
+                   const char    *path,
+                   GError       **error)
+{
+  g_autoptr (GtkPrintOperation) operation = NULL;
+
+  g_return_val_if_fail (HALL_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  operation = new_operation (document);
+  gtk_print_operation_set_export_filename (operation, path);
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)
+         != GTK_PRINT_OPERATION_RESULT_ERROR;
+}

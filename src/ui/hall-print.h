@@ -1,0 +1,26 @@
+/* hall-print.h — a paper of the hall to the printer, through GTK's print dialog
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "hall-document.h"
+
+G_BEGIN_DECLS
+
+/* Opens the print dialog for @document over @widget's window (the dialog can also save it as a
+ * PDF); what goes wrong shows as a toast on that window. */
+void        hall_print_document  (GtkWidget     *widget,
+                                  HallDocument  *document);
+/* The hall's name for the head of a paper printed from @widget's window ("" when unknown). */
+const char *hall_print_hall_name (GtkWidget     *widget);
+/* Today in the hall, "YYYY-MM-DD", for the foot of a paper. */
+char       *hall_print_today     (void);
+/* The same print operation without a dialog, to the PDF file @path. */
+gboolean    hall_print_export    (HallDocument  *document,
+                                  const char    *path,
+                                  GError       **error);
+
+G_END_DECLS

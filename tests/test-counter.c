@@ -232,7 +232,7 @@ test_counter_day (void)
   g_assert_true (gtk_widget_get_visible (hall_ui_test_find (page, "show_matter_button")));
   g_assert_true (gtk_widget_activate_action (page, "counter.escalate", NULL));
   gtk_widget_activate_action (page, "counter.form-apply", NULL);
-  hall_ui_test_wait (label_shown, hall_ui_test_find (page, "counter_form_error"), 30, "the roster message");
+  hall_ui_test_wait (label_shown, hall_ui_test_find (page, "action_form_error"), 30, "the roster message");
   leader = hall_test_add_user (hall, "wangld", "leader", "xinfang", 0);
   {
     g_autoptr (JsonObject) me = hall_test_ok (hall, leader, "session.whoami", "{}");

@@ -18,73 +18,59 @@
 
 static const char * const outcome_codes[] = { "resolved", "consultation", "guided", "matter" };
 
-typedef struct
-{
-  HallCounterPage *self;
-  char *command;
-} CallData;
-
 static void
-call_data_free (CallData *data)
+set_busy (HallCounterPage *self,
+          gboolean         busy)
 {
-  g_object_unref (data->self);
-  g_free (data->command);
-  g_free (data);
+  self->busy = busy;
+  hall_page_update_actions (HALL_PAGE (self));
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CallData, call_data_free)
-
 static void
-call_cb (GObject      *object,
-         GAsyncResult *result,
+close_form (HallCounterPage *self)
+{
+  hall_action_form_close (self->action_form);
+  hall_page_update_actions (HALL_PAGE (self));
+}
+
+/* @user_data is the command, a static string. */
+static void
+call_cb (HallPage     *page,
+         JsonObject   *reply,
+         const GError *error,
          gpointer      user_data)
 {
-  g_autoptr (CallData) data = user_data;
-  HallCounterPage *self = data->self;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+  HallCounterPage *self = HALL_COUNTER_PAGE (page);
+  const char *command = user_data;
 
-  self->busy = FALSE;
+  set_busy (self, FALSE);
   if (reply == NULL)
     {
-      const char *field = hall_error_get_field (error);
-      GtkWidget *widget = field && self->form_group ? _hall_find_named (self->form_group, field) : NULL;
-
-      if (widget != NULL)
-        _hall_mf_field_set_error (widget, error->message);
-      else if (self->form != NULL)
-        {
-          gtk_label_set_text (self->form_error, error->message);
-          gtk_widget_set_visible (GTK_WIDGET (self->form_error), TRUE);
-        }
-      else
-        _hall_mf_toast (GTK_WIDGET (self), error->message);
-      _hall_counter_page_update_actions (self);
+      if (!hall_action_form_show_error (self->action_form, hall_error_get_field (error), error->message))
+        hall_page_toast (page, error->message);
       return;
     }
-  if (g_str_equal (data->command, "counter.call_next"))
+  if (g_str_equal (command, "counter.call_next"))
     {
       JsonObject *ticket = json_object_get_object_member (reply, "ticket");
       /* Translators: toast after 叫号; %s is the ticket code */
-      g_autofree char *text = g_strdup_printf (_("Called %s"), _hall_counter_page_string (ticket, "code") ?: "");
-      _hall_mf_toast (GTK_WIDGET (self), text);
+      g_autofree char *text = g_strdup_printf (_("Called %s"), _hall_mf_string (ticket, "code") ?: "");
+      hall_page_toast (page, text);
     }
-  if (g_str_equal (data->command, "matter.escalate"))
+  if (g_str_equal (command, "matter.escalate"))
     {
-      JsonObject *escalation = json_object_get_object_member (reply, "escalation");
-      /* Translators: toast: the visitor and their matter went to this leader's reception */
-      g_autofree char *text = g_strdup_printf (_("Escalated to %s"), _hall_counter_page_string (escalation, "leader_name") ?: "");
-      _hall_mf_toast (GTK_WIDGET (self), text);
+      g_autofree char *text = _hall_mf_escalated_text (reply);
+      hall_page_toast (page, text);
     }
-  if (g_str_equal (data->command, "ticket.finish") || g_str_equal (data->command, "matter.escalate"))
+  if (g_str_equal (command, "ticket.finish") || g_str_equal (command, "matter.escalate"))
     {
       hall_matter_form_reset (self->matter_form);
       gtk_revealer_set_reveal_child (self->register_revealer, FALSE);
       gtk_widget_set_visible (self->show_matter_button, FALSE);
     }
-  if (self->form != NULL)
-    _hall_counter_page_close_form (self);
-  _hall_counter_page_refresh (self);
+  if (hall_action_form_get_name (self->action_form) != NULL)
+    close_form (self);
+  hall_page_refresh (page);
 }
 
 static void
@@ -92,13 +78,8 @@ call (HallCounterPage *self,
       const char      *command,
       JsonObject      *params)
 {
-  CallData *data = g_new0 (CallData, 1);
-
-  data->self = g_object_ref (self);
-  data->command = g_strdup (command);
-  self->busy = TRUE;
-  _hall_counter_page_update_actions (self);
-  hall_client_call_async (self->client, command, params, NULL, call_cb, data);
+  set_busy (self, TRUE);
+  hall_page_call (HALL_PAGE (self), command, params, call_cb, (gpointer) command);
 }
 
 static JsonObject *
@@ -110,127 +91,139 @@ ticket_params (HallCounterPage *self)
   return params;
 }
 
+/* A drop-down of @first and then the names in @objects. */
+static void
+add_choice (AdwPreferencesGroup *group,
+            const char          *name,
+            const char          *title,
+            const char          *first,
+            JsonArray           *objects)
+{
+  GtkWidget *combo = _hall_mf_field_add_combo (group, name, title, (const char *[]) { first, NULL });
+  GtkStringList *names = GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (combo)));
+
+  for (guint i = 0; objects != NULL && i < json_array_get_length (objects); i++)
+    gtk_string_list_append (names, json_object_get_string_member (json_array_get_object_element (objects, i), "name"));
+}
+
 static void
 open_form (HallCounterPage *self,
            const char      *form)
 {
   AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  const char *title = NULL, *apply = NULL;
 
   if (g_str_equal (form, "pause"))
     {
-      gtk_label_set_text (self->form_title, _("Pause the window"));
-      gtk_button_set_label (self->apply_button, _("_Pause"));
+      title = _("Pause the window");
+      apply = _("_Pause");
       /* Translators: why the window pauses (a break, a meeting …) */
       _hall_mf_field_add_entry (group, "reason", _("Reason"));
     }
   else if (g_str_equal (form, "transfer"))
     {
-      g_autoptr (GtkStringList) departments = gtk_string_list_new ((const char *[]) { _("Same department"), NULL });
-      g_autoptr (GtkStringList) counters = gtk_string_list_new ((const char *[]) { _("Any window"), NULL });
-      GtkWidget *combo;
-
-      for (guint i = 0; self->departments && i < json_array_get_length (self->departments); i++)
-        gtk_string_list_append (departments, json_object_get_string_member (json_array_get_object_element (self->departments, i), "name"));
-      for (guint i = 0; self->counters && i < json_array_get_length (self->counters); i++)
-        gtk_string_list_append (counters, json_object_get_string_member (json_array_get_object_element (self->counters, i), "name"));
-      gtk_label_set_text (self->form_title, _("Transfer the visitor"));
-      gtk_button_set_label (self->apply_button, _("_Transfer"));
-      combo = _hall_mf_field_add_combo (group, "department_id", _("To department"), NULL);
-      adw_combo_row_set_model (ADW_COMBO_ROW (combo), G_LIST_MODEL (departments));
-      combo = _hall_mf_field_add_combo (group, "counter_id", _("To window"), NULL);
-      adw_combo_row_set_model (ADW_COMBO_ROW (combo), G_LIST_MODEL (counters));
+      title = _("Transfer the visitor");
+      apply = _("_Transfer");
+      add_choice (group, "department_id", _("To department"), _("Same department"), self->departments);
+      add_choice (group, "counter_id", _("To window"), _("Any window"), self->counters);
       _hall_mf_field_add_entry (group, "reason", _("Reason"));
     }
   else if (g_str_equal (form, "finish"))
     {
       const char *outcomes[] = { _("Resolved on the spot"), _("Consultation"), _("Guided elsewhere"), NULL };
 
-      gtk_label_set_text (self->form_title, _("Finish the visit"));
-      gtk_button_set_label (self->apply_button, _("_Finish"));
+      title = _("Finish the visit");
+      apply = _("_Finish");
       _hall_mf_field_add_combo (group, "outcome", _("Outcome"), outcomes);
     }
   else if (g_str_equal (form, "escalate"))
     {
-      gtk_label_set_text (self->form_title, _("Escalate to today’s duty leader"));
-      gtk_button_set_label (self->apply_button, _("_Escalate"));
-      adw_preferences_group_set_description (group, _("The visitor’s ticket moves to the leader’s reception queue."));
-      _hall_mf_field_add_entry (group, "note", _("Note (optional)"));
+      title = _("Escalate to today’s duty leader");
+      apply = _("_Escalate");
+      _hall_mf_escalate_fields (group);
     }
-  self->form = form;
-  self->form_group = GTK_WIDGET (group);
-  gtk_button_set_use_underline (self->apply_button, TRUE);
-  adw_bin_set_child (self->form_bin, GTK_WIDGET (group));
-  gtk_widget_set_visible (GTK_WIDGET (self->form_error), FALSE);
-  gtk_revealer_set_reveal_child (self->form_revealer, TRUE);
-  _hall_counter_page_update_actions (self);
+  else
+    g_return_if_reached ();
+  hall_action_form_open (self->action_form, form, title, apply, group);
+  hall_page_update_actions (HALL_PAGE (self));
 }
 
-void
-_hall_counter_page_form_apply_action (GtkWidget  *widget,
-                                      const char *action_name,
-                                      GVariant   *parameter)
+static guint
+selected (HallCounterPage *self,
+          const char      *field)
+{
+  return adw_combo_row_get_selected (ADW_COMBO_ROW (hall_action_form_get_field (self->action_form, field)));
+}
+
+static gint64
+id_at (JsonArray *objects,
+       guint      index)
+{
+  return json_object_get_int_member (json_array_get_object_element (objects, index), "id");
+}
+
+static void
+form_apply_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
   HallCounterPage *self = HALL_COUNTER_PAGE (widget);
+  HallActionForm *form = self->action_form;
   g_autoptr (JsonObject) params = NULL;
-  GtkWidget *reason = self->form_group ? _hall_find_named (self->form_group, "reason") : NULL;
-  g_autofree char *text = reason ? _hall_mf_field_dup_text (reason) : NULL;
+  g_autofree char *reason = NULL;
 
-  if (self->form == NULL || self->busy)
+  if (hall_action_form_get_name (form) == NULL || self->busy)
     return;
-  if (reason != NULL && *text == '\0')
+  if (hall_action_form_get_field (form, "reason") != NULL
+      && (reason = hall_action_form_dup_required (form, "reason")) == NULL)
     {
-      _hall_mf_field_set_error (reason, _("Fill this in."));
-      gtk_widget_grab_focus (reason);
+      gtk_widget_grab_focus (hall_action_form_get_field (form, "reason"));
       return;
     }
-  if (g_str_equal (self->form, "pause"))
+  if (hall_action_form_is_open (form, "pause"))
     {
       params = json_object_new ();
-      json_object_set_string_member (params, "reason", text);
+      json_object_set_string_member (params, "reason", reason);
       call (self, "counter.pause", params);
     }
   else if (self->current == NULL)
-    _hall_counter_page_close_form (self);
-  else if (g_str_equal (self->form, "transfer"))
+    close_form (self);
+  else if (hall_action_form_is_open (form, "transfer"))
     {
-      guint department = adw_combo_row_get_selected (ADW_COMBO_ROW (_hall_find_named (self->form_group, "department_id")));
-      guint counter = adw_combo_row_get_selected (ADW_COMBO_ROW (_hall_find_named (self->form_group, "counter_id")));
+      guint department = selected (self, "department_id");
+      guint counter = selected (self, "counter_id");
 
       params = ticket_params (self);
       json_object_set_int_member (params, "department_id",
-                                  department > 0 ? json_object_get_int_member (json_array_get_object_element (self->departments, department - 1), "id")
+                                  department > 0 ? id_at (self->departments, department - 1)
                                                  : json_object_get_int_member (self->current, "department_id"));
       if (counter > 0)
-        json_object_set_int_member (params, "counter_id",
-                                    json_object_get_int_member (json_array_get_object_element (self->counters, counter - 1), "id"));
-      json_object_set_string_member (params, "reason", text);
+        json_object_set_int_member (params, "counter_id", id_at (self->counters, counter - 1));
+      json_object_set_string_member (params, "reason", reason);
       call (self, "ticket.transfer", params);
     }
-  else if (g_str_equal (self->form, "escalate"))
+  else if (hall_action_form_is_open (form, "escalate"))
     {
-      g_autofree char *note = _hall_mf_field_dup_text (_hall_find_named (self->form_group, "note"));
+      g_autofree char *note = _hall_mf_field_dup_text (hall_action_form_get_field (form, "note"));
 
-      params = json_object_new ();
+      params = ticket_params (self);
       json_object_set_int_member (params, "matter_id", _hall_counter_page_current_matter (self));
-      json_object_set_int_member (params, "ticket_id", json_object_get_int_member (self->current, "id"));
       if (*note)
         json_object_set_string_member (params, "note", note);
       call (self, "matter.escalate", params);
     }
-  else if (g_str_equal (self->form, "finish"))
+  else if (hall_action_form_is_open (form, "finish"))
     {
-      guint outcome = adw_combo_row_get_selected (ADW_COMBO_ROW (_hall_find_named (self->form_group, "outcome")));
-
       params = ticket_params (self);
-      json_object_set_string_member (params, "outcome", outcome_codes[MIN (outcome, 2)]);
+      json_object_set_string_member (params, "outcome", outcome_codes[MIN (selected (self, "outcome"), 2)]);
       call (self, "ticket.finish", params);
     }
 }
 
-void
-_hall_counter_page_counter_action (GtkWidget  *widget,
-                                   const char *action_name,
-                                   GVariant   *parameter)
+static void
+counter_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
   HallCounterPage *self = HALL_COUNTER_PAGE (widget);
   const char *name = action_name + strlen ("counter.");
@@ -280,18 +273,18 @@ _hall_counter_page_counter_action (GtkWidget  *widget,
     }
 }
 
-void
-_hall_counter_page_form_cancel_action (GtkWidget  *widget,
-                                       const char *action_name,
-                                       GVariant   *parameter)
+static void
+form_cancel_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  _hall_counter_page_close_form (HALL_COUNTER_PAGE (widget));
+  close_form (HALL_COUNTER_PAGE (widget));
 }
 
-void
-_hall_counter_page_register_action (GtkWidget  *widget,
-                                    const char *action_name,
-                                    GVariant   *parameter)
+static void
+register_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
   HallCounterPage *self = HALL_COUNTER_PAGE (widget);
   gboolean shown = gtk_revealer_get_reveal_child (self->register_revealer);
@@ -311,42 +304,27 @@ _hall_counter_page_register_action (GtkWidget  *widget,
     gtk_widget_child_focus (GTK_WIDGET (self->matter_form), GTK_DIR_TAB_FORWARD);
 }
 
-void
-_hall_counter_page_choose_action (GtkWidget  *widget,
-                                  const char *action_name,
-                                  GVariant   *parameter)
+static void
+choose_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
   HallCounterPage *self = HALL_COUNTER_PAGE (widget);
   g_autoptr (JsonObject) params = json_object_new ();
-  guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (self->choose_row));
+  guint chosen = adw_combo_row_get_selected (ADW_COMBO_ROW (self->choose_row));
 
-  if (self->counters == NULL || selected >= json_array_get_length (self->counters))
+  if (self->busy || self->counters == NULL || chosen >= json_array_get_length (self->counters))
     return;
-  json_object_set_string_member (params, "role", hall_client_get_role (self->client));
-  json_object_set_int_member (params, "counter_id",
-                              json_object_get_int_member (json_array_get_object_element (self->counters, selected), "id"));
+  json_object_set_string_member (params, "role", hall_client_get_role (hall_page_get_client (HALL_PAGE (self))));
+  json_object_set_int_member (params, "counter_id", id_at (self->counters, chosen));
   call (self, "session.switch", params);
 }
 
-void
-_hall_counter_page_registered_cb (HallCounterPage *self,
-                                  JsonObject      *result)
-{
-  /* Translators: toast after registering; %s is the matter number */
-  g_autofree char *text = g_strdup_printf (_("Matter %s registered"), _hall_counter_page_string (result, "number") ?: "");
-
-  _hall_mf_toast (GTK_WIDGET (self), text);
-  gtk_widget_set_visible (self->show_matter_button,
-                          gtk_widget_get_ancestor (GTK_WIDGET (self), HALL_TYPE_WORKSPACE) != NULL);
-  /* The visit goes on: F8 finishes it with the matter, F9 takes the visitor to the leader. */
-  _hall_counter_page_refresh (self);
-}
-
-
-void
-_hall_counter_page_show_matter_action (GtkWidget  *widget,
-                                       const char *action_name,
-                                       GVariant   *parameter)
+/* Opens the matter just registered on the clerk's "My Matters" page. */
+static void
+show_matter_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
   HallCounterPage *self = HALL_COUNTER_PAGE (widget);
   JsonObject *result = hall_matter_form_get_result (self->matter_form);
@@ -359,4 +337,47 @@ _hall_counter_page_show_matter_action (GtkWidget  *widget,
   if (page == NULL || !hall_workspace_show_page (HALL_WORKSPACE (workspace), "matters"))
     return;
   hall_matter_list_page_show_matter (HALL_MATTER_LIST_PAGE (page), json_object_get_int_member (result, "matter_id"));
+}
+
+/* The matter form registered the visitor's matter: the visit goes on with it. */
+static void
+registered_cb (HallCounterPage *self,
+               JsonObject      *result)
+{
+  /* Translators: toast after registering; %s is the matter number */
+  g_autofree char *text = g_strdup_printf (_("Matter %s registered"), _hall_mf_string (result, "number") ?: "");
+
+  hall_page_toast (HALL_PAGE (self), text);
+  gtk_widget_set_visible (self->show_matter_button,
+                          gtk_widget_get_ancestor (GTK_WIDGET (self), HALL_TYPE_WORKSPACE) != NULL);
+  /* F8 finishes the visit with the matter, F9 takes the visitor to the leader. */
+  hall_page_refresh (HALL_PAGE (self));
+}
+
+void
+_hall_counter_page_class_install_actions (GtkWidgetClass *widget_class)
+{
+  /* The keys of the counter's actions, in the order of their buttons. */
+  static const struct { const char *action; guint key; } keyed[] = {
+    { "counter.call-next", GDK_KEY_F2 }, { "counter.recall", GDK_KEY_F3 }, { "counter.start", GDK_KEY_F4 },
+    { "counter.no-show", GDK_KEY_F5 }, { "counter.hold", GDK_KEY_F6 }, { "counter.transfer", GDK_KEY_F7 },
+    { "counter.finish", GDK_KEY_F8 }, { "counter.escalate", GDK_KEY_F9 },
+  };
+  const char *window_actions[] = { "counter.open", "counter.pause", "counter.resume", "counter.close" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (window_actions); i++)
+    gtk_widget_class_install_action (widget_class, window_actions[i], NULL, counter_action);
+  for (guint i = 0; i < G_N_ELEMENTS (keyed); i++)
+    {
+      gtk_widget_class_install_action (widget_class, keyed[i].action, NULL, counter_action);
+      gtk_widget_class_add_binding_action (widget_class, keyed[i].key, 0, keyed[i].action, NULL);
+    }
+  gtk_widget_class_install_action (widget_class, "counter.register", NULL, register_action);
+  gtk_widget_class_install_action (widget_class, "counter.form-apply", NULL, form_apply_action);
+  gtk_widget_class_install_action (widget_class, "counter.form-cancel", NULL, form_cancel_action);
+  gtk_widget_class_install_action (widget_class, "counter.choose", NULL, choose_action);
+  gtk_widget_class_install_action (widget_class, "counter.show-matter", NULL, show_matter_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "counter.register", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "counter.form-cancel", NULL);
+  gtk_widget_class_bind_template_callback (widget_class, registered_cb);
 }

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "hall-action-form.h"
 #include "hall-counter-page.h"
 #include "hall-matter-form.h"
 
@@ -11,14 +12,9 @@ G_BEGIN_DECLS
 
 struct _HallCounterPage
 {
-  AdwBin parent_instance;
+  HallPage parent_instance;
 
-  HallClient *client;
-  GSignalGroup *client_signals;
-  GSignalGroup *client_notify;
-  GCancellable *cancellable;
-  gboolean loading;
-  gboolean dirty;
+  GSignalGroup *client_notify; /* "notify::counter-id" */
   gboolean busy;
   JsonObject *counter;
   JsonObject *current;
@@ -29,8 +25,6 @@ struct _HallCounterPage
   JsonArray *counters;     /* hall.info's */
   JsonArray *departments;
   GListStore *waiting;
-  const char *form;
-  GtkWidget *form_group;
   GtkWidget *choose_row;
 
   GtkStack *stack;
@@ -41,11 +35,7 @@ struct _HallCounterPage
   GtkWidget *pause_button;
   GtkWidget *resume_button;
   GtkWidget *close_button;
-  GtkRevealer *form_revealer;
-  GtkLabel *form_title;
-  GtkLabel *form_error;
-  AdwBin *form_bin;
-  GtkButton *apply_button;
+  HallActionForm *action_form;
   GtkWidget *visitor_card;
   GtkLabel *ticket_code;
   GtkLabel *ticket_state;
@@ -60,39 +50,11 @@ struct _HallCounterPage
   GtkListBox *waiting_list;
 };
 
-gint64      _hall_counter_page_counter_id          (HallCounterPage *self);
-/* A string member, NULL when missing or null. */
-const char *_hall_counter_page_string              (JsonObject      *object,
-                                                    const char      *member);
 /* The matter registered from the current visit, 0 when none. */
-gint64      _hall_counter_page_current_matter      (HallCounterPage *self);
-void        _hall_counter_page_refresh             (HallCounterPage *self);
-void        _hall_counter_page_update_actions      (HallCounterPage *self);
-void        _hall_counter_page_show_person         (HallCounterPage *self);
-void        _hall_counter_page_close_form          (HallCounterPage *self);
+gint64 _hall_counter_page_current_matter        (HallCounterPage *self);
 
-/* hall-counter-page-actions.c */
-void        _hall_counter_page_counter_action      (GtkWidget       *widget,
-                                                    const char      *action_name,
-                                                    GVariant        *parameter);
-void        _hall_counter_page_form_apply_action   (GtkWidget       *widget,
-                                                    const char      *action_name,
-                                                    GVariant        *parameter);
-void        _hall_counter_page_form_cancel_action  (GtkWidget       *widget,
-                                                    const char      *action_name,
-                                                    GVariant        *parameter);
-void        _hall_counter_page_register_action     (GtkWidget       *widget,
-                                                    const char      *action_name,
-                                                    GVariant        *parameter);
-/* Opens the matter just registered on the clerk's "My Matters" page. */
-void        _hall_counter_page_show_matter_action  (GtkWidget       *widget,
-                                                    const char      *action_name,
-                                                    GVariant        *parameter);
-void        _hall_counter_page_choose_action       (GtkWidget       *widget,
-                                                    const char      *action_name,
-                                                    GVariant        *parameter);
-/* The matter form registered the visitor's matter: the visit finishes with it. */
-void        _hall_counter_page_registered_cb       (HallCounterPage *self,
-                                                    JsonObject      *result);
+/* hall-counter-page-actions.c: the "counter." actions, their keys, and the matter form's
+ * "registered" handler. */
+void   _hall_counter_page_class_install_actions (GtkWidgetClass  *widget_class);
 
 G_END_DECLS

@@ -5,20 +5,15 @@
  */
 #pragma once
 
-#include <adwaita.h>
-
-#include "hall-client.h"
+#include "hall-page.h"
 
 G_BEGIN_DECLS
 
 #define HALL_TYPE_COUNTER_PAGE (hall_counter_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (HallCounterPage, hall_counter_page, HALL, COUNTER_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (HallCounterPage, hall_counter_page, HALL, COUNTER_PAGE, HallPage)
 
 GtkWidget  *hall_counter_page_new            (HallClient      *client);
-HallClient *hall_counter_page_get_client     (HallCounterPage *self);
-void        hall_counter_page_set_client     (HallCounterPage *self,
-                                              HallClient      *client);
 /* The counter as hall.snapshot gives it, or NULL before it is read or without a window. */
 JsonObject *hall_counter_page_get_counter    (HallCounterPage *self);
 /* The ticket called or served at the window now (a ticket.list object), or NULL. */

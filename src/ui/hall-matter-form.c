@@ -22,10 +22,8 @@
 
 struct _HallMatterForm
 {
-  AdwBin parent_instance;
+  HallPage parent_instance;
 
-  HallClient *client;
-  GCancellable *cancellable;
   JsonArray *categories;
   JsonArray *departments;
   JsonObject *result;
@@ -50,11 +48,10 @@ struct _HallMatterForm
   GtkWidget *litigation;
 };
 
-G_DEFINE_FINAL_TYPE (HallMatterForm, hall_matter_form, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (HallMatterForm, hall_matter_form, HALL_TYPE_PAGE)
 
 enum {
   PROP_0,
-  PROP_CLIENT,
   PROP_BUSY,
   N_PROPS
 };
@@ -71,8 +68,6 @@ static guint signals[N_SIGNALS];
 static const char * const channel_codes[] = { "visit", "letter", "online", "phone", "other" };
 static const char * const type_codes[] = { "claim", "suggestion", "accusation" };
 static const char * const fields[] = { "name", "id_number", "phone", "sex", "address", "role" };
-
-static void update_actions (HallMatterForm *self);
 
 static GtkWidget *
 petitioner_field (AdwPreferencesGroup *group,
@@ -98,21 +93,22 @@ rename_petitioners (HallMatterForm *self)
     }
 }
 
+/* @user_data is the petitioner's group whose ID number was looked up. */
 static void
-lookup_cb (GObject      *object,
-           GAsyncResult *result,
+lookup_cb (HallPage     *page,
+           JsonObject   *reply,
+           const GError *error,
            gpointer      user_data)
 {
-  g_autoptr (AdwPreferencesGroup) group = user_data;
-  HallMatterForm *self = g_object_get_data (G_OBJECT (group), "form");
-  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, NULL);
+  HallMatterForm *self = HALL_MATTER_FORM (page);
+  AdwPreferencesGroup *group = user_data;
   JsonArray *persons = reply ? json_object_get_array_member (reply, "persons") : NULL;
   JsonObject *person;
   g_autofree char *description = NULL;
   const char *keys[] = { "name", "phone", "address" };
   gint64 repeat;
 
-  if (self == NULL || persons == NULL || json_array_get_length (persons) == 0)
+  if (persons == NULL || json_array_get_length (persons) == 0)
     return;
   person = json_array_get_object_element (persons, 0);
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
@@ -147,12 +143,12 @@ id_changed_cb (GtkEditable         *editable,
     const char *sex = hall_id_number_get_sex (id);
     adw_combo_row_set_selected (ADW_COMBO_ROW (petitioner_field (group, "sex")), g_strcmp0 (sex, "male") == 0 ? 1 : 2);
   }
-  if (self->client != NULL && hall_client_get_connected (self->client))
+  if (hall_page_is_online (HALL_PAGE (self)))
     {
       g_autoptr (JsonObject) params = json_object_new ();
       json_object_set_string_member (params, "id_number", id);
-      hall_client_call_async (self->client, "petitioner.lookup", params, self->cancellable, lookup_cb,
-                              g_object_ref (group));
+      hall_page_call_full (HALL_PAGE (self), "petitioner.lookup", params, lookup_cb, g_object_ref (group),
+                           g_object_unref);
     }
 }
 
@@ -237,16 +233,16 @@ update_category_hint (HallMatterForm *self)
 }
 
 static void
-info_cb (GObject      *object,
-         GAsyncResult *result,
+info_cb (HallPage     *page,
+         JsonObject   *reply,
+         const GError *error,
          gpointer      user_data)
 {
-  g_autoptr (HallMatterForm) self = user_data;
-  g_autoptr (JsonObject) info = hall_client_call_finish (HALL_CLIENT (object), result, NULL);
+  HallMatterForm *self = HALL_MATTER_FORM (page);
   g_autoptr (GtkStringList) names = NULL;
   JsonArray *categories;
 
-  if (info == NULL || (categories = json_object_get_array_member (info, "categories")) == NULL)
+  if (reply == NULL || (categories = json_object_get_array_member (reply, "categories")) == NULL)
     return;
   g_clear_pointer (&self->categories, json_array_unref);
   g_clear_pointer (&self->departments, json_array_unref);
@@ -254,11 +250,28 @@ info_cb (GObject      *object,
   for (guint i = 0; i < json_array_get_length (categories); i++)
     if (json_object_get_boolean_member_with_default (json_array_get_object_element (categories, i), "active", TRUE))
       json_array_add_element (self->categories, json_node_copy (json_array_get_element (categories, i)));
-  self->departments = json_array_ref (json_object_get_array_member (info, "departments"));
+  self->departments = json_array_ref (json_object_get_array_member (reply, "departments"));
   names = gtk_string_list_new ((const char *[]) { _("No category"), NULL });
   for (guint i = 0; i < json_array_get_length (self->categories); i++)
     gtk_string_list_append (names, json_object_get_string_member (json_array_get_object_element (self->categories, i), "name"));
   adw_combo_row_set_model (ADW_COMBO_ROW (self->category), G_LIST_MODEL (names));
+}
+
+/* The categories and departments, read once per client (reading them again would reset the
+ * category chosen). */
+static void
+refresh (HallPage *page)
+{
+  if (HALL_MATTER_FORM (page)->categories == NULL)
+    hall_page_load (page, "hall.info", NULL, info_cb, NULL);
+}
+
+static void
+update_actions (HallPage *page)
+{
+  HallMatterForm *self = HALL_MATTER_FORM (page);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matter-form.submit", hall_page_is_online (page) && !self->busy);
 }
 
 static void
@@ -283,18 +296,17 @@ set_busy (HallMatterForm *self,
           gboolean        busy)
 {
   self->busy = busy;
-  update_actions (self);
+  update_actions (HALL_PAGE (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
 static void
-register_cb (GObject      *object,
-             GAsyncResult *result,
+register_cb (HallPage     *page,
+             JsonObject   *reply,
+             const GError *error,
              gpointer      user_data)
 {
-  g_autoptr (HallMatterForm) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+  HallMatterForm *self = HALL_MATTER_FORM (page);
   g_autofree char *code = NULL;
   const char *guidance;
 
@@ -441,10 +453,10 @@ submit_action (GtkWidget  *widget,
       gtk_widget_grab_focus (first_bad);
       return;
     }
-  if (self->client == NULL)
+  if (hall_page_get_client (HALL_PAGE (self)) == NULL)
     return;
   set_busy (self, TRUE);
-  hall_client_call_async (self->client, "matter.register", params, NULL, register_cb, g_object_ref (self));
+  hall_page_call (HALL_PAGE (self), "matter.register", params, register_cb, NULL);
 }
 
 static void
@@ -475,12 +487,13 @@ remove_petitioner_action (GtkWidget  *widget,
   rename_petitioners (self);
 }
 
+/* The calls of the last client are forgotten, and the next one's hall is read afresh. */
 static void
-update_actions (HallMatterForm *self)
+client_changed_cb (HallMatterForm *self)
 {
-  gboolean connected = self->client != NULL && hall_client_get_connected (self->client);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matter-form.submit", connected && !self->busy);
+  g_clear_pointer (&self->categories, json_array_unref);
+  if (self->busy)
+    set_busy (self, FALSE);
 }
 
 static void
@@ -488,11 +501,6 @@ hall_matter_form_dispose (GObject *object)
 {
   HallMatterForm *self = HALL_MATTER_FORM (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  if (self->client != NULL)
-    g_signal_handlers_disconnect_by_data (self->client, self);
-  g_clear_object (&self->client);
   if (self->petitioners != NULL)
     g_ptr_array_set_size (self->petitioners, 0);
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -522,27 +530,8 @@ hall_matter_form_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
-      break;
     case PROP_BUSY:
       g_value_set_boolean (value, self->busy);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-hall_matter_form_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      hall_matter_form_set_client (HALL_MATTER_FORM (object), g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -554,15 +543,14 @@ hall_matter_form_class_init (HallMatterFormClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  HallPageClass *page_class = HALL_PAGE_CLASS (klass);
 
   object_class->dispose = hall_matter_form_dispose;
   object_class->finalize = hall_matter_form_finalize;
   object_class->get_property = hall_matter_form_get_property;
-  object_class->set_property = hall_matter_form_set_property;
+  page_class->refresh = refresh;
+  page_class->update_actions = update_actions;
 
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL, HALL_TYPE_CLIENT,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -599,7 +587,6 @@ hall_matter_form_init (HallMatterForm *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->petitioners = g_ptr_array_new ();
-  self->cancellable = g_cancellable_new ();
   /* Translators: 渠道: visit, letter, online … */
   self->channel = _hall_mf_field_add_combo (self->matter_group, "channel", _("Channel"), channels);
   /* Translators: 类型: 建议意见 / 检举控告 / 申诉求决 */
@@ -625,39 +612,14 @@ hall_matter_form_init (HallMatterForm *self)
     adw_preferences_group_add (self->matter_group, row);
   }
   add_petitioner (self);
-  update_actions (self);
+  g_signal_connect (self, "notify::client", G_CALLBACK (client_changed_cb), NULL);
+  update_actions (HALL_PAGE (self));
 }
 
 GtkWidget *
 hall_matter_form_new (HallClient *client)
 {
   return g_object_new (HALL_TYPE_MATTER_FORM, "client", client, NULL);
-}
-
-static void
-connected_cb (HallMatterForm *self)
-{
-  update_actions (self);
-}
-
-void
-hall_matter_form_set_client (HallMatterForm *self,
-                             HallClient     *client)
-{
-  g_return_if_fail (HALL_IS_MATTER_FORM (self));
-
-  if (self->client != NULL)
-    g_signal_handlers_disconnect_by_data (self->client, self);
-  if (!g_set_object (&self->client, client))
-    return;
-  if (client != NULL)
-    {
-      g_signal_connect_object (client, "notify::connected", G_CALLBACK (connected_cb), self, G_CONNECT_SWAPPED);
-      if (hall_client_is_signed_in (client))
-        hall_client_call_async (client, "hall.info", NULL, self->cancellable, info_cb, g_object_ref (self));
-    }
-  update_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
 
 void

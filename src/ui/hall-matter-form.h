@@ -5,19 +5,15 @@
  */
 #pragma once
 
-#include <adwaita.h>
-
-#include "hall-client.h"
+#include "hall-page.h"
 
 G_BEGIN_DECLS
 
 #define HALL_TYPE_MATTER_FORM (hall_matter_form_get_type ())
 
-G_DECLARE_FINAL_TYPE (HallMatterForm, hall_matter_form, HALL, MATTER_FORM, AdwBin)
+G_DECLARE_FINAL_TYPE (HallMatterForm, hall_matter_form, HALL, MATTER_FORM, HallPage)
 
 GtkWidget  *hall_matter_form_new           (HallClient     *client);
-void        hall_matter_form_set_client    (HallMatterForm *self,
-                                            HallClient     *client);
 /* The visit the matter comes from (0: none); @persons the ticket's count of people. */
 void        hall_matter_form_set_ticket    (HallMatterForm *self,
                                             gint64          ticket_id,

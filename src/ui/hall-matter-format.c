@@ -11,7 +11,15 @@
 
 #include "hall-matter-format.h"
 #include "hall-ui-util.h"
-#include "hall-window.h"
+
+const char *
+_hall_mf_string (JsonObject *object,
+                 const char *member)
+{
+  if (object == NULL || !json_object_has_member (object, member) || json_object_get_null_member (object, member))
+    return NULL;
+  return json_object_get_string_member_with_default (object, member, NULL);
+}
 
 const char *
 _hall_mf_state_label (const char *state)
@@ -264,13 +272,17 @@ _hall_mf_field_dup_text (GtkWidget *field)
 }
 
 void
-_hall_mf_toast (GtkWidget  *widget,
-                    const char *message)
+_hall_mf_escalate_fields (AdwPreferencesGroup *group)
 {
-  GtkRoot *root = gtk_widget_get_root (widget);
+  adw_preferences_group_set_description (group, _("The visitor’s ticket moves to the leader’s reception queue."));
+  _hall_mf_field_add_entry (group, "note", _("Note (optional)"));
+}
 
-  if (HALL_IS_WINDOW (root))
-    hall_window_show_toast (HALL_WINDOW (root), message);
-  else
-    g_debug ("%s", message);
+char *
+_hall_mf_escalated_text (JsonObject *reply)
+{
+  JsonObject *escalation = json_object_get_object_member (reply, "escalation");
+
+  /* Translators: toast: the visitor and their matter went to this leader's reception */
+  return g_strdup_printf (_("Escalated to %s"), _hall_mf_string (escalation, "leader_name") ?: "");
 }

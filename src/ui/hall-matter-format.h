@@ -10,6 +10,14 @@
 
 G_BEGIN_DECLS
 
+/* A string member, NULL when missing or null. */
+const char *_hall_mf_string           (JsonObject *object,
+                                       const char *member);
+
+/* A string member, NULL when missing or null. */
+const char *_hall_mf_string           (JsonObject *object,
+                                       const char *member);
+
 /* The hall's words for the engine's codes (docs/api.md, "Petitioners and matters"). */
 const char *_hall_mf_state_label      (const char *state);
 const char *_hall_mf_channel_label    (const char *channel);
@@ -48,8 +56,9 @@ void        _hall_mf_field_reset             (GtkWidget  *field);
 /* The trimmed text of an editable field, never NULL. */
 char       *_hall_mf_field_dup_text          (GtkWidget  *field);
 
-/* The AdwToast of the window holding @widget, when there is one. */
-void        _hall_mf_toast            (GtkWidget  *widget,
-                                           const char *message);
+/* The fields of escalating a matter to today's duty leader (a note), and what to say after it
+ * (matter.escalate's answer). */
+void        _hall_mf_escalate_fields  (AdwPreferencesGroup *group);
+char       *_hall_mf_escalated_text   (JsonObject *reply);
 
 G_END_DECLS

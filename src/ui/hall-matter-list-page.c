@@ -123,15 +123,9 @@ hall_matter_row_init (HallMatterRow *self)
 
 struct _HallMatterListPage
 {
-  AdwBin parent_instance;
+  HallPage parent_instance;
 
-  HallClient *client;
-  GSignalGroup *client_signals;
-  GSignalGroup *client_notify;
-  GCancellable *cancellable;
   GListStore *matters;
-  gboolean loading;
-  gboolean dirty;
   gboolean searching;   /* the list shows matter.search's results */
   gboolean more;        /* matter.list has matters after the ones listed */
   guint offset;         /* where the answer being awaited starts */
@@ -146,39 +140,20 @@ struct _HallMatterListPage
   HallMatterView *view;
 };
 
-G_DEFINE_FINAL_TYPE (HallMatterListPage, hall_matter_list_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_CLIENT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void refresh (HallMatterListPage *self);
-
-static const char *
-str (JsonObject *object,
-     const char *member)
-{
-  if (object == NULL || !json_object_has_member (object, member) || json_object_get_null_member (object, member))
-    return NULL;
-  return json_object_get_string_member_with_default (object, member, NULL);
-}
+G_DEFINE_FINAL_TYPE (HallMatterListPage, hall_matter_list_page, HALL_TYPE_PAGE)
 
 static char *
 matter_number (gpointer    unused,
                JsonObject *m)
 {
-  return g_strdup (str (m, "number") ?: "");
+  return g_strdup (_hall_mf_string (m, "number") ?: "");
 }
 
 static char *
 matter_department (gpointer    unused,
                    JsonObject *m)
 {
-  return g_strdup (str (m, "department_name") ?: "");
+  return g_strdup (_hall_mf_string (m, "department_name") ?: "");
 }
 
 static char *
@@ -190,7 +165,7 @@ due_text (JsonObject  *m,
       *css_class = NULL;
       return NULL;
     }
-  return _hall_mf_due_text (str (m, "clock") != NULL, json_object_get_int_member_with_default (m, "days_left", 0),
+  return _hall_mf_due_text (_hall_mf_string (m, "clock") != NULL, json_object_get_int_member_with_default (m, "days_left", 0),
                             json_object_get_boolean_member_with_default (m, "overdue", FALSE), css_class);
 }
 
@@ -230,7 +205,7 @@ static char *
 matter_state (gpointer    unused,
               JsonObject *m)
 {
-  return g_strdup (m != NULL ? _hall_mf_state_label (str (m, "state")) : "");
+  return g_strdup (m != NULL ? _hall_mf_state_label (_hall_mf_string (m, "state")) : "");
 }
 
 static GStrv
@@ -239,7 +214,7 @@ matter_state_classes (gpointer    unused,
 {
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
 
-  g_strv_builder_add_many (builder, "state-badge", m != NULL ? _hall_mf_state_class (str (m, "state")) : NULL, NULL);
+  g_strv_builder_add_many (builder, "state-badge", m != NULL ? _hall_mf_state_class (_hall_mf_string (m, "state")) : NULL, NULL);
   return g_strv_builder_end (builder);
 }
 
@@ -254,9 +229,9 @@ matter_accessible_label (gpointer    unused,
   if (m == NULL)
     return g_strdup ("");
   /* Translators: separates the parts of a matter's spoken description in the list */
-  g_string_append_printf (label, "%s%s%s", str (m, "number") ?: "", _(", "), _hall_mf_state_label (str (m, "state")));
-  if (str (m, "department_name") != NULL)
-    g_string_append_printf (label, "%s%s", _(", "), str (m, "department_name"));
+  g_string_append_printf (label, "%s%s%s", _hall_mf_string (m, "number") ?: "", _(", "), _hall_mf_state_label (_hall_mf_string (m, "state")));
+  if (_hall_mf_string (m, "department_name") != NULL)
+    g_string_append_printf (label, "%s%s", _(", "), _hall_mf_string (m, "department_name"));
   if (due != NULL)
     g_string_append_printf (label, "%s%s", _(", "), due);
   return g_string_free (g_steal_pointer (&label), FALSE);
@@ -289,43 +264,35 @@ select_shown (HallMatterListPage *self)
 }
 
 static void
-list_cb (GObject      *object,
-         GAsyncResult *result,
+list_cb (HallPage     *page,
+         JsonObject   *reply,
+         const GError *error,
          gpointer      user_data)
 {
-  g_autoptr (HallMatterListPage) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+  HallMatterListPage *self = HALL_MATTER_LIST_PAGE (page);
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->matters));
+  guint offset = MIN (self->offset, n);
   JsonArray *matters;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->loading = FALSE;
   if (reply == NULL)
     {
       gtk_label_set_text (self->placeholder, error->message);
       g_list_store_remove_all (self->matters);
       self->more = FALSE;
+      update_stack (self);
+      return;
     }
-  else
-    {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->matters));
-      guint offset = MIN (self->offset, n);
-
-      matters = json_object_get_array_member (reply, "matters");
-      for (guint i = 0; matters != NULL && i < json_array_get_length (matters); i++)
-        g_ptr_array_add (items, hall_board_item_new (json_array_get_object_element (matters, i), 0));
-      /* A first page replaces the list; a next page is added after what is listed. */
-      g_list_store_splice (self->matters, offset, n - offset, items->pdata, items->len);
-      self->more = !self->searching && json_object_get_boolean_member_with_default (reply, "more", FALSE);
-      select_shown (self);
-      gtk_label_set_text (self->placeholder, *gtk_editable_get_text (GTK_EDITABLE (self->search_entry))
-                                               ? _("No matter found.") : _("No open matter you first received."));
-    }
+  matters = json_object_get_array_member (reply, "matters");
+  for (guint i = 0; matters != NULL && i < json_array_get_length (matters); i++)
+    g_ptr_array_add (items, hall_board_item_new (json_array_get_object_element (matters, i), 0));
+  /* A first page replaces the list; a next page is added after what is listed. */
+  g_list_store_splice (self->matters, offset, n - offset, items->pdata, items->len);
+  self->more = !self->searching && json_object_get_boolean_member_with_default (reply, "more", FALSE);
+  select_shown (self);
+  gtk_label_set_text (self->placeholder, *gtk_editable_get_text (GTK_EDITABLE (self->search_entry))
+                                           ? _("No matter found.") : _("No open matter you first received."));
   update_stack (self);
-  if (self->dirty)
-    refresh (self);
 }
 
 /* Reads the list again from its start, as many matters as are listed (at least a page), or from
@@ -338,16 +305,6 @@ load (HallMatterListPage *self,
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->matters));
 
-  if (self->client == NULL || !hall_client_is_signed_in (self->client))
-    return;
-  if (self->loading)
-    {
-      if (!next_page)
-        self->dirty = TRUE;
-      return;
-    }
-  self->dirty = FALSE;
-  self->loading = TRUE;
   if (query != NULL && g_utf8_strlen (query, -1) >= 2)
     {
       self->searching = TRUE;
@@ -355,43 +312,45 @@ load (HallMatterListPage *self,
       gtk_label_set_text (self->list_heading, _("Search results"));
       json_object_set_string_member (params, "query", query);
       json_object_set_int_member (params, "limit", SEARCH_SIZE);
-      hall_client_call_async (self->client, "matter.search", params, self->cancellable, list_cb, g_object_ref (self));
+      hall_page_load (HALL_PAGE (self), "matter.search", params, list_cb, NULL);
+      return;
     }
-  else
-    {
-      if (self->searching)
-        n = 0;
-      self->searching = FALSE;
-      self->offset = next_page ? n : 0;
-      gtk_label_set_text (self->list_heading, _("My first-received matters"));
-      json_object_set_string_member (params, "first_received_by", "me");
-      json_object_set_string_member (params, "state", "open");
-      json_object_set_int_member (params, "limit", next_page ? PAGE_SIZE : CLAMP (n, PAGE_SIZE, MAX_LIMIT));
-      json_object_set_boolean_member (params, "count", FALSE);
-      if (next_page)
-        json_object_set_int_member (params, "offset", self->offset);
-      hall_client_call_async (self->client, "matter.list", params, self->cancellable, list_cb, g_object_ref (self));
-    }
+  if (self->searching)
+    n = 0;
+  self->searching = FALSE;
+  self->offset = next_page ? n : 0;
+  gtk_label_set_text (self->list_heading, _("My first-received matters"));
+  json_object_set_string_member (params, "first_received_by", "me");
+  json_object_set_string_member (params, "state", "open");
+  json_object_set_int_member (params, "limit", next_page ? PAGE_SIZE : CLAMP (n, PAGE_SIZE, MAX_LIMIT));
+  json_object_set_boolean_member (params, "count", FALSE);
+  if (next_page)
+    json_object_set_int_member (params, "offset", self->offset);
+  hall_page_load (HALL_PAGE (self), "matter.list", params, list_cb, NULL);
 }
 
 static void
-refresh (HallMatterListPage *self)
+refresh (HallPage *page)
 {
-  load (self, FALSE);
+  load (HALL_MATTER_LIST_PAGE (page), FALSE);
 }
 
 static void
 edge_reached_cb (HallMatterListPage *self,
                  GtkPositionType     position)
 {
-  if (position == GTK_POS_BOTTOM && self->more && !self->searching)
+  HallClient *client = hall_page_get_client (HALL_PAGE (self));
+
+  /* The next page, unless a read is under way (a refresh reads as many as are listed). */
+  if (position == GTK_POS_BOTTOM && self->more && !self->searching && !hall_page_is_loading (HALL_PAGE (self))
+      && client != NULL && hall_client_is_signed_in (client))
     load (self, TRUE);
 }
 
 static void
 search_changed_cb (HallMatterListPage *self)
 {
-  refresh (self);
+  hall_page_refresh (HALL_PAGE (self));
 }
 
 static void
@@ -419,29 +378,19 @@ activate_cb (HallMatterListPage *self,
 }
 
 static void
-event_cb (HallMatterListPage *self,
-          JsonObject         *event)
+event (HallPage   *page,
+       const char *kind,
+       JsonObject *event)
 {
-  if (g_str_has_prefix (json_object_get_string_member_with_default (event, "kind", ""), "matter."))
-    refresh (self);
+  if (g_str_has_prefix (kind, "matter."))
+    hall_page_refresh (page);
 }
 
 static void
 hall_matter_list_page_dispose (GObject *object)
 {
-  HallMatterListPage *self = HALL_MATTER_LIST_PAGE (object);
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  if (self->client_signals != NULL)
-    g_signal_group_set_target (self->client_signals, NULL);
-  if (self->client_notify != NULL)
-    g_signal_group_set_target (self->client_notify, NULL);
-  g_clear_object (&self->client_signals);
-  g_clear_object (&self->client_notify);
-  g_clear_object (&self->client);
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), HALL_TYPE_MATTER_LIST_PAGE);
+  adw_bin_set_child (ADW_BIN (object), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (object), HALL_TYPE_MATTER_LIST_PAGE);
   G_OBJECT_CLASS (hall_matter_list_page_parent_class)->dispose (object);
 }
 
@@ -453,52 +402,16 @@ hall_matter_list_page_finalize (GObject *object)
 }
 
 static void
-hall_matter_list_page_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      g_value_set_object (value, HALL_MATTER_LIST_PAGE (object)->client);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-hall_matter_list_page_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      hall_matter_list_page_set_client (HALL_MATTER_LIST_PAGE (object), g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 hall_matter_list_page_class_init (HallMatterListPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  HallPageClass *page_class = HALL_PAGE_CLASS (klass);
 
   object_class->dispose = hall_matter_list_page_dispose;
   object_class->finalize = hall_matter_list_page_finalize;
-  object_class->get_property = hall_matter_list_page_get_property;
-  object_class->set_property = hall_matter_list_page_set_property;
-
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL, HALL_TYPE_CLIENT,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->refresh = refresh;
+  page_class->event = event;
 
   g_type_ensure (HALL_TYPE_MATTER_VIEW);
   g_type_ensure (HALL_TYPE_MATTER_ROW);
@@ -529,41 +442,16 @@ static void
 hall_matter_list_page_init (HallMatterListPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->cancellable = g_cancellable_new ();
   self->matters = g_list_store_new (HALL_TYPE_BOARD_ITEM);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->matters));
   update_stack (self);
-  self->client_signals = g_signal_group_new (HALL_TYPE_CLIENT);
-  g_signal_group_connect_swapped (self->client_signals, "event", G_CALLBACK (event_cb), self);
-  self->client_notify = g_signal_group_new (G_TYPE_OBJECT);
-  g_signal_group_connect_swapped (self->client_notify, "notify::user", G_CALLBACK (refresh), self);
-  g_signal_group_connect_swapped (self->client_notify, "notify::connected", G_CALLBACK (refresh), self);
+  g_object_bind_property (self, "client", self->view, "client", G_BINDING_SYNC_CREATE);
 }
 
 GtkWidget *
 hall_matter_list_page_new (HallClient *client)
 {
   return g_object_new (HALL_TYPE_MATTER_LIST_PAGE, "client", client, NULL);
-}
-
-void
-hall_matter_list_page_set_client (HallMatterListPage *self,
-                                  HallClient         *client)
-{
-  g_return_if_fail (HALL_IS_MATTER_LIST_PAGE (self));
-
-  if (!g_set_object (&self->client, client))
-    return;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  self->loading = FALSE;
-  self->dirty = FALSE;
-  g_signal_group_set_target (self->client_signals, client);
-  g_signal_group_set_target (self->client_notify, client);
-  hall_matter_view_set_client (self->view, client);
-  refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
 
 GListModel *

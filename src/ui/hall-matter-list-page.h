@@ -5,19 +5,15 @@
  */
 #pragma once
 
-#include <adwaita.h>
-
-#include "hall-client.h"
+#include "hall-page.h"
 
 G_BEGIN_DECLS
 
 #define HALL_TYPE_MATTER_LIST_PAGE (hall_matter_list_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (HallMatterListPage, hall_matter_list_page, HALL, MATTER_LIST_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (HallMatterListPage, hall_matter_list_page, HALL, MATTER_LIST_PAGE, HallPage)
 
 GtkWidget  *hall_matter_list_page_new         (HallClient         *client);
-void        hall_matter_list_page_set_client  (HallMatterListPage *self,
-                                               HallClient         *client);
 /* HallBoardItem per matter listed (matter.list's or matter.search's objects). */
 GListModel *hall_matter_list_page_get_matters (HallMatterListPage *self);
 /* Shows the matter beside the list. */

@@ -11,7 +11,6 @@
 
 #include "hall-matter-format.h"
 #include "hall-matter-view-private.h"
-#include "hall-ui-util.h"
 
 static const char * const opinion_codes[] = { "support", "explain", "reject", NULL };
 static const char * const satisfaction_codes[] = { "satisfied", "basic", "dissatisfied", "none", NULL };
@@ -87,14 +86,12 @@ open_form (HallMatterView *self,
     }
   else if (g_str_equal (form, "assign"))
     {
-      GtkWidget *combo;
       GtkWidget *deadline;
-      const char *due = _hall_matter_view_string (matter, "handling_due");
+      const char *due = _hall_mf_string (matter, "handling_due");
 
       title = _("Assign to a department");
       apply = _("A_ssign");
-      combo = _hall_mf_field_add_combo (group, "department", _("Department"), NULL);
-      fill_departments (self, combo);
+      fill_departments (self, _hall_mf_field_add_combo (group, "department_id", _("Department"), NULL));
       deadline = _hall_mf_field_add_entry (group, "deadline", _("Deadline (YYYY-MM-DD)"));
       if (due != NULL)
         gtk_editable_set_text (GTK_EDITABLE (deadline), due);
@@ -104,8 +101,7 @@ open_form (HallMatterView *self,
     {
       title = _("Escalate to today’s duty leader");
       apply = _("_Escalate");
-      adw_preferences_group_set_description (group, _("The visitor’s ticket moves to the leader’s reception queue."));
-      _hall_mf_field_add_entry (group, "note", _("Note (optional)"));
+      _hall_mf_escalate_fields (group);
     }
   else if (g_str_equal (form, "reply"))
     {
@@ -140,160 +136,149 @@ open_form (HallMatterView *self,
   else
     g_return_if_reached ();
 
-  self->form = form;
-  self->form_group = GTK_WIDGET (group);
-  adw_bin_set_child (self->form_bin, GTK_WIDGET (group));
-  gtk_label_set_text (self->form_title, title);
-  gtk_button_set_label (self->apply_button, apply);
-  gtk_button_set_use_underline (self->apply_button, TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->form_error), FALSE);
-  gtk_revealer_set_reveal_child (self->form_revealer, TRUE);
-  _hall_matter_view_update_actions (self);
+  hall_action_form_open (self->action_form, form, title, apply, group);
+  hall_page_update_actions (HALL_PAGE (self));
 }
 
 static void
-show_form_error (HallMatterView *self,
-                 const char     *field,
-                 const char     *message)
+set_busy (HallMatterView *self,
+          gboolean        busy)
 {
-  GtkWidget *widget;
-
-  if (field != NULL)
-    {
-      widget = _hall_matter_view_form_field (self, g_str_equal (field, "department_id") ? "department" : field);
-      if (widget != NULL)
-        {
-          _hall_mf_field_set_error (widget, message);
-          gtk_widget_grab_focus (widget);
-          return;
-        }
-    }
-  gtk_label_set_text (self->form_error, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->form_error), TRUE);
+  self->busy = busy;
+  hall_page_update_actions (HALL_PAGE (self));
 }
 
 static void
-action_cb (GObject      *object,
-           GAsyncResult *result,
+action_cb (HallPage     *page,
+           JsonObject   *reply,
+           const GError *error,
            gpointer      user_data)
 {
-  g_autoptr (HallMatterView) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+  HallMatterView *self = HALL_MATTER_VIEW (page);
 
-  self->busy = FALSE;
+  set_busy (self, FALSE);
   if (reply == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_form_error (self, hall_error_get_field (error), error->message);
-      _hall_matter_view_update_actions (self);
+      hall_action_form_show_error (self->action_form, hall_error_get_field (error), error->message);
       return;
     }
-  if (self->form != NULL && g_str_equal (self->form, "escalate"))
+  if (hall_action_form_is_open (self->action_form, "escalate"))
     {
-      JsonObject *escalation = json_object_get_object_member (reply, "escalation");
-      g_autofree char *text = g_strdup_printf (_("Escalated to %s"),
-                                               escalation ? json_object_get_string_member_with_default (escalation, "leader_name", "") : "");
-      _hall_mf_toast (GTK_WIDGET (self), text);
+      g_autofree char *text = _hall_mf_escalated_text (reply);
+      hall_page_toast (page, text);
     }
   else
-    _hall_mf_toast (GTK_WIDGET (self), _("Done"));
-  _hall_matter_view_close_form (self);
+    hall_page_toast (page, _("Done"));
+  hall_action_form_close (self->action_form);
+  hall_page_update_actions (page);
   _hall_matter_view_emit_changed (self);
-  _hall_matter_view_load (self);
+  hall_page_refresh (page);
+}
+
+/* The text of @field into @params, unless it is empty (then it says so and FALSE). */
+static gboolean
+take_required (HallMatterView *self,
+               JsonObject     *params,
+               const char     *field)
+{
+  g_autofree char *text = hall_action_form_dup_required (self->action_form, field);
+
+  if (text != NULL)
+    json_object_set_string_member (params, field, text);
+  return text != NULL;
+}
+
+static gboolean
+take_deadline (HallMatterView *self,
+               JsonObject     *params)
+{
+  GtkWidget *deadline = hall_action_form_get_field (self->action_form, "deadline");
+  g_autofree char *text = _hall_mf_field_dup_text (deadline);
+  GDate date;
+
+  g_date_clear (&date, 1);
+  if (strlen (text) == 10)
+    g_date_set_parse (&date, text);
+  if (strlen (text) != 10 || !g_date_valid (&date) || text[4] != '-' || text[7] != '-')
+    {
+      _hall_mf_field_set_error (deadline, _("Enter the date as YYYY-MM-DD, for example 2026-10-15."));
+      return FALSE;
+    }
+  _hall_mf_field_set_error (deadline, NULL);
+  json_object_set_string_member (params, "deadline", text);
+  return TRUE;
+}
+
+static gboolean
+take_days (HallMatterView *self,
+           JsonObject     *params)
+{
+  GtkWidget *days = hall_action_form_get_field (self->action_form, "days");
+  g_autofree char *text = _hall_mf_field_dup_text (days);
+  gint64 value = 0;
+
+  if (!g_ascii_string_to_signed (text, 10, 1, 30, &value, NULL))
+    {
+      _hall_mf_field_set_error (days, _("Enter a number of days from 1 to 30."));
+      return FALSE;
+    }
+  _hall_mf_field_set_error (days, NULL);
+  json_object_set_int_member (params, "days", value);
+  return TRUE;
+}
+
+static const char *
+selected_code (HallMatterView     *self,
+               const char         *field,
+               const char * const *codes)
+{
+  return codes[adw_combo_row_get_selected (ADW_COMBO_ROW (hall_action_form_get_field (self->action_form, field)))];
 }
 
 static void
 send_form (HallMatterView *self)
 {
+  const char *form = hall_action_form_get_name (self->action_form);
   g_autoptr (JsonObject) params = json_object_new ();
+  GtkWidget *note = hall_action_form_get_field (self->action_form, "note");
+  g_autofree char *note_text = note != NULL ? _hall_mf_field_dup_text (note) : NULL;
   g_autofree char *command = NULL;
   gboolean ok = TRUE;
 
   json_object_set_int_member (params, "matter_id", self->matter_id);
-  if (g_str_equal (self->form, "decline") || g_str_equal (self->form, "reply") || g_str_equal (self->form, "extend"))
+  if (note_text != NULL && *note_text != '\0')
+    json_object_set_string_member (params, "note", note_text);
+  if (g_str_equal (form, "decline"))
+    ok = take_required (self, params, "reason");
+  else if (g_str_equal (form, "reply"))
     {
-      const char *required[] = { "reason", "text", "approver" };
-      for (guint i = 0; i < G_N_ELEMENTS (required); i++)
-        {
-          GtkWidget *field = _hall_matter_view_form_field (self, required[i]);
-          g_autofree char *text = field ? _hall_mf_field_dup_text (field) : NULL;
-          if (field == NULL)
-            continue;
-          if (*text == '\0')
-            {
-              _hall_mf_field_set_error (field, _("Fill this in."));
-              ok = FALSE;
-            }
-          else
-            {
-              _hall_mf_field_set_error (field, NULL);
-              json_object_set_string_member (params, required[i], text);
-            }
-        }
+      ok = take_required (self, params, "text");
+      json_object_set_string_member (params, "opinion", selected_code (self, "opinion", opinion_codes));
     }
-  {
-    GtkWidget *note = _hall_matter_view_form_field (self, "note");
-    g_autofree char *text = note ? _hall_mf_field_dup_text (note) : NULL;
-    if (text != NULL && *text)
-      json_object_set_string_member (params, "note", text);
-  }
-  if (g_str_equal (self->form, "assign"))
+  else if (g_str_equal (form, "extend"))
     {
-      GtkWidget *deadline = _hall_matter_view_form_field (self, "deadline");
-      g_autofree char *text = _hall_mf_field_dup_text (deadline);
-      GDate date;
-
-      g_date_clear (&date, 1);
-      if (strlen (text) == 10)
-        g_date_set_parse (&date, text);
-      if (strlen (text) != 10 || !g_date_valid (&date) || text[4] != '-' || text[7] != '-')
-        {
-          _hall_mf_field_set_error (deadline, _("Enter the date as YYYY-MM-DD, for example 2026-10-15."));
-          ok = FALSE;
-        }
-      else
-        {
-          _hall_mf_field_set_error (deadline, NULL);
-          json_object_set_string_member (params, "deadline", text);
-        }
-      json_object_set_int_member (params, "department_id", selected_department (self, _hall_matter_view_form_field (self, "department")));
+      ok = take_days (self, params);
+      ok = take_required (self, params, "reason") && ok;
+      ok = take_required (self, params, "approver") && ok;
     }
-  if (g_str_equal (self->form, "extend"))
+  else if (g_str_equal (form, "assign"))
     {
-      GtkWidget *days = _hall_matter_view_form_field (self, "days");
-      g_autofree char *text = _hall_mf_field_dup_text (days);
-      gint64 value = 0;
-
-      if (!g_ascii_string_to_signed (text, 10, 1, 30, &value, NULL))
-        {
-          _hall_mf_field_set_error (days, _("Enter a number of days from 1 to 30."));
-          ok = FALSE;
-        }
-      else
-        {
-          _hall_mf_field_set_error (days, NULL);
-          json_object_set_int_member (params, "days", value);
-        }
+      ok = take_deadline (self, params);
+      json_object_set_int_member (params, "department_id",
+                                  selected_department (self, hall_action_form_get_field (self->action_form, "department_id")));
     }
-  if (g_str_equal (self->form, "reply"))
-    json_object_set_string_member (params, "opinion",
-                                   opinion_codes[adw_combo_row_get_selected (ADW_COMBO_ROW (_hall_matter_view_form_field (self, "opinion")))]);
-  if (g_str_equal (self->form, "close"))
+  else if (g_str_equal (form, "close"))
     {
-      json_object_set_string_member (params, "satisfaction",
-                                     satisfaction_codes[adw_combo_row_get_selected (ADW_COMBO_ROW (_hall_matter_view_form_field (self, "satisfaction")))]);
-      json_object_set_string_member (params, "outcome",
-                                     outcome_codes[adw_combo_row_get_selected (ADW_COMBO_ROW (_hall_matter_view_form_field (self, "outcome")))]);
+      json_object_set_string_member (params, "satisfaction", selected_code (self, "satisfaction", satisfaction_codes));
+      json_object_set_string_member (params, "outcome", selected_code (self, "outcome", outcome_codes));
     }
   if (!ok)
     return;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->form_error), FALSE);
-  command = g_strconcat ("matter.", self->form, NULL);
-  self->busy = TRUE;
-  _hall_matter_view_update_actions (self);
-  hall_client_call_async (self->client, command, params, NULL, action_cb, g_object_ref (self));
+  hall_action_form_show_error (self->action_form, NULL, NULL);
+  command = g_strconcat ("matter.", form, NULL);
+  set_busy (self, TRUE);
+  hall_page_call (HALL_PAGE (self), command, params, action_cb, NULL);
 }
 
 static void
@@ -301,26 +286,25 @@ confirm_cb (AdwMessageDialog *dialog,
             const char       *response,
             HallMatterView   *self)
 {
-  if (g_str_equal (response, "confirm") && self->form != NULL)
+  if (g_str_equal (response, "confirm") && hall_action_form_get_name (self->action_form) != NULL)
     send_form (self);
 }
 
-void
-_hall_matter_view_apply_action (GtkWidget  *widget,
-                                const char *action_name,
-                                GVariant   *parameter)
+static void
+apply_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
 {
   HallMatterView *self = HALL_MATTER_VIEW (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
+  gboolean decline = hall_action_form_is_open (self->action_form, "decline");
   GtkWidget *dialog;
 
-  if (self->form == NULL || self->busy)
+  if (hall_action_form_get_name (self->action_form) == NULL || self->busy)
     return;
   /* Declining and closing cannot be undone: ask first, when there is a window to ask in. */
-  if ((g_str_equal (self->form, "decline") || g_str_equal (self->form, "close")) && GTK_IS_WINDOW (root))
+  if ((decline || hall_action_form_is_open (self->action_form, "close")) && GTK_IS_WINDOW (root))
     {
-      gboolean decline = g_str_equal (self->form, "decline");
-
       dialog = adw_message_dialog_new (GTK_WINDOW (root),
                                        decline ? _("Decline This Matter?") : _("Close This Matter?"),
                                        decline ? _("The petitioner will be told it is not accepted. This cannot be undone.")
@@ -338,10 +322,10 @@ _hall_matter_view_apply_action (GtkWidget  *widget,
   send_form (self);
 }
 
-void
-_hall_matter_view_form_action (GtkWidget  *widget,
-                               const char *action_name,
-                               GVariant   *parameter)
+static void
+form_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
   /* "matter.accept" → "accept"; the strings live as long as the class. */
   static const char * const forms[] = { "accept", "decline", "assign", "escalate", "reply", "extend", "close" };
@@ -352,11 +336,35 @@ _hall_matter_view_form_action (GtkWidget  *widget,
       open_form (HALL_MATTER_VIEW (widget), forms[i]);
 }
 
-void
-_hall_matter_view_cancel_action (GtkWidget  *widget,
-                                 const char *action_name,
-                                 GVariant   *parameter)
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
-  _hall_matter_view_close_form (HALL_MATTER_VIEW (widget));
+  HallMatterView *self = HALL_MATTER_VIEW (widget);
+
+  hall_action_form_close (self->action_form);
+  hall_page_update_actions (HALL_PAGE (self));
 }
 
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  hall_page_refresh (HALL_PAGE (widget));
+}
+
+void
+_hall_matter_view_class_install_actions (GtkWidgetClass *widget_class)
+{
+  const char *forms[] = { "matter.accept", "matter.decline", "matter.assign", "matter.escalate", "matter.reply",
+                          "matter.extend", "matter.close" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    gtk_widget_class_install_action (widget_class, forms[i], NULL, form_action);
+  gtk_widget_class_install_action (widget_class, "matter.apply", NULL, apply_action);
+  gtk_widget_class_install_action (widget_class, "matter.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "matter.refresh", NULL, refresh_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "matter.cancel", NULL);
+}

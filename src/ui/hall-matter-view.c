@@ -17,12 +17,10 @@
 #include "hall-matter-view-private.h"
 #include "hall-ui-util.h"
 
-
-G_DEFINE_FINAL_TYPE (HallMatterView, hall_matter_view, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (HallMatterView, hall_matter_view, HALL_TYPE_PAGE)
 
 enum {
   PROP_0,
-  PROP_CLIENT,
   PROP_MATTER_ID,
   N_PROPS
 };
@@ -41,21 +39,10 @@ _hall_matter_view_emit_changed (HallMatterView *self)
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
-
-
 JsonObject *
 _hall_matter_view_get_matter (HallMatterView *self)
 {
   return self->result != NULL ? json_object_get_object_member (self->result, "matter") : NULL;
-}
-
-const char *
-_hall_matter_view_string (JsonObject *matter,
-                          const char *member)
-{
-  if (matter == NULL || !json_object_has_member (matter, member) || json_object_get_null_member (matter, member))
-    return NULL;
-  return json_object_get_string_member_with_default (matter, member, NULL);
 }
 
 static const char *
@@ -69,15 +56,6 @@ department_name (HallMatterView *self,
         return json_object_get_string_member_with_default (department, "name", "");
     }
   return NULL;
-}
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
 }
 
 static void
@@ -130,22 +108,22 @@ format_detail (HallMatterView *self,
         /* Translators: a matter was assigned (交办) to this department */
         g_ptr_array_add (parts, g_strdup_printf (_("To %s"), name));
     }
-  if ((s = _hall_matter_view_string (detail, "leader_name")) != NULL)
+  if ((s = _hall_mf_string (detail, "leader_name")) != NULL)
     g_ptr_array_add (parts, g_strdup_printf (_("To %s"), s));
-  if ((s = _hall_matter_view_string (detail, "deadline")) != NULL)
+  if ((s = _hall_mf_string (detail, "deadline")) != NULL)
     /* Translators: %s is a date */
     g_ptr_array_add (parts, g_strdup_printf (_("Deadline %s"), s));
   if (json_object_has_member (detail, "days") && !json_object_get_null_member (detail, "days"))
     g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d more day", "%d more days",
                                                           json_object_get_int_member (detail, "days")),
                                              (int) json_object_get_int_member (detail, "days")));
-  if ((s = _hall_matter_view_string (detail, "opinion")) != NULL)
+  if ((s = _hall_mf_string (detail, "opinion")) != NULL)
     g_ptr_array_add (parts, g_strdup (_hall_mf_opinion_label (s)));
-  if ((s = _hall_matter_view_string (detail, "reason")) != NULL)
+  if ((s = _hall_mf_string (detail, "reason")) != NULL)
     g_ptr_array_add (parts, g_strdup (s));
-  if ((s = _hall_matter_view_string (detail, "note")) != NULL)
+  if ((s = _hall_mf_string (detail, "note")) != NULL)
     g_ptr_array_add (parts, g_strdup (s));
-  if ((s = _hall_matter_view_string (detail, "instruction")) != NULL)
+  if ((s = _hall_mf_string (detail, "instruction")) != NULL)
     g_ptr_array_add (parts, g_strdup (s));
   if (json_object_get_boolean_member_with_default (detail, "late", FALSE))
     /* Translators: a step of a matter taken after its deadline */
@@ -160,34 +138,34 @@ show_result (HallMatterView *self)
   JsonObject *matter = _hall_matter_view_get_matter (self);
   JsonArray *petitioners = json_object_get_array_member (self->result, "petitioners");
   JsonArray *timeline = json_object_get_array_member (self->result, "timeline");
-  const char *state = _hall_matter_view_string (matter, "state");
+  const char *state = _hall_mf_string (matter, "state");
   const char *due_class = NULL;
   g_autofree char *due = _hall_mf_clocks_text (matter, &due_class);
   g_autofree char *summary = NULL;
   g_autofree char *persons = NULL;
   g_autofree char *first = NULL;
   g_autofree char *handling = NULL;
-  const char *category = _hall_matter_view_string (matter, "category_name");
+  const char *category = _hall_mf_string (matter, "category_name");
 
   if (matter == NULL)
     return;
 
-  gtk_label_set_text (self->number_label, _hall_matter_view_string (matter, "number"));
+  gtk_label_set_text (self->number_label, _hall_mf_string (matter, "number"));
   gtk_label_set_text (self->state_label, _hall_mf_state_label (state));
   gtk_widget_set_css_classes (GTK_WIDGET (self->state_label),
                               (const char *[]) { "state-badge", _hall_mf_state_class (state), NULL });
   gtk_widget_set_visible (GTK_WIDGET (self->due_label), due != NULL);
   gtk_label_set_text (self->due_label, due ? due : "");
   gtk_widget_set_css_classes (GTK_WIDGET (self->due_label), (const char *[]) { "due-badge", due_class, NULL });
-  summary = g_strdup_printf ("%s · %s%s%s", _hall_mf_type_label (_hall_matter_view_string (matter, "type")),
-                             _hall_mf_channel_label (_hall_matter_view_string (matter, "channel")),
+  summary = g_strdup_printf ("%s · %s%s%s", _hall_mf_type_label (_hall_mf_string (matter, "type")),
+                             _hall_mf_channel_label (_hall_mf_string (matter, "channel")),
                              category ? " · " : "", category ? category : "");
   gtk_label_set_text (self->summary_label, summary);
 
-  clear_list (self->details_list);
+  _hall_list_box_remove_all (self->details_list);
   /* Translators: the code a petitioner uses to check their matter at the kiosk */
-  add_row (self->details_list, _("Query code"), _hall_matter_view_string (matter, "query_code"));
-  add_row (self->details_list, _("Content"), _hall_matter_view_string (matter, "content"));
+  add_row (self->details_list, _("Query code"), _hall_mf_string (matter, "query_code"));
+  add_row (self->details_list, _("Content"), _hall_mf_string (matter, "content"));
   if (json_object_get_boolean_member_with_default (matter, "is_collective", FALSE))
     /* Translators: %d people came together: a collective visit (集体访) */
     persons = g_strdup_printf (_("%d people, collective visit"), (int) json_object_get_int_member_with_default (matter, "persons", 0));
@@ -195,58 +173,58 @@ show_result (HallMatterView *self)
     persons = g_strdup_printf ("%d", (int) json_object_get_int_member_with_default (matter, "persons", 1));
   add_row (self->details_list, C_("matter", "Persons"), persons);
   /* Translators: the department that handles the matter now */
-  add_row (self->details_list, _("Responsible department"), _hall_matter_view_string (matter, "department_name"));
+  add_row (self->details_list, _("Responsible department"), _hall_mf_string (matter, "department_name"));
   if (json_object_get_int_member_with_default (matter, "first_counter_number", 0) > 0)
     /* Translators: first receiver (首接首办): person, window number, department */
-    first = g_strdup_printf (_("%s, window %d, %s"), _hall_matter_view_string (matter, "first_user_name") ?: "",
+    first = g_strdup_printf (_("%s, window %d, %s"), _hall_mf_string (matter, "first_user_name") ?: "",
                              (int) json_object_get_int_member (matter, "first_counter_number"),
-                             _hall_matter_view_string (matter, "first_department_name") ?: "");
+                             _hall_mf_string (matter, "first_department_name") ?: "");
   else
-    first = g_strdup_printf ("%s, %s", _hall_matter_view_string (matter, "first_user_name") ?: "",
-                             _hall_matter_view_string (matter, "first_department_name") ?: "");
+    first = g_strdup_printf ("%s, %s", _hall_mf_string (matter, "first_user_name") ?: "",
+                             _hall_mf_string (matter, "first_department_name") ?: "");
   /* Translators: 首接首办: who first received the matter */
   add_row (self->details_list, _("First received by"), first);
-  add_row (self->details_list, _("Received"), _hall_matter_view_string (matter, "received_date"));
-  add_row (self->details_list, _("Decision due"), _hall_matter_view_string (matter, "decision_due"));
+  add_row (self->details_list, _("Received"), _hall_mf_string (matter, "received_date"));
+  add_row (self->details_list, _("Decision due"), _hall_mf_string (matter, "decision_due"));
   if (json_object_get_int_member_with_default (matter, "extended_days", 0) > 0)
     /* Translators: the handling deadline and the days it was extended by */
-    handling = g_strdup_printf (_("%s (extended by %d days)"), _hall_matter_view_string (matter, "handling_due"),
+    handling = g_strdup_printf (_("%s (extended by %d days)"), _hall_mf_string (matter, "handling_due"),
                                 (int) json_object_get_int_member (matter, "extended_days"));
   else
-    handling = g_strdup (_hall_matter_view_string (matter, "handling_due"));
+    handling = g_strdup (_hall_mf_string (matter, "handling_due"));
   add_row (self->details_list, _("Handling due"), handling);
-  add_row (self->details_list, _("Reason not accepted"), _hall_matter_view_string (matter, "decline_reason"));
-  if (_hall_matter_view_string (matter, "reply_opinion") != NULL)
+  add_row (self->details_list, _("Reason not accepted"), _hall_mf_string (matter, "decline_reason"));
+  if (_hall_mf_string (matter, "reply_opinion") != NULL)
     {
-      g_autofree char *reply = g_strdup_printf ("%s: %s", _hall_mf_opinion_label (_hall_matter_view_string (matter, "reply_opinion")),
-                                                _hall_matter_view_string (matter, "reply_text") ?: "");
+      g_autofree char *reply = g_strdup_printf ("%s: %s", _hall_mf_opinion_label (_hall_mf_string (matter, "reply_opinion")),
+                                                _hall_mf_string (matter, "reply_text") ?: "");
       add_row (self->details_list, _("Reply"), reply);
     }
-  add_row (self->details_list, _("Closed"), _hall_matter_view_string (matter, "closed_date"));
+  add_row (self->details_list, _("Closed"), _hall_mf_string (matter, "closed_date"));
 
-  clear_list (self->petitioners_list);
+  _hall_list_box_remove_all (self->petitioners_list);
   for (guint i = 0; petitioners != NULL && i < json_array_get_length (petitioners); i++)
     {
       JsonObject *p = json_array_get_object_element (petitioners, i);
       g_autoptr (GPtrArray) parts = g_ptr_array_new ();
       g_autofree char *subtitle = NULL;
       g_autofree char *title = NULL;
-      const char *sex = _hall_matter_view_string (p, "sex");
+      const char *sex = _hall_mf_string (p, "sex");
       GtkWidget *row = adw_action_row_new ();
 
-      if (g_strcmp0 (_hall_matter_view_string (p, "role"), "representative") == 0)
+      if (g_strcmp0 (_hall_mf_string (p, "role"), "representative") == 0)
         /* Translators: a petitioner who represents a collective visit (代表) */
-        title = g_strdup_printf (_("%s (representative)"), _hall_matter_view_string (p, "name"));
+        title = g_strdup_printf (_("%s (representative)"), _hall_mf_string (p, "name"));
       else
-        title = g_strdup (_hall_matter_view_string (p, "name"));
-      if (_hall_matter_view_string (p, "id_number"))
-        g_ptr_array_add (parts, (gpointer) _hall_matter_view_string (p, "id_number"));
-      if (_hall_matter_view_string (p, "phone"))
-        g_ptr_array_add (parts, (gpointer) _hall_matter_view_string (p, "phone"));
+        title = g_strdup (_hall_mf_string (p, "name"));
+      if (_hall_mf_string (p, "id_number"))
+        g_ptr_array_add (parts, (gpointer) _hall_mf_string (p, "id_number"));
+      if (_hall_mf_string (p, "phone"))
+        g_ptr_array_add (parts, (gpointer) _hall_mf_string (p, "phone"));
       if (sex != NULL)
         g_ptr_array_add (parts, (gpointer) (g_str_equal (sex, "male") ? _("male") : _("female")));
-      if (_hall_matter_view_string (p, "address"))
-        g_ptr_array_add (parts, (gpointer) _hall_matter_view_string (p, "address"));
+      if (_hall_mf_string (p, "address"))
+        g_ptr_array_add (parts, (gpointer) _hall_mf_string (p, "address"));
       g_ptr_array_add (parts, NULL);
       subtitle = g_strjoinv (" · ", (char **) parts->pdata);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -255,7 +233,7 @@ show_result (HallMatterView *self)
       gtk_list_box_append (self->petitioners_list, row);
     }
 
-  clear_list (self->timeline_list);
+  _hall_list_box_remove_all (self->timeline_list);
   for (guint i = 0; timeline != NULL && i < json_array_get_length (timeline); i++)
     {
       JsonObject *entry = json_array_get_object_element (timeline, i);
@@ -267,52 +245,50 @@ show_result (HallMatterView *self)
       g_autofree char *subtitle = NULL;
       GtkWidget *row = adw_action_row_new ();
 
-      subtitle = g_strdup_printf ("%s · %s%s%s", at, _hall_matter_view_string (entry, "user_name") ?: "",
+      subtitle = g_strdup_printf ("%s · %s%s%s", at, _hall_mf_string (entry, "user_name") ?: "",
                                   *text ? " · " : "", text);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     _hall_mf_timeline_label (_hall_matter_view_string (entry, "kind")));
+                                     _hall_mf_timeline_label (_hall_mf_string (entry, "kind")));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-      gtk_widget_set_name (row, _hall_matter_view_string (entry, "kind"));
+      gtk_widget_set_name (row, _hall_mf_string (entry, "kind"));
       gtk_list_box_append (self->timeline_list, row);
     }
 
   gtk_stack_set_visible_child_name (self->stack, "matter");
-  _hall_matter_view_update_actions (self);
+  hall_page_update_actions (HALL_PAGE (self));
 }
-
 static void
-info_cb (GObject      *object,
-         GAsyncResult *result,
+info_cb (HallPage     *page,
+         JsonObject   *reply,
+         const GError *error,
          gpointer      user_data)
 {
-  g_autoptr (HallMatterView) self = user_data;
-  g_autoptr (JsonObject) info = hall_client_call_finish (HALL_CLIENT (object), result, NULL);
+  HallMatterView *self = HALL_MATTER_VIEW (page);
 
-  if (info == NULL || !json_object_has_member (info, "departments"))
+  if (reply == NULL || !json_object_has_member (reply, "departments"))
     {
       self->info_requested = FALSE;
       return;
     }
   g_clear_pointer (&self->departments, json_array_unref);
-  self->departments = json_array_ref (json_object_get_array_member (info, "departments"));
+  self->departments = json_array_ref (json_object_get_array_member (reply, "departments"));
   if (self->result != NULL)
     show_result (self);
 }
 
 static void
-get_cb (GObject      *object,
-        GAsyncResult *result,
+get_cb (HallPage     *page,
+        JsonObject   *reply,
+        const GError *error,
         gpointer      user_data)
 {
-  g_autoptr (HallMatterView) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+  HallMatterView *self = HALL_MATTER_VIEW (page);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* The answer for a matter shown before this one. */
+  if (GPOINTER_TO_UINT (user_data) != self->generation)
     return;
-  self->loading = FALSE;
   gtk_spinner_stop (self->spinner);
   if (reply == NULL)
     {
@@ -322,51 +298,46 @@ get_cb (GObject      *object,
           adw_status_page_set_description (self->error_page, error->message);
           gtk_stack_set_visible_child_name (self->stack, "error");
         }
+      return;
     }
-  else
-    {
-      g_clear_pointer (&self->result, json_object_unref);
-      self->result = g_steal_pointer (&reply);
-      show_result (self);
-    }
-  if (self->dirty)
-    _hall_matter_view_load (self);
+  g_clear_pointer (&self->result, json_object_unref);
+  self->result = json_object_ref (reply);
+  show_result (self);
 }
 
-void
-_hall_matter_view_load (HallMatterView *self)
+/* The page for the matter until its answer comes: none chosen, or reading it. */
+static void
+show_waiting (HallMatterView *self)
 {
-  g_autoptr (JsonObject) params = NULL;
-
   if (self->matter_id <= 0)
     {
+      gtk_spinner_stop (self->spinner);
       gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
     }
-  if (self->client == NULL || !hall_client_is_signed_in (self->client))
-    return;
-  if (self->loading)
-    {
-      self->dirty = TRUE;
-      return;
-    }
-  if (!self->info_requested)
-    {
-      self->info_requested = TRUE;
-      hall_client_call_async (self->client, "hall.info", NULL, NULL, info_cb, g_object_ref (self));
-    }
-  self->dirty = FALSE;
-  self->loading = TRUE;
-  if (self->result == NULL)
+  else if (self->result == NULL)
     {
       gtk_spinner_start (self->spinner);
       gtk_stack_set_visible_child_name (self->stack, "loading");
     }
-  if (self->cancellable == NULL)
-    self->cancellable = g_cancellable_new ();
+}
+
+static void
+refresh (HallPage *page)
+{
+  HallMatterView *self = HALL_MATTER_VIEW (page);
+  g_autoptr (JsonObject) params = NULL;
+
+  show_waiting (self);
+  if (self->matter_id <= 0)
+    return;
+  if (!self->info_requested)
+    {
+      self->info_requested = TRUE;
+      hall_page_call (page, "hall.info", NULL, info_cb, NULL);
+    }
   params = json_object_new ();
   json_object_set_int_member (params, "matter_id", self->matter_id);
-  hall_client_call_async (self->client, "matter.get", params, self->cancellable, get_cb, g_object_ref (self));
+  hall_page_load (page, "matter.get", params, get_cb, GUINT_TO_POINTER (self->generation));
 }
 
 static gboolean
@@ -388,109 +359,71 @@ static void
 set_action (HallMatterView *self,
             const char     *action,
             GtkWidget      *button,
-            gboolean        allowed,
-            gboolean        connected)
+            gboolean        allowed)
 {
   gtk_widget_set_visible (button, allowed);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), action, allowed && connected && !self->busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), action,
+                                 allowed && hall_page_is_online (HALL_PAGE (self)) && !self->busy);
 }
 
-void
-_hall_matter_view_update_actions (HallMatterView *self)
+static void
+update_actions (HallPage *page)
 {
+  HallMatterView *self = HALL_MATTER_VIEW (page);
+  HallClient *client = hall_page_get_client (page);
   JsonObject *matter = _hall_matter_view_get_matter (self);
-  const char *state = _hall_matter_view_string (matter, "state");
-  const char *role = self->client ? hall_client_get_role (self->client) : NULL;
-  gboolean connected = self->client != NULL && hall_client_get_connected (self->client);
+  const char *state = _hall_mf_string (matter, "state");
+  const char *role = client != NULL ? hall_client_get_role (client) : NULL;
+  gboolean online = hall_page_is_online (page);
   gboolean writer = state != NULL && state_in (role, "staff", "manager", "leader", NULL);
   gboolean handling = state_in (state, "accepted", "assigned", "objected", NULL);
+  gboolean form = hall_action_form_get_name (self->action_form) != NULL;
 
-  set_action (self, "matter.accept", self->accept_button, writer && state_in (state, "registered", NULL), connected);
-  set_action (self, "matter.decline", self->decline_button, writer && state_in (state, "registered", NULL), connected);
-  set_action (self, "matter.assign", self->assign_button,
-              writer && (handling || state_in (state, "registered", NULL)), connected);
+  set_action (self, "matter.accept", self->accept_button, writer && state_in (state, "registered", NULL));
+  set_action (self, "matter.decline", self->decline_button, writer && state_in (state, "registered", NULL));
+  set_action (self, "matter.assign", self->assign_button, writer && (handling || state_in (state, "registered", NULL)));
   set_action (self, "matter.escalate", self->escalate_button,
-              writer && !state_in (role, "leader", NULL) && !state_in (state, "closed", "declined", "litigation", NULL),
-              connected);
-  set_action (self, "matter.reply", self->reply_button, writer && handling, connected);
+              writer && !state_in (role, "leader", NULL) && !state_in (state, "closed", "declined", "litigation", NULL));
+  set_action (self, "matter.reply", self->reply_button, writer && handling);
   set_action (self, "matter.extend", self->extend_button,
-              writer && handling && json_object_get_int_member_with_default (matter, "extended_days", 0) == 0,
-              connected);
+              writer && handling && json_object_get_int_member_with_default (matter, "extended_days", 0) == 0);
   set_action (self, "matter.close", self->close_button,
-              writer && state_in (state, "replied", "reviewed", "rereviewed", NULL), connected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matter.apply", self->form != NULL && connected && !self->busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matter.cancel", self->form != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matter.refresh", connected && self->matter_id > 0);
-}
-
-void
-_hall_matter_view_close_form (HallMatterView *self)
-{
-  self->form = NULL;
-  self->form_group = NULL;
-  gtk_revealer_set_reveal_child (self->form_revealer, FALSE);
-  adw_bin_set_child (self->form_bin, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->form_error), FALSE);
-  _hall_matter_view_update_actions (self);
-}
-
-GtkWidget *
-_hall_matter_view_form_field (HallMatterView *self,
-                              const char     *name)
-{
-  return self->form_group ? _hall_find_named (self->form_group, name) : NULL;
+              writer && state_in (state, "replied", "reviewed", "rereviewed", NULL));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matter.apply", form && online && !self->busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matter.cancel", form);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matter.refresh", online && self->matter_id > 0);
 }
 
 static void
-refresh_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+event (HallPage   *page,
+       const char *kind,
+       JsonObject *event)
 {
-  _hall_matter_view_load (HALL_MATTER_VIEW (widget));
-}
-
-static void
-event_cb (HallMatterView *self,
-          JsonObject     *event)
-{
-  const char *kind = json_object_get_string_member_with_default (event, "kind", "");
+  HallMatterView *self = HALL_MATTER_VIEW (page);
 
   if (g_str_equal (kind, "setup.changed"))
     {
       self->info_requested = FALSE;
-      _hall_matter_view_load (self);
-      return;
+      hall_page_refresh (page);
     }
-  if (self->matter_id > 0 && g_str_has_prefix (kind, "matter.")
-      && json_object_get_int_member_with_default (event, "matter_id", 0) == self->matter_id)
-    _hall_matter_view_load (self);
+  else if (self->matter_id > 0 && g_str_has_prefix (kind, "matter.")
+           && json_object_get_int_member_with_default (event, "matter_id", 0) == self->matter_id)
+    hall_page_refresh (page);
 }
 
+/* The calls of the last client are forgotten: nothing is on its way any more. */
 static void
-connected_cb (HallMatterView *self)
+client_changed_cb (HallMatterView *self)
 {
-  _hall_matter_view_update_actions (self);
-  if (self->client != NULL && hall_client_get_connected (self->client))
-    _hall_matter_view_load (self);
+  self->busy = FALSE;
+  self->info_requested = FALSE;
 }
 
 static void
 hall_matter_view_dispose (GObject *object)
 {
-  HallMatterView *self = HALL_MATTER_VIEW (object);
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  if (self->client_signals != NULL)
-    g_signal_group_set_target (self->client_signals, NULL);
-  if (self->client_notify != NULL)
-    g_signal_group_set_target (self->client_notify, NULL);
-  g_clear_object (&self->client_signals);
-  g_clear_object (&self->client_notify);
-  g_clear_object (&self->client);
-  self->form_group = NULL;
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), HALL_TYPE_MATTER_VIEW);
+  adw_bin_set_child (ADW_BIN (object), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (object), HALL_TYPE_MATTER_VIEW);
   G_OBJECT_CLASS (hall_matter_view_parent_class)->dispose (object);
 }
 
@@ -510,15 +443,10 @@ hall_matter_view_get_property (GObject    *object,
                                GValue     *value,
                                GParamSpec *pspec)
 {
-  HallMatterView *self = HALL_MATTER_VIEW (object);
-
   switch (prop_id)
     {
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
-      break;
     case PROP_MATTER_ID:
-      g_value_set_int64 (value, self->matter_id);
+      g_value_set_int64 (value, HALL_MATTER_VIEW (object)->matter_id);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -531,15 +459,10 @@ hall_matter_view_set_property (GObject      *object,
                                const GValue *value,
                                GParamSpec   *pspec)
 {
-  HallMatterView *self = HALL_MATTER_VIEW (object);
-
   switch (prop_id)
     {
-    case PROP_CLIENT:
-      hall_matter_view_set_client (self, g_value_get_object (value));
-      break;
     case PROP_MATTER_ID:
-      hall_matter_view_set_matter_id (self, g_value_get_int64 (value));
+      hall_matter_view_set_matter_id (HALL_MATTER_VIEW (object), g_value_get_int64 (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -551,15 +474,16 @@ hall_matter_view_class_init (HallMatterViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  HallPageClass *page_class = HALL_PAGE_CLASS (klass);
 
   object_class->dispose = hall_matter_view_dispose;
   object_class->finalize = hall_matter_view_finalize;
   object_class->get_property = hall_matter_view_get_property;
   object_class->set_property = hall_matter_view_set_property;
+  page_class->refresh = refresh;
+  page_class->event = event;
+  page_class->update_actions = update_actions;
 
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL, HALL_TYPE_CLIENT,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_MATTER_ID] =
     g_param_spec_int64 ("matter-id", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -569,54 +493,38 @@ hall_matter_view_class_init (HallMatterViewClass *klass)
   signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                                           NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (HALL_TYPE_ACTION_FORM);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xinfanghall/Hall/ui/hall-matter-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, HallMatterView, stack);
-  gtk_widget_class_bind_template_child (widget_class, HallMatterView, spinner);
-  gtk_widget_class_bind_template_child (widget_class, HallMatterView, error_page);
-  gtk_widget_class_bind_template_child (widget_class, HallMatterView, number_label);
-  gtk_widget_class_bind_template_child (widget_class, HallMatterView, state_label);
-  gtk_widget_class_bind_template_child (widget_class, HallMatterView, due_label);
-  gtk_widget_class_bind_template_child (widget_class, HallMatterView, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, HallMatterView, accept_button);
-  gtk_widget_class_bind_template_child (widget_class, HallMatterView, decline_button);
-  gtk_widget_class_bind_template_child (widget_class, HallMatterView, assign_button);
-  gtk_widget_class_bind_template_child (widget_class, HallMatterView, escalate_button);
-  gtk_widget_class_bind_template_child (widget_class, HallMatterView, reply_button);
-  gtk_widget_class_bind_template_child (widget_class, HallMatterView, extend_button);
-  gtk_widget_class_bind_template_child (widget_class, HallMatterView, close_button);
-  gtk_widget_class_bind_template_child (widget_class, HallMatterView, form_revealer);
-  gtk_widget_class_bind_template_child (widget_class, HallMatterView, form_title);
-  gtk_widget_class_bind_template_child (widget_class, HallMatterView, form_error);
-  gtk_widget_class_bind_template_child (widget_class, HallMatterView, form_bin);
-  gtk_widget_class_bind_template_child (widget_class, HallMatterView, apply_button);
-  gtk_widget_class_bind_template_child (widget_class, HallMatterView, details_list);
-  gtk_widget_class_bind_template_child (widget_class, HallMatterView, petitioners_list);
-  gtk_widget_class_bind_template_child (widget_class, HallMatterView, timeline_list);
+#define CHILD(name) gtk_widget_class_bind_template_child (widget_class, HallMatterView, name)
+  CHILD (stack);
+  CHILD (spinner);
+  CHILD (error_page);
+  CHILD (number_label);
+  CHILD (state_label);
+  CHILD (due_label);
+  CHILD (summary_label);
+  CHILD (accept_button);
+  CHILD (decline_button);
+  CHILD (assign_button);
+  CHILD (escalate_button);
+  CHILD (reply_button);
+  CHILD (extend_button);
+  CHILD (close_button);
+  CHILD (action_form);
+  CHILD (details_list);
+  CHILD (petitioners_list);
+  CHILD (timeline_list);
+#undef CHILD
 
-  gtk_widget_class_install_action (widget_class, "matter.accept", NULL, _hall_matter_view_form_action);
-  gtk_widget_class_install_action (widget_class, "matter.decline", NULL, _hall_matter_view_form_action);
-  gtk_widget_class_install_action (widget_class, "matter.assign", NULL, _hall_matter_view_form_action);
-  gtk_widget_class_install_action (widget_class, "matter.escalate", NULL, _hall_matter_view_form_action);
-  gtk_widget_class_install_action (widget_class, "matter.reply", NULL, _hall_matter_view_form_action);
-  gtk_widget_class_install_action (widget_class, "matter.extend", NULL, _hall_matter_view_form_action);
-  gtk_widget_class_install_action (widget_class, "matter.close", NULL, _hall_matter_view_form_action);
-  gtk_widget_class_install_action (widget_class, "matter.apply", NULL, _hall_matter_view_apply_action);
-  gtk_widget_class_install_action (widget_class, "matter.cancel", NULL, _hall_matter_view_cancel_action);
-  gtk_widget_class_install_action (widget_class, "matter.refresh", NULL, refresh_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "matter.cancel", NULL);
+  _hall_matter_view_class_install_actions (widget_class);
 }
 
 static void
 hall_matter_view_init (HallMatterView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->client_signals = g_signal_group_new (HALL_TYPE_CLIENT);
-  g_signal_group_connect_swapped (self->client_signals, "event", G_CALLBACK (event_cb), self);
-  self->client_notify = g_signal_group_new (G_TYPE_OBJECT);
-  g_signal_group_connect_swapped (self->client_notify, "notify::connected", G_CALLBACK (connected_cb), self);
-  g_signal_group_connect_swapped (self->client_notify, "notify::user", G_CALLBACK (connected_cb), self);
-  _hall_matter_view_update_actions (self);
+  g_signal_connect (self, "notify::client", G_CALLBACK (client_changed_cb), NULL);
+  update_actions (HALL_PAGE (self));
 }
 
 GtkWidget *
@@ -625,31 +533,12 @@ hall_matter_view_new (HallClient *client)
   return g_object_new (HALL_TYPE_MATTER_VIEW, "client", client, NULL);
 }
 
-HallClient *
-hall_matter_view_get_client (HallMatterView *self)
-{
-  g_return_val_if_fail (HALL_IS_MATTER_VIEW (self), NULL);
-  return self->client;
-}
-
 void
 hall_matter_view_set_client (HallMatterView *self,
                              HallClient     *client)
 {
   g_return_if_fail (HALL_IS_MATTER_VIEW (self));
-  g_return_if_fail (client == NULL || HALL_IS_CLIENT (client));
-
-  if (!g_set_object (&self->client, client))
-    return;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->loading = FALSE;
-  self->info_requested = FALSE;
-  g_signal_group_set_target (self->client_signals, client);
-  g_signal_group_set_target (self->client_notify, client);
-  _hall_matter_view_update_actions (self);
-  _hall_matter_view_load (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+  hall_page_set_client (HALL_PAGE (self), client);
 }
 
 gint64
@@ -668,12 +557,12 @@ hall_matter_view_set_matter_id (HallMatterView *self,
   if (self->matter_id == matter_id)
     return;
   self->matter_id = matter_id;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->loading = FALSE;
+  self->generation++;
   g_clear_pointer (&self->result, json_object_unref);
-  _hall_matter_view_close_form (self);
-  _hall_matter_view_load (self);
+  hall_action_form_close (self->action_form);
+  show_waiting (self);
+  hall_page_update_actions (HALL_PAGE (self));
+  hall_page_refresh (HALL_PAGE (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MATTER_ID]);
 }
 
@@ -688,5 +577,5 @@ const char *
 hall_matter_view_get_form (HallMatterView *self)
 {
   g_return_val_if_fail (HALL_IS_MATTER_VIEW (self), NULL);
-  return self->form;
+  return hall_action_form_get_name (self->action_form);
 }

@@ -9,18 +9,16 @@
  */
 #pragma once
 
-#include <adwaita.h>
-
-#include "hall-client.h"
+#include "hall-page.h"
 
 G_BEGIN_DECLS
 
 #define HALL_TYPE_MATTER_VIEW (hall_matter_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (HallMatterView, hall_matter_view, HALL, MATTER_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (HallMatterView, hall_matter_view, HALL, MATTER_VIEW, HallPage)
 
 GtkWidget  *hall_matter_view_new           (HallClient     *client);
-HallClient *hall_matter_view_get_client    (HallMatterView *self);
+/* The same as hall_page_set_client(). */
 void        hall_matter_view_set_client    (HallMatterView *self,
                                             HallClient     *client);
 gint64      hall_matter_view_get_matter_id (HallMatterView *self);

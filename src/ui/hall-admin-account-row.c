@@ -2,7 +2,8 @@
  * and Lock, and, expanded, its roles and department with a Save button
  *
  * The editor shows the account as the hall last sent it until the admin changes something; Save
- * sends user.update (asking first when the roles change: that signs the person out everywhere).
+ * sends user.update through the page (asking first when the roles change: that signs the person
+ * out everywhere).
  * The list itself is read again by the page on the account.changed event that follows.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,22 +15,19 @@
 #include <glib/gi18n.h>
 
 #include "hall-admin-account-row.h"
+#include "hall-admin-page.h"
 #include "hall-admin-util.h"
-#include "hall-client.h"
 #include "hall-ui-util.h"
-
-#define N_ROLES 6
 
 struct _HallAdminAccountRow
 {
   AdwExpanderRow parent_instance;
 
-  HallClient *client;
-  GCancellable *cancellable;
   HallBoardItem *item;
   GPtrArray *department_codes;
   gint64 own_id;
-  GtkCheckButton *role_checks[N_ROLES];
+  GtkCheckButton *role_checks[HALL_ADMIN_N_ROLES];
+  HallAdminField fields[2];
 
   GtkLabel *state_label;
   GtkButton *reset_button;
@@ -44,8 +42,6 @@ struct _HallAdminAccountRow
 };
 
 G_DEFINE_FINAL_TYPE (HallAdminAccountRow, hall_admin_account_row, ADW_TYPE_EXPANDER_ROW)
-
-static const char * const roles[N_ROLES] = { "staff", "manager", "leader", "admin", "display", "kiosk" };
 
 static gboolean
 has_role (JsonObject *user,
@@ -73,14 +69,6 @@ describe_roles (JsonObject *user)
       g_string_append (text, _hall_role_label (json_array_get_string_element (array, i)));
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static void
-clear_errors (HallAdminAccountRow *self)
-{
-  _hall_form_set_error (self->roles_row, self->roles_error, NULL);
-  _hall_form_set_error (GTK_WIDGET (self->department_row), self->department_error, NULL);
-  gtk_label_set_text (self->general_error, "");
 }
 
 void
@@ -140,10 +128,10 @@ update (HallAdminAccountRow *self)
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->reset_button), "x", id);
 
   /* The editor starts again from what the hall holds now. */
-  for (guint i = 0; i < N_ROLES; i++)
-    gtk_check_button_set_active (self->role_checks[i], has_role (user, roles[i]));
+  for (guint i = 0; i < HALL_ADMIN_N_ROLES; i++)
+    gtk_check_button_set_active (self->role_checks[i], has_role (user, _hall_admin_roles[i]));
   hall_admin_account_row_sync (self);
-  clear_errors (self);
+  hall_admin_account_row_show_error (self, NULL);
 }
 
 static void
@@ -153,38 +141,36 @@ role_toggled_cb (HallAdminAccountRow *self)
 }
 
 static void
-update_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+updated_cb (HallPage     *page,
+            JsonObject   *reply,
+            const GError *error,
+            gpointer      user_data)
 {
-  g_autoptr (HallAdminAccountRow) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+  HallAdminAccountRow *self = user_data;
+  g_autofree char *message = NULL;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), TRUE);
   if (reply == NULL)
-    hall_admin_account_row_show_error (self, error);
-  else
     {
-      const char *username = json_object_get_string_member_with_default (hall_board_item_get_data (self->item),
-                                                                         "username", "");
-      g_autofree char *message = NULL;
-
-      /* Translators: %s is the username of the account whose roles or department changed */
-      message = g_strdup_printf (_("Account “%s” changed."), username);
-      _hall_admin_toast (GTK_WIDGET (self), message);
+      hall_admin_account_row_show_error (self, error);
+      return;
     }
+  /* Translators: %s is the username of the account whose roles or department changed */
+  message = g_strdup_printf (_("Account “%s” changed."),
+                             json_object_get_string_member_with_default (hall_board_item_get_data (self->item),
+                                                                         "username", ""));
+  hall_page_toast (page, message);
 }
 
+/* Sent through the page, which reads the list again on the account.changed event. */
 static void
 send_update (HallAdminAccountRow *self)
 {
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self), HALL_TYPE_ADMIN_PAGE);
   g_autoptr (JsonObject) params = json_object_new ();
   const char *department = hall_admin_account_row_get_department (self);
 
-  if (self->client == NULL)
+  if (page == NULL || hall_page_get_client (HALL_PAGE (page)) == NULL)
     return;
   json_object_set_int_member (params, "user_id", hall_board_item_get_id (self->item));
   if (department != NULL)
@@ -195,7 +181,8 @@ send_update (HallAdminAccountRow *self)
     json_object_set_array_member (params, "roles", hall_admin_account_row_dup_roles (self));
   hall_admin_account_row_show_error (self, NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
-  hall_client_call_async (self->client, "user.update", params, self->cancellable, update_cb, g_object_ref (self));
+  hall_admin_page_change (HALL_ADMIN_PAGE (page), "user.update", params, updated_cb, g_object_ref (self),
+                          g_object_unref);
 }
 
 static void
@@ -244,21 +231,9 @@ save_action (GtkWidget  *widget,
 }
 
 static void
-connected_cb (HallAdminAccountRow *self)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "account.save",
-                                 self->client != NULL && hall_client_get_connected (self->client));
-}
-
-static void
 hall_admin_account_row_dispose (GObject *object)
 {
-  HallAdminAccountRow *self = HALL_ADMIN_ACCOUNT_ROW (object);
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->client);
-  gtk_widget_dispose_template (GTK_WIDGET (self), HALL_TYPE_ADMIN_ACCOUNT_ROW);
+  gtk_widget_dispose_template (GTK_WIDGET (object), HALL_TYPE_ADMIN_ACCOUNT_ROW);
   G_OBJECT_CLASS (hall_admin_account_row_parent_class)->dispose (object);
 }
 
@@ -283,16 +258,18 @@ hall_admin_account_row_class_init (HallAdminAccountRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/xinfanghall/Hall/ui/hall-admin-account-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, HallAdminAccountRow, state_label);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminAccountRow, reset_button);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminAccountRow, lock_button);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminAccountRow, roles_row);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminAccountRow, roles_box);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminAccountRow, roles_error);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminAccountRow, department_row);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminAccountRow, department_error);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminAccountRow, general_error);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminAccountRow, save_button);
+#define CHILD(name) gtk_widget_class_bind_template_child (widget_class, HallAdminAccountRow, name)
+  CHILD (state_label);
+  CHILD (reset_button);
+  CHILD (lock_button);
+  CHILD (roles_row);
+  CHILD (roles_box);
+  CHILD (roles_error);
+  CHILD (department_row);
+  CHILD (department_error);
+  CHILD (general_error);
+  CHILD (save_button);
+#undef CHILD
 
   gtk_widget_class_install_action (widget_class, "account.save", NULL, save_action);
 }
@@ -302,20 +279,15 @@ hall_admin_account_row_init (HallAdminAccountRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  for (guint i = 0; i < N_ROLES; i++)
-    {
-      g_autofree char *name = g_strconcat ("edit_role_", roles[i], NULL);
-
-      self->role_checks[i] = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (_hall_role_label (roles[i])));
-      gtk_widget_set_name (GTK_WIDGET (self->role_checks[i]), name);
-      gtk_flow_box_append (self->roles_box, GTK_WIDGET (self->role_checks[i]));
-      g_signal_connect_swapped (self->role_checks[i], "toggled", G_CALLBACK (role_toggled_cb), self);
-    }
+  self->fields[0] = (HallAdminField) { "roles", self->roles_row, self->roles_error };
+  self->fields[1] = (HallAdminField) { "department", GTK_WIDGET (self->department_row), self->department_error };
+  _hall_admin_add_role_checks (self->roles_box, "edit_role_", self->role_checks);
+  for (guint i = 0; i < HALL_ADMIN_N_ROLES; i++)
+    g_signal_connect_swapped (self->role_checks[i], "toggled", G_CALLBACK (role_toggled_cb), self);
 }
 
 GtkWidget *
 hall_admin_account_row_new (HallBoardItem *item,
-                            HallClient    *client,
                             GListModel    *department_names,
                             GPtrArray     *department_codes,
                             gint64         own_id)
@@ -330,11 +302,6 @@ hall_admin_account_row_new (HallBoardItem *item,
   self->item = g_object_ref (item);
   self->department_codes = g_ptr_array_ref (department_codes);
   self->own_id = own_id;
-  self->client = client != NULL ? g_object_ref (client) : NULL;
-  self->cancellable = g_cancellable_new ();
-  if (client != NULL)
-    g_signal_connect_object (client, "notify::connected", G_CALLBACK (connected_cb), self, G_CONNECT_SWAPPED);
-  connected_cb (self);
   adw_combo_row_set_model (self->department_row, department_names);
   g_signal_connect_object (item, "notify::data", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   update (self);
@@ -351,15 +318,8 @@ hall_admin_account_row_get_item (HallAdminAccountRow *self)
 JsonArray *
 hall_admin_account_row_dup_roles (HallAdminAccountRow *self)
 {
-  JsonArray *chosen;
-
   g_return_val_if_fail (HALL_IS_ADMIN_ACCOUNT_ROW (self), NULL);
-
-  chosen = json_array_new ();
-  for (guint i = 0; i < N_ROLES; i++)
-    if (gtk_check_button_get_active (self->role_checks[i]))
-      json_array_add_string_element (chosen, roles[i]);
-  return chosen;
+  return _hall_admin_dup_roles (self->role_checks);
 }
 
 gboolean
@@ -370,8 +330,8 @@ hall_admin_account_row_roles_changed (HallAdminAccountRow *self)
   g_return_val_if_fail (HALL_IS_ADMIN_ACCOUNT_ROW (self), FALSE);
 
   user = hall_board_item_get_data (self->item);
-  for (guint i = 0; i < N_ROLES; i++)
-    if (gtk_check_button_get_active (self->role_checks[i]) != has_role (user, roles[i]))
+  for (guint i = 0; i < HALL_ADMIN_N_ROLES; i++)
+    if (gtk_check_button_get_active (self->role_checks[i]) != has_role (user, _hall_admin_roles[i]))
       return TRUE;
   return FALSE;
 }
@@ -393,19 +353,11 @@ void
 hall_admin_account_row_show_error (HallAdminAccountRow *self,
                                    const GError        *error)
 {
-  const char *field;
-
   g_return_if_fail (HALL_IS_ADMIN_ACCOUNT_ROW (self));
 
-  clear_errors (self);
+  _hall_admin_clear_errors (self->fields, G_N_ELEMENTS (self->fields), self->general_error);
   if (error == NULL)
     return;
-  field = error->domain == HALL_ERROR ? hall_error_get_field (error) : NULL;
-  if (g_strcmp0 (field, "roles") == 0)
-    _hall_form_set_error (self->roles_row, self->roles_error, error->message);
-  else if (g_strcmp0 (field, "department") == 0)
-    _hall_form_set_error (GTK_WIDGET (self->department_row), self->department_error, error->message);
-  else
-    gtk_label_set_text (self->general_error, error->message);
+  _hall_admin_show_error (self->fields, G_N_ELEMENTS (self->fields), error, self->general_error);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), TRUE);
 }

@@ -9,7 +9,6 @@
 #include <json-glib/json-glib.h>
 
 #include "hall-board-item.h"
-#include "hall-client.h"
 
 G_BEGIN_DECLS
 
@@ -18,9 +17,9 @@ G_DECLARE_FINAL_TYPE (HallAdminAccountRow, hall_admin_account_row, HALL, ADMIN_A
 
 /* @department_names (a GtkStringList): "None" then the departments' names; @department_codes: char*, parallel
  * ([0] NULL); both shared with the page, which rebuilds them in place. @own_id: the signed-in
- * admin, who cannot lock their own account. Save sends user.update through @client. */
+ * admin, who cannot lock their own account. Save sends user.update through the HallAdminPage
+ * the row is in, which enables "account.save" when the hall can be reached. */
 GtkWidget  *hall_admin_account_row_new            (HallBoardItem       *item,
-                                                   HallClient          *client,
                                                    GListModel          *department_names,
                                                    GPtrArray           *department_codes,
                                                    gint64               own_id);

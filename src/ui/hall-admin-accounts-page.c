@@ -20,25 +20,15 @@
 #include "hall-board-item.h"
 #include "hall-ui-util.h"
 
-#define N_ROLES 6
-
 struct _HallAdminAccountsPage
 {
-  AdwBin parent_instance;
-
-  HallClient *client;
-  GSignalGroup *client_signals; /* "event" */
-  GSignalGroup *client_notify;  /* "notify::" */
-  GCancellable *cancellable;
-  gboolean loading;
-  gboolean dirty;
-  guint busy;
+  HallAdminPage parent_instance;
 
   GListStore *accounts;
   GPtrArray *department_codes; /* char*, parallel to department_names; [0] NULL: none */
-  GtkCheckButton *role_checks[N_ROLES];
+  GtkCheckButton *role_checks[HALL_ADMIN_N_ROLES];
+  HallAdminField fields[5];
 
-  GtkListBox *form_list;
   AdwEntryRow *username_row;
   GtkWidget *username_error;
   AdwEntryRow *display_name_row;
@@ -55,112 +45,39 @@ struct _HallAdminAccountsPage
   GtkListBox *accounts_list;
 };
 
-G_DEFINE_FINAL_TYPE (HallAdminAccountsPage, hall_admin_accounts_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (HallAdminAccountsPage, hall_admin_accounts_page, HALL_TYPE_ADMIN_PAGE)
 
-enum {
-  PROP_0,
-  PROP_CLIENT,
-  PROP_BUSY,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static const char * const roles[N_ROLES] = { "staff", "manager", "leader", "admin", "display", "kiosk" };
-static const char * const watched_events[] = { "account.changed", "setup.changed", NULL };
-
-typedef struct
-{
-  HallAdminAccountsPage *self;
-  gint64 user_id;
-  char *username;
-  GtkWidget *password;
-} AccountOp;
-
-static void refresh (HallAdminAccountsPage *self);
+static const char * const refresh_on[] = { "account.changed", "setup.changed", NULL };
 
 static void
-account_op_free (AccountOp *op)
+update_actions (HallPage *page)
 {
-  g_clear_object (&op->self);
-  g_free (op->username);
-  g_free (op);
+  HallAdminAccountsPage *self = HALL_ADMIN_ACCOUNTS_PAGE (page);
+  gboolean online = hall_page_is_online (page);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "accounts.create",
+                                 online && !hall_admin_page_is_changing (HALL_ADMIN_PAGE (self)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "accounts.lock", online);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "accounts.unlock", online);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "accounts.reset-password", online);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->accounts_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    gtk_widget_action_set_enabled (row, "account.save", online);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AccountOp, account_op_free)
-
-static void
-set_busy (HallAdminAccountsPage *self,
-          gboolean               busy)
-{
-  gboolean was = self->busy > 0;
-
-  if (busy)
-    self->busy++;
-  else if (self->busy > 0)
-    self->busy--;
-  if (was != (self->busy > 0))
-    {
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "accounts.create",
-                                     self->busy == 0 && self->client && hall_client_get_connected (self->client));
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-    }
-}
-
-static void
-update_actions (HallAdminAccountsPage *self)
-{
-  gboolean connected = self->client != NULL && hall_client_get_connected (self->client);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "accounts.create", connected && self->busy == 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "accounts.lock", connected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "accounts.unlock", connected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "accounts.reset-password", connected);
-}
-
-static JsonObject *
-find_account (HallAdminAccountsPage *self,
-              gint64                 user_id)
+/* The username of the account @user_id, or NULL when it is not listed. */
+static const char *
+account_username (HallAdminAccountsPage *self,
+                  gint64                 user_id)
 {
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->accounts)); i++)
     {
       g_autoptr (HallBoardItem) item = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
 
       if (hall_board_item_get_id (item) == user_id)
-        return hall_board_item_get_data (item);
+        return json_object_get_string_member_with_default (hall_board_item_get_data (item), "username", "");
     }
   return NULL;
-}
-
-static void
-clear_errors (HallAdminAccountsPage *self)
-{
-  _hall_form_set_error (GTK_WIDGET (self->username_row), self->username_error, NULL);
-  _hall_form_set_error (GTK_WIDGET (self->display_name_row), self->display_name_error, NULL);
-  _hall_form_set_error (GTK_WIDGET (self->password_row), self->password_error, NULL);
-  _hall_form_set_error (GTK_WIDGET (self->department_row), self->department_error, NULL);
-  _hall_form_set_error (self->roles_row, self->roles_error, NULL);
-  gtk_label_set_text (self->general_error, "");
-}
-
-static void
-show_error (HallAdminAccountsPage *self,
-            const GError          *error)
-{
-  const char *field = error->domain == HALL_ERROR ? hall_error_get_field (error) : NULL;
-
-  if (g_strcmp0 (field, "username") == 0)
-    _hall_form_set_error (GTK_WIDGET (self->username_row), self->username_error, error->message);
-  else if (g_strcmp0 (field, "display_name") == 0)
-    _hall_form_set_error (GTK_WIDGET (self->display_name_row), self->display_name_error, error->message);
-  else if (g_strcmp0 (field, "password") == 0)
-    _hall_form_set_error (GTK_WIDGET (self->password_row), self->password_error, error->message);
-  else if (g_strcmp0 (field, "department") == 0)
-    _hall_form_set_error (GTK_WIDGET (self->department_row), self->department_error, error->message);
-  else if (g_strcmp0 (field, "roles") == 0)
-    _hall_form_set_error (self->roles_row, self->roles_error, error->message);
-  else
-    gtk_label_set_text (self->general_error, error->message);
 }
 
 /* Keeps the chosen department by its code while the list is rebuilt. */
@@ -170,7 +87,7 @@ show_departments (HallAdminAccountsPage *self,
 {
   guint selected = adw_combo_row_get_selected (self->department_row);
   g_autofree char *chosen = NULL;
-  guint n_names = g_list_model_get_n_items (G_LIST_MODEL (self->department_names));
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
   guint new_selected = 0;
 
   if (selected != GTK_INVALID_LIST_POSITION && selected < self->department_codes->len)
@@ -178,26 +95,23 @@ show_departments (HallAdminAccountsPage *self,
 
   g_ptr_array_set_size (self->department_codes, 0);
   g_ptr_array_add (self->department_codes, NULL);
-  {
-    g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  /* Translators: an account that belongs to no department (an admin, a leader) */
+  g_ptr_array_add (names, (gpointer) _("None"));
+  for (guint i = 0; departments != NULL && i < json_array_get_length (departments); i++)
+    {
+      JsonObject *department = json_array_get_object_element (departments, i);
+      const char *code = json_object_get_string_member_with_default (department, "code", "");
 
-    /* Translators: an account that belongs to no department (an admin, a leader) */
-    g_ptr_array_add (names, (gpointer) _("None"));
-    for (guint i = 0; departments != NULL && i < json_array_get_length (departments); i++)
-      {
-        JsonObject *department = json_array_get_object_element (departments, i);
-        const char *code = json_object_get_string_member_with_default (department, "code", "");
-
-        if (!json_object_get_boolean_member_with_default (department, "active", TRUE))
-          continue;
-        if (g_strcmp0 (code, chosen) == 0)
-          new_selected = self->department_codes->len;
-        g_ptr_array_add (self->department_codes, g_strdup (code));
-        g_ptr_array_add (names, (gpointer) json_object_get_string_member_with_default (department, "name", code));
-      }
-    g_ptr_array_add (names, NULL);
-    gtk_string_list_splice (self->department_names, 0, n_names, (const char * const *) names->pdata);
-  }
+      if (!json_object_get_boolean_member_with_default (department, "active", TRUE))
+        continue;
+      if (g_strcmp0 (code, chosen) == 0)
+        new_selected = self->department_codes->len;
+      g_ptr_array_add (self->department_codes, g_strdup (code));
+      g_ptr_array_add (names, (gpointer) json_object_get_string_member_with_default (department, "name", code));
+    }
+  g_ptr_array_add (names, NULL);
+  gtk_string_list_splice (self->department_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->department_names)),
+                          (const char * const *) names->pdata);
   adw_combo_row_set_selected (self->department_row, new_selected);
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->accounts_list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
@@ -206,68 +120,35 @@ show_departments (HallAdminAccountsPage *self,
 }
 
 static void
-info_cb (GObject      *object,
-         GAsyncResult *result,
+info_cb (HallPage     *page,
+         JsonObject   *info,
+         const GError *error,
          gpointer      user_data)
 {
-  g_autoptr (HallAdminAccountsPage) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) info = hall_client_call_finish (HALL_CLIENT (object), result, &error);
-
   if (info == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("hall.info: %s", error->message);
-      return;
-    }
-  if (json_object_has_member (info, "departments"))
-    show_departments (self, json_object_get_array_member (info, "departments"));
+    g_debug ("hall.info: %s", error->message);
+  else if (json_object_has_member (info, "departments"))
+    show_departments (HALL_ADMIN_ACCOUNTS_PAGE (page), json_object_get_array_member (info, "departments"));
 }
 
 static void
-list_cb (GObject      *object,
-         GAsyncResult *result,
+list_cb (HallPage     *page,
+         JsonObject   *reply,
+         const GError *error,
          gpointer      user_data)
 {
-  g_autoptr (HallAdminAccountsPage) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->loading = FALSE;
   if (reply == NULL)
     g_debug ("user.list: %s", error->message);
   else if (json_object_has_member (reply, "users"))
-    _hall_admin_store_replace (self->accounts, json_object_get_array_member (reply, "users"), TRUE);
-  if (self->dirty)
-    refresh (self);
+    hall_board_item_update_store (HALL_ADMIN_ACCOUNTS_PAGE (page)->accounts,
+                                  json_object_get_array_member (reply, "users"), 0, TRUE);
 }
 
 static void
-refresh (HallAdminAccountsPage *self)
+refresh (HallPage *page)
 {
-  if (self->client == NULL || !hall_client_is_signed_in (self->client))
-    return;
-  if (self->loading)
-    {
-      self->dirty = TRUE;
-      return;
-    }
-  self->dirty = FALSE;
-  self->loading = TRUE;
-  if (self->cancellable == NULL)
-    self->cancellable = g_cancellable_new ();
-  hall_client_call_async (self->client, "user.list", NULL, self->cancellable, list_cb, g_object_ref (self));
-  hall_client_call_async (self->client, "hall.info", NULL, self->cancellable, info_cb, g_object_ref (self));
-}
-
-static gint64
-own_id (HallAdminAccountsPage *self)
-{
-  JsonObject *user = self->client != NULL ? hall_client_get_user (self->client) : NULL;
-
-  return user != NULL ? json_object_get_int_member_with_default (user, "id", 0) : 0;
+  hall_page_load (page, "user.list", NULL, list_cb, NULL);
+  hall_page_load (page, "hall.info", NULL, info_cb, NULL);
 }
 
 static GtkWidget *
@@ -275,41 +156,40 @@ create_account_row (gpointer item,
                     gpointer user_data)
 {
   HallAdminAccountsPage *self = user_data;
+  HallClient *client = hall_page_get_client (HALL_PAGE (self));
+  JsonObject *user = client != NULL ? hall_client_get_user (client) : NULL;
+  gint64 own_id = user != NULL ? json_object_get_int_member_with_default (user, "id", 0) : 0;
+  GtkWidget *row = hall_admin_account_row_new (item, G_LIST_MODEL (self->department_names), self->department_codes,
+                                               own_id);
 
-  return hall_admin_account_row_new (item, self->client, G_LIST_MODEL (self->department_names),
-                                     self->department_codes, own_id (self));
+  gtk_widget_action_set_enabled (row, "account.save", hall_page_is_online (HALL_PAGE (self)));
+  return row;
 }
 
 static void
-create_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+created_cb (HallPage     *page,
+            JsonObject   *reply,
+            const GError *error,
+            gpointer      user_data)
 {
-  g_autoptr (HallAdminAccountsPage) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+  HallAdminAccountsPage *self = HALL_ADMIN_ACCOUNTS_PAGE (page);
+  g_autofree char *message = NULL;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
   if (reply == NULL)
-    show_error (self, error);
-  else
     {
-      g_autofree char *message = NULL;
-
-      /* Translators: %s is the new account's username */
-      message = g_strdup_printf (_("Account “%s” created."),
-                                 gtk_editable_get_text (GTK_EDITABLE (self->username_row)));
-      _hall_admin_toast (GTK_WIDGET (self), message);
-      gtk_editable_set_text (GTK_EDITABLE (self->username_row), "");
-      gtk_editable_set_text (GTK_EDITABLE (self->display_name_row), "");
-      gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
-      for (guint i = 0; i < N_ROLES; i++)
-        gtk_check_button_set_active (self->role_checks[i], FALSE);
-      clear_errors (self);
-      refresh (self);
+      _hall_admin_show_error (self->fields, G_N_ELEMENTS (self->fields), error, self->general_error);
+      return;
     }
-  set_busy (self, FALSE);
+  /* Translators: %s is the new account's username */
+  message = g_strdup_printf (_("Account “%s” created."), gtk_editable_get_text (GTK_EDITABLE (self->username_row)));
+  hall_page_toast (page, message);
+  gtk_editable_set_text (GTK_EDITABLE (self->username_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->display_name_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+  for (guint i = 0; i < HALL_ADMIN_N_ROLES; i++)
+    gtk_check_button_set_active (self->role_checks[i], FALSE);
+  _hall_admin_clear_errors (self->fields, G_N_ELEMENTS (self->fields), self->general_error);
+  hall_page_refresh (page);
 }
 
 static void
@@ -325,30 +205,18 @@ create_action (GtkWidget  *widget,
   g_autofree char *password_problem = _hall_check_new_password (password);
   const char *username_problem = _hall_check_username (username);
   g_autoptr (JsonObject) params = json_object_new ();
-  g_autoptr (JsonArray) chosen = json_array_new ();
+  g_autoptr (JsonArray) chosen = _hall_admin_dup_roles (self->role_checks);
+  guint n_fields = G_N_ELEMENTS (self->fields);
   gboolean ok = TRUE;
 
-  clear_errors (self);
-  for (guint i = 0; i < N_ROLES; i++)
-    if (gtk_check_button_get_active (self->role_checks[i]))
-      json_array_add_string_element (chosen, roles[i]);
-
+  _hall_admin_clear_errors (self->fields, n_fields, self->general_error);
   if (username_problem != NULL)
-    {
-      _hall_form_set_error (GTK_WIDGET (self->username_row), self->username_error, username_problem);
-      ok = FALSE;
-    }
+    ok = !_hall_admin_show_field_error (self->fields, n_fields, "username", username_problem);
   if (password_problem != NULL)
-    {
-      _hall_form_set_error (GTK_WIDGET (self->password_row), self->password_error, password_problem);
-      ok = FALSE;
-    }
+    ok = !_hall_admin_show_field_error (self->fields, n_fields, "password", password_problem);
   if (json_array_get_length (chosen) == 0)
-    {
-      _hall_form_set_error (self->roles_row, self->roles_error, _("Choose at least one role."));
-      ok = FALSE;
-    }
-  if (!ok || self->client == NULL)
+    ok = !_hall_admin_show_field_error (self->fields, n_fields, "roles", _("Choose at least one role."));
+  if (!ok || hall_page_get_client (HALL_PAGE (self)) == NULL)
     return;
 
   json_object_set_string_member (params, "username", username);
@@ -359,27 +227,19 @@ create_action (GtkWidget  *widget,
   if (department != GTK_INVALID_LIST_POSITION && department < self->department_codes->len
       && g_ptr_array_index (self->department_codes, department) != NULL)
     json_object_set_string_member (params, "department", g_ptr_array_index (self->department_codes, department));
-
-  set_busy (self, TRUE);
-  hall_client_call_async (self->client, "user.create", params, self->cancellable, create_cb, g_object_ref (self));
+  hall_admin_page_change (HALL_ADMIN_PAGE (self), "user.create", params, created_cb, NULL, NULL);
 }
 
 static void
-account_op_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+account_changed_cb (HallPage     *page,
+                    JsonObject   *reply,
+                    const GError *error,
+                    gpointer      user_data)
 {
-  g_autoptr (AccountOp) op = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
   if (reply == NULL)
-    _hall_admin_toast (GTK_WIDGET (op->self), error->message);
+    hall_page_toast (page, error->message);
   else
-    refresh (op->self);
-  set_busy (op->self, FALSE);
+    hall_page_refresh (page);
 }
 
 static void
@@ -388,23 +248,19 @@ set_locked (HallAdminAccountsPage *self,
             gboolean               locked)
 {
   g_autoptr (JsonObject) params = json_object_new ();
-  AccountOp *op = g_new0 (AccountOp, 1);
 
-  op->self = g_object_ref (self);
-  op->user_id = user_id;
   json_object_set_int_member (params, "user_id", user_id);
   json_object_set_boolean_member (params, "locked", locked);
-  set_busy (self, TRUE);
-  hall_client_call_async (self->client, "user.set_locked", params, self->cancellable, account_op_cb, op);
+  hall_admin_page_change (HALL_ADMIN_PAGE (self), "user.set_locked", params, account_changed_cb, NULL, NULL);
 }
 
 static void
-lock_response_cb (AccountOp        *op,
-                  const char       *response,
-                  AdwMessageDialog *dialog)
+lock_response_cb (HallAdminQuestion *question,
+                  const char        *response,
+                  AdwMessageDialog  *dialog)
 {
-  if (g_strcmp0 (response, "lock") == 0 && op->self->client != NULL)
-    set_locked (op->self, op->user_id, TRUE);
+  if (g_str_equal (response, "lock") && hall_page_get_client (question->page) != NULL)
+    set_locked (HALL_ADMIN_ACCOUNTS_PAGE (question->page), question->id, TRUE);
 }
 
 static void
@@ -414,25 +270,18 @@ lock_action (GtkWidget  *widget,
 {
   HallAdminAccountsPage *self = HALL_ADMIN_ACCOUNTS_PAGE (widget);
   gint64 user_id = g_variant_get_int64 (parameter);
-  JsonObject *user = find_account (self, user_id);
-  AccountOp *op;
-  AdwMessageDialog *dialog;
+  const char *username = account_username (self, user_id);
   g_autofree char *heading = NULL;
 
-  if (user == NULL)
+  if (username == NULL)
     return;
-  op = g_new0 (AccountOp, 1);
-  op->self = g_object_ref (self);
-  op->user_id = user_id;
-  op->username = g_strdup (json_object_get_string_member_with_default (user, "username", ""));
   /* Translators: question before locking an account; %s is the username */
-  heading = g_strdup_printf (_("Lock “%s”?"), op->username);
-  dialog = _hall_admin_confirm (widget, heading,
-                                _("They are signed out everywhere at once and cannot sign in until an "
-                                  "administrator unlocks the account."),
-                                /* Translators: button that locks an account */
-                                "lock", _("_Lock"), G_CALLBACK (lock_response_cb), op);
-  g_object_set_data_full (G_OBJECT (dialog), "op", op, (GDestroyNotify) account_op_free);
+  heading = g_strdup_printf (_("Lock “%s”?"), username);
+  _hall_admin_ask (HALL_PAGE (self), user_id, NULL, heading,
+                   _("They are signed out everywhere at once and cannot sign in until an administrator "
+                     "unlocks the account."),
+                   /* Translators: button that locks an account */
+                   "lock", _("_Lock"), G_CALLBACK (lock_response_cb));
 }
 
 static void
@@ -444,24 +293,20 @@ unlock_action (GtkWidget  *widget,
 }
 
 static void
-reset_response_cb (AccountOp        *op,
-                   const char       *response,
-                   AdwMessageDialog *dialog)
+reset_response_cb (HallAdminQuestion *question,
+                   const char        *response,
+                   AdwMessageDialog  *dialog)
 {
+  GtkWidget *password = _hall_find_named (GTK_WIDGET (dialog), "reset_password");
   g_autoptr (JsonObject) params = NULL;
-  AccountOp *call;
 
-  if (g_strcmp0 (response, "reset") != 0 || op->self->client == NULL)
+  if (!g_str_equal (response, "reset") || hall_page_get_client (question->page) == NULL)
     return;
   params = json_object_new ();
-  json_object_set_int_member (params, "user_id", op->user_id);
-  json_object_set_string_member (params, "password", gtk_editable_get_text (GTK_EDITABLE (op->password)));
-  call = g_new0 (AccountOp, 1);
-  call->self = g_object_ref (op->self);
-  call->user_id = op->user_id;
-  set_busy (op->self, TRUE);
-  hall_client_call_async (op->self->client, "user.set_password", params, op->self->cancellable, account_op_cb,
-                          call);
+  json_object_set_int_member (params, "user_id", question->id);
+  json_object_set_string_member (params, "password", gtk_editable_get_text (GTK_EDITABLE (password)));
+  hall_admin_page_change (HALL_ADMIN_PAGE (question->page), "user.set_password", params, account_changed_cb, NULL,
+                          NULL);
 }
 
 static void
@@ -471,37 +316,33 @@ reset_password_action (GtkWidget  *widget,
 {
   HallAdminAccountsPage *self = HALL_ADMIN_ACCOUNTS_PAGE (widget);
   gint64 user_id = g_variant_get_int64 (parameter);
-  JsonObject *user = find_account (self, user_id);
-  AccountOp *op;
-  AdwMessageDialog *dialog;
+  const char *username = account_username (self, user_id);
   g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
 
-  if (user == NULL)
+  if (username == NULL)
     return;
-  op = g_new0 (AccountOp, 1);
-  op->self = g_object_ref (self);
-  op->user_id = user_id;
-  op->username = g_strdup (json_object_get_string_member_with_default (user, "username", ""));
   /* Translators: heading of the dialog that sets a new password; %s is the username */
-  heading = g_strdup_printf (_("New Password for “%s”"), op->username);
-  dialog = _hall_admin_confirm (widget, heading,
-                                _("They are signed out everywhere; tell them the new password. A lockout "
-                                  "after wrong passwords ends too."),
-                                /* Translators: button that sets the new password */
-                                "reset", _("_Set Password"), G_CALLBACK (reset_response_cb), op);
+  heading = g_strdup_printf (_("New Password for “%s”"), username);
+  dialog = _hall_admin_ask (HALL_PAGE (self), user_id, NULL, heading,
+                            _("They are signed out everywhere; tell them the new password. A lockout after "
+                              "wrong passwords ends too."),
+                            /* Translators: button that sets the new password */
+                            "reset", _("_Set Password"), G_CALLBACK (reset_response_cb));
   adw_message_dialog_set_response_appearance (dialog, "reset", ADW_RESPONSE_SUGGESTED);
-  op->password = _hall_admin_add_password_field (dialog, "reset");
-  g_object_set_data_full (G_OBJECT (dialog), "op", op, (GDestroyNotify) account_op_free);
+  _hall_admin_add_password_field (dialog, "reset");
 }
 
+/* Typing again takes back what was said about the field; a username is checked as it is typed. */
 static void
 field_changed_cb (GtkEditable           *editable,
                   HallAdminAccountsPage *self)
 {
+  const char *text = gtk_editable_get_text (editable);
+
   if (editable == GTK_EDITABLE (self->username_row))
     _hall_form_set_error (GTK_WIDGET (self->username_row), self->username_error,
-                          *gtk_editable_get_text (editable) ? _hall_check_username (gtk_editable_get_text (editable))
-                                                            : NULL);
+                          *text ? _hall_check_username (text) : NULL);
   else if (editable == GTK_EDITABLE (self->password_row))
     _hall_form_set_error (GTK_WIDGET (self->password_row), self->password_error, NULL);
   else if (editable == GTK_EDITABLE (self->display_name_row))
@@ -509,37 +350,10 @@ field_changed_cb (GtkEditable           *editable,
 }
 
 static void
-event_cb (HallAdminAccountsPage *self,
-          JsonObject            *event)
-{
-  if (_hall_admin_event_is (event, watched_events))
-    refresh (self);
-}
-
-static void
-connected_cb (HallAdminAccountsPage *self)
-{
-  update_actions (self);
-  if (self->client != NULL && hall_client_get_connected (self->client))
-    refresh (self);
-}
-
-static void
 hall_admin_accounts_page_dispose (GObject *object)
 {
-  HallAdminAccountsPage *self = HALL_ADMIN_ACCOUNTS_PAGE (object);
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  if (self->client_signals != NULL)
-    g_signal_group_set_target (self->client_signals, NULL);
-  if (self->client_notify != NULL)
-    g_signal_group_set_target (self->client_notify, NULL);
-  g_clear_object (&self->client_signals);
-  g_clear_object (&self->client_notify);
-  g_clear_object (&self->client);
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), HALL_TYPE_ADMIN_ACCOUNTS_PAGE);
+  adw_bin_set_child (ADW_BIN (object), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (object), HALL_TYPE_ADMIN_ACCOUNTS_PAGE);
   G_OBJECT_CLASS (hall_admin_accounts_page_parent_class)->dispose (object);
 }
 
@@ -554,79 +368,36 @@ hall_admin_accounts_page_finalize (GObject *object)
 }
 
 static void
-hall_admin_accounts_page_get_property (GObject    *object,
-                                       guint       prop_id,
-                                       GValue     *value,
-                                       GParamSpec *pspec)
-{
-  HallAdminAccountsPage *self = HALL_ADMIN_ACCOUNTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
-      break;
-    case PROP_BUSY:
-      g_value_set_boolean (value, self->busy > 0);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-hall_admin_accounts_page_set_property (GObject      *object,
-                                       guint         prop_id,
-                                       const GValue *value,
-                                       GParamSpec   *pspec)
-{
-  HallAdminAccountsPage *self = HALL_ADMIN_ACCOUNTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      hall_admin_accounts_page_set_client (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 hall_admin_accounts_page_class_init (HallAdminAccountsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  HallPageClass *page_class = HALL_PAGE_CLASS (klass);
 
   object_class->dispose = hall_admin_accounts_page_dispose;
   object_class->finalize = hall_admin_accounts_page_finalize;
-  object_class->get_property = hall_admin_accounts_page_get_property;
-  object_class->set_property = hall_admin_accounts_page_set_property;
-
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL, HALL_TYPE_CLIENT,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->refresh = refresh;
+  page_class->update_actions = update_actions;
+  HALL_ADMIN_PAGE_CLASS (klass)->refresh_on = refresh_on;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/xinfanghall/Hall/ui/hall-admin-accounts-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, HallAdminAccountsPage, form_list);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminAccountsPage, username_row);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminAccountsPage, username_error);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminAccountsPage, display_name_row);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminAccountsPage, display_name_error);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminAccountsPage, password_row);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminAccountsPage, password_error);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminAccountsPage, department_row);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminAccountsPage, department_names);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminAccountsPage, department_error);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminAccountsPage, roles_row);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminAccountsPage, roles_box);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminAccountsPage, roles_error);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminAccountsPage, general_error);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminAccountsPage, accounts_list);
+#define CHILD(name) gtk_widget_class_bind_template_child (widget_class, HallAdminAccountsPage, name)
+  CHILD (username_row);
+  CHILD (username_error);
+  CHILD (display_name_row);
+  CHILD (display_name_error);
+  CHILD (password_row);
+  CHILD (password_error);
+  CHILD (department_row);
+  CHILD (department_names);
+  CHILD (department_error);
+  CHILD (roles_row);
+  CHILD (roles_box);
+  CHILD (roles_error);
+  CHILD (general_error);
+  CHILD (accounts_list);
+#undef CHILD
 
   gtk_widget_class_install_action (widget_class, "accounts.create", NULL, create_action);
   gtk_widget_class_install_action (widget_class, "accounts.lock", "x", lock_action);
@@ -639,63 +410,29 @@ hall_admin_accounts_page_init (HallAdminAccountsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->fields[0] = (HallAdminField) { "username", GTK_WIDGET (self->username_row), self->username_error };
+  self->fields[1] = (HallAdminField) { "display_name", GTK_WIDGET (self->display_name_row),
+                                       self->display_name_error };
+  self->fields[2] = (HallAdminField) { "password", GTK_WIDGET (self->password_row), self->password_error };
+  self->fields[3] = (HallAdminField) { "department", GTK_WIDGET (self->department_row), self->department_error };
+  self->fields[4] = (HallAdminField) { "roles", self->roles_row, self->roles_error };
+
   self->accounts = g_list_store_new (HALL_TYPE_BOARD_ITEM);
   self->department_codes = g_ptr_array_new_with_free_func (g_free);
   gtk_list_box_bind_model (self->accounts_list, G_LIST_MODEL (self->accounts), create_account_row, self, NULL);
   show_departments (self, NULL);
-
-  for (guint i = 0; i < N_ROLES; i++)
-    {
-      g_autofree char *name = g_strconcat ("role_", roles[i], NULL);
-
-      self->role_checks[i] = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (_hall_role_label (roles[i])));
-      gtk_widget_set_name (GTK_WIDGET (self->role_checks[i]), name);
-      gtk_flow_box_append (self->roles_box, GTK_WIDGET (self->role_checks[i]));
-    }
+  _hall_admin_add_role_checks (self->roles_box, "role_", self->role_checks);
 
   g_signal_connect (self->username_row, "changed", G_CALLBACK (field_changed_cb), self);
   g_signal_connect (self->password_row, "changed", G_CALLBACK (field_changed_cb), self);
   g_signal_connect (self->display_name_row, "changed", G_CALLBACK (field_changed_cb), self);
-
-  self->client_signals = g_signal_group_new (HALL_TYPE_CLIENT);
-  g_signal_group_connect_swapped (self->client_signals, "event", G_CALLBACK (event_cb), self);
-  self->client_notify = g_signal_group_new (G_TYPE_OBJECT);
-  g_signal_group_connect_swapped (self->client_notify, "notify::connected", G_CALLBACK (connected_cb), self);
-  g_signal_group_connect_swapped (self->client_notify, "notify::user", G_CALLBACK (connected_cb), self);
-  update_actions (self);
+  update_actions (HALL_PAGE (self));
 }
 
 GtkWidget *
 hall_admin_accounts_page_new (HallClient *client)
 {
   return g_object_new (HALL_TYPE_ADMIN_ACCOUNTS_PAGE, "client", client, NULL);
-}
-
-HallClient *
-hall_admin_accounts_page_get_client (HallAdminAccountsPage *self)
-{
-  g_return_val_if_fail (HALL_IS_ADMIN_ACCOUNTS_PAGE (self), NULL);
-  return self->client;
-}
-
-void
-hall_admin_accounts_page_set_client (HallAdminAccountsPage *self,
-                                     HallClient            *client)
-{
-  g_return_if_fail (HALL_IS_ADMIN_ACCOUNTS_PAGE (self));
-  g_return_if_fail (client == NULL || HALL_IS_CLIENT (client));
-
-  if (!g_set_object (&self->client, client))
-    return;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  self->loading = FALSE;
-  g_signal_group_set_target (self->client_signals, client);
-  g_signal_group_set_target (self->client_notify, client);
-  update_actions (self);
-  refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
 
 GListModel *
@@ -709,5 +446,5 @@ gboolean
 hall_admin_accounts_page_get_busy (HallAdminAccountsPage *self)
 {
   g_return_val_if_fail (HALL_IS_ADMIN_ACCOUNTS_PAGE (self), FALSE);
-  return self->busy > 0;
+  return hall_admin_page_is_changing (HALL_ADMIN_PAGE (self));
 }

@@ -6,18 +6,15 @@
 
 #include <adwaita.h>
 
-#include "hall-client.h"
+#include "hall-admin-page.h"
 
 G_BEGIN_DECLS
 
 #define HALL_TYPE_ADMIN_ACCOUNTS_PAGE (hall_admin_accounts_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (HallAdminAccountsPage, hall_admin_accounts_page, HALL, ADMIN_ACCOUNTS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (HallAdminAccountsPage, hall_admin_accounts_page, HALL, ADMIN_ACCOUNTS_PAGE, HallAdminPage)
 
 GtkWidget  *hall_admin_accounts_page_new          (HallClient            *client);
-HallClient *hall_admin_accounts_page_get_client   (HallAdminAccountsPage *self);
-void        hall_admin_accounts_page_set_client   (HallAdminAccountsPage *self,
-                                                   HallClient            *client);
 /* HallBoardItem per account (user.list's objects), in the hall's order. */
 GListModel *hall_admin_accounts_page_get_accounts (HallAdminAccountsPage *self);
 /* TRUE while a change the admin asked for is on its way to the hall. */

@@ -20,19 +20,12 @@
 
 struct _HallAdminCalendarPage
 {
-  AdwBin parent_instance;
+  HallAdminPage parent_instance;
 
-  HallClient *client;
-  GSignalGroup *client_signals; /* "event" */
-  GSignalGroup *client_notify;  /* "notify::" */
-  GCancellable *cancellable;
-  guint pending; /* reads under way */
-  gboolean dirty;
-  guint busy;    /* changes under way */
   char *today;
   char *due_15;
-
   GListStore *days;
+  HallAdminField fields[2];
 
   GtkLabel *deadline_15;
   GtkLabel *deadline_60;
@@ -47,135 +40,60 @@ struct _HallAdminCalendarPage
   GtkListBox *days_list;
 };
 
-G_DEFINE_FINAL_TYPE (HallAdminCalendarPage, hall_admin_calendar_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (HallAdminCalendarPage, hall_admin_calendar_page, HALL_TYPE_ADMIN_PAGE)
 
-enum {
-  PROP_0,
-  PROP_CLIENT,
-  PROP_BUSY,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static const char * const watched_events[] = { "calendar.changed", NULL };
-
-typedef struct
-{
-  HallAdminCalendarPage *self;
-  GtkLabel *label;
-  char *date;
-} CalendarCall;
-
-static void refresh (HallAdminCalendarPage *self);
+static const char * const refresh_on[] = { "calendar.changed", NULL };
 
 static void
-calendar_call_free (CalendarCall *call)
+update_actions (HallPage *page)
 {
-  g_clear_object (&call->self);
-  g_free (call->date);
-  g_free (call);
-}
+  gboolean online = hall_page_is_online (page);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CalendarCall, calendar_call_free)
-
-static CalendarCall *
-calendar_call_new (HallAdminCalendarPage *self,
-                   GtkLabel              *label,
-                   const char            *date)
-{
-  CalendarCall *call = g_new0 (CalendarCall, 1);
-
-  call->self = g_object_ref (self);
-  call->label = label;
-  call->date = g_strdup (date);
-  return call;
-}
-
-static gboolean
-is_busy (HallAdminCalendarPage *self)
-{
-  return self->busy > 0 || self->pending > 0;
+  gtk_widget_action_set_enabled (GTK_WIDGET (page), "calendar.add-day", online);
+  gtk_widget_action_set_enabled (GTK_WIDGET (page), "calendar.remove-day", online);
 }
 
 static void
-set_busy (HallAdminCalendarPage *self,
-          guint                 *counter,
-          gboolean               busy)
-{
-  gboolean was = is_busy (self);
-
-  if (busy)
-    (*counter)++;
-  else if (*counter > 0)
-    (*counter)--;
-  if (was != is_busy (self))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
-
-static void
-update_actions (HallAdminCalendarPage *self)
-{
-  gboolean connected = self->client != NULL && hall_client_get_connected (self->client);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.add-day", connected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.remove-day", connected);
-}
-
-static void
-read_done (HallAdminCalendarPage *self)
-{
-  set_busy (self, &self->pending, FALSE);
-  if (self->pending == 0 && self->dirty)
-    refresh (self);
-}
-
-static void
-list_cb (GObject      *object,
-         GAsyncResult *result,
+list_cb (HallPage     *page,
+         JsonObject   *reply,
+         const GError *error,
          gpointer      user_data)
 {
-  g_autoptr (CalendarCall) call = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
   if (reply == NULL)
     g_debug ("calendar.list: %s", error->message);
   else
-    _hall_admin_store_replace (call->self->days, json_object_get_array_member (reply, "days"), TRUE);
-  read_done (call->self);
+    hall_board_item_update_store (HALL_ADMIN_CALENDAR_PAGE (page)->days, json_object_get_array_member (reply, "days"),
+                                  0, TRUE);
 }
 
+/* @user_data: the deadline's label. */
 static void
-deadline_cb (GObject      *object,
-             GAsyncResult *result,
+deadline_cb (HallPage     *page,
+             JsonObject   *reply,
+             const GError *error,
              gpointer      user_data)
 {
-  g_autoptr (CalendarCall) call = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+  HallAdminCalendarPage *self = HALL_ADMIN_CALENDAR_PAGE (page);
+  GtkLabel *label = user_data;
+  const char *due;
+  g_autofree char *date = NULL;
+  g_autofree char *text = NULL;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
   if (reply == NULL)
-    gtk_label_set_text (call->label, error->message);
-  else
     {
-      const char *due = json_object_get_string_member_with_default (reply, "due", "");
-      g_autofree char *date = _hall_admin_format_date (due);
-      /* Translators: deadline preview, %s is a date with its weekday */
-      g_autofree char *text = g_strdup_printf (_("ends on %s"), date);
-
-      gtk_label_set_text (call->label, text);
-      if (call->label == call->self->deadline_15)
-        {
-          g_free (call->self->due_15);
-          call->self->due_15 = g_strdup (due);
-        }
+      gtk_label_set_text (label, error->message);
+      return;
     }
-  read_done (call->self);
+  due = json_object_get_string_member_with_default (reply, "due", "");
+  date = _hall_admin_format_date (due);
+  /* Translators: deadline preview, %s is a date with its weekday */
+  text = g_strdup_printf (_("ends on %s"), date);
+  gtk_label_set_text (label, text);
+  if (label == self->deadline_15)
+    {
+      g_free (self->due_15);
+      self->due_15 = g_strdup (due);
+    }
 }
 
 static void
@@ -189,70 +107,49 @@ ask_deadline (HallAdminCalendarPage *self,
   json_object_set_string_member (params, "from", self->today);
   json_object_set_int_member (params, "days", days);
   json_object_set_boolean_member (params, "working", working);
-  set_busy (self, &self->pending, TRUE);
-  hall_client_call_async (self->client, "calendar.deadline", params, self->cancellable, deadline_cb,
-                          calendar_call_new (self, label, NULL));
+  hall_page_load (HALL_PAGE (self), "calendar.deadline", params, deadline_cb, label);
 }
 
 static void
-info_cb (GObject      *object,
-         GAsyncResult *result,
+info_cb (HallPage     *page,
+         JsonObject   *info,
+         const GError *error,
          gpointer      user_data)
 {
-  g_autoptr (CalendarCall) call = user_data;
-  HallAdminCalendarPage *self = call->self;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) info = hall_client_call_finish (HALL_CLIENT (object), result, &error);
-  const char *today;
+  HallAdminCalendarPage *self = HALL_ADMIN_CALENDAR_PAGE (page);
+  const char *today = info != NULL ? json_object_get_string_member_with_default (info, "today", NULL) : NULL;
+  g_autoptr (JsonObject) params = json_object_new ();
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *description = NULL;
   int year = 0;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  today = info ? json_object_get_string_member_with_default (info, "today", NULL) : NULL;
   if (today == NULL || sscanf (today, "%d-", &year) != 1)
     {
       if (error != NULL)
         g_debug ("hall.info: %s", error->message);
-      read_done (self);
       return;
     }
-
   g_free (self->today);
   self->today = g_strdup (today);
-  {
-    g_autoptr (JsonObject) params = json_object_new ();
-    g_autofree char *from = g_strdup_printf ("%04d-01-01", year);
-    g_autofree char *to = g_strdup_printf ("%04d-12-31", year + 1);
-    /* Translators: the years the calendar page lists, e.g. "2026–2027" */
-    g_autofree char *description = g_strdup_printf (_("%d–%d"), year, year + 1);
-
-    adw_preferences_group_set_description (self->days_group, description);
-    json_object_set_string_member (params, "from", from);
-    json_object_set_string_member (params, "to", to);
-    set_busy (self, &self->pending, TRUE);
-    hall_client_call_async (self->client, "calendar.list", params, self->cancellable, list_cb,
-                            calendar_call_new (self, NULL, NULL));
-  }
+  from = g_strdup_printf ("%04d-01-01", year);
+  to = g_strdup_printf ("%04d-12-31", year + 1);
+  /* Translators: the years the calendar page lists, e.g. "2026–2027" */
+  description = g_strdup_printf (_("%d–%d"), year, year + 1);
+  adw_preferences_group_set_description (self->days_group, description);
+  json_object_set_string_member (params, "from", from);
+  json_object_set_string_member (params, "to", to);
+  /* Loads of the same refresh: one asked for meanwhile waits for them all. */
+  hall_page_load (page, "calendar.list", params, list_cb, NULL);
   ask_deadline (self, self->deadline_15, 15, FALSE);
   ask_deadline (self, self->deadline_60, 60, FALSE);
   ask_deadline (self, self->deadline_5w, 5, TRUE);
-  read_done (self);
 }
 
 static void
-refresh (HallAdminCalendarPage *self)
+refresh (HallPage *page)
 {
-  if (self->client == NULL || !hall_client_is_signed_in (self->client))
-    return;
-  if (self->pending > 0)
-    {
-      self->dirty = TRUE;
-      return;
-    }
-  self->dirty = FALSE;
-  set_busy (self, &self->pending, TRUE);
-  hall_client_call_async (self->client, "hall.info", NULL, self->cancellable, info_cb,
-                          calendar_call_new (self, NULL, NULL));
+  hall_page_load (page, "hall.info", NULL, info_cb, NULL);
 }
 
 static void
@@ -307,46 +204,35 @@ create_day_row (gpointer item,
 }
 
 static void
-clear_errors (HallAdminCalendarPage *self)
+day_set_cb (HallPage     *page,
+            JsonObject   *reply,
+            const GError *error,
+            gpointer      user_data)
 {
-  _hall_form_set_error (GTK_WIDGET (self->date_row), self->date_error, NULL);
-  _hall_form_set_error (GTK_WIDGET (self->note_row), self->note_error, NULL);
-  gtk_label_set_text (self->general_error, "");
+  HallAdminCalendarPage *self = HALL_ADMIN_CALENDAR_PAGE (page);
+
+  if (reply == NULL)
+    {
+      _hall_admin_show_error (self->fields, G_N_ELEMENTS (self->fields), error, self->general_error);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->note_row), "");
+  _hall_admin_clear_errors (self->fields, G_N_ELEMENTS (self->fields), self->general_error);
+  hall_page_refresh (page);
 }
 
+/* A removal is not asked for in the form: what went wrong is a toast. */
 static void
-change_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+day_cleared_cb (HallPage     *page,
+                JsonObject   *reply,
+                const GError *error,
+                gpointer      user_data)
 {
-  g_autoptr (CalendarCall) call = user_data;
-  HallAdminCalendarPage *self = call->self;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
-  const char *field;
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  field = error != NULL && error->domain == HALL_ERROR ? hall_error_get_field (error) : NULL;
-  if (reply != NULL)
-    {
-      if (call->label == NULL)
-        {
-          gtk_editable_set_text (GTK_EDITABLE (self->date_row), "");
-          gtk_editable_set_text (GTK_EDITABLE (self->note_row), "");
-          clear_errors (self);
-        }
-      refresh (self);
-    }
-  else if (call->label != NULL)
-    _hall_admin_toast (GTK_WIDGET (self), error->message);
-  else if (g_strcmp0 (field, "date") == 0)
-    _hall_form_set_error (GTK_WIDGET (self->date_row), self->date_error, error->message);
-  else if (g_strcmp0 (field, "note") == 0)
-    _hall_form_set_error (GTK_WIDGET (self->note_row), self->note_error, error->message);
+  if (reply == NULL)
+    hall_page_toast (page, error->message);
   else
-    gtk_label_set_text (self->general_error, error->message);
-  set_busy (self, &self->busy, FALSE);
+    hall_page_refresh (page);
 }
 
 static gboolean
@@ -369,41 +255,36 @@ add_day_action (GtkWidget  *widget,
   const char *note = gtk_editable_get_text (GTK_EDITABLE (self->note_row));
   g_autoptr (JsonObject) params = json_object_new ();
 
-  clear_errors (self);
+  _hall_admin_clear_errors (self->fields, G_N_ELEMENTS (self->fields), self->general_error);
   if (!valid_date (date))
     {
       _hall_form_set_error (GTK_WIDGET (self->date_row), self->date_error,
                             _("Type the date as year-month-day, for example 2026-10-01."));
       return;
     }
-  if (self->client == NULL)
+  if (hall_page_get_client (HALL_PAGE (self)) == NULL)
     return;
   json_object_set_string_member (params, "date", date);
   json_object_set_string_member (params, "kind", adw_combo_row_get_selected (self->kind_row) == 1 ? "workday"
                                                                                                   : "holiday");
   if (*note)
     json_object_set_string_member (params, "note", note);
-  set_busy (self, &self->busy, TRUE);
-  hall_client_call_async (self->client, "calendar.set_day", params, self->cancellable, change_cb,
-                          calendar_call_new (self, NULL, date));
+  hall_admin_page_change (HALL_ADMIN_PAGE (self), "calendar.set_day", params, day_set_cb, NULL, NULL);
 }
 
 static void
-remove_response_cb (CalendarCall     *call,
-                    const char       *response,
-                    AdwMessageDialog *dialog)
+remove_response_cb (HallAdminQuestion *question,
+                    const char        *response,
+                    AdwMessageDialog  *dialog)
 {
-  HallAdminCalendarPage *self = call->self;
   g_autoptr (JsonObject) params = NULL;
 
-  if (g_strcmp0 (response, "remove") != 0 || self->client == NULL)
+  if (!g_str_equal (response, "remove") || hall_page_get_client (question->page) == NULL)
     return;
   params = json_object_new ();
-  json_object_set_string_member (params, "date", call->date);
-  set_busy (self, &self->busy, TRUE);
-  /* A label marks a removal, so an error goes to a toast rather than the form. */
-  hall_client_call_async (self->client, "calendar.clear_day", params, self->cancellable, change_cb,
-                          calendar_call_new (self, self->general_error, call->date));
+  json_object_set_string_member (params, "date", question->key);
+  hall_admin_page_change (HALL_ADMIN_PAGE (question->page), "calendar.clear_day", params, day_cleared_cb, NULL,
+                          NULL);
 }
 
 static void
@@ -411,53 +292,23 @@ remove_day_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  HallAdminCalendarPage *self = HALL_ADMIN_CALENDAR_PAGE (widget);
-  CalendarCall *call = calendar_call_new (self, NULL, g_variant_get_string (parameter, NULL));
-  g_autofree char *date = _hall_admin_format_date (call->date);
+  const char *day = g_variant_get_string (parameter, NULL);
+  g_autofree char *date = _hall_admin_format_date (day);
   /* Translators: question before removing a day from the calendar, %s is a date */
   g_autofree char *heading = g_strdup_printf (_("Remove %s from the Calendar?"), date);
-  AdwMessageDialog *dialog;
 
-  dialog = _hall_admin_confirm (widget, heading,
-                                _("The day follows the weekday rule again, and every deadline that runs "
-                                  "over it is counted again."),
-                                /* Translators: button that removes a day from the calendar */
-                                "remove", _("_Remove"), G_CALLBACK (remove_response_cb), call);
-  g_object_set_data_full (G_OBJECT (dialog), "call", call, (GDestroyNotify) calendar_call_free);
-}
-
-static void
-event_cb (HallAdminCalendarPage *self,
-          JsonObject            *event)
-{
-  if (_hall_admin_event_is (event, watched_events))
-    refresh (self);
-}
-
-static void
-connected_cb (HallAdminCalendarPage *self)
-{
-  update_actions (self);
-  if (self->client != NULL && hall_client_get_connected (self->client))
-    refresh (self);
+  _hall_admin_ask (HALL_PAGE (widget), 0, day, heading,
+                   _("The day follows the weekday rule again, and every deadline that runs over it is "
+                     "counted again."),
+                   /* Translators: button that removes a day from the calendar */
+                   "remove", _("_Remove"), G_CALLBACK (remove_response_cb));
 }
 
 static void
 hall_admin_calendar_page_dispose (GObject *object)
 {
-  HallAdminCalendarPage *self = HALL_ADMIN_CALENDAR_PAGE (object);
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  if (self->client_signals != NULL)
-    g_signal_group_set_target (self->client_signals, NULL);
-  if (self->client_notify != NULL)
-    g_signal_group_set_target (self->client_notify, NULL);
-  g_clear_object (&self->client_signals);
-  g_clear_object (&self->client_notify);
-  g_clear_object (&self->client);
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), HALL_TYPE_ADMIN_CALENDAR_PAGE);
+  adw_bin_set_child (ADW_BIN (object), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (object), HALL_TYPE_ADMIN_CALENDAR_PAGE);
   G_OBJECT_CLASS (hall_admin_calendar_page_parent_class)->dispose (object);
 }
 
@@ -473,75 +324,33 @@ hall_admin_calendar_page_finalize (GObject *object)
 }
 
 static void
-hall_admin_calendar_page_get_property (GObject    *object,
-                                       guint       prop_id,
-                                       GValue     *value,
-                                       GParamSpec *pspec)
-{
-  HallAdminCalendarPage *self = HALL_ADMIN_CALENDAR_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
-      break;
-    case PROP_BUSY:
-      g_value_set_boolean (value, is_busy (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-hall_admin_calendar_page_set_property (GObject      *object,
-                                       guint         prop_id,
-                                       const GValue *value,
-                                       GParamSpec   *pspec)
-{
-  HallAdminCalendarPage *self = HALL_ADMIN_CALENDAR_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      hall_admin_calendar_page_set_client (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 hall_admin_calendar_page_class_init (HallAdminCalendarPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  HallPageClass *page_class = HALL_PAGE_CLASS (klass);
 
   object_class->dispose = hall_admin_calendar_page_dispose;
   object_class->finalize = hall_admin_calendar_page_finalize;
-  object_class->get_property = hall_admin_calendar_page_get_property;
-  object_class->set_property = hall_admin_calendar_page_set_property;
-
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL, HALL_TYPE_CLIENT,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->refresh = refresh;
+  page_class->update_actions = update_actions;
+  HALL_ADMIN_PAGE_CLASS (klass)->refresh_on = refresh_on;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/xinfanghall/Hall/ui/hall-admin-calendar-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, HallAdminCalendarPage, deadline_15);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminCalendarPage, deadline_60);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminCalendarPage, deadline_5w);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminCalendarPage, date_row);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminCalendarPage, date_error);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminCalendarPage, kind_row);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminCalendarPage, note_row);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminCalendarPage, note_error);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminCalendarPage, general_error);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminCalendarPage, days_group);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminCalendarPage, days_list);
+#define CHILD(name) gtk_widget_class_bind_template_child (widget_class, HallAdminCalendarPage, name)
+  CHILD (deadline_15);
+  CHILD (deadline_60);
+  CHILD (deadline_5w);
+  CHILD (date_row);
+  CHILD (date_error);
+  CHILD (kind_row);
+  CHILD (note_row);
+  CHILD (note_error);
+  CHILD (general_error);
+  CHILD (days_group);
+  CHILD (days_list);
+#undef CHILD
 
   gtk_widget_class_install_action (widget_class, "calendar.add-day", NULL, add_day_action);
   gtk_widget_class_install_action (widget_class, "calendar.remove-day", "s", remove_day_action);
@@ -552,49 +361,17 @@ hall_admin_calendar_page_init (HallAdminCalendarPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->fields[0] = (HallAdminField) { "date", GTK_WIDGET (self->date_row), self->date_error };
+  self->fields[1] = (HallAdminField) { "note", GTK_WIDGET (self->note_row), self->note_error };
   self->days = g_list_store_new (HALL_TYPE_BOARD_ITEM);
   gtk_list_box_bind_model (self->days_list, G_LIST_MODEL (self->days), create_day_row, NULL, NULL);
-
-  self->client_signals = g_signal_group_new (HALL_TYPE_CLIENT);
-  g_signal_group_connect_swapped (self->client_signals, "event", G_CALLBACK (event_cb), self);
-  self->client_notify = g_signal_group_new (G_TYPE_OBJECT);
-  g_signal_group_connect_swapped (self->client_notify, "notify::connected", G_CALLBACK (connected_cb), self);
-  g_signal_group_connect_swapped (self->client_notify, "notify::user", G_CALLBACK (connected_cb), self);
-  update_actions (self);
+  update_actions (HALL_PAGE (self));
 }
 
 GtkWidget *
 hall_admin_calendar_page_new (HallClient *client)
 {
   return g_object_new (HALL_TYPE_ADMIN_CALENDAR_PAGE, "client", client, NULL);
-}
-
-HallClient *
-hall_admin_calendar_page_get_client (HallAdminCalendarPage *self)
-{
-  g_return_val_if_fail (HALL_IS_ADMIN_CALENDAR_PAGE (self), NULL);
-  return self->client;
-}
-
-void
-hall_admin_calendar_page_set_client (HallAdminCalendarPage *self,
-                                     HallClient            *client)
-{
-  g_return_if_fail (HALL_IS_ADMIN_CALENDAR_PAGE (self));
-  g_return_if_fail (client == NULL || HALL_IS_CLIENT (client));
-
-  if (!g_set_object (&self->client, client))
-    return;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  self->pending = 0;
-  self->busy = 0;
-  g_signal_group_set_target (self->client_signals, client);
-  g_signal_group_set_target (self->client_notify, client);
-  update_actions (self);
-  refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
 
 GListModel *
@@ -622,5 +399,5 @@ gboolean
 hall_admin_calendar_page_get_busy (HallAdminCalendarPage *self)
 {
   g_return_val_if_fail (HALL_IS_ADMIN_CALENDAR_PAGE (self), FALSE);
-  return is_busy (self);
+  return hall_admin_page_get_busy (HALL_ADMIN_PAGE (self));
 }

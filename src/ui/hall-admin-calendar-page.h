@@ -7,18 +7,15 @@
 
 #include <adwaita.h>
 
-#include "hall-client.h"
+#include "hall-admin-page.h"
 
 G_BEGIN_DECLS
 
 #define HALL_TYPE_ADMIN_CALENDAR_PAGE (hall_admin_calendar_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (HallAdminCalendarPage, hall_admin_calendar_page, HALL, ADMIN_CALENDAR_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (HallAdminCalendarPage, hall_admin_calendar_page, HALL, ADMIN_CALENDAR_PAGE, HallAdminPage)
 
 GtkWidget  *hall_admin_calendar_page_new        (HallClient            *client);
-HallClient *hall_admin_calendar_page_get_client (HallAdminCalendarPage *self);
-void        hall_admin_calendar_page_set_client (HallAdminCalendarPage *self,
-                                                 HallClient            *client);
 /* HallBoardItem per marked day (calendar.list's objects) of this year and the next. */
 GListModel *hall_admin_calendar_page_get_days   (HallAdminCalendarPage *self);
 /* The hall's today, "YYYY-MM-DD", once read; the day the deadline preview counts from. */

@@ -21,12 +21,8 @@
 
 struct _HallAdminMaintenancePage
 {
-  AdwBin parent_instance;
+  HallAdminPage parent_instance;
 
-  HallClient *client;
-  GSignalGroup *client_notify; /* "notify::" */
-  GCancellable *cancellable;
-  guint busy;
   gboolean backing_up;
   gboolean checking;
   gboolean more_audit;
@@ -39,79 +35,62 @@ struct _HallAdminMaintenancePage
   GtkListBox *audit_list;
 };
 
-G_DEFINE_FINAL_TYPE (HallAdminMaintenancePage, hall_admin_maintenance_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_CLIENT,
-  PROP_BUSY,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (HallAdminMaintenancePage, hall_admin_maintenance_page, HALL_TYPE_ADMIN_PAGE)
 
 static void
-update_actions (HallAdminMaintenancePage *self)
+update_actions (HallPage *page)
 {
-  gboolean connected = self->client != NULL && hall_client_get_connected (self->client);
+  HallAdminMaintenancePage *self = HALL_ADMIN_MAINTENANCE_PAGE (page);
+  gboolean online = hall_page_is_online (page);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "maintenance.backup", connected && !self->backing_up);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "maintenance.check", connected && !self->checking);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "maintenance.audit-newest", connected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "maintenance.audit-older", connected && self->more_audit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "maintenance.backup", online && !self->backing_up);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "maintenance.check", online && !self->checking);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "maintenance.audit-newest", online);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "maintenance.audit-older", online && self->more_audit);
 }
 
 static void
-set_busy (HallAdminMaintenancePage *self,
-          gboolean                  busy)
-{
-  gboolean was = self->busy > 0;
-
-  if (busy)
-    self->busy++;
-  else if (self->busy > 0)
-    self->busy--;
-  update_actions (self);
-  if (was != (self->busy > 0))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
-
-static void
-audit_cb (GObject      *object,
-          GAsyncResult *result,
+audit_cb (HallPage     *page,
+          JsonObject   *reply,
+          const GError *error,
           gpointer      user_data)
 {
-  g_autoptr (HallAdminMaintenancePage) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+  HallAdminMaintenancePage *self = HALL_ADMIN_MAINTENANCE_PAGE (page);
+  JsonArray *entries;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
   if (reply == NULL)
-    _hall_admin_toast (GTK_WIDGET (self), error->message);
-  else
     {
-      JsonArray *entries = json_object_get_array_member (reply, "entries");
-
-      _hall_admin_store_replace (self->audit, entries, FALSE);
-      self->more_audit = entries != NULL && json_array_get_length (entries) == AUDIT_PAGE;
+      hall_page_toast (page, error->message);
+      return;
     }
-  set_busy (self, FALSE);
+  entries = json_object_get_array_member (reply, "entries");
+  hall_board_item_update_store (self->audit, entries, 0, FALSE);
+  self->more_audit = entries != NULL && json_array_get_length (entries) == AUDIT_PAGE;
+  update_actions (page);
 }
 
+/* A page of the trail: the newest, or the one older than the entry @before. */
 static void
 read_audit (HallAdminMaintenancePage *self,
             gint64                    before)
 {
+  HallClient *client = hall_page_get_client (HALL_PAGE (self));
   g_autoptr (JsonObject) params = json_object_new ();
 
-  if (self->client == NULL || !hall_client_is_signed_in (self->client))
+  if (client == NULL || !hall_client_is_signed_in (client))
     return;
   json_object_set_int_member (params, "limit", AUDIT_PAGE);
   if (before > 0)
     json_object_set_int_member (params, "before", before);
-  set_busy (self, TRUE);
-  hall_client_call_async (self->client, "audit.list", params, self->cancellable, audit_cb, g_object_ref (self));
+  hall_page_load (HALL_PAGE (self), "audit.list", params, audit_cb, NULL);
+}
+
+/* The trail is no change feed: it is read while the page is in view. */
+static void
+refresh (HallPage *page)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (page)))
+    read_audit (HALL_ADMIN_MAINTENANCE_PAGE (page), 0);
 }
 
 static void
@@ -170,23 +149,19 @@ create_audit_row (gpointer item,
 }
 
 static void
-backup_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+backed_up_cb (HallPage     *page,
+              JsonObject   *reply,
+              const GError *error,
+              gpointer      user_data)
 {
-  g_autoptr (HallAdminMaintenancePage) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+  HallAdminMaintenancePage *self = HALL_ADMIN_MAINTENANCE_PAGE (page);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
   self->backing_up = FALSE;
   if (reply == NULL)
     {
-      g_autofree char *message = NULL;
-
       /* Translators: the backup failed; %s says why */
-      message = g_strdup_printf (_("No backup was made: %s"), error->message);
+      g_autofree char *message = g_strdup_printf (_("No backup was made: %s"), error->message);
+
       gtk_label_set_text (self->backup_path, message);
       gtk_widget_add_css_class (GTK_WIDGET (self->backup_path), "error");
       g_clear_pointer (&self->backup_path_text, g_free);
@@ -203,10 +178,9 @@ backup_cb (GObject      *object,
       self->backup_path_text = g_strdup (path);
       gtk_label_set_text (self->backup_path, text);
       gtk_widget_remove_css_class (GTK_WIDGET (self->backup_path), "error");
-      _hall_admin_toast (GTK_WIDGET (self), _("Backup made."));
+      hall_page_toast (page, _("Backup made."));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->backup_path), TRUE);
-  set_busy (self, FALSE);
   read_audit (self, 0);
 }
 
@@ -217,24 +191,21 @@ backup_action (GtkWidget  *widget,
 {
   HallAdminMaintenancePage *self = HALL_ADMIN_MAINTENANCE_PAGE (widget);
 
-  if (self->client == NULL || self->backing_up)
+  if (hall_page_get_client (HALL_PAGE (self)) == NULL || self->backing_up)
     return;
   self->backing_up = TRUE;
-  set_busy (self, TRUE);
-  hall_client_call_async (self->client, "hall.backup", NULL, self->cancellable, backup_cb, g_object_ref (self));
+  hall_admin_page_change (HALL_ADMIN_PAGE (self), "hall.backup", NULL, backed_up_cb, NULL, NULL);
 }
 
 static void
-check_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
+checked_cb (HallPage     *page,
+            JsonObject   *reply,
+            const GError *error,
+            gpointer      user_data)
 {
-  g_autoptr (HallAdminMaintenancePage) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+  HallAdminMaintenancePage *self = HALL_ADMIN_MAINTENANCE_PAGE (page);
+  g_autofree char *report = NULL;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
   self->checking = FALSE;
   if (reply == NULL)
     gtk_label_set_text (self->check_result, error->message);
@@ -243,12 +214,10 @@ check_cb (GObject      *object,
   else
     {
       /* Translators: the integrity check found damage; %s is the report */
-      g_autofree char *text = g_strdup_printf (_("Problems found; restore the last good backup and call for "
-                                                 "support:\n%s"),
-                                               json_object_get_string_member_with_default (reply, "report", ""));
-      gtk_label_set_text (self->check_result, text);
+      report = g_strdup_printf (_("Problems found; restore the last good backup and call for support:\n%s"),
+                                json_object_get_string_member_with_default (reply, "report", ""));
+      gtk_label_set_text (self->check_result, report);
     }
-  set_busy (self, FALSE);
 }
 
 static void
@@ -258,13 +227,12 @@ check_action (GtkWidget  *widget,
 {
   HallAdminMaintenancePage *self = HALL_ADMIN_MAINTENANCE_PAGE (widget);
 
-  if (self->client == NULL || self->checking)
+  if (hall_page_get_client (HALL_PAGE (self)) == NULL || self->checking)
     return;
   self->checking = TRUE;
   /* Translators: the integrity check is running */
   gtk_label_set_text (self->check_result, _("Checking…"));
-  set_busy (self, TRUE);
-  hall_client_call_async (self->client, "hall.check", NULL, self->cancellable, check_cb, g_object_ref (self));
+  hall_admin_page_change (HALL_ADMIN_PAGE (self), "hall.check", NULL, checked_cb, NULL, NULL);
 }
 
 static void
@@ -288,12 +256,12 @@ audit_older_action (GtkWidget  *widget,
     read_audit (self, hall_board_item_get_id (last));
 }
 
+/* A backup or a check sent through the last client never answers. */
 static void
-connected_cb (HallAdminMaintenancePage *self)
+client_changed_cb (HallAdminMaintenancePage *self)
 {
-  update_actions (self);
-  if (self->client != NULL && hall_client_get_connected (self->client))
-    read_audit (self, 0);
+  self->backing_up = FALSE;
+  self->checking = FALSE;
 }
 
 static void
@@ -301,22 +269,14 @@ hall_admin_maintenance_page_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (hall_admin_maintenance_page_parent_class)->map (widget);
   /* The trail grows with every command: show the newest whenever the page comes into view. */
-  read_audit (HALL_ADMIN_MAINTENANCE_PAGE (widget), 0);
+  hall_page_refresh (HALL_PAGE (widget));
 }
 
 static void
 hall_admin_maintenance_page_dispose (GObject *object)
 {
-  HallAdminMaintenancePage *self = HALL_ADMIN_MAINTENANCE_PAGE (object);
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  if (self->client_notify != NULL)
-    g_signal_group_set_target (self->client_notify, NULL);
-  g_clear_object (&self->client_notify);
-  g_clear_object (&self->client);
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), HALL_TYPE_ADMIN_MAINTENANCE_PAGE);
+  adw_bin_set_child (ADW_BIN (object), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (object), HALL_TYPE_ADMIN_MAINTENANCE_PAGE);
   G_OBJECT_CLASS (hall_admin_maintenance_page_parent_class)->dispose (object);
 }
 
@@ -331,62 +291,17 @@ hall_admin_maintenance_page_finalize (GObject *object)
 }
 
 static void
-hall_admin_maintenance_page_get_property (GObject    *object,
-                                          guint       prop_id,
-                                          GValue     *value,
-                                          GParamSpec *pspec)
-{
-  HallAdminMaintenancePage *self = HALL_ADMIN_MAINTENANCE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
-      break;
-    case PROP_BUSY:
-      g_value_set_boolean (value, self->busy > 0);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-hall_admin_maintenance_page_set_property (GObject      *object,
-                                          guint         prop_id,
-                                          const GValue *value,
-                                          GParamSpec   *pspec)
-{
-  HallAdminMaintenancePage *self = HALL_ADMIN_MAINTENANCE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      hall_admin_maintenance_page_set_client (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 hall_admin_maintenance_page_class_init (HallAdminMaintenancePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  HallPageClass *page_class = HALL_PAGE_CLASS (klass);
 
   object_class->dispose = hall_admin_maintenance_page_dispose;
   object_class->finalize = hall_admin_maintenance_page_finalize;
-  object_class->get_property = hall_admin_maintenance_page_get_property;
-  object_class->set_property = hall_admin_maintenance_page_set_property;
   widget_class->map = hall_admin_maintenance_page_map;
-
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL, HALL_TYPE_CLIENT,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->refresh = refresh;
+  page_class->update_actions = update_actions;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/xinfanghall/Hall/ui/hall-admin-maintenance-page.ui");
@@ -408,46 +323,14 @@ hall_admin_maintenance_page_init (HallAdminMaintenancePage *self)
 
   self->audit = g_list_store_new (HALL_TYPE_BOARD_ITEM);
   gtk_list_box_bind_model (self->audit_list, G_LIST_MODEL (self->audit), create_audit_row, NULL, NULL);
-
-  self->client_notify = g_signal_group_new (G_TYPE_OBJECT);
-  g_signal_group_connect_swapped (self->client_notify, "notify::connected", G_CALLBACK (connected_cb), self);
-  g_signal_group_connect_swapped (self->client_notify, "notify::user", G_CALLBACK (connected_cb), self);
-  update_actions (self);
+  g_signal_connect (self, "notify::client", G_CALLBACK (client_changed_cb), NULL);
+  update_actions (HALL_PAGE (self));
 }
 
 GtkWidget *
 hall_admin_maintenance_page_new (HallClient *client)
 {
   return g_object_new (HALL_TYPE_ADMIN_MAINTENANCE_PAGE, "client", client, NULL);
-}
-
-HallClient *
-hall_admin_maintenance_page_get_client (HallAdminMaintenancePage *self)
-{
-  g_return_val_if_fail (HALL_IS_ADMIN_MAINTENANCE_PAGE (self), NULL);
-  return self->client;
-}
-
-void
-hall_admin_maintenance_page_set_client (HallAdminMaintenancePage *self,
-                                        HallClient               *client)
-{
-  g_return_if_fail (HALL_IS_ADMIN_MAINTENANCE_PAGE (self));
-  g_return_if_fail (client == NULL || HALL_IS_CLIENT (client));
-
-  if (!g_set_object (&self->client, client))
-    return;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  self->busy = 0;
-  self->backing_up = FALSE;
-  self->checking = FALSE;
-  g_signal_group_set_target (self->client_notify, client);
-  update_actions (self);
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    read_audit (self, 0);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
 
 GListModel *
@@ -468,5 +351,5 @@ gboolean
 hall_admin_maintenance_page_get_busy (HallAdminMaintenancePage *self)
 {
   g_return_val_if_fail (HALL_IS_ADMIN_MAINTENANCE_PAGE (self), FALSE);
-  return self->busy > 0;
+  return hall_admin_page_get_busy (HALL_ADMIN_PAGE (self));
 }

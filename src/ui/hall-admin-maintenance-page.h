@@ -6,18 +6,15 @@
 
 #include <adwaita.h>
 
-#include "hall-client.h"
+#include "hall-admin-page.h"
 
 G_BEGIN_DECLS
 
 #define HALL_TYPE_ADMIN_MAINTENANCE_PAGE (hall_admin_maintenance_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (HallAdminMaintenancePage, hall_admin_maintenance_page, HALL, ADMIN_MAINTENANCE_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (HallAdminMaintenancePage, hall_admin_maintenance_page, HALL, ADMIN_MAINTENANCE_PAGE, HallAdminPage)
 
 GtkWidget  *hall_admin_maintenance_page_new              (HallClient               *client);
-HallClient *hall_admin_maintenance_page_get_client       (HallAdminMaintenancePage *self);
-void        hall_admin_maintenance_page_set_client       (HallAdminMaintenancePage *self,
-                                                          HallClient               *client);
 /* HallBoardItem per audit entry on the page shown, newest first. */
 GListModel *hall_admin_maintenance_page_get_audit        (HallAdminMaintenancePage *self);
 /* Where the last "Back Up Now" wrote its copy (on the hall's computer), or NULL. */

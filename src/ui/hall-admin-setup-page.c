@@ -21,25 +21,30 @@
 #include "hall-board-item.h"
 #include "hall-ui-util.h"
 
+typedef enum
+{
+  FORM_ROW,
+  FORM_HALL,
+  FORM_CATEGORY,
+  FORM_DEPARTMENT,
+  FORM_COUNTER,
+} Form;
+
 struct _HallAdminSetupPage
 {
-  AdwBin parent_instance;
+  HallAdminPage parent_instance;
 
-  HallClient *client;
-  GSignalGroup *client_signals; /* "event" */
-  GSignalGroup *client_notify;  /* "notify::" */
-  GCancellable *cancellable;
-  gboolean loading;
-  gboolean dirty;
   gboolean loaded;
-  guint busy;
   char *departments_json;   /* to notice when the department choices must be rebuilt */
 
   GListStore *departments;
   GListStore *counters;
   GListStore *categories;
-  GtkStringList *department_names; /* the choices of every department combo */
-  GArray *department_ids;          /* gint64, parallel to department_names */
+  GtkStringList *department_names; /* the choices of every department combo, in the order of departments */
+  GPtrArray *counter_checks;       /* GtkCheckButton, one per department */
+  HallAdminField category_fields[1];
+  HallAdminField department_fields[3];
+  HallAdminField counter_fields[2];
 
   AdwEntryRow *hall_name_row;
   GtkSpinButton *norm_spin;
@@ -68,94 +73,40 @@ struct _HallAdminSetupPage
   GtkFlowBox *counter_departments;
   GtkWidget *counter_departments_error;
   GtkLabel *counter_error;
-  GPtrArray *counter_checks; /* GtkCheckButton, one per department */
 };
 
-G_DEFINE_FINAL_TYPE (HallAdminSetupPage, hall_admin_setup_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (HallAdminSetupPage, hall_admin_setup_page, HALL_TYPE_ADMIN_PAGE)
 
-enum {
-  PROP_0,
-  PROP_CLIENT,
-  PROP_BUSY,
-  N_PROPS
-};
+static const char * const refresh_on[] = { "setup.changed", NULL };
 
-static GParamSpec *properties[N_PROPS];
-
-static const char * const watched_events[] = { "setup.changed", NULL };
-
-typedef enum
-{
-  FORM_ROW,
-  FORM_HALL,
-  FORM_CATEGORY,
-  FORM_DEPARTMENT,
-  FORM_COUNTER,
-} Form;
-
+/* A change sent from a form of the page or from a row of a list. */
 typedef struct
 {
-  HallAdminSetupPage *self;
   GtkWidget *row;   /* owned; NULL for the page's own forms */
   GtkLabel *error;  /* in @row or the page */
   Form form;
 } SaveCall;
 
-static void refresh (HallAdminSetupPage *self);
-
 static void
 save_call_free (SaveCall *call)
 {
-  g_clear_object (&call->self);
   g_clear_object (&call->row);
   g_free (call);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveCall, save_call_free)
-
 static void
-set_busy (HallAdminSetupPage *self,
-          gboolean            busy)
+update_actions (HallPage *page)
 {
-  gboolean was = self->busy > 0;
+  HallAdminSetupPage *self = HALL_ADMIN_SETUP_PAGE (page);
+  static const char * const actions[] = {
+    "setup.save-hall", "setup.save-department", "setup.save-counter", "setup.save-category",
+    "setup.add-category", "setup.add-department", "setup.add-counter",
+  };
+  /* Nothing is saved before the page shows what it changes. */
+  gboolean ready = hall_page_is_online (page) && self->loaded;
 
-  if (busy)
-    self->busy++;
-  else if (self->busy > 0)
-    self->busy--;
-  if (was != (self->busy > 0))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
-
-static void
-update_actions (HallAdminSetupPage *self)
-{
-  gboolean connected = self->client != NULL && hall_client_get_connected (self->client) && self->loaded;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "setup.save-hall", connected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "setup.save-department", connected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "setup.save-counter", connected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "setup.save-category", connected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "setup.add-category", connected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "setup.add-department", connected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "setup.add-counter", connected);
-}
-
-static guint
-department_position (HallAdminSetupPage *self,
-                     gint64              id)
-{
-  for (guint i = 0; i < self->department_ids->len; i++)
-    if (g_array_index (self->department_ids, gint64, i) == id)
-      return i;
-  return 0;
-}
-
-static gint64
-department_at (HallAdminSetupPage *self,
-               guint               position)
-{
-  return position < self->department_ids->len ? g_array_index (self->department_ids, gint64, position) : 0;
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], ready);
 }
 
 static GtkWidget *
@@ -192,6 +143,7 @@ show_info (HallAdminSetupPage *self,
   g_autoptr (JsonNode) node = json_node_init_array (json_node_alloc (), departments);
   g_autofree char *departments_json = json_to_string (node, FALSE);
   gboolean departments_changed = g_strcmp0 (departments_json, self->departments_json) != 0;
+  gint64 chosen;
 
   if (!self->loaded)
     {
@@ -208,75 +160,77 @@ show_info (HallAdminSetupPage *self,
         }
     }
 
-  _hall_admin_store_replace (self->departments, departments, TRUE);
+  chosen = _hall_admin_department_id_at (G_LIST_MODEL (self->departments),
+                                         adw_combo_row_get_selected (self->category_department_row));
+  hall_board_item_update_store (self->departments, departments, 0, TRUE);
   if (departments_changed)
     {
       g_autoptr (GPtrArray) names = g_ptr_array_new ();
-      guint selected = adw_combo_row_get_selected (self->category_department_row);
-      gint64 chosen = department_at (self, selected);
 
-      g_array_set_size (self->department_ids, 0);
       for (guint i = 0; departments != NULL && i < json_array_get_length (departments); i++)
-        {
-          JsonObject *department = json_array_get_object_element (departments, i);
-          gint64 id = json_object_get_int_member (department, "id");
-
-          g_array_append_val (self->department_ids, id);
-          g_ptr_array_add (names, (gpointer) json_object_get_string_member_with_default (department, "name", ""));
-        }
+        g_ptr_array_add (names, (gpointer) json_object_get_string_member_with_default (
+                                  json_array_get_object_element (departments, i), "name", ""));
       g_ptr_array_add (names, NULL);
       gtk_string_list_splice (self->department_names, 0,
                               g_list_model_get_n_items (G_LIST_MODEL (self->department_names)),
                               (const char * const *) names->pdata);
-      adw_combo_row_set_selected (self->category_department_row, department_position (self, chosen));
+      adw_combo_row_set_selected (self->category_department_row,
+                                  _hall_admin_department_position (G_LIST_MODEL (self->departments), chosen));
       _hall_admin_fill_department_checks (self->counter_departments, G_LIST_MODEL (self->departments),
                                           self->counter_checks);
       g_free (self->departments_json);
       self->departments_json = g_steal_pointer (&departments_json);
     }
   /* Windows and categories name departments: rebuilt when those changed. */
-  _hall_admin_store_replace (self->counters, json_object_get_array_member (info, "counters"), !departments_changed);
-  _hall_admin_store_replace (self->categories, json_object_get_array_member (info, "categories"),
-                             !departments_changed);
+  hall_board_item_update_store (self->counters, json_object_get_array_member (info, "counters"), 0,
+                                !departments_changed);
+  hall_board_item_update_store (self->categories, json_object_get_array_member (info, "categories"), 0,
+                                !departments_changed);
   self->loaded = TRUE;
-  update_actions (self);
+  update_actions (HALL_PAGE (self));
 }
 
 static void
-info_cb (GObject      *object,
-         GAsyncResult *result,
+info_cb (HallPage     *page,
+         JsonObject   *info,
+         const GError *error,
          gpointer      user_data)
 {
-  g_autoptr (HallAdminSetupPage) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) info = hall_client_call_finish (HALL_CLIENT (object), result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->loading = FALSE;
   if (info == NULL)
     g_debug ("hall.info: %s", error->message);
   else if (json_object_has_member (info, "departments"))
-    show_info (self, info);
-  set_busy (self, FALSE);
-  if (self->dirty)
-    refresh (self);
+    show_info (HALL_ADMIN_SETUP_PAGE (page), info);
 }
 
 static void
-refresh (HallAdminSetupPage *self)
+refresh (HallPage *page)
 {
-  if (self->client == NULL || !hall_client_is_signed_in (self->client))
-    return;
-  if (self->loading)
+  hall_page_load (page, "hall.info", NULL, info_cb, NULL);
+}
+
+/* The fields of one of the page's forms (none for the hall's settings and the rows). */
+static const HallAdminField *
+form_fields (HallAdminSetupPage *self,
+             Form                form,
+             guint              *n_fields)
+{
+  switch (form)
     {
-      self->dirty = TRUE;
-      return;
+    case FORM_CATEGORY:
+      *n_fields = G_N_ELEMENTS (self->category_fields);
+      return self->category_fields;
+    case FORM_DEPARTMENT:
+      *n_fields = G_N_ELEMENTS (self->department_fields);
+      return self->department_fields;
+    case FORM_COUNTER:
+      *n_fields = G_N_ELEMENTS (self->counter_fields);
+      return self->counter_fields;
+    case FORM_ROW:
+    case FORM_HALL:
+    default:
+      *n_fields = 0;
+      return NULL;
     }
-  self->dirty = FALSE;
-  self->loading = TRUE;
-  set_busy (self, TRUE);
-  hall_client_call_async (self->client, "hall.info", NULL, self->cancellable, info_cb, g_object_ref (self));
 }
 
 /* Shows @message at the field of a page form it names; FALSE when there is no such field. */
@@ -286,32 +240,20 @@ show_form_error (HallAdminSetupPage *self,
                  const char         *field,
                  const char         *message)
 {
-  struct { Form form; const char *field; GtkWidget *widget; GtkWidget *label; } fields[] = {
-    { FORM_CATEGORY, "name", GTK_WIDGET (self->category_name_row), self->category_name_error },
-    { FORM_DEPARTMENT, "code", GTK_WIDGET (self->department_code_row), self->department_code_error },
-    { FORM_DEPARTMENT, "name", GTK_WIDGET (self->department_name_row), self->department_name_error },
-    { FORM_DEPARTMENT, "prefix", GTK_WIDGET (self->department_prefix_row), self->department_prefix_error },
-    { FORM_COUNTER, "number", self->counter_number_row, self->counter_number_error },
-    { FORM_COUNTER, "department_ids", self->counter_departments_row, self->counter_departments_error },
-  };
+  guint n_fields;
+  const HallAdminField *fields = form_fields (self, form, &n_fields);
 
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    if (fields[i].form == form && g_strcmp0 (fields[i].field, field) == 0)
-      {
-        _hall_form_set_error (fields[i].widget, fields[i].label, message);
-        return TRUE;
-      }
-  return FALSE;
+  return _hall_admin_show_field_error (fields, n_fields, field, message);
 }
 
 static void
 clear_form (HallAdminSetupPage *self,
             Form                form)
 {
-  static const char * const field_names[] = { "name", "code", "prefix", "number", "department_ids" };
+  guint n_fields;
+  const HallAdminField *fields = form_fields (self, form, &n_fields);
 
-  for (guint i = 0; i < G_N_ELEMENTS (field_names); i++)
-    show_form_error (self, form, field_names[i], NULL);
+  _hall_admin_clear_errors (fields, n_fields, NULL);
   if (form == FORM_CATEGORY)
     {
       gtk_editable_set_text (GTK_EDITABLE (self->category_name_row), "");
@@ -330,33 +272,29 @@ clear_form (HallAdminSetupPage *self,
 }
 
 static void
-save_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+saved_cb (HallPage     *page,
+          JsonObject   *reply,
+          const GError *error,
+          gpointer      user_data)
 {
-  g_autoptr (SaveCall) call = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+  HallAdminSetupPage *self = HALL_ADMIN_SETUP_PAGE (page);
+  SaveCall *call = user_data;
+  guint n_fields;
+  const HallAdminField *fields = form_fields (self, call->form, &n_fields);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
   if (reply == NULL)
     {
-      const char *field = error->domain == HALL_ERROR ? hall_error_get_field (error) : NULL;
-
-      if (!show_form_error (call->self, call->form, field, error->message))
-        gtk_label_set_text (call->error, error->message);
+      _hall_admin_show_error (fields, n_fields, error, call->error);
+      return;
     }
-  else
-    {
-      gtk_label_set_text (call->error, "");
-      /* Translators: a setup change was stored */
-      _hall_admin_toast (GTK_WIDGET (call->self), _("Saved."));
-      clear_form (call->self, call->form);
-    }
-  set_busy (call->self, FALSE);
+  gtk_label_set_text (call->error, "");
+  /* Translators: a setup change was stored */
+  hall_page_toast (page, _("Saved."));
+  clear_form (self, call->form);
 }
 
+/* Sends a change from @form, or from @row (a row of a list); the hall's answer shows at the
+ * field it names, else in @error. */
 static void
 send (HallAdminSetupPage *self,
       const char         *command,
@@ -367,13 +305,30 @@ send (HallAdminSetupPage *self,
 {
   SaveCall *call = g_new0 (SaveCall, 1);
 
-  call->self = g_object_ref (self);
   call->row = row ? g_object_ref (row) : NULL;
   call->error = error;
   call->form = form;
   gtk_label_set_text (error, "");
-  set_busy (self, TRUE);
-  hall_client_call_async (self->client, command, params, self->cancellable, save_cb, call);
+  hall_admin_page_change (HALL_ADMIN_PAGE (self), command, params, saved_cb, call, (GDestroyNotify) save_call_free);
+}
+
+/* Saves the row of @list showing the item @id of @model, as @row_params reads it. */
+static void
+save_row (HallAdminSetupPage *self,
+          GListStore         *model,
+          GtkListBox         *list,
+          gint64              id,
+          const char         *command,
+          JsonObject *      (*row_params) (GtkWidget *row,
+                                           gint64     id))
+{
+  GtkWidget *row = _hall_admin_setup_row_for_id (G_LIST_MODEL (model), list, id);
+  g_autoptr (JsonObject) params = NULL;
+
+  if (row == NULL)
+    return;
+  params = row_params (row, id);
+  send (self, command, params, row, g_object_get_data (G_OBJECT (row), "error-label"), FORM_ROW);
 }
 
 static void
@@ -397,14 +352,9 @@ save_department_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   HallAdminSetupPage *self = HALL_ADMIN_SETUP_PAGE (widget);
-  gint64 id = g_variant_get_int64 (parameter);
-  GtkWidget *row = _hall_admin_setup_row_for_id (G_LIST_MODEL (self->departments), self->departments_list, id);
-  g_autoptr (JsonObject) params = NULL;
 
-  if (row == NULL)
-    return;
-  params = _hall_admin_department_row_params (row, id);
-  send (self, "department.save", params, row, g_object_get_data (G_OBJECT (row), "error-label"), FORM_ROW);
+  save_row (self, self->departments, self->departments_list, g_variant_get_int64 (parameter), "department.save",
+            _hall_admin_department_row_params);
 }
 
 static void
@@ -413,14 +363,9 @@ save_counter_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   HallAdminSetupPage *self = HALL_ADMIN_SETUP_PAGE (widget);
-  gint64 id = g_variant_get_int64 (parameter);
-  GtkWidget *row = _hall_admin_setup_row_for_id (G_LIST_MODEL (self->counters), self->counters_list, id);
-  g_autoptr (JsonObject) params = NULL;
 
-  if (row == NULL)
-    return;
-  params = _hall_admin_counter_row_params (row, id);
-  send (self, "counter.save", params, row, g_object_get_data (G_OBJECT (row), "error-label"), FORM_ROW);
+  save_row (self, self->counters, self->counters_list, g_variant_get_int64 (parameter), "counter.save",
+            _hall_admin_counter_row_params);
 }
 
 static void
@@ -429,23 +374,9 @@ save_category_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   HallAdminSetupPage *self = HALL_ADMIN_SETUP_PAGE (widget);
-  gint64 id = g_variant_get_int64 (parameter);
-  GtkWidget *row = _hall_admin_setup_row_for_id (G_LIST_MODEL (self->categories), self->categories_list, id);
-  g_autoptr (JsonObject) params = json_object_new ();
 
-  if (row == NULL)
-    return;
-  json_object_set_int_member (params, "id", id);
-  json_object_set_string_member (params, "name",
-                                 gtk_editable_get_text (g_object_get_data (G_OBJECT (row), "name-row")));
-  json_object_set_int_member (params, "department_id",
-                              department_at (self, adw_combo_row_get_selected (
-                                                     g_object_get_data (G_OBJECT (row), "department-row"))));
-  json_object_set_boolean_member (params, "litigation",
-                                  gtk_switch_get_active (g_object_get_data (G_OBJECT (row), "litigation-switch")));
-  json_object_set_boolean_member (params, "active",
-                                  gtk_switch_get_active (g_object_get_data (G_OBJECT (row), "active-switch")));
-  send (self, "category.save", params, row, g_object_get_data (G_OBJECT (row), "error-label"), FORM_ROW);
+  save_row (self, self->categories, self->categories_list, g_variant_get_int64 (parameter), "category.save",
+            _hall_admin_category_row_params);
 }
 
 static void
@@ -457,16 +388,16 @@ add_category_action (GtkWidget  *widget,
   const char *name = gtk_editable_get_text (GTK_EDITABLE (self->category_name_row));
   g_autoptr (JsonObject) params = json_object_new ();
 
-  _hall_form_set_error (GTK_WIDGET (self->category_name_row), self->category_name_error, NULL);
+  show_form_error (self, FORM_CATEGORY, "name", NULL);
   if (*name == '\0')
     {
-      _hall_form_set_error (GTK_WIDGET (self->category_name_row), self->category_name_error,
-                            _("Enter the category’s name."));
+      show_form_error (self, FORM_CATEGORY, "name", _("Enter the category’s name."));
       return;
     }
   json_object_set_string_member (params, "name", name);
   json_object_set_int_member (params, "department_id",
-                              department_at (self, adw_combo_row_get_selected (self->category_department_row)));
+                              _hall_admin_department_id_at (G_LIST_MODEL (self->departments),
+                                                            adw_combo_row_get_selected (self->category_department_row)));
   json_object_set_boolean_member (params, "litigation", gtk_switch_get_active (self->category_litigation));
   send (self, "category.save", params, NULL, self->category_error, FORM_CATEGORY);
 }
@@ -485,9 +416,7 @@ add_department_action (GtkWidget  *widget,
   const char *taken;
   gboolean ok = TRUE;
 
-  show_form_error (self, FORM_DEPARTMENT, "code", NULL);
-  show_form_error (self, FORM_DEPARTMENT, "name", NULL);
-  show_form_error (self, FORM_DEPARTMENT, "prefix", NULL);
+  _hall_admin_clear_errors (self->department_fields, G_N_ELEMENTS (self->department_fields), NULL);
   if (*code == '\0' || strspn (code, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen (code))
     ok = !show_form_error (self, FORM_DEPARTMENT, "code", _("Use lower-case letters, digits and “_” only."));
   else if ((taken = _hall_admin_department_with (G_LIST_MODEL (self->departments), "code", code)) != NULL)
@@ -531,8 +460,7 @@ add_counter_action (GtkWidget  *widget,
 
   gtk_spin_button_update (self->counter_number);
   number = gtk_spin_button_get_value_as_int (self->counter_number);
-  show_form_error (self, FORM_COUNTER, "number", NULL);
-  show_form_error (self, FORM_COUNTER, "department_ids", NULL);
+  _hall_admin_clear_errors (self->counter_fields, G_N_ELEMENTS (self->counter_fields), NULL);
   for (guint i = 0; i < self->counter_checks->len; i++)
     if (gtk_check_button_get_active (self->counter_checks->pdata[i]))
       json_array_add_int_element (ids, GPOINTER_TO_SIZE (g_object_get_data (self->counter_checks->pdata[i],
@@ -564,38 +492,19 @@ form_field_changed_cb (GtkWidget          *field,
     show_form_error (self, FORM_COUNTER, "number", NULL);
 }
 
+/* Another hall's setup is shown before anything is saved to it. */
 static void
-event_cb (HallAdminSetupPage *self,
-          JsonObject         *event)
+client_changed_cb (HallAdminSetupPage *self)
 {
-  if (_hall_admin_event_is (event, watched_events))
-    refresh (self);
-}
-
-static void
-connected_cb (HallAdminSetupPage *self)
-{
-  update_actions (self);
-  if (self->client != NULL && hall_client_get_connected (self->client))
-    refresh (self);
+  self->loaded = FALSE;
+  g_clear_pointer (&self->departments_json, g_free);
 }
 
 static void
 hall_admin_setup_page_dispose (GObject *object)
 {
-  HallAdminSetupPage *self = HALL_ADMIN_SETUP_PAGE (object);
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  if (self->client_signals != NULL)
-    g_signal_group_set_target (self->client_signals, NULL);
-  if (self->client_notify != NULL)
-    g_signal_group_set_target (self->client_notify, NULL);
-  g_clear_object (&self->client_signals);
-  g_clear_object (&self->client_notify);
-  g_clear_object (&self->client);
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), HALL_TYPE_ADMIN_SETUP_PAGE);
+  adw_bin_set_child (ADW_BIN (object), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (object), HALL_TYPE_ADMIN_SETUP_PAGE);
   G_OBJECT_CLASS (hall_admin_setup_page_parent_class)->dispose (object);
 }
 
@@ -608,49 +517,9 @@ hall_admin_setup_page_finalize (GObject *object)
   g_clear_object (&self->counters);
   g_clear_object (&self->categories);
   g_clear_object (&self->department_names);
-  g_clear_pointer (&self->department_ids, g_array_unref);
   g_clear_pointer (&self->counter_checks, g_ptr_array_unref);
   g_clear_pointer (&self->departments_json, g_free);
   G_OBJECT_CLASS (hall_admin_setup_page_parent_class)->finalize (object);
-}
-
-static void
-hall_admin_setup_page_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  HallAdminSetupPage *self = HALL_ADMIN_SETUP_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
-      break;
-    case PROP_BUSY:
-      g_value_set_boolean (value, self->busy > 0);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-hall_admin_setup_page_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  HallAdminSetupPage *self = HALL_ADMIN_SETUP_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      hall_admin_setup_page_set_client (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -658,48 +527,45 @@ hall_admin_setup_page_class_init (HallAdminSetupPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  HallPageClass *page_class = HALL_PAGE_CLASS (klass);
 
   object_class->dispose = hall_admin_setup_page_dispose;
   object_class->finalize = hall_admin_setup_page_finalize;
-  object_class->get_property = hall_admin_setup_page_get_property;
-  object_class->set_property = hall_admin_setup_page_set_property;
-
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL, HALL_TYPE_CLIENT,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->refresh = refresh;
+  page_class->update_actions = update_actions;
+  HALL_ADMIN_PAGE_CLASS (klass)->refresh_on = refresh_on;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/xinfanghall/Hall/ui/hall-admin-setup-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, hall_name_row);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, norm_spin);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, priority_spin);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, hall_error);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, departments_list);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, counters_list);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, categories_list);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, category_name_row);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, category_name_error);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, category_department_row);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, category_litigation);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, category_error);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, department_code_row);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, department_code_error);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, department_name_row);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, department_name_error);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, department_prefix_row);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, department_prefix_error);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, department_legal);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, department_error);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, counter_number_row);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, counter_number);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, counter_number_error);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, counter_departments_row);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, counter_departments);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, counter_departments_error);
-  gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, counter_error);
+#define CHILD(name) gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, name)
+  CHILD (hall_name_row);
+  CHILD (norm_spin);
+  CHILD (priority_spin);
+  CHILD (hall_error);
+  CHILD (departments_list);
+  CHILD (counters_list);
+  CHILD (categories_list);
+  CHILD (category_name_row);
+  CHILD (category_name_error);
+  CHILD (category_department_row);
+  CHILD (category_litigation);
+  CHILD (category_error);
+  CHILD (department_code_row);
+  CHILD (department_code_error);
+  CHILD (department_name_row);
+  CHILD (department_name_error);
+  CHILD (department_prefix_row);
+  CHILD (department_prefix_error);
+  CHILD (department_legal);
+  CHILD (department_error);
+  CHILD (counter_number_row);
+  CHILD (counter_number);
+  CHILD (counter_number_error);
+  CHILD (counter_departments_row);
+  CHILD (counter_departments);
+  CHILD (counter_departments_error);
+  CHILD (counter_error);
+#undef CHILD
 
   gtk_widget_class_install_action (widget_class, "setup.save-hall", NULL, save_hall_action);
   gtk_widget_class_install_action (widget_class, "setup.save-department", "x", save_department_action);
@@ -719,8 +585,18 @@ hall_admin_setup_page_init (HallAdminSetupPage *self)
   self->counters = g_list_store_new (HALL_TYPE_BOARD_ITEM);
   self->categories = g_list_store_new (HALL_TYPE_BOARD_ITEM);
   self->department_names = gtk_string_list_new (NULL);
-  self->department_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->counter_checks = g_ptr_array_new ();
+  self->category_fields[0] = (HallAdminField) { "name", GTK_WIDGET (self->category_name_row),
+                                                self->category_name_error };
+  self->department_fields[0] = (HallAdminField) { "code", GTK_WIDGET (self->department_code_row),
+                                                  self->department_code_error };
+  self->department_fields[1] = (HallAdminField) { "name", GTK_WIDGET (self->department_name_row),
+                                                  self->department_name_error };
+  self->department_fields[2] = (HallAdminField) { "prefix", GTK_WIDGET (self->department_prefix_row),
+                                                  self->department_prefix_error };
+  self->counter_fields[0] = (HallAdminField) { "number", self->counter_number_row, self->counter_number_error };
+  self->counter_fields[1] = (HallAdminField) { "department_ids", self->counter_departments_row,
+                                               self->counter_departments_error };
   g_signal_connect (self->department_code_row, "changed", G_CALLBACK (form_field_changed_cb), self);
   g_signal_connect (self->department_name_row, "changed", G_CALLBACK (form_field_changed_cb), self);
   g_signal_connect (self->department_prefix_row, "changed", G_CALLBACK (form_field_changed_cb), self);
@@ -730,48 +606,14 @@ hall_admin_setup_page_init (HallAdminSetupPage *self)
                            NULL);
   gtk_list_box_bind_model (self->counters_list, G_LIST_MODEL (self->counters), create_counter_row, self, NULL);
   gtk_list_box_bind_model (self->categories_list, G_LIST_MODEL (self->categories), create_category_row, self, NULL);
-
-  self->client_signals = g_signal_group_new (HALL_TYPE_CLIENT);
-  g_signal_group_connect_swapped (self->client_signals, "event", G_CALLBACK (event_cb), self);
-  self->client_notify = g_signal_group_new (G_TYPE_OBJECT);
-  g_signal_group_connect_swapped (self->client_notify, "notify::connected", G_CALLBACK (connected_cb), self);
-  g_signal_group_connect_swapped (self->client_notify, "notify::user", G_CALLBACK (connected_cb), self);
-  update_actions (self);
+  g_signal_connect (self, "notify::client", G_CALLBACK (client_changed_cb), NULL);
+  update_actions (HALL_PAGE (self));
 }
 
 GtkWidget *
 hall_admin_setup_page_new (HallClient *client)
 {
   return g_object_new (HALL_TYPE_ADMIN_SETUP_PAGE, "client", client, NULL);
-}
-
-HallClient *
-hall_admin_setup_page_get_client (HallAdminSetupPage *self)
-{
-  g_return_val_if_fail (HALL_IS_ADMIN_SETUP_PAGE (self), NULL);
-  return self->client;
-}
-
-void
-hall_admin_setup_page_set_client (HallAdminSetupPage *self,
-                                  HallClient         *client)
-{
-  g_return_if_fail (HALL_IS_ADMIN_SETUP_PAGE (self));
-  g_return_if_fail (client == NULL || HALL_IS_CLIENT (client));
-
-  if (!g_set_object (&self->client, client))
-    return;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  self->loading = FALSE;
-  self->loaded = FALSE;
-  self->busy = 0;
-  g_signal_group_set_target (self->client_signals, client);
-  g_signal_group_set_target (self->client_notify, client);
-  update_actions (self);
-  refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
 
 GListModel *
@@ -799,5 +641,5 @@ gboolean
 hall_admin_setup_page_get_busy (HallAdminSetupPage *self)
 {
   g_return_val_if_fail (HALL_IS_ADMIN_SETUP_PAGE (self), FALSE);
-  return self->busy > 0;
+  return hall_admin_page_get_busy (HALL_ADMIN_PAGE (self));
 }

@@ -7,18 +7,15 @@
 
 #include <adwaita.h>
 
-#include "hall-client.h"
+#include "hall-admin-page.h"
 
 G_BEGIN_DECLS
 
 #define HALL_TYPE_ADMIN_SETUP_PAGE (hall_admin_setup_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (HallAdminSetupPage, hall_admin_setup_page, HALL, ADMIN_SETUP_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (HallAdminSetupPage, hall_admin_setup_page, HALL, ADMIN_SETUP_PAGE, HallAdminPage)
 
 GtkWidget  *hall_admin_setup_page_new            (HallClient         *client);
-HallClient *hall_admin_setup_page_get_client     (HallAdminSetupPage *self);
-void        hall_admin_setup_page_set_client     (HallAdminSetupPage *self,
-                                                  HallClient         *client);
 /* HallBoardItems of hall.info's departments, counters and categories. */
 GListModel *hall_admin_setup_page_get_departments (HallAdminSetupPage *self);
 GListModel *hall_admin_setup_page_get_counters   (HallAdminSetupPage *self);

@@ -30,10 +30,9 @@ department_name (GListModel *departments,
   return "";
 }
 
-/* The department choices of a category are the departments in the same order. */
-static guint
-department_position (GListModel *departments,
-                     gint64      id)
+guint
+_hall_admin_department_position (GListModel *departments,
+                                 gint64      id)
 {
   for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
     {
@@ -43,6 +42,18 @@ department_position (GListModel *departments,
         return i;
     }
   return 0;
+}
+
+gint64
+_hall_admin_department_id_at (GListModel *departments,
+                              guint       position)
+{
+  g_autoptr (HallBoardItem) item = NULL;
+
+  if (position >= g_list_model_get_n_items (departments))
+    return 0;
+  item = g_list_model_get_item (departments, position);
+  return hall_board_item_get_id (item);
 }
 
 GtkWidget *
@@ -282,7 +293,7 @@ update_category_row (AdwExpanderRow *row,
   adw_expander_row_set_subtitle (row, subtitle->str);
   gtk_editable_set_text (g_object_get_data (G_OBJECT (row), "name-row"), name);
   adw_combo_row_set_selected (g_object_get_data (G_OBJECT (row), "department-row"),
-                              department_position (departments, department_id));
+                              _hall_admin_department_position (departments, department_id));
   gtk_switch_set_active (g_object_get_data (G_OBJECT (row), "litigation-switch"), litigation);
   gtk_switch_set_active (g_object_get_data (G_OBJECT (row), "active-switch"), active);
 }
@@ -370,5 +381,25 @@ _hall_admin_counter_row_params (GtkWidget *row,
       json_array_add_int_element (ids, GPOINTER_TO_SIZE (g_object_get_data (checks->pdata[i], "department-id")));
   json_object_set_int_member (params, "id", id);
   json_object_set_array_member (params, "department_ids", ids);
+  return params;
+}
+
+JsonObject *
+_hall_admin_category_row_params (GtkWidget *row,
+                                 gint64     id)
+{
+  JsonObject *params = json_object_new ();
+  guint position = adw_combo_row_get_selected (g_object_get_data (G_OBJECT (row), "department-row"));
+
+  json_object_set_int_member (params, "id", id);
+  json_object_set_string_member (params, "name",
+                                 gtk_editable_get_text (g_object_get_data (G_OBJECT (row), "name-row")));
+  json_object_set_int_member (params, "department_id",
+                              _hall_admin_department_id_at (g_object_get_data (G_OBJECT (row), "departments"),
+                                                            position));
+  json_object_set_boolean_member (params, "litigation",
+                                  gtk_switch_get_active (g_object_get_data (G_OBJECT (row), "litigation-switch")));
+  json_object_set_boolean_member (params, "active",
+                                  gtk_switch_get_active (g_object_get_data (G_OBJECT (row), "active-switch")));
   return params;
 }

@@ -34,10 +34,19 @@ const char *_hall_admin_department_with     (GListModel *departments,
 /* Whether a window of @counters has @number. */
 gboolean    _hall_admin_counter_with_number (GListModel *counters,
                                              gint64      number);
-/* What a department's or a window's row sends to department.save / counter.save. */
+/* The department choices of a category are the departments in the same order: the position of
+ * the department @id (0 when it is not there), and the id at @position (0 when none is). */
+guint       _hall_admin_department_position (GListModel *departments,
+                                             gint64      id);
+gint64      _hall_admin_department_id_at    (GListModel *departments,
+                                             guint       position);
+/* What a department's, a window's or a category's row sends to department.save, counter.save,
+ * category.save. */
 JsonObject *_hall_admin_department_row_params (GtkWidget *row,
                                                gint64     id);
 JsonObject *_hall_admin_counter_row_params    (GtkWidget *row,
+                                               gint64     id);
+JsonObject *_hall_admin_category_row_params   (GtkWidget *row,
                                                gint64     id);
 
 G_END_DECLS

@@ -9,51 +9,45 @@
 #include <glib/gi18n.h>
 
 #include "hall-admin-util.h"
-#include "hall-board-item.h"
+#include "hall-client.h"
 #include "hall-ui-util.h"
-#include "hall-window.h"
 
-void
-_hall_admin_store_replace (GListStore *store,
-                           JsonArray  *array,
-                           gboolean    keep_items)
+gboolean
+_hall_admin_show_field_error (const HallAdminField *fields,
+                              guint                 n_fields,
+                              const char           *name,
+                              const char           *message)
 {
-  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (store));
-  guint n = array != NULL ? json_array_get_length (array) : 0;
-  gboolean same_ids = keep_items && n_items == n;
-
-  for (guint i = 0; same_ids && i < n; i++)
-    {
-      g_autoptr (HallBoardItem) item = g_list_model_get_item (G_LIST_MODEL (store), i);
-      JsonObject *data = json_array_get_object_element (array, i);
-
-      same_ids = hall_board_item_get_id (item) == json_object_get_int_member_with_default (data, "id", -1);
-    }
-  if (same_ids)
-    {
-      /* Rows stay (with what is typed in them); only the ones that changed are told. */
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr (HallBoardItem) item = g_list_model_get_item (G_LIST_MODEL (store), i);
-          hall_board_item_set_data (item, json_array_get_object_element (array, i), 0);
-        }
-      return;
-    }
-
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, hall_board_item_new (json_array_get_object_element (array, i), 0));
-  g_list_store_splice (store, 0, n_items, items->pdata, items->len);
+  for (guint i = 0; i < n_fields; i++)
+    if (g_strcmp0 (fields[i].name, name) == 0)
+      {
+        _hall_form_set_error (fields[i].widget, fields[i].error_label, message);
+        return TRUE;
+      }
+  return FALSE;
 }
 
 void
-_hall_admin_toast (GtkWidget  *widget,
-                   const char *message)
+_hall_admin_clear_errors (const HallAdminField *fields,
+                          guint                 n_fields,
+                          GtkLabel             *general)
 {
-  GtkRoot *root = gtk_widget_get_root (widget);
+  for (guint i = 0; i < n_fields; i++)
+    _hall_form_set_error (fields[i].widget, fields[i].error_label, NULL);
+  if (general != NULL)
+    gtk_label_set_text (general, "");
+}
 
-  if (HALL_IS_WINDOW (root))
-    hall_window_show_toast (HALL_WINDOW (root), message);
+void
+_hall_admin_show_error (const HallAdminField *fields,
+                        guint                 n_fields,
+                        const GError         *error,
+                        GtkLabel             *general)
+{
+  const char *field = error->domain == HALL_ERROR ? hall_error_get_field (error) : NULL;
+
+  if (field == NULL || !_hall_admin_show_field_error (fields, n_fields, field, error->message))
+    gtk_label_set_text (general, error->message);
 }
 
 AdwMessageDialog *
@@ -79,6 +73,35 @@ _hall_admin_confirm (GtkWidget  *widget,
   g_signal_connect_swapped (dialog, "response", callback, data);
   gtk_window_present (GTK_WINDOW (dialog));
   return ADW_MESSAGE_DIALOG (dialog);
+}
+
+static void
+question_free (HallAdminQuestion *question)
+{
+  g_clear_object (&question->page);
+  g_free (question->key);
+  g_free (question);
+}
+
+AdwMessageDialog *
+_hall_admin_ask (HallPage   *page,
+                 gint64      id,
+                 const char *key,
+                 const char *heading,
+                 const char *body,
+                 const char *response,
+                 const char *response_label,
+                 GCallback   callback)
+{
+  HallAdminQuestion *question = g_new0 (HallAdminQuestion, 1);
+  AdwMessageDialog *dialog;
+
+  question->page = g_object_ref (page);
+  question->id = id;
+  question->key = g_strdup (key);
+  dialog = _hall_admin_confirm (GTK_WIDGET (page), heading, body, response, response_label, callback, question);
+  g_object_set_data_full (G_OBJECT (dialog), "question", question, (GDestroyNotify) question_free);
+  return dialog;
 }
 
 static void
@@ -121,6 +144,36 @@ _hall_admin_add_password_field (AdwMessageDialog *dialog,
   return entry;
 }
 
+const char * const _hall_admin_roles[HALL_ADMIN_N_ROLES] = {
+  "staff", "manager", "leader", "admin", "display", "kiosk",
+};
+
+void
+_hall_admin_add_role_checks (GtkFlowBox      *box,
+                             const char      *prefix,
+                             GtkCheckButton **checks)
+{
+  for (guint i = 0; i < HALL_ADMIN_N_ROLES; i++)
+    {
+      g_autofree char *name = g_strconcat (prefix, _hall_admin_roles[i], NULL);
+
+      checks[i] = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (_hall_role_label (_hall_admin_roles[i])));
+      gtk_widget_set_name (GTK_WIDGET (checks[i]), name);
+      gtk_flow_box_append (box, GTK_WIDGET (checks[i]));
+    }
+}
+
+JsonArray *
+_hall_admin_dup_roles (GtkCheckButton **checks)
+{
+  JsonArray *chosen = json_array_new ();
+
+  for (guint i = 0; i < HALL_ADMIN_N_ROLES; i++)
+    if (gtk_check_button_get_active (checks[i]))
+      json_array_add_string_element (chosen, _hall_admin_roles[i]);
+  return chosen;
+}
+
 char *
 _hall_admin_format_date (const char *date)
 {
@@ -134,13 +187,4 @@ _hall_admin_format_date (const char *date)
     return g_strdup (date);
   /* Translators: a date with its weekday, strftime format: "2026-10-08 星期四" */
   return g_date_time_format (time, _("%Y-%m-%d %A"));
-}
-
-gboolean
-_hall_admin_event_is (JsonObject         *event,
-                      const char * const *kinds)
-{
-  const char *kind = json_object_get_string_member_with_default (event, "kind", "");
-
-  return g_strv_contains (kinds, kind);
 }

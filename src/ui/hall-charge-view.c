@@ -2,8 +2,8 @@
  *
  * Shows a charge as leader.charge_get gives it; the leader fills in the working group, plan and
  * stability measures, and adds meeting minutes and progress notes, each through
- * leader.charge_update; closing the charge for good (with a closing note) asks first. A change made elsewhere to the same charge is shown without replacing
- * what the leader is typing.
+ * leader.charge_update; closing the charge for good (with a closing note) asks first. A change
+ * made elsewhere to the same charge is shown without replacing what the leader is typing.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,12 +23,8 @@
 
 struct _HallChargeView
 {
-  AdwBin parent_instance;
+  HallPage parent_instance;
 
-  HallClient *client;
-  GSignalGroup *client_signals;
-  GSignalGroup *client_notify;
-  GCancellable *cancellable;
   gboolean busy;
   const char *pending; /* what the leader.charge_update under way adds: "save", "minutes", "progress" */
   JsonObject *current;
@@ -64,13 +60,7 @@ struct _HallChargeView
   GtkLabel *general_error;
 };
 
-G_DEFINE_FINAL_TYPE (HallChargeView, hall_charge_view, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_CLIENT,
-  N_PROPS
-};
+G_DEFINE_FINAL_TYPE (HallChargeView, hall_charge_view, HALL_TYPE_PAGE)
 
 enum {
   SAVED,
@@ -78,22 +68,28 @@ enum {
   N_SIGNALS
 };
 
-static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static GCancellable *
-cancellable (HallChargeView *self)
-{
-  if (self->cancellable == NULL)
-    self->cancellable = g_cancellable_new ();
-  return self->cancellable;
-}
+#define FIELD(pattern, widget, label) { pattern, G_STRUCT_OFFSET (HallChargeView, widget), \
+                                        G_STRUCT_OFFSET (HallChargeView, label) }
+static const HallLeaderField fields[] = {
+  FIELD ("working_group*", group_row, group_error),
+  FIELD ("deadline", deadline_row, deadline_error),
+  FIELD ("plan*", plan_view, plan_error),
+  FIELD ("stability_measures", stability_view, stability_error),
+  FIELD ("minutes*", minutes_view, minutes_error),
+  FIELD ("progress", progress_view, progress_error),
+  FIELD ("closing_note", closing_view, closing_error),
+  FIELD ("closed", closing_view, closing_error),
+  FIELD ("*", general_error, general_error),
+};
+#undef FIELD
 
 static void
-update_actions (HallChargeView *self)
+update_actions (HallPage *page)
 {
-  gboolean connected = self->client != NULL && hall_client_get_connected (self->client);
-  gboolean editable = connected && !self->busy && self->current != NULL
+  HallChargeView *self = HALL_CHARGE_VIEW (page);
+  gboolean editable = hall_page_is_online (page) && !self->busy && self->current != NULL
                       && !_hall_leader_get_flag (self->current, "closed");
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "charge.save", editable);
@@ -101,6 +97,14 @@ update_actions (HallChargeView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "charge.add-progress", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "charge.close", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "charge.show-matter", self->current != NULL);
+}
+
+static void
+set_busy (HallChargeView *self,
+          gboolean        busy)
+{
+  self->busy = busy;
+  update_actions (HALL_PAGE (self));
 }
 
 static void
@@ -114,9 +118,7 @@ set_check (GtkImage   *icon,
   gtk_image_set_from_icon_name (icon, done ? "object-select-symbolic" : "dialog-warning-symbolic");
   /* Translators: state of one 五个一 checklist item */
   gtk_label_set_text (state, done ? _("Done") : _("Missing"));
-  gtk_widget_add_css_class (GTK_WIDGET (state), "state-badge");
-  gtk_widget_remove_css_class (GTK_WIDGET (state), done ? "state-paused" : "state-open");
-  gtk_widget_add_css_class (GTK_WIDGET (state), done ? "state-open" : "state-paused");
+  _hall_leader_set_state_badge (GTK_WIDGET (state), done);
 }
 
 static char *
@@ -153,19 +155,9 @@ static void
 fill_entries (GtkListBox *list,
               JsonArray  *entries)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  _hall_list_box_remove_all (list);
   for (guint i = 0; entries != NULL && i < json_array_get_length (entries); i++)
     gtk_list_box_append (list, entry_row_new (json_array_get_object_element (entries, i)));
-}
-
-static void
-set_text_view (GtkTextView *view,
-               const char  *text)
-{
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text ? text : "", -1);
 }
 
 /* @fill: also put the charge into the fields the leader edits (on opening and after saving). */
@@ -232,83 +224,46 @@ show_charge (HallChargeView *self,
     {
       gtk_editable_set_text (GTK_EDITABLE (self->group_row), member_text);
       gtk_editable_set_text (GTK_EDITABLE (self->deadline_row), deadline ? deadline : "");
-      set_text_view (self->plan_view, json_object_get_string_member_with_default (charge, "plan", ""));
-      set_text_view (self->stability_view, json_object_get_string_member_with_default (charge, "stability_measures", ""));
+      _hall_leader_text_view_set (self->plan_view, json_object_get_string_member_with_default (charge, "plan", ""));
+      _hall_leader_text_view_set (self->stability_view, json_object_get_string_member_with_default (charge, "stability_measures", ""));
     }
   if (fill || _hall_leader_get_flag (charge, "closed"))
-    set_text_view (self->closing_view, json_object_get_string_member_with_default (charge, "closing_note", ""));
+    _hall_leader_text_view_set (self->closing_view, json_object_get_string_member_with_default (charge, "closing_note", ""));
   gtk_text_view_set_editable (self->closing_view, !_hall_leader_get_flag (charge, "closed"));
   adw_preferences_group_set_title (self->close_group, _hall_leader_get_flag (charge, "closed")
                                                       /* Translators: heading: the charge (包案) is closed */
                                                       ? _("The Charge Is Closed") : _("Close the Charge"));
-  update_actions (self);
+  update_actions (HALL_PAGE (self));
 }
 
 static void
 clear_errors (HallChargeView *self)
 {
-  _hall_form_set_error (GTK_WIDGET (self->group_row), GTK_WIDGET (self->group_error), NULL);
-  _hall_form_set_error (GTK_WIDGET (self->deadline_row), GTK_WIDGET (self->deadline_error), NULL);
-  _hall_form_set_error (GTK_WIDGET (self->plan_view), GTK_WIDGET (self->plan_error), NULL);
-  _hall_form_set_error (GTK_WIDGET (self->stability_view), GTK_WIDGET (self->stability_error), NULL);
-  _hall_form_set_error (GTK_WIDGET (self->minutes_view), GTK_WIDGET (self->minutes_error), NULL);
-  _hall_form_set_error (GTK_WIDGET (self->progress_view), GTK_WIDGET (self->progress_error), NULL);
-  _hall_form_set_error (GTK_WIDGET (self->closing_view), GTK_WIDGET (self->closing_error), NULL);
-  _hall_form_set_error (GTK_WIDGET (self->general_error), GTK_WIDGET (self->general_error), NULL);
+  _hall_leader_clear_errors (self, fields, G_N_ELEMENTS (fields));
 }
 
 static void
-show_field_error (HallChargeView *self,
-                  const GError    *error)
-{
-  const char *field = hall_error_get_field (error);
-  GtkWidget *widget = GTK_WIDGET (self->general_error), *label = GTK_WIDGET (self->general_error);
-
-  if (field == NULL)
-    ;
-  else if (g_str_has_prefix (field, "working_group"))
-    widget = GTK_WIDGET (self->group_row), label = GTK_WIDGET (self->group_error);
-  else if (g_str_equal (field, "deadline"))
-    widget = GTK_WIDGET (self->deadline_row), label = GTK_WIDGET (self->deadline_error);
-  else if (g_str_has_prefix (field, "plan"))
-    widget = GTK_WIDGET (self->plan_view), label = GTK_WIDGET (self->plan_error);
-  else if (g_str_equal (field, "stability_measures"))
-    widget = GTK_WIDGET (self->stability_view), label = GTK_WIDGET (self->stability_error);
-  else if (g_str_has_prefix (field, "minutes"))
-    widget = GTK_WIDGET (self->minutes_view), label = GTK_WIDGET (self->minutes_error);
-  else if (g_str_equal (field, "progress"))
-    widget = GTK_WIDGET (self->progress_view), label = GTK_WIDGET (self->progress_error);
-  else if (g_str_equal (field, "closing_note") || g_str_equal (field, "closed"))
-    widget = GTK_WIDGET (self->closing_view), label = GTK_WIDGET (self->closing_error);
-  _hall_form_set_error (widget, label, error->message);
-}
-
-static void
-update_cb (GObject      *object,
-           GAsyncResult *result,
+update_cb (HallPage     *page,
+           JsonObject   *reply,
+           const GError *error,
            gpointer      user_data)
 {
-  g_autoptr (HallChargeView) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+  HallChargeView *self = HALL_CHARGE_VIEW (page);
   const char *what = self->pending;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->busy = FALSE;
-  update_actions (self);
+  set_busy (self, FALSE);
   if (reply == NULL)
     {
-      show_field_error (self, error);
+      _hall_leader_show_error (self, fields, G_N_ELEMENTS (fields), error);
       return;
     }
   if (g_strcmp0 (what, "minutes") == 0)
     {
-      set_text_view (self->minutes_view, "");
+      _hall_leader_text_view_set (self->minutes_view, "");
       gtk_editable_set_text (GTK_EDITABLE (self->minutes_date_entry), "");
     }
   else if (g_strcmp0 (what, "progress") == 0)
-    set_text_view (self->progress_view, "");
+    _hall_leader_text_view_set (self->progress_view, "");
   show_charge (self, json_object_get_object_member (reply, "charge"), g_strcmp0 (what, "save") == 0);
   g_signal_emit (self, signals[SAVED], 0);
 }
@@ -320,11 +275,9 @@ send_update (HallChargeView *self,
 {
   clear_errors (self);
   json_object_set_int_member (params, "charge_id", json_object_get_int_member (self->current, "id"));
-  self->busy = TRUE;
-  update_actions (self);
+  set_busy (self, TRUE);
   self->pending = what;
-  hall_client_call_async (self->client, "leader.charge_update", params, cancellable (self), update_cb,
-                          g_object_ref (self));
+  hall_page_call (HALL_PAGE (self), "leader.charge_update", params, update_cb, NULL);
 }
 
 static JsonArray *
@@ -504,20 +457,18 @@ close_action (GtkWidget  *widget,
 }
 
 static void
-reloaded_cb (GObject      *object,
-             GAsyncResult *result,
+reloaded_cb (HallPage     *page,
+             JsonObject   *reply,
+             const GError *error,
              gpointer      user_data)
 {
-  g_autoptr (HallChargeView) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+  HallChargeView *self = HALL_CHARGE_VIEW (page);
   JsonObject *charge = reply ? json_object_get_object_member (reply, "charge") : NULL;
 
   if (charge != NULL && self->current != NULL && !self->busy
       && json_object_get_int_member (charge, "id") == json_object_get_int_member (self->current, "id"))
     show_charge (self, charge, FALSE);
 }
-
 
 static void
 show_matter_action (GtkWidget  *widget,
@@ -531,42 +482,32 @@ show_matter_action (GtkWidget  *widget,
 }
 
 static void
-event_cb (HallChargeView *self,
-          JsonObject     *event)
+event (HallPage   *page,
+       const char *kind,
+       JsonObject *event)
 {
-  const char *kind = json_object_get_string_member_with_default (event, "kind", "");
+  HallChargeView *self = HALL_CHARGE_VIEW (page);
   g_autoptr (JsonObject) params = NULL;
 
   if (self->current == NULL || self->busy || !g_str_has_prefix (kind, "leader.charge")
       || json_object_get_int_member_with_default (event, "charge_id", 0) != json_object_get_int_member (self->current, "id"))
     return;
   params = _hall_leader_params_id ("charge_id", json_object_get_int_member (self->current, "id"));
-  hall_client_call_async (self->client, "leader.charge_get", params, cancellable (self), reloaded_cb,
-                          g_object_ref (self));
+  hall_page_call (page, "leader.charge_get", params, reloaded_cb, NULL);
 }
 
+/* An update sent with another client will not answer. */
 static void
-connected_cb (HallChargeView *self)
+client_changed_cb (HallChargeView *self)
 {
-  update_actions (self);
+  self->busy = FALSE;
 }
 
 static void
 hall_charge_view_dispose (GObject *object)
 {
-  HallChargeView *self = HALL_CHARGE_VIEW (object);
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  if (self->client_signals != NULL)
-    g_signal_group_set_target (self->client_signals, NULL);
-  if (self->client_notify != NULL)
-    g_signal_group_set_target (self->client_notify, NULL);
-  g_clear_object (&self->client_signals);
-  g_clear_object (&self->client_notify);
-  g_clear_object (&self->client);
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), HALL_TYPE_CHARGE_VIEW);
+  adw_bin_set_child (ADW_BIN (object), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (object), HALL_TYPE_CHARGE_VIEW);
   G_OBJECT_CLASS (hall_charge_view_parent_class)->dispose (object);
 }
 
@@ -580,56 +521,16 @@ hall_charge_view_finalize (GObject *object)
 }
 
 static void
-hall_charge_view_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  HallChargeView *self = HALL_CHARGE_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-hall_charge_view_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  HallChargeView *self = HALL_CHARGE_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      hall_charge_view_set_client (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 hall_charge_view_class_init (HallChargeViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  HallPageClass *page_class = HALL_PAGE_CLASS (klass);
 
   object_class->dispose = hall_charge_view_dispose;
   object_class->finalize = hall_charge_view_finalize;
-  object_class->get_property = hall_charge_view_get_property;
-  object_class->set_property = hall_charge_view_set_property;
-
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL, HALL_TYPE_CLIENT,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->event = event;
+  page_class->update_actions = update_actions;
 
   /* An update was kept; the view shows the charge as the hall has it now. */
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -693,35 +594,14 @@ hall_charge_view_init (HallChargeView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->client_signals = g_signal_group_new (HALL_TYPE_CLIENT);
-  g_signal_group_connect_swapped (self->client_signals, "event", G_CALLBACK (event_cb), self);
-  self->client_notify = g_signal_group_new (G_TYPE_OBJECT);
-  g_signal_group_connect_swapped (self->client_notify, "notify::connected", G_CALLBACK (connected_cb), self);
-  update_actions (self);
+  g_signal_connect (self, "notify::client", G_CALLBACK (client_changed_cb), NULL);
+  update_actions (HALL_PAGE (self));
 }
 
 GtkWidget *
 hall_charge_view_new (HallClient *client)
 {
   return g_object_new (HALL_TYPE_CHARGE_VIEW, "client", client, NULL);
-}
-
-void
-hall_charge_view_set_client (HallChargeView *self,
-                             HallClient     *client)
-{
-  g_return_if_fail (HALL_IS_CHARGE_VIEW (self));
-  g_return_if_fail (client == NULL || HALL_IS_CLIENT (client));
-
-  if (!g_set_object (&self->client, client))
-    return;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->busy = FALSE;
-  g_signal_group_set_target (self->client_signals, client);
-  g_signal_group_set_target (self->client_notify, client);
-  update_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
 
 void

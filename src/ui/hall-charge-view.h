@@ -4,19 +4,15 @@
  */
 #pragma once
 
-#include <adwaita.h>
-
-#include "hall-client.h"
+#include "hall-page.h"
 
 G_BEGIN_DECLS
 
 #define HALL_TYPE_CHARGE_VIEW (hall_charge_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (HallChargeView, hall_charge_view, HALL, CHARGE_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (HallChargeView, hall_charge_view, HALL, CHARGE_VIEW, HallPage)
 
 GtkWidget  *hall_charge_view_new        (HallClient     *client);
-void        hall_charge_view_set_client (HallChargeView *self,
-                                         HallClient     *client);
 /* Shows @charge (leader.charge_get's "charge") and puts it into the fields the leader edits. */
 void        hall_charge_view_set_charge (HallChargeView *self,
                                          JsonObject     *charge);

@@ -64,18 +64,6 @@ checklist_text (JsonObject *charge)
                           (int) json_object_get_int_member_with_default (charge, "items", 5));
 }
 
-static void
-set_complete_badge (GtkWidget  *badge,
-                    JsonObject *charge)
-{
-  gboolean all = json_object_get_int_member_with_default (charge, "complete", 0)
-                 >= json_object_get_int_member_with_default (charge, "items", 5);
-
-  gtk_widget_add_css_class (badge, "state-badge");
-  gtk_widget_remove_css_class (badge, all ? "state-paused" : "state-open");
-  gtk_widget_add_css_class (badge, all ? "state-open" : "state-paused");
-}
-
 static GtkWidget *
 create_charge_row (gpointer item,
                    gpointer user_data)
@@ -110,7 +98,8 @@ create_charge_row (gpointer item,
   gtk_widget_set_name (row, name);
 
   gtk_widget_set_valign (complete, GTK_ALIGN_CENTER);
-  set_complete_badge (complete, data);
+  _hall_leader_set_state_badge (complete, json_object_get_int_member_with_default (data, "complete", 0)
+                                          >= json_object_get_int_member_with_default (data, "items", 5));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), complete);
   if (json_object_get_string_member_with_default (data, "deadline", NULL) != NULL)
     {
@@ -137,19 +126,11 @@ charges_cb (HallPage     *page,
             gpointer      user_data)
 {
   HallChargesPage *self = HALL_CHARGES_PAGE (page);
-  JsonArray *charges;
-  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
   _hall_form_set_error (GTK_WIDGET (self->list_error), GTK_WIDGET (self->list_error),
                         reply == NULL ? error->message : NULL);
-  if (reply == NULL)
-    return;
-  charges = json_object_get_array_member (reply, "charges");
-  for (guint i = 0; charges != NULL && i < json_array_get_length (charges); i++)
-    g_ptr_array_add (items, hall_board_item_new (json_array_get_object_element (charges, i), now));
-  g_list_store_splice (self->charges, 0, g_list_model_get_n_items (G_LIST_MODEL (self->charges)),
-                       items->pdata, items->len);
+  if (reply != NULL)
+    _hall_leader_store_fill (self->charges, json_object_get_array_member (reply, "charges"));
 }
 
 static void

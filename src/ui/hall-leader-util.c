@@ -1,4 +1,4 @@
-/* hall-leader-util.c — words and badges the leaders' pages share
+/* hall-leader-util.c — words, badges, rows and form errors the leaders' pages share
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,7 +9,10 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "hall-board-item.h"
+#include "hall-error.h"
 #include "hall-leader-util.h"
+#include "hall-ui-util.h"
 
 const char *
 _hall_leader_state_label (const char *state)
@@ -95,6 +98,15 @@ _hall_leader_set_due_badge (GtkLabel   *badge,
     gtk_widget_add_css_class (widget, "state-open");
 }
 
+void
+_hall_leader_set_state_badge (GtkWidget *badge,
+                              gboolean   done)
+{
+  gtk_widget_add_css_class (badge, "state-badge");
+  gtk_widget_remove_css_class (badge, done ? "state-paused" : "state-open");
+  gtk_widget_add_css_class (badge, done ? "state-open" : "state-paused");
+}
+
 const char *
 _hall_leader_check_date (const char *text)
 {
@@ -138,6 +150,13 @@ _hall_leader_text_view_get (GtkTextView *view)
   return g_strstrip (text);
 }
 
+void
+_hall_leader_text_view_set (GtkTextView *view,
+                            const char  *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text != NULL ? text : "", -1);
+}
+
 JsonObject *
 _hall_leader_params_id (const char *member,
                         gint64      id)
@@ -167,4 +186,62 @@ _hall_leader_format_date (gint64 unix_time)
   g_autoptr (GDateTime) time = unix_time > 0 ? g_date_time_new_from_unix_local (unix_time) : NULL;
 
   return time ? g_date_time_format (time, "%Y-%m-%d") : g_strdup ("");
+}
+
+void
+_hall_leader_store_fill (GListStore *store,
+                         JsonArray  *array)
+{
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    g_ptr_array_add (items, hall_board_item_new (json_array_get_object_element (array, i), now));
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), items->pdata, items->len);
+}
+
+GtkWidget *
+_hall_leader_add_row_button (AdwActionRow *row,
+                             const char   *mnemonic,
+                             const char   *action,
+                             gint64        target)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (mnemonic);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (target));
+  adw_action_row_add_suffix (row, button);
+  return button;
+}
+
+#define FIELD_WIDGET(form, offset) G_STRUCT_MEMBER (GtkWidget *, form, offset)
+
+void
+_hall_leader_clear_errors (gpointer               form,
+                           const HallLeaderField *fields,
+                           guint                  n_fields)
+{
+  for (guint i = 0; i < n_fields; i++)
+    _hall_form_set_error (FIELD_WIDGET (form, fields[i].widget), FIELD_WIDGET (form, fields[i].label), NULL);
+}
+
+GtkWidget *
+_hall_leader_show_error (gpointer               form,
+                         const HallLeaderField *fields,
+                         guint                  n_fields,
+                         const GError          *error)
+{
+  const char *field = hall_error_get_field (error);
+
+  g_return_val_if_fail (n_fields > 0, NULL);
+  for (guint i = 0; i < n_fields; i++)
+    if (i == n_fields - 1 || (field != NULL && g_pattern_match_simple (fields[i].pattern, field)))
+      {
+        GtkWidget *widget = FIELD_WIDGET (form, fields[i].widget);
+
+        _hall_form_set_error (widget, FIELD_WIDGET (form, fields[i].label), error->message);
+        return widget;
+      }
+  return NULL;
 }

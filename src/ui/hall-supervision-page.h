@@ -4,15 +4,13 @@
  */
 #pragma once
 
-#include <adwaita.h>
-
-#include "hall-client.h"
+#include "hall-page.h"
 
 G_BEGIN_DECLS
 
 #define HALL_TYPE_SUPERVISION_PAGE (hall_supervision_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (HallSupervisionPage, hall_supervision_page, HALL, SUPERVISION_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (HallSupervisionPage, hall_supervision_page, HALL, SUPERVISION_PAGE, HallPage)
 
 GtkWidget  *hall_supervision_page_new         (HallClient          *client);
 /* HallBoardItem per entry of leader.supervision's "overdue", "due_soon" or "flagged". */

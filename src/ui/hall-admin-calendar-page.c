@@ -305,14 +305,6 @@ remove_day_action (GtkWidget  *widget,
 }
 
 static void
-hall_admin_calendar_page_dispose (GObject *object)
-{
-  adw_bin_set_child (ADW_BIN (object), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (object), HALL_TYPE_ADMIN_CALENDAR_PAGE);
-  G_OBJECT_CLASS (hall_admin_calendar_page_parent_class)->dispose (object);
-}
-
-static void
 hall_admin_calendar_page_finalize (GObject *object)
 {
   HallAdminCalendarPage *self = HALL_ADMIN_CALENDAR_PAGE (object);
@@ -330,7 +322,6 @@ hall_admin_calendar_page_class_init (HallAdminCalendarPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   HallPageClass *page_class = HALL_PAGE_CLASS (klass);
 
-  object_class->dispose = hall_admin_calendar_page_dispose;
   object_class->finalize = hall_admin_calendar_page_finalize;
   page_class->refresh = refresh;
   page_class->update_actions = update_actions;

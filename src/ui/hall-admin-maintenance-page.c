@@ -273,14 +273,6 @@ hall_admin_maintenance_page_map (GtkWidget *widget)
 }
 
 static void
-hall_admin_maintenance_page_dispose (GObject *object)
-{
-  adw_bin_set_child (ADW_BIN (object), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (object), HALL_TYPE_ADMIN_MAINTENANCE_PAGE);
-  G_OBJECT_CLASS (hall_admin_maintenance_page_parent_class)->dispose (object);
-}
-
-static void
 hall_admin_maintenance_page_finalize (GObject *object)
 {
   HallAdminMaintenancePage *self = HALL_ADMIN_MAINTENANCE_PAGE (object);
@@ -297,7 +289,6 @@ hall_admin_maintenance_page_class_init (HallAdminMaintenancePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   HallPageClass *page_class = HALL_PAGE_CLASS (klass);
 
-  object_class->dispose = hall_admin_maintenance_page_dispose;
   object_class->finalize = hall_admin_maintenance_page_finalize;
   widget_class->map = hall_admin_maintenance_page_map;
   page_class->refresh = refresh;

@@ -106,11 +106,23 @@ client_changed_cb (HallAdminPage *self)
   priv->changes = 0;
 }
 
+/* Each admin page is a final class with its own template. */
+static void
+hall_admin_page_dispose (GObject *object)
+{
+  /* AdwBin would unparent its child again after the template did. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (object), G_OBJECT_TYPE (object));
+  G_OBJECT_CLASS (hall_admin_page_parent_class)->dispose (object);
+}
+
 static void
 hall_admin_page_class_init (HallAdminPageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   HallPageClass *page_class = HALL_PAGE_CLASS (klass);
 
+  object_class->dispose = hall_admin_page_dispose;
   page_class->event = hall_admin_page_event;
 }
 

@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 
 #define HALL_TYPE_ADMIN_PAGE (hall_admin_page_get_type ())
 
+/* Derived by final classes with a template, which it disposes of. */
 G_DECLARE_DERIVABLE_TYPE (HallAdminPage, hall_admin_page, HALL, ADMIN_PAGE, HallPage)
 
 struct _HallAdminPageClass

@@ -501,14 +501,6 @@ client_changed_cb (HallAdminSetupPage *self)
 }
 
 static void
-hall_admin_setup_page_dispose (GObject *object)
-{
-  adw_bin_set_child (ADW_BIN (object), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (object), HALL_TYPE_ADMIN_SETUP_PAGE);
-  G_OBJECT_CLASS (hall_admin_setup_page_parent_class)->dispose (object);
-}
-
-static void
 hall_admin_setup_page_finalize (GObject *object)
 {
   HallAdminSetupPage *self = HALL_ADMIN_SETUP_PAGE (object);
@@ -529,7 +521,6 @@ hall_admin_setup_page_class_init (HallAdminSetupPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   HallPageClass *page_class = HALL_PAGE_CLASS (klass);
 
-  object_class->dispose = hall_admin_setup_page_dispose;
   object_class->finalize = hall_admin_setup_page_finalize;
   page_class->refresh = refresh;
   page_class->update_actions = update_actions;

@@ -171,8 +171,8 @@ action_cb (HallPage     *page,
     hall_page_toast (page, _("Done"));
   hall_action_form_close (self->action_form);
   hall_page_update_actions (page);
+  /* The matter is read again when the change feed names it (every step on a matter does). */
   _hall_matter_view_emit_changed (self);
-  hall_page_refresh (page);
 }
 
 /* The text of @field into @params, unless it is empty (then it says so and FALSE). */

@@ -52,19 +52,51 @@ gboolean _hall_petitioner_resolve         (HallCtx     *ctx,
                                            gint64      *repeat_visits,
                                            GError     **error);
 
-/* hall-matter.c. Assigns (交办) a matter to a department with a deadline, as matter.assign does,
- * with the actor of @ctx; used by the leader's reception record. */
+/* hall-matter-assign.c. Assigns (交办) a matter to a department with a deadline, as matter.assign
+ * does, with the actor of @ctx. */
 gboolean _hall_matter_assign              (HallCtx     *ctx,
                                            gint64       matter_id,
                                            gint64       department_id,
                                            const char  *deadline,
                                            const char  *note,
                                            GError     **error);
+/* One department of an assignment round; @deadline NULL for the matter's handling deadline. */
+typedef struct
+{
+  gint64      department_id;
+  const char *deadline;
+  const char *note;
+} HallAssignSpec;
+/* Assigns a matter for a new round: @specs[0] leads (牵头) and becomes responsible for the
+ * matter, the others cooperate (配合); all stay open together, and the earlier round's open
+ * assignments end as "reassigned". On failure @bad_index (may be NULL) gets the index of the
+ * spec at fault (the error names "department_id" or "deadline"), or -1. Emits matter.changed. */
+gboolean _hall_matter_assign_round        (HallCtx              *ctx,
+                                           gint64                matter_id,
+                                           const HallAssignSpec *specs,
+                                           guint                 n_specs,
+                                           int                  *bad_index,
+                                           GError              **error);
 /* Appends a timeline entry (every step of a matter is one, with actor and time). */
 gboolean _hall_matter_add_timeline        (HallCtx     *ctx,
                                            gint64       matter_id,
                                            const char  *kind,
                                            JsonObject  *detail,
+                                           GError     **error);
+/* The same with another actor: @user_id 0 for a step the hall itself recorded. */
+gboolean _hall_matter_add_timeline_as     (HallCtx     *ctx,
+                                           gint64       matter_id,
+                                           gint64       user_id,
+                                           const char  *kind,
+                                           JsonObject  *detail,
+                                           GError     **error);
+
+/* hall-leader-lapse.c. Stores that escalations still waiting or called after their day lapsed
+ * (not received on their day): state "lapsed", a timeline entry "escalation_lapsed" and a
+ * "leader.escalation_lapsed" event each. @matter_id 0 for every matter. Run by whatever shows
+ * escalations or a matter's timeline, so it is right after a restart on a later day. */
+gboolean _hall_leader_lapse_escalations   (HallCtx     *ctx,
+                                           gint64       matter_id,
                                            GError     **error);
 
 /* hall-account.c */

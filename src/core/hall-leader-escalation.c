@@ -177,7 +177,6 @@ _hall_leader_escalate (HallCtx     *ctx,
   gint64 matter_id, wanted_leader = 0, wanted_ticket = 0, leader_user_id = 0, ticket_id = 0;
   gint64 escalation_id;
   g_autoptr (HallStmt) open = NULL;
-  g_autoptr (HallStmt) stale = NULL;
   g_autoptr (HallStmt) insert = NULL;
   g_autoptr (JsonObject) detail = NULL;
   JsonObject *payload;
@@ -202,15 +201,7 @@ _hall_leader_escalate (HallCtx     *ctx,
     }
 
   /* An escalation left open on an earlier day (the visitor went home) lapses. */
-  stale = hall_db_prepare (ctx->db,
-                           "UPDATE leader_escalation SET state = 'cancelled' WHERE matter_id = ?1 "
-                           "AND state IN ('waiting', 'called') AND date < ?2",
-                           error);
-  if (stale == NULL)
-    return NULL;
-  hall_stmt_bind_int (stale, 1, matter_id);
-  hall_stmt_bind_text (stale, 2, ctx->today);
-  if (!_hall_leader_exec (stale, error))
+  if (!_hall_leader_lapse_escalations (ctx, matter_id, error))
     return NULL;
 
   open = hall_db_prepare (ctx->db,
@@ -253,6 +244,10 @@ _hall_leader_escalate (HallCtx     *ctx,
   if (!_hall_leader_exec (insert, error))
     return NULL;
   escalation_id = hall_db_last_insert_id (ctx->db);
+
+  /* A lapsed escalation of the matter is followed up by this one. */
+  if (!_hall_leader_resolve_lapsed (ctx, matter_id, "escalated", escalation_id, error))
+    return NULL;
 
   if (ticket_id != 0)
     {
@@ -310,7 +305,9 @@ _hall_leader_describe_escalation (HallCtx  *ctx,
                           "SELECT e.id, e.matter_id, m.number AS matter_number, e.ticket_id, t.code AS ticket_code, "
                           "t.state AS ticket_state, t.persons, t.arrived_at, e.leader_user_id, "
                           "l.display_name AS leader_name, e.date, e.note, e.state, e.escalated_by, "
-                          "b.display_name AS escalated_by_name, e.escalated_at, e.called_at, e.reception_id "
+                          "b.display_name AS escalated_by_name, e.escalated_at, e.called_at, e.reception_id, "
+                          "e.lapsed_at, e.resolution, e.resolved_at, e.resolved_by, e.resolution_note, "
+                          "e.next_escalation_id "
                           "FROM leader_escalation e JOIN matter m ON m.id = e.matter_id "
                           "LEFT JOIN ticket t ON t.id = e.ticket_id "
                           "JOIN account l ON l.id = e.leader_user_id "
@@ -369,7 +366,8 @@ _hall_leader_queue (HallCtx     *ctx,
   gint64 leader_user_id;
   JsonObject *result;
 
-  if (!queue_owner (ctx, params, &leader_user_id, error))
+  if (!queue_owner (ctx, params, &leader_user_id, error)
+      || !_hall_leader_lapse_escalations (ctx, 0, error))
     return NULL;
 
   /* Called visitors first, then by arrival in the hall (the escalation keeps the ticket's
@@ -434,6 +432,17 @@ _hall_leader_own_escalation (HallCtx  *ctx,
     {
       hall_set_error (error, HALL_ERROR_FORBIDDEN, "escalation_id",
                       _("This visitor was escalated to another leader."));
+      return FALSE;
+    }
+  /* Its day is over (stored as lapsed or not yet): the visitor was not received that day. */
+  if (g_strcmp0 (hall_stmt_text (stmt, 2), "lapsed") == 0
+      || ((g_strcmp0 (hall_stmt_text (stmt, 2), "waiting") == 0 || g_strcmp0 (hall_stmt_text (stmt, 2), "called") == 0)
+          && g_strcmp0 (hall_stmt_text (stmt, 1), ctx->today) < 0))
+    {
+      hall_set_error (error, HALL_ERROR_CONFLICT, "escalation_id",
+                      _("This escalation lapsed: the visitor was not received on %s. Ask the hall manager to "
+                        "escalate the matter again to today’s duty leader."),
+                      hall_stmt_text (stmt, 1));
       return FALSE;
     }
   if (g_strcmp0 (hall_stmt_text (stmt, 2), "waiting") != 0 && g_strcmp0 (hall_stmt_text (stmt, 2), "called") != 0)

@@ -4,6 +4,7 @@
  * hall-leader-escalation.c: matter.escalate and the leader's reception queue.
  * hall-leader-reception.c: the reception record (领导干部接待群众来访登记表).
  * hall-leader-charge.c: charges (包案 · 五个一) and supervision (督办).
+ * hall-leader-lapse.c: lapsed escalations and the manager's list of escalations in progress.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -61,6 +62,20 @@ gboolean    _hall_leader_own_escalation  (HallCtx      *ctx,
                                           gint64       *matter_id,
                                           gint64       *ticket_id,
                                           char        **state,
+                                          GError      **error);
+
+/* Marks the matter's lapsed escalations not yet followed up with @resolution ("escalated",
+ * "left", "received"). */
+gboolean    _hall_leader_resolve_lapsed  (HallCtx      *ctx,
+                                          gint64        matter_id,
+                                          const char   *resolution,
+                                          gint64        next_escalation_id,
+                                          GError      **error);
+JsonObject *_hall_leader_escalations     (HallCtx      *ctx,
+                                          JsonObject   *params,
+                                          GError      **error);
+JsonObject *_hall_leader_escalation_leave (HallCtx     *ctx,
+                                          JsonObject   *params,
                                           GError      **error);
 
 JsonObject *_hall_leader_receive         (HallCtx      *ctx,

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "hall-engine.h"
 #include "hall-commands-private.h"
@@ -100,7 +101,10 @@ resolve_visitor (HallCtx     *ctx,
                           matter_id, v, error);
 }
 
-/* One entry of "assignments": {"department": code or "department_id", "deadline", "note"}. */
+static const char * const roles[] = { "lead", "cooperate", NULL };
+
+/* One entry of "assignments": {"department": code or "department_id", "deadline", "note",
+ * "role": "lead" or "cooperate"}. */
 static gboolean
 read_assignment (HallCtx     *ctx,
                  JsonArray   *list,
@@ -109,6 +113,7 @@ read_assignment (HallCtx     *ctx,
                  gint64      *department_id,
                  const char **deadline,
                  const char **note,
+                 const char **role,
                  JsonObject  *recorded,
                  GError     **error)
 {
@@ -130,12 +135,14 @@ read_assignment (HallCtx     *ctx,
   *department_id = 0;
   *deadline = default_deadline;
   *note = NULL;
+  *role = NULL;
 
   /* Name the entry in the error, e.g. "assignments[1].deadline". */
   if (!hall_param_string (item, "department", FALSE, 32, &code, &local)
       || !hall_param_int (item, "department_id", FALSE, 1, G_MAXINT64, department_id, &local)
       || !hall_param_date (item, "deadline", FALSE, deadline, &local)
-      || !hall_param_string (item, "note", FALSE, HALL_MATTER_REASON_MAX, note, &local))
+      || !hall_param_string (item, "note", FALSE, HALL_MATTER_REASON_MAX, note, &local)
+      || !hall_param_enum (item, "role", FALSE, roles, role, &local))
     {
       field = g_strdup_printf ("%s.%s", prefix, hall_error_get_field (local));
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, field, "%s", local->message);
@@ -240,6 +247,9 @@ _hall_leader_receive (HallCtx     *ctx,
   g_auto (Visitor) visitor = { 0 };
   JsonArray *assignments = NULL;
   JsonObject *payload;
+  HallAssignSpec specs[MAX_ASSIGNMENTS];
+  guint n_specs = 0;
+  int lead = -1, first_unmarked = -1;
 
   if (!hall_param_int (params, "escalation_id", FALSE, 1, G_MAXINT64, &escalation_id, error))
     return NULL;
@@ -324,15 +334,32 @@ _hall_leader_receive (HallCtx     *ctx,
     return NULL;
 
   /* Check every assignment before any is made, so a bad last one leaves nothing half done. */
-  for (guint i = 0; assignments != NULL && i < json_array_get_length (assignments); i++)
+  n_specs = assignments != NULL ? json_array_get_length (assignments) : 0;
+  for (guint i = 0; i < n_specs; i++)
     {
       JsonObject *recorded = json_object_new ();
-      const char *d = NULL, *note = NULL;
+      const char *d = NULL, *note = NULL, *role = NULL;
       gint64 department_id;
 
       json_array_add_object_element (departments, recorded);
-      if (!read_assignment (ctx, assignments, i, deadline, &department_id, &d, &note, recorded, error))
+      if (!read_assignment (ctx, assignments, i, deadline, &department_id, &d, &note, &role, recorded, error))
         return NULL;
+      specs[i].department_id = department_id;
+      specs[i].deadline = d;
+      specs[i].note = note ? note : instructions;
+      if (g_strcmp0 (role, "lead") == 0)
+        {
+          if (lead >= 0)
+            {
+              g_autofree char *field = g_strdup_printf ("assignments[%u].role", i);
+              hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, field,
+                              _("Only one department can lead; mark the others as cooperating."));
+              return NULL;
+            }
+          lead = i;
+        }
+      else if (role == NULL && first_unmarked < 0)
+        first_unmarked = i;
       for (guint j = 0; j < i; j++)
         if (json_object_get_int_member (json_array_get_object_element (departments, j), "department_id")
             == department_id)
@@ -348,6 +375,26 @@ _hall_leader_receive (HallCtx     *ctx,
           latest_deadline = g_strdup (d);
         }
     }
+
+  /* The department marked to lead, else the first listed that is not marked cooperating. */
+  if (lead < 0)
+    lead = first_unmarked;
+  if (n_specs > 0 && lead < 0)
+    {
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "assignments[0].role",
+                      _("One department must lead. Mark one as the lead."));
+      return NULL;
+    }
+  if (lead > 0)
+    {
+      HallAssignSpec first = specs[lead];
+
+      memmove (&specs[1], &specs[0], lead * sizeof *specs);
+      specs[0] = first;
+    }
+  for (guint i = 0; i < n_specs; i++)
+    json_object_set_string_member (json_array_get_object_element (departments, i), "role",
+                                   (int) i == lead ? "lead" : "cooperate");
 
   {
     g_autoptr (JsonNode) node = json_node_init_array (json_node_alloc (), departments);
@@ -396,29 +443,23 @@ _hall_leader_receive (HallCtx     *ctx,
   if (!_hall_matter_add_timeline (ctx, matter_id, "leader_instruction", detail, error))
     return NULL;
 
-  /* The first department listed leads (牵头) and ends up responsible for the matter: the
-   * matters' part keeps one open assignment, the latest, so the others are made first. */
-  for (guint i = json_array_get_length (departments); i-- > 0;)
+  /* One round: the lead (牵头) becomes responsible for the matter, the others cooperate (配合),
+   * all at the same time. */
+  if (n_specs > 0)
     {
-      JsonObject *item = json_array_get_object_element (assignments, i);
-      JsonObject *recorded = json_array_get_object_element (departments, i);
-      const char *note = json_object_has_member (item, "note")
-                           && JSON_NODE_HOLDS_VALUE (json_object_get_member (item, "note"))
-                           ? json_object_get_string_member (item, "note")
-                           : NULL;
-
       g_autoptr (GError) local = NULL;
+      int bad = -1;
 
-      if (!_hall_matter_assign (ctx, matter_id, json_object_get_int_member (recorded, "department_id"),
-                                json_object_get_string_member (recorded, "deadline"),
-                                note ? note : instructions, &local))
+      if (!_hall_matter_assign_round (ctx, matter_id, specs, n_specs, &bad, &local))
         {
           /* Point at the entry to fix: "assignments[1].deadline" rather than "deadline". */
           const char *field = hall_error_get_field (local);
 
-          if (local->domain == HALL_ERROR && field != NULL && !g_str_equal (field, "matter_id"))
+          if (local->domain == HALL_ERROR && field != NULL && bad >= 0 && !g_str_equal (field, "matter_id"))
             {
-              g_autofree char *entry = g_strdup_printf ("assignments[%u].%s", i,
+              /* specs[] is in round order; the entry's index is its place in the request. */
+              guint entry_index = bad == 0 ? (guint) lead : (guint) (bad <= lead ? bad - 1 : bad);
+              g_autofree char *entry = g_strdup_printf ("assignments[%u].%s", entry_index,
                                                         g_str_equal (field, "department_id") ? "department" : field);
               g_propagate_error (error, hall_error_new_literal (local->code, entry, local->message));
             }
@@ -446,6 +487,10 @@ _hall_leader_receive (HallCtx     *ctx,
           || !_hall_leader_emit_ticket (ctx, "ticket.finished", ticket_id, ctx->actor->user_id, error))
         return NULL;
     }
+
+  /* A lapsed escalation of the matter needs no more follow-up: a leader received it. */
+  if (!_hall_leader_resolve_lapsed (ctx, matter_id, "received", 0, error))
+    return NULL;
 
   /* The escalation is answered, whichever way the leader came to the matter. */
   if (escalation_id != 0)

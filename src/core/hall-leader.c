@@ -430,6 +430,8 @@ const HallCommand _hall_leader_commands[] = {
   { "matter.escalate", _hall_leader_escalate, HALL_ROLE_STAFF | HALL_ROLE_MANAGER, HALL_COMMAND_WRITE },
   { "leader.queue", _hall_leader_queue, HALL_ROLE_LEADER | HALL_ROLE_MANAGER, HALL_COMMAND_READ },
   { "leader.call", _hall_leader_call, HALL_ROLE_LEADER, HALL_COMMAND_WRITE },
+  { "leader.escalations", _hall_leader_escalations, HALL_ROLE_LEADER | HALL_ROLE_MANAGER, HALL_COMMAND_READ },
+  { "leader.escalation_leave", _hall_leader_escalation_leave, HALL_ROLE_MANAGER, HALL_COMMAND_WRITE },
   { "leader.receive", _hall_leader_receive, HALL_ROLE_LEADER, HALL_COMMAND_WRITE },
   { "leader.reception", _hall_leader_reception_get, HALL_ROLE_LEADER | HALL_ROLE_MANAGER, HALL_COMMAND_READ },
   { "leader.receptions", _hall_leader_receptions, HALL_ROLE_LEADER | HALL_ROLE_MANAGER, HALL_COMMAND_READ },

@@ -1,6 +1,6 @@
 /* hall-matter-flow.c — a matter's way through the hall: the decision to accept or decline it
- * (15 days), assignment (交办) and objection (异议, 5 working days), the reply (60 days, extended
- * once by at most 30) and closing
+ * (15 days), the reply (60 days, extended once by at most 30) and closing; assignment and
+ * objection are in hall-matter-assign.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,7 +20,6 @@ static const char * const satisfactions[] = { "satisfied", "basic", "dissatisfie
 static const char * const outcomes[] = { "resolved", "educated", "assisted", "punished", NULL };
 
 static const char * const undecided[] = { "registered", NULL };
-static const char * const assignable[] = { "registered", "accepted", "assigned", "objected", NULL };
 static const char * const handling[] = { "accepted", "assigned", "objected", NULL };
 static const char * const closable[] = { "replied", "reviewed", "rereviewed", NULL };
 
@@ -35,8 +34,8 @@ finish (HallCtx     *ctx,
 }
 
 /* Records the decision to accept: the 60-day handling clock starts today. */
-static gboolean
-accept (HallCtx      *ctx,
+gboolean
+_hall_matter_accept_now (HallCtx      *ctx,
         JsonObject   *matter,
         const char   *note,
         gboolean      implicit,
@@ -98,7 +97,7 @@ _hall_matter_accept (HallCtx     *ctx,
       || !hall_param_string (params, "note", FALSE, HALL_MATTER_REASON_MAX, &note, error)
       || !_hall_matter_check_state (matter, undecided, _("Only a matter waiting for its decision can be accepted."),
                                     error)
-      || !accept (ctx, matter, note, FALSE, error))
+      || !_hall_matter_accept_now (ctx, matter, note, FALSE, error))
     return NULL;
   return finish (ctx, _hall_matter_get_int (matter, "id"), error);
 }
@@ -146,284 +145,20 @@ _hall_matter_decline (HallCtx     *ctx,
   return finish (ctx, matter_id, error);
 }
 
+/* While a round of co-handling is open only the lead department replies: window staff whose
+ * department cooperates on it may not, even as the first-receiving department. */
 static gboolean
-check_department (HallCtx     *ctx,
-                  gint64       department_id,
-                  GError     **error)
+check_not_cooperating (HallCtx     *ctx,
+                       JsonObject  *matter,
+                       GError     **error)
 {
-  g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db, "SELECT active FROM department WHERE id = ?1", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  hall_stmt_bind_int (stmt, 1, department_id);
-  switch (hall_stmt_step (stmt, error))
-    {
-    case SQLITE_ROW:
-      if (hall_stmt_int (stmt, 0))
-        return TRUE;
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "department_id",
-                      _("This department no longer works in the hall."));
-      return FALSE;
-    case SQLITE_DONE:
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "department_id", _("There is no such department."));
-      return FALSE;
-    default:
-      return FALSE;
-    }
-}
-
-static gboolean
-assign (HallCtx     *ctx,
-        JsonObject  *matter,
-        gint64       department_id,
-        const char  *deadline,
-        const char  *note,
-        GError     **error)
-{
-  gint64 matter_id = _hall_matter_get_int (matter, "id");
-  const char *handling_due;
-  g_autofree char *objection_until = NULL;
-  g_autoptr (JsonObject) detail = json_object_new ();
-  gint64 assignment_id;
-
-  if (!_hall_matter_check_state (matter, assignable, _("Only a matter being handled can be assigned."), error)
-      || !check_department (ctx, department_id, error))
-    return FALSE;
-
-  if (deadline != NULL && strcmp (deadline, ctx->today) < 0)
-    {
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "deadline", _("The deadline cannot be in the past."));
-      return FALSE;
-    }
-
-  if (g_str_equal (_hall_matter_get_string (matter, "state"), "assigned")
-      && _hall_matter_get_int (matter, "department_id") == department_id)
-    {
-      hall_set_error (error, HALL_ERROR_CONFLICT, "department_id",
-                      _("The matter is already assigned to this department."));
-      return FALSE;
-    }
-
-  /* Assigning a matter still waiting for its decision accepts it (条例 22: 交办 is a way of
-   * dealing with it within the 15 days). */
-  if (g_str_equal (_hall_matter_get_string (matter, "state"), "registered")
-      && !accept (ctx, matter, NULL, TRUE, error))
-    return FALSE;
-
-  handling_due = _hall_matter_get_string (matter, "handling_due");
-  if (deadline == NULL)
-    deadline = handling_due;
-  else if (handling_due != NULL && strcmp (deadline, handling_due) > 0)
-    {
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "deadline",
-                      _("The deadline cannot be later than the matter’s handling deadline, %s."), handling_due);
-      return FALSE;
-    }
-
-  objection_until = _hall_calendar_add_working_days (ctx, ctx->today, HALL_MATTER_OBJECTION_WORKING_DAYS, error);
-  if (objection_until == NULL)
-    return FALSE;
-
-  {
-    g_autoptr (HallStmt) close = hall_db_prepare (ctx->db,
-                                                  "UPDATE matter_assignment SET state = 'reassigned' "
-                                                  "WHERE matter_id = ?1 AND state = 'open'",
-                                                  error);
-    if (close == NULL)
-      return FALSE;
-    hall_stmt_bind_int (close, 1, matter_id);
-    if (!_hall_matter_exec (close, error))
-      return FALSE;
-  }
-
-  {
-    g_autoptr (HallStmt) insert = hall_db_prepare (ctx->db,
-                                                   "INSERT INTO matter_assignment (matter_id, department_id, "
-                                                   "from_department_id, assigned_at, assigned_date, assigned_by, "
-                                                   "deadline, note, objection_until) "
-                                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                                                   error);
-    if (insert == NULL)
-      return FALSE;
-    hall_stmt_bind_int (insert, 1, matter_id);
-    hall_stmt_bind_int (insert, 2, department_id);
-    hall_stmt_bind_int (insert, 3, _hall_matter_get_int (matter, "department_id"));
-    hall_stmt_bind_int (insert, 4, ctx->now);
-    hall_stmt_bind_text (insert, 5, ctx->today);
-    hall_stmt_bind_id (insert, 6, ctx->actor->user_id);
-    hall_stmt_bind_text (insert, 7, deadline);
-    hall_stmt_bind_text (insert, 8, note);
-    hall_stmt_bind_text (insert, 9, objection_until);
-    if (!_hall_matter_exec (insert, error))
-      return FALSE;
-    assignment_id = hall_db_last_insert_id (ctx->db);
-  }
-
-  {
-    g_autoptr (HallStmt) update = hall_db_prepare (ctx->db,
-                                                   "UPDATE matter SET state = 'assigned', department_id = ?2, "
-                                                   "updated_at = ?3 WHERE id = ?1",
-                                                   error);
-    if (update == NULL)
-      return FALSE;
-    hall_stmt_bind_int (update, 1, matter_id);
-    hall_stmt_bind_int (update, 2, department_id);
-    hall_stmt_bind_int (update, 3, ctx->now);
-    if (!_hall_matter_exec (update, error))
-      return FALSE;
-  }
-
-  json_object_set_int_member (detail, "assignment_id", assignment_id);
-  json_object_set_int_member (detail, "department_id", department_id);
-  json_object_set_int_member (detail, "from_department_id", _hall_matter_get_int (matter, "department_id"));
-  json_object_set_string_member (detail, "deadline", deadline);
-  json_object_set_string_member (detail, "objection_until", objection_until);
-  if (note)
-    json_object_set_string_member (detail, "note", note);
-  return _hall_matter_add_timeline (ctx, matter_id, "assigned", detail, error);
-}
-
-gboolean
-_hall_matter_assign (HallCtx     *ctx,
-                     gint64       matter_id,
-                     gint64       department_id,
-                     const char  *deadline,
-                     const char  *note,
-                     GError     **error)
-{
-  g_autoptr (JsonObject) matter = _hall_matter_load (ctx, matter_id, "matter_id", error);
-
-  if (matter == NULL)
-    return FALSE;
-  if (!_hall_matter_allowed (ctx, matter, HALL_MATTER_WRITE))
-    {
-      hall_set_error (error, HALL_ERROR_FORBIDDEN, "matter_id",
-                      _("This matter belongs to another department; you may not act on it."));
-      return FALSE;
-    }
-  if (note != NULL && g_utf8_strlen (note, -1) > HALL_MATTER_REASON_MAX)
-    {
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "note",
-                      g_dngettext (GETTEXT_PACKAGE, "Too long: at most %u character.",
-                                   "Too long: at most %u characters.", HALL_MATTER_REASON_MAX),
-                      HALL_MATTER_REASON_MAX);
-      return FALSE;
-    }
-  if (!assign (ctx, matter, department_id, deadline, note, error))
-    return FALSE;
-  return _hall_matter_emit (ctx, "matter.changed", matter_id, error);
-}
-
-JsonObject *
-_hall_matter_assign_cmd (HallCtx     *ctx,
-                         JsonObject  *params,
-                         GError     **error)
-{
-  g_autoptr (JsonObject) matter = NULL;
-  const char *deadline = NULL, *note = NULL;
-  gint64 department_id = 0;
-
-  matter = _hall_matter_require (ctx, params, HALL_MATTER_WRITE, error);
-  if (matter == NULL
-      || !hall_param_int (params, "department_id", TRUE, 1, G_MAXINT64, &department_id, error)
-      || !hall_param_date (params, "deadline", TRUE, &deadline, error)
-      || !hall_param_string (params, "note", FALSE, HALL_MATTER_REASON_MAX, &note, error)
-      || !assign (ctx, matter, department_id, deadline, note, error))
-    return NULL;
-  return finish (ctx, _hall_matter_get_int (matter, "id"), error);
-}
-
-JsonObject *
-_hall_matter_object (HallCtx     *ctx,
-                     JsonObject  *params,
-                     GError     **error)
-{
-  static const char * const assigned[] = { "assigned", NULL };
-  g_autoptr (JsonObject) matter = NULL;
-  g_autoptr (HallStmt) open = NULL;
-  g_autoptr (JsonObject) detail = json_object_new ();
-  g_autofree char *objection_until = NULL;
-  const char *reason = NULL;
-  gint64 matter_id, assignment_id, department_id, first_department;
-
-  matter = _hall_matter_require (ctx, params, HALL_MATTER_WRITE, error);
-  if (matter == NULL
-      || !hall_param_string (params, "reason", TRUE, HALL_MATTER_REASON_MAX, &reason, error)
-      || !_hall_matter_check_state (matter, assigned,
-                                    _("Only a matter assigned to a department can be sent back."), error))
-    return NULL;
-  matter_id = _hall_matter_get_int (matter, "id");
-  first_department = _hall_matter_get_int (matter, "first_department_id");
-
-  open = hall_db_prepare (ctx->db,
-                          "SELECT id, department_id, objection_until FROM matter_assignment "
-                          "WHERE matter_id = ?1 AND state = 'open' ORDER BY id DESC LIMIT 1",
-                          error);
-  if (open == NULL)
-    return NULL;
-  hall_stmt_bind_int (open, 1, matter_id);
-  if (hall_stmt_step (open, error) != SQLITE_ROW)
-    {
-      if (error && *error == NULL)
-        hall_set_error (error, HALL_ERROR_CONFLICT, "matter_id", _("The matter has no open assignment."));
-      return NULL;
-    }
-  assignment_id = hall_stmt_int (open, 0);
-  department_id = hall_stmt_int (open, 1);
-  objection_until = g_strdup (hall_stmt_text (open, 2));
-  g_clear_pointer (&open, hall_stmt_release);
-
-  /* Only the department the matter was assigned to may refuse it. */
-  if (!hall_ctx_is (ctx, HALL_ROLE_MANAGER | HALL_ROLE_SYSTEM) && ctx->actor->department_id != department_id)
-    {
-      hall_set_error (error, HALL_ERROR_FORBIDDEN, "matter_id",
-                      _("Only the department the matter was assigned to may object to it."));
-      return NULL;
-    }
-  if (strcmp (ctx->today, objection_until) > 0)
-    {
-      hall_set_error (error, HALL_ERROR_CONFLICT, "matter_id",
-                      _("The 5 working days to object ended on %s. Your department must now handle the matter."),
-                      objection_until);
-      return NULL;
-    }
-
-  {
-    g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db,
-                                                 "UPDATE matter_assignment SET state = 'objected', objected_at = ?2, "
-                                                 "objected_by = ?3, reason = ?4 WHERE id = ?1",
-                                                 error);
-    if (stmt == NULL)
-      return NULL;
-    hall_stmt_bind_int (stmt, 1, assignment_id);
-    hall_stmt_bind_int (stmt, 2, ctx->now);
-    hall_stmt_bind_id (stmt, 3, ctx->actor->user_id);
-    hall_stmt_bind_text (stmt, 4, reason);
-    if (!_hall_matter_exec (stmt, error))
-      return NULL;
-  }
-  {
-    /* Back to the first receiver, who stays accountable and assigns it again. */
-    g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db,
-                                                 "UPDATE matter SET state = 'objected', department_id = ?2, "
-                                                 "updated_at = ?3 WHERE id = ?1",
-                                                 error);
-    if (stmt == NULL)
-      return NULL;
-    hall_stmt_bind_int (stmt, 1, matter_id);
-    hall_stmt_bind_int (stmt, 2, first_department);
-    hall_stmt_bind_int (stmt, 3, ctx->now);
-    if (!_hall_matter_exec (stmt, error))
-      return NULL;
-  }
-
-  json_object_set_int_member (detail, "assignment_id", assignment_id);
-  json_object_set_int_member (detail, "department_id", department_id);
-  json_object_set_int_member (detail, "back_to_department_id", first_department);
-  json_object_set_string_member (detail, "reason", reason);
-  if (!_hall_matter_add_timeline (ctx, matter_id, "objected", detail, error))
-    return NULL;
-  return finish (ctx, matter_id, error);
+  if (!hall_ctx_is (ctx, HALL_ROLE_STAFF)
+      || !_hall_matter_cooperates (ctx, _hall_matter_get_int (matter, "id"), ctx->actor->department_id, TRUE))
+    return TRUE;
+  hall_set_error (error, HALL_ERROR_FORBIDDEN, "matter_id",
+                  _("Your department cooperates on this matter; only the lead department replies and "
+                    "acts on it. Add a progress note to its timeline, or object to your part."));
+  return FALSE;
 }
 
 JsonObject *
@@ -442,7 +177,8 @@ _hall_matter_reply (HallCtx     *ctx,
   if (matter == NULL
       || !hall_param_enum (params, "opinion", TRUE, opinions, &opinion, error)
       || !hall_param_string (params, "text", TRUE, HALL_MATTER_TEXT_MAX, &text, error)
-      || !_hall_matter_check_state (matter, handling, _("Only an accepted matter can be replied to."), error))
+      || !_hall_matter_check_state (matter, handling, _("Only an accepted matter can be replied to."), error)
+      || !check_not_cooperating (ctx, matter, error))
     return NULL;
   matter_id = _hall_matter_get_int (matter, "id");
   handling_due = _hall_matter_get_string (matter, "handling_due");
@@ -510,7 +246,8 @@ _hall_matter_extend (HallCtx     *ctx,
       || !hall_param_string (params, "reason", TRUE, HALL_MATTER_REASON_MAX, &reason, error)
       || !hall_param_string (params, "approver", TRUE, 40, &approver, error)
       || !_hall_matter_check_state (matter, handling,
-                                    _("Only a matter being handled can have its deadline extended."), error))
+                                    _("Only a matter being handled can have its deadline extended."), error)
+      || !check_not_cooperating (ctx, matter, error))
     return NULL;
   matter_id = _hall_matter_get_int (matter, "id");
   handling_due = _hall_matter_get_string (matter, "handling_due");

@@ -45,10 +45,13 @@ param_first_receiver (HallCtx     *ctx,
   return hall_param_int (params, "first_received_by", FALSE, 1, G_MAXINT64, user_id, error);
 }
 
-/* Row-level rule of DESIGN.md §4 for lists: window staff see their department's matters and
- * the ones they first received. ?rl = 1 applies it with ?rd the department and ?ru the user. */
+/* Row-level rule of DESIGN.md §4 for lists: window staff see their department's matters (the
+ * one responsible, first receiving or cooperating on it) and the ones they first received.
+ * ?20 = 1 applies it with ?21 the department and ?22 the user. */
 #define ROW_LEVEL_SQL \
-  "(?20 = 0 OR m.first_user_id = ?22 OR (?21 != 0 AND (m.department_id = ?21 OR m.first_department_id = ?21)))"
+  "(?20 = 0 OR m.first_user_id = ?22 OR (?21 != 0 AND (m.department_id = ?21 OR m.first_department_id = ?21 " \
+  "OR m.id IN (SELECT a.matter_id FROM matter_assignment a WHERE a.department_id = ?21 " \
+  "AND a.role = 'cooperate' AND a.state IN ('open', 'done')))))"
 
 static void
 bind_row_level (HallCtx  *ctx,

@@ -4,7 +4,8 @@
  * hall-matter.c: shared helpers, matter.get, the command table.
  * hall-matter-register.c: matter.register.
  * hall-matter-list.c: matter.list, matter.due, status.query.
- * hall-matter-flow.c: accept, decline, assign, object, reply, extend, close.
+ * hall-matter-flow.c: accept, decline, reply, extend, close.
+ * hall-matter-assign.c: assign (交办, lead and cooperating departments), object, progress notes.
  * hall-matter-review.c: review (复查) and re-review (复核).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -73,6 +74,20 @@ const char *_hall_matter_get_string    (JsonObject        *object,
 gint64      _hall_matter_get_int       (JsonObject        *object,
                                         const char        *member);
 
+/* Records the decision to accept @matter (the row is updated to follow); @implicit when an
+ * assignment accepts it. */
+gboolean    _hall_matter_accept_now    (HallCtx           *ctx,
+                                        JsonObject        *matter,
+                                        const char        *note,
+                                        gboolean           implicit,
+                                        GError           **error);
+/* Whether @department_id cooperates (配合) on the matter: with an open assignment, or (unless
+ * @open_only) one whose round ended with the reply. */
+gboolean    _hall_matter_cooperates    (HallCtx           *ctx,
+                                        gint64             matter_id,
+                                        gint64             department_id,
+                                        gboolean           open_only);
+
 /* The ids of the people in the matter in order, with their role. */
 JsonArray  *_hall_matter_petitioners   (HallCtx           *ctx,
                                         gint64             matter_id,
@@ -89,6 +104,7 @@ JsonObject *_hall_matter_accept        (HallCtx *ctx, JsonObject *params, GError
 JsonObject *_hall_matter_decline       (HallCtx *ctx, JsonObject *params, GError **error);
 JsonObject *_hall_matter_assign_cmd    (HallCtx *ctx, JsonObject *params, GError **error);
 JsonObject *_hall_matter_object        (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject *_hall_matter_note          (HallCtx *ctx, JsonObject *params, GError **error);
 JsonObject *_hall_matter_reply         (HallCtx *ctx, JsonObject *params, GError **error);
 JsonObject *_hall_matter_extend        (HallCtx *ctx, JsonObject *params, GError **error);
 JsonObject *_hall_matter_close         (HallCtx *ctx, JsonObject *params, GError **error);

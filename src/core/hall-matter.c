@@ -137,6 +137,10 @@ _hall_matter_allowed (HallCtx          *ctx,
       && (_hall_matter_get_int (matter, "department_id") == actor->department_id
           || _hall_matter_get_int (matter, "first_department_id") == actor->department_id))
     return TRUE;
+  /* A cooperating department (配合单位) sees the matter; only the lead acts on it. */
+  if (access == HALL_MATTER_READ
+      && _hall_matter_cooperates (ctx, _hall_matter_get_int (matter, "id"), actor->department_id, FALSE))
+    return TRUE;
   return FALSE;
 }
 
@@ -154,6 +158,14 @@ require_id (HallCtx           *ctx,
   hall_ctx_set_object (ctx, "matter", matter_id);
   if (!_hall_matter_allowed (ctx, matter, access))
     {
+      if (access == HALL_MATTER_WRITE && hall_ctx_is (ctx, HALL_ROLE_STAFF)
+          && _hall_matter_cooperates (ctx, matter_id, ctx->actor->department_id, FALSE))
+        {
+          hall_set_error (error, HALL_ERROR_FORBIDDEN, field,
+                          _("Your department cooperates on this matter; only the lead department replies and "
+                            "acts on it. Add a progress note to its timeline, or object to your part."));
+          return NULL;
+        }
       hall_set_error (error, HALL_ERROR_FORBIDDEN, field,
                       access == HALL_MATTER_READ
                         ? _("This matter belongs to another department; you may not see it.")
@@ -216,6 +228,33 @@ _hall_matter_emit (HallCtx     *ctx,
   json_object_set_string_member (payload, "number", hall_stmt_text (stmt, 0));
   json_object_set_string_member (payload, "state", hall_stmt_text (stmt, 1));
   json_object_set_int_member (payload, "department_id", hall_stmt_int (stmt, 2));
+  g_clear_pointer (&stmt, hall_stmt_release);
+
+  /* The departments cooperating on it now, so their lists follow too. */
+  {
+    g_autoptr (HallStmt) cooperating = hall_db_prepare (ctx->db,
+                                                        "SELECT department_id FROM matter_assignment "
+                                                        "WHERE matter_id = ?1 AND state = 'open' "
+                                                        "AND role = 'cooperate' ORDER BY id",
+                                                        error);
+    JsonArray *ids = json_array_new ();
+    int rc;
+
+    json_object_set_array_member (payload, "cooperating_department_ids", ids);
+    if (cooperating == NULL)
+      {
+        json_object_unref (payload);
+        return FALSE;
+      }
+    hall_stmt_bind_int (cooperating, 1, matter_id);
+    while ((rc = hall_stmt_step (cooperating, error)) == SQLITE_ROW)
+      json_array_add_int_element (ids, hall_stmt_int (cooperating, 0));
+    if (rc == 0)
+      {
+        json_object_unref (payload);
+        return FALSE;
+      }
+  }
   return hall_ctx_emit (ctx, kind, payload, error) != 0;
 }
 
@@ -225,6 +264,17 @@ _hall_matter_add_timeline (HallCtx     *ctx,
                            const char  *kind,
                            JsonObject  *detail,
                            GError     **error)
+{
+  return _hall_matter_add_timeline_as (ctx, matter_id, ctx->actor ? ctx->actor->user_id : 0, kind, detail, error);
+}
+
+gboolean
+_hall_matter_add_timeline_as (HallCtx     *ctx,
+                              gint64       matter_id,
+                              gint64       user_id,
+                              const char  *kind,
+                              JsonObject  *detail,
+                              GError     **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
   g_autofree char *json = NULL;
@@ -245,7 +295,7 @@ _hall_matter_add_timeline (HallCtx     *ctx,
     return FALSE;
   hall_stmt_bind_int (stmt, 1, matter_id);
   hall_stmt_bind_int (stmt, 2, ctx->now);
-  hall_stmt_bind_id (stmt, 3, ctx->actor ? ctx->actor->user_id : 0);
+  hall_stmt_bind_id (stmt, 3, user_id);
   hall_stmt_bind_text (stmt, 4, kind);
   hall_stmt_bind_text (stmt, 5, json ? json : "{}");
   if (!_hall_matter_exec (stmt, error))
@@ -415,6 +465,10 @@ matter_get (HallCtx     *ctx,
     return NULL;
   g_clear_pointer (&matter, json_object_unref);
 
+  /* An escalation whose day is over says so in the timeline. */
+  if (!_hall_leader_lapse_escalations (ctx, matter_id, error))
+    return NULL;
+
   matter = describe_matter (ctx, matter_id, error);
   if (matter == NULL)
     return NULL;
@@ -442,7 +496,7 @@ matter_get (HallCtx     *ctx,
   json_object_set_array_member (result, "timeline", rows);
 
   assignments = hall_db_prepare (ctx->db,
-                                 "SELECT s.id, s.department_id, d.name AS department_name, s.from_department_id, "
+                                 "SELECT s.id, s.department_id, d.name AS department_name, s.role, s.round, s.from_department_id, "
                                  "s.assigned_at, s.assigned_date, s.assigned_by, a.display_name AS assigned_by_name, "
                                  "s.deadline, s.note, s.objection_until, s.state, s.objected_at, s.objected_by, "
                                  "s.reason "
@@ -480,6 +534,7 @@ const HallCommand _hall_matter_commands[] = {
   { "matter.decline", _hall_matter_decline, PEOPLE, HALL_COMMAND_WRITE },
   { "matter.assign", _hall_matter_assign_cmd, PEOPLE, HALL_COMMAND_WRITE },
   { "matter.object", _hall_matter_object, HALL_ROLE_STAFF | HALL_ROLE_MANAGER, HALL_COMMAND_WRITE },
+  { "matter.note", _hall_matter_note, PEOPLE, HALL_COMMAND_WRITE },
   { "matter.reply", _hall_matter_reply, PEOPLE, HALL_COMMAND_WRITE },
   { "matter.extend", _hall_matter_extend, PEOPLE, HALL_COMMAND_WRITE },
   { "matter.close", _hall_matter_close, PEOPLE, HALL_COMMAND_WRITE },

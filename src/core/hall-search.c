@@ -36,11 +36,13 @@ typedef enum {
 static const char * const kind_names[] = { "number", "id_number", "phone", "text" };
 
 /* Row-level visibility, as matter.get: staff see their own department's matters (the one
- * responsible now or the one that first received it) and those they first received themselves;
- * managers and leaders see every matter. :restricted = 1 when the rule applies. */
+ * responsible now, one cooperating on it, or the one that first received it) and those they
+ * first received themselves; managers and leaders see every matter. :restricted = 1 when the
+ * rule applies. */
 #define VISIBLE \
   "(:restricted = 0 OR m.department_id = :department OR m.first_department_id = :department " \
-  "OR m.first_user_id = :user)"
+  "OR m.first_user_id = :user OR m.id IN (SELECT a.matter_id FROM matter_assignment a " \
+  "WHERE a.department_id = :department AND a.role = 'cooperate' AND a.state IN ('open', 'done')))"
 
 #define COLUMNS \
   "m.id, m.number, m.received_date, m.state, m.channel, m.type, m.category_id, " \

@@ -139,10 +139,16 @@ CREATE INDEX matter_timeline_by_matter ON matter_timeline (matter_id, id);
 
 -- 交办: a matter handed to a department with a deadline. The department may object (异议)
 -- within 5 working days; the matter then goes back to the first receiver.
+-- One assignment is one round (round = 1, 2 …): one lead department (牵头单位), responsible for the
+-- matter and the only one that replies, and any cooperating departments (配合单位), all working it
+-- at the same time. An objection by the lead returns the whole round (the others 'returned'); one
+-- by a cooperating department ends only its own part. A new round ends the open ones ('reassigned').
 CREATE TABLE matter_assignment (
   id              INTEGER PRIMARY KEY,
   matter_id       INTEGER NOT NULL REFERENCES matter (id) ON DELETE CASCADE,
   department_id   INTEGER NOT NULL REFERENCES department (id),
+  round           INTEGER NOT NULL DEFAULT 1 CHECK (round >= 1),
+  role            TEXT NOT NULL DEFAULT 'lead' CHECK (role IN ('lead', 'cooperate')),
   from_department_id INTEGER REFERENCES department (id),
   assigned_at     INTEGER NOT NULL,
   assigned_date   TEXT NOT NULL,
@@ -151,18 +157,23 @@ CREATE TABLE matter_assignment (
   note            TEXT CHECK (note IS NULL OR length(note) <= 500),
   objection_until TEXT NOT NULL,
   state           TEXT NOT NULL DEFAULT 'open'
-                  CHECK (state IN ('open', 'objected', 'reassigned', 'done')),
+                  CHECK (state IN ('open', 'objected', 'reassigned', 'returned', 'done')),
   objected_at     INTEGER,
   objected_by     INTEGER REFERENCES account (id),
   reason          TEXT CHECK (reason IS NULL OR length(reason) <= 500)
 );
 CREATE INDEX matter_assignment_by_matter ON matter_assignment (matter_id, id);
 CREATE INDEX matter_assignment_open ON matter_assignment (department_id) WHERE state = 'open';
+CREATE UNIQUE INDEX matter_assignment_lead ON matter_assignment (matter_id, round) WHERE role = 'lead';
+CREATE UNIQUE INDEX matter_assignment_round ON matter_assignment (matter_id, round, department_id);
+-- A cooperating department's staff see the matter while they work it and after the reply.
+CREATE INDEX matter_assignment_cooperating ON matter_assignment (department_id, matter_id)
+  WHERE role = 'cooperate' AND state IN ('open', 'done');
 
 -- The clocks running on each matter now: one row per matter and clock, with its due date.
 --   decision  registered, not yet accepted or declined (15 days)
 --   handling  accepted and not yet replied (60 days, +30 once)
---   objection assigned; the receiving department may still object (5 working days)
+--   objection assigned; the lead department may still object (5 working days)
 --   review / rereview  a request waits for its opinion (30 days)
 CREATE VIEW matter_clock AS
   SELECT id AS matter_id, 'decision' AS clock, decision_due AS due FROM matter
@@ -173,7 +184,7 @@ CREATE VIEW matter_clock AS
   UNION ALL
   SELECT a.matter_id, 'objection', a.objection_until
     FROM matter_assignment a JOIN matter m ON m.id = a.matter_id
-    WHERE a.state = 'open' AND m.state = 'assigned'
+    WHERE a.state = 'open' AND a.role = 'lead' AND m.state = 'assigned'
   UNION ALL
   SELECT id, 'review', review_due FROM matter WHERE state = 'review'
   UNION ALL

@@ -17,6 +17,9 @@ CREATE TABLE leader_duty (
 
 -- A matter handed to a duty leader. The visitor's ticket (when there is one) waits in the
 -- leader's reception queue; the escalation follows it until the leader has received them.
+-- One still waiting or called when its day is over lapses (not received on its day): the engine
+-- stores that the next time anyone looks at escalations or the matter, and the hall manager then
+-- re-escalates the matter to a later duty leader or leaves it with its department (resolution).
 CREATE TABLE leader_escalation (
   id             INTEGER PRIMARY KEY,
   matter_id      INTEGER NOT NULL REFERENCES matter (id),
@@ -27,14 +30,23 @@ CREATE TABLE leader_escalation (
   escalated_by   INTEGER NOT NULL REFERENCES account (id),
   escalated_at   INTEGER NOT NULL,
   state          TEXT NOT NULL DEFAULT 'waiting'
-                 CHECK (state IN ('waiting', 'called', 'received', 'cancelled')),
+                 CHECK (state IN ('waiting', 'called', 'received', 'cancelled', 'lapsed')),
   called_at      INTEGER,
-  reception_id   INTEGER REFERENCES leader_reception (id)
+  reception_id   INTEGER REFERENCES leader_reception (id),
+  lapsed_at      INTEGER,
+  -- what became of a lapsed escalation: escalated again, left with the department, or the
+  -- matter received by a leader later all the same
+  resolution     TEXT CHECK (resolution IS NULL OR resolution IN ('escalated', 'left', 'received')),
+  resolved_at    INTEGER,
+  resolved_by    INTEGER REFERENCES account (id),
+  resolution_note TEXT CHECK (resolution_note IS NULL OR length(resolution_note) <= 500),
+  next_escalation_id INTEGER REFERENCES leader_escalation (id)
 );
 CREATE INDEX leader_escalation_by_leader ON leader_escalation (leader_user_id, date, state);
 -- A matter waits for at most one leader at a time.
 CREATE UNIQUE INDEX leader_escalation_open ON leader_escalation (matter_id)
   WHERE state IN ('waiting', 'called');
+CREATE INDEX leader_escalation_lapsed ON leader_escalation (date) WHERE state = 'lapsed' AND resolution IS NULL;
 
 -- 领导干部接待群众来访登记表: one row per reception. The visitor's particulars are copied as
 -- written on the form on that day.
@@ -54,7 +66,7 @@ CREATE TABLE leader_reception (
   persons           INTEGER NOT NULL DEFAULT 1 CHECK (persons BETWEEN 1 AND 9999),
   problem           TEXT NOT NULL,
   instructions      TEXT NOT NULL,          -- 批示
-  departments_json  TEXT NOT NULL DEFAULT '[]', -- [{"department_id","code","name","deadline"}]
+  departments_json  TEXT NOT NULL DEFAULT '[]', -- [{"department_id","code","name","deadline","role"}]
   deadline          TEXT,                   -- the latest deadline given
   result            TEXT,                   -- 处理结果
   created_at        INTEGER NOT NULL,

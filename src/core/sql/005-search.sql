@@ -26,9 +26,13 @@ CREATE VIEW matter_search_names AS
                    WHERE mp.matter_id = m.id ORDER BY mp.sort, p.id)) AS names
     FROM matter m;
 
+-- Cooperating departments (配合单位, 003-matter.sql) count as "d" too.
 CREATE VIEW matter_search_scope AS
   SELECT id AS matter_id,
-         'd' || department_id || ' f' || first_department_id || coalesce (' u' || first_user_id, '') AS scope
+         'd' || department_id || ' f' || first_department_id || coalesce (' u' || first_user_id, '')
+         || coalesce ((SELECT group_concat (' d' || a.department_id, '') FROM matter_assignment a
+                        WHERE a.matter_id = matter.id AND a.role = 'cooperate'
+                          AND a.state IN ('open', 'done')), '') AS scope
     FROM matter;
 
 CREATE TRIGGER matter_fts_after_insert AFTER INSERT ON matter BEGIN
@@ -46,6 +50,18 @@ CREATE TRIGGER matter_fts_after_move
 AFTER UPDATE OF department_id, first_department_id, first_user_id ON matter BEGIN
   UPDATE matter_fts SET scope = (SELECT scope FROM matter_search_scope WHERE matter_id = new.id)
     WHERE rowid = new.id;
+END;
+
+CREATE TRIGGER matter_fts_cooperation_added AFTER INSERT ON matter_assignment
+WHEN new.role = 'cooperate' BEGIN
+  UPDATE matter_fts SET scope = (SELECT scope FROM matter_search_scope WHERE matter_id = new.matter_id)
+    WHERE rowid = new.matter_id;
+END;
+
+CREATE TRIGGER matter_fts_cooperation_changed AFTER UPDATE OF state ON matter_assignment
+WHEN new.role = 'cooperate' BEGIN
+  UPDATE matter_fts SET scope = (SELECT scope FROM matter_search_scope WHERE matter_id = new.matter_id)
+    WHERE rowid = new.matter_id;
 END;
 
 CREATE TRIGGER matter_fts_after_delete AFTER DELETE ON matter BEGIN

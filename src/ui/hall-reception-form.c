@@ -21,11 +21,9 @@
 
 struct _HallReceptionForm
 {
-  AdwBin parent_instance;
+  HallPage parent_instance;
 
-  HallClient *client;
-  GSignalGroup *client_notify;
-  GCancellable *cancellable;
+  guint record;        /* counts the records started: a reply for an earlier one is dropped */
   gint64 escalation_id;
   gint64 matter_id;
   gint64 petitioner_id;
@@ -65,11 +63,10 @@ struct _HallReceptionForm
   GtkLabel *general_error;
 };
 
-G_DEFINE_FINAL_TYPE (HallReceptionForm, hall_reception_form, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (HallReceptionForm, hall_reception_form, HALL_TYPE_PAGE)
 
 enum {
   PROP_0,
-  PROP_CLIENT,
   PROP_READY,
   N_PROPS
 };
@@ -84,13 +81,38 @@ static guint signals[N_SIGNALS];
 
 static const char *sex_codes[] = { NULL, "male", "female" };
 
+#define FIELD(pattern, widget, label) { pattern, G_STRUCT_OFFSET (HallReceptionForm, widget), \
+                                        G_STRUCT_OFFSET (HallReceptionForm, label) }
+static const HallLeaderField fields[] = {
+  FIELD ("petitioner.name", name_row, name_error),
+  FIELD ("petitioner.id_number", id_row, id_error),
+  FIELD ("petitioner.phone", phone_row, phone_error),
+  FIELD ("petitioner.*", address_row, address_error),
+  FIELD ("problem", problem_view, problem_error),
+  FIELD ("instructions", instructions_view, instructions_error),
+  FIELD ("result", result_view, result_error),
+  FIELD ("deadline", deadline_row, deadline_error),
+  FIELD ("*.deadline", deadline_row, deadline_error),
+  FIELD ("assignments*", departments_box, departments_error),
+  FIELD ("*", general_error, general_error),
+};
+#undef FIELD
+
 static void
-update_actions (HallReceptionForm *self)
+update_actions (HallPage *page)
 {
-  gboolean connected = self->client != NULL && hall_client_get_connected (self->client);
+  HallReceptionForm *self = HALL_RECEPTION_FORM (page);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reception-form.submit",
-                                 connected && self->ready && !self->busy);
+                                 hall_page_is_online (page) && self->ready && !self->busy);
+}
+
+static void
+set_busy (HallReceptionForm *self,
+          gboolean           busy)
+{
+  self->busy = busy;
+  update_actions (HALL_PAGE (self));
 }
 
 static void
@@ -100,7 +122,7 @@ set_ready (HallReceptionForm *self,
   if (self->ready == ready)
     return;
   self->ready = ready;
-  update_actions (self);
+  update_actions (HALL_PAGE (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
 }
 
@@ -198,13 +220,6 @@ show_departments (HallReceptionForm *self,
 }
 
 static void
-set_text_view (GtkTextView *view,
-               const char  *text)
-{
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text ? text : "", -1);
-}
-
-static void
 show_matter (HallReceptionForm *self,
              JsonObject        *result)
 {
@@ -247,7 +262,7 @@ show_matter (HallReceptionForm *self,
   sex = person ? json_object_get_string_member_with_default (person, "sex", NULL) : NULL;
   adw_combo_row_set_selected (self->sex_row, g_strcmp0 (sex, "male") == 0 ? 1 : g_strcmp0 (sex, "female") == 0 ? 2 : 0);
   gtk_spin_button_set_value (self->persons_spin, json_object_get_int_member_with_default (matter, "persons", 1));
-  set_text_view (self->problem_view, json_object_get_string_member_with_default (matter, "content", ""));
+  _hall_leader_text_view_set (self->problem_view, json_object_get_string_member_with_default (matter, "content", ""));
 }
 
 static void
@@ -265,15 +280,14 @@ show_general_error (HallReceptionForm *self,
 }
 
 static void
-matter_cb (GObject      *object,
-           GAsyncResult *result,
+matter_cb (HallPage     *page,
+           JsonObject   *reply,
+           const GError *error,
            gpointer      user_data)
 {
-  g_autoptr (HallReceptionForm) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+  HallReceptionForm *self = HALL_RECEPTION_FORM (page);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (GPOINTER_TO_UINT (user_data) != self->record)
     return;
   if (reply == NULL)
     {
@@ -286,15 +300,14 @@ matter_cb (GObject      *object,
 }
 
 static void
-info_cb (GObject      *object,
-         GAsyncResult *result,
+info_cb (HallPage     *page,
+         JsonObject   *reply,
+         const GError *error,
          gpointer      user_data)
 {
-  g_autoptr (HallReceptionForm) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+  HallReceptionForm *self = HALL_RECEPTION_FORM (page);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (GPOINTER_TO_UINT (user_data) != self->record)
     return;
   if (reply == NULL)
     show_general_error (self, error->message);
@@ -404,73 +417,28 @@ instructions_changed_cb (HallReceptionForm *self)
 static void
 clear_errors (HallReceptionForm *self)
 {
-  _hall_form_set_error (GTK_WIDGET (self->name_row), GTK_WIDGET (self->name_error), NULL);
-  _hall_form_set_error (GTK_WIDGET (self->id_row), GTK_WIDGET (self->id_error), NULL);
-  _hall_form_set_error (GTK_WIDGET (self->phone_row), GTK_WIDGET (self->phone_error), NULL);
-  _hall_form_set_error (GTK_WIDGET (self->address_row), GTK_WIDGET (self->address_error), NULL);
-  _hall_form_set_error (GTK_WIDGET (self->problem_view), GTK_WIDGET (self->problem_error), NULL);
-  _hall_form_set_error (GTK_WIDGET (self->instructions_view), GTK_WIDGET (self->instructions_error), NULL);
-  _hall_form_set_error (GTK_WIDGET (self->departments_box), GTK_WIDGET (self->departments_error), NULL);
-  _hall_form_set_error (GTK_WIDGET (self->deadline_row), GTK_WIDGET (self->deadline_error), NULL);
-  _hall_form_set_error (GTK_WIDGET (self->result_view), GTK_WIDGET (self->result_error), NULL);
-  show_general_error (self, NULL);
-}
-
-/* An error the hall sent back, next to the field it names. */
-static void
-show_field_error (HallReceptionForm *self,
-                  const GError      *error)
-{
-  const char *field = hall_error_get_field (error);
-  GtkWidget *widget = NULL, *label = NULL;
-
-  if (field == NULL)
-    ;
-  else if (g_str_equal (field, "petitioner.name"))
-    widget = GTK_WIDGET (self->name_row), label = GTK_WIDGET (self->name_error);
-  else if (g_str_equal (field, "petitioner.id_number"))
-    widget = GTK_WIDGET (self->id_row), label = GTK_WIDGET (self->id_error);
-  else if (g_str_equal (field, "petitioner.phone"))
-    widget = GTK_WIDGET (self->phone_row), label = GTK_WIDGET (self->phone_error);
-  else if (g_str_has_prefix (field, "petitioner."))
-    widget = GTK_WIDGET (self->address_row), label = GTK_WIDGET (self->address_error);
-  else if (g_str_equal (field, "problem"))
-    widget = GTK_WIDGET (self->problem_view), label = GTK_WIDGET (self->problem_error);
-  else if (g_str_equal (field, "instructions"))
-    widget = GTK_WIDGET (self->instructions_view), label = GTK_WIDGET (self->instructions_error);
-  else if (g_str_equal (field, "result"))
-    widget = GTK_WIDGET (self->result_view), label = GTK_WIDGET (self->result_error);
-  else if (g_str_equal (field, "deadline") || g_str_has_suffix (field, ".deadline"))
-    widget = GTK_WIDGET (self->deadline_row), label = GTK_WIDGET (self->deadline_error);
-  else if (g_str_has_prefix (field, "assignments"))
-    widget = GTK_WIDGET (self->departments_box), label = GTK_WIDGET (self->departments_error);
-
-  if (widget != NULL)
-    {
-      _hall_form_set_error (widget, label, error->message);
-      gtk_widget_grab_focus (widget);
-    }
-  else
-    show_general_error (self, error->message);
+  _hall_leader_clear_errors (self, fields, G_N_ELEMENTS (fields));
 }
 
 static void
-receive_cb (GObject      *object,
-            GAsyncResult *result,
+receive_cb (HallPage     *page,
+            JsonObject   *reply,
+            const GError *error,
             gpointer      user_data)
 {
-  g_autoptr (HallReceptionForm) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
+  HallReceptionForm *self = HALL_RECEPTION_FORM (page);
   JsonObject *reception;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (GPOINTER_TO_UINT (user_data) != self->record)
     return;
-  self->busy = FALSE;
-  update_actions (self);
+  set_busy (self, FALSE);
   if (reply == NULL)
     {
-      show_field_error (self, error);
+      /* Next to the field the hall names, where the leader can fix it. */
+      GtkWidget *field = _hall_leader_show_error (self, fields, G_N_ELEMENTS (fields), error);
+
+      if (field != GTK_WIDGET (self->general_error))
+        gtk_widget_grab_focus (field);
       return;
     }
   reception = json_object_get_object_member (reply, "reception");
@@ -495,12 +463,10 @@ confirm_response_cb (AdwMessageDialog *dialog,
   HallReceptionForm *self = user_data;
   JsonObject *params = g_object_get_data (G_OBJECT (dialog), "hall-params");
 
-  if (g_strcmp0 (response, "record") != 0 || self->busy || self->client == NULL)
+  if (g_strcmp0 (response, "record") != 0 || self->busy || hall_page_get_client (HALL_PAGE (self)) == NULL)
     return;
-  self->busy = TRUE;
-  update_actions (self);
-  hall_client_call_async (self->client, "leader.receive", params, self->cancellable, receive_cb,
-                          g_object_ref (self));
+  set_busy (self, TRUE);
+  hall_page_call (HALL_PAGE (self), "leader.receive", params, receive_cb, GUINT_TO_POINTER (self->record));
 }
 
 /* Assigning sends the matter to the departments and finishes the visitor's number: asked first. */
@@ -629,10 +595,11 @@ submit_action (GtkWidget  *widget,
   ask_first (self, params);
 }
 
+/* Calls sent with another client will not answer. */
 static void
-connected_cb (HallReceptionForm *self)
+client_changed_cb (HallReceptionForm *self)
 {
-  update_actions (self);
+  self->busy = FALSE;
 }
 
 /* ---- GObject ------------------------------------------------------------------------------ */
@@ -640,16 +607,8 @@ connected_cb (HallReceptionForm *self)
 static void
 hall_reception_form_dispose (GObject *object)
 {
-  HallReceptionForm *self = HALL_RECEPTION_FORM (object);
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  if (self->client_notify != NULL)
-    g_signal_group_set_target (self->client_notify, NULL);
-  g_clear_object (&self->client_notify);
-  g_clear_object (&self->client);
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), HALL_TYPE_RECEPTION_FORM);
+  adw_bin_set_child (ADW_BIN (object), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (object), HALL_TYPE_RECEPTION_FORM);
   G_OBJECT_CLASS (hall_reception_form_parent_class)->dispose (object);
 }
 
@@ -675,34 +634,8 @@ hall_reception_form_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
-      break;
     case PROP_READY:
       g_value_set_boolean (value, self->ready);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-hall_reception_form_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  HallReceptionForm *self = HALL_RECEPTION_FORM (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      if (g_set_object (&self->client, g_value_get_object (value)))
-        {
-          g_signal_group_set_target (self->client_notify, self->client);
-          update_actions (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -714,15 +647,13 @@ hall_reception_form_class_init (HallReceptionFormClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  HallPageClass *page_class = HALL_PAGE_CLASS (klass);
 
   object_class->dispose = hall_reception_form_dispose;
   object_class->finalize = hall_reception_form_finalize;
   object_class->get_property = hall_reception_form_get_property;
-  object_class->set_property = hall_reception_form_set_property;
+  page_class->update_actions = update_actions;
 
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL, HALL_TYPE_CLIENT,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_READY] =
     g_param_spec_boolean ("ready", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -772,8 +703,7 @@ hall_reception_form_init (HallReceptionForm *self)
 
   self->ticked = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->client_notify = g_signal_group_new (G_TYPE_OBJECT);
-  g_signal_group_connect_swapped (self->client_notify, "notify::connected", G_CALLBACK (connected_cb), self);
+  g_signal_connect (self, "notify::client", G_CALLBACK (client_changed_cb), NULL);
   g_signal_connect_swapped (self->id_row, "changed", G_CALLBACK (id_changed_cb), self);
   g_signal_connect_swapped (self->phone_row, "changed", G_CALLBACK (phone_changed_cb), self);
   g_signal_connect_swapped (self->deadline_row, "changed", G_CALLBACK (deadline_changed_cb), self);
@@ -783,7 +713,7 @@ hall_reception_form_init (HallReceptionForm *self)
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->instructions_view), "changed",
                             G_CALLBACK (instructions_changed_cb), self);
   update_lead (self);
-  update_actions (self);
+  update_actions (HALL_PAGE (self));
 }
 
 GtkWidget *
@@ -801,23 +731,21 @@ hall_reception_form_load (HallReceptionForm *self,
 
   g_return_if_fail (HALL_IS_RECEPTION_FORM (self));
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  self->record++;
   self->escalation_id = escalation_id;
   self->matter_id = matter_id;
   self->busy = FALSE;
   set_ready (self, FALSE);
   clear_errors (self);
-  set_text_view (self->instructions_view, "");
-  set_text_view (self->result_view, "");
-  if (self->client == NULL || matter_id == 0)
+  _hall_leader_text_view_set (self->instructions_view, "");
+  _hall_leader_text_view_set (self->result_view, "");
+  if (hall_page_get_client (HALL_PAGE (self)) == NULL || matter_id == 0)
     return;
 
   self->pending = 2;
   params = _hall_leader_params_id ("matter_id", matter_id);
-  hall_client_call_async (self->client, "matter.get", params, self->cancellable, matter_cb, g_object_ref (self));
-  hall_client_call_async (self->client, "hall.info", NULL, self->cancellable, info_cb, g_object_ref (self));
+  hall_page_call (HALL_PAGE (self), "matter.get", params, matter_cb, GUINT_TO_POINTER (self->record));
+  hall_page_call (HALL_PAGE (self), "hall.info", NULL, info_cb, GUINT_TO_POINTER (self->record));
 }
 
 gint64

@@ -4,15 +4,13 @@
  */
 #pragma once
 
-#include <adwaita.h>
-
-#include "hall-client.h"
+#include "hall-page.h"
 
 G_BEGIN_DECLS
 
 #define HALL_TYPE_RECEPTION_FORM (hall_reception_form_get_type ())
 
-G_DECLARE_FINAL_TYPE (HallReceptionForm, hall_reception_form, HALL, RECEPTION_FORM, AdwBin)
+G_DECLARE_FINAL_TYPE (HallReceptionForm, hall_reception_form, HALL, RECEPTION_FORM, HallPage)
 
 GtkWidget  *hall_reception_form_new          (HallClient        *client);
 /* Starts a record for @escalation_id (0: none) of @matter_id, prefilled from the matter and its

@@ -4,15 +4,13 @@
  */
 #pragma once
 
-#include <adwaita.h>
-
-#include "hall-client.h"
+#include "hall-page.h"
 
 G_BEGIN_DECLS
 
 #define HALL_TYPE_RECEPTION_PAGE (hall_reception_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (HallReceptionPage, hall_reception_page, HALL, RECEPTION_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (HallReceptionPage, hall_reception_page, HALL, RECEPTION_PAGE, HallPage)
 
 GtkWidget  *hall_reception_page_new         (HallClient        *client);
 /* HallBoardItem per visitor, as leader.queue gives them (waiting or called). */

@@ -469,6 +469,10 @@ test_reception_flow (Fixture       *f,
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (reception, "departments")), ==, 2);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
                      json_object_get_array_member (reception, "departments"), 1), "deadline"), ==, "2026-11-11");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
+                     json_object_get_array_member (reception, "departments"), 0), "role"), ==, "lead");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
+                     json_object_get_array_member (reception, "departments"), 1), "role"), ==, "cooperate");
   g_clear_pointer (&r, json_object_unref);
 
   /* The matter's timeline shows the escalation, the instruction and both assignments. */
@@ -500,6 +504,15 @@ test_reception_flow (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (matter, "matter"), "department_id"), ==, 2);
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (matter, "matter"), "state"), ==,
                    "assigned");
+  /* 住建 leads (牵头) and 自然资源 cooperates (配合): both work it at the same time. */
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonObject *a = json_array_get_object_element (assignments, i);
+
+      g_assert_cmpstr (json_object_get_string_member (a, "state"), ==, "open");
+      g_assert_cmpstr (json_object_get_string_member (a, "role"), ==,
+                       json_object_get_int_member (a, "department_id") == 2 ? "lead" : "cooperate");
+    }
 
   /* The visitor's ticket is finished, and the leader's queue is empty. */
   ticket = get_ticket (f, ticket_id);
@@ -1080,6 +1093,268 @@ test_concurrent (Fixture       *f,
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (r, "visitors")), ==, 0);
 }
 
+/* ---- co-handling: the lead department (牵头) and cooperating ones (配合) -------------------- */
+
+static void
+test_reception_roles (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr (JsonObject) r = NULL;
+  g_autoptr (JsonObject) m = NULL;
+  g_autofree char *lead_staff = hall_test_add_user (f->hall, "minzheng", "staff", "minzheng", 3);
+  JsonArray *departments, *assignments;
+  gint64 matter_id = register_matter (f, 0, NULL);
+
+#define RECEIVE_FAILS(field, list) \
+  hall_test_fails (f->hall, f->leader, "leader.receive", HALL_ERROR_INVALID_ARGUMENT, field, \
+                   "{\"matter_id\":%" G_GINT64_FORMAT ",\"problem\":\"物业\",\"instructions\":\"办\"," \
+                   "\"deadline\":\"2026-10-30\",\"assignments\":" list "}", matter_id)
+
+  /* Two leads, no lead at all, a role that does not exist. */
+  RECEIVE_FAILS ("assignments[1].role",
+                 "[{\"department\":\"chengjian\",\"role\":\"lead\"},{\"department\":\"minzheng\",\"role\":\"lead\"}]");
+  RECEIVE_FAILS ("assignments[0].role",
+                 "[{\"department\":\"chengjian\",\"role\":\"cooperate\"},"
+                 "{\"department\":\"minzheng\",\"role\":\"cooperate\"}]");
+  RECEIVE_FAILS ("assignments[0].role", "[{\"department\":\"chengjian\",\"role\":\"boss\"}]");
+  /* A fault found while assigning names the entry as the leader listed it. */
+  RECEIVE_FAILS ("assignments[0].deadline",
+                 "[{\"department\":\"chengjian\",\"deadline\":\"2027-03-01\"},"
+                 "{\"department\":\"minzheng\",\"role\":\"lead\"}]");
+#undef RECEIVE_FAILS
+
+  /* The second listed is marked to lead: it is responsible, the first cooperates. */
+  r = hall_test_ok (f->hall, f->leader, "leader.receive",
+                    "{\"matter_id\":%" G_GINT64_FORMAT ",\"problem\":\"低保\",\"instructions\":\"民政局牵头\","
+                    "\"deadline\":\"2026-10-30\",\"assignments\":[{\"department\":\"chengjian\"},"
+                    "{\"department\":\"minzheng\",\"role\":\"lead\"}]}",
+                    matter_id);
+  departments = json_object_get_array_member (json_object_get_object_member (r, "reception"), "departments");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (departments, 0), "role"), ==,
+                   "cooperate");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (departments, 1), "role"), ==,
+                   "lead");
+
+  m = hall_test_ok (f->hall, f->manager, "matter.get", "{\"matter_id\":%" G_GINT64_FORMAT "}", matter_id);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (m, "matter"), "department_id"), ==, 3);
+  assignments = json_object_get_array_member (m, "assignments");
+  g_assert_cmpuint (json_array_get_length (assignments), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (assignments, 0), "department_id"), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (assignments, 0), "role"), ==, "lead");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (assignments, 1), "role"), ==,
+                   "cooperate");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (assignments, 1), "state"), ==,
+                   "open");
+
+  /* 城建's window (the first receiver, cooperating now) reads and notes; 民政 replies. */
+  g_clear_pointer (&r, json_object_unref);
+  r = hall_test_ok (f->hall, f->staff, "matter.note",
+                    "{\"matter_id\":%" G_GINT64_FORMAT ",\"text\":\"已提供房屋档案\"}", matter_id);
+  hall_test_fails (f->hall, f->staff, "matter.reply", HALL_ERROR_FORBIDDEN, "matter_id",
+                   "{\"matter_id\":%" G_GINT64_FORMAT ",\"opinion\":\"support\",\"text\":\"已办\"}", matter_id);
+  g_clear_pointer (&r, json_object_unref);
+  r = hall_test_ok (f->hall, lead_staff, "matter.reply",
+                    "{\"matter_id\":%" G_GINT64_FORMAT ",\"opinion\":\"support\",\"text\":\"已纳入低保\"}",
+                    matter_id);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (r, "matter"), "state"), ==,
+                   "replied");
+}
+
+/* ---- escalations whose day ended --------------------------------------------------------- */
+
+static void
+restart (Fixture    *f,
+         const char *local)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_clear_object (&f->hall->engine);
+  f->hall->engine = hall_engine_new (f->hall->path, &error);
+  g_assert_no_error (error);
+  hall_engine_set_now (f->hall->engine, hall_test_time (local));
+
+  /* A new working day: everyone signs in again. */
+  g_free (f->manager);
+  g_free (f->staff);
+  g_free (f->leader);
+  g_free (f->leader2);
+  f->manager = hall_test_login (f->hall, "zhiban", "manager", 0);
+  f->staff = hall_test_login (f->hall, "chuangkou", "staff", 2);
+  f->leader = hall_test_login (f->hall, "zhang", "leader", 0);
+  f->leader2 = hall_test_login (f->hall, "li", "leader", 0);
+}
+
+static JsonObject *
+find_escalation (JsonObject *list,
+                 gint64      escalation_id)
+{
+  JsonArray *rows = json_object_get_array_member (list, "escalations");
+
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    if (json_object_get_int_member (json_array_get_object_element (rows, i), "id") == escalation_id)
+      return json_array_get_object_element (rows, i);
+  return NULL;
+}
+
+typedef struct
+{
+  guint pending;
+  guint ok;
+  guint conflict;
+} Pair;
+
+static void
+reescalated_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Pair *pair = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) r = hall_engine_call_finish (HALL_ENGINE (source), result, &error);
+
+  if (r != NULL)
+    pair->ok++;
+  else
+    {
+      g_assert_error (error, HALL_ERROR, HALL_ERROR_CONFLICT);
+      pair->conflict++;
+    }
+  pair->pending--;
+}
+
+static void
+test_lapsed_escalation (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr (JsonObject) r = NULL;
+  g_autoptr (JsonObject) list = NULL;
+  g_autoptr (JsonObject) m = NULL;
+  g_autofree char *manager2 = NULL;
+  JsonObject *row, *lapsed_entry;
+  gint64 with_ticket, letter, ticket_id, first, second, again;
+  Pair pair = { 0 };
+
+  /* Monday: two matters escalated to 张; the leader calls one in but receives neither. */
+  put_on_duty (f, f->leader_id);
+  ticket_id = visitor_at_window (f, &with_ticket);
+  letter = register_matter (f, 0, NULL);
+  r = hall_test_ok (f->hall, f->staff, "matter.escalate", "{\"matter_id\":%" G_GINT64_FORMAT "}", with_ticket);
+  first = json_object_get_int_member (json_object_get_object_member (r, "escalation"), "id");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (r, "escalation"), "ticket_id"), ==,
+                   ticket_id);
+  g_clear_pointer (&r, json_object_unref);
+  r = hall_test_ok (f->hall, f->staff, "matter.escalate", "{\"matter_id\":%" G_GINT64_FORMAT "}", letter);
+  second = json_object_get_int_member (json_object_get_object_member (r, "escalation"), "id");
+  g_clear_pointer (&r, json_object_unref);
+  r = hall_test_ok (f->hall, f->leader, "leader.call", "{\"escalation_id\":%" G_GINT64_FORMAT "}", first);
+  g_clear_pointer (&r, json_object_unref);
+
+  /* Nothing lapses during its own day. */
+  list = hall_test_ok (f->hall, f->manager, "leader.escalations", NULL);
+  g_assert_cmpint (json_object_get_int_member (list, "lapsed"), ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (find_escalation (list, first), "state"), ==, "called");
+  g_assert_false (json_object_get_boolean_member (find_escalation (list, first), "needs_action"));
+  hall_test_fails (f->hall, f->manager, "leader.escalation_leave", HALL_ERROR_CONFLICT, "escalation_id",
+                   "{\"escalation_id\":%" G_GINT64_FORMAT "}", second);
+  g_clear_pointer (&list, json_object_unref);
+
+  /* Tuesday, after the server was restarted: 李 is on duty. */
+  restart (f, "2026-10-13 08:30");
+  r = hall_test_ok (f->hall, f->manager, "leader.duty",
+                    "{\"date\":\"2026-10-13\",\"user_id\":%" G_GINT64_FORMAT "}", f->leader2_id);
+  g_clear_pointer (&r, json_object_unref);
+
+  /* 张's queue for today is empty; calling or receiving Monday's visitor says it lapsed. */
+  r = hall_test_ok (f->hall, f->leader, "leader.queue", NULL);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (r, "visitors")), ==, 0);
+  g_clear_pointer (&r, json_object_unref);
+  hall_test_fails (f->hall, f->leader, "leader.call", HALL_ERROR_CONFLICT, "escalation_id",
+                   "{\"escalation_id\":%" G_GINT64_FORMAT "}", first);
+  hall_test_fails (f->hall, f->leader, "leader.receive", HALL_ERROR_CONFLICT, "escalation_id",
+                   "{\"escalation_id\":%" G_GINT64_FORMAT ",\"problem\":\"物业\",\"instructions\":\"办\"}", first);
+
+  /* The manager's list shows both as lapsed, for a decision, with nothing personal. */
+  list = hall_test_ok (f->hall, f->manager, "leader.escalations", NULL);
+  g_assert_cmpint (json_object_get_int_member (list, "lapsed"), ==, 2);
+  row = find_escalation (list, first);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (json_object_get_string_member (row, "state"), ==, "lapsed");
+  g_assert_true (json_object_get_boolean_member (row, "needs_action"));
+  g_assert_cmpstr (json_object_get_string_member (row, "date"), ==, "2026-10-12");
+  g_assert_cmpstr (json_object_get_string_member (row, "ticket_code"), ==, "C001");
+  g_assert_cmpint (json_object_get_int_member (row, "department_id"), ==, 2);
+  g_assert_false (json_object_has_member (row, "petitioner_name"));
+  g_clear_pointer (&list, json_object_unref);
+  hall_test_fails (f->hall, f->staff, "leader.escalations", HALL_ERROR_FORBIDDEN, NULL, NULL);
+  hall_test_fails (f->hall, f->staff, "leader.escalation_leave", HALL_ERROR_FORBIDDEN, NULL,
+                   "{\"escalation_id\":%" G_GINT64_FORMAT "}", second);
+
+  /* The matter's timeline says so, recorded by the hall rather than by whoever looked. */
+  m = hall_test_ok (f->hall, f->staff, "matter.get", "{\"matter_id\":%" G_GINT64_FORMAT "}", with_ticket);
+  g_assert_cmpuint (count_timeline (m, "escalation_lapsed"), ==, 1);
+  lapsed_entry = find_timeline (m, "escalation_lapsed");
+  g_assert_true (json_object_get_null_member (lapsed_entry, "user_id"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (lapsed_entry, "detail"), "date"), ==,
+                   "2026-10-12");
+  g_clear_pointer (&m, json_object_unref);
+
+  /* Two managers escalate Monday's visitor again at the same moment: one escalation is made,
+   * the other is told the matter already waits for a leader. */
+  manager2 = hall_test_add_user (f->hall, "zhiban2", "manager", "xinfang", 0);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"matter_id\":%" G_GINT64_FORMAT "}", with_ticket);
+      g_autoptr (JsonObject) params = hall_test_parse_object (json);
+
+      pair.pending++;
+      hall_engine_call_async (f->hall->engine, i ? manager2 : f->manager, "matter.escalate", params, "127.0.0.1",
+                              NULL, reescalated_cb, &pair);
+    }
+  while (pair.pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (pair.ok, ==, 1);
+  g_assert_cmpuint (pair.conflict, ==, 1);
+
+  /* Monday's ticket ended with its day: the new escalation waits for 李 without it. */
+  r = hall_test_ok (f->hall, f->leader2, "leader.queue", NULL);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (r, "visitors")), ==, 1);
+  row = json_array_get_object_element (json_object_get_array_member (r, "visitors"), 0);
+  again = json_object_get_int_member (row, "escalation_id");
+  g_assert_true (json_object_get_null_member (row, "ticket_id"));
+  g_clear_pointer (&r, json_object_unref);
+
+  /* The letter stays with its department. */
+  hall_test_fails (f->hall, f->manager, "leader.escalation_leave", HALL_ERROR_INVALID_ARGUMENT, "note",
+                   "{\"escalation_id\":%" G_GINT64_FORMAT ",\"note\":%d}", second, 5);
+  r = hall_test_ok (f->hall, f->manager, "leader.escalation_leave",
+                    "{\"escalation_id\":%" G_GINT64_FORMAT ",\"note\":\"已由住建局电话答复\"}", second);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (r, "escalation"), "state"), ==,
+                   "lapsed");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (r, "escalation"), "resolution"), ==,
+                   "left");
+  g_clear_pointer (&r, json_object_unref);
+  hall_test_fails (f->hall, f->manager, "leader.escalation_leave", HALL_ERROR_CONFLICT, "escalation_id",
+                   "{\"escalation_id\":%" G_GINT64_FORMAT "}", second);
+  hall_test_fails (f->hall, f->manager, "leader.escalation_leave", HALL_ERROR_CONFLICT, "escalation_id",
+                   "{\"escalation_id\":%" G_GINT64_FORMAT "}", again);
+  hall_test_fails (f->hall, f->manager, "leader.escalation_leave", HALL_ERROR_NOT_FOUND, "escalation_id",
+                   "{\"escalation_id\":999}");
+  m = hall_test_ok (f->hall, f->manager, "matter.get", "{\"matter_id\":%" G_GINT64_FORMAT "}", letter);
+  g_assert_cmpuint (count_timeline (m, "escalation_lapsed"), ==, 1);
+  g_assert_cmpuint (count_timeline (m, "escalation_left"), ==, 1);
+  g_clear_pointer (&m, json_object_unref);
+
+  /* Nothing is left for the manager to decide; today's escalation is listed as waiting. */
+  list = hall_test_ok (f->hall, f->manager, "leader.escalations", NULL);
+  g_assert_cmpint (json_object_get_int_member (list, "lapsed"), ==, 0);
+  g_assert_null (find_escalation (list, first));
+  g_assert_null (find_escalation (list, second));
+  g_assert_cmpstr (json_object_get_string_member (find_escalation (list, again), "state"), ==, "waiting");
+  g_clear_pointer (&list, json_object_unref);
+  r = hall_test_ok (f->hall, f->manager, "leader.queue", "{\"leader_user_id\":%" G_GINT64_FORMAT "}", f->leader_id);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (r, "visitors")), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1093,6 +1368,8 @@ main (int   argc,
   g_test_add ("/leader/charge", Fixture, NULL, fixture_set_up, test_charge, fixture_tear_down);
   g_test_add ("/leader/supervision", Fixture, NULL, fixture_set_up, test_supervision, fixture_tear_down);
   g_test_add ("/leader/concurrent", Fixture, NULL, fixture_set_up, test_concurrent, fixture_tear_down);
+  g_test_add ("/leader/reception-roles", Fixture, NULL, fixture_set_up, test_reception_roles, fixture_tear_down);
+  g_test_add ("/leader/lapsed-escalation", Fixture, NULL, fixture_set_up, test_lapsed_escalation, fixture_tear_down);
 
   return g_test_run ();
 }

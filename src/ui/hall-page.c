@@ -341,6 +341,24 @@ hall_page_class_install_matter_actions (HallPageClass *klass,
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, back, NULL);
 }
 
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  hall_page_refresh (HALL_PAGE (widget));
+}
+
+void
+hall_page_class_install_refresh_action (HallPageClass *klass,
+                                        const char    *action_name)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, action_name, NULL, refresh_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, action_name, NULL);
+}
+
 /* ---- the client's signals ----------------------------------------------------------------- */
 
 static void

@@ -79,6 +79,9 @@ void          hall_page_load_full          (HallPage          *self,
 gboolean      hall_page_is_loading         (HallPage          *self);
 /* Loads the page again (when signed in), now or after the load under way. */
 void          hall_page_refresh            (HallPage          *self);
+/* Adds @action_name (say "charges.refresh", also on F5): hall_page_refresh(). */
+void          hall_page_class_install_refresh_action (HallPageClass *klass,
+                                                      const char    *action_name);
 /* Runs the class's update_actions. */
 void          hall_page_update_actions     (HallPage          *self);
 

@@ -231,14 +231,6 @@ open_action (GtkWidget  *widget,
 }
 
 static void
-refresh_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  hall_page_refresh (HALL_PAGE (widget));
-}
-
-static void
 event (HallPage   *page,
        const char *kind,
        JsonObject *event)
@@ -291,10 +283,9 @@ hall_charges_page_class_init (HallChargesPageClass *klass)
   CHILD (charge_view);
 #undef CHILD
 
-  gtk_widget_class_install_action (widget_class, "charges.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "charges.open", "x", open_action);
   gtk_widget_class_install_action (widget_class, "charges.take", NULL, take_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "charges.refresh", NULL);
+  hall_page_class_install_refresh_action (page_class, "charges.refresh");
   hall_page_class_install_matter_actions (page_class, "charges");
 }
 

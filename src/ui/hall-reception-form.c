@@ -219,17 +219,20 @@ show_departments (HallReceptionForm *self,
   update_lead (self);
 }
 
+/* matter.get's reply, or NULL when it failed: there is no matter to record. */
 static void
 show_matter (HallReceptionForm *self,
              JsonObject        *result)
 {
-  JsonObject *matter = json_object_get_object_member (result, "matter");
-  JsonArray *petitioners = json_object_get_array_member (result, "petitioners");
+  JsonObject *matter = result ? json_object_get_object_member (result, "matter") : NULL;
+  JsonArray *petitioners = matter ? json_object_get_array_member (result, "petitioners") : NULL;
   JsonObject *person = NULL;
   const char *sex;
   g_autofree char *title = NULL;
   g_autofree char *received = NULL;
 
+  if (result == NULL)
+    self->matter_id = 0;
   if (matter == NULL)
     return;
   if (petitioners != NULL && json_array_get_length (petitioners) > 0)
@@ -265,11 +268,20 @@ show_matter (HallReceptionForm *self,
   _hall_leader_text_view_set (self->problem_view, json_object_get_string_member_with_default (matter, "content", ""));
 }
 
+/* hall.info's reply (NULL when it failed): the departments to tick and today's date. */
 static void
-loaded_one (HallReceptionForm *self)
+show_info (HallReceptionForm *self,
+           JsonObject        *info)
 {
-  if (self->pending > 0 && --self->pending == 0)
-    set_ready (self, self->matter_id != 0);
+  g_autofree char *deadline = NULL;
+
+  if (info == NULL)
+    return;
+  g_free (self->today);
+  self->today = g_strdup (json_object_get_string_member_with_default (info, "today", ""));
+  show_departments (self, json_object_get_array_member (info, "departments"));
+  deadline = _hall_leader_add_days (self->today, DEFAULT_DEADLINE_DAYS);
+  gtk_editable_set_text (GTK_EDITABLE (self->deadline_row), deadline);
 }
 
 static void
@@ -279,49 +291,44 @@ show_general_error (HallReceptionForm *self,
   _hall_form_set_error (GTK_WIDGET (self->general_error), GTK_WIDGET (self->general_error), message);
 }
 
+/* One of the replies hall_reception_form_load() waits for. */
+typedef struct
+{
+  guint record;
+  void (*show) (HallReceptionForm *self,
+                JsonObject        *reply);
+} Load;
+
 static void
-matter_cb (HallPage     *page,
+loaded_cb (HallPage     *page,
            JsonObject   *reply,
            const GError *error,
            gpointer      user_data)
 {
   HallReceptionForm *self = HALL_RECEPTION_FORM (page);
+  Load *load = user_data;
 
-  if (GPOINTER_TO_UINT (user_data) != self->record)
-    return;
-  if (reply == NULL)
-    {
-      show_general_error (self, error->message);
-      self->matter_id = 0;
-    }
-  else
-    show_matter (self, reply);
-  loaded_one (self);
-}
-
-static void
-info_cb (HallPage     *page,
-         JsonObject   *reply,
-         const GError *error,
-         gpointer      user_data)
-{
-  HallReceptionForm *self = HALL_RECEPTION_FORM (page);
-
-  if (GPOINTER_TO_UINT (user_data) != self->record)
+  if (load->record != self->record)
     return;
   if (reply == NULL)
     show_general_error (self, error->message);
-  else
-    {
-      g_autofree char *deadline = NULL;
+  load->show (self, reply);
+  if (self->pending > 0 && --self->pending == 0)
+    set_ready (self, self->matter_id != 0);
+}
 
-      g_free (self->today);
-      self->today = g_strdup (json_object_get_string_member_with_default (reply, "today", ""));
-      show_departments (self, json_object_get_array_member (reply, "departments"));
-      deadline = _hall_leader_add_days (self->today, DEFAULT_DEADLINE_DAYS);
-      gtk_editable_set_text (GTK_EDITABLE (self->deadline_row), deadline);
-    }
-  loaded_one (self);
+static void
+load (HallReceptionForm *self,
+      const char        *command,
+      JsonObject        *params,
+      void (*show) (HallReceptionForm *, JsonObject *))
+{
+  Load *data = g_new (Load, 1);
+
+  data->record = self->record;
+  data->show = show;
+  self->pending++;
+  hall_page_call_full (HALL_PAGE (self), command, params, loaded_cb, data, g_free);
 }
 
 /* ---- checking the fields ------------------------------------------------------------------ */
@@ -732,6 +739,7 @@ hall_reception_form_load (HallReceptionForm *self,
   g_return_if_fail (HALL_IS_RECEPTION_FORM (self));
 
   self->record++;
+  self->pending = 0;
   self->escalation_id = escalation_id;
   self->matter_id = matter_id;
   self->busy = FALSE;
@@ -742,10 +750,9 @@ hall_reception_form_load (HallReceptionForm *self,
   if (hall_page_get_client (HALL_PAGE (self)) == NULL || matter_id == 0)
     return;
 
-  self->pending = 2;
   params = _hall_leader_params_id ("matter_id", matter_id);
-  hall_page_call (HALL_PAGE (self), "matter.get", params, matter_cb, GUINT_TO_POINTER (self->record));
-  hall_page_call (HALL_PAGE (self), "hall.info", NULL, info_cb, GUINT_TO_POINTER (self->record));
+  load (self, "matter.get", params, show_matter);
+  load (self, "hall.info", NULL, show_info);
 }
 
 gint64

@@ -261,14 +261,6 @@ record_action (GtkWidget  *widget,
 }
 
 static void
-refresh_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  hall_page_refresh (HALL_PAGE (widget));
-}
-
-static void
 received_cb (HallReceptionPage *self,
              JsonObject        *reception)
 {
@@ -345,10 +337,9 @@ hall_reception_page_class_init (HallReceptionPageClass *klass)
   CHILD (form);
 #undef CHILD
 
-  gtk_widget_class_install_action (widget_class, "reception.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "reception.call", "x", call_action);
   gtk_widget_class_install_action (widget_class, "reception.record", "x", record_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "reception.refresh", NULL);
+  hall_page_class_install_refresh_action (page_class, "reception.refresh");
   hall_page_class_install_matter_actions (page_class, "reception");
 }
 

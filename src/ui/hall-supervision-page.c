@@ -219,21 +219,27 @@ form_clear_errors (HallSupervisionPage *self,
   _hall_leader_clear_errors (self, form->fields, form->n_fields);
 }
 
-static void
+/* Opens @form for the matter @parameter (its id), with @subtitle_member of its row under the
+ * title; returns the row's data, or NULL when the matter is no longer listed. */
+static JsonObject *
 form_open (HallSupervisionPage *self,
            Form                *form,
-           gint64               matter_id,
-           const char          *title,
-           const char          *subtitle)
+           GVariant            *parameter,
+           const char          *subtitle_member)
 {
+  gint64 matter_id = g_variant_get_int64 (parameter);
+  JsonObject *data = find_matter (self, matter_id);
+
+  if (data == NULL)
+    return NULL;
   form->matter_id = matter_id;
-  gtk_label_set_text (form->title, title);
-  gtk_label_set_text (form->subtitle, subtitle);
+  gtk_label_set_text (form->subtitle, json_object_get_string_member_with_default (data, subtitle_member, ""));
   _hall_leader_text_view_set (form->text, NULL);
   form_clear_errors (self, form);
   update_actions (HALL_PAGE (self));
   gtk_stack_set_visible_child_name (self->stack, form->view);
   gtk_widget_grab_focus (GTK_WIDGET (form->text));
+  return data;
 }
 
 /* The form's text, or NULL (and it says so) when nothing is written. */
@@ -307,18 +313,17 @@ flag_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   HallSupervisionPage *self = HALL_SUPERVISION_PAGE (widget);
-  gint64 matter_id = g_variant_get_int64 (parameter);
-  JsonObject *data = find_matter (self, matter_id);
+  JsonObject *data = form_open (self, &self->flag, parameter, "department_name");
   g_autofree char *title = NULL;
-  g_autofree char *due = _hall_leader_add_days (self->today, DEFAULT_REPORT_DAYS);
+  g_autofree char *due = NULL;
 
   if (data == NULL)
     return;
   /* Translators: title of the supervision form, %s the matter number */
   title = g_strdup_printf (_("Supervise %s"), json_object_get_string_member_with_default (data, "matter_number", ""));
+  gtk_label_set_text (self->flag.title, title);
+  due = _hall_leader_add_days (self->today, DEFAULT_REPORT_DAYS);
   gtk_editable_set_text (GTK_EDITABLE (self->due_row), due);
-  form_open (self, &self->flag, matter_id, title,
-             json_object_get_string_member_with_default (data, "department_name", ""));
 }
 
 static void
@@ -352,8 +357,7 @@ resolve_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   HallSupervisionPage *self = HALL_SUPERVISION_PAGE (widget);
-  gint64 matter_id = g_variant_get_int64 (parameter);
-  JsonObject *data = find_matter (self, matter_id);
+  JsonObject *data = form_open (self, &self->resolve, parameter, "note");
   g_autofree char *title = NULL;
 
   if (data == NULL)
@@ -361,7 +365,7 @@ resolve_action (GtkWidget  *widget,
   /* Translators: title of the form that ends a supervision (督办), %s the matter number */
   title = g_strdup_printf (_("Resolve the Supervision of %s"),
                            json_object_get_string_member_with_default (data, "matter_number", ""));
-  form_open (self, &self->resolve, matter_id, title, json_object_get_string_member_with_default (data, "note", ""));
+  gtk_label_set_text (self->resolve.title, title);
 }
 
 static void
@@ -444,14 +448,6 @@ take_charge_action (GtkWidget  *widget,
 }
 
 static void
-refresh_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  hall_page_refresh (HALL_PAGE (widget));
-}
-
-static void
 event (HallPage   *page,
        const char *kind,
        JsonObject *event)
@@ -529,13 +525,12 @@ hall_supervision_page_class_init (HallSupervisionPageClass *klass)
 #undef FORM_CHILD
 #undef CHILD
 
-  gtk_widget_class_install_action (widget_class, "supervision.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "supervision.flag", "x", flag_action);
   gtk_widget_class_install_action (widget_class, "supervision.take-charge", "x", take_charge_action);
   gtk_widget_class_install_action (widget_class, "supervision.submit", NULL, submit_action);
   gtk_widget_class_install_action (widget_class, "supervision.resolve", "x", resolve_action);
   gtk_widget_class_install_action (widget_class, "supervision.resolve-submit", NULL, resolve_submit_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "supervision.refresh", NULL);
+  hall_page_class_install_refresh_action (page_class, "supervision.refresh");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "supervision.submit", NULL);
   hall_page_class_install_matter_actions (page_class, "supervision");
 }

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "hall-counter-card.h"
+#include "hall-matter-format.h"
 #include "hall-ui-util.h"
 
 struct _HallCounterCard
@@ -97,25 +98,9 @@ update (HallCounterCard *self)
       gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), state_classes[i]);
       gtk_widget_remove_css_class (self->box, state_classes[i]);
     }
-  if (g_str_equal (state, "open"))
-    {
-      /* Translators: a service window's state on the hall board */
-      state_label = C_("counter state", "Open");
-      gtk_widget_add_css_class (GTK_WIDGET (self->state_label), "state-open");
-      gtk_widget_add_css_class (self->box, "state-open");
-    }
-  else if (g_str_equal (state, "paused"))
-    {
-      state_label = C_("counter state", "Paused");
-      gtk_widget_add_css_class (GTK_WIDGET (self->state_label), "state-paused");
-      gtk_widget_add_css_class (self->box, "state-paused");
-    }
-  else
-    {
-      state_label = C_("counter state", "Closed");
-      gtk_widget_add_css_class (GTK_WIDGET (self->state_label), "state-closed");
-      gtk_widget_add_css_class (self->box, "state-closed");
-    }
+  state_label = _hall_mf_counter_state_label (state);
+  gtk_widget_add_css_class (GTK_WIDGET (self->state_label), _hall_mf_counter_state_class (state));
+  gtk_widget_add_css_class (self->box, _hall_mf_counter_state_class (state));
   gtk_label_set_text (self->state_label, state_label);
 
   if (current != NULL)

@@ -51,16 +51,6 @@ priority_label (JsonObject *ticket)
   return NULL;
 }
 
-static const char *
-counter_state_label (const char *state)
-{
-  if (g_strcmp0 (state, "open") == 0)
-    return C_("counter state", "Open");
-  if (g_strcmp0 (state, "paused") == 0)
-    return C_("counter state", "Paused");
-  return C_("counter state", "Closed");
-}
-
 static void
 show_person (HallCounterPage *self)
 {
@@ -134,15 +124,13 @@ show_state (HallCounterPage *self)
   gtk_label_set_text (self->counter_title, title->str);
   if (g_strcmp0 (state, "paused") == 0 && _hall_mf_string (self->counter, "pause_reason") != NULL)
     {
-      g_autofree char *text = g_strdup_printf ("%s: %s", counter_state_label (state), _hall_mf_string (self->counter, "pause_reason"));
+      g_autofree char *text = g_strdup_printf ("%s: %s", _hall_mf_counter_state_label (state), _hall_mf_string (self->counter, "pause_reason"));
       gtk_label_set_text (self->counter_state, text);
     }
   else
-    gtk_label_set_text (self->counter_state, counter_state_label (state));
+    gtk_label_set_text (self->counter_state, _hall_mf_counter_state_label (state));
   gtk_widget_set_css_classes (GTK_WIDGET (self->counter_state),
-                              (const char *[]) { "state-badge", g_strcmp0 (state, "open") == 0 ? "state-open"
-                                                 : g_strcmp0 (state, "paused") == 0 ? "state-paused" : "state-closed",
-                                                 NULL });
+                              (const char *[]) { "state-badge", _hall_mf_counter_state_class (state), NULL });
   /* Translators: heading of the window's waiting list */
   heading = g_strdup_printf (_("Waiting (%u)"), n_waiting);
   gtk_label_set_text (self->waiting_heading, heading);

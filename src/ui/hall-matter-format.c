@@ -21,29 +21,46 @@ _hall_mf_string (JsonObject *object,
   return json_object_get_string_member_with_default (object, member, NULL);
 }
 
+/* A code and its words; @context as C_() takes it, or NULL. */
+typedef struct
+{
+  const char *code;
+  const char *context;
+  const char *label;
+} CodeLabel;
+
+static const char *
+code_label (const CodeLabel *labels,
+            gsize            n_labels,
+            const char      *code)
+{
+  for (gsize i = 0; i < n_labels; i++)
+    if (g_strcmp0 (code, labels[i].code) == 0)
+      return labels[i].context != NULL ? g_dpgettext2 (GETTEXT_PACKAGE, labels[i].context, labels[i].label)
+                                       : _(labels[i].label);
+  return code != NULL ? code : "";
+}
+
 const char *
 _hall_mf_state_label (const char *state)
 {
-  static const struct { const char *code; const char *label; } labels[] = {
+  static const CodeLabel labels[] = {
     /* Translators: matter states */
-    { "registered", N_("Waiting for decision") },
-    { "accepted", N_("Accepted") },
-    { "declined", N_("Not accepted") },
-    { "litigation", N_("Litigation-related") },
-    { "assigned", N_("Assigned") },
-    { "objected", N_("Sent back") },
-    { "replied", N_("Replied") },
-    { "review", N_("Under review") },
-    { "reviewed", N_("Reviewed") },
-    { "rereview", N_("Under re-review") },
-    { "rereviewed", N_("Re-reviewed") },
-    { "closed", N_("Closed") },
+    { "registered", NULL, N_("Waiting for decision") },
+    { "accepted", NULL, N_("Accepted") },
+    { "declined", NULL, N_("Not accepted") },
+    { "litigation", NULL, N_("Litigation-related") },
+    { "assigned", NULL, N_("Assigned") },
+    { "objected", NULL, N_("Sent back") },
+    { "replied", NULL, N_("Replied") },
+    { "review", NULL, N_("Under review") },
+    { "reviewed", NULL, N_("Reviewed") },
+    { "rereview", NULL, N_("Under re-review") },
+    { "rereviewed", NULL, N_("Re-reviewed") },
+    { "closed", NULL, N_("Closed") },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (state, labels[i].code) == 0)
-      return _(labels[i].label);
-  return state != NULL ? state : "";
+  return code_label (labels, G_N_ELEMENTS (labels), state);
 }
 
 const char *
@@ -60,99 +77,112 @@ _hall_mf_state_class (const char *state)
 const char *
 _hall_mf_channel_label (const char *channel)
 {
-  if (g_strcmp0 (channel, "visit") == 0)
-    return C_("channel", "Visit");
-  if (g_strcmp0 (channel, "letter") == 0)
-    return C_("channel", "Letter");
-  if (g_strcmp0 (channel, "online") == 0)
-    return C_("channel", "Online");
-  if (g_strcmp0 (channel, "phone") == 0)
-    return C_("channel", "Phone");
-  if (g_strcmp0 (channel, "other") == 0)
-    return C_("channel", "Other");
-  return channel != NULL ? channel : "";
+  static const CodeLabel labels[] = {
+    { "visit", "channel", NC_("channel", "Visit") },
+    { "letter", "channel", NC_("channel", "Letter") },
+    { "online", "channel", NC_("channel", "Online") },
+    { "phone", "channel", NC_("channel", "Phone") },
+    { "other", "channel", NC_("channel", "Other") },
+  };
+
+  return code_label (labels, G_N_ELEMENTS (labels), channel);
 }
 
 const char *
 _hall_mf_type_label (const char *type)
 {
-  if (g_strcmp0 (type, "suggestion") == 0)
-    return _("Suggestion");
-  if (g_strcmp0 (type, "accusation") == 0)
-    return _("Report or accusation");
-  if (g_strcmp0 (type, "claim") == 0)
-    return _("Appeal or claim");
-  return type != NULL ? type : "";
+  static const CodeLabel labels[] = {
+    { "suggestion", NULL, N_("Suggestion") },
+    { "accusation", NULL, N_("Report or accusation") },
+    { "claim", NULL, N_("Appeal or claim") },
+  };
+
+  return code_label (labels, G_N_ELEMENTS (labels), type);
 }
 
 const char *
 _hall_mf_opinion_label (const char *opinion)
 {
-  if (g_strcmp0 (opinion, "support") == 0)
-    return _("Supported");
-  if (g_strcmp0 (opinion, "explain") == 0)
-    return _("Explained");
-  if (g_strcmp0 (opinion, "reject") == 0)
-    return _("Not supported");
-  return opinion != NULL ? opinion : "";
+  static const CodeLabel labels[] = {
+    { "support", NULL, N_("Supported") },
+    { "explain", NULL, N_("Explained") },
+    { "reject", NULL, N_("Not supported") },
+  };
+
+  return code_label (labels, G_N_ELEMENTS (labels), opinion);
 }
 
 const char *
 _hall_mf_timeline_label (const char *kind)
 {
-  static const struct { const char *code; const char *label; } labels[] = {
+  static const CodeLabel labels[] = {
     /* Translators: entries of a matter's timeline */
-    { "registered", N_("Registered") },
-    { "litigation_guided", N_("Guided to the legal windows") },
-    { "accepted", N_("Accepted") },
-    { "declined", N_("Not accepted") },
-    { "assigned", N_("Assigned") },
-    { "objected", N_("Objection: sent back") },
-    { "extended", N_("Deadline extended") },
-    { "replied", N_("Replied") },
-    { "review_requested", N_("Review requested") },
-    { "reviewed", N_("Reviewed") },
-    { "rereview_requested", N_("Re-review requested") },
-    { "rereviewed", N_("Re-reviewed") },
-    { "closed", N_("Closed") },
-    { "escalated", N_("Escalated to the duty leader") },
-    { "leader_instruction", N_("Leader’s instruction") },
-    { "charged", N_("Leader took charge") },
-    { "charge_updated", N_("Leader’s charge updated") },
-    { "charge_closed", N_("Leader’s charge ended") },
-    { "supervised", N_("Flagged for supervision") },
-    { "supervision_resolved", N_("Supervision resolved") },
+    { "registered", NULL, N_("Registered") },
+    { "litigation_guided", NULL, N_("Guided to the legal windows") },
+    { "accepted", NULL, N_("Accepted") },
+    { "declined", NULL, N_("Not accepted") },
+    { "assigned", NULL, N_("Assigned") },
+    { "objected", NULL, N_("Objection: sent back") },
+    { "extended", NULL, N_("Deadline extended") },
+    { "replied", NULL, N_("Replied") },
+    { "review_requested", NULL, N_("Review requested") },
+    { "reviewed", NULL, N_("Reviewed") },
+    { "rereview_requested", NULL, N_("Re-review requested") },
+    { "rereviewed", NULL, N_("Re-reviewed") },
+    { "closed", NULL, N_("Closed") },
+    { "escalated", NULL, N_("Escalated to the duty leader") },
+    { "leader_instruction", NULL, N_("Leader’s instruction") },
+    { "charged", NULL, N_("Leader took charge") },
+    { "charge_updated", NULL, N_("Leader’s charge updated") },
+    { "charge_closed", NULL, N_("Leader’s charge ended") },
+    { "supervised", NULL, N_("Flagged for supervision") },
+    { "supervision_resolved", NULL, N_("Supervision resolved") },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (kind, labels[i].code) == 0)
-      return _(labels[i].label);
-  return kind != NULL ? kind : "";
+  return code_label (labels, G_N_ELEMENTS (labels), kind);
 }
 
 const char *
 _hall_mf_ticket_state_label (const char *state)
 {
-  if (g_strcmp0 (state, "waiting") == 0)
-    return C_("ticket", "Waiting");
-  if (g_strcmp0 (state, "called") == 0)
-    return C_("ticket", "Called");
-  if (g_strcmp0 (state, "serving") == 0)
-    return C_("ticket", "Being served");
-  if (g_strcmp0 (state, "held") == 0)
-    return C_("ticket", "On hold");
-  if (g_strcmp0 (state, "no_show") == 0)
-    return C_("ticket", "No-show");
-  if (g_strcmp0 (state, "finished") == 0)
-    return C_("ticket", "Finished");
-  return state != NULL ? state : "";
+  static const CodeLabel labels[] = {
+    { "waiting", "ticket", NC_("ticket", "Waiting") },
+    { "called", "ticket", NC_("ticket", "Called") },
+    { "serving", "ticket", NC_("ticket", "Being served") },
+    { "held", "ticket", NC_("ticket", "On hold") },
+    { "no_show", "ticket", NC_("ticket", "No-show") },
+    { "finished", "ticket", NC_("ticket", "Finished") },
+  };
+
+  return code_label (labels, G_N_ELEMENTS (labels), state);
+}
+
+const char *
+_hall_mf_counter_state_label (const char *state)
+{
+  /* Translators: a service window's state */
+  if (g_strcmp0 (state, "open") == 0)
+    return C_("counter state", "Open");
+  if (g_strcmp0 (state, "paused") == 0)
+    return C_("counter state", "Paused");
+  return C_("counter state", "Closed");
+}
+
+const char *
+_hall_mf_counter_state_class (const char *state)
+{
+  if (g_strcmp0 (state, "open") == 0)
+    return "state-open";
+  if (g_strcmp0 (state, "paused") == 0)
+    return "state-paused";
+  return "state-closed";
 }
 
 char *
 _hall_mf_due_text (gboolean     has_clock,
-                       gint64       days_left,
-                       gboolean     overdue,
-                       const char **css_class)
+                   gint64       days_left,
+                   gboolean     overdue,
+                   const char **css_class)
 {
   if (!has_clock)
     {
@@ -179,7 +209,7 @@ _hall_mf_due_text (gboolean     has_clock,
 
 char *
 _hall_mf_clocks_text (JsonObject  *matter,
-                          const char **css_class)
+                      const char **css_class)
 {
   JsonArray *clocks = json_object_get_array_member (matter, "clocks");
   JsonObject *clock = NULL;
@@ -218,8 +248,8 @@ add_error_row (AdwPreferencesGroup *group,
 
 GtkWidget *
 _hall_mf_field_add_entry (AdwPreferencesGroup *group,
-                       const char          *name,
-                       const char          *title)
+                          const char          *name,
+                          const char          *title)
 {
   GtkWidget *entry = adw_entry_row_new ();
 
@@ -232,9 +262,9 @@ _hall_mf_field_add_entry (AdwPreferencesGroup *group,
 
 GtkWidget *
 _hall_mf_field_add_combo (AdwPreferencesGroup *group,
-                       const char          *name,
-                       const char          *title,
-                       const char * const  *labels)
+                          const char          *name,
+                          const char          *title,
+                          const char * const  *labels)
 {
   GtkWidget *combo = adw_combo_row_new ();
   g_autoptr (GtkStringList) model = gtk_string_list_new (labels);
@@ -249,7 +279,7 @@ _hall_mf_field_add_combo (AdwPreferencesGroup *group,
 
 void
 _hall_mf_field_set_error (GtkWidget  *field,
-                       const char *message)
+                          const char *message)
 {
   GtkWidget *label = g_object_get_data (G_OBJECT (field), "hall-error-label");
 

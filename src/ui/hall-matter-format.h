@@ -11,54 +11,53 @@
 G_BEGIN_DECLS
 
 /* A string member, NULL when missing or null. */
-const char *_hall_mf_string           (JsonObject *object,
-                                       const char *member);
-
-/* A string member, NULL when missing or null. */
-const char *_hall_mf_string           (JsonObject *object,
-                                       const char *member);
+const char *_hall_mf_string                (JsonObject *object,
+                                            const char *member);
 
 /* The hall's words for the engine's codes (docs/api.md, "Petitioners and matters"). */
-const char *_hall_mf_state_label      (const char *state);
-const char *_hall_mf_channel_label    (const char *channel);
-const char *_hall_mf_type_label       (const char *type);
-const char *_hall_mf_opinion_label    (const char *opinion);
-const char *_hall_mf_timeline_label   (const char *kind);
-const char *_hall_mf_ticket_state_label      (const char *state);
-/* "state-open", "state-done", "state-warning" or "state-closed": the colour class next to the text. */
-const char *_hall_mf_state_class      (const char *state);
+const char *_hall_mf_state_label           (const char *state);
+const char *_hall_mf_channel_label         (const char *channel);
+const char *_hall_mf_type_label            (const char *type);
+const char *_hall_mf_opinion_label         (const char *opinion);
+const char *_hall_mf_timeline_label        (const char *kind);
+const char *_hall_mf_ticket_state_label    (const char *state);
+/* A window's state: "Open", "Paused" or "Closed". */
+const char *_hall_mf_counter_state_label   (const char *state);
+/* "state-open", "state-paused" or "state-closed": the colour class next to the text. */
+const char *_hall_mf_state_class           (const char *state);
+const char *_hall_mf_counter_state_class   (const char *state);
 
 /* "12 days left", "Due today", "Overdue by 3 days"; *@css_class "due-ok", "due-soon" or "overdue".
  * NULL when no clock runs. */
-char       *_hall_mf_due_text         (gboolean    has_clock,
-                                           gint64      days_left,
-                                           gboolean    overdue,
-                                           const char **css_class);
+char       *_hall_mf_due_text              (gboolean     has_clock,
+                                            gint64       days_left,
+                                            gboolean     overdue,
+                                            const char **css_class);
 /* The same from a matter object's "clocks" (the first one other than the objection window). */
-char       *_hall_mf_clocks_text      (JsonObject *matter,
-                                           const char **css_class);
+char       *_hall_mf_clocks_text           (JsonObject  *matter,
+                                            const char **css_class);
 
 /* A text field with its message row under it, appended to @group; the entry is named @name so
  * tests and _hall_mf_field_set_error() find it. */
-GtkWidget  *_hall_mf_field_add_entry         (AdwPreferencesGroup *group,
-                                           const char          *name,
-                                           const char          *title);
+GtkWidget  *_hall_mf_field_add_entry       (AdwPreferencesGroup *group,
+                                            const char          *name,
+                                            const char          *title);
 /* A drop-down row of @labels (NULL-terminated), named @name, with its message row. */
-GtkWidget  *_hall_mf_field_add_combo         (AdwPreferencesGroup *group,
-                                           const char          *name,
-                                           const char          *title,
-                                           const char * const  *labels);
+GtkWidget  *_hall_mf_field_add_combo       (AdwPreferencesGroup *group,
+                                            const char          *name,
+                                            const char          *title,
+                                            const char * const  *labels);
 /* Shows @message under a field made by the two above (NULL clears it). */
-void        _hall_mf_field_set_error         (GtkWidget  *field,
-                                           const char *message);
+void        _hall_mf_field_set_error       (GtkWidget  *field,
+                                            const char *message);
 /* Clears the text and the message. */
-void        _hall_mf_field_reset             (GtkWidget  *field);
+void        _hall_mf_field_reset           (GtkWidget  *field);
 /* The trimmed text of an editable field, never NULL. */
-char       *_hall_mf_field_dup_text          (GtkWidget  *field);
+char       *_hall_mf_field_dup_text        (GtkWidget  *field);
 
 /* The fields of escalating a matter to today's duty leader (a note), and what to say after it
  * (matter.escalate's answer). */
-void        _hall_mf_escalate_fields  (AdwPreferencesGroup *group);
-char       *_hall_mf_escalated_text   (JsonObject *reply);
+void        _hall_mf_escalate_fields       (AdwPreferencesGroup *group);
+char       *_hall_mf_escalated_text        (JsonObject *reply);
 
 G_END_DECLS

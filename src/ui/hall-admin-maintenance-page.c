@@ -93,6 +93,72 @@ refresh (HallPage *page)
     read_audit (HALL_ADMIN_MAINTENANCE_PAGE (page), 0);
 }
 
+/* What the trail says of a command's result: "ok", else the hall's error code. */
+static const char *
+describe_result (const char *result)
+{
+  static const struct { const char *code; const char *text; } results[] = {
+    /* Translators: the audit trail: the command was done */
+    { "ok", N_("done") },
+    /* Translators: the audit trail: a command refused, what was sent was wrong */
+    { "invalid_argument", N_("refused: wrong input") },
+    /* Translators: the audit trail: a command refused, nobody was signed in */
+    { "unauthenticated", N_("refused: not signed in") },
+    /* Translators: the audit trail: a command refused, the role may not do it */
+    { "forbidden", N_("refused: not allowed") },
+    /* Translators: the audit trail: what the command was about does not exist */
+    { "not_found", N_("not found") },
+    /* Translators: the audit trail: a command refused, it clashed with the hall's state */
+    { "conflict", N_("refused: conflict") },
+    /* Translators: the audit trail: a window called the next visitor, nobody was waiting */
+    { "queue_empty", N_("nobody waiting") },
+    /* Translators: the audit trail: a command refused, what was sent was too large */
+    { "too_large", N_("refused: too large") },
+    /* Translators: the audit trail: a command refused after too many tries */
+    { "rate_limited", N_("refused: too many tries") },
+    /* Translators: the audit trail: the hall could not do it just then */
+    { "unavailable", N_("unavailable") },
+    /* Translators: the audit trail: the hall server failed */
+    { "internal", N_("server fault") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (results); i++)
+    if (g_str_equal (results[i].code, result))
+      return _(results[i].text);
+  return result;
+}
+
+/* What a command was about, as the hall names it in the trail ("matter"). */
+static const char *
+describe_object (const char *type)
+{
+  static const struct { const char *type; const char *text; } objects[] = {
+    /* Translators: the audit trail: what a command was about */
+    { "matter", NC_("audit trail", "matter") },
+    { "ticket", NC_("audit trail", "ticket") },
+    { "user", NC_("audit trail", "account") },
+    { "account", NC_("audit trail", "account") },
+    { "counter", NC_("audit trail", "window") },
+    { "department", NC_("audit trail", "department") },
+    { "category", NC_("audit trail", "problem category") },
+    { "calendar_day", NC_("audit trail", "calendar day") },
+    { "petitioner", NC_("audit trail", "petitioner") },
+    { "charge", NC_("audit trail", "charge") },
+    { "leader_charge", NC_("audit trail", "charge") },
+    { "reception", NC_("audit trail", "leader's reception") },
+    { "leader_reception", NC_("audit trail", "leader's reception") },
+    { "escalation", NC_("audit trail", "escalation") },
+    { "leader_escalation", NC_("audit trail", "escalation") },
+    { "supervision", NC_("audit trail", "supervision") },
+    { "settings", NC_("audit trail", "hall settings") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (objects); i++)
+    if (g_str_equal (objects[i].type, type))
+      return g_dpgettext2 (GETTEXT_PACKAGE, "audit trail", objects[i].text);
+  return type;
+}
+
 static void
 update_audit_row (AdwActionRow  *row,
                   GParamSpec    *pspec,
@@ -106,27 +172,38 @@ update_audit_row (AdwActionRow  *row,
   const char *username = json_object_get_string_member_with_default (entry, "username", NULL);
   const char *role = json_object_get_string_member_with_default (entry, "role", NULL);
   const char *object_type = json_object_get_string_member_with_default (entry, "object_type", NULL);
+  JsonNode *object_id = json_object_get_member (entry, "object_id");
   const char *address = json_object_get_string_member_with_default (entry, "client_address", NULL);
   const char *outcome = json_object_get_string_member_with_default (entry, "result", "");
   GtkLabel *result_label = g_object_get_data (G_OBJECT (row), "result-label");
   g_autoptr (GString) subtitle = g_string_new (NULL);
   g_autofree char *title = g_strdup_printf ("%s  %s", when, command);
   gboolean ok = g_str_equal (outcome, "ok");
+  g_autofree char *id = NULL;
 
   /* Translators: who did something in the audit trail, when nobody was signed in */
   g_string_append (subtitle, username ? username : _("nobody signed in"));
   if (role != NULL)
     g_string_append_printf (subtitle, " (%s)", _hall_role_label (role));
   if (object_type != NULL)
-    g_string_append_printf (subtitle, " · %s #%" G_GINT64_FORMAT, object_type,
-                            json_object_get_int_member_with_default (entry, "object_id", 0));
-  if (address != NULL && *address)
+    g_string_append_printf (subtitle, " · %s", describe_object (object_type));
+  /* The trail keeps an object's id as text. */
+  if (object_type != NULL && object_id != NULL && JSON_NODE_HOLDS_VALUE (object_id))
+    {
+      id = json_node_get_value_type (object_id) == G_TYPE_STRING
+             ? g_strdup (json_node_get_string (object_id))
+             : g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (object_id));
+      g_string_append_printf (subtitle, " #%s", id);
+    }
+  if (g_strcmp0 (address, "local") == 0)
+    /* Translators: the audit trail: the command came from the app on the hall's own computer */
+    g_string_append_printf (subtitle, " · %s", _("this computer"));
+  else if (address != NULL && *address)
     g_string_append_printf (subtitle, " · %s", address);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (row, subtitle->str);
-  /* Translators: the audit trail: the command was done */
-  gtk_label_set_text (result_label, ok ? _("done") : outcome);
+  gtk_label_set_text (result_label, describe_result (outcome));
   if (ok)
     gtk_widget_remove_css_class (GTK_WIDGET (result_label), "error");
   else

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "hall-test-util.h"
 
 static JsonObject *
@@ -77,7 +79,7 @@ test_admin_edits (void)
   g_clear_pointer (&r, json_object_unref);
   r = hall_test_ok (hall, admin, "department.save",
                     "{\"code\":\"zhuanjian\",\"name\":\"住建\",\"prefix\":\"Q\"}");
-  hall_test_fails (hall, admin, "department.save", HALL_ERROR_CONFLICT, NULL,
+  hall_test_fails (hall, admin, "department.save", HALL_ERROR_CONFLICT, "prefix",
                    "{\"code\":\"other\",\"name\":\"其他部门\",\"prefix\":\"C\"}");
   hall_test_fails (hall, admin, "department.save", HALL_ERROR_INVALID_ARGUMENT, "prefix",
                    "{\"code\":\"other\",\"name\":\"其他部门\",\"prefix\":\"q\"}");
@@ -107,6 +109,134 @@ test_admin_edits (void)
                    "{\"name\":\"拆迁补偿\",\"department_id\":4}");
 }
 
+/* A taken value is a conflict naming @field, with a message that names the value (and who has
+ * it) so the admin knows what to change. */
+static void
+assert_taken (HallTestHall *hall,
+              const char   *token,
+              const char   *command,
+              const char   *json,
+              const char   *field,
+              const char   *mentions)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) params = hall_test_parse_object (json);
+  g_autoptr (JsonObject) result = hall_engine_call_sync (hall->engine, token, command, params, "127.0.0.1", &error);
+
+  g_assert_null (result);
+  g_assert_error (error, HALL_ERROR, HALL_ERROR_CONFLICT);
+  g_assert_cmpstr (hall_error_get_field (error), ==, field);
+  if (strstr (error->message, mentions) == NULL)
+    g_error ("%s: “%s” does not mention “%s”", command, error->message, mentions);
+}
+
+static void
+test_taken_values (void)
+{
+  g_autoptr (HallTestHall) hall = hall_test_hall_new ();
+  g_autofree char *admin = hall_test_add_user (hall, "admin", "admin", NULL, 0);
+  g_autoptr (JsonObject) r = NULL;
+  gint64 id;
+
+  /* Departments: each unique value is named, on creation and on a change. */
+  r = hall_test_ok (hall, admin, "department.save", "{\"code\":\"zhujian\",\"name\":\"住建\",\"prefix\":\"Q\"}");
+  id = json_object_get_int_member (r, "id");
+  assert_taken (hall, admin, "department.save", "{\"code\":\"chengjian\",\"name\":\"城建二\",\"prefix\":\"V\"}",
+                "code", "城建");
+  assert_taken (hall, admin, "department.save", "{\"code\":\"chengjian2\",\"name\":\"城建\",\"prefix\":\"V\"}",
+                "name", "城建");
+  assert_taken (hall, admin, "department.save", "{\"code\":\"chengjian2\",\"name\":\"城建二\",\"prefix\":\"C\"}",
+                "prefix", "城建");
+  {
+    g_autofree char *json = g_strdup_printf ("{\"id\":%" G_GINT64_FORMAT ",\"prefix\":\"C\"}", id);
+    assert_taken (hall, admin, "department.save", json, "prefix", "C");
+  }
+  {
+    g_autofree char *json = g_strdup_printf ("{\"id\":%" G_GINT64_FORMAT ",\"code\":\"minzheng\"}", id);
+    assert_taken (hall, admin, "department.save", json, "code", "minzheng");
+  }
+  /* Saving a department with its own values again is no conflict. */
+  g_clear_pointer (&r, json_object_unref);
+  r = hall_test_ok (hall, admin, "department.save",
+                    "{\"id\":%" G_GINT64_FORMAT ",\"code\":\"zhujian\",\"name\":\"住建\",\"prefix\":\"Q\"}", id);
+
+  /* Windows: the number, on creation and on renumbering. */
+  assert_taken (hall, admin, "counter.save", "{\"number\":3,\"department_ids\":[1]}", "number", "3");
+  assert_taken (hall, admin, "counter.save", "{\"id\":2,\"number\":5}", "number", "5");
+  g_clear_pointer (&r, json_object_unref);
+  r = hall_test_ok (hall, admin, "counter.save", "{\"id\":2,\"number\":2,\"name\":\"城建窗口\"}");
+
+  /* Categories: the name. */
+  g_clear_pointer (&r, json_object_unref);
+  r = hall_test_ok (hall, admin, "category.save", "{\"name\":\"拆迁补偿\",\"department_id\":4}");
+  id = json_object_get_int_member (r, "id");
+  assert_taken (hall, admin, "category.save", "{\"name\":\"拆迁补偿\",\"department_id\":5}", "name", "拆迁补偿");
+  {
+    g_autofree char *json = g_strdup_printf ("{\"id\":%" G_GINT64_FORMAT ",\"name\":\"征地拆迁\"}", id);
+    assert_taken (hall, admin, "category.save", json, "name", "征地拆迁");
+  }
+
+  /* Accounts: the username, whatever its letter case. */
+  g_clear_pointer (&r, json_object_unref);
+  r = hall_test_ok (hall, admin, "user.create",
+                    "{\"username\":\"wangli\",\"roles\":[\"staff\"],\"department\":\"minzheng\","
+                    "\"password\":\"password123\"}");
+  assert_taken (hall, admin, "user.create",
+                "{\"username\":\"WangLi\",\"roles\":[\"staff\"],\"password\":\"password123\"}", "username", "WangLi");
+}
+
+typedef struct
+{
+  guint pending;
+  guint ok;
+  guint taken;
+} Pair;
+
+static void
+created_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Pair *pair = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) r = hall_engine_call_finish (HALL_ENGINE (source), result, &error);
+
+  if (r != NULL)
+    pair->ok++;
+  else
+    {
+      g_assert_error (error, HALL_ERROR, HALL_ERROR_CONFLICT);
+      g_assert_cmpstr (hall_error_get_field (error), ==, "username");
+      pair->taken++;
+    }
+  pair->pending--;
+}
+
+static void
+test_taken_concurrently (void)
+{
+  g_autoptr (HallTestHall) hall = hall_test_hall_new ();
+  g_autofree char *admin = hall_test_add_user (hall, "admin", "admin", NULL, 0);
+  g_autofree char *admin2 = hall_test_add_user (hall, "admin2", "admin", NULL, 0);
+  Pair pair = { 0 };
+
+  /* Two admins create the same account at the same moment: one gets it, the other is told the
+   * username is taken. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr (JsonObject) params = hall_test_parse_object ("{\"username\":\"zhaomin\",\"roles\":[\"staff\"],"
+                                                              "\"password\":\"password123\"}");
+
+      pair.pending++;
+      hall_engine_call_async (hall->engine, i ? admin2 : admin, "user.create", params, "127.0.0.1", NULL,
+                              created_cb, &pair);
+    }
+  while (pair.pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (pair.ok, ==, 1);
+  g_assert_cmpuint (pair.taken, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -115,6 +245,8 @@ main (int   argc,
 
   g_test_add_func ("/setup/seeded", test_seeded);
   g_test_add_func ("/setup/admin-edits", test_admin_edits);
+  g_test_add_func ("/setup/taken-values", test_taken_values);
+  g_test_add_func ("/setup/taken-concurrently", test_taken_concurrently);
 
   return g_test_run ();
 }

@@ -240,7 +240,8 @@ user_create (HallCtx     *ctx,
     return NULL;
   if (hall_db_changes (ctx->db) == 0)
     {
-      hall_set_error (error, HALL_ERROR_CONFLICT, "username", _("The username “%s” is taken."), username);
+      hall_set_error (error, HALL_ERROR_CONFLICT, "username",
+                      _("The username “%s” is taken. Choose another username."), username);
       return NULL;
     }
   user_id = hall_db_last_insert_id (ctx->db);

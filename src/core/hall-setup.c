@@ -188,6 +188,88 @@ department_exists (HallCtx     *ctx,
                      _("There is no such department."), error);
 }
 
+/* Who else holds a unique value: @sql selects a name for ?1 the value (@text, or @number when
+ * @text is NULL) among rows other than ?2 @id. *@holder is NULL when the value is free. */
+static gboolean
+find_holder (HallCtx     *ctx,
+             const char  *sql,
+             const char  *text,
+             gint64       number,
+             gint64       id,
+             char       **holder,
+             GError     **error)
+{
+  g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db, sql, error);
+
+  *holder = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  if (text != NULL)
+    hall_stmt_bind_text (stmt, 1, text);
+  else
+    hall_stmt_bind_int (stmt, 1, number);
+  hall_stmt_bind_int (stmt, 2, id);
+  switch (hall_stmt_step (stmt, error))
+    {
+    case SQLITE_ROW:
+      *holder = g_strdup (hall_stmt_text (stmt, 0));
+      return TRUE;
+    case SQLITE_DONE:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* A department's code, name and ticket letter are its own: a taken one is named, with what to do. */
+static gboolean
+check_department_unique (HallCtx     *ctx,
+                         gint64       id,
+                         const char  *code,
+                         const char  *name,
+                         const char  *prefix,
+                         GError     **error)
+{
+  g_autofree char *holder = NULL;
+
+  if (code != NULL)
+    {
+      if (!find_holder (ctx, "SELECT name FROM department WHERE code = ?1 AND id != ?2", code, 0, id, &holder, error))
+        return FALSE;
+      if (holder != NULL)
+        {
+          hall_set_error (error, HALL_ERROR_CONFLICT, "code",
+                          _("Department %s already has the code “%s”. Choose another code."), holder, code);
+          return FALSE;
+        }
+    }
+  if (name != NULL)
+    {
+      if (!find_holder (ctx, "SELECT name FROM department WHERE name = ?1 AND id != ?2", name, 0, id, &holder, error))
+        return FALSE;
+      if (holder != NULL)
+        {
+          hall_set_error (error, HALL_ERROR_CONFLICT, "name",
+                          _("A department called “%s” already exists. Choose another name."), name);
+          return FALSE;
+        }
+    }
+  if (prefix != NULL)
+    {
+      if (!find_holder (ctx, "SELECT name FROM department WHERE prefix = ?1 AND id != ?2", prefix, 0, id, &holder,
+                        error))
+        return FALSE;
+      if (holder != NULL)
+        {
+          hall_set_error (error, HALL_ERROR_CONFLICT, "prefix",
+                          _("Department %s already uses the ticket letter %s. Choose another letter."), holder,
+                          prefix);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* A unique-constraint failure says which value is taken, in the clerk's words. */
 static void
 explain_conflict (GError     **error,
@@ -238,6 +320,9 @@ department_save (HallCtx     *ctx,
           return NULL;
         }
 
+  if (!check_department_unique (ctx, id, code, name, prefix, error))
+    return NULL;
+
   if (creating)
     {
       stmt = hall_db_prepare (ctx->db,
@@ -274,8 +359,7 @@ department_save (HallCtx     *ctx,
   hall_stmt_bind_text (stmt, 3, prefix);
   if (hall_stmt_step (stmt, error) != SQLITE_DONE)
     {
-      explain_conflict (error, NULL,
-                        _("Another department already has this code, name or ticket prefix."));
+      explain_conflict (error, NULL, _("Another department already has this code, name or ticket prefix."));
       return NULL;
     }
   if (creating)
@@ -368,6 +452,22 @@ counter_save (HallCtx     *ctx,
       return NULL;
     }
 
+  /* A window's number is its own. */
+  if (number != 0)
+    {
+      g_autofree char *holder = NULL;
+
+      if (!find_holder (ctx, "SELECT name FROM counter WHERE number = ?1 AND id != ?2", NULL, number, id, &holder,
+                        error))
+        return NULL;
+      if (holder != NULL)
+        {
+          hall_set_error (error, HALL_ERROR_CONFLICT, "number",
+                          _("Window number %d is taken (%s). Choose another number."), (int) number, holder);
+          return NULL;
+        }
+    }
+
   if (creating)
     {
       g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db,
@@ -445,6 +545,21 @@ category_save (HallCtx     *ctx,
 
   if (department_id && !department_exists (ctx, department_id, "department_id", error))
     return NULL;
+
+  /* A category's name is its own. */
+  if (name != NULL)
+    {
+      g_autofree char *holder = NULL;
+
+      if (!find_holder (ctx, "SELECT name FROM category WHERE name = ?1 AND id != ?2", name, 0, id, &holder, error))
+        return NULL;
+      if (holder != NULL)
+        {
+          hall_set_error (error, HALL_ERROR_CONFLICT, "name",
+                          _("A category called “%s” already exists. Choose another name."), name);
+          return NULL;
+        }
+    }
 
   if (creating)
     {

@@ -300,6 +300,15 @@ test_counter_day (void)
     g_assert_true (gtk_widget_get_visible (hall_ui_test_find (page, "repeat_badge")));
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (page, "repeat_badge"))), ==, "Visit no. 3");
     g_assert_true (gtk_widget_get_visible (hall_ui_test_find (page, "earlier_matters")));
+    /* An earlier matter opens in a window of its own over the counter. */
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+      guint n_windows = g_list_model_get_n_items (toplevels);
+
+      g_signal_emit_by_name (gtk_list_box_get_row_at_index (GTK_LIST_BOX (hall_ui_test_find (page, "earlier_matters")), 0),
+                             "activate");
+      g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_windows + 1);
+    }
   }
 
   /* 首接首办: the matter is among the clerk's first-received matters, with its timeline. */

@@ -99,9 +99,10 @@ show_person (HallCounterPage *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _hall_mf_string (m, "number") ?: "");
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      g_object_set_data (G_OBJECT (row), "matter-id", GINT_TO_POINTER ((int) json_object_get_int_member (m, "id")));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "counter.show-earlier-matter");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", json_object_get_int_member (m, "id"));
       gtk_list_box_append (self->earlier_list, row);
     }
 }
@@ -225,29 +226,21 @@ update_actions (HallPage *page)
 }
 
 
+/* An earlier matter of the visitor, in a window of its own over the counter. */
 static void
-earlier_row_activated_cb (HallCounterPage *self,
-                          GtkListBoxRow   *row)
+show_earlier_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
-  gint64 matter_id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "matter-id"));
-  GtkWidget *window = adw_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *view = hall_matter_view_new (hall_page_get_client (HALL_PAGE (self)));
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkRoot *root = gtk_widget_get_root (widget);
+  /* Translators: title of the window showing one of the visitor's earlier matters */
+  GtkWidget *view = hall_matter_view_new_in_window (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                    hall_page_get_client (HALL_PAGE (widget)), _("Earlier Matter"));
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (view));
 
-  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-  gtk_widget_set_vexpand (view, TRUE);
-  gtk_box_append (GTK_BOX (box), view);
-  adw_window_set_content (ADW_WINDOW (window), box);
-  gtk_window_set_title (GTK_WINDOW (window), _("Earlier Matter"));
-  gtk_window_set_default_size (GTK_WINDOW (window), 760, 680);
-  if (GTK_IS_WINDOW (root))
-    {
-      gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
-      gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-    }
-  hall_matter_view_set_matter_id (HALL_MATTER_VIEW (view), matter_id);
-  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_set_modal (window, gtk_window_get_transient_for (window) != NULL);
+  hall_matter_view_set_matter_id (HALL_MATTER_VIEW (view), g_variant_get_int64 (parameter));
+  gtk_window_present (window);
 }
 
 static GtkWidget *
@@ -516,7 +509,7 @@ hall_counter_page_class_init (HallCounterPageClass *klass)
   CHILD (waiting_list);
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, petitioner_found_cb);
-  gtk_widget_class_bind_template_callback (widget_class, earlier_row_activated_cb);
+  gtk_widget_class_install_action (widget_class, "counter.show-earlier-matter", "x", show_earlier_action);
 
   _hall_counter_page_class_install_actions (widget_class);
 }

@@ -533,6 +533,26 @@ hall_matter_view_new (HallClient *client)
   return g_object_new (HALL_TYPE_MATTER_VIEW, "client", client, NULL);
 }
 
+GtkWidget *
+hall_matter_view_new_in_window (GtkWindow  *parent,
+                                HallClient *client,
+                                const char *title)
+{
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *view = hall_matter_view_new (client);
+
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  gtk_window_set_default_size (GTK_WINDOW (window), 760, 680);
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_widget_set_vexpand (view, TRUE);
+  gtk_box_append (GTK_BOX (box), view);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  return view;
+}
+
 void
 hall_matter_view_set_client (HallMatterView *self,
                              HallClient     *client)

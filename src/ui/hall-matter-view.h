@@ -21,6 +21,11 @@ GtkWidget  *hall_matter_view_new           (HallClient     *client);
 /* The same as hall_page_set_client(). */
 void        hall_matter_view_set_client    (HallMatterView *self,
                                             HallClient     *client);
+/* A window of its own, over @parent (may be NULL), titled @title: a header bar above a matter
+ * view, which is returned; gtk_widget_get_root() gives the window, not yet shown. */
+GtkWidget  *hall_matter_view_new_in_window (GtkWindow      *parent,
+                                            HallClient     *client,
+                                            const char     *title);
 gint64      hall_matter_view_get_matter_id (HallMatterView *self);
 /* 0 shows the "no matter chosen" page. */
 void        hall_matter_view_set_matter_id (HallMatterView *self,

@@ -345,6 +345,50 @@ register_cb (HallPage     *page,
   g_signal_emit (self, signals[SIGNAL_REGISTERED], 0, reply);
 }
 
+/* The petitioner of @group as matter.register takes it; what is wrong is said at its field, and
+ * *@first_bad is set to the first such field. */
+static JsonObject *
+take_petitioner (AdwPreferencesGroup  *group,
+                 guint                *representatives,
+                 GtkWidget           **first_bad)
+{
+  JsonObject *p = json_object_new ();
+  g_autofree char *name = _hall_mf_field_dup_text (petitioner_field (group, "name"));
+  g_autofree char *id = _hall_mf_field_dup_text (petitioner_field (group, "id_number"));
+  g_autofree char *phone = _hall_mf_field_dup_text (petitioner_field (group, "phone"));
+  g_autofree char *address = _hall_mf_field_dup_text (petitioner_field (group, "address"));
+  g_autofree char *id_error = _hall_check_id_number (id, TRUE, NULL);
+  g_autofree char *phone_error = _hall_check_phone (phone, TRUE, NULL);
+  guint sex = adw_combo_row_get_selected (ADW_COMBO_ROW (petitioner_field (group, "sex")));
+  gboolean representative = adw_combo_row_get_selected (ADW_COMBO_ROW (petitioner_field (group, "role"))) == 1;
+  const char *role_error = NULL;
+
+  if (representative && ++*representatives > MAX_REPRESENTATIVES)
+    role_error = _("A collective visit has at most 5 representatives.");
+  _hall_mf_field_set_error (petitioner_field (group, "name"), *name == '\0' ? _("Enter the petitioner’s name.") : NULL);
+  _hall_mf_field_set_error (petitioner_field (group, "id_number"), id_error);
+  _hall_mf_field_set_error (petitioner_field (group, "phone"), phone_error);
+  _hall_mf_field_set_error (petitioner_field (group, "role"), role_error);
+  if (*first_bad == NULL)
+    *first_bad = *name == '\0' ? petitioner_field (group, "name")
+                 : id_error != NULL ? petitioner_field (group, "id_number")
+                 : phone_error != NULL ? petitioner_field (group, "phone")
+                 : role_error != NULL ? petitioner_field (group, "role") : NULL;
+
+  if (*name != '\0')
+    json_object_set_string_member (p, "name", name);
+  if (id_error == NULL && *id != '\0')
+    json_object_set_string_member (p, "id_number", id);
+  if (phone_error == NULL && *phone != '\0')
+    json_object_set_string_member (p, "phone", phone);
+  if (sex > 0)
+    json_object_set_string_member (p, "sex", sex == 1 ? "male" : "female");
+  if (*address != '\0')
+    json_object_set_string_member (p, "address", address);
+  json_object_set_string_member (p, "role", representative ? "representative" : "petitioner");
+  return p;
+}
+
 static void
 submit_action (GtkWidget  *widget,
                const char *action_name,
@@ -400,53 +444,8 @@ submit_action (GtkWidget  *widget,
     json_object_set_boolean_member (params, "litigation", TRUE);
 
   for (guint i = 0; i < self->petitioners->len; i++)
-    {
-      AdwPreferencesGroup *group = self->petitioners->pdata[i];
-      JsonObject *p = json_object_new ();
-      g_autofree char *name = _hall_mf_field_dup_text (petitioner_field (group, "name"));
-      g_autofree char *id = _hall_mf_field_dup_text (petitioner_field (group, "id_number"));
-      g_autofree char *phone = _hall_mf_field_dup_text (petitioner_field (group, "phone"));
-      g_autofree char *address = _hall_mf_field_dup_text (petitioner_field (group, "address"));
-      g_autofree char *id_error = NULL;
-      g_autofree char *phone_error = NULL;
-      guint sex = adw_combo_row_get_selected (ADW_COMBO_ROW (petitioner_field (group, "sex")));
-      gboolean representative = adw_combo_row_get_selected (ADW_COMBO_ROW (petitioner_field (group, "role"))) == 1;
-      gboolean complete;
-
-      json_array_add_object_element (petitioners, p);
-      if (*name == '\0')
-        {
-          _hall_mf_field_set_error (petitioner_field (group, "name"), _("Enter the petitioner’s name."));
-          first_bad = first_bad ? first_bad : petitioner_field (group, "name");
-        }
-      else
-        json_object_set_string_member (p, "name", name);
-      id_error = _hall_check_id_number (id, TRUE, &complete);
-      _hall_mf_field_set_error (petitioner_field (group, "id_number"), id_error);
-      if (id_error != NULL)
-        first_bad = first_bad ? first_bad : petitioner_field (group, "id_number");
-      else if (*id)
-        json_object_set_string_member (p, "id_number", id);
-      phone_error = _hall_check_phone (phone, TRUE, NULL);
-      _hall_mf_field_set_error (petitioner_field (group, "phone"), phone_error);
-      if (phone_error != NULL)
-        first_bad = first_bad ? first_bad : petitioner_field (group, "phone");
-      else if (*phone)
-        json_object_set_string_member (p, "phone", phone);
-      if (sex > 0)
-        json_object_set_string_member (p, "sex", sex == 1 ? "male" : "female");
-      if (*address)
-        json_object_set_string_member (p, "address", address);
-      json_object_set_string_member (p, "role", representative ? "representative" : "petitioner");
-      if (representative && ++representatives > MAX_REPRESENTATIVES)
-        {
-          _hall_mf_field_set_error (petitioner_field (group, "role"),
-                                    _("A collective visit has at most 5 representatives."));
-          first_bad = first_bad ? first_bad : petitioner_field (group, "role");
-        }
-      else
-        _hall_mf_field_set_error (petitioner_field (group, "role"), NULL);
-    }
+    json_array_add_object_element (petitioners, take_petitioner (self->petitioners->pdata[i], &representatives,
+                                                                 &first_bad));
 
   if (first_bad != NULL)
     {

@@ -29,6 +29,7 @@
 #define PASSWORD "bench-password-1"
 #define DEPARTMENT_ID 2 /* 城建: every window serves it in the benchmark */
 #define N_CLIENTS 20
+#define ISSUE_QUEUE 2000 /* waiting tickets for the large-queue ticket.issue figure */
 
 typedef struct
 {
@@ -38,6 +39,8 @@ typedef struct
   guint n_tickets_per_client;
   guint search_rounds;
   guint n_samples;
+  guint n_issue_probe;
+  guint n_issue_queue;
   gboolean quick;
   gboolean keep;
   char *dir;
@@ -50,6 +53,7 @@ typedef struct
   double call_p50, call_p99;
   double event_p50, event_p99;
   double calls_per_s, commands_per_s;
+  double issue_empty_p50, issue_large_p50;
   double search_p95[5];
   gint64 rss_kb;
 } Figures;
@@ -123,6 +127,13 @@ print_summary (void)
   detail = g_strdup_printf ("%.0f / %.0f per s", figs.calls_per_s, figs.floor_per_s);
   print_ratio ("  counting call_next alone", 100 * figs.calls_per_s / figs.floor_per_s, "%", detail, TRUE, NULL);
   g_free (detail);
+  {
+    g_autofree char *label = g_strdup_printf ("ticket.issue p50, %u waiting ÷ none", opts.n_issue_queue);
+
+    detail = g_strdup_printf ("%.2f / %.2f ms", figs.issue_large_p50, figs.issue_empty_p50);
+    print_ratio (label, figs.issue_large_p50 / figs.issue_empty_p50, "×", detail, TRUE, NULL);
+    g_free (detail);
+  }
   for (guint i = 0; i < G_N_ELEMENTS (figs.search_p95); i++)
     worst = MAX (worst, figs.search_p95[i]);
   detail = g_strdup_printf ("%" G_GUINT64_FORMAT " matters", opts.n_matters);
@@ -621,6 +632,60 @@ measure_throughput (BenchServer *server)
   bench_print_row ("  write commands (call_next, finish)", value, NULL);
 }
 
+/* ---- ticket.issue, empty queue against a long one -------------------------------------------- */
+
+/* Issues @n tickets to the (empty or long) 城建 queue; with @samples, times each and checks the
+ * people ahead the hall answers: everyone already waiting. */
+static void
+issue_tickets (BenchClient *manager,
+               guint        n,
+               guint        waiting,
+               GArray      *samples)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 t0 = g_get_monotonic_time ();
+      g_autoptr (JsonObject) issued = must_call (manager, "ticket.issue", "{\"department_id\":2}");
+      gint64 ahead;
+
+      if (samples == NULL)
+        continue;
+      bench_samples_add_us (samples, g_get_monotonic_time () - t0);
+      ahead = json_object_get_int_member_with_default (issued, "people_ahead", -1);
+      if (ahead != (gint64) (waiting + i))
+        {
+          g_autoptr (GError) error = g_error_new (HALL_ERROR, HALL_ERROR_INTERNAL,
+                                                  "%" G_GINT64_FORMAT " people ahead, %u waiting",
+                                                  ahead, waiting + i);
+          die ("ticket.issue", error);
+        }
+    }
+}
+
+/* After the twenty windows the queue is empty: ticket.issue timed there, then again once
+ * ISSUE_QUEUE visitors wait. Those stay waiting (nothing calls after this). */
+static void
+measure_issue_scaling (BenchServer *server)
+{
+  g_autoptr (BenchClient) manager = client_login (server->url, "bench-manager", "manager", 0);
+  g_autoptr (GArray) empty = bench_samples_new ();
+  g_autoptr (GArray) large = bench_samples_new ();
+  guint probe = opts.n_issue_probe, queue = opts.n_issue_queue;
+  char label[80], value[64];
+
+  g_print ("\nticket.issue with the queue empty and with %u waiting (%u tickets each)\n", queue, probe);
+  issue_tickets (manager, probe, 0, empty);
+  issue_tickets (manager, queue - probe, probe, NULL);
+  issue_tickets (manager, probe, queue, large);
+
+  figs.issue_empty_p50 = bench_percentile (empty, 50);
+  figs.issue_large_p50 = bench_percentile (large, 50);
+  g_snprintf (value, sizeof value, "p50 %.2f ms  p99 %.2f ms", figs.issue_empty_p50, bench_percentile (empty, 99));
+  bench_print_row ("ticket.issue, nobody waiting", value, NULL);
+  g_snprintf (label, sizeof label, "ticket.issue, %u waiting", queue);
+  g_snprintf (value, sizeof value, "p50 %.2f ms  p99 %.2f ms", figs.issue_large_p50, bench_percentile (large, 99));
+  bench_print_row (label, value, NULL);
+}
 
 int
 main (int   argc,
@@ -654,6 +719,8 @@ main (int   argc,
   opts.n_tickets_per_client = opts.quick ? 5 : 500;
   opts.search_rounds = opts.quick ? 1 : 5;
   opts.n_samples = opts.quick ? 5 : 20;
+  opts.n_issue_probe = opts.quick ? 10 : 100;
+  opts.n_issue_queue = opts.quick ? 100 : ISSUE_QUEUE;
   if (opts.dir == NULL)
     opts.dir = g_strdup (g_getenv ("HALL_BENCH_DIR") ? g_getenv ("HALL_BENCH_DIR") : HALL_BENCH_DIR);
   if (opts.server == NULL)
@@ -686,6 +753,7 @@ main (int   argc,
 
   measure_calls (server);
   measure_throughput (server);
+  measure_issue_scaling (server);
   g_print ("\nmatter.search over %" G_GUINT64_FORMAT " matters (signed in as the hall manager)\n", opts.n_matters);
   bench_measure_search (server->url, opts.n_matters, opts.search_rounds, opts.n_samples, figs.search_p95);
 

@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <errno.h>
+#include <string.h>
 #include <sys/vfs.h>
 
 #include "hall-db.h"
@@ -23,7 +24,12 @@ struct _HallDb
   sqlite3 *handle;
   char *path;
   GHashTable *stmts; /* SQL text → sqlite3_stmt */
+  /* The address of the SQL text → its statement, checked against the text: hashing the text of
+   * every statement on every use was a good part of a command's time. Not owned. */
+  GHashTable *by_address;
 };
+
+#define BY_ADDRESS_MAX 4096
 
 /* statfs(2) magic numbers of filesystems that live on another machine. SQLite's locking and WAL
  * do not work across machines, so a hall database on one of these could be corrupted. */
@@ -189,6 +195,7 @@ hall_db_open (const char  *path,
   db->path = g_strdup (path);
   db->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                      (GDestroyNotify) sqlite3_finalize);
+  db->by_address = g_hash_table_new (g_direct_hash, g_direct_equal);
 
   if (sqlite3_open_v2 (path, &db->handle,
                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
@@ -231,6 +238,7 @@ hall_db_free (HallDb *db)
 {
   if (db == NULL)
     return;
+  g_clear_pointer (&db->by_address, g_hash_table_unref);
   g_clear_pointer (&db->stmts, g_hash_table_unref);
   if (db->handle != NULL)
     sqlite3_close (db->handle);
@@ -255,20 +263,44 @@ hall_db_prepare (HallDb      *db,
                  const char  *sql,
                  GError     **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (db->stmts, sql);
+  sqlite3_stmt *stmt = g_hash_table_lookup (db->by_address, sql);
 
-  if (stmt != NULL)
+  /* Almost always the same string literal as last time; a string built at run time may have been
+   * freed and its address reused for other SQL, hence the comparison. */
+  if (stmt != NULL && strcmp (sqlite3_sql (stmt), sql) == 0)
     return stmt;
 
-  if (sqlite3_prepare_v3 (db->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+  stmt = g_hash_table_lookup (db->stmts, sql);
+  if (stmt == NULL)
     {
-      set_sqlite_error (error, db->handle, "prepare");
-      g_critical ("Cannot prepare “%s”: %s", sql, sqlite3_errmsg (db->handle));
-      return NULL;
+      if (sqlite3_prepare_v3 (db->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+        {
+          set_sqlite_error (error, db->handle, "prepare");
+          g_critical ("Cannot prepare “%s”: %s", sql, sqlite3_errmsg (db->handle));
+          return NULL;
+        }
+      g_hash_table_insert (db->stmts, g_strdup (sql), stmt);
     }
 
-  g_hash_table_insert (db->stmts, g_strdup (sql), stmt);
+  if (g_hash_table_size (db->by_address) >= BY_ADDRESS_MAX)
+    g_hash_table_remove_all (db->by_address);
+  g_hash_table_insert (db->by_address, (gpointer) sql, stmt);
   return stmt;
+}
+
+gboolean
+hall_db_run (HallDb      *db,
+             const char  *sql,
+             GError     **error)
+{
+  g_autoptr (HallStmt) stmt = hall_db_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = hall_stmt_step (stmt, error)) == SQLITE_ROW)
+    ;
+  return rc == SQLITE_DONE;
 }
 
 gboolean

@@ -30,6 +30,11 @@ HallStmt   *hall_db_prepare                 (HallDb      *db,
 gboolean    hall_db_exec                    (HallDb      *db,
                                              const char  *sql,
                                              GError     **error);
+/* One statement, prepared once and cached like hall_db_prepare: for the BEGIN, SAVEPOINT,
+ * RELEASE and COMMIT every command runs, which sqlite3_exec would parse every time. */
+gboolean    hall_db_run                     (HallDb      *db,
+                                             const char  *sql,
+                                             GError     **error);
 gint64      hall_db_last_insert_id          (HallDb      *db);
 int         hall_db_changes                 (HallDb      *db);
 gboolean    hall_db_backup_to               (HallDb      *db,

@@ -390,7 +390,7 @@ _hall_dispatch (HallEngine      *engine,
   ctx.events = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   ctx.failure_hooks = g_ptr_array_new_with_free_func ((GDestroyNotify) failure_hook_free);
 
-  hall_db_exec (db, "SAVEPOINT command", NULL);
+  hall_db_run (db, "SAVEPOINT command", NULL);
   result = dispatch (&ctx, &actor, call, &error);
 
   if (result != NULL)
@@ -403,7 +403,7 @@ _hall_dispatch (HallEngine      *engine,
     {
       if (error == NULL)
         hall_set_error (&error, HALL_ERROR_INTERNAL, NULL, _("The hall server failed to do this."));
-      hall_db_exec (db, "ROLLBACK TO command", NULL);
+      hall_db_run (db, "ROLLBACK TO command", NULL);
       g_ptr_array_set_size (ctx.events, 0);
 
       for (guint i = 0; i < ctx.failure_hooks->len; i++)
@@ -423,7 +423,7 @@ _hall_dispatch (HallEngine      *engine,
       g_propagate_error (out_error, g_steal_pointer (&error));
     }
 
-  hall_db_exec (db, "RELEASE command", NULL);
+  hall_db_run (db, "RELEASE command", NULL);
 
   *events = g_steal_pointer (&ctx.events);
   g_ptr_array_unref (ctx.failure_hooks);

@@ -238,7 +238,7 @@ run_batch (HallEngine *self,
   g_autoptr (GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   gint64 now = engine_now (self);
 
-  if (!hall_db_exec (self->db, "BEGIN IMMEDIATE", &error))
+  if (!hall_db_run (self->db, "BEGIN IMMEDIATE", &error))
     {
       for (guint i = 0; i < batch->len; i++)
         {
@@ -254,9 +254,9 @@ run_batch (HallEngine *self,
   for (guint i = 0; i < batch->len; i++)
     run_job (self, batch->pdata[i], now);
 
-  if (!hall_db_exec (self->db, "COMMIT", &error))
+  if (!hall_db_run (self->db, "COMMIT", &error))
     {
-      hall_db_exec (self->db, "ROLLBACK", NULL);
+      hall_db_run (self->db, "ROLLBACK", NULL);
       for (guint i = 0; i < batch->len; i++)
         {
           Job *job = batch->pdata[i];

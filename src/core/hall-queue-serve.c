@@ -242,11 +242,13 @@ _hall_counter_resume (HallCtx     *ctx,
 /* ---- counter.call_next / counter.recall ----------------------------------------------------- */
 
 /* Tickets a counter may call: today's, in the counter queue, sent to this counter, or waiting in
- * a department it serves and not sent to another counter. */
+ * a department it serves and not sent to another counter. EXISTS rather than IN (SELECT …): a
+ * primary-key probe for the ticket looked at, not a temporary list built on every call. */
 #define ELIGIBLE \
   "t.state = 'waiting' AND t.day = ?2 AND t.queue = 'counter' " \
-  "AND (t.target_counter_id = ?1 OR (t.target_counter_id IS NULL AND t.department_id IN " \
-  "     (SELECT department_id FROM counter_department WHERE counter_id = ?1))) "
+  "AND (t.target_counter_id = ?1 OR (t.target_counter_id IS NULL AND EXISTS " \
+  "     (SELECT 1 FROM counter_department cd " \
+  "      WHERE cd.counter_id = ?1 AND cd.department_id = t.department_id))) "
 
 static gboolean
 first_ticket (HallCtx     *ctx,

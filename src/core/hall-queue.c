@@ -325,20 +325,29 @@ _hall_queue_current_ticket (HallCtx  *ctx,
                             GError  **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
+  gint64 id = 0, called_at = 0;
   int rc;
 
+  /* Normally one row or none: the latest called is picked here rather than by ORDER BY, which
+   * made SQLite build a temporary b-tree on every call. */
   stmt = hall_db_prepare (
       ctx->db,
-      "SELECT id FROM ticket WHERE counter_id = ?1 AND state IN ('called', 'serving') "
-      "ORDER BY called_at DESC, id DESC LIMIT 1",
+      "SELECT id, called_at FROM ticket WHERE counter_id = ?1 AND state IN ('called', 'serving')",
       error);
   if (stmt == NULL)
     return -1;
   hall_stmt_bind_int (stmt, 1, counter_id);
-  rc = hall_stmt_step (stmt, error);
-  if (rc == SQLITE_ROW)
-    return hall_stmt_int (stmt, 0);
-  return rc == SQLITE_DONE ? 0 : -1;
+  while ((rc = hall_stmt_step (stmt, error)) == SQLITE_ROW)
+    {
+      gint64 row_id = hall_stmt_int (stmt, 0), row_called_at = hall_stmt_int (stmt, 1);
+
+      if (id == 0 || row_called_at > called_at || (row_called_at == called_at && row_id > id))
+        {
+          id = row_id;
+          called_at = row_called_at;
+        }
+    }
+  return rc == SQLITE_DONE ? id : -1;
 }
 
 gboolean
@@ -559,7 +568,10 @@ next_number (HallCtx  *ctx,
 }
 
 /* Tickets that go before a new one in its department's queue (see pick_next in
- * hall-queue-serve.c for the order). */
+ * hall-queue-serve.c for the order). A normal ticket goes after everyone waiting: the count the
+ * ticket_waiting triggers keep, less the new ticket itself, however long the queue. A priority
+ * one goes after those moved to the front, other priority visits and those waiting too long: a
+ * count over the covering index ticket_by_department. */
 static gint64
 count_ahead (HallCtx     *ctx,
              gint64       ticket_id,
@@ -568,22 +580,42 @@ count_ahead (HallCtx     *ctx,
              GError     **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
-  gint64 threshold = ctx->now - 60 * _hall_queue_setting_int (ctx, "priority_max_wait_minutes", 30);
+  gint64 threshold;
 
+  if (!priority)
+    {
+      stmt = hall_db_prepare (ctx->db,
+                              "SELECT waiting FROM ticket_waiting WHERE day = ?1 AND department_id = ?2",
+                              error);
+      if (stmt == NULL)
+        return -1;
+      hall_stmt_bind_text (stmt, 1, ctx->today);
+      hall_stmt_bind_int (stmt, 2, department_id);
+      switch (hall_stmt_step (stmt, error))
+        {
+        case SQLITE_ROW:
+          return MAX (hall_stmt_int (stmt, 0) - 1, 0);
+        case SQLITE_DONE:
+          return 0;
+        default:
+          return -1;
+        }
+    }
+
+  threshold = ctx->now - 60 * _hall_queue_setting_int (ctx, "priority_max_wait_minutes", 30);
   stmt = hall_db_prepare (ctx->db,
                           "SELECT count(*) FROM ticket t "
                           "WHERE t.state = 'waiting' AND t.day = ?1 AND t.queue = 'counter' "
                           "AND t.department_id = ?2 AND t.id != ?3 "
-                          "AND (?4 = 0 OR t.front_at IS NOT NULL OR t.priority != 'normal' "
-                          "     OR t.arrived_at <= ?5)",
+                          "AND (t.front_at IS NOT NULL OR t.priority != 'normal' "
+                          "     OR t.arrived_at <= ?4)",
                           error);
   if (stmt == NULL)
     return -1;
   hall_stmt_bind_text (stmt, 1, ctx->today);
   hall_stmt_bind_int (stmt, 2, department_id);
   hall_stmt_bind_int (stmt, 3, ticket_id);
-  hall_stmt_bind_int (stmt, 4, priority);
-  hall_stmt_bind_int (stmt, 5, threshold);
+  hall_stmt_bind_int (stmt, 4, threshold);
   if (hall_stmt_step (stmt, error) != SQLITE_ROW)
     return -1;
   return hall_stmt_int (stmt, 0);

@@ -57,13 +57,51 @@ CREATE INDEX ticket_waiting_priority ON ticket (day, arrived_at, id)
   WHERE state = 'waiting' AND priority != 'normal';
 CREATE INDEX ticket_waiting_front ON ticket (day, front_at, id)
   WHERE state = 'waiting' AND front_at IS NOT NULL;
-CREATE INDEX ticket_by_department ON ticket (department_id, day, state);
+-- Also answers "how many go before a new priority ticket" (count_ahead in hall-queue.c) from the
+-- index alone, without reading each waiting ticket's row.
+CREATE INDEX ticket_by_department
+  ON ticket (department_id, day, state, queue, priority, arrived_at, front_at);
 -- the ticket a counter is dealing with
 CREATE INDEX ticket_by_counter ON ticket (counter_id, state);
 CREATE INDEX ticket_by_target ON ticket (target_counter_id) WHERE target_counter_id IS NOT NULL;
 CREATE INDEX ticket_by_day ON ticket (day, called_at);
 CREATE INDEX ticket_by_petitioner ON ticket (petitioner_id) WHERE petitioner_id IS NOT NULL;
 CREATE INDEX ticket_by_matter ON ticket (matter_id) WHERE matter_id IS NOT NULL;
+
+-- How many tickets wait in each department's counter queue, day by day, kept by the triggers
+-- below whatever changes a ticket: a new ticket's place in the queue without counting the queue.
+CREATE TABLE ticket_waiting (
+  day           TEXT NOT NULL,
+  department_id INTEGER NOT NULL,
+  waiting       INTEGER NOT NULL CHECK (waiting >= 0),
+  PRIMARY KEY (day, department_id)
+) WITHOUT ROWID;
+
+CREATE TRIGGER ticket_waiting_after_insert AFTER INSERT ON ticket
+  WHEN new.state = 'waiting' AND new.queue = 'counter'
+BEGIN
+  INSERT INTO ticket_waiting (day, department_id, waiting) VALUES (new.day, new.department_id, 1)
+    ON CONFLICT (day, department_id) DO UPDATE SET waiting = waiting + 1;
+END;
+
+CREATE TRIGGER ticket_waiting_after_update AFTER UPDATE OF state, queue, department_id, day ON ticket
+  WHEN (old.state = 'waiting' AND old.queue = 'counter')
+    OR (new.state = 'waiting' AND new.queue = 'counter')
+BEGIN
+  UPDATE ticket_waiting SET waiting = waiting - 1
+    WHERE old.state = 'waiting' AND old.queue = 'counter'
+      AND day = old.day AND department_id = old.department_id;
+  INSERT INTO ticket_waiting (day, department_id, waiting)
+    SELECT new.day, new.department_id, 1 WHERE new.state = 'waiting' AND new.queue = 'counter'
+    ON CONFLICT (day, department_id) DO UPDATE SET waiting = waiting + 1;
+END;
+
+CREATE TRIGGER ticket_waiting_after_delete AFTER DELETE ON ticket
+  WHEN old.state = 'waiting' AND old.queue = 'counter'
+BEGIN
+  UPDATE ticket_waiting SET waiting = waiting - 1
+    WHERE day = old.day AND department_id = old.department_id;
+END;
 
 CREATE TABLE ticket_transfer (
   id                 INTEGER PRIMARY KEY,

@@ -160,6 +160,12 @@ update (HallCounterCard *self)
   accessible = g_strdup_printf (_("%s, %s, %s, %s"), gtk_label_get_text (self->name_label), state_label,
                                 code ? code : detail, waiting);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  /* The badge's colour is not all a screen reader gets. */
+  if (over_norm)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    gtk_label_get_text (GTK_LABEL (self->over_norm_label)), -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
 static void

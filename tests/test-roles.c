@@ -2,7 +2,8 @@
  *
  * Every command × every role against the real server: 403 exactly when the command's table
  * leaves the role out. Then the row-level rule: window staff see their own department's
- * matters and the ones they first received, nothing else.
+ * matters (responsible, first receiving or cooperating on them) and the ones they first
+ * received, nothing else.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -244,6 +245,33 @@ test_staff_see_own_matters (void)
   {
     g_autoptr (JsonObject) error = hall_test_server_fails (server, display, "matter.get", HALL_ERROR_FORBIDDEN, NULL,
                                                            "{\"matter_id\": %" G_GINT64_FORMAT "}", m1);
+  }
+
+  /* m3 assigned to minzheng (lead) with chengjian cooperating: chengjian's windows now see it
+   * everywhere and add notes to it, but do not reply. */
+  {
+    g_autoptr (JsonObject) assigned = NULL;
+    g_autoptr (JsonObject) noted = NULL;
+    g_autoptr (JsonObject) error = NULL;
+
+    assigned = hall_test_server_ok (server, manager, "matter.assign",
+                                    "{\"matter_id\": %" G_GINT64_FORMAT ", \"department_id\": 3, "
+                                    "\"deadline\": \"%s\", \"cooperating_department_ids\": [2]}",
+                                    m3, deadline);
+    g_assert_true (can_get (server, staff_c, m3));
+    g_free (expect);
+    g_free (ids);
+    expect = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT, m1, m3, m4);
+    ids = visible_ids (server, staff_c, "matter.search", "{\"query\": \"漏水\"}");
+    g_assert_cmpstr (ids, ==, expect);
+    g_free (ids);
+    ids = visible_ids (server, staff_c, "matter.list", "{}");
+    g_assert_cmpstr (ids, ==, expect);
+    noted = hall_test_server_ok (server, staff_c, "matter.note",
+                                 "{\"matter_id\": %" G_GINT64_FORMAT ", \"text\": \"已派员现场查看\"}", m3);
+    error = hall_test_server_fails (server, staff_c, "matter.reply", HALL_ERROR_FORBIDDEN, "matter_id",
+                                    "{\"matter_id\": %" G_GINT64_FORMAT ", \"opinion\": \"support\", "
+                                    "\"text\": \"已修\"}", m3);
   }
 }
 

@@ -225,7 +225,6 @@ update_actions (HallPage *page)
   gtk_widget_action_set_enabled (widget, "counter.choose", connected && !self->busy);
 }
 
-
 /* An earlier matter of the visitor, in a window of its own over the counter. */
 static void
 show_earlier_action (GtkWidget  *widget,
@@ -233,11 +232,14 @@ show_earlier_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   GtkRoot *root = gtk_widget_get_root (widget);
-  /* Translators: title of the window showing one of the visitor's earlier matters */
-  GtkWidget *view = hall_matter_view_new_in_window (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                    hall_page_get_client (HALL_PAGE (widget)), _("Earlier Matter"));
-  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (view));
+  GtkWidget *view;
+  GtkWindow *window;
 
+  view = hall_matter_view_new_in_window (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         hall_page_get_client (HALL_PAGE (widget)),
+                                         /* Translators: the window showing one of the visitor's earlier matters */
+                                         _("Earlier Matter"));
+  window = GTK_WINDOW (gtk_widget_get_root (view));
   gtk_window_set_modal (window, gtk_window_get_transient_for (window) != NULL);
   hall_matter_view_set_matter_id (HALL_MATTER_VIEW (view), g_variant_get_int64 (parameter));
   gtk_window_present (window);

@@ -100,10 +100,8 @@ add_choice (AdwPreferencesGroup *group,
             JsonArray           *objects)
 {
   GtkWidget *combo = _hall_mf_field_add_combo (group, name, title, (const char *[]) { first, NULL });
-  GtkStringList *names = GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (combo)));
 
-  for (guint i = 0; objects != NULL && i < json_array_get_length (objects); i++)
-    gtk_string_list_append (names, json_object_get_string_member (json_array_get_object_element (objects, i), "name"));
+  _hall_mf_append_names (GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (combo))), objects);
 }
 
 static void

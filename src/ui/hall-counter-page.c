@@ -80,7 +80,8 @@ show_person (HallCounterPage *self)
   {
     /* Translators: the repeat-visit badge: 第 N 次来访 */
     g_autofree char *badge = g_strdup_printf (_("Visit no. %d"), (int) visit_number);
-    g_autofree char *who = g_strdup_printf ("%s · %s", _hall_mf_string (person, "name") ?: "", _hall_mf_string (person, "id_number") ?: "");
+    g_autofree char *who = g_strdup_printf ("%s · %s", _hall_mf_string (person, "name") ?: "",
+                                            _hall_mf_string (person, "id_number") ?: "");
     gtk_label_set_text (self->repeat_badge, badge);
     gtk_label_set_text (self->petitioner_label, who);
   }
@@ -125,7 +126,8 @@ show_state (HallCounterPage *self)
   gtk_label_set_text (self->counter_title, title->str);
   if (g_strcmp0 (state, "paused") == 0 && _hall_mf_string (self->counter, "pause_reason") != NULL)
     {
-      g_autofree char *text = g_strdup_printf ("%s: %s", _hall_mf_counter_state_label (state), _hall_mf_string (self->counter, "pause_reason"));
+      g_autofree char *text = g_strdup_printf ("%s: %s", _hall_mf_counter_state_label (state),
+                                               _hall_mf_string (self->counter, "pause_reason"));
       gtk_label_set_text (self->counter_state, text);
     }
   else
@@ -385,8 +387,7 @@ info_cb (HallPage     *page,
   g_clear_pointer (&self->departments, json_array_unref);
   self->counters = json_array_ref (json_object_get_array_member (reply, "counters"));
   self->departments = json_array_ref (json_object_get_array_member (reply, "departments"));
-  for (guint i = 0; i < json_array_get_length (self->counters); i++)
-    gtk_string_list_append (names, json_object_get_string_member (json_array_get_object_element (self->counters, i), "name"));
+  _hall_mf_append_names (names, self->counters);
   adw_combo_row_set_model (ADW_COMBO_ROW (self->choose_row), G_LIST_MODEL (names));
 }
 

@@ -187,7 +187,8 @@ add_petitioner (HallMatterForm *self)
   g_signal_connect (field, "changed", G_CALLBACK (phone_changed_cb), NULL);
   g_object_set_data (G_OBJECT (group), "phone", field);
   g_object_set_data (G_OBJECT (group), "sex", _hall_mf_field_add_combo (group, "sex", C_("petitioner", "Sex"), sexes));
-  g_object_set_data (G_OBJECT (group), "address", _hall_mf_field_add_entry (group, "address", C_("petitioner", "Address")));
+  g_object_set_data (G_OBJECT (group), "address",
+                     _hall_mf_field_add_entry (group, "address", C_("petitioner", "Address")));
   g_object_set_data (G_OBJECT (group), "role", _hall_mf_field_add_combo (group, "role", _("Role"), roles));
   if (self->petitioners->len > 0)
     {
@@ -252,8 +253,7 @@ info_cb (HallPage     *page,
       json_array_add_element (self->categories, json_node_copy (json_array_get_element (categories, i)));
   self->departments = json_array_ref (json_object_get_array_member (reply, "departments"));
   names = gtk_string_list_new ((const char *[]) { _("No category"), NULL });
-  for (guint i = 0; i < json_array_get_length (self->categories); i++)
-    gtk_string_list_append (names, json_object_get_string_member (json_array_get_object_element (self->categories, i), "name"));
+  _hall_mf_append_names (names, self->categories);
   adw_combo_row_set_model (ADW_COMBO_ROW (self->category), G_LIST_MODEL (names));
 }
 
@@ -407,11 +407,13 @@ submit_action (GtkWidget  *widget,
   if (self->busy)
     return;
   gtk_widget_set_visible (GTK_WIDGET (self->form_error), FALSE);
-  json_object_set_string_member (params, "channel", channel_codes[adw_combo_row_get_selected (ADW_COMBO_ROW (self->channel))]);
+  json_object_set_string_member (params, "channel",
+                                 channel_codes[adw_combo_row_get_selected (ADW_COMBO_ROW (self->channel))]);
   json_object_set_string_member (params, "type", type_codes[adw_combo_row_get_selected (ADW_COMBO_ROW (self->type))]);
   if (self->categories != NULL && category > 0 && category <= json_array_get_length (self->categories))
     json_object_set_int_member (params, "category_id",
-                                json_object_get_int_member (json_array_get_object_element (self->categories, category - 1), "id"));
+                                json_object_get_int_member (json_array_get_object_element (self->categories,
+                                                                                           category - 1), "id"));
   if (*content == '\0')
     {
       _hall_mf_field_set_error (self->content, _("Write down what the visitor asks for."));

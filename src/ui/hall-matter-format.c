@@ -302,6 +302,14 @@ _hall_mf_field_dup_text (GtkWidget *field)
 }
 
 void
+_hall_mf_append_names (GtkStringList *list,
+                       JsonArray     *objects)
+{
+  for (guint i = 0; objects != NULL && i < json_array_get_length (objects); i++)
+    gtk_string_list_append (list, _hall_mf_string (json_array_get_object_element (objects, i), "name") ?: "");
+}
+
+void
 _hall_mf_escalate_fields (AdwPreferencesGroup *group)
 {
   adw_preferences_group_set_description (group, _("The visitor’s ticket moves to the leader’s reception queue."));

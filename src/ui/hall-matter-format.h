@@ -55,6 +55,10 @@ void        _hall_mf_field_reset           (GtkWidget  *field);
 /* The trimmed text of an editable field, never NULL. */
 char       *_hall_mf_field_dup_text        (GtkWidget  *field);
 
+/* Appends each object's "name" to @list. */
+void        _hall_mf_append_names          (GtkStringList *list,
+                                            JsonArray     *objects);
+
 /* The fields of escalating a matter to today's duty leader (a note), and what to say after it
  * (matter.escalate's answer). */
 void        _hall_mf_escalate_fields       (AdwPreferencesGroup *group);

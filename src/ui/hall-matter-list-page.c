@@ -214,7 +214,8 @@ matter_state_classes (gpointer    unused,
 {
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
 
-  g_strv_builder_add_many (builder, "state-badge", m != NULL ? _hall_mf_state_class (_hall_mf_string (m, "state")) : NULL, NULL);
+  g_strv_builder_add_many (builder, "state-badge",
+                           m != NULL ? _hall_mf_state_class (_hall_mf_string (m, "state")) : NULL, NULL);
   return g_strv_builder_end (builder);
 }
 
@@ -229,7 +230,8 @@ matter_accessible_label (gpointer    unused,
   if (m == NULL)
     return g_strdup ("");
   /* Translators: separates the parts of a matter's spoken description in the list */
-  g_string_append_printf (label, "%s%s%s", _hall_mf_string (m, "number") ?: "", _(", "), _hall_mf_state_label (_hall_mf_string (m, "state")));
+  g_string_append_printf (label, "%s%s%s", _hall_mf_string (m, "number") ?: "", _(", "),
+                          _hall_mf_state_label (_hall_mf_string (m, "state")));
   if (_hall_mf_string (m, "department_name") != NULL)
     g_string_append_printf (label, "%s%s", _(", "), _hall_mf_string (m, "department_name"));
   if (due != NULL)

@@ -143,7 +143,8 @@ create_row (gpointer item,
     /* Translators: a leader has taken charge of the matter (包案) */
     g_string_append (subtitle, _(" · in a leader’s charge"));
   adw_action_row_set_subtitle (row, subtitle->str);
-  adw_action_row_set_subtitle_lines (row, 2);
+  /* A flag's note is the leader's own words: all of it, however many lines beside the buttons. */
+  adw_action_row_set_subtitle_lines (row, flagged ? 0 : 2);
 
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
   _hall_leader_set_due_badge (GTK_LABEL (badge), json_object_get_int_member_with_default (data, "days_left", 0),

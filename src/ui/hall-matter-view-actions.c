@@ -16,48 +16,47 @@ static const char * const opinion_codes[] = { "support", "explain", "reject", NU
 static const char * const satisfaction_codes[] = { "satisfied", "basic", "dissatisfied", "none", NULL };
 static const char * const outcome_codes[] = { "resolved", "educated", "assisted", "punished", NULL };
 
+/* The departments a matter may be assigned to (the active ones), in the drop-down's order. */
+static GPtrArray *
+assignable_departments (HallMatterView *self)
+{
+  GPtrArray *departments = g_ptr_array_new ();
+
+  for (guint i = 0; self->departments != NULL && i < json_array_get_length (self->departments); i++)
+    {
+      JsonObject *department = json_array_get_object_element (self->departments, i);
+
+      if (json_object_get_boolean_member_with_default (department, "active", TRUE))
+        g_ptr_array_add (departments, department);
+    }
+  return departments;
+}
+
+/* The drop-down of departments, showing the matter's own. */
 static void
 fill_departments (HallMatterView *self,
                   GtkWidget      *combo)
 {
+  g_autoptr (GPtrArray) departments = assignable_departments (self);
   g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
-  JsonObject *matter = _hall_matter_view_get_matter (self);
-  gint64 current = json_object_get_int_member_with_default (matter, "department_id", 0);
+  gint64 current = json_object_get_int_member_with_default (_hall_matter_view_get_matter (self), "department_id", 0);
 
-  for (guint i = 0; self->departments != NULL && i < json_array_get_length (self->departments); i++)
-    {
-      JsonObject *d = json_array_get_object_element (self->departments, i);
-      if (!json_object_get_boolean_member_with_default (d, "active", TRUE))
-        continue;
-      gtk_string_list_append (names, json_object_get_string_member_with_default (d, "name", ""));
-    }
+  for (guint i = 0; i < departments->len; i++)
+    gtk_string_list_append (names, _hall_mf_string (departments->pdata[i], "name") ?: "");
   adw_combo_row_set_model (ADW_COMBO_ROW (combo), G_LIST_MODEL (names));
-  for (guint i = 0, j = 0; self->departments != NULL && i < json_array_get_length (self->departments); i++)
-    {
-      JsonObject *d = json_array_get_object_element (self->departments, i);
-      if (!json_object_get_boolean_member_with_default (d, "active", TRUE))
-        continue;
-      if (json_object_get_int_member_with_default (d, "id", 0) == current)
-        adw_combo_row_set_selected (ADW_COMBO_ROW (combo), j);
-      j++;
-    }
+  for (guint i = 0; i < departments->len; i++)
+    if (json_object_get_int_member_with_default (departments->pdata[i], "id", 0) == current)
+      adw_combo_row_set_selected (ADW_COMBO_ROW (combo), i);
 }
 
 static gint64
 selected_department (HallMatterView *self,
                      GtkWidget      *combo)
 {
+  g_autoptr (GPtrArray) departments = assignable_departments (self);
   guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (combo));
 
-  for (guint i = 0, j = 0; self->departments != NULL && i < json_array_get_length (self->departments); i++)
-    {
-      JsonObject *d = json_array_get_object_element (self->departments, i);
-      if (!json_object_get_boolean_member_with_default (d, "active", TRUE))
-        continue;
-      if (j++ == selected)
-        return json_object_get_int_member (d, "id");
-    }
-  return 0;
+  return selected < departments->len ? json_object_get_int_member (departments->pdata[selected], "id") : 0;
 }
 
 static void

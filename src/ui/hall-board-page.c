@@ -113,8 +113,14 @@ show_snapshot (HallBoardPage *self,
   gtk_label_set_text (self->open_value, open);
   longest_text = longest > 0 ? _hall_format_minutes (longest) : g_strdup ("—");
   gtk_label_set_text (self->longest_value, longest_text);
-  /* Translators: caption of the longest wait on the hall board, %d is the norm in minutes */
-  norm_text = g_strdup_printf (_("Longest wait (norm %d min)"), (int) norm);
+  /* Said in words as well as in red. */
+  if (longest > norm * 60)
+    /* Translators: caption of the longest wait on the hall board when it is past the norm, %d
+     * is the norm in minutes */
+    norm_text = g_strdup_printf (_("Longest wait, over the norm of %d min"), (int) norm);
+  else
+    /* Translators: caption of the longest wait on the hall board, %d is the norm in minutes */
+    norm_text = g_strdup_printf (_("Longest wait (norm %d min)"), (int) norm);
   gtk_label_set_text (self->longest_caption, norm_text);
   if (longest > norm * 60)
     gtk_widget_add_css_class (self->longest_card, "over-norm");

@@ -126,6 +126,16 @@ update (HallAdminAccountRow *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->lock_button), locked ? "accounts.unlock" : "accounts.lock");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->lock_button), "x", id);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->reset_button), "x", id);
+  {
+    /* The buttons of every row read the same; their names say whose account. */
+    /* Translators: accessible name of an account's Reset Password button; %s is the account */
+    g_autofree char *reset_name = g_strdup_printf (_("Reset the password of %s"), title);
+    /* Translators: accessible name of an account's Lock or Unlock button; %s is the account */
+    g_autofree char *lock_name = g_strdup_printf (locked ? _("Unlock %s") : _("Lock %s"), title);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->reset_button), GTK_ACCESSIBLE_PROPERTY_LABEL, reset_name, -1);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->lock_button), GTK_ACCESSIBLE_PROPERTY_LABEL, lock_name, -1);
+  }
 
   /* The editor starts again from what the hall holds now. */
   for (guint i = 0; i < HALL_ADMIN_N_ROLES; i++)

@@ -130,6 +130,20 @@ add_save_row (AdwExpanderRow *row,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (child), box);
   adw_expander_row_add_row (row, child);
   g_object_set_data (G_OBJECT (row), "error-label", error);
+  g_object_set_data (G_OBJECT (row), "save-button", save);
+}
+
+/* The row's title, and the name its Save button is read out with. */
+static void
+set_row_name (AdwExpanderRow *row,
+              const char     *name)
+{
+  /* Translators: accessible name of the Save button of a department, window or category; %s is its name */
+  g_autofree char *save_name = g_strdup_printf (_("Save %s"), name);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  gtk_accessible_update_property (g_object_get_data (G_OBJECT (row), "save-button"), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  save_name, -1);
 }
 
 static void
@@ -150,7 +164,7 @@ update_department_row (AdwExpanderRow *row,
   if (!active)
     /* Translators: a department, window or category switched off */
     g_string_append_printf (subtitle, " · %s", _("not in use"));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  set_row_name (row, name);
   adw_expander_row_set_subtitle (row, subtitle->str);
   gtk_label_set_text (g_object_get_data (G_OBJECT (row), "prefix-label"), prefix);
   gtk_editable_set_text (g_object_get_data (G_OBJECT (row), "name-row"), name);
@@ -210,7 +224,7 @@ update_counter_row (AdwExpanderRow *row,
         on = on || json_array_get_int_element (served, j) == id;
       gtk_check_button_set_active (checks->pdata[i], on);
     }
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), json_object_get_string_member_with_default (data, "name", ""));
+  set_row_name (row, json_object_get_string_member_with_default (data, "name", ""));
   adw_expander_row_set_subtitle (row, subtitle->str);
 }
 
@@ -289,7 +303,7 @@ update_category_row (AdwExpanderRow *row,
     g_string_append_printf (subtitle, " · %s", _("litigation-related"));
   if (!active)
     g_string_append_printf (subtitle, " · %s", _("not in use"));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  set_row_name (row, name);
   adw_expander_row_set_subtitle (row, subtitle->str);
   gtk_editable_set_text (g_object_get_data (G_OBJECT (row), "name-row"), name);
   adw_combo_row_set_selected (g_object_get_data (G_OBJECT (row), "department-row"),

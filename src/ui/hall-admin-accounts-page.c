@@ -231,18 +231,6 @@ create_action (GtkWidget  *widget,
 }
 
 static void
-account_changed_cb (HallPage     *page,
-                    JsonObject   *reply,
-                    const GError *error,
-                    gpointer      user_data)
-{
-  if (reply == NULL)
-    hall_page_toast (page, error->message);
-  else
-    hall_page_refresh (page);
-}
-
-static void
 set_locked (HallAdminAccountsPage *self,
             gint64                 user_id,
             gboolean               locked)
@@ -251,7 +239,8 @@ set_locked (HallAdminAccountsPage *self,
 
   json_object_set_int_member (params, "user_id", user_id);
   json_object_set_boolean_member (params, "locked", locked);
-  hall_admin_page_change (HALL_ADMIN_PAGE (self), "user.set_locked", params, account_changed_cb, NULL, NULL);
+  hall_admin_page_change (HALL_ADMIN_PAGE (self), "user.set_locked", params, hall_admin_page_refresh_cb, NULL,
+                          NULL);
 }
 
 static void
@@ -305,8 +294,8 @@ reset_response_cb (HallAdminQuestion *question,
   params = json_object_new ();
   json_object_set_int_member (params, "user_id", question->id);
   json_object_set_string_member (params, "password", gtk_editable_get_text (GTK_EDITABLE (password)));
-  hall_admin_page_change (HALL_ADMIN_PAGE (question->page), "user.set_password", params, account_changed_cb, NULL,
-                          NULL);
+  hall_admin_page_change (HALL_ADMIN_PAGE (question->page), "user.set_password", params,
+                          hall_admin_page_refresh_cb, NULL, NULL);
 }
 
 static void

@@ -222,19 +222,6 @@ day_set_cb (HallPage     *page,
   hall_page_refresh (page);
 }
 
-/* A removal is not asked for in the form: what went wrong is a toast. */
-static void
-day_cleared_cb (HallPage     *page,
-                JsonObject   *reply,
-                const GError *error,
-                gpointer      user_data)
-{
-  if (reply == NULL)
-    hall_page_toast (page, error->message);
-  else
-    hall_page_refresh (page);
-}
-
 static gboolean
 valid_date (const char *text)
 {
@@ -283,8 +270,9 @@ remove_response_cb (HallAdminQuestion *question,
     return;
   params = json_object_new ();
   json_object_set_string_member (params, "date", question->key);
-  hall_admin_page_change (HALL_ADMIN_PAGE (question->page), "calendar.clear_day", params, day_cleared_cb, NULL,
-                          NULL);
+  /* Not asked for in the form: what went wrong is a toast. */
+  hall_admin_page_change (HALL_ADMIN_PAGE (question->page), "calendar.clear_day", params,
+                          hall_admin_page_refresh_cb, NULL, NULL);
 }
 
 static void

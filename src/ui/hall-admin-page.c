@@ -69,6 +69,18 @@ hall_admin_page_change (HallAdminPage     *self,
   hall_page_call_full (HALL_PAGE (self), command, params, change_cb, change, (GDestroyNotify) change_free);
 }
 
+void
+hall_admin_page_refresh_cb (HallPage     *page,
+                            JsonObject   *reply,
+                            const GError *error,
+                            gpointer      user_data)
+{
+  if (reply == NULL)
+    hall_page_toast (page, error->message);
+  else
+    hall_page_refresh (page);
+}
+
 gboolean
 hall_admin_page_is_changing (HallAdminPage *self)
 {

@@ -31,6 +31,12 @@ void     hall_admin_page_change      (HallAdminPage     *self,
                                       HallPageReplyFunc  func,
                                       gpointer           user_data,
                                       GDestroyNotify     destroy);
+/* For hall_admin_page_change(): the page loads again to show a change that was made; a toast
+ * says what went wrong. */
+void     hall_admin_page_refresh_cb  (HallPage          *page,
+                                      JsonObject        *reply,
+                                      const GError      *error,
+                                      gpointer           user_data);
 /* TRUE while a change is under way. */
 gboolean hall_admin_page_is_changing (HallAdminPage     *self);
 /* TRUE while a change or a load is under way. */

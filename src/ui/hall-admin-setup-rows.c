@@ -133,6 +133,23 @@ add_save_row (AdwExpanderRow *row,
   g_object_set_data (G_OBJECT (row), "save-button", save);
 }
 
+typedef void (*RowUpdateFunc) (AdwExpanderRow *row,
+                               GParamSpec     *pspec,
+                               HallBoardItem  *item);
+
+/* Adds the last row, with Save; @update shows @item now and after each change of its data. */
+static GtkWidget *
+finish_row (AdwExpanderRow *row,
+            const char     *action_name,
+            HallBoardItem  *item,
+            RowUpdateFunc   update)
+{
+  add_save_row (row, action_name, hall_board_item_get_id (item));
+  g_signal_connect_object (item, "notify::data", G_CALLBACK (update), row, G_CONNECT_SWAPPED);
+  update (row, NULL, item);
+  return GTK_WIDGET (row);
+}
+
 /* The row's title, and the name its Save button is read out with. */
 static void
 set_row_name (AdwExpanderRow *row,
@@ -191,10 +208,7 @@ _hall_admin_department_row_new (HallBoardItem *item)
   add_switch_row (ADW_EXPANDER_ROW (row), _("Legal-affairs window"), "legal-switch");
   /* Translators: department, window or category field: switched on */
   add_switch_row (ADW_EXPANDER_ROW (row), _("In use"), "active-switch");
-  add_save_row (ADW_EXPANDER_ROW (row), "setup.save-department", hall_board_item_get_id (item));
-  g_signal_connect_object (item, "notify::data", G_CALLBACK (update_department_row), row, G_CONNECT_SWAPPED);
-  update_department_row (ADW_EXPANDER_ROW (row), NULL, item);
-  return row;
+  return finish_row (ADW_EXPANDER_ROW (row), "setup.save-department", item, update_department_row);
 }
 
 static void
@@ -277,12 +291,9 @@ _hall_admin_counter_row_new (HallBoardItem *item,
   _hall_admin_fill_department_checks (GTK_FLOW_BOX (flow), departments, checks);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (child), flow);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), child);
-  add_save_row (ADW_EXPANDER_ROW (row), "setup.save-counter", hall_board_item_get_id (item));
   g_object_set_data_full (G_OBJECT (row), "departments", g_object_ref (departments), g_object_unref);
   g_object_set_data_full (G_OBJECT (row), "checks", checks, (GDestroyNotify) g_ptr_array_unref);
-  g_signal_connect_object (item, "notify::data", G_CALLBACK (update_counter_row), row, G_CONNECT_SWAPPED);
-  update_counter_row (ADW_EXPANDER_ROW (row), NULL, item);
-  return row;
+  return finish_row (ADW_EXPANDER_ROW (row), "setup.save-counter", item, update_counter_row);
 }
 
 static void
@@ -328,10 +339,7 @@ _hall_admin_category_row_new (HallBoardItem *item,
   g_object_set_data (G_OBJECT (row), "department-row", combo);
   add_switch_row (ADW_EXPANDER_ROW (row), _("Litigation-related"), "litigation-switch");
   add_switch_row (ADW_EXPANDER_ROW (row), _("In use"), "active-switch");
-  add_save_row (ADW_EXPANDER_ROW (row), "setup.save-category", hall_board_item_get_id (item));
-  g_signal_connect_object (item, "notify::data", G_CALLBACK (update_category_row), row, G_CONNECT_SWAPPED);
-  update_category_row (ADW_EXPANDER_ROW (row), NULL, item);
-  return row;
+  return finish_row (ADW_EXPANDER_ROW (row), "setup.save-category", item, update_category_row);
 }
 
 const char *

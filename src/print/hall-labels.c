@@ -8,91 +8,151 @@
 
 #include "hall-labels.h"
 
+/* A code and its words; @context as C_() takes it, or NULL. */
 typedef struct
 {
   const char *code;
+  const char *context;
   const char *label;
 } Label;
 
 static const char *
 find_label (const Label *labels,
             gsize        n_labels,
-            const char  *context,
             const char  *code)
 {
   for (gsize i = 0; i < n_labels; i++)
     if (g_strcmp0 (code, labels[i].code) == 0)
-      return context != NULL ? g_dpgettext2 (GETTEXT_PACKAGE, context, labels[i].label) : _(labels[i].label);
+      return labels[i].context != NULL ? g_dpgettext2 (GETTEXT_PACKAGE, labels[i].context, labels[i].label)
+                                       : _(labels[i].label);
   return code != NULL ? code : "";
 }
+
+#define FIND(labels, code) find_label (labels, G_N_ELEMENTS (labels), code)
 
 const char *
 hall_label_state (const char *state)
 {
   static const Label labels[] = {
     /* Translators: matter states */
-    { "registered", N_("Waiting for decision") },
-    { "accepted", N_("Accepted") },
-    { "declined", N_("Not accepted") },
-    { "litigation", N_("Litigation-related") },
-    { "assigned", N_("Assigned") },
-    { "objected", N_("Sent back") },
-    { "replied", N_("Replied") },
-    { "review", N_("Under review") },
-    { "reviewed", N_("Reviewed") },
-    { "rereview", N_("Under re-review") },
-    { "rereviewed", N_("Re-reviewed") },
-    { "closed", N_("Closed") },
+    { "registered", NULL, N_("Waiting for decision") },
+    { "accepted", NULL, N_("Accepted") },
+    { "declined", NULL, N_("Not accepted") },
+    { "litigation", NULL, N_("Litigation-related") },
+    { "assigned", NULL, N_("Assigned") },
+    { "objected", NULL, N_("Sent back") },
+    { "replied", NULL, N_("Replied") },
+    { "review", NULL, N_("Under review") },
+    { "reviewed", NULL, N_("Reviewed") },
+    { "rereview", NULL, N_("Under re-review") },
+    { "rereviewed", NULL, N_("Re-reviewed") },
+    { "closed", NULL, N_("Closed") },
   };
 
-  return find_label (labels, G_N_ELEMENTS (labels), NULL, state);
+  return FIND (labels, state);
 }
 
 const char *
 hall_label_channel (const char *channel)
 {
   static const Label labels[] = {
-    { "visit", NC_("channel", "Visit") },
-    { "letter", NC_("channel", "Letter") },
-    { "online", NC_("channel", "Online") },
-    { "phone", NC_("channel", "Phone") },
-    { "other", NC_("channel", "Other") },
+    { "visit", "channel", NC_("channel", "Visit") },
+    { "letter", "channel", NC_("channel", "Letter") },
+    { "online", "channel", NC_("channel", "Online") },
+    { "phone", "channel", NC_("channel", "Phone") },
+    { "other", "channel", NC_("channel", "Other") },
   };
 
-  return find_label (labels, G_N_ELEMENTS (labels), "channel", channel);
+  return FIND (labels, channel);
 }
 
 const char *
 hall_label_type (const char *type)
 {
   static const Label labels[] = {
-    { "suggestion", N_("Suggestion") },
-    { "accusation", N_("Report or accusation") },
-    { "claim", N_("Appeal or claim") },
+    { "suggestion", NULL, N_("Suggestion") },
+    { "accusation", NULL, N_("Report or accusation") },
+    { "claim", NULL, N_("Appeal or claim") },
   };
 
-  return find_label (labels, G_N_ELEMENTS (labels), NULL, type);
+  return FIND (labels, type);
 }
 
 const char *
 hall_label_opinion (const char *opinion)
 {
   static const Label labels[] = {
-    { "support", N_("Supported") },
-    { "explain", N_("Explained") },
-    { "reject", N_("Not supported") },
+    { "support", NULL, N_("Supported") },
+    { "explain", NULL, N_("Explained") },
+    { "reject", NULL, N_("Not supported") },
   };
 
-  return find_label (labels, G_N_ELEMENTS (labels), NULL, opinion);
+  return FIND (labels, opinion);
 }
 
 const char *
 hall_label_sex (const char *sex)
 {
   static const Label labels[] = {
-    { "male", N_("male") },
-    { "female", N_("female") },
+    { "male", NULL, N_("male") },
+    { "female", NULL, N_("female") },
   };
 
-  return find_label (labels, G_N_ELEMENTS (labels), NULL, sex);
+  return FIND (labels, sex);
+}
+
+const char *
+hall_label_timeline (const char *kind)
+{
+  static const Label labels[] = {
+    /* Translators: entries of a matter's timeline */
+    { "registered", NULL, N_("Registered") },
+    { "litigation_guided", NULL, N_("Guided to the legal windows") },
+    { "accepted", NULL, N_("Accepted") },
+    { "declined", NULL, N_("Not accepted") },
+    { "assigned", NULL, N_("Assigned") },
+    { "objected", NULL, N_("Objection: sent back") },
+    { "extended", NULL, N_("Deadline extended") },
+    { "replied", NULL, N_("Replied") },
+    { "review_requested", NULL, N_("Review requested") },
+    { "reviewed", NULL, N_("Reviewed") },
+    { "rereview_requested", NULL, N_("Re-review requested") },
+    { "rereviewed", NULL, N_("Re-reviewed") },
+    { "closed", NULL, N_("Closed") },
+    { "escalated", NULL, N_("Escalated to the duty leader") },
+    { "leader_instruction", NULL, N_("Leader’s instruction") },
+    { "charged", NULL, N_("Leader took charge") },
+    { "charge_updated", NULL, N_("Leader’s charge updated") },
+    { "charge_closed", NULL, N_("Leader’s charge ended") },
+    { "supervised", NULL, N_("Flagged for supervision") },
+    { "supervision_resolved", NULL, N_("Supervision resolved") },
+  };
+
+  return FIND (labels, kind);
+}
+
+const char *
+hall_label_ticket_state (const char *state)
+{
+  static const Label labels[] = {
+    { "waiting", "ticket", NC_("ticket", "Waiting") },
+    { "called", "ticket", NC_("ticket", "Called") },
+    { "serving", "ticket", NC_("ticket", "Being served") },
+    { "held", "ticket", NC_("ticket", "On hold") },
+    { "no_show", "ticket", NC_("ticket", "No-show") },
+    { "finished", "ticket", NC_("ticket", "Finished") },
+  };
+
+  return FIND (labels, state);
+}
+
+const char *
+hall_label_counter_state (const char *state)
+{
+  /* Translators: a service window's state */
+  if (g_strcmp0 (state, "open") == 0)
+    return C_("counter state", "Open");
+  if (g_strcmp0 (state, "paused") == 0)
+    return C_("counter state", "Paused");
+  return C_("counter state", "Closed");
 }

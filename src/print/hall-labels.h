@@ -1,5 +1,8 @@
 /* hall-labels.h — the hall's words for the engine's codes (docs/api.md), for screens and papers
  *
+ * Each returns the translated words for @code, or @code itself when it is not one it knows
+ * ("" for NULL).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -8,10 +11,17 @@
 
 G_BEGIN_DECLS
 
-const char *hall_label_state   (const char *state);
-const char *hall_label_channel (const char *channel);
-const char *hall_label_type    (const char *type);
-const char *hall_label_opinion (const char *opinion);
-const char *hall_label_sex     (const char *sex);
+/* A matter's state: "registered" → "Waiting for decision" */
+const char *hall_label_state         (const char *state);
+const char *hall_label_channel       (const char *channel);
+const char *hall_label_type          (const char *type);
+/* A reply's opinion: "support", "explain", "reject" */
+const char *hall_label_opinion       (const char *opinion);
+const char *hall_label_sex           (const char *sex);
+/* A matter's timeline entry */
+const char *hall_label_timeline      (const char *kind);
+const char *hall_label_ticket_state  (const char *state);
+/* A service window's state: "open", "paused", anything else is closed */
+const char *hall_label_counter_state (const char *state);
 
 G_END_DECLS

@@ -186,7 +186,7 @@ show_charge (HallChargeView *self,
   gtk_label_set_text (self->detail_title, title);
   /* Translators: under a charged matter's title: its state, handling deadline and the day the leader took charge */
   subtitle = g_strdup_printf (_("%s · handling deadline %s · in charge since %s"),
-                              _hall_leader_state_label (json_object_get_string_member_with_default (charge, "matter_state", "")),
+                              hall_label_state (json_object_get_string_member_with_default (charge, "matter_state", "")),
                               json_object_get_string_member_with_default (charge, "handling_due", "—"),
                               charged);
   gtk_label_set_text (self->detail_subtitle, subtitle);

@@ -80,7 +80,7 @@ create_charge_row (gpointer item,
 
   /* Translators: a charged matter in the list: number · state */
   title = g_strdup_printf (_("%s · %s"), json_object_get_string_member_with_default (data, "matter_number", ""),
-                           _hall_leader_state_label (json_object_get_string_member_with_default (data, "matter_state", "")));
+                           hall_label_state (json_object_get_string_member_with_default (data, "matter_state", "")));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   /* Translators: under a charged matter: the day the leader took charge and how many meetings were minuted */
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "In charge since %s · %d meeting minuted",

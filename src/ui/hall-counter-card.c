@@ -98,7 +98,7 @@ update (HallCounterCard *self)
       gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), state_classes[i]);
       gtk_widget_remove_css_class (self->box, state_classes[i]);
     }
-  state_label = _hall_mf_counter_state_label (state);
+  state_label = hall_label_counter_state (state);
   gtk_widget_add_css_class (GTK_WIDGET (self->state_label), _hall_mf_counter_state_class (state));
   gtk_widget_add_css_class (self->box, _hall_mf_counter_state_class (state));
   gtk_label_set_text (self->state_label, state_label);

@@ -94,7 +94,7 @@ show_person (HallCounterPage *self)
         continue;
       row = adw_action_row_new ();
       g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s", _hall_mf_string (m, "received_date") ?: "",
-                                                   _hall_mf_state_label (_hall_mf_string (m, "state")),
+                                                   hall_label_state (_hall_mf_string (m, "state")),
                                                    _hall_mf_string (m, "department_name") ?: "");
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -126,12 +126,12 @@ show_state (HallCounterPage *self)
   gtk_label_set_text (self->counter_title, title->str);
   if (g_strcmp0 (state, "paused") == 0 && _hall_mf_string (self->counter, "pause_reason") != NULL)
     {
-      g_autofree char *text = g_strdup_printf ("%s: %s", _hall_mf_counter_state_label (state),
+      g_autofree char *text = g_strdup_printf ("%s: %s", hall_label_counter_state (state),
                                                _hall_mf_string (self->counter, "pause_reason"));
       gtk_label_set_text (self->counter_state, text);
     }
   else
-    gtk_label_set_text (self->counter_state, _hall_mf_counter_state_label (state));
+    gtk_label_set_text (self->counter_state, hall_label_counter_state (state));
   gtk_widget_set_css_classes (GTK_WIDGET (self->counter_state),
                               (const char *[]) { "state-badge", _hall_mf_counter_state_class (state), NULL });
   /* Translators: heading of the window's waiting list */
@@ -148,7 +148,7 @@ show_state (HallCounterPage *self)
       const char *priority = priority_label (self->current);
 
       gtk_label_set_text (self->ticket_code, _hall_mf_string (self->current, "code"));
-      gtk_label_set_text (self->ticket_state, _hall_mf_ticket_state_label (_hall_mf_string (self->current, "state")));
+      gtk_label_set_text (self->ticket_state, hall_label_ticket_state (_hall_mf_string (self->current, "state")));
       gtk_widget_set_visible (GTK_WIDGET (self->ticket_state), TRUE);
       /* Translators: the visitor at the window: department, how long they waited, how many came */
       details = g_strdup_printf (_("%s · waited %s · %d people%s%s"), _hall_mf_string (self->current, "department_name") ?: "",

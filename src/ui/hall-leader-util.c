@@ -15,37 +15,6 @@
 #include "hall-ui-util.h"
 
 const char *
-_hall_leader_state_label (const char *state)
-{
-  if (g_strcmp0 (state, "registered") == 0)
-    /* Translators: matter state: waiting for the decision to accept it */
-    return _("Awaiting decision");
-  if (g_strcmp0 (state, "accepted") == 0)
-    return _("Accepted");
-  if (g_strcmp0 (state, "declined") == 0)
-    return _("Declined");
-  if (g_strcmp0 (state, "litigation") == 0)
-    return _("Litigation-related");
-  if (g_strcmp0 (state, "assigned") == 0)
-    return _("Assigned");
-  if (g_strcmp0 (state, "objected") == 0)
-    return _("Objected");
-  if (g_strcmp0 (state, "replied") == 0)
-    return _("Replied");
-  if (g_strcmp0 (state, "review") == 0)
-    return _("Under review");
-  if (g_strcmp0 (state, "reviewed") == 0)
-    return _("Reviewed");
-  if (g_strcmp0 (state, "rereview") == 0)
-    return _("Under re-review");
-  if (g_strcmp0 (state, "rereviewed") == 0)
-    return _("Re-reviewed");
-  if (g_strcmp0 (state, "closed") == 0)
-    return _("Closed");
-  return state != NULL ? state : "";
-}
-
-const char *
 _hall_leader_clock_label (const char *clock)
 {
   if (g_strcmp0 (clock, "decision") == 0)

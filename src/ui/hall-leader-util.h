@@ -7,10 +7,10 @@
 #include <adwaita.h>
 #include <json-glib/json-glib.h>
 
+#include "hall-labels.h"
+
 G_BEGIN_DECLS
 
-/* A matter's state as the hall says it ("assigned" → "Assigned"). */
-const char *_hall_leader_state_label   (const char *state);
 /* Which time limit runs ("handling" → "Handling deadline"). */
 const char *_hall_leader_clock_label   (const char *clock);
 /* Shows how a deadline stands in @badge, as text and colour: "3 days overdue", "Due today",

@@ -8,22 +8,16 @@
 #include <adwaita.h>
 #include <json-glib/json-glib.h>
 
+#include "hall-labels.h"
+
 G_BEGIN_DECLS
 
 /* A string member, NULL when missing or null. */
 const char *_hall_mf_string                (JsonObject *object,
                                             const char *member);
 
-/* The hall's words for the engine's codes (docs/api.md, "Petitioners and matters"). */
-const char *_hall_mf_state_label           (const char *state);
-const char *_hall_mf_channel_label         (const char *channel);
-const char *_hall_mf_type_label            (const char *type);
-const char *_hall_mf_opinion_label         (const char *opinion);
-const char *_hall_mf_timeline_label        (const char *kind);
-const char *_hall_mf_ticket_state_label    (const char *state);
-/* A window's state: "Open", "Paused" or "Closed". */
-const char *_hall_mf_counter_state_label   (const char *state);
-/* "state-open", "state-paused" or "state-closed": the colour class next to the text. */
+/* "state-open", "state-paused" or "state-closed": the colour class next to a matter's or a
+ * window's state (the words are hall_label_state() and hall_label_counter_state()). */
 const char *_hall_mf_state_class           (const char *state);
 const char *_hall_mf_counter_state_class   (const char *state);
 

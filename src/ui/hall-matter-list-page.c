@@ -205,7 +205,7 @@ static char *
 matter_state (gpointer    unused,
               JsonObject *m)
 {
-  return g_strdup (m != NULL ? _hall_mf_state_label (_hall_mf_string (m, "state")) : "");
+  return g_strdup (m != NULL ? hall_label_state (_hall_mf_string (m, "state")) : "");
 }
 
 static GStrv
@@ -231,7 +231,7 @@ matter_accessible_label (gpointer    unused,
     return g_strdup ("");
   /* Translators: separates the parts of a matter's spoken description in the list */
   g_string_append_printf (label, "%s%s%s", _hall_mf_string (m, "number") ?: "", _(", "),
-                          _hall_mf_state_label (_hall_mf_string (m, "state")));
+                          hall_label_state (_hall_mf_string (m, "state")));
   if (_hall_mf_string (m, "department_name") != NULL)
     g_string_append_printf (label, "%s%s", _(", "), _hall_mf_string (m, "department_name"));
   if (due != NULL)

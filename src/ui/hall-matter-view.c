@@ -118,7 +118,7 @@ format_detail (HallMatterView *self,
                                                           json_object_get_int_member (detail, "days")),
                                              (int) json_object_get_int_member (detail, "days")));
   if ((s = _hall_mf_string (detail, "opinion")) != NULL)
-    g_ptr_array_add (parts, g_strdup (_hall_mf_opinion_label (s)));
+    g_ptr_array_add (parts, g_strdup (hall_label_opinion (s)));
   if ((s = _hall_mf_string (detail, "reason")) != NULL)
     g_ptr_array_add (parts, g_strdup (s));
   if ((s = _hall_mf_string (detail, "note")) != NULL)
@@ -151,14 +151,14 @@ show_result (HallMatterView *self)
     return;
 
   gtk_label_set_text (self->number_label, _hall_mf_string (matter, "number"));
-  gtk_label_set_text (self->state_label, _hall_mf_state_label (state));
+  gtk_label_set_text (self->state_label, hall_label_state (state));
   gtk_widget_set_css_classes (GTK_WIDGET (self->state_label),
                               (const char *[]) { "state-badge", _hall_mf_state_class (state), NULL });
   gtk_widget_set_visible (GTK_WIDGET (self->due_label), due != NULL);
   gtk_label_set_text (self->due_label, due ? due : "");
   gtk_widget_set_css_classes (GTK_WIDGET (self->due_label), (const char *[]) { "due-badge", due_class, NULL });
-  summary = g_strdup_printf ("%s · %s%s%s", _hall_mf_type_label (_hall_mf_string (matter, "type")),
-                             _hall_mf_channel_label (_hall_mf_string (matter, "channel")),
+  summary = g_strdup_printf ("%s · %s%s%s", hall_label_type (_hall_mf_string (matter, "type")),
+                             hall_label_channel (_hall_mf_string (matter, "channel")),
                              category ? " · " : "", category ? category : "");
   gtk_label_set_text (self->summary_label, summary);
 
@@ -196,7 +196,7 @@ show_result (HallMatterView *self)
   add_row (self->details_list, _("Reason not accepted"), _hall_mf_string (matter, "decline_reason"));
   if (_hall_mf_string (matter, "reply_opinion") != NULL)
     {
-      g_autofree char *reply = g_strdup_printf ("%s: %s", _hall_mf_opinion_label (_hall_mf_string (matter, "reply_opinion")),
+      g_autofree char *reply = g_strdup_printf ("%s: %s", hall_label_opinion (_hall_mf_string (matter, "reply_opinion")),
                                                 _hall_mf_string (matter, "reply_text") ?: "");
       add_row (self->details_list, _("Reply"), reply);
     }
@@ -249,7 +249,7 @@ show_result (HallMatterView *self)
                                   *text ? " · " : "", text);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     _hall_mf_timeline_label (_hall_mf_string (entry, "kind")));
+                                     hall_label_timeline (_hall_mf_string (entry, "kind")));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
       gtk_widget_set_name (row, _hall_mf_string (entry, "kind"));

@@ -182,7 +182,7 @@ show_matter (HallReceptionForm *self,
   adw_preferences_group_set_description (self->matter_group,
                                          json_object_get_string_member_with_default (matter, "content", ""));
   adw_action_row_set_subtitle (self->matter_state_row,
-                               _hall_leader_state_label (json_object_get_string_member_with_default (matter, "state", "")));
+                               hall_label_state (json_object_get_string_member_with_default (matter, "state", "")));
   adw_action_row_set_subtitle (self->matter_department_row,
                                json_object_get_string_member_with_default (matter, "department_name", "—"));
   /* Translators: category of a matter and the date it was received */

@@ -134,7 +134,7 @@ create_row (gpointer item,
     {
       g_string_append (subtitle, _hall_leader_clock_label (json_object_get_string_member_with_default (data, "clock", "")));
       g_string_append (subtitle, " · ");
-      g_string_append (subtitle, _hall_leader_state_label (json_object_get_string_member_with_default (data, "matter_state", "")));
+      g_string_append (subtitle, hall_label_state (json_object_get_string_member_with_default (data, "matter_state", "")));
       if (_hall_leader_get_flag (data, "supervised"))
         /* Translators: the matter is already flagged for supervision (督办) */
         g_string_append (subtitle, _(" · under supervision"));

@@ -119,36 +119,28 @@ show_departments (HallAdminAccountsPage *self,
       hall_admin_account_row_sync (HALL_ADMIN_ACCOUNT_ROW (row));
 }
 
+/* The accounts (user.list) and the departments (hall.info); @user_data: the command. */
 static void
-info_cb (HallPage     *page,
-         JsonObject   *info,
-         const GError *error,
-         gpointer      user_data)
+loaded_cb (HallPage     *page,
+           JsonObject   *reply,
+           const GError *error,
+           gpointer      user_data)
 {
-  if (info == NULL)
-    g_debug ("hall.info: %s", error->message);
-  else if (json_object_has_member (info, "departments"))
-    show_departments (HALL_ADMIN_ACCOUNTS_PAGE (page), json_object_get_array_member (info, "departments"));
-}
+  HallAdminAccountsPage *self = HALL_ADMIN_ACCOUNTS_PAGE (page);
 
-static void
-list_cb (HallPage     *page,
-         JsonObject   *reply,
-         const GError *error,
-         gpointer      user_data)
-{
   if (reply == NULL)
-    g_debug ("user.list: %s", error->message);
+    g_debug ("%s: %s", (const char *) user_data, error->message);
   else if (json_object_has_member (reply, "users"))
-    hall_board_item_update_store (HALL_ADMIN_ACCOUNTS_PAGE (page)->accounts,
-                                  json_object_get_array_member (reply, "users"), 0, TRUE);
+    hall_board_item_update_store (self->accounts, json_object_get_array_member (reply, "users"), 0, TRUE);
+  else if (json_object_has_member (reply, "departments"))
+    show_departments (self, json_object_get_array_member (reply, "departments"));
 }
 
 static void
 refresh (HallPage *page)
 {
-  hall_page_load (page, "user.list", NULL, list_cb, NULL);
-  hall_page_load (page, "hall.info", NULL, info_cb, NULL);
+  hall_page_load (page, "user.list", NULL, loaded_cb, (gpointer) "user.list");
+  hall_page_load (page, "hall.info", NULL, loaded_cb, (gpointer) "hall.info");
 }
 
 static GtkWidget *

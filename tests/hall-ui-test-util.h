@@ -109,6 +109,43 @@ hall_ui_test_wait_page (HallWindow *window,
   hall_ui_test_wait (_hall_ui_test_page_is, &page, seconds, what);
 }
 
+/* GTK's print dialog, when one is open (the papers go through it). */
+static inline GtkWindow *
+hall_ui_test_find_print_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (window), "GtkPrintUnixDialog"))
+        return window;
+    }
+  return NULL;
+}
+
+static inline gboolean
+_hall_ui_test_print_dialog_shown (gpointer data)
+{
+  return hall_ui_test_find_print_dialog () != NULL;
+}
+
+/* Waits for the print dialog, then cancels it as a clerk would. */
+static inline void
+hall_ui_test_cancel_print_dialog (void)
+{
+  GtkWindow *dialog;
+
+  hall_ui_test_wait (_hall_ui_test_print_dialog_shown, NULL, 30, "the print dialog");
+  dialog = hall_ui_test_find_print_dialog ();
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  hall_ui_test_flush ();
+  g_assert_null (hall_ui_test_find_print_dialog ());
+}
+
 /* A new app, registered and activated, not unique so tests may run side by side. */
 static inline HallApplication *
 hall_ui_test_start_app (HallWindow **window)

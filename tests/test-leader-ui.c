@@ -377,6 +377,17 @@ test_reception (Fixture       *f,
   confirm ("record");
   hall_ui_test_wait (reception_on_list, page, 30, "the record to be kept");
   wait_count (visitors, 0, "the received visitor to leave the list");
+  /* The 登记表 for the file: printed from the toast's button, through the print dialog. */
+  {
+    g_autoptr (JsonObject) register_ = hall_test_ok (f->hall, f->leader, "leader.receptions", "{}");
+    JsonArray *receptions = json_object_get_array_member (register_, "receptions");
+
+    g_assert_cmpuint (json_array_get_length (receptions), ==, 1);
+    g_assert_true (gtk_widget_activate_action (page, "reception.print-record", "x",
+                                               json_object_get_int_member (json_array_get_object_element (receptions,
+                                                                                                         0), "id")));
+    hall_ui_test_cancel_print_dialog ();
+  }
 
   matter = hall_test_ok (f->hall, f->leader, "matter.get", "{\"matter_id\":%" G_GINT64_FORMAT "}", matter_id);
   instruction = find_timeline (matter, "leader_instruction");

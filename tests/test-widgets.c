@@ -214,6 +214,12 @@ test_matter_view (void)
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (view, "matter_number"))), ==,
                    json_object_get_string_member (registered, "number"));
   g_assert_nonnull (hall_ui_test_find (view, "registered"));
+  /* Its receipt prints; there is no decision to give notice of yet. */
+  gtk_widget_activate_action (view, "matter.print-notice", NULL);
+  hall_ui_test_flush ();
+  g_assert_null (hall_ui_test_find_print_dialog ());
+  g_assert_true (gtk_widget_activate_action (view, "matter.print-receipt", NULL));
+  hall_ui_test_cancel_print_dialog ();
   /* Waiting for the decision: accept and decline offered, reply not. */
   g_assert_true (gtk_widget_get_visible (hall_ui_test_find (view, "matter_due")));
   g_assert_true (gtk_widget_activate_action (view, "matter.assign", NULL));
@@ -241,6 +247,9 @@ test_matter_view (void)
   hall_ui_test_wait (matter_view_shows, view, 30, "the accepted matter");
   g_assert_null (hall_matter_view_get_form (HALL_MATTER_VIEW (view)));
   g_assert_nonnull (hall_ui_test_find (view, "accepted"));
+  /* Accepted: the written notice of it (条例 23) prints. */
+  g_assert_true (gtk_widget_activate_action (view, "matter.print-notice", NULL));
+  hall_ui_test_cancel_print_dialog ();
 
   gtk_window_destroy (GTK_WINDOW (window));
   hall_ui_test_flush ();

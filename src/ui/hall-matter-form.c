@@ -16,6 +16,8 @@
 #include "hall-idcard.h"
 #include "hall-matter-form.h"
 #include "hall-matter-format.h"
+#include "hall-papers.h"
+#include "hall-print.h"
 #include "hall-ui-util.h"
 
 #define MAX_REPRESENTATIVES 5
@@ -272,6 +274,8 @@ update_actions (HallPage *page)
   HallMatterForm *self = HALL_MATTER_FORM (page);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "matter-form.submit", hall_page_is_online (page) && !self->busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matter-form.print-receipt",
+                                 hall_page_is_online (page) && self->result != NULL);
 }
 
 static void
@@ -342,7 +346,31 @@ register_cb (HallPage     *page,
     }
   gtk_widget_set_visible (GTK_WIDGET (self->result_guidance), guidance != NULL);
   gtk_widget_set_visible (self->result_box, TRUE);
+  update_actions (HALL_PAGE (self));
   g_signal_emit (self, signals[SIGNAL_REGISTERED], 0, reply);
+}
+
+static HallDocument *
+receipt_from_reply (JsonObject *reply,
+                    const char *hall_name)
+{
+  g_autofree char *today = hall_print_today ();
+
+  return hall_paper_receipt (reply, hall_name, today);
+}
+
+/* The receipt of the matter just registered, with every petitioner's name: from matter.get. */
+static void
+print_receipt_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HallMatterForm *self = HALL_MATTER_FORM (widget);
+  g_autoptr (JsonObject) params = json_object_new ();
+
+  g_return_if_fail (self->result != NULL);
+  json_object_set_int_member (params, "matter_id", json_object_get_int_member (self->result, "matter_id"));
+  hall_page_call (HALL_PAGE (self), "matter.get", params, hall_print_reply_cb, (gpointer) receipt_from_reply);
 }
 
 /* The petitioner of @group as matter.register takes it; what is wrong is said at its field, and
@@ -574,6 +602,8 @@ hall_matter_form_class_init (HallMatterFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HallMatterForm, petitioners_box);
 
   gtk_widget_class_install_action (widget_class, "matter-form.submit", NULL, submit_action);
+  gtk_widget_class_install_action (widget_class, "matter-form.print-receipt", NULL, print_receipt_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "matter-form.print-receipt", NULL);
   gtk_widget_class_install_action (widget_class, "matter-form.add-petitioner", NULL, add_petitioner_action);
   gtk_widget_class_install_action (widget_class, "matter-form.remove-petitioner", "u", remove_petitioner_action);
 }
@@ -660,6 +690,7 @@ hall_matter_form_reset (HallMatterForm *self)
   gtk_widget_set_visible (GTK_WIDGET (self->form_error), FALSE);
   gtk_widget_set_visible (self->result_box, FALSE);
   g_clear_pointer (&self->result, json_object_unref);
+  update_actions (HALL_PAGE (self));
   self->ticket_id = 0;
   self->ticket_persons = 0;
 }

@@ -11,6 +11,8 @@
 
 #include "hall-matter-format.h"
 #include "hall-matter-view-private.h"
+#include "hall-papers.h"
+#include "hall-print.h"
 
 static const char * const opinion_codes[] = { "support", "explain", "reject", NULL };
 static const char * const satisfaction_codes[] = { "satisfied", "basic", "dissatisfied", "none", NULL };
@@ -354,6 +356,40 @@ refresh_action (GtkWidget  *widget,
   hall_page_refresh (HALL_PAGE (widget));
 }
 
+HallDocument *
+_hall_matter_view_dup_paper (HallMatterView  *self,
+                             const char      *paper,
+                             GError         **error)
+{
+  g_autofree char *today = hall_print_today ();
+  const char *hall_name = hall_print_hall_name (GTK_WIDGET (self));
+
+  g_return_val_if_fail (self->result != NULL, NULL);
+  if (g_str_equal (paper, "receipt"))
+    return hall_paper_receipt (self->result, hall_name, today);
+  return hall_paper_decision_notice (self->result, hall_name, today, error);
+}
+
+/* "matter.print-receipt" (Ctrl+P), "matter.print-notice": the papers the visitor is given. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  HallMatterView *self = HALL_MATTER_VIEW (widget);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HallDocument) document = NULL;
+
+  document = _hall_matter_view_dup_paper (self, g_str_equal (action_name, "matter.print-receipt") ? "receipt"
+                                                                                                  : "notice", &error);
+  if (document == NULL)
+    {
+      hall_page_toast (HALL_PAGE (self), error->message);
+      return;
+    }
+  hall_print_document (widget, document);
+}
+
 void
 _hall_matter_view_class_install_actions (GtkWidgetClass *widget_class)
 {
@@ -365,5 +401,8 @@ _hall_matter_view_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "matter.apply", NULL, apply_action);
   gtk_widget_class_install_action (widget_class, "matter.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "matter.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "matter.print-receipt", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "matter.print-notice", NULL, print_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "matter.cancel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "matter.print-receipt", NULL);
 }

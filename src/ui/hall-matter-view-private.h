@@ -5,6 +5,7 @@
 #pragma once
 
 #include "hall-action-form.h"
+#include "hall-document.h"
 #include "hall-matter-view.h"
 
 G_BEGIN_DECLS
@@ -44,7 +45,12 @@ JsonObject *_hall_matter_view_get_matter      (HallMatterView *self);
 /* After an action on the matter went through. */
 void        _hall_matter_view_emit_changed    (HallMatterView *self);
 
-/* hall-matter-view-actions.c: "matter.accept" … open their form, "matter.apply" sends it. */
+/* hall-matter-view-actions.c: "matter.accept" … open their form, "matter.apply" sends it;
+ * "matter.print-receipt" and "matter.print-notice" print the shown matter's papers. */
 void        _hall_matter_view_class_install_actions (GtkWidgetClass *widget_class);
+/* The shown matter's "receipt" or "notice" (NULL with @error while it waits for its decision). */
+HallDocument *_hall_matter_view_dup_paper (HallMatterView  *self,
+                                           const char      *paper,
+                                           GError         **error);
 
 G_END_DECLS

@@ -392,6 +392,10 @@ update_actions (HallPage *page)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "matter.apply", form && online && !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "matter.cancel", form);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "matter.refresh", online && self->matter_id > 0);
+  /* Papers print from what is shown, online or not. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matter.print-receipt", matter != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matter.print-notice",
+                                 matter != NULL && !state_in (state, "registered", NULL));
 }
 
 static void

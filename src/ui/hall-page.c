@@ -245,20 +245,31 @@ hall_page_set_client (HallPage   *self,
 }
 
 void
-hall_page_toast (HallPage   *self,
-                 const char *message)
+hall_page_add_toast (HallPage *self,
+                     AdwToast *toast)
 {
   GtkWidget *child;
   GtkWidget *overlay;
 
   g_return_if_fail (HALL_IS_PAGE (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
   child = adw_bin_get_child (ADW_BIN (self));
   overlay = ADW_IS_TOAST_OVERLAY (child) ? child : gtk_widget_get_ancestor (GTK_WIDGET (self),
                                                                             ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
   else
-    g_debug ("No toast overlay for: %s", message);
+    {
+      g_debug ("No toast overlay for: %s", adw_toast_get_title (toast));
+      g_object_unref (toast);
+    }
+}
+
+void
+hall_page_toast (HallPage   *self,
+                 const char *message)
+{
+  hall_page_add_toast (self, adw_toast_new (message));
 }
 
 /* ---- a matter's details ------------------------------------------------------------------- */

@@ -88,6 +88,9 @@ void          hall_page_update_actions     (HallPage          *self);
 /* A toast on the page's own AdwToastOverlay (its child), or on the nearest one around it. */
 void          hall_page_toast              (HallPage          *self,
                                             const char        *message);
+/* The same with a toast of one's own (a button, a timeout); takes it. */
+void          hall_page_add_toast          (HallPage          *self,
+                                            AdwToast          *toast);
 
 /* A matter's details: @stack shows @matter_view as its "matter" child, and "list" is where
  * "back" goes from anything else. hall_page_class_install_matter_actions() adds

@@ -96,6 +96,24 @@ hall_print_document (GtkWidget    *widget,
                            GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL);
 }
 
+void
+hall_print_reply_cb (HallPage     *page,
+                     JsonObject   *reply,
+                     const GError *error,
+                     gpointer      paper_func)
+{
+  HallPrintPaperFunc make_paper = (HallPrintPaperFunc) paper_func;
+  g_autoptr (HallDocument) paper = NULL;
+
+  if (reply == NULL)
+    {
+      hall_page_toast (page, error->message);
+      return;
+    }
+  paper = make_paper (reply, hall_print_hall_name (GTK_WIDGET (page)));
+  hall_print_document (GTK_WIDGET (page), paper);
+}
+
 const char *
 hall_print_hall_name (GtkWidget *widget)
 {

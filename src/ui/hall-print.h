@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "hall-document.h"
+#include "hall-page.h"
 
 G_BEGIN_DECLS
 
@@ -14,6 +15,16 @@ G_BEGIN_DECLS
  * PDF); what goes wrong shows as a toast on that window. */
 void        hall_print_document  (GtkWidget     *widget,
                                   HallDocument  *document);
+/* Makes a paper from a command's reply. */
+typedef HallDocument *(*HallPrintPaperFunc) (JsonObject *reply,
+                                             const char *hall_name);
+
+/* A HallPageReplyFunc for hall_page_call() with a HallPrintPaperFunc as @paper_func: prints the
+ * paper it makes of the reply, or shows why the call failed. */
+void        hall_print_reply_cb  (HallPage      *page,
+                                  JsonObject    *reply,
+                                  const GError  *error,
+                                  gpointer       paper_func);
 /* The hall's name for the head of a paper printed from @widget's window ("" when unknown). */
 const char *hall_print_hall_name (GtkWidget     *widget);
 /* Today in the hall, "YYYY-MM-DD", for the foot of a paper. */

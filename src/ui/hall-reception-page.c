@@ -14,6 +14,8 @@
 #include "hall-board-item.h"
 #include "hall-leader-util.h"
 #include "hall-matter-view.h"
+#include "hall-papers.h"
+#include "hall-print.h"
 #include "hall-reception-form.h"
 #include "hall-reception-page.h"
 #include "hall-ui-util.h"
@@ -268,6 +270,7 @@ received_cb (HallReceptionPage *self,
   guint n = departments ? json_array_get_length (departments) : 0;
   const char *number = json_object_get_string_member_with_default (reception, "matter_number", "");
   g_autofree char *message = NULL;
+  AdwToast *toast;
 
   if (n > 0)
     /* Translators: after the reception record is saved; %s the matter number */
@@ -277,9 +280,35 @@ received_cb (HallReceptionPage *self,
   else
     /* Translators: after the reception record is saved; %s the matter number */
     message = g_strdup_printf (_("%s recorded"), number);
-  hall_page_toast (HALL_PAGE (self), message);
+  toast = adw_toast_new (message);
+  /* Translators: on the toast after a reception record is saved: prints 领导干部接待群众来访登记表 */
+  adw_toast_set_button_label (toast, _("_Print Record"));
+  adw_toast_set_action_name (toast, "reception.print-record");
+  adw_toast_set_action_target_value (toast,
+                                     g_variant_new_int64 (json_object_get_int_member (reception, "id")));
+  adw_toast_set_timeout (toast, 10);
+  hall_page_add_toast (HALL_PAGE (self), toast);
   gtk_stack_set_visible_child_name (self->stack, "list");
   hall_page_refresh (HALL_PAGE (self));
+}
+
+static HallDocument *
+record_from_reply (JsonObject *reply,
+                   const char *hall_name)
+{
+  return hall_paper_reception_record (json_object_get_object_member (reply, "reception"), hall_name);
+}
+
+/* "reception.print-record" (int64 reception id): the 登记表 as the hall keeps it on file. */
+static void
+print_record_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  g_autoptr (JsonObject) params = json_object_new ();
+
+  json_object_set_int_member (params, "reception_id", g_variant_get_int64 (parameter));
+  hall_page_call (HALL_PAGE (widget), "leader.reception", params, hall_print_reply_cb, (gpointer) record_from_reply);
 }
 
 static void
@@ -339,6 +368,7 @@ hall_reception_page_class_init (HallReceptionPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "reception.call", "x", call_action);
   gtk_widget_class_install_action (widget_class, "reception.record", "x", record_action);
+  gtk_widget_class_install_action (widget_class, "reception.print-record", "x", print_record_action);
   hall_page_class_install_refresh_action (page_class, "reception.refresh");
   hall_page_class_install_matter_actions (page_class, "reception");
 }

@@ -79,6 +79,12 @@ gboolean    _hall_queue_emit_ticket      (HallCtx      *ctx,
                                           gint64        ticket_id,
                                           JsonObject   *extra,
                                           GError      **error);
+/* _hall_queue_emit_ticket then _hall_queue_ticket_result, reading the ticket once. */
+JsonObject *_hall_queue_emit_ticket_result (HallCtx      *ctx,
+                                            const char   *kind,
+                                            gint64        ticket_id,
+                                            JsonObject   *extra,
+                                            GError      **error);
 
 /* The counter a serving command acts on: staff their session's own counter (any other is
  * FORBIDDEN), a manager the "counter_id" parameter or their session's counter. */

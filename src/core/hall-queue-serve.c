@@ -383,9 +383,7 @@ _hall_counter_call_next (HallCtx     *ctx,
       return NULL;
     }
 
-  if (!_hall_queue_emit_ticket (ctx, "ticket.called", ticket_id, NULL, error))
-    return NULL;
-  return _hall_queue_ticket_result (ctx, ticket_id, error);
+  return _hall_queue_emit_ticket_result (ctx, "ticket.called", ticket_id, NULL, error);
 }
 
 JsonObject *

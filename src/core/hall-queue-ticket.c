@@ -313,9 +313,7 @@ _hall_ticket_transfer (HallCtx     *ctx,
     json_object_set_int_member (extra, "from_counter_id", from_counter);
   else
     json_object_set_null_member (extra, "from_counter_id");
-  if (!_hall_queue_emit_ticket (ctx, "ticket.transferred", ticket.id, extra, error))
-    return NULL;
-  return _hall_queue_ticket_result (ctx, ticket.id, error);
+  return _hall_queue_emit_ticket_result (ctx, "ticket.transferred", ticket.id, extra, error);
 }
 
 /* ---- ticket.finish / ticket.prioritize ------------------------------------------------------ */
@@ -390,9 +388,7 @@ _hall_ticket_finish (HallCtx     *ctx,
 
   extra = json_object_new ();
   json_object_set_string_member (extra, "outcome", outcome);
-  if (!_hall_queue_emit_ticket (ctx, "ticket.finished", ticket.id, extra, error))
-    return NULL;
-  return _hall_queue_ticket_result (ctx, ticket.id, error);
+  return _hall_queue_emit_ticket_result (ctx, "ticket.finished", ticket.id, extra, error);
 }
 
 JsonObject *

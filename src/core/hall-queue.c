@@ -238,6 +238,49 @@ _hall_queue_emit_ticket (HallCtx     *ctx,
   return hall_ctx_emit (ctx, kind, payload, error) != 0;
 }
 
+/* The members of a ticket object that a ticket's event carries, "id" as "ticket_id". */
+static const char * const event_members[] = {
+  "code", "day", "department_id", "counter_id", "counter_number", "target_counter_id", "state",
+  "queue", "priority", "persons", NULL
+};
+
+JsonObject *
+_hall_queue_emit_ticket_result (HallCtx     *ctx,
+                                const char  *kind,
+                                gint64       ticket_id,
+                                JsonObject  *extra,
+                                GError     **error)
+{
+  g_autoptr (JsonObject) owned_extra = extra;
+  g_autoptr (JsonObject) ticket = _hall_queue_ticket_object (ctx, ticket_id, error);
+  JsonObject *payload, *result;
+
+  if (ticket == NULL)
+    return NULL;
+  /* The ticket is read once: the event's payload is taken from what the command answers. */
+  payload = json_object_new ();
+  json_object_set_int_member (payload, "ticket_id", ticket_id);
+  for (guint i = 0; event_members[i] != NULL; i++)
+    json_object_set_member (payload, event_members[i],
+                            json_node_copy (json_object_get_member (ticket, event_members[i])));
+  if (owned_extra != NULL)
+    {
+      JsonObjectIter iter;
+      const char *member;
+      JsonNode *value;
+
+      json_object_iter_init (&iter, owned_extra);
+      while (json_object_iter_next (&iter, &member, &value))
+        json_object_set_member (payload, member, json_node_copy (value));
+    }
+  if (hall_ctx_emit (ctx, kind, payload, error) == 0)
+    return NULL;
+
+  result = json_object_new ();
+  json_object_set_object_member (result, "ticket", g_steal_pointer (&ticket));
+  return result;
+}
+
 gboolean
 _hall_queue_get_counter (HallCtx      *ctx,
                          gint64        counter_id,
@@ -631,7 +674,6 @@ ticket_issue (HallCtx     *ctx,
   const char *priority = NULL, *note = NULL;
   JsonObject *petitioner = NULL;
   g_autoptr (HallStmt) insert = NULL;
-  g_autoptr (JsonObject) ticket = NULL;
   g_autofree char *code = NULL;
   JsonObject *result;
   char prefix[8];
@@ -698,21 +740,18 @@ ticket_issue (HallCtx     *ctx,
   ahead = count_ahead (ctx, ticket_id, department_id, !g_str_equal (priority, "normal"), error);
   if (ahead < 0)
     return NULL;
-  if (!_hall_queue_emit_ticket (ctx, "ticket.issued", ticket_id, NULL, error))
-    return NULL;
-
-  ticket = _hall_queue_ticket_object (ctx, ticket_id, error);
-  if (ticket == NULL)
+  result = _hall_queue_emit_ticket_result (ctx, "ticket.issued", ticket_id, NULL, error);
+  if (result == NULL)
     return NULL;
   if (hall_ctx_is (ctx, HALL_ROLE_KIOSK))
     {
       /* The kiosk prints the slip; it has no use for anything said about the person. */
+      JsonObject *ticket = json_object_get_object_member (result, "ticket");
+
       json_object_remove_member (ticket, "petitioner_id");
       json_object_remove_member (ticket, "note");
     }
 
-  result = json_object_new ();
-  json_object_set_object_member (result, "ticket", g_steal_pointer (&ticket));
   json_object_set_int_member (result, "position", ahead + 1);
   json_object_set_int_member (result, "people_ahead", ahead);
   if (repeat_visits >= 0)

@@ -48,13 +48,17 @@ login_cb (GObject      *object,
   *(gboolean *) user_data = TRUE;
 }
 
-/* A hall with a manager and a leader, the manager signed in on a local client, the manager's workspace in a window. */
+/* A hall with a manager and a leader, the manager signed in on a local client, the manager's
+ * workspace in a window; the hall's clock at @local ("2026-10-12 21:00"), or the real time. */
 static void
-manager_start (Manager *m)
+manager_start_at (Manager    *m,
+                  const char *local)
 {
   gboolean signed_in = FALSE;
 
   m->hall = hall_test_hall_new ();
+  if (local != NULL)
+    hall_engine_set_now (m->hall->engine, hall_test_time (local));
   m->token = hall_test_add_user (m->hall, "zhangli", "manager", "xinfang", 0);
   m->leader = hall_test_add_user (m->hall, "wangjianguo", "leader", NULL, 0);
   m->client = hall_local_client_new (m->hall->engine);
@@ -69,6 +73,12 @@ manager_start (Manager *m)
   hall_workspace_set_role (HALL_WORKSPACE (m->workspace), "manager");
   gtk_window_present (GTK_WINDOW (m->window));
   hall_ui_test_flush ();
+}
+
+static void
+manager_start (Manager *m)
+{
+  manager_start_at (m, NULL);
 }
 
 static void
@@ -571,6 +581,137 @@ respond (AdwMessageDialog *dialog,
   hall_ui_test_flush ();
 }
 
+static gboolean
+lapsed_shown (gpointer data)
+{
+  JsonObject *shown = hall_escalations_page_get_data (data);
+
+  return shown != NULL && !hall_escalations_page_get_busy (data)
+         && json_object_get_int_member_with_default (shown, "lapsed", -1) == GPOINTER_TO_INT (g_object_get_data (data, "lapsed"));
+}
+
+static gint64
+escalate (Manager    *m,
+          const char *content)
+{
+  g_autoptr (JsonObject) registered = NULL;
+  g_autoptr (JsonObject) reply = NULL;
+
+  registered = hall_test_ok (m->hall, m->token, "matter.register",
+                             "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"%s\","
+                             " \"petitioners\": [{\"name\": \"王小明\", \"id_number\": \"110101199003070011\"}]}", content);
+  reply = hall_test_ok (m->hall, m->token, "matter.escalate", "{\"matter_id\": %" G_GINT64_FORMAT "}",
+                        json_object_get_int_member (registered, "matter_id"));
+  return json_object_get_int_member (json_object_get_object_member (reply, "escalation"), "id");
+}
+
+static JsonObject *
+escalation_get (JsonObject *shown,
+                gint64      id)
+{
+  JsonArray *escalations = json_object_get_array_member (shown, "escalations");
+
+  for (guint i = 0; i < json_array_get_length (escalations); i++)
+    if (json_object_get_int_member (json_array_get_object_element (escalations, i), "id") == id)
+      return json_array_get_object_element (escalations, i);
+  return NULL;
+}
+
+static guint
+timeline_count (JsonObject *matter,
+                const char *kind)
+{
+  JsonArray *timeline = json_object_get_array_member (matter, "timeline");
+  guint n = 0;
+
+  for (guint i = 0; i < json_array_get_length (timeline); i++)
+    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (timeline, i), "kind"), kind) == 0)
+      n++;
+  return n;
+}
+
+/* Two escalations the leader did not receive on their day: the manager escalates one again to
+ * today's duty leader and leaves the other with its department. */
+static void
+test_lapsed_escalations (void)
+{
+  Manager m = { 0 };
+  g_autoptr (JsonObject) duty = NULL;
+  g_autoptr (JsonObject) whoami = NULL;
+  g_autoptr (JsonObject) queue = NULL;
+  g_autoptr (JsonObject) matter = NULL;
+  g_autofree char *leader2 = NULL;
+  GtkWidget *page;
+  GtkListBox *lapsed;
+  AdwMessageDialog *dialog;
+  JsonObject *shown, *row, *visitor;
+  gint64 first, second, first_matter, second_matter, leader2_id;
+
+  /* Monday evening: two matters wait for 王建国, who does not receive them. */
+  manager_start_at (&m, "2026-10-12 21:00");
+  whoami = hall_test_ok (m.hall, m.leader, "session.whoami", "{}");
+  duty = hall_test_ok (m.hall, m.token, "leader.duty", "{\"date\": \"2026-10-12\", \"user_id\": %" G_GINT64_FORMAT "}",
+                       json_object_get_int_member (json_object_get_object_member (whoami, "user"), "id"));
+  first = escalate (&m, "拆迁补偿款至今未发放");
+  second = escalate (&m, "小区路灯长期不亮");
+  page = show_page (&m, "escalations");
+  g_object_set_data (G_OBJECT (page), "lapsed", GINT_TO_POINTER (0));
+  hall_ui_test_wait (lapsed_shown, page, 30, "Monday's escalations");
+  g_assert_true (gtk_widget_get_visible (hall_ui_test_find (page, "no_lapsed")));
+
+  /* Tuesday: 李静 is on duty; Monday's two are not received on their day, in their own group. */
+  hall_engine_set_now (m.hall->engine, hall_test_time ("2026-10-13 08:30"));
+  leader2 = hall_test_add_user (m.hall, "lijing", "leader", NULL, 0);
+  g_clear_pointer (&whoami, json_object_unref);
+  whoami = hall_test_ok (m.hall, leader2, "session.whoami", "{}");
+  leader2_id = json_object_get_int_member (json_object_get_object_member (whoami, "user"), "id");
+  g_clear_pointer (&duty, json_object_unref);
+  duty = hall_test_ok (m.hall, m.token, "leader.duty", "{\"date\": \"2026-10-13\", \"user_id\": %" G_GINT64_FORMAT "}",
+                       leader2_id);
+  g_object_set_data (G_OBJECT (page), "lapsed", GINT_TO_POINTER (2));
+  gtk_widget_activate_action (page, "escalations.refresh", NULL);
+  hall_ui_test_wait (lapsed_shown, page, 30, "the lapsed escalations");
+  lapsed = GTK_LIST_BOX (hall_ui_test_find (page, "lapsed"));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (lapsed, 1));
+  g_assert_null (gtk_list_box_get_row_at_index (lapsed, 2));
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (hall_ui_test_find (page, "lapsed_group"))), ==,
+                   "Not Received on Their Day (2)");
+  shown = hall_escalations_page_get_data (HALL_ESCALATIONS_PAGE (page));
+  row = escalation_get (shown, first);
+  g_assert_cmpstr (json_object_get_string_member (row, "state"), ==, "lapsed");
+  g_assert_cmpstr (json_object_get_string_member (row, "date"), ==, "2026-10-12");
+  first_matter = json_object_get_int_member (row, "matter_id");
+  second_matter = json_object_get_int_member (escalation_get (shown, second), "matter_id");
+
+  /* Escalated again: with one leader on duty it goes straight to 李静's queue. */
+  gtk_widget_activate_action (page, "escalations.escalate-again", "x", first);
+  g_assert_null (hall_escalations_page_get_dialog (HALL_ESCALATIONS_PAGE (page)));
+  g_object_set_data (G_OBJECT (page), "lapsed", GINT_TO_POINTER (1));
+  hall_ui_test_wait (lapsed_shown, page, 30, "the escalation sent again");
+  shown = hall_escalations_page_get_data (HALL_ESCALATIONS_PAGE (page));
+  g_assert_null (escalation_get (shown, first));
+  queue = hall_test_ok (m.hall, m.token, "leader.queue", "{\"leader_user_id\": %" G_GINT64_FORMAT "}", leader2_id);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (queue, "visitors")), ==, 1);
+  visitor = json_array_get_object_element (json_object_get_array_member (queue, "visitors"), 0);
+  g_assert_cmpint (json_object_get_int_member (visitor, "matter_id"), ==, first_matter);
+  g_assert_null (gtk_list_box_get_row_at_index (lapsed, 1));
+
+  /* Left with its department: asks first, with an optional note, and the timeline says so. */
+  gtk_widget_activate_action (page, "escalations.leave", "x", second);
+  dialog = hall_escalations_page_get_dialog (HALL_ESCALATIONS_PAGE (page));
+  g_assert_nonnull (dialog);
+  hall_ui_test_type (GTK_WIDGET (dialog), "leave_note", "已由住建局电话答复");
+  respond (dialog, "leave");
+  g_object_set_data (G_OBJECT (page), "lapsed", GINT_TO_POINTER (0));
+  hall_ui_test_wait (lapsed_shown, page, 30, "the escalation left with its department");
+  g_assert_null (escalation_get (hall_escalations_page_get_data (HALL_ESCALATIONS_PAGE (page)), second));
+  g_assert_true (gtk_widget_get_visible (hall_ui_test_find (page, "no_lapsed")));
+  matter = hall_test_ok (m.hall, m.token, "matter.get", "{\"matter_id\": %" G_GINT64_FORMAT "}", second_matter);
+  g_assert_cmpuint (timeline_count (matter, "escalation_lapsed"), ==, 1);
+  g_assert_cmpuint (timeline_count (matter, "escalation_left"), ==, 1);
+  manager_stop (&m);
+}
+
 static void
 test_windows (void)
 {
@@ -643,6 +784,7 @@ main (int   argc,
   g_test_add_func ("/manager/queue", test_queue);
   g_test_add_func ("/manager/roster", test_roster);
   g_test_add_func ("/manager/escalations", test_escalations);
+  g_test_add_func ("/manager/lapsed-escalations", test_lapsed_escalations);
   g_test_add_func ("/manager/windows", test_windows);
   result = g_test_run ();
   hall_test_rm_rf (data_dir);

@@ -1,10 +1,11 @@
-/* hall-escalations-page.c — escalations in progress: today's duty leaders, the visitors waiting
- * for each, and the receptions recorded today
+/* hall-escalations-page.c — escalations in progress: those not received on their day, today's
+ * duty leaders, the visitors waiting for each, and the receptions recorded today
  *
  * One refresh reads leader.today, then leader.queue for each leader on duty, then
- * leader.receptions for today; it runs again after each leader event, escalation, or ticket
- * event of the leaders' queue (several in a row cost one refresh). A visitor's matter opens in
- * its own window with the matter view.
+ * leader.escalations (the lapsed ones, for the manager to escalate again or leave with their
+ * department) and leader.receptions for today; it runs again after each leader event (a lapse
+ * or its follow-up among them), escalation, or ticket event of the leaders' queue (several in a
+ * row cost one refresh). A visitor's matter opens in its own window with the matter view.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,9 +28,18 @@ struct _HallEscalationsPage
   JsonObject *reading;  /* being read */
   guint next_leader;
   GtkWindow *matter_window;
+  guint pending;        /* follow-ups of lapsed escalations under way */
+
+  AdwMessageDialog *dialog;
+  gint64 dialog_escalation;
+  AdwComboRow *leader_row;
+  GArray *leader_ids;
+  AdwEntryRow *note_row;
 
   GtkLabel *error_label;
   GtkLabel *no_leader_label;
+  AdwPreferencesGroup *lapsed_group;
+  GtkListBox *lapsed_list;
   GtkBox *leaders_box;
   GtkListBox *received_list;
 };
@@ -162,12 +172,38 @@ reception_row (JsonObject *reception)
   return row;
 }
 
+/* The escalations not received on their day, oldest first, under a title that counts them. */
+static void
+show_lapsed (HallEscalationsPage *self)
+{
+  JsonArray *escalations = json_object_get_array_member (self->data, "escalations");
+  g_autofree char *title = NULL;
+  guint n = 0;
+
+  _hall_list_box_remove_rows (self->lapsed_list);
+  for (guint i = 0; escalations && i < json_array_get_length (escalations); i++)
+    {
+      JsonObject *escalation = json_array_get_object_element (escalations, i);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (escalation, "state", ""), "lapsed") != 0)
+        continue;
+      gtk_list_box_append (self->lapsed_list, _hall_lapsed_escalation_row_new (escalation));
+      n++;
+    }
+  /* Translators: escalations page heading: escalations the leader did not receive on their day,
+   * with how many there are */
+  title = n > 0 ? g_strdup_printf (_("Not Received on Their Day (%u)"), n) : g_strdup (_("Not Received on Their Day"));
+  adw_preferences_group_set_title (self->lapsed_group, title);
+}
+
 static void
 show_data (HallEscalationsPage *self)
 {
   JsonArray *leaders = json_object_get_array_member (self->data, "leaders");
   JsonArray *receptions = json_object_get_array_member (self->data, "receptions");
   GtkWidget *child;
+
+  show_lapsed (self);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->leaders_box))) != NULL)
     gtk_box_remove (self->leaders_box, child);
@@ -228,7 +264,24 @@ queue_cb (HallPage     *page,
   read_next (self);
 }
 
-/* One leader's queue after the other, then today's receptions: all calls of the one refresh. */
+static void
+escalations_cb (HallPage     *page,
+                JsonObject   *reply,
+                const GError *error,
+                gpointer      user_data)
+{
+  HallEscalationsPage *self = HALL_ESCALATIONS_PAGE (page);
+
+  if (read_failed (self, error))
+    return;
+  json_object_set_array_member (self->reading, "escalations",
+                                json_array_ref (json_object_get_array_member (reply, "escalations")));
+  json_object_set_int_member (self->reading, "lapsed", json_object_get_int_member_with_default (reply, "lapsed", 0));
+  hall_page_load (page, "leader.receptions", NULL, receptions_cb, NULL);
+}
+
+/* One leader's queue after the other, then the escalations in progress, then today's
+ * receptions: all calls of the one refresh. */
 static void
 read_next (HallEscalationsPage *self)
 {
@@ -243,7 +296,7 @@ read_next (HallEscalationsPage *self)
       hall_page_load (HALL_PAGE (self), "leader.queue", params, queue_cb, NULL);
       return;
     }
-  hall_page_load (HALL_PAGE (self), "leader.receptions", NULL, receptions_cb, NULL);
+  hall_page_load (HALL_PAGE (self), "leader.escalations", NULL, escalations_cb, NULL);
 }
 
 static void
@@ -307,6 +360,227 @@ open_matter_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* ---- following up a lapsed escalation ---------------------------------------------------- */
+
+typedef struct
+{
+  HallEscalationsPage *self;
+  char *matter_number;
+  gboolean leave;
+  gboolean answered;
+} FollowUp;
+
+/* Runs for every follow-up sent, answered or given up on (the page is alive then). */
+static void
+follow_up_free (FollowUp *follow_up)
+{
+  if (!follow_up->answered)
+    follow_up->self->pending--;
+  g_free (follow_up->matter_number);
+  g_free (follow_up);
+}
+
+/* Says how it went in a toast; a refusal ("no leader on duty today") leaves the row as it was. */
+static void
+follow_up_cb (HallPage     *page,
+              JsonObject   *reply,
+              const GError *error,
+              gpointer      user_data)
+{
+  FollowUp *follow_up = user_data;
+  g_autofree char *message = NULL;
+
+  follow_up->answered = TRUE;
+  follow_up->self->pending--;
+  if (reply == NULL)
+    message = g_strdup (error->message);
+  else if (follow_up->leave)
+    /* Translators: toast after a lapsed escalation was left with its department, %s the matter's number */
+    message = g_strdup_printf (_("Matter %s stays with its department"), follow_up->matter_number);
+  else
+    /* Translators: toast after a lapsed escalation was escalated again: the matter's number, the leader */
+    message = g_strdup_printf (_("Matter %s now waits for %s"), follow_up->matter_number,
+                               json_object_get_string_member_with_default (
+                                 json_object_get_object_member (reply, "escalation"), "leader_name", ""));
+  hall_page_toast (page, message);
+  hall_page_update_actions (page);
+  hall_page_refresh (page);
+}
+
+static void
+follow_up_send (HallEscalationsPage *self,
+                const char          *command,
+                JsonObject          *params,
+                JsonObject          *escalation)
+{
+  FollowUp *follow_up;
+
+  if (!hall_page_is_online (HALL_PAGE (self)))
+    return;
+  follow_up = g_new0 (FollowUp, 1);
+  follow_up->self = self;
+  follow_up->matter_number = g_strdup (json_object_get_string_member_with_default (escalation, "matter_number", ""));
+  follow_up->leave = g_str_equal (command, "leader.escalation_leave");
+  self->pending++;
+  hall_page_update_actions (HALL_PAGE (self));
+  hall_page_call_full (HALL_PAGE (self), command, params, follow_up_cb, follow_up, (GDestroyNotify) follow_up_free);
+}
+
+/* The lapsed escalation @id as last read, or NULL. */
+static JsonObject *
+find_lapsed (HallEscalationsPage *self,
+             gint64               id)
+{
+  JsonArray *escalations = self->data ? json_object_get_array_member (self->data, "escalations") : NULL;
+
+  for (guint i = 0; escalations && i < json_array_get_length (escalations); i++)
+    {
+      JsonObject *escalation = json_array_get_object_element (escalations, i);
+
+      if (json_object_get_int_member_with_default (escalation, "id", 0) == id
+          && g_strcmp0 (json_object_get_string_member_with_default (escalation, "state", ""), "lapsed") == 0)
+        return escalation;
+    }
+  return NULL;
+}
+
+static void
+escalate_again (HallEscalationsPage *self,
+                JsonObject          *escalation,
+                gint64               leader_user_id)
+{
+  g_autoptr (JsonObject) params = json_object_new ();
+
+  json_object_set_int_member (params, "matter_id", json_object_get_int_member_with_default (escalation, "matter_id", 0));
+  if (leader_user_id > 0)
+    json_object_set_int_member (params, "leader_user_id", leader_user_id);
+  follow_up_send (self, "matter.escalate", params, escalation);
+}
+
+static void
+escalate_response_cb (HallEscalationsPage *self,
+                      const char          *response)
+{
+  JsonObject *escalation = find_lapsed (self, self->dialog_escalation);
+
+  if (g_str_equal (response, "escalate") && escalation != NULL)
+    escalate_again (self, escalation, _hall_combo_row_get_id (self->leader_row, self->leader_ids));
+}
+
+/* With one leader on duty today (or none: the hall says why it cannot be done) the matter goes
+ * straight to them; with several, the manager chooses, offered the one receiving now with the
+ * fewest visitors waiting. */
+static void
+escalate_again_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  HallEscalationsPage *self = HALL_ESCALATIONS_PAGE (widget);
+  JsonObject *escalation = find_lapsed (self, g_variant_get_int64 (parameter));
+  JsonArray *leaders = json_object_get_array_member (self->data, "leaders");
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog, *list;
+  guint selected = 0;
+  gint64 fewest = G_MAXINT64;
+
+  if (escalation == NULL)
+    return;
+  if (leaders == NULL || json_array_get_length (leaders) < 2)
+    {
+      escalate_again (self, escalation, 0);
+      return;
+    }
+  g_array_set_size (self->leader_ids, 0);
+  for (guint i = 0; i < json_array_get_length (leaders); i++)
+    {
+      JsonObject *leader = json_array_get_object_element (leaders, i);
+      gint64 id = json_object_get_int_member_with_default (leader, "user_id", 0);
+      g_autofree char *name = g_strdup_printf ("%s · %s", json_object_get_string_member_with_default (leader, "display_name", ""),
+                                               _hall_duty_slot_label (json_object_get_string_member_with_default (leader, "slot", "day")));
+
+      gint64 waiting = json_object_get_int_member_with_default (leader, "waiting", 0);
+
+      if (json_object_get_boolean_member_with_default (leader, "on_duty_now", FALSE) && waiting < fewest)
+        {
+          selected = i;
+          fewest = waiting;
+        }
+      gtk_string_list_append (names, name);
+      g_array_append_val (self->leader_ids, id);
+    }
+  _hall_dialog_close (&self->dialog);
+  self->dialog_escalation = json_object_get_int_member_with_default (escalation, "id", 0);
+  /* Translators: asked before a lapsed escalation goes to one of today's duty leaders; %s the matter's number */
+  body = g_strdup_printf (_("Matter %s was not received on its day. Which of today's duty leaders should receive it?"),
+                          json_object_get_string_member_with_default (escalation, "matter_number", ""));
+  /* Translators: heading of the dialog that escalates a lapsed escalation's matter again */
+  dialog = _hall_dialog_new (HALL_PAGE (self), &self->dialog, _("Escalate Again?"), body, "escalate", _("_Escalate"),
+                             ADW_RESPONSE_SUGGESTED, G_CALLBACK (escalate_response_cb));
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  self->leader_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->leader_row), "again_leader");
+  /* Translators: the dialog's choice of today's duty leader */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->leader_row), _("Duty Leader"));
+  adw_combo_row_set_model (self->leader_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->leader_row, selected);
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (self->leader_row));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+leave_response_cb (HallEscalationsPage *self,
+                   const char          *response)
+{
+  JsonObject *escalation = find_lapsed (self, self->dialog_escalation);
+  g_autoptr (JsonObject) params = json_object_new ();
+  g_autofree char *note = _hall_editable_get_stripped (self->note_row);
+
+  if (!g_str_equal (response, "leave") || escalation == NULL)
+    return;
+  json_object_set_int_member (params, "escalation_id", self->dialog_escalation);
+  if (*note)
+    json_object_set_string_member (params, "note", note);
+  follow_up_send (self, "leader.escalation_leave", params, escalation);
+}
+
+/* Ends the escalation, so it asks first, with room for a note on why. */
+static void
+leave_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  HallEscalationsPage *self = HALL_ESCALATIONS_PAGE (widget);
+  JsonObject *escalation = find_lapsed (self, g_variant_get_int64 (parameter));
+  g_autofree char *body = NULL;
+  GtkWidget *dialog, *list;
+
+  if (escalation == NULL)
+    return;
+  _hall_dialog_close (&self->dialog);
+  self->dialog_escalation = json_object_get_int_member_with_default (escalation, "id", 0);
+  /* Translators: asked before a lapsed escalation is left with its department: the matter's number, the department */
+  body = g_strdup_printf (_("No leader will receive matter %s: %s goes on handling it, and the escalation ends."),
+                          json_object_get_string_member_with_default (escalation, "matter_number", ""),
+                          json_object_get_string_member_with_default (escalation, "department_name", ""));
+  /* Translators: heading of the dialog that leaves a lapsed escalation's matter with its department */
+  dialog = _hall_dialog_new (HALL_PAGE (self), &self->dialog, _("Leave with Department?"), body, "leave",
+                             /* Translators: the dialog's button */
+                             _("_Leave with Department"), ADW_RESPONSE_SUGGESTED, G_CALLBACK (leave_response_cb));
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  self->note_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->note_row), "leave_note");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->note_row), _("Note (optional)"));
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (self->note_row));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 refresh_action (GtkWidget  *widget,
                 const char *action_name,
@@ -331,7 +605,12 @@ event (HallPage   *page,
 static void
 update_actions (HallPage *page)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (page), "escalations.refresh", hall_page_is_online (page));
+  gboolean online = hall_page_is_online (page);
+  gboolean idle = HALL_ESCALATIONS_PAGE (page)->pending == 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (page), "escalations.refresh", online);
+  gtk_widget_action_set_enabled (GTK_WIDGET (page), "escalations.escalate-again", online && idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (page), "escalations.leave", online && idle);
 }
 
 static void
@@ -342,6 +621,7 @@ hall_escalations_page_dispose (GObject *object)
   if (self->matter_window != NULL)
     gtk_window_destroy (self->matter_window);
   g_clear_weak_pointer (&self->matter_window);
+  _hall_dialog_close (&self->dialog);
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), HALL_TYPE_ESCALATIONS_PAGE);
   G_OBJECT_CLASS (hall_escalations_page_parent_class)->dispose (object);
@@ -354,6 +634,7 @@ hall_escalations_page_finalize (GObject *object)
 
   g_clear_pointer (&self->data, json_object_unref);
   g_clear_pointer (&self->reading, json_object_unref);
+  g_clear_pointer (&self->leader_ids, g_array_unref);
   G_OBJECT_CLASS (hall_escalations_page_parent_class)->finalize (object);
 }
 
@@ -374,10 +655,14 @@ hall_escalations_page_class_init (HallEscalationsPageClass *klass)
                                                "/io/github/xinfanghall/Hall/ui/hall-escalations-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HallEscalationsPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, HallEscalationsPage, no_leader_label);
+  gtk_widget_class_bind_template_child (widget_class, HallEscalationsPage, lapsed_group);
+  gtk_widget_class_bind_template_child (widget_class, HallEscalationsPage, lapsed_list);
   gtk_widget_class_bind_template_child (widget_class, HallEscalationsPage, leaders_box);
   gtk_widget_class_bind_template_child (widget_class, HallEscalationsPage, received_list);
 
   gtk_widget_class_install_action (widget_class, "escalations.open-matter", "x", open_matter_action);
+  gtk_widget_class_install_action (widget_class, "escalations.escalate-again", "x", escalate_again_action);
+  gtk_widget_class_install_action (widget_class, "escalations.leave", "x", leave_action);
   gtk_widget_class_install_action (widget_class, "escalations.refresh", NULL, refresh_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "escalations.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "escalations.refresh", NULL);
@@ -387,6 +672,7 @@ static void
 hall_escalations_page_init (HallEscalationsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->leader_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   update_actions (HALL_PAGE (self));
 }
 
@@ -408,6 +694,13 @@ hall_escalations_page_get_busy (HallEscalationsPage *self)
 {
   g_return_val_if_fail (HALL_IS_ESCALATIONS_PAGE (self), FALSE);
   return hall_page_is_loading (HALL_PAGE (self));
+}
+
+AdwMessageDialog *
+hall_escalations_page_get_dialog (HallEscalationsPage *self)
+{
+  g_return_val_if_fail (HALL_IS_ESCALATIONS_PAGE (self), NULL);
+  return self->dialog;
 }
 
 GtkWindow *

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hall-admin-util.h"
 #include "hall-manager-rows.h"
 #include "hall-ui-util.h"
 
@@ -32,6 +33,67 @@ _hall_row_button_new (const char *icon_name,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", target);
   return button;
+}
+
+static GtkWidget *
+text_button (const char *label,
+             const char *tooltip,
+             const char *action_name,
+             gint64      target)
+{
+  GtkWidget *button = gtk_button_new_with_label (label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", target);
+  return button;
+}
+
+GtkWidget *
+_hall_lapsed_escalation_row_new (JsonObject *escalation)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *badge;
+  gint64 id = json_object_get_int_member_with_default (escalation, "id", 0);
+  g_autofree char *title = NULL;
+  g_autofree char *day = _hall_admin_format_date (json_object_get_string_member_with_default (escalation, "date", NULL));
+  g_autoptr (GString) subtitle = g_string_new (json_object_get_string_member_with_default (escalation, "department_name", ""));
+  const char *note = json_object_get_string_member_with_default (escalation, "note", NULL);
+
+  title = g_strdup_printf (_("Matter %s"), json_object_get_string_member_with_default (escalation, "matter_number", ""));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle->len > 0)
+    g_string_append (subtitle, " · ");
+  /* Translators: a lapsed escalation: the day it was for, then the duty leader it was escalated to,
+   * "2026-10-12 星期一 to 王建国" */
+  g_string_append_printf (subtitle, _("escalated for %s to %s"), day,
+                          json_object_get_string_member_with_default (escalation, "leader_name", ""));
+  if (note != NULL && *note)
+    g_string_append_printf (subtitle, " · %s", note);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+
+  /* Translators: state of an escalation whose visitor the leader did not receive on its day */
+  badge = gtk_label_new (_("Not received"));
+  gtk_widget_add_css_class (badge, "state-badge");
+  gtk_widget_add_css_class (badge, "state-closed");
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), badge);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             /* Translators: a lapsed escalation's button: send the matter to today's duty leader */
+                             text_button (_("Escalate Again"), _("Escalate to today’s duty leader"),
+                                          "escalations.escalate-again", id));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             /* Translators: a lapsed escalation's button: no leader reception, the department goes on */
+                             text_button (_("Leave with Department"),
+                                          _("The department handles the matter without a leader reception"),
+                                          "escalations.leave", id));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "escalations.open-matter");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x",
+                                    json_object_get_int_member_with_default (escalation, "matter_id", 0));
+  return row;
 }
 
 void

@@ -257,6 +257,109 @@ test_matter_view (void)
   hall_engine_shutdown (hall->engine);
 }
 
+static gboolean
+named_widget_shows (gpointer data)
+{
+  return _hall_find_named (data, g_object_get_data (data, "want-widget")) != NULL;
+}
+
+static const char *
+assignment_role (GtkWidget  *view,
+                 const char *row)
+{
+  return gtk_label_get_text (GTK_LABEL (hall_ui_test_find (hall_ui_test_find (view, row), "assignment-role")));
+}
+
+/* Co-handling (牵头 + 配合): the manager assigns a lead and a cooperating department from the
+ * view; both show with their roles; the cooperating department's clerk only adds progress notes,
+ * which the timeline shows. */
+static void
+test_matter_view_co_handling (void)
+{
+  g_autoptr (HallTestHall) hall = hall_test_hall_new ();
+  g_autofree char *registrar = hall_test_add_user (hall, "lijing", "staff", "xinfang", 1);
+  g_autoptr (HallClient) manager = hall_local_client_new (hall->engine);
+  g_autoptr (HallClient) clerk = hall_local_client_new (hall->engine);
+  g_autoptr (JsonObject) registered = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) later = g_date_time_add_days (now, 10);
+  g_autofree char *deadline = g_date_time_format (later, "%Y-%m-%d");
+  GtkWidget *view = hall_matter_view_new (NULL);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *lead, *row;
+  GListModel *names;
+  gboolean signed_in = FALSE, clerk_signed_in = FALSE;
+
+  g_free (hall_test_add_user (hall, "zhaomin", "manager", NULL, 0));
+  g_free (hall_test_add_user (hall, "wangfang", "staff", "chengjian", 2));
+  registered = hall_test_ok (hall, registrar, "matter.register",
+                             "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"小区道路破损积水\","
+                             " \"petitioners\": [{\"name\": \"王建国\", \"phone\": \"13812345678\"}]}");
+  hall_client_login_async (manager, "zhaomin", "password123", NULL, 0, NULL, login_cb, &signed_in);
+  hall_ui_test_wait (flag_set, &signed_in, 30, "the manager's sign-in");
+  hall_matter_view_set_client (HALL_MATTER_VIEW (view), manager);
+  hall_matter_view_set_matter_id (HALL_MATTER_VIEW (view), json_object_get_int_member (registered, "matter_id"));
+  g_object_ref_sink (view);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  g_object_set_data (G_OBJECT (view), "want-state", (gpointer) "registered");
+  hall_ui_test_wait (matter_view_shows, view, 30, "the matter");
+  /* Not assigned yet: no departments to show. */
+  g_assert_false (gtk_widget_get_visible (hall_ui_test_find (view, "assignments")));
+
+  /* 民政 leads, 城建 cooperates; the lead is not offered as cooperating too. */
+  g_assert_true (gtk_widget_activate_action (view, "matter.assign", NULL));
+  g_object_set_data (G_OBJECT (view), "want-widget", (gpointer) "cooperate-3");
+  hall_ui_test_wait (named_widget_shows, view, 30, "the departments");
+  lead = hall_ui_test_find (view, "department_id");
+  names = adw_combo_row_get_model (ADW_COMBO_ROW (lead));
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "民政"))
+      adw_combo_row_set_selected (ADW_COMBO_ROW (lead), i);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (hall_ui_test_find (view, "cooperate-3"),
+                                                                   ADW_TYPE_ACTION_ROW)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (hall_ui_test_find (view, "cooperate-2")), TRUE);
+  hall_ui_test_type (view, "deadline", deadline);
+  gtk_widget_activate_action (view, "matter.apply", NULL);
+  g_object_set_data (G_OBJECT (view), "want-state", (gpointer) "assigned");
+  hall_ui_test_wait (matter_view_shows, view, 30, "the assigned matter");
+  g_object_set_data (G_OBJECT (view), "want-widget", (gpointer) "assignment-2");
+  hall_ui_test_wait (named_widget_shows, view, 30, "the cooperating department");
+  g_assert_true (gtk_widget_get_visible (hall_ui_test_find (view, "assignments")));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (hall_ui_test_find (view, "assignment-3"))), ==, "民政");
+  g_assert_cmpstr (assignment_role (view, "assignment-3"), ==, "Lead");
+  g_assert_cmpstr (assignment_role (view, "assignment-2"), ==, "Cooperating");
+  /* The manager may object for either department. */
+  g_assert_true (gtk_widget_get_visible (hall_ui_test_find (view, "object_button")));
+
+  /* 城建's clerk: a progress note, not a reply. */
+  hall_client_login_async (clerk, "wangfang", "password123", NULL, 2, NULL, login_cb, &clerk_signed_in);
+  hall_ui_test_wait (flag_set, &clerk_signed_in, 30, "the clerk's sign-in");
+  hall_matter_view_set_client (HALL_MATTER_VIEW (view), clerk);
+  hall_ui_test_flush ();
+  g_assert_false (gtk_widget_get_visible (hall_ui_test_find (view, "reply_button")));
+  g_assert_true (gtk_widget_get_visible (hall_ui_test_find (view, "note_button")));
+  g_assert_true (gtk_widget_activate_action (view, "matter.note", NULL));
+  g_assert_cmpstr (hall_matter_view_get_form (HALL_MATTER_VIEW (view)), ==, "note");
+  /* Nothing written: said at the field. */
+  gtk_widget_activate_action (view, "matter.apply", NULL);
+  g_assert_true (gtk_widget_has_css_class (hall_ui_test_find (view, "text"), "error"));
+  hall_ui_test_type (view, "text", "已派员现场查看，排水管道需更换");
+  gtk_widget_activate_action (view, "matter.apply", NULL);
+  g_object_set_data (G_OBJECT (view), "want-widget", (gpointer) "progress_note");
+  hall_ui_test_wait (named_widget_shows, view, 30, "the progress note");
+  g_assert_null (hall_matter_view_get_form (HALL_MATTER_VIEW (view)));
+  row = hall_ui_test_find (view, "progress_note");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "已派员现场查看"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Cooperating"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Progress note");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  hall_ui_test_flush ();
+  g_assert_finalize_object (view);
+  hall_engine_shutdown (hall->engine);
+}
+
 /* The clerk's pages without a hall: made, shown and released; the form checks what is typed. */
 static void
 test_counter_pages_no_client (void)
@@ -626,6 +729,7 @@ main (int   argc,
   g_test_add_func ("/widgets/counter-pages/no-client", test_counter_pages_no_client);
   g_test_add_func ("/widgets/matter-form", test_matter_form);
   g_test_add_func ("/widgets/matter-view", test_matter_view);
+  g_test_add_func ("/widgets/matter-view/co-handling", test_matter_view_co_handling);
   g_test_add_func ("/widgets/admin-pages/no-client", test_admin_pages_no_client);
   g_test_add_func ("/widgets/admin-pages", test_admin_pages);
   g_test_add_func ("/widgets/reception-page/no-client", test_reception_page_no_client);

@@ -112,6 +112,10 @@ hall_label_timeline (const char *kind)
     { "declined", NULL, N_("Not accepted") },
     { "assigned", NULL, N_("Assigned") },
     { "objected", NULL, N_("Objection: sent back") },
+    /* Translators: timeline: a cooperating department (配合单位) refused its part */
+    { "cooperation_objected", NULL, N_("Cooperating department objected") },
+    /* Translators: timeline: a note on how the handling goes (办理进展) */
+    { "progress_note", NULL, N_("Progress note") },
     { "extended", NULL, N_("Deadline extended") },
     { "replied", NULL, N_("Replied") },
     { "review_requested", NULL, N_("Review requested") },
@@ -120,6 +124,10 @@ hall_label_timeline (const char *kind)
     { "rereviewed", NULL, N_("Re-reviewed") },
     { "closed", NULL, N_("Closed") },
     { "escalated", NULL, N_("Escalated to the duty leader") },
+    /* Translators: timeline: the duty leader did not receive the visitor that day (当日未接访，已过期) */
+    { "escalation_lapsed", NULL, N_("Not received that day (lapsed)") },
+    /* Translators: timeline: after a lapsed escalation the matter stays with its department (留原单位办理) */
+    { "escalation_left", NULL, N_("Left with its department") },
     { "leader_instruction", NULL, N_("Leader’s instruction") },
     { "charged", NULL, N_("Leader took charge") },
     { "charge_updated", NULL, N_("Leader’s charge updated") },

@@ -205,6 +205,12 @@ hall_action_form_show_error (HallActionForm *self,
   if (self->name == NULL)
     return FALSE;
   widget = field != NULL ? hall_action_form_get_field (self, field) : NULL;
+  /* "cooperating_department_ids[1]": the field that holds the list. */
+  if (widget == NULL && field != NULL && strchr (field, '[') != NULL)
+    {
+      g_autofree char *list = g_strndup (field, strchr (field, '[') - field);
+      widget = hall_action_form_get_field (self, list);
+    }
   if (widget != NULL && message != NULL)
     {
       _hall_mf_field_set_error (widget, message);

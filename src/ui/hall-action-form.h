@@ -36,7 +36,8 @@ GtkWidget  *hall_action_form_get_field    (HallActionForm      *self,
 /* The trimmed text of the field @field; when it is empty, says so there and returns NULL. */
 char       *hall_action_form_dup_required (HallActionForm      *self,
                                            const char          *field);
-/* Shows @message at the field @field when the form has it, else above the fields. FALSE when no
+/* Shows @message at the field @field when the form has it (an item of a list, "ids[1]", at the
+ * list's field "ids"), else above the fields. FALSE when no
  * form is open (the caller says it elsewhere). */
 gboolean    hall_action_form_show_error   (HallActionForm      *self,
                                            const char          *field,

@@ -111,17 +111,24 @@ add_error_row (AdwPreferencesGroup *group,
 }
 
 GtkWidget *
+_hall_mf_field_add (AdwPreferencesGroup *group,
+                    const char          *name,
+                    const char          *title,
+                    GtkWidget           *row)
+{
+  gtk_widget_set_name (row, name);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_group_add (group, row);
+  add_error_row (group, row);
+  return row;
+}
+
+GtkWidget *
 _hall_mf_field_add_entry (AdwPreferencesGroup *group,
                           const char          *name,
                           const char          *title)
 {
-  GtkWidget *entry = adw_entry_row_new ();
-
-  gtk_widget_set_name (entry, name);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), title);
-  adw_preferences_group_add (group, entry);
-  add_error_row (group, entry);
-  return entry;
+  return _hall_mf_field_add (group, name, title, adw_entry_row_new ());
 }
 
 GtkWidget *
@@ -133,12 +140,8 @@ _hall_mf_field_add_combo (AdwPreferencesGroup *group,
   GtkWidget *combo = adw_combo_row_new ();
   g_autoptr (GtkStringList) model = gtk_string_list_new (labels);
 
-  gtk_widget_set_name (combo, name);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (combo), title);
   adw_combo_row_set_model (ADW_COMBO_ROW (combo), G_LIST_MODEL (model));
-  adw_preferences_group_add (group, combo);
-  add_error_row (group, combo);
-  return combo;
+  return _hall_mf_field_add (group, name, title, combo);
 }
 
 void
@@ -171,6 +174,35 @@ _hall_mf_append_names (GtkStringList *list,
 {
   for (guint i = 0; objects != NULL && i < json_array_get_length (objects); i++)
     gtk_string_list_append (list, _hall_mf_string (json_array_get_object_element (objects, i), "name") ?: "");
+}
+
+const char *
+_hall_mf_assignment_role (const char *role)
+{
+  if (g_strcmp0 (role, "cooperate") == 0)
+    /* Translators: a department's part in a matter's assignment: 配合单位 */
+    return _("Cooperating");
+  /* Translators: a department's part in a matter's assignment: 牵头单位 */
+  return _("Lead");
+}
+
+const char *
+_hall_mf_assignment_state (const char *state)
+{
+  if (g_strcmp0 (state, "objected") == 0)
+    /* Translators: a department's part in a matter: it objected (提出异议) */
+    return C_("assignment", "Objected");
+  if (g_strcmp0 (state, "reassigned") == 0)
+    /* Translators: a department's part in a matter: the matter was assigned again (重新交办) */
+    return C_("assignment", "Reassigned");
+  if (g_strcmp0 (state, "returned") == 0)
+    /* Translators: a cooperating department's part ended because the lead objected (随牵头单位退回) */
+    return C_("assignment", "Returned with the lead");
+  if (g_strcmp0 (state, "done") == 0)
+    /* Translators: a department's part in a matter ended with the reply (已答复) */
+    return C_("assignment", "Done");
+  /* Translators: a department's part in a matter is open (办理中) */
+  return C_("assignment", "Handling");
 }
 
 void

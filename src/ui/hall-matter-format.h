@@ -31,6 +31,12 @@ char       *_hall_mf_due_text              (gboolean     has_clock,
 char       *_hall_mf_clocks_text           (JsonObject  *matter,
                                             const char **css_class);
 
+/* @row (an AdwPreferencesRow) as the field @name titled @title, with its message row under it,
+ * appended to @group. */
+GtkWidget  *_hall_mf_field_add             (AdwPreferencesGroup *group,
+                                            const char          *name,
+                                            const char          *title,
+                                            GtkWidget           *row);
 /* A text field with its message row under it, appended to @group; the entry is named @name so
  * tests and _hall_mf_field_set_error() find it. */
 GtkWidget  *_hall_mf_field_add_entry       (AdwPreferencesGroup *group,
@@ -52,6 +58,11 @@ char       *_hall_mf_field_dup_text        (GtkWidget  *field);
 /* Appends each object's "name" to @list. */
 void        _hall_mf_append_names          (GtkStringList *list,
                                             JsonArray     *objects);
+
+/* A department's part in an assignment round: "Lead" (牵头单位) or "Cooperating" (配合单位), and
+ * its state (open, objected, reassigned, returned, done) in words. */
+const char *_hall_mf_assignment_role       (const char *role);
+const char *_hall_mf_assignment_state      (const char *state);
 
 /* The fields of escalating a matter to today's duty leader (a note), and what to say after it
  * (matter.escalate's answer). */

@@ -1,5 +1,6 @@
-/* hall-matter-view-actions.c — the matter view's action forms: accept, decline, assign, escalate,
- * reply, extend and close, each checked before it is sent and answered at its field
+/* hall-matter-view-actions.c — the matter view's action forms: accept, decline, assign, object,
+ * add a progress note, escalate, reply, extend and close, each checked before it is sent and
+ * answered at its field
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,51 +15,18 @@
 #include "hall-papers.h"
 #include "hall-print.h"
 
+/* matter.note's longest text. */
+#define NOTE_MAX 1000
+
 static const char * const opinion_codes[] = { "support", "explain", "reject", NULL };
 static const char * const satisfaction_codes[] = { "satisfied", "basic", "dissatisfied", "none", NULL };
 static const char * const outcome_codes[] = { "resolved", "educated", "assisted", "punished", NULL };
 
-/* The departments a matter may be assigned to (the active ones), in the drop-down's order. */
-static GPtrArray *
-assignable_departments (HallMatterView *self)
+static gboolean
+role_is (HallClient *client,
+         const char *role)
 {
-  GPtrArray *departments = g_ptr_array_new ();
-
-  for (guint i = 0; self->departments != NULL && i < json_array_get_length (self->departments); i++)
-    {
-      JsonObject *department = json_array_get_object_element (self->departments, i);
-
-      if (json_object_get_boolean_member_with_default (department, "active", TRUE))
-        g_ptr_array_add (departments, department);
-    }
-  return departments;
-}
-
-/* The drop-down of departments, showing the matter's own. */
-static void
-fill_departments (HallMatterView *self,
-                  GtkWidget      *combo)
-{
-  g_autoptr (GPtrArray) departments = assignable_departments (self);
-  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
-  gint64 current = json_object_get_int_member_with_default (_hall_matter_view_get_matter (self), "department_id", 0);
-
-  for (guint i = 0; i < departments->len; i++)
-    gtk_string_list_append (names, _hall_mf_string (departments->pdata[i], "name") ?: "");
-  adw_combo_row_set_model (ADW_COMBO_ROW (combo), G_LIST_MODEL (names));
-  for (guint i = 0; i < departments->len; i++)
-    if (json_object_get_int_member_with_default (departments->pdata[i], "id", 0) == current)
-      adw_combo_row_set_selected (ADW_COMBO_ROW (combo), i);
-}
-
-static gint64
-selected_department (HallMatterView *self,
-                     GtkWidget      *combo)
-{
-  g_autoptr (GPtrArray) departments = assignable_departments (self);
-  guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (combo));
-
-  return selected < departments->len ? json_object_get_int_member (departments->pdata[selected], "id") : 0;
+  return client != NULL && g_strcmp0 (hall_client_get_role (client), role) == 0;
 }
 
 static void
@@ -68,6 +36,7 @@ open_form (HallMatterView *self,
   AdwPreferencesGroup *group;
   JsonObject *matter = _hall_matter_view_get_matter (self);
   const char *title = NULL, *apply = NULL;
+  g_autofree char *text_title = NULL;
 
   if (matter == NULL)
     return;
@@ -92,11 +61,39 @@ open_form (HallMatterView *self,
 
       title = _("Assign to a department");
       apply = _("A_ssign");
-      fill_departments (self, _hall_mf_field_add_combo (group, "department_id", _("Department"), NULL));
+      _hall_matter_view_add_cooperating_field (self, group, _hall_matter_view_add_lead_field (self, group));
       deadline = _hall_mf_field_add_entry (group, "deadline", _("Deadline (YYYY-MM-DD)"));
       if (due != NULL)
         gtk_editable_set_text (GTK_EDITABLE (deadline), due);
       _hall_mf_field_add_entry (group, "note", _("Note (optional)"));
+    }
+  else if (g_str_equal (form, "note"))
+    {
+      /* Translators: form title: a progress note (办理进展) in the matter's timeline */
+      title = _("Add a progress note");
+      /* Translators: button of the progress note form */
+      apply = _("_Add Note");
+      /* Translators: under the progress note form's title */
+      adw_preferences_group_set_description (group, _("Everyone who reads the matter sees it in its timeline."));
+      /* Translators: %d is the longest a progress note may be */
+      text_title = g_strdup_printf (_("Progress (up to %d characters)"), NOTE_MAX);
+      _hall_mf_field_add_entry (group, "text", text_title);
+    }
+  else if (g_str_equal (form, "object"))
+    {
+      g_autoptr (GPtrArray) parts = _hall_matter_view_objectable_parts (self, 0);
+
+      /* Translators: form title: a department refuses its part of an assignment (提出异议) */
+      title = _("Object to the assignment");
+      apply = _("_Object");
+      /* Translators: under the objection form's title: 牵头单位 and 配合单位 objecting (提出异议) */
+      adw_preferences_group_set_description (group, _("The lead department’s objection sends the matter back to the "
+                                                      "first receiver; a cooperating department’s ends only its own part."));
+      /* The manager objects for any department with an open part; window staff for their own. */
+      if (role_is (hall_page_get_client (HALL_PAGE (self)), "manager"))
+        _hall_matter_view_add_part_field (self, group, parts);
+      /* Translators: why a department objects to its assignment */
+      _hall_mf_field_add_entry (group, "reason", _("Reason"));
     }
   else if (g_str_equal (form, "escalate"))
     {
@@ -168,6 +165,9 @@ action_cb (HallPage     *page,
       g_autofree char *text = _hall_mf_escalated_text (reply);
       hall_page_toast (page, text);
     }
+  else if (hall_action_form_is_open (self->action_form, "note"))
+    /* Translators: toast after a progress note (办理进展) was added to a matter */
+    hall_page_toast (page, _("Progress note added"));
   else
     hall_page_toast (page, _("Done"));
   hall_action_form_close (self->action_form);
@@ -187,6 +187,26 @@ take_required (HallMatterView *self,
   if (text != NULL)
     json_object_set_string_member (params, field, text);
   return text != NULL;
+}
+
+static gboolean
+take_note (HallMatterView *self,
+           JsonObject     *params)
+{
+  g_autofree char *text = hall_action_form_dup_required (self->action_form, "text");
+
+  if (text == NULL)
+    return FALSE;
+  if (g_utf8_strlen (text, -1) > NOTE_MAX)
+    {
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Keep it within %d character.",
+                                                               "Keep it within %d characters.", NOTE_MAX),
+                                                  NOTE_MAX);
+      _hall_mf_field_set_error (hall_action_form_get_field (self->action_form, "text"), message);
+      return FALSE;
+    }
+  json_object_set_string_member (params, "text", text);
+  return TRUE;
 }
 
 static gboolean
@@ -264,9 +284,24 @@ send_form (HallMatterView *self)
     }
   else if (g_str_equal (form, "assign"))
     {
+      g_autoptr (JsonArray) cooperating = _hall_matter_view_dup_cooperating (
+        hall_action_form_get_field (self->action_form, "cooperating_department_ids"));
+
       ok = take_deadline (self, params);
-      json_object_set_int_member (params, "department_id",
-                                  selected_department (self, hall_action_form_get_field (self->action_form, "department_id")));
+      json_object_set_int_member (params, "department_id", _hall_matter_view_selected_department (
+                                    hall_action_form_get_field (self->action_form, "department_id")));
+      if (json_array_get_length (cooperating) > 0)
+        json_object_set_array_member (params, "cooperating_department_ids", g_steal_pointer (&cooperating));
+    }
+  else if (g_str_equal (form, "note"))
+    ok = take_note (self, params);
+  else if (g_str_equal (form, "object"))
+    {
+      GtkWidget *department = hall_action_form_get_field (self->action_form, "department_id");
+
+      ok = take_required (self, params, "reason");
+      if (department != NULL)
+        json_object_set_int_member (params, "department_id", _hall_matter_view_selected_department (department));
     }
   else if (g_str_equal (form, "close"))
     {
@@ -329,7 +364,8 @@ form_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   /* "matter.accept" → "accept"; the strings live as long as the class. */
-  static const char * const forms[] = { "accept", "decline", "assign", "escalate", "reply", "extend", "close" };
+  static const char * const forms[] = { "accept", "decline", "assign", "object", "note", "escalate", "reply",
+                                        "extend", "close" };
   const char *name = action_name + strlen ("matter.");
 
   for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
@@ -393,8 +429,8 @@ print_action (GtkWidget  *widget,
 void
 _hall_matter_view_class_install_actions (GtkWidgetClass *widget_class)
 {
-  const char *forms[] = { "matter.accept", "matter.decline", "matter.assign", "matter.escalate", "matter.reply",
-                          "matter.extend", "matter.close" };
+  const char *forms[] = { "matter.accept", "matter.decline", "matter.assign", "matter.object", "matter.note",
+                          "matter.escalate", "matter.reply", "matter.extend", "matter.close" };
 
   for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
     gtk_widget_class_install_action (widget_class, forms[i], NULL, form_action);

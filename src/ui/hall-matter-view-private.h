@@ -35,8 +35,12 @@ struct _HallMatterView
   GtkWidget *reply_button;
   GtkWidget *extend_button;
   GtkWidget *close_button;
+  GtkWidget *note_button;
+  GtkWidget *object_button;
   HallActionForm *action_form;
   GtkListBox *details_list;
+  GtkWidget *assignments_heading;
+  GtkListBox *assignments_list;
   GtkListBox *petitioners_list;
   GtkListBox *timeline_list;
 };
@@ -52,5 +56,30 @@ void        _hall_matter_view_class_install_actions (GtkWidgetClass *widget_clas
 HallDocument *_hall_matter_view_dup_paper (HallMatterView  *self,
                                            const char      *paper,
                                            GError         **error);
+
+/* hall-matter-view-assignments.c: the current round's departments and their roles, earlier
+ * rounds folded away. */
+void        _hall_matter_view_show_assignments      (HallMatterView      *self);
+/* The open part of @department_id in the current round, or NULL. */
+JsonObject *_hall_matter_view_open_part             (HallMatterView      *self,
+                                                     gint64               department_id);
+/* The current round's open parts still within their objection window, of @department_id or of
+ * every department (0), the lead first. */
+GPtrArray  *_hall_matter_view_objectable_parts      (HallMatterView      *self,
+                                                     gint64               department_id);
+/* The assign form's lead drop-down (the active departments, the matter's own chosen) and its
+ * cooperating departments (a check row each, the lead's hidden). */
+GtkWidget  *_hall_matter_view_add_lead_field        (HallMatterView      *self,
+                                                     AdwPreferencesGroup *group);
+GtkWidget  *_hall_matter_view_add_cooperating_field (HallMatterView      *self,
+                                                     AdwPreferencesGroup *group,
+                                                     GtkWidget           *lead);
+JsonArray  *_hall_matter_view_dup_cooperating       (GtkWidget           *field);
+/* The objection form's drop-down of @parts (from _hall_matter_view_objectable_parts()). */
+GtkWidget  *_hall_matter_view_add_part_field        (HallMatterView      *self,
+                                                     AdwPreferencesGroup *group,
+                                                     GPtrArray           *parts);
+/* The department id of a drop-down made by the functions above. */
+gint64      _hall_matter_view_selected_department   (GtkWidget           *combo);
 
 G_END_DECLS

@@ -91,28 +91,57 @@ format_at (JsonObject *entry)
   return g_strdup ("");
 }
 
-/* What a timeline entry's detail says, in a line: who it went to, until when, why. */
+static char *
+department_names (HallMatterView *self,
+                  JsonArray      *ids)
+{
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+
+  for (guint i = 0; ids != NULL && i < json_array_get_length (ids); i++)
+    {
+      const char *name = department_name (self, json_array_get_int_element (ids, i));
+      if (name != NULL)
+        g_ptr_array_add (names, (gpointer) name);
+    }
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv ("、", (char **) names->pdata);
+}
+
+/* What a timeline entry's detail says, in a line: who it went to or came from, in which part,
+ * until when, why. */
 static char *
 format_detail (HallMatterView *self,
+               const char     *kind,
                JsonObject     *detail)
 {
   g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *returned = NULL;
   const char *s;
 
   if (detail == NULL)
     return g_strdup ("");
+  /* A progress note is the note first, then whose. */
+  if ((s = _hall_mf_string (detail, "text")) != NULL)
+    g_ptr_array_add (parts, g_strdup (s));
   if (json_object_has_member (detail, "department_id"))
     {
       const char *name = department_name (self, json_object_get_int_member_with_default (detail, "department_id", 0));
-      if (name != NULL)
+      if (name != NULL && g_strcmp0 (kind, "assigned") == 0)
         /* Translators: a matter was assigned (交办) to this department */
         g_ptr_array_add (parts, g_strdup_printf (_("To %s"), name));
+      else if (name != NULL)
+        g_ptr_array_add (parts, g_strdup (name));
     }
+  if ((s = _hall_mf_string (detail, "role")) != NULL)
+    g_ptr_array_add (parts, g_strdup (_hall_mf_assignment_role (s)));
   if ((s = _hall_mf_string (detail, "leader_name")) != NULL)
     g_ptr_array_add (parts, g_strdup_printf (_("To %s"), s));
   if ((s = _hall_mf_string (detail, "deadline")) != NULL)
     /* Translators: %s is a date */
     g_ptr_array_add (parts, g_strdup_printf (_("Deadline %s"), s));
+  if (g_strcmp0 (kind, "escalation_lapsed") == 0 && (s = _hall_mf_string (detail, "date")) != NULL)
+    /* Translators: %s is the day the duty leader was to receive the visitor (接访日) */
+    g_ptr_array_add (parts, g_strdup_printf (_("Reception day %s"), s));
   if (json_object_has_member (detail, "days") && !json_object_get_null_member (detail, "days"))
     g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d more day", "%d more days",
                                                           json_object_get_int_member (detail, "days")),
@@ -121,9 +150,14 @@ format_detail (HallMatterView *self,
     g_ptr_array_add (parts, g_strdup (hall_label_opinion (s)));
   if ((s = _hall_mf_string (detail, "reason")) != NULL)
     g_ptr_array_add (parts, g_strdup (s));
+  if (json_object_has_member (detail, "returned_department_ids")
+      && JSON_NODE_HOLDS_ARRAY (json_object_get_member (detail, "returned_department_ids"))
+      && *(returned = department_names (self, json_object_get_array_member (detail, "returned_department_ids"))))
+    /* Translators: the cooperating departments (配合单位) sent back with the lead's objection */
+    g_ptr_array_add (parts, g_strdup_printf (_("Returned with it: %s"), returned));
   if ((s = _hall_mf_string (detail, "note")) != NULL)
     g_ptr_array_add (parts, g_strdup (s));
-  if ((s = _hall_mf_string (detail, "instruction")) != NULL)
+  if ((s = _hall_mf_string (detail, "instruction")) != NULL || (s = _hall_mf_string (detail, "instructions")) != NULL)
     g_ptr_array_add (parts, g_strdup (s));
   if (json_object_get_boolean_member_with_default (detail, "late", FALSE))
     /* Translators: a step of a matter taken after its deadline */
@@ -202,6 +236,8 @@ show_result (HallMatterView *self)
     }
   add_row (self->details_list, _("Closed"), _hall_mf_string (matter, "closed_date"));
 
+  _hall_matter_view_show_assignments (self);
+
   _hall_list_box_remove_all (self->petitioners_list);
   for (guint i = 0; petitioners != NULL && i < json_array_get_length (petitioners); i++)
     {
@@ -240,19 +276,22 @@ show_result (HallMatterView *self)
       JsonObject *detail = json_object_get_member (entry, "detail") != NULL
                              && JSON_NODE_HOLDS_OBJECT (json_object_get_member (entry, "detail"))
                              ? json_object_get_object_member (entry, "detail") : NULL;
+      const char *kind = _hall_mf_string (entry, "kind");
       g_autofree char *at = format_at (entry);
-      g_autofree char *text = format_detail (self, detail);
+      g_autofree char *text = format_detail (self, kind, detail);
       g_autofree char *subtitle = NULL;
+      const char *who = _hall_mf_string (entry, "user_name");
       GtkWidget *row = adw_action_row_new ();
 
-      subtitle = g_strdup_printf ("%s · %s%s%s", at, _hall_mf_string (entry, "user_name") ?: "",
-                                  *text ? " · " : "", text);
+      if (who == NULL && json_object_has_member (entry, "user_id") && json_object_get_null_member (entry, "user_id"))
+        /* Translators: a timeline entry the hall recorded by itself, not a person (系统记录) */
+        who = _("Recorded by the hall");
+      subtitle = g_strdup_printf ("%s · %s%s%s", at, who ?: "", *text ? " · " : "", text);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     hall_label_timeline (_hall_mf_string (entry, "kind")));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hall_label_timeline (kind));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-      gtk_widget_set_name (row, _hall_mf_string (entry, "kind"));
+      gtk_widget_set_name (row, kind);
       gtk_list_box_append (self->timeline_list, row);
     }
 
@@ -366,6 +405,30 @@ set_action (HallMatterView *self,
                                  allowed && hall_page_is_online (HALL_PAGE (self)) && !self->busy);
 }
 
+static gint64
+user_department (HallClient *client)
+{
+  JsonObject *user = client != NULL ? hall_client_get_user (client) : NULL;
+
+  return user != NULL ? json_object_get_int_member_with_default (user, "department_id", 0) : 0;
+}
+
+/* Window staff act on a matter of their department (responsible now or first receiving) or one
+ * they registered; a department whose cooperating part ended only reads it. */
+static gboolean
+row_level (HallClient *client,
+           JsonObject *matter)
+{
+  JsonObject *user = hall_client_get_user (client);
+  gint64 department = user_department (client);
+
+  return (department > 0 && (json_object_get_int_member_with_default (matter, "department_id", 0) == department
+                             || json_object_get_int_member_with_default (matter, "first_department_id", 0) == department))
+         || (user != NULL && json_object_get_int_member_with_default (user, "id", 0) > 0
+             && json_object_get_int_member_with_default (user, "id", 0)
+                  == json_object_get_int_member_with_default (matter, "first_user_id", 0));
+}
+
 static void
 update_actions (HallPage *page)
 {
@@ -375,15 +438,31 @@ update_actions (HallPage *page)
   const char *state = _hall_mf_string (matter, "state");
   const char *role = client != NULL ? hall_client_get_role (client) : NULL;
   gboolean online = hall_page_is_online (page);
-  gboolean writer = state != NULL && state_in (role, "staff", "manager", "leader", NULL);
+  gboolean staff = state_in (role, "staff", NULL);
+  gboolean reader = state != NULL && state_in (role, "staff", "manager", "leader", NULL);
+  gint64 department = staff ? user_department (client) : 0;
+  JsonObject *part = _hall_matter_view_open_part (self, department);
+  /* A window whose department cooperates on the matter adds notes and may object; only the
+   * lead department acts on it. */
+  gboolean cooperating = g_strcmp0 (_hall_mf_string (part, "role"), "cooperate") == 0;
+  gboolean writer = reader && !cooperating;
   gboolean handling = state_in (state, "accepted", "assigned", "objected", NULL);
+  gboolean open = !state_in (state, "closed", "declined", "litigation", NULL);
   gboolean form = hall_action_form_get_name (self->action_form) != NULL;
+  g_autoptr (GPtrArray) objectable = NULL;
+
+  if (staff && department > 0)
+    objectable = _hall_matter_view_objectable_parts (self, department);
+  else if (state_in (role, "manager", NULL))
+    objectable = _hall_matter_view_objectable_parts (self, 0);
 
   set_action (self, "matter.accept", self->accept_button, writer && state_in (state, "registered", NULL));
   set_action (self, "matter.decline", self->decline_button, writer && state_in (state, "registered", NULL));
   set_action (self, "matter.assign", self->assign_button, writer && (handling || state_in (state, "registered", NULL)));
-  set_action (self, "matter.escalate", self->escalate_button,
-              writer && !state_in (role, "leader", NULL) && !state_in (state, "closed", "declined", "litigation", NULL));
+  set_action (self, "matter.object", self->object_button,
+              reader && state_in (state, "assigned", NULL) && objectable != NULL && objectable->len > 0);
+  set_action (self, "matter.note", self->note_button, reader && open && (!staff || part != NULL || row_level (client, matter)));
+  set_action (self, "matter.escalate", self->escalate_button, writer && !state_in (role, "leader", NULL) && open);
   set_action (self, "matter.reply", self->reply_button, writer && handling);
   set_action (self, "matter.extend", self->extend_button,
               writer && handling && json_object_get_int_member_with_default (matter, "extended_days", 0) == 0);
@@ -514,8 +593,12 @@ hall_matter_view_class_init (HallMatterViewClass *klass)
   CHILD (reply_button);
   CHILD (extend_button);
   CHILD (close_button);
+  CHILD (note_button);
+  CHILD (object_button);
   CHILD (action_form);
   CHILD (details_list);
+  CHILD (assignments_heading);
+  CHILD (assignments_list);
   CHILD (petitioners_list);
   CHILD (timeline_list);
 #undef CHILD

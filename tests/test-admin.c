@@ -568,6 +568,17 @@ admin (void)
   }
   /* The audit trail shows who did what, newest first, the account created among it. */
   hall_ui_test_wait (audit_has_create, maintenance, 30, "user.create in the audit trail");
+  /* In words, not the command's code name. */
+  {
+    GtkWidget *list = hall_ui_test_find (maintenance, "audit");
+    gboolean found = FALSE;
+
+    for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+      if (ADW_IS_PREFERENCES_ROW (row)
+          && strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "Create an account") != NULL)
+        found = TRUE;
+    g_assert_true (found);
+  }
 
   hall_application_forget_hall (app);
   gtk_window_destroy (GTK_WINDOW (window));

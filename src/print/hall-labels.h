@@ -24,4 +24,7 @@ const char *hall_label_ticket_state  (const char *state);
 /* A service window's state: "open", "paused", anything else is closed */
 const char *hall_label_counter_state (const char *state);
 
+/* What a command did, for the audit trail: "matter.register" → "Register a matter" */
+const char *hall_label_command       (const char *command);
+
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "hall-admin-maintenance-page.h"
 #include "hall-admin-util.h"
 #include "hall-board-item.h"
+#include "hall-labels.h"
 #include "hall-ui-util.h"
 
 #define AUDIT_PAGE 50
@@ -177,7 +178,7 @@ update_audit_row (AdwActionRow  *row,
   const char *outcome = json_object_get_string_member_with_default (entry, "result", "");
   GtkLabel *result_label = g_object_get_data (G_OBJECT (row), "result-label");
   g_autoptr (GString) subtitle = g_string_new (NULL);
-  g_autofree char *title = g_strdup_printf ("%s  %s", when, command);
+  g_autofree char *title = g_strdup_printf ("%s  %s", when, hall_label_command (command));
   gboolean ok = g_str_equal (outcome, "ok");
   g_autofree char *id = NULL;
 
@@ -201,6 +202,8 @@ update_audit_row (AdwActionRow  *row,
   else if (address != NULL && *address)
     g_string_append_printf (subtitle, " · %s", address);
 
+  /* The command's own name, for whoever reads the trail with docs/api.md at hand. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row), command);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (row, subtitle->str);
   gtk_label_set_text (result_label, describe_result (outcome));

@@ -57,14 +57,18 @@ CREATE INDEX ticket_waiting_priority ON ticket (day, arrived_at, id)
   WHERE state = 'waiting' AND priority != 'normal';
 CREATE INDEX ticket_waiting_front ON ticket (day, front_at, id)
   WHERE state = 'waiting' AND front_at IS NOT NULL;
--- Also answers "how many go before a new priority ticket" (count_ahead in hall-queue.c) from the
--- index alone, without reading each waiting ticket's row.
+-- Every index below leaves out the tickets it is never asked about, so that calling a ticket
+-- or finishing it writes as few pages as it can before the commit: a waiting ticket has no
+-- counter and no called_at, a called one is out of the department's waiting queue.
+-- The waiting queue of each department: also answers "how many go before a new priority ticket"
+-- (count_ahead in hall-queue.c) from the index alone.
 CREATE INDEX ticket_by_department
-  ON ticket (department_id, day, state, queue, priority, arrived_at, front_at);
+  ON ticket (department_id, day, queue, priority, arrived_at, front_at, state) WHERE state = 'waiting';
 -- the ticket a counter is dealing with
-CREATE INDEX ticket_by_counter ON ticket (counter_id, state);
+CREATE INDEX ticket_by_counter ON ticket (counter_id, state) WHERE counter_id IS NOT NULL;
 CREATE INDEX ticket_by_target ON ticket (target_counter_id) WHERE target_counter_id IS NOT NULL;
-CREATE INDEX ticket_by_day ON ticket (day, called_at);
+-- the day's calls, latest first (the wall display); a day's tickets by number use the UNIQUE index
+CREATE INDEX ticket_by_day ON ticket (day, called_at) WHERE called_at IS NOT NULL;
 CREATE INDEX ticket_by_petitioner ON ticket (petitioner_id) WHERE petitioner_id IS NOT NULL;
 CREATE INDEX ticket_by_matter ON ticket (matter_id) WHERE matter_id IS NOT NULL;
 

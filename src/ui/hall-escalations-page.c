@@ -194,6 +194,11 @@ show_lapsed (HallEscalationsPage *self)
    * with how many there are */
   title = n > 0 ? g_strdup_printf (_("Not Received on Their Day (%u)"), n) : g_strdup (_("Not Received on Their Day"));
   adw_preferences_group_set_title (self->lapsed_group, title);
+  adw_preferences_group_set_description (self->lapsed_group,
+                                         /* Translators: escalations page: what to do with an escalation the leader
+                                          * did not receive on its day */
+                                         n > 0 ? _("Escalate the matter again to today's duty leader, or leave it with its department.")
+                                               : NULL);
 }
 
 static void

@@ -454,6 +454,37 @@ past_matter (Demo       *demo,
   return TRUE;
 }
 
+/* ---- yesterday ----------------------------------------------------------------------------- */
+
+/* A visitor escalated yesterday afternoon whom the leader did not receive: lapsed today, for the
+ * manager to follow up. The week's roster starts on Monday, so yesterday's leader goes on it here. */
+static gboolean
+yesterday_escalation (Demo       *demo,
+                      GDateTime  *today,
+                      GError    **error)
+{
+  gint64 at = local_time (today, 15, 30) - DAY;
+  g_autofree char *date = date_of (at);
+  g_autofree char *duty = g_strdup_printf ("{\"date\":\"%s\",\"user_id\":%" G_GINT64_FORMAT "}", date, demo->other_leader_id);
+  g_autofree char *matter = g_strdup_printf ("{\"channel\":\"visit\",\"type\":\"claim\",\"category_id\":%" G_GINT64_FORMAT ","
+                                             "\"content\":\"%s\",\"petitioners\":[{\"name\":\"刘建军\","
+                                             "\"id_number\":\"110101199003070011\"}]}",
+                                             demo->categories[2], _hall_demo_problems[2].content); /* 征地拆迁: 自然资源 */
+  g_autofree char *manager = login (demo, at - 3600, "zhangli", "manager", 0, error);
+  g_autofree char *token = NULL, *escalate = NULL;
+  g_autoptr (JsonObject) on_duty = NULL, registered = NULL, escalated = NULL;
+
+  on_duty = manager ? call (demo, at - 3600, manager, "leader.duty", obj (duty), error) : NULL;
+  token = on_duty ? login (demo, at - 60, _hall_demo_staff[3].username, "staff", 4, error) : NULL;
+  registered = token ? call (demo, at, token, "matter.register", obj (matter), error) : NULL;
+  if (registered == NULL)
+    return FALSE;
+  escalate = g_strdup_printf ("{\"matter_id\":%" G_GINT64_FORMAT ",\"note\":\"%s\"}",
+                              json_object_get_int_member (registered, "matter_id"), "信访人要求当面向领导反映补偿标准问题。");
+  escalated = call (demo, at + 600, token, "matter.escalate", obj (escalate), error);
+  return escalated != NULL;
+}
+
 /* ---- this morning --------------------------------------------------------------------------- */
 
 static gboolean
@@ -720,7 +751,8 @@ fill_thread (GTask        *task,
        && past_matter (demo, today, 4, 40, PAST_REGISTERED, FALSE, &error)
        && past_matter (demo, today, 2, 40, PAST_ACCEPTED, FALSE, &error);
 
-  ok = ok && setup_roster (demo, today, &error) && run_morning (demo, today, &error);
+  ok = ok && setup_roster (demo, today, &error) && yesterday_escalation (demo, today, &error)
+       && run_morning (demo, today, &error);
 
   hall_engine_set_now (demo->engine, 0);
   if (!ok)

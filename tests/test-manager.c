@@ -659,8 +659,21 @@ test_lapsed_escalations (void)
   hall_ui_test_wait (lapsed_shown, page, 30, "Monday's escalations");
   g_assert_true (gtk_widget_get_visible (hall_ui_test_find (page, "no_lapsed")));
 
-  /* Tuesday: 李静 is on duty; Monday's two are not received on their day, in their own group. */
+  /* Tuesday: Monday's two were not received on their day; they come first, in their own group. */
   hall_engine_set_now (m.hall->engine, hall_test_time ("2026-10-13 08:30"));
+  g_object_set_data (G_OBJECT (page), "lapsed", GINT_TO_POINTER (2));
+  gtk_widget_activate_action (page, "escalations.refresh", NULL);
+  hall_ui_test_wait (lapsed_shown, page, 30, "the lapsed escalations");
+  lapsed = GTK_LIST_BOX (hall_ui_test_find (page, "lapsed"));
+
+  /* Nobody is on duty yet: escalating again is refused, and the row stays, saying why. */
+  gtk_widget_activate_action (page, "escalations.escalate-again", "x", first);
+  g_assert_true (hall_escalations_page_get_busy (HALL_ESCALATIONS_PAGE (page)));
+  hall_ui_test_wait (lapsed_shown, page, 30, "the refusal");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (lapsed, 0))),
+                            "Not done: No leader is on duty today"));
+
+  /* 李静 goes on duty. */
   leader2 = hall_test_add_user (m.hall, "lijing", "leader", NULL, 0);
   g_clear_pointer (&whoami, json_object_unref);
   whoami = hall_test_ok (m.hall, leader2, "session.whoami", "{}");
@@ -668,10 +681,7 @@ test_lapsed_escalations (void)
   g_clear_pointer (&duty, json_object_unref);
   duty = hall_test_ok (m.hall, m.token, "leader.duty", "{\"date\": \"2026-10-13\", \"user_id\": %" G_GINT64_FORMAT "}",
                        leader2_id);
-  g_object_set_data (G_OBJECT (page), "lapsed", GINT_TO_POINTER (2));
-  gtk_widget_activate_action (page, "escalations.refresh", NULL);
-  hall_ui_test_wait (lapsed_shown, page, 30, "the lapsed escalations");
-  lapsed = GTK_LIST_BOX (hall_ui_test_find (page, "lapsed"));
+  hall_ui_test_wait (lapsed_shown, page, 30, "李静 on duty");
   g_assert_nonnull (gtk_list_box_get_row_at_index (lapsed, 1));
   g_assert_null (gtk_list_box_get_row_at_index (lapsed, 2));
   g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (hall_ui_test_find (page, "lapsed_group"))), ==,

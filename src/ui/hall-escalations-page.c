@@ -29,6 +29,7 @@ struct _HallEscalationsPage
   guint next_leader;
   GtkWindow *matter_window;
   guint pending;        /* follow-ups of lapsed escalations under way */
+  GHashTable *failures; /* escalation id → why its last follow-up failed */
 
   AdwMessageDialog *dialog;
   gint64 dialog_escalation;
@@ -187,7 +188,10 @@ show_lapsed (HallEscalationsPage *self)
 
       if (g_strcmp0 (json_object_get_string_member_with_default (escalation, "state", ""), "lapsed") != 0)
         continue;
-      gtk_list_box_append (self->lapsed_list, _hall_lapsed_escalation_row_new (escalation));
+      gint64 id = json_object_get_int_member_with_default (escalation, "id", 0);
+
+      gtk_list_box_append (self->lapsed_list,
+                           _hall_lapsed_escalation_row_new (escalation, g_hash_table_lookup (self->failures, &id)));
       n++;
     }
   /* Translators: escalations page heading: escalations the leader did not receive on their day,
@@ -370,6 +374,7 @@ open_matter_action (GtkWidget  *widget,
 typedef struct
 {
   HallEscalationsPage *self;
+  gint64 escalation_id;
   char *matter_number;
   gboolean leave;
   gboolean answered;
@@ -385,7 +390,8 @@ follow_up_free (FollowUp *follow_up)
   g_free (follow_up);
 }
 
-/* Says how it went in a toast; a refusal ("no leader on duty today") leaves the row as it was. */
+/* Says how it went in a toast; a refusal ("no leader on duty today") leaves the row where it
+ * was, saying why under it. */
 static void
 follow_up_cb (HallPage     *page,
               JsonObject   *reply,
@@ -397,6 +403,11 @@ follow_up_cb (HallPage     *page,
 
   follow_up->answered = TRUE;
   follow_up->self->pending--;
+  if (reply == NULL)
+    g_hash_table_insert (follow_up->self->failures, g_memdup2 (&follow_up->escalation_id, sizeof (gint64)),
+                         g_strdup (error->message));
+  else
+    g_hash_table_remove (follow_up->self->failures, &follow_up->escalation_id);
   if (reply == NULL)
     message = g_strdup (error->message);
   else if (follow_up->leave)
@@ -424,6 +435,7 @@ follow_up_send (HallEscalationsPage *self,
     return;
   follow_up = g_new0 (FollowUp, 1);
   follow_up->self = self;
+  follow_up->escalation_id = json_object_get_int_member_with_default (escalation, "id", 0);
   follow_up->matter_number = g_strdup (json_object_get_string_member_with_default (escalation, "matter_number", ""));
   follow_up->leave = g_str_equal (command, "leader.escalation_leave");
   self->pending++;
@@ -640,6 +652,7 @@ hall_escalations_page_finalize (GObject *object)
   g_clear_pointer (&self->data, json_object_unref);
   g_clear_pointer (&self->reading, json_object_unref);
   g_clear_pointer (&self->leader_ids, g_array_unref);
+  g_clear_pointer (&self->failures, g_hash_table_unref);
   G_OBJECT_CLASS (hall_escalations_page_parent_class)->finalize (object);
 }
 
@@ -678,6 +691,7 @@ hall_escalations_page_init (HallEscalationsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->leader_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->failures = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   update_actions (HALL_PAGE (self));
 }
 
@@ -698,7 +712,7 @@ gboolean
 hall_escalations_page_get_busy (HallEscalationsPage *self)
 {
   g_return_val_if_fail (HALL_IS_ESCALATIONS_PAGE (self), FALSE);
-  return hall_page_is_loading (HALL_PAGE (self));
+  return hall_page_is_loading (HALL_PAGE (self)) || self->pending > 0;
 }
 
 AdwMessageDialog *

@@ -20,6 +20,7 @@ GtkWidget  *hall_escalations_page_new        (HallClient          *client);
  * "escalations": [leader.escalations rows], "lapsed": n, "receptions": [...]}, or NULL before the
  * first read. */
 JsonObject *hall_escalations_page_get_data   (HallEscalationsPage *self);
+/* TRUE while the page reads, or a lapsed escalation's follow-up is under way. */
 gboolean    hall_escalations_page_get_busy   (HallEscalationsPage *self);
 /* The dialog asking before a lapsed escalation is escalated again (several leaders on duty) or
  * left with its department, or NULL. */

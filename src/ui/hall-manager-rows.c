@@ -51,7 +51,8 @@ text_button (const char *label,
 }
 
 GtkWidget *
-_hall_lapsed_escalation_row_new (JsonObject *escalation)
+_hall_lapsed_escalation_row_new (JsonObject *escalation,
+                                 const char *failure)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *badge;
@@ -71,6 +72,13 @@ _hall_lapsed_escalation_row_new (JsonObject *escalation)
                           json_object_get_string_member_with_default (escalation, "leader_name", ""));
   if (note != NULL && *note)
     g_string_append_printf (subtitle, " · %s", note);
+  if (failure != NULL)
+    {
+      g_string_append_c (subtitle, '\n');
+      /* Translators: under a lapsed escalation: why escalating it again or leaving it failed */
+      g_string_append_printf (subtitle, _("Not done: %s"), failure);
+    }
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
 
   /* Translators: state of an escalation whose visitor the leader did not receive on its day */

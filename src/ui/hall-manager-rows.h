@@ -28,10 +28,12 @@ GtkWidget  *_hall_row_button_new             (const char *icon_name,
                                               gint64      target);
 
 /* A lapsed escalation as leader.escalations gives it: "Not received" in words, its matter, the
- * department, the day it was for and the leader it was escalated to; the buttons activate
- * "escalations.escalate-again" and "escalations.leave" with the escalation id, the row
- * "escalations.open-matter" with the matter id. */
-GtkWidget  *_hall_lapsed_escalation_row_new  (JsonObject *escalation);
+ * department, the day it was for, the leader it was escalated to and why the last follow-up
+ * failed (@failure, may be NULL); the buttons activate "escalations.escalate-again" and
+ * "escalations.leave" with the escalation id, the row "escalations.open-matter" with the
+ * matter id. */
+GtkWidget  *_hall_lapsed_escalation_row_new  (JsonObject *escalation,
+                                              const char *failure);
 
 /* Removes the rows of @list (its placeholder stays). */
 void        _hall_list_box_remove_rows       (GtkListBox *list);

@@ -354,6 +354,22 @@ test_matter_view_co_handling (void)
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Cooperating"));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Progress note");
 
+  /* The manager objects for 城建 alone: 民政 goes on leading. */
+  hall_matter_view_set_client (HALL_MATTER_VIEW (view), manager);
+  hall_ui_test_flush ();
+  g_assert_true (gtk_widget_activate_action (view, "matter.object", NULL));
+  lead = hall_ui_test_find (view, "department_id");
+  names = adw_combo_row_get_model (ADW_COMBO_ROW (lead));
+  g_assert_cmpuint (g_list_model_get_n_items (names), ==, 2);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (lead), 1);
+  hall_ui_test_type (view, "reason", "不属本单位职责");
+  gtk_widget_activate_action (view, "matter.apply", NULL);
+  g_object_set_data (G_OBJECT (view), "want-widget", (gpointer) "cooperation_objected");
+  hall_ui_test_wait (named_widget_shows, view, 30, "the cooperating department's objection");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (hall_ui_test_find (view, "assignment-2"))),
+                           "Objected"));
+  g_assert_cmpstr (assignment_role (view, "assignment-3"), ==, "Lead");
+
   gtk_window_destroy (GTK_WINDOW (window));
   hall_ui_test_flush ();
   g_assert_finalize_object (view);

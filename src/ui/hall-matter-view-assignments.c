@@ -47,7 +47,7 @@ is_open (JsonObject *assignment)
 }
 
 /* What a department's part says under its name: deadline, state, the objection window, why it
- * ended. Earlier rounds say which round they were. */
+ * ended (the round's note is the timeline's). Earlier rounds say which round they were. */
 static char *
 assignment_text (JsonObject *assignment,
                  gboolean    earlier,
@@ -71,8 +71,6 @@ assignment_text (JsonObject *assignment,
     /* Translators: %s is a date: the department may object (提出异议) until then */
     g_ptr_array_add (parts, g_strdup_printf (_("May object until %s"), until));
   if ((s = _hall_mf_string (assignment, "reason")) != NULL)
-    g_ptr_array_add (parts, g_strdup (s));
-  if ((s = _hall_mf_string (assignment, "note")) != NULL && !earlier)
     g_ptr_array_add (parts, g_strdup (s));
   g_ptr_array_add (parts, NULL);
   return g_strjoinv (" · ", (char **) parts->pdata);
@@ -124,24 +122,24 @@ _hall_matter_view_show_assignments (HallMatterView *self)
       if (json_object_get_int_member_with_default (assignment, "round", 1) == round)
         gtk_list_box_append (self->assignments_list, assignment_row (assignment, FALSE, today));
     }
-  /* Earlier rounds, newest first, folded under the current one. */
-  for (guint i = list != NULL ? json_array_get_length (list) : 0; i > 0; i--)
-    {
-      JsonObject *assignment = json_array_get_object_element (list, i - 1);
+  /* Earlier rounds, the latest first (each lead first), folded under the current one. */
+  for (gint64 r = round - 1; r > 0; r--)
+    for (guint i = 0; i < json_array_get_length (list); i++)
+      {
+        JsonObject *assignment = json_array_get_object_element (list, i);
 
-      if (json_object_get_int_member_with_default (assignment, "round", 1) == round)
-        continue;
-      if (earlier == NULL)
-        {
-          earlier = adw_expander_row_new ();
-          gtk_widget_set_name (earlier, "earlier_assignments");
-          /* Translators: folded list of a matter's earlier assignment rounds (以往交办) */
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (earlier), _("Earlier assignments"));
-          gtk_widget_add_css_class (earlier, "dim-label");
-          gtk_list_box_append (self->assignments_list, earlier);
-        }
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (earlier), assignment_row (assignment, TRUE, today));
-    }
+        if (json_object_get_int_member_with_default (assignment, "round", 1) != r)
+          continue;
+        if (earlier == NULL)
+          {
+            earlier = adw_expander_row_new ();
+            gtk_widget_set_name (earlier, "earlier_assignments");
+            /* Translators: folded list of a matter's earlier assignment rounds (以往交办) */
+            adw_preferences_row_set_title (ADW_PREFERENCES_ROW (earlier), _("Earlier assignments"));
+            gtk_list_box_append (self->assignments_list, earlier);
+          }
+        adw_expander_row_add_row (ADW_EXPANDER_ROW (earlier), assignment_row (assignment, TRUE, today));
+      }
   gtk_widget_set_visible (self->assignments_heading, round > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->assignments_list), round > 0);
 }
@@ -202,9 +200,15 @@ set_department_items (GtkWidget  *combo,
   for (guint i = 0; i < departments->len; i++)
     {
       gint64 id = json_object_get_int_member_with_default (departments->pdata[i], id_member, 0);
+      const char *name = _hall_mf_string (departments->pdata[i], name_member) ?: "";
+      const char *role = _hall_mf_string (departments->pdata[i], "role");
+      g_autofree char *label = NULL;
 
       g_array_append_val (ids, id);
-      gtk_string_list_append (names, _hall_mf_string (departments->pdata[i], name_member) ?: "");
+      if (role != NULL)
+        /* Translators: a department and its part in the assignment, e.g. 城建（配合单位） */
+        label = g_strdup_printf (_("%s (%s)"), name, _hall_mf_assignment_role (role));
+      gtk_string_list_append (names, label != NULL ? label : name);
     }
   g_object_set_data_full (G_OBJECT (combo), "hall-department-ids", ids, (GDestroyNotify) g_array_unref);
   adw_combo_row_set_model (ADW_COMBO_ROW (combo), G_LIST_MODEL (names));

@@ -400,7 +400,12 @@ set_action (HallMatterView *self,
             GtkWidget      *button,
             gboolean        allowed)
 {
+  GtkWidget *slot = gtk_widget_get_parent (button);
+
+  /* The flow box's slot goes too, or a hidden action leaves a gap in the row of buttons. */
   gtk_widget_set_visible (button, allowed);
+  if (GTK_IS_FLOW_BOX_CHILD (slot))
+    gtk_widget_set_visible (slot, allowed);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), action,
                                  allowed && hall_page_is_online (HALL_PAGE (self)) && !self->busy);
 }

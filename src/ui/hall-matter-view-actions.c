@@ -87,8 +87,9 @@ open_form (HallMatterView *self,
       title = _("Object to the assignment");
       apply = _("_Object");
       /* Translators: under the objection form's title: 牵头单位 and 配合单位 objecting (提出异议) */
-      adw_preferences_group_set_description (group, _("The lead department’s objection sends the matter back to the "
-                                                      "first receiver; a cooperating department’s ends only its own part."));
+      adw_preferences_group_set_description (group,
+                                             _("The lead department’s objection sends the matter back to the "
+                                               "first receiver; a cooperating department’s ends only its own part."));
       /* The manager objects for any department with an open part; window staff for their own. */
       if (role_is (hall_page_get_client (HALL_PAGE (self)), "manager"))
         _hall_matter_view_add_part_field (self, group, parts);

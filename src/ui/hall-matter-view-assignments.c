@@ -61,7 +61,8 @@ assignment_text (JsonObject *assignment,
   if (earlier)
     {
       /* Translators: an earlier assignment round (第几次交办) of a matter */
-      g_ptr_array_add (parts, g_strdup_printf (_("Round %d"), (int) json_object_get_int_member_with_default (assignment, "round", 1)));
+      g_ptr_array_add (parts, g_strdup_printf (_("Round %d"),
+                                               (int) json_object_get_int_member_with_default (assignment, "round", 1)));
       g_ptr_array_add (parts, g_strdup (_hall_mf_assignment_role (_hall_mf_string (assignment, "role"))));
     }
   if (deadline != NULL)
@@ -250,8 +251,10 @@ _hall_matter_view_add_lead_field (HallMatterView      *self,
   /* Translators: the department that leads the handling of a matter (牵头单位) */
   GtkWidget *combo = _hall_mf_field_add_combo (group, "department_id", _("Lead department"), NULL);
 
+  JsonObject *matter = _hall_matter_view_get_matter (self);
+
   set_department_items (combo, departments, "id", "name",
-                        json_object_get_int_member_with_default (_hall_matter_view_get_matter (self), "department_id", 0));
+                        json_object_get_int_member_with_default (matter, "department_id", 0));
   return combo;
 }
 

@@ -426,12 +426,12 @@ row_level (HallClient *client,
 {
   JsonObject *user = hall_client_get_user (client);
   gint64 department = user_department (client);
+  gint64 user_id = user != NULL ? json_object_get_int_member_with_default (user, "id", 0) : 0;
 
-  return (department > 0 && (json_object_get_int_member_with_default (matter, "department_id", 0) == department
-                             || json_object_get_int_member_with_default (matter, "first_department_id", 0) == department))
-         || (user != NULL && json_object_get_int_member_with_default (user, "id", 0) > 0
-             && json_object_get_int_member_with_default (user, "id", 0)
-                  == json_object_get_int_member_with_default (matter, "first_user_id", 0));
+  if (department > 0 && (json_object_get_int_member_with_default (matter, "department_id", 0) == department
+                         || json_object_get_int_member_with_default (matter, "first_department_id", 0) == department))
+    return TRUE;
+  return user_id > 0 && json_object_get_int_member_with_default (matter, "first_user_id", 0) == user_id;
 }
 
 static void
@@ -466,7 +466,8 @@ update_actions (HallPage *page)
   set_action (self, "matter.assign", self->assign_button, writer && (handling || state_in (state, "registered", NULL)));
   set_action (self, "matter.object", self->object_button,
               reader && state_in (state, "assigned", NULL) && objectable != NULL && objectable->len > 0);
-  set_action (self, "matter.note", self->note_button, reader && open && (!staff || part != NULL || row_level (client, matter)));
+  set_action (self, "matter.note", self->note_button,
+              reader && open && (!staff || part != NULL || row_level (client, matter)));
   set_action (self, "matter.escalate", self->escalate_button, writer && !state_in (role, "leader", NULL) && open);
   set_action (self, "matter.reply", self->reply_button, writer && handling);
   set_action (self, "matter.extend", self->extend_button,

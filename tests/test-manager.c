@@ -472,6 +472,78 @@ test_roster (void)
   manager_stop (&m);
 }
 
+/* The page shows the lapsed escalations and the leaders on duty it is told to wait for
+ * (its "lapsed" and "leaders" data). */
+static gboolean
+escalations_are (gpointer data)
+{
+  JsonObject *shown = hall_escalations_page_get_data (data);
+
+  return shown != NULL && !hall_escalations_page_get_busy (data)
+         && json_object_get_int_member (shown, "lapsed") == GPOINTER_TO_INT (g_object_get_data (data, "lapsed"))
+         && json_array_get_length (json_object_get_array_member (shown, "leaders"))
+              == GPOINTER_TO_UINT (g_object_get_data (data, "leaders"));
+}
+
+static void
+escalations_wait (GtkWidget  *page,
+                  int         lapsed,
+                  guint       leaders,
+                  const char *what)
+{
+  g_object_set_data (G_OBJECT (page), "lapsed", GINT_TO_POINTER (lapsed));
+  g_object_set_data (G_OBJECT (page), "leaders", GUINT_TO_POINTER (leaders));
+  hall_ui_test_wait (escalations_are, page, 30, what);
+}
+
+static gint64
+user_id (Manager    *m,
+         const char *token)
+{
+  g_autoptr (JsonObject) whoami = hall_test_ok (m->hall, token, "session.whoami", "{}");
+
+  return json_object_get_int_member (json_object_get_object_member (whoami, "user"), "id");
+}
+
+static void
+put_on_duty (Manager    *m,
+             const char *date,
+             gint64      leader_id)
+{
+  g_autoptr (JsonObject) duty = hall_test_ok (m->hall, m->token, "leader.duty",
+                                              "{\"date\": \"%s\", \"user_id\": %" G_GINT64_FORMAT "}", date, leader_id);
+}
+
+/* Registers a matter and escalates it; returns the escalation's id, its matter's in *@matter_id. */
+static gint64
+escalate (Manager    *m,
+          const char *content,
+          gint64     *matter_id)
+{
+  g_autoptr (JsonObject) registered = NULL;
+  g_autoptr (JsonObject) reply = NULL;
+
+  registered = hall_test_ok (m->hall, m->token, "matter.register",
+                             "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"%s\","
+                             " \"petitioners\": [{\"name\": \"王小明\", \"id_number\": \"110101199003070011\"}]}", content);
+  *matter_id = json_object_get_int_member (registered, "matter_id");
+  reply = hall_test_ok (m->hall, m->token, "matter.escalate", "{\"matter_id\": %" G_GINT64_FORMAT "}", *matter_id);
+  return json_object_get_int_member (json_object_get_object_member (reply, "escalation"), "id");
+}
+
+static JsonObject *
+escalation_get (GtkWidget *page,
+                gint64     id)
+{
+  JsonArray *escalations = json_object_get_array_member (hall_escalations_page_get_data (HALL_ESCALATIONS_PAGE (page)),
+                                                         "escalations");
+
+  for (guint i = 0; i < json_array_get_length (escalations); i++)
+    if (json_object_get_int_member (json_array_get_object_element (escalations, i), "id") == id)
+      return json_array_get_object_element (escalations, i);
+  return NULL;
+}
+
 static gboolean
 escalations_show (gpointer data)
 {
@@ -485,23 +557,11 @@ escalations_show (gpointer data)
   return visitors != NULL && json_array_get_length (visitors) == GPOINTER_TO_UINT (g_object_get_data (data, "want"));
 }
 
-static gboolean
-escalations_empty (gpointer data)
-{
-  JsonObject *shown = hall_escalations_page_get_data (data);
-
-  return shown != NULL && !hall_escalations_page_get_busy (data);
-}
-
 static void
 test_escalations (void)
 {
   Manager m = { 0 };
-  g_autoptr (JsonObject) registered = NULL;
-  g_autoptr (JsonObject) reply = NULL;
-  g_autoptr (JsonObject) duty = NULL;
   g_autoptr (JsonObject) info = NULL;
-  g_autoptr (JsonObject) whoami = NULL;
   GtkWidget *page;
   GtkWindow *window;
   gint64 matter_id;
@@ -509,24 +569,16 @@ test_escalations (void)
   manager_start (&m);
   page = show_page (&m, "escalations");
   /* Nobody on duty today: said, in words. */
-  hall_ui_test_wait (escalations_empty, page, 30, "the escalations");
+  escalations_wait (page, 0, 0, "the escalations");
   g_assert_true (gtk_widget_get_visible (hall_ui_test_find (page, "no_leader")));
 
   info = hall_test_ok (m.hall, m.token, "hall.info", "{}");
-  whoami = hall_test_ok (m.hall, m.leader, "session.whoami", "{}");
-  duty = hall_test_ok (m.hall, m.token, "leader.duty", "{\"date\": \"%s\", \"user_id\": %" G_GINT64_FORMAT "}",
-                       json_object_get_string_member (info, "today"),
-                       json_object_get_int_member (json_object_get_object_member (whoami, "user"), "id"));
-  g_object_set_data (G_OBJECT (page), "want", GUINT_TO_POINTER (0));
-  hall_ui_test_wait (escalations_show, page, 30, "today's leader");
+  put_on_duty (&m, json_object_get_string_member (info, "today"), user_id (&m, m.leader));
+  escalations_wait (page, 0, 1, "today's leader");
   g_assert_false (gtk_widget_get_visible (hall_ui_test_find (page, "no_leader")));
 
   /* A matter escalated: the leader's queue shows it, live. */
-  registered = hall_test_ok (m.hall, m.token, "matter.register",
-                             "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"拆迁补偿款至今未发放\","
-                             " \"petitioners\": [{\"name\": \"王小明\", \"id_number\": \"110101199003070011\"}]}");
-  matter_id = json_object_get_int_member (registered, "matter_id");
-  reply = hall_test_ok (m.hall, m.token, "matter.escalate", "{\"matter_id\": %" G_GINT64_FORMAT "}", matter_id);
+  escalate (&m, "拆迁补偿款至今未发放", &matter_id);
   g_object_set_data (G_OBJECT (page), "want", GUINT_TO_POINTER (1));
   hall_ui_test_wait (escalations_show, page, 30, "the escalated matter");
   /* Nobody received yet: the list says so after every refresh. */
@@ -581,144 +633,84 @@ respond (AdwMessageDialog *dialog,
   hall_ui_test_flush ();
 }
 
-static gboolean
-lapsed_shown (gpointer data)
-{
-  JsonObject *shown = hall_escalations_page_get_data (data);
-
-  return shown != NULL && !hall_escalations_page_get_busy (data)
-         && json_object_get_int_member_with_default (shown, "lapsed", -1) == GPOINTER_TO_INT (g_object_get_data (data, "lapsed"));
-}
-
-static gint64
-escalate (Manager    *m,
-          const char *content)
-{
-  g_autoptr (JsonObject) registered = NULL;
-  g_autoptr (JsonObject) reply = NULL;
-
-  registered = hall_test_ok (m->hall, m->token, "matter.register",
-                             "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"%s\","
-                             " \"petitioners\": [{\"name\": \"王小明\", \"id_number\": \"110101199003070011\"}]}", content);
-  reply = hall_test_ok (m->hall, m->token, "matter.escalate", "{\"matter_id\": %" G_GINT64_FORMAT "}",
-                        json_object_get_int_member (registered, "matter_id"));
-  return json_object_get_int_member (json_object_get_object_member (reply, "escalation"), "id");
-}
-
-static JsonObject *
-escalation_get (JsonObject *shown,
-                gint64      id)
-{
-  JsonArray *escalations = json_object_get_array_member (shown, "escalations");
-
-  for (guint i = 0; i < json_array_get_length (escalations); i++)
-    if (json_object_get_int_member (json_array_get_object_element (escalations, i), "id") == id)
-      return json_array_get_object_element (escalations, i);
-  return NULL;
-}
-
-static guint
-timeline_count (JsonObject *matter,
-                const char *kind)
-{
-  JsonArray *timeline = json_object_get_array_member (matter, "timeline");
-  guint n = 0;
-
-  for (guint i = 0; i < json_array_get_length (timeline); i++)
-    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (timeline, i), "kind"), kind) == 0)
-      n++;
-  return n;
-}
-
-/* Two escalations the leader did not receive on their day: the manager escalates one again to
- * today's duty leader and leaves the other with its department. */
+/* Two escalations the leader did not receive on their day: escalating one again is refused
+ * while nobody is on duty, then goes to the leader the manager chooses; the other is left with
+ * its department. */
 static void
 test_lapsed_escalations (void)
 {
   Manager m = { 0 };
-  g_autoptr (JsonObject) duty = NULL;
-  g_autoptr (JsonObject) whoami = NULL;
   g_autoptr (JsonObject) queue = NULL;
   g_autoptr (JsonObject) matter = NULL;
   g_autofree char *leader2 = NULL;
   GtkWidget *page;
   GtkListBox *lapsed;
   AdwMessageDialog *dialog;
-  JsonObject *shown, *row, *visitor;
-  gint64 first, second, first_matter, second_matter, leader2_id;
+  JsonArray *visitors, *timeline;
+  gint64 first, second, first_matter, second_matter, leader_id, leader2_id;
 
   /* Monday evening: two matters wait for 王建国, who does not receive them. */
   manager_start_at (&m, "2026-10-12 21:00");
-  whoami = hall_test_ok (m.hall, m.leader, "session.whoami", "{}");
-  duty = hall_test_ok (m.hall, m.token, "leader.duty", "{\"date\": \"2026-10-12\", \"user_id\": %" G_GINT64_FORMAT "}",
-                       json_object_get_int_member (json_object_get_object_member (whoami, "user"), "id"));
-  first = escalate (&m, "拆迁补偿款至今未发放");
-  second = escalate (&m, "小区路灯长期不亮");
+  leader_id = user_id (&m, m.leader);
+  put_on_duty (&m, "2026-10-12", leader_id);
+  first = escalate (&m, "拆迁补偿款至今未发放", &first_matter);
+  second = escalate (&m, "小区路灯长期不亮", &second_matter);
   page = show_page (&m, "escalations");
-  g_object_set_data (G_OBJECT (page), "lapsed", GINT_TO_POINTER (0));
-  hall_ui_test_wait (lapsed_shown, page, 30, "Monday's escalations");
+  escalations_wait (page, 0, 1, "Monday's escalations");
   g_assert_true (gtk_widget_get_visible (hall_ui_test_find (page, "no_lapsed")));
 
   /* Tuesday: Monday's two were not received on their day; they come first, in their own group. */
   hall_engine_set_now (m.hall->engine, hall_test_time ("2026-10-13 08:30"));
-  g_object_set_data (G_OBJECT (page), "lapsed", GINT_TO_POINTER (2));
   gtk_widget_activate_action (page, "escalations.refresh", NULL);
-  hall_ui_test_wait (lapsed_shown, page, 30, "the lapsed escalations");
+  escalations_wait (page, 2, 0, "the lapsed escalations");
   lapsed = GTK_LIST_BOX (hall_ui_test_find (page, "lapsed"));
-
-  /* Nobody is on duty yet: escalating again is refused, and the row stays, saying why. */
-  gtk_widget_activate_action (page, "escalations.escalate-again", "x", first);
-  g_assert_true (hall_escalations_page_get_busy (HALL_ESCALATIONS_PAGE (page)));
-  hall_ui_test_wait (lapsed_shown, page, 30, "the refusal");
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (lapsed, 0))),
-                            "Not done: No leader is on duty today"));
-
-  /* 李静 goes on duty. */
-  leader2 = hall_test_add_user (m.hall, "lijing", "leader", NULL, 0);
-  g_clear_pointer (&whoami, json_object_unref);
-  whoami = hall_test_ok (m.hall, leader2, "session.whoami", "{}");
-  leader2_id = json_object_get_int_member (json_object_get_object_member (whoami, "user"), "id");
-  g_clear_pointer (&duty, json_object_unref);
-  duty = hall_test_ok (m.hall, m.token, "leader.duty", "{\"date\": \"2026-10-13\", \"user_id\": %" G_GINT64_FORMAT "}",
-                       leader2_id);
-  hall_ui_test_wait (lapsed_shown, page, 30, "李静 on duty");
   g_assert_nonnull (gtk_list_box_get_row_at_index (lapsed, 1));
   g_assert_null (gtk_list_box_get_row_at_index (lapsed, 2));
   g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (hall_ui_test_find (page, "lapsed_group"))), ==,
                    "Not Received on Their Day (2)");
-  shown = hall_escalations_page_get_data (HALL_ESCALATIONS_PAGE (page));
-  row = escalation_get (shown, first);
-  g_assert_cmpstr (json_object_get_string_member (row, "state"), ==, "lapsed");
-  g_assert_cmpstr (json_object_get_string_member (row, "date"), ==, "2026-10-12");
-  first_matter = json_object_get_int_member (row, "matter_id");
-  second_matter = json_object_get_int_member (escalation_get (shown, second), "matter_id");
+  g_assert_cmpstr (json_object_get_string_member (escalation_get (page, first), "state"), ==, "lapsed");
+  g_assert_cmpstr (json_object_get_string_member (escalation_get (page, first), "date"), ==, "2026-10-12");
 
-  /* Escalated again: with one leader on duty it goes straight to 李静's queue. */
+  /* Nobody is on duty yet: escalating again is refused, and the row stays, saying why. */
   gtk_widget_activate_action (page, "escalations.escalate-again", "x", first);
-  g_assert_null (hall_escalations_page_get_dialog (HALL_ESCALATIONS_PAGE (page)));
-  g_object_set_data (G_OBJECT (page), "lapsed", GINT_TO_POINTER (1));
-  hall_ui_test_wait (lapsed_shown, page, 30, "the escalation sent again");
-  shown = hall_escalations_page_get_data (HALL_ESCALATIONS_PAGE (page));
-  g_assert_null (escalation_get (shown, first));
-  queue = hall_test_ok (m.hall, m.token, "leader.queue", "{\"leader_user_id\": %" G_GINT64_FORMAT "}", leader2_id);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (queue, "visitors")), ==, 1);
-  visitor = json_array_get_object_element (json_object_get_array_member (queue, "visitors"), 0);
-  g_assert_cmpint (json_object_get_int_member (visitor, "matter_id"), ==, first_matter);
-  g_assert_null (gtk_list_box_get_row_at_index (lapsed, 1));
+  g_assert_true (hall_escalations_page_get_busy (HALL_ESCALATIONS_PAGE (page)));
+  escalations_wait (page, 2, 0, "the refusal");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (lapsed, 0))),
+                            "Not done: No leader is on duty today"));
 
-  /* Left with its department: asks first, with an optional note, and the timeline says so. */
+  /* 王建国 and 李静 on duty: escalating again asks which of them; 李静 gets it in her queue. */
+  leader2 = hall_test_add_user (m.hall, "lijing", "leader", NULL, 0);
+  leader2_id = user_id (&m, leader2);
+  put_on_duty (&m, "2026-10-13", leader_id);
+  put_on_duty (&m, "2026-10-13", leader2_id);
+  escalations_wait (page, 2, 2, "two leaders on duty");
+  gtk_widget_activate_action (page, "escalations.escalate-again", "x", first);
+  dialog = hall_escalations_page_get_dialog (HALL_ESCALATIONS_PAGE (page));
+  g_assert_nonnull (dialog);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (hall_ui_test_find (GTK_WIDGET (dialog), "again_leader")),
+                              combo_find (hall_ui_test_find (GTK_WIDGET (dialog), "again_leader"), "lijing"));
+  respond (dialog, "escalate");
+  escalations_wait (page, 1, 2, "the escalation sent again");
+  g_assert_null (escalation_get (page, first));
+  g_assert_null (gtk_list_box_get_row_at_index (lapsed, 1));
+  queue = hall_test_ok (m.hall, m.token, "leader.queue", "{\"leader_user_id\": %" G_GINT64_FORMAT "}", leader2_id);
+  visitors = json_object_get_array_member (queue, "visitors");
+  g_assert_cmpuint (json_array_get_length (visitors), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (visitors, 0), "matter_id"), ==, first_matter);
+
+  /* Left with its department: asks first, with an optional note, and the timeline says so last. */
   gtk_widget_activate_action (page, "escalations.leave", "x", second);
   dialog = hall_escalations_page_get_dialog (HALL_ESCALATIONS_PAGE (page));
   g_assert_nonnull (dialog);
   hall_ui_test_type (GTK_WIDGET (dialog), "leave_note", "已由住建局电话答复");
   respond (dialog, "leave");
-  g_object_set_data (G_OBJECT (page), "lapsed", GINT_TO_POINTER (0));
-  hall_ui_test_wait (lapsed_shown, page, 30, "the escalation left with its department");
-  g_assert_null (escalation_get (hall_escalations_page_get_data (HALL_ESCALATIONS_PAGE (page)), second));
+  escalations_wait (page, 0, 2, "the escalation left with its department");
+  g_assert_null (escalation_get (page, second));
   g_assert_true (gtk_widget_get_visible (hall_ui_test_find (page, "no_lapsed")));
   matter = hall_test_ok (m.hall, m.token, "matter.get", "{\"matter_id\": %" G_GINT64_FORMAT "}", second_matter);
-  g_assert_cmpuint (timeline_count (matter, "escalation_lapsed"), ==, 1);
-  g_assert_cmpuint (timeline_count (matter, "escalation_left"), ==, 1);
+  timeline = json_object_get_array_member (matter, "timeline");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (timeline, json_array_get_length (timeline) - 1),
+                                                  "kind"), ==, "escalation_left");
   manager_stop (&m);
 }
 

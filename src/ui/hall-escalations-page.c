@@ -78,6 +78,7 @@ visitor_row (JsonObject *visitor)
     }
   if (note != NULL && *note)
     g_string_append_printf (subtitle, " · %s", note);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
   gtk_widget_add_css_class (code, "queue-code");
   gtk_widget_set_valign (code, GTK_ALIGN_CENTER);
@@ -164,6 +165,7 @@ reception_row (JsonObject *reception)
   if (deadline != NULL && *deadline)
     /* Translators: the deadline the leader set for the departments */
     g_string_append_printf (subtitle, _(" · due %s"), deadline);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "escalations.open-matter");

@@ -240,97 +240,70 @@ read_failed (HallEscalationsPage *self,
   return TRUE;
 }
 
+/* A reply of the refresh: its array @user_data ("leaders", "visitors" of the leader read last,
+ * "escalations", "receptions") goes where it belongs in what is being read, then the next call. */
 static void
-receptions_cb (HallPage     *page,
-               JsonObject   *reply,
-               const GError *error,
-               gpointer      user_data)
+read_cb (HallPage     *page,
+         JsonObject   *reply,
+         const GError *error,
+         gpointer      user_data)
 {
   HallEscalationsPage *self = HALL_ESCALATIONS_PAGE (page);
+  const char *member = user_data;
+  JsonArray *array;
+  JsonObject *into = self->reading;
 
   if (read_failed (self, error))
     return;
-  json_object_set_array_member (self->reading, "receptions",
-                                json_array_ref (json_object_get_array_member (reply, "receptions")));
-  g_clear_pointer (&self->data, json_object_unref);
-  self->data = g_steal_pointer (&self->reading);
-  _hall_form_set_error (GTK_WIDGET (self->error_label), GTK_WIDGET (self->error_label), NULL);
-  show_data (self);
-}
-
-static void
-queue_cb (HallPage     *page,
-          JsonObject   *reply,
-          const GError *error,
-          gpointer      user_data)
-{
-  HallEscalationsPage *self = HALL_ESCALATIONS_PAGE (page);
-  JsonArray *leaders;
-
-  if (read_failed (self, error))
-    return;
-  leaders = json_object_get_array_member (self->reading, "leaders");
-  json_object_set_array_member (json_array_get_object_element (leaders, self->next_leader - 1), "visitors",
-                                json_array_ref (json_object_get_array_member (reply, "visitors")));
+  array = json_object_has_member (reply, member) ? json_object_get_array_member (reply, member) : NULL;
+  if (g_str_equal (member, "visitors"))
+    into = json_array_get_object_element (json_object_get_array_member (self->reading, "leaders"), self->next_leader - 1);
+  json_object_set_array_member (into, member, array != NULL ? json_array_ref (array) : json_array_new ());
+  if (g_str_equal (member, "escalations"))
+    json_object_set_int_member (self->reading, "lapsed", json_object_get_int_member_with_default (reply, "lapsed", 0));
   read_next (self);
 }
 
-static void
-escalations_cb (HallPage     *page,
-                JsonObject   *reply,
-                const GError *error,
-                gpointer      user_data)
-{
-  HallEscalationsPage *self = HALL_ESCALATIONS_PAGE (page);
-
-  if (read_failed (self, error))
-    return;
-  json_object_set_array_member (self->reading, "escalations",
-                                json_array_ref (json_object_get_array_member (reply, "escalations")));
-  json_object_set_int_member (self->reading, "lapsed", json_object_get_int_member_with_default (reply, "lapsed", 0));
-  hall_page_load (page, "leader.receptions", NULL, receptions_cb, NULL);
-}
-
-/* One leader's queue after the other, then the escalations in progress, then today's
- * receptions: all calls of the one refresh. */
+/* Today's leaders, one leader's queue after the other, the escalations in progress, today's
+ * receptions: all calls of the one refresh; then the page shows them. */
 static void
 read_next (HallEscalationsPage *self)
 {
-  JsonArray *leaders = json_object_get_array_member (self->reading, "leaders");
+  JsonArray *leaders = json_object_has_member (self->reading, "leaders")
+                        ? json_object_get_array_member (self->reading, "leaders") : NULL;
 
-  if (leaders != NULL && self->next_leader < json_array_get_length (leaders))
+  if (leaders == NULL)
+    hall_page_load (HALL_PAGE (self), "leader.today", NULL, read_cb, "leaders");
+  else if (self->next_leader < json_array_get_length (leaders))
     {
       JsonObject *leader = json_array_get_object_element (leaders, self->next_leader++);
       g_autoptr (JsonObject) params = json_object_new ();
 
       json_object_set_int_member (params, "leader_user_id", json_object_get_int_member_with_default (leader, "user_id", 0));
-      hall_page_load (HALL_PAGE (self), "leader.queue", params, queue_cb, NULL);
-      return;
+      hall_page_load (HALL_PAGE (self), "leader.queue", params, read_cb, "visitors");
     }
-  hall_page_load (HALL_PAGE (self), "leader.escalations", NULL, escalations_cb, NULL);
-}
-
-static void
-today_cb (HallPage     *page,
-          JsonObject   *reply,
-          const GError *error,
-          gpointer      user_data)
-{
-  HallEscalationsPage *self = HALL_ESCALATIONS_PAGE (page);
-
-  if (read_failed (self, error))
-    return;
-  self->reading = json_object_new ();
-  json_object_set_array_member (self->reading, "leaders", json_array_ref (json_object_get_array_member (reply, "leaders")));
-  self->next_leader = 0;
-  read_next (self);
+  else if (!json_object_has_member (self->reading, "escalations"))
+    hall_page_load (HALL_PAGE (self), "leader.escalations", NULL, read_cb, "escalations");
+  else if (!json_object_has_member (self->reading, "receptions"))
+    hall_page_load (HALL_PAGE (self), "leader.receptions", NULL, read_cb, "receptions");
+  else
+    {
+      g_clear_pointer (&self->data, json_object_unref);
+      self->data = g_steal_pointer (&self->reading);
+      _hall_form_set_error (GTK_WIDGET (self->error_label), GTK_WIDGET (self->error_label), NULL);
+      show_data (self);
+    }
 }
 
 static void
 refresh (HallPage *page)
 {
-  g_clear_pointer (&HALL_ESCALATIONS_PAGE (page)->reading, json_object_unref);
-  hall_page_load (page, "leader.today", NULL, today_cb, NULL);
+  HallEscalationsPage *self = HALL_ESCALATIONS_PAGE (page);
+
+  g_clear_pointer (&self->reading, json_object_unref);
+  self->reading = json_object_new ();
+  self->next_leader = 0;
+  read_next (self);
 }
 
 /* ---- actions ----------------------------------------------------------------------------- */

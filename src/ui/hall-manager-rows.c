@@ -18,35 +18,30 @@
 
 /* ---- rows ---------------------------------------------------------------------------------- */
 
+/* @button, centred in a row, with @tooltip, activating @action_name with the int64 @target. */
+static GtkWidget *
+row_button (GtkWidget  *button,
+            const char *tooltip,
+            const char *action_name,
+            gint64      target)
+{
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", target);
+  return button;
+}
+
 GtkWidget *
 _hall_row_button_new (const char *icon_name,
                       const char *label,
                       const char *action_name,
                       gint64      target)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+  GtkWidget *button = row_button (gtk_button_new_from_icon_name (icon_name), label, action_name, target);
 
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", target);
-  return button;
-}
-
-static GtkWidget *
-text_button (const char *label,
-             const char *tooltip,
-             const char *action_name,
-             gint64      target)
-{
-  GtkWidget *button = gtk_button_new_with_label (label);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", target);
   return button;
 }
 
@@ -89,13 +84,13 @@ _hall_lapsed_escalation_row_new (JsonObject *escalation,
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), badge);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              /* Translators: a lapsed escalation's button: send the matter to today's duty leader */
-                             text_button (_("Escalate Again"), _("Escalate to today’s duty leader"),
-                                          "escalations.escalate-again", id));
+                             row_button (gtk_button_new_with_label (_("Escalate Again")),
+                                         _("Escalate to today’s duty leader"), "escalations.escalate-again", id));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              /* Translators: a lapsed escalation's button: no leader reception, the department goes on */
-                             text_button (_("Leave with Department"),
-                                          _("The department handles the matter without a leader reception"),
-                                          "escalations.leave", id));
+                             row_button (gtk_button_new_with_label (_("Leave with Department")),
+                                         _("The department handles the matter without a leader reception"),
+                                         "escalations.leave", id));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "escalations.open-matter");

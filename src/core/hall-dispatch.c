@@ -75,10 +75,11 @@ hall_event_new (gint64      seq,
       const char *member;
       JsonNode *value;
 
+      /* The payload's values are shared, not copied: nothing changes them once emitted. */
       json_object_iter_init (&iter, payload);
       while (json_object_iter_next (&iter, &member, &value))
         if (!json_object_has_member (event, member))
-          json_object_set_member (event, member, json_node_copy (value));
+          json_object_set_member (event, member, json_node_ref (value));
     }
   return event;
 }

@@ -50,8 +50,8 @@ CREATE TABLE ticket (
   CHECK (outcome IS NULL OR state = 'finished')
 );
 
--- Picking the next ticket walks the waiting tickets in arrival order (so it stops at the first
--- one a counter may take), the priority ones on their own, and the few moved to the front.
+-- The day's waiting tickets in arrival order (counting the leader's reception queue); picking the
+-- next ticket walks the priority ones on their own and the few moved to the front.
 CREATE INDEX ticket_waiting_by_arrival ON ticket (day, arrived_at, id) WHERE state = 'waiting';
 CREATE INDEX ticket_waiting_priority ON ticket (day, arrived_at, id)
   WHERE state = 'waiting' AND priority != 'normal';
@@ -60,13 +60,17 @@ CREATE INDEX ticket_waiting_front ON ticket (day, front_at, id)
 -- Every index below leaves out the tickets it is never asked about, so that calling a ticket
 -- or finishing it writes as few pages as it can before the commit: a waiting ticket has no
 -- counter and no called_at, a called one is out of the department's waiting queue.
--- The waiting queue of each department: also answers "how many go before a new priority ticket"
+-- The waiting queue of each department in arrival order: where counter.call_next looks first,
+-- department by department; also answers "how many go before a new priority ticket"
 -- (count_ahead in hall-queue.c) from the index alone.
 CREATE INDEX ticket_by_department
-  ON ticket (department_id, day, queue, priority, arrived_at, front_at, state) WHERE state = 'waiting';
+  ON ticket (department_id, day, queue, arrived_at, id, priority, front_at, state)
+  WHERE state = 'waiting';
 -- the ticket a counter is dealing with
 CREATE INDEX ticket_by_counter ON ticket (counter_id, state) WHERE counter_id IS NOT NULL;
-CREATE INDEX ticket_by_target ON ticket (target_counter_id) WHERE target_counter_id IS NOT NULL;
+-- tickets sent to one counter, by arrival
+CREATE INDEX ticket_by_target ON ticket (target_counter_id, day, arrived_at, id)
+  WHERE target_counter_id IS NOT NULL;
 -- the day's calls, latest first (the wall display); a day's tickets by number use the UNIQUE index
 CREATE INDEX ticket_by_day ON ticket (day, called_at) WHERE called_at IS NOT NULL;
 CREATE INDEX ticket_by_petitioner ON ticket (petitioner_id) WHERE petitioner_id IS NOT NULL;

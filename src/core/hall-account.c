@@ -517,6 +517,6 @@ const HallCommand _hall_account_commands[] = {
   { "user.update", user_update, HALL_ROLE_ADMIN, HALL_COMMAND_WRITE },
   { "user.set_password", user_set_password, HALL_ROLE_ADMIN, HALL_COMMAND_WRITE },
   { "user.set_locked", user_set_locked, HALL_ROLE_ADMIN, HALL_COMMAND_WRITE },
-  { "audit.list", audit_list, HALL_ROLE_ADMIN, HALL_COMMAND_READ },
+  { "audit.list", audit_list, HALL_ROLE_ADMIN, HALL_COMMAND_AUDITED },
   { NULL }
 };

@@ -41,6 +41,8 @@ typedef enum {
   HALL_COMMAND_READ = 0,
   HALL_COMMAND_WRITE = 1 << 0,  /* changes state: takes a request_id, emits events */
   HALL_COMMAND_PUBLIC = 1 << 1, /* no session needed (session.login) */
+  HALL_COMMAND_AUDITED = 1 << 2, /* a read that leaves an audit row even when it goes through: it
+                                  * looks for people or shows the audit trail itself */
 } HallCommandFlags;
 
 typedef struct

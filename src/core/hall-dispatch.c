@@ -301,6 +301,14 @@ store_request (HallCtx     *ctx,
   return hall_stmt_step (stmt, error) == SQLITE_DONE;
 }
 
+static gboolean
+leaves_audit_row (const char *name)
+{
+  const HallCommand *command = hall_engine_lookup_command (name);
+
+  return command != NULL && (command->flags & (HALL_COMMAND_WRITE | HALL_COMMAND_AUDITED)) != 0;
+}
+
 static JsonObject *
 dispatch (HallCtx         *ctx,
           HallActor       *actor,
@@ -394,7 +402,10 @@ _hall_dispatch (HallEngine      *engine,
   hall_db_run (db, "SAVEPOINT command", NULL);
   result = dispatch (&ctx, &actor, call, &error);
 
-  if (result != NULL)
+  /* A change leaves a row, and so does a read that looks for people (HALL_COMMAND_AUDITED); any
+   * other read that went through does not: every PC reads the hall's lists all day. A refused or
+   * failed call, read or not, leaves a row below. */
+  if (result != NULL && leaves_audit_row (call->command))
     {
       if (!write_audit (&ctx, call->command, ctx.object_type, ctx.object_id, "ok", &error))
         g_clear_pointer (&result, json_object_unref);

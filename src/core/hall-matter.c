@@ -525,9 +525,9 @@ fail:
 #define PEOPLE (HALL_ROLE_STAFF | HALL_ROLE_MANAGER | HALL_ROLE_LEADER)
 
 const HallCommand _hall_matter_commands[] = {
-  { "petitioner.lookup", _hall_petitioner_lookup, PEOPLE, HALL_COMMAND_READ },
+  { "petitioner.lookup", _hall_petitioner_lookup, PEOPLE, HALL_COMMAND_AUDITED },
   { "matter.register", _hall_matter_register, PEOPLE, HALL_COMMAND_WRITE },
-  { "matter.get", matter_get, PEOPLE, HALL_COMMAND_READ },
+  { "matter.get", matter_get, PEOPLE, HALL_COMMAND_AUDITED },
   { "matter.list", _hall_matter_list, PEOPLE, HALL_COMMAND_READ },
   { "matter.due", _hall_matter_due, PEOPLE, HALL_COMMAND_READ },
   { "matter.accept", _hall_matter_accept, PEOPLE, HALL_COMMAND_WRITE },

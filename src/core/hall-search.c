@@ -350,6 +350,6 @@ matter_search (HallCtx     *ctx,
 }
 
 const HallCommand _hall_search_commands[] = {
-  { "matter.search", matter_search, HALL_ROLE_STAFF | HALL_ROLE_MANAGER | HALL_ROLE_LEADER, HALL_COMMAND_READ },
+  { "matter.search", matter_search, HALL_ROLE_STAFF | HALL_ROLE_MANAGER | HALL_ROLE_LEADER, HALL_COMMAND_AUDITED },
   { NULL }
 };

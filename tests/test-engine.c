@@ -270,6 +270,38 @@ test_refuses_bad_path (void)
   g_assert_error (error, HALL_ERROR, HALL_ERROR_INVALID_ARGUMENT);
 }
 
+/* A hall that writes all day: the WAL is copied back into the database by a thread of its own,
+ * so it stays small, and nothing written is lost on the way. */
+static void
+test_checkpoints_off_the_call_path (void)
+{
+  g_autoptr (HallTestHall) hall = hall_test_hall_new ();
+  g_autofree char *manager = hall_test_add_user (hall, "wang", "manager", NULL, 0);
+  g_autofree char *wal = g_strconcat (hall->path, "-wal", NULL);
+  g_autoptr (JsonObject) status = NULL;
+  GStatBuf st;
+
+  /* About twelve pages a ticket: some 12,000 pages of WAL without checkpoints. */
+  for (int i = 0; i < 1000; i++)
+    json_object_unref (hall_test_ok (hall, manager, "ticket.issue", "{\"department_id\": %d}", 1 + i % 20));
+  while (hall_engine_get_checkpoints (hall->engine) == 0)
+    g_usleep (1000);
+  g_assert_cmpint (g_stat (wal, &st), ==, 0);
+  /* The WAL starts over after checkpoints, even without a pause: some thousands of pages at
+   * most, not all of them. */
+  g_assert_cmpint (st.st_size, <, 6000 * 4096);
+
+  status = hall_test_ok (hall, manager, "hall.snapshot", "{}");
+  {
+    JsonArray *departments = json_object_get_array_member (status, "departments");
+    gint64 waiting = 0;
+
+    for (guint i = 0; i < json_array_get_length (departments); i++)
+      waiting += json_object_get_int_member (json_array_get_object_element (departments, i), "waiting");
+    g_assert_cmpint (waiting, ==, 1000);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -285,5 +317,6 @@ main (int   argc,
   g_test_add_func ("/engine/external-writer", test_external_writer);
   g_test_add_func ("/engine/bad-path", test_refuses_bad_path);
 
+  g_test_add_func ("/engine/checkpoints-off-the-call-path", test_checkpoints_off_the_call_path);
   return g_test_run ();
 }

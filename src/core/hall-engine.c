@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hall-checkpoint.h"
 #include "hall-engine.h"
 #include "hall-commands-private.h"
 #include "hall-dispatch-private.h"
@@ -29,6 +30,7 @@ struct _HallEngine
 
   char *path;
   HallDb *db;          /* worker thread only, once started */
+  HallCheckpointer *checkpointer; /* outlives db */
   GThread *worker;
   GAsyncQueue *queue;  /* Job* */
   GMainContext *context;
@@ -344,6 +346,7 @@ hall_engine_finalize (GObject *object)
 
   hall_engine_shutdown (self);
   g_clear_pointer (&self->db, hall_db_free);
+  g_clear_pointer (&self->checkpointer, hall_checkpointer_free);
   g_clear_pointer (&self->queue, g_async_queue_unref);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_clear_pointer (&self->tz, g_time_zone_unref);
@@ -392,6 +395,9 @@ hall_engine_new (const char  *path,
   self->path = g_strdup (path);
   self->db = hall_db_open (path, error);
   if (self->db == NULL)
+    return NULL;
+  self->checkpointer = hall_checkpointer_new (self->db, error);
+  if (self->checkpointer == NULL)
     return NULL;
   self->last_seq = read_last_seq (self->db);
   {
@@ -585,5 +591,14 @@ hall_engine_shutdown (HallEngine *self)
     {
       g_async_queue_push (self->queue, &quit_job);
       g_thread_join (g_steal_pointer (&self->worker));
+      /* The worker closed the database. */
+      g_clear_pointer (&self->checkpointer, hall_checkpointer_free);
     }
+}
+
+guint
+hall_engine_get_checkpoints (HallEngine *self)
+{
+  g_return_val_if_fail (HALL_IS_ENGINE (self), 0);
+  return self->checkpointer != NULL ? hall_checkpointer_get_count (self->checkpointer) : 0;
 }

@@ -28,6 +28,8 @@ HallEngine  *hall_engine_new_finish       (GAsyncResult         *result,
 
 const char  *hall_engine_get_path         (HallEngine           *self);
 gint64       hall_engine_get_last_seq     (HallEngine           *self);
+/* How many times the WAL was copied back into the database, off the commit path. */
+guint        hall_engine_get_checkpoints  (HallEngine           *self);
 
 /* Runs @command for the session @token (NULL for public commands) on the worker thread.
  * @params may hold "request_id": a replayed request_id returns the first result. */

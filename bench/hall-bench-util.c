@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/statfs.h>
 #include <unistd.h>
 
 #include "hall-bench-util.h"
@@ -416,4 +417,26 @@ bench_client_login (BenchClient *client,
   g_free (client->token);
   client->token = g_strdup (json_object_get_string_member (result, "token"));
   return TRUE;
+}
+
+const char *
+bench_filesystem_name (const char *path)
+{
+  struct statfs fs;
+
+  switch (statfs (path, &fs) == 0 ? (unsigned long) fs.f_type : 0UL)
+    {
+    case 0xEF53:
+      return "ext4";
+    case 0x58465342:
+      return "xfs";
+    case 0x9123683E:
+      return "btrfs";
+    case 0x01021994:
+      return "tmpfs (fsync costs nothing here: the floor is not a disk's)";
+    case 0x794C7630:
+      return "overlayfs";
+    default:
+      return "other";
+    }
 }

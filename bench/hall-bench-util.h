@@ -20,6 +20,8 @@ double      bench_percentile          (GArray      *samples,
 double      bench_mean                (GArray      *samples);
 
 /* "  label      value      target", padded by display width (CJK characters are two columns). */
+/* The kind of file system @path is on ("ext4", "tmpfs …"), for the figures' heading. */
+const char *bench_filesystem_name     (const char  *path);
 void        bench_print_row           (const char  *label,
                                        const char  *value,
                                        const char  *target);

@@ -16,7 +16,6 @@
 #include <locale.h>
 #include <sqlite3.h>
 #include <stdio.h>
-#include <sys/statfs.h>
 
 #include "hall-bench-feed.h"
 #include "hall-bench-load.h"
@@ -69,26 +68,6 @@ die (const char   *what,
 {
   g_printerr ("hall-bench: %s: %s\n", what, error ? error->message : "failed");
   exit (1);
-}
-
-static const char *
-filesystem_name (unsigned long type)
-{
-  switch (type)
-    {
-    case 0xEF53:
-      return "ext4";
-    case 0x58465342:
-      return "xfs";
-    case 0x9123683E:
-      return "btrfs";
-    case 0x01021994:
-      return "tmpfs (fsync costs nothing here: the floor is not a disk's)";
-    case 0x794C7630:
-      return "overlayfs";
-    default:
-      return "other";
-    }
 }
 
 static void
@@ -709,7 +688,6 @@ main (int   argc,
     { "keep", 0, 0, G_OPTION_ARG_NONE, &opts.keep, "Keep the run's database and server log", NULL },
     { NULL }
   };
-  struct statfs fs;
 
   setlocale (LC_ALL, "");
   context = g_option_context_new ("— Xinfang Hall benchmark");
@@ -739,7 +717,7 @@ main (int   argc,
   g_print ("  folder     %s\n", run_dir);
   g_print ("  (a temporary folder under %s; --dir or $HALL_BENCH_DIR to choose another disk)\n", opts.dir);
   g_print ("  filesystem %s, SQLite %s, %u CPUs, WAL + synchronous=FULL everywhere\n",
-           filesystem_name (statfs (run_dir, &fs) == 0 ? (unsigned long) fs.f_type : 0UL), sqlite3_libversion (),
+           bench_filesystem_name (run_dir), sqlite3_libversion (),
            g_get_num_processors ());
 
   g_print ("\nThe floor: bare SQLite, one INSERT per transaction, same folder (%u commits)\n", opts.n_floor);

@@ -147,13 +147,13 @@ CREATE TABLE audit (
   object_id      TEXT,
   result         TEXT NOT NULL  -- "ok" or the error code
 );
-CREATE INDEX audit_by_time ON audit (at);
+-- Listed newest first by id (ids follow time); every index here is one more page a command writes.
 CREATE INDEX audit_by_object ON audit (object_type, object_id);
 
 -- The change feed: every committed change, numbered. Payloads carry ids and codes, never
 -- personal data, since every session (the wall display too) receives them.
 CREATE TABLE event (
-  seq     INTEGER PRIMARY KEY AUTOINCREMENT,
+  seq     INTEGER PRIMARY KEY, -- never deleted, so max + 1 numbers them in order (no AUTOINCREMENT page)
   at      INTEGER NOT NULL,
   kind    TEXT NOT NULL,
   payload TEXT NOT NULL

@@ -102,6 +102,7 @@ update_title (HallWindow *self)
 {
   g_autofree char *subtitle = NULL;
   JsonObject *user;
+  const char *role;
 
   if (self->client == NULL || !hall_client_is_signed_in (self->client))
     {
@@ -111,17 +112,20 @@ update_title (HallWindow *self)
     }
 
   user = hall_client_get_user (self->client);
+  role = hall_client_get_role (self->client);
   adw_window_title_set_title (self->window_title, self->hall_name ? self->hall_name : _("Xinfang Hall"));
-  if (hall_client_get_counter_id (self->client) > 0)
+  /* The PC's window is said for those who serve at one (a manager may cover it), not for a leader
+   * or the administrator who signed in at it. */
+  if (hall_client_get_counter_id (self->client) > 0
+      && (g_strcmp0 (role, "staff") == 0 || g_strcmp0 (role, "manager") == 0))
     /* Translators: window subtitle: person · role · service window, "张伟 · 窗口工作人员 · 3号窗口" */
     subtitle = g_strdup_printf (_("%s · %s · Window %d"),
                                 json_object_get_string_member_with_default (user, "display_name", ""),
-                                _hall_role_label (hall_client_get_role (self->client)),
-                                (int) hall_client_get_counter_id (self->client));
+                                _hall_role_label (role), (int) hall_client_get_counter_id (self->client));
   else
     /* Translators: window subtitle: person · role, "李娜 · 大厅值班长" */
     subtitle = g_strdup_printf (_("%s · %s"), json_object_get_string_member_with_default (user, "display_name", ""),
-                                _hall_role_label (hall_client_get_role (self->client)));
+                                _hall_role_label (role));
   adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 

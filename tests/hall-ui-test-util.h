@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "hall-application.h"
 #include "hall-ui-util.h"
@@ -107,6 +107,55 @@ hall_ui_test_wait_page (HallWindow *window,
   g_autofree char *what = g_strdup_printf ("the window to show “%s”", name);
 
   hall_ui_test_wait (_hall_ui_test_page_is, &page, seconds, what);
+}
+
+/* For hall_ui_test_wait(): a gboolean that a callback sets. */
+static inline gboolean
+hall_ui_test_flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* A hall_client_login_async() callback: the sign-in worked, then *(gboolean *) @user_data. */
+static inline void
+hall_ui_test_login_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) reply = hall_client_login_finish (HALL_CLIENT (object), result, &error);
+
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+/* The question the app asks (an AdwMessageDialog on screen), or NULL. */
+static inline AdwMessageDialog *
+hall_ui_test_find_dialog (void)
+{
+  g_autoptr (GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* What a click on one of the question's buttons does: the response, then the dialog closes. */
+static inline void
+hall_ui_test_answer (const char *response)
+{
+  AdwMessageDialog *dialog = hall_ui_test_find_dialog ();
+
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  hall_ui_test_flush ();
+  g_assert_null (hall_ui_test_find_dialog ());
 }
 
 /* GTK's print dialog, when one is open (the papers go through it). */

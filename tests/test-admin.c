@@ -65,34 +65,6 @@ lijing_locked (gpointer data)
   return user != NULL && json_object_get_boolean_member_with_default (user, "locked", FALSE);
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  g_autoptr (GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
-/* What a click on one of the dialog's buttons does: the response, then the dialog closes. */
-static void
-answer (const char *response)
-{
-  AdwMessageDialog *dialog = find_dialog ();
-
-  g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  hall_ui_test_flush ();
-  g_assert_null (find_dialog ());
-}
-
 typedef struct
 {
   gboolean done;
@@ -454,7 +426,7 @@ admin (void)
   g_assert_null (try_sign_in (app, "lijing", "lijing-2026"));
   gtk_widget_activate_action (accounts, "accounts.reset-password", "x", lijing_id);
   {
-    AdwMessageDialog *dialog = find_dialog ();
+    AdwMessageDialog *dialog = hall_ui_test_find_dialog ();
     GtkWidget *entry = hall_ui_test_find (GTK_WIDGET (dialog), "reset_password");
 
     g_assert_false (adw_message_dialog_get_response_enabled (dialog, "reset"));
@@ -462,7 +434,7 @@ admin (void)
     g_assert_false (adw_message_dialog_get_response_enabled (dialog, "reset"));
     gtk_editable_set_text (GTK_EDITABLE (entry), "lijing-new-2026");
     g_assert_true (adw_message_dialog_get_response_enabled (dialog, "reset"));
-    answer ("reset");
+    hall_ui_test_answer ("reset");
   }
   hall_ui_test_wait (accounts_idle, accounts, 30, "the new password");
   {
@@ -485,11 +457,11 @@ admin (void)
     gtk_check_button_set_active (GTK_CHECK_BUTTON (hall_ui_test_find (row, "edit_role_manager")), TRUE);
     /* Cancelling sends nothing. */
     gtk_widget_activate_action (row, "account.save", NULL);
-    answer ("cancel");
+    hall_ui_test_answer ("cancel");
     g_assert_no_error (whoami (elsewhere));
     g_assert_false (lijing_is_manager (accounts));
     gtk_widget_activate_action (row, "account.save", NULL);
-    answer ("change");
+    hall_ui_test_answer ("change");
     hall_ui_test_wait (lijing_is_manager, accounts, 30, "the new roles in the list");
     after = whoami (elsewhere);
     g_assert_error (after, HALL_ERROR, HALL_ERROR_UNAUTHENTICATED);
@@ -501,11 +473,11 @@ admin (void)
 
   /* Locking asks first; cancelling changes nothing. */
   gtk_widget_activate_action (accounts, "accounts.lock", "x", lijing_id);
-  answer ("cancel");
+  hall_ui_test_answer ("cancel");
   g_assert_false (hall_admin_accounts_page_get_busy (HALL_ADMIN_ACCOUNTS_PAGE (accounts)));
   g_assert_false (lijing_locked (accounts));
   gtk_widget_activate_action (accounts, "accounts.lock", "x", lijing_id);
-  answer ("lock");
+  hall_ui_test_answer ("lock");
   hall_ui_test_wait (lijing_locked, accounts, 30, "the account to show as locked");
   {
     g_autoptr (GError) locked = try_sign_in (app, "lijing", "lijing-new-2026");
@@ -548,7 +520,7 @@ admin (void)
     DueCheck check = { HALL_ADMIN_CALENDAR_PAGE (calendar), moved };
 
     gtk_widget_activate_action (calendar, "calendar.remove-day", "s", due_before);
-    answer ("remove");
+    hall_ui_test_answer ("remove");
     hall_ui_test_wait (due_moved, &check, 30, "the deadline preview to come back");
     g_assert_cmpstr (hall_admin_calendar_page_get_due_15 (HALL_ADMIN_CALENDAR_PAGE (calendar)), ==, due_before);
   }

@@ -81,12 +81,6 @@ issue_cb (GObject      *object,
   *(gboolean *) user_data = TRUE;
 }
 
-static gboolean
-flag_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
 
 static gboolean
 has_toplevel (GType type)
@@ -161,7 +155,7 @@ check_hosting (HallApplication *app)
 
   /* Another PC sees the same fingerprint the preferences show. */
   hall_remote_client_probe_async (local_url, NULL, probe_cb, &probe);
-  hall_ui_test_wait (flag_set, &probe.done, 30, "the hosted hall to answer");
+  hall_ui_test_wait (hall_ui_test_flag_set, &probe.done, 30, "the hosted hall to answer");
   g_assert_cmpstr (probe.fingerprint, ==, hall_application_get_host_fingerprint (app));
   g_free (probe.fingerprint);
 
@@ -263,7 +257,7 @@ first_run (void)
     WaitingCheck check = { board, 2, 1 };
 
     hall_client_call_async (client, "ticket.issue", params, NULL, issue_cb, &done);
-    hall_ui_test_wait (flag_set, &done, 30, "ticket.issue");
+    hall_ui_test_wait (hall_ui_test_flag_set, &done, 30, "ticket.issue");
     hall_ui_test_wait (waiting_is, &check, 30, "the board to show the new ticket");
   }
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (GTK_WIDGET (board), "waiting_total"))), ==, "1");
@@ -384,7 +378,7 @@ join_server (void)
 
   /* The server goes away: the banner says so, the workspace and what it shows stay. */
   hall_server_shutdown_async (server, NULL, shutdown_cb, &stopped);
-  hall_ui_test_wait (flag_set, &stopped, 30, "the server to stop");
+  hall_ui_test_wait (hall_ui_test_flag_set, &stopped, 30, "the server to stop");
   g_clear_object (&server);
   hall_ui_test_wait (client_offline, client, 30, "the client to notice");
   hall_ui_test_flush ();
@@ -409,7 +403,7 @@ join_server (void)
   hall_ui_test_flush ();
   hall_server_shutdown_async (server, NULL, shutdown_cb, &stopped);
   stopped = FALSE;
-  hall_ui_test_wait (flag_set, &stopped, 30, "the server to stop");
+  hall_ui_test_wait (hall_ui_test_flag_set, &stopped, 30, "the server to stop");
   hall_engine_shutdown (hall->engine);
 }
 
@@ -559,7 +553,7 @@ local_option_existing (void)
   /* Started once before, with the demo used since. */
   hall_application_create_local_async (first, "城关县信访超市", "zhangsan", "张三", "correct horse", NULL, created_cb,
                                        &created);
-  hall_ui_test_wait (flag_set, &created, 60, "the hall on this PC");
+  hall_ui_test_wait (hall_ui_test_flag_set, &created, 60, "the hall on this PC");
   g_object_unref (first);
   run_local_option (TRUE);
 }

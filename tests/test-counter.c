@@ -18,64 +18,11 @@
 #include "hall-matter-list-page.h"
 #include "hall-matter-view.h"
 #include "hall-test-util.h"
+#include "hall-ui-test-counter.h"
 #include "hall-ui-test-util.h"
 #include "hall-workspace.h"
 
 static char *data_dir;
-
-static void
-login_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = hall_client_login_finish (HALL_CLIENT (object), result, &error);
-
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
-}
-
-static gboolean
-flag_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static gboolean
-counter_is (gpointer data)
-{
-  JsonObject *counter = hall_counter_page_get_counter (data);
-
-  return counter != NULL && g_strcmp0 (json_object_get_string_member (counter, "state"),
-                                       g_object_get_data (data, "want")) == 0;
-}
-
-static gboolean
-one_waiting (gpointer data)
-{
-  return g_list_model_get_n_items (hall_counter_page_get_waiting (data)) == 1;
-}
-
-static gboolean
-has_current (gpointer data)
-{
-  return hall_counter_page_get_current (data) != NULL;
-}
-
-static gboolean
-no_current (gpointer data)
-{
-  return hall_counter_page_get_current (data) == NULL;
-}
-
-static gboolean
-current_has_matter (gpointer data)
-{
-  JsonObject *current = hall_counter_page_get_current (data);
-
-  return current != NULL && json_object_has_member (current, "matter_id")
-         && !json_object_get_null_member (current, "matter_id");
-}
 
 static gboolean
 name_filled (gpointer data)
@@ -163,8 +110,8 @@ test_counter_day (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_set_child (GTK_WINDOW (window), workspace);
   gtk_window_present (GTK_WINDOW (window));
-  hall_client_login_async (client, "lijing", "password123", "staff", 0, NULL, login_cb, &signed_in);
-  hall_ui_test_wait (flag_set, &signed_in, 30, "sign-in");
+  hall_client_login_async (client, "lijing", "password123", "staff", 0, NULL, hall_ui_test_login_cb, &signed_in);
+  hall_ui_test_wait (hall_ui_test_flag_set, &signed_in, 30, "sign-in");
   hall_workspace_set_client (HALL_WORKSPACE (workspace), client);
   hall_workspace_set_role (HALL_WORKSPACE (workspace), "staff");
 
@@ -177,20 +124,20 @@ test_counter_day (void)
   adw_combo_row_set_selected (ADW_COMBO_ROW (hall_ui_test_find (page, "choose_counter")), 1);
   g_assert_true (gtk_widget_activate_action (page, "counter.choose", NULL));
   g_object_set_data (G_OBJECT (page), "want", (gpointer) "closed");
-  hall_ui_test_wait (counter_is, page, 30, "window 2, closed");
+  hall_ui_test_wait (hall_ui_test_counter_is, page, 30, "window 2, closed");
   g_assert_cmpint (hall_client_get_counter_id (client), ==, 2);
 
   /* Open it; the hall manager issues a ticket for 城建 and it shows in the waiting list. */
   gtk_widget_activate_action (page, "counter.open", NULL);
   g_object_set_data (G_OBJECT (page), "want", (gpointer) "open");
-  hall_ui_test_wait (counter_is, page, 30, "the window to open");
+  hall_ui_test_wait (hall_ui_test_counter_is, page, 30, "the window to open");
   issued = hall_test_ok (hall, manager, "ticket.issue", "{\"department_id\": 2, \"persons\": 2}");
   code = json_object_get_string_member (json_object_get_object_member (issued, "ticket"), "code");
-  hall_ui_test_wait (one_waiting, page, 30, "the new ticket in the waiting list");
+  hall_ui_test_wait (hall_ui_test_one_waiting, page, 30, "the new ticket in the waiting list");
 
   /* Call next (F2): the visitor's card shows the ticket. */
   gtk_widget_activate_action (page, "counter.call-next", NULL);
-  hall_ui_test_wait (has_current, page, 30, "the called visitor");
+  hall_ui_test_wait (hall_ui_test_has_current, page, 30, "the called visitor");
   hall_ui_test_flush ();
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (page, "ticket_code"))), ==, code);
   g_assert_cmpuint (g_list_model_get_n_items (hall_counter_page_get_waiting (HALL_COUNTER_PAGE (page))), ==, 0);
@@ -231,7 +178,7 @@ test_counter_day (void)
   hall_ui_test_cancel_print_dialog ();
   /* The visit goes on with its matter: escalating it without a leader on today's roster says
    * so in the form; with one, the visitor goes to the leader's reception queue. */
-  hall_ui_test_wait (current_has_matter, page, 30, "the visit to carry its matter");
+  hall_ui_test_wait (hall_ui_test_current_has_matter, page, 30, "the visit to carry its matter");
   g_assert_true (gtk_widget_get_visible (hall_ui_test_find (page, "show_matter_button")));
   g_assert_true (gtk_widget_activate_action (page, "counter.escalate", NULL));
   gtk_widget_activate_action (page, "counter.form-apply", NULL);
@@ -245,7 +192,7 @@ test_counter_day (void)
                                                 today, json_object_get_int_member (json_object_get_object_member (me, "user"), "id"));
   }
   gtk_widget_activate_action (page, "counter.form-apply", NULL);
-  hall_ui_test_wait (no_current, page, 30, "the visitor to go to the leader");
+  hall_ui_test_wait (hall_ui_test_no_current, page, 30, "the visitor to go to the leader");
   {
     g_autoptr (JsonObject) ticket = hall_test_ok (hall, staff, "ticket.get", "{\"ticket_id\": %" G_GINT64_FORMAT "}",
                                                   json_object_get_int_member (json_object_get_object_member (issued, "ticket"), "id"));
@@ -259,9 +206,9 @@ test_counter_day (void)
     g_autoptr (JsonObject) second = hall_test_ok (hall, manager, "ticket.issue", "{\"department_id\": 2}");
     g_autoptr (JsonObject) ticket = NULL;
 
-    hall_ui_test_wait (one_waiting, page, 30, "the second ticket");
+    hall_ui_test_wait (hall_ui_test_one_waiting, page, 30, "the second ticket");
     gtk_widget_activate_action (page, "counter.call-next", NULL);
-    hall_ui_test_wait (has_current, page, 30, "the second visitor");
+    hall_ui_test_wait (hall_ui_test_has_current, page, 30, "the second visitor");
     gtk_widget_activate_action (page, "counter.register", NULL);
     g_assert_null (hall_matter_form_get_result (HALL_MATTER_FORM (form)));
     hall_ui_test_type (form, "content", "补偿款仍未到位，再次来访");
@@ -281,9 +228,9 @@ test_counter_day (void)
                      "litigation");
     g_assert_true (gtk_widget_get_visible (hall_ui_test_find (form, "result_guidance")));
     g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (form, "result_guidance"))), "公安"));
-    hall_ui_test_wait (current_has_matter, page, 30, "the second visit to carry its matter");
+    hall_ui_test_wait (hall_ui_test_current_has_matter, page, 30, "the second visit to carry its matter");
     gtk_widget_activate_action (page, "counter.finish", NULL);
-    hall_ui_test_wait (no_current, page, 30, "the visit to finish with the matter");
+    hall_ui_test_wait (hall_ui_test_no_current, page, 30, "the visit to finish with the matter");
     ticket = hall_test_ok (hall, staff, "ticket.get", "{\"ticket_id\": %" G_GINT64_FORMAT "}",
                            json_object_get_int_member (json_object_get_object_member (second, "ticket"), "id"));
     g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (ticket, "ticket"), "state"), ==, "finished");
@@ -297,7 +244,7 @@ test_counter_day (void)
                                                  "{\"department_id\": 2, \"petitioner\": {\"name\": \"王建国\","
                                                  " \"id_number\": \"430102198503151236\"}}");
 
-    hall_ui_test_wait (one_waiting, page, 30, "the third ticket");
+    hall_ui_test_wait (hall_ui_test_one_waiting, page, 30, "the third ticket");
     gtk_widget_activate_action (page, "counter.call-next", NULL);
     hall_ui_test_wait (names_petitioner, page, 30, "the card to name the triage petitioner");
     g_assert_true (gtk_widget_get_visible (hall_ui_test_find (page, "repeat_badge")));

@@ -40,6 +40,7 @@
 #include "hall-test-server.h"
 #include "hall-test-util.h"
 #include "hall-triage-page.h"
+#include "hall-ui-test-counter.h"
 #include "hall-ui-test-util.h"
 #include "hall-workspace.h"
 
@@ -155,12 +156,6 @@ say (const char *format,
 /* The apps (children)                                                                        */
 
 static LineReader from_test;
-
-static gboolean
-flag_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
 
 static gboolean
 join_button_shown (gpointer data)
@@ -288,42 +283,6 @@ run_manager (const char *url)
 /* Window staff ------------------------------------------------------------------------------ */
 
 static gboolean
-counter_is (gpointer data)
-{
-  JsonObject *counter = hall_counter_page_get_counter (data);
-
-  return counter != NULL && g_strcmp0 (json_object_get_string_member (counter, "state"),
-                                       g_object_get_data (data, "want")) == 0;
-}
-
-static gboolean
-one_waiting (gpointer data)
-{
-  return g_list_model_get_n_items (hall_counter_page_get_waiting (data)) == 1;
-}
-
-static gboolean
-has_current (gpointer data)
-{
-  return hall_counter_page_get_current (data) != NULL;
-}
-
-static gboolean
-no_current (gpointer data)
-{
-  return hall_counter_page_get_current (data) == NULL;
-}
-
-static gboolean
-current_has_matter (gpointer data)
-{
-  JsonObject *current = hall_counter_page_get_current (data);
-
-  return current != NULL && json_object_has_member (current, "matter_id")
-         && !json_object_get_null_member (current, "matter_id");
-}
-
-static gboolean
 form_done (gpointer data)
 {
   return !hall_matter_form_get_busy (data);
@@ -372,22 +331,22 @@ run_staff (const char *url)
   g_assert_cmpstr (hall_workspace_get_visible_page_name (hall_window_get_workspace (window)), ==, "counter");
   page = hall_workspace_get_page (hall_window_get_workspace (window), "counter");
   g_object_set_data (G_OBJECT (page), "want", (gpointer) "closed");
-  hall_ui_test_wait (counter_is, page, STEP_TIMEOUT, "window 2, closed");
+  hall_ui_test_wait (hall_ui_test_counter_is, page, STEP_TIMEOUT, "window 2, closed");
   gtk_widget_activate_action (page, "counter.open", NULL);
   g_object_set_data (G_OBJECT (page), "want", (gpointer) "open");
-  hall_ui_test_wait (counter_is, page, STEP_TIMEOUT, "the window to open");
+  hall_ui_test_wait (hall_ui_test_counter_is, page, STEP_TIMEOUT, "the window to open");
   g_assert_cmpuint (g_list_model_get_n_items (hall_counter_page_get_waiting (HALL_COUNTER_PAGE (page))), ==, 0);
   say ("ready");
 
   /* The manager's ticket shows by itself; the test compares the times. */
-  hall_ui_test_wait (one_waiting, page, STEP_TIMEOUT, "the manager's ticket in the waiting list");
+  hall_ui_test_wait (hall_ui_test_one_waiting, page, STEP_TIMEOUT, "the manager's ticket in the waiting list");
   seen_at = g_get_monotonic_time ();
   waiting = g_list_model_get_item (hall_counter_page_get_waiting (HALL_COUNTER_PAGE (page)), 0);
   say ("seen %s %" G_GINT64_FORMAT, json_object_get_string_member (hall_board_item_get_data (waiting), "code"), seen_at);
 
   /* Call it: the visitor's card shows the ticket. */
   gtk_widget_activate_action (page, "counter.call-next", NULL);
-  hall_ui_test_wait (has_current, page, STEP_TIMEOUT, "the called visitor");
+  hall_ui_test_wait (hall_ui_test_has_current, page, STEP_TIMEOUT, "the called visitor");
   hall_ui_test_flush ();
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (page, "ticket_code"))), ==,
                    json_object_get_string_member (hall_board_item_get_data (waiting), "code"));
@@ -408,10 +367,10 @@ run_staff (const char *url)
                    json_object_get_string_member (result, "number"));
 
   /* Escalate it to the duty leader: the visitor leaves the window for reception. */
-  hall_ui_test_wait (current_has_matter, page, STEP_TIMEOUT, "the visit to carry its matter");
+  hall_ui_test_wait (hall_ui_test_current_has_matter, page, STEP_TIMEOUT, "the visit to carry its matter");
   g_assert_true (gtk_widget_activate_action (page, "counter.escalate", NULL));
   gtk_widget_activate_action (page, "counter.form-apply", NULL);
-  hall_ui_test_wait (no_current, page, STEP_TIMEOUT, "the visitor to go to the leader");
+  hall_ui_test_wait (hall_ui_test_no_current, page, STEP_TIMEOUT, "the visitor to go to the leader");
   say ("escalated %" G_GINT64_FORMAT " %s", json_object_get_int_member (result, "matter_id"),
        json_object_get_string_member (result, "number"));
 
@@ -661,10 +620,10 @@ app_finish (App *app)
 
   tell (app, "quit");
   g_subprocess_wait_async (app->process, NULL, wait_cb, &ended);
-  hall_ui_test_wait (flag_set, &ended, STEP_TIMEOUT, "an app to quit");
+  hall_ui_test_wait (hall_ui_test_flag_set, &ended, STEP_TIMEOUT, "an app to quit");
   if (!g_subprocess_get_successful (app->process))
     g_error ("The %s app did not end well (status %d)", app->from_app.who, g_subprocess_get_status (app->process));
-  hall_ui_test_wait (flag_set, &app->from_app.eof, STEP_TIMEOUT, "the app's last words");
+  hall_ui_test_wait (hall_ui_test_flag_set, &app->from_app.eof, STEP_TIMEOUT, "the app's last words");
   g_assert_true (g_queue_is_empty (&app->from_app.lines));
   g_clear_object (&app->from_app.input);
   g_queue_clear_full (&app->from_app.lines, g_free);

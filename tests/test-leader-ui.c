@@ -33,24 +33,6 @@ typedef struct
   HallClient *client;
 } Fixture;
 
-static gboolean
-flag_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static void
-login_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = hall_client_login_finish (HALL_CLIENT (object), result, &error);
-
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -72,8 +54,8 @@ fixture_set_up (Fixture       *f,
                        "{\"date\":\"2026-10-12\",\"user_id\":%" G_GINT64_FORMAT "}", f->leader_id);
 
   f->client = hall_local_client_new (f->hall->engine);
-  hall_client_login_async (f->client, "zhang", "password123", "leader", 0, NULL, login_cb, &signed_in);
-  hall_ui_test_wait (flag_set, &signed_in, 30, "the leader’s sign-in");
+  hall_client_login_async (f->client, "zhang", "password123", "leader", 0, NULL, hall_ui_test_login_cb, &signed_in);
+  hall_ui_test_wait (hall_ui_test_flag_set, &signed_in, 30, "the leader’s sign-in");
 }
 
 static void
@@ -176,34 +158,6 @@ has_error (GtkWidget  *root,
            const char *name)
 {
   return gtk_widget_has_css_class (hall_ui_test_find (root, name), "error");
-}
-
-static AdwMessageDialog *
-find_dialog (void)
-{
-  g_autoptr (GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
-/* What a click on one of the question's buttons does: the response, then the dialog closes. */
-static void
-answer (const char *response)
-{
-  AdwMessageDialog *dialog = find_dialog ();
-
-  g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  hall_ui_test_flush ();
-  g_assert_null (find_dialog ());
 }
 
 typedef struct
@@ -547,12 +501,12 @@ test_charges (Fixture       *f,
 
     gtk_widget_activate_action (view, "charge.close", NULL);
     g_assert_true (has_error (page, "closing_note"));
-    g_assert_null (find_dialog ());
+    g_assert_null (hall_ui_test_find_dialog ());
     /* It asks first; no is no. */
     set_text (page, "closing_note", "电梯已修复，信访人表示满意");
     gtk_widget_activate_action (view, "charge.close", NULL);
     g_assert_false (has_error (page, "closing_note"));
-    answer ("cancel");
+    hall_ui_test_answer ("cancel");
     hall_ui_test_flush ();
     g_assert_false (charge_closed (page));
     /* What the hall refuses is said at the closing note. */
@@ -560,13 +514,13 @@ test_charges (Fixture       *f,
       g_string_append (note, "修");
     set_text (page, "closing_note", note->str);
     gtk_widget_activate_action (view, "charge.close", NULL);
-    answer ("close");
+    hall_ui_test_answer ("close");
     hall_ui_test_wait (closing_note_has_error, page, 30, "the refused closing note");
     g_assert_false (charge_closed (page));
     /* Closed for good: nothing can be changed any more, and it leaves the open charges. */
     set_text (page, "closing_note", "电梯已修复，信访人表示满意");
     gtk_widget_activate_action (view, "charge.close", NULL);
-    answer ("close");
+    hall_ui_test_answer ("close");
     hall_ui_test_wait (charge_closed, page, 30, "the charge to close");
     g_assert_cmpstr (json_object_get_string_member (hall_charges_page_get_current (HALL_CHARGES_PAGE (page)),
                                                     "closing_note"), ==, "电梯已修复，信访人表示满意");
@@ -683,11 +637,11 @@ test_supervision (Fixture       *f,
     g_assert_cmpstr (hall_supervision_page_get_view (HALL_SUPERVISION_PAGE (page)), ==, "resolve");
     gtk_widget_activate_action (page, "supervision.resolve-submit", NULL);
     g_assert_true (has_error (page, "resolution"));
-    g_assert_null (find_dialog ());
+    g_assert_null (hall_ui_test_find_dialog ());
     /* It asks first; no is no. */
     set_text (page, "resolution", "城建局已说明原因并当日受理");
     gtk_widget_activate_action (page, "supervision.resolve-submit", NULL);
-    answer ("cancel");
+    hall_ui_test_answer ("cancel");
     g_assert_cmpstr (hall_supervision_page_get_view (HALL_SUPERVISION_PAGE (page)), ==, "resolve");
     g_assert_nonnull (row_of (&flagged));
     /* What the hall refuses is said at the resolution. */
@@ -695,13 +649,13 @@ test_supervision (Fixture       *f,
       g_string_append (text, "办");
     set_text (page, "resolution", text->str);
     gtk_widget_activate_action (page, "supervision.resolve-submit", NULL);
-    answer ("resolve");
+    hall_ui_test_answer ("resolve");
     hall_ui_test_wait (resolution_has_error, page, 30, "the refused resolution");
     g_assert_cmpstr (hall_supervision_page_get_view (HALL_SUPERVISION_PAGE (page)), ==, "resolve");
     /* Resolved: back to the list, the flag gone from it, the resolution in the timeline. */
     set_text (page, "resolution", "城建局已说明原因并当日受理");
     gtk_widget_activate_action (page, "supervision.resolve-submit", NULL);
-    answer ("resolve");
+    hall_ui_test_answer ("resolve");
     hall_ui_test_wait (supervision_on_list, page, 30, "the resolution to be kept");
     hall_ui_test_wait (row_gone, &flagged, 30, "the flag to leave the list");
     matter = hall_test_ok (f->hall, f->leader, "matter.get", "{\"matter_id\":%" G_GINT64_FORMAT "}", matter_id);

@@ -30,24 +30,6 @@ typedef struct
   GtkWidget *workspace;
 } Manager;
 
-static gboolean
-flag_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static void
-login_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = hall_client_login_finish (HALL_CLIENT (object), result, &error);
-
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
-}
-
 /* A hall with a manager and a leader, the manager signed in on a local client, the manager's
  * workspace in a window; the hall's clock at @local ("2026-10-12 21:00"), or the real time. */
 static void
@@ -62,8 +44,8 @@ manager_start_at (Manager    *m,
   m->token = hall_test_add_user (m->hall, "zhangli", "manager", "xinfang", 0);
   m->leader = hall_test_add_user (m->hall, "wangjianguo", "leader", NULL, 0);
   m->client = hall_local_client_new (m->hall->engine);
-  hall_client_login_async (m->client, "zhangli", "password123", NULL, 0, NULL, login_cb, &signed_in);
-  hall_ui_test_wait (flag_set, &signed_in, 30, "sign-in");
+  hall_client_login_async (m->client, "zhangli", "password123", NULL, 0, NULL, hall_ui_test_login_cb, &signed_in);
+  hall_ui_test_wait (hall_ui_test_flag_set, &signed_in, 30, "sign-in");
 
   m->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (m->window), 1280, 800);

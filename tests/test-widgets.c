@@ -117,24 +117,6 @@ test_workspace_empty (void)
   show_and_finalize (workspace);
 }
 
-static void
-login_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = hall_client_login_finish (HALL_CLIENT (object), result, &error);
-
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
-}
-
-static gboolean
-flag_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
 static gboolean
 board_loaded (gpointer data)
 {
@@ -153,8 +135,8 @@ test_workspace_board (void)
   gboolean signed_in = FALSE;
   guint n_cards = 0;
 
-  hall_client_login_async (client, "zhangli", "password123", NULL, 0, NULL, login_cb, &signed_in);
-  hall_ui_test_wait (flag_set, &signed_in, 30, "sign-in");
+  hall_client_login_async (client, "zhangli", "password123", NULL, 0, NULL, hall_ui_test_login_cb, &signed_in);
+  hall_ui_test_wait (hall_ui_test_flag_set, &signed_in, 30, "sign-in");
 
   hall_workspace_set_client (HALL_WORKSPACE (workspace), client);
   hall_workspace_set_role (HALL_WORKSPACE (workspace), hall_client_get_role (client));
@@ -200,8 +182,8 @@ test_matter_view (void)
                              " \"petitioners\": [{\"name\": \"王建国\", \"id_number\": \"430102198503151236\","
                              " \"phone\": \"13812345678\"}]}");
   matter_id = json_object_get_int_member (registered, "matter_id");
-  hall_client_login_async (client, "lijing", "password123", NULL, 2, NULL, login_cb, &signed_in);
-  hall_ui_test_wait (flag_set, &signed_in, 30, "sign-in");
+  hall_client_login_async (client, "lijing", "password123", NULL, 2, NULL, hall_ui_test_login_cb, &signed_in);
+  hall_ui_test_wait (hall_ui_test_flag_set, &signed_in, 30, "sign-in");
 
   g_assert_true (hall_matter_view_get_result (HALL_MATTER_VIEW (view)) == NULL);
   hall_matter_view_set_client (HALL_MATTER_VIEW (view), client);
@@ -295,8 +277,8 @@ test_matter_view_co_handling (void)
   registered = hall_test_ok (hall, registrar, "matter.register",
                              "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"小区道路破损积水\","
                              " \"petitioners\": [{\"name\": \"王建国\", \"phone\": \"13812345678\"}]}");
-  hall_client_login_async (manager, "zhaomin", "password123", NULL, 0, NULL, login_cb, &signed_in);
-  hall_ui_test_wait (flag_set, &signed_in, 30, "the manager's sign-in");
+  hall_client_login_async (manager, "zhaomin", "password123", NULL, 0, NULL, hall_ui_test_login_cb, &signed_in);
+  hall_ui_test_wait (hall_ui_test_flag_set, &signed_in, 30, "the manager's sign-in");
   hall_matter_view_set_client (HALL_MATTER_VIEW (view), manager);
   hall_matter_view_set_matter_id (HALL_MATTER_VIEW (view), json_object_get_int_member (registered, "matter_id"));
   g_object_ref_sink (view);
@@ -333,8 +315,8 @@ test_matter_view_co_handling (void)
   g_assert_true (gtk_widget_get_visible (hall_ui_test_find (view, "object_button")));
 
   /* 城建's clerk: a progress note, not a reply. */
-  hall_client_login_async (clerk, "wangfang", "password123", NULL, 2, NULL, login_cb, &clerk_signed_in);
-  hall_ui_test_wait (flag_set, &clerk_signed_in, 30, "the clerk's sign-in");
+  hall_client_login_async (clerk, "wangfang", "password123", NULL, 2, NULL, hall_ui_test_login_cb, &clerk_signed_in);
+  hall_ui_test_wait (hall_ui_test_flag_set, &clerk_signed_in, 30, "the clerk's sign-in");
   hall_matter_view_set_client (HALL_MATTER_VIEW (view), clerk);
   hall_ui_test_flush ();
   g_assert_false (gtk_widget_get_visible (hall_ui_test_find (view, "reply_button")));
@@ -413,8 +395,8 @@ test_matter_form (void)
   GtkWidget *form;
   gboolean signed_in = FALSE;
 
-  hall_client_login_async (client, "lijing", "password123", NULL, 2, NULL, login_cb, &signed_in);
-  hall_ui_test_wait (flag_set, &signed_in, 30, "sign-in");
+  hall_client_login_async (client, "lijing", "password123", NULL, 2, NULL, hall_ui_test_login_cb, &signed_in);
+  hall_ui_test_wait (hall_ui_test_flag_set, &signed_in, 30, "sign-in");
   form = hall_matter_form_new (client);
 
   for (guint i = 0; i < 6; i++)
@@ -601,8 +583,8 @@ test_admin_pages (void)
   gboolean signed_in = FALSE;
 
   hall_engine_set_now (hall->engine, hall_test_time ("2026-09-21 09:00"));
-  hall_client_login_async (client, "wangfang", "password123", NULL, 0, NULL, login_cb, &signed_in);
-  hall_ui_test_wait (flag_set, &signed_in, 30, "sign-in");
+  hall_client_login_async (client, "wangfang", "password123", NULL, 0, NULL, hall_ui_test_login_cb, &signed_in);
+  hall_ui_test_wait (hall_ui_test_flag_set, &signed_in, 30, "sign-in");
 
   /* Setup: every department and window; window 1 also serves 城建 once ticked and saved. */
   setup = hall_admin_setup_page_new (client);

@@ -27,6 +27,12 @@ extern const HallCommand _hall_admin_commands[];    /* hall-admin.c: hall.backup
 /* hall-calendar.c. Dates are "YYYY-MM-DD" in the hall's time zone; results are newly allocated.
  * A period of @days calendar days counted from the day after @from; when its last day is not a
  * working day it ends on the next working day (民法典 arts. 201, 203). */
+/* hall-setup.c: a department that exists and still works in the hall, or FALSE with an
+ * invalid_argument error at @field. */
+gboolean _hall_department_check_active    (HallCtx     *ctx,
+                                           gint64       department_id,
+                                           const char  *field,
+                                           GError     **error);
 char    *_hall_calendar_add_days          (HallCtx     *ctx,
                                            const char  *from,
                                            int          days,

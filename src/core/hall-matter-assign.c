@@ -43,32 +43,6 @@ _hall_matter_cooperates (HallCtx  *ctx,
   return hall_stmt_step (stmt, NULL) == SQLITE_ROW;
 }
 
-static gboolean
-check_department (HallCtx     *ctx,
-                  gint64       department_id,
-                  GError     **error)
-{
-  g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db, "SELECT active FROM department WHERE id = ?1", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  hall_stmt_bind_int (stmt, 1, department_id);
-  switch (hall_stmt_step (stmt, error))
-    {
-    case SQLITE_ROW:
-      if (hall_stmt_int (stmt, 0))
-        return TRUE;
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "department_id",
-                      _("This department no longer works in the hall."));
-      return FALSE;
-    case SQLITE_DONE:
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "department_id", _("There is no such department."));
-      return FALSE;
-    default:
-      return FALSE;
-    }
-}
-
 /* Whether the open round already has this lead and exactly these cooperating departments. */
 static gboolean
 same_as_open_round (HallCtx               *ctx,
@@ -177,7 +151,7 @@ assign_round (HallCtx               *ctx,
   for (guint i = 0; i < n_specs; i++)
     {
       *bad_index = i;
-      if (!check_department (ctx, specs[i].department_id, error))
+      if (!_hall_department_check_active (ctx, specs[i].department_id, "department_id", error))
         return FALSE;
       for (guint j = 0; j < i; j++)
         if (specs[j].department_id == specs[i].department_id)

@@ -152,34 +152,6 @@ _hall_ticket_resume (HallCtx     *ctx,
 
 /* ---- ticket.transfer ------------------------------------------------------------------------ */
 
-static gboolean
-check_department (HallCtx  *ctx,
-                  gint64    department_id,
-                  GError  **error)
-{
-  g_autoptr (HallStmt) stmt
-      = hall_db_prepare (ctx->db, "SELECT active FROM department WHERE id = ?1", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  hall_stmt_bind_int (stmt, 1, department_id);
-  switch (hall_stmt_step (stmt, error))
-    {
-    case SQLITE_ROW:
-      if (hall_stmt_int (stmt, 0))
-        return TRUE;
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "department_id",
-                      _("This department no longer receives visitors. Choose another one."));
-      return FALSE;
-    case SQLITE_DONE:
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "department_id",
-                      _ ("There is no such department."));
-      return FALSE;
-    default:
-      return FALSE;
-    }
-}
-
 /* The department a visitor sent to @counter waits under: @wanted when the counter serves it,
  * otherwise the first one the counter serves (0 when it serves none). */
 static gboolean
@@ -237,7 +209,7 @@ _hall_ticket_transfer (HallCtx     *ctx,
       _hall_queue_state_conflict (error, &ticket);
       return NULL;
     }
-  if (to_department != 0 && !check_department (ctx, to_department, error))
+  if (to_department != 0 && !_hall_department_check_active (ctx, to_department, "department_id", error))
     return NULL;
 
   department_id = to_department ? to_department : ticket.department_id;

@@ -270,6 +270,32 @@ check_department_unique (HallCtx     *ctx,
   return TRUE;
 }
 
+gboolean
+_hall_department_check_active (HallCtx     *ctx,
+                               gint64       department_id,
+                               const char  *field,
+                               GError     **error)
+{
+  g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db, "SELECT active FROM department WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  hall_stmt_bind_int (stmt, 1, department_id);
+  switch (hall_stmt_step (stmt, error))
+    {
+    case SQLITE_ROW:
+      if (hall_stmt_int (stmt, 0))
+        return TRUE;
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, field, _("This department no longer works in the hall."));
+      return FALSE;
+    case SQLITE_DONE:
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, field, _("There is no such department."));
+      return FALSE;
+    default:
+      return FALSE;
+    }
+}
+
 /* A unique-constraint failure says which value is taken, in the clerk's words. */
 static void
 explain_conflict (GError     **error,

@@ -46,14 +46,6 @@ typedef struct
 
 static Options opts;
 
-static G_NORETURN void
-die (const char   *what,
-     const GError *error)
-{
-  g_printerr ("hall-bench-ui: %s: %s\n", what, error ? error->message : "failed");
-  exit (1);
-}
-
 static gint64
 self_rss_kb (const char *key)
 {
@@ -96,7 +88,7 @@ wait_for (Condition   condition,
       g_autofree char *message = g_strdup_printf ("timed out after %u s", seconds);
       GError error = { HALL_ERROR, HALL_ERROR_UNAVAILABLE, message };
 
-      die (what, &error);
+      bench_die (what, &error);
     }
   g_source_remove (id);
 }
@@ -173,7 +165,7 @@ login_cb (GObject      *object,
   g_autoptr (JsonObject) reply = hall_client_login_finish (HALL_CLIENT (object), result, &error);
 
   if (reply == NULL)
-    die ("session.login", error);
+    bench_die ("session.login", error);
   *(gboolean *) user_data = TRUE;
 }
 
@@ -205,7 +197,7 @@ call_cb (GObject      *object,
 
   wait->reply = hall_client_call_finish (HALL_CLIENT (object), result, &error);
   if (wait->reply == NULL)
-    die ("matter.list", error);
+    bench_die ("matter.list", error);
   wait->answered_at = g_get_monotonic_time ();
 }
 
@@ -314,7 +306,7 @@ run_child (void)
   g_settings_set_string (settings, "last-username", STAFF);
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    die ("registering the app", error);
+    bench_die ("registering the app", error);
   g_application_activate (G_APPLICATION (app));
   window = HALL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   first.window = GTK_WIDGET (window);
@@ -406,25 +398,25 @@ prepare_database (const char *path)
           g_unlink (base_partial);
           engine = hall_engine_new (base_partial, &error);
           if (engine == NULL)
-            die ("creating the hall database", error);
+            bench_die ("creating the hall database", error);
           hall_engine_shutdown (engine);
           g_object_unref (engine);
           if (!bench_load_matters (base_partial, opts.n_matters, &error))
-            die ("bulk-loading matters", error);
+            bench_die ("bulk-loading matters", error);
           if (g_rename (base_partial, cached) != 0)
-            die ("caching the database", NULL);
+            bench_die ("caching the database", NULL);
         }
       if (!copy_file (cached, partial, &error))
-        die ("copying the cached database", error);
+        bench_die ("copying the cached database", error);
       give_matters_to_clerk (partial);
       if (g_rename (partial, ui_cached) != 0)
-        die ("caching the database", NULL);
+        bench_die ("caching the database", NULL);
       value = g_strdup_printf ("%.1f s", (g_get_monotonic_time () - start) / 1e6);
       bench_print_row ("made the hall in", value, NULL);
     }
   g_print ("    (%s)\n", ui_cached);
   if (!copy_file (ui_cached, path, &error))
-    die ("copying the cached database", error);
+    bench_die ("copying the cached database", error);
 }
 
 static G_NORETURN void
@@ -433,7 +425,7 @@ die_sqlite (const char *what,
 {
   g_autoptr (GError) error = g_error_new_literal (HALL_ERROR, HALL_ERROR_INTERNAL, sqlite3_errmsg (db));
 
-  die (what, error);
+  bench_die (what, error);
 }
 
 /* The window clerk of 城建 who first received every matter: all of them are theirs to see. */
@@ -449,12 +441,12 @@ give_matters_to_clerk (const char *path)
   gint64 user_id;
 
   if (engine == NULL)
-    die ("opening the hall database", error);
+    bench_die ("opening the hall database", error);
   node = json_from_string ("{\"username\":\"" STAFF "\",\"display_name\":\"李静\",\"roles\":[\"staff\"],"
                            "\"department\":\"chengjian\",\"password\":\"" PASSWORD "\"}", NULL);
   result = hall_engine_call_system (engine, "user.create", json_node_get_object (node), &error);
   if (result == NULL)
-    die ("user.create", error);
+    bench_die ("user.create", error);
   user_id = json_object_get_int_member (json_object_get_object_member (result, "user"), "id");
   hall_engine_shutdown (engine);
 
@@ -462,7 +454,7 @@ give_matters_to_clerk (const char *path)
     die_sqlite ("opening the hall database", db);
   /* the search index's triggers run on the update */
   if (!hall_search_register_tokenizer (db, &error))
-    die ("registering the search tokenizer", error);
+    bench_die ("registering the search tokenizer", error);
   if (sqlite3_prepare_v2 (db, "UPDATE matter SET first_user_id = ?1", -1, &st, NULL) != SQLITE_OK
       || sqlite3_bind_int64 (st, 1, user_id) != SQLITE_OK
       || sqlite3_step (st) != SQLITE_DONE)
@@ -541,9 +533,9 @@ run_app (const char   *self_path,
   t0_arg = g_strdup_printf ("--t0=%" G_GINT64_FORMAT, g_get_monotonic_time ());
   child = g_subprocess_launcher_spawn (launcher, &error, self_path, mode_arg, runs_arg, t0_arg, NULL);
   if (child == NULL || !g_subprocess_communicate_utf8 (child, NULL, NULL, &out, NULL, &error))
-    die ("starting the app", error);
+    bench_die ("starting the app", error);
   if (!g_subprocess_get_successful (child))
-    die ("the app", NULL);
+    bench_die ("the app", NULL);
   lines = g_strsplit (out, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     {
@@ -618,7 +610,7 @@ run_parent (const char *self_path)
   tmp_template = g_build_filename (opts.dir, "ui-XXXXXX", NULL);
   tmp = g_mkdtemp (g_strdup (tmp_template));
   if (tmp == NULL)
-    die ("making a working folder", NULL);
+    bench_die ("making a working folder", NULL);
   /* The app's data folder (the hall at xinfang-hall/hall.db) and settings, in the working folder. */
   data_dir = g_build_filename (tmp, "data", NULL);
   hall_dir = g_build_filename (data_dir, "xinfang-hall", NULL);
@@ -723,7 +715,7 @@ main (int   argc,
   context = g_option_context_new ("— the desktop app's start-up, memory and matter list");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    die ("options", error);
+    bench_die ("options", error);
   opts.n_matters = n_matters > 0 ? (guint64) n_matters : opts.quick ? 500 : 100000;
   opts.runs = runs > 0 ? runs : opts.quick ? 2 : 5;
 

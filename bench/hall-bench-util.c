@@ -8,6 +8,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/statfs.h>
@@ -439,4 +440,13 @@ bench_filesystem_name (const char *path)
     default:
       return "other";
     }
+}
+
+void
+bench_die (const char   *what,
+           const GError *error)
+{
+  g_printerr ("%s: %s: %s\n", g_get_prgname () ? g_get_prgname () : "hall-bench", what,
+              error ? error->message : "failed");
+  exit (1);
 }

@@ -20,6 +20,9 @@ double      bench_percentile          (GArray      *samples,
 double      bench_mean                (GArray      *samples);
 
 /* "  label      value      target", padded by display width (CJK characters are two columns). */
+/* Says what failed and why, on stderr under the program's name, and exits 1. */
+G_NORETURN void bench_die             (const char   *what,
+                                       const GError *error);
 /* The kind of file system @path is on ("ext4", "tmpfs …"), for the figures' heading. */
 const char *bench_filesystem_name     (const char  *path);
 void        bench_print_row           (const char  *label,

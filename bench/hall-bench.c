@@ -62,14 +62,6 @@ static Figures figs;
 static GArray *floor_before;
 static double floor_seconds;
 
-static G_NORETURN void
-die (const char   *what,
-     const GError *error)
-{
-  g_printerr ("hall-bench: %s: %s\n", what, error ? error->message : "failed");
-  exit (1);
-}
-
 static void
 print_ratio (const char *label,
              double      ratio,
@@ -148,7 +140,7 @@ measure_floor (const char *dir,
       || sqlite3_prepare_v2 (db, "COMMIT", -1, &commit, NULL) != SQLITE_OK)
     {
       g_autoptr (GError) error = g_error_new (HALL_ERROR, HALL_ERROR_INTERNAL, "%s", sqlite3_errmsg (db));
-      die ("floor", error);
+      bench_die ("floor", error);
     }
 
   start = g_get_monotonic_time ();
@@ -166,7 +158,7 @@ measure_floor (const char *dir,
       if (sqlite3_step (commit) != SQLITE_DONE)
         {
           g_autoptr (GError) error = g_error_new (HALL_ERROR, HALL_ERROR_INTERNAL, "%s", sqlite3_errmsg (db));
-          die ("floor commit", error);
+          bench_die ("floor commit", error);
         }
       sqlite3_reset (commit);
       bench_samples_add_us (samples, g_get_monotonic_time () - t0);
@@ -208,10 +200,10 @@ system_call (HallEngine *engine,
   JsonObject *result;
 
   if (node == NULL)
-    die (command, error);
+    bench_die (command, error);
   result = hall_engine_call_system (engine, command, json_node_get_object (node), &error);
   if (result == NULL)
-    die (command, error);
+    bench_die (command, error);
   return result;
 }
 
@@ -254,13 +246,13 @@ prepare_database (const char *path)
       /* The engine's own migrations make the schema. */
       engine = hall_engine_new (partial, &error);
       if (engine == NULL)
-        die ("creating the hall database", error);
+        bench_die ("creating the hall database", error);
       hall_engine_shutdown (engine);
       g_object_unref (engine);
       if (!bench_load_matters (partial, opts.n_matters, &error))
-        die ("bulk-loading matters", error);
+        bench_die ("bulk-loading matters", error);
       if (g_rename (partial, cached) != 0)
-        die ("caching the database", NULL);
+        bench_die ("caching the database", NULL);
       value = g_strdup_printf ("%.1f s", (g_get_monotonic_time () - start) / 1e6);
       bench_print_row ("generated synthetic matters in", value, NULL);
       g_print ("    (%s, cached for the next run)\n", cached);
@@ -277,7 +269,7 @@ prepare_database (const char *path)
 
   start = g_get_monotonic_time ();
   if (!copy_file (cached, path, &error))
-    die ("copying the cached database", error);
+    bench_die ("copying the cached database", error);
   g_print ("    (working copy made in %.1f s)\n", (g_get_monotonic_time () - start) / 1e6);
 }
 
@@ -289,7 +281,7 @@ prepare_hall (const char *path)
   g_autoptr (HallEngine) engine = hall_engine_new (path, &error);
 
   if (engine == NULL)
-    die ("opening the hall database", error);
+    bench_die ("opening the hall database", error);
   json_object_unref (system_call (engine, "user.create",
                                "{\"username\":\"bench-manager\",\"display_name\":\"值班长\","
                                "\"roles\":[\"manager\"],\"password\":\"" PASSWORD "\"}"));
@@ -320,7 +312,7 @@ client_login (const char *url,
   g_autoptr (GError) error = NULL;
 
   if (!bench_client_login (client, username, PASSWORD, role, counter_id, &error))
-    die ("session.login", error);
+    bench_die ("session.login", error);
   return g_steal_pointer (&client);
 }
 
@@ -333,7 +325,7 @@ must_call (BenchClient *client,
   JsonObject *result = bench_client_callf (client, command, &error, "%s", json);
 
   if (result == NULL)
-    die (command, error);
+    bench_die (command, error);
   return result;
 }
 
@@ -390,13 +382,13 @@ measure_calls (BenchServer *server)
     gint64 last_seq;
 
     if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-      die ("health", error);
+      bench_die ("health", error);
     last_seq = json_object_get_int_member_with_default (json_node_get_object (node), "last_seq", 0);
     feed = bench_feed_start (server->url, display->token, last_seq);
     for (guint waited = 0; bench_feed_connections (feed) == 0; waited++)
       {
         if (waited > 30000)
-          die ("the display's change feed did not connect within 30 s", NULL);
+          bench_die ("the display's change feed did not connect within 30 s", NULL);
         g_usleep (1000);
       }
   }
@@ -410,7 +402,7 @@ measure_calls (BenchServer *server)
       ticket_id = ticket_id_of (called);
       arrived = bench_feed_wait_match (feed, "ticket.called", "ticket_id", ticket_id, 10000);
       if (arrived == 0)
-        die ("the ticket.called event did not arrive within 10 s", NULL);
+        bench_die ("the ticket.called event did not arrive within 10 s", NULL);
       if (i >= warmup)
         {
           bench_samples_add_us (calls, t1 - t0);
@@ -583,7 +575,7 @@ run_workers (const char *url,
   for (int i = 0; i < N_CLIENTS; i++)
     {
       if (workers[i].error != NULL)
-        die (issue ? "ticket.issue (20 clients)" : "call_next (20 clients)", workers[i].error);
+        bench_die (issue ? "ticket.issue (20 clients)" : "call_next (20 clients)", workers[i].error);
       *n_calls += workers[i].n_calls;
       *n_commands += workers[i].n_commands;
     }
@@ -634,7 +626,7 @@ issue_one (BenchClient *manager,
       g_autoptr (GError) error = g_error_new (HALL_ERROR, HALL_ERROR_INTERNAL,
                                               "%" G_GINT64_FORMAT " people ahead, %u waiting", ahead,
                                               waiting);
-      die ("ticket.issue", error);
+      bench_die ("ticket.issue", error);
     }
   return took;
 }
@@ -693,7 +685,7 @@ main (int   argc,
   context = g_option_context_new ("— Xinfang Hall benchmark");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    die ("options", error);
+    bench_die ("options", error);
 
   opts.n_matters = n_matters > 0 ? (guint64) n_matters : opts.quick ? 2000 : 1000000;
   opts.n_floor = opts.quick ? 100 : 2000;
@@ -710,7 +702,7 @@ main (int   argc,
   g_mkdir_with_parents (opts.dir, 0755);
   run_dir = g_build_filename (opts.dir, "run-XXXXXX", NULL);
   if (g_mkdtemp (run_dir) == NULL)
-    die ("making the run folder", NULL);
+    bench_die ("making the run folder", NULL);
   db_path = g_build_filename (run_dir, "hall.db", NULL);
 
   g_print ("Xinfang Hall benchmark%s\n", opts.quick ? " (--quick: small sizes, figures not meaningful)" : "");
@@ -730,7 +722,7 @@ main (int   argc,
   prepare_hall (db_path);
   server = bench_server_start (opts.server, db_path, 0, &error);
   if (server == NULL)
-    die ("starting the server", error);
+    bench_die ("starting the server", error);
   g_print ("    (server %s on %s)\n", opts.server, server->url);
 
   measure_calls (server);

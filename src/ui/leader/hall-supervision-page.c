@@ -1,0 +1,588 @@
+/* hall-supervision-page.c — 督办: overdue and due-soon matters across the hall, flagged ones
+ *
+ * leader.supervision, read again after each change to matters the hall reports. From a row the
+ * leader flags the matter for supervision with a note and a date to report back by
+ * (matter.supervise), resolves a flag with a resolution (matter.supervise with resolve; asks
+ * first, it cannot be undone), or takes charge of it (leader.charge).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hall-supervision-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hall-admin-util.h"
+#include "hall-board-item.h"
+#include "hall-leader-util.h"
+#include "hall-matter-view.h"
+#include "hall-supervision-page.h"
+#include "hall-ui-util.h"
+
+#define DEFAULT_REPORT_DAYS 7
+
+/* The two forms a row opens, flagging and resolving, have one shape: a title and a line under
+ * it, a text (the note or the resolution), and the hall's errors; the flag form has a date too. */
+typedef struct
+{
+  const char *view;                 /* the stack's child: "flag" or "resolve" */
+  const char *submit;               /* its action, enabled while the form is open */
+  const HallLeaderField *fields;
+  guint n_fields;
+  gint64 matter_id;                 /* the matter it is open for, else 0 */
+  GtkLabel *title;
+  GtkLabel *subtitle;
+  GtkTextView *text;
+  GtkLabel *text_error;
+  GtkLabel *error;
+} Form;
+
+struct _HallSupervisionPage
+{
+  HallPage parent_instance;
+
+  gboolean busy;
+  char *today;
+
+  GListStore *overdue;
+  GListStore *due_soon;
+  GListStore *flagged;
+
+  HallMatterView *matter_view;
+  GtkStack *stack;
+  GtkLabel *summary_label;
+  GtkLabel *list_error;
+  GtkListBox *overdue_list;
+  GtkListBox *due_soon_list;
+  GtkListBox *flagged_list;
+  Form flag;
+  AdwEntryRow *due_row;
+  GtkLabel *due_error;
+  Form resolve;
+};
+
+G_DEFINE_FINAL_TYPE (HallSupervisionPage, hall_supervision_page, HALL_TYPE_PAGE)
+
+#define FIELD(pattern, widget, label) { pattern, G_STRUCT_OFFSET (HallSupervisionPage, widget), \
+                                        G_STRUCT_OFFSET (HallSupervisionPage, label) }
+static const HallLeaderField flag_fields[] = {
+  FIELD ("note", flag.text, flag.text_error),
+  FIELD ("due_date", due_row, due_error),
+  FIELD ("*", flag.error, flag.error),
+};
+static const HallLeaderField resolve_fields[] = {
+  FIELD ("resolution", resolve.text, resolve.text_error),
+  FIELD ("*", resolve.error, resolve.error),
+};
+#undef FIELD
+
+static void
+update_actions (HallPage *page)
+{
+  HallSupervisionPage *self = HALL_SUPERVISION_PAGE (page);
+  gboolean online = hall_page_is_online (page);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "supervision.refresh", online);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "supervision.flag", online);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "supervision.resolve", online);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "supervision.take-charge", online && !self->busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), self->flag.submit,
+                                 online && !self->busy && self->flag.matter_id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), self->resolve.submit,
+                                 online && !self->busy && self->resolve.matter_id != 0);
+}
+
+static void
+set_busy (HallSupervisionPage *self,
+          gboolean             busy)
+{
+  self->busy = busy;
+  update_actions (HALL_PAGE (self));
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  JsonObject *data = hall_board_item_get_data (item);
+  gboolean flagged = json_object_has_member (data, "supervision_id");
+  gboolean charged = json_object_get_int_member_with_default (data, "charge_leader_id", 0) != 0;
+  gint64 matter_id = json_object_get_int_member_with_default (data, "matter_id", 0);
+  const char *due = json_object_get_string_member_with_default (data, flagged ? "due_date" : "due", NULL);
+  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+  GtkWidget *badge = gtk_label_new (NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *name = g_strdup_printf ("matter-%" G_GINT64_FORMAT, matter_id);
+  g_autoptr (GString) subtitle = g_string_new (NULL);
+
+  /* Translators: a matter in the supervision lists: number · responsible department */
+  title = g_strdup_printf (_("%s · %s"), json_object_get_string_member_with_default (data, "matter_number", ""),
+                           json_object_get_string_member_with_default (data, "department_name", "—"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_name (GTK_WIDGET (row), name);
+
+  if (flagged)
+    {
+      g_autofree char *at = _hall_leader_format_date (json_object_get_int_member_with_default (data, "at", 0));
+
+      /* Translators: a supervised matter: the note, who flagged it and when */
+      g_string_append_printf (subtitle, _("%s — %s, %s"), json_object_get_string_member_with_default (data, "note", ""),
+                              json_object_get_string_member_with_default (data, "by_name", ""), at);
+    }
+  else
+    {
+      g_string_append (subtitle, _hall_leader_clock_label (json_object_get_string_member_with_default (data, "clock", "")));
+      g_string_append (subtitle, " · ");
+      g_string_append (subtitle, hall_label_state (json_object_get_string_member_with_default (data, "matter_state", "")));
+      if (_hall_leader_get_flag (data, "supervised"))
+        /* Translators: the matter is already flagged for supervision (督办) */
+        g_string_append (subtitle, _(" · under supervision"));
+    }
+  if (charged)
+    /* Translators: a leader has taken charge of the matter (包案) */
+    g_string_append (subtitle, _(" · in a leader’s charge"));
+  adw_action_row_set_subtitle (row, subtitle->str);
+  /* A flag's note is the leader's own words: all of it, however many lines beside the buttons. */
+  adw_action_row_set_subtitle_lines (row, flagged ? 0 : 2);
+
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  _hall_leader_set_due_badge (GTK_LABEL (badge), json_object_get_int_member_with_default (data, "days_left", 0),
+                              _hall_leader_get_flag (data, "overdue"), due);
+  adw_action_row_add_suffix (row, badge);
+  _hall_leader_add_row_button (row, _("_Details"), "supervision.show-matter", matter_id);
+  _hall_leader_add_row_button (row, flagged ? _("Supervise _Again") : _("_Supervise"), "supervision.flag", matter_id);
+  if (flagged)
+    /* Translators: button: ends the supervision (督办) of a flagged matter */
+    _hall_leader_add_row_button (row, _("_Resolve"), "supervision.resolve", matter_id);
+  if (!charged)
+    _hall_leader_add_row_button (row, _("_Take Charge"), "supervision.take-charge", matter_id);
+  return GTK_WIDGET (row);
+}
+
+static void
+supervision_cb (HallPage     *page,
+                JsonObject   *reply,
+                const GError *error,
+                gpointer      user_data)
+{
+  HallSupervisionPage *self = HALL_SUPERVISION_PAGE (page);
+  g_autofree char *summary = NULL;
+
+  _hall_form_set_error (GTK_WIDGET (self->list_error), GTK_WIDGET (self->list_error),
+                        reply == NULL ? error->message : NULL);
+  if (reply == NULL)
+    return;
+  g_free (self->today);
+  self->today = g_strdup (json_object_get_string_member_with_default (reply, "date", ""));
+  _hall_leader_store_fill (self->overdue, json_object_get_array_member (reply, "overdue"));
+  _hall_leader_store_fill (self->due_soon, json_object_get_array_member (reply, "due_soon"));
+  _hall_leader_store_fill (self->flagged, json_object_get_array_member (reply, "flagged"));
+  /* Translators: summary of the supervision page; the last %s is a date */
+  summary = g_strdup_printf (_("%u overdue · %u due by %s · %u flagged for supervision"),
+                             g_list_model_get_n_items (G_LIST_MODEL (self->overdue)),
+                             g_list_model_get_n_items (G_LIST_MODEL (self->due_soon)),
+                             json_object_get_string_member_with_default (reply, "due_soon_until", ""),
+                             g_list_model_get_n_items (G_LIST_MODEL (self->flagged)));
+  gtk_label_set_text (self->summary_label, summary);
+}
+
+static void
+refresh (HallPage *page)
+{
+  hall_page_load (page, "leader.supervision", NULL, supervision_cb, NULL);
+}
+
+static JsonObject *
+find_matter (HallSupervisionPage *self,
+             gint64               matter_id)
+{
+  GListStore *stores[] = { self->overdue, self->due_soon, self->flagged };
+
+  for (guint s = 0; s < G_N_ELEMENTS (stores); s++)
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (stores[s])); i++)
+      {
+        g_autoptr (HallBoardItem) item = g_list_model_get_item (G_LIST_MODEL (stores[s]), i);
+        JsonObject *data = hall_board_item_get_data (item);
+
+        if (json_object_get_int_member_with_default (data, "matter_id", 0) == matter_id)
+          return data;
+      }
+  return NULL;
+}
+
+/* ---- the flag and resolve forms ----------------------------------------------------------- */
+
+static void
+form_clear_errors (HallSupervisionPage *self,
+                   Form                *form)
+{
+  _hall_leader_clear_errors (self, form->fields, form->n_fields);
+}
+
+/* Opens @form for the matter @parameter (its id), with @subtitle_member of its row under the
+ * title; returns the row's data, or NULL when the matter is no longer listed. */
+static JsonObject *
+form_open (HallSupervisionPage *self,
+           Form                *form,
+           GVariant            *parameter,
+           const char          *subtitle_member)
+{
+  gint64 matter_id = g_variant_get_int64 (parameter);
+  JsonObject *data = find_matter (self, matter_id);
+
+  if (data == NULL)
+    return NULL;
+  form->matter_id = matter_id;
+  gtk_label_set_text (form->subtitle, json_object_get_string_member_with_default (data, subtitle_member, ""));
+  _hall_leader_text_view_set (form->text, NULL);
+  form_clear_errors (self, form);
+  update_actions (HALL_PAGE (self));
+  gtk_stack_set_visible_child_name (self->stack, form->view);
+  gtk_widget_grab_focus (GTK_WIDGET (form->text));
+  return data;
+}
+
+/* The form's text, or NULL (and it says so) when nothing is written. */
+static char *
+form_get_text (HallSupervisionPage *self,
+               Form                *form,
+               const char          *missing)
+{
+  g_autofree char *text = _hall_leader_text_view_get (form->text);
+
+  if (*text != '\0')
+    return g_steal_pointer (&text);
+  _hall_form_set_error (GTK_WIDGET (form->text), GTK_WIDGET (form->text_error), missing);
+  return NULL;
+}
+
+static void
+form_sent_cb (HallPage     *page,
+              JsonObject   *reply,
+              const GError *error,
+              gpointer      user_data)
+{
+  HallSupervisionPage *self = HALL_SUPERVISION_PAGE (page);
+  Form *form = user_data;
+  const char *number;
+  g_autofree char *message = NULL;
+
+  set_busy (self, FALSE);
+  if (reply == NULL)
+    {
+      _hall_leader_show_error (self, form->fields, form->n_fields, error);
+      return;
+    }
+  number = json_object_get_string_member_with_default (json_object_get_object_member (reply, "supervision"),
+                                                       "matter_number", "");
+  if (form == &self->flag)
+    /* Translators: after flagging a matter, %s its number */
+    message = g_strdup_printf (_("%s flagged for supervision"), number);
+  else
+    /* Translators: after ending the supervision (督办) of a matter, %s its number */
+    message = g_strdup_printf (_("The supervision of %s is resolved"), number);
+  hall_page_toast (page, message);
+  gtk_stack_set_visible_child_name (self->stack, "list");
+  hall_page_refresh (page);
+}
+
+static void
+form_send (HallSupervisionPage *self,
+           Form                *form,
+           JsonObject          *params)
+{
+  json_object_set_int_member (params, "matter_id", form->matter_id);
+  set_busy (self, TRUE);
+  hall_page_call (HALL_PAGE (self), "matter.supervise", params, form_sent_cb, form);
+}
+
+/* Leaving a form for the lists closes it. */
+static void
+view_changed_cb (HallSupervisionPage *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") != 0)
+    return;
+  self->flag.matter_id = 0;
+  self->resolve.matter_id = 0;
+  update_actions (HALL_PAGE (self));
+}
+
+static void
+flag_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HallSupervisionPage *self = HALL_SUPERVISION_PAGE (widget);
+  JsonObject *data = form_open (self, &self->flag, parameter, "department_name");
+  g_autofree char *title = NULL;
+  g_autofree char *due = NULL;
+
+  if (data == NULL)
+    return;
+  /* Translators: title of the supervision form, %s the matter number */
+  title = g_strdup_printf (_("Supervise %s"), json_object_get_string_member_with_default (data, "matter_number", ""));
+  gtk_label_set_text (self->flag.title, title);
+  due = _hall_leader_add_days (self->today, DEFAULT_REPORT_DAYS);
+  gtk_editable_set_text (GTK_EDITABLE (self->due_row), due);
+}
+
+static void
+submit_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HallSupervisionPage *self = HALL_SUPERVISION_PAGE (widget);
+  g_autofree char *note = NULL;
+  const char *due = gtk_editable_get_text (GTK_EDITABLE (self->due_row));
+  const char *message;
+  g_autoptr (JsonObject) params = NULL;
+
+  form_clear_errors (self, &self->flag);
+  note = form_get_text (self, &self->flag, _("Write what the department must do and report."));
+  if ((message = _hall_leader_check_date (due)) == NULL && self->today != NULL && strcmp (due, self->today) < 0)
+    message = _("The date to report back by cannot be in the past.");
+  _hall_form_set_error (GTK_WIDGET (self->due_row), GTK_WIDGET (self->due_error), message);
+  if (note == NULL || message != NULL)
+    return;
+
+  params = json_object_new ();
+  json_object_set_string_member (params, "note", note);
+  json_object_set_string_member (params, "due_date", due);
+  form_send (self, &self->flag, params);
+}
+
+static void
+resolve_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  HallSupervisionPage *self = HALL_SUPERVISION_PAGE (widget);
+  JsonObject *data = form_open (self, &self->resolve, parameter, "note");
+  g_autofree char *title = NULL;
+
+  if (data == NULL)
+    return;
+  /* Translators: title of the form that ends a supervision (督办), %s the matter number */
+  title = g_strdup_printf (_("Resolve the Supervision of %s"),
+                           json_object_get_string_member_with_default (data, "matter_number", ""));
+  gtk_label_set_text (self->resolve.title, title);
+}
+
+static void
+resolve_response_cb (HallSupervisionPage *self,
+                     const char          *response,
+                     AdwMessageDialog    *dialog)
+{
+  g_autoptr (JsonObject) params = NULL;
+  g_autofree char *resolution = NULL;
+
+  if (g_strcmp0 (response, "resolve") != 0 || hall_page_get_client (HALL_PAGE (self)) == NULL || self->busy
+      || self->resolve.matter_id == 0)
+    return;
+  resolution = _hall_leader_text_view_get (self->resolve.text);
+  params = json_object_new ();
+  json_object_set_boolean_member (params, "resolve", TRUE);
+  json_object_set_string_member (params, "resolution", resolution);
+  form_send (self, &self->resolve, params);
+}
+
+/* Resolving is for good: write the resolution, then confirm. */
+static void
+resolve_submit_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  HallSupervisionPage *self = HALL_SUPERVISION_PAGE (widget);
+  g_autofree char *resolution = NULL;
+  JsonObject *data = find_matter (self, self->resolve.matter_id);
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+
+  form_clear_errors (self, &self->resolve);
+  resolution = form_get_text (self, &self->resolve, _("Write how the department dealt with the matter."));
+  if (resolution == NULL)
+    return;
+  /* Translators: question before ending a supervision (督办), %s the matter number */
+  heading = g_strdup_printf (_("Resolve the Supervision of %s?"),
+                             data ? json_object_get_string_member_with_default (data, "matter_number", "") : "");
+  dialog = _hall_admin_confirm (widget, heading,
+                                _("The flag is lifted for good and the department no longer reports on it."),
+                                /* Translators: button that ends a supervision (督办) */
+                                "resolve", _("_Resolve"), G_CALLBACK (resolve_response_cb), self);
+  g_object_set_data_full (G_OBJECT (dialog), "page", g_object_ref (self), g_object_unref);
+}
+
+/* ---- taking charge ------------------------------------------------------------------------ */
+
+static void
+charged_cb (HallPage     *page,
+            JsonObject   *reply,
+            const GError *error,
+            gpointer      user_data)
+{
+  g_autofree char *message = NULL;
+
+  set_busy (HALL_SUPERVISION_PAGE (page), FALSE);
+  if (reply == NULL)
+    {
+      hall_page_toast (page, error->message);
+      return;
+    }
+  /* Translators: after the leader took charge of a matter (包案), %s its number */
+  message = g_strdup_printf (_("You are in charge of %s now; see My Charged Matters"),
+                             json_object_get_string_member_with_default (json_object_get_object_member (reply, "charge"),
+                                                                         "matter_number", ""));
+  hall_page_toast (page, message);
+  hall_page_refresh (page);
+}
+
+static void
+take_charge_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr (JsonObject) params = _hall_leader_params_id ("matter_id", g_variant_get_int64 (parameter));
+
+  set_busy (HALL_SUPERVISION_PAGE (widget), TRUE);
+  hall_page_call (HALL_PAGE (widget), "leader.charge", params, charged_cb, NULL);
+}
+
+static void
+event (HallPage   *page,
+       const char *kind,
+       JsonObject *event)
+{
+  if (g_str_has_prefix (kind, "matter.") || g_str_has_prefix (kind, "leader.charge")
+      || g_str_equal (kind, "setup.changed"))
+    hall_page_refresh (page);
+}
+
+/* Calls sent with another client will not answer. */
+static void
+client_changed_cb (HallSupervisionPage *self)
+{
+  self->busy = FALSE;
+}
+
+static void
+hall_supervision_page_dispose (GObject *object)
+{
+  adw_bin_set_child (ADW_BIN (object), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (object), HALL_TYPE_SUPERVISION_PAGE);
+  G_OBJECT_CLASS (hall_supervision_page_parent_class)->dispose (object);
+}
+
+static void
+hall_supervision_page_finalize (GObject *object)
+{
+  HallSupervisionPage *self = HALL_SUPERVISION_PAGE (object);
+
+  g_clear_object (&self->overdue);
+  g_clear_object (&self->due_soon);
+  g_clear_object (&self->flagged);
+  g_free (self->today);
+  G_OBJECT_CLASS (hall_supervision_page_parent_class)->finalize (object);
+}
+
+static void
+hall_supervision_page_class_init (HallSupervisionPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  HallPageClass *page_class = HALL_PAGE_CLASS (klass);
+
+  object_class->dispose = hall_supervision_page_dispose;
+  object_class->finalize = hall_supervision_page_finalize;
+  page_class->refresh = refresh;
+  page_class->event = event;
+  page_class->update_actions = update_actions;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/xinfanghall/Hall/ui/leader/hall-supervision-page.ui");
+  g_type_ensure (HALL_TYPE_MATTER_VIEW);
+#define CHILD(name) gtk_widget_class_bind_template_child (widget_class, HallSupervisionPage, name)
+#define FORM_CHILD(id, member) \
+  gtk_widget_class_bind_template_child_full (widget_class, id, FALSE, G_STRUCT_OFFSET (HallSupervisionPage, member))
+  CHILD (matter_view);
+  CHILD (stack);
+  CHILD (summary_label);
+  CHILD (list_error);
+  CHILD (overdue_list);
+  CHILD (due_soon_list);
+  CHILD (flagged_list);
+  CHILD (due_row);
+  CHILD (due_error);
+  FORM_CHILD ("flag_title", flag.title);
+  FORM_CHILD ("flag_subtitle", flag.subtitle);
+  FORM_CHILD ("note_view", flag.text);
+  FORM_CHILD ("note_error", flag.text_error);
+  FORM_CHILD ("flag_error", flag.error);
+  FORM_CHILD ("resolve_title", resolve.title);
+  FORM_CHILD ("resolve_subtitle", resolve.subtitle);
+  FORM_CHILD ("resolution_view", resolve.text);
+  FORM_CHILD ("resolution_error", resolve.text_error);
+  FORM_CHILD ("resolve_error", resolve.error);
+#undef FORM_CHILD
+#undef CHILD
+
+  gtk_widget_class_install_action (widget_class, "supervision.flag", "x", flag_action);
+  gtk_widget_class_install_action (widget_class, "supervision.take-charge", "x", take_charge_action);
+  gtk_widget_class_install_action (widget_class, "supervision.submit", NULL, submit_action);
+  gtk_widget_class_install_action (widget_class, "supervision.resolve", "x", resolve_action);
+  gtk_widget_class_install_action (widget_class, "supervision.resolve-submit", NULL, resolve_submit_action);
+  hall_page_class_install_refresh_action (page_class, "supervision.refresh");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "supervision.submit", NULL);
+  hall_page_class_install_matter_actions (page_class, "supervision");
+}
+
+static void
+hall_supervision_page_init (HallSupervisionPage *self)
+{
+  GListStore **stores[] = { &self->overdue, &self->due_soon, &self->flagged };
+  GtkListBox **lists[] = { &self->overdue_list, &self->due_soon_list, &self->flagged_list };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->flag.view = "flag";
+  self->flag.submit = "supervision.submit";
+  self->flag.fields = flag_fields;
+  self->flag.n_fields = G_N_ELEMENTS (flag_fields);
+  self->resolve.view = "resolve";
+  self->resolve.submit = "supervision.resolve-submit";
+  self->resolve.fields = resolve_fields;
+  self->resolve.n_fields = G_N_ELEMENTS (resolve_fields);
+  for (guint i = 0; i < G_N_ELEMENTS (stores); i++)
+    {
+      *stores[i] = g_list_store_new (HALL_TYPE_BOARD_ITEM);
+      gtk_list_box_bind_model (*lists[i], G_LIST_MODEL (*stores[i]), create_row, NULL, NULL);
+    }
+  g_signal_connect_swapped (self->stack, "notify::visible-child-name", G_CALLBACK (view_changed_cb), self);
+  g_signal_connect (self, "notify::client", G_CALLBACK (client_changed_cb), NULL);
+  hall_page_set_matter_stack (HALL_PAGE (self), self->stack, GTK_WIDGET (self->matter_view));
+  update_actions (HALL_PAGE (self));
+}
+GtkWidget *
+hall_supervision_page_new (HallClient *client)
+{
+  return g_object_new (HALL_TYPE_SUPERVISION_PAGE, "client", client, NULL);
+}
+
+GListModel *
+hall_supervision_page_get_list (HallSupervisionPage *self,
+                                const char          *which)
+{
+  g_return_val_if_fail (HALL_IS_SUPERVISION_PAGE (self), NULL);
+  if (g_strcmp0 (which, "overdue") == 0)
+    return G_LIST_MODEL (self->overdue);
+  if (g_strcmp0 (which, "due_soon") == 0)
+    return G_LIST_MODEL (self->due_soon);
+  return G_LIST_MODEL (self->flagged);
+}
+
+const char *
+hall_supervision_page_get_view (HallSupervisionPage *self)
+{
+  g_return_val_if_fail (HALL_IS_SUPERVISION_PAGE (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}

@@ -18,7 +18,7 @@
 #include "hall-reception-form.h"
 #include "hall-reception-page.h"
 #include "hall-supervision-page.h"
-#include "hall-board-item.h"
+#include "hall-json-item.h"
 #include "hall-counter-page.h"
 #include "hall-matter-list-page.h"
 #include "hall-demo.h"
@@ -158,7 +158,7 @@ shoot_staff (HallWindow *window,
   settle (1200);
   first = g_list_model_get_item (list, 0);
   if (first != NULL)
-    hall_matter_list_page_show_matter (HALL_MATTER_LIST_PAGE (matters), hall_board_item_get_id (HALL_BOARD_ITEM (first)));
+    hall_matter_list_page_show_matter (HALL_MATTER_LIST_PAGE (matters), hall_json_item_get_id (HALL_JSON_ITEM (first)));
   settle (1200);
   shoot (window, out, "staff-matters");
 }
@@ -196,7 +196,7 @@ shoot_leader (HallWindow *window,
   first = g_list_model_get_item (visitors, 0);
   if (first != NULL)
     {
-      JsonObject *visitor = hall_board_item_get_data (HALL_BOARD_ITEM (first));
+      JsonObject *visitor = hall_json_item_get_data (HALL_JSON_ITEM (first));
 
       gtk_widget_activate_action (reception, "reception.record", "x",
                                   json_object_get_int_member (visitor, "escalation_id"));
@@ -210,7 +210,7 @@ shoot_leader (HallWindow *window,
   shoot (window, out, "leader-supervision");
   overdue = g_list_model_get_item (hall_supervision_page_get_list (HALL_SUPERVISION_PAGE (supervision), "overdue"), 0);
   gtk_widget_activate_action (supervision, "supervision.take-charge", "x",
-                              json_object_get_int_member (hall_board_item_get_data (HALL_BOARD_ITEM (overdue)),
+                              json_object_get_int_member (hall_json_item_get_data (HALL_JSON_ITEM (overdue)),
                                                           "matter_id"));
   settle (1200);
   hall_workspace_show_page (workspace, "charges");
@@ -218,7 +218,7 @@ shoot_leader (HallWindow *window,
   shoot (window, out, "leader-charges");
   charge = g_list_model_get_item (hall_charges_page_get_charges (HALL_CHARGES_PAGE (charges)), 0);
   gtk_widget_activate_action (charges, "charges.open", "x",
-                              json_object_get_int_member (hall_board_item_get_data (HALL_BOARD_ITEM (charge)), "id"));
+                              json_object_get_int_member (hall_json_item_get_data (HALL_JSON_ITEM (charge)), "id"));
   hall_ui_test_wait (charge_open, charges, 60, "the charge");
   settle (600);
   shoot (window, out, "leader-charge");

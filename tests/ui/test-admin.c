@@ -15,7 +15,7 @@
 #include "hall-admin-calendar-page.h"
 #include "hall-admin-maintenance-page.h"
 #include "hall-admin-setup-page.h"
-#include "hall-board-item.h"
+#include "hall-json-item.h"
 #include "hall-local-client.h"
 #include "hall-test-util.h"
 #include "hall-ui-test-util.h"
@@ -36,8 +36,8 @@ find_account (HallAdminAccountsPage *page,
 
   for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
     {
-      g_autoptr (HallBoardItem) item = g_list_model_get_item (accounts, i);
-      JsonObject *user = hall_board_item_get_data (item);
+      g_autoptr (HallJsonItem) item = g_list_model_get_item (accounts, i);
+      JsonObject *user = hall_json_item_get_data (item);
 
       if (g_strcmp0 (json_object_get_string_member (user, "username"), username) == 0)
         return user;
@@ -163,8 +163,8 @@ find_by (GListModel *model,
 {
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr (HallBoardItem) item = g_list_model_get_item (model, i);
-      JsonObject *data = hall_board_item_get_data (item);
+      g_autoptr (HallJsonItem) item = g_list_model_get_item (model, i);
+      JsonObject *data = hall_json_item_get_data (item);
 
       if (g_strcmp0 (json_object_get_string_member_with_default (data, member, NULL), value) == 0)
         return data;
@@ -193,10 +193,10 @@ window_21 (HallAdminSetupPage *page)
 
   for (guint i = 0; i < g_list_model_get_n_items (counters); i++)
     {
-      g_autoptr (HallBoardItem) item = g_list_model_get_item (counters, i);
+      g_autoptr (HallJsonItem) item = g_list_model_get_item (counters, i);
 
-      if (json_object_get_int_member_with_default (hall_board_item_get_data (item), "number", 0) == 21)
-        return hall_board_item_get_data (item);
+      if (json_object_get_int_member_with_default (hall_json_item_get_data (item), "number", 0) == 21)
+        return hall_json_item_get_data (item);
     }
   return NULL;
 }
@@ -335,9 +335,9 @@ audit_has_create (gpointer data)
 
   for (guint i = 0; i < g_list_model_get_n_items (audit); i++)
     {
-      g_autoptr (HallBoardItem) item = g_list_model_get_item (audit, i);
+      g_autoptr (HallJsonItem) item = g_list_model_get_item (audit, i);
 
-      if (g_strcmp0 (json_object_get_string_member (hall_board_item_get_data (item), "command"), "user.create") == 0)
+      if (g_strcmp0 (json_object_get_string_member (hall_json_item_get_data (item), "command"), "user.create") == 0)
         return TRUE;
     }
   /* Not on this page: the next older one, as the admin would. */

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "hall-board-item.h"
+#include "hall-json-item.h"
 #include "hall-board-page.h"
 #include "hall-demo.h"
 #include "hall-preferences-window.h"
@@ -41,10 +41,10 @@ department_waiting (HallBoardPage *board,
 
   for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
     {
-      g_autoptr (HallBoardItem) item = g_list_model_get_item (departments, i);
+      g_autoptr (HallJsonItem) item = g_list_model_get_item (departments, i);
 
-      if (hall_board_item_get_id (item) == department_id)
-        return json_object_get_int_member (hall_board_item_get_data (item), "waiting");
+      if (hall_json_item_get_id (item) == department_id)
+        return json_object_get_int_member (hall_json_item_get_data (item), "waiting");
     }
   return -1;
 }
@@ -450,8 +450,8 @@ demo (void)
   counters = hall_board_page_get_counters (board);
   for (guint i = 0; i < g_list_model_get_n_items (counters); i++)
     {
-      g_autoptr (HallBoardItem) item = g_list_model_get_item (counters, i);
-      JsonObject *data = hall_board_item_get_data (item);
+      g_autoptr (HallJsonItem) item = g_list_model_get_item (counters, i);
+      JsonObject *data = hall_json_item_get_data (item);
       const char *state = json_object_get_string_member (data, "state");
 
       open += g_str_equal (state, "open");

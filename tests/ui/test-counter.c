@@ -11,7 +11,7 @@
 
 #include <adwaita.h>
 
-#include "hall-board-item.h"
+#include "hall-json-item.h"
 #include "hall-counter-page.h"
 #include "hall-local-client.h"
 #include "hall-matter-form.h"
@@ -64,8 +64,8 @@ list_has_matter (gpointer data)
 
   for (guint i = 0; i < g_list_model_get_n_items (matters); i++)
     {
-      g_autoptr (HallBoardItem) item = g_list_model_get_item (matters, i);
-      if (g_strcmp0 (json_object_get_string_member (hall_board_item_get_data (item), "number"),
+      g_autoptr (HallJsonItem) item = g_list_model_get_item (matters, i);
+      if (g_strcmp0 (json_object_get_string_member (hall_json_item_get_data (item), "number"),
                      g_object_get_data (data, "number")) == 0)
         return TRUE;
     }

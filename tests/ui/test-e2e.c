@@ -30,7 +30,7 @@
 #include <sys/prctl.h>
 #include <unistd.h>
 
-#include "hall-board-item.h"
+#include "hall-json-item.h"
 #include "hall-counter-page.h"
 #include "hall-matter-form.h"
 #include "hall-matter-list-page.h"
@@ -295,8 +295,8 @@ list_has_matter (gpointer data)
 
   for (guint i = 0; i < g_list_model_get_n_items (matters); i++)
     {
-      g_autoptr (HallBoardItem) item = g_list_model_get_item (matters, i);
-      if (g_strcmp0 (json_object_get_string_member (hall_board_item_get_data (item), "number"),
+      g_autoptr (HallJsonItem) item = g_list_model_get_item (matters, i);
+      if (g_strcmp0 (json_object_get_string_member (hall_json_item_get_data (item), "number"),
                      g_object_get_data (data, "number")) == 0)
         return TRUE;
     }
@@ -322,7 +322,7 @@ run_staff (const char *url)
   g_autoptr (HallApplication) app = join_and_sign_in (url, "lijing", 2, &window);
   HallClient *client = hall_application_get_client (app);
   GtkWidget *page, *form, *matters, *view;
-  g_autoptr (HallBoardItem) waiting = NULL;
+  g_autoptr (HallJsonItem) waiting = NULL;
   g_autoptr (JsonObject) result = NULL;
   gint64 seen_at;
 
@@ -342,14 +342,14 @@ run_staff (const char *url)
   hall_ui_test_wait (hall_ui_test_one_waiting, page, STEP_TIMEOUT, "the manager's ticket in the waiting list");
   seen_at = g_get_monotonic_time ();
   waiting = g_list_model_get_item (hall_counter_page_get_waiting (HALL_COUNTER_PAGE (page)), 0);
-  say ("seen %s %" G_GINT64_FORMAT, json_object_get_string_member (hall_board_item_get_data (waiting), "code"), seen_at);
+  say ("seen %s %" G_GINT64_FORMAT, json_object_get_string_member (hall_json_item_get_data (waiting), "code"), seen_at);
 
   /* Call it: the visitor's card shows the ticket. */
   gtk_widget_activate_action (page, "counter.call-next", NULL);
   hall_ui_test_wait (hall_ui_test_has_current, page, STEP_TIMEOUT, "the called visitor");
   hall_ui_test_flush ();
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (page, "ticket_code"))), ==,
-                   json_object_get_string_member (hall_board_item_get_data (waiting), "code"));
+                   json_object_get_string_member (hall_json_item_get_data (waiting), "code"));
 
   /* Register the visitor's matter. */
   gtk_widget_activate_action (page, "counter.register", NULL);
@@ -419,8 +419,8 @@ waiting_escalation (GtkWidget *page)
 
   for (guint i = 0; i < g_list_model_get_n_items (visitors); i++)
     {
-      g_autoptr (HallBoardItem) item = g_list_model_get_item (visitors, i);
-      JsonObject *visitor = hall_board_item_get_data (item);
+      g_autoptr (HallJsonItem) item = g_list_model_get_item (visitors, i);
+      JsonObject *visitor = hall_json_item_get_data (item);
 
       if (json_object_get_int_member (visitor, "matter_id") == matter_id
           && g_strcmp0 (json_object_get_string_member (visitor, "state"), "waiting") == 0)

@@ -10,7 +10,7 @@
 
 #include <adwaita.h>
 
-#include "hall-board-item.h"
+#include "hall-json-item.h"
 #include "hall-charges-page.h"
 #include "hall-local-client.h"
 #include "hall-matter-view.h"
@@ -263,7 +263,7 @@ test_reception (Fixture       *f,
   GtkWidget *window = in_window (page);
   GListModel *visitors = hall_reception_page_get_visitors (HALL_RECEPTION_PAGE (page));
   GtkWidget *form = hall_reception_page_get_form (HALL_RECEPTION_PAGE (page));
-  g_autoptr (HallBoardItem) item = NULL;
+  g_autoptr (HallJsonItem) item = NULL;
   g_autoptr (JsonObject) matter = NULL;
   JsonObject *visitor, *instruction;
   JsonArray *assignments;
@@ -274,7 +274,7 @@ test_reception (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (page, "duty"))), ==,
                    "You receive visitors all day");
   item = g_list_model_get_item (visitors, 0);
-  visitor = hall_board_item_get_data (item);
+  visitor = hall_json_item_get_data (item);
   g_assert_cmpint (json_object_get_int_member (visitor, "matter_id"), ==, matter_id);
   g_assert_cmpstr (json_object_get_string_member (visitor, "state"), ==, "waiting");
   g_assert_cmpstr (json_object_get_string_member (visitor, "ticket_code"), ==, "C001");
@@ -547,8 +547,8 @@ row_of (RowWait *w)
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr (HallBoardItem) item = g_list_model_get_item (model, i);
-      JsonObject *data = hall_board_item_get_data (item);
+      g_autoptr (HallJsonItem) item = g_list_model_get_item (model, i);
+      JsonObject *data = hall_json_item_get_data (item);
 
       if (json_object_get_int_member (data, "matter_id") == w->matter_id)
         return data;

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "hall-board-item.h"
+#include "hall-json-item.h"
 #include "hall-escalations-page.h"
 #include "hall-local-client.h"
 #include "hall-queue-page.h"
@@ -231,8 +231,8 @@ ticket_is (gpointer data)
 
   for (guint i = 0; i < g_list_model_get_n_items (check->model); i++)
     {
-      g_autoptr (HallBoardItem) item = g_list_model_get_item (check->model, i);
-      JsonObject *ticket = hall_board_item_get_data (item);
+      g_autoptr (HallJsonItem) item = g_list_model_get_item (check->model, i);
+      JsonObject *ticket = hall_json_item_get_data (item);
 
       if (g_strcmp0 (json_object_get_string_member (ticket, "code"), check->code) != 0)
         continue;

@@ -10,7 +10,7 @@
 #include "hall-admin-calendar-page.h"
 #include "hall-admin-maintenance-page.h"
 #include "hall-admin-setup-page.h"
-#include "hall-board-item.h"
+#include "hall-json-item.h"
 #include "hall-board-page.h"
 #include "hall-charge-view.h"
 #include "hall-charges-page.h"
@@ -98,7 +98,7 @@ test_counter_card (void)
     "{\"id\": 2, \"number\": 2, \"name\": \"2号窗口\", \"state\": \"open\", \"staff_name\": \"赵磊\","
     " \"departments\": [{\"id\": 2, \"name\": \"城建\"}], \"waiting\": 4, \"held\": 1, \"over_norm\": true,"
     " \"current\": {\"ticket_id\": 7, \"code\": \"C007\", \"state\": \"serving\", \"since\": 1000}}");
-  g_autoptr (HallBoardItem) item = hall_board_item_new (data, 1000 + 12 * 60);
+  g_autoptr (HallJsonItem) item = hall_json_item_new (data, 1000 + 12 * 60);
   GtkWidget *card = hall_counter_card_new (item);
 
   g_assert_true (hall_counter_card_get_item (HALL_COUNTER_CARD (card)) == item);
@@ -548,8 +548,8 @@ admin_setup_loaded (gpointer data)
 static gboolean
 counter_one_serves_two (gpointer data)
 {
-  g_autoptr (HallBoardItem) counter = g_list_model_get_item (hall_admin_setup_page_get_counters (data), 0);
-  JsonArray *ids = json_object_get_array_member (hall_board_item_get_data (counter), "department_ids");
+  g_autoptr (HallJsonItem) counter = g_list_model_get_item (hall_admin_setup_page_get_counters (data), 0);
+  JsonArray *ids = json_object_get_array_member (hall_json_item_get_data (counter), "department_ids");
 
   return json_array_get_length (ids) == 2 && !hall_admin_setup_page_get_busy (data);
 }

@@ -23,7 +23,7 @@ struct _HallAdminAccountRow
 {
   AdwExpanderRow parent_instance;
 
-  HallBoardItem *item;
+  HallJsonItem *item;
   GPtrArray *department_codes;
   gint64 own_id;
   GtkCheckButton *role_checks[HALL_ADMIN_N_ROLES];
@@ -82,7 +82,7 @@ hall_admin_account_row_sync (HallAdminAccountRow *self)
   g_return_if_fail (HALL_IS_ADMIN_ACCOUNT_ROW (self));
 
   /* Accounts name their department; department names are unique in a hall. */
-  user = hall_board_item_get_data (self->item);
+  user = hall_json_item_get_data (self->item);
   name = json_object_get_string_member_with_default (user, "department_name", NULL);
   names = adw_combo_row_get_model (self->department_row);
   for (guint i = 1; name != NULL && names != NULL && i < g_list_model_get_n_items (names); i++)
@@ -94,8 +94,8 @@ hall_admin_account_row_sync (HallAdminAccountRow *self)
 static void
 update (HallAdminAccountRow *self)
 {
-  JsonObject *user = hall_board_item_get_data (self->item);
-  gint64 id = hall_board_item_get_id (self->item);
+  JsonObject *user = hall_json_item_get_data (self->item);
+  gint64 id = hall_json_item_get_id (self->item);
   const char *username = json_object_get_string_member_with_default (user, "username", "");
   const char *display_name = json_object_get_string_member_with_default (user, "display_name", username);
   const char *department = json_object_get_string_member_with_default (user, "department_name", NULL);
@@ -167,7 +167,7 @@ updated_cb (HallPage     *page,
     }
   /* Translators: %s is the username of the account whose roles or department changed */
   message = g_strdup_printf (_("Account “%s” changed."),
-                             json_object_get_string_member_with_default (hall_board_item_get_data (self->item),
+                             json_object_get_string_member_with_default (hall_json_item_get_data (self->item),
                                                                          "username", ""));
   hall_page_toast (page, message);
 }
@@ -182,7 +182,7 @@ send_update (HallAdminAccountRow *self)
 
   if (page == NULL || hall_page_get_client (HALL_PAGE (page)) == NULL)
     return;
-  json_object_set_int_member (params, "user_id", hall_board_item_get_id (self->item));
+  json_object_set_int_member (params, "user_id", hall_json_item_get_id (self->item));
   if (department != NULL)
     json_object_set_string_member (params, "department", department);
   else
@@ -211,7 +211,7 @@ save_action (GtkWidget  *widget,
 {
   HallAdminAccountRow *self = HALL_ADMIN_ACCOUNT_ROW (widget);
   g_autoptr (JsonArray) chosen = hall_admin_account_row_dup_roles (self);
-  const char *username = json_object_get_string_member_with_default (hall_board_item_get_data (self->item),
+  const char *username = json_object_get_string_member_with_default (hall_json_item_get_data (self->item),
                                                                      "username", "");
   AdwMessageDialog *dialog;
   g_autofree char *heading = NULL;
@@ -297,14 +297,14 @@ hall_admin_account_row_init (HallAdminAccountRow *self)
 }
 
 GtkWidget *
-hall_admin_account_row_new (HallBoardItem *item,
+hall_admin_account_row_new (HallJsonItem *item,
                             GListModel    *department_names,
                             GPtrArray     *department_codes,
                             gint64         own_id)
 {
   HallAdminAccountRow *self;
 
-  g_return_val_if_fail (HALL_IS_BOARD_ITEM (item), NULL);
+  g_return_val_if_fail (HALL_IS_JSON_ITEM (item), NULL);
   g_return_val_if_fail (G_IS_LIST_MODEL (department_names), NULL);
   g_return_val_if_fail (department_codes != NULL, NULL);
 
@@ -318,7 +318,7 @@ hall_admin_account_row_new (HallBoardItem *item,
   return GTK_WIDGET (self);
 }
 
-HallBoardItem *
+HallJsonItem *
 hall_admin_account_row_get_item (HallAdminAccountRow *self)
 {
   g_return_val_if_fail (HALL_IS_ADMIN_ACCOUNT_ROW (self), NULL);
@@ -339,7 +339,7 @@ hall_admin_account_row_roles_changed (HallAdminAccountRow *self)
 
   g_return_val_if_fail (HALL_IS_ADMIN_ACCOUNT_ROW (self), FALSE);
 
-  user = hall_board_item_get_data (self->item);
+  user = hall_json_item_get_data (self->item);
   for (guint i = 0; i < HALL_ADMIN_N_ROLES; i++)
     if (gtk_check_button_get_active (self->role_checks[i]) != has_role (user, _hall_admin_roles[i]))
       return TRUE;

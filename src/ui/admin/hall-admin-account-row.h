@@ -8,7 +8,7 @@
 #include <adwaita.h>
 #include <json-glib/json-glib.h>
 
-#include "hall-board-item.h"
+#include "hall-json-item.h"
 
 G_BEGIN_DECLS
 
@@ -19,11 +19,11 @@ G_DECLARE_FINAL_TYPE (HallAdminAccountRow, hall_admin_account_row, HALL, ADMIN_A
  * ([0] NULL); both shared with the page, which rebuilds them in place. @own_id: the signed-in
  * admin, who cannot lock their own account. Save sends user.update through the HallAdminPage
  * the row is in, which enables "account.save" when the hall can be reached. */
-GtkWidget  *hall_admin_account_row_new            (HallBoardItem       *item,
+GtkWidget  *hall_admin_account_row_new            (HallJsonItem       *item,
                                                    GListModel          *department_names,
                                                    GPtrArray           *department_codes,
                                                    gint64               own_id);
-HallBoardItem *hall_admin_account_row_get_item    (HallAdminAccountRow *self);
+HallJsonItem *hall_admin_account_row_get_item    (HallAdminAccountRow *self);
 /* The roles ticked in the editor, and whether they differ from the account's. */
 JsonArray  *hall_admin_account_row_dup_roles      (HallAdminAccountRow *self);
 gboolean    hall_admin_account_row_roles_changed  (HallAdminAccountRow *self);

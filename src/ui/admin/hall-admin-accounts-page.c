@@ -17,7 +17,7 @@
 #include "hall-admin-account-row.h"
 #include "hall-admin-accounts-page.h"
 #include "hall-admin-util.h"
-#include "hall-board-item.h"
+#include "hall-json-item.h"
 #include "hall-ui-util.h"
 
 struct _HallAdminAccountsPage
@@ -72,10 +72,10 @@ account_username (HallAdminAccountsPage *self,
 {
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->accounts)); i++)
     {
-      g_autoptr (HallBoardItem) item = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
+      g_autoptr (HallJsonItem) item = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
 
-      if (hall_board_item_get_id (item) == user_id)
-        return json_object_get_string_member_with_default (hall_board_item_get_data (item), "username", "");
+      if (hall_json_item_get_id (item) == user_id)
+        return json_object_get_string_member_with_default (hall_json_item_get_data (item), "username", "");
     }
   return NULL;
 }
@@ -131,7 +131,7 @@ loaded_cb (HallPage     *page,
   if (reply == NULL)
     g_debug ("%s: %s", (const char *) user_data, error->message);
   else if (json_object_has_member (reply, "users"))
-    hall_board_item_update_store (self->accounts, json_object_get_array_member (reply, "users"), 0, TRUE);
+    hall_json_item_update_store (self->accounts, json_object_get_array_member (reply, "users"), 0, TRUE);
   else if (json_object_has_member (reply, "departments"))
     show_departments (self, json_object_get_array_member (reply, "departments"));
 }
@@ -389,7 +389,7 @@ hall_admin_accounts_page_init (HallAdminAccountsPage *self)
   self->fields[3] = (HallAdminField) { "department", GTK_WIDGET (self->department_row), self->department_error };
   self->fields[4] = (HallAdminField) { "roles", self->roles_row, self->roles_error };
 
-  self->accounts = g_list_store_new (HALL_TYPE_BOARD_ITEM);
+  self->accounts = g_list_store_new (HALL_TYPE_JSON_ITEM);
   self->department_codes = g_ptr_array_new_with_free_func (g_free);
   gtk_list_box_bind_model (self->accounts_list, G_LIST_MODEL (self->accounts), create_account_row, self, NULL);
   show_departments (self, NULL);

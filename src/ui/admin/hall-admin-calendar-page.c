@@ -15,7 +15,7 @@
 
 #include "hall-admin-calendar-page.h"
 #include "hall-admin-util.h"
-#include "hall-board-item.h"
+#include "hall-json-item.h"
 #include "hall-ui-util.h"
 
 struct _HallAdminCalendarPage
@@ -62,7 +62,7 @@ list_cb (HallPage     *page,
   if (reply == NULL)
     g_debug ("calendar.list: %s", error->message);
   else
-    hall_board_item_update_store (HALL_ADMIN_CALENDAR_PAGE (page)->days, json_object_get_array_member (reply, "days"),
+    hall_json_item_update_store (HALL_ADMIN_CALENDAR_PAGE (page)->days, json_object_get_array_member (reply, "days"),
                                   0, TRUE);
 }
 
@@ -155,9 +155,9 @@ refresh (HallPage *page)
 static void
 update_day_row (AdwActionRow  *row,
                 GParamSpec    *pspec,
-                HallBoardItem *item)
+                HallJsonItem *item)
 {
-  JsonObject *day = hall_board_item_get_data (item);
+  JsonObject *day = hall_json_item_get_data (item);
   const char *date = json_object_get_string_member_with_default (day, "date", "");
   const char *kind = json_object_get_string_member_with_default (day, "kind", "");
   const char *note = json_object_get_string_member_with_default (day, "note", "");
@@ -342,7 +342,7 @@ hall_admin_calendar_page_init (HallAdminCalendarPage *self)
 
   self->fields[0] = (HallAdminField) { "date", GTK_WIDGET (self->date_row), self->date_error };
   self->fields[1] = (HallAdminField) { "note", GTK_WIDGET (self->note_row), self->note_error };
-  self->days = g_list_store_new (HALL_TYPE_BOARD_ITEM);
+  self->days = g_list_store_new (HALL_TYPE_JSON_ITEM);
   gtk_list_box_bind_model (self->days_list, G_LIST_MODEL (self->days), create_day_row, NULL, NULL);
   update_actions (HALL_PAGE (self));
 }

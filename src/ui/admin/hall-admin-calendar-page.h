@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HallAdminCalendarPage, hall_admin_calendar_page, HALL, ADMIN_CALENDAR_PAGE, HallAdminPage)
 
 GtkWidget  *hall_admin_calendar_page_new        (HallClient            *client);
-/* HallBoardItem per marked day (calendar.list's objects) of this year and the next. */
+/* HallJsonItem per marked day (calendar.list's objects) of this year and the next. */
 GListModel *hall_admin_calendar_page_get_days   (HallAdminCalendarPage *self);
 /* The hall's today, "YYYY-MM-DD", once read; the day the deadline preview counts from. */
 const char *hall_admin_calendar_page_get_today  (HallAdminCalendarPage *self);

@@ -14,7 +14,7 @@
 
 #include "hall-admin-maintenance-page.h"
 #include "hall-admin-util.h"
-#include "hall-board-item.h"
+#include "hall-json-item.h"
 #include "hall-labels.h"
 #include "hall-ui-util.h"
 
@@ -65,7 +65,7 @@ audit_cb (HallPage     *page,
       return;
     }
   entries = json_object_get_array_member (reply, "entries");
-  hall_board_item_update_store (self->audit, entries, 0, FALSE);
+  hall_json_item_update_store (self->audit, entries, 0, FALSE);
   self->more_audit = entries != NULL && json_array_get_length (entries) == AUDIT_PAGE;
   update_actions (page);
 }
@@ -163,9 +163,9 @@ describe_object (const char *type)
 static void
 update_audit_row (AdwActionRow  *row,
                   GParamSpec    *pspec,
-                  HallBoardItem *item)
+                  HallJsonItem *item)
 {
-  JsonObject *entry = hall_board_item_get_data (item);
+  JsonObject *entry = hall_json_item_get_data (item);
   gint64 at = json_object_get_int_member_with_default (entry, "at", 0);
   g_autoptr (GDateTime) time = g_date_time_new_from_unix_local (at);
   g_autofree char *when = time ? g_date_time_format (time, "%Y-%m-%d %H:%M:%S") : g_strdup ("");
@@ -330,10 +330,10 @@ audit_older_action (GtkWidget  *widget,
 {
   HallAdminMaintenancePage *self = HALL_ADMIN_MAINTENANCE_PAGE (widget);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->audit));
-  g_autoptr (HallBoardItem) last = n > 0 ? g_list_model_get_item (G_LIST_MODEL (self->audit), n - 1) : NULL;
+  g_autoptr (HallJsonItem) last = n > 0 ? g_list_model_get_item (G_LIST_MODEL (self->audit), n - 1) : NULL;
 
   if (last != NULL)
-    read_audit (self, hall_board_item_get_id (last));
+    read_audit (self, hall_json_item_get_id (last));
 }
 
 /* A backup or a check sent through the last client never answers. */
@@ -392,7 +392,7 @@ hall_admin_maintenance_page_init (HallAdminMaintenancePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->audit = g_list_store_new (HALL_TYPE_BOARD_ITEM);
+  self->audit = g_list_store_new (HALL_TYPE_JSON_ITEM);
   gtk_list_box_bind_model (self->audit_list, G_LIST_MODEL (self->audit), create_audit_row, NULL, NULL);
   g_signal_connect (self, "notify::client", G_CALLBACK (client_changed_cb), NULL);
   update_actions (HALL_PAGE (self));

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HallAdminMaintenancePage, hall_admin_maintenance_page, HALL, ADMIN_MAINTENANCE_PAGE, HallAdminPage)
 
 GtkWidget  *hall_admin_maintenance_page_new              (HallClient               *client);
-/* HallBoardItem per audit entry on the page shown, newest first. */
+/* HallJsonItem per audit entry on the page shown, newest first. */
 GListModel *hall_admin_maintenance_page_get_audit        (HallAdminMaintenancePage *self);
 /* Where the last "Back Up Now" wrote its copy (on the hall's computer), or NULL. */
 const char *hall_admin_maintenance_page_get_backup_path  (HallAdminMaintenancePage *self);

@@ -18,7 +18,7 @@
 #include "hall-admin-setup-page.h"
 #include "hall-admin-setup-rows.h"
 #include "hall-admin-util.h"
-#include "hall-board-item.h"
+#include "hall-json-item.h"
 #include "hall-ui-util.h"
 
 typedef enum
@@ -162,7 +162,7 @@ show_info (HallAdminSetupPage *self,
 
   chosen = _hall_admin_department_id_at (G_LIST_MODEL (self->departments),
                                          adw_combo_row_get_selected (self->category_department_row));
-  hall_board_item_update_store (self->departments, departments, 0, TRUE);
+  hall_json_item_update_store (self->departments, departments, 0, TRUE);
   if (departments_changed)
     {
       g_autoptr (GPtrArray) names = g_ptr_array_new ();
@@ -182,9 +182,9 @@ show_info (HallAdminSetupPage *self,
       self->departments_json = g_steal_pointer (&departments_json);
     }
   /* Windows and categories name departments: rebuilt when those changed. */
-  hall_board_item_update_store (self->counters, json_object_get_array_member (info, "counters"), 0,
+  hall_json_item_update_store (self->counters, json_object_get_array_member (info, "counters"), 0,
                                 !departments_changed);
-  hall_board_item_update_store (self->categories, json_object_get_array_member (info, "categories"), 0,
+  hall_json_item_update_store (self->categories, json_object_get_array_member (info, "categories"), 0,
                                 !departments_changed);
   self->loaded = TRUE;
   update_actions (HALL_PAGE (self));
@@ -572,9 +572,9 @@ hall_admin_setup_page_init (HallAdminSetupPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->departments = g_list_store_new (HALL_TYPE_BOARD_ITEM);
-  self->counters = g_list_store_new (HALL_TYPE_BOARD_ITEM);
-  self->categories = g_list_store_new (HALL_TYPE_BOARD_ITEM);
+  self->departments = g_list_store_new (HALL_TYPE_JSON_ITEM);
+  self->counters = g_list_store_new (HALL_TYPE_JSON_ITEM);
+  self->categories = g_list_store_new (HALL_TYPE_JSON_ITEM);
   self->department_names = gtk_string_list_new (NULL);
   self->counter_checks = g_ptr_array_new ();
   self->category_fields[0] = (HallAdminField) { "name", GTK_WIDGET (self->category_name_row),

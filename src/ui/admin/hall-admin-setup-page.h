@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HallAdminSetupPage, hall_admin_setup_page, HALL, ADMIN_SETUP_PAGE, HallAdminPage)
 
 GtkWidget  *hall_admin_setup_page_new            (HallClient         *client);
-/* HallBoardItems of hall.info's departments, counters and categories. */
+/* HallJsonItems of hall.info's departments, counters and categories. */
 GListModel *hall_admin_setup_page_get_departments (HallAdminSetupPage *self);
 GListModel *hall_admin_setup_page_get_counters   (HallAdminSetupPage *self);
 GListModel *hall_admin_setup_page_get_categories (HallAdminSetupPage *self);

@@ -22,10 +22,10 @@ department_name (GListModel *departments,
 {
   for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
     {
-      g_autoptr (HallBoardItem) item = g_list_model_get_item (departments, i);
+      g_autoptr (HallJsonItem) item = g_list_model_get_item (departments, i);
 
-      if (hall_board_item_get_id (item) == id)
-        return json_object_get_string_member_with_default (hall_board_item_get_data (item), "name", "");
+      if (hall_json_item_get_id (item) == id)
+        return json_object_get_string_member_with_default (hall_json_item_get_data (item), "name", "");
     }
   return "";
 }
@@ -36,9 +36,9 @@ _hall_admin_department_position (GListModel *departments,
 {
   for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
     {
-      g_autoptr (HallBoardItem) item = g_list_model_get_item (departments, i);
+      g_autoptr (HallJsonItem) item = g_list_model_get_item (departments, i);
 
-      if (hall_board_item_get_id (item) == id)
+      if (hall_json_item_get_id (item) == id)
         return i;
     }
   return 0;
@@ -48,12 +48,12 @@ gint64
 _hall_admin_department_id_at (GListModel *departments,
                               guint       position)
 {
-  g_autoptr (HallBoardItem) item = NULL;
+  g_autoptr (HallJsonItem) item = NULL;
 
   if (position >= g_list_model_get_n_items (departments))
     return 0;
   item = g_list_model_get_item (departments, position);
-  return hall_board_item_get_id (item);
+  return hall_json_item_get_id (item);
 }
 
 GtkWidget *
@@ -63,9 +63,9 @@ _hall_admin_setup_row_for_id (GListModel *model,
 {
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr (HallBoardItem) item = g_list_model_get_item (model, i);
+      g_autoptr (HallJsonItem) item = g_list_model_get_item (model, i);
 
-      if (hall_board_item_get_id (item) == id)
+      if (hall_json_item_get_id (item) == id)
         return GTK_WIDGET (gtk_list_box_get_row_at_index (list, i));
     }
   return NULL;
@@ -135,16 +135,16 @@ add_save_row (AdwExpanderRow *row,
 
 typedef void (*RowUpdateFunc) (AdwExpanderRow *row,
                                GParamSpec     *pspec,
-                               HallBoardItem  *item);
+                               HallJsonItem  *item);
 
 /* Adds the last row, with Save; @update shows @item now and after each change of its data. */
 static GtkWidget *
 finish_row (AdwExpanderRow *row,
             const char     *action_name,
-            HallBoardItem  *item,
+            HallJsonItem  *item,
             RowUpdateFunc   update)
 {
-  add_save_row (row, action_name, hall_board_item_get_id (item));
+  add_save_row (row, action_name, hall_json_item_get_id (item));
   g_signal_connect_object (item, "notify::data", G_CALLBACK (update), row, G_CONNECT_SWAPPED);
   update (row, NULL, item);
   return GTK_WIDGET (row);
@@ -166,9 +166,9 @@ set_row_name (AdwExpanderRow *row,
 static void
 update_department_row (AdwExpanderRow *row,
                        GParamSpec     *pspec,
-                       HallBoardItem  *item)
+                       HallJsonItem  *item)
 {
-  JsonObject *data = hall_board_item_get_data (item);
+  JsonObject *data = hall_json_item_get_data (item);
   const char *name = json_object_get_string_member_with_default (data, "name", "");
   const char *prefix = json_object_get_string_member_with_default (data, "prefix", "");
   gboolean legal = json_object_get_boolean_member_with_default (data, "is_legal", FALSE);
@@ -191,7 +191,7 @@ update_department_row (AdwExpanderRow *row,
 }
 
 GtkWidget *
-_hall_admin_department_row_new (HallBoardItem *item)
+_hall_admin_department_row_new (HallJsonItem *item)
 {
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *prefix = gtk_label_new (NULL);
@@ -214,10 +214,10 @@ _hall_admin_department_row_new (HallBoardItem *item)
 static void
 update_counter_row (AdwExpanderRow *row,
                     GParamSpec     *pspec,
-                    HallBoardItem  *item)
+                    HallJsonItem  *item)
 {
   GListModel *departments = g_object_get_data (G_OBJECT (row), "departments");
-  JsonObject *data = hall_board_item_get_data (item);
+  JsonObject *data = hall_json_item_get_data (item);
   JsonArray *served = json_object_get_array_member (data, "department_ids");
   GPtrArray *checks = g_object_get_data (G_OBJECT (row), "checks");
   g_autoptr (GString) subtitle = g_string_new (NULL);
@@ -254,22 +254,22 @@ _hall_admin_fill_department_checks (GtkFlowBox *flow,
   g_ptr_array_set_size (checks, 0);
   for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
     {
-      g_autoptr (HallBoardItem) department = g_list_model_get_item (departments, i);
-      JsonObject *data = hall_board_item_get_data (department);
+      g_autoptr (HallJsonItem) department = g_list_model_get_item (departments, i);
+      JsonObject *data = hall_json_item_get_data (department);
       GtkWidget *check = gtk_check_button_new_with_label (json_object_get_string_member_with_default (data, "name",
                                                                                                      ""));
       g_autofree char *name = g_strconcat ("department_", json_object_get_string_member_with_default (data, "code", ""),
                                            NULL);
 
       gtk_widget_set_name (check, name);
-      g_object_set_data (G_OBJECT (check), "department-id", GSIZE_TO_POINTER (hall_board_item_get_id (department)));
+      g_object_set_data (G_OBJECT (check), "department-id", GSIZE_TO_POINTER (hall_json_item_get_id (department)));
       gtk_flow_box_append (flow, check);
       g_ptr_array_add (checks, check);
     }
 }
 
 GtkWidget *
-_hall_admin_counter_row_new (HallBoardItem *item,
+_hall_admin_counter_row_new (HallJsonItem *item,
                              GListModel    *departments)
 {
   GtkWidget *row = adw_expander_row_new ();
@@ -299,10 +299,10 @@ _hall_admin_counter_row_new (HallBoardItem *item,
 static void
 update_category_row (AdwExpanderRow *row,
                      GParamSpec     *pspec,
-                     HallBoardItem  *item)
+                     HallJsonItem  *item)
 {
   GListModel *departments = g_object_get_data (G_OBJECT (row), "departments");
-  JsonObject *data = hall_board_item_get_data (item);
+  JsonObject *data = hall_json_item_get_data (item);
   gint64 department_id = json_object_get_int_member_with_default (data, "department_id", 0);
   gboolean litigation = json_object_get_boolean_member_with_default (data, "litigation", FALSE);
   gboolean active = json_object_get_boolean_member_with_default (data, "active", TRUE);
@@ -324,7 +324,7 @@ update_category_row (AdwExpanderRow *row,
 }
 
 GtkWidget *
-_hall_admin_category_row_new (HallBoardItem *item,
+_hall_admin_category_row_new (HallJsonItem *item,
                               GListModel    *departments,
                               GListModel    *department_names)
 {
@@ -349,8 +349,8 @@ _hall_admin_department_with (GListModel *departments,
 {
   for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
     {
-      g_autoptr (HallBoardItem) item = g_list_model_get_item (departments, i);
-      JsonObject *data = hall_board_item_get_data (item);
+      g_autoptr (HallJsonItem) item = g_list_model_get_item (departments, i);
+      JsonObject *data = hall_json_item_get_data (item);
 
       if (g_strcmp0 (json_object_get_string_member_with_default (data, member, NULL), value) == 0)
         return json_object_get_string_member_with_default (data, "name", "");
@@ -364,9 +364,9 @@ _hall_admin_counter_with_number (GListModel *counters,
 {
   for (guint i = 0; i < g_list_model_get_n_items (counters); i++)
     {
-      g_autoptr (HallBoardItem) item = g_list_model_get_item (counters, i);
+      g_autoptr (HallJsonItem) item = g_list_model_get_item (counters, i);
 
-      if (json_object_get_int_member_with_default (hall_board_item_get_data (item), "number", 0) == number)
+      if (json_object_get_int_member_with_default (hall_json_item_get_data (item), "number", 0) == number)
         return TRUE;
     }
   return FALSE;

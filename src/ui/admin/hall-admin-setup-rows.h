@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "hall-board-item.h"
+#include "hall-json-item.h"
 
 G_BEGIN_DECLS
 
@@ -14,17 +14,17 @@ G_BEGIN_DECLS
 GtkWidget *_hall_admin_setup_row_for_id   (GListModel    *model,
                                            GtkListBox    *list,
                                            gint64         id);
-GtkWidget *_hall_admin_department_row_new (HallBoardItem *item);
+GtkWidget *_hall_admin_department_row_new (HallJsonItem *item);
 /* Replaces what @flow holds by one check button per department of @departments (named
  * "department_CODE", with its "department-id"); @checks gets the buttons. */
 void       _hall_admin_fill_department_checks (GtkFlowBox *flow,
                                                GListModel *departments,
                                                GPtrArray  *checks);
-/* @departments: HallBoardItems of hall.info's departments, one check button each. */
-GtkWidget *_hall_admin_counter_row_new    (HallBoardItem *item,
+/* @departments: HallJsonItems of hall.info's departments, one check button each. */
+GtkWidget *_hall_admin_counter_row_new    (HallJsonItem *item,
                                            GListModel    *departments);
 /* @department_names: the names of @departments in the same order, for the choice. */
-GtkWidget *_hall_admin_category_row_new   (HallBoardItem *item,
+GtkWidget *_hall_admin_category_row_new   (HallJsonItem *item,
                                            GListModel    *departments,
                                            GListModel    *department_names);
 /* The name of the department of @departments whose string @member is @value, or NULL. */

@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "hall-board-item.h"
+#include "hall-json-item.h"
 #include "hall-board-page.h"
 #include "hall-counter-card.h"
 #include "hall-ui-util.h"
@@ -102,8 +102,8 @@ show_snapshot (HallBoardPage *self,
                                                                      "longest_wait_seconds", 0));
 
   /* The cards and rows of what is still there stay. */
-  hall_board_item_update_store (self->counters, counters, now, TRUE);
-  hall_board_item_update_store (self->departments, departments, now, TRUE);
+  hall_json_item_update_store (self->counters, counters, now, TRUE);
+  hall_json_item_update_store (self->departments, departments, now, TRUE);
   gtk_filter_changed (self->waiting_filter, GTK_FILTER_CHANGE_DIFFERENT);
 
   waiting = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member_with_default (snapshot, "waiting", 0));
@@ -185,9 +185,9 @@ create_counter_card (gpointer item,
 static void
 update_department_row (AdwActionRow  *row,
                        GParamSpec    *pspec,
-                       HallBoardItem *item)
+                       HallJsonItem *item)
 {
-  JsonObject *data = hall_board_item_get_data (item);
+  JsonObject *data = hall_json_item_get_data (item);
   GtkLabel *count = g_object_get_data (G_OBJECT (row), "count-label");
   GtkLabel *prefix = g_object_get_data (G_OBJECT (row), "prefix-label");
   gint64 waiting = json_object_get_int_member_with_default (data, "waiting", 0);
@@ -252,7 +252,7 @@ static gboolean
 department_has_waiting (gpointer item,
                         gpointer user_data)
 {
-  JsonObject *data = hall_board_item_get_data (item);
+  JsonObject *data = hall_json_item_get_data (item);
 
   return json_object_get_int_member_with_default (data, "waiting", 0) > 0;
 }
@@ -346,8 +346,8 @@ hall_board_page_init (HallBoardPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->counters = g_list_store_new (HALL_TYPE_BOARD_ITEM);
-  self->departments = g_list_store_new (HALL_TYPE_BOARD_ITEM);
+  self->counters = g_list_store_new (HALL_TYPE_JSON_ITEM);
+  self->departments = g_list_store_new (HALL_TYPE_JSON_ITEM);
   self->waiting_filter = GTK_FILTER (gtk_custom_filter_new (department_has_waiting, NULL, NULL));
   self->waiting_departments = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->departments)),
                                                          g_object_ref (self->waiting_filter));

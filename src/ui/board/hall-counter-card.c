@@ -16,7 +16,7 @@ struct _HallCounterCard
 {
   GtkWidget parent_instance;
 
-  HallBoardItem *item;
+  HallJsonItem *item;
   gulong notify_handler;
 
   GtkWidget *box;
@@ -65,8 +65,8 @@ departments_text (JsonObject *data)
 static void
 update (HallCounterCard *self)
 {
-  JsonObject *data = self->item ? hall_board_item_get_data (self->item) : NULL;
-  gint64 now = self->item ? hall_board_item_get_now (self->item) : 0;
+  JsonObject *data = self->item ? hall_json_item_get_data (self->item) : NULL;
+  gint64 now = self->item ? hall_json_item_get_now (self->item) : 0;
   g_autofree char *number = NULL;
   g_autofree char *departments = NULL;
   g_autofree char *waiting = NULL;
@@ -233,7 +233,7 @@ hall_counter_card_class_init (HallCounterCardClass *klass)
   object_class->set_property = hall_counter_card_set_property;
 
   properties[PROP_ITEM] =
-    g_param_spec_object ("item", NULL, NULL, HALL_TYPE_BOARD_ITEM,
+    g_param_spec_object ("item", NULL, NULL, HALL_TYPE_JSON_ITEM,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -259,12 +259,12 @@ hall_counter_card_init (HallCounterCard *self)
 }
 
 GtkWidget *
-hall_counter_card_new (HallBoardItem *item)
+hall_counter_card_new (HallJsonItem *item)
 {
   return g_object_new (HALL_TYPE_COUNTER_CARD, "item", item, NULL);
 }
 
-HallBoardItem *
+HallJsonItem *
 hall_counter_card_get_item (HallCounterCard *self)
 {
   g_return_val_if_fail (HALL_IS_COUNTER_CARD (self), NULL);
@@ -273,10 +273,10 @@ hall_counter_card_get_item (HallCounterCard *self)
 
 void
 hall_counter_card_set_item (HallCounterCard *self,
-                            HallBoardItem   *item)
+                            HallJsonItem   *item)
 {
   g_return_if_fail (HALL_IS_COUNTER_CARD (self));
-  g_return_if_fail (item == NULL || HALL_IS_BOARD_ITEM (item));
+  g_return_if_fail (item == NULL || HALL_IS_JSON_ITEM (item));
 
   if (self->item == item)
     return;

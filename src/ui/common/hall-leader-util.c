@@ -9,7 +9,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
-#include "hall-board-item.h"
+#include "hall-json-item.h"
 #include "hall-error.h"
 #include "hall-leader-util.h"
 #include "hall-ui-util.h"
@@ -165,7 +165,7 @@ _hall_leader_store_fill (GListStore *store,
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    g_ptr_array_add (items, hall_board_item_new (json_array_get_object_element (array, i), now));
+    g_ptr_array_add (items, hall_json_item_new (json_array_get_object_element (array, i), now));
   g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), items->pdata, items->len);
 }
 

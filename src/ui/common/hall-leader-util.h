@@ -43,7 +43,7 @@ char       *_hall_leader_format_date   (gint64      unix_time);
 gboolean    _hall_leader_get_flag      (JsonObject *object,
                                         const char *member);
 
-/* Makes @store hold a HallBoardItem per object of @array (NULL empties it). */
+/* Makes @store hold a HallJsonItem per object of @array (NULL empties it). */
 void        _hall_leader_store_fill    (GListStore *store,
                                         JsonArray  *array);
 /* Adds a button to the end of @row that activates @action with the int64 @target. */

@@ -13,7 +13,7 @@
 
 #include <glib/gi18n.h>
 
-#include "hall-board-item.h"
+#include "hall-json-item.h"
 #include "hall-counter-page-private.h"
 #include "hall-matter-format.h"
 #include "hall-matter-view.h"
@@ -185,7 +185,7 @@ update_waiting (HallCounterPage *self,
           && json_object_get_int_member_with_default (ticket, "counter_id", 0) == me)
         self->current = json_object_ref (ticket);
       else if (g_strcmp0 (state, "waiting") == 0)
-        g_ptr_array_add (items, hall_board_item_new (ticket, now));
+        g_ptr_array_add (items, hall_json_item_new (ticket, now));
     }
   g_list_store_splice (self->waiting, 0, g_list_model_get_n_items (G_LIST_MODEL (self->waiting)), items->pdata,
                        items->len);
@@ -251,10 +251,10 @@ static GtkWidget *
 create_waiting_row (gpointer item,
                     gpointer user_data)
 {
-  JsonObject *ticket = hall_board_item_get_data (item);
+  JsonObject *ticket = hall_json_item_get_data (item);
   GtkWidget *row = adw_action_row_new ();
   gint64 wait = json_object_get_int_member_with_default (ticket, "wait_seconds",
-                                                         hall_board_item_get_now (item)
+                                                         hall_json_item_get_now (item)
                                                          - json_object_get_int_member_with_default (ticket, "arrived_at", 0));
   g_autofree char *duration = _hall_format_minutes (wait);
   const char *priority = priority_label (ticket);
@@ -522,7 +522,7 @@ hall_counter_page_init (HallCounterPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->waiting = g_list_store_new (HALL_TYPE_BOARD_ITEM);
+  self->waiting = g_list_store_new (HALL_TYPE_JSON_ITEM);
   gtk_list_box_bind_model (self->waiting_list, G_LIST_MODEL (self->waiting), create_waiting_row, NULL, NULL);
   self->choose_row = adw_combo_row_new ();
   gtk_widget_set_name (self->choose_row, "choose_counter");

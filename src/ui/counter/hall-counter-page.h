@@ -18,7 +18,7 @@ GtkWidget  *hall_counter_page_new            (HallClient      *client);
 JsonObject *hall_counter_page_get_counter    (HallCounterPage *self);
 /* The ticket called or served at the window now (a ticket.list object), or NULL. */
 JsonObject *hall_counter_page_get_current    (HallCounterPage *self);
-/* HallBoardItem per waiting ticket, in calling order. */
+/* HallJsonItem per waiting ticket, in calling order. */
 GListModel *hall_counter_page_get_waiting    (HallCounterPage *self);
 GtkWidget  *hall_counter_page_get_matter_form (HallCounterPage *self);
 

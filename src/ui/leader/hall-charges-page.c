@@ -12,7 +12,7 @@
 
 #include <glib/gi18n.h>
 
-#include "hall-board-item.h"
+#include "hall-json-item.h"
 #include "hall-charge-view.h"
 #include "hall-charges-page.h"
 #include "hall-leader-util.h"
@@ -68,7 +68,7 @@ static GtkWidget *
 create_charge_row (gpointer item,
                    gpointer user_data)
 {
-  JsonObject *data = hall_board_item_get_data (item);
+  JsonObject *data = hall_json_item_get_data (item);
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *checklist = checklist_text (data);
   GtkWidget *complete = gtk_label_new (checklist);
@@ -314,7 +314,7 @@ hall_charges_page_init (HallChargesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->charges = g_list_store_new (HALL_TYPE_BOARD_ITEM);
+  self->charges = g_list_store_new (HALL_TYPE_JSON_ITEM);
   gtk_list_box_bind_model (self->charges_list, G_LIST_MODEL (self->charges), create_charge_row, NULL, NULL);
   g_signal_connect_swapped (self->take_row, "apply", G_CALLBACK (take_apply_cb), self);
   g_signal_connect_object (self->charge_view, "saved", G_CALLBACK (charge_saved_cb), self, G_CONNECT_SWAPPED);

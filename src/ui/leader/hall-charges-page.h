@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HallChargesPage, hall_charges_page, HALL, CHARGES_PAGE, HallPage)
 
 GtkWidget  *hall_charges_page_new            (HallClient      *client);
-/* HallBoardItem per charge, as leader.charges lists them. */
+/* HallJsonItem per charge, as leader.charges lists them. */
 GListModel *hall_charges_page_get_charges    (HallChargesPage *self);
 /* The charge shown in detail (leader.charge_get's "charge"), or NULL. */
 JsonObject *hall_charges_page_get_current    (HallChargesPage *self);

@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "hall-board-item.h"
+#include "hall-json-item.h"
 #include "hall-leader-util.h"
 #include "hall-matter-view.h"
 #include "hall-papers.h"
@@ -67,8 +67,8 @@ find_visitor (HallReceptionPage *self,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr (HallBoardItem) item = g_list_model_get_item (G_LIST_MODEL (self->visitors), i);
-      JsonObject *data = hall_board_item_get_data (item);
+      g_autoptr (HallJsonItem) item = g_list_model_get_item (G_LIST_MODEL (self->visitors), i);
+      JsonObject *data = hall_json_item_get_data (item);
 
       if (json_object_get_int_member_with_default (data, "escalation_id", 0) == escalation_id)
         return data;
@@ -80,7 +80,7 @@ static GtkWidget *
 create_visitor_row (gpointer item,
                     gpointer user_data)
 {
-  JsonObject *data = hall_board_item_get_data (item);
+  JsonObject *data = hall_json_item_get_data (item);
   gint64 escalation_id = json_object_get_int_member_with_default (data, "escalation_id", 0);
   gboolean called = g_strcmp0 (json_object_get_string_member_with_default (data, "state", ""), "called") == 0;
   const char *note = json_object_get_string_member_with_default (data, "note", NULL);
@@ -141,9 +141,9 @@ queue_cb (HallPage     *page,
   _hall_leader_store_fill (self->visitors, json_object_get_array_member (reply, "visitors"));
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->visitors)); i++)
     {
-      g_autoptr (HallBoardItem) item = g_list_model_get_item (G_LIST_MODEL (self->visitors), i);
+      g_autoptr (HallJsonItem) item = g_list_model_get_item (G_LIST_MODEL (self->visitors), i);
 
-      if (g_strcmp0 (json_object_get_string_member_with_default (hall_board_item_get_data (item), "state", ""),
+      if (g_strcmp0 (json_object_get_string_member_with_default (hall_json_item_get_data (item), "state", ""),
                      "called") == 0)
         called++;
       else
@@ -378,7 +378,7 @@ hall_reception_page_init (HallReceptionPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->visitors = g_list_store_new (HALL_TYPE_BOARD_ITEM);
+  self->visitors = g_list_store_new (HALL_TYPE_JSON_ITEM);
   gtk_list_box_bind_model (self->visitors_list, G_LIST_MODEL (self->visitors), create_visitor_row, NULL, NULL);
   g_signal_connect_object (self->form, "received", G_CALLBACK (received_cb), self, G_CONNECT_SWAPPED);
   g_object_bind_property (self, "client", self->form, "client", G_BINDING_SYNC_CREATE);

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HallReceptionPage, hall_reception_page, HALL, RECEPTION_PAGE, HallPage)
 
 GtkWidget  *hall_reception_page_new         (HallClient        *client);
-/* HallBoardItem per visitor, as leader.queue gives them (waiting or called). */
+/* HallJsonItem per visitor, as leader.queue gives them (waiting or called). */
 GListModel *hall_reception_page_get_visitors (HallReceptionPage *self);
 /* The HallReceptionForm of the visitor being received. */
 GtkWidget  *hall_reception_page_get_form    (HallReceptionPage *self);

@@ -14,7 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "hall-admin-util.h"
-#include "hall-board-item.h"
+#include "hall-json-item.h"
 #include "hall-leader-util.h"
 #include "hall-matter-view.h"
 #include "hall-supervision-page.h"
@@ -105,7 +105,7 @@ static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
 {
-  JsonObject *data = hall_board_item_get_data (item);
+  JsonObject *data = hall_json_item_get_data (item);
   gboolean flagged = json_object_has_member (data, "supervision_id");
   gboolean charged = json_object_get_int_member_with_default (data, "charge_leader_id", 0) != 0;
   gint64 matter_id = json_object_get_int_member_with_default (data, "matter_id", 0);
@@ -202,8 +202,8 @@ find_matter (HallSupervisionPage *self,
   for (guint s = 0; s < G_N_ELEMENTS (stores); s++)
     for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (stores[s])); i++)
       {
-        g_autoptr (HallBoardItem) item = g_list_model_get_item (G_LIST_MODEL (stores[s]), i);
-        JsonObject *data = hall_board_item_get_data (item);
+        g_autoptr (HallJsonItem) item = g_list_model_get_item (G_LIST_MODEL (stores[s]), i);
+        JsonObject *data = hall_json_item_get_data (item);
 
         if (json_object_get_int_member_with_default (data, "matter_id", 0) == matter_id)
           return data;
@@ -554,7 +554,7 @@ hall_supervision_page_init (HallSupervisionPage *self)
   self->resolve.n_fields = G_N_ELEMENTS (resolve_fields);
   for (guint i = 0; i < G_N_ELEMENTS (stores); i++)
     {
-      *stores[i] = g_list_store_new (HALL_TYPE_BOARD_ITEM);
+      *stores[i] = g_list_store_new (HALL_TYPE_JSON_ITEM);
       gtk_list_box_bind_model (*lists[i], G_LIST_MODEL (*stores[i]), create_row, NULL, NULL);
     }
   g_signal_connect_swapped (self->stack, "notify::visible-child-name", G_CALLBACK (view_changed_cb), self);

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HallSupervisionPage, hall_supervision_page, HALL, SUPERVISION_PAGE, HallPage)
 
 GtkWidget  *hall_supervision_page_new         (HallClient          *client);
-/* HallBoardItem per entry of leader.supervision's "overdue", "due_soon" or "flagged". */
+/* HallJsonItem per entry of leader.supervision's "overdue", "due_soon" or "flagged". */
 GListModel *hall_supervision_page_get_list    (HallSupervisionPage *self,
                                                const char          *which);
 /* "list" or "flag". */

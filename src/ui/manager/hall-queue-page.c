@@ -14,7 +14,7 @@
 
 #include <glib/gi18n.h>
 
-#include "hall-board-item.h"
+#include "hall-json-item.h"
 #include "hall-manager-rows.h"
 #include "hall-queue-page.h"
 #include "hall-ui-util.h"
@@ -69,7 +69,7 @@ static GtkWidget *
 create_ticket_row (gpointer item,
                    gpointer user_data)
 {
-  return _hall_ticket_row_new (hall_board_item_get_data (item));
+  return _hall_ticket_row_new (hall_json_item_get_data (item));
 }
 
 /* A ticket code ("c01" finds C015) or a department's name. */
@@ -78,7 +78,7 @@ ticket_matches (gpointer item,
                 gpointer user_data)
 {
   HallQueuePage *self = user_data;
-  JsonObject *ticket = hall_board_item_get_data (item);
+  JsonObject *ticket = hall_json_item_get_data (item);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree char *code = NULL;
   g_autofree char *wanted = NULL;
@@ -160,11 +160,11 @@ show_tickets (HallQueuePage *self,
       const char *state = json_object_get_string_member_with_default (ticket, "state", "");
 
       if (g_strcmp0 (state, "waiting") == 0)
-        g_ptr_array_add (waiting, hall_board_item_new (ticket, now));
+        g_ptr_array_add (waiting, hall_json_item_new (ticket, now));
       else if (g_strcmp0 (state, "held") == 0)
-        g_ptr_array_add (held, hall_board_item_new (ticket, now));
+        g_ptr_array_add (held, hall_json_item_new (ticket, now));
       else if (g_strcmp0 (state, "no_show") == 0)
-        g_ptr_array_add (missed, hall_board_item_new (ticket, now));
+        g_ptr_array_add (missed, hall_json_item_new (ticket, now));
     }
 
   fill_store (self->waiting, waiting);
@@ -224,10 +224,10 @@ find_ticket (HallQueuePage *self,
   for (guint s = 0; s < G_N_ELEMENTS (stores); s++)
     for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (stores[s])); i++)
       {
-        g_autoptr (HallBoardItem) item = g_list_model_get_item (G_LIST_MODEL (stores[s]), i);
+        g_autoptr (HallJsonItem) item = g_list_model_get_item (G_LIST_MODEL (stores[s]), i);
 
-        if (hall_board_item_get_id (item) == ticket_id)
-          return hall_board_item_get_data (item);
+        if (hall_json_item_get_id (item) == ticket_id)
+          return hall_json_item_get_data (item);
       }
   return NULL;
 }
@@ -470,9 +470,9 @@ hall_queue_page_init (HallQueuePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->waiting = g_list_store_new (HALL_TYPE_BOARD_ITEM);
-  self->held = g_list_store_new (HALL_TYPE_BOARD_ITEM);
-  self->no_show = g_list_store_new (HALL_TYPE_BOARD_ITEM);
+  self->waiting = g_list_store_new (HALL_TYPE_JSON_ITEM);
+  self->held = g_list_store_new (HALL_TYPE_JSON_ITEM);
+  self->no_show = g_list_store_new (HALL_TYPE_JSON_ITEM);
   self->department_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->counter_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->filter = GTK_FILTER (gtk_custom_filter_new (ticket_matches, self, NULL));

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HallQueuePage, hall_queue_page, HALL, QUEUE_PAGE, HallPage)
 
 GtkWidget  *hall_queue_page_new            (HallClient    *client);
-/* HallBoardItem per ticket ({…} as ticket.list gives it), in calling order. */
+/* HallJsonItem per ticket ({…} as ticket.list gives it), in calling order. */
 GListModel *hall_queue_page_get_waiting    (HallQueuePage *self);
 GListModel *hall_queue_page_get_held       (HallQueuePage *self);
 GListModel *hall_queue_page_get_no_show    (HallQueuePage *self);

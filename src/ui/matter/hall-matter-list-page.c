@@ -14,7 +14,7 @@
 
 #include <glib/gi18n.h>
 
-#include "hall-board-item.h"
+#include "hall-json-item.h"
 #include "hall-matter-format.h"
 #include "hall-matter-list-page.h"
 #include "hall-matter-view.h"
@@ -255,9 +255,9 @@ select_shown (HallMatterListPage *self)
 
   for (guint i = 0; shown != 0 && i < n; i++)
     {
-      g_autoptr (HallBoardItem) item = g_list_model_get_item (G_LIST_MODEL (self->matters), i);
+      g_autoptr (HallJsonItem) item = g_list_model_get_item (G_LIST_MODEL (self->matters), i);
 
-      if (hall_board_item_get_id (item) == shown)
+      if (hall_json_item_get_id (item) == shown)
         {
           gtk_single_selection_set_selected (self->selection, i);
           return;
@@ -287,7 +287,7 @@ list_cb (HallPage     *page,
     }
   matters = json_object_get_array_member (reply, "matters");
   for (guint i = 0; matters != NULL && i < json_array_get_length (matters); i++)
-    g_ptr_array_add (items, hall_board_item_new (json_array_get_object_element (matters, i), 0));
+    g_ptr_array_add (items, hall_json_item_new (json_array_get_object_element (matters, i), 0));
   /* A first page replaces the list; a next page is added after what is listed. */
   g_list_store_splice (self->matters, offset, n - offset, items->pdata, items->len);
   self->more = !self->searching && json_object_get_boolean_member_with_default (reply, "more", FALSE);
@@ -357,10 +357,10 @@ search_changed_cb (HallMatterListPage *self)
 
 static void
 open_item (HallMatterListPage *self,
-           HallBoardItem      *item)
+           HallJsonItem      *item)
 {
   if (item != NULL)
-    hall_matter_view_set_matter_id (self->view, hall_board_item_get_id (item));
+    hall_matter_view_set_matter_id (self->view, hall_json_item_get_id (item));
 }
 
 static void
@@ -373,7 +373,7 @@ static void
 activate_cb (HallMatterListPage *self,
              guint               position)
 {
-  g_autoptr (HallBoardItem) item = g_list_model_get_item (G_LIST_MODEL (self->matters), position);
+  g_autoptr (HallJsonItem) item = g_list_model_get_item (G_LIST_MODEL (self->matters), position);
 
   gtk_single_selection_set_selected (self->selection, position);
   open_item (self, item);
@@ -417,7 +417,7 @@ hall_matter_list_page_class_init (HallMatterListPageClass *klass)
 
   g_type_ensure (HALL_TYPE_MATTER_VIEW);
   g_type_ensure (HALL_TYPE_MATTER_ROW);
-  g_type_ensure (HALL_TYPE_BOARD_ITEM);
+  g_type_ensure (HALL_TYPE_JSON_ITEM);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xinfanghall/Hall/ui/matter/hall-matter-list-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HallMatterListPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HallMatterListPage, list_heading);
@@ -444,7 +444,7 @@ static void
 hall_matter_list_page_init (HallMatterListPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->matters = g_list_store_new (HALL_TYPE_BOARD_ITEM);
+  self->matters = g_list_store_new (HALL_TYPE_JSON_ITEM);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->matters));
   update_stack (self);
   g_object_bind_property (self, "client", self->view, "client", G_BINDING_SYNC_CREATE);

@@ -1,15 +1,15 @@
-/* hall-board-item.c — one counter or department of the hall board, as a list model item, and
- * a list of them kept up to date from the hall's JSON
+/* hall-json-item.c — one object of the hall's JSON (a counter, a matter, an account …) as a
+ * list model item, and a GListStore of them kept up to date
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "hall-board-item"
+#define G_LOG_DOMAIN "hall-json-item"
 
 #include "config.h"
 
-#include "hall-board-item.h"
+#include "hall-json-item.h"
 
-struct _HallBoardItem
+struct _HallJsonItem
 {
   GObject parent_instance;
 
@@ -17,7 +17,7 @@ struct _HallBoardItem
   gint64 now;
 };
 
-G_DEFINE_FINAL_TYPE (HallBoardItem, hall_board_item, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (HallJsonItem, hall_json_item, G_TYPE_OBJECT)
 
 enum {
   PROP_0,
@@ -29,26 +29,26 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-hall_board_item_finalize (GObject *object)
+hall_json_item_finalize (GObject *object)
 {
-  HallBoardItem *self = HALL_BOARD_ITEM (object);
+  HallJsonItem *self = HALL_JSON_ITEM (object);
 
   g_clear_pointer (&self->data, json_object_unref);
-  G_OBJECT_CLASS (hall_board_item_parent_class)->finalize (object);
+  G_OBJECT_CLASS (hall_json_item_parent_class)->finalize (object);
 }
 
 static void
-hall_board_item_get_property (GObject    *object,
+hall_json_item_get_property (GObject    *object,
                               guint       prop_id,
                               GValue     *value,
                               GParamSpec *pspec)
 {
-  HallBoardItem *self = HALL_BOARD_ITEM (object);
+  HallJsonItem *self = HALL_JSON_ITEM (object);
 
   switch (prop_id)
     {
     case PROP_ID:
-      g_value_set_int64 (value, hall_board_item_get_id (self));
+      g_value_set_int64 (value, hall_json_item_get_id (self));
       break;
     case PROP_DATA:
       g_value_set_boxed (value, self->data);
@@ -59,12 +59,12 @@ hall_board_item_get_property (GObject    *object,
 }
 
 static void
-hall_board_item_class_init (HallBoardItemClass *klass)
+hall_json_item_class_init (HallJsonItemClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = hall_board_item_finalize;
-  object_class->get_property = hall_board_item_get_property;
+  object_class->finalize = hall_json_item_finalize;
+  object_class->get_property = hall_json_item_get_property;
 
   properties[PROP_ID] =
     g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
@@ -76,47 +76,47 @@ hall_board_item_class_init (HallBoardItemClass *klass)
 }
 
 static void
-hall_board_item_init (HallBoardItem *self)
+hall_json_item_init (HallJsonItem *self)
 {
 }
 
-HallBoardItem *
-hall_board_item_new (JsonObject *data,
+HallJsonItem *
+hall_json_item_new (JsonObject *data,
                      gint64      now)
 {
-  HallBoardItem *self;
+  HallJsonItem *self;
 
   g_return_val_if_fail (data != NULL, NULL);
 
-  self = g_object_new (HALL_TYPE_BOARD_ITEM, NULL);
+  self = g_object_new (HALL_TYPE_JSON_ITEM, NULL);
   self->data = json_object_ref (data);
   self->now = now;
   return self;
 }
 
 gint64
-hall_board_item_get_id (HallBoardItem *self)
+hall_json_item_get_id (HallJsonItem *self)
 {
-  g_return_val_if_fail (HALL_IS_BOARD_ITEM (self), 0);
+  g_return_val_if_fail (HALL_IS_JSON_ITEM (self), 0);
   return self->data ? json_object_get_int_member_with_default (self->data, "id", 0) : 0;
 }
 
 JsonObject *
-hall_board_item_get_data (HallBoardItem *self)
+hall_json_item_get_data (HallJsonItem *self)
 {
-  g_return_val_if_fail (HALL_IS_BOARD_ITEM (self), NULL);
+  g_return_val_if_fail (HALL_IS_JSON_ITEM (self), NULL);
   return self->data;
 }
 
 gint64
-hall_board_item_get_now (HallBoardItem *self)
+hall_json_item_get_now (HallJsonItem *self)
 {
-  g_return_val_if_fail (HALL_IS_BOARD_ITEM (self), 0);
+  g_return_val_if_fail (HALL_IS_JSON_ITEM (self), 0);
   return self->now;
 }
 
 void
-hall_board_item_set_data (HallBoardItem *self,
+hall_json_item_set_data (HallJsonItem *self,
                           JsonObject    *data,
                           gint64         now)
 {
@@ -124,7 +124,7 @@ hall_board_item_set_data (HallBoardItem *self,
   g_autoptr (JsonNode) new_node = NULL;
   gboolean same;
 
-  g_return_if_fail (HALL_IS_BOARD_ITEM (self));
+  g_return_if_fail (HALL_IS_JSON_ITEM (self));
   g_return_if_fail (data != NULL);
 
   old_node = json_node_init_object (json_node_alloc (), self->data);
@@ -140,7 +140,7 @@ hall_board_item_set_data (HallBoardItem *self,
 }
 
 void
-hall_board_item_update_store (GListStore *store,
+hall_json_item_update_store (GListStore *store,
                               JsonArray  *array,
                               gint64      now,
                               gboolean    keep_items)
@@ -156,24 +156,24 @@ hall_board_item_update_store (GListStore *store,
   same_ids = keep_items && n_items == n;
   for (guint i = 0; same_ids && i < n; i++)
     {
-      g_autoptr (HallBoardItem) item = g_list_model_get_item (G_LIST_MODEL (store), i);
+      g_autoptr (HallJsonItem) item = g_list_model_get_item (G_LIST_MODEL (store), i);
       JsonObject *data = json_array_get_object_element (array, i);
 
-      same_ids = hall_board_item_get_id (item) == json_object_get_int_member_with_default (data, "id", -1);
+      same_ids = hall_json_item_get_id (item) == json_object_get_int_member_with_default (data, "id", -1);
     }
   if (same_ids)
     {
       for (guint i = 0; i < n; i++)
         {
-          g_autoptr (HallBoardItem) item = g_list_model_get_item (G_LIST_MODEL (store), i);
+          g_autoptr (HallJsonItem) item = g_list_model_get_item (G_LIST_MODEL (store), i);
 
-          hall_board_item_set_data (item, json_array_get_object_element (array, i), now);
+          hall_json_item_set_data (item, json_array_get_object_element (array, i), now);
         }
       return;
     }
 
   items = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, hall_board_item_new (json_array_get_object_element (array, i), now));
+    g_ptr_array_add (items, hall_json_item_new (json_array_get_object_element (array, i), now));
   g_list_store_splice (store, 0, n_items, items->pdata, items->len);
 }

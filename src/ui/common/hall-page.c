@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include "hall-matter-view.h"
 #include "hall-page.h"
 
 typedef struct
@@ -19,7 +18,7 @@ typedef struct
   gboolean dirty;               /* a refresh was asked for meanwhile */
 
   GtkStack *matter_stack;
-  HallMatterView *matter_view;
+  HallPage *matter_view;         /* a page with an int64 "matter-id" (HallMatterView) */
   char *return_view;            /* the view a matter's details go back to */
 } HallPagePrivate;
 
@@ -238,7 +237,7 @@ hall_page_set_client (HallPage   *self,
   g_signal_group_set_target (priv->client_signals, client);
   g_signal_group_set_target (priv->client_notify, client);
   if (priv->matter_view != NULL)
-    hall_matter_view_set_client (priv->matter_view, client);
+    hall_page_set_client (priv->matter_view, client);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
   hall_page_update_actions (self);
   hall_page_refresh (self);
@@ -283,11 +282,12 @@ hall_page_set_matter_stack (HallPage  *self,
 
   g_return_if_fail (HALL_IS_PAGE (self));
   g_return_if_fail (GTK_IS_STACK (stack));
-  g_return_if_fail (HALL_IS_MATTER_VIEW (matter_view));
+  g_return_if_fail (HALL_IS_PAGE (matter_view));
+  g_return_if_fail (g_object_class_find_property (G_OBJECT_GET_CLASS (matter_view), "matter-id") != NULL);
   priv = hall_page_get_instance_private (self);
   priv->matter_stack = stack;
-  priv->matter_view = HALL_MATTER_VIEW (matter_view);
-  hall_matter_view_set_client (priv->matter_view, priv->client);
+  priv->matter_view = HALL_PAGE (matter_view);
+  hall_page_set_client (priv->matter_view, priv->client);
 }
 
 void
@@ -304,7 +304,7 @@ hall_page_show_matter (HallPage *self,
       g_free (priv->return_view);
       priv->return_view = g_strdup (gtk_stack_get_visible_child_name (priv->matter_stack));
     }
-  hall_matter_view_set_matter_id (priv->matter_view, matter_id);
+  g_object_set (priv->matter_view, "matter-id", matter_id, NULL);
   gtk_stack_set_visible_child_name (priv->matter_stack, "matter");
 }
 

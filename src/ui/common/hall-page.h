@@ -92,7 +92,8 @@ void          hall_page_toast              (HallPage          *self,
 void          hall_page_add_toast          (HallPage          *self,
                                             AdwToast          *toast);
 
-/* A matter's details: @stack shows @matter_view as its "matter" child, and "list" is where
+/* A matter's details: @stack shows @matter_view (a HallPage with an int64 "matter-id" property,
+ * such as HallMatterView; it gets the page's client) as its "matter" child, and "list" is where
  * "back" goes from anything else. hall_page_class_install_matter_actions() adds
  * "@prefix.show-matter" (int64 matter id) and "@prefix.back" (also on Escape). */
 void          hall_page_set_matter_stack   (HallPage          *self,

@@ -12,7 +12,6 @@
 #include <glib/gi18n.h>
 
 #include "hall-print.h"
-#include "hall-window.h"
 
 static void
 begin_print_cb (GtkPrintOperation *operation,
@@ -62,16 +61,16 @@ done_cb (GtkPrintOperation       *operation,
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *message = NULL;
-  GtkRoot *root;
+  GtkWidget *overlay;
 
   if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
     return;
   gtk_print_operation_get_error (operation, &error);
   /* Translators: %s says why a paper could not be printed */
   message = g_strdup_printf (_("Could not print: %s"), error != NULL ? error->message : "");
-  root = gtk_widget_get_root (widget);
-  if (HALL_IS_WINDOW (root))
-    hall_window_show_toast (HALL_WINDOW (root), message);
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
   else
     g_message ("%s", message);
 }
@@ -104,26 +103,31 @@ hall_print_reply_cb (HallPage     *page,
 {
   HallPrintPaperFunc make_paper = (HallPrintPaperFunc) paper_func;
   g_autoptr (HallDocument) paper = NULL;
+  g_autofree char *hall_name = NULL;
 
   if (reply == NULL)
     {
       hall_page_toast (page, error->message);
       return;
     }
-  paper = make_paper (reply, hall_print_hall_name (GTK_WIDGET (page)));
+  hall_name = hall_print_dup_hall_name (GTK_WIDGET (page));
+  paper = make_paper (reply, hall_name);
   hall_print_document (GTK_WIDGET (page), paper);
 }
 
-const char *
-hall_print_hall_name (GtkWidget *widget)
+char *
+hall_print_dup_hall_name (GtkWidget *widget)
 {
   GtkRoot *root;
+  char *name = NULL;
 
-  g_return_val_if_fail (GTK_IS_WIDGET (widget), "");
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), g_strdup (""));
+  /* The app's window says the hall's name in its "hall-name" property; a window of its own (a
+   * matter opened apart) has none, and the paper's head then stays without it. */
   root = gtk_widget_get_root (widget);
-  if (HALL_IS_WINDOW (root) && hall_window_get_hall_name (HALL_WINDOW (root)) != NULL)
-    return hall_window_get_hall_name (HALL_WINDOW (root));
-  return "";
+  if (root != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (root), "hall-name") != NULL)
+    g_object_get (root, "hall-name", &name, NULL);
+  return name != NULL ? name : g_strdup ("");
 }
 
 char *

@@ -26,7 +26,7 @@ void        hall_print_reply_cb  (HallPage      *page,
                                   const GError  *error,
                                   gpointer       paper_func);
 /* The hall's name for the head of a paper printed from @widget's window ("" when unknown). */
-const char *hall_print_hall_name (GtkWidget     *widget);
+char       *hall_print_dup_hall_name (GtkWidget *widget);
 /* Today in the hall, "YYYY-MM-DD", for the foot of a paper. */
 char       *hall_print_today     (void);
 /* The same print operation without a dialog, to the PDF file @path. */

@@ -399,7 +399,7 @@ _hall_matter_view_dup_paper (HallMatterView  *self,
                              GError         **error)
 {
   g_autofree char *today = hall_print_today ();
-  const char *hall_name = hall_print_hall_name (GTK_WIDGET (self));
+  g_autofree char *hall_name = hall_print_dup_hall_name (GTK_WIDGET (self));
 
   g_return_val_if_fail (self->result != NULL, NULL);
   if (g_str_equal (paper, "receipt"))

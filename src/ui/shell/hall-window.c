@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hall-application.h"
 #include "hall-ui-util.h"
 #include "hall-window.h"
 
@@ -47,6 +48,7 @@ G_DEFINE_FINAL_TYPE (HallWindow, hall_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_ROLE,
+  PROP_HALL_NAME,
   N_PROPS
 };
 
@@ -69,6 +71,17 @@ set_role_state (HallWindow *self,
   g_free (self->role);
   self->role = g_strdup (role);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
+}
+
+static void
+set_hall_name (HallWindow *self,
+               const char *hall_name)
+{
+  if (g_strcmp0 (self->hall_name, hall_name) == 0)
+    return;
+  g_free (self->hall_name);
+  self->hall_name = g_strdup (hall_name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HALL_NAME]);
 }
 
 static void
@@ -159,8 +172,7 @@ hall_info_cb (GObject      *object,
       g_debug ("hall.info: %s", error->message);
       return;
     }
-  g_free (self->hall_name);
-  self->hall_name = g_strdup (json_object_get_string_member_with_default (info, "hall_name", NULL));
+  set_hall_name (self, json_object_get_string_member_with_default (info, "hall_name", NULL));
   update_title (self);
 }
 
@@ -194,7 +206,7 @@ update_page (HallWindow *self)
       g_set_object (&self->client, client);
       g_signal_group_set_target (self->client_signals, client);
       hall_signin_page_set_client (self->signin_page, client);
-      g_clear_pointer (&self->hall_name, g_free);
+      set_hall_name (self, NULL);
     }
 
   /* The first-run page shows its own progress while it makes or opens a hall. */
@@ -353,6 +365,79 @@ change_hall_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* ---- the welcome page's requests: the window opens the hall through the application -------- */
+
+static void
+hall_opened_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr (HallWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  gboolean ok;
+
+  if (g_task_get_source_tag (G_TASK (result)) == hall_application_create_local_async)
+    ok = hall_application_create_local_finish (HALL_APPLICATION (object), result, &error);
+  else if (g_task_get_source_tag (G_TASK (result)) == hall_application_open_demo_async)
+    ok = hall_application_open_demo_finish (HALL_APPLICATION (object), result, &error);
+  else
+    ok = hall_application_open_local_finish (HALL_APPLICATION (object), result, &error);
+  if (!ok && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  hall_welcome_page_finish (self->welcome_page, ok ? NULL : error);
+}
+
+/* "win.create-hall" (ssss: the hall's name, username, display name, password), "win.open-demo",
+ * "win.open-local" */
+static void
+open_hall_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  HallWindow *self = HALL_WINDOW (widget);
+  HallApplication *app = get_app (self);
+  const char *hall_name, *username, *display_name, *password;
+
+  if (app == NULL)
+    {
+      hall_welcome_page_finish (self->welcome_page, NULL);
+      return;
+    }
+  if (g_str_equal (action_name, "win.create-hall"))
+    {
+      g_variant_get (parameter, "(&s&s&s&s)", &hall_name, &username, &display_name, &password);
+      hall_application_create_local_async (app, hall_name, username, display_name, password,
+                                           self->cancellable, hall_opened_cb, g_object_ref (self));
+    }
+  else if (g_str_equal (action_name, "win.open-demo"))
+    hall_application_open_demo_async (app, self->cancellable, hall_opened_cb, g_object_ref (self));
+  else
+    hall_application_open_local_async (app, self->cancellable, hall_opened_cb, g_object_ref (self));
+}
+
+/* "win.join-hall" (ss: the server's address and the certificate's fingerprint, "" for none) */
+static void
+join_hall_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  HallApplication *app = get_app (HALL_WINDOW (widget));
+  const char *url, *fingerprint;
+
+  g_variant_get (parameter, "(&s&s)", &url, &fingerprint);
+  if (app != NULL)
+    hall_application_join (app, url, *fingerprint != '\0' ? fingerprint : NULL);
+}
+
+/* "win.offer-create": the first-run page opens on the form that starts a hall on this PC. */
+static void
+offer_create_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  gtk_widget_activate_action (GTK_WIDGET (HALL_WINDOW (widget)->welcome_page), "welcome.show-create", NULL);
+}
+
 static void
 go_back_action (GtkWidget  *widget,
                 const char *action_name,
@@ -432,6 +517,9 @@ hall_window_get_property (GObject    *object,
     case PROP_ROLE:
       g_value_set_string (value, self->role ? self->role : "");
       break;
+    case PROP_HALL_NAME:
+      g_value_set_string (value, self->hall_name);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -472,6 +560,10 @@ hall_window_class_init (HallWindowClass *klass)
   properties[PROP_ROLE] =
     g_param_spec_string ("role", NULL, NULL, "",
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* What the pages print at the head of a paper (hall_print_dup_hall_name()). */
+  properties[PROP_HALL_NAME] =
+    g_param_spec_string ("hall-name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (HALL_TYPE_WELCOME_PAGE);
@@ -494,6 +586,11 @@ hall_window_class_init (HallWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "win.change-hall", NULL, change_hall_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.create-hall", "(ssss)", open_hall_action);
+  gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_hall_action);
+  gtk_widget_class_install_action (widget_class, "win.open-local", NULL, open_hall_action);
+  gtk_widget_class_install_action (widget_class, "win.join-hall", "(ss)", join_hall_action);
+  gtk_widget_class_install_action (widget_class, "win.offer-create", NULL, offer_create_action);
   gtk_widget_class_install_property_action (widget_class, "win.role", "role");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_q, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.sign-out", NULL);
@@ -532,7 +629,7 @@ hall_window_init (HallWindow *self)
 }
 
 HallWindow *
-hall_window_new (HallApplication *application)
+hall_window_new (GtkApplication *application)
 {
   return g_object_new (HALL_TYPE_WINDOW, "application", application, NULL);
 }

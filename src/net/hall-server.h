@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HallServer, hall_server, HALL, SERVER, GObject)
 
+/* The port a hall server listens on unless told otherwise (and a hall hosted by the app). */
+#define HALL_SERVER_DEFAULT_PORT 8443
 /* The largest request body the server reads (1 MiB); larger ones get 413 too_large. */
 #define HALL_SERVER_MAX_BODY (1024 * 1024)
 /* Failed sign-ins allowed per client address and minute before 429 rate_limited. */

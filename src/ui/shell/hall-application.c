@@ -370,14 +370,13 @@ hall_application_activate (GApplication *app)
   g_autofree char *mode = hall_application_dup_mode (self);
 
   if (window == NULL)
-    window = GTK_WINDOW (hall_window_new (self));
+    window = GTK_WINDOW (hall_window_new (GTK_APPLICATION (self)));
   gtk_window_present (window);
 
   if (self->offer_create && HALL_IS_WINDOW (window))
     {
       self->offer_create = FALSE;
-      gtk_widget_activate_action (GTK_WIDGET (hall_window_get_welcome_page (HALL_WINDOW (window))),
-                                  "welcome.show-create", NULL);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.offer-create", NULL);
     }
 
   if (self->client == NULL && self->busy == 0 && *mode != '\0')

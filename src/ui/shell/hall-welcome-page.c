@@ -8,11 +8,10 @@
 
 #include <glib/gi18n.h>
 
-#include "hall-application.h"
 #include "hall-remote-client.h"
+#include "hall-server.h"
 #include "hall-ui-util.h"
 #include "hall-welcome-page.h"
-#include "hall-window.h"
 
 #define MAX_HALL_NAME_CHARS 40
 
@@ -24,6 +23,7 @@ struct _HallWelcomePage
   char *probed_url;
   char *probed_fingerprint;
   gboolean working;
+  gboolean creating;            /* the window is making this PC's hall from the form */
 
   GtkStack *stack;
   GtkWidget *open_local_row;
@@ -50,23 +50,14 @@ struct _HallWelcomePage
 
 G_DEFINE_FINAL_TYPE (HallWelcomePage, hall_welcome_page, ADW_TYPE_BIN)
 
-static HallApplication *
-get_application (HallWelcomePage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
-
-  return HALL_IS_APPLICATION (app) ? HALL_APPLICATION (app) : NULL;
-}
-
 static void
 toast (HallWelcomePage *self,
        const char      *message)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
-  if (HALL_IS_WINDOW (root))
-    hall_window_show_toast (HALL_WINDOW (root), message);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
 }
 
 static const char *
@@ -235,41 +226,24 @@ show_create_error (HallWelcomePage *self,
 }
 
 static void
-create_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr (HallWelcomePage) self = user_data;
-  g_autoptr (GError) error = NULL;
-
-  set_working (self, FALSE);
-  if (!hall_application_create_local_finish (HALL_APPLICATION (object), result, &error))
-    {
-      show_create_error (self, error);
-      return;
-    }
-  /* The window moves on to the workspace; the form must not keep the password. */
-  hall_welcome_page_reset (self);
-}
-
-static void
 create_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   HallWelcomePage *self = HALL_WELCOME_PAGE (widget);
-  HallApplication *app = get_application (self);
   g_autofree char *hall_name = NULL;
 
-  if (app == NULL || self->working || !validate_create_form (self))
+  if (self->working || !validate_create_form (self))
     return;
 
   hall_name = g_strstrip (g_strdup (text_of (self->hall_name_row)));
   set_working (self, TRUE);
+  self->creating = TRUE;
   show_progress (self, _("Starting the Hall…"), _("Making the hall’s records and the first account"));
-  hall_application_create_local_async (app, hall_name, text_of (self->username_row),
-                                       text_of (self->display_name_row), text_of (self->password_row),
-                                       self->cancellable, create_cb, g_object_ref (self));
+  /* The window makes the hall and answers with hall_welcome_page_finish(). */
+  if (!gtk_widget_activate_action (widget, "win.create-hall", "(ssss)", hall_name, text_of (self->username_row),
+                                   text_of (self->display_name_row), text_of (self->password_row)))
+    hall_welcome_page_finish (self, NULL);
 }
 
 /* ---- joining a hall server ----------------------------------------------------------------- */
@@ -301,7 +275,7 @@ normalize_url (const char  *text,
       return NULL;
     }
   return g_uri_join (G_URI_FLAGS_NONE, g_uri_get_scheme (uri), NULL, g_uri_get_host (uri),
-                     g_uri_get_port (uri) > 0 ? g_uri_get_port (uri) : HALL_APPLICATION_HOST_PORT,
+                     g_uri_get_port (uri) > 0 ? g_uri_get_port (uri) : HALL_SERVER_DEFAULT_PORT,
                      "", NULL, NULL);
 }
 
@@ -369,34 +343,15 @@ join_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   HallWelcomePage *self = HALL_WELCOME_PAGE (widget);
-  HallApplication *app = get_application (self);
 
-  if (app == NULL || self->probed_url == NULL || self->working)
+  if (self->probed_url == NULL || self->working)
     return;
-  hall_application_join (app, self->probed_url, self->probed_fingerprint);
+  gtk_widget_activate_action (widget, "win.join-hall", "(ss)", self->probed_url,
+                              self->probed_fingerprint != NULL ? self->probed_fingerprint : "");
   hall_welcome_page_reset (self);
 }
 
 /* ---- the demo and this PC's hall ----------------------------------------------------------- */
-
-static void
-open_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr (HallWelcomePage) self = user_data;
-  g_autoptr (GError) error = NULL;
-  gboolean ok;
-
-  set_working (self, FALSE);
-  if (g_task_get_source_tag (G_TASK (result)) == hall_application_open_demo_async)
-    ok = hall_application_open_demo_finish (HALL_APPLICATION (object), result, &error);
-  else
-    ok = hall_application_open_local_finish (HALL_APPLICATION (object), result, &error);
-  gtk_stack_set_visible_child_name (self->stack, "choose");
-  if (!ok)
-    toast (self, error->message);
-}
 
 static void
 open_demo_action (GtkWidget  *widget,
@@ -404,14 +359,14 @@ open_demo_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   HallWelcomePage *self = HALL_WELCOME_PAGE (widget);
-  HallApplication *app = get_application (self);
 
-  if (app == NULL || self->working)
+  if (self->working)
     return;
   set_working (self, TRUE);
   show_progress (self, _("Making the Demo Hall…"),
                  _("Staffing the windows, issuing numbers and registering the morning’s petitions"));
-  hall_application_open_demo_async (app, self->cancellable, open_cb, g_object_ref (self));
+  if (!gtk_widget_activate_action (widget, "win.open-demo", NULL))
+    hall_welcome_page_finish (self, NULL);
 }
 
 static void
@@ -420,13 +375,13 @@ open_local_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   HallWelcomePage *self = HALL_WELCOME_PAGE (widget);
-  HallApplication *app = get_application (self);
 
-  if (app == NULL || self->working)
+  if (self->working)
     return;
   set_working (self, TRUE);
   show_progress (self, _("Opening the Hall…"), NULL);
-  hall_application_open_local_async (app, self->cancellable, open_cb, g_object_ref (self));
+  if (!gtk_widget_activate_action (widget, "win.open-local", NULL))
+    hall_welcome_page_finish (self, NULL);
 }
 
 /* ---- moving between the steps --------------------------------------------------------------- */
@@ -618,4 +573,29 @@ hall_welcome_page_reset (HallWelcomePage *self)
   g_clear_pointer (&self->probed_url, g_free);
   g_clear_pointer (&self->probed_fingerprint, g_free);
   gtk_stack_set_visible_child_name (self->stack, "choose");
+}
+
+void
+hall_welcome_page_finish (HallWelcomePage *self,
+                          const GError    *error)
+{
+  gboolean creating;
+
+  g_return_if_fail (HALL_IS_WELCOME_PAGE (self));
+  if (!self->working)
+    return;
+  creating = self->creating;
+  self->creating = FALSE;
+  set_working (self, FALSE);
+  if (creating && error != NULL)
+    show_create_error (self, error);
+  else if (creating)
+    /* The window moves on to the workspace; the form must not keep the password. */
+    hall_welcome_page_reset (self);
+  else
+    {
+      gtk_stack_set_visible_child_name (self->stack, "choose");
+      if (error != NULL)
+        toast (self, error->message);
+    }
 }

@@ -6,7 +6,6 @@
 
 #include <adwaita.h>
 
-#include "hall-application.h"
 #include "hall-signin-page.h"
 #include "hall-welcome-page.h"
 #include "hall-workspace.h"
@@ -17,7 +16,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HallWindow, hall_window, HALL, WINDOW, AdwApplicationWindow)
 
-HallWindow      *hall_window_new               (HallApplication *application);
+/* The window of @application (a HallApplication), whose hall it shows. The pages in it ask for
+ * what only the window or the application can do through the window's actions: "win.create-hall",
+ * "win.open-demo", "win.open-local", "win.join-hall", "win.offer-create", "win.sign-out" … */
+HallWindow      *hall_window_new               (GtkApplication  *application);
 void             hall_window_show_toast        (HallWindow      *self,
                                                 const char      *message);
 /* "loading", "welcome", "signin" or "workspace" */

@@ -233,6 +233,20 @@ hall_workspace_set_property (GObject      *object,
     }
 }
 
+/* "workspace.show-matter" (int64 matter id): a page asks for one of its matters in full, on the
+ * role's matter list ("matters"), where the person goes on working with it. */
+static void
+show_matter_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HallWorkspace *self = HALL_WORKSPACE (widget);
+  GtkWidget *page = hall_workspace_get_page (self, "matters");
+
+  if (page != NULL && hall_workspace_show_page (self, "matters"))
+    gtk_widget_activate_action_variant (page, "matters.show-matter", parameter);
+}
+
 static void
 hall_workspace_class_init (HallWorkspaceClass *klass)
 {
@@ -263,6 +277,8 @@ hall_workspace_class_init (HallWorkspaceClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HallWorkspace, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, HallWorkspace, content_stack);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "workspace.show-matter", "x", show_matter_action);
 }
 
 static void

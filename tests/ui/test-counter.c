@@ -180,6 +180,14 @@ test_counter_day (void)
    * so in the form; with one, the visitor goes to the leader's reception queue. */
   hall_ui_test_wait (hall_ui_test_current_has_matter, page, 30, "the visit to carry its matter");
   g_assert_true (gtk_widget_get_visible (hall_ui_test_find (page, "show_matter_button")));
+  /* "Open the Registered Matter" asks the workspace, which opens it on "My Matters"; the visit
+   * waits at the window meanwhile. */
+  g_assert_true (gtk_widget_activate_action (page, "counter.show-matter", NULL));
+  g_assert_cmpstr (hall_workspace_get_visible_page_name (HALL_WORKSPACE (workspace)), ==, "matters");
+  g_assert_cmpint (hall_matter_view_get_matter_id (HALL_MATTER_VIEW (hall_matter_list_page_get_view (
+                     HALL_MATTER_LIST_PAGE (hall_workspace_get_page (HALL_WORKSPACE (workspace), "matters"))))),
+                   ==, json_object_get_int_member (result, "matter_id"));
+  g_assert_true (hall_workspace_show_page (HALL_WORKSPACE (workspace), "counter"));
   g_assert_true (gtk_widget_activate_action (page, "counter.escalate", NULL));
   gtk_widget_activate_action (page, "counter.form-apply", NULL);
   hall_ui_test_wait (label_shown, hall_ui_test_find (page, "action_form_error"), 30, "the roster message");

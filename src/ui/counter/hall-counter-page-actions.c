@@ -12,8 +12,6 @@
 
 #include "hall-counter-page-private.h"
 #include "hall-matter-format.h"
-#include "hall-matter-list-page.h"
-#include "hall-workspace.h"
 #include "hall-ui-util.h"
 
 static const char * const outcome_codes[] = { "resolved", "consultation", "guided", "matter" };
@@ -318,7 +316,7 @@ choose_action (GtkWidget  *widget,
   call (self, "session.switch", params);
 }
 
-/* Opens the matter just registered on the clerk's "My Matters" page. */
+/* Opens the matter just registered on the clerk's "My Matters" page, through the workspace. */
 static void
 show_matter_action (GtkWidget  *widget,
                     const char *action_name,
@@ -326,15 +324,10 @@ show_matter_action (GtkWidget  *widget,
 {
   HallCounterPage *self = HALL_COUNTER_PAGE (widget);
   JsonObject *result = hall_matter_form_get_result (self->matter_form);
-  GtkWidget *workspace = gtk_widget_get_ancestor (widget, HALL_TYPE_WORKSPACE);
-  GtkWidget *page;
 
-  if (result == NULL || workspace == NULL)
-    return;
-  page = hall_workspace_get_page (HALL_WORKSPACE (workspace), "matters");
-  if (page == NULL || !hall_workspace_show_page (HALL_WORKSPACE (workspace), "matters"))
-    return;
-  hall_matter_list_page_show_matter (HALL_MATTER_LIST_PAGE (page), json_object_get_int_member (result, "matter_id"));
+  if (result != NULL)
+    gtk_widget_activate_action (widget, "workspace.show-matter", "x",
+                                json_object_get_int_member (result, "matter_id"));
 }
 
 /* The matter form registered the visitor's matter: the visit goes on with it. */
@@ -346,8 +339,8 @@ registered_cb (HallCounterPage *self,
   g_autofree char *text = g_strdup_printf (_("Matter %s registered"), _hall_mf_string (result, "number") ?: "");
 
   hall_page_toast (HALL_PAGE (self), text);
-  gtk_widget_set_visible (self->show_matter_button,
-                          gtk_widget_get_ancestor (GTK_WIDGET (self), HALL_TYPE_WORKSPACE) != NULL);
+  /* The window staff's workspace opens it on "My Matters" ("workspace.show-matter"). */
+  gtk_widget_set_visible (self->show_matter_button, TRUE);
   /* F8 finishes the visit with the matter, F9 takes the visitor to the leader. */
   hall_page_refresh (HALL_PAGE (self));
 }

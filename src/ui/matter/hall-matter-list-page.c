@@ -403,6 +403,15 @@ hall_matter_list_page_finalize (GObject *object)
   G_OBJECT_CLASS (hall_matter_list_page_parent_class)->finalize (object);
 }
 
+/* "matters.show-matter" (int64 matter id) */
+static void
+show_matter_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  hall_matter_list_page_show_matter (HALL_MATTER_LIST_PAGE (widget), g_variant_get_int64 (parameter));
+}
+
 static void
 hall_matter_list_page_class_init (HallMatterListPageClass *klass)
 {
@@ -438,6 +447,8 @@ hall_matter_list_page_class_init (HallMatterListPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, matter_state);
   gtk_widget_class_bind_template_callback (widget_class, matter_state_classes);
   gtk_widget_class_bind_template_callback (widget_class, matter_accessible_label);
+
+  gtk_widget_class_install_action (widget_class, "matters.show-matter", "x", show_matter_action);
 }
 
 static void

@@ -19,85 +19,58 @@ typedef struct
   gint64 counter_id;
   gint64 last_seq;
   gboolean connected;
-} ClientState;
+} HallClientPrivate;
 
-G_DEFINE_INTERFACE (HallClient, hall_client, G_TYPE_OBJECT)
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (HallClient, hall_client, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CONNECTED,
+  PROP_LAST_SEQ,
+  PROP_USER,
+  PROP_ROLE,
+  PROP_COUNTER_ID,
+  N_PROPS
+};
 
 enum {
   EVENT,
   N_SIGNALS
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-static GQuark state_quark;
-
-static const char * const prop_names[HALL_CLIENT_N_PROPS] = {
-  [HALL_CLIENT_PROP_CONNECTED] = "connected",
-  [HALL_CLIENT_PROP_LAST_SEQ] = "last-seq",
-  [HALL_CLIENT_PROP_USER] = "user",
-  [HALL_CLIENT_PROP_ROLE] = "role",
-  [HALL_CLIENT_PROP_COUNTER_ID] = "counter-id",
-};
-
-static void
-client_state_free (ClientState *state)
-{
-  g_free (state->token);
-  g_clear_pointer (&state->user, json_object_unref);
-  g_free (state->role);
-  g_free (state);
-}
-
-static ClientState *
-get_state (HallClient *self)
-{
-  ClientState *state = g_object_get_qdata (G_OBJECT (self), state_quark);
-
-  if (state == NULL)
-    {
-      state = g_new0 (ClientState, 1);
-      g_object_set_qdata_full (G_OBJECT (self), state_quark, state, (GDestroyNotify) client_state_free);
-    }
-  return state;
-}
-
-static void
-notify (HallClient *self,
-        guint       prop)
-{
-  g_object_notify (G_OBJECT (self), prop_names[prop]);
-}
 
 /* Sets the session from a session.login or session.switch result. */
 static void
 take_session (HallClient *self,
               JsonObject *result)
 {
-  ClientState *state = get_state (self);
+  HallClientPrivate *priv = hall_client_get_instance_private (self);
   JsonNode *counter;
 
   if (json_object_has_member (result, "token"))
     {
-      g_free (state->token);
-      state->token = g_strdup (json_object_get_string_member (result, "token"));
+      g_free (priv->token);
+      priv->token = g_strdup (json_object_get_string_member (result, "token"));
     }
   if (json_object_has_member (result, "user") && JSON_NODE_HOLDS_OBJECT (json_object_get_member (result, "user")))
     {
-      g_clear_pointer (&state->user, json_object_unref);
-      state->user = json_object_ref (json_object_get_object_member (result, "user"));
-      notify (self, HALL_CLIENT_PROP_USER);
+      g_clear_pointer (&priv->user, json_object_unref);
+      priv->user = json_object_ref (json_object_get_object_member (result, "user"));
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
     }
   if (json_object_has_member (result, "role"))
     {
-      g_free (state->role);
-      state->role = g_strdup (json_object_get_string_member (result, "role"));
-      notify (self, HALL_CLIENT_PROP_ROLE);
+      g_free (priv->role);
+      priv->role = g_strdup (json_object_get_string_member (result, "role"));
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
     }
   counter = json_object_get_member (result, "counter_id");
   if (counter != NULL)
     {
-      state->counter_id = JSON_NODE_HOLDS_VALUE (counter) ? json_node_get_int (counter) : 0;
-      notify (self, HALL_CLIENT_PROP_COUNTER_ID);
+      priv->counter_id = JSON_NODE_HOLDS_VALUE (counter) ? json_node_get_int (counter) : 0;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTER_ID]);
     }
 }
 
@@ -105,27 +78,27 @@ take_session (HallClient *self,
 static char *
 drop_session (HallClient *self)
 {
-  ClientState *state = get_state (self);
-  char *token = g_steal_pointer (&state->token);
+  HallClientPrivate *priv = hall_client_get_instance_private (self);
+  char *token = g_steal_pointer (&priv->token);
 
   if (token != NULL)
-    HALL_CLIENT_GET_IFACE (self)->stop_feed (self);
+    HALL_CLIENT_GET_CLASS (self)->stop_feed (self);
 
   g_object_freeze_notify (G_OBJECT (self));
-  if (state->user != NULL)
+  if (priv->user != NULL)
     {
-      g_clear_pointer (&state->user, json_object_unref);
-      notify (self, HALL_CLIENT_PROP_USER);
+      g_clear_pointer (&priv->user, json_object_unref);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
     }
-  if (state->role != NULL)
+  if (priv->role != NULL)
     {
-      g_clear_pointer (&state->role, g_free);
-      notify (self, HALL_CLIENT_PROP_ROLE);
+      g_clear_pointer (&priv->role, g_free);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
     }
-  if (state->counter_id != 0)
+  if (priv->counter_id != 0)
     {
-      state->counter_id = 0;
-      notify (self, HALL_CLIENT_PROP_COUNTER_ID);
+      priv->counter_id = 0;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTER_ID]);
     }
   g_object_thaw_notify (G_OBJECT (self));
   return token;
@@ -169,13 +142,13 @@ call_sent_cb (GObject      *object,
   HallClient *self = HALL_CLIENT (object);
   g_autoptr (GTask) task = user_data;
   CallData *data = g_task_get_task_data (task);
-  ClientState *state = get_state (self);
+  HallClientPrivate *priv = hall_client_get_instance_private (self);
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonObject) reply = NULL;
   gboolean same_session;
 
-  reply = HALL_CLIENT_GET_IFACE (self)->send_finish (self, result, &error);
-  same_session = data->token != NULL && g_strcmp0 (data->token, state->token) == 0;
+  reply = HALL_CLIENT_GET_CLASS (self)->send_finish (self, result, &error);
+  same_session = data->token != NULL && g_strcmp0 (data->token, priv->token) == 0;
 
   if (reply == NULL)
     {
@@ -203,21 +176,21 @@ login_head_cb (GObject      *object,
   HallClient *self = HALL_CLIENT (object);
   g_autoptr (GTask) task = user_data;
   JsonObject *reply = g_task_get_task_data (task);
-  ClientState *state = get_state (self);
+  HallClientPrivate *priv = hall_client_get_instance_private (self);
   g_autoptr (GError) error = NULL;
   gint64 head;
 
-  head = HALL_CLIENT_GET_IFACE (self)->head_finish (self, result, &error);
+  head = HALL_CLIENT_GET_CLASS (self)->head_finish (self, result, &error);
   if (error != NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  if (state->last_seq == 0 && head > 0)
+  if (priv->last_seq == 0 && head > 0)
     {
-      state->last_seq = head;
-      notify (self, HALL_CLIENT_PROP_LAST_SEQ);
+      priv->last_seq = head;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SEQ]);
     }
 
   g_object_freeze_notify (G_OBJECT (self));
@@ -225,7 +198,7 @@ login_head_cb (GObject      *object,
   g_object_thaw_notify (G_OBJECT (self));
   json_object_remove_member (reply, "token");
 
-  HALL_CLIENT_GET_IFACE (self)->start_feed (self);
+  HALL_CLIENT_GET_CLASS (self)->start_feed (self);
   g_task_return_pointer (task, json_object_ref (reply), (GDestroyNotify) json_object_unref);
 }
 
@@ -240,7 +213,7 @@ login_sent_cb (GObject      *object,
   GCancellable *cancellable;
   JsonObject *reply;
 
-  reply = HALL_CLIENT_GET_IFACE (self)->send_finish (self, result, &error);
+  reply = HALL_CLIENT_GET_CLASS (self)->send_finish (self, result, &error);
   if (reply == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -258,31 +231,116 @@ login_sent_cb (GObject      *object,
   /* Where the feed starts must be known before the caller hears "signed in", so every change
    * made after that reaches this client. */
   cancellable = g_task_get_cancellable (task);
-  HALL_CLIENT_GET_IFACE (self)->head_async (self, cancellable, login_head_cb, g_steal_pointer (&task));
+  HALL_CLIENT_GET_CLASS (self)->head_async (self, cancellable, login_head_cb, g_steal_pointer (&task));
 }
 
-/* ---- GTypeInterface ----------------------------------------------------------------------- */
+/* ---- GObject ------------------------------------------------------------------------------ */
+
+/* A kind of client whose async halves return through a GTask needs no finish of its own. */
+static JsonObject *
+hall_client_real_send_finish (HallClient    *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gint64
+hall_client_real_head_finish (HallClient    *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+  return g_task_propagate_int (G_TASK (result), error);
+}
 
 static void
-hall_client_default_init (HallClientInterface *iface)
+hall_client_finalize (GObject *object)
 {
-  state_quark = g_quark_from_static_string ("hall-client-state");
+  HallClientPrivate *priv = hall_client_get_instance_private (HALL_CLIENT (object));
 
-  g_object_interface_install_property (iface,
+  g_free (priv->token);
+  g_clear_pointer (&priv->user, json_object_unref);
+  g_free (priv->role);
+
+  G_OBJECT_CLASS (hall_client_parent_class)->finalize (object);
+}
+
+static void
+hall_client_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  HallClient *self = HALL_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONNECTED:
+      g_value_set_boolean (value, hall_client_get_connected (self));
+      break;
+    case PROP_LAST_SEQ:
+      g_value_set_int64 (value, hall_client_get_last_seq (self));
+      break;
+    case PROP_USER:
+      g_value_set_boxed (value, hall_client_get_user (self));
+      break;
+    case PROP_ROLE:
+      g_value_set_string (value, hall_client_get_role (self));
+      break;
+    case PROP_COUNTER_ID:
+      g_value_set_int64 (value, hall_client_get_counter_id (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hall_client_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_LAST_SEQ:
+      hall_client_set_last_seq (HALL_CLIENT (object), g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hall_client_class_init (HallClientClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = hall_client_finalize;
+  object_class->get_property = hall_client_get_property;
+  object_class->set_property = hall_client_set_property;
+
+  klass->send_finish = hall_client_real_send_finish;
+  klass->head_finish = hall_client_real_head_finish;
+
+  properties[PROP_CONNECTED] =
     g_param_spec_boolean ("connected", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
-  g_object_interface_install_property (iface,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_LAST_SEQ] =
     g_param_spec_int64 ("last-seq", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
-  g_object_interface_install_property (iface,
+                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_USER] =
     g_param_spec_boxed ("user", NULL, NULL, JSON_TYPE_OBJECT,
-                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
-  g_object_interface_install_property (iface,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_ROLE] =
     g_param_spec_string ("role", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
-  g_object_interface_install_property (iface,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_COUNTER_ID] =
     g_param_spec_int64 ("counter-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * HallClient::event:
@@ -290,99 +348,52 @@ hall_client_default_init (HallClientInterface *iface)
    *
    * A committed change on the hall, in seq order, each once, while signed in.
    */
-  signals[EVENT] = g_signal_new ("event", G_TYPE_FROM_INTERFACE (iface), G_SIGNAL_RUN_LAST, 0,
+  signals[EVENT] = g_signal_new ("event", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                  NULL, NULL, NULL, G_TYPE_NONE, 1,
                                  JSON_TYPE_OBJECT | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
-/* ---- for implementations ------------------------------------------------------------------ */
-
-void
-_hall_client_override_properties (GObjectClass *klass,
-                                  guint         first_id)
+static void
+hall_client_init (HallClient *self)
 {
-  for (guint i = 0; i < HALL_CLIENT_N_PROPS; i++)
-    g_object_class_override_property (klass, first_id + i, prop_names[i]);
 }
 
-gboolean
-_hall_client_get_property (GObject *object,
-                           guint    first_id,
-                           guint    prop_id,
-                           GValue  *value)
-{
-  ClientState *state = get_state (HALL_CLIENT (object));
-
-  if (prop_id < first_id || prop_id >= first_id + HALL_CLIENT_N_PROPS)
-    return FALSE;
-
-  switch (prop_id - first_id)
-    {
-    case HALL_CLIENT_PROP_CONNECTED:
-      g_value_set_boolean (value, state->connected);
-      break;
-    case HALL_CLIENT_PROP_LAST_SEQ:
-      g_value_set_int64 (value, state->last_seq);
-      break;
-    case HALL_CLIENT_PROP_USER:
-      g_value_set_boxed (value, state->user);
-      break;
-    case HALL_CLIENT_PROP_ROLE:
-      g_value_set_string (value, state->role);
-      break;
-    case HALL_CLIENT_PROP_COUNTER_ID:
-      g_value_set_int64 (value, state->counter_id);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-  return TRUE;
-}
-
-gboolean
-_hall_client_set_property (GObject      *object,
-                           guint         first_id,
-                           guint         prop_id,
-                           const GValue *value)
-{
-  if (prop_id != first_id + HALL_CLIENT_PROP_LAST_SEQ)
-    return FALSE;
-  hall_client_set_last_seq (HALL_CLIENT (object), g_value_get_int64 (value));
-  return TRUE;
-}
+/* ---- for subclasses ----------------------------------------------------------------------- */
 
 const char *
 _hall_client_get_token (HallClient *self)
 {
-  return get_state (self)->token;
+  HallClientPrivate *priv = hall_client_get_instance_private (self);
+
+  return priv->token;
 }
 
 void
 _hall_client_set_connected (HallClient *self,
                             gboolean    connected)
 {
-  ClientState *state = get_state (self);
+  HallClientPrivate *priv = hall_client_get_instance_private (self);
 
   connected = !!connected;
-  if (state->connected == connected)
+  if (priv->connected == connected)
     return;
-  state->connected = connected;
+  priv->connected = connected;
   g_debug ("%s", connected ? "connected" : "disconnected");
-  notify (self, HALL_CLIENT_PROP_CONNECTED);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
 }
 
 gboolean
 _hall_client_deliver_event (HallClient *self,
                             JsonObject *event)
 {
-  ClientState *state = get_state (self);
+  HallClientPrivate *priv = hall_client_get_instance_private (self);
   gint64 seq = json_object_get_int_member_with_default (event, "seq", 0);
 
-  if (seq <= state->last_seq)
+  if (seq <= priv->last_seq)
     return FALSE;
-  state->last_seq = seq;
+  priv->last_seq = seq;
   g_signal_emit (self, signals[EVENT], 0, event);
-  notify (self, HALL_CLIENT_PROP_LAST_SEQ);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SEQ]);
   return TRUE;
 }
 
@@ -420,7 +431,7 @@ hall_client_call_async (HallClient          *self,
   g_task_set_source_tag (task, hall_client_call_async);
   data = g_new0 (CallData, 1);
   data->command = g_strdup (command);
-  data->token = g_strdup (get_state (self)->token);
+  data->token = g_strdup (_hall_client_get_token (self));
   g_task_set_task_data (task, data, (GDestroyNotify) call_data_free);
 
   if (params != NULL)
@@ -439,7 +450,7 @@ hall_client_call_async (HallClient          *self,
       json_object_set_string_member (sent, "request_id", request_id);
     }
 
-  HALL_CLIENT_GET_IFACE (self)->send_async (self, data->token, command, sent, cancellable,
+  HALL_CLIENT_GET_CLASS (self)->send_async (self, data->token, command, sent, cancellable,
                                             call_sent_cb, g_steal_pointer (&task));
 }
 
@@ -480,7 +491,7 @@ hall_client_login_async (HallClient          *self,
   /* Signing in as someone else ends the previous session first. */
   old_token = drop_session (self);
   if (old_token != NULL)
-    HALL_CLIENT_GET_IFACE (self)->send_async (self, old_token, "session.logout", NULL, NULL, NULL, NULL);
+    HALL_CLIENT_GET_CLASS (self)->send_async (self, old_token, "session.logout", NULL, NULL, NULL, NULL);
 
   json_object_set_string_member (params, "username", username ? username : "");
   json_object_set_string_member (params, "password", password ? password : "");
@@ -489,7 +500,7 @@ hall_client_login_async (HallClient          *self,
   if (counter_id > 0)
     json_object_set_int_member (params, "counter_id", counter_id);
 
-  HALL_CLIENT_GET_IFACE (self)->send_async (self, NULL, "session.login", params, cancellable,
+  HALL_CLIENT_GET_CLASS (self)->send_async (self, NULL, "session.login", params, cancellable,
                                             login_sent_cb, g_steal_pointer (&task));
 }
 
@@ -517,7 +528,7 @@ logout_sent_cb (GObject      *object,
   g_autoptr (JsonObject) reply = NULL;
   g_autoptr (GError) error = NULL;
 
-  reply = HALL_CLIENT_GET_IFACE (self)->send_finish (self, result, &error);
+  reply = HALL_CLIENT_GET_CLASS (self)->send_finish (self, result, &error);
   /* An expired session is as ended as one we end. */
   if (reply == NULL && !g_error_matches (error, HALL_ERROR, HALL_ERROR_UNAUTHENTICATED))
     g_task_return_error (task, g_steal_pointer (&error));
@@ -545,7 +556,7 @@ hall_client_logout_async (HallClient          *self,
       g_task_return_boolean (task, TRUE);
       return;
     }
-  HALL_CLIENT_GET_IFACE (self)->send_async (self, token, "session.logout", NULL, cancellable,
+  HALL_CLIENT_GET_CLASS (self)->send_async (self, token, "session.logout", NULL, cancellable,
                                             logout_sent_cb, g_steal_pointer (&task));
 }
 
@@ -561,57 +572,75 @@ hall_client_logout_finish (HallClient    *self,
 gboolean
 hall_client_get_connected (HallClient *self)
 {
+  HallClientPrivate *priv;
+
   g_return_val_if_fail (HALL_IS_CLIENT (self), FALSE);
-  return get_state (self)->connected;
+  priv = hall_client_get_instance_private (self);
+  return priv->connected;
 }
 
 gint64
 hall_client_get_last_seq (HallClient *self)
 {
+  HallClientPrivate *priv;
+
   g_return_val_if_fail (HALL_IS_CLIENT (self), 0);
-  return get_state (self)->last_seq;
+  priv = hall_client_get_instance_private (self);
+  return priv->last_seq;
 }
 
 void
 hall_client_set_last_seq (HallClient *self,
                           gint64      last_seq)
 {
-  ClientState *state;
+  HallClientPrivate *priv;
 
   g_return_if_fail (HALL_IS_CLIENT (self));
   g_return_if_fail (last_seq >= 0);
 
-  state = get_state (self);
-  if (state->last_seq == last_seq)
+  priv = hall_client_get_instance_private (self);
+  if (priv->last_seq == last_seq)
     return;
-  state->last_seq = last_seq;
-  notify (self, HALL_CLIENT_PROP_LAST_SEQ);
+  priv->last_seq = last_seq;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SEQ]);
 }
 
 JsonObject *
 hall_client_get_user (HallClient *self)
 {
+  HallClientPrivate *priv;
+
   g_return_val_if_fail (HALL_IS_CLIENT (self), NULL);
-  return get_state (self)->user;
+  priv = hall_client_get_instance_private (self);
+  return priv->user;
 }
 
 const char *
 hall_client_get_role (HallClient *self)
 {
+  HallClientPrivate *priv;
+
   g_return_val_if_fail (HALL_IS_CLIENT (self), NULL);
-  return get_state (self)->role;
+  priv = hall_client_get_instance_private (self);
+  return priv->role;
 }
 
 gint64
 hall_client_get_counter_id (HallClient *self)
 {
+  HallClientPrivate *priv;
+
   g_return_val_if_fail (HALL_IS_CLIENT (self), 0);
-  return get_state (self)->counter_id;
+  priv = hall_client_get_instance_private (self);
+  return priv->counter_id;
 }
 
 gboolean
 hall_client_is_signed_in (HallClient *self)
 {
+  HallClientPrivate *priv;
+
   g_return_val_if_fail (HALL_IS_CLIENT (self), FALSE);
-  return get_state (self)->token != NULL;
+  priv = hall_client_get_instance_private (self);
+  return priv->token != NULL;
 }

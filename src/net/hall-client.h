@@ -1,9 +1,10 @@
 /* hall-client.h — what the app talks to: the hall, in this process or across the LAN
  *
- * The app never knows which implementation it holds. HallLocalClient runs commands on an
- * in-process HallEngine; HallRemoteClient sends them to xinfang-hall-server. Both keep the
- * session token inside, give every state-changing call a request_id, and deliver the change feed
- * through the "event" signal in seq order, without gaps or repeats.
+ * The app never knows which kind it holds. HallClient is abstract: HallLocalClient runs
+ * commands on an in-process HallEngine; HallRemoteClient sends them to xinfang-hall-server. The
+ * base class keeps the session (token, user, role, counter) and its properties, gives every
+ * state-changing call a request_id, and delivers the change feed through the "event" signal in
+ * seq order, without gaps or repeats; a subclass only moves commands and events.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,17 +19,15 @@ G_BEGIN_DECLS
 
 #define HALL_TYPE_CLIENT (hall_client_get_type ())
 
-G_DECLARE_INTERFACE (HallClient, hall_client, HALL, CLIENT, GObject)
+G_DECLARE_DERIVABLE_TYPE (HallClient, hall_client, HALL, CLIENT, GObject)
 
-/* What an implementation provides; the shared behaviour (token, request ids, dedup of events,
- * properties) lives in hall-client.c. Implementations override the properties "connected",
- * "last-seq", "user", "role" and "counter-id" and forward them to _hall_client_get_property(). */
-struct _HallClientInterface
+/* What a kind of client provides; hall-client-private.h has what it may call back. */
+struct _HallClientClass
 {
-  GTypeInterface parent_iface;
+  GObjectClass parent_class;
 
   /* Runs @command with @params as they are (a request_id already added) for @token (NULL: no
-   * session). Errors are HALL_ERROR. */
+   * session). Errors are HALL_ERROR. The default send_finish takes the result of a GTask. */
   void         (*send_async)       (HallClient           *self,
                                     const char           *token,
                                     const char           *command,
@@ -39,7 +38,8 @@ struct _HallClientInterface
   JsonObject  *(*send_finish)      (HallClient           *self,
                                     GAsyncResult         *result,
                                     GError              **error);
-  /* The seq of the newest event the hall has committed. */
+  /* The seq of the newest event the hall has committed. The default head_finish takes the
+   * result of a GTask. */
   void         (*head_async)       (HallClient           *self,
                                     GCancellable         *cancellable,
                                     GAsyncReadyCallback   callback,
@@ -51,6 +51,8 @@ struct _HallClientInterface
    * _hall_client_deliver_event()), and stop. */
   void         (*start_feed)       (HallClient           *self);
   void         (*stop_feed)        (HallClient           *self);
+
+  gpointer padding[4];
 };
 
 void         hall_client_call_async     (HallClient           *self,

@@ -15,7 +15,7 @@
 
 struct _HallLocalClient
 {
-  GObject parent_instance;
+  HallClient parent_instance;
 
   HallEngine *engine;
   gulong event_handler;
@@ -26,16 +26,12 @@ struct _HallLocalClient
   GQueue pending;
 };
 
-static void hall_local_client_iface_init (HallClientInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (HallLocalClient, hall_local_client, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (HALL_TYPE_CLIENT, hall_local_client_iface_init))
+G_DEFINE_FINAL_TYPE (HallLocalClient, hall_local_client, HALL_TYPE_CLIENT)
 
 enum {
   PROP_0,
   PROP_ENGINE,
-  PROP_CLIENT_FIRST,
-  N_PROPS = PROP_CLIENT_FIRST
+  N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
@@ -170,14 +166,6 @@ hall_local_client_send_async (HallClient          *client,
                           g_steal_pointer (&task));
 }
 
-static JsonObject *
-hall_local_client_send_finish (HallClient    *client,
-                               GAsyncResult  *result,
-                               GError       **error)
-{
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
 static void
 hall_local_client_head_async (HallClient          *client,
                               GCancellable        *cancellable,
@@ -189,14 +177,6 @@ hall_local_client_head_async (HallClient          *client,
 
   g_task_set_source_tag (task, hall_local_client_head_async);
   g_task_return_int (task, hall_engine_get_last_seq (self->engine));
-}
-
-static gint64
-hall_local_client_head_finish (HallClient    *client,
-                               GAsyncResult  *result,
-                               GError       **error)
-{
-  return g_task_propagate_int (G_TASK (result), error);
 }
 
 static void
@@ -219,17 +199,6 @@ hall_local_client_start_feed (HallClient *client)
   self->feeding = TRUE;
   if (hall_client_get_last_seq (client) < hall_engine_get_last_seq (self->engine))
     catch_up (self);
-}
-
-static void
-hall_local_client_iface_init (HallClientInterface *iface)
-{
-  iface->send_async = hall_local_client_send_async;
-  iface->send_finish = hall_local_client_send_finish;
-  iface->head_async = hall_local_client_head_async;
-  iface->head_finish = hall_local_client_head_finish;
-  iface->start_feed = hall_local_client_start_feed;
-  iface->stop_feed = hall_local_client_stop_feed;
 }
 
 /* ---- GObject ------------------------------------------------------------------------------ */
@@ -267,9 +236,6 @@ hall_local_client_get_property (GObject    *object,
 {
   HallLocalClient *self = HALL_LOCAL_CLIENT (object);
 
-  if (_hall_client_get_property (object, PROP_CLIENT_FIRST, prop_id, value))
-    return;
-
   switch (prop_id)
     {
     case PROP_ENGINE:
@@ -288,9 +254,6 @@ hall_local_client_set_property (GObject      *object,
 {
   HallLocalClient *self = HALL_LOCAL_CLIENT (object);
 
-  if (_hall_client_set_property (object, PROP_CLIENT_FIRST, prop_id, value))
-    return;
-
   switch (prop_id)
     {
     case PROP_ENGINE:
@@ -305,6 +268,7 @@ static void
 hall_local_client_class_init (HallLocalClientClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  HallClientClass *client_class = HALL_CLIENT_CLASS (klass);
 
   object_class->constructed = hall_local_client_constructed;
   object_class->dispose = hall_local_client_dispose;
@@ -316,7 +280,11 @@ hall_local_client_class_init (HallLocalClientClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
-  _hall_client_override_properties (object_class, PROP_CLIENT_FIRST);
+
+  client_class->send_async = hall_local_client_send_async;
+  client_class->head_async = hall_local_client_head_async;
+  client_class->start_feed = hall_local_client_start_feed;
+  client_class->stop_feed = hall_local_client_stop_feed;
 }
 
 static void

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 #define HALL_TYPE_LOCAL_CLIENT (hall_local_client_get_type ())
 
-G_DECLARE_FINAL_TYPE (HallLocalClient, hall_local_client, HALL, LOCAL_CLIENT, GObject)
+G_DECLARE_FINAL_TYPE (HallLocalClient, hall_local_client, HALL, LOCAL_CLIENT, HallClient)
 
 /* Always connected. Events come from @engine's "event" signal, in the thread-default main
  * context @engine was made in. */

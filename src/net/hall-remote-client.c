@@ -22,17 +22,13 @@
 #define RETRY_MAX_MS 2000
 #define MAX_RETRIES 7
 
-static void hall_remote_client_iface_init (HallClientInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (HallRemoteClient, hall_remote_client, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (HALL_TYPE_CLIENT, hall_remote_client_iface_init))
+G_DEFINE_FINAL_TYPE (HallRemoteClient, hall_remote_client, HALL_TYPE_CLIENT)
 
 enum {
   PROP_0,
   PROP_URL,
   PROP_FINGERPRINT,
-  PROP_CLIENT_FIRST,
-  N_PROPS = PROP_CLIENT_FIRST
+  N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
@@ -285,14 +281,6 @@ hall_remote_client_send_async (HallClient          *client,
   send_attempt (g_steal_pointer (&task));
 }
 
-static JsonObject *
-hall_remote_client_send_finish (HallClient    *client,
-                                GAsyncResult  *result,
-                                GError       **error)
-{
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
 static void
 head_done_cb (GObject      *object,
               GAsyncResult *result,
@@ -350,14 +338,6 @@ hall_remote_client_head_async (HallClient          *client,
                                     g_steal_pointer (&task));
 }
 
-static gint64
-hall_remote_client_head_finish (HallClient    *client,
-                                GAsyncResult  *result,
-                                GError       **error)
-{
-  return g_task_propagate_int (G_TASK (result), error);
-}
-
 static void
 hall_remote_client_start_feed (HallClient *client)
 {
@@ -385,16 +365,6 @@ hall_remote_client_stop_feed (HallClient *client)
     _hall_remote_link_attempt (self);
 }
 
-static void
-hall_remote_client_iface_init (HallClientInterface *iface)
-{
-  iface->send_async = hall_remote_client_send_async;
-  iface->send_finish = hall_remote_client_send_finish;
-  iface->head_async = hall_remote_client_head_async;
-  iface->head_finish = hall_remote_client_head_finish;
-  iface->start_feed = hall_remote_client_start_feed;
-  iface->stop_feed = hall_remote_client_stop_feed;
-}
 /* ---- GObject ------------------------------------------------------------------------------ */
 
 static void
@@ -445,9 +415,6 @@ hall_remote_client_get_property (GObject    *object,
 {
   HallRemoteClient *self = HALL_REMOTE_CLIENT (object);
 
-  if (_hall_client_get_property (object, PROP_CLIENT_FIRST, prop_id, value))
-    return;
-
   switch (prop_id)
     {
     case PROP_URL:
@@ -469,9 +436,6 @@ hall_remote_client_set_property (GObject      *object,
 {
   HallRemoteClient *self = HALL_REMOTE_CLIENT (object);
 
-  if (_hall_client_set_property (object, PROP_CLIENT_FIRST, prop_id, value))
-    return;
-
   switch (prop_id)
     {
     case PROP_URL:
@@ -491,6 +455,7 @@ static void
 hall_remote_client_class_init (HallRemoteClientClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  HallClientClass *client_class = HALL_CLIENT_CLASS (klass);
 
   object_class->constructed = hall_remote_client_constructed;
   object_class->dispose = hall_remote_client_dispose;
@@ -506,7 +471,11 @@ hall_remote_client_class_init (HallRemoteClientClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
-  _hall_client_override_properties (object_class, PROP_CLIENT_FIRST);
+
+  client_class->send_async = hall_remote_client_send_async;
+  client_class->head_async = hall_remote_client_head_async;
+  client_class->start_feed = hall_remote_client_start_feed;
+  client_class->stop_feed = hall_remote_client_stop_feed;
 
   pin_mismatch_quark = g_quark_from_static_string ("hall-pin-mismatch");
 }

@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 #define HALL_TYPE_REMOTE_CLIENT (hall_remote_client_get_type ())
 
-G_DECLARE_FINAL_TYPE (HallRemoteClient, hall_remote_client, HALL, REMOTE_CLIENT, GObject)
+G_DECLARE_FINAL_TYPE (HallRemoteClient, hall_remote_client, HALL, REMOTE_CLIENT, HallClient)
 
 /* @url is the server's base address ("https://192.168.1.10:8443"). @fingerprint is the SHA-256
  * fingerprint ("AB:CD:…", as hall_tls_fingerprint() writes it) of the server's self-signed

@@ -19,7 +19,7 @@ G_BEGIN_DECLS
 
 struct _HallRemoteClient
 {
-  GObject parent_instance;
+  HallClient parent_instance;
 
   char *url;
   char *fingerprint;

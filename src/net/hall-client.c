@@ -104,6 +104,16 @@ drop_session (HallClient *self)
   return token;
 }
 
+/* The finish of every call made here that returns a JsonObject, the default send_finish too. */
+static JsonObject *
+task_propagate_object (HallClient    *self,
+                       GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 static gboolean
 command_changes_state (const char *command)
 {
@@ -231,21 +241,13 @@ login_sent_cb (GObject      *object,
   /* Where the feed starts must be known before the caller hears "signed in", so every change
    * made after that reaches this client. */
   cancellable = g_task_get_cancellable (task);
-  HALL_CLIENT_GET_CLASS (self)->head_async (self, cancellable, login_head_cb, g_steal_pointer (&task));
+  HALL_CLIENT_GET_CLASS (self)->head_async (self, cancellable, login_head_cb,
+                                            g_steal_pointer (&task));
 }
 
 /* ---- GObject ------------------------------------------------------------------------------ */
 
-/* A kind of client whose async halves return through a GTask needs no finish of its own. */
-static JsonObject *
-hall_client_real_send_finish (HallClient    *self,
-                              GAsyncResult  *result,
-                              GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
+/* The default head_finish, for a head_async that returns through a GTask. */
 static gint64
 hall_client_real_head_finish (HallClient    *self,
                               GAsyncResult  *result,
@@ -322,7 +324,7 @@ hall_client_class_init (HallClientClass *klass)
   object_class->get_property = hall_client_get_property;
   object_class->set_property = hall_client_set_property;
 
-  klass->send_finish = hall_client_real_send_finish;
+  klass->send_finish = task_propagate_object;
   klass->head_finish = hall_client_real_head_finish;
 
   properties[PROP_CONNECTED] =
@@ -465,8 +467,7 @@ hall_client_call_finish (HallClient    *self,
                          GAsyncResult  *result,
                          GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return task_propagate_object (self, result, error);
 }
 
 void
@@ -491,7 +492,8 @@ hall_client_login_async (HallClient          *self,
   /* Signing in as someone else ends the previous session first. */
   old_token = drop_session (self);
   if (old_token != NULL)
-    HALL_CLIENT_GET_CLASS (self)->send_async (self, old_token, "session.logout", NULL, NULL, NULL, NULL);
+    HALL_CLIENT_GET_CLASS (self)->send_async (self, old_token, "session.logout", NULL, NULL, NULL,
+                                              NULL);
 
   json_object_set_string_member (params, "username", username ? username : "");
   json_object_set_string_member (params, "password", password ? password : "");
@@ -514,8 +516,7 @@ hall_client_login_finish (HallClient    *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return task_propagate_object (self, result, error);
 }
 
 static void

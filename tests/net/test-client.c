@@ -74,6 +74,84 @@ test_login_logout (Fixture       *f,
   free_client (client);
 }
 
+typedef struct
+{
+  guint connected;
+  guint last_seq;
+  guint user;
+  guint role;
+  guint counter_id;
+} Notified;
+
+static void
+notified_cb (GObject    *object,
+             GParamSpec *pspec,
+             Notified   *n)
+{
+  const char *name = g_param_spec_get_name (pspec);
+
+  if (g_str_equal (name, "connected"))
+    n->connected++;
+  else if (g_str_equal (name, "last-seq"))
+    n->last_seq++;
+  else if (g_str_equal (name, "user"))
+    n->user++;
+  else if (g_str_equal (name, "role"))
+    n->role++;
+  else if (g_str_equal (name, "counter-id"))
+    n->counter_id++;
+  else
+    g_error ("unexpected notify::%s", name);
+}
+
+/* What the app's pages follow: each property says so once when it changes, and not when it
+ * does not, on both kinds of client. */
+static void
+test_notify_once (Fixture       *f,
+                  gconstpointer  data)
+{
+  HallClient *admin, *client;
+  Notified n = { 0 };
+  gint64 start;
+
+  admin = new_client (f);
+  login_ok (admin, "admin", NULL);
+  client = new_client (f);
+  g_signal_connect (client, "notify", G_CALLBACK (notified_cb), &n);
+
+  /* Signing in announces the session (its counter too, none here) and where the feed starts. */
+  login_ok (client, "wang", "staff");
+  g_assert_cmpuint (n.user, ==, 1);
+  g_assert_cmpuint (n.role, ==, 1);
+  g_assert_cmpuint (n.counter_id, ==, 1);
+  g_assert_cmpuint (n.last_seq, ==, 1);
+  g_assert_cmpuint (n.connected, ==, 0);
+
+  start = hall_client_get_last_seq (client);
+  hall_client_set_last_seq (client, start);
+  g_object_set (client, "last-seq", start, NULL);
+  g_assert_cmpuint (n.last_seq, ==, 1);
+
+  /* One notification an event. */
+  create_user (admin, "zhao");
+  create_user (admin, "qian");
+  wait_until (hall_client_get_last_seq (client) == start + 2);
+  g_assert_cmpuint (n.last_seq, ==, 3);
+
+  /* Signing out clears who and as what; the counter was none already. Twice is once. */
+  logout (client);
+  logout (client);
+  g_assert_cmpuint (n.user, ==, 2);
+  g_assert_cmpuint (n.role, ==, 2);
+  g_assert_cmpuint (n.counter_id, ==, 1);
+  g_assert_cmpuint (n.last_seq, ==, 3);
+  g_assert_cmpuint (n.connected, ==, 0);
+
+  g_signal_handlers_disconnect_by_data (client, &n);
+  free_client (admin);
+  free_client (client);
+}
+
 static void
 test_errors_name_the_field (Fixture       *f,
                             gconstpointer  data)
@@ -312,6 +390,7 @@ main (int   argc,
     void (*func) (Fixture *, gconstpointer);
   } both[] = {
     { "login-logout", test_login_logout },
+    { "notify-once", test_notify_once },
     { "errors-name-the-field", test_errors_name_the_field },
     { "events-reach-other-clients", test_events_reach_other_clients },
     { "request-id-replay", test_request_id_replay },

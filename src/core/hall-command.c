@@ -11,28 +11,21 @@
 
 #include "hall-command.h"
 
-static const struct
-{
-  HallRole role;
-  const char *name;
-} role_names[] = {
-  { HALL_ROLE_STAFF, "staff" },
-  { HALL_ROLE_MANAGER, "manager" },
-  { HALL_ROLE_LEADER, "leader" },
-  { HALL_ROLE_ADMIN, "admin" },
-  { HALL_ROLE_DISPLAY, "display" },
-  { HALL_ROLE_KIOSK, "kiosk" },
-  { HALL_ROLE_SYSTEM, "system" },
+const char * const hall_role_names[HALL_N_ROLES + 1] = {
+  "staff", "manager", "leader", "admin", "display", "kiosk", NULL,
 };
 
-const char * const hall_role_names[] = { "staff", "manager", "leader", "admin", "display", "kiosk", NULL };
+G_STATIC_ASSERT (HALL_ROLES_ALL == (1 << HALL_N_ROLES) - 1);
+G_STATIC_ASSERT (HALL_ROLE_SYSTEM == 1 << HALL_N_ROLES);
 
 const char *
 hall_role_to_string (HallRole role)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (role_names); i++)
-    if (role_names[i].role == role)
-      return role_names[i].name;
+  if (role == HALL_ROLE_SYSTEM)
+    return "system";
+  for (guint i = 0; i < HALL_N_ROLES; i++)
+    if (role == 1u << i)
+      return hall_role_names[i];
   return NULL;
 }
 
@@ -40,9 +33,9 @@ HallRole
 hall_role_from_string (const char *str)
 {
   /* "system" is never a role a session can hold. */
-  for (guint i = 0; i < G_N_ELEMENTS (role_names); i++)
-    if (role_names[i].role != HALL_ROLE_SYSTEM && g_strcmp0 (role_names[i].name, str) == 0)
-      return role_names[i].role;
+  for (guint i = 0; i < HALL_N_ROLES; i++)
+    if (g_strcmp0 (hall_role_names[i], str) == 0)
+      return 1u << i;
   return 0;
 }
 

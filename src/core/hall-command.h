@@ -31,8 +31,10 @@ typedef enum {
 #define HALL_ROLES_ALL (HALL_ROLES_PEOPLE | HALL_ROLE_DISPLAY | HALL_ROLE_KIOSK)
 
 /* The roles a session may hold, NULL-terminated, in the order a session picks its role when the
- * client does not say. */
-extern const char * const hall_role_names[];
+ * client does not say: hall_role_names[i] is the role 1 << i. The one list of them: the UI's
+ * names and checks are made from it. */
+#define HALL_N_ROLES 6
+extern const char * const hall_role_names[HALL_N_ROLES + 1];
 
 const char *hall_role_to_string   (HallRole    role);
 HallRole    hall_role_from_string (const char *str);

@@ -7,7 +7,7 @@
 #include <adwaita.h>
 
 #include "hall-application.h"
-#include "hall-ui-util.h"
+#include "hall-find.h"
 #include "hall-window.h"
 
 G_BEGIN_DECLS

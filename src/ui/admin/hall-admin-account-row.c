@@ -16,8 +16,10 @@
 
 #include "hall-admin-account-row.h"
 #include "hall-admin-page.h"
-#include "hall-admin-util.h"
-#include "hall-ui-util.h"
+#include "hall-admin-role-checks.h"
+#include "hall-dialog.h"
+#include "hall-form.h"
+#include "hall-role.h"
 
 struct _HallAdminAccountRow
 {
@@ -26,8 +28,8 @@ struct _HallAdminAccountRow
   HallJsonItem *item;
   GPtrArray *department_codes;
   gint64 own_id;
-  GtkCheckButton *role_checks[HALL_ADMIN_N_ROLES];
-  HallAdminField fields[2];
+  GtkCheckButton *role_checks[HALL_N_ROLES];
+  HallFormField fields[2];
 
   GtkLabel *state_label;
   GtkButton *reset_button;
@@ -138,8 +140,8 @@ update (HallAdminAccountRow *self)
   }
 
   /* The editor starts again from what the hall holds now. */
-  for (guint i = 0; i < HALL_ADMIN_N_ROLES; i++)
-    gtk_check_button_set_active (self->role_checks[i], has_role (user, _hall_admin_roles[i]));
+  for (guint i = 0; i < HALL_N_ROLES; i++)
+    gtk_check_button_set_active (self->role_checks[i], has_role (user, hall_role_names[i]));
   hall_admin_account_row_sync (self);
   hall_admin_account_row_show_error (self, NULL);
 }
@@ -213,7 +215,6 @@ save_action (GtkWidget  *widget,
   g_autoptr (JsonArray) chosen = hall_admin_account_row_dup_roles (self);
   const char *username = json_object_get_string_member_with_default (hall_json_item_get_data (self->item),
                                                                      "username", "");
-  AdwMessageDialog *dialog;
   g_autofree char *heading = NULL;
 
   if (json_array_get_length (chosen) == 0)
@@ -231,13 +232,11 @@ save_action (GtkWidget  *widget,
     }
   /* Translators: question before changing an account's roles; %s is the username */
   heading = g_strdup_printf (_("Change the Roles of “%s”?"), username);
-  dialog = _hall_admin_confirm (widget, heading,
-                                _("They are signed out everywhere at once and sign in again with the new "
-                                  "roles."),
-                                /* Translators: button that changes an account's roles */
-                                "change", _("_Change Roles"), G_CALLBACK (update_response_cb), self);
   /* The row lives as long as its question. */
-  g_object_set_data_full (G_OBJECT (dialog), "row", g_object_ref (self), g_object_unref);
+  _hall_dialog_confirm (widget, 0, NULL, heading,
+                        _("They are signed out everywhere at once and sign in again with the new roles."),
+                        /* Translators: button that changes an account's roles */
+                        "change", _("_Change Roles"), G_CALLBACK (update_response_cb));
 }
 
 static void
@@ -289,10 +288,10 @@ hall_admin_account_row_init (HallAdminAccountRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->fields[0] = (HallAdminField) { "roles", self->roles_row, self->roles_error };
-  self->fields[1] = (HallAdminField) { "department", GTK_WIDGET (self->department_row), self->department_error };
-  _hall_admin_add_role_checks (self->roles_box, "edit_role_", self->role_checks);
-  for (guint i = 0; i < HALL_ADMIN_N_ROLES; i++)
+  self->fields[0] = (HallFormField) { "roles", self->roles_row, self->roles_error };
+  self->fields[1] = (HallFormField) { "department", GTK_WIDGET (self->department_row), self->department_error };
+  _hall_admin_role_checks_add (self->roles_box, "edit_role_", self->role_checks);
+  for (guint i = 0; i < HALL_N_ROLES; i++)
     g_signal_connect_swapped (self->role_checks[i], "toggled", G_CALLBACK (role_toggled_cb), self);
 }
 
@@ -329,7 +328,7 @@ JsonArray *
 hall_admin_account_row_dup_roles (HallAdminAccountRow *self)
 {
   g_return_val_if_fail (HALL_IS_ADMIN_ACCOUNT_ROW (self), NULL);
-  return _hall_admin_dup_roles (self->role_checks);
+  return _hall_admin_role_checks_dup_roles (self->role_checks);
 }
 
 gboolean
@@ -340,8 +339,8 @@ hall_admin_account_row_roles_changed (HallAdminAccountRow *self)
   g_return_val_if_fail (HALL_IS_ADMIN_ACCOUNT_ROW (self), FALSE);
 
   user = hall_json_item_get_data (self->item);
-  for (guint i = 0; i < HALL_ADMIN_N_ROLES; i++)
-    if (gtk_check_button_get_active (self->role_checks[i]) != has_role (user, _hall_admin_roles[i]))
+  for (guint i = 0; i < HALL_N_ROLES; i++)
+    if (gtk_check_button_get_active (self->role_checks[i]) != has_role (user, hall_role_names[i]))
       return TRUE;
   return FALSE;
 }
@@ -365,9 +364,9 @@ hall_admin_account_row_show_error (HallAdminAccountRow *self,
 {
   g_return_if_fail (HALL_IS_ADMIN_ACCOUNT_ROW (self));
 
-  _hall_admin_clear_errors (self->fields, G_N_ELEMENTS (self->fields), self->general_error);
+  _hall_form_clear_errors (self->fields, G_N_ELEMENTS (self->fields), self->general_error);
   if (error == NULL)
     return;
-  _hall_admin_show_error (self->fields, G_N_ELEMENTS (self->fields), error, self->general_error);
+  _hall_form_show_error (self->fields, G_N_ELEMENTS (self->fields), error, self->general_error);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), TRUE);
 }

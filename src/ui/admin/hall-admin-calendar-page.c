@@ -14,9 +14,10 @@
 #include <glib/gi18n.h>
 
 #include "hall-admin-calendar-page.h"
-#include "hall-admin-util.h"
+#include "hall-dialog.h"
+#include "hall-form.h"
+#include "hall-format.h"
 #include "hall-json-item.h"
-#include "hall-ui-util.h"
 
 struct _HallAdminCalendarPage
 {
@@ -25,7 +26,7 @@ struct _HallAdminCalendarPage
   char *today;
   char *due_15;
   GListStore *days;
-  HallAdminField fields[2];
+  HallFormField fields[2];
 
   GtkLabel *deadline_15;
   GtkLabel *deadline_60;
@@ -85,7 +86,7 @@ deadline_cb (HallPage     *page,
       return;
     }
   due = json_object_get_string_member_with_default (reply, "due", "");
-  date = _hall_admin_format_date (due);
+  date = _hall_format_weekday_date (due);
   /* Translators: deadline preview, %s is a date with its weekday */
   text = g_strdup_printf (_("ends on %s"), date);
   gtk_label_set_text (label, text);
@@ -163,7 +164,7 @@ update_day_row (AdwActionRow  *row,
   const char *note = json_object_get_string_member_with_default (day, "note", "");
   GtkLabel *kind_label = g_object_get_data (G_OBJECT (row), "kind-label");
   GtkWidget *remove = g_object_get_data (G_OBJECT (row), "remove-button");
-  g_autofree char *title = _hall_admin_format_date (date);
+  g_autofree char *title = _hall_format_weekday_date (date);
   g_autofree char *remove_name = NULL;
   gboolean holiday = g_str_equal (kind, "holiday");
 
@@ -213,12 +214,12 @@ day_set_cb (HallPage     *page,
 
   if (reply == NULL)
     {
-      _hall_admin_show_error (self->fields, G_N_ELEMENTS (self->fields), error, self->general_error);
+      _hall_form_show_error (self->fields, G_N_ELEMENTS (self->fields), error, self->general_error);
       return;
     }
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->note_row), "");
-  _hall_admin_clear_errors (self->fields, G_N_ELEMENTS (self->fields), self->general_error);
+  _hall_form_clear_errors (self->fields, G_N_ELEMENTS (self->fields), self->general_error);
   hall_page_refresh (page);
 }
 
@@ -242,7 +243,7 @@ add_day_action (GtkWidget  *widget,
   const char *note = gtk_editable_get_text (GTK_EDITABLE (self->note_row));
   g_autoptr (JsonObject) params = json_object_new ();
 
-  _hall_admin_clear_errors (self->fields, G_N_ELEMENTS (self->fields), self->general_error);
+  _hall_form_clear_errors (self->fields, G_N_ELEMENTS (self->fields), self->general_error);
   if (!valid_date (date))
     {
       _hall_form_set_error (GTK_WIDGET (self->date_row), self->date_error,
@@ -260,18 +261,18 @@ add_day_action (GtkWidget  *widget,
 }
 
 static void
-remove_response_cb (HallAdminQuestion *question,
-                    const char        *response,
-                    AdwMessageDialog  *dialog)
+remove_response_cb (HallAdminCalendarPage *self,
+                    const char            *response,
+                    AdwMessageDialog      *dialog)
 {
   g_autoptr (JsonObject) params = NULL;
 
-  if (!g_str_equal (response, "remove") || hall_page_get_client (question->page) == NULL)
+  if (!g_str_equal (response, "remove") || hall_page_get_client (HALL_PAGE (self)) == NULL)
     return;
   params = json_object_new ();
-  json_object_set_string_member (params, "date", question->key);
+  json_object_set_string_member (params, "date", _hall_dialog_get_key (dialog));
   /* Not asked for in the form: what went wrong is a toast. */
-  hall_admin_page_change (HALL_ADMIN_PAGE (question->page), "calendar.clear_day", params,
+  hall_admin_page_change (HALL_ADMIN_PAGE (self), "calendar.clear_day", params,
                           hall_admin_page_refresh_cb, NULL, NULL);
 }
 
@@ -281,15 +282,15 @@ remove_day_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   const char *day = g_variant_get_string (parameter, NULL);
-  g_autofree char *date = _hall_admin_format_date (day);
+  g_autofree char *date = _hall_format_weekday_date (day);
   /* Translators: question before removing a day from the calendar, %s is a date */
   g_autofree char *heading = g_strdup_printf (_("Remove %s from the Calendar?"), date);
 
-  _hall_admin_ask (HALL_PAGE (widget), 0, day, heading,
-                   _("The day follows the weekday rule again, and every deadline that runs over it is "
-                     "counted again."),
-                   /* Translators: button that removes a day from the calendar */
-                   "remove", _("_Remove"), G_CALLBACK (remove_response_cb));
+  _hall_dialog_confirm (widget, 0, day, heading,
+                        _("The day follows the weekday rule again, and every deadline that runs over it "
+                          "is counted again."),
+                        /* Translators: button that removes a day from the calendar */
+                        "remove", _("_Remove"), G_CALLBACK (remove_response_cb));
 }
 
 static void
@@ -340,8 +341,8 @@ hall_admin_calendar_page_init (HallAdminCalendarPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->fields[0] = (HallAdminField) { "date", GTK_WIDGET (self->date_row), self->date_error };
-  self->fields[1] = (HallAdminField) { "note", GTK_WIDGET (self->note_row), self->note_error };
+  self->fields[0] = (HallFormField) { "date", GTK_WIDGET (self->date_row), self->date_error };
+  self->fields[1] = (HallFormField) { "note", GTK_WIDGET (self->note_row), self->note_error };
   self->days = g_list_store_new (HALL_TYPE_JSON_ITEM);
   gtk_list_box_bind_model (self->days_list, G_LIST_MODEL (self->days), create_day_row, NULL, NULL);
   update_actions (HALL_PAGE (self));

@@ -13,10 +13,10 @@
 #include <glib/gi18n.h>
 
 #include "hall-admin-maintenance-page.h"
-#include "hall-admin-util.h"
+#include "hall-format.h"
 #include "hall-json-item.h"
 #include "hall-labels.h"
-#include "hall-ui-util.h"
+#include "hall-role.h"
 
 #define AUDIT_PAGE 50
 

@@ -17,9 +17,8 @@
 
 #include "hall-admin-setup-page.h"
 #include "hall-admin-setup-rows.h"
-#include "hall-admin-util.h"
+#include "hall-form.h"
 #include "hall-json-item.h"
-#include "hall-ui-util.h"
 
 typedef enum
 {
@@ -42,9 +41,9 @@ struct _HallAdminSetupPage
   GListStore *categories;
   GtkStringList *department_names; /* the choices of every department combo, in the order of departments */
   GPtrArray *counter_checks;       /* GtkCheckButton, one per department */
-  HallAdminField category_fields[1];
-  HallAdminField department_fields[3];
-  HallAdminField counter_fields[2];
+  HallFormField category_fields[1];
+  HallFormField department_fields[3];
+  HallFormField counter_fields[2];
 
   AdwEntryRow *hall_name_row;
   GtkSpinButton *norm_spin;
@@ -209,7 +208,7 @@ refresh (HallPage *page)
 }
 
 /* The fields of one of the page's forms (none for the hall's settings and the rows). */
-static const HallAdminField *
+static const HallFormField *
 form_fields (HallAdminSetupPage *self,
              Form                form,
              guint              *n_fields)
@@ -241,9 +240,9 @@ show_form_error (HallAdminSetupPage *self,
                  const char         *message)
 {
   guint n_fields;
-  const HallAdminField *fields = form_fields (self, form, &n_fields);
+  const HallFormField *fields = form_fields (self, form, &n_fields);
 
-  return _hall_admin_show_field_error (fields, n_fields, field, message);
+  return _hall_form_show_field_error (fields, n_fields, field, message) != NULL;
 }
 
 static void
@@ -251,9 +250,9 @@ clear_form (HallAdminSetupPage *self,
             Form                form)
 {
   guint n_fields;
-  const HallAdminField *fields = form_fields (self, form, &n_fields);
+  const HallFormField *fields = form_fields (self, form, &n_fields);
 
-  _hall_admin_clear_errors (fields, n_fields, NULL);
+  _hall_form_clear_errors (fields, n_fields, NULL);
   if (form == FORM_CATEGORY)
     {
       gtk_editable_set_text (GTK_EDITABLE (self->category_name_row), "");
@@ -280,11 +279,11 @@ saved_cb (HallPage     *page,
   HallAdminSetupPage *self = HALL_ADMIN_SETUP_PAGE (page);
   SaveCall *call = user_data;
   guint n_fields;
-  const HallAdminField *fields = form_fields (self, call->form, &n_fields);
+  const HallFormField *fields = form_fields (self, call->form, &n_fields);
 
   if (reply == NULL)
     {
-      _hall_admin_show_error (fields, n_fields, error, call->error);
+      _hall_form_show_error (fields, n_fields, error, call->error);
       return;
     }
   gtk_label_set_text (call->error, "");
@@ -416,7 +415,7 @@ add_department_action (GtkWidget  *widget,
   const char *taken;
   gboolean ok = TRUE;
 
-  _hall_admin_clear_errors (self->department_fields, G_N_ELEMENTS (self->department_fields), NULL);
+  _hall_form_clear_errors (self->department_fields, G_N_ELEMENTS (self->department_fields), NULL);
   if (*code == '\0' || strspn (code, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen (code))
     ok = !show_form_error (self, FORM_DEPARTMENT, "code", _("Use lower-case letters, digits and “_” only."));
   else if ((taken = _hall_admin_department_with (G_LIST_MODEL (self->departments), "code", code)) != NULL)
@@ -460,7 +459,7 @@ add_counter_action (GtkWidget  *widget,
 
   gtk_spin_button_update (self->counter_number);
   number = gtk_spin_button_get_value_as_int (self->counter_number);
-  _hall_admin_clear_errors (self->counter_fields, G_N_ELEMENTS (self->counter_fields), NULL);
+  _hall_form_clear_errors (self->counter_fields, G_N_ELEMENTS (self->counter_fields), NULL);
   for (guint i = 0; i < self->counter_checks->len; i++)
     if (gtk_check_button_get_active (self->counter_checks->pdata[i]))
       json_array_add_int_element (ids, GPOINTER_TO_SIZE (g_object_get_data (self->counter_checks->pdata[i],
@@ -577,16 +576,16 @@ hall_admin_setup_page_init (HallAdminSetupPage *self)
   self->categories = g_list_store_new (HALL_TYPE_JSON_ITEM);
   self->department_names = gtk_string_list_new (NULL);
   self->counter_checks = g_ptr_array_new ();
-  self->category_fields[0] = (HallAdminField) { "name", GTK_WIDGET (self->category_name_row),
+  self->category_fields[0] = (HallFormField) { "name", GTK_WIDGET (self->category_name_row),
                                                 self->category_name_error };
-  self->department_fields[0] = (HallAdminField) { "code", GTK_WIDGET (self->department_code_row),
+  self->department_fields[0] = (HallFormField) { "code", GTK_WIDGET (self->department_code_row),
                                                   self->department_code_error };
-  self->department_fields[1] = (HallAdminField) { "name", GTK_WIDGET (self->department_name_row),
+  self->department_fields[1] = (HallFormField) { "name", GTK_WIDGET (self->department_name_row),
                                                   self->department_name_error };
-  self->department_fields[2] = (HallAdminField) { "prefix", GTK_WIDGET (self->department_prefix_row),
+  self->department_fields[2] = (HallFormField) { "prefix", GTK_WIDGET (self->department_prefix_row),
                                                   self->department_prefix_error };
-  self->counter_fields[0] = (HallAdminField) { "number", self->counter_number_row, self->counter_number_error };
-  self->counter_fields[1] = (HallAdminField) { "department_ids", self->counter_departments_row,
+  self->counter_fields[0] = (HallFormField) { "number", self->counter_number_row, self->counter_number_error };
+  self->counter_fields[1] = (HallFormField) { "department_ids", self->counter_departments_row,
                                                self->counter_departments_error };
   g_signal_connect (self->department_code_row, "changed", G_CALLBACK (form_field_changed_cb), self);
   g_signal_connect (self->department_name_row, "changed", G_CALLBACK (form_field_changed_cb), self);

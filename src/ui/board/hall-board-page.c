@@ -11,10 +11,10 @@
 
 #include <glib/gi18n.h>
 
+#include "hall-format.h"
 #include "hall-json-item.h"
 #include "hall-board-page.h"
 #include "hall-counter-card.h"
-#include "hall-ui-util.h"
 
 struct _HallBoardPage
 {

@@ -9,8 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "hall-counter-card.h"
-#include "hall-matter-format.h"
-#include "hall-ui-util.h"
+#include "hall-format.h"
+#include "hall-labels.h"
 
 struct _HallCounterCard
 {
@@ -99,8 +99,8 @@ update (HallCounterCard *self)
       gtk_widget_remove_css_class (self->box, state_classes[i]);
     }
   state_label = hall_label_counter_state (state);
-  gtk_widget_add_css_class (GTK_WIDGET (self->state_label), _hall_mf_counter_state_class (state));
-  gtk_widget_add_css_class (self->box, _hall_mf_counter_state_class (state));
+  gtk_widget_add_css_class (GTK_WIDGET (self->state_label), _hall_format_counter_state_class (state));
+  gtk_widget_add_css_class (self->box, _hall_format_counter_state_class (state));
   gtk_label_set_text (self->state_label, state_label);
 
   if (current != NULL)

@@ -9,8 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "hall-action-form.h"
-#include "hall-matter-format.h"
-#include "hall-ui-util.h"
+#include "hall-find.h"
+#include "hall-form.h"
 
 struct _HallActionForm
 {
@@ -188,9 +188,9 @@ hall_action_form_dup_required (HallActionForm *self,
   g_autofree char *text = NULL;
 
   g_return_val_if_fail (widget != NULL, NULL);
-  text = _hall_mf_field_dup_text (widget);
+  text = _hall_form_dup_text (widget);
   /* Translators: under a required field of a form left empty */
-  _hall_mf_field_set_error (widget, *text == '\0' ? _("Fill this in.") : NULL);
+  _hall_form_field_set_error (widget, *text == '\0' ? _("Fill this in.") : NULL);
   return *text != '\0' ? g_steal_pointer (&text) : NULL;
 }
 
@@ -199,24 +199,11 @@ hall_action_form_show_error (HallActionForm *self,
                              const char     *field,
                              const char     *message)
 {
-  GtkWidget *widget;
-
   g_return_val_if_fail (HALL_IS_ACTION_FORM (self), FALSE);
   if (self->name == NULL)
     return FALSE;
-  widget = field != NULL ? hall_action_form_get_field (self, field) : NULL;
-  /* "cooperating_department_ids[1]": the field that holds the list. */
-  if (widget == NULL && field != NULL && strchr (field, '[') != NULL)
-    {
-      g_autofree char *list = g_strndup (field, strchr (field, '[') - field);
-      widget = hall_action_form_get_field (self, list);
-    }
-  if (widget != NULL && message != NULL)
-    {
-      _hall_mf_field_set_error (widget, message);
-      gtk_widget_grab_focus (widget);
-      return TRUE;
-    }
+  if (message != NULL && self->group != NULL && _hall_form_show_named_error (self->group, field, message) != NULL)
+    return TRUE;
   gtk_label_set_text (self->error, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error), message != NULL);
   return TRUE;

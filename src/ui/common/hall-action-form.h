@@ -2,8 +2,8 @@
  * fields, a message for what went wrong as a whole, and Cancel and apply buttons
  *
  * The page owns the actions: "apply-action-name" and "cancel-action-name" name them for the
- * buttons. The fields are an AdwPreferencesGroup made with _hall_mf_field_add_entry() and
- * _hall_mf_field_add_combo(), named as the engine names its parameters, so an error from the
+ * buttons. The fields are an AdwPreferencesGroup made with _hall_form_add_entry() and
+ * _hall_form_add_combo(), named as the engine names its parameters, so an error from the
  * engine lands on the field it names.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,6 +11,7 @@
 #pragma once
 
 #include <adwaita.h>
+#include "hall-form.h"
 
 G_BEGIN_DECLS
 

@@ -11,8 +11,9 @@
 #include <glib/gi18n.h>
 
 #include "hall-counter-page-private.h"
+#include "hall-form.h"
+#include "hall-json.h"
 #include "hall-matter-format.h"
-#include "hall-ui-util.h"
 
 static const char * const outcome_codes[] = { "resolved", "consultation", "guided", "matter" };
 
@@ -52,12 +53,12 @@ call_cb (HallPage     *page,
     {
       JsonObject *ticket = json_object_get_object_member (reply, "ticket");
       /* Translators: toast after 叫号; %s is the ticket code */
-      g_autofree char *text = g_strdup_printf (_("Called %s"), _hall_mf_string (ticket, "code") ?: "");
+      g_autofree char *text = g_strdup_printf (_("Called %s"), _hall_json_string (ticket, "code") ?: "");
       hall_page_toast (page, text);
     }
   if (g_str_equal (command, "matter.escalate"))
     {
-      g_autofree char *text = _hall_mf_escalated_text (reply);
+      g_autofree char *text = _hall_matter_format_escalated_text (reply);
       hall_page_toast (page, text);
     }
   if (g_str_equal (command, "ticket.finish") || g_str_equal (command, "matter.escalate"))
@@ -97,9 +98,9 @@ add_choice (AdwPreferencesGroup *group,
             const char          *first,
             JsonArray           *objects)
 {
-  GtkWidget *combo = _hall_mf_field_add_combo (group, name, title, (const char *[]) { first, NULL });
+  GtkWidget *combo = _hall_form_add_combo (group, name, title, (const char *[]) { first, NULL });
 
-  _hall_mf_append_names (GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (combo))), objects);
+  _hall_json_append_names (GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (combo))), objects);
 }
 
 static void
@@ -114,7 +115,7 @@ open_form (HallCounterPage *self,
       title = _("Pause the window");
       apply = _("_Pause");
       /* Translators: why the window pauses (a break, a meeting …) */
-      _hall_mf_field_add_entry (group, "reason", _("Reason"));
+      _hall_form_add_entry (group, "reason", _("Reason"));
     }
   else if (g_str_equal (form, "transfer"))
     {
@@ -122,7 +123,7 @@ open_form (HallCounterPage *self,
       apply = _("_Transfer");
       add_choice (group, "department_id", _("To department"), _("Same department"), self->departments);
       add_choice (group, "counter_id", _("To window"), _("Any window"), self->counters);
-      _hall_mf_field_add_entry (group, "reason", _("Reason"));
+      _hall_form_add_entry (group, "reason", _("Reason"));
     }
   else if (g_str_equal (form, "finish"))
     {
@@ -130,13 +131,13 @@ open_form (HallCounterPage *self,
 
       title = _("Finish the visit");
       apply = _("_Finish");
-      _hall_mf_field_add_combo (group, "outcome", _("Outcome"), outcomes);
+      _hall_form_add_combo (group, "outcome", _("Outcome"), outcomes);
     }
   else if (g_str_equal (form, "escalate"))
     {
       title = _("Escalate to today’s duty leader");
       apply = _("_Escalate");
-      _hall_mf_escalate_fields (group);
+      _hall_matter_format_escalate_fields (group);
     }
   else
     g_return_if_reached ();
@@ -200,7 +201,7 @@ form_apply_action (GtkWidget  *widget,
     }
   else if (hall_action_form_is_open (form, "escalate"))
     {
-      g_autofree char *note = _hall_mf_field_dup_text (hall_action_form_get_field (form, "note"));
+      g_autofree char *note = _hall_form_dup_text (hall_action_form_get_field (form, "note"));
 
       params = ticket_params (self);
       json_object_set_int_member (params, "matter_id", _hall_counter_page_current_matter (self));
@@ -336,7 +337,7 @@ registered_cb (HallCounterPage *self,
                JsonObject      *result)
 {
   /* Translators: toast after registering; %s is the matter number */
-  g_autofree char *text = g_strdup_printf (_("Matter %s registered"), _hall_mf_string (result, "number") ?: "");
+  g_autofree char *text = g_strdup_printf (_("Matter %s registered"), _hall_json_string (result, "number") ?: "");
 
   hall_page_toast (HALL_PAGE (self), text);
   /* The window staff's workspace opens it on "My Matters" ("workspace.show-matter"). */

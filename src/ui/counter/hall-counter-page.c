@@ -13,11 +13,13 @@
 
 #include <glib/gi18n.h>
 
+#include "hall-format.h"
 #include "hall-json-item.h"
 #include "hall-counter-page-private.h"
-#include "hall-matter-format.h"
+#include "hall-json.h"
+#include "hall-labels.h"
 #include "hall-matter-view.h"
-#include "hall-ui-util.h"
+#include "hall-rows.h"
 
 G_DEFINE_FINAL_TYPE (HallCounterPage, hall_counter_page, HALL_TYPE_PAGE)
 
@@ -42,7 +44,7 @@ _hall_counter_page_current_matter (HallCounterPage *self)
 static const char *
 priority_label (JsonObject *ticket)
 {
-  const char *priority = _hall_mf_string (ticket, "priority");
+  const char *priority = _hall_json_string (ticket, "priority");
 
   if (g_strcmp0 (priority, "collective") == 0)
     return _("collective visit");
@@ -71,7 +73,7 @@ show_person (HallCounterPage *self)
     if (json_object_get_int_member_with_default (json_array_get_object_element (matters, i), "ticket_id", 0) != ticket_id)
       n_earlier++;
 
-  _hall_list_box_remove_all (self->earlier_list);
+  _hall_rows_remove_all (self->earlier_list);
   gtk_widget_set_visible (GTK_WIDGET (self->petitioner_label), person != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->repeat_badge), person != NULL && visit_number > 1);
   gtk_widget_set_visible (GTK_WIDGET (self->earlier_list), n_earlier > 0);
@@ -80,8 +82,8 @@ show_person (HallCounterPage *self)
   {
     /* Translators: the repeat-visit badge: 第 N 次来访 */
     g_autofree char *badge = g_strdup_printf (_("Visit no. %d"), (int) visit_number);
-    g_autofree char *who = g_strdup_printf ("%s · %s", _hall_mf_string (person, "name") ?: "",
-                                            _hall_mf_string (person, "id_number") ?: "");
+    g_autofree char *who = g_strdup_printf ("%s · %s", _hall_json_string (person, "name") ?: "",
+                                            _hall_json_string (person, "id_number") ?: "");
     gtk_label_set_text (self->repeat_badge, badge);
     gtk_label_set_text (self->petitioner_label, who);
   }
@@ -93,12 +95,12 @@ show_person (HallCounterPage *self)
       if (json_object_get_int_member_with_default (m, "ticket_id", 0) == ticket_id)
         continue;
       row = adw_action_row_new ();
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s", _hall_mf_string (m, "received_date") ?: "",
-                                                   hall_label_state (_hall_mf_string (m, "state")),
-                                                   _hall_mf_string (m, "department_name") ?: "");
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s", _hall_json_string (m, "received_date") ?: "",
+                                                   hall_label_state (_hall_json_string (m, "state")),
+                                                   _hall_json_string (m, "department_name") ?: "");
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _hall_mf_string (m, "number") ?: "");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _hall_json_string (m, "number") ?: "");
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
@@ -111,7 +113,7 @@ show_person (HallCounterPage *self)
 static void
 show_state (HallCounterPage *self)
 {
-  const char *state = _hall_mf_string (self->counter, "state");
+  const char *state = _hall_json_string (self->counter, "state");
   JsonArray *departments = self->counter ? json_object_get_array_member (self->counter, "departments") : NULL;
   g_autoptr (GString) title = g_string_new (NULL);
   g_autofree char *heading = NULL;
@@ -119,21 +121,21 @@ show_state (HallCounterPage *self)
 
   if (self->counter == NULL)
     return;
-  g_string_append (title, _hall_mf_string (self->counter, "name") ?: "");
+  g_string_append (title, _hall_json_string (self->counter, "name") ?: "");
   for (guint i = 0; departments != NULL && i < json_array_get_length (departments); i++)
     g_string_append_printf (title, "%s%s", i == 0 ? " · " : "、",
                             json_object_get_string_member (json_array_get_object_element (departments, i), "name"));
   gtk_label_set_text (self->counter_title, title->str);
-  if (g_strcmp0 (state, "paused") == 0 && _hall_mf_string (self->counter, "pause_reason") != NULL)
+  if (g_strcmp0 (state, "paused") == 0 && _hall_json_string (self->counter, "pause_reason") != NULL)
     {
       g_autofree char *text = g_strdup_printf ("%s: %s", hall_label_counter_state (state),
-                                               _hall_mf_string (self->counter, "pause_reason"));
+                                               _hall_json_string (self->counter, "pause_reason"));
       gtk_label_set_text (self->counter_state, text);
     }
   else
     gtk_label_set_text (self->counter_state, hall_label_counter_state (state));
   gtk_widget_set_css_classes (GTK_WIDGET (self->counter_state),
-                              (const char *[]) { "state-badge", _hall_mf_counter_state_class (state), NULL });
+                              (const char *[]) { "state-badge", _hall_format_counter_state_class (state), NULL });
   /* Translators: heading of the window's waiting list */
   heading = g_strdup_printf (_("Waiting (%u)"), n_waiting);
   gtk_label_set_text (self->waiting_heading, heading);
@@ -147,11 +149,11 @@ show_state (HallCounterPage *self)
       g_autofree char *details = NULL;
       const char *priority = priority_label (self->current);
 
-      gtk_label_set_text (self->ticket_code, _hall_mf_string (self->current, "code"));
-      gtk_label_set_text (self->ticket_state, hall_label_ticket_state (_hall_mf_string (self->current, "state")));
+      gtk_label_set_text (self->ticket_code, _hall_json_string (self->current, "code"));
+      gtk_label_set_text (self->ticket_state, hall_label_ticket_state (_hall_json_string (self->current, "state")));
       gtk_widget_set_visible (GTK_WIDGET (self->ticket_state), TRUE);
       /* Translators: the visitor at the window: department, how long they waited, how many came */
-      details = g_strdup_printf (_("%s · waited %s · %d people%s%s"), _hall_mf_string (self->current, "department_name") ?: "",
+      details = g_strdup_printf (_("%s · waited %s · %d people%s%s"), _hall_json_string (self->current, "department_name") ?: "",
                                  duration, (int) persons,
                                  priority ? " · " : "", priority ?: "");
       gtk_label_set_text (self->ticket_details, details);
@@ -179,7 +181,7 @@ update_waiting (HallCounterPage *self,
   for (guint i = 0; tickets != NULL && i < json_array_get_length (tickets); i++)
     {
       JsonObject *ticket = json_array_get_object_element (tickets, i);
-      const char *state = _hall_mf_string (ticket, "state");
+      const char *state = _hall_json_string (ticket, "state");
 
       if ((g_strcmp0 (state, "called") == 0 || g_strcmp0 (state, "serving") == 0)
           && json_object_get_int_member_with_default (ticket, "counter_id", 0) == me)
@@ -200,8 +202,8 @@ update_actions (HallPage *page)
   gboolean connected = hall_page_is_online (page);
   gboolean form = hall_action_form_get_name (self->action_form) != NULL;
   gboolean ready = connected && !self->busy && self->counter != NULL;
-  const char *state = _hall_mf_string (self->counter, "state");
-  const char *ticket = _hall_mf_string (self->current, "state");
+  const char *state = _hall_json_string (self->counter, "state");
+  const char *ticket = _hall_json_string (self->current, "state");
   gboolean open = g_strcmp0 (state, "open") == 0;
   gboolean paused = g_strcmp0 (state, "paused") == 0;
 
@@ -261,10 +263,10 @@ create_waiting_row (gpointer item,
   g_autofree char *subtitle = NULL;
 
   /* Translators: a waiting visitor: department, how long they have waited, and a priority mark */
-  subtitle = g_strdup_printf ("%s · %s%s%s", _hall_mf_string (ticket, "department_name") ?: "", duration,
+  subtitle = g_strdup_printf ("%s · %s%s%s", _hall_json_string (ticket, "department_name") ?: "", duration,
                               priority ? " · " : "", priority ?: "");
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _hall_mf_string (ticket, "code") ?: "");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _hall_json_string (ticket, "code") ?: "");
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   if (json_object_get_boolean_member_with_default (ticket, "overdue", FALSE))
     {
@@ -387,7 +389,7 @@ info_cb (HallPage     *page,
   g_clear_pointer (&self->departments, json_array_unref);
   self->counters = json_array_ref (json_object_get_array_member (reply, "counters"));
   self->departments = json_array_ref (json_object_get_array_member (reply, "departments"));
-  _hall_mf_append_names (names, self->counters);
+  _hall_json_append_names (names, self->counters);
   adw_combo_row_set_model (ADW_COMBO_ROW (self->choose_row), G_LIST_MODEL (names));
 }
 

@@ -12,11 +12,17 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
-#include "hall-admin-util.h"
 #include "hall-charge-view.h"
-#include "hall-leader-util.h"
-#include "hall-ui-util.h"
+#include "hall-check.h"
+#include "hall-dialog.h"
+#include "hall-form.h"
+#include "hall-format.h"
+#include "hall-json.h"
+#include "hall-labels.h"
+#include "hall-leader-format.h"
+#include "hall-rows.h"
 
 #define GROUP_MAX_MEMBERS 30
 #define GROUP_MEMBER_MAX_CHARS 60
@@ -58,6 +64,7 @@ struct _HallChargeView
   GtkTextView *closing_view;
   GtkLabel *closing_error;
   GtkLabel *general_error;
+  HallFormField fields[9]; /* where the hall's errors show: the field they name, else general_error */
 };
 
 G_DEFINE_FINAL_TYPE (HallChargeView, hall_charge_view, HALL_TYPE_PAGE)
@@ -70,27 +77,12 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-#define FIELD(pattern, widget, label) { pattern, G_STRUCT_OFFSET (HallChargeView, widget), \
-                                        G_STRUCT_OFFSET (HallChargeView, label) }
-static const HallLeaderField fields[] = {
-  FIELD ("working_group*", group_row, group_error),
-  FIELD ("deadline", deadline_row, deadline_error),
-  FIELD ("plan*", plan_view, plan_error),
-  FIELD ("stability_measures", stability_view, stability_error),
-  FIELD ("minutes*", minutes_view, minutes_error),
-  FIELD ("progress", progress_view, progress_error),
-  FIELD ("closing_note", closing_view, closing_error),
-  FIELD ("closed", closing_view, closing_error),
-  FIELD ("*", general_error, general_error),
-};
-#undef FIELD
-
 static void
 update_actions (HallPage *page)
 {
   HallChargeView *self = HALL_CHARGE_VIEW (page);
   gboolean editable = hall_page_is_online (page) && !self->busy && self->current != NULL
-                      && !_hall_leader_get_flag (self->current, "closed");
+                      && !_hall_json_flag (self->current, "closed");
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "charge.save", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "charge.add-minutes", editable);
@@ -113,12 +105,12 @@ set_check (GtkImage   *icon,
            JsonObject *checklist,
            const char *item)
 {
-  gboolean done = _hall_leader_get_flag (checklist, item);
+  gboolean done = _hall_json_flag (checklist, item);
 
   gtk_image_set_from_icon_name (icon, done ? "object-select-symbolic" : "dialog-warning-symbolic");
   /* Translators: state of one 五个一 checklist item */
   gtk_label_set_text (state, done ? _("Done") : _("Missing"));
-  _hall_leader_set_state_badge (GTK_WIDGET (state), done);
+  _hall_leader_format_state_badge (GTK_WIDGET (state), done);
 }
 
 static char *
@@ -155,7 +147,7 @@ static void
 fill_entries (GtkListBox *list,
               JsonArray  *entries)
 {
-  _hall_list_box_remove_all (list);
+  _hall_rows_remove_all (list);
   for (guint i = 0; entries != NULL && i < json_array_get_length (entries); i++)
     gtk_list_box_append (list, entry_row_new (json_array_get_object_element (entries, i)));
 }
@@ -176,7 +168,7 @@ show_charge (HallChargeView *self,
   g_autofree char *minutes_text = NULL;
   const char *deadline = json_object_get_string_member_with_default (charge, "deadline", NULL);
   const char *plan_date = json_object_get_string_member_with_default (charge, "plan_date", NULL);
-  g_autofree char *charged = _hall_leader_format_date (json_object_get_int_member_with_default (charge, "charged_at", 0));
+  g_autofree char *charged = _hall_format_date (json_object_get_int_member_with_default (charge, "charged_at", 0));
 
   g_clear_pointer (&self->current, json_object_unref);
   self->current = json_object_ref (charge);
@@ -192,8 +184,8 @@ show_charge (HallChargeView *self,
   gtk_label_set_text (self->detail_subtitle, subtitle);
   gtk_widget_set_visible (GTK_WIDGET (self->detail_badge), deadline != NULL);
   if (deadline != NULL)
-    _hall_leader_set_due_badge (self->detail_badge, json_object_get_int_member_with_default (charge, "days_left", 0),
-                                _hall_leader_get_flag (charge, "overdue"), deadline);
+    _hall_leader_format_due_badge (self->detail_badge, json_object_get_int_member_with_default (charge, "days_left", 0),
+                                   _hall_json_flag (charge, "overdue"), deadline);
 
   /* Translators: heading of the 五个一 checklist, "3 of 5 done" */
   group_title = g_strdup_printf (_("Five Ones: %d of %d Done"),
@@ -224,22 +216,42 @@ show_charge (HallChargeView *self,
     {
       gtk_editable_set_text (GTK_EDITABLE (self->group_row), member_text);
       gtk_editable_set_text (GTK_EDITABLE (self->deadline_row), deadline ? deadline : "");
-      _hall_leader_text_view_set (self->plan_view, json_object_get_string_member_with_default (charge, "plan", ""));
-      _hall_leader_text_view_set (self->stability_view, json_object_get_string_member_with_default (charge, "stability_measures", ""));
+      _hall_form_text_view_set_text (self->plan_view, json_object_get_string_member_with_default (charge, "plan", ""));
+      _hall_form_text_view_set_text (self->stability_view, json_object_get_string_member_with_default (charge, "stability_measures", ""));
     }
-  if (fill || _hall_leader_get_flag (charge, "closed"))
-    _hall_leader_text_view_set (self->closing_view, json_object_get_string_member_with_default (charge, "closing_note", ""));
-  gtk_text_view_set_editable (self->closing_view, !_hall_leader_get_flag (charge, "closed"));
-  adw_preferences_group_set_title (self->close_group, _hall_leader_get_flag (charge, "closed")
+  if (fill || _hall_json_flag (charge, "closed"))
+    _hall_form_text_view_set_text (self->closing_view, json_object_get_string_member_with_default (charge, "closing_note", ""));
+  gtk_text_view_set_editable (self->closing_view, !_hall_json_flag (charge, "closed"));
+  adw_preferences_group_set_title (self->close_group, _hall_json_flag (charge, "closed")
                                                       /* Translators: heading: the charge (包案) is closed */
                                                       ? _("The Charge Is Closed") : _("Close the Charge"));
   update_actions (HALL_PAGE (self));
 }
 
+/* Where the hall's errors show: the field they name, else under the form. */
+static void
+init_fields (HallChargeView *self)
+{
+  const HallFormField fields[] = {
+    { "working_group*", GTK_WIDGET (self->group_row), GTK_WIDGET (self->group_error) },
+    { "deadline", GTK_WIDGET (self->deadline_row), GTK_WIDGET (self->deadline_error) },
+    { "plan*", GTK_WIDGET (self->plan_view), GTK_WIDGET (self->plan_error) },
+    { "stability_measures", GTK_WIDGET (self->stability_view), GTK_WIDGET (self->stability_error) },
+    { "minutes*", GTK_WIDGET (self->minutes_view), GTK_WIDGET (self->minutes_error) },
+    { "progress", GTK_WIDGET (self->progress_view), GTK_WIDGET (self->progress_error) },
+    { "closing_note", GTK_WIDGET (self->closing_view), GTK_WIDGET (self->closing_error) },
+    { "closed", GTK_WIDGET (self->closing_view), GTK_WIDGET (self->closing_error) },
+    { "*", GTK_WIDGET (self->general_error), GTK_WIDGET (self->general_error) },
+  };
+
+  G_STATIC_ASSERT (sizeof fields == sizeof self->fields);
+  memcpy (self->fields, fields, sizeof fields);
+}
+
 static void
 clear_errors (HallChargeView *self)
 {
-  _hall_leader_clear_errors (self, fields, G_N_ELEMENTS (fields));
+  _hall_form_clear_errors (self->fields, G_N_ELEMENTS (self->fields), NULL);
 }
 
 static void
@@ -254,16 +266,16 @@ update_cb (HallPage     *page,
   set_busy (self, FALSE);
   if (reply == NULL)
     {
-      _hall_leader_show_error (self, fields, G_N_ELEMENTS (fields), error);
+      _hall_form_show_error (self->fields, G_N_ELEMENTS (self->fields), error, NULL);
       return;
     }
   if (g_strcmp0 (what, "minutes") == 0)
     {
-      _hall_leader_text_view_set (self->minutes_view, "");
+      _hall_form_text_view_set_text (self->minutes_view, "");
       gtk_editable_set_text (GTK_EDITABLE (self->minutes_date_entry), "");
     }
   else if (g_strcmp0 (what, "progress") == 0)
-    _hall_leader_text_view_set (self->progress_view, "");
+    _hall_form_text_view_set_text (self->progress_view, "");
   show_charge (self, json_object_get_object_member (reply, "charge"), g_strcmp0 (what, "save") == 0);
   g_signal_emit (self, signals[SAVED], 0);
 }
@@ -324,8 +336,8 @@ save_action (GtkWidget  *widget,
   g_autoptr (JsonObject) params = json_object_new ();
   g_autoptr (JsonArray) members = NULL;
   g_autofree char *old_members = join_members (json_object_get_array_member (self->current, "working_group"));
-  g_autofree char *plan = _hall_leader_text_view_get (self->plan_view);
-  g_autofree char *measures = _hall_leader_text_view_get (self->stability_view);
+  g_autofree char *plan = _hall_form_text_view_dup_text (self->plan_view);
+  g_autofree char *measures = _hall_form_text_view_dup_text (self->stability_view);
   const char *deadline = gtk_editable_get_text (GTK_EDITABLE (self->deadline_row));
   const char *message = NULL;
 
@@ -336,7 +348,7 @@ save_action (GtkWidget  *widget,
       _hall_form_set_error (GTK_WIDGET (self->group_row), GTK_WIDGET (self->group_error), message);
       return;
     }
-  if (*deadline && (message = _hall_leader_check_date (deadline)) != NULL)
+  if (*deadline && (message = _hall_check_date (deadline)) != NULL)
     {
       _hall_form_set_error (GTK_WIDGET (self->deadline_row), GTK_WIDGET (self->deadline_error), message);
       return;
@@ -367,7 +379,7 @@ add_minutes_action (GtkWidget  *widget,
   HallChargeView *self = HALL_CHARGE_VIEW (widget);
   g_autoptr (JsonObject) params = json_object_new ();
   JsonObject *minutes;
-  g_autofree char *text = _hall_leader_text_view_get (self->minutes_view);
+  g_autofree char *text = _hall_form_text_view_dup_text (self->minutes_view);
   const char *date = gtk_editable_get_text (GTK_EDITABLE (self->minutes_date_entry));
   const char *message = NULL;
 
@@ -375,7 +387,7 @@ add_minutes_action (GtkWidget  *widget,
   if (*text == '\0')
     message = _("Write down what the meeting decided.");
   else if (*date)
-    message = _hall_leader_check_date (date);
+    message = _hall_check_date (date);
   if (message != NULL)
     {
       _hall_form_set_error (GTK_WIDGET (self->minutes_view), GTK_WIDGET (self->minutes_error), message);
@@ -396,7 +408,7 @@ add_progress_action (GtkWidget  *widget,
 {
   HallChargeView *self = HALL_CHARGE_VIEW (widget);
   g_autoptr (JsonObject) params = json_object_new ();
-  g_autofree char *text = _hall_leader_text_view_get (self->progress_view);
+  g_autofree char *text = _hall_form_text_view_dup_text (self->progress_view);
 
   clear_errors (self);
   if (*text == '\0')
@@ -418,9 +430,9 @@ close_response_cb (HallChargeView   *self,
   g_autofree char *note = NULL;
 
   if (g_strcmp0 (response, "close") != 0 || self->current == NULL || self->busy
-      || _hall_leader_get_flag (self->current, "closed"))
+      || _hall_json_flag (self->current, "closed"))
     return;
-  note = _hall_leader_text_view_get (self->closing_view);
+  note = _hall_form_text_view_dup_text (self->closing_view);
   params = json_object_new ();
   json_object_set_boolean_member (params, "closed", TRUE);
   json_object_set_string_member (params, "closing_note", note);
@@ -434,9 +446,8 @@ close_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   HallChargeView *self = HALL_CHARGE_VIEW (widget);
-  g_autofree char *note = _hall_leader_text_view_get (self->closing_view);
+  g_autofree char *note = _hall_form_text_view_dup_text (self->closing_view);
   g_autofree char *heading = NULL;
-  AdwMessageDialog *dialog;
 
   clear_errors (self);
   if (*note == '\0')
@@ -448,12 +459,11 @@ close_action (GtkWidget  *widget,
   /* Translators: question before closing a charged matter (包案), %s is the matter number */
   heading = g_strdup_printf (_("Close the Charge of %s?"),
                              json_object_get_string_member_with_default (self->current, "matter_number", ""));
-  dialog = _hall_admin_confirm (widget, heading,
-                                _("The charge ends for good: its checklist, minutes and progress can no longer be "
-                                  "changed, and the matter leaves your charged matters."),
-                                /* Translators: button that closes a charged matter (包案) */
-                                "close", _("C_lose the Charge"), G_CALLBACK (close_response_cb), self);
-  g_object_set_data_full (G_OBJECT (dialog), "view", g_object_ref (self), g_object_unref);
+  _hall_dialog_confirm (widget, 0, NULL, heading,
+                        _("The charge ends for good: its checklist, minutes and progress can no longer be "
+                          "changed, and the matter leaves your charged matters."),
+                        /* Translators: button that closes a charged matter (包案) */
+                        "close", _("C_lose the Charge"), G_CALLBACK (close_response_cb));
 }
 
 static void
@@ -492,7 +502,7 @@ event (HallPage   *page,
   if (self->current == NULL || self->busy || !g_str_has_prefix (kind, "leader.charge")
       || json_object_get_int_member_with_default (event, "charge_id", 0) != json_object_get_int_member (self->current, "id"))
     return;
-  params = _hall_leader_params_id ("charge_id", json_object_get_int_member (self->current, "id"));
+  params = _hall_json_params_id ("charge_id", json_object_get_int_member (self->current, "id"));
   hall_page_call (page, "leader.charge_get", params, reloaded_cb, NULL);
 }
 
@@ -594,6 +604,7 @@ hall_charge_view_init (HallChargeView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  init_fields (self);
   g_signal_connect (self, "notify::client", G_CALLBACK (client_changed_cb), NULL);
   update_actions (HALL_PAGE (self));
 }

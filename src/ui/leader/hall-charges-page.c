@@ -12,12 +12,15 @@
 
 #include <glib/gi18n.h>
 
+#include "hall-form.h"
+#include "hall-format.h"
 #include "hall-json-item.h"
 #include "hall-charge-view.h"
 #include "hall-charges-page.h"
-#include "hall-leader-util.h"
+#include "hall-json.h"
+#include "hall-labels.h"
+#include "hall-leader-format.h"
 #include "hall-matter-view.h"
-#include "hall-ui-util.h"
 
 struct _HallChargesPage
 {
@@ -76,7 +79,7 @@ create_charge_row (gpointer item,
   g_autofree char *subtitle = NULL;
   g_autofree char *name = g_strdup_printf ("charge-%" G_GINT64_FORMAT, json_object_get_int_member (data, "id"));
   gint64 minutes = json_object_get_int_member_with_default (data, "minutes_count", 0);
-  g_autofree char *charged = _hall_leader_format_date (json_object_get_int_member_with_default (data, "charged_at", 0));
+  g_autofree char *charged = _hall_format_date (json_object_get_int_member_with_default (data, "charged_at", 0));
 
   /* Translators: a charged matter in the list: number · state */
   title = g_strdup_printf (_("%s · %s"), json_object_get_string_member_with_default (data, "matter_number", ""),
@@ -98,7 +101,7 @@ create_charge_row (gpointer item,
   gtk_widget_set_name (row, name);
 
   gtk_widget_set_valign (complete, GTK_ALIGN_CENTER);
-  _hall_leader_set_state_badge (complete, json_object_get_int_member_with_default (data, "complete", 0)
+  _hall_leader_format_state_badge (complete, json_object_get_int_member_with_default (data, "complete", 0)
                                           >= json_object_get_int_member_with_default (data, "items", 5));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), complete);
   if (json_object_get_string_member_with_default (data, "deadline", NULL) != NULL)
@@ -106,9 +109,9 @@ create_charge_row (gpointer item,
       GtkWidget *due = gtk_label_new (NULL);
 
       gtk_widget_set_valign (due, GTK_ALIGN_CENTER);
-      _hall_leader_set_due_badge (GTK_LABEL (due), json_object_get_int_member_with_default (data, "days_left", 0),
-                                  _hall_leader_get_flag (data, "overdue"),
-                                  json_object_get_string_member (data, "deadline"));
+      _hall_leader_format_due_badge (GTK_LABEL (due), json_object_get_int_member_with_default (data, "days_left", 0),
+                                     _hall_json_flag (data, "overdue"),
+                                     json_object_get_string_member (data, "deadline"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), due);
     }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
@@ -130,7 +133,7 @@ charges_cb (HallPage     *page,
   _hall_form_set_error (GTK_WIDGET (self->list_error), GTK_WIDGET (self->list_error),
                         reply == NULL ? error->message : NULL);
   if (reply != NULL)
-    _hall_leader_store_fill (self->charges, json_object_get_array_member (reply, "charges"));
+    _hall_json_store_fill (self->charges, json_object_get_array_member (reply, "charges"));
 }
 
 static void
@@ -194,8 +197,8 @@ matter_found_cb (HallPage     *page,
       _hall_form_set_error (GTK_WIDGET (self->take_row), GTK_WIDGET (self->take_error), error->message);
       return;
     }
-  params = _hall_leader_params_id ("matter_id",
-                                   json_object_get_int_member (json_object_get_object_member (reply, "matter"), "id"));
+  params = _hall_json_params_id ("matter_id",
+                                 json_object_get_int_member (json_object_get_object_member (reply, "matter"), "id"));
   hall_page_call (page, "leader.charge", params, taken_cb, NULL);
 }
 
@@ -205,7 +208,7 @@ take_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   HallChargesPage *self = HALL_CHARGES_PAGE (widget);
-  g_autofree char *number = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->take_row))));
+  g_autofree char *number = _hall_form_dup_text (self->take_row);
   g_autoptr (JsonObject) params = json_object_new ();
 
   if (*number == '\0')
@@ -225,7 +228,7 @@ open_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  g_autoptr (JsonObject) params = _hall_leader_params_id ("charge_id", g_variant_get_int64 (parameter));
+  g_autoptr (JsonObject) params = _hall_json_params_id ("charge_id", g_variant_get_int64 (parameter));
 
   hall_page_call (HALL_PAGE (widget), "leader.charge_get", params, charge_cb, NULL);
 }

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "hall-form.h"
 #include "hall-reception-form.h"
 
 G_BEGIN_DECLS
@@ -50,6 +51,7 @@ struct _HallReceptionForm
   GtkTextView *result_view;
   GtkLabel *result_error;
   GtkLabel *general_error;
+  HallFormField fields[11]; /* where the hall's errors show: the field they name, else general_error */
 };
 
 void        _hall_reception_form_set_busy        (HallReceptionForm *self,

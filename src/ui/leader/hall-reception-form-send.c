@@ -11,30 +11,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "hall-check.h"
+#include "hall-form.h"
 #include "hall-idcard.h"
-#include "hall-leader-util.h"
 #include "hall-reception-form-private.h"
-#include "hall-ui-util.h"
 
 static const char *sex_codes[] = { NULL, "male", "female" };
-
-#define FIELD(pattern, widget, label) { pattern, G_STRUCT_OFFSET (HallReceptionForm, widget), \
-                                        G_STRUCT_OFFSET (HallReceptionForm, label) }
-static const HallLeaderField fields[] = {
-  FIELD ("petitioner.name", name_row, name_error),
-  FIELD ("petitioner.id_number", id_row, id_error),
-  FIELD ("petitioner.phone", phone_row, phone_error),
-  FIELD ("petitioner.*", address_row, address_error),
-  FIELD ("problem", problem_view, problem_error),
-  FIELD ("instructions", instructions_view, instructions_error),
-  FIELD ("result", result_view, result_error),
-  FIELD ("deadline", deadline_row, deadline_error),
-  FIELD ("*.deadline", deadline_row, deadline_error),
-  FIELD ("assignments*", departments_box, departments_error),
-  FIELD ("*", general_error, general_error),
-};
-#undef FIELD
 
 static const char *
 check_name (const char *name)
@@ -81,7 +65,7 @@ check_deadline (HallReceptionForm *self,
 
   if (self->ticked->len == 0 || (!complete && strlen (text) < 10))
     ;
-  else if ((message = _hall_leader_check_date (text)) == NULL && self->today != NULL
+  else if ((message = _hall_check_date (text)) == NULL && self->today != NULL
            && g_strcmp0 (text, self->today) <= 0)
     message = _("Give a deadline after today.");
   _hall_form_set_error (GTK_WIDGET (self->deadline_row), GTK_WIDGET (self->deadline_error), message);
@@ -127,7 +111,7 @@ instructions_changed_cb (HallReceptionForm *self)
 void
 _hall_reception_form_clear_errors (HallReceptionForm *self)
 {
-  _hall_leader_clear_errors (self, fields, G_N_ELEMENTS (fields));
+  _hall_form_clear_errors (self->fields, G_N_ELEMENTS (self->fields), NULL);
 }
 
 static void
@@ -145,7 +129,7 @@ receive_cb (HallPage     *page,
   if (reply == NULL)
     {
       /* Next to the field the hall names, where the leader can fix it. */
-      GtkWidget *field = _hall_leader_show_error (self, fields, G_N_ELEMENTS (fields), error);
+      GtkWidget *field = _hall_form_show_error (self->fields, G_N_ELEMENTS (self->fields), error, NULL);
 
       if (field != GTK_WIDGET (self->general_error))
         gtk_widget_grab_focus (field);
@@ -222,9 +206,9 @@ submit_action (GtkWidget  *widget,
 {
   HallReceptionForm *self = HALL_RECEPTION_FORM (widget);
   g_autoptr (JsonObject) params = json_object_new ();
-  g_autofree char *problem = _hall_leader_text_view_get (self->problem_view);
-  g_autofree char *instructions = _hall_leader_text_view_get (self->instructions_view);
-  g_autofree char *result = _hall_leader_text_view_get (self->result_view);
+  g_autofree char *problem = _hall_form_text_view_dup_text (self->problem_view);
+  g_autofree char *instructions = _hall_form_text_view_dup_text (self->instructions_view);
+  g_autofree char *result = _hall_form_text_view_dup_text (self->result_view);
   const char *name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
   const char *deadline = gtk_editable_get_text (GTK_EDITABLE (self->deadline_row));
   const char *message;
@@ -314,6 +298,22 @@ _hall_reception_form_class_init_send (GtkWidgetClass *widget_class)
 void
 _hall_reception_form_init_send (HallReceptionForm *self)
 {
+  const HallFormField fields[] = {
+    { "petitioner.name", GTK_WIDGET (self->name_row), GTK_WIDGET (self->name_error) },
+    { "petitioner.id_number", GTK_WIDGET (self->id_row), GTK_WIDGET (self->id_error) },
+    { "petitioner.phone", GTK_WIDGET (self->phone_row), GTK_WIDGET (self->phone_error) },
+    { "petitioner.*", GTK_WIDGET (self->address_row), GTK_WIDGET (self->address_error) },
+    { "problem", GTK_WIDGET (self->problem_view), GTK_WIDGET (self->problem_error) },
+    { "instructions", GTK_WIDGET (self->instructions_view), GTK_WIDGET (self->instructions_error) },
+    { "result", GTK_WIDGET (self->result_view), GTK_WIDGET (self->result_error) },
+    { "deadline", GTK_WIDGET (self->deadline_row), GTK_WIDGET (self->deadline_error) },
+    { "*.deadline", GTK_WIDGET (self->deadline_row), GTK_WIDGET (self->deadline_error) },
+    { "assignments*", GTK_WIDGET (self->departments_box), GTK_WIDGET (self->departments_error) },
+    { "*", GTK_WIDGET (self->general_error), GTK_WIDGET (self->general_error) },
+  };
+
+  G_STATIC_ASSERT (sizeof fields == sizeof self->fields);
+  memcpy (self->fields, fields, sizeof fields);
   g_signal_connect_swapped (self->id_row, "changed", G_CALLBACK (id_changed_cb), self);
   g_signal_connect_swapped (self->phone_row, "changed", G_CALLBACK (phone_changed_cb), self);
   g_signal_connect_swapped (self->deadline_row, "changed", G_CALLBACK (deadline_changed_cb), self);

@@ -13,9 +13,11 @@
 
 #include <glib/gi18n.h>
 
-#include "hall-leader-util.h"
+#include "hall-form.h"
+#include "hall-json.h"
+#include "hall-labels.h"
+#include "hall-leader-format.h"
 #include "hall-reception-form-private.h"
-#include "hall-ui-util.h"
 
 #define DEFAULT_DEADLINE_DAYS 15
 
@@ -203,7 +205,7 @@ show_matter (HallReceptionForm *self,
   sex = person ? json_object_get_string_member_with_default (person, "sex", NULL) : NULL;
   adw_combo_row_set_selected (self->sex_row, g_strcmp0 (sex, "male") == 0 ? 1 : g_strcmp0 (sex, "female") == 0 ? 2 : 0);
   gtk_spin_button_set_value (self->persons_spin, json_object_get_int_member_with_default (matter, "persons", 1));
-  _hall_leader_text_view_set (self->problem_view, json_object_get_string_member_with_default (matter, "content", ""));
+  _hall_form_text_view_set_text (self->problem_view, json_object_get_string_member_with_default (matter, "content", ""));
 }
 
 /* hall.info's reply (NULL when it failed): the departments to tick and today's date. */
@@ -218,7 +220,7 @@ show_info (HallReceptionForm *self,
   g_free (self->today);
   self->today = g_strdup (json_object_get_string_member_with_default (info, "today", ""));
   show_departments (self, json_object_get_array_member (info, "departments"));
-  deadline = _hall_leader_add_days (self->today, DEFAULT_DEADLINE_DAYS);
+  deadline = _hall_leader_format_add_days (self->today, DEFAULT_DEADLINE_DAYS);
   gtk_editable_set_text (GTK_EDITABLE (self->deadline_row), deadline);
 }
 
@@ -412,12 +414,12 @@ hall_reception_form_load (HallReceptionForm *self,
   self->busy = FALSE;
   _hall_reception_form_set_ready (self, FALSE);
   _hall_reception_form_clear_errors (self);
-  _hall_leader_text_view_set (self->instructions_view, "");
-  _hall_leader_text_view_set (self->result_view, "");
+  _hall_form_text_view_set_text (self->instructions_view, "");
+  _hall_form_text_view_set_text (self->result_view, "");
   if (hall_page_get_client (HALL_PAGE (self)) == NULL || matter_id == 0)
     return;
 
-  params = _hall_leader_params_id ("matter_id", matter_id);
+  params = _hall_json_params_id ("matter_id", matter_id);
   load (self, "matter.get", params, show_matter);
   load (self, "hall.info", NULL, show_info);
 }

@@ -11,14 +11,17 @@
 
 #include <glib/gi18n.h>
 
+#include "hall-form.h"
+#include "hall-format.h"
 #include "hall-json-item.h"
-#include "hall-leader-util.h"
+#include "hall-json.h"
+#include "hall-leader-format.h"
 #include "hall-matter-view.h"
 #include "hall-papers.h"
 #include "hall-print.h"
 #include "hall-reception-form.h"
 #include "hall-reception-page.h"
-#include "hall-ui-util.h"
+#include "hall-rows.h"
 
 struct _HallReceptionPage
 {
@@ -112,14 +115,14 @@ create_visitor_row (gpointer item,
   adw_action_row_set_subtitle (row, subtitle->str);
   adw_action_row_set_subtitle_lines (row, 2);
 
-  _hall_leader_set_state_badge (badge, called);
+  _hall_leader_format_state_badge (badge, called);
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
   adw_action_row_add_prefix (row, badge);
 
-  _hall_leader_add_row_button (row, _("_Details"), "reception.show-matter",
-                               json_object_get_int_member_with_default (data, "matter_id", 0));
-  call = _hall_leader_add_row_button (row, called ? _("Call _Again") : _("_Call In"), "reception.call", escalation_id);
-  record = _hall_leader_add_row_button (row, _("_Record"), "reception.record", escalation_id);
+  _hall_rows_add_button (row, _("_Details"), "reception.show-matter",
+                         json_object_get_int_member_with_default (data, "matter_id", 0));
+  call = _hall_rows_add_button (row, called ? _("Call _Again") : _("_Call In"), "reception.call", escalation_id);
+  record = _hall_rows_add_button (row, _("_Record"), "reception.record", escalation_id);
   gtk_widget_add_css_class (called ? record : call, "suggested-action");
   return GTK_WIDGET (row);
 }
@@ -138,7 +141,7 @@ queue_cb (HallPage     *page,
                         reply == NULL ? error->message : NULL);
   if (reply == NULL)
     return;
-  _hall_leader_store_fill (self->visitors, json_object_get_array_member (reply, "visitors"));
+  _hall_json_store_fill (self->visitors, json_object_get_array_member (reply, "visitors"));
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->visitors)); i++)
     {
       g_autoptr (HallJsonItem) item = g_list_model_get_item (G_LIST_MODEL (self->visitors), i);
@@ -244,7 +247,7 @@ call_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  g_autoptr (JsonObject) params = _hall_leader_params_id ("escalation_id", g_variant_get_int64 (parameter));
+  g_autoptr (JsonObject) params = _hall_json_params_id ("escalation_id", g_variant_get_int64 (parameter));
 
   hall_page_call (HALL_PAGE (widget), "leader.call", params, called_cb, NULL);
 }

@@ -13,12 +13,17 @@
 
 #include <glib/gi18n.h>
 
-#include "hall-admin-util.h"
+#include "hall-check.h"
+#include "hall-dialog.h"
+#include "hall-form.h"
+#include "hall-format.h"
 #include "hall-json-item.h"
-#include "hall-leader-util.h"
+#include "hall-json.h"
+#include "hall-labels.h"
+#include "hall-leader-format.h"
 #include "hall-matter-view.h"
+#include "hall-rows.h"
 #include "hall-supervision-page.h"
-#include "hall-ui-util.h"
 
 #define DEFAULT_REPORT_DAYS 7
 
@@ -28,7 +33,7 @@ typedef struct
 {
   const char *view;                 /* the stack's child: "flag" or "resolve" */
   const char *submit;               /* its action, enabled while the form is open */
-  const HallLeaderField *fields;
+  HallFormField fields[3];          /* the text, the flag's date, the general error */
   guint n_fields;
   gint64 matter_id;                 /* the matter it is open for, else 0 */
   GtkLabel *title;
@@ -63,19 +68,6 @@ struct _HallSupervisionPage
 };
 
 G_DEFINE_FINAL_TYPE (HallSupervisionPage, hall_supervision_page, HALL_TYPE_PAGE)
-
-#define FIELD(pattern, widget, label) { pattern, G_STRUCT_OFFSET (HallSupervisionPage, widget), \
-                                        G_STRUCT_OFFSET (HallSupervisionPage, label) }
-static const HallLeaderField flag_fields[] = {
-  FIELD ("note", flag.text, flag.text_error),
-  FIELD ("due_date", due_row, due_error),
-  FIELD ("*", flag.error, flag.error),
-};
-static const HallLeaderField resolve_fields[] = {
-  FIELD ("resolution", resolve.text, resolve.text_error),
-  FIELD ("*", resolve.error, resolve.error),
-};
-#undef FIELD
 
 static void
 update_actions (HallPage *page)
@@ -124,7 +116,7 @@ create_row (gpointer item,
 
   if (flagged)
     {
-      g_autofree char *at = _hall_leader_format_date (json_object_get_int_member_with_default (data, "at", 0));
+      g_autofree char *at = _hall_format_date (json_object_get_int_member_with_default (data, "at", 0));
 
       /* Translators: a supervised matter: the note, who flagged it and when */
       g_string_append_printf (subtitle, _("%s — %s, %s"), json_object_get_string_member_with_default (data, "note", ""),
@@ -132,10 +124,10 @@ create_row (gpointer item,
     }
   else
     {
-      g_string_append (subtitle, _hall_leader_clock_label (json_object_get_string_member_with_default (data, "clock", "")));
+      g_string_append (subtitle, _hall_leader_format_clock_label (json_object_get_string_member_with_default (data, "clock", "")));
       g_string_append (subtitle, " · ");
       g_string_append (subtitle, hall_label_state (json_object_get_string_member_with_default (data, "matter_state", "")));
-      if (_hall_leader_get_flag (data, "supervised"))
+      if (_hall_json_flag (data, "supervised"))
         /* Translators: the matter is already flagged for supervision (督办) */
         g_string_append (subtitle, _(" · under supervision"));
     }
@@ -147,16 +139,16 @@ create_row (gpointer item,
   adw_action_row_set_subtitle_lines (row, flagged ? 0 : 2);
 
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  _hall_leader_set_due_badge (GTK_LABEL (badge), json_object_get_int_member_with_default (data, "days_left", 0),
-                              _hall_leader_get_flag (data, "overdue"), due);
+  _hall_leader_format_due_badge (GTK_LABEL (badge), json_object_get_int_member_with_default (data, "days_left", 0),
+                                 _hall_json_flag (data, "overdue"), due);
   adw_action_row_add_suffix (row, badge);
-  _hall_leader_add_row_button (row, _("_Details"), "supervision.show-matter", matter_id);
-  _hall_leader_add_row_button (row, flagged ? _("Supervise _Again") : _("_Supervise"), "supervision.flag", matter_id);
+  _hall_rows_add_button (row, _("_Details"), "supervision.show-matter", matter_id);
+  _hall_rows_add_button (row, flagged ? _("Supervise _Again") : _("_Supervise"), "supervision.flag", matter_id);
   if (flagged)
     /* Translators: button: ends the supervision (督办) of a flagged matter */
-    _hall_leader_add_row_button (row, _("_Resolve"), "supervision.resolve", matter_id);
+    _hall_rows_add_button (row, _("_Resolve"), "supervision.resolve", matter_id);
   if (!charged)
-    _hall_leader_add_row_button (row, _("_Take Charge"), "supervision.take-charge", matter_id);
+    _hall_rows_add_button (row, _("_Take Charge"), "supervision.take-charge", matter_id);
   return GTK_WIDGET (row);
 }
 
@@ -175,9 +167,9 @@ supervision_cb (HallPage     *page,
     return;
   g_free (self->today);
   self->today = g_strdup (json_object_get_string_member_with_default (reply, "date", ""));
-  _hall_leader_store_fill (self->overdue, json_object_get_array_member (reply, "overdue"));
-  _hall_leader_store_fill (self->due_soon, json_object_get_array_member (reply, "due_soon"));
-  _hall_leader_store_fill (self->flagged, json_object_get_array_member (reply, "flagged"));
+  _hall_json_store_fill (self->overdue, json_object_get_array_member (reply, "overdue"));
+  _hall_json_store_fill (self->due_soon, json_object_get_array_member (reply, "due_soon"));
+  _hall_json_store_fill (self->flagged, json_object_get_array_member (reply, "flagged"));
   /* Translators: summary of the supervision page; the last %s is a date */
   summary = g_strdup_printf (_("%u overdue · %u due by %s · %u flagged for supervision"),
                              g_list_model_get_n_items (G_LIST_MODEL (self->overdue)),
@@ -213,11 +205,27 @@ find_matter (HallSupervisionPage *self,
 
 /* ---- the flag and resolve forms ----------------------------------------------------------- */
 
+/* Where the hall's errors show: at the text (the hall's field @text_field), at the date
+ * (@date_row, the flag form's), else under the form. */
+static void
+form_init_fields (Form       *form,
+                  const char *text_field,
+                  GtkWidget  *date_row,
+                  GtkWidget  *date_error)
+{
+  form->n_fields = 0;
+  form->fields[form->n_fields++] = (HallFormField) { text_field, GTK_WIDGET (form->text),
+                                                     GTK_WIDGET (form->text_error) };
+  if (date_row != NULL)
+    form->fields[form->n_fields++] = (HallFormField) { "due_date", date_row, date_error };
+  form->fields[form->n_fields++] = (HallFormField) { "*", GTK_WIDGET (form->error), GTK_WIDGET (form->error) };
+}
+
 static void
 form_clear_errors (HallSupervisionPage *self,
                    Form                *form)
 {
-  _hall_leader_clear_errors (self, form->fields, form->n_fields);
+  _hall_form_clear_errors (form->fields, form->n_fields, NULL);
 }
 
 /* Opens @form for the matter @parameter (its id), with @subtitle_member of its row under the
@@ -235,7 +243,7 @@ form_open (HallSupervisionPage *self,
     return NULL;
   form->matter_id = matter_id;
   gtk_label_set_text (form->subtitle, json_object_get_string_member_with_default (data, subtitle_member, ""));
-  _hall_leader_text_view_set (form->text, NULL);
+  _hall_form_text_view_set_text (form->text, NULL);
   form_clear_errors (self, form);
   update_actions (HALL_PAGE (self));
   gtk_stack_set_visible_child_name (self->stack, form->view);
@@ -249,7 +257,7 @@ form_get_text (HallSupervisionPage *self,
                Form                *form,
                const char          *missing)
 {
-  g_autofree char *text = _hall_leader_text_view_get (form->text);
+  g_autofree char *text = _hall_form_text_view_dup_text (form->text);
 
   if (*text != '\0')
     return g_steal_pointer (&text);
@@ -271,7 +279,7 @@ form_sent_cb (HallPage     *page,
   set_busy (self, FALSE);
   if (reply == NULL)
     {
-      _hall_leader_show_error (self, form->fields, form->n_fields, error);
+      _hall_form_show_error (form->fields, form->n_fields, error, NULL);
       return;
     }
   number = json_object_get_string_member_with_default (json_object_get_object_member (reply, "supervision"),
@@ -323,7 +331,7 @@ flag_action (GtkWidget  *widget,
   /* Translators: title of the supervision form, %s the matter number */
   title = g_strdup_printf (_("Supervise %s"), json_object_get_string_member_with_default (data, "matter_number", ""));
   gtk_label_set_text (self->flag.title, title);
-  due = _hall_leader_add_days (self->today, DEFAULT_REPORT_DAYS);
+  due = _hall_leader_format_add_days (self->today, DEFAULT_REPORT_DAYS);
   gtk_editable_set_text (GTK_EDITABLE (self->due_row), due);
 }
 
@@ -340,7 +348,7 @@ submit_action (GtkWidget  *widget,
 
   form_clear_errors (self, &self->flag);
   note = form_get_text (self, &self->flag, _("Write what the department must do and report."));
-  if ((message = _hall_leader_check_date (due)) == NULL && self->today != NULL && strcmp (due, self->today) < 0)
+  if ((message = _hall_check_date (due)) == NULL && self->today != NULL && strcmp (due, self->today) < 0)
     message = _("The date to report back by cannot be in the past.");
   _hall_form_set_error (GTK_WIDGET (self->due_row), GTK_WIDGET (self->due_error), message);
   if (note == NULL || message != NULL)
@@ -380,7 +388,7 @@ resolve_response_cb (HallSupervisionPage *self,
   if (g_strcmp0 (response, "resolve") != 0 || hall_page_get_client (HALL_PAGE (self)) == NULL || self->busy
       || self->resolve.matter_id == 0)
     return;
-  resolution = _hall_leader_text_view_get (self->resolve.text);
+  resolution = _hall_form_text_view_dup_text (self->resolve.text);
   params = json_object_new ();
   json_object_set_boolean_member (params, "resolve", TRUE);
   json_object_set_string_member (params, "resolution", resolution);
@@ -397,7 +405,6 @@ resolve_submit_action (GtkWidget  *widget,
   g_autofree char *resolution = NULL;
   JsonObject *data = find_matter (self, self->resolve.matter_id);
   g_autofree char *heading = NULL;
-  AdwMessageDialog *dialog;
 
   form_clear_errors (self, &self->resolve);
   resolution = form_get_text (self, &self->resolve, _("Write how the department dealt with the matter."));
@@ -406,11 +413,10 @@ resolve_submit_action (GtkWidget  *widget,
   /* Translators: question before ending a supervision (督办), %s the matter number */
   heading = g_strdup_printf (_("Resolve the Supervision of %s?"),
                              data ? json_object_get_string_member_with_default (data, "matter_number", "") : "");
-  dialog = _hall_admin_confirm (widget, heading,
-                                _("The flag is lifted for good and the department no longer reports on it."),
-                                /* Translators: button that ends a supervision (督办) */
-                                "resolve", _("_Resolve"), G_CALLBACK (resolve_response_cb), self);
-  g_object_set_data_full (G_OBJECT (dialog), "page", g_object_ref (self), g_object_unref);
+  _hall_dialog_confirm (widget, 0, NULL, heading,
+                        _("The flag is lifted for good and the department no longer reports on it."),
+                        /* Translators: button that ends a supervision (督办) */
+                        "resolve", _("_Resolve"), G_CALLBACK (resolve_response_cb));
 }
 
 /* ---- taking charge ------------------------------------------------------------------------ */
@@ -442,7 +448,7 @@ take_charge_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  g_autoptr (JsonObject) params = _hall_leader_params_id ("matter_id", g_variant_get_int64 (parameter));
+  g_autoptr (JsonObject) params = _hall_json_params_id ("matter_id", g_variant_get_int64 (parameter));
 
   set_busy (HALL_SUPERVISION_PAGE (widget), TRUE);
   hall_page_call (HALL_PAGE (widget), "leader.charge", params, charged_cb, NULL);
@@ -546,12 +552,10 @@ hall_supervision_page_init (HallSupervisionPage *self)
 
   self->flag.view = "flag";
   self->flag.submit = "supervision.submit";
-  self->flag.fields = flag_fields;
-  self->flag.n_fields = G_N_ELEMENTS (flag_fields);
+  form_init_fields (&self->flag, "note", GTK_WIDGET (self->due_row), GTK_WIDGET (self->due_error));
   self->resolve.view = "resolve";
   self->resolve.submit = "supervision.resolve-submit";
-  self->resolve.fields = resolve_fields;
-  self->resolve.n_fields = G_N_ELEMENTS (resolve_fields);
+  form_init_fields (&self->resolve, "resolution", NULL, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (stores); i++)
     {
       *stores[i] = g_list_store_new (HALL_TYPE_JSON_ITEM);

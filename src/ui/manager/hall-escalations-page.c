@@ -15,10 +15,14 @@
 
 #include <glib/gi18n.h>
 
+#include "hall-dialog.h"
 #include "hall-escalations-page.h"
+#include "hall-form.h"
+#include "hall-format.h"
+#include "hall-info.h"
 #include "hall-manager-rows.h"
 #include "hall-matter-view.h"
-#include "hall-ui-util.h"
+#include "hall-rows.h"
 
 struct _HallEscalationsPage
 {
@@ -73,7 +77,7 @@ visitor_row (JsonObject *visitor)
   g_string_append_printf (subtitle, _("escalated %s by %s"), since, by);
   if (persons > 1)
     {
-      g_autofree char *people = _hall_persons_label (persons);
+      g_autofree char *people = _hall_manager_rows_persons_label (persons);
       g_string_append_printf (subtitle, " · %s", people);
     }
   if (note != NULL && *note)
@@ -109,7 +113,7 @@ leader_group (JsonObject *leader)
   const char *note = json_object_get_string_member_with_default (leader, "note", NULL);
 
   title = g_strdup_printf ("%s · %s", json_object_get_string_member_with_default (leader, "display_name", ""),
-                           _hall_duty_slot_label (json_object_get_string_member_with_default (leader, "slot", "day")));
+                           _hall_manager_rows_duty_slot_label (json_object_get_string_member_with_default (leader, "slot", "day")));
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
   /* Translators: under a duty leader's name: visitors escalated to them not yet received */
   description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d visitor waiting", "%d visitors waiting", n), (int) n);
@@ -183,7 +187,7 @@ show_lapsed (HallEscalationsPage *self)
   g_autofree char *title = NULL;
   guint n = 0;
 
-  _hall_list_box_remove_rows (self->lapsed_list);
+  _hall_rows_remove_all (self->lapsed_list);
   for (guint i = 0; escalations && i < json_array_get_length (escalations); i++)
     {
       JsonObject *escalation = json_array_get_object_element (escalations, i);
@@ -193,7 +197,7 @@ show_lapsed (HallEscalationsPage *self)
       gint64 id = json_object_get_int_member_with_default (escalation, "id", 0);
 
       gtk_list_box_append (self->lapsed_list,
-                           _hall_lapsed_escalation_row_new (escalation, g_hash_table_lookup (self->failures, &id)));
+                           _hall_manager_rows_lapsed_escalation_new (escalation, g_hash_table_lookup (self->failures, &id)));
       n++;
     }
   /* Translators: escalations page heading: escalations the leader did not receive on their day,
@@ -218,7 +222,7 @@ show_data (HallEscalationsPage *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->leaders_box))) != NULL)
     gtk_box_remove (self->leaders_box, child);
-  _hall_list_box_remove_rows (self->received_list);
+  _hall_rows_remove_all (self->received_list);
   for (guint i = 0; leaders && i < json_array_get_length (leaders); i++)
     gtk_box_append (self->leaders_box, leader_group (json_array_get_object_element (leaders, i)));
   for (guint i = 0; receptions && i < json_array_get_length (receptions); i++)
@@ -456,7 +460,7 @@ escalate_response_cb (HallEscalationsPage *self,
   JsonObject *escalation = find_lapsed (self, self->dialog_escalation);
 
   if (g_str_equal (response, "escalate") && escalation != NULL)
-    escalate_again (self, escalation, _hall_combo_row_get_id (self->leader_row, self->leader_ids));
+    escalate_again (self, escalation, _hall_info_combo_get_id (self->leader_row, self->leader_ids));
 }
 
 /* With one leader on duty today (or none: the hall says why it cannot be done) the matter goes
@@ -489,7 +493,7 @@ escalate_again_action (GtkWidget  *widget,
       JsonObject *leader = json_array_get_object_element (leaders, i);
       gint64 id = json_object_get_int_member_with_default (leader, "user_id", 0);
       g_autofree char *name = g_strdup_printf ("%s · %s", json_object_get_string_member_with_default (leader, "display_name", ""),
-                                               _hall_duty_slot_label (json_object_get_string_member_with_default (leader, "slot", "day")));
+                                               _hall_manager_rows_duty_slot_label (json_object_get_string_member_with_default (leader, "slot", "day")));
 
       gint64 waiting = json_object_get_int_member_with_default (leader, "waiting", 0);
 
@@ -507,7 +511,7 @@ escalate_again_action (GtkWidget  *widget,
   body = g_strdup_printf (_("Matter %s was not received on its day. Which of today's duty leaders should receive it?"),
                           json_object_get_string_member_with_default (escalation, "matter_number", ""));
   /* Translators: heading of the dialog that escalates a lapsed escalation's matter again */
-  dialog = _hall_dialog_new (HALL_PAGE (self), &self->dialog, _("Escalate Again?"), body, "escalate", _("_Escalate"),
+  dialog = _hall_dialog_new (GTK_WIDGET (self), &self->dialog, _("Escalate Again?"), body, "escalate", _("_Escalate"),
                              ADW_RESPONSE_SUGGESTED, G_CALLBACK (escalate_response_cb));
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
@@ -529,7 +533,7 @@ leave_response_cb (HallEscalationsPage *self,
 {
   JsonObject *escalation = find_lapsed (self, self->dialog_escalation);
   g_autoptr (JsonObject) params = json_object_new ();
-  g_autofree char *note = _hall_editable_get_stripped (self->note_row);
+  g_autofree char *note = _hall_form_dup_text (self->note_row);
 
   if (!g_str_equal (response, "leave") || escalation == NULL)
     return;
@@ -559,7 +563,7 @@ leave_action (GtkWidget  *widget,
                           json_object_get_string_member_with_default (escalation, "matter_number", ""),
                           json_object_get_string_member_with_default (escalation, "department_name", ""));
   /* Translators: heading of the dialog that leaves a lapsed escalation's matter with its department */
-  dialog = _hall_dialog_new (HALL_PAGE (self), &self->dialog, _("Leave with Department?"), body, "leave",
+  dialog = _hall_dialog_new (GTK_WIDGET (self), &self->dialog, _("Leave with Department?"), body, "leave",
                              /* Translators: the dialog's button */
                              _("_Leave with Department"), ADW_RESPONSE_SUGGESTED, G_CALLBACK (leave_response_cb));
   list = gtk_list_box_new ();

@@ -14,10 +14,13 @@
 
 #include <glib/gi18n.h>
 
+#include "hall-dialog.h"
+#include "hall-form.h"
+#include "hall-info.h"
 #include "hall-json-item.h"
+#include "hall-manager-change.h"
 #include "hall-manager-rows.h"
 #include "hall-queue-page.h"
-#include "hall-ui-util.h"
 
 struct _HallQueuePage
 {
@@ -69,7 +72,7 @@ static GtkWidget *
 create_ticket_row (gpointer item,
                    gpointer user_data)
 {
-  return _hall_ticket_row_new (hall_json_item_get_data (item));
+  return _hall_manager_rows_ticket_new (hall_json_item_get_data (item));
 }
 
 /* A ticket code ("c01" finds C015) or a department's name. */
@@ -212,7 +215,7 @@ send_change (HallQueuePage *self,
              const char    *command,
              JsonObject    *params)
 {
-  _hall_change_send (HALL_PAGE (self), command, params, self->error_label, &self->pending);
+  _hall_manager_change_send (HALL_PAGE (self), command, params, self->error_label, &self->pending);
 }
 
 static JsonObject *
@@ -302,16 +305,16 @@ counter_serves (JsonObject *counter,
 static void
 transfer_department_cb (HallQueuePage *self)
 {
-  gint64 department_id = _hall_combo_row_get_id (self->transfer_department, self->department_ids);
+  gint64 department_id = _hall_info_combo_get_id (self->transfer_department, self->department_ids);
   JsonArray *counters = _hall_info_array (self->info, "counters");
   g_autoptr (JsonArray) serving = json_array_new ();
 
   for (guint i = 0; counters && i < json_array_get_length (counters); i++)
     if (counter_serves (json_array_get_object_element (counters, i), department_id))
       json_array_add_element (serving, json_node_copy (json_array_get_element (counters, i)));
-  _hall_combo_row_set_items (self->transfer_counter, self->counter_ids,
-                             /* Translators: transfer target: the department's queue, whichever window calls first */
-                             _("Any window of the department"), serving, FALSE, 0);
+  _hall_info_combo_set_items (self->transfer_counter, self->counter_ids,
+                              /* Translators: transfer target: the department's queue, whichever window calls first */
+                              _("Any window of the department"), serving, FALSE, 0);
 }
 
 static void
@@ -324,11 +327,11 @@ transfer_response_cb (HallQueuePage *self,
 
   if (g_strcmp0 (response, "transfer") != 0)
     return;
-  reason = _hall_editable_get_stripped (self->transfer_reason);
+  reason = _hall_form_dup_text (self->transfer_reason);
   params = ticket_params (self->transfer_ticket_id);
   json_object_set_int_member (params, "department_id",
-                              _hall_combo_row_get_id (self->transfer_department, self->department_ids));
-  counter_id = _hall_combo_row_get_id (self->transfer_counter, self->counter_ids);
+                              _hall_info_combo_get_id (self->transfer_department, self->department_ids));
+  counter_id = _hall_info_combo_get_id (self->transfer_counter, self->counter_ids);
   if (counter_id != 0)
     json_object_set_int_member (params, "counter_id", counter_id);
   json_object_set_string_member (params, "reason", reason);
@@ -351,7 +354,7 @@ transfer_action (GtkWidget  *widget,
 
   /* Translators: heading of the transfer dialog (转窗口); %s is the ticket code */
   heading = g_strdup_printf (_("Transfer %s"), json_object_get_string_member_with_default (ticket, "code", ""));
-  dialog = _hall_dialog_new (HALL_PAGE (self), &self->dialog, heading,
+  dialog = _hall_dialog_new (GTK_WIDGET (self), &self->dialog, heading,
                              /* Translators: body of the transfer dialog */
                              _("The visitor keeps their place by arrival time in the new queue."),
                              /* Translators: confirms the transfer dialog */
@@ -361,9 +364,9 @@ transfer_action (GtkWidget  *widget,
   gtk_widget_set_name (GTK_WIDGET (self->transfer_department), "transfer_department");
   /* Translators: transfer dialog field */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->transfer_department), _("Department"));
-  _hall_combo_row_set_items (self->transfer_department, self->department_ids, NULL,
-                             _hall_info_array (self->info, "departments"), FALSE,
-                             json_object_get_int_member_with_default (ticket, "department_id", 0));
+  _hall_info_combo_set_items (self->transfer_department, self->department_ids, NULL,
+                              _hall_info_array (self->info, "departments"), FALSE,
+                              json_object_get_int_member_with_default (ticket, "department_id", 0));
   self->transfer_counter = ADW_COMBO_ROW (adw_combo_row_new ());
   gtk_widget_set_name (GTK_WIDGET (self->transfer_counter), "transfer_counter");
   /* Translators: transfer dialog field */

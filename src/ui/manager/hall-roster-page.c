@@ -13,9 +13,13 @@
 
 #include <glib/gi18n.h>
 
+#include "hall-dialog.h"
+#include "hall-form.h"
+#include "hall-info.h"
+#include "hall-manager-change.h"
 #include "hall-manager-rows.h"
 #include "hall-roster-page.h"
-#include "hall-ui-util.h"
+#include "hall-rows.h"
 
 struct _HallRosterPage
 {
@@ -79,8 +83,8 @@ leader_chip (JsonObject *entry,
   g_autofree char *label = NULL;
   GtkWidget *button;
 
-  label = note && *note ? g_strdup_printf ("%s · %s · %s", name, _hall_duty_slot_label (json_object_get_string_member_with_default (entry, "slot", "day")), note)
-                        : g_strdup_printf ("%s · %s", name, _hall_duty_slot_label (json_object_get_string_member_with_default (entry, "slot", "day")));
+  label = note && *note ? g_strdup_printf ("%s · %s · %s", name, _hall_manager_rows_duty_slot_label (json_object_get_string_member_with_default (entry, "slot", "day")), note)
+                        : g_strdup_printf ("%s · %s", name, _hall_manager_rows_duty_slot_label (json_object_get_string_member_with_default (entry, "slot", "day")));
   if (!editable)
     {
       GtkWidget *chip = gtk_label_new (label);
@@ -165,7 +169,7 @@ show_roster (HallRosterPage *self)
   JsonArray *days = json_object_get_array_member (self->roster, "days");
   g_autofree char *range = NULL;
 
-  _hall_list_box_remove_rows (self->days_list);
+  _hall_rows_remove_all (self->days_list);
   for (guint i = 0; days && i < json_array_get_length (days); i++)
     gtk_list_box_append (self->days_list, day_row (self, json_array_get_object_element (days, i)));
   /* Translators: the roster's week, "2026-11-16 – 2026-11-22" */
@@ -298,7 +302,7 @@ static void
 send_duty (HallRosterPage *self,
            JsonObject     *params)
 {
-  _hall_change_send (HALL_PAGE (self), "leader.duty", params, self->error_label, &self->pending);
+  _hall_manager_change_send (HALL_PAGE (self), "leader.duty", params, self->error_label, &self->pending);
 }
 
 static void
@@ -311,7 +315,7 @@ dialog_response_cb (HallRosterPage *self,
   if (g_strcmp0 (response, "add") == 0)
     {
       guint leader = adw_combo_row_get_selected (self->leader_row);
-      g_autofree char *note = _hall_editable_get_stripped (self->note_row);
+      g_autofree char *note = _hall_form_dup_text (self->note_row);
 
       if (leader >= self->leader_ids->len)
         return;
@@ -340,7 +344,7 @@ new_dialog (HallRosterPage        *self,
 {
   g_free (self->dialog_date);
   self->dialog_date = g_strdup (date);
-  return _hall_dialog_new (HALL_PAGE (self), &self->dialog, heading, body, response, response_label, appearance,
+  return _hall_dialog_new (GTK_WIDGET (self), &self->dialog, heading, body, response, response_label, appearance,
                            G_CALLBACK (dialog_response_cb));
 }
 
@@ -368,7 +372,7 @@ add_action (GtkWidget  *widget,
       g_array_append_val (self->leader_ids, id);
     }
   for (guint i = 0; i < G_N_ELEMENTS (slot_codes); i++)
-    gtk_string_list_append (slots, _hall_duty_slot_label (slot_codes[i]));
+    gtk_string_list_append (slots, _hall_manager_rows_duty_slot_label (slot_codes[i]));
 
   /* Translators: heading of the dialog that puts a leader on duty; %s is a date */
   heading = g_strdup_printf (_("Leader on Duty on %s"), date);

@@ -14,10 +14,15 @@
 
 #include <glib/gi18n.h>
 
+#include "hall-check.h"
+#include "hall-form.h"
 #include "hall-idcard.h"
+#include "hall-info.h"
 #include "hall-manager-rows.h"
 #include "hall-triage-page.h"
-#include "hall-ui-util.h"
+
+/* The fields of the table before the ID number and the phone. */
+#define N_CLEARED 3
 
 struct _HallTriagePage
 {
@@ -49,6 +54,7 @@ struct _HallTriagePage
   GtkLabel *repeat_label;
   GtkListBox *history_list;
   GtkLabel *form_error;
+  HallFormField fields[5];
   GtkLabel *ticket_caption;
   GtkLabel *code_label;
   GtkLabel *department_label;
@@ -114,30 +120,17 @@ index_of (GArray *ids,
   return GTK_INVALID_LIST_POSITION;
 }
 
+/* The hall's error at its field, else above the button. The ID number and the phone say what is
+ * wrong with them as they are typed (the first N_CLEARED fields are the others): an error of the
+ * hall's only adds to them. */
 static void
 show_field_errors (HallTriagePage *self,
                    const GError   *error)
 {
-  const char *field = error && error->domain == HALL_ERROR ? hall_error_get_field (error) : NULL;
-  const char *message = error ? error->message : NULL;
-
-  _hall_form_set_error (GTK_WIDGET (self->persons_spin), GTK_WIDGET (self->persons_error),
-                        g_strcmp0 (field, "persons") == 0 || g_strcmp0 (field, "priority") == 0 ? message : NULL);
-  _hall_form_set_error (GTK_WIDGET (self->name_row), GTK_WIDGET (self->name_error),
-                        g_strcmp0 (field, "petitioner.name") == 0 ? message : NULL);
-  if (field != NULL && g_str_has_suffix (field, "id_number"))
-    _hall_form_set_error (GTK_WIDGET (self->id_number_row), GTK_WIDGET (self->id_number_error), message);
-  if (field != NULL && g_str_has_suffix (field, "phone"))
-    _hall_form_set_error (GTK_WIDGET (self->phone_row), GTK_WIDGET (self->phone_error), message);
-
-  if (message != NULL && (field == NULL || !(g_strcmp0 (field, "persons") == 0 || g_strcmp0 (field, "priority") == 0
-                                             || g_str_has_prefix (field, "petitioner."))))
-    {
-      gtk_label_set_text (self->form_error, message);
-      gtk_widget_set_visible (GTK_WIDGET (self->form_error), TRUE);
-    }
-  else
-    gtk_widget_set_visible (GTK_WIDGET (self->form_error), FALSE);
+  _hall_form_clear_errors (self->fields, N_CLEARED, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->form_error), FALSE);
+  if (error != NULL && _hall_form_show_error (self->fields, G_N_ELEMENTS (self->fields), error, self->form_error) == NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->form_error), TRUE);
 }
 
 /* ---- reference data ---------------------------------------------------------------------- */
@@ -145,17 +138,17 @@ show_field_errors (HallTriagePage *self,
 static void
 fill_rows (HallTriagePage *self)
 {
-  gint64 category_id = _hall_combo_row_get_id (self->category_row, self->category_ids);
-  gint64 department_id = _hall_combo_row_get_id (self->department_row, self->department_ids);
+  gint64 category_id = _hall_info_combo_get_id (self->category_row, self->category_ids);
+  gint64 department_id = _hall_info_combo_get_id (self->department_row, self->department_ids);
 
   self->updating = TRUE;
-  _hall_combo_row_set_items (self->category_row, self->category_ids,
-                             /* Translators: the first entry of the problem list, when the manager picks the department */
-                             _("Choose a problem…"), _hall_info_array (self->info, "categories"), FALSE, category_id);
-  _hall_combo_row_set_items (self->department_row, self->department_ids,
-                             /* Translators: the first entry of the department list in triage */
-                             _("Choose a department…"), _hall_info_array (self->info, "departments"), TRUE,
-                             department_id);
+  _hall_info_combo_set_items (self->category_row, self->category_ids,
+                              /* Translators: the first entry of the problem list, when the manager picks the department */
+                              _("Choose a problem…"), _hall_info_array (self->info, "categories"), FALSE, category_id);
+  _hall_info_combo_set_items (self->department_row, self->department_ids,
+                              /* Translators: the first entry of the department list in triage */
+                              _("Choose a department…"), _hall_info_array (self->info, "departments"), TRUE,
+                              department_id);
   self->updating = FALSE;
 }
 
@@ -190,7 +183,7 @@ refresh (HallPage *page)
 static void
 category_selected_cb (HallTriagePage *self)
 {
-  gint64 category_id = _hall_combo_row_get_id (self->category_row, self->category_ids);
+  gint64 category_id = _hall_info_combo_get_id (self->category_row, self->category_ids);
   JsonObject *category = find_by_id (_hall_info_array (self->info, "categories"), category_id);
   guint position;
 
@@ -245,7 +238,7 @@ priority_selected_cb (HallTriagePage *self)
 static void
 clear_history (HallTriagePage *self)
 {
-  _hall_petitioner_history_clear (self->history_list, self->repeat_label);
+  _hall_manager_rows_history_clear (self->history_list, self->repeat_label);
   g_clear_pointer (&self->lookup, json_object_unref);
   g_clear_pointer (&self->looked_up, g_free);
 }
@@ -269,7 +262,7 @@ lookup_cb (HallPage     *page,
       return;
     }
   self->lookup = json_object_ref (lookup);
-  person = _hall_petitioner_history_show (self->history_list, self->repeat_label, lookup);
+  person = _hall_manager_rows_history_show (self->history_list, self->repeat_label, lookup);
   /* The name the hall knows, unless the manager typed one. */
   if (person != NULL && *gtk_editable_get_text (GTK_EDITABLE (self->name_row)) == '\0')
     gtk_editable_set_text (GTK_EDITABLE (self->name_row), json_object_get_string_member_with_default (person, "name", ""));
@@ -294,7 +287,7 @@ start_lookup (HallTriagePage *self,
 static void
 id_number_changed_cb (HallTriagePage *self)
 {
-  g_autofree char *text = _hall_editable_get_stripped (self->id_number_row);
+  g_autofree char *text = _hall_form_dup_text (self->id_number_row);
   gboolean whole;
   g_autofree char *message = _hall_check_id_number (text, FALSE, &whole);
 
@@ -308,7 +301,7 @@ id_number_changed_cb (HallTriagePage *self)
 static void
 phone_changed_cb (HallTriagePage *self)
 {
-  g_autofree char *text = _hall_editable_get_stripped (self->phone_row);
+  g_autofree char *text = _hall_form_dup_text (self->phone_row);
   gboolean whole;
   g_autofree char *message = _hall_check_phone (text, FALSE, &whole);
 
@@ -396,12 +389,12 @@ issue_action (GtkWidget  *widget,
 {
   HallTriagePage *self = HALL_TRIAGE_PAGE (widget);
   g_autoptr (JsonObject) params = json_object_new ();
-  gint64 category_id = _hall_combo_row_get_id (self->category_row, self->category_ids);
-  gint64 department_id = _hall_combo_row_get_id (self->department_row, self->department_ids);
+  gint64 category_id = _hall_info_combo_get_id (self->category_row, self->category_ids);
+  gint64 department_id = _hall_info_combo_get_id (self->department_row, self->department_ids);
   guint priority = adw_combo_row_get_selected (self->priority_row);
-  g_autofree char *name = _hall_editable_get_stripped (self->name_row);
-  g_autofree char *id_number = _hall_editable_get_stripped (self->id_number_row);
-  g_autofree char *phone = _hall_editable_get_stripped (self->phone_row);
+  g_autofree char *name = _hall_form_dup_text (self->name_row);
+  g_autofree char *id_number = _hall_form_dup_text (self->id_number_row);
+  g_autofree char *phone = _hall_form_dup_text (self->phone_row);
 
   if (self->issuing || hall_page_get_client (HALL_PAGE (self)) == NULL)
     return;
@@ -582,6 +575,12 @@ hall_triage_page_init (HallTriagePage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->fields[0] = (HallFormField) { "persons", GTK_WIDGET (self->persons_spin), GTK_WIDGET (self->persons_error) };
+  self->fields[1] = (HallFormField) { "priority", GTK_WIDGET (self->persons_spin), GTK_WIDGET (self->persons_error) };
+  self->fields[2] = (HallFormField) { "petitioner.name", GTK_WIDGET (self->name_row), GTK_WIDGET (self->name_error) };
+  self->fields[3] = (HallFormField) { "*id_number", GTK_WIDGET (self->id_number_row),
+                                      GTK_WIDGET (self->id_number_error) };
+  self->fields[4] = (HallFormField) { "*phone", GTK_WIDGET (self->phone_row), GTK_WIDGET (self->phone_error) };
   self->category_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->department_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   priorities = gtk_string_list_new (NULL);

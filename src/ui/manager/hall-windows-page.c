@@ -14,8 +14,11 @@
 
 #include <glib/gi18n.h>
 
-#include "hall-manager-rows.h"
-#include "hall-ui-util.h"
+#include "hall-dialog.h"
+#include "hall-form.h"
+#include "hall-info.h"
+#include "hall-manager-change.h"
+#include "hall-rows.h"
 #include "hall-windows-page.h"
 
 struct _HallWindowsPage
@@ -103,26 +106,26 @@ counter_row (HallWindowsPage *self,
   if (open)
     gtk_box_append (GTK_BOX (state_box),
                     /* Translators: window settings button (tooltip and accessible name) */
-                    _hall_row_button_new ("media-playback-pause-symbolic", _("Pause the window…"),
-                                          "windows.pause", id));
+                    _hall_rows_icon_button_new ("media-playback-pause-symbolic", _("Pause the window…"),
+                                                "windows.pause", id));
   else
     gtk_box_append (GTK_BOX (state_box),
-                    _hall_row_button_new ("media-playback-start-symbolic",
-                                          /* Translators: window settings buttons (tooltip and accessible name) */
-                                          paused ? _("Resume the window") : _("Open the window"),
-                                          paused ? "windows.resume" : "windows.open", id));
+                    _hall_rows_icon_button_new ("media-playback-start-symbolic",
+                                                /* Translators: window settings buttons (tooltip and accessible name) */
+                                                paused ? _("Resume the window") : _("Open the window"),
+                                                paused ? "windows.resume" : "windows.open", id));
   if (open || paused)
     gtk_box_append (GTK_BOX (state_box),
                     /* Translators: window settings button (tooltip and accessible name) */
-                    _hall_row_button_new ("media-playback-stop-symbolic", _("Close the window…"),
-                                          "windows.close", id));
+                    _hall_rows_icon_button_new ("media-playback-stop-symbolic", _("Close the window…"),
+                                                "windows.close", id));
   /* The same buttons line up in every row, whatever the window's state. */
   gtk_size_group_add_widget (self->state_buttons, state_box);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), state_box);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              /* Translators: window settings button (tooltip and accessible name) */
-                             _hall_row_button_new ("document-edit-symbolic", _("Departments served…"),
-                                                   "windows.departments", id));
+                             _hall_rows_icon_button_new ("document-edit-symbolic", _("Departments served…"),
+                                                         "windows.departments", id));
   return row;
 }
 
@@ -143,7 +146,7 @@ snapshot_cb (HallPage     *page,
     }
   g_clear_pointer (&self->counters, json_array_unref);
   self->counters = json_array_ref (json_object_get_array_member (reply, "counters"));
-  _hall_list_box_remove_rows (self->counters_list);
+  _hall_rows_remove_all (self->counters_list);
   for (guint i = 0; self->counters && i < json_array_get_length (self->counters); i++)
     gtk_list_box_append (self->counters_list, counter_row (self, json_array_get_object_element (self->counters, i)));
 }
@@ -165,7 +168,7 @@ send_change (HallWindowsPage *self,
              const char      *command,
              JsonObject      *params)
 {
-  _hall_change_send (HALL_PAGE (self), command, params, self->error_label, &self->pending);
+  _hall_manager_change_send (HALL_PAGE (self), command, params, self->error_label, &self->pending);
 }
 
 static JsonObject *
@@ -197,7 +200,7 @@ dialog_response_cb (HallWindowsPage *self,
 
   if (g_strcmp0 (response, "pause") == 0)
     {
-      g_autofree char *reason = _hall_editable_get_stripped (self->reason_row);
+      g_autofree char *reason = _hall_form_dup_text (self->reason_row);
 
       params = counter_params (self->dialog_counter_id);
       json_object_set_string_member (params, "reason", reason);
@@ -241,7 +244,7 @@ new_dialog (HallWindowsPage       *self,
             AdwResponseAppearance  appearance)
 {
   self->dialog_counter_id = counter_id;
-  return _hall_dialog_new (HALL_PAGE (self), &self->dialog, heading, body, response, response_label, appearance,
+  return _hall_dialog_new (GTK_WIDGET (self), &self->dialog, heading, body, response, response_label, appearance,
                            G_CALLBACK (dialog_response_cb));
 }
 

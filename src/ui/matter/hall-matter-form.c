@@ -13,12 +13,14 @@
 
 #include <glib/gi18n.h>
 
+#include "hall-check.h"
+#include "hall-find.h"
+#include "hall-form.h"
 #include "hall-idcard.h"
+#include "hall-json.h"
 #include "hall-matter-form.h"
-#include "hall-matter-format.h"
 #include "hall-papers.h"
 #include "hall-print.h"
-#include "hall-ui-util.h"
 
 #define MAX_REPRESENTATIVES 5
 
@@ -138,7 +140,7 @@ id_changed_cb (GtkEditable         *editable,
   gboolean complete;
   g_autofree char *message = _hall_check_id_number (id, FALSE, &complete);
 
-  _hall_mf_field_set_error (GTK_WIDGET (editable), message);
+  _hall_form_field_set_error (GTK_WIDGET (editable), message);
   if (!complete)
     return;
   {
@@ -159,14 +161,14 @@ phone_changed_cb (GtkEditable *editable)
 {
   g_autofree char *message = _hall_check_phone (gtk_editable_get_text (editable), FALSE, NULL);
 
-  _hall_mf_field_set_error (GTK_WIDGET (editable), message);
+  _hall_form_field_set_error (GTK_WIDGET (editable), message);
 }
 
 static void
 name_changed_cb (GtkEditable *editable)
 {
   if (*gtk_editable_get_text (editable))
-    _hall_mf_field_set_error (GTK_WIDGET (editable), NULL);
+    _hall_form_field_set_error (GTK_WIDGET (editable), NULL);
 }
 
 static void
@@ -178,20 +180,20 @@ add_petitioner (HallMatterForm *self)
   GtkWidget *field;
 
   g_object_set_data (G_OBJECT (group), "form", self);
-  field = _hall_mf_field_add_entry (group, "name", _("Name"));
+  field = _hall_form_add_entry (group, "name", _("Name"));
   g_signal_connect (field, "changed", G_CALLBACK (name_changed_cb), NULL);
   g_object_set_data (G_OBJECT (group), "name", field);
-  field = _hall_mf_field_add_entry (group, "id_number", _("ID number"));
+  field = _hall_form_add_entry (group, "id_number", _("ID number"));
   g_signal_connect (field, "changed", G_CALLBACK (id_changed_cb), group);
   g_object_set_data (G_OBJECT (group), "id_number", field);
-  field = _hall_mf_field_add_entry (group, "phone", _("Phone"));
+  field = _hall_form_add_entry (group, "phone", _("Phone"));
   gtk_editable_set_max_width_chars (GTK_EDITABLE (field), 24);
   g_signal_connect (field, "changed", G_CALLBACK (phone_changed_cb), NULL);
   g_object_set_data (G_OBJECT (group), "phone", field);
-  g_object_set_data (G_OBJECT (group), "sex", _hall_mf_field_add_combo (group, "sex", C_("petitioner", "Sex"), sexes));
+  g_object_set_data (G_OBJECT (group), "sex", _hall_form_add_combo (group, "sex", C_("petitioner", "Sex"), sexes));
   g_object_set_data (G_OBJECT (group), "address",
-                     _hall_mf_field_add_entry (group, "address", C_("petitioner", "Address")));
-  g_object_set_data (G_OBJECT (group), "role", _hall_mf_field_add_combo (group, "role", _("Role"), roles));
+                     _hall_form_add_entry (group, "address", C_("petitioner", "Address")));
+  g_object_set_data (G_OBJECT (group), "role", _hall_form_add_combo (group, "role", _("Role"), roles));
   if (self->petitioners->len > 0)
     {
       GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
@@ -255,7 +257,7 @@ info_cb (HallPage     *page,
       json_array_add_element (self->categories, json_node_copy (json_array_get_element (categories, i)));
   self->departments = json_array_ref (json_object_get_array_member (reply, "departments"));
   names = gtk_string_list_new ((const char *[]) { _("No category"), NULL });
-  _hall_mf_append_names (names, self->categories);
+  _hall_json_append_names (names, self->categories);
   adw_combo_row_set_model (ADW_COMBO_ROW (self->category), G_LIST_MODEL (names));
 }
 
@@ -283,14 +285,8 @@ show_error (HallMatterForm *self,
             const char     *field,
             const char     *message)
 {
-  GtkWidget *widget = field ? _hall_find_named (GTK_WIDGET (self), field) : NULL;
-
-  if (widget != NULL && g_object_get_data (G_OBJECT (widget), "hall-error-label") != NULL)
-    {
-      _hall_mf_field_set_error (widget, message);
-      gtk_widget_grab_focus (widget);
-      return;
-    }
+  if (_hall_form_show_named_error (GTK_WIDGET (self), field, message) != NULL)
+    return;
   gtk_label_set_text (self->form_error, message);
   gtk_widget_set_visible (GTK_WIDGET (self->form_error), TRUE);
 }
@@ -381,10 +377,10 @@ take_petitioner (AdwPreferencesGroup  *group,
                  GtkWidget           **first_bad)
 {
   JsonObject *p = json_object_new ();
-  g_autofree char *name = _hall_mf_field_dup_text (petitioner_field (group, "name"));
-  g_autofree char *id = _hall_mf_field_dup_text (petitioner_field (group, "id_number"));
-  g_autofree char *phone = _hall_mf_field_dup_text (petitioner_field (group, "phone"));
-  g_autofree char *address = _hall_mf_field_dup_text (petitioner_field (group, "address"));
+  g_autofree char *name = _hall_form_dup_text (petitioner_field (group, "name"));
+  g_autofree char *id = _hall_form_dup_text (petitioner_field (group, "id_number"));
+  g_autofree char *phone = _hall_form_dup_text (petitioner_field (group, "phone"));
+  g_autofree char *address = _hall_form_dup_text (petitioner_field (group, "address"));
   g_autofree char *id_error = _hall_check_id_number (id, TRUE, NULL);
   g_autofree char *phone_error = _hall_check_phone (phone, TRUE, NULL);
   guint sex = adw_combo_row_get_selected (ADW_COMBO_ROW (petitioner_field (group, "sex")));
@@ -393,10 +389,10 @@ take_petitioner (AdwPreferencesGroup  *group,
 
   if (representative && ++*representatives > MAX_REPRESENTATIVES)
     role_error = _("A collective visit has at most 5 representatives.");
-  _hall_mf_field_set_error (petitioner_field (group, "name"), *name == '\0' ? _("Enter the petitioner’s name.") : NULL);
-  _hall_mf_field_set_error (petitioner_field (group, "id_number"), id_error);
-  _hall_mf_field_set_error (petitioner_field (group, "phone"), phone_error);
-  _hall_mf_field_set_error (petitioner_field (group, "role"), role_error);
+  _hall_form_field_set_error (petitioner_field (group, "name"), *name == '\0' ? _("Enter the petitioner’s name.") : NULL);
+  _hall_form_field_set_error (petitioner_field (group, "id_number"), id_error);
+  _hall_form_field_set_error (petitioner_field (group, "phone"), phone_error);
+  _hall_form_field_set_error (petitioner_field (group, "role"), role_error);
   if (*first_bad == NULL)
     *first_bad = *name == '\0' ? petitioner_field (group, "name")
                  : id_error != NULL ? petitioner_field (group, "id_number")
@@ -425,8 +421,8 @@ submit_action (GtkWidget  *widget,
   HallMatterForm *self = HALL_MATTER_FORM (widget);
   g_autoptr (JsonObject) params = json_object_new ();
   JsonArray *petitioners = json_array_new ();
-  g_autofree char *content = _hall_mf_field_dup_text (self->content);
-  g_autofree char *persons = _hall_mf_field_dup_text (self->persons);
+  g_autofree char *content = _hall_form_dup_text (self->content);
+  g_autofree char *persons = _hall_form_dup_text (self->persons);
   guint category = adw_combo_row_get_selected (ADW_COMBO_ROW (self->category));
   guint representatives = 0;
   GtkWidget *first_bad = NULL;
@@ -444,12 +440,12 @@ submit_action (GtkWidget  *widget,
                                                                                            category - 1), "id"));
   if (*content == '\0')
     {
-      _hall_mf_field_set_error (self->content, _("Write down what the visitor asks for."));
+      _hall_form_field_set_error (self->content, _("Write down what the visitor asks for."));
       first_bad = self->content;
     }
   else
     {
-      _hall_mf_field_set_error (self->content, NULL);
+      _hall_form_field_set_error (self->content, NULL);
       json_object_set_string_member (params, "content", content);
     }
   if (*persons != '\0')
@@ -457,12 +453,12 @@ submit_action (GtkWidget  *widget,
       gint64 n = 0;
       if (!g_ascii_string_to_signed (persons, 10, 1, 9999, &n, NULL))
         {
-          _hall_mf_field_set_error (self->persons, _("Enter how many people came, from 1 to 9999."));
+          _hall_form_field_set_error (self->persons, _("Enter how many people came, from 1 to 9999."));
           first_bad = first_bad ? first_bad : self->persons;
         }
       else
         {
-          _hall_mf_field_set_error (self->persons, NULL);
+          _hall_form_field_set_error (self->persons, NULL);
           json_object_set_int_member (params, "persons", n);
         }
     }
@@ -619,14 +615,14 @@ hall_matter_form_init (HallMatterForm *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->petitioners = g_ptr_array_new ();
   /* Translators: 渠道: visit, letter, online … */
-  self->channel = _hall_mf_field_add_combo (self->matter_group, "channel", _("Channel"), channels);
+  self->channel = _hall_form_add_combo (self->matter_group, "channel", _("Channel"), channels);
   /* Translators: 类型: 建议意见 / 检举控告 / 申诉求决 */
-  self->type = _hall_mf_field_add_combo (self->matter_group, "type", _("Type"), types);
+  self->type = _hall_form_add_combo (self->matter_group, "type", _("Type"), types);
   /* Translators: the problem category, which suggests the department */
-  self->category = _hall_mf_field_add_combo (self->matter_group, "category_id", _("Problem category"), no_category);
+  self->category = _hall_form_add_combo (self->matter_group, "category_id", _("Problem category"), no_category);
   g_signal_connect_swapped (self->category, "notify::selected", G_CALLBACK (update_category_hint), self);
-  self->content = _hall_mf_field_add_entry (self->matter_group, "content", _("What the visitor asks for"));
-  self->persons = _hall_mf_field_add_entry (self->matter_group, "persons", _("Number of people (optional)"));
+  self->content = _hall_form_add_entry (self->matter_group, "content", _("What the visitor asks for"));
+  self->persons = _hall_form_add_entry (self->matter_group, "persons", _("Number of people (optional)"));
   {
     GtkWidget *row = adw_action_row_new ();
 
@@ -681,8 +677,8 @@ hall_matter_form_reset (HallMatterForm *self)
       g_ptr_array_set_size (self->petitioners, self->petitioners->len - 1);
     }
   add_petitioner (self);
-  _hall_mf_field_reset (self->content);
-  _hall_mf_field_reset (self->persons);
+  _hall_form_field_reset (self->content);
+  _hall_form_field_reset (self->persons);
   gtk_switch_set_active (GTK_SWITCH (self->litigation), FALSE);
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->channel), 0);
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->type), 0);

@@ -15,6 +15,8 @@
 #include <glib/gi18n.h>
 
 #include "hall-json-item.h"
+#include "hall-json.h"
+#include "hall-labels.h"
 #include "hall-matter-format.h"
 #include "hall-matter-list-page.h"
 #include "hall-matter-view.h"
@@ -146,14 +148,14 @@ static char *
 matter_number (gpointer    unused,
                JsonObject *m)
 {
-  return g_strdup (_hall_mf_string (m, "number") ?: "");
+  return g_strdup (_hall_json_string (m, "number") ?: "");
 }
 
 static char *
 matter_department (gpointer    unused,
                    JsonObject *m)
 {
-  return g_strdup (_hall_mf_string (m, "department_name") ?: "");
+  return g_strdup (_hall_json_string (m, "department_name") ?: "");
 }
 
 static char *
@@ -165,8 +167,8 @@ due_text (JsonObject  *m,
       *css_class = NULL;
       return NULL;
     }
-  return _hall_mf_due_text (_hall_mf_string (m, "clock") != NULL, json_object_get_int_member_with_default (m, "days_left", 0),
-                            json_object_get_boolean_member_with_default (m, "overdue", FALSE), css_class);
+  return _hall_matter_format_due_text (_hall_json_string (m, "clock") != NULL, json_object_get_int_member_with_default (m, "days_left", 0),
+                                       json_object_get_boolean_member_with_default (m, "overdue", FALSE), css_class);
 }
 
 static char *
@@ -205,7 +207,7 @@ static char *
 matter_state (gpointer    unused,
               JsonObject *m)
 {
-  return g_strdup (m != NULL ? hall_label_state (_hall_mf_string (m, "state")) : "");
+  return g_strdup (m != NULL ? hall_label_state (_hall_json_string (m, "state")) : "");
 }
 
 static GStrv
@@ -215,7 +217,7 @@ matter_state_classes (gpointer    unused,
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
 
   g_strv_builder_add_many (builder, "state-badge",
-                           m != NULL ? _hall_mf_state_class (_hall_mf_string (m, "state")) : NULL, NULL);
+                           m != NULL ? _hall_matter_format_state_class (_hall_json_string (m, "state")) : NULL, NULL);
   return g_strv_builder_end (builder);
 }
 
@@ -230,10 +232,10 @@ matter_accessible_label (gpointer    unused,
   if (m == NULL)
     return g_strdup ("");
   /* Translators: separates the parts of a matter's spoken description in the list */
-  g_string_append_printf (label, "%s%s%s", _hall_mf_string (m, "number") ?: "", _(", "),
-                          hall_label_state (_hall_mf_string (m, "state")));
-  if (_hall_mf_string (m, "department_name") != NULL)
-    g_string_append_printf (label, "%s%s", _(", "), _hall_mf_string (m, "department_name"));
+  g_string_append_printf (label, "%s%s%s", _hall_json_string (m, "number") ?: "", _(", "),
+                          hall_label_state (_hall_json_string (m, "state")));
+  if (_hall_json_string (m, "department_name") != NULL)
+    g_string_append_printf (label, "%s%s", _(", "), _hall_json_string (m, "department_name"));
   if (due != NULL)
     g_string_append_printf (label, "%s%s", _(", "), due);
   return g_string_free (g_steal_pointer (&label), FALSE);

@@ -10,6 +10,8 @@
 
 #include <glib/gi18n.h>
 
+#include "hall-form.h"
+#include "hall-json.h"
 #include "hall-matter-format.h"
 #include "hall-matter-view-private.h"
 #include "hall-papers.h"
@@ -45,27 +47,27 @@ open_form (HallMatterView *self,
     {
       title = _("Accept the matter");
       apply = _("_Accept");
-      _hall_mf_field_add_entry (group, "note", _("Note (optional)"));
+      _hall_form_add_entry (group, "note", _("Note (optional)"));
     }
   else if (g_str_equal (form, "decline"))
     {
       title = _("Decline the matter");
       apply = _("_Decline");
       /* Translators: why a matter is not accepted (不予受理) */
-      _hall_mf_field_add_entry (group, "reason", _("Reason"));
+      _hall_form_add_entry (group, "reason", _("Reason"));
     }
   else if (g_str_equal (form, "assign"))
     {
       GtkWidget *deadline;
-      const char *due = _hall_mf_string (matter, "handling_due");
+      const char *due = _hall_json_string (matter, "handling_due");
 
       title = _("Assign to a department");
       apply = _("A_ssign");
       _hall_matter_view_add_cooperating_field (self, group, _hall_matter_view_add_lead_field (self, group));
-      deadline = _hall_mf_field_add_entry (group, "deadline", _("Deadline (YYYY-MM-DD)"));
+      deadline = _hall_form_add_entry (group, "deadline", _("Deadline (YYYY-MM-DD)"));
       if (due != NULL)
         gtk_editable_set_text (GTK_EDITABLE (deadline), due);
-      _hall_mf_field_add_entry (group, "note", _("Note (optional)"));
+      _hall_form_add_entry (group, "note", _("Note (optional)"));
     }
   else if (g_str_equal (form, "note"))
     {
@@ -77,7 +79,7 @@ open_form (HallMatterView *self,
       adw_preferences_group_set_description (group, _("Everyone who reads the matter sees it in its timeline."));
       /* Translators: %d is the longest a progress note may be */
       text_title = g_strdup_printf (_("Progress (up to %d characters)"), NOTE_MAX);
-      _hall_mf_field_add_entry (group, "text", text_title);
+      _hall_form_add_entry (group, "text", text_title);
     }
   else if (g_str_equal (form, "object"))
     {
@@ -94,13 +96,13 @@ open_form (HallMatterView *self,
       if (role_is (hall_page_get_client (HALL_PAGE (self)), "manager"))
         _hall_matter_view_add_part_field (self, group, parts);
       /* Translators: why a department objects to its assignment */
-      _hall_mf_field_add_entry (group, "reason", _("Reason"));
+      _hall_form_add_entry (group, "reason", _("Reason"));
     }
   else if (g_str_equal (form, "escalate"))
     {
       title = _("Escalate to today’s duty leader");
       apply = _("_Escalate");
-      _hall_mf_escalate_fields (group);
+      _hall_matter_format_escalate_fields (group);
     }
   else if (g_str_equal (form, "reply"))
     {
@@ -108,17 +110,17 @@ open_form (HallMatterView *self,
 
       title = _("Reply to the petitioner");
       apply = _("_Reply");
-      _hall_mf_field_add_combo (group, "opinion", _("Opinion"), opinions);
-      _hall_mf_field_add_entry (group, "text", _("Reply text"));
+      _hall_form_add_combo (group, "opinion", _("Opinion"), opinions);
+      _hall_form_add_entry (group, "text", _("Reply text"));
     }
   else if (g_str_equal (form, "extend"))
     {
       title = _("Extend the handling deadline");
       apply = _("E_xtend");
-      _hall_mf_field_add_entry (group, "days", _("Days (1–30)"));
-      _hall_mf_field_add_entry (group, "reason", _("Reason"));
+      _hall_form_add_entry (group, "days", _("Days (1–30)"));
+      _hall_form_add_entry (group, "reason", _("Reason"));
       /* Translators: the head who approved the extension */
-      _hall_mf_field_add_entry (group, "approver", _("Approved by"));
+      _hall_form_add_entry (group, "approver", _("Approved by"));
     }
   else if (g_str_equal (form, "close"))
     {
@@ -128,9 +130,9 @@ open_form (HallMatterView *self,
 
       title = _("Close the matter");
       apply = _("_Close Matter");
-      _hall_mf_field_add_combo (group, "satisfaction", _("Satisfaction"), satisfaction);
-      _hall_mf_field_add_combo (group, "outcome", _("Outcome"), outcomes);
-      _hall_mf_field_add_entry (group, "note", _("Closing note (optional)"));
+      _hall_form_add_combo (group, "satisfaction", _("Satisfaction"), satisfaction);
+      _hall_form_add_combo (group, "outcome", _("Outcome"), outcomes);
+      _hall_form_add_entry (group, "note", _("Closing note (optional)"));
     }
   else
     g_return_if_reached ();
@@ -163,7 +165,7 @@ action_cb (HallPage     *page,
     }
   if (hall_action_form_is_open (self->action_form, "escalate"))
     {
-      g_autofree char *text = _hall_mf_escalated_text (reply);
+      g_autofree char *text = _hall_matter_format_escalated_text (reply);
       hall_page_toast (page, text);
     }
   else if (hall_action_form_is_open (self->action_form, "note"))
@@ -203,7 +205,7 @@ take_note (HallMatterView *self,
       g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Keep it within %d character.",
                                                                "Keep it within %d characters.", NOTE_MAX),
                                                   NOTE_MAX);
-      _hall_mf_field_set_error (hall_action_form_get_field (self->action_form, "text"), message);
+      _hall_form_field_set_error (hall_action_form_get_field (self->action_form, "text"), message);
       return FALSE;
     }
   json_object_set_string_member (params, "text", text);
@@ -215,7 +217,7 @@ take_deadline (HallMatterView *self,
                JsonObject     *params)
 {
   GtkWidget *deadline = hall_action_form_get_field (self->action_form, "deadline");
-  g_autofree char *text = _hall_mf_field_dup_text (deadline);
+  g_autofree char *text = _hall_form_dup_text (deadline);
   GDate date;
 
   g_date_clear (&date, 1);
@@ -223,10 +225,10 @@ take_deadline (HallMatterView *self,
     g_date_set_parse (&date, text);
   if (strlen (text) != 10 || !g_date_valid (&date) || text[4] != '-' || text[7] != '-')
     {
-      _hall_mf_field_set_error (deadline, _("Enter the date as YYYY-MM-DD, for example 2026-10-15."));
+      _hall_form_field_set_error (deadline, _("Enter the date as YYYY-MM-DD, for example 2026-10-15."));
       return FALSE;
     }
-  _hall_mf_field_set_error (deadline, NULL);
+  _hall_form_field_set_error (deadline, NULL);
   json_object_set_string_member (params, "deadline", text);
   return TRUE;
 }
@@ -236,15 +238,15 @@ take_days (HallMatterView *self,
            JsonObject     *params)
 {
   GtkWidget *days = hall_action_form_get_field (self->action_form, "days");
-  g_autofree char *text = _hall_mf_field_dup_text (days);
+  g_autofree char *text = _hall_form_dup_text (days);
   gint64 value = 0;
 
   if (!g_ascii_string_to_signed (text, 10, 1, 30, &value, NULL))
     {
-      _hall_mf_field_set_error (days, _("Enter a number of days from 1 to 30."));
+      _hall_form_field_set_error (days, _("Enter a number of days from 1 to 30."));
       return FALSE;
     }
-  _hall_mf_field_set_error (days, NULL);
+  _hall_form_field_set_error (days, NULL);
   json_object_set_int_member (params, "days", value);
   return TRUE;
 }
@@ -263,7 +265,7 @@ send_form (HallMatterView *self)
   const char *form = hall_action_form_get_name (self->action_form);
   g_autoptr (JsonObject) params = json_object_new ();
   GtkWidget *note = hall_action_form_get_field (self->action_form, "note");
-  g_autofree char *note_text = note != NULL ? _hall_mf_field_dup_text (note) : NULL;
+  g_autofree char *note_text = note != NULL ? _hall_form_dup_text (note) : NULL;
   g_autofree char *command = NULL;
   gboolean ok = TRUE;
 

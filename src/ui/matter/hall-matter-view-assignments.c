@@ -10,9 +10,11 @@
 
 #include <glib/gi18n.h>
 
+#include "hall-form.h"
+#include "hall-json.h"
 #include "hall-matter-format.h"
 #include "hall-matter-view-private.h"
-#include "hall-ui-util.h"
+#include "hall-rows.h"
 
 static JsonArray *
 assignments (HallMatterView *self)
@@ -43,7 +45,7 @@ dup_today (void)
 static gboolean
 is_open (JsonObject *assignment)
 {
-  return g_strcmp0 (_hall_mf_string (assignment, "state"), "open") == 0;
+  return g_strcmp0 (_hall_json_string (assignment, "state"), "open") == 0;
 }
 
 /* What a department's part says under its name: deadline, state, the objection window, why it
@@ -54,8 +56,8 @@ assignment_text (JsonObject *assignment,
                  const char *today)
 {
   g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  const char *deadline = _hall_mf_string (assignment, "deadline");
-  const char *until = _hall_mf_string (assignment, "objection_until");
+  const char *deadline = _hall_json_string (assignment, "deadline");
+  const char *until = _hall_json_string (assignment, "objection_until");
   const char *s;
 
   if (earlier)
@@ -63,15 +65,15 @@ assignment_text (JsonObject *assignment,
       /* Translators: an earlier assignment round (第几次交办) of a matter */
       g_ptr_array_add (parts, g_strdup_printf (_("Round %d"),
                                                (int) json_object_get_int_member_with_default (assignment, "round", 1)));
-      g_ptr_array_add (parts, g_strdup (_hall_mf_assignment_role (_hall_mf_string (assignment, "role"))));
+      g_ptr_array_add (parts, g_strdup (_hall_matter_format_assignment_role (_hall_json_string (assignment, "role"))));
     }
   if (deadline != NULL)
     g_ptr_array_add (parts, g_strdup_printf (_("Deadline %s"), deadline));
-  g_ptr_array_add (parts, g_strdup (_hall_mf_assignment_state (_hall_mf_string (assignment, "state"))));
+  g_ptr_array_add (parts, g_strdup (_hall_matter_format_assignment_state (_hall_json_string (assignment, "state"))));
   if (is_open (assignment) && until != NULL && g_strcmp0 (today, until) <= 0)
     /* Translators: %s is a date: the department may object (提出异议) until then */
     g_ptr_array_add (parts, g_strdup_printf (_("May object until %s"), until));
-  if ((s = _hall_mf_string (assignment, "reason")) != NULL)
+  if ((s = _hall_json_string (assignment, "reason")) != NULL)
     g_ptr_array_add (parts, g_strdup (s));
   g_ptr_array_add (parts, NULL);
   return g_strjoinv (" · ", (char **) parts->pdata);
@@ -88,18 +90,18 @@ assignment_row (JsonObject *assignment,
   g_autofree char *subtitle = assignment_text (assignment, earlier, today);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _hall_mf_string (assignment, "department_name") ?: "");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _hall_json_string (assignment, "department_name") ?: "");
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   if (earlier)
     gtk_widget_add_css_class (row, "dim-label");
   else
     {
-      GtkWidget *role = gtk_label_new (_hall_mf_assignment_role (_hall_mf_string (assignment, "role")));
+      GtkWidget *role = gtk_label_new (_hall_matter_format_assignment_role (_hall_json_string (assignment, "role")));
 
       gtk_widget_set_name (role, "assignment-role");
       gtk_widget_set_valign (role, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (role, g_strcmp0 (_hall_mf_string (assignment, "role"), "cooperate") == 0
+      gtk_widget_add_css_class (role, g_strcmp0 (_hall_json_string (assignment, "role"), "cooperate") == 0
                                         ? "dim-label" : "heading");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), role);
       gtk_widget_set_name (row, name);
@@ -115,7 +117,7 @@ _hall_matter_view_show_assignments (HallMatterView *self)
   g_autofree char *today = dup_today ();
   GtkWidget *earlier = NULL;
 
-  _hall_list_box_remove_all (self->assignments_list);
+  _hall_rows_remove_all (self->assignments_list);
   for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
     {
       JsonObject *assignment = json_array_get_object_element (list, i);
@@ -175,7 +177,7 @@ _hall_matter_view_objectable_parts (HallMatterView *self,
   for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
     {
       JsonObject *assignment = json_array_get_object_element (list, i);
-      const char *until = _hall_mf_string (assignment, "objection_until");
+      const char *until = _hall_json_string (assignment, "objection_until");
 
       if (json_object_get_int_member_with_default (assignment, "round", 1) == round && is_open (assignment)
           && until != NULL && g_strcmp0 (today, until) <= 0
@@ -201,14 +203,14 @@ set_department_items (GtkWidget  *combo,
   for (guint i = 0; i < departments->len; i++)
     {
       gint64 id = json_object_get_int_member_with_default (departments->pdata[i], id_member, 0);
-      const char *name = _hall_mf_string (departments->pdata[i], name_member) ?: "";
-      const char *role = _hall_mf_string (departments->pdata[i], "role");
+      const char *name = _hall_json_string (departments->pdata[i], name_member) ?: "";
+      const char *role = _hall_json_string (departments->pdata[i], "role");
       g_autofree char *label = NULL;
 
       g_array_append_val (ids, id);
       if (role != NULL)
         /* Translators: a department and its part in the assignment, e.g. 城建（配合单位） */
-        label = g_strdup_printf (_("%s (%s)"), name, _hall_mf_assignment_role (role));
+        label = g_strdup_printf (_("%s (%s)"), name, _hall_matter_format_assignment_role (role));
       gtk_string_list_append (names, label != NULL ? label : name);
     }
   g_object_set_data_full (G_OBJECT (combo), "hall-department-ids", ids, (GDestroyNotify) g_array_unref);
@@ -249,7 +251,7 @@ _hall_matter_view_add_lead_field (HallMatterView      *self,
 {
   g_autoptr (GPtrArray) departments = assignable_departments (self);
   /* Translators: the department that leads the handling of a matter (牵头单位) */
-  GtkWidget *combo = _hall_mf_field_add_combo (group, "department_id", _("Lead department"), NULL);
+  GtkWidget *combo = _hall_form_add_combo (group, "department_id", _("Lead department"), NULL);
 
   JsonObject *matter = _hall_matter_view_get_matter (self);
 
@@ -264,7 +266,7 @@ _hall_matter_view_add_part_field (HallMatterView      *self,
                                   GPtrArray           *parts)
 {
   /* Translators: the department whose part of the assignment is objected to (提出异议) */
-  GtkWidget *combo = _hall_mf_field_add_combo (group, "department_id", _("Department"), NULL);
+  GtkWidget *combo = _hall_form_add_combo (group, "department_id", _("Department"), NULL);
 
   set_department_items (combo, parts, "department_id", "department_name", 0);
   return combo;
@@ -332,12 +334,12 @@ _hall_matter_view_add_cooperating_field (HallMatterView      *self,
   GtkWidget *field = adw_expander_row_new ();
 
   /* Translators: the departments that cooperate on a matter with the lead one (配合单位) */
-  _hall_mf_field_add (group, "cooperating_department_ids", _("Cooperating departments"), field);
+  _hall_form_add_field (group, "cooperating_department_ids", _("Cooperating departments"), field);
   g_object_set_data_full (G_OBJECT (field), "hall-checks", checks, (GDestroyNotify) g_ptr_array_unref);
   for (guint i = 0; i < departments->len; i++)
     {
       gint64 id = json_object_get_int_member_with_default (departments->pdata[i], "id", 0);
-      const char *department_name = _hall_mf_string (departments->pdata[i], "name") ?: "";
+      const char *department_name = _hall_json_string (departments->pdata[i], "name") ?: "";
       g_autofree char *name = g_strdup_printf ("cooperate-%" G_GINT64_FORMAT, id);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
@@ -351,7 +353,7 @@ _hall_matter_view_add_cooperating_field (HallMatterView      *self,
       g_object_set_data_full (G_OBJECT (check), "hall-department-name", g_strdup (department_name), g_free);
       /* A new round keeps the departments cooperating now, unless changed. */
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   g_strcmp0 (_hall_mf_string (_hall_matter_view_open_part (self, id), "role"),
+                                   g_strcmp0 (_hall_json_string (_hall_matter_view_open_part (self, id), "role"),
                                               "cooperate") == 0);
       g_signal_connect_object (check, "toggled", G_CALLBACK (cooperating_toggled_cb), field, G_CONNECT_SWAPPED);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);

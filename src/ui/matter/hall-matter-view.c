@@ -13,9 +13,11 @@
 
 #include <glib/gi18n.h>
 
+#include "hall-json.h"
+#include "hall-labels.h"
 #include "hall-matter-format.h"
 #include "hall-matter-view-private.h"
-#include "hall-ui-util.h"
+#include "hall-rows.h"
 
 G_DEFINE_FINAL_TYPE (HallMatterView, hall_matter_view, HALL_TYPE_PAGE)
 
@@ -121,7 +123,7 @@ format_detail (HallMatterView *self,
   if (detail == NULL)
     return g_strdup ("");
   /* A progress note is the note first, then whose. */
-  if ((s = _hall_mf_string (detail, "text")) != NULL)
+  if ((s = _hall_json_string (detail, "text")) != NULL)
     g_ptr_array_add (parts, g_strdup (s));
   if (json_object_has_member (detail, "department_id"))
     {
@@ -132,32 +134,32 @@ format_detail (HallMatterView *self,
       else if (name != NULL)
         g_ptr_array_add (parts, g_strdup (name));
     }
-  if ((s = _hall_mf_string (detail, "role")) != NULL)
-    g_ptr_array_add (parts, g_strdup (_hall_mf_assignment_role (s)));
-  if ((s = _hall_mf_string (detail, "leader_name")) != NULL)
+  if ((s = _hall_json_string (detail, "role")) != NULL)
+    g_ptr_array_add (parts, g_strdup (_hall_matter_format_assignment_role (s)));
+  if ((s = _hall_json_string (detail, "leader_name")) != NULL)
     g_ptr_array_add (parts, g_strdup_printf (_("To %s"), s));
-  if ((s = _hall_mf_string (detail, "deadline")) != NULL)
+  if ((s = _hall_json_string (detail, "deadline")) != NULL)
     /* Translators: %s is a date */
     g_ptr_array_add (parts, g_strdup_printf (_("Deadline %s"), s));
-  if (g_strcmp0 (kind, "escalation_lapsed") == 0 && (s = _hall_mf_string (detail, "date")) != NULL)
+  if (g_strcmp0 (kind, "escalation_lapsed") == 0 && (s = _hall_json_string (detail, "date")) != NULL)
     /* Translators: %s is the day the duty leader was to receive the visitor (接访日) */
     g_ptr_array_add (parts, g_strdup_printf (_("Reception day %s"), s));
   if (json_object_has_member (detail, "days") && !json_object_get_null_member (detail, "days"))
     g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d more day", "%d more days",
                                                           json_object_get_int_member (detail, "days")),
                                              (int) json_object_get_int_member (detail, "days")));
-  if ((s = _hall_mf_string (detail, "opinion")) != NULL)
+  if ((s = _hall_json_string (detail, "opinion")) != NULL)
     g_ptr_array_add (parts, g_strdup (hall_label_opinion (s)));
-  if ((s = _hall_mf_string (detail, "reason")) != NULL)
+  if ((s = _hall_json_string (detail, "reason")) != NULL)
     g_ptr_array_add (parts, g_strdup (s));
   if (json_object_has_member (detail, "returned_department_ids")
       && JSON_NODE_HOLDS_ARRAY (json_object_get_member (detail, "returned_department_ids"))
       && *(returned = department_names (self, json_object_get_array_member (detail, "returned_department_ids"))))
     /* Translators: the cooperating departments (配合单位) sent back with the lead's objection */
     g_ptr_array_add (parts, g_strdup_printf (_("Returned with it: %s"), returned));
-  if ((s = _hall_mf_string (detail, "note")) != NULL)
+  if ((s = _hall_json_string (detail, "note")) != NULL)
     g_ptr_array_add (parts, g_strdup (s));
-  if ((s = _hall_mf_string (detail, "instruction")) != NULL || (s = _hall_mf_string (detail, "instructions")) != NULL)
+  if ((s = _hall_json_string (detail, "instruction")) != NULL || (s = _hall_json_string (detail, "instructions")) != NULL)
     g_ptr_array_add (parts, g_strdup (s));
   if (json_object_get_boolean_member_with_default (detail, "late", FALSE))
     /* Translators: a step of a matter taken after its deadline */
@@ -172,34 +174,34 @@ show_result (HallMatterView *self)
   JsonObject *matter = _hall_matter_view_get_matter (self);
   JsonArray *petitioners = json_object_get_array_member (self->result, "petitioners");
   JsonArray *timeline = json_object_get_array_member (self->result, "timeline");
-  const char *state = _hall_mf_string (matter, "state");
+  const char *state = _hall_json_string (matter, "state");
   const char *due_class = NULL;
-  g_autofree char *due = _hall_mf_clocks_text (matter, &due_class);
+  g_autofree char *due = _hall_matter_format_clocks_text (matter, &due_class);
   g_autofree char *summary = NULL;
   g_autofree char *persons = NULL;
   g_autofree char *first = NULL;
   g_autofree char *handling = NULL;
-  const char *category = _hall_mf_string (matter, "category_name");
+  const char *category = _hall_json_string (matter, "category_name");
 
   if (matter == NULL)
     return;
 
-  gtk_label_set_text (self->number_label, _hall_mf_string (matter, "number"));
+  gtk_label_set_text (self->number_label, _hall_json_string (matter, "number"));
   gtk_label_set_text (self->state_label, hall_label_state (state));
   gtk_widget_set_css_classes (GTK_WIDGET (self->state_label),
-                              (const char *[]) { "state-badge", _hall_mf_state_class (state), NULL });
+                              (const char *[]) { "state-badge", _hall_matter_format_state_class (state), NULL });
   gtk_widget_set_visible (GTK_WIDGET (self->due_label), due != NULL);
   gtk_label_set_text (self->due_label, due ? due : "");
   gtk_widget_set_css_classes (GTK_WIDGET (self->due_label), (const char *[]) { "due-badge", due_class, NULL });
-  summary = g_strdup_printf ("%s · %s%s%s", hall_label_type (_hall_mf_string (matter, "type")),
-                             hall_label_channel (_hall_mf_string (matter, "channel")),
+  summary = g_strdup_printf ("%s · %s%s%s", hall_label_type (_hall_json_string (matter, "type")),
+                             hall_label_channel (_hall_json_string (matter, "channel")),
                              category ? " · " : "", category ? category : "");
   gtk_label_set_text (self->summary_label, summary);
 
-  _hall_list_box_remove_all (self->details_list);
+  _hall_rows_remove_all (self->details_list);
   /* Translators: the code a petitioner uses to check their matter at the kiosk */
-  add_row (self->details_list, _("Query code"), _hall_mf_string (matter, "query_code"));
-  add_row (self->details_list, _("Content"), _hall_mf_string (matter, "content"));
+  add_row (self->details_list, _("Query code"), _hall_json_string (matter, "query_code"));
+  add_row (self->details_list, _("Content"), _hall_json_string (matter, "content"));
   if (json_object_get_boolean_member_with_default (matter, "is_collective", FALSE))
     /* Translators: %d people came together: a collective visit (集体访) */
     persons = g_strdup_printf (_("%d people, collective visit"), (int) json_object_get_int_member_with_default (matter, "persons", 0));
@@ -207,60 +209,60 @@ show_result (HallMatterView *self)
     persons = g_strdup_printf ("%d", (int) json_object_get_int_member_with_default (matter, "persons", 1));
   add_row (self->details_list, C_("matter", "Persons"), persons);
   /* Translators: the department that handles the matter now */
-  add_row (self->details_list, _("Responsible department"), _hall_mf_string (matter, "department_name"));
+  add_row (self->details_list, _("Responsible department"), _hall_json_string (matter, "department_name"));
   if (json_object_get_int_member_with_default (matter, "first_counter_number", 0) > 0)
     /* Translators: first receiver (首接首办): person, window number, department */
-    first = g_strdup_printf (_("%s, window %d, %s"), _hall_mf_string (matter, "first_user_name") ?: "",
+    first = g_strdup_printf (_("%s, window %d, %s"), _hall_json_string (matter, "first_user_name") ?: "",
                              (int) json_object_get_int_member (matter, "first_counter_number"),
-                             _hall_mf_string (matter, "first_department_name") ?: "");
+                             _hall_json_string (matter, "first_department_name") ?: "");
   else
-    first = g_strdup_printf ("%s, %s", _hall_mf_string (matter, "first_user_name") ?: "",
-                             _hall_mf_string (matter, "first_department_name") ?: "");
+    first = g_strdup_printf ("%s, %s", _hall_json_string (matter, "first_user_name") ?: "",
+                             _hall_json_string (matter, "first_department_name") ?: "");
   /* Translators: 首接首办: who first received the matter */
   add_row (self->details_list, _("First received by"), first);
-  add_row (self->details_list, _("Received"), _hall_mf_string (matter, "received_date"));
-  add_row (self->details_list, _("Decision due"), _hall_mf_string (matter, "decision_due"));
+  add_row (self->details_list, _("Received"), _hall_json_string (matter, "received_date"));
+  add_row (self->details_list, _("Decision due"), _hall_json_string (matter, "decision_due"));
   if (json_object_get_int_member_with_default (matter, "extended_days", 0) > 0)
     /* Translators: the handling deadline and the days it was extended by */
-    handling = g_strdup_printf (_("%s (extended by %d days)"), _hall_mf_string (matter, "handling_due"),
+    handling = g_strdup_printf (_("%s (extended by %d days)"), _hall_json_string (matter, "handling_due"),
                                 (int) json_object_get_int_member (matter, "extended_days"));
   else
-    handling = g_strdup (_hall_mf_string (matter, "handling_due"));
+    handling = g_strdup (_hall_json_string (matter, "handling_due"));
   add_row (self->details_list, _("Handling due"), handling);
-  add_row (self->details_list, _("Reason not accepted"), _hall_mf_string (matter, "decline_reason"));
-  if (_hall_mf_string (matter, "reply_opinion") != NULL)
+  add_row (self->details_list, _("Reason not accepted"), _hall_json_string (matter, "decline_reason"));
+  if (_hall_json_string (matter, "reply_opinion") != NULL)
     {
-      g_autofree char *reply = g_strdup_printf ("%s: %s", hall_label_opinion (_hall_mf_string (matter, "reply_opinion")),
-                                                _hall_mf_string (matter, "reply_text") ?: "");
+      g_autofree char *reply = g_strdup_printf ("%s: %s", hall_label_opinion (_hall_json_string (matter, "reply_opinion")),
+                                                _hall_json_string (matter, "reply_text") ?: "");
       add_row (self->details_list, _("Reply"), reply);
     }
-  add_row (self->details_list, _("Closed"), _hall_mf_string (matter, "closed_date"));
+  add_row (self->details_list, _("Closed"), _hall_json_string (matter, "closed_date"));
 
   _hall_matter_view_show_assignments (self);
 
-  _hall_list_box_remove_all (self->petitioners_list);
+  _hall_rows_remove_all (self->petitioners_list);
   for (guint i = 0; petitioners != NULL && i < json_array_get_length (petitioners); i++)
     {
       JsonObject *p = json_array_get_object_element (petitioners, i);
       g_autoptr (GPtrArray) parts = g_ptr_array_new ();
       g_autofree char *subtitle = NULL;
       g_autofree char *title = NULL;
-      const char *sex = _hall_mf_string (p, "sex");
+      const char *sex = _hall_json_string (p, "sex");
       GtkWidget *row = adw_action_row_new ();
 
-      if (g_strcmp0 (_hall_mf_string (p, "role"), "representative") == 0)
+      if (g_strcmp0 (_hall_json_string (p, "role"), "representative") == 0)
         /* Translators: a petitioner who represents a collective visit (代表) */
-        title = g_strdup_printf (_("%s (representative)"), _hall_mf_string (p, "name"));
+        title = g_strdup_printf (_("%s (representative)"), _hall_json_string (p, "name"));
       else
-        title = g_strdup (_hall_mf_string (p, "name"));
-      if (_hall_mf_string (p, "id_number"))
-        g_ptr_array_add (parts, (gpointer) _hall_mf_string (p, "id_number"));
-      if (_hall_mf_string (p, "phone"))
-        g_ptr_array_add (parts, (gpointer) _hall_mf_string (p, "phone"));
+        title = g_strdup (_hall_json_string (p, "name"));
+      if (_hall_json_string (p, "id_number"))
+        g_ptr_array_add (parts, (gpointer) _hall_json_string (p, "id_number"));
+      if (_hall_json_string (p, "phone"))
+        g_ptr_array_add (parts, (gpointer) _hall_json_string (p, "phone"));
       if (sex != NULL)
         g_ptr_array_add (parts, (gpointer) (g_str_equal (sex, "male") ? _("male") : _("female")));
-      if (_hall_mf_string (p, "address"))
-        g_ptr_array_add (parts, (gpointer) _hall_mf_string (p, "address"));
+      if (_hall_json_string (p, "address"))
+        g_ptr_array_add (parts, (gpointer) _hall_json_string (p, "address"));
       g_ptr_array_add (parts, NULL);
       subtitle = g_strjoinv (" · ", (char **) parts->pdata);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -269,18 +271,18 @@ show_result (HallMatterView *self)
       gtk_list_box_append (self->petitioners_list, row);
     }
 
-  _hall_list_box_remove_all (self->timeline_list);
+  _hall_rows_remove_all (self->timeline_list);
   for (guint i = 0; timeline != NULL && i < json_array_get_length (timeline); i++)
     {
       JsonObject *entry = json_array_get_object_element (timeline, i);
       JsonObject *detail = json_object_get_member (entry, "detail") != NULL
                              && JSON_NODE_HOLDS_OBJECT (json_object_get_member (entry, "detail"))
                              ? json_object_get_object_member (entry, "detail") : NULL;
-      const char *kind = _hall_mf_string (entry, "kind");
+      const char *kind = _hall_json_string (entry, "kind");
       g_autofree char *at = format_at (entry);
       g_autofree char *text = format_detail (self, kind, detail);
       g_autofree char *subtitle = NULL;
-      const char *who = _hall_mf_string (entry, "user_name");
+      const char *who = _hall_json_string (entry, "user_name");
       GtkWidget *row = adw_action_row_new ();
 
       if (who == NULL && json_object_has_member (entry, "user_id") && json_object_get_null_member (entry, "user_id"))
@@ -440,7 +442,7 @@ update_actions (HallPage *page)
   HallMatterView *self = HALL_MATTER_VIEW (page);
   HallClient *client = hall_page_get_client (page);
   JsonObject *matter = _hall_matter_view_get_matter (self);
-  const char *state = _hall_mf_string (matter, "state");
+  const char *state = _hall_json_string (matter, "state");
   const char *role = client != NULL ? hall_client_get_role (client) : NULL;
   gboolean online = hall_page_is_online (page);
   gboolean staff = state_in (role, "staff", NULL);
@@ -449,7 +451,7 @@ update_actions (HallPage *page)
   JsonObject *part = _hall_matter_view_open_part (self, department);
   /* A window whose department cooperates on the matter adds notes and may object; only the
    * lead department acts on it. */
-  gboolean cooperating = g_strcmp0 (_hall_mf_string (part, "role"), "cooperate") == 0;
+  gboolean cooperating = g_strcmp0 (_hall_json_string (part, "role"), "cooperate") == 0;
   gboolean writer = reader && !cooperating;
   gboolean handling = state_in (state, "accepted", "assigned", "objected", NULL);
   gboolean open = !state_in (state, "closed", "declined", "litigation", NULL);

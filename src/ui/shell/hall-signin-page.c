@@ -9,8 +9,9 @@
 #include <glib/gi18n.h>
 
 #include "hall-demo.h"
+#include "hall-form.h"
+#include "hall-role.h"
 #include "hall-signin-page.h"
-#include "hall-ui-util.h"
 
 /* Windows offered before signing in; the hall's own list is known only after. */
 #define DEFAULT_COUNTERS 20
@@ -36,6 +37,7 @@ struct _HallSigninPage
   AdwComboRow *counter_row;
   GtkWidget *counter_error;
   GtkLabel *general_error;
+  HallFormField fields[4];
   GtkWidget *signin_button;
   GtkSpinner *spinner;
   GtkWidget *demo_group;
@@ -64,10 +66,7 @@ set_general_error (HallSigninPage *self,
 static void
 clear_errors (HallSigninPage *self)
 {
-  _hall_form_set_error (GTK_WIDGET (self->username_row), self->username_error, NULL);
-  _hall_form_set_error (GTK_WIDGET (self->password_row), self->password_error, NULL);
-  _hall_form_set_error (GTK_WIDGET (self->role_row), self->role_error, NULL);
-  _hall_form_set_error (GTK_WIDGET (self->counter_row), self->counter_error, NULL);
+  _hall_form_clear_errors (self->fields, G_N_ELEMENTS (self->fields), NULL);
   set_general_error (self, NULL);
 }
 
@@ -97,7 +96,7 @@ static const char *
 selected_role (HallSigninPage *self)
 {
   guint position = adw_combo_row_get_selected (self->role_row);
-  const char * const *roles = _hall_desktop_roles ();
+  const char * const *roles = _hall_role_desktop_roles ();
 
   if (position == 0 || position == GTK_INVALID_LIST_POSITION || position > g_strv_length ((char **) roles))
     return NULL;
@@ -151,7 +150,7 @@ static void
 select_role (HallSigninPage *self,
              const char     *role)
 {
-  const char * const *roles = _hall_desktop_roles ();
+  const char * const *roles = _hall_role_desktop_roles ();
 
   adw_combo_row_set_selected (self->role_row, 0);
   for (guint i = 0; roles[i] != NULL; i++)
@@ -167,7 +166,7 @@ login_cb (GObject      *object,
   g_autoptr (HallSigninPage) self = user_data;
   g_autoptr (JsonObject) reply = NULL;
   g_autoptr (GError) error = NULL;
-  const char *field;
+  GtkWidget *field;
 
   reply = hall_client_login_finish (HALL_CLIENT (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -177,27 +176,9 @@ login_cb (GObject      *object,
   if (reply == NULL)
     {
       /* Everything typed stays; the message sits next to what to fix. */
-      field = error->domain == HALL_ERROR ? hall_error_get_field (error) : NULL;
-      if (g_strcmp0 (field, "username") == 0)
-        {
-          _hall_form_set_error (GTK_WIDGET (self->username_row), self->username_error, error->message);
-          gtk_widget_grab_focus (GTK_WIDGET (self->username_row));
-        }
-      else if (g_strcmp0 (field, "password") == 0)
-        {
-          _hall_form_set_error (GTK_WIDGET (self->password_row), self->password_error, error->message);
-          gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
-        }
-      else if (g_strcmp0 (field, "role") == 0)
-        {
-          _hall_form_set_error (GTK_WIDGET (self->role_row), self->role_error, error->message);
-          gtk_widget_grab_focus (GTK_WIDGET (self->role_row));
-        }
-      else if (g_strcmp0 (field, "counter_id") == 0)
-        {
-          _hall_form_set_error (GTK_WIDGET (self->counter_row), self->counter_error, error->message);
-          gtk_widget_grab_focus (GTK_WIDGET (self->counter_row));
-        }
+      field = _hall_form_show_error (self->fields, G_N_ELEMENTS (self->fields), error, NULL);
+      if (field != NULL)
+        gtk_widget_grab_focus (field);
       else
         set_general_error (self, error->message);
       return;
@@ -230,7 +211,7 @@ submit_action (GtkWidget  *widget,
     return;
 
   clear_errors (self);
-  username = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->username_row))));
+  username = _hall_form_dup_text (self->username_row);
   password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
   if (*username == '\0')
     {
@@ -427,9 +408,14 @@ static void
 hall_signin_page_init (HallSigninPage *self)
 {
   g_autoptr (GtkStringList) roles = gtk_string_list_new (NULL);
-  const char * const *role_names = _hall_desktop_roles ();
+  const char * const *role_names = _hall_role_desktop_roles ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->fields[0] = (HallFormField) { "username", GTK_WIDGET (self->username_row), self->username_error };
+  self->fields[1] = (HallFormField) { "password", GTK_WIDGET (self->password_row), self->password_error };
+  self->fields[2] = (HallFormField) { "role", GTK_WIDGET (self->role_row), self->role_error };
+  self->fields[3] = (HallFormField) { "counter_id", GTK_WIDGET (self->counter_row), self->counter_error };
   self->counter_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   /* Translators: choice of "Sign in as": the first role the account holds */

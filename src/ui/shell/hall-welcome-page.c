@@ -8,9 +8,10 @@
 
 #include <glib/gi18n.h>
 
+#include "hall-check.h"
+#include "hall-form.h"
 #include "hall-remote-client.h"
 #include "hall-server.h"
-#include "hall-ui-util.h"
 #include "hall-welcome-page.h"
 
 #define MAX_HALL_NAME_CHARS 40

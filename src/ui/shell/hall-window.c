@@ -13,7 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "hall-application.h"
-#include "hall-ui-util.h"
+#include "hall-role.h"
 #include "hall-window.h"
 
 struct _HallWindow
@@ -98,7 +98,7 @@ update_role_menu (HallWindow *self)
       const char *role = json_array_get_string_element (roles, i);
       g_autoptr (GMenuItem) item = NULL;
 
-      if (!g_strv_contains (_hall_desktop_roles (), role))
+      if (!g_strv_contains (_hall_role_desktop_roles (), role))
         continue;
       item = g_menu_item_new (_hall_role_label (role), NULL);
       g_menu_item_set_action_and_target (item, "win.role", "s", role);

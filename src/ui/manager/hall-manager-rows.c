@@ -1,6 +1,5 @@
-/* hall-manager-rows.c — what the hall manager's pages share: a ticket in the queue, a
- * petitioner's earlier visits and matters, the hall's reference data, the changes they send and
- * the dialogs that ask first
+/* hall-manager-rows.c — the rows of the hall manager's pages: a ticket in the queue, a lapsed
+ * escalation, a petitioner's earlier visits and matters, and the words they share
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,50 +9,21 @@
 
 #include <glib/gi18n.h>
 
-#include "hall-admin-util.h"
+#include "hall-format.h"
 #include "hall-manager-rows.h"
-#include "hall-ui-util.h"
+#include "hall-rows.h"
 
 #define HISTORY_ROWS 8
 
-/* ---- rows ---------------------------------------------------------------------------------- */
-
-/* @button, centred in a row, with @tooltip, activating @action_name with the int64 @target. */
-static GtkWidget *
-row_button (GtkWidget  *button,
-            const char *tooltip,
-            const char *action_name,
-            gint64      target)
-{
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", target);
-  return button;
-}
-
 GtkWidget *
-_hall_row_button_new (const char *icon_name,
-                      const char *label,
-                      const char *action_name,
-                      gint64      target)
-{
-  GtkWidget *button = row_button (gtk_button_new_from_icon_name (icon_name), label, action_name, target);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_widget_add_css_class (button, "flat");
-  return button;
-}
-
-GtkWidget *
-_hall_lapsed_escalation_row_new (JsonObject *escalation,
-                                 const char *failure)
+_hall_manager_rows_lapsed_escalation_new (JsonObject *escalation,
+                                          const char *failure)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *badge;
   gint64 id = json_object_get_int_member_with_default (escalation, "id", 0);
   g_autofree char *title = NULL;
-  g_autofree char *day = _hall_admin_format_date (json_object_get_string_member_with_default (escalation, "date", NULL));
+  g_autofree char *day = _hall_format_weekday_date (json_object_get_string_member_with_default (escalation, "date", NULL));
   g_autoptr (GString) subtitle = g_string_new (json_object_get_string_member_with_default (escalation, "department_name", ""));
   const char *note = json_object_get_string_member_with_default (escalation, "note", NULL);
 
@@ -84,13 +54,13 @@ _hall_lapsed_escalation_row_new (JsonObject *escalation,
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), badge);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              /* Translators: a lapsed escalation's button: send the matter to today's duty leader */
-                             row_button (gtk_button_new_with_label (_("Escalate Again")),
-                                         _("Escalate to today’s duty leader"), "escalations.escalate-again", id));
+                             _hall_rows_button (gtk_button_new_with_label (_("Escalate Again")),
+                                                _("Escalate to today’s duty leader"), "escalations.escalate-again", id));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              /* Translators: a lapsed escalation's button: no leader reception, the department goes on */
-                             row_button (gtk_button_new_with_label (_("Leave with Department")),
-                                         _("The department handles the matter without a leader reception"),
-                                         "escalations.leave", id));
+                             _hall_rows_button (gtk_button_new_with_label (_("Leave with Department")),
+                                                _("The department handles the matter without a leader reception"),
+                                                "escalations.leave", id));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "escalations.open-matter");
@@ -99,17 +69,8 @@ _hall_lapsed_escalation_row_new (JsonObject *escalation,
   return row;
 }
 
-void
-_hall_list_box_remove_rows (GtkListBox *list)
-{
-  GtkListBoxRow *row;
-
-  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
-    gtk_list_box_remove (list, GTK_WIDGET (row));
-}
-
 const char *
-_hall_duty_slot_label (const char *slot)
+_hall_manager_rows_duty_slot_label (const char *slot)
 {
   if (g_strcmp0 (slot, "am") == 0)
     /* Translators: a leader's duty slot: before noon */
@@ -122,7 +83,7 @@ _hall_duty_slot_label (const char *slot)
 }
 
 char *
-_hall_persons_label (gint64 persons)
+_hall_manager_rows_persons_label (gint64 persons)
 {
   /* Translators: the number of people who came with one ticket */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d person", "%d persons", persons), (int) persons);
@@ -174,7 +135,7 @@ ticket_subtitle (JsonObject *ticket)
     g_string_append_printf (text, " · %s", priority);
   if (persons > 1)
     {
-      g_autofree char *people = _hall_persons_label (persons);
+      g_autofree char *people = _hall_manager_rows_persons_label (persons);
       g_string_append_printf (text, " · %s", people);
     }
   if (target > 0 && g_strcmp0 (state, "waiting") == 0)
@@ -184,7 +145,7 @@ ticket_subtitle (JsonObject *ticket)
 }
 
 GtkWidget *
-_hall_ticket_row_new (JsonObject *ticket)
+_hall_manager_rows_ticket_new (JsonObject *ticket)
 {
   gint64 id = json_object_get_int_member_with_default (ticket, "id", 0);
   const char *state = json_object_get_string_member_with_default (ticket, "state", "");
@@ -212,19 +173,19 @@ _hall_ticket_row_new (JsonObject *ticket)
       GtkWidget *front_button, *priority_slot;
       g_autoptr (GtkSizeGroup) slots = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
 
-      front_button = _hall_row_button_new (front ? "go-bottom-symbolic" : "go-top-symbolic",
-                                           /* Translators: queue row button (tooltip and accessible name) */
-                                           front ? _("Back to its place in the queue") : _("Move to the front"),
-                                           "queue.front", id);
+      front_button = _hall_rows_icon_button_new (front ? "go-bottom-symbolic" : "go-top-symbolic",
+                                                 /* Translators: queue row button (tooltip and accessible name) */
+                                                 front ? _("Back to its place in the queue") : _("Move to the front"),
+                                                 "queue.front", id);
       /* A collective visit has no priority to mark; its row keeps the button's place empty, so
        * the buttons of every waiting ticket line up. */
       if (g_strcmp0 (priority, "collective") == 0)
         priority_slot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
       else
-        priority_slot = _hall_row_button_new (marked ? "starred-symbolic" : "non-starred-symbolic",
-                                              /* Translators: queue row button (tooltip and accessible name) */
-                                              marked ? _("Back to normal priority") : _("Mark as priority"),
-                                              "queue.priority", id);
+        priority_slot = _hall_rows_icon_button_new (marked ? "starred-symbolic" : "non-starred-symbolic",
+                                                    /* Translators: queue row button (tooltip and accessible name) */
+                                                    marked ? _("Back to normal priority") : _("Mark as priority"),
+                                                    "queue.priority", id);
       gtk_size_group_add_widget (slots, front_button);
       gtk_size_group_add_widget (slots, priority_slot);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), front_button);
@@ -233,15 +194,18 @@ _hall_ticket_row_new (JsonObject *ticket)
   if (g_strcmp0 (state, "held") == 0)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                /* Translators: queue row button: a held (暂挂) ticket waits again */
-                               _hall_row_button_new ("view-refresh-symbolic", _("Return to the queue"), "queue.resume", id));
+                               _hall_rows_icon_button_new ("view-refresh-symbolic", _("Return to the queue"),
+                                                           "queue.resume", id));
   if (g_strcmp0 (state, "no_show") == 0)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                /* Translators: queue row button: a missed (过号) ticket waits again */
-                               _hall_row_button_new ("edit-undo-symbolic", _("Reactivate"), "queue.reactivate", id));
+                               _hall_rows_icon_button_new ("edit-undo-symbolic", _("Reactivate"), "queue.reactivate",
+                                                           id));
   else
     adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                /* Translators: queue row button: send the ticket to another department or window */
-                               _hall_row_button_new ("mail-forward-symbolic", _("Transfer…"), "queue.transfer", id));
+                               _hall_rows_icon_button_new ("mail-forward-symbolic", _("Transfer…"), "queue.transfer",
+                                                           id));
   return row;
 }
 
@@ -258,18 +222,18 @@ add_history_row (GtkListBox *list,
 }
 
 void
-_hall_petitioner_history_clear (GtkListBox *list,
-                                GtkLabel   *repeat_label)
+_hall_manager_rows_history_clear (GtkListBox *list,
+                                  GtkLabel   *repeat_label)
 {
-  _hall_list_box_remove_rows (list);
+  _hall_rows_remove_all (list);
   gtk_widget_set_visible (GTK_WIDGET (list), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (repeat_label), FALSE);
 }
 
 JsonObject *
-_hall_petitioner_history_show (GtkListBox *list,
-                               GtkLabel   *repeat_label,
-                               JsonObject *lookup)
+_hall_manager_rows_history_show (GtkListBox *list,
+                                 GtkLabel   *repeat_label,
+                                 JsonObject *lookup)
 {
   JsonArray *persons = json_object_get_array_member (lookup, "persons");
   JsonObject *person = persons && json_array_get_length (persons) > 0 ? json_array_get_object_element (persons, 0) : NULL;
@@ -279,7 +243,7 @@ _hall_petitioner_history_show (GtkListBox *list,
   gboolean repeat = person && json_object_get_boolean_member_with_default (person, "repeat", repeat_count > 0);
   guint n_rows = 0;
 
-  _hall_petitioner_history_clear (list, repeat_label);
+  _hall_manager_rows_history_clear (list, repeat_label);
   if (repeat)
     {
       /* Translators: triage warning; %d counts the earlier visits and matters (第 N 次来访) */
@@ -321,217 +285,4 @@ _hall_petitioner_history_show (GtkListBox *list,
     }
   gtk_widget_set_visible (GTK_WIDGET (list), n_rows > 0);
   return person;
-}
-
-/* ---- the hall's reference data ------------------------------------------------------------- */
-
-typedef struct
-{
-  JsonObject **info;
-  HallInfoFunc func;
-} InfoLoad;
-
-static void
-info_cb (HallPage     *page,
-         JsonObject   *reply,
-         const GError *error,
-         gpointer      user_data)
-{
-  InfoLoad *load = user_data;
-
-  if (reply != NULL)
-    {
-      g_clear_pointer (load->info, json_object_unref);
-      *load->info = json_object_ref (reply);
-    }
-  else
-    g_debug ("hall.info: %s", error->message);
-  if (load->func != NULL)
-    load->func (page, reply == NULL ? error : NULL);
-}
-
-void
-_hall_info_load (HallPage     *page,
-                 JsonObject  **info,
-                 HallInfoFunc  func)
-{
-  InfoLoad *load = g_new (InfoLoad, 1);
-
-  load->info = info;
-  load->func = func;
-  hall_page_load_full (page, "hall.info", NULL, info_cb, load, g_free);
-}
-
-gboolean
-_hall_info_forget_on (JsonObject **info,
-                      const char  *kind)
-{
-  if (!g_str_has_prefix (kind, "setup."))
-    return FALSE;
-  g_clear_pointer (info, json_object_unref);
-  return TRUE;
-}
-
-JsonArray *
-_hall_info_array (JsonObject *info,
-                  const char *member)
-{
-  return info != NULL && json_object_has_member (info, member) ? json_object_get_array_member (info, member) : NULL;
-}
-
-void
-_hall_combo_row_set_items (AdwComboRow *row,
-                           GArray      *ids,
-                           const char  *first,
-                           JsonArray   *items,
-                           gboolean     with_prefix,
-                           gint64       selected_id)
-{
-  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
-  guint selected = 0;
-
-  g_array_set_size (ids, 0);
-  if (first != NULL)
-    {
-      gint64 none = 0;
-
-      gtk_string_list_append (names, first);
-      g_array_append_val (ids, none);
-    }
-  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
-    {
-      JsonObject *item = json_array_get_object_element (items, i);
-      gint64 id = json_object_get_int_member_with_default (item, "id", 0);
-      const char *name = json_object_get_string_member_with_default (item, "name", "");
-
-      if (!json_object_get_boolean_member_with_default (item, "active", TRUE))
-        continue;
-      if (id == selected_id)
-        selected = ids->len;
-      if (with_prefix)
-        {
-          const char *prefix = json_object_get_string_member_with_default (item, "prefix", "");
-          g_autofree char *label = g_strdup_printf ("%s  %s", prefix, name);
-
-          gtk_string_list_append (names, label);
-        }
-      else
-        gtk_string_list_append (names, name);
-      g_array_append_val (ids, id);
-    }
-  adw_combo_row_set_model (row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (row, selected);
-}
-
-gint64
-_hall_combo_row_get_id (AdwComboRow *row,
-                        GArray      *ids)
-{
-  guint selected = adw_combo_row_get_selected (row);
-
-  return selected < ids->len ? g_array_index (ids, gint64, selected) : 0;
-}
-
-/* ---- changes and the dialogs that ask first ------------------------------------------------ */
-
-typedef struct
-{
-  GtkLabel *error_label;
-  guint *pending;
-} Change;
-
-static void
-change_cb (HallPage     *page,
-           JsonObject   *reply,
-           const GError *error,
-           gpointer      user_data)
-{
-  Change *change = user_data;
-
-  (*change->pending)--;
-  _hall_form_set_error (GTK_WIDGET (change->error_label), GTK_WIDGET (change->error_label),
-                        reply == NULL ? error->message : NULL);
-  hall_page_refresh (page);
-}
-
-void
-_hall_change_send (HallPage   *page,
-                   const char *command,
-                   JsonObject *params,
-                   GtkLabel   *error_label,
-                   guint      *pending)
-{
-  Change *change;
-
-  if (hall_page_get_client (page) == NULL)
-    return;
-  change = g_new (Change, 1);
-  change->error_label = error_label;
-  change->pending = pending;
-  (*pending)++;
-  hall_page_call_full (page, command, params, change_cb, change, g_free);
-}
-
-GtkWidget *
-_hall_dialog_new (HallPage              *page,
-                  AdwMessageDialog     **slot,
-                  const char            *heading,
-                  const char            *body,
-                  const char            *response,
-                  const char            *response_label,
-                  AdwResponseAppearance  appearance,
-                  GCallback              response_cb)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (page))), heading, body);
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    response, response_label, NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), response, appearance);
-  /* Enter does not take a person off duty or close a window. */
-  if (appearance != ADW_RESPONSE_DESTRUCTIVE)
-    adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), response);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_set_weak_pointer (slot, ADW_MESSAGE_DIALOG (dialog));
-  g_signal_connect_object (dialog, "response", response_cb, page, G_CONNECT_SWAPPED);
-  return dialog;
-}
-
-void
-_hall_dialog_close (AdwMessageDialog **slot)
-{
-  if (*slot != NULL)
-    gtk_window_destroy (GTK_WINDOW (*slot));
-  g_clear_weak_pointer (slot);
-}
-
-char *
-_hall_editable_get_stripped (gpointer editable)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable))));
-}
-
-static void
-reason_changed_cb (AdwMessageDialog *dialog,
-                   GtkEditable      *row)
-{
-  g_autofree char *reason = _hall_editable_get_stripped (row);
-  const char *response = g_object_get_data (G_OBJECT (row), "hall-response");
-
-  adw_message_dialog_set_response_enabled (dialog, response, *reason != '\0');
-}
-
-AdwEntryRow *
-_hall_dialog_reason_row_new (AdwMessageDialog *dialog,
-                             const char       *name,
-                             const char       *response)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  gtk_widget_set_name (row, name);
-  /* Translators: a dialog's field that must be filled in (transferring a ticket, pausing a window) */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Reason (required)"));
-  g_object_set_data_full (G_OBJECT (row), "hall-response", g_strdup (response), g_free);
-  adw_message_dialog_set_response_enabled (dialog, response, FALSE);
-  g_signal_connect_object (row, "changed", G_CALLBACK (reason_changed_cb), dialog, G_CONNECT_SWAPPED);
-  return ADW_ENTRY_ROW (row);
 }

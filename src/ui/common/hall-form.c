@@ -1,0 +1,202 @@
+/* hall-form.c — one way for every form to show what is wrong with its fields, and to read them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hall-form"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "hall-error.h"
+#include "hall-find.h"
+#include "hall-form.h"
+
+#define ERROR_LABEL_KEY "hall-error-label"
+
+void
+_hall_form_set_error (GtkWidget  *field,
+                      GtkWidget  *error_label,
+                      const char *message)
+{
+  GtkWidget *row = gtk_widget_get_parent (error_label);
+  gboolean shown = message != NULL && *message;
+
+  g_return_if_fail (GTK_IS_WIDGET (field));
+  g_return_if_fail (GTK_IS_LABEL (error_label));
+
+  gtk_label_set_text (GTK_LABEL (error_label), shown ? message : "");
+  if (shown)
+    {
+      gtk_widget_add_css_class (field, "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      message, -1);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID,
+                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (field, "error");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
+    }
+  gtk_widget_set_visible (GTK_IS_LIST_BOX_ROW (row) ? row : error_label, shown);
+}
+
+static void
+field_set_error (const HallFormField *field,
+                 const char          *message)
+{
+  GtkWidget *label = field->error_label;
+
+  if (label == NULL)
+    label = g_object_get_data (G_OBJECT (field->widget), ERROR_LABEL_KEY);
+  g_return_if_fail (label != NULL);
+  _hall_form_set_error (field->widget, label, message);
+}
+
+void
+_hall_form_clear_errors (const HallFormField *fields,
+                         guint                n_fields,
+                         GtkLabel            *general)
+{
+  for (guint i = 0; i < n_fields; i++)
+    field_set_error (&fields[i], NULL);
+  if (general != NULL)
+    gtk_label_set_text (general, "");
+}
+
+GtkWidget *
+_hall_form_show_field_error (const HallFormField *fields,
+                             guint                n_fields,
+                             const char          *field,
+                             const char          *message)
+{
+  for (guint i = 0; i < n_fields; i++)
+    if (g_str_equal (fields[i].pattern, "*")
+        || (field != NULL && g_pattern_match_simple (fields[i].pattern, field)))
+      {
+        field_set_error (&fields[i], message);
+        return fields[i].widget;
+      }
+  return NULL;
+}
+
+GtkWidget *
+_hall_form_show_error (const HallFormField *fields,
+                       guint                n_fields,
+                       const GError        *error,
+                       GtkLabel            *general)
+{
+  const char *field = error->domain == HALL_ERROR ? hall_error_get_field (error) : NULL;
+  GtkWidget *widget = _hall_form_show_field_error (fields, n_fields, field, error->message);
+
+  if (widget == NULL && general != NULL)
+    gtk_label_set_text (general, error->message);
+  return widget;
+}
+
+GtkWidget *
+_hall_form_add_field (AdwPreferencesGroup *group,
+                      const char          *name,
+                      const char          *title,
+                      GtkWidget           *row)
+{
+  GtkWidget *error_row = gtk_list_box_row_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_set_name (row, name);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_group_add (group, row);
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (error_row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (error_row), FALSE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "field-error");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (error_row), label);
+  gtk_widget_set_visible (error_row, FALSE);
+  adw_preferences_group_add (group, error_row);
+  g_object_set_data (G_OBJECT (row), ERROR_LABEL_KEY, label);
+  return row;
+}
+
+GtkWidget *
+_hall_form_add_entry (AdwPreferencesGroup *group,
+                      const char          *name,
+                      const char          *title)
+{
+  return _hall_form_add_field (group, name, title, adw_entry_row_new ());
+}
+
+GtkWidget *
+_hall_form_add_combo (AdwPreferencesGroup *group,
+                      const char          *name,
+                      const char          *title,
+                      const char * const  *labels)
+{
+  GtkWidget *combo = adw_combo_row_new ();
+  g_autoptr (GtkStringList) model = gtk_string_list_new (labels);
+
+  adw_combo_row_set_model (ADW_COMBO_ROW (combo), G_LIST_MODEL (model));
+  return _hall_form_add_field (group, name, title, combo);
+}
+
+void
+_hall_form_field_set_error (GtkWidget  *field,
+                            const char *message)
+{
+  HallFormField self = { NULL, field, NULL };
+
+  field_set_error (&self, message);
+}
+
+GtkWidget *
+_hall_form_show_named_error (GtkWidget  *form,
+                             const char *field,
+                             const char *message)
+{
+  GtkWidget *widget = field != NULL ? _hall_find_named (form, field) : NULL;
+
+  if (widget == NULL && field != NULL && strchr (field, '[') != NULL)
+    {
+      g_autofree char *list = g_strndup (field, strchr (field, '[') - field);
+      widget = _hall_find_named (form, list);
+    }
+  if (widget == NULL || g_object_get_data (G_OBJECT (widget), ERROR_LABEL_KEY) == NULL)
+    return NULL;
+  _hall_form_field_set_error (widget, message);
+  gtk_widget_grab_focus (widget);
+  return widget;
+}
+
+void
+_hall_form_field_reset (GtkWidget *field)
+{
+  if (GTK_IS_EDITABLE (field))
+    gtk_editable_set_text (GTK_EDITABLE (field), "");
+  _hall_form_field_set_error (field, NULL);
+}
+
+char *
+_hall_form_dup_text (gpointer editable)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable))));
+}
+
+char *
+_hall_form_text_view_dup_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+}
+
+void
+_hall_form_text_view_set_text (GtkTextView *view,
+                               const char  *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text != NULL ? text : "", -1);
+}

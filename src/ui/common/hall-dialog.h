@@ -39,6 +39,7 @@ GtkWidget        *_hall_dialog_confirm        (GtkWidget              *owner,
                                                const char             *response,
                                                const char             *response_label,
                                                GCallback               response_cb);
+/* What @dialog asks about, as _hall_dialog_hold() kept it: 0 and NULL when nothing. */
 gint64            _hall_dialog_get_id         (AdwMessageDialog       *dialog);
 const char       *_hall_dialog_get_key        (AdwMessageDialog       *dialog);
 /* Closes the dialog *@slot points to, if any. */

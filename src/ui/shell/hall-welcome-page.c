@@ -204,24 +204,17 @@ static void
 show_create_error (HallWelcomePage *self,
                    const GError    *error)
 {
-  const char *field = error->domain == HALL_ERROR ? hall_error_get_field (error) : NULL;
+  const HallFormField fields[] = {
+    { "hall_name", GTK_WIDGET (self->hall_name_row), self->hall_name_error },
+    { "username", GTK_WIDGET (self->username_row), self->username_error },
+    { "password", GTK_WIDGET (self->password_row), self->password_error },
+  };
+  GtkWidget *field;
 
   gtk_stack_set_visible_child_name (self->stack, "create");
-  if (g_strcmp0 (field, "hall_name") == 0)
-    {
-      _hall_form_set_error (GTK_WIDGET (self->hall_name_row), self->hall_name_error, error->message);
-      gtk_widget_grab_focus (GTK_WIDGET (self->hall_name_row));
-    }
-  else if (g_strcmp0 (field, "username") == 0)
-    {
-      _hall_form_set_error (GTK_WIDGET (self->username_row), self->username_error, error->message);
-      gtk_widget_grab_focus (GTK_WIDGET (self->username_row));
-    }
-  else if (g_strcmp0 (field, "password") == 0)
-    {
-      _hall_form_set_error (GTK_WIDGET (self->password_row), self->password_error, error->message);
-      gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
-    }
+  field = _hall_form_show_error (fields, G_N_ELEMENTS (fields), error, NULL);
+  if (field != NULL)
+    gtk_widget_grab_focus (field);
   else
     set_label_error (self->create_error, error->message);
 }
@@ -237,7 +230,7 @@ create_action (GtkWidget  *widget,
   if (self->working || !validate_create_form (self))
     return;
 
-  hall_name = g_strstrip (g_strdup (text_of (self->hall_name_row)));
+  hall_name = _hall_form_dup_text (self->hall_name_row);
   set_working (self, TRUE);
   self->creating = TRUE;
   show_progress (self, _("Starting the Hall…"), _("Making the hall’s records and the first account"));

@@ -21,6 +21,7 @@
 #include "hall-queue-page.h"
 #include "hall-reception-page.h"
 #include "hall-roster-page.h"
+#include "hall-rows.h"
 #include "hall-supervision-page.h"
 #include "hall-triage-page.h"
 #include "hall-windows-page.h"
@@ -102,10 +103,7 @@ sidebar_row_new (const HallWorkspacePageInfo *info)
 static void
 clear_pages (HallWorkspace *self)
 {
-  GtkWidget *row;
-
-  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list))) != NULL)
-    gtk_list_box_remove (self->sidebar_list, row);
+  _hall_rows_remove_all (self->sidebar_list);
   for (guint i = 0; i < self->pages->len; i++)
     gtk_stack_remove (self->content_stack, self->pages->pdata[i]);
   g_ptr_array_set_size (self->pages, 0);

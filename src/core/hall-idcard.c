@@ -405,28 +405,45 @@ hall_phone_normalize (const char *phone)
 
 /* ---- masking ---- */
 
+/* Whitespace is not a character of the name: " 张三" must not show 三, nor "张 三" show both. */
+static glong
+count_name_chars (const char *name)
+{
+  glong n = 0;
+
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      n++;
+  return n;
+}
+
 char *
 hall_mask_name (const char *name)
 {
+  g_autofree char *trimmed = NULL;
   GString *out;
   glong n;
 
-  if (name == NULL || *name == '\0' || !g_utf8_validate (name, -1, NULL))
+  /* A lone "*" for no name too: the wall shows that someone is there, never an empty gap. */
+  if (name == NULL || !g_utf8_validate (name, -1, NULL))
     return g_strdup ("*");
-  n = g_utf8_strlen (name, -1);
-  if (n == 1)
+  trimmed = g_strstrip (g_strdup (name));
+  n = count_name_chars (trimmed);
+  if (n <= 1)
     return g_strdup ("*");
 
   out = g_string_new (NULL);
-  g_string_append_len (out, name, g_utf8_next_char (name) - name);
+  g_string_append_len (out, trimmed, g_utf8_next_char (trimmed) - trimmed);
   if (n == 2)
     {
+      /* Keeping the last character of a two-character name would show the whole given name. */
       g_string_append_c (out, '*');
       return g_string_free (out, FALSE);
     }
+  n = g_utf8_strlen (trimmed, -1);
   for (glong i = 0; i < n - 2; i++)
     g_string_append_c (out, '*');
-  g_string_append (out, g_utf8_offset_to_pointer (name, n - 1));
+  g_string_append (out, g_utf8_offset_to_pointer (trimmed, n - 1));
   return g_string_free (out, FALSE);
 }
 

@@ -35,7 +35,11 @@ gboolean  hall_phone_validate             (const char  *phone,
 /* A valid number in one form: mobile as 11 digits, landline as "0745-1234567[-801]". */
 char     *hall_phone_normalize            (const char  *phone);
 
-/* Masking for screens that must not show the person: 张*明, 王*, 欧**明. */
+/* Masking for screens that must not show the person (the wall display, the kiosk, lists read
+ * by those not handling the matter): the first character, a * for each character between and
+ * the last one — 张*明, 欧**明, L****i for "Li Lei" — and only the first for a two-character
+ * name (王*). One character, no name (NULL, "", only spaces) or text that is not UTF-8 give "*".
+ * Spaces around the name are dropped and spaces inside it do not count as characters. */
 char     *hall_mask_name                  (const char  *name);
 /* 430102********123X: region kept, birth date and sequence hidden. */
 char     *hall_mask_id_number             (const char  *id);

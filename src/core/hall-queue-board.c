@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "hall-engine.h"
+#include "hall-idcard.h"
 #include "hall-queue-private.h"
 
 #define RECENT_CALLS 10
@@ -119,7 +120,7 @@ _hall_queue_counter_object (HallCtx  *ctx,
 
       if (name != NULL)
         {
-          g_autofree char *masked = _hall_queue_mask_name (name);
+          g_autofree char *masked = hall_mask_name (name);
 
           json_object_set_string_member (counter, "staff_name", masked);
         }

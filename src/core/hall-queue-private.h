@@ -135,8 +135,6 @@ gboolean    _hall_queue_exec_ticket      (HallCtx      *ctx,
 gint64      _hall_queue_setting_int      (HallCtx      *ctx,
                                           const char   *key,
                                           gint64        fallback);
-/* 张小明 → 张*明, 张三 → 张*: names shown on the wall display and the kiosk. */
-char       *_hall_queue_mask_name        (const char   *name);
 /* The latest event's seq as seen inside this transaction. */
 gint64      _hall_queue_last_seq         (HallCtx      *ctx,
                                           GError      **error);

@@ -44,33 +44,6 @@ _hall_queue_setting_int (HallCtx    *ctx,
   return value;
 }
 
-char *
-_hall_queue_mask_name (const char *name)
-{
-  GString *masked;
-  glong n;
-
-  if (name == NULL || !g_utf8_validate (name, -1, NULL))
-    return g_strdup ("");
-  n = g_utf8_strlen (name, -1);
-  if (n <= 1)
-    return g_strdup (n == 1 ? "*" : "");
-
-  masked = g_string_new (NULL);
-  g_string_append_len (masked, name, g_utf8_next_char (name) - name);
-  if (n == 2)
-    g_string_append_c (masked, '*');
-  else
-    {
-      const char *last = g_utf8_offset_to_pointer (name, n - 1);
-
-      for (glong i = 0; i < n - 2; i++)
-        g_string_append_c (masked, '*');
-      g_string_append (masked, last);
-    }
-  return g_string_free (masked, FALSE);
-}
-
 gint64
 _hall_queue_last_seq (HallCtx  *ctx,
                       GError  **error)

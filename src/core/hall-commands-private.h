@@ -83,27 +83,6 @@ gboolean _hall_matter_assign_round        (HallCtx              *ctx,
                                            guint                 n_specs,
                                            int                  *bad_index,
                                            GError              **error);
-/* Appends a timeline entry (every step of a matter is one, with actor and time). */
-gboolean _hall_matter_add_timeline        (HallCtx     *ctx,
-                                           gint64       matter_id,
-                                           const char  *kind,
-                                           JsonObject  *detail,
-                                           GError     **error);
-/* The same with another actor: @user_id 0 for a step the hall itself recorded. */
-gboolean _hall_matter_add_timeline_as     (HallCtx     *ctx,
-                                           gint64       matter_id,
-                                           gint64       user_id,
-                                           const char  *kind,
-                                           JsonObject  *detail,
-                                           GError     **error);
-
-/* hall-leader-lapse.c. Stores that escalations still waiting or called after their day lapsed
- * (not received on their day): state "lapsed", a timeline entry "escalation_lapsed" and a
- * "leader.escalation_lapsed" event each. @matter_id 0 for every matter. Run by whatever shows
- * escalations or a matter's timeline, so it is right after a restart on a later day. */
-gboolean _hall_leader_lapse_escalations   (HallCtx     *ctx,
-                                           gint64       matter_id,
-                                           GError     **error);
 
 /* hall-account.c */
 JsonObject *_hall_account_describe   (HallCtx     *ctx,

@@ -11,8 +11,10 @@
 
 #include "hall-engine.h"
 #include "hall-commands-private.h"
+#include "hall-leader-lapse-private.h"
 #include "hall-leader-private.h"
 #include "hall-matter-private.h"
+#include "hall-matter-timeline-private.h"
 #include "hall-queue-private.h"
 
 /* ---- escalation to the duty leader ------------------------------------------------------- */

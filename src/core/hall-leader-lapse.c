@@ -18,8 +18,9 @@
 
 #include "hall-engine.h"
 #include "hall-commands-private.h"
+#include "hall-leader-lapse-private.h"
 #include "hall-leader-private.h"
-#include "hall-matter-private.h"
+#include "hall-matter-timeline-private.h"
 
 #define LIST_MAX 500
 

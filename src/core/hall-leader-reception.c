@@ -14,6 +14,7 @@
 #include "hall-commands-private.h"
 #include "hall-leader-private.h"
 #include "hall-matter-private.h"
+#include "hall-matter-timeline-private.h"
 
 #define TEXT_MAX 2000
 #define MAX_ASSIGNMENTS 10

@@ -13,6 +13,7 @@
 #include "hall-commands-private.h"
 #include "hall-leader-private.h"
 #include "hall-matter-private.h"
+#include "hall-matter-timeline-private.h"
 
 #define NOTE_MAX 500
 #define LIST_MAX 500

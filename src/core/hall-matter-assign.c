@@ -13,6 +13,7 @@
 #include "hall-engine.h"
 #include "hall-commands-private.h"
 #include "hall-matter-private.h"
+#include "hall-matter-timeline-private.h"
 
 /* A lead and at most nine cooperating departments per round. */
 #define ROUND_MAX 10

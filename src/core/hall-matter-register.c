@@ -16,6 +16,7 @@
 #include "hall-commands-private.h"
 #include "hall-idcard.h"
 #include "hall-matter-private.h"
+#include "hall-matter-timeline-private.h"
 
 #define MAX_PETITIONERS 50
 

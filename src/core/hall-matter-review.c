@@ -14,6 +14,7 @@
 #include "hall-engine.h"
 #include "hall-commands-private.h"
 #include "hall-matter-private.h"
+#include "hall-matter-timeline-private.h"
 
 static const char * const review_opinions[] = { "uphold", "revise", NULL };
 

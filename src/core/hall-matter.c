@@ -14,6 +14,7 @@
 #include "hall-engine.h"
 #include "hall-commands-private.h"
 #include "hall-idcard.h"
+#include "hall-leader-lapse-private.h"
 #include "hall-matter-private.h"
 
 /* ---- shared helpers ---- */
@@ -256,59 +257,6 @@ _hall_matter_emit (HallCtx     *ctx,
       }
   }
   return hall_ctx_emit (ctx, kind, payload, error) != 0;
-}
-
-gboolean
-_hall_matter_add_timeline (HallCtx     *ctx,
-                           gint64       matter_id,
-                           const char  *kind,
-                           JsonObject  *detail,
-                           GError     **error)
-{
-  return _hall_matter_add_timeline_as (ctx, matter_id, ctx->actor ? ctx->actor->user_id : 0, kind, detail, error);
-}
-
-gboolean
-_hall_matter_add_timeline_as (HallCtx     *ctx,
-                              gint64       matter_id,
-                              gint64       user_id,
-                              const char  *kind,
-                              JsonObject  *detail,
-                              GError     **error)
-{
-  g_autoptr (HallStmt) stmt = NULL;
-  g_autofree char *json = NULL;
-
-  g_return_val_if_fail (kind != NULL, FALSE);
-
-  if (detail != NULL)
-    {
-      g_autoptr (JsonNode) node = json_node_init_object (json_node_alloc (), detail);
-      json = json_to_string (node, FALSE);
-    }
-
-  stmt = hall_db_prepare (ctx->db,
-                          "INSERT INTO matter_timeline (matter_id, at, user_id, kind, detail) "
-                          "VALUES (?1, ?2, ?3, ?4, ?5)",
-                          error);
-  if (stmt == NULL)
-    return FALSE;
-  hall_stmt_bind_int (stmt, 1, matter_id);
-  hall_stmt_bind_int (stmt, 2, ctx->now);
-  hall_stmt_bind_id (stmt, 3, user_id);
-  hall_stmt_bind_text (stmt, 4, kind);
-  hall_stmt_bind_text (stmt, 5, json ? json : "{}");
-  if (!_hall_matter_exec (stmt, error))
-    return FALSE;
-
-  {
-    g_autoptr (HallStmt) touch = hall_db_prepare (ctx->db, "UPDATE matter SET updated_at = ?2 WHERE id = ?1", error);
-    if (touch == NULL)
-      return FALSE;
-    hall_stmt_bind_int (touch, 1, matter_id);
-    hall_stmt_bind_int (touch, 2, ctx->now);
-    return _hall_matter_exec (touch, error);
-  }
 }
 
 static JsonArray *

@@ -13,74 +13,28 @@ G_BEGIN_DECLS
 #define MINZHENG 3
 #define RENSHE 5
 
-static inline JsonObject *
-ticket_of (JsonObject *result)
-{
-  g_assert_true (json_object_has_member (result, "ticket"));
-  return json_object_get_object_member (result, "ticket");
-}
-
-static inline gint64
-ticket_id (JsonObject *result)
-{
-  return json_object_get_int_member (ticket_of (result), "id");
-}
-
-static inline const char *
-ticket_state (JsonObject *result)
-{
-  return json_object_get_string_member (ticket_of (result), "state");
-}
-
+/* The "ticket" object of a command's result (asserts there is one). */
+JsonObject *ticket_of    (JsonObject   *result);
+/* Its id. */
+gint64      ticket_id    (JsonObject   *result);
+/* Its state ("waiting", "called" …). */
+const char *ticket_state (JsonObject   *result);
 /* Issues a ticket for @department_id at @local time and returns its id. */
-static inline gint64
-issue_at (HallTestHall *hall,
-          const char   *token,
-          const char   *local,
-          gint64        department_id,
-          const char   *priority,
-          gint64        persons)
-{
-  g_autoptr (JsonObject) r = NULL;
-
-  hall_engine_set_now (hall->engine, hall_test_time (local));
-  r = hall_test_ok (hall, token, "ticket.issue", "{\"department_id\":%" G_GINT64_FORMAT
-                    ",\"priority\":\"%s\",\"persons\":%" G_GINT64_FORMAT "}",
-                    department_id, priority, persons);
-  return ticket_id (r);
-}
-
-static inline gint64
-call_next (HallTestHall *hall,
-           const char   *token)
-{
-  g_autoptr (JsonObject) r = hall_test_ok (hall, token, "counter.call_next", NULL);
-
-  g_assert_cmpstr (ticket_state (r), ==, "called");
-  return ticket_id (r);
-}
-
-static inline void
-finish (HallTestHall *hall,
-        const char   *token,
-        gint64        id)
-{
-  g_autoptr (JsonObject) r
-      = hall_test_ok (hall, token, "ticket.finish",
-                      "{\"ticket_id\":%" G_GINT64_FORMAT ",\"outcome\":\"resolved\"}", id);
-
-  g_assert_cmpstr (ticket_state (r), ==, "finished");
-}
-
-static inline void
-open_counter (HallTestHall *hall,
-              const char   *token)
-{
-  g_autoptr (JsonObject) r = hall_test_ok (hall, token, "counter.open", NULL);
-
-  g_assert_cmpstr (
-      json_object_get_string_member (json_object_get_object_member (r, "counter"), "state"), ==,
-      "open");
-}
+gint64      issue_at     (HallTestHall *hall,
+                          const char   *token,
+                          const char   *local,
+                          gint64        department_id,
+                          const char   *priority,
+                          gint64        persons);
+/* The window of @token calls its next visitor; the ticket's id. */
+gint64      call_next    (HallTestHall *hall,
+                          const char   *token);
+/* The window of @token finishes ticket @id as resolved. */
+void        finish       (HallTestHall *hall,
+                          const char   *token,
+                          gint64        id);
+/* The window of @token opens. */
+void        open_counter (HallTestHall *hall,
+                          const char   *token);
 
 G_END_DECLS

@@ -61,7 +61,7 @@ test_charge (Fixture       *f,
   matter = hall_test_ok (f->hall, f->leader2, "matter.get", "{\"matter_id\":%" G_GINT64_FORMAT "}", matter_id);
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (matter, "matter"), "charge_leader_id"),
                    ==, f->leader_id);
-  g_assert_cmpuint (count_timeline (matter, "charged"), ==, 1);
+  g_assert_cmpuint (hall_test_count_timeline (matter, "charged"), ==, 1);
   g_clear_pointer (&matter, json_object_unref);
 
   /* Only the leader in charge fills in the 五个一. */
@@ -151,8 +151,8 @@ test_charge (Fixture       *f,
                    "{\"charge_id\":%" G_GINT64_FORMAT ",\"progress\":\"x\"}", charge_id);
   matter = hall_test_ok (f->hall, f->leader, "matter.get", "{\"matter_id\":%" G_GINT64_FORMAT "}", matter_id);
   g_assert_true (json_object_get_null_member (json_object_get_object_member (matter, "matter"), "charge_leader_id"));
-  g_assert_cmpuint (count_timeline (matter, "charge_updated"), ==, 3);
-  g_assert_cmpuint (count_timeline (matter, "charge_closed"), ==, 1);
+  g_assert_cmpuint (hall_test_count_timeline (matter, "charge_updated"), ==, 3);
+  g_assert_cmpuint (hall_test_count_timeline (matter, "charge_closed"), ==, 1);
   r = hall_test_ok (f->hall, f->leader, "leader.charges", NULL);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (r, "charges")), ==, 0);
   g_clear_pointer (&r, json_object_unref);
@@ -228,7 +228,7 @@ test_supervision (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (matter, "matter"), "supervised"), ==, 1);
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (matter, "matter"), "supervised_by"), ==,
                    f->leader_id);
-  g_assert_cmpuint (count_timeline (matter, "supervised"), ==, 1);
+  g_assert_cmpuint (hall_test_count_timeline (matter, "supervised"), ==, 1);
   g_clear_pointer (&matter, json_object_unref);
 
   r = hall_test_ok (f->hall, f->leader2, "leader.supervision", "{\"days\":3}");
@@ -260,8 +260,8 @@ test_supervision (Fixture       *f,
   g_clear_pointer (&r, json_object_unref);
   matter = hall_test_ok (f->hall, f->leader, "matter.get", "{\"matter_id\":%" G_GINT64_FORMAT "}", late);
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (matter, "matter"), "supervised"), ==, 0);
-  g_assert_cmpuint (count_timeline (matter, "supervised"), ==, 2);
-  g_assert_cmpuint (count_timeline (matter, "supervision_resolved"), ==, 1);
+  g_assert_cmpuint (hall_test_count_timeline (matter, "supervised"), ==, 2);
+  g_assert_cmpuint (hall_test_count_timeline (matter, "supervision_resolved"), ==, 1);
 
   /* Once the receiving department's 5 working days to object have passed, that window is closed,
    * not overdue: only the handling clock can be. */

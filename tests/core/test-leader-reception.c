@@ -123,8 +123,8 @@ test_reception_flow (Fixture       *f,
 
   /* The matter's timeline shows the escalation, the instruction and both assignments. */
   matter = hall_test_ok (f->hall, f->leader, "matter.get", "{\"matter_id\":%" G_GINT64_FORMAT "}", matter_id);
-  g_assert_cmpuint (count_timeline (matter, "escalated"), ==, 1);
-  instruction = find_timeline (matter, "leader_instruction");
+  g_assert_cmpuint (hall_test_count_timeline (matter, "escalated"), ==, 1);
+  instruction = hall_test_find_timeline (matter, "leader_instruction");
   g_assert_nonnull (instruction);
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (instruction, "detail"),
                                                   "instructions"),
@@ -133,7 +133,7 @@ test_reception_flow (Fixture       *f,
    * responsible for it now. */
   assignments = json_object_get_array_member (matter, "assignments");
   g_assert_cmpuint (json_array_get_length (assignments), ==, 2);
-  g_assert_cmpuint (count_timeline (matter, "assigned"), ==, 2);
+  g_assert_cmpuint (hall_test_count_timeline (matter, "assigned"), ==, 2);
   for (guint i = 0; i < 2; i++)
     {
       JsonObject *a = json_array_get_object_element (assignments, i);

@@ -312,7 +312,7 @@ test_escalation_rules (Fixture       *f,
   {
     g_autoptr (JsonObject) m = hall_test_ok (f->hall, f->leader, "matter.get", "{\"matter_id\":%" G_GINT64_FORMAT "}", letter);
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (m, "assignments")), ==, 0);
-    g_assert_cmpuint (count_timeline (m, "leader_instruction"), ==, 0);
+    g_assert_cmpuint (hall_test_count_timeline (m, "leader_instruction"), ==, 0);
   }
 
   r = hall_test_ok (f->hall, f->leader, "leader.receive",
@@ -489,8 +489,8 @@ test_lapsed_escalation (Fixture       *f,
 
   /* The matter's timeline says so, recorded by the hall rather than by whoever looked. */
   m = hall_test_ok (f->hall, f->staff, "matter.get", "{\"matter_id\":%" G_GINT64_FORMAT "}", with_ticket);
-  g_assert_cmpuint (count_timeline (m, "escalation_lapsed"), ==, 1);
-  lapsed_entry = find_timeline (m, "escalation_lapsed");
+  g_assert_cmpuint (hall_test_count_timeline (m, "escalation_lapsed"), ==, 1);
+  lapsed_entry = hall_test_find_timeline (m, "escalation_lapsed");
   g_assert_true (json_object_get_null_member (lapsed_entry, "user_id"));
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (lapsed_entry, "detail"), "date"), ==,
                    "2026-10-12");
@@ -538,8 +538,8 @@ test_lapsed_escalation (Fixture       *f,
   hall_test_fails (f->hall, f->manager, "leader.escalation_leave", HALL_ERROR_NOT_FOUND, "escalation_id",
                    "{\"escalation_id\":999}");
   m = hall_test_ok (f->hall, f->manager, "matter.get", "{\"matter_id\":%" G_GINT64_FORMAT "}", letter);
-  g_assert_cmpuint (count_timeline (m, "escalation_lapsed"), ==, 1);
-  g_assert_cmpuint (count_timeline (m, "escalation_left"), ==, 1);
+  g_assert_cmpuint (hall_test_count_timeline (m, "escalation_lapsed"), ==, 1);
+  g_assert_cmpuint (hall_test_count_timeline (m, "escalation_left"), ==, 1);
   g_clear_pointer (&m, json_object_unref);
 
   /* Nothing is left for the manager to decide; today's escalation is listed as waiting. */

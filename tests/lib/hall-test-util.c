@@ -1,4 +1,4 @@
-/* hall-test-util.c
+/* hall-test-util.c — a real hall in a temporary folder, for tests
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -195,4 +195,75 @@ hall_test_time (const char *local)
   g_assert_cmpint (sscanf (local, "%d-%d-%d %d:%d", &y, &mo, &d, &h, &mi), >=, 3);
   dt = g_date_time_new (tz, y, mo, d, h, mi, 0);
   return g_date_time_to_unix (dt);
+}
+
+void
+hall_test_set_now (HallTestHall *hall,
+                   const char   *local)
+{
+  hall_engine_set_now (hall->engine, hall_test_time (local));
+}
+
+gint64
+hall_test_user_id (HallTestHall *hall,
+                   const char   *token)
+{
+  g_autoptr (JsonObject) who = hall_test_ok (hall, token, "session.whoami", NULL);
+
+  return json_object_get_int_member (json_object_get_object_member (who, "user"), "id");
+}
+
+gint64
+hall_test_register_visit (HallTestHall *hall,
+                          const char   *token,
+                          gint64        ticket_id,
+                          const char   *received_date)
+{
+  g_autoptr (JsonObject) r = NULL;
+  g_autofree char *ticket
+      = ticket_id ? g_strdup_printf (",\"ticket_id\":%" G_GINT64_FORMAT, ticket_id) : g_strdup ("");
+  g_autofree char *received = received_date
+                                 ? g_strdup_printf (",\"received_date\":\"%s\"", received_date)
+                                 : g_strdup ("");
+
+  r = hall_test_ok (hall, token, "matter.register",
+                    "{\"channel\":\"visit\",\"type\":\"claim\",\"category_id\":3,"
+                    "\"content\":\"小区物业长期不维修电梯，多次反映未解决\"%s%s,"
+                    "\"petitioners\":[{\"name\":\"王小明\",\"id_number\":\"431228198001151236\","
+                    "\"phone\":\"13800138000\",\"sex\":\"male\",\"address\":\"城关镇幸福路8号\"}]}",
+                    ticket, received);
+  return json_object_get_int_member (json_object_get_object_member (r, "matter"), "id");
+}
+
+JsonObject *
+hall_test_find_timeline (JsonObject *matter_result,
+                         const char *kind)
+{
+  JsonArray *timeline = json_object_get_array_member (matter_result, "timeline");
+
+  for (guint i = 0; i < json_array_get_length (timeline); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (timeline, i);
+
+      if (g_strcmp0 (json_object_get_string_member (entry, "kind"), kind) == 0)
+        return entry;
+    }
+  return NULL;
+}
+
+guint
+hall_test_count_timeline (JsonObject *matter_result,
+                          const char *kind)
+{
+  JsonArray *timeline = json_object_get_array_member (matter_result, "timeline");
+  guint n = 0;
+
+  for (guint i = 0; i < json_array_get_length (timeline); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (timeline, i);
+
+      if (g_strcmp0 (json_object_get_string_member (entry, "kind"), kind) == 0)
+        n++;
+    }
+  return n;
 }

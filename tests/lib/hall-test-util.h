@@ -48,6 +48,25 @@ JsonObject   *hall_test_parse_object    (const char   *json);
 void          hall_test_rm_rf           (const char   *dir);
 /* Unix time of a local date and time in the hall's time zone, e.g. "2026-10-01 09:00". */
 gint64        hall_test_time            (const char   *local);
+/* Sets the hall's clock to a local date and time (as hall_test_time() reads it). */
+void          hall_test_set_now         (HallTestHall *hall,
+                                         const char   *local);
+/* The id of the account signed in with @token (session.whoami). */
+gint64        hall_test_user_id         (HallTestHall *hall,
+                                         const char   *token);
+
+/* Registers 王小明's matter (a lift left broken, by visit) by @token; @ticket_id 0 for none,
+ * @received_date NULL for today. Returns the matter's id. */
+gint64        hall_test_register_visit  (HallTestHall *hall,
+                                         const char   *token,
+                                         gint64        ticket_id,
+                                         const char   *received_date);
+/* The first entry of @kind in a matter.get result's timeline, or NULL. */
+JsonObject   *hall_test_find_timeline   (JsonObject   *matter_result,
+                                         const char   *kind);
+/* How many entries of @kind a matter.get result's timeline has. */
+guint         hall_test_count_timeline  (JsonObject   *matter_result,
+                                         const char   *kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HallTestHall, hall_test_hall_free)
 

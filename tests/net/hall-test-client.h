@@ -14,6 +14,8 @@
 G_BEGIN_DECLS
 
 #define WAIT_LIMIT_SECONDS 30
+/* How many accounts every test starts with (admin, wall, wang, li; password "password123"). */
+#define N_ACCOUNTS 4
 
 typedef struct
 {
@@ -24,237 +26,81 @@ typedef struct
 
 /* ---- waiting without sleeping ------------------------------------------------------------- */
 
-static inline gboolean
-wait_expired_cb (gpointer data)
-{
-  g_error ("gave up waiting for %s after %d s", (const char *) data, WAIT_LIMIT_SECONDS);
-  return G_SOURCE_REMOVE;
-}
+/* Fails the test: what wait_until() waited for (@data, its text) never came. */
+gboolean    _hall_test_client_wait_expired_cb (gpointer data);
 
+/* Runs the main loop until @cond holds; fails the test after WAIT_LIMIT_SECONDS. */
 #define wait_until(cond) \
   G_STMT_START { \
-    guint _limit = g_timeout_add_seconds (WAIT_LIMIT_SECONDS, wait_expired_cb, (gpointer) #cond); \
+    guint _limit = g_timeout_add_seconds (WAIT_LIMIT_SECONDS, _hall_test_client_wait_expired_cb, \
+                                          (gpointer) #cond); \
     while (!(cond)) \
       g_main_context_iteration (NULL, TRUE); \
     g_source_remove (_limit); \
   } G_STMT_END
 
-static inline void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
+/* A GAsyncReadyCallback that keeps a reference to @result in *(GAsyncResult **) @user_data. */
+void        store_result_cb   (GObject        *object,
+                               GAsyncResult   *result,
+                               gpointer        user_data);
 
-static inline JsonObject *
-call (HallClient  *client,
-      const char  *command,
-      GError     **error,
-      const char  *json)
-{
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (JsonObject) params = json ? hall_test_parse_object (json) : NULL;
+/* ---- calls and sign-in --------------------------------------------------------------------- */
 
-  hall_client_call_async (client, command, params, NULL, store_result_cb, &result);
-  wait_until (result != NULL);
-  return hall_client_call_finish (client, result, error);
-}
-
-static inline JsonObject *
-call_ok (HallClient *client,
-         const char *command,
-         const char *json)
-{
-  g_autoptr (GError) error = NULL;
-  JsonObject *reply = call (client, command, &error, json);
-
-  if (error != NULL)
-    g_error ("%s failed: %s (field %s)", command, error->message,
-             hall_error_get_field (error) ? hall_error_get_field (error) : "-");
-  return reply;
-}
-
-static inline void
-call_fails (HallClient    *client,
-            const char    *command,
-            HallErrorCode  code,
-            const char    *field,
-            const char    *json)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = call (client, command, &error, json);
-
-  g_assert_null (reply);
-  g_assert_error (error, HALL_ERROR, (int) code);
-  g_assert_cmpstr (hall_error_get_field (error), ==, field);
-  g_assert_cmpstr (error->message, !=, "");
-}
-
-static inline JsonObject *
-login (HallClient  *client,
-       const char  *username,
-       const char  *password,
-       const char  *role,
-       GError     **error)
-{
-  g_autoptr (GAsyncResult) result = NULL;
-
-  hall_client_login_async (client, username, password, role, 0, NULL, store_result_cb, &result);
-  wait_until (result != NULL);
-  return hall_client_login_finish (client, result, error);
-}
-
-static inline void
-login_ok (HallClient *client,
-          const char *username,
-          const char *role)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = login (client, username, "password123", role, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (reply);
-}
-
-static inline void
-logout (HallClient *client)
-{
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-
-  hall_client_logout_async (client, NULL, store_result_cb, &result);
-  wait_until (result != NULL);
-  g_assert_true (hall_client_logout_finish (client, result, &error));
-  g_assert_no_error (error);
-}
+/* Runs @command with params parsed from @json (may be NULL) and waits for the reply. */
+JsonObject *call              (HallClient     *client,
+                               const char     *command,
+                               GError        **error,
+                               const char     *json);
+/* The same; the test fails unless the call succeeds. */
+JsonObject *call_ok           (HallClient     *client,
+                               const char     *command,
+                               const char     *json);
+/* The same; the test fails unless the call fails with @code naming @field. */
+void        call_fails        (HallClient     *client,
+                               const char     *command,
+                               HallErrorCode   code,
+                               const char     *field,
+                               const char     *json);
+/* Signs in and waits for the reply. */
+JsonObject *login             (HallClient     *client,
+                               const char     *username,
+                               const char     *password,
+                               const char     *role,
+                               GError        **error);
+/* Signs in with password "password123"; the test fails unless it works. */
+void        login_ok          (HallClient     *client,
+                               const char     *username,
+                               const char     *role);
+/* Signs out; the test fails unless it works. */
+void        logout            (HallClient     *client);
 
 /* ---- the two kinds of hall ---------------------------------------------------------------- */
 
-/* Every test starts with the same accounts (password HALL_TEST_PASSWORD). */
-static const struct
-{
-  const char *username;
-  const char *roles;
-} accounts[] = {
-  { "admin", "admin" },
-  { "wall", "display" },
-  { "wang", "manager,staff" },
-  { "li", "staff" },
-};
-
-#define N_ACCOUNTS G_N_ELEMENTS (accounts)
-
-static inline void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->remote = GPOINTER_TO_INT (data);
-  if (f->remote)
-    {
-      /* Accounts are made with the server's command line before it starts, as an administrator
-       * would on a new hall. */
-      f->server = hall_test_server_new (HALL_TEST_SERVER_TLS | HALL_TEST_SERVER_NO_START);
-      for (guint i = 0; i < N_ACCOUNTS; i++)
-        hall_test_server_add_user (f->server, accounts[i].username, accounts[i].roles, NULL, NULL);
-      hall_test_server_start (f->server);
-    }
-  else
-    {
-      f->hall = hall_test_hall_new ();
-      for (guint i = 0; i < N_ACCOUNTS; i++)
-        g_free (hall_test_add_user (f->hall, accounts[i].username, accounts[i].roles, NULL, 0));
-    }
-}
-
-static inline void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_clear_pointer (&f->server, hall_test_server_free);
-  g_clear_pointer (&f->hall, hall_test_hall_free);
-}
-
-static inline HallClient *
-new_client (Fixture *f)
-{
-  HallClient *client;
-
-  if (f->remote)
-    client = hall_remote_client_new (f->server->url,
-                                     f->server->fingerprint);
-  else
-    client = hall_local_client_new (f->hall->engine);
-  g_assert_nonnull (client);
-  wait_until (hall_client_get_connected (client));
-  return client;
-}
-
+/* A local hall (@data FALSE) or the real server over TLS (TRUE), with the N_ACCOUNTS accounts. */
+void        fixture_setup     (Fixture        *f,
+                               gconstpointer   data);
+void        fixture_teardown  (Fixture        *f,
+                               gconstpointer   data);
+/* A client of the fixture's hall, connected. */
+HallClient *new_client        (Fixture        *f);
 /* Drops the client and checks nothing else holds it (pending calls, timers, the feed). */
-static inline void
-free_client (HallClient *client)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_finalize_object (client);
-}
+void        free_client       (HallClient     *client);
 
-typedef struct
-{
-  GPtrArray *events;
-} Recorder;
+/* ---- events -------------------------------------------------------------------------------- */
 
-static inline void
-record_event_cb (HallClient *client,
-                 JsonObject *event,
-                 GPtrArray  *events)
-{
-  g_ptr_array_add (events, json_object_ref (event));
-}
-
-static inline GPtrArray *
-record_events (HallClient *client)
-{
-  GPtrArray *events = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
-
-  g_signal_connect (client, "event", G_CALLBACK (record_event_cb), events);
-  return events;
-}
-
-static inline void
-stop_recording (HallClient *client,
-                GPtrArray  *events)
-{
-  g_signal_handlers_disconnect_by_data (client, events);
-  g_ptr_array_unref (events);
-}
-
-static inline gint64
-event_seq (GPtrArray *events,
-           guint      i)
-{
-  return json_object_get_int_member (g_ptr_array_index (events, i), "seq");
-}
-
+/* Starts keeping every event @client receives; stop_recording() frees the array. */
+GPtrArray  *record_events     (HallClient     *client);
+void        stop_recording    (HallClient     *client,
+                               GPtrArray      *events);
+/* The seq of the @i-th recorded event. */
+gint64      event_seq         (GPtrArray      *events,
+                               guint           i);
 /* Every seq after @first, once, in order. */
-static inline void
-assert_consecutive (GPtrArray *events,
-                    gint64     first)
-{
-  for (guint i = 0; i < events->len; i++)
-    g_assert_cmpint (event_seq (events, i), ==, first + i);
-}
+void        assert_consecutive (GPtrArray     *events,
+                                gint64         first);
 
-static inline gint64
-create_user (HallClient *client,
-             const char *username)
-{
-  g_autofree char *json = g_strdup_printf ("{\"username\":\"%s\",\"password\":\"password123\","
-                                           "\"roles\":[\"staff\"],\"department\":\"minzheng\"}",
-                                           username);
-  g_autoptr (JsonObject) reply = call_ok (client, "user.create", json);
-
-  return json_object_get_int_member (json_object_get_object_member (reply, "user"), "id");
-}
+/* Creates a staff account of 民政 (password "password123"); its id. */
+gint64      create_user       (HallClient     *client,
+                               const char     *username);
 
 G_END_DECLS

@@ -8,41 +8,17 @@
 
 G_BEGIN_DECLS
 
+/* Conditions for hall_ui_test_wait() on a HallCounterPage (@data). */
+
 /* The counter is in the state named by the page's "want" data. */
-static inline gboolean
-hall_ui_test_counter_is (gpointer data)
-{
-  JsonObject *counter = hall_counter_page_get_counter (data);
-
-  return counter != NULL && g_strcmp0 (json_object_get_string_member (counter, "state"),
-                                       g_object_get_data (data, "want")) == 0;
-}
-
-static inline gboolean
-hall_ui_test_one_waiting (gpointer data)
-{
-  return g_list_model_get_n_items (hall_counter_page_get_waiting (data)) == 1;
-}
-
-static inline gboolean
-hall_ui_test_has_current (gpointer data)
-{
-  return hall_counter_page_get_current (data) != NULL;
-}
-
-static inline gboolean
-hall_ui_test_no_current (gpointer data)
-{
-  return hall_counter_page_get_current (data) == NULL;
-}
-
-static inline gboolean
-hall_ui_test_current_has_matter (gpointer data)
-{
-  JsonObject *current = hall_counter_page_get_current (data);
-
-  return current != NULL && json_object_has_member (current, "matter_id")
-         && !json_object_get_null_member (current, "matter_id");
-}
+gboolean hall_ui_test_counter_is          (gpointer data);
+/* Exactly one visitor waits. */
+gboolean hall_ui_test_one_waiting         (gpointer data);
+/* A visitor is at the window. */
+gboolean hall_ui_test_has_current         (gpointer data);
+/* Nobody is at the window. */
+gboolean hall_ui_test_no_current          (gpointer data);
+/* The visitor at the window has a matter registered. */
+gboolean hall_ui_test_current_has_matter  (gpointer data);
 
 G_END_DECLS

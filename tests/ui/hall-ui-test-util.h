@@ -12,204 +12,44 @@
 
 G_BEGIN_DECLS
 
-/* Must run before anything reads the environment: a private data folder (removed by the
- * caller), settings in memory, and the schema compiled in the build tree. */
-static inline char *
-hall_ui_test_environment (void)
-{
-  char *dir = g_dir_make_tmp ("hall-ui-test-XXXXXX", NULL);
-  const char *builddir = g_getenv ("HALL_TEST_BUILDDIR");
-
-  g_assert_nonnull (dir);
-  g_setenv ("XDG_DATA_HOME", dir, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", dir, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  if (builddir != NULL && g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL)
-    {
-      g_autofree char *schemas = g_build_filename (builddir, "..", "data", "ui", NULL);
-      g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
-    }
-  return dir;
-}
-
 typedef gboolean (*HallUiTestCondition) (gpointer data);
 
-static gboolean
-_hall_ui_test_timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
+/* Must run before anything reads the environment: a private data folder (removed by the
+ * caller), settings in memory, and the schema compiled in the build tree. */
+char             *hall_ui_test_environment         (void);
 /* Runs the main loop until @condition holds; fails the test after @seconds. */
-static inline void
-hall_ui_test_wait (HallUiTestCondition  condition,
-                   gpointer             data,
-                   guint                seconds,
-                   const char          *what)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (seconds, _hall_ui_test_timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (timed_out)
-    g_error ("Timed out waiting for %s", what);
-  g_source_remove (id);
-}
-
+void              hall_ui_test_wait                (HallUiTestCondition  condition,
+                                                    gpointer             data,
+                                                    guint                seconds,
+                                                    const char          *what);
 /* Lets pending idle work (layout, model updates) run. */
-static inline void
-hall_ui_test_flush (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static inline GtkWidget *
-hall_ui_test_find (GtkWidget  *root,
-                   const char *name)
-{
-  GtkWidget *widget = _hall_find_named (root, name);
-
-  if (widget == NULL)
-    g_error ("No widget named “%s”", name);
-  return widget;
-}
-
-static inline void
-hall_ui_test_type (GtkWidget  *root,
-                   const char *name,
-                   const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (hall_ui_test_find (root, name)), text);
-}
-
-typedef struct
-{
-  HallWindow *window;
-  const char *page;
-} HallUiTestPage;
-
-static inline gboolean
-_hall_ui_test_page_is (gpointer data)
-{
-  HallUiTestPage *page = data;
-  return g_strcmp0 (hall_window_get_page_name (page->window), page->page) == 0;
-}
-
-static inline void
-hall_ui_test_wait_page (HallWindow *window,
-                        const char *name,
-                        guint       seconds)
-{
-  HallUiTestPage page = { window, name };
-  g_autofree char *what = g_strdup_printf ("the window to show “%s”", name);
-
-  hall_ui_test_wait (_hall_ui_test_page_is, &page, seconds, what);
-}
-
+void              hall_ui_test_flush               (void);
+/* The widget named @name under @root; the test fails when there is none. */
+GtkWidget        *hall_ui_test_find                (GtkWidget           *root,
+                                                    const char          *name);
+/* Puts @text in the editable named @name, as typing would. */
+void              hall_ui_test_type                (GtkWidget           *root,
+                                                    const char          *name,
+                                                    const char          *text);
+/* Waits until @window shows the page @name. */
+void              hall_ui_test_wait_page           (HallWindow          *window,
+                                                    const char          *name,
+                                                    guint                seconds);
 /* For hall_ui_test_wait(): a gboolean that a callback sets. */
-static inline gboolean
-hall_ui_test_flag_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
+gboolean          hall_ui_test_flag_set            (gpointer             data);
 /* A hall_client_login_async() callback: the sign-in worked, then *(gboolean *) @user_data. */
-static inline void
-hall_ui_test_login_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = hall_client_login_finish (HALL_CLIENT (object), result, &error);
-
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
-}
-
+void              hall_ui_test_login_cb            (GObject             *object,
+                                                    GAsyncResult        *result,
+                                                    gpointer             user_data);
 /* The question the app asks (an AdwMessageDialog on screen), or NULL. */
-static inline AdwMessageDialog *
-hall_ui_test_find_dialog (void)
-{
-  g_autoptr (GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
+AdwMessageDialog *hall_ui_test_find_dialog         (void);
 /* What a click on one of the question's buttons does: the response, then the dialog closes. */
-static inline void
-hall_ui_test_answer (const char *response)
-{
-  AdwMessageDialog *dialog = hall_ui_test_find_dialog ();
-
-  g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  hall_ui_test_flush ();
-  g_assert_null (hall_ui_test_find_dialog ());
-}
-
+void              hall_ui_test_answer              (const char          *response);
 /* GTK's print dialog, when one is open (the papers go through it). */
-static inline GtkWindow *
-hall_ui_test_find_print_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (g_str_equal (G_OBJECT_TYPE_NAME (window), "GtkPrintUnixDialog"))
-        return window;
-    }
-  return NULL;
-}
-
-static inline gboolean
-_hall_ui_test_print_dialog_shown (gpointer data)
-{
-  return hall_ui_test_find_print_dialog () != NULL;
-}
-
+GtkWindow        *hall_ui_test_find_print_dialog   (void);
 /* Waits for the print dialog, then cancels it as a clerk would. */
-static inline void
-hall_ui_test_cancel_print_dialog (void)
-{
-  GtkWindow *dialog;
-
-  hall_ui_test_wait (_hall_ui_test_print_dialog_shown, NULL, 30, "the print dialog");
-  dialog = hall_ui_test_find_print_dialog ();
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  hall_ui_test_flush ();
-  g_assert_null (hall_ui_test_find_print_dialog ());
-}
-
+void              hall_ui_test_cancel_print_dialog (void);
 /* A new app, registered and activated, not unique so tests may run side by side. */
-static inline HallApplication *
-hall_ui_test_start_app (HallWindow **window)
-{
-  HallApplication *app = hall_application_new ();
-  g_autoptr (GError) error = NULL;
-
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-  *window = HALL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_true (HALL_IS_WINDOW (*window));
-  hall_ui_test_flush ();
-  return app;
-}
+HallApplication  *hall_ui_test_start_app           (HallWindow         **window);
 
 G_END_DECLS

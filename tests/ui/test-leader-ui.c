@@ -37,19 +37,17 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr (JsonObject) who = NULL;
   g_autoptr (JsonObject) duty = NULL;
   gboolean signed_in = FALSE;
 
   f->hall = hall_test_hall_new ();
   /* Monday 12 October 2026, 09:00. */
-  hall_engine_set_now (f->hall->engine, hall_test_time ("2026-10-12 09:00"));
+  hall_test_set_now (f->hall, "2026-10-12 09:00");
   f->manager = hall_test_add_user (f->hall, "zhiban", "manager", "xinfang", 0);
   f->staff = hall_test_add_user (f->hall, "chuangkou", "staff", "chengjian", 2);
   f->kiosk = hall_test_add_user (f->hall, "kiosk", "kiosk", NULL, 0);
   f->leader = hall_test_add_user (f->hall, "zhang", "leader", NULL, 0);
-  who = hall_test_ok (f->hall, f->leader, "session.whoami", NULL);
-  f->leader_id = json_object_get_int_member (json_object_get_object_member (who, "user"), "id");
+  f->leader_id = hall_test_user_id (f->hall, f->leader);
   duty = hall_test_ok (f->hall, f->manager, "leader.duty",
                        "{\"date\":\"2026-10-12\",\"user_id\":%" G_GINT64_FORMAT "}", f->leader_id);
 
@@ -71,26 +69,6 @@ fixture_tear_down (Fixture       *f,
   hall_test_hall_free (f->hall);
 }
 
-static gint64
-register_matter (Fixture    *f,
-                 gint64      ticket_id,
-                 const char *received_date)
-{
-  g_autoptr (JsonObject) r = NULL;
-  g_autofree char *ticket = ticket_id ? g_strdup_printf (",\"ticket_id\":%" G_GINT64_FORMAT, ticket_id)
-                                      : g_strdup ("");
-  g_autofree char *received = received_date ? g_strdup_printf (",\"received_date\":\"%s\"", received_date)
-                                            : g_strdup ("");
-
-  r = hall_test_ok (f->hall, f->staff, "matter.register",
-                    "{\"channel\":\"visit\",\"type\":\"claim\",\"category_id\":3,"
-                    "\"content\":\"小区物业长期不维修电梯，多次反映未解决\"%s%s,"
-                    "\"petitioners\":[{\"name\":\"王小明\",\"id_number\":\"431228198001151236\","
-                    "\"phone\":\"13800138000\",\"sex\":\"male\",\"address\":\"城关镇幸福路8号\"}]}",
-                    ticket, received);
-  return json_object_get_int_member (json_object_get_object_member (r, "matter"), "id");
-}
-
 /* A visitor takes a number for 城建, window 2 registers their matter and sends them to the leader. */
 static gint64
 escalated_visitor (Fixture *f)
@@ -99,13 +77,14 @@ escalated_visitor (Fixture *f)
   g_autoptr (JsonObject) r = NULL;
   g_autoptr (JsonObject) called = NULL;
   g_autoptr (JsonObject) escalated = NULL;
+  gint64 ticket_id;
   gint64 matter_id;
 
   ticket = hall_test_ok (f->hall, f->kiosk, "ticket.issue", "{\"department_id\":2,\"persons\":2}");
   r = hall_test_ok (f->hall, f->staff, "counter.open", NULL);
   called = hall_test_ok (f->hall, f->staff, "counter.call_next", NULL);
-  matter_id = register_matter (f, json_object_get_int_member (json_object_get_object_member (ticket, "ticket"), "id"),
-                               NULL);
+  ticket_id = json_object_get_int_member (json_object_get_object_member (ticket, "ticket"), "id");
+  matter_id = hall_test_register_visit (f->hall, f->staff, ticket_id, NULL);
   escalated = hall_test_ok (f->hall, f->staff, "matter.escalate",
                             "{\"matter_id\":%" G_GINT64_FORMAT ",\"note\":\"诉求强烈，要求见领导\"}", matter_id);
   return matter_id;
@@ -222,22 +201,6 @@ deadline_has_error (gpointer data)
   return has_error (data, "deadline");
 }
 
-static JsonObject *
-find_timeline (JsonObject *matter_result,
-               const char *kind)
-{
-  JsonArray *timeline = json_object_get_array_member (matter_result, "timeline");
-
-  for (guint i = 0; i < json_array_get_length (timeline); i++)
-    {
-      JsonObject *entry = json_array_get_object_element (timeline, i);
-
-      if (g_strcmp0 (json_object_get_string_member (entry, "kind"), kind) == 0)
-        return entry;
-    }
-  return NULL;
-}
-
 static gboolean
 duty_said (gpointer data)
 {
@@ -249,7 +212,7 @@ matter_view_has_instruction (gpointer data)
 {
   JsonObject *result = hall_matter_view_get_result (data);
 
-  return result != NULL && find_timeline (result, "leader_instruction") != NULL;
+  return result != NULL && hall_test_find_timeline (result, "leader_instruction") != NULL;
 }
 
 /* The leader sees the visitor, calls them in, fills the record assigning two departments with a
@@ -344,7 +307,7 @@ test_reception (Fixture       *f,
   }
 
   matter = hall_test_ok (f->hall, f->leader, "matter.get", "{\"matter_id\":%" G_GINT64_FORMAT "}", matter_id);
-  instruction = find_timeline (matter, "leader_instruction");
+  instruction = hall_test_find_timeline (matter, "leader_instruction");
   g_assert_nonnull (instruction);
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (instruction, "detail"), "instructions"),
                    ==, "城建局牵头、民政局配合，两周内督促物业维修电梯并答复信访人");
@@ -363,7 +326,7 @@ test_reception (Fixture       *f,
     /* 城建 (2) and 民政 (3). */
     g_assert_cmpint (sum, ==, (1 << 2) | (1 << 3));
   }
-  g_assert_nonnull (find_timeline (matter, "assigned"));
+  g_assert_nonnull (hall_test_find_timeline (matter, "assigned"));
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (matter, "matter"), "department_id"), ==, 2);
 
   /* The matter's details, with the instruction in its timeline, and back to the list. */
@@ -424,7 +387,7 @@ static void
 test_charges (Fixture       *f,
               gconstpointer  data)
 {
-  gint64 matter_id = register_matter (f, 0, NULL);
+  gint64 matter_id = hall_test_register_visit (f->hall, f->staff, 0, NULL);
   g_autoptr (JsonObject) matter = hall_test_ok (f->hall, f->leader, "matter.get",
                                                 "{\"matter_id\":%" G_GINT64_FORMAT "}", matter_id);
   const char *number = json_object_get_string_member (json_object_get_object_member (matter, "matter"), "number");
@@ -589,7 +552,7 @@ static void
 test_supervision (Fixture       *f,
                   gconstpointer  data)
 {
-  gint64 matter_id = register_matter (f, 0, "2026-09-21");
+  gint64 matter_id = hall_test_register_visit (f->hall, f->staff, 0, "2026-09-21");
   GtkWidget *page = hall_supervision_page_new (f->client);
   GtkWidget *window = in_window (page);
   RowWait overdue = { HALL_SUPERVISION_PAGE (page), "overdue", matter_id, NULL };

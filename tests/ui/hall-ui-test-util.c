@@ -1,0 +1,196 @@
+/* hall-ui-test-util.c — driving the real app in tests and in the screenshot helper
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hall-test"
+
+#include "config.h"
+
+#include "hall-ui-test-util.h"
+
+typedef struct
+{
+  HallWindow *window;
+  const char *page;
+} HallUiTestPage;
+
+char *
+hall_ui_test_environment (void)
+{
+  char *dir = g_dir_make_tmp ("hall-ui-test-XXXXXX", NULL);
+  const char *builddir = g_getenv ("HALL_TEST_BUILDDIR");
+
+  g_assert_nonnull (dir);
+  g_setenv ("XDG_DATA_HOME", dir, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", dir, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  if (builddir != NULL && g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL)
+    {
+      g_autofree char *schemas = g_build_filename (builddir, "..", "data", "ui", NULL);
+      g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
+    }
+  return dir;
+}
+
+static gboolean
+_hall_ui_test_timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+hall_ui_test_wait (HallUiTestCondition  condition,
+                   gpointer             data,
+                   guint                seconds,
+                   const char          *what)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (seconds, _hall_ui_test_timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (timed_out)
+    g_error ("Timed out waiting for %s", what);
+  g_source_remove (id);
+}
+
+void
+hall_ui_test_flush (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+GtkWidget *
+hall_ui_test_find (GtkWidget  *root,
+                   const char *name)
+{
+  GtkWidget *widget = _hall_find_named (root, name);
+
+  if (widget == NULL)
+    g_error ("No widget named “%s”", name);
+  return widget;
+}
+
+void
+hall_ui_test_type (GtkWidget  *root,
+                   const char *name,
+                   const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (hall_ui_test_find (root, name)), text);
+}
+
+static gboolean
+_hall_ui_test_page_is (gpointer data)
+{
+  HallUiTestPage *page = data;
+  return g_strcmp0 (hall_window_get_page_name (page->window), page->page) == 0;
+}
+
+void
+hall_ui_test_wait_page (HallWindow *window,
+                        const char *name,
+                        guint       seconds)
+{
+  HallUiTestPage page = { window, name };
+  g_autofree char *what = g_strdup_printf ("the window to show “%s”", name);
+
+  hall_ui_test_wait (_hall_ui_test_page_is, &page, seconds, what);
+}
+
+gboolean
+hall_ui_test_flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+void
+hall_ui_test_login_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) reply = hall_client_login_finish (HALL_CLIENT (object), result, &error);
+
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+AdwMessageDialog *
+hall_ui_test_find_dialog (void)
+{
+  g_autoptr (GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+void
+hall_ui_test_answer (const char *response)
+{
+  AdwMessageDialog *dialog = hall_ui_test_find_dialog ();
+
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  hall_ui_test_flush ();
+  g_assert_null (hall_ui_test_find_dialog ());
+}
+
+GtkWindow *
+hall_ui_test_find_print_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (window), "GtkPrintUnixDialog"))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+_hall_ui_test_print_dialog_shown (gpointer data)
+{
+  return hall_ui_test_find_print_dialog () != NULL;
+}
+
+void
+hall_ui_test_cancel_print_dialog (void)
+{
+  GtkWindow *dialog;
+
+  hall_ui_test_wait (_hall_ui_test_print_dialog_shown, NULL, 30, "the print dialog");
+  dialog = hall_ui_test_find_print_dialog ();
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  hall_ui_test_flush ();
+  g_assert_null (hall_ui_test_find_print_dialog ());
+}
+
+HallApplication *
+hall_ui_test_start_app (HallWindow **window)
+{
+  HallApplication *app = hall_application_new ();
+  g_autoptr (GError) error = NULL;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  *window = HALL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_true (HALL_IS_WINDOW (*window));
+  hall_ui_test_flush ();
+  return app;
+}

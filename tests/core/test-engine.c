@@ -122,19 +122,6 @@ test_bad_params (void)
   hall_test_fails (hall, admin, "audit.list", HALL_ERROR_INVALID_ARGUMENT, "limit", "{\"limit\":100000}");
 }
 
-typedef struct
-{
-  GPtrArray *events;
-} EventLog;
-
-static void
-on_event (HallEngine *engine,
-          JsonObject *event,
-          EventLog   *log)
-{
-  g_ptr_array_add (log->events, json_object_ref (event));
-}
-
 static void
 test_feed_and_replay (void)
 {
@@ -144,11 +131,11 @@ test_feed_and_replay (void)
   g_autoptr (JsonObject) replay = NULL;
   g_autoptr (JsonObject) since = NULL;
   g_autoptr (JsonObject) audit = NULL;
-  EventLog log = { g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref) };
+  GPtrArray *log = NULL;
   gint64 before = hall_engine_get_last_seq (hall->engine);
   JsonArray *events;
 
-  g_signal_connect (hall->engine, "event", G_CALLBACK (on_event), &log);
+  log = hall_test_record_events (hall->engine);
 
   first = hall_test_ok (hall, admin, "user.create",
                         "{\"request_id\":\"r-1\",\"username\":\"zhao\",\"roles\":[\"leader\"],\"password\":\"longenough\"}");
@@ -167,9 +154,9 @@ test_feed_and_replay (void)
                    "account.changed");
   g_assert_cmpint (hall_engine_get_last_seq (hall->engine), ==, before + 1);
 
-  while (log.events->len < 1)
+  while (log->len < 1)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpint (json_object_get_int_member (log.events->pdata[0], "seq"), ==, before + 1);
+  g_assert_cmpint (json_object_get_int_member (log->pdata[0], "seq"), ==, before + 1);
 
   audit = hall_test_ok (hall, admin, "audit.list", "{\"limit\":50}");
   {
@@ -199,8 +186,7 @@ test_feed_and_replay (void)
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
                      json_object_get_array_member (audit, "entries"), 0), "command"), ==, "matter.list");
 
-  g_signal_handlers_disconnect_by_data (hall->engine, &log);
-  g_ptr_array_unref (log.events);
+  hall_test_stop_recording (hall->engine, log);
 }
 
 static void
@@ -240,24 +226,23 @@ test_external_writer (void)
   g_autoptr (JsonObject) params = hall_test_parse_object (
     "{\"username\":\"zhou\",\"roles\":[\"staff\"],\"password\":\"longenough\"}");
   g_autoptr (JsonObject) r = NULL;
-  EventLog log = { g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref) };
+  GPtrArray *log = NULL;
   gint64 before = hall_engine_get_last_seq (hall->engine);
 
   g_assert_no_error (error);
-  g_signal_connect (hall->engine, "event", G_CALLBACK (on_event), &log);
+  log = hall_test_record_events (hall->engine);
 
   r = hall_engine_call_system (other, "user.create", params, &error);
   g_assert_no_error (error);
   hall_engine_shutdown (other);
 
-  while (log.events->len < 1)
+  while (log->len < 1)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpint (json_object_get_int_member (log.events->pdata[0], "seq"), ==, before + 1);
-  g_assert_cmpstr (json_object_get_string_member (log.events->pdata[0], "kind"), ==, "account.changed");
+  g_assert_cmpint (json_object_get_int_member (log->pdata[0], "seq"), ==, before + 1);
+  g_assert_cmpstr (json_object_get_string_member (log->pdata[0], "kind"), ==, "account.changed");
   g_assert_cmpint (hall_engine_get_last_seq (hall->engine), ==, before + 1);
 
-  g_signal_handlers_disconnect_by_data (hall->engine, &log);
-  g_ptr_array_unref (log.events);
+  hall_test_stop_recording (hall->engine, log);
 }
 
 static void

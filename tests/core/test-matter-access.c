@@ -217,38 +217,25 @@ test_status_query (Fixture       *f,
   status = hall_test_ok (f->hall, f->kiosk, "status.query", "{\"number\":\"%s\",\"query_code\":\"%s\"}", number, code);
 }
 
-typedef struct
-{
-  GPtrArray *events;
-} EventLog;
-
-static void
-on_event (HallEngine *engine,
-          JsonObject *event,
-          EventLog   *log)
-{
-  g_ptr_array_add (log->events, json_object_ref (event));
-}
-
 static void
 test_events_carry_no_personal_data (Fixture       *f,
                                     gconstpointer  data)
 {
-  EventLog log = { g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref) };
+  GPtrArray *log = NULL;
   g_autoptr (JsonObject) r = NULL;
   gint64 id;
   guint matter_events = 0;
 
-  g_signal_connect (f->hall->engine, "event", G_CALLBACK (on_event), &log);
+  log = hall_test_record_events (f->hall->engine);
   at (f, "2026-03-02 09:00");
   id = register_matter (f, f->zhang, NULL);
   r = hall_test_ok (f->hall, f->zhang, "matter.accept", "{\"matter_id\":%" G_GINT64_FORMAT "}", id);
   while (g_main_context_iteration (NULL, FALSE))
     ;
 
-  for (guint i = 0; i < log.events->len; i++)
+  for (guint i = 0; i < log->len; i++)
     {
-      JsonObject *event = log.events->pdata[i];
+      JsonObject *event = log->pdata[i];
       const char *kind = json_object_get_string_member (event, "kind");
       JsonObjectIter iter;
       const char *member;
@@ -264,8 +251,7 @@ test_events_carry_no_personal_data (Fixture       *f,
                                                            NULL }, member));
     }
   g_assert_cmpuint (matter_events, ==, 2);
-  g_signal_handlers_disconnect_by_func (f->hall->engine, on_event, &log);
-  g_ptr_array_unref (log.events);
+  hall_test_stop_recording (f->hall->engine, log);
 }
 
 static void

@@ -10,10 +10,7 @@
 
 #include "config.h"
 
-#include <sqlite3.h>
-
 #include "hall-test-util.h"
-#include "hall-search-tokenizer.h"
 
 typedef struct
 {
@@ -21,23 +18,6 @@ typedef struct
   char *staff;   /* 城建 window, user 1 */
   char *manager;
 } Fixture;
-
-static void
-exec_sql (HallTestHall *hall,
-          const char   *sql)
-{
-  g_autoptr (GError) error = NULL;
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (hall->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  g_assert_true (hall_search_register_tokenizer (db, &error));
-  g_assert_no_error (error);
-  sqlite3_busy_timeout (db, 5000);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s", message);
-  sqlite3_close (db);
-}
 
 /*   id  number          dept (first)     petitioners            content
  *   1   XF2025-000100   城建 (城建)      赵强                   物业乱收费
@@ -85,7 +65,7 @@ fixture_set_up (Fixture       *f,
   f->manager = hall_test_add_user (f->hall, "zhao", "manager", NULL, 0);
   who = hall_test_ok (f->hall, f->staff, "session.whoami", NULL);
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (who, "user"), "id"), ==, 1);
-  exec_sql (f->hall, records);
+  hall_test_exec_sql (f->hall, records);
 }
 
 static void
@@ -335,31 +315,35 @@ test_index_follows_changes (Fixture       *f,
 {
   /* A renamed petitioner, edited content, a person added to and removed from a matter, a
    * deleted matter: the index follows each through its triggers. */
-  exec_sql (f->hall, "UPDATE petitioner SET name = '赵刚' WHERE id = 1");
+  hall_test_exec_sql (f->hall, "UPDATE petitioner SET name = '赵刚' WHERE id = 1");
   assert_found (f, f->manager, "赵刚", "1");
   assert_found (f, f->manager, "赵强", "");
 
-  exec_sql (f->hall, "UPDATE matter SET content = '反映小区电梯经常故障，存在安全隐患。' WHERE id = 2");
+  hall_test_exec_sql (f->hall,
+                      "UPDATE matter SET content = '反映小区电梯经常故障，存在安全隐患。' WHERE id = 2");
   assert_found (f, f->manager, "电梯", "2");
   assert_found (f, f->manager, "漏水", "");
   assert_found (f, f->manager, "张伟", "5,2");
 
-  exec_sql (f->hall, "INSERT INTO matter_petitioner (matter_id, petitioner_id, sort) VALUES (2, 3, 1)");
+  hall_test_exec_sql (f->hall,
+                      "INSERT INTO matter_petitioner (matter_id, petitioner_id, sort) VALUES (2, 3, 1)");
   assert_found (f, f->manager, "李秀英", "3,2");
-  exec_sql (f->hall, "DELETE FROM matter_petitioner WHERE matter_id = 2 AND petitioner_id = 2");
+  hall_test_exec_sql (f->hall,
+                      "DELETE FROM matter_petitioner WHERE matter_id = 2 AND petitioner_id = 2");
   assert_found (f, f->manager, "张伟", "5");
   assert_found (f, f->manager, "李秀英", "3,2");
 
   /* Assigned (交办) to 城建, 自然资源's matter becomes visible to the 城建 window; and the words
    * the index keeps about who may see a matter are never found by a search. */
   assert_found (f, f->staff, "拆迁", "");
-  exec_sql (f->hall, "UPDATE matter SET department_id = 2 WHERE id = 3");
+  hall_test_exec_sql (f->hall, "UPDATE matter SET department_id = 2 WHERE id = 3");
   assert_found (f, f->staff, "拆迁", "3");
   assert_found (f, f->manager, "d2", "");
   assert_found (f, f->manager, "f4", "");
   assert_found (f, f->manager, "u1", "");
 
-  exec_sql (f->hall, "DELETE FROM matter_petitioner WHERE matter_id = 6; DELETE FROM matter WHERE id = 6");
+  hall_test_exec_sql (f->hall,
+                      "DELETE FROM matter_petitioner WHERE matter_id = 6; DELETE FROM matter WHERE id = 6");
   assert_found (f, f->manager, "土地承包", "");
   assert_found (f, f->manager, "欧阳明", "");
 }

@@ -10,27 +10,7 @@
 
 #include "config.h"
 
-#include <sqlite3.h>
-
 #include "hall-test-util.h"
-#include "hall-search-tokenizer.h"
-
-static void
-exec_sql (HallTestHall *hall,
-          const char   *sql)
-{
-  g_autoptr (GError) error = NULL;
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (hall->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  g_assert_true (hall_search_register_tokenizer (db, &error));
-  g_assert_no_error (error);
-  sqlite3_busy_timeout (db, 5000);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s", message);
-  sqlite3_close (db);
-}
 
 /* Petitioners 1–5; tickets and matters of March 2026 and of March 2025.
  *
@@ -147,7 +127,7 @@ test_summary (void)
   JsonObject *cur, *prev, *yoy, *rates;
   JsonArray *channels, *departments;
 
-  exec_sql (hall, records);
+  hall_test_exec_sql (hall, records);
   hall_engine_set_now (hall->engine, hall_test_time ("2026-06-30 10:00"));
   r = hall_test_ok (hall, manager, "stats.summary", "{\"from\":\"2026-03-01\",\"to\":\"2026-03-31\"}");
   cur = json_object_get_object_member (r, "current");
@@ -235,7 +215,7 @@ test_empty_and_narrow (void)
   g_assert_true (json_object_get_null_member (json_object_get_object_member (r, "year_on_year"), "batches"));
 
   /* One day: only T2 and the matter registered from it (which is not a batch of its own). */
-  exec_sql (hall, records);
+  hall_test_exec_sql (hall, records);
   hall_engine_set_now (hall->engine, hall_test_time ("2026-03-06 10:00"));
   one = hall_test_ok (hall, leader, "stats.summary", "{\"from\":\"2026-03-05\",\"to\":\"2026-03-05\"}");
   cur = json_object_get_object_member (one, "current");

@@ -7,7 +7,9 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
+#include "hall-search-tokenizer.h"
 #include "hall-test-util.h"
 
 JsonObject *
@@ -266,4 +268,47 @@ hall_test_count_timeline (JsonObject *matter_result,
         n++;
     }
   return n;
+}
+
+void
+hall_test_exec_sql (HallTestHall *hall,
+                    const char   *sql)
+{
+  g_autoptr (GError) error = NULL;
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (hall->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  /* The matter tables' triggers keep the search index, which needs the hall's tokenizer. */
+  g_assert_true (hall_search_register_tokenizer (db, &error));
+  g_assert_no_error (error);
+  sqlite3_busy_timeout (db, 5000);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s", message);
+  sqlite3_close (db);
+}
+
+static void
+record_event_cb (GObject    *emitter,
+                 JsonObject *event,
+                 GPtrArray  *events)
+{
+  g_ptr_array_add (events, json_object_ref (event));
+}
+
+GPtrArray *
+hall_test_record_events (gpointer emitter)
+{
+  GPtrArray *events = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+
+  g_signal_connect (emitter, "event", G_CALLBACK (record_event_cb), events);
+  return events;
+}
+
+void
+hall_test_stop_recording (gpointer   emitter,
+                          GPtrArray *events)
+{
+  g_signal_handlers_disconnect_by_data (emitter, events);
+  g_ptr_array_unref (events);
 }

@@ -44,6 +44,16 @@ void          hall_test_fails           (HallTestHall  *hall,
                                          const char    *json_format,
                                          ...) G_GNUC_PRINTF (6, 7);
 JsonObject   *hall_test_parse_object    (const char   *json);
+/* Runs @sql on the hall's database over a connection of its own (rows a test needs that no
+ * command makes, such as last year's matters). */
+void          hall_test_exec_sql        (HallTestHall *hall,
+                                         const char   *sql);
+/* Starts keeping every event that @emitter (a HallEngine or a HallClient: an "event" signal
+ * with a JsonObject) emits, in the order they came. */
+GPtrArray    *hall_test_record_events   (gpointer      emitter);
+/* Stops keeping them and frees @events. */
+void          hall_test_stop_recording  (gpointer      emitter,
+                                         GPtrArray    *events);
 /* Deletes a folder and what is in it. */
 void          hall_test_rm_rf           (const char   *dir);
 /* Unix time of a local date and time in the hall's time zone, e.g. "2026-10-01 09:00". */

@@ -173,29 +173,17 @@ free_client (HallClient *client)
   g_assert_finalize_object (client);
 }
 
-static void
-record_event_cb (HallClient *client,
-                 JsonObject *event,
-                 GPtrArray  *events)
-{
-  g_ptr_array_add (events, json_object_ref (event));
-}
-
 GPtrArray *
 record_events (HallClient *client)
 {
-  GPtrArray *events = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
-
-  g_signal_connect (client, "event", G_CALLBACK (record_event_cb), events);
-  return events;
+  return hall_test_record_events (client);
 }
 
 void
 stop_recording (HallClient *client,
                 GPtrArray  *events)
 {
-  g_signal_handlers_disconnect_by_data (client, events);
-  g_ptr_array_unref (events);
+  hall_test_stop_recording (client, events);
 }
 
 gint64

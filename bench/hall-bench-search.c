@@ -12,6 +12,7 @@
 #include "hall-bench-search.h"
 #include "hall-bench-util.h"
 #include "hall-synth.h"
+#include "hall-test-http.h"
 
 static const char * const kind_labels[BENCH_SEARCH_N_KINDS] = {
   "2 characters (拆迁, 王芳 …)",
@@ -55,10 +56,10 @@ bench_measure_search (const char *url,
                       guint       n_samples,
                       double     *p95)
 {
-  g_autoptr (BenchClient) client = bench_client_new (url);
+  g_autoptr (HallTestHttp) client = hall_test_http_new (url);
   g_autoptr (GError) error = NULL;
 
-  if (!bench_client_login (client, "bench-manager", "bench-password-1", "manager", 0, &error))
+  if (!hall_test_http_login (client, "bench-manager", "bench-password-1", "manager", 0, &error))
     g_error ("session.login: %s", error->message);
 
   for (guint kind = 0; kind < BENCH_SEARCH_N_KINDS; kind++)
@@ -79,7 +80,7 @@ bench_measure_search (const char *url,
             guint n;
 
             json_object_set_string_member (params, "query", queries->pdata[i]);
-            result = bench_client_call (client, "matter.search", params, &error);
+            result = hall_test_http_call (client, "matter.search", params, &error);
             if (result == NULL)
               g_error ("matter.search “%s”: %s", (const char *) queries->pdata[i], error->message);
             bench_samples_add_us (round == 0 ? cold : warm, g_get_monotonic_time () - t0);

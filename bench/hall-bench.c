@@ -17,13 +17,15 @@
 #include <sqlite3.h>
 #include <stdio.h>
 
-#include "hall-bench-feed.h"
 #include "hall-bench-load.h"
 #include "hall-bench-search.h"
 #include "hall-bench-util.h"
 #include "hall-engine.h"
 #include "hall-error.h"
 #include "hall-synth.h"
+#include "hall-test-feed.h"
+#include "hall-test-http.h"
+#include "hall-test-server.h"
 
 #define PASSWORD "bench-password-1"
 #define DEPARTMENT_ID 2 /* 城建: every window serves it in the benchmark */
@@ -302,27 +304,27 @@ prepare_hall (const char *path)
   hall_engine_shutdown (engine);
 }
 
-static BenchClient *
+static HallTestHttp *
 client_login (const char *url,
               const char *username,
               const char *role,
               gint64      counter_id)
 {
-  g_autoptr (BenchClient) client = bench_client_new (url);
+  g_autoptr (HallTestHttp) client = hall_test_http_new (url);
   g_autoptr (GError) error = NULL;
 
-  if (!bench_client_login (client, username, PASSWORD, role, counter_id, &error))
+  if (!hall_test_http_login (client, username, PASSWORD, role, counter_id, &error))
     bench_die ("session.login", error);
   return g_steal_pointer (&client);
 }
 
 static JsonObject *
-must_call (BenchClient *client,
-           const char  *command,
-           const char  *json)
+must_call (HallTestHttp *client,
+           const char   *command,
+           const char   *json)
 {
   g_autoptr (GError) error = NULL;
-  JsonObject *result = bench_client_callf (client, command, &error, "%s", json);
+  JsonObject *result = hall_test_http_callf (client, command, &error, "%s", json);
 
   if (result == NULL)
     bench_die (command, error);
@@ -336,8 +338,8 @@ ticket_id_of (JsonObject *result)
 }
 
 static void
-finish_ticket (BenchClient *client,
-               gint64       ticket_id)
+finish_ticket (HallTestHttp *client,
+               gint64        ticket_id)
 {
   g_autofree char *json = g_strdup_printf ("{\"ticket_id\":%" G_GINT64_FORMAT ",\"outcome\":\"resolved\"}",
                                            ticket_id);
@@ -348,17 +350,17 @@ finish_ticket (BenchClient *client,
 /* ---- one window calling, a wall display watching ------------------------------------------- */
 
 static void
-measure_calls (BenchServer *server)
+measure_calls (HallTestServer *server)
 {
-  g_autoptr (BenchClient) manager = client_login (server->url, "bench-manager", "manager", 0);
-  g_autoptr (BenchClient) display = client_login (server->url, "bench-display", "display", 0);
-  g_autoptr (BenchClient) staff = client_login (server->url, "bench-staff-01", "staff", 1);
+  g_autoptr (HallTestHttp) manager = client_login (server->url, "bench-manager", "manager", 0);
+  g_autoptr (HallTestHttp) display = client_login (server->url, "bench-display", "display", 0);
+  g_autoptr (HallTestHttp) staff = client_login (server->url, "bench-staff-01", "staff", 1);
   g_autoptr (GArray) issue = bench_samples_new ();
   g_autoptr (GArray) calls = bench_samples_new ();
   g_autoptr (GArray) events = bench_samples_new ();
   g_autoptr (GArray) finishes = bench_samples_new ();
   guint warmup = MIN (20, opts.n_calls / 5);
-  BenchFeed *feed;
+  HallTestFeed *feed;
   char value[64];
 
   json_object_unref (must_call (staff, "counter.open", "{}"));
@@ -384,8 +386,8 @@ measure_calls (BenchServer *server)
     if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
       bench_die ("health", error);
     last_seq = json_object_get_int_member_with_default (json_node_get_object (node), "last_seq", 0);
-    feed = bench_feed_start (server->url, display->token, last_seq);
-    for (guint waited = 0; bench_feed_connections (feed) == 0; waited++)
+    feed = hall_test_feed_start (server->url, display->token, last_seq);
+    for (guint waited = 0; hall_test_feed_connections (feed) == 0; waited++)
       {
         if (waited > 30000)
           bench_die ("the display's change feed did not connect within 30 s", NULL);
@@ -400,7 +402,7 @@ measure_calls (BenchServer *server)
 
       t1 = g_get_monotonic_time ();
       ticket_id = ticket_id_of (called);
-      arrived = bench_feed_wait_match (feed, "ticket.called", "ticket_id", ticket_id, 10000);
+      arrived = hall_test_feed_wait_match (feed, "ticket.called", "ticket_id", ticket_id, 10000);
       if (arrived == 0)
         bench_die ("the ticket.called event did not arrive within 10 s", NULL);
       if (i >= warmup)
@@ -413,7 +415,7 @@ measure_calls (BenchServer *server)
       if (i >= warmup)
         bench_samples_add_us (finishes, g_get_monotonic_time () - t0);
     }
-  bench_feed_stop (feed);
+  hall_test_feed_stop (feed);
 
   figs.call_p50 = bench_percentile (calls, 50);
   figs.call_p99 = bench_percentile (calls, 99);
@@ -489,19 +491,19 @@ static gpointer
 worker_thread (gpointer data)
 {
   Worker *w = data;
-  g_autoptr (BenchClient) client = bench_client_new (w->url);
+  g_autoptr (HallTestHttp) client = hall_test_http_new (w->url);
   g_autofree char *username = g_strdup_printf ("bench-staff-%02d", w->index);
   GError **error = &w->error;
 
-  if (w->issue ? !bench_client_login (client, "bench-manager", PASSWORD, "manager", 0, error)
-               : !bench_client_login (client, username, PASSWORD, "staff", w->index, error))
+  if (w->issue ? !hall_test_http_login (client, "bench-manager", PASSWORD, "manager", 0, error)
+               : !hall_test_http_login (client, username, PASSWORD, "staff", w->index, error))
     {
       gate_wait ();
       return NULL;
     }
   if (!w->issue)
     {
-      g_autoptr (JsonObject) opened = bench_client_callf (client, "counter.open", error, "{}");
+      g_autoptr (JsonObject) opened = hall_test_http_callf (client, "counter.open", error, "{}");
 
       if (opened == NULL)
         {
@@ -515,8 +517,8 @@ worker_thread (gpointer data)
     {
       for (guint i = 0; i < opts.n_tickets_per_client; i++)
         {
-          g_autoptr (JsonObject) ticket = bench_client_callf (client, "ticket.issue", error,
-                                                              "{\"department_id\":%d}", DEPARTMENT_ID);
+          g_autoptr (JsonObject) ticket = hall_test_http_callf (client, "ticket.issue", error,
+                                                                "{\"department_id\":%d}", DEPARTMENT_ID);
           if (ticket == NULL)
             return NULL;
           w->n_commands++;
@@ -527,7 +529,8 @@ worker_thread (gpointer data)
   for (;;)
     {
       g_autoptr (GError) local_error = NULL;
-      g_autoptr (JsonObject) called = bench_client_callf (client, "counter.call_next", &local_error, "{}");
+      g_autoptr (JsonObject) called
+          = hall_test_http_callf (client, "counter.call_next", &local_error, "{}");
       g_autoptr (JsonObject) finished = NULL;
 
       if (called == NULL)
@@ -538,9 +541,9 @@ worker_thread (gpointer data)
         }
       w->n_calls++;
       w->n_commands++;
-      finished = bench_client_callf (client, "ticket.finish", error,
-                                     "{\"ticket_id\":%" G_GINT64_FORMAT ",\"outcome\":\"resolved\"}",
-                                     ticket_id_of (called));
+      finished = hall_test_http_callf (client, "ticket.finish", error,
+                                       "{\"ticket_id\":%" G_GINT64_FORMAT ",\"outcome\":\"resolved\"}",
+                                       ticket_id_of (called));
       if (finished == NULL)
         return NULL;
       w->n_commands++;
@@ -583,7 +586,7 @@ run_workers (const char *url,
 }
 
 static void
-measure_throughput (BenchServer *server)
+measure_throughput (HallTestServer *server)
 {
   guint n_calls, n_commands;
   double seconds;
@@ -610,9 +613,9 @@ measure_throughput (BenchServer *server)
 /* Issues one ticket to @department_id and checks the people ahead the hall answers: everyone
  * already waiting there. Returns the microseconds it took. */
 static gint64
-issue_one (BenchClient *manager,
-           int          department_id,
-           guint        waiting)
+issue_one (HallTestHttp *manager,
+           int           department_id,
+           guint         waiting)
 {
   g_autofree char *json = g_strdup_printf ("{\"department_id\":%d}", department_id);
   gint64 t0 = g_get_monotonic_time (), took;
@@ -635,9 +638,9 @@ issue_one (BenchClient *manager,
  * issued turn about to 城建 and to a department nobody waits for, so that both figures share
  * whatever else the machine is doing. The tickets stay waiting (nothing calls after this). */
 static void
-measure_issue_scaling (BenchServer *server)
+measure_issue_scaling (HallTestServer *server)
 {
-  g_autoptr (BenchClient) manager = client_login (server->url, "bench-manager", "manager", 0);
+  g_autoptr (HallTestHttp) manager = client_login (server->url, "bench-manager", "manager", 0);
   g_autoptr (GArray) empty = bench_samples_new ();
   g_autoptr (GArray) large = bench_samples_new ();
   guint probe = opts.n_issue_probe, queue = opts.n_issue_queue;
@@ -668,7 +671,7 @@ main (int   argc,
 {
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (BenchServer) server = NULL;
+  g_autoptr (HallTestServer) server = NULL;
   g_autofree char *run_dir = NULL;
   g_autofree char *db_path = NULL;
   gint64 n_matters = -1;
@@ -720,9 +723,8 @@ main (int   argc,
   g_print ("\nThe hall database\n");
   prepare_database (db_path);
   prepare_hall (db_path);
-  server = bench_server_start (opts.server, db_path, 0, &error);
-  if (server == NULL)
-    bench_die ("starting the server", error);
+  /* Fails the run with the server's log when it does not start. */
+  server = hall_test_server_new_for_database (opts.server, db_path);
   g_print ("    (server %s on %s)\n", opts.server, server->url);
 
   measure_calls (server);
@@ -734,7 +736,7 @@ main (int   argc,
   {
     char value[64];
 
-    figs.rss_kb = bench_server_rss_kb (server);
+    figs.rss_kb = hall_test_server_rss_kb (server);
     g_print ("\nMemory\n");
     g_snprintf (value, sizeof value, "%.1f MB", figs.rss_kb / 1024.0);
     bench_print_row ("server VmRSS after the searches", value,
@@ -760,11 +762,12 @@ main (int   argc,
 
   print_summary ();
 
-  bench_server_stop (server, FALSE);
+  hall_test_server_stop (server);
   if (!opts.keep)
     {
-      const char *suffixes[] = { "", "-wal", "-shm", ".log" };
+      const char *suffixes[] = { "", "-wal", "-shm" };
 
+      g_unlink (server->log_path);
       for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
         {
           g_autofree char *path = g_strconcat (db_path, suffixes[i], NULL);

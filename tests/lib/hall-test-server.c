@@ -1,4 +1,5 @@
-/* hall-test-server.c
+/* hall-test-server.c — the real xinfang-hall-server as a child process, for tests and the
+ * benchmark
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,6 +10,7 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <string.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -18,9 +20,9 @@
 #include "hall-tls.h"
 
 static const char *
-server_exe (void)
+server_exe (HallTestServer *self)
 {
-  const char *exe = g_getenv ("HALL_SERVER_EXE");
+  const char *exe = self->exe ? self->exe : g_getenv ("HALL_SERVER_EXE");
 
   if (exe == NULL)
     g_error ("HALL_SERVER_EXE is not set: run the tests with `meson test`.");
@@ -207,6 +209,24 @@ hall_test_server_count_fds (HallTestServer *self)
   return n;
 }
 
+gint64
+hall_test_server_rss_kb (HallTestServer *self)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!hall_test_server_is_running (self))
+    return -1;
+  path = g_strdup_printf ("/proc/%d/status", (int) hall_test_server_get_pid (self));
+  if (!g_file_get_contents (path, &status, NULL, NULL))
+    return -1;
+  line = strstr (status, "\nVmRSS:");
+  if (line == NULL)
+    return -1;
+  return g_ascii_strtoll (line + strlen ("\nVmRSS:"), NULL, 10);
+}
+
 /* Counts the server's sockets (local port @port) in @tcp_state; adds to @client_ports, when
  * given, the local port of each client socket (remote port @port) in that state. */
 static guint
@@ -349,7 +369,7 @@ hall_test_server_start (HallTestServer *self)
   g_subprocess_launcher_take_stdout_fd (launcher, fd);
   g_subprocess_launcher_set_child_setup (launcher, die_with_test_cb, GINT_TO_POINTER (getpid ()), NULL);
 
-  g_ptr_array_add (args, g_strdup (server_exe ()));
+  g_ptr_array_add (args, g_strdup (server_exe (self)));
   g_ptr_array_add (args, g_strdup ("serve"));
   g_ptr_array_add (args, g_strdup ("--database"));
   g_ptr_array_add (args, g_strdup (self->database));
@@ -456,6 +476,21 @@ hall_test_server_new (HallTestServerFlags flags)
   return self;
 }
 
+HallTestServer *
+hall_test_server_new_for_database (const char *exe,
+                                   const char *database)
+{
+  HallTestServer *self = g_new0 (HallTestServer, 1);
+
+  self->exe = g_strdup (exe);
+  self->dir = g_path_get_dirname (database);
+  self->keep_dir = TRUE;
+  self->database = g_strdup (database);
+  self->session = soup_session_new_with_options ("timeout", HALL_TEST_SERVER_TIMEOUT, NULL);
+  hall_test_server_start (self);
+  return self;
+}
+
 void
 hall_test_server_free (HallTestServer *self)
 {
@@ -465,7 +500,9 @@ hall_test_server_free (HallTestServer *self)
     hall_test_server_kill (self);
   g_clear_object (&self->process);
   g_clear_object (&self->session);
-  hall_test_rm_rf (self->dir);
+  if (!self->keep_dir)
+    hall_test_rm_rf (self->dir);
+  g_free (self->exe);
   g_free (self->dir);
   g_free (self->database);
   g_free (self->log_path);
@@ -489,7 +526,7 @@ hall_test_server_run_cli (HallTestServer  *self,
   const char *arg;
   va_list ap;
 
-  g_ptr_array_add (args, (gpointer) server_exe ());
+  g_ptr_array_add (args, (gpointer) server_exe (self));
   va_start (ap, error_output);
   while ((arg = va_arg (ap, const char *)) != NULL)
     g_ptr_array_add (args, (gpointer) arg);

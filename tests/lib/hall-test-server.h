@@ -41,6 +41,8 @@ typedef struct
   SoupSession *session;
 
   /*< private >*/
+  char *exe;          /* NULL: $HALL_SERVER_EXE */
+  gboolean keep_dir;  /* @dir is the caller's: free() leaves it */
   GSubprocess *process;
   gboolean exited;
   int exit_status;    /* as from waitpid() */
@@ -49,6 +51,10 @@ typedef struct
 
 /* A new hall in a new temporary folder; started and healthy unless NO_START. */
 HallTestServer *hall_test_server_new         (HallTestServerFlags  flags);
+/* A plain-HTTP server, started, on an existing @database that hall_test_server_free() leaves
+ * (its logs go beside it), running @exe (NULL: $HALL_SERVER_EXE). For the benchmark. */
+HallTestServer *hall_test_server_new_for_database (const char      *exe,
+                                                   const char      *database);
 /* Starts (again) on the same database and port; returns once /api/v1/health answers 200. */
 void            hall_test_server_start       (HallTestServer      *self);
 /* SIGTERM and wait; returns the exit code (asserts it exited rather than crashed). */
@@ -131,6 +137,8 @@ JsonObject     *hall_test_server_fails       (HallTestServer      *self,
 #define HALL_TEST_TCP_ESTABLISHED 0x01
 #define HALL_TEST_TCP_CLOSE_WAIT 0x08
 
+/* VmRSS of the running server in kB, or -1. */
+gint64          hall_test_server_rss_kb      (HallTestServer      *self);
 /* How many files the running server has open (/proc/PID/fd). */
 guint           hall_test_server_count_fds   (HallTestServer      *self);
 /* How many of the server's accepted connections are in @tcp_state (/proc/net/tcp and tcp6). */

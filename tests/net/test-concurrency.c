@@ -12,7 +12,7 @@
 
 #include <sqlite3.h>
 
-#include "hall-bench-util.h"
+#include "hall-test-http.h"
 #include "hall-test-server.h"
 #include "hall-test-util.h"
 
@@ -87,17 +87,17 @@ static gpointer
 issuer_thread (gpointer data)
 {
   Client *c = data;
-  g_autoptr (BenchClient) client = bench_client_new (c->fx->url);
+  g_autoptr (HallTestHttp) client = hall_test_http_new (c->fx->url);
 
-  if (!bench_client_login (client, "manager", PASSWORD, "manager", 0, &c->error))
+  if (!hall_test_http_login (client, "manager", PASSWORD, "manager", 0, &c->error))
     return NULL;
   for (guint i = 0; i < c->count; i++)
     {
       g_autoptr (JsonObject) result = NULL;
 
-      result = bench_client_callf (client, "ticket.issue", &c->error,
-                                   "{\"department_id\":%d,\"request_id\":\"issue-%d-%u\"}", DEPARTMENT_ID,
-                                   c->index, i);
+      result = hall_test_http_callf (client, "ticket.issue", &c->error,
+                                     "{\"department_id\":%d,\"request_id\":\"issue-%d-%u\"}", DEPARTMENT_ID,
+                                     c->index, i);
       if (result == NULL)
         return NULL;
       gint64 ticket_id = ticket_id_of (result);
@@ -113,13 +113,14 @@ static gpointer
 window_thread (gpointer data)
 {
   Client *c = data;
-  g_autoptr (BenchClient) client = bench_client_new (c->fx->url);
+  g_autoptr (HallTestHttp) client = hall_test_http_new (c->fx->url);
   g_autofree char *username = g_strdup_printf ("window%02d", c->index);
   g_autoptr (JsonObject) opened = NULL;
 
-  if (!bench_client_login (client, username, PASSWORD, "staff", c->index, &c->error))
+  if (!hall_test_http_login (client, username, PASSWORD, "staff", c->index, &c->error))
     return NULL;
-  opened = bench_client_callf (client, "counter.open", &c->error, "{\"request_id\":\"open-%d\"}", c->index);
+  opened = hall_test_http_callf (client, "counter.open", &c->error, "{\"request_id\":\"open-%d\"}",
+                                 c->index);
   if (opened == NULL)
     return NULL;
 
@@ -130,8 +131,8 @@ window_thread (gpointer data)
       g_autoptr (JsonObject) finished = NULL;
       gint64 ticket_id;
 
-      called = bench_client_callf (client, "counter.call_next", &local_error,
-                                   "{\"request_id\":\"call-%d-%u\"}", c->index, k);
+      called = hall_test_http_callf (client, "counter.call_next", &local_error,
+                                     "{\"request_id\":\"call-%d-%u\"}", c->index, k);
       if (called == NULL)
         {
           if (!g_error_matches (local_error, HALL_ERROR, HALL_ERROR_QUEUE_EMPTY))
@@ -145,18 +146,19 @@ window_thread (gpointer data)
         {
           /* The answer got lost and the window sends the same call again: it must get the same
            * visitor back, not call another one. */
-          g_autoptr (JsonObject) again = bench_client_callf (client, "counter.call_next", &c->error,
-                                                             "{\"request_id\":\"call-1-0\"}");
+          g_autoptr (JsonObject) again
+              = hall_test_http_callf (client, "counter.call_next", &c->error,
+                                      "{\"request_id\":\"call-1-0\"}");
           if (again == NULL)
             return NULL;
           c->first_ticket = ticket_id;
           c->replayed_ticket = ticket_id_of (again);
         }
 
-      finished = bench_client_callf (client, "ticket.finish", &c->error,
-                                     "{\"ticket_id\":%" G_GINT64_FORMAT ",\"outcome\":\"resolved\","
-                                     "\"request_id\":\"finish-%d-%u\"}",
-                                     ticket_id, c->index, k);
+      finished = hall_test_http_callf (client, "ticket.finish", &c->error,
+                                       "{\"ticket_id\":%" G_GINT64_FORMAT ",\"outcome\":\"resolved\","
+                                       "\"request_id\":\"finish-%d-%u\"}",
+                                       ticket_id, c->index, k);
       if (finished == NULL)
         return NULL;
     }
@@ -274,13 +276,13 @@ test_twenty_windows (void)
 
   {
     /* replaying an issue returns the same ticket rather than a new number */
-    g_autoptr (BenchClient) client = bench_client_new (fx.url);
+    g_autoptr (HallTestHttp) client = hall_test_http_new (fx.url);
     g_autoptr (GError) error = NULL;
     g_autoptr (JsonObject) again = NULL;
 
-    g_assert_true (bench_client_login (client, "manager", PASSWORD, "manager", 0, &error));
-    again = bench_client_callf (client, "ticket.issue", &error,
-                                "{\"department_id\":%d,\"request_id\":\"issue-1-0\"}", DEPARTMENT_ID);
+    g_assert_true (hall_test_http_login (client, "manager", PASSWORD, "manager", 0, &error));
+    again = hall_test_http_callf (client, "ticket.issue", &error,
+                                  "{\"department_id\":%d,\"request_id\":\"issue-1-0\"}", DEPARTMENT_ID);
     g_assert_no_error (error);
     g_assert_cmpint (ticket_id_of (again), ==, g_array_index (issuers[0].ticket_ids, gint64, 0));
   }
@@ -321,16 +323,18 @@ test_twenty_windows (void)
   {
     /* Replayed once more after the visitor was finished and the queue is empty: still the first
      * result, and nobody else is called. */
-    g_autoptr (BenchClient) client = bench_client_new (fx.url);
+    g_autoptr (HallTestHttp) client = hall_test_http_new (fx.url);
     g_autoptr (GError) error = NULL;
     g_autoptr (JsonObject) again = NULL;
     g_autoptr (JsonObject) empty = NULL;
 
-    g_assert_true (bench_client_login (client, "window01", PASSWORD, "staff", 1, &error));
-    again = bench_client_callf (client, "counter.call_next", &error, "{\"request_id\":\"call-1-0\"}");
+    g_assert_true (hall_test_http_login (client, "window01", PASSWORD, "staff", 1, &error));
+    again = hall_test_http_callf (client, "counter.call_next", &error,
+                                  "{\"request_id\":\"call-1-0\"}");
     g_assert_no_error (error);
     g_assert_cmpint (ticket_id_of (again), ==, windows[0].first_ticket);
-    empty = bench_client_callf (client, "counter.call_next", &error, "{\"request_id\":\"call-1-fresh\"}");
+    empty = hall_test_http_callf (client, "counter.call_next", &error,
+                                  "{\"request_id\":\"call-1-fresh\"}");
     g_assert_error (error, HALL_ERROR, HALL_ERROR_QUEUE_EMPTY);
     g_assert_null (empty);
   }

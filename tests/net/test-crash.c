@@ -13,8 +13,8 @@
 
 #include <sqlite3.h>
 
-#include "hall-bench-feed.h"
-#include "hall-bench-util.h"
+#include "hall-test-feed.h"
+#include "hall-test-http.h"
 #include "hall-test-server.h"
 #include "hall-test-util.h"
 
@@ -72,10 +72,10 @@ static gpointer
 writer_thread (gpointer data)
 {
   Writer *w = data;
-  g_autoptr (BenchClient) client = bench_client_new (w->url);
+  g_autoptr (HallTestHttp) client = hall_test_http_new (w->url);
   g_autofree char *username = g_strdup_printf ("kiosk%d", w->index);
 
-  while (!bench_client_login (client, username, HALL_TEST_PASSWORD, "kiosk", 0, &w->error))
+  while (!hall_test_http_login (client, username, HALL_TEST_PASSWORD, "kiosk", 0, &w->error))
     {
       if (!g_error_matches (w->error, HALL_ERROR, HALL_ERROR_UNAVAILABLE))
         return NULL;
@@ -94,8 +94,8 @@ writer_thread (gpointer data)
         {
           g_autoptr (GError) error = NULL;
 
-          result = bench_client_callf (client, "ticket.issue", &error,
-                                       "{\"department_id\":%d,\"request_id\":\"%s\"}", 1 + w->index, request_id);
+          result = hall_test_http_callf (client, "ticket.issue", &error,
+                                         "{\"department_id\":%d,\"request_id\":\"%s\"}", 1 + w->index, request_id);
           if (result != NULL)
             break;
           if (!g_error_matches (error, HALL_ERROR, HALL_ERROR_UNAVAILABLE))
@@ -200,15 +200,16 @@ assert_acks_kept (HallTestServer *server,
 /* Waits until the subscriber has connected to the server's @n-th life, so every crash is one the
  * feed has to resume across. */
 static void
-wait_for_feed_connections (BenchFeed *feed,
-                           guint      n)
+wait_for_feed_connections (HallTestFeed *feed,
+                           guint         n)
 {
   gint64 deadline = g_get_monotonic_time () + HALL_TEST_SERVER_TIMEOUT * G_USEC_PER_SEC;
 
-  while (bench_feed_connections (feed) < n)
+  while (hall_test_feed_connections (feed) < n)
     {
       if (g_get_monotonic_time () > deadline)
-        g_error ("the feed did not reconnect (%u connections, expected %u)", bench_feed_connections (feed), n);
+        g_error ("the feed did not reconnect (%u connections, expected %u)",
+                 hall_test_feed_connections (feed), n);
       g_usleep (10 * 1000);
     }
 }
@@ -223,7 +224,7 @@ test_kill_under_load (void)
   g_autoptr (GArray) seen = NULL;
   Writer writers[N_WRITERS] = { 0 };
   GThread *threads[N_WRITERS];
-  BenchFeed *feed;
+  HallTestFeed *feed;
   guint target = 0, retries = 0;
 
   for (int i = 0; i < N_WRITERS; i++)
@@ -236,7 +237,7 @@ test_kill_under_load (void)
   manager = hall_test_server_add_user_login (server, "manager", "manager", NULL, 0);
 
   /* The wall display follows the feed from the beginning and resumes after every crash. */
-  feed = bench_feed_start (server->url, display, 0);
+  feed = hall_test_feed_start (server->url, display, 0);
 
   g_atomic_int_set (&stop_writers, 0);
   for (int i = 0; i < N_WRITERS; i++)
@@ -273,19 +274,19 @@ test_kill_under_load (void)
   /* The subscriber has seen what the database holds: every seq once, in order, no gap. */
   expected = all_events (server, manager);
   g_assert_cmpuint (expected->len, >, 0);
-  g_assert_true (bench_feed_wait_seq (feed, g_array_index (expected, gint64, expected->len - 1),
-                                      HALL_TEST_SERVER_TIMEOUT * 1000));
+  g_assert_true (hall_test_feed_wait_seq (feed, g_array_index (expected, gint64, expected->len - 1),
+                                          HALL_TEST_SERVER_TIMEOUT * 1000));
   {
     g_autoptr (GArray) events = NULL;
 
     /* the feed keeps what arrives meanwhile (the manager's events.since is a read: no event) */
-    events = bench_feed_dup_events (feed);
+    events = hall_test_feed_dup_events (feed);
     seen = g_array_new (FALSE, FALSE, sizeof (gint64));
     for (guint i = 0; i < events->len; i++)
-      g_array_append_val (seen, g_array_index (events, BenchFeedEvent, i).seq);
+      g_array_append_val (seen, g_array_index (events, HallTestFeedEvent, i).seq);
   }
-  g_assert_cmpuint (bench_feed_connections (feed), >=, N_ROUNDS + 1);
-  bench_feed_stop (feed);
+  g_assert_cmpuint (hall_test_feed_connections (feed), >=, N_ROUNDS + 1);
+  hall_test_feed_stop (feed);
 
   g_assert_cmpuint (seen->len, ==, expected->len);
   for (guint i = 0; i < expected->len; i++)

@@ -1,19 +1,19 @@
-/* hall-bench-feed.c
+/* hall-test-feed.c — a change-feed subscriber on its own thread, that resumes after a restart
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "hall-bench"
+#define G_LOG_DOMAIN "hall-test"
 
 #include "config.h"
 
 #include <libsoup/soup.h>
 #include <string.h>
 
-#include "hall-bench-feed.h"
+#include "hall-test-feed.h"
 
 #define RECONNECT_MS 50
 
-struct _BenchFeed
+struct _HallTestFeed
 {
   char *url;
   char *token;
@@ -28,18 +28,18 @@ struct _BenchFeed
 
   GMutex lock;
   GCond cond;
-  GArray *events; /* BenchFeedEvent */
+  GArray *events; /* HallTestFeedEvent */
   gint64 last_seq;
   guint connections;
   gboolean stopping;
 };
 
-static void connect_feed (BenchFeed *feed);
+static void connect_feed (HallTestFeed *feed);
 
 static void
 event_clear (gpointer data)
 {
-  BenchFeedEvent *event = data;
+  HallTestFeedEvent *event = data;
 
   g_clear_pointer (&event->event, json_object_unref);
 }
@@ -47,7 +47,7 @@ event_clear (gpointer data)
 static gboolean
 reconnect_cb (gpointer data)
 {
-  BenchFeed *feed = data;
+  HallTestFeed *feed = data;
 
   feed->reconnect_id = 0;
   connect_feed (feed);
@@ -55,7 +55,7 @@ reconnect_cb (gpointer data)
 }
 
 static void
-schedule_reconnect (BenchFeed *feed)
+schedule_reconnect (HallTestFeed *feed)
 {
   GSource *source;
 
@@ -74,9 +74,9 @@ message_cb (SoupWebsocketConnection *connection,
             GBytes                  *message,
             gpointer                 data)
 {
-  BenchFeed *feed = data;
+  HallTestFeed *feed = data;
   g_autoptr (JsonNode) node = NULL;
-  BenchFeedEvent event = { 0 };
+  HallTestFeedEvent event = { 0 };
   gsize size;
   const char *text = g_bytes_get_data (message, &size);
   g_autofree char *copy = g_strndup (text, size);
@@ -100,7 +100,7 @@ static void
 closed_cb (SoupWebsocketConnection *connection,
            gpointer                 data)
 {
-  BenchFeed *feed = data;
+  HallTestFeed *feed = data;
 
   if (connection == feed->connection)
     schedule_reconnect (feed);
@@ -111,7 +111,7 @@ connected_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      data)
 {
-  BenchFeed *feed = data;
+  HallTestFeed *feed = data;
   g_autoptr (GError) error = NULL;
   SoupWebsocketConnection *connection;
 
@@ -140,7 +140,7 @@ connected_cb (GObject      *source,
 }
 
 static void
-connect_feed (BenchFeed *feed)
+connect_feed (HallTestFeed *feed)
 {
   g_autofree char *uri = NULL;
   g_autofree char *auth = g_strconcat ("Bearer ", feed->token, NULL);
@@ -163,7 +163,7 @@ connect_feed (BenchFeed *feed)
 static gpointer
 feed_thread (gpointer data)
 {
-  BenchFeed *feed = data;
+  HallTestFeed *feed = data;
 
   g_main_context_push_thread_default (feed->context);
   feed->session = soup_session_new_with_options ("timeout", 0, "idle-timeout", 0, NULL);
@@ -197,12 +197,12 @@ feed_thread (gpointer data)
   return NULL;
 }
 
-BenchFeed *
-bench_feed_start (const char *url,
-                  const char *token,
-                  gint64      since)
+HallTestFeed *
+hall_test_feed_start (const char *url,
+                      const char *token,
+                      gint64      since)
 {
-  BenchFeed *feed = g_new0 (BenchFeed, 1);
+  HallTestFeed *feed = g_new0 (HallTestFeed, 1);
   g_autofree char *ws = NULL;
 
   /* http://host → ws://host */
@@ -218,7 +218,7 @@ bench_feed_start (const char *url,
   feed->context = g_main_context_new ();
   feed->loop = g_main_loop_new (feed->context, FALSE);
   feed->cancellable = g_cancellable_new ();
-  feed->events = g_array_new (FALSE, TRUE, sizeof (BenchFeedEvent));
+  feed->events = g_array_new (FALSE, TRUE, sizeof (HallTestFeedEvent));
   g_array_set_clear_func (feed->events, event_clear);
   g_mutex_init (&feed->lock);
   g_cond_init (&feed->cond);
@@ -227,9 +227,9 @@ bench_feed_start (const char *url,
 }
 
 gboolean
-bench_feed_wait_seq (BenchFeed *feed,
-                     gint64     seq,
-                     guint      timeout_ms)
+hall_test_feed_wait_seq (HallTestFeed *feed,
+                         gint64        seq,
+                         guint         timeout_ms)
 {
   gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
   gboolean ok;
@@ -244,14 +244,14 @@ bench_feed_wait_seq (BenchFeed *feed,
 }
 
 static gint64
-find_match (BenchFeed  *feed,
-            const char *kind,
-            const char *member,
-            gint64      value)
+find_match (HallTestFeed *feed,
+            const char   *kind,
+            const char   *member,
+            gint64        value)
 {
   for (guint i = feed->events->len; i > 0; i--)
     {
-      BenchFeedEvent *event = &g_array_index (feed->events, BenchFeedEvent, i - 1);
+      HallTestFeedEvent *event = &g_array_index (feed->events, HallTestFeedEvent, i - 1);
 
       if (g_strcmp0 (json_object_get_string_member_with_default (event->event, "kind", ""), kind) == 0
           && json_object_get_int_member_with_default (event->event, member, G_MININT64) == value)
@@ -261,11 +261,11 @@ find_match (BenchFeed  *feed,
 }
 
 gint64
-bench_feed_wait_match (BenchFeed  *feed,
-                       const char *kind,
-                       const char *member,
-                       gint64      value,
-                       guint       timeout_ms)
+hall_test_feed_wait_match (HallTestFeed *feed,
+                           const char   *kind,
+                           const char   *member,
+                           gint64        value,
+                           guint         timeout_ms)
 {
   gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
   gint64 arrived;
@@ -279,15 +279,15 @@ bench_feed_wait_match (BenchFeed  *feed,
 }
 
 GArray *
-bench_feed_dup_events (BenchFeed *feed)
+hall_test_feed_dup_events (HallTestFeed *feed)
 {
-  GArray *copy = g_array_new (FALSE, TRUE, sizeof (BenchFeedEvent));
+  GArray *copy = g_array_new (FALSE, TRUE, sizeof (HallTestFeedEvent));
 
   g_array_set_clear_func (copy, event_clear);
   g_mutex_lock (&feed->lock);
   for (guint i = 0; i < feed->events->len; i++)
     {
-      BenchFeedEvent event = g_array_index (feed->events, BenchFeedEvent, i);
+      HallTestFeedEvent event = g_array_index (feed->events, HallTestFeedEvent, i);
 
       event.event = json_object_ref (event.event);
       g_array_append_val (copy, event);
@@ -297,7 +297,7 @@ bench_feed_dup_events (BenchFeed *feed)
 }
 
 gint64
-bench_feed_last_seq (BenchFeed *feed)
+hall_test_feed_last_seq (HallTestFeed *feed)
 {
   gint64 seq;
 
@@ -308,7 +308,7 @@ bench_feed_last_seq (BenchFeed *feed)
 }
 
 guint
-bench_feed_connections (BenchFeed *feed)
+hall_test_feed_connections (HallTestFeed *feed)
 {
   guint n;
 
@@ -321,7 +321,7 @@ bench_feed_connections (BenchFeed *feed)
 static gboolean
 quit_cb (gpointer data)
 {
-  BenchFeed *feed = data;
+  HallTestFeed *feed = data;
 
   feed->stopping = TRUE;
   g_main_loop_quit (feed->loop);
@@ -329,7 +329,7 @@ quit_cb (gpointer data)
 }
 
 void
-bench_feed_stop (BenchFeed *feed)
+hall_test_feed_stop (HallTestFeed *feed)
 {
   if (feed == NULL)
     return;

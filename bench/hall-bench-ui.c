@@ -25,6 +25,7 @@
 #include "hall-engine.h"
 #include "hall-matter-list-page.h"
 #include "hall-search-tokenizer.h"
+#include "hall-ui-test-util.h"
 #include "hall-window.h"
 #include "hall-workspace.h"
 
@@ -62,36 +63,6 @@ self_rss_kb (const char *key)
 }
 
 /* ---- the child: the real app ------------------------------------------------------------------- */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_for (Condition   condition,
-          gpointer    data,
-          guint       seconds,
-          const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (seconds, timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (timed_out)
-    {
-      g_autofree char *message = g_strdup_printf ("timed out after %u s", seconds);
-      GError error = { HALL_ERROR, HALL_ERROR_UNAVAILABLE, message };
-
-      bench_die (what, &error);
-    }
-  g_source_remove (id);
-}
 
 typedef struct
 {
@@ -151,31 +122,6 @@ client_ready (gpointer data)
 }
 
 static gboolean
-flag_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static void
-login_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) reply = hall_client_login_finish (HALL_CLIENT (object), result, &error);
-
-  if (reply == NULL)
-    bench_die ("session.login", error);
-  *(gboolean *) user_data = TRUE;
-}
-
-static gboolean
-workspace_shown (gpointer data)
-{
-  return g_strcmp0 (hall_window_get_page_name (data), "workspace") == 0;
-}
-
-static gboolean
 list_filled (gpointer data)
 {
   return g_list_model_get_n_items (data) > 0;
@@ -221,7 +167,7 @@ measure_call (HallClient *client,
   json_object_set_int_member (params, "limit", 200);
   start = g_get_monotonic_time ();
   hall_client_call_async (client, "matter.list", params, NULL, call_cb, &wait);
-  wait_for (answered, &wait, 120, "matter.list");
+  hall_ui_test_wait (answered, &wait, 120, "matter.list");
   *total = json_object_get_int_member (wait.reply, "total");
   json_object_unref (wait.reply);
   return (wait.answered_at - start) / 1000.0;
@@ -236,7 +182,7 @@ wait_next_paint (GtkWidget  *window,
 
   paint_watch_start (&watch);
   gtk_widget_queue_draw (window);
-  wait_for (painted, &watch, 60, what);
+  hall_ui_test_wait (painted, &watch, 60, what);
   paint_watch_stop (&watch);
 }
 
@@ -265,7 +211,7 @@ measure_list (HallClient *client)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   paint_watch_start (&watch);
-  wait_for (painted, &watch, 60, "the empty window's first frame");
+  hall_ui_test_wait (painted, &watch, 60, "the empty window's first frame");
   paint_watch_stop (&watch);
 
   start = g_get_monotonic_time ();
@@ -275,7 +221,7 @@ measure_list (HallClient *client)
   g_signal_connect (watch.rows, "items-changed", G_CALLBACK (items_changed_cb), &filled_at);
   gtk_window_set_child (GTK_WINDOW (window), page);
   paint_watch_start (&watch);
-  wait_for (painted, &watch, 120, "the matter list's first frame with rows");
+  hall_ui_test_wait (painted, &watch, 120, "the matter list's first frame with rows");
   paint_watch_stop (&watch);
   g_signal_handlers_disconnect_by_func (watch.rows, items_changed_cb, &filled_at);
   ms = (watch.painted_at - start) / 1000.0;
@@ -314,24 +260,25 @@ run_child (void)
     paint_watch_start (&first);
   else
     g_signal_connect (window, "map", G_CALLBACK (window_map_cb), &first);
-  wait_for (painted, &first, 60, "the window's first frame");
+  hall_ui_test_wait (painted, &first, 60, "the window's first frame");
   paint_watch_stop (&first);
   g_signal_handlers_disconnect_by_func (window, window_map_cb, &first);
   g_print ("first-frame-ms %.1f\nfirst-frame-page %s\n", (first.painted_at - opts.t0) / 1000.0,
            hall_window_get_page_name (window));
 
   /* Leaving only once the hall is open, so that it closes cleanly. */
-  wait_for (client_ready, app, 120, "the local hall to open");
+  hall_ui_test_wait (client_ready, app, 120, "the local hall to open");
   if (g_str_equal (opts.child, "full"))
     {
       client = hall_application_get_client (app);
-      hall_client_login_async (client, STAFF, PASSWORD, "staff", 0, NULL, login_cb, &signed_in);
-      wait_for (flag_set, &signed_in, 60, "signing in");
-      wait_for (workspace_shown, window, 60, "the clerk's workspace");
+      hall_client_login_async (client, STAFF, PASSWORD, "staff", 0, NULL, hall_ui_test_login_cb,
+                               &signed_in);
+      hall_ui_test_wait (hall_ui_test_flag_set, &signed_in, 60, "signing in");
+      hall_ui_test_wait_page (window, "workspace", 60);
       workspace = hall_window_get_workspace (window);
       matters = hall_matter_list_page_get_matters (HALL_MATTER_LIST_PAGE (hall_workspace_get_page (workspace,
                                                                                                  "matters")));
-      wait_for (list_filled, matters, 120, "the workspace's matter list");
+      hall_ui_test_wait (list_filled, matters, 120, "the workspace's matter list");
       wait_next_paint (GTK_WIDGET (window), "the signed-in window's frame");
       g_print ("rss-loaded-kb %" G_GINT64_FORMAT "\n", self_rss_kb ("VmRSS"));
 

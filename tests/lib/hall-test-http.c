@@ -13,6 +13,7 @@
 #include "hall-engine.h"
 #include "hall-error.h"
 #include "hall-test-http.h"
+#include "hall-test-util.h"
 
 HallTestHttp *
 hall_test_http_new (const char *url)
@@ -162,15 +163,9 @@ hall_test_http_login (HallTestHttp  *client,
                       gint64         counter_id,
                       GError       **error)
 {
-  g_autoptr (JsonObject) params = json_object_new ();
+  g_autoptr (JsonObject) params = hall_test_login_params (username, password, role, counter_id);
   g_autoptr (JsonObject) result = NULL;
 
-  json_object_set_string_member (params, "username", username);
-  json_object_set_string_member (params, "password", password);
-  if (role != NULL)
-    json_object_set_string_member (params, "role", role);
-  if (counter_id != 0)
-    json_object_set_int_member (params, "counter_id", counter_id);
   result = hall_test_http_call (client, "session.login", params, error);
   if (result == NULL)
     return FALSE;

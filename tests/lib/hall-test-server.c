@@ -575,19 +575,14 @@ hall_test_server_login (HallTestServer *self,
                         const char     *role,
                         gint64          counter_id)
 {
-  g_autoptr (JsonObject) params = json_object_new ();
+  g_autoptr (JsonObject) params
+      = hall_test_login_params (username, HALL_TEST_PASSWORD, role, counter_id);
   g_autoptr (JsonNode) node = NULL;
   g_autoptr (JsonObject) answer = NULL;
   g_autofree char *body = NULL;
   g_autofree char *text = NULL;
   guint status = 0;
 
-  json_object_set_string_member (params, "username", username);
-  json_object_set_string_member (params, "password", HALL_TEST_PASSWORD);
-  if (role != NULL)
-    json_object_set_string_member (params, "role", role);
-  if (counter_id != 0)
-    json_object_set_int_member (params, "counter_id", counter_id);
   node = json_node_init_object (json_node_alloc (), params);
   body = json_to_string (node, FALSE);
 

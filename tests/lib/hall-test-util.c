@@ -77,22 +77,34 @@ hall_test_hall_free (HallTestHall *hall)
   g_free (hall);
 }
 
+JsonObject *
+hall_test_login_params (const char *username,
+                        const char *password,
+                        const char *role,
+                        gint64      counter_id)
+{
+  JsonObject *params = json_object_new ();
+
+  json_object_set_string_member (params, "username", username);
+  json_object_set_string_member (params, "password", password);
+  if (role != NULL)
+    json_object_set_string_member (params, "role", role);
+  if (counter_id != 0)
+    json_object_set_int_member (params, "counter_id", counter_id);
+  return params;
+}
+
 char *
 hall_test_login (HallTestHall *hall,
                  const char   *username,
                  const char   *role,
                  gint64        counter_id)
 {
-  g_autoptr (JsonObject) params = json_object_new ();
+  g_autoptr (JsonObject) params
+      = hall_test_login_params (username, "password123", role, counter_id);
   g_autoptr (JsonObject) result = NULL;
   g_autoptr (GError) error = NULL;
 
-  json_object_set_string_member (params, "username", username);
-  json_object_set_string_member (params, "password", "password123");
-  if (role)
-    json_object_set_string_member (params, "role", role);
-  if (counter_id)
-    json_object_set_int_member (params, "counter_id", counter_id);
   result = hall_engine_call_sync (hall->engine, NULL, "session.login", params, "127.0.0.1", &error);
   g_assert_no_error (error);
   return g_strdup (json_object_get_string_member (result, "token"));

@@ -25,6 +25,12 @@ char         *hall_test_add_user        (HallTestHall *hall,
                                          const char   *roles,
                                          const char   *department,
                                          gint64        counter_id);
+/* The params of session.login; @role NULL for the default, @counter_id 0 for none. */
+JsonObject   *hall_test_login_params    (const char   *username,
+                                         const char   *password,
+                                         const char   *role,
+                                         gint64        counter_id);
+/* Signs in (password "password123") and returns the session token. */
 char         *hall_test_login           (HallTestHall *hall,
                                          const char   *username,
                                          const char   *role,

@@ -54,7 +54,7 @@ G_DEFINE_FINAL_TYPE (HallAdminAccountsPage, hall_admin_accounts_page, HALL_TYPE_
 static const char * const refresh_on[] = { "account.changed", "setup.changed", NULL };
 
 static void
-update_actions (HallPage *page)
+hall_admin_accounts_page_update_actions (HallPage *page)
 {
   HallAdminAccountsPage *self = HALL_ADMIN_ACCOUNTS_PAGE (page);
   gboolean online = hall_page_is_online (page);
@@ -141,7 +141,7 @@ loaded_cb (HallPage     *page,
 }
 
 static void
-refresh (HallPage *page)
+hall_admin_accounts_page_refresh (HallPage *page)
 {
   hall_page_load (page, "user.list", NULL, loaded_cb, (gpointer) "user.list");
   hall_page_load (page, "hall.info", NULL, loaded_cb, (gpointer) "hall.info");
@@ -354,8 +354,8 @@ hall_admin_accounts_page_class_init (HallAdminAccountsPageClass *klass)
   HallPageClass *page_class = HALL_PAGE_CLASS (klass);
 
   object_class->finalize = hall_admin_accounts_page_finalize;
-  page_class->refresh = refresh;
-  page_class->update_actions = update_actions;
+  page_class->refresh = hall_admin_accounts_page_refresh;
+  page_class->update_actions = hall_admin_accounts_page_update_actions;
   HALL_ADMIN_PAGE_CLASS (klass)->refresh_on = refresh_on;
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -404,7 +404,7 @@ hall_admin_accounts_page_init (HallAdminAccountsPage *self)
   g_signal_connect (self->username_row, "changed", G_CALLBACK (field_changed_cb), self);
   g_signal_connect (self->password_row, "changed", G_CALLBACK (field_changed_cb), self);
   g_signal_connect (self->display_name_row, "changed", G_CALLBACK (field_changed_cb), self);
-  update_actions (HALL_PAGE (self));
+  hall_admin_accounts_page_update_actions (HALL_PAGE (self));
 }
 
 GtkWidget *

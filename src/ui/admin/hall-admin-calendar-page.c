@@ -46,7 +46,7 @@ G_DEFINE_FINAL_TYPE (HallAdminCalendarPage, hall_admin_calendar_page, HALL_TYPE_
 static const char * const refresh_on[] = { "calendar.changed", NULL };
 
 static void
-update_actions (HallPage *page)
+hall_admin_calendar_page_update_actions (HallPage *page)
 {
   gboolean online = hall_page_is_online (page);
 
@@ -148,7 +148,7 @@ info_cb (HallPage     *page,
 }
 
 static void
-refresh (HallPage *page)
+hall_admin_calendar_page_refresh (HallPage *page)
 {
   hall_page_load (page, "hall.info", NULL, info_cb, NULL);
 }
@@ -312,8 +312,8 @@ hall_admin_calendar_page_class_init (HallAdminCalendarPageClass *klass)
   HallPageClass *page_class = HALL_PAGE_CLASS (klass);
 
   object_class->finalize = hall_admin_calendar_page_finalize;
-  page_class->refresh = refresh;
-  page_class->update_actions = update_actions;
+  page_class->refresh = hall_admin_calendar_page_refresh;
+  page_class->update_actions = hall_admin_calendar_page_update_actions;
   HALL_ADMIN_PAGE_CLASS (klass)->refresh_on = refresh_on;
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -345,7 +345,7 @@ hall_admin_calendar_page_init (HallAdminCalendarPage *self)
   self->fields[1] = (HallFormField) { "note", GTK_WIDGET (self->note_row), self->note_error };
   self->days = g_list_store_new (HALL_TYPE_JSON_ITEM);
   gtk_list_box_bind_model (self->days_list, G_LIST_MODEL (self->days), create_day_row, NULL, NULL);
-  update_actions (HALL_PAGE (self));
+  hall_admin_calendar_page_update_actions (HALL_PAGE (self));
 }
 
 GtkWidget *

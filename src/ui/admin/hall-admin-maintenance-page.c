@@ -39,7 +39,7 @@ struct _HallAdminMaintenancePage
 G_DEFINE_FINAL_TYPE (HallAdminMaintenancePage, hall_admin_maintenance_page, HALL_TYPE_ADMIN_PAGE)
 
 static void
-update_actions (HallPage *page)
+hall_admin_maintenance_page_update_actions (HallPage *page)
 {
   HallAdminMaintenancePage *self = HALL_ADMIN_MAINTENANCE_PAGE (page);
   gboolean online = hall_page_is_online (page);
@@ -67,7 +67,7 @@ audit_cb (HallPage     *page,
   entries = json_object_get_array_member (reply, "entries");
   hall_json_item_update_store (self->audit, entries, 0, FALSE);
   self->more_audit = entries != NULL && json_array_get_length (entries) == AUDIT_PAGE;
-  update_actions (page);
+  hall_admin_maintenance_page_update_actions (page);
 }
 
 /* A page of the trail: the newest, or the one older than the entry @before. */
@@ -88,7 +88,7 @@ read_audit (HallAdminMaintenancePage *self,
 
 /* The trail is no change feed: it is read while the page is in view. */
 static void
-refresh (HallPage *page)
+hall_admin_maintenance_page_refresh (HallPage *page)
 {
   if (gtk_widget_get_mapped (GTK_WIDGET (page)))
     read_audit (HALL_ADMIN_MAINTENANCE_PAGE (page), 0);
@@ -371,8 +371,8 @@ hall_admin_maintenance_page_class_init (HallAdminMaintenancePageClass *klass)
 
   object_class->finalize = hall_admin_maintenance_page_finalize;
   widget_class->map = hall_admin_maintenance_page_map;
-  page_class->refresh = refresh;
-  page_class->update_actions = update_actions;
+  page_class->refresh = hall_admin_maintenance_page_refresh;
+  page_class->update_actions = hall_admin_maintenance_page_update_actions;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/xinfanghall/Hall/ui/admin/hall-admin-maintenance-page.ui");
@@ -395,7 +395,7 @@ hall_admin_maintenance_page_init (HallAdminMaintenancePage *self)
   self->audit = g_list_store_new (HALL_TYPE_JSON_ITEM);
   gtk_list_box_bind_model (self->audit_list, G_LIST_MODEL (self->audit), create_audit_row, NULL, NULL);
   g_signal_connect (self, "notify::client", G_CALLBACK (client_changed_cb), NULL);
-  update_actions (HALL_PAGE (self));
+  hall_admin_maintenance_page_update_actions (HALL_PAGE (self));
 }
 
 GtkWidget *

@@ -94,7 +94,7 @@ save_call_free (SaveCall *call)
 }
 
 static void
-update_actions (HallPage *page)
+hall_admin_setup_page_update_actions (HallPage *page)
 {
   HallAdminSetupPage *self = HALL_ADMIN_SETUP_PAGE (page);
   static const char * const actions[] = {
@@ -186,7 +186,7 @@ show_info (HallAdminSetupPage *self,
   hall_json_item_update_store (self->categories, json_object_get_array_member (info, "categories"), 0,
                                 !departments_changed);
   self->loaded = TRUE;
-  update_actions (HALL_PAGE (self));
+  hall_admin_setup_page_update_actions (HALL_PAGE (self));
 }
 
 static void
@@ -202,7 +202,7 @@ info_cb (HallPage     *page,
 }
 
 static void
-refresh (HallPage *page)
+hall_admin_setup_page_refresh (HallPage *page)
 {
   hall_page_load (page, "hall.info", NULL, info_cb, NULL);
 }
@@ -521,8 +521,8 @@ hall_admin_setup_page_class_init (HallAdminSetupPageClass *klass)
   HallPageClass *page_class = HALL_PAGE_CLASS (klass);
 
   object_class->finalize = hall_admin_setup_page_finalize;
-  page_class->refresh = refresh;
-  page_class->update_actions = update_actions;
+  page_class->refresh = hall_admin_setup_page_refresh;
+  page_class->update_actions = hall_admin_setup_page_update_actions;
   HALL_ADMIN_PAGE_CLASS (klass)->refresh_on = refresh_on;
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -597,7 +597,7 @@ hall_admin_setup_page_init (HallAdminSetupPage *self)
   gtk_list_box_bind_model (self->counters_list, G_LIST_MODEL (self->counters), create_counter_row, self, NULL);
   gtk_list_box_bind_model (self->categories_list, G_LIST_MODEL (self->categories), create_category_row, self, NULL);
   g_signal_connect (self, "notify::client", G_CALLBACK (client_changed_cb), NULL);
-  update_actions (HALL_PAGE (self));
+  hall_admin_setup_page_update_actions (HALL_PAGE (self));
 }
 
 GtkWidget *

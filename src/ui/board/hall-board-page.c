@@ -157,7 +157,7 @@ snapshot_cb (HallPage     *page,
 }
 
 static void
-refresh (HallPage *page)
+hall_board_page_refresh (HallPage *page)
 {
   HallBoardPage *self = HALL_BOARD_PAGE (page);
 
@@ -170,7 +170,7 @@ refresh (HallPage *page)
 }
 
 static void
-update_actions (HallPage *page)
+hall_board_page_update_actions (HallPage *page)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (page), "board.refresh", hall_page_is_online (page));
 }
@@ -258,9 +258,9 @@ department_has_waiting (gpointer item,
 }
 
 static void
-event (HallPage   *page,
-       const char *kind,
-       JsonObject *event)
+hall_board_page_event (HallPage   *page,
+                       const char *kind,
+                       JsonObject *event)
 {
   HallBoardPage *self = HALL_BOARD_PAGE (page);
   gint64 seq = json_object_get_int_member_with_default (event, "seq", 0);
@@ -317,9 +317,9 @@ hall_board_page_class_init (HallBoardPageClass *klass)
 
   object_class->dispose = hall_board_page_dispose;
   object_class->finalize = hall_board_page_finalize;
-  page_class->refresh = refresh;
-  page_class->event = event;
-  page_class->update_actions = update_actions;
+  page_class->refresh = hall_board_page_refresh;
+  page_class->event = hall_board_page_event;
+  page_class->update_actions = hall_board_page_update_actions;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xinfanghall/Hall/ui/board/hall-board-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HallBoardPage, stack);
@@ -355,7 +355,7 @@ hall_board_page_init (HallBoardPage *self)
   gtk_list_box_bind_model (self->departments_list, G_LIST_MODEL (self->waiting_departments),
                            create_department_row, NULL, NULL);
   g_signal_connect (self, "notify::client", G_CALLBACK (client_changed_cb), NULL);
-  update_actions (HALL_PAGE (self));
+  hall_board_page_update_actions (HALL_PAGE (self));
 }
 
 GtkWidget *

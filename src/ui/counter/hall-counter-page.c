@@ -1,7 +1,7 @@
 /* hall-counter-page.c — the window clerk's counter
  *
  * Reads hall.snapshot (the counter) and ticket.list (its visitors) once, then again after each
- * ticket or counter event (several in a row cost one read), after a reconnect and when the
+ * ticket or counter hall_counter_page_event (several in a row cost one read), after a reconnect and when the
  * clerk's window changes. Every action is a widget action with a key, so the counter is worked
  * from the keyboard.
  *
@@ -195,7 +195,7 @@ update_waiting (HallCounterPage *self,
 
 
 static void
-update_actions (HallPage *page)
+hall_counter_page_update_actions (HallPage *page)
 {
   HallCounterPage *self = HALL_COUNTER_PAGE (page);
   GtkWidget *widget = GTK_WIDGET (self);
@@ -394,7 +394,7 @@ info_cb (HallPage     *page,
 }
 
 static void
-refresh (HallPage *page)
+hall_counter_page_refresh (HallPage *page)
 {
   HallCounterPage *self = HALL_COUNTER_PAGE (page);
 
@@ -411,9 +411,9 @@ refresh (HallPage *page)
 }
 
 static void
-event (HallPage   *page,
-       const char *kind,
-       JsonObject *event)
+hall_counter_page_event (HallPage   *page,
+                         const char *kind,
+                         JsonObject *event)
 {
   if (g_str_has_prefix (kind, "ticket.") || g_str_has_prefix (kind, "counter.") || g_str_equal (kind, "setup.changed"))
     hall_page_refresh (page);
@@ -483,9 +483,9 @@ hall_counter_page_class_init (HallCounterPageClass *klass)
 
   object_class->dispose = hall_counter_page_dispose;
   object_class->finalize = hall_counter_page_finalize;
-  page_class->refresh = refresh;
-  page_class->event = event;
-  page_class->update_actions = update_actions;
+  page_class->refresh = hall_counter_page_refresh;
+  page_class->event = hall_counter_page_event;
+  page_class->update_actions = hall_counter_page_update_actions;
 
   g_type_ensure (HALL_TYPE_ACTION_FORM);
   g_type_ensure (HALL_TYPE_MATTER_FORM);
@@ -537,7 +537,7 @@ hall_counter_page_init (HallCounterPage *self)
   g_object_bind_property (self, "client", self->client_notify, "target", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "client", self->matter_form, "client", G_BINDING_SYNC_CREATE);
   g_signal_connect (self, "notify::client", G_CALLBACK (client_changed_cb), NULL);
-  update_actions (HALL_PAGE (self));
+  hall_counter_page_update_actions (HALL_PAGE (self));
 }
 
 GtkWidget *

@@ -78,7 +78,7 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-update_actions (HallPage *page)
+hall_charge_view_update_actions (HallPage *page)
 {
   HallChargeView *self = HALL_CHARGE_VIEW (page);
   gboolean editable = hall_page_is_online (page) && !self->busy && self->current != NULL
@@ -96,7 +96,7 @@ set_busy (HallChargeView *self,
           gboolean        busy)
 {
   self->busy = busy;
-  update_actions (HALL_PAGE (self));
+  hall_charge_view_update_actions (HALL_PAGE (self));
 }
 
 static void
@@ -225,7 +225,7 @@ show_charge (HallChargeView *self,
   adw_preferences_group_set_title (self->close_group, _hall_json_flag (charge, "closed")
                                                       /* Translators: heading: the charge (包案) is closed */
                                                       ? _("The Charge Is Closed") : _("Close the Charge"));
-  update_actions (HALL_PAGE (self));
+  hall_charge_view_update_actions (HALL_PAGE (self));
 }
 
 /* Where the hall's errors show: the field they name, else under the form. */
@@ -492,9 +492,9 @@ show_matter_action (GtkWidget  *widget,
 }
 
 static void
-event (HallPage   *page,
-       const char *kind,
-       JsonObject *event)
+hall_charge_view_event (HallPage   *page,
+                        const char *kind,
+                        JsonObject *event)
 {
   HallChargeView *self = HALL_CHARGE_VIEW (page);
   g_autoptr (JsonObject) params = NULL;
@@ -539,8 +539,8 @@ hall_charge_view_class_init (HallChargeViewClass *klass)
 
   object_class->dispose = hall_charge_view_dispose;
   object_class->finalize = hall_charge_view_finalize;
-  page_class->event = event;
-  page_class->update_actions = update_actions;
+  page_class->event = hall_charge_view_event;
+  page_class->update_actions = hall_charge_view_update_actions;
 
   /* An update was kept; the view shows the charge as the hall has it now. */
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -606,7 +606,7 @@ hall_charge_view_init (HallChargeView *self)
 
   init_fields (self);
   g_signal_connect (self, "notify::client", G_CALLBACK (client_changed_cb), NULL);
-  update_actions (HALL_PAGE (self));
+  hall_charge_view_update_actions (HALL_PAGE (self));
 }
 
 GtkWidget *

@@ -41,7 +41,7 @@ struct _HallChargesPage
 G_DEFINE_FINAL_TYPE (HallChargesPage, hall_charges_page, HALL_TYPE_PAGE)
 
 static void
-update_actions (HallPage *page)
+hall_charges_page_update_actions (HallPage *page)
 {
   HallChargesPage *self = HALL_CHARGES_PAGE (page);
   gboolean online = hall_page_is_online (page);
@@ -56,7 +56,7 @@ set_busy (HallChargesPage *self,
           gboolean         busy)
 {
   self->busy = busy;
-  update_actions (HALL_PAGE (self));
+  hall_charges_page_update_actions (HALL_PAGE (self));
 }
 
 static char *
@@ -137,7 +137,7 @@ charges_cb (HallPage     *page,
 }
 
 static void
-refresh (HallPage *page)
+hall_charges_page_refresh (HallPage *page)
 {
   hall_page_load (page, "leader.charges", NULL, charges_cb, NULL);
 }
@@ -234,9 +234,9 @@ open_action (GtkWidget  *widget,
 }
 
 static void
-event (HallPage   *page,
-       const char *kind,
-       JsonObject *event)
+hall_charges_page_event (HallPage   *page,
+                         const char *kind,
+                         JsonObject *event)
 {
   if (g_str_has_prefix (kind, "leader.charge") || g_str_equal (kind, "matter.changed"))
     hall_page_refresh (page);
@@ -269,9 +269,9 @@ hall_charges_page_class_init (HallChargesPageClass *klass)
 
   object_class->dispose = hall_charges_page_dispose;
   object_class->finalize = hall_charges_page_finalize;
-  page_class->refresh = refresh;
-  page_class->event = event;
-  page_class->update_actions = update_actions;
+  page_class->refresh = hall_charges_page_refresh;
+  page_class->event = hall_charges_page_event;
+  page_class->update_actions = hall_charges_page_update_actions;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xinfanghall/Hall/ui/leader/hall-charges-page.ui");
   g_type_ensure (HALL_TYPE_MATTER_VIEW);
@@ -326,7 +326,7 @@ hall_charges_page_init (HallChargesPage *self)
   g_signal_connect_swapped (self->take_row, "entry-activated", G_CALLBACK (take_apply_cb), self);
   g_object_bind_property (self, "client", self->charge_view, "client", G_BINDING_SYNC_CREATE);
   hall_page_set_matter_stack (HALL_PAGE (self), self->stack, GTK_WIDGET (self->matter_view));
-  update_actions (HALL_PAGE (self));
+  hall_charges_page_update_actions (HALL_PAGE (self));
 }
 
 GtkWidget *

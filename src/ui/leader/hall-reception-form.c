@@ -39,7 +39,7 @@ static guint signals[N_SIGNALS];
 
 
 static void
-update_actions (HallPage *page)
+hall_reception_form_update_actions (HallPage *page)
 {
   HallReceptionForm *self = HALL_RECEPTION_FORM (page);
 
@@ -52,7 +52,7 @@ _hall_reception_form_set_busy (HallReceptionForm *self,
                                gboolean           busy)
 {
   self->busy = busy;
-  update_actions (HALL_PAGE (self));
+  hall_reception_form_update_actions (HALL_PAGE (self));
 }
 
 void
@@ -62,7 +62,7 @@ _hall_reception_form_set_ready (HallReceptionForm *self,
   if (self->ready == ready)
     return;
   self->ready = ready;
-  update_actions (HALL_PAGE (self));
+  hall_reception_form_update_actions (HALL_PAGE (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
 }
 
@@ -336,7 +336,7 @@ hall_reception_form_class_init (HallReceptionFormClass *klass)
   object_class->dispose = hall_reception_form_dispose;
   object_class->finalize = hall_reception_form_finalize;
   object_class->get_property = hall_reception_form_get_property;
-  page_class->update_actions = update_actions;
+  page_class->update_actions = hall_reception_form_update_actions;
 
   properties[PROP_READY] =
     g_param_spec_boolean ("ready", NULL, NULL, FALSE,
@@ -389,7 +389,7 @@ hall_reception_form_init (HallReceptionForm *self)
   g_signal_connect (self, "notify::client", G_CALLBACK (client_changed_cb), NULL);
   _hall_reception_form_init_send (self);
   update_lead (self);
-  update_actions (HALL_PAGE (self));
+  hall_reception_form_update_actions (HALL_PAGE (self));
 }
 
 GtkWidget *

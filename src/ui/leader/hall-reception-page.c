@@ -42,7 +42,7 @@ struct _HallReceptionPage
 G_DEFINE_FINAL_TYPE (HallReceptionPage, hall_reception_page, HALL_TYPE_PAGE)
 
 static void
-update_actions (HallPage *page)
+hall_reception_page_update_actions (HallPage *page)
 {
   gboolean online = hall_page_is_online (page);
 
@@ -198,7 +198,7 @@ today_cb (HallPage     *page,
 }
 
 static void
-refresh (HallPage *page)
+hall_reception_page_refresh (HallPage *page)
 {
   hall_page_load (page, "leader.queue", NULL, queue_cb, NULL);
   hall_page_load (page, "leader.today", NULL, today_cb, NULL);
@@ -315,9 +315,9 @@ print_record_action (GtkWidget  *widget,
 }
 
 static void
-event (HallPage   *page,
-       const char *kind,
-       JsonObject *event)
+hall_reception_page_event (HallPage   *page,
+                           const char *kind,
+                           JsonObject *event)
 {
   if (g_str_has_prefix (kind, "leader.") || g_str_has_prefix (kind, "ticket.")
       || g_str_equal (kind, "matter.escalated"))
@@ -350,9 +350,9 @@ hall_reception_page_class_init (HallReceptionPageClass *klass)
 
   object_class->dispose = hall_reception_page_dispose;
   object_class->finalize = hall_reception_page_finalize;
-  page_class->refresh = refresh;
-  page_class->event = event;
-  page_class->update_actions = update_actions;
+  page_class->refresh = hall_reception_page_refresh;
+  page_class->event = hall_reception_page_event;
+  page_class->update_actions = hall_reception_page_update_actions;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/xinfanghall/Hall/ui/leader/hall-reception-page.ui");
@@ -386,7 +386,7 @@ hall_reception_page_init (HallReceptionPage *self)
   g_signal_connect_object (self->form, "received", G_CALLBACK (received_cb), self, G_CONNECT_SWAPPED);
   g_object_bind_property (self, "client", self->form, "client", G_BINDING_SYNC_CREATE);
   hall_page_set_matter_stack (HALL_PAGE (self), self->stack, GTK_WIDGET (self->matter_view));
-  update_actions (HALL_PAGE (self));
+  hall_reception_page_update_actions (HALL_PAGE (self));
 }
 
 GtkWidget *

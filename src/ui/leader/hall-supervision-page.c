@@ -70,7 +70,7 @@ struct _HallSupervisionPage
 G_DEFINE_FINAL_TYPE (HallSupervisionPage, hall_supervision_page, HALL_TYPE_PAGE)
 
 static void
-update_actions (HallPage *page)
+hall_supervision_page_update_actions (HallPage *page)
 {
   HallSupervisionPage *self = HALL_SUPERVISION_PAGE (page);
   gboolean online = hall_page_is_online (page);
@@ -90,7 +90,7 @@ set_busy (HallSupervisionPage *self,
           gboolean             busy)
 {
   self->busy = busy;
-  update_actions (HALL_PAGE (self));
+  hall_supervision_page_update_actions (HALL_PAGE (self));
 }
 
 static GtkWidget *
@@ -180,7 +180,7 @@ supervision_cb (HallPage     *page,
 }
 
 static void
-refresh (HallPage *page)
+hall_supervision_page_refresh (HallPage *page)
 {
   hall_page_load (page, "leader.supervision", NULL, supervision_cb, NULL);
 }
@@ -245,7 +245,7 @@ form_open (HallSupervisionPage *self,
   gtk_label_set_text (form->subtitle, json_object_get_string_member_with_default (data, subtitle_member, ""));
   _hall_form_text_view_set_text (form->text, NULL);
   form_clear_errors (self, form);
-  update_actions (HALL_PAGE (self));
+  hall_supervision_page_update_actions (HALL_PAGE (self));
   gtk_stack_set_visible_child_name (self->stack, form->view);
   gtk_widget_grab_focus (GTK_WIDGET (form->text));
   return data;
@@ -313,7 +313,7 @@ view_changed_cb (HallSupervisionPage *self)
     return;
   self->flag.matter_id = 0;
   self->resolve.matter_id = 0;
-  update_actions (HALL_PAGE (self));
+  hall_supervision_page_update_actions (HALL_PAGE (self));
 }
 
 static void
@@ -455,9 +455,9 @@ take_charge_action (GtkWidget  *widget,
 }
 
 static void
-event (HallPage   *page,
-       const char *kind,
-       JsonObject *event)
+hall_supervision_page_event (HallPage   *page,
+                             const char *kind,
+                             JsonObject *event)
 {
   if (g_str_has_prefix (kind, "matter.") || g_str_has_prefix (kind, "leader.charge")
       || g_str_equal (kind, "setup.changed"))
@@ -500,9 +500,9 @@ hall_supervision_page_class_init (HallSupervisionPageClass *klass)
 
   object_class->dispose = hall_supervision_page_dispose;
   object_class->finalize = hall_supervision_page_finalize;
-  page_class->refresh = refresh;
-  page_class->event = event;
-  page_class->update_actions = update_actions;
+  page_class->refresh = hall_supervision_page_refresh;
+  page_class->event = hall_supervision_page_event;
+  page_class->update_actions = hall_supervision_page_update_actions;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/xinfanghall/Hall/ui/leader/hall-supervision-page.ui");
@@ -564,7 +564,7 @@ hall_supervision_page_init (HallSupervisionPage *self)
   g_signal_connect_swapped (self->stack, "notify::visible-child-name", G_CALLBACK (view_changed_cb), self);
   g_signal_connect (self, "notify::client", G_CALLBACK (client_changed_cb), NULL);
   hall_page_set_matter_stack (HALL_PAGE (self), self->stack, GTK_WIDGET (self->matter_view));
-  update_actions (HALL_PAGE (self));
+  hall_supervision_page_update_actions (HALL_PAGE (self));
 }
 GtkWidget *
 hall_supervision_page_new (HallClient *client)

@@ -3,7 +3,7 @@
  *
  * One refresh reads leader.today, then leader.queue for each leader on duty, then
  * leader.escalations (the lapsed ones, for the manager to escalate again or leave with their
- * department) and leader.receptions for today; it runs again after each leader event (a lapse
+ * department) and leader.receptions for today; it runs again after each leader hall_escalations_page_event (a lapse
  * or its follow-up among them), escalation, or ticket event of the leaders' queue (several in a
  * row cost one refresh). A visitor's matter opens in its own window with the matter view.
  *
@@ -300,7 +300,7 @@ read_next (HallEscalationsPage *self)
 }
 
 static void
-refresh (HallPage *page)
+hall_escalations_page_refresh (HallPage *page)
 {
   HallEscalationsPage *self = HALL_ESCALATIONS_PAGE (page);
 
@@ -588,9 +588,9 @@ refresh_action (GtkWidget  *widget,
 /* ---- the client -------------------------------------------------------------------------- */
 
 static void
-event (HallPage   *page,
-       const char *kind,
-       JsonObject *event)
+hall_escalations_page_event (HallPage   *page,
+                             const char *kind,
+                             JsonObject *event)
 {
   if (g_str_has_prefix (kind, "leader.") || g_strcmp0 (kind, "matter.escalated") == 0
       || (g_str_has_prefix (kind, "ticket.")
@@ -599,7 +599,7 @@ event (HallPage   *page,
 }
 
 static void
-update_actions (HallPage *page)
+hall_escalations_page_update_actions (HallPage *page)
 {
   gboolean online = hall_page_is_online (page);
   gboolean idle = HALL_ESCALATIONS_PAGE (page)->pending == 0;
@@ -644,9 +644,9 @@ hall_escalations_page_class_init (HallEscalationsPageClass *klass)
 
   object_class->dispose = hall_escalations_page_dispose;
   object_class->finalize = hall_escalations_page_finalize;
-  page_class->refresh = refresh;
-  page_class->event = event;
-  page_class->update_actions = update_actions;
+  page_class->refresh = hall_escalations_page_refresh;
+  page_class->event = hall_escalations_page_event;
+  page_class->update_actions = hall_escalations_page_update_actions;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/xinfanghall/Hall/ui/manager/hall-escalations-page.ui");
@@ -671,7 +671,7 @@ hall_escalations_page_init (HallEscalationsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->leader_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->failures = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  update_actions (HALL_PAGE (self));
+  hall_escalations_page_update_actions (HALL_PAGE (self));
 }
 
 GtkWidget *

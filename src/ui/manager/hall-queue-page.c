@@ -1,7 +1,7 @@
 /* hall-queue-page.c — the hall manager's queue: every waiting, held and missed ticket, live
  *
  * ticket.list (today's tickets, in calling order) is read again after each ticket or
- * counter event (several in a row cost one read) and after a reconnect. Each row offers what the
+ * counter hall_queue_page_event (several in a row cost one read) and after a reconnect. Each row offers what the
  * manager may do with that ticket: move it to the front or back, mark it priority, transfer it
  * (department or window, with a required reason), return a held ticket to the queue, reactivate
  * a no-show.
@@ -60,7 +60,7 @@ static const char * const ticket_actions[] = {
 };
 
 static void
-update_actions (HallPage *page)
+hall_queue_page_update_actions (HallPage *page)
 {
   for (guint i = 0; i < G_N_ELEMENTS (ticket_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (page), ticket_actions[i], hall_page_is_online (page));
@@ -194,7 +194,7 @@ list_cb (HallPage     *page,
 }
 
 static void
-refresh (HallPage *page)
+hall_queue_page_refresh (HallPage *page)
 {
   HallQueuePage *self = HALL_QUEUE_PAGE (page);
   g_autoptr (JsonObject) params = json_object_new ();
@@ -388,9 +388,9 @@ transfer_action (GtkWidget  *widget,
 /* ---- the client -------------------------------------------------------------------------- */
 
 static void
-event (HallPage   *page,
-       const char *kind,
-       JsonObject *event)
+hall_queue_page_event (HallPage   *page,
+                       const char *kind,
+                       JsonObject *event)
 {
   HallQueuePage *self = HALL_QUEUE_PAGE (page);
 
@@ -442,9 +442,9 @@ hall_queue_page_class_init (HallQueuePageClass *klass)
 
   object_class->dispose = hall_queue_page_dispose;
   object_class->finalize = hall_queue_page_finalize;
-  page_class->refresh = refresh;
-  page_class->event = event;
-  page_class->update_actions = update_actions;
+  page_class->refresh = hall_queue_page_refresh;
+  page_class->event = hall_queue_page_event;
+  page_class->update_actions = hall_queue_page_update_actions;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xinfanghall/Hall/ui/manager/hall-queue-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HallQueuePage, error_label);
@@ -486,7 +486,7 @@ hall_queue_page_init (HallQueuePage *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::client", G_CALLBACK (client_changed_cb), NULL);
   set_headings (self);
-  update_actions (HALL_PAGE (self));
+  hall_queue_page_update_actions (HALL_PAGE (self));
 }
 
 GtkWidget *

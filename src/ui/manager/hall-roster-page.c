@@ -49,7 +49,7 @@ G_DEFINE_FINAL_TYPE (HallRosterPage, hall_roster_page, HALL_TYPE_PAGE)
 static const char * const slot_codes[] = { "day", "am", "pm" };
 
 static void
-update_actions (HallPage *page)
+hall_roster_page_update_actions (HallPage *page)
 {
   HallRosterPage *self = HALL_ROSTER_PAGE (page);
   gboolean online = hall_page_is_online (page);
@@ -225,7 +225,7 @@ users_cb (HallPage     *page,
             break;
           }
     }
-  update_actions (page);
+  hall_roster_page_update_actions (page);
 }
 
 /* Today is known: mark its row. */
@@ -240,7 +240,7 @@ info_loaded (HallPage     *page,
 }
 
 static void
-refresh (HallPage *page)
+hall_roster_page_refresh (HallPage *page)
 {
   HallRosterPage *self = HALL_ROSTER_PAGE (page);
   g_autoptr (JsonObject) params = json_object_new ();
@@ -447,9 +447,9 @@ remove_action (GtkWidget  *widget,
 /* ---- the client -------------------------------------------------------------------------- */
 
 static void
-event (HallPage   *page,
-       const char *kind,
-       JsonObject *event)
+hall_roster_page_event (HallPage   *page,
+                        const char *kind,
+                        JsonObject *event)
 {
   HallRosterPage *self = HALL_ROSTER_PAGE (page);
 
@@ -504,9 +504,9 @@ hall_roster_page_class_init (HallRosterPageClass *klass)
 
   object_class->dispose = hall_roster_page_dispose;
   object_class->finalize = hall_roster_page_finalize;
-  page_class->refresh = refresh;
-  page_class->event = event;
-  page_class->update_actions = update_actions;
+  page_class->refresh = hall_roster_page_refresh;
+  page_class->event = hall_roster_page_event;
+  page_class->update_actions = hall_roster_page_update_actions;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xinfanghall/Hall/ui/manager/hall-roster-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HallRosterPage, range_label);
@@ -530,7 +530,7 @@ hall_roster_page_init (HallRosterPage *self)
 
   self->leader_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_signal_connect (self, "notify::client", G_CALLBACK (client_changed_cb), NULL);
-  update_actions (HALL_PAGE (self));
+  hall_roster_page_update_actions (HALL_PAGE (self));
 }
 
 GtkWidget *

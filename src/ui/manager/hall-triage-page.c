@@ -76,7 +76,7 @@ static GParamSpec *properties[N_PROPS];
 static const char * const priority_codes[] = { "normal", "priority", "collective" };
 
 static void
-update_actions (HallPage *page)
+hall_triage_page_update_actions (HallPage *page)
 {
   HallTriagePage *self = HALL_TRIAGE_PAGE (page);
 
@@ -92,7 +92,7 @@ set_busy (HallTriagePage *self,
   gboolean was = self->issuing || self->looking_up;
 
   *flag = value;
-  update_actions (HALL_PAGE (self));
+  hall_triage_page_update_actions (HALL_PAGE (self));
   if (was != (self->issuing || self->looking_up))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
@@ -165,7 +165,7 @@ info_loaded (HallPage     *page,
       return;
     }
   fill_rows (self);
-  update_actions (page);
+  hall_triage_page_update_actions (page);
   if (!self->ready)
     {
       self->ready = TRUE;
@@ -175,7 +175,7 @@ info_loaded (HallPage     *page,
 }
 
 static void
-refresh (HallPage *page)
+hall_triage_page_refresh (HallPage *page)
 {
   _hall_info_load (page, &HALL_TRIAGE_PAGE (page)->info, info_loaded);
 }
@@ -458,9 +458,9 @@ entry_activated_cb (HallTriagePage *self)
 /* ---- the client -------------------------------------------------------------------------- */
 
 static void
-event (HallPage   *page,
-       const char *kind,
-       JsonObject *event)
+hall_triage_page_event (HallPage   *page,
+                        const char *kind,
+                        JsonObject *event)
 {
   if (g_strcmp0 (kind, "setup.changed") == 0)
     hall_page_refresh (page);
@@ -530,9 +530,9 @@ hall_triage_page_class_init (HallTriagePageClass *klass)
   object_class->dispose = hall_triage_page_dispose;
   object_class->finalize = hall_triage_page_finalize;
   object_class->get_property = hall_triage_page_get_property;
-  page_class->refresh = refresh;
-  page_class->event = event;
-  page_class->update_actions = update_actions;
+  page_class->refresh = hall_triage_page_refresh;
+  page_class->event = hall_triage_page_event;
+  page_class->update_actions = hall_triage_page_update_actions;
 
   properties[PROP_READY] =
     g_param_spec_boolean ("ready", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -608,7 +608,7 @@ hall_triage_page_init (HallTriagePage *self)
                            G_CONNECT_SWAPPED);
 
   g_signal_connect (self, "notify::client", G_CALLBACK (client_changed_cb), NULL);
-  update_actions (HALL_PAGE (self));
+  hall_triage_page_update_actions (HALL_PAGE (self));
 }
 
 GtkWidget *

@@ -46,7 +46,7 @@ static const char * const page_actions[] = {
 };
 
 static void
-update_actions (HallPage *page)
+hall_windows_page_update_actions (HallPage *page)
 {
   for (guint i = 0; i < G_N_ELEMENTS (page_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (page), page_actions[i], hall_page_is_online (page));
@@ -152,7 +152,7 @@ snapshot_cb (HallPage     *page,
 }
 
 static void
-refresh (HallPage *page)
+hall_windows_page_refresh (HallPage *page)
 {
   HallWindowsPage *self = HALL_WINDOWS_PAGE (page);
 
@@ -371,9 +371,9 @@ departments_action (GtkWidget  *widget,
 /* ---- the client -------------------------------------------------------------------------- */
 
 static void
-event (HallPage   *page,
-       const char *kind,
-       JsonObject *event)
+hall_windows_page_event (HallPage   *page,
+                         const char *kind,
+                         JsonObject *event)
 {
   HallWindowsPage *self = HALL_WINDOWS_PAGE (page);
 
@@ -421,9 +421,9 @@ hall_windows_page_class_init (HallWindowsPageClass *klass)
 
   object_class->dispose = hall_windows_page_dispose;
   object_class->finalize = hall_windows_page_finalize;
-  page_class->refresh = refresh;
-  page_class->event = event;
-  page_class->update_actions = update_actions;
+  page_class->refresh = hall_windows_page_refresh;
+  page_class->event = hall_windows_page_event;
+  page_class->update_actions = hall_windows_page_update_actions;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xinfanghall/Hall/ui/manager/hall-windows-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HallWindowsPage, error_label);
@@ -444,7 +444,7 @@ hall_windows_page_init (HallWindowsPage *self)
   self->checks = g_ptr_array_new ();
   self->state_buttons = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   g_signal_connect (self, "notify::client", G_CALLBACK (client_changed_cb), NULL);
-  update_actions (HALL_PAGE (self));
+  hall_windows_page_update_actions (HALL_PAGE (self));
 }
 
 GtkWidget *

@@ -264,14 +264,14 @@ info_cb (HallPage     *page,
 /* The categories and departments, read once per client (reading them again would reset the
  * category chosen). */
 static void
-refresh (HallPage *page)
+hall_matter_form_refresh (HallPage *page)
 {
   if (HALL_MATTER_FORM (page)->categories == NULL)
     hall_page_load (page, "hall.info", NULL, info_cb, NULL);
 }
 
 static void
-update_actions (HallPage *page)
+hall_matter_form_update_actions (HallPage *page)
 {
   HallMatterForm *self = HALL_MATTER_FORM (page);
 
@@ -296,7 +296,7 @@ set_busy (HallMatterForm *self,
           gboolean        busy)
 {
   self->busy = busy;
-  update_actions (HALL_PAGE (self));
+  hall_matter_form_update_actions (HALL_PAGE (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
@@ -342,7 +342,7 @@ register_cb (HallPage     *page,
     }
   gtk_widget_set_visible (GTK_WIDGET (self->result_guidance), guidance != NULL);
   gtk_widget_set_visible (self->result_box, TRUE);
-  update_actions (HALL_PAGE (self));
+  hall_matter_form_update_actions (HALL_PAGE (self));
   g_signal_emit (self, signals[SIGNAL_REGISTERED], 0, reply);
 }
 
@@ -573,8 +573,8 @@ hall_matter_form_class_init (HallMatterFormClass *klass)
   object_class->dispose = hall_matter_form_dispose;
   object_class->finalize = hall_matter_form_finalize;
   object_class->get_property = hall_matter_form_get_property;
-  page_class->refresh = refresh;
-  page_class->update_actions = update_actions;
+  page_class->refresh = hall_matter_form_refresh;
+  page_class->update_actions = hall_matter_form_update_actions;
 
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
@@ -640,7 +640,7 @@ hall_matter_form_init (HallMatterForm *self)
   }
   add_petitioner (self);
   g_signal_connect (self, "notify::client", G_CALLBACK (client_changed_cb), NULL);
-  update_actions (HALL_PAGE (self));
+  hall_matter_form_update_actions (HALL_PAGE (self));
 }
 
 GtkWidget *
@@ -686,7 +686,7 @@ hall_matter_form_reset (HallMatterForm *self)
   gtk_widget_set_visible (GTK_WIDGET (self->form_error), FALSE);
   gtk_widget_set_visible (self->result_box, FALSE);
   g_clear_pointer (&self->result, json_object_unref);
-  update_actions (HALL_PAGE (self));
+  hall_matter_form_update_actions (HALL_PAGE (self));
   self->ticket_id = 0;
   self->ticket_persons = 0;
 }

@@ -334,7 +334,7 @@ load (HallMatterListPage *self,
 }
 
 static void
-refresh (HallPage *page)
+hall_matter_list_page_refresh (HallPage *page)
 {
   load (HALL_MATTER_LIST_PAGE (page), FALSE);
 }
@@ -382,9 +382,9 @@ activate_cb (HallMatterListPage *self,
 }
 
 static void
-event (HallPage   *page,
-       const char *kind,
-       JsonObject *event)
+hall_matter_list_page_event (HallPage   *page,
+                             const char *kind,
+                             JsonObject *event)
 {
   if (g_str_has_prefix (kind, "matter."))
     hall_page_refresh (page);
@@ -423,8 +423,8 @@ hall_matter_list_page_class_init (HallMatterListPageClass *klass)
 
   object_class->dispose = hall_matter_list_page_dispose;
   object_class->finalize = hall_matter_list_page_finalize;
-  page_class->refresh = refresh;
-  page_class->event = event;
+  page_class->refresh = hall_matter_list_page_refresh;
+  page_class->event = hall_matter_list_page_event;
 
   g_type_ensure (HALL_TYPE_MATTER_VIEW);
   g_type_ensure (HALL_TYPE_MATTER_ROW);

@@ -363,7 +363,7 @@ show_waiting (HallMatterView *self)
 }
 
 static void
-refresh (HallPage *page)
+hall_matter_view_refresh (HallPage *page)
 {
   HallMatterView *self = HALL_MATTER_VIEW (page);
   g_autoptr (JsonObject) params = NULL;
@@ -437,7 +437,7 @@ row_level (HallClient *client,
 }
 
 static void
-update_actions (HallPage *page)
+hall_matter_view_update_actions (HallPage *page)
 {
   HallMatterView *self = HALL_MATTER_VIEW (page);
   HallClient *client = hall_page_get_client (page);
@@ -486,9 +486,9 @@ update_actions (HallPage *page)
 }
 
 static void
-event (HallPage   *page,
-       const char *kind,
-       JsonObject *event)
+hall_matter_view_event (HallPage   *page,
+                        const char *kind,
+                        JsonObject *event)
 {
   HallMatterView *self = HALL_MATTER_VIEW (page);
 
@@ -571,9 +571,9 @@ hall_matter_view_class_init (HallMatterViewClass *klass)
   object_class->finalize = hall_matter_view_finalize;
   object_class->get_property = hall_matter_view_get_property;
   object_class->set_property = hall_matter_view_set_property;
-  page_class->refresh = refresh;
-  page_class->event = event;
-  page_class->update_actions = update_actions;
+  page_class->refresh = hall_matter_view_refresh;
+  page_class->event = hall_matter_view_event;
+  page_class->update_actions = hall_matter_view_update_actions;
 
   properties[PROP_MATTER_ID] =
     g_param_spec_int64 ("matter-id", NULL, NULL, 0, G_MAXINT64, 0,
@@ -619,7 +619,7 @@ hall_matter_view_init (HallMatterView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self, "notify::client", G_CALLBACK (client_changed_cb), NULL);
-  update_actions (HALL_PAGE (self));
+  hall_matter_view_update_actions (HALL_PAGE (self));
 }
 
 GtkWidget *

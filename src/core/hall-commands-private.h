@@ -58,6 +58,23 @@ gboolean _hall_petitioner_resolve         (HallCtx     *ctx,
                                            gint64      *repeat_visits,
                                            GError     **error);
 
+/* Whether the actor may see @petitioner_id, their particulars and history: managers, leaders
+ * and the hall itself every person; window staff a person linked to a matter or a ticket they
+ * may see (docs/api.md, "Who sees a petitioner"). */
+gboolean _hall_petitioner_visible         (HallCtx     *ctx,
+                                           gint64       petitioner_id,
+                                           gboolean    *visible,
+                                           GError     **error);
+
+/* hall-queue-board.c. Whether the actor may see @ticket's personal fields (its petitioner and
+ * note; @ticket as ticket.get returns it): managers, leaders and the hall itself every ticket;
+ * window staff their department's, those at or sent to their window, those of a department
+ * their window serves and those of a matter they may see. */
+gboolean _hall_ticket_visible             (HallCtx     *ctx,
+                                           JsonObject  *ticket,
+                                           gboolean    *visible,
+                                           GError     **error);
+
 /* hall-matter-assign.c. Assigns (交办) a matter to a department with a deadline, as matter.assign
  * does, with the actor of @ctx. */
 gboolean _hall_matter_assign              (HallCtx     *ctx,

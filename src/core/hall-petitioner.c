@@ -16,6 +16,7 @@
 #include "hall-commands-private.h"
 #include "hall-idcard.h"
 #include "hall-matter-private.h"
+#include "hall-queue-private.h"
 
 #define NAME_MAX_CHARS 40
 #define ADDRESS_MAX_CHARS 200
@@ -65,6 +66,83 @@ count_earlier_visits (HallCtx  *ctx,
   if (hall_stmt_step (stmt, error) != SQLITE_ROW)
     return -1;
   return hall_stmt_int (stmt, 0);
+}
+
+/* Runs @sql (?1 @petitioner_id) and gives each id it returns to @check until one says yes. */
+static gboolean
+any_visible (HallCtx     *ctx,
+             const char  *sql,
+             gint64       petitioner_id,
+             JsonObject *(*load) (HallCtx *, gint64, GError **),
+             gboolean    (*check) (HallCtx *, JsonObject *, gboolean *, GError **),
+             gboolean    *visible,
+             GError     **error)
+{
+  g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db, sql, error);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  *visible = FALSE;
+  if (stmt == NULL)
+    return FALSE;
+  hall_stmt_bind_int (stmt, 1, petitioner_id);
+  while ((rc = hall_stmt_step (stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = hall_stmt_int (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    return FALSE;
+  g_clear_pointer (&stmt, hall_stmt_release);
+
+  for (guint i = 0; i < ids->len && !*visible; i++)
+    {
+      g_autoptr (JsonObject) object = load (ctx, g_array_index (ids, gint64, i), error);
+
+      if (object == NULL || !check (ctx, object, visible, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static JsonObject *
+load_matter (HallCtx  *ctx,
+             gint64    matter_id,
+             GError  **error)
+{
+  return _hall_matter_load (ctx, matter_id, NULL, error);
+}
+
+static gboolean
+matter_visible (HallCtx     *ctx,
+                JsonObject  *matter,
+                gboolean    *visible,
+                GError     **error)
+{
+  *visible = _hall_matter_allowed (ctx, matter, HALL_MATTER_READ);
+  return TRUE;
+}
+
+gboolean
+_hall_petitioner_visible (HallCtx     *ctx,
+                          gint64       petitioner_id,
+                          gboolean    *visible,
+                          GError     **error)
+{
+  *visible = hall_ctx_is (ctx, HALL_ROLE_SYSTEM | HALL_ROLE_MANAGER | HALL_ROLE_LEADER);
+  if (*visible || !hall_ctx_is (ctx, HALL_ROLE_STAFF))
+    return TRUE;
+
+  /* Ids are sequential and tickets hand them out: a window sees a person only through a matter
+   * or a ticket of its own, never by naming them. */
+  if (!any_visible (ctx, "SELECT matter_id FROM matter_petitioner WHERE petitioner_id = ?1",
+                    petitioner_id, load_matter, matter_visible, visible, error))
+    return FALSE;
+  if (*visible)
+    return TRUE;
+  return any_visible (ctx, "SELECT id FROM ticket WHERE petitioner_id = ?1 ORDER BY id DESC",
+                      petitioner_id, _hall_queue_ticket_object, _hall_ticket_visible, visible,
+                      error);
 }
 
 /* Updates what the person told us this time; what they did not say stays as it was. */
@@ -175,8 +253,18 @@ resolve (HallCtx     *ctx,
 
   if (existing_id != 0)
     {
-      g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db, "SELECT id_number FROM petitioner WHERE id = ?1", error);
+      g_autoptr (HallStmt) stmt = NULL;
+      gboolean visible;
 
+      /* Naming a person one may not see would link them to a matter one does see. */
+      if (!_hall_petitioner_visible (ctx, existing_id, &visible, error))
+        return FALSE;
+      if (!visible)
+        {
+          hall_set_error (error, HALL_ERROR_NOT_FOUND, "id", _("There is no such petitioner."));
+          return FALSE;
+        }
+      stmt = hall_db_prepare (ctx->db, "SELECT id_number FROM petitioner WHERE id = ?1", error);
       if (stmt == NULL)
         return FALSE;
       hall_stmt_bind_int (stmt, 1, existing_id);
@@ -387,6 +475,7 @@ _hall_petitioner_lookup (HallCtx     *ctx,
   g_autoptr (JsonArray) persons = json_array_new ();
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   JsonObject *result;
+  gboolean visible = FALSE;
   int rc;
 
   if (!hall_param_string (params, "id_number", FALSE, 32, &id_input, error)
@@ -404,10 +493,13 @@ _hall_petitioner_lookup (HallCtx     *ctx,
                           _("Look the person up by the petitioner, or by ID number and phone, not both."));
           return NULL;
         }
-      person = describe_person (ctx, petitioner_id, error);
+      /* Someone the actor may not see gets the answer of someone who does not exist. */
+      if (!_hall_petitioner_visible (ctx, petitioner_id, &visible, error))
+        return NULL;
+      person = visible ? describe_person (ctx, petitioner_id, error) : NULL;
       if (person == NULL)
         {
-          if (error != NULL && g_error_matches (*error, HALL_ERROR, HALL_ERROR_NOT_FOUND))
+          if (!visible || (error != NULL && g_error_matches (*error, HALL_ERROR, HALL_ERROR_NOT_FOUND)))
             {
               g_clear_error (error);
               hall_set_error (error, HALL_ERROR_NOT_FOUND, "petitioner_id", _("There is no such petitioner."));
@@ -457,6 +549,16 @@ _hall_petitioner_lookup (HallCtx     *ctx,
   if (rc != SQLITE_DONE)
     return NULL;
   g_clear_pointer (&stmt, hall_stmt_release);
+
+  /* The visitor at the window is registered by ID number with their name (matter.register);
+   * a person no matter or ticket of the actor's links to is left out, as if unknown. */
+  for (guint i = ids->len; i-- > 0;)
+    {
+      if (!_hall_petitioner_visible (ctx, g_array_index (ids, gint64, i), &visible, error))
+        return NULL;
+      if (!visible)
+        g_array_remove_index (ids, i);
+    }
 
   for (guint i = 0; i < ids->len; i++)
     {

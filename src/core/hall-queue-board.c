@@ -10,6 +10,7 @@
 
 #include "hall-engine.h"
 #include "hall-idcard.h"
+#include "hall-matter-private.h"
 #include "hall-queue-private.h"
 
 #define RECENT_CALLS 10
@@ -132,6 +133,82 @@ _hall_queue_counter_object (HallCtx  *ctx,
 }
 /* ---- ticket.get / ticket.list --------------------------------------------------------------- */
 
+gboolean
+_hall_ticket_visible (HallCtx     *ctx,
+                      JsonObject  *ticket,
+                      gboolean    *visible,
+                      GError     **error)
+{
+  const HallActor *actor = ctx->actor;
+  gint64 department_id = _hall_matter_get_int (ticket, "department_id");
+  gint64 matter_id = _hall_matter_get_int (ticket, "matter_id");
+
+  *visible = TRUE;
+  if (!hall_ctx_is (ctx, HALL_ROLE_STAFF))
+    {
+      *visible = hall_ctx_is (ctx, HALL_ROLE_SYSTEM | HALL_ROLE_MANAGER | HALL_ROLE_LEADER);
+      return TRUE;
+    }
+  if (actor->department_id != 0 && department_id == actor->department_id)
+    return TRUE;
+  if (actor->counter_id != 0)
+    {
+      g_autoptr (HallStmt) stmt = NULL;
+
+      if (_hall_matter_get_int (ticket, "counter_id") == actor->counter_id
+          || _hall_matter_get_int (ticket, "target_counter_id") == actor->counter_id)
+        return TRUE;
+      /* Waiting in a department the window serves: the window may call the visitor next. */
+      stmt = hall_db_prepare (ctx->db,
+                              "SELECT 1 FROM counter_department WHERE counter_id = ?1 "
+                              "AND department_id = ?2",
+                              error);
+      if (stmt == NULL)
+        return FALSE;
+      hall_stmt_bind_int (stmt, 1, actor->counter_id);
+      hall_stmt_bind_int (stmt, 2, department_id);
+      switch (hall_stmt_step (stmt, error))
+        {
+        case SQLITE_ROW:
+          return TRUE;
+        case SQLITE_DONE:
+          break;
+        default:
+          return FALSE;
+        }
+    }
+  if (matter_id != 0)
+    {
+      g_autoptr (JsonObject) matter = _hall_matter_load (ctx, matter_id, NULL, error);
+
+      if (matter == NULL)
+        return FALSE;
+      *visible = _hall_matter_allowed (ctx, matter, HALL_MATTER_READ);
+      return TRUE;
+    }
+  *visible = FALSE;
+  return TRUE;
+}
+
+/* The queue screens of every window show every department's tickets; who the visitor is and
+ * what they said stay with those who may see the ticket. */
+static gboolean
+strip_hidden (HallCtx     *ctx,
+              JsonObject  *ticket,
+              GError     **error)
+{
+  gboolean visible;
+
+  if (!_hall_ticket_visible (ctx, ticket, &visible, error))
+    return FALSE;
+  if (!visible)
+    {
+      json_object_set_null_member (ticket, "petitioner_id");
+      json_object_set_null_member (ticket, "note");
+    }
+  return TRUE;
+}
+
 JsonObject *
 _hall_ticket_get (HallCtx     *ctx,
                   JsonObject  *params,
@@ -185,7 +262,8 @@ _hall_ticket_get (HallCtx     *ctx,
     g_autoptr (HallStmt) stmt = NULL;
     JsonArray *transfers;
 
-    if (result == NULL)
+    if (result == NULL
+        || !strip_hidden (ctx, json_object_get_object_member (result, "ticket"), error))
       return NULL;
     stmt = hall_db_prepare (
         ctx->db,
@@ -265,6 +343,11 @@ _hall_ticket_list (HallCtx     *ctx,
       JsonObject *ticket = json_array_get_object_element (tickets, i);
 
       _hall_queue_add_wait (ctx, ticket);
+      if (!strip_hidden (ctx, ticket, error))
+        {
+          json_array_unref (tickets);
+          return NULL;
+        }
       if (g_strcmp0 (json_object_get_string_member (ticket, "state"), "waiting") == 0)
         json_object_set_boolean_member (
             ticket, "overdue", json_object_get_int_member (ticket, "arrived_at") <= threshold);

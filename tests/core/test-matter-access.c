@@ -121,8 +121,9 @@ test_personal_reads_audited (Fixture       *f,
                    "{\"matter_id\":%" G_GINT64_FORMAT "}", id);
   g_assert_cmpuint (count_audit (f, "matter", id, "matter.read_personal"), ==, 2);
 
-  /* Looking a person up: earlier matters, repeat count, and an audit row. */
-  lookup = hall_test_ok (f->hall, f->li, "petitioner.lookup", "{\"id_number\":\"%s\"}", "430102198503151236 ");
+  /* Looking a person up (a colleague of the department): earlier matters, repeat count, and an
+   * audit row. */
+  lookup = hall_test_ok (f->hall, f->zhang2, "petitioner.lookup", "{\"id_number\":\"%s\"}", "430102198503151236 ");
   g_assert_true (json_object_get_boolean_member (lookup, "found"));
   person = json_array_get_object_element (json_object_get_array_member (lookup, "persons"), 0);
   petitioner_id = json_object_get_int_member (person, "id");
@@ -131,7 +132,7 @@ test_personal_reads_audited (Fixture       *f,
   g_assert_cmpint (json_array_get_length (json_object_get_array_member (person, "matters")), ==, 1);
   g_assert_cmpuint (count_audit (f, "petitioner", petitioner_id, "petitioner.read_personal"), ==, 1);
 
-  by_phone = hall_test_ok (f->hall, f->li, "petitioner.lookup", "{\"phone\":\"+86 13812345678\"}");
+  by_phone = hall_test_ok (f->hall, f->zhang2, "petitioner.lookup", "{\"phone\":\"+86 13812345678\"}");
   g_assert_cmpint (json_array_get_length (json_object_get_array_member (by_phone, "persons")), ==, 1);
   g_assert_cmpuint (count_audit (f, "petitioner", petitioner_id, "petitioner.read_personal"), ==, 2);
 
@@ -143,7 +144,7 @@ test_personal_reads_audited (Fixture       *f,
 
   /* By the petitioner a ticket carries from triage: the same person, audited as well. */
   {
-    g_autoptr (JsonObject) by_id = hall_test_ok (f->hall, f->li, "petitioner.lookup",
+    g_autoptr (JsonObject) by_id = hall_test_ok (f->hall, f->zhang2, "petitioner.lookup",
                                                  "{\"petitioner_id\":%" G_GINT64_FORMAT "}", petitioner_id);
     JsonObject *same = json_array_get_object_element (json_object_get_array_member (by_id, "persons"), 0);
 
@@ -156,6 +157,15 @@ test_personal_reads_audited (Fixture       *f,
   }
   hall_test_fails (f->hall, f->li, "petitioner.lookup", HALL_ERROR_NOT_FOUND, "petitioner_id",
                    "{\"petitioner_id\":%" G_GINT64_FORMAT "}", petitioner_id + 1000);
+  /* Another department's window sees nobody behind a matter it may not see, and reads nothing. */
+  hall_test_fails (f->hall, f->li, "petitioner.lookup", HALL_ERROR_NOT_FOUND, "petitioner_id",
+                   "{\"petitioner_id\":%" G_GINT64_FORMAT "}", petitioner_id);
+  {
+    g_autoptr (JsonObject) hidden = hall_test_ok (f->hall, f->li, "petitioner.lookup",
+                                                  "{\"id_number\":\"430102198503151236\"}");
+
+    g_assert_false (json_object_get_boolean_member (hidden, "found"));
+  }
   hall_test_fails (f->hall, f->li, "petitioner.lookup", HALL_ERROR_INVALID_ARGUMENT, "petitioner_id",
                    "{\"petitioner_id\":0}");
   hall_test_fails (f->hall, f->li, "petitioner.lookup", HALL_ERROR_INVALID_ARGUMENT, "petitioner_id",

@@ -3,7 +3,8 @@
  * Every command × every role against the real server: 403 exactly when the command's table
  * leaves the role out. Then the row-level rule: window staff see their own department's
  * matters (responsible, first receiving or cooperating on them) and the ones they first
- * received, nothing else.
+ * received, nothing else. Last, role × command × object for people and tickets: who may read a
+ * petitioner (by internal id or by ID number) and a ticket's personal fields (petitioner, note).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -275,6 +276,194 @@ test_staff_see_own_matters (void)
   }
 }
 
+/* ---- row-level: petitioners and tickets ---------------------------------------------------- */
+
+static char *
+to_text (JsonObject *object)
+{
+  g_autoptr (JsonNode) node = json_node_init_object (json_node_alloc (), object);
+
+  return json_to_string (node, FALSE);
+}
+
+/* petitioner.lookup by internal id: the answer's text, or the error object's text. */
+static char *
+lookup_by_id (HallTestServer *server,
+              const char     *token,
+              gint64          petitioner_id,
+              gboolean       *found)
+{
+  g_autoptr (JsonObject) answer = NULL;
+  guint status = 0;
+
+  answer = hall_test_server_call (server, token, "petitioner.lookup", &status,
+                                  "{\"petitioner_id\": %" G_GINT64_FORMAT "}", petitioner_id);
+  *found = status == 200;
+  if (status == 200)
+    return to_text (answer);
+  g_assert_cmpuint (status, ==, 404);
+  return to_text (json_object_get_object_member (answer, "error"));
+}
+
+/* How many people petitioner.lookup by ID number shows @token, and whether one has a phone. */
+static guint
+lookup_by_id_number (HallTestServer *server,
+                     const char     *token,
+                     const char     *id_number)
+{
+  g_autoptr (JsonObject) answer = hall_test_server_ok (server, token, "petitioner.lookup",
+                                                       "{\"id_number\": \"%s\"}", id_number);
+  JsonArray *persons = json_object_get_array_member (answer, "persons");
+
+  g_assert_cmpint (json_object_get_boolean_member (answer, "found"), ==,
+                   json_array_get_length (persons) > 0);
+  return json_array_get_length (persons);
+}
+
+/* Whether @ticket_id's petitioner and note reach @token, in ticket.get and in ticket.list. */
+static gboolean
+ticket_personal_visible (HallTestServer *server,
+                         const char     *token,
+                         gint64          ticket_id)
+{
+  g_autoptr (JsonObject) got = hall_test_server_ok (server, token, "ticket.get",
+                                                    "{\"ticket_id\": %" G_GINT64_FORMAT "}", ticket_id);
+  g_autoptr (JsonObject) list = hall_test_server_ok (server, token, "ticket.list", "{\"state\": \"all\"}");
+  JsonObject *ticket = json_object_get_object_member (got, "ticket");
+  JsonArray *tickets = json_object_get_array_member (list, "tickets");
+  gboolean in_get = !json_object_get_null_member (ticket, "petitioner_id");
+  gboolean listed = FALSE;
+
+  /* The code, department and state stay: every window's queue screen shows them. */
+  g_assert_nonnull (json_object_get_string_member (ticket, "code"));
+  g_assert_cmpint (in_get, ==, !json_object_get_null_member (ticket, "note"));
+  for (guint i = 0; i < json_array_get_length (tickets); i++)
+    {
+      JsonObject *row = json_array_get_object_element (tickets, i);
+
+      if (json_object_get_int_member (row, "id") != ticket_id)
+        continue;
+      listed = TRUE;
+      g_assert_cmpint (in_get, ==, !json_object_get_null_member (row, "petitioner_id"));
+      g_assert_cmpint (in_get, ==, !json_object_get_null_member (row, "note"));
+    }
+  g_assert_true (listed);
+  return in_get;
+}
+
+static void
+test_petitioners_and_tickets (void)
+{
+  g_autoptr (HallTestServer) server = hall_test_server_new (HALL_TEST_SERVER_PLAIN);
+  g_autofree char *kiosk = hall_test_server_add_user_login (server, "k.kiosk", "kiosk", NULL, 0);
+  const struct
+  {
+    const char *username;
+    const char *roles;
+    const char *department;
+    gint64 counter_id;
+  } actors[] = {
+    { "a.chengjian", "staff", "chengjian", 2 },
+    { "b.minzheng", "staff", "minzheng", 3 },
+    { "c.chengjian", "staff", "chengjian", 0 }, /* signed in at no window */
+    { "m.manager", "manager", NULL, 1 },
+    { "l.leader", "leader", NULL, 0 },
+  };
+  /* The people on record: p[0] came with a ticket for chengjian, p[1] with one for minzheng,
+   * p[2] has a minzheng matter registered by b without a ticket; the last id is nobody's. */
+  const char *id_numbers[] = { "430102198503151236", "11010519491231002X", "431228198001151236" };
+  /* Who sees whom, by actor (rows) and person (columns). */
+  const gboolean sees[G_N_ELEMENTS (actors)][3] = {
+    { TRUE, FALSE, FALSE }, { FALSE, TRUE, TRUE }, { TRUE, FALSE, FALSE },
+    { TRUE, TRUE, TRUE }, { TRUE, TRUE, TRUE },
+  };
+  char *tokens[G_N_ELEMENTS (actors)];
+  gint64 person[4], ticket[2];
+
+  for (guint a = 0; a < G_N_ELEMENTS (actors); a++)
+    tokens[a] = hall_test_server_add_user_login (server, actors[a].username, actors[a].roles,
+                                                 actors[a].department, actors[a].counter_id);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr (JsonObject) issued = NULL;
+      g_autoptr (JsonObject) got = NULL;
+
+      issued = hall_test_server_ok (server, kiosk, "ticket.issue",
+                                    "{\"department_id\": %u, \"note\": \"家住三楼，丈夫酗酒\", "
+                                    "\"petitioner\": {\"name\": \"%s\", \"id_number\": \"%s\", "
+                                    "\"phone\": \"1380731000%u\", \"address\": \"芙蓉路%u号\"}}",
+                                    i == 0 ? 2 : 3, i == 0 ? "张建国" : "李秀英", id_numbers[i], i, i);
+      ticket[i] = json_object_get_int_member (json_object_get_object_member (issued, "ticket"), "id");
+      got = hall_test_server_ok (server, tokens[3], "ticket.get", "{\"ticket_id\": %" G_GINT64_FORMAT "}",
+                                 ticket[i]);
+      person[i] = json_object_get_int_member (json_object_get_object_member (got, "ticket"), "petitioner_id");
+    }
+  {
+    g_autoptr (JsonObject) registered = NULL;
+
+    registered = hall_test_server_ok (server, tokens[1], "matter.register",
+                                      "{\"channel\": \"letter\", \"type\": \"claim\", \"content\": \"低保\", "
+                                      "\"petitioners\": [{\"name\": \"王强\", \"id_number\": \"%s\", "
+                                      "\"phone\": \"13807310009\"}]}",
+                                      id_numbers[2]);
+    person[2] = json_array_get_int_element (json_object_get_array_member (registered, "petitioner_ids"), 0);
+  }
+  person[3] = person[2] + 100;
+
+  for (guint a = 0; a < G_N_ELEMENTS (actors); a++)
+    {
+      gboolean found = TRUE;
+      g_autofree char *nobody = lookup_by_id (server, tokens[a], person[3], &found);
+
+      g_assert_false (found);
+      for (guint p = 0; p < 3; p++)
+        {
+          g_autofree char *answer = lookup_by_id (server, tokens[a], person[p], &found);
+
+          g_test_message ("%s × petitioner %u: %s", actors[a].username, p, answer);
+          g_assert_cmpint (found, ==, sees[a][p]);
+          /* Refused exactly as for someone who does not exist. */
+          if (!found)
+            g_assert_cmpstr (answer, ==, nobody);
+          else
+            g_assert_nonnull (strstr (answer, id_numbers[p]));
+          g_assert_cmpuint (lookup_by_id_number (server, tokens[a], id_numbers[p]), ==, sees[a][p] ? 1 : 0);
+        }
+      for (guint t = 0; t < 2; t++)
+        g_assert_cmpint (ticket_personal_visible (server, tokens[a], ticket[t]), ==, sees[a][t]);
+    }
+
+  /* Staff cannot link a person they may not see to a matter of theirs by naming the id … */
+  {
+    g_autoptr (JsonObject) error = NULL;
+
+    error = hall_test_server_fails (server, tokens[0], "matter.register", HALL_ERROR_NOT_FOUND,
+                                    "petitioners[0].id",
+                                    "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"漏水\", "
+                                    "\"petitioners\": [{\"id\": %" G_GINT64_FORMAT "}]}",
+                                    person[2]);
+  }
+  /* … but the visitor at the window, with their ID card and name, is registered and then seen. */
+  {
+    g_autoptr (JsonObject) registered = NULL;
+    gboolean found = FALSE;
+    g_autofree char *answer = NULL;
+
+    registered = hall_test_server_ok (server, tokens[0], "matter.register",
+                                      "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"漏水\", "
+                                      "\"petitioners\": [{\"name\": \"王强\", \"id_number\": \"%s\"}]}",
+                                      id_numbers[2]);
+    g_assert_cmpint (json_array_get_int_element (json_object_get_array_member (registered, "petitioner_ids"), 0),
+                     ==, person[2]);
+    g_assert_cmpint (json_object_get_int_member (registered, "repeat_count"), ==, 1);
+    answer = lookup_by_id (server, tokens[0], person[2], &found);
+    g_assert_true (found);
+  }
+
+  for (guint a = 0; a < G_N_ELEMENTS (actors); a++)
+    g_free (tokens[a]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -283,6 +472,7 @@ main (int    argc,
 
   g_test_add_func ("/roles/every-command-every-role", test_every_command_every_role);
   g_test_add_func ("/roles/staff-see-own-matters", test_staff_see_own_matters);
+  g_test_add_func ("/roles/petitioners-and-tickets", test_petitioners_and_tickets);
 
   return g_test_run ();
 }

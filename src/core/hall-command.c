@@ -64,6 +64,38 @@ missing (const char  *name,
 }
 
 gboolean
+hall_text_check (const char  *value,
+                 const char  *field,
+                 gboolean     multi_line,
+                 GError     **error)
+{
+  if (!g_utf8_validate (value, -1, NULL))
+    {
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, field,
+                      _("Contains characters that are not valid text."));
+      return FALSE;
+    }
+
+  /* C0 and C1 controls and DEL: stored, they would cut a name short, hide part of a text or
+   * shift what a printed paper shows. The server turns an escaped NUL into one of them, as
+   * json-glib would end the string there (admin\u0000xyz signed in as admin). */
+  for (const char *p = value; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) && !(multi_line && (c == '\n' || c == '\t')))
+        {
+          hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, field,
+                          multi_line || (c != '\n' && c != '\t')
+                            ? _("Contains control characters.")
+                            : _("Must be one line, without tabs."));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
 hall_param_string (JsonObject   *params,
                    const char   *name,
                    gboolean      required,
@@ -73,7 +105,6 @@ hall_param_string (JsonObject   *params,
 {
   JsonNode *node = get_member (params, name);
   const char *value;
-  const char *end;
 
   if (node == NULL)
     return missing (name, required, error);
@@ -85,18 +116,8 @@ hall_param_string (JsonObject   *params,
     }
 
   value = json_node_get_string (node);
-  if (!g_utf8_validate (value, -1, &end))
-    {
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, name, _("Contains characters that are not valid text."));
-      return FALSE;
-    }
-
-  for (const char *p = value; *p; p++)
-    if ((guchar) *p < 0x20 && *p != '\n' && *p != '\t' && *p != '\r')
-      {
-        hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, name, _("Contains control characters."));
-        return FALSE;
-      }
+  if (!hall_text_check (value, name, max_chars == 0 || max_chars > HALL_PARAM_LINE_MAX, error))
+    return FALSE;
 
   /* Trim in place in the JSON node so the handler and the stored value agree. */
   if (g_ascii_isspace (value[0]) || (*value && g_ascii_isspace (value[strlen (value) - 1])))

@@ -132,6 +132,15 @@ char    *hall_ctx_date_of       (HallCtx     *ctx,
  * HALL_ERROR_INVALID_ARGUMENT naming the field, in words a counter clerk understands. A missing
  * optional member leaves the default in @out. Strings are returned trimmed, and empty counts as
  * missing. */
+/* Text longer than this may hold line breaks and tabs (contents, replies, notes, reasons);
+ * shorter fields (names, usernames, passwords, codes) are one line. */
+#define HALL_PARAM_LINE_MAX 200
+/* INVALID_ARGUMENT naming @field unless @value is valid UTF-8 without control characters
+ * (newline and tab allowed when @multi_line). hall_param_string() checks every string with it. */
+gboolean hall_text_check        (const char   *value,
+                                 const char   *field,
+                                 gboolean      multi_line,
+                                 GError      **error);
 gboolean hall_param_string      (JsonObject   *params,
                                  const char   *name,
                                  gboolean      required,

@@ -273,17 +273,13 @@ read_working_group (JsonObject  *params,
           return FALSE;
         }
       text = g_strstrip (g_strdup (json_node_get_string (member)));
-      if (*text == '\0' || !g_utf8_validate (text, -1, NULL))
+      if (!hall_text_check (text, field, FALSE, error))
+        return FALSE;
+      if (*text == '\0')
         {
           hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, field, _("This member has no name."));
           return FALSE;
         }
-      for (const char *p = text; *p; p++)
-        if ((guchar) *p < 0x20)
-          {
-            hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, field, _("Contains control characters."));
-            return FALSE;
-          }
       if (g_utf8_strlen (text, -1) > GROUP_MEMBER_MAX_CHARS)
         {
           hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, field,

@@ -17,8 +17,10 @@
 
 typedef struct
 {
+  const char *start;
   const char *p;
   const char *end;
+  GArray *nul_escapes; /* offsets of the "\u0000" escapes in strings */
 } Scan;
 
 static void
@@ -48,9 +50,13 @@ scan_string (Scan *s)
           c = *s->p++;
           if (c == 'u')
             {
+              gsize at = s->p - 2 - s->start;
+
               for (int i = 0; i < 4; i++, s->p++)
                 if (s->p >= s->end || !g_ascii_isxdigit (*s->p))
                   return FALSE;
+              if (memcmp (s->p - 4, "0000", 4) == 0)
+                g_array_append_val (s->nul_escapes, at);
             }
           else if (strchr ("\"\\/bfnrt", c) == NULL || c == '\0')
             return FALSE;
@@ -145,10 +151,11 @@ gboolean
 _hall_json_check (const char  *data,
                   gsize        length,
                   guint        max_depth,
+                  GArray      *nul_escapes,
                   GError     **error)
 {
   g_autoptr (GString) stack = g_string_new (NULL);
-  Scan s = { data, data + length };
+  Scan s = { data, data, data + length, nul_escapes };
   gboolean too_deep = FALSE;
   /* After an opening bracket the container may close at once; after a comma it may not. */
   gboolean just_opened = FALSE;

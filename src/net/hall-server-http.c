@@ -137,6 +137,8 @@ _hall_server_parse_body (SoupServerMessage  *msg,
   g_autoptr (GError) parse_error = NULL;
   gsize length = 0;
   const char *data = g_bytes_get_data (bytes, &length);
+  g_autoptr (GArray) nul_escapes = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autofree char *patched = NULL;
   JsonNode *root;
 
   if (length > HALL_SERVER_MAX_BODY)
@@ -152,8 +154,17 @@ _hall_server_parse_body (SoupServerMessage  *msg,
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, NULL, _("The request is not valid UTF-8 text."));
       return NULL;
     }
-  if (!_hall_json_check (data, length, MAX_JSON_DEPTH, error))
+  if (!_hall_json_check (data, length, MAX_JSON_DEPTH, nul_escapes, error))
     return NULL;
+  if (nul_escapes->len > 0)
+    {
+      /* json-glib ends a string at an escaped NUL, so "admin\u0000xyz" would read as "admin".
+       * As \u0001 the string stays whole and the field's own check refuses it, naming it. */
+      patched = g_strndup (data, length);
+      for (guint i = 0; i < nul_escapes->len; i++)
+        patched[g_array_index (nul_escapes, gsize, i) + 5] = '1';
+      data = patched;
+    }
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, length, &parse_error))

@@ -67,10 +67,12 @@ void             _hall_server_remove_stream    (HallServer         *self,
  * client closes it between two requests */
 void             _hall_server_keepalive_init   (SoupServer         *soup);
 
-/* hall-json-check.c: one JSON value in standard syntax, nested at most @max_depth deep */
+/* hall-json-check.c: one JSON value in standard syntax, nested at most @max_depth deep;
+ * @nul_escapes (gsize) gets the offset of every "\u0000" escape in a string */
 gboolean         _hall_json_check              (const char         *data,
                                                 gsize               length,
                                                 guint               max_depth,
+                                                GArray             *nul_escapes,
                                                 GError            **error);
 
 /* hall-event-stream.c: one change-feed subscriber */

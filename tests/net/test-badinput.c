@@ -1,7 +1,7 @@
 /* test-badinput.c — what the server does with input it must refuse
  *
  * Malformed JSON, wrong types, oversize bodies, over-long text, invalid ID numbers and phones,
- * SQL metacharacters, unknown commands, wrong methods, missing tokens: each gets a 4xx with a
+ * SQL metacharacters, control characters (an escaped NUL above all), unknown commands, wrong methods, missing tokens: each gets a 4xx with a
  * message a clerk can act on, naming the field where there is one; the server stays up; and
  * nothing of a refused request is left half-written.
  *
@@ -435,6 +435,59 @@ test_nothing_half_written (Fixture       *f,
   }
 }
 
+/* NUL and other control characters: refused naming the field, never cut short or stored. */
+static void
+test_control_characters (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const struct
+  {
+    const char *command;
+    const char *body;
+    const char *field;
+  } refused[] = {
+    /* json-glib ended a string at an escaped NUL: this signed in as admin. */
+    { "session.login", "{\"username\": \"admin\\u0000xyz\", \"password\": \"password123\"}", "username" },
+    { "session.login", "{\"username\": \"admin\", \"password\": \"password123\\u0000junk\"}", "password" },
+    { "session.login", "{\"username\": \"admin\\u0007\", \"password\": \"password123\"}", "username" },
+    { "session.login", "{\"username\": \"admin\\t\", \"password\": \"password123\"}", "username" },
+    { "matter.register", "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"漏水\\u0000其余\", "
+                         "\"petitioners\": [{\"name\": \"张三\"}]}", "content" },
+    { "matter.register", "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"漏水\\r\", "
+                         "\"petitioners\": [{\"name\": \"张三\"}]}", "content" },
+    { "matter.register", "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"漏水\\u007f\", "
+                         "\"petitioners\": [{\"name\": \"张三\"}]}", "content" },
+    { "matter.register", "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"漏水\\u0085\", "
+                         "\"petitioners\": [{\"name\": \"张三\"}]}", "content" },
+    { "matter.register", "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"漏水\", "
+                         "\"petitioners\": [{\"name\": \"张三\\u0000李四\"}]}", "petitioners[0].name" },
+    { "matter.register", "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"漏水\", "
+                         "\"petitioners\": [{\"name\": \"张\\n三\"}]}", "petitioners[0].name" },
+  };
+  g_autoptr (JsonObject) ok = NULL;
+  g_autoptr (JsonObject) got = NULL;
+  JsonObject *matter;
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *path = g_strconcat ("/api/v1/", refused[i].command, NULL);
+      const char *token = g_str_equal (refused[i].command, "session.login") ? NULL : f->staff;
+
+      expect_error (f->server, "POST", path, token, refused[i].body, -1, 400, "invalid_argument",
+                    refused[i].field);
+    }
+
+  /* Multi-line text keeps its line breaks and tabs; an escaped backslash before u0000 is text. */
+  ok = hall_test_server_ok (f->server, f->staff, "matter.register",
+                            "{\"channel\": \"visit\", \"type\": \"claim\", "
+                            "\"content\": \"第一行\\n\\t第二行 C:\\\\u0000\", "
+                            "\"petitioners\": [{\"name\": \"张三\"}]}");
+  got = hall_test_server_ok (f->server, f->staff, "matter.get", "{\"matter_id\": %" G_GINT64_FORMAT "}",
+                             json_object_get_int_member (ok, "matter_id"));
+  matter = json_object_get_object_member (got, "matter");
+  g_assert_cmpstr (json_object_get_string_member (matter, "content"), ==, "第一行\n\t第二行 C:\\u0000");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -452,6 +505,7 @@ main (int    argc,
   ADD ("wrong-method", test_wrong_method);
   ADD ("missing-token", test_missing_token);
   ADD ("nothing-half-written", test_nothing_half_written);
+  ADD ("control-characters", test_control_characters);
 #undef ADD
 
   return g_test_run ();

@@ -8,16 +8,19 @@
 
 #include "hall-error.h"
 
-/* The field that was wrong travels with the error, so the UI can put the message next to it. */
+/* The field that was wrong travels with the error, so the UI can put the message next to it;
+ * a rate limit carries how long to wait, for the Retry-After header. */
 typedef struct
 {
   char *field;
+  guint retry_after;
 } HallErrorPrivate;
 
 static void
 hall_error_private_init (HallErrorPrivate *priv)
 {
   priv->field = NULL;
+  priv->retry_after = 0;
 }
 
 static void
@@ -25,6 +28,7 @@ hall_error_private_copy (const HallErrorPrivate *src,
                          HallErrorPrivate       *dest)
 {
   dest->field = g_strdup (src->field);
+  dest->retry_after = src->retry_after;
 }
 
 static void
@@ -93,6 +97,24 @@ hall_error_get_field (const GError *error)
     return NULL;
   priv = hall_error_get_private (error);
   return priv != NULL ? priv->field : NULL;
+}
+
+void
+hall_error_set_retry_after (GError *error,
+                            guint   seconds)
+{
+  HallErrorPrivate *priv = error ? hall_error_get_private (error) : NULL;
+
+  if (priv != NULL)
+    priv->retry_after = seconds;
+}
+
+guint
+hall_error_get_retry_after (const GError *error)
+{
+  HallErrorPrivate *priv = error ? hall_error_get_private (error) : NULL;
+
+  return priv != NULL ? priv->retry_after : 0;
 }
 
 const char *

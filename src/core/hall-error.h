@@ -35,6 +35,10 @@ GError      *hall_error_new_literal     (HallErrorCode  code,
                                          const char    *field,
                                          const char    *message);
 const char  *hall_error_get_field       (const GError  *error);
+/* How many seconds a rate-limited caller must wait (0: not said). */
+void         hall_error_set_retry_after (GError        *error,
+                                         guint          seconds);
+guint        hall_error_get_retry_after (const GError  *error);
 const char  *hall_error_code_to_string  (HallErrorCode  code);
 gboolean     hall_error_code_from_string (const char   *str,
                                           HallErrorCode *code);

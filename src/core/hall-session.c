@@ -51,9 +51,11 @@ count_failed_login (HallCtx  *ctx,
   g_autoptr (HallStmt) stmt = NULL;
   gboolean lock = failed->failed + 1 >= MAX_FAILED_LOGINS;
 
-  /* Reaching the limit locks the account for a while and starts the count again. */
+  /* Reaching the limit locks the account for a while and starts the count again; a wrong
+   * password during a lockout never shortens it. */
   stmt = hall_db_prepare (ctx->db,
-                          "UPDATE account SET failed_logins = ?2, locked_until = ?3 WHERE id = ?1",
+                          "UPDATE account SET failed_logins = ?2, "
+                          "locked_until = max(coalesce(locked_until, 0), ?3) WHERE id = ?1",
                           NULL);
   if (stmt == NULL)
     return;
@@ -109,24 +111,9 @@ session_login (HallCtx     *ctx,
   user_id = hall_stmt_int (stmt, 0);
   hall_ctx_set_object (ctx, "account", user_id);
 
-  if (hall_stmt_int (stmt, 2))
-    {
-      hall_set_error (error, HALL_ERROR_FORBIDDEN, "username",
-                      _("This account is locked. Ask the hall administrator to unlock it."));
-      return NULL;
-    }
-  if (hall_stmt_int (stmt, 3) > ctx->now)
-    {
-      gint64 minutes = (hall_stmt_int (stmt, 3) - ctx->now + 59) / 60;
-
-      hall_set_error (error, HALL_ERROR_RATE_LIMITED, "password",
-                      g_dngettext (GETTEXT_PACKAGE,
-                                   "Too many wrong passwords. Try again in %d minute.",
-                                   "Too many wrong passwords. Try again in %d minutes.", minutes),
-                      (int) minutes);
-      return NULL;
-    }
-
+  /* Unless the password is right, an unknown name, a locked account and one in lockout get the
+   * same answer after the same work: nothing tells which accounts exist or what became of them.
+   * Wrong passwords count during a lockout too, so it does not open a faster way to guess. */
   if (sodium_init () < 0
       || crypto_pwhash_str_verify (hall_stmt_text (stmt, 1), password, strlen (password)) != 0)
     {
@@ -135,6 +122,27 @@ session_login (HallCtx     *ctx,
       failed->failed = hall_stmt_int (stmt, 4);
       hall_ctx_on_failure (ctx, count_failed_login, failed, g_free);
       hall_set_error (error, HALL_ERROR_UNAUTHENTICATED, "password", _("Wrong username or password."));
+      return NULL;
+    }
+
+  if (hall_stmt_int (stmt, 2))
+    {
+      hall_set_error (error, HALL_ERROR_FORBIDDEN, "username",
+                      _("This account is locked. Ask the hall administrator to unlock it."));
+      return NULL;
+    }
+  if (hall_stmt_int (stmt, 3) > ctx->now)
+    {
+      gint64 wait = hall_stmt_int (stmt, 3) - ctx->now;
+      gint64 minutes = (wait + 59) / 60;
+
+      hall_set_error (error, HALL_ERROR_RATE_LIMITED, "password",
+                      g_dngettext (GETTEXT_PACKAGE,
+                                   "Too many wrong passwords. Try again in %d minute.",
+                                   "Too many wrong passwords. Try again in %d minutes.", minutes),
+                      (int) minutes);
+      if (error != NULL)
+        hall_error_set_retry_after (*error, wait);
       return NULL;
     }
 

@@ -73,7 +73,13 @@ _hall_server_respond_error (SoupServerMessage *msg,
   json_object_set_object_member (body, "error", inner);
 
   if (code == HALL_ERROR_RATE_LIMITED)
-    soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After", "60");
+    {
+      guint wait = hall_error_get_retry_after (error);
+      g_autofree char *seconds = g_strdup_printf ("%u", wait > 0 ? wait : 60);
+
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After",
+                                    seconds);
+    }
   _hall_server_respond_json (msg, hall_error_code_to_status (code), body);
 }
 

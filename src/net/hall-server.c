@@ -87,13 +87,20 @@ login_failures_for (HallServer *self,
   return times;
 }
 
-static gboolean
-login_allowed (HallServer *self,
-               const char *address)
+/* 0 when @address may sign in, else the seconds until its oldest counted failure is a minute
+ * old. */
+static guint
+login_wait (HallServer *self,
+            const char *address)
 {
   GArray *times = login_failures_for (self, address, FALSE);
+  gint64 oldest;
 
-  return times == NULL || times->len < HALL_SERVER_LOGIN_FAILURES_PER_MINUTE;
+  if (times == NULL || times->len < HALL_SERVER_LOGIN_FAILURES_PER_MINUTE)
+    return 0;
+  oldest = g_array_index (times, gint64, times->len - HALL_SERVER_LOGIN_FAILURES_PER_MINUTE);
+  return MAX (1, (oldest + LOGIN_WINDOW_USEC - g_get_monotonic_time () + G_USEC_PER_SEC - 1)
+                   / G_USEC_PER_SEC);
 }
 
 static void
@@ -290,6 +297,7 @@ handle_command (HallServer        *self,
   g_autofree char *token = NULL;
   const char *address = soup_server_message_get_remote_host (msg);
   Call *call;
+  guint wait;
 
   if (!valid_command_name (name) || hall_engine_lookup_command (name) == NULL)
     {
@@ -317,10 +325,14 @@ handle_command (HallServer        *self,
 
   if (address == NULL)
     address = "unknown";
-  if (g_str_equal (name, "session.login") && !login_allowed (self, address))
+  if (g_str_equal (name, "session.login") && (wait = login_wait (self, address)) > 0)
     {
-      _hall_server_respond_simple_error (msg, HALL_ERROR_RATE_LIMITED, "password",
-                                         _("Too many failed sign-ins from this computer. Wait a minute and try again."));
+      g_autoptr (GError) limited = NULL;
+
+      limited = hall_error_new_literal (HALL_ERROR_RATE_LIMITED, "password",
+                                        _("Too many failed sign-ins from this computer. Wait a minute and try again."));
+      hall_error_set_retry_after (limited, wait);
+      _hall_server_respond_error (msg, limited);
       return;
     }
 

@@ -29,4 +29,8 @@ JsonObject *_hall_dispatch (HallEngine      *engine,
                             GPtrArray      **events,
                             GError         **error);
 
+/* What the session table keeps of a token: its SHA-256 in hex. */
+void        _hall_dispatch_hash_token (const char *token,
+                                       char        out[65]);
+
 G_END_DECLS

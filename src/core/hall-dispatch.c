@@ -21,9 +21,9 @@ typedef struct
   GDestroyNotify destroy;
 } FailureHook;
 
-static void
-hash_token (const char *token,
-            char        out[65])
+void
+_hall_dispatch_hash_token (const char *token,
+                           char        out[65])
 {
   g_autofree char *hex = g_compute_checksum_for_string (G_CHECKSUM_SHA256, token, -1);
 
@@ -190,7 +190,7 @@ load_actor (HallCtx     *ctx,
       return FALSE;
     }
 
-  hash_token (token, hash);
+  _hall_dispatch_hash_token (token, hash);
   stmt = hall_db_prepare (ctx->db,
                           "SELECT s.id, s.user_id, s.role, s.counter_id, s.expires_at, "
                           "a.username, a.display_name, a.department_id, a.locked "

@@ -489,6 +489,29 @@ enqueue (HallEngine  *self,
   return TRUE;
 }
 
+static void
+call_async (HallEngine          *self,
+            Job                 *job,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  GError *error = NULL;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hall_engine_call_async);
+  /* A write that was queued still happens when the caller goes away; only its answer is dropped. */
+  g_task_set_check_cancellable (task, FALSE);
+
+  job->task = g_object_ref (task);
+  if (!enqueue (self, job, &error))
+    {
+      job_free (job);
+      g_task_return_error (task, error);
+    }
+}
+
 void
 hall_engine_call_async (HallEngine          *self,
                         const char          *token,
@@ -499,25 +522,29 @@ hall_engine_call_async (HallEngine          *self,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
-  g_autoptr (GTask) task = NULL;
-  GError *error = NULL;
+  g_return_if_fail (HALL_IS_ENGINE (self));
+  g_return_if_fail (command != NULL);
+
+  call_async (self, job_new (token, command, params, client_address), cancellable, callback,
+              user_data);
+}
+
+void
+hall_engine_call_system_async (HallEngine          *self,
+                               const char          *command,
+                               JsonObject          *params,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
   Job *job;
 
   g_return_if_fail (HALL_IS_ENGINE (self));
   g_return_if_fail (command != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hall_engine_call_async);
-  /* A write that was queued still happens when the caller goes away; only its answer is dropped. */
-  g_task_set_check_cancellable (task, FALSE);
-
-  job = job_new (token, command, params, client_address);
-  job->task = g_object_ref (task);
-  if (!enqueue (self, job, &error))
-    {
-      job_free (job);
-      g_task_return_error (task, error);
-    }
+  job = job_new (NULL, command, params, "local");
+  job->system = TRUE;
+  call_async (self, job, cancellable, callback, user_data);
 }
 
 JsonObject *

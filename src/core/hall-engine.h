@@ -58,6 +58,15 @@ JsonObject  *hall_engine_call_system      (HallEngine           *self,
                                            JsonObject           *params,
                                            GError              **error);
 
+/* The same without waiting, finished with hall_engine_call_finish(): for the server's own
+ * checks, such as which change feeds' sessions ended. */
+void         hall_engine_call_system_async (HallEngine          *self,
+                                            const char          *command,
+                                            JsonObject          *params,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+
 /* Tests pin the clock; 0 returns to the real one. */
 void         hall_engine_set_now          (HallEngine           *self,
                                            gint64                unix_time);

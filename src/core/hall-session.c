@@ -11,6 +11,7 @@
 
 #include "hall-engine.h"
 #include "hall-commands-private.h"
+#include "hall-dispatch-private.h"
 
 #define MAX_FAILED_LOGINS 5
 #define LOCKOUT_SECONDS (15 * 60)
@@ -355,11 +356,58 @@ events_since (HallCtx     *ctx,
   return result;
 }
 
+/* For the server alone: which of the change feeds' tokens no longer sign anyone in (signed out,
+ * expired, the account locked, or signed out everywhere when its roles or password changed).
+ * Read only: listening to the feed does not keep a session alive. */
+static JsonObject *
+session_alive (HallCtx     *ctx,
+               JsonObject  *params,
+               GError     **error)
+{
+  g_autoptr (JsonArray) ended = json_array_new ();
+  JsonArray *tokens = NULL;
+  JsonObject *result;
+
+  if (!hall_param_array (params, "tokens", TRUE, 0, &tokens, error))
+    return NULL;
+  for (guint i = 0; i < json_array_get_length (tokens); i++)
+    {
+      const char *token = json_array_get_string_element (tokens, i);
+      g_autoptr (HallStmt) stmt = NULL;
+      char hash[65];
+      int rc;
+
+      if (token == NULL)
+        continue;
+      _hall_dispatch_hash_token (token, hash);
+      stmt = hall_db_prepare (ctx->db,
+                              "SELECT 1 FROM session s JOIN account a ON a.id = s.user_id "
+                              "WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND NOT a.locked "
+                              "AND EXISTS (SELECT 1 FROM account_role r "
+                              "            WHERE r.user_id = s.user_id AND r.role = s.role)",
+                              error);
+      if (stmt == NULL)
+        return NULL;
+      hall_stmt_bind_text (stmt, 1, hash);
+      hall_stmt_bind_int (stmt, 2, ctx->now);
+      rc = hall_stmt_step (stmt, error);
+      if (rc == 0)
+        return NULL;
+      if (rc == SQLITE_DONE)
+        json_array_add_string_element (ended, token);
+    }
+
+  result = json_object_new ();
+  json_object_set_array_member (result, "ended", g_steal_pointer (&ended));
+  return result;
+}
+
 const HallCommand _hall_session_commands[] = {
   { "session.login", session_login, HALL_ROLES_ALL, HALL_COMMAND_WRITE | HALL_COMMAND_PUBLIC },
   { "session.logout", session_logout, HALL_ROLES_ALL, HALL_COMMAND_WRITE },
   { "session.whoami", session_whoami, HALL_ROLES_ALL, HALL_COMMAND_READ },
   { "session.switch", session_switch, HALL_ROLES_ALL, HALL_COMMAND_WRITE },
   { "events.since", events_since, HALL_ROLES_ALL, HALL_COMMAND_READ },
+  { "session.alive", session_alive, 0, HALL_COMMAND_READ },
   { NULL }
 };

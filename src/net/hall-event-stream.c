@@ -87,6 +87,12 @@ _hall_event_stream_unref (HallEventStream *stream)
   g_free (stream);
 }
 
+const char *
+_hall_event_stream_get_token (HallEventStream *stream)
+{
+  return stream->token;
+}
+
 static gboolean
 is_open (HallEventStream *stream)
 {

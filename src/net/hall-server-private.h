@@ -80,6 +80,8 @@ void             _hall_event_stream_add_handlers (HallServer       *self,
                                                   SoupServer       *soup);
 HallEventStream *_hall_event_stream_ref        (HallEventStream    *stream);
 void             _hall_event_stream_unref      (HallEventStream    *stream);
+/* The session token the subscriber opened the feed with. */
+const char      *_hall_event_stream_get_token  (HallEventStream    *stream);
 /* @text is @event serialized, shared by every subscriber. */
 void             _hall_event_stream_deliver    (HallEventStream    *stream,
                                                 JsonObject         *event,

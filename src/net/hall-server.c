@@ -20,6 +20,8 @@
 #define API_PREFIX "/api/v1/"
 #define LOGIN_WINDOW_USEC (60 * G_USEC_PER_SEC)
 #define SHUTDOWN_GRACE_MSEC 2000
+/* An ended session's feed closes within a second. */
+#define SESSION_CHECK_MSEC 250
 
 struct _HallServer
 {
@@ -31,6 +33,8 @@ struct _HallServer
   gulong event_handler;
 
   GPtrArray *streams;         /* HallEventStream*, open change-feed subscribers */
+  guint session_check;        /* timeout while there are streams */
+  gboolean sessions_checking; /* a session.alive call is under way */
   GHashTable *login_failures; /* client address → GArray of gint64 monotonic times */
   guint n_pending;            /* engine calls not yet answered */
   gboolean stopping;
@@ -223,6 +227,65 @@ call_free (Call *call)
   g_free (call->client_address);
   g_object_unref (call->server);
   g_free (call);
+}
+
+/* ---- an ended session ends its change feed ------------------------------------------------ */
+
+static void
+sessions_checked_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  HallServer *self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) answer = hall_engine_call_finish (HALL_ENGINE (object), result, &error);
+  JsonArray *ended = answer ? json_object_get_array_member (answer, "ended") : NULL;
+
+  self->sessions_checking = FALSE;
+  if (ended != NULL && json_array_get_length (ended) > 0 && self->streams != NULL)
+    {
+      g_autoptr (GHashTable) tokens = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr (GPtrArray) streams = g_ptr_array_copy (self->streams, (GCopyFunc) _hall_event_stream_ref, NULL);
+
+      g_ptr_array_set_free_func (streams, (GDestroyNotify) _hall_event_stream_unref);
+      for (guint i = 0; i < json_array_get_length (ended); i++)
+        g_hash_table_add (tokens, (gpointer) json_array_get_string_element (ended, i));
+      for (guint i = 0; i < streams->len; i++)
+        if (g_hash_table_contains (tokens, _hall_event_stream_get_token (streams->pdata[i])))
+          _hall_event_stream_close (streams->pdata[i], SOUP_WEBSOCKET_CLOSE_POLICY_VIOLATION,
+                                    _("Your session has ended. Please sign in again."));
+    }
+  _hall_server_release (self);
+  g_object_unref (self);
+}
+
+/* Signing out, expiry, a lock or a change of roles ends a session in the database, whoever
+ * made the change (another server process included): look, rather than wait to be told. */
+static gboolean
+check_sessions_cb (gpointer user_data)
+{
+  HallServer *self = user_data;
+  g_autoptr (JsonObject) params = NULL;
+  JsonArray *tokens;
+
+  if (self->streams->len == 0)
+    {
+      self->session_check = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (self->sessions_checking || self->stopping)
+    return G_SOURCE_CONTINUE;
+
+  tokens = json_array_new ();
+  for (guint i = 0; i < self->streams->len; i++)
+    json_array_add_string_element (tokens, _hall_event_stream_get_token (self->streams->pdata[i]));
+  params = json_object_new ();
+  json_object_set_array_member (params, "tokens", tokens);
+  self->sessions_checking = TRUE;
+  _hall_server_hold (self);
+  hall_engine_call_system_async (self->engine, "session.alive", params, NULL, sessions_checked_cb,
+                                 g_object_ref (self));
+  return G_SOURCE_CONTINUE;
 }
 
 void
@@ -493,6 +556,7 @@ hall_server_dispose (GObject *object)
     while (self->streams->len > 0)
       _hall_event_stream_close (self->streams->pdata[self->streams->len - 1], SOUP_WEBSOCKET_CLOSE_GOING_AWAY, NULL);
   g_clear_handle_id (&self->shutdown_timeout, g_source_remove);
+  g_clear_handle_id (&self->session_check, g_source_remove);
   g_clear_signal_handler (&self->event_handler, self->engine);
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
@@ -578,6 +642,8 @@ _hall_server_add_stream (HallServer      *self,
                          HallEventStream *stream)
 {
   g_ptr_array_add (self->streams, stream);
+  if (self->session_check == 0)
+    self->session_check = g_timeout_add (SESSION_CHECK_MSEC, check_sessions_cb, self);
 }
 
 void

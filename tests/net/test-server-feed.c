@@ -1,5 +1,6 @@
 /* test-server-feed.c — xinfang-hall-server as a client on the LAN sees it: the change feed over
- * WebSocket, a clean shutdown, and connections the clients close or drop
+ * WebSocket (closed with 1008 within a second of its session ending), a clean shutdown, and
+ * connections the clients close or drop
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -454,6 +455,95 @@ test_client_gone_during_command (void)
   g_assert_cmpint (health_last_seq (server), ==, last + 1);
 }
 
+/* ---- an ended session ends its feed ------------------------------------------------------ */
+
+static gint64
+user_id_of (HallTestServer *server,
+            const char     *admin,
+            const char     *username)
+{
+  g_autoptr (JsonObject) list = hall_test_server_ok (server, admin, "user.list", "{}");
+  JsonArray *users = json_object_get_array_member (list, "users");
+
+  for (guint i = 0; i < json_array_get_length (users); i++)
+    {
+      JsonObject *user = json_array_get_object_element (users, i);
+
+      if (g_str_equal (json_object_get_string_member (user, "username"), username))
+        return json_object_get_int_member (user, "id");
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_feed_session_ended (void)
+{
+  g_autoptr (HallTestServer) server = hall_test_server_new (HALL_TEST_SERVER_PLAIN);
+  g_autofree char *admin = hall_test_server_add_user_login (server, "admin", "admin", NULL, 0);
+  const char *ways[] = { "logout", "locked", "role-removed", "password-changed", "expired" };
+
+  for (guint w = 0; w < G_N_ELEMENTS (ways); w++)
+    {
+      g_autofree char *username = g_strdup_printf ("wall%u", w);
+      g_autofree char *token = NULL;
+      g_autoptr (JsonObject) done = NULL;
+      g_autofree char *untouched = NULL;
+      Feed *feed, *other;
+      gint64 user_id, ended_at;
+      guint refused = 0;
+
+      hall_test_server_add_user (server, username, "display,staff", "chengjian", NULL);
+      token = hall_test_server_login (server, username, "display", 0);
+      user_id = user_id_of (server, admin, username);
+      feed = feed_open (server, token, "", NULL);
+      /* Another session's feed stays open throughout. */
+      other = feed_open (server, admin, "", NULL);
+      hall_test_pump (300);
+      g_assert_false (feed->closed);
+
+      if (g_str_equal (ways[w], "logout"))
+        done = hall_test_server_ok (server, token, "session.logout", "{}");
+      else if (g_str_equal (ways[w], "locked"))
+        done = hall_test_server_ok (server, admin, "user.set_locked",
+                                    "{\"user_id\": %" G_GINT64_FORMAT ", \"locked\": true}", user_id);
+      else if (g_str_equal (ways[w], "role-removed"))
+        done = hall_test_server_ok (server, admin, "user.update",
+                                    "{\"user_id\": %" G_GINT64_FORMAT ", \"roles\": [\"staff\"]}", user_id);
+      else if (g_str_equal (ways[w], "password-changed"))
+        done = hall_test_server_ok (server, admin, "user.set_password",
+                                    "{\"user_id\": %" G_GINT64_FORMAT ", \"password\": \"another-pw-1\"}",
+                                    user_id);
+      else
+        {
+          /* Twelve hours pass: the session's time is up in the database. */
+          sqlite3 *db = NULL;
+          g_autofree char *sql = g_strdup_printf ("UPDATE session SET expires_at = 1 WHERE user_id = %"
+                                                  G_GINT64_FORMAT, user_id);
+
+          g_assert_cmpint (sqlite3_open (server->database, &db), ==, SQLITE_OK);
+          sqlite3_busy_timeout (db, 10000);
+          g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+          sqlite3_close (db);
+        }
+
+      ended_at = g_get_monotonic_time ();
+      while (!feed->closed && g_get_monotonic_time () < ended_at + 5 * G_USEC_PER_SEC)
+        hall_test_pump (10);
+      g_test_message ("%s: feed closed %d with %u after %" G_GINT64_FORMAT " ms", ways[w], feed->closed,
+                      feed->close_code, (g_get_monotonic_time () - ended_at) / 1000);
+      g_assert_true (feed->closed);
+      g_assert_cmpuint (feed->close_code, ==, SOUP_WEBSOCKET_CLOSE_POLICY_VIOLATION);
+      g_assert_cmpint (g_get_monotonic_time () - ended_at, <=, G_USEC_PER_SEC);
+      g_assert_false (other->closed);
+
+      /* And the token opens no feed again. */
+      g_assert_null (feed_open (server, token, "", &refused));
+      g_assert_cmpuint (refused, ==, 401);
+      feed_free (feed);
+      feed_free (other);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -463,6 +553,7 @@ main (int    argc,
   g_test_add_func ("/server/feed/resume", test_feed_resume);
   g_test_add_func ("/server/feed/backlog-and-live", test_feed_backlog_and_live);
   g_test_add_func ("/server/feed/refused", test_feed_refused);
+  g_test_add_func ("/server/feed/session-ended", test_feed_session_ended);
   g_test_add_func ("/server/shutdown", test_shutdown);
   g_test_add_func ("/server/connections/closed-by-client", test_connections_closed_plain);
   g_test_add_func ("/server/connections/closed-by-client-tls", test_connections_closed_tls);

@@ -50,7 +50,8 @@ gboolean _hall_calendar_is_working_day    (HallCtx     *ctx,
 /* hall-petitioner.c. Validates @petitioner ({"name", "id_number", "phone", "sex", "address"};
  * errors name "<field_prefix>.id_number" and so on), finds the person by ID number or creates
  * them, and returns their id. @repeat_visits (may be NULL) gets how many earlier visits or
- * matters the person has. */
+ * matters the person has. For a kiosk, an ID number on record under another name gives id 0
+ * (no petitioner) and @repeat_visits -1, and naming a person by "id" is refused. */
 gboolean _hall_petitioner_resolve         (HallCtx     *ctx,
                                            JsonObject  *petitioner,
                                            const char  *field_prefix,

@@ -281,23 +281,49 @@ static void
 count_query_failure (HallCtx  *ctx,
                      gpointer  data)
 {
-  gint64 matter_id = GPOINTER_TO_SIZE (data);
+  const char *number = data;
   g_autoptr (HallStmt) stmt = NULL;
+  g_autoptr (HallStmt) prune = NULL;
 
   /* After several wrong codes the number is refused for a while: six digits are too few to
-   * withstand guessing otherwise. */
+   * withstand guessing otherwise. Numbers no matter has count the same, or the lock would tell
+   * which exist. */
   stmt = hall_db_prepare (ctx->db,
-                          "UPDATE matter SET "
-                          "query_locked_until = CASE WHEN query_failures + 1 >= ?2 THEN ?3 ELSE query_locked_until END, "
-                          "query_failures = CASE WHEN query_failures + 1 >= ?2 THEN 0 ELSE query_failures + 1 END "
-                          "WHERE id = ?1",
+                          "INSERT INTO status_query_guard (number, failures, locked_until, updated_at) "
+                          "VALUES (?1, 1, 0, ?4) ON CONFLICT (number) DO UPDATE SET "
+                          "locked_until = CASE WHEN failures + 1 >= ?2 THEN ?3 ELSE locked_until END, "
+                          "failures = CASE WHEN failures + 1 >= ?2 THEN 0 ELSE failures + 1 END, "
+                          "updated_at = ?4",
                           NULL);
   if (stmt == NULL)
     return;
-  hall_stmt_bind_int (stmt, 1, matter_id);
+  hall_stmt_bind_text (stmt, 1, number);
   hall_stmt_bind_int (stmt, 2, QUERY_MAX_FAILURES);
   hall_stmt_bind_int (stmt, 3, ctx->now + QUERY_LOCK_SECONDS);
+  hall_stmt_bind_int (stmt, 4, ctx->now);
   hall_stmt_step (stmt, NULL);
+
+  /* Guesses at made-up numbers must not fill the disk: a day later they are forgotten. */
+  prune = hall_db_prepare (ctx->db,
+                           "DELETE FROM status_query_guard WHERE updated_at < ?1 AND locked_until < ?2",
+                           NULL);
+  if (prune == NULL)
+    return;
+  hall_stmt_bind_int (prune, 1, ctx->now - 24 * 60 * 60);
+  hall_stmt_bind_int (prune, 2, ctx->now);
+  hall_stmt_step (prune, NULL);
+}
+
+static gboolean
+is_matter_number (const char *number)
+{
+  /* XF2026-000123 */
+  if (strlen (number) != 13 || !g_str_has_prefix (number, "XF") || number[6] != '-')
+    return FALSE;
+  for (guint i = 2; i < 13; i++)
+    if (i != 6 && !g_ascii_isdigit (number[i]))
+      return FALSE;
+  return TRUE;
 }
 
 JsonObject *
@@ -306,45 +332,55 @@ _hall_status_query (HallCtx     *ctx,
               GError     **error)
 {
   const char *number = NULL, *code = NULL;
+  g_autoptr (HallStmt) guard = NULL;
   g_autoptr (HallStmt) stmt = NULL;
   g_autofree char *upper = NULL;
   JsonObject *result;
-  gint64 matter_id;
+  int rc;
 
   if (!hall_param_string (params, "number", TRUE, 20, &number, error)
       || !hall_param_string (params, "query_code", TRUE, 6, &code, error))
     return NULL;
   upper = g_ascii_strup (number, -1);
+  if (!is_matter_number (upper))
+    {
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "number",
+                      _("Write the matter number as on the receipt, such as XF2026-000123."));
+      return NULL;
+    }
+
+  guard = hall_db_prepare (ctx->db, "SELECT locked_until FROM status_query_guard WHERE number = ?1",
+                           error);
+  if (guard == NULL)
+    return NULL;
+  hall_stmt_bind_text (guard, 1, upper);
+  rc = hall_stmt_step (guard, error);
+  if (rc == 0)
+    return NULL;
+  if (rc == SQLITE_ROW && hall_stmt_int (guard, 0) > ctx->now)
+    {
+      hall_set_error (error, HALL_ERROR_RATE_LIMITED, "query_code",
+                      _("Too many wrong query codes for this number. Try again later, or ask at a window."));
+      if (error != NULL)
+        hall_error_set_retry_after (*error, hall_stmt_int (guard, 0) - ctx->now);
+      return NULL;
+    }
+  g_clear_pointer (&guard, hall_stmt_release);
 
   stmt = hall_db_prepare (ctx->db,
-                          "SELECT id, number, state, query_code, query_locked_until, received_date "
+                          "SELECT id, number, state, query_code, received_date "
                           "FROM matter WHERE number = ?1",
                           error);
   if (stmt == NULL)
     return NULL;
   hall_stmt_bind_text (stmt, 1, upper);
-  switch (hall_stmt_step (stmt, error))
+  rc = hall_stmt_step (stmt, error);
+  if (rc == 0)
+    return NULL;
+  if (rc == SQLITE_DONE || strlen (code) != 6
+      || sodium_memcmp (hall_stmt_text (stmt, 3), code, 6) != 0)
     {
-    case SQLITE_ROW:
-      break;
-    case SQLITE_DONE:
-      hall_set_error (error, HALL_ERROR_NOT_FOUND, "query_code",
-                      _("No matter has this number and query code. Check both on the receipt."));
-      return NULL;
-    default:
-      return NULL;
-    }
-  matter_id = hall_stmt_int (stmt, 0);
-
-  if (hall_stmt_int (stmt, 4) > ctx->now)
-    {
-      hall_set_error (error, HALL_ERROR_RATE_LIMITED, "query_code",
-                      _("Too many wrong query codes for this number. Try again later, or ask at a window."));
-      return NULL;
-    }
-  if (strlen (code) != 6 || sodium_memcmp (hall_stmt_text (stmt, 3), code, 6) != 0)
-    {
-      hall_ctx_on_failure (ctx, count_query_failure, GSIZE_TO_POINTER (matter_id), NULL);
+      hall_ctx_on_failure (ctx, count_query_failure, g_strdup (upper), g_free);
       hall_set_error (error, HALL_ERROR_NOT_FOUND, "query_code",
                       _("No matter has this number and query code. Check both on the receipt."));
       return NULL;
@@ -355,15 +391,20 @@ _hall_status_query (HallCtx     *ctx,
   json_object_set_string_member (result, "number", hall_stmt_text (stmt, 1));
   json_object_set_string_member (result, "state", hall_stmt_text (stmt, 2));
   json_object_set_string_member (result, "state_label", _hall_matter_state_label (hall_stmt_text (stmt, 2)));
-  json_object_set_string_member (result, "received_date", hall_stmt_text (stmt, 5));
+  json_object_set_string_member (result, "received_date", hall_stmt_text (stmt, 4));
   g_clear_pointer (&stmt, hall_stmt_release);
 
   {
     g_autoptr (HallStmt) reset = hall_db_prepare (ctx->db,
-                                                  "UPDATE matter SET query_failures = 0 "
-                                                  "WHERE id = ?1 AND query_failures != 0",
+                                                  "DELETE FROM status_query_guard WHERE number = ?1",
                                                   error);
-    if (reset == NULL || !_hall_matter_exec (reset, error))
+    if (reset == NULL)
+      {
+        json_object_unref (result);
+        return NULL;
+      }
+    hall_stmt_bind_text (reset, 1, upper);
+    if (!_hall_matter_exec (reset, error))
       {
         json_object_unref (result);
         return NULL;

@@ -218,6 +218,13 @@ resolve (HallCtx     *ctx,
   g_autofree char *known_name = NULL;
   gint64 existing_id = 0, id = 0;
 
+  /* The kiosk is a public device: it may not name people on record. */
+  if (hall_ctx_is (ctx, HALL_ROLE_KIOSK) && json_object_has_member (petitioner, "id"))
+    {
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "id",
+                      _("A ticket machine cannot name a petitioner on record. Give the name and ID number."));
+      return FALSE;
+    }
   if (!hall_param_int (petitioner, "id", FALSE, 1, G_MAXINT64, &existing_id, error)
       || !hall_param_string (petitioner, "name", existing_id == 0, NAME_MAX_CHARS, &name, error)
       || !hall_param_string (petitioner, "id_number", FALSE, 32, &id_input, error)
@@ -311,6 +318,13 @@ resolve (HallCtx     *ctx,
       if (!find_person (ctx, "SELECT id, name FROM petitioner WHERE id_number = ?1 AND ?2 IS NULL",
                         id_number, NULL, &id, &known_name, error))
         return FALSE;
+      if (id != 0 && g_strcmp0 (known_name, name) != 0 && hall_ctx_is (ctx, HALL_ROLE_KIOSK))
+        {
+          /* Refusing would tell whoever typed the ID number that it is on record, and under
+           * what name: the ticket goes out without a petitioner, and the window asks. */
+          *petitioner_id = 0;
+          return TRUE;
+        }
       if (id != 0 && g_strcmp0 (known_name, name) != 0)
         {
           g_autofree char *masked = hall_mask_name (known_name);
@@ -377,7 +391,9 @@ _hall_petitioner_resolve (HallCtx     *ctx,
   if (!resolve (ctx, petitioner, &id, &inner))
     return fail_prefixed (inner, field_prefix, error);
 
-  if (repeat_visits != NULL)
+  if (repeat_visits != NULL && id == 0)
+    *repeat_visits = -1;
+  else if (repeat_visits != NULL)
     {
       gint64 visits = count_earlier_visits (ctx, id, error);
       if (visits < 0)

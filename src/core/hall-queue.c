@@ -718,9 +718,11 @@ ticket_issue (HallCtx     *ctx,
     return NULL;
   if (hall_ctx_is (ctx, HALL_ROLE_KIOSK))
     {
-      /* The kiosk prints the slip; it has no use for anything said about the person. */
+      /* The kiosk prints the slip; it has no use for anything said about the person, nor for
+       * whether they came before (whoever typed the ID number would learn it). */
       JsonObject *ticket = json_object_get_object_member (result, "ticket");
 
+      repeat_visits = -1;
       json_object_remove_member (ticket, "petitioner_id");
       json_object_remove_member (ticket, "note");
     }

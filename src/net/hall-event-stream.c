@@ -396,10 +396,12 @@ events_early_cb (SoupServer        *soup,
 
   if (!g_str_equal (path, EVENTS_PATH))
     {
-      _hall_server_api_early_cb (soup, msg, path, query, user_data);
+      _hall_server_framing_early_cb (soup, msg, path, query, user_data);
       return;
     }
 
+  if (_hall_server_framing_refused (msg))
+    return;
   if (_hall_server_is_stopping (self))
     {
       respond (msg, 0, HALL_ERROR_UNAVAILABLE, NULL, _("The hall server is stopping. Try again shortly."));

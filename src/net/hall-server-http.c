@@ -108,19 +108,6 @@ _hall_server_respond_simple_error (SoupServerMessage *msg,
   _hall_server_respond_error (msg, error);
 }
 
-void
-_hall_server_respond_too_large (SoupServerMessage *msg)
-{
-  SoupMessageBody *body = soup_server_message_get_request_body (msg);
-
-  /* Read and drop the rest, so the client still gets a proper answer. */
-  soup_message_body_set_accumulate (body, FALSE);
-  soup_message_body_truncate (body);
-  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
-  _hall_server_respond_simple_error (msg, HALL_ERROR_TOO_LARGE, NULL,
-                                     _("The request is too large: the limit is 1 MiB. Send less text or fewer items."));
-}
-
 /* ---- request parsing ---------------------------------------------------------------------- */
 
 static gboolean

@@ -29,8 +29,6 @@ void             _hall_server_respond_simple_error (SoupServerMessage *msg,
                                                     HallErrorCode      code,
                                                     const char        *field,
                                                     const char        *message);
-/* 413, reading and dropping the rest of the body. */
-void             _hall_server_respond_too_large (SoupServerMessage *msg);
 /* The body as a JSON object; empty counts as {}. */
 JsonObject      *_hall_server_parse_body       (SoupServerMessage  *msg,
                                                 GError            **error);
@@ -49,11 +47,6 @@ void             _hall_server_api_cb           (SoupServer         *soup,
                                                 const char         *path,
                                                 GHashTable         *query,
                                                 gpointer            user_data);
-void             _hall_server_api_early_cb     (SoupServer         *soup,
-                                                SoupServerMessage  *msg,
-                                                const char         *path,
-                                                GHashTable         *query,
-                                                gpointer            user_data);
 gboolean         _hall_server_is_stopping      (HallServer         *self);
 /* Counts an engine call whose answer is awaited, so shutdown waits for it. */
 void             _hall_server_hold             (HallServer         *self);
@@ -66,6 +59,15 @@ void             _hall_server_remove_stream    (HallServer         *self,
 /* hall-server-keepalive.c: makes libsoup before 3.4 close a kept-alive connection when the
  * client closes it between two requests */
 void             _hall_server_keepalive_init   (SoupServer         *soup);
+
+/* hall-server-framing.c: refuses, at the headers, a body not framed by one plain Content-Length
+ * of at most 1 MiB (400, or 413), answering and closing the connection itself; TRUE when it did */
+gboolean         _hall_server_framing_refused  (SoupServerMessage  *msg);
+void             _hall_server_framing_early_cb (SoupServer         *soup,
+                                                SoupServerMessage  *msg,
+                                                const char         *path,
+                                                GHashTable         *query,
+                                                gpointer            user_data);
 
 /* hall-json-check.c: one JSON value in standard syntax, nested at most @max_depth deep;
  * @nul_escapes (gsize) gets the offset of every "\u0000" escape in a string */

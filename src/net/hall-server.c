@@ -460,38 +460,6 @@ _hall_server_api_cb (SoupServer        *soup,
 }
 
 static void
-got_chunk_cb (SoupServerMessage *msg,
-              GBytes            *chunk,
-              gpointer           user_data)
-{
-  gsize total = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (msg), "hall-body-size"));
-
-  total += g_bytes_get_size (chunk);
-  g_object_set_data (G_OBJECT (msg), "hall-body-size", GSIZE_TO_POINTER (total));
-  if (total > HALL_SERVER_MAX_BODY && soup_server_message_get_status (msg) == 0)
-    _hall_server_respond_too_large (msg);
-}
-
-/* Runs when the headers are in, before the body: refuse an oversized body without storing it. */
-void
-_hall_server_api_early_cb (SoupServer        *soup,
-                           SoupServerMessage *msg,
-                           const char        *path,
-                           GHashTable        *query,
-                           gpointer           user_data)
-{
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-
-  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH
-      && soup_message_headers_get_content_length (headers) > HALL_SERVER_MAX_BODY)
-    {
-      _hall_server_respond_too_large (msg);
-      return;
-    }
-  g_signal_connect (msg, "got-chunk", G_CALLBACK (got_chunk_cb), NULL);
-}
-
-static void
 default_cb (SoupServer        *soup,
             SoupServerMessage *msg,
             const char        *path,
@@ -609,12 +577,13 @@ hall_server_new (HallEngine *engine)
   self->soup = soup_server_new ("server-header", "xinfang-hall-server", NULL);
   _hall_server_keepalive_init (self->soup);
 
+  soup_server_add_early_handler (self->soup, NULL, _hall_server_framing_early_cb, self, NULL);
   soup_server_add_handler (self->soup, NULL, default_cb, self, NULL);
-  soup_server_add_early_handler (self->soup, "/api/v1", _hall_server_api_early_cb, self, NULL);
+  soup_server_add_early_handler (self->soup, "/api/v1", _hall_server_framing_early_cb, self, NULL);
   soup_server_add_handler (self->soup, "/api/v1", _hall_server_api_cb, self, NULL);
   /* Handler paths match as plain prefixes: keep "events.since" away from the change feed's
    * WebSocket handler at /api/v1/events. */
-  soup_server_add_early_handler (self->soup, "/api/v1/events.", _hall_server_api_early_cb, self, NULL);
+  soup_server_add_early_handler (self->soup, "/api/v1/events.", _hall_server_framing_early_cb, self, NULL);
   soup_server_add_handler (self->soup, "/api/v1/events.", _hall_server_api_cb, self, NULL);
   _hall_event_stream_add_handlers (self, self->soup);
 

@@ -286,6 +286,158 @@ test_kiosk_no_oracle (void)
   (void) same;
 }
 
+/* ---- HTTP framing --------------------------------------------------------------------------- */
+
+/* Sends @head over a raw connection, then up to @body_bytes of body while reading whatever the
+ * server answers; returns the answer. @sent gets the body bytes that went out, @closed whether
+ * the server closed (or reset) the connection within 10 s. */
+static char *
+raw_exchange (HallTestServer *server,
+              const char     *head,
+              gsize           body_bytes,
+              gsize          *sent,
+              gboolean       *closed)
+{
+  static char junk[64 * 1024];
+  g_autoptr (GSocketClient) client = g_socket_client_new ();
+  g_autoptr (GSocketConnection) connection = NULL;
+  g_autoptr (GError) error = NULL;
+  GString *answer = g_string_new (NULL);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gsize head_sent = 0;
+  GSocket *socket;
+
+  memset (junk, 'x', sizeof junk);
+  connection = g_socket_client_connect_to_host (client, "127.0.0.1", server->port, NULL, &error);
+  g_assert_no_error (error);
+  socket = g_socket_connection_get_socket (connection);
+  g_socket_set_blocking (socket, FALSE);
+  *sent = 0;
+  *closed = FALSE;
+
+  while (!*closed && g_get_monotonic_time () < deadline)
+    {
+      char buffer[4096];
+      gboolean sending = head_sent < strlen (head) || *sent < body_bytes;
+      gssize n;
+
+      g_socket_condition_timed_wait (socket, G_IO_IN | (sending ? G_IO_OUT : 0), 100000, NULL, NULL);
+      n = g_socket_receive (socket, buffer, sizeof buffer, NULL, &error);
+      if (n > 0)
+        g_string_append_len (answer, buffer, n);
+      else if (n == 0 || !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
+        *closed = TRUE;
+      g_clear_error (&error);
+      if (*closed || !sending)
+        continue;
+
+      if (head_sent < strlen (head))
+        n = g_socket_send (socket, head + head_sent, strlen (head) - head_sent, NULL, &error);
+      else
+        n = g_socket_send (socket, junk, MIN (sizeof junk, body_bytes - *sent), NULL, &error);
+      if (n > 0 && head_sent < strlen (head))
+        head_sent += n;
+      else if (n > 0)
+        *sent += n;
+      g_clear_error (&error);
+    }
+  return g_string_free (answer, FALSE);
+}
+
+/* Asserts @answer is exactly one answer with @status and, unless NULL, the error @code in the
+ * LAN contract's shape, saying it closes. */
+static void
+assert_one_answer (const char *answer,
+                   guint       status,
+                   const char *code)
+{
+  g_autofree char *status_line = g_strdup_printf ("HTTP/1.1 %u ", status);
+  g_autofree char *code_text = g_strdup_printf ("\"code\":\"%s\"", code);
+  const char *body = strstr (answer, "\r\n\r\n");
+
+  g_assert_true (g_str_has_prefix (answer, status_line));
+  g_assert_nonnull (body);
+  /* Nothing after it was read as a request of its own. */
+  g_assert_null (strstr (body, "HTTP/"));
+  if (code == NULL)
+    return;
+  g_assert_nonnull (strstr (answer, "Connection: close\r\n"));
+  g_assert_nonnull (strstr (answer, "X-Content-Type-Options: nosniff\r\n"));
+  g_assert_nonnull (strstr (body, code_text));
+}
+
+static void
+test_http_framing (void)
+{
+  g_autoptr (HallTestServer) server = hall_test_server_new (HALL_TEST_SERVER_PLAIN);
+  /* libsoup refuses a Content-Length with letters in it itself, with an empty 400; the others
+   * it would have read one way or another. */
+  static const struct
+  {
+    const char *name;
+    const char *request;
+    const char *code;
+  } bad[] = {
+    { "conflicting Content-Length", "Content-Length: 2\r\nContent-Length: 60\r\n\r\n"
+                                    "{}POST /api/v1/hall.info HTTP/1.1\r\nHost: x\r\n\r\n", "invalid_argument" },
+    { "negative Content-Length", "Content-Length: -1\r\n\r\n{}", "invalid_argument" },
+    { "Content-Length with junk", "Content-Length: 2x\r\n\r\n{}", NULL },
+    { "Content-Length with a sign", "Content-Length: +2\r\n\r\n{}", "invalid_argument" },
+    { "Content-Length not a number", "Content-Length: x10\r\n\r\n{}", NULL },
+    { "bad chunk size", "Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n"
+                        "POST /api/v1/hall.info HTTP/1.1\r\nHost: x\r\n\r\n", "invalid_argument" },
+    { "negative chunk size", "Transfer-Encoding: chunked\r\n\r\n-2\r\n{}\r\n0\r\n\r\n", "invalid_argument" },
+    { "Content-Length and chunks", "Content-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                   "2\r\n{}\r\n0\r\n\r\n", "invalid_argument" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *head = g_strconcat ("POST /api/v1/hall.info HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                           "Content-Type: application/json\r\n", bad[i].request, NULL);
+      gsize sent = 0;
+      gboolean closed = FALSE;
+      g_autofree char *answer = raw_exchange (server, head, 0, &sent, &closed);
+
+      g_test_message ("%s: closed %d, %s", bad[i].name, closed, answer);
+      assert_one_answer (answer, 400, bad[i].code);
+      g_assert_true (closed);
+    }
+
+  /* 32 MiB announced: refused before the body is read, with or without Expect: 100-continue. */
+  for (guint expect = 0; expect < 2; expect++)
+    {
+      g_autofree char *head = g_strdup_printf ("POST /api/v1/session.login HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                               "Content-Type: application/json\r\n%s"
+                                               "Content-Length: %u\r\n\r\n",
+                                               expect ? "Expect: 100-continue\r\n" : "", 32u << 20);
+      gsize sent = 0;
+      gboolean closed = FALSE;
+      g_autofree char *answer = raw_exchange (server, head, expect ? 0 : 32u << 20, &sent, &closed);
+
+      g_test_message ("32 MiB%s: %" G_GSIZE_FORMAT " bytes of body went out, closed %d, %s",
+                      expect ? " with Expect: 100-continue" : "", sent, closed, answer);
+      assert_one_answer (answer, 413, "too_large");
+      g_assert_null (strstr (answer, "100 Continue"));
+      g_assert_true (closed);
+      g_assert_cmpuint (sent, <, 16u << 20);
+    }
+
+  /* A body of exactly 1 MiB is still read and answered. */
+  {
+    g_autofree char *head = g_strdup_printf ("POST /api/v1/hall.info HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                             "Content-Length: %u\r\nConnection: close\r\n\r\n", 1u << 20);
+    gsize sent = 0;
+    gboolean closed = FALSE;
+    g_autofree char *answer = raw_exchange (server, head, 1u << 20, &sent, &closed);
+
+    g_assert_cmpuint (sent, ==, 1u << 20);
+    g_assert_true (g_str_has_prefix (answer, "HTTP/1.1 400 "));
+    g_assert_nonnull (strstr (answer, "not valid JSON"));
+  }
+  g_assert_true (hall_test_server_wait_healthy (server, 10));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -294,6 +446,7 @@ main (int    argc,
 
   g_test_add_func ("/security/signin-same-answer", test_signin_same_answer);
   g_test_add_func ("/security/kiosk-no-oracle", test_kiosk_no_oracle);
+  g_test_add_func ("/security/http-framing", test_http_framing);
 
   return g_test_run ();
 }

@@ -289,9 +289,11 @@ count_query_failure (HallCtx  *ctx,
    * withstand guessing otherwise. Numbers no matter has count the same, or the lock would tell
    * which exist. */
   stmt = hall_db_prepare (ctx->db,
-                          "INSERT INTO status_query_guard (number, failures, locked_until, updated_at) "
+                          "INSERT INTO status_query_guard "
+                          "(number, failures, locked_until, updated_at) "
                           "VALUES (?1, 1, 0, ?4) ON CONFLICT (number) DO UPDATE SET "
-                          "locked_until = CASE WHEN failures + 1 >= ?2 THEN ?3 ELSE locked_until END, "
+                          "locked_until = CASE WHEN failures + 1 >= ?2 THEN ?3 "
+                          "  ELSE locked_until END, "
                           "failures = CASE WHEN failures + 1 >= ?2 THEN 0 ELSE failures + 1 END, "
                           "updated_at = ?4",
                           NULL);
@@ -305,7 +307,8 @@ count_query_failure (HallCtx  *ctx,
 
   /* Guesses at made-up numbers must not fill the disk: a day later they are forgotten. */
   prune = hall_db_prepare (ctx->db,
-                           "DELETE FROM status_query_guard WHERE updated_at < ?1 AND locked_until < ?2",
+                           "DELETE FROM status_query_guard "
+                           "WHERE updated_at < ?1 AND locked_until < ?2",
                            NULL);
   if (prune == NULL)
     return;
@@ -395,9 +398,9 @@ _hall_status_query (HallCtx     *ctx,
   g_clear_pointer (&stmt, hall_stmt_release);
 
   {
-    g_autoptr (HallStmt) reset = hall_db_prepare (ctx->db,
-                                                  "DELETE FROM status_query_guard WHERE number = ?1",
-                                                  error);
+    g_autoptr (HallStmt) reset = NULL;
+
+    reset = hall_db_prepare (ctx->db, "DELETE FROM status_query_guard WHERE number = ?1", error);
     if (reset == NULL)
       {
         json_object_unref (result);

@@ -222,7 +222,8 @@ resolve (HallCtx     *ctx,
   if (hall_ctx_is (ctx, HALL_ROLE_KIOSK) && json_object_has_member (petitioner, "id"))
     {
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "id",
-                      _("A ticket machine cannot name a petitioner on record. Give the name and ID number."));
+                      _("A ticket machine cannot name a petitioner on record. "
+                        "Give the name and ID number."));
       return FALSE;
     }
   if (!hall_param_int (petitioner, "id", FALSE, 1, G_MAXINT64, &existing_id, error)
@@ -515,7 +516,8 @@ _hall_petitioner_lookup (HallCtx     *ctx,
       person = visible ? describe_person (ctx, petitioner_id, error) : NULL;
       if (person == NULL)
         {
-          if (!visible || (error != NULL && g_error_matches (*error, HALL_ERROR, HALL_ERROR_NOT_FOUND)))
+          if (!visible
+              || (error != NULL && g_error_matches (*error, HALL_ERROR, HALL_ERROR_NOT_FOUND)))
             {
               g_clear_error (error);
               hall_set_error (error, HALL_ERROR_NOT_FOUND, "petitioner_id", _("There is no such petitioner."));

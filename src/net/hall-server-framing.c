@@ -86,8 +86,8 @@ drained_cb (GObject      *object,
       return;
     }
   g_input_stream_read_async (g_io_stream_get_input_stream (refusal->stream), refusal->buffer,
-                             sizeof refusal->buffer, G_PRIORITY_DEFAULT, refusal->linger, drained_cb,
-                             refusal);
+                             sizeof refusal->buffer, G_PRIORITY_DEFAULT, refusal->linger,
+                             drained_cb, refusal);
 }
 
 static void
@@ -106,8 +106,8 @@ written_cb (GObject      *object,
   refusal->linger = g_cancellable_new ();
   refusal->linger_timeout = g_timeout_add (LINGER_MSEC, linger_over_cb, refusal);
   g_input_stream_read_async (g_io_stream_get_input_stream (refusal->stream), refusal->buffer,
-                             sizeof refusal->buffer, G_PRIORITY_DEFAULT, refusal->linger, drained_cb,
-                             refusal);
+                             sizeof refusal->buffer, G_PRIORITY_DEFAULT, refusal->linger,
+                             drained_cb, refusal);
 }
 
 static void
@@ -134,7 +134,8 @@ answer_idle_cb (gpointer user_data)
   soup_message_headers_replace (headers, "Connection", "close");
   g_string_append_printf (answer, "HTTP/1.1 %u %s\r\n", status, soup_status_get_phrase (status));
   soup_message_headers_foreach (headers, add_header, answer);
-  g_string_append_printf (answer, "Content-Length: %" G_GSIZE_FORMAT "\r\n\r\n", g_bytes_get_size (body));
+  g_string_append_printf (answer, "Content-Length: %" G_GSIZE_FORMAT "\r\n\r\n",
+                          g_bytes_get_size (body));
   g_string_append_len (answer, g_bytes_get_data (body, NULL), g_bytes_get_size (body));
 
   stream = soup_server_message_steal_connection (msg);

@@ -245,8 +245,9 @@ sessions_checked_cb (GObject      *object,
   if (ended != NULL && json_array_get_length (ended) > 0 && self->streams != NULL)
     {
       g_autoptr (GHashTable) tokens = g_hash_table_new (g_str_hash, g_str_equal);
-      g_autoptr (GPtrArray) streams = g_ptr_array_copy (self->streams, (GCopyFunc) _hall_event_stream_ref, NULL);
+      g_autoptr (GPtrArray) streams = NULL;
 
+      streams = g_ptr_array_copy (self->streams, (GCopyFunc) _hall_event_stream_ref, NULL);
       g_ptr_array_set_free_func (streams, (GDestroyNotify) _hall_event_stream_unref);
       for (guint i = 0; i < json_array_get_length (ended); i++)
         g_hash_table_add (tokens, (gpointer) json_array_get_string_element (ended, i));
@@ -393,7 +394,8 @@ handle_command (HallServer        *self,
       g_autoptr (GError) limited = NULL;
 
       limited = hall_error_new_literal (HALL_ERROR_RATE_LIMITED, "password",
-                                        _("Too many failed sign-ins from this computer. Wait a minute and try again."));
+                                        _("Too many failed sign-ins from this computer. "
+                                          "Wait a minute and try again."));
       hall_error_set_retry_after (limited, wait);
       _hall_server_respond_error (msg, limited);
       return;

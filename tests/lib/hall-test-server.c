@@ -692,3 +692,21 @@ hall_test_server_fails (HallTestServer *self,
     g_assert_cmpstr (json_object_get_string_member_with_default (error, "field", NULL), ==, field);
   return json_object_ref (error);
 }
+
+gint64
+hall_test_server_user_id (HallTestServer *self,
+                          const char     *admin_token,
+                          const char     *username)
+{
+  g_autoptr (JsonObject) list = hall_test_server_ok (self, admin_token, "user.list", "{}");
+  JsonArray *users = json_object_get_array_member (list, "users");
+
+  for (guint i = 0; i < json_array_get_length (users); i++)
+    {
+      JsonObject *user = json_array_get_object_element (users, i);
+
+      if (g_str_equal (json_object_get_string_member (user, "username"), username))
+        return json_object_get_int_member (user, "id");
+    }
+  g_error ("No account %s in user.list", username);
+}

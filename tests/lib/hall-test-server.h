@@ -163,6 +163,11 @@ void            hall_test_pump               (guint               msec);
 gboolean        hall_test_wait_for           (gboolean            *flag,
                                               guint                timeout_seconds);
 
+/* The id of the account @username, from user.list as @admin_token (asserts it exists). */
+gint64          hall_test_server_user_id     (HallTestServer      *self,
+                                              const char          *admin_token,
+                                              const char          *username);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HallTestServer, hall_test_server_free)
 
 G_END_DECLS

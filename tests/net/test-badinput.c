@@ -1,9 +1,9 @@
 /* test-badinput.c — what the server does with input it must refuse
  *
  * Malformed JSON, wrong types, oversize bodies, over-long text, invalid ID numbers and phones,
- * SQL metacharacters, control characters (an escaped NUL above all), unknown commands, wrong methods, missing tokens: each gets a 4xx with a
- * message a clerk can act on, naming the field where there is one; the server stays up; and
- * nothing of a refused request is left half-written.
+ * SQL metacharacters, control characters (an escaped NUL above all), unknown commands, wrong
+ * methods, missing tokens: each gets a 4xx with a message a clerk can act on, naming the field
+ * where there is one; the server stays up; and nothing of a refused request is left half-written.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

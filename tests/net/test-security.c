@@ -60,24 +60,6 @@ login_raw (HallTestServer  *server,
   return post_raw (server, NULL, "session.login", body, status, retry_after);
 }
 
-static gint64
-user_id_of (HallTestServer *server,
-            const char     *admin,
-            const char     *username)
-{
-  g_autoptr (JsonObject) list = hall_test_server_ok (server, admin, "user.list", "{}");
-  JsonArray *users = json_object_get_array_member (list, "users");
-
-  for (guint i = 0; i < json_array_get_length (users); i++)
-    {
-      JsonObject *user = json_array_get_object_element (users, i);
-
-      if (g_str_equal (json_object_get_string_member (user, "username"), username))
-        return json_object_get_int_member (user, "id");
-    }
-  g_assert_not_reached ();
-}
-
 /* ---- sign-in ------------------------------------------------------------------------------ */
 
 static void
@@ -95,7 +77,7 @@ test_signin_same_answer (void)
   hall_test_server_add_user (server, "fine.user", "staff", "minzheng", NULL);
   locked = hall_test_server_ok (server, admin, "user.set_locked",
                                 "{\"user_id\": %" G_GINT64_FORMAT ", \"locked\": true}",
-                                user_id_of (server, admin, "locked.user"));
+                                hall_test_server_user_id (server, admin, "locked.user"));
   /* Five wrong passwords put out.user in lockout (five of this computer's ten a minute). */
   for (guint i = 0; i < 5; i++)
     {

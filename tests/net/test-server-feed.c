@@ -457,24 +457,6 @@ test_client_gone_during_command (void)
 
 /* ---- an ended session ends its feed ------------------------------------------------------ */
 
-static gint64
-user_id_of (HallTestServer *server,
-            const char     *admin,
-            const char     *username)
-{
-  g_autoptr (JsonObject) list = hall_test_server_ok (server, admin, "user.list", "{}");
-  JsonArray *users = json_object_get_array_member (list, "users");
-
-  for (guint i = 0; i < json_array_get_length (users); i++)
-    {
-      JsonObject *user = json_array_get_object_element (users, i);
-
-      if (g_str_equal (json_object_get_string_member (user, "username"), username))
-        return json_object_get_int_member (user, "id");
-    }
-  g_assert_not_reached ();
-}
-
 static void
 test_feed_session_ended (void)
 {
@@ -494,7 +476,7 @@ test_feed_session_ended (void)
 
       hall_test_server_add_user (server, username, "display,staff", "chengjian", NULL);
       token = hall_test_server_login (server, username, "display", 0);
-      user_id = user_id_of (server, admin, username);
+      user_id = hall_test_server_user_id (server, admin, username);
       feed = feed_open (server, token, "", NULL);
       /* Another session's feed stays open throughout. */
       other = feed_open (server, admin, "", NULL);

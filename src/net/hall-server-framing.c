@@ -22,10 +22,12 @@
 
 #include "hall-server-private.h"
 
-/* After the answer, what the client still sends is read and dropped for a moment, so that
- * closing does not reset the connection before the client has read the answer. */
-#define LINGER_MSEC 500
-#define LINGER_BYTES (256 * 1024)
+/* After the answer, what the client still sends is read and dropped for a while, so that
+ * closing does not reset the connection before the client has read the answer: a client such
+ * as libsoup reads it only once it has sent its whole body. A body of a few MiB (a clerk's
+ * oversized paste) is drained; a larger one is cut off. */
+#define LINGER_MSEC 2000
+#define LINGER_BYTES (4 * 1024 * 1024)
 
 typedef struct
 {

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "hall-test-util.h"
 #include "hall-ui-test-util.h"
 
 typedef struct
@@ -30,6 +31,28 @@ hall_ui_test_environment (void)
       g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
     }
   return dir;
+}
+
+char *
+hall_ui_test_init (int    *argc,
+                   char ***argv)
+{
+  char *data_dir = hall_ui_test_environment ();
+
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  return data_dir;
+}
+
+int
+hall_ui_test_run (char *data_dir)
+{
+  int result = g_test_run ();
+
+  hall_test_rm_rf (data_dir);
+  g_free (data_dir);
+  return result;
 }
 
 static gboolean

@@ -17,6 +17,13 @@ typedef gboolean (*HallUiTestCondition) (gpointer data);
 /* Must run before anything reads the environment: a private data folder (removed by the
  * caller), settings in memory, and the schema compiled in the build tree. */
 char             *hall_ui_test_environment         (void);
+/* The start of a UI test program: hall_ui_test_environment(), GTK in test mode, libadwaita,
+ * and no animations (an entry row's focus animation still running when its window goes would keep
+ * the form, and so the client and the engine, alive past the test). Returns the data folder. */
+char             *hall_ui_test_init                (int                 *argc,
+                                                    char              ***argv);
+/* Runs the tests added, then removes @data_dir (and frees it); returns g_test_run()'s result. */
+int               hall_ui_test_run                 (char                *data_dir);
 /* Runs the main loop until @condition holds; fails the test after @seconds. */
 void              hall_ui_test_wait                (HallUiTestCondition  condition,
                                                     gpointer             data,

@@ -574,15 +574,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  int result;
-
-  data_dir = hall_ui_test_environment ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  data_dir = hall_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/admin/accounts-calendar-backup", test_admin);
-  result = g_test_run ();
-  hall_test_rm_rf (data_dir);
-  g_free (data_dir);
-  return result;
+  return hall_ui_test_run (data_dir);
 }

@@ -568,19 +568,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  int result;
-
-  data_dir = hall_ui_test_environment ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  data_dir = hall_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/app/first-run", test_first_run);
   g_test_add_func ("/app/local-option-new", test_local_option_new);
   g_test_add_func ("/app/local-option-existing", test_local_option_existing);
   g_test_add_func ("/app/join-server", test_join_server);
   g_test_add_func ("/app/demo", test_demo);
-  result = g_test_run ();
-  hall_test_rm_rf (data_dir);
-  g_free (data_dir);
-  return result;
+  return hall_ui_test_run (data_dir);
 }

@@ -309,18 +309,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  int result;
-
-  data_dir = hall_ui_test_environment ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  /* An entry row's focus animation still running when its window goes would keep the form (and
-   * so the client and the engine) alive past the test. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  data_dir = hall_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/counter/day", test_counter_day);
-  result = g_test_run ();
-  hall_test_rm_rf (data_dir);
-  g_free (data_dir);
-  return result;
+  return hall_ui_test_run (data_dir);
 }

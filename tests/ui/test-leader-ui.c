@@ -637,17 +637,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  int result;
-
-  data_dir = hall_ui_test_environment ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  data_dir = hall_ui_test_init (&argc, &argv);
 
   g_test_add ("/leader-ui/reception", Fixture, NULL, fixture_set_up, test_reception, fixture_tear_down);
   g_test_add ("/leader-ui/charges", Fixture, NULL, fixture_set_up, test_charges, fixture_tear_down);
   g_test_add ("/leader-ui/supervision", Fixture, NULL, fixture_set_up, test_supervision, fixture_tear_down);
-  result = g_test_run ();
-  hall_test_rm_rf (data_dir);
-  g_free (data_dir);
-  return result;
+  return hall_ui_test_run (data_dir);
 }

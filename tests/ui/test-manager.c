@@ -758,11 +758,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int result;
-
-  data_dir = hall_ui_test_environment ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  data_dir = hall_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/manager/triage", test_triage);
   g_test_add_func ("/manager/queue", test_queue);
@@ -770,8 +766,5 @@ main (int   argc,
   g_test_add_func ("/manager/escalations", test_escalations);
   g_test_add_func ("/manager/lapsed-escalations", test_lapsed_escalations);
   g_test_add_func ("/manager/windows", test_windows);
-  result = g_test_run ();
-  hall_test_rm_rf (data_dir);
-  g_free (data_dir);
-  return result;
+  return hall_ui_test_run (data_dir);
 }

@@ -712,11 +712,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int result;
-
-  data_dir = hall_ui_test_environment ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  data_dir = hall_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/widgets/welcome-page", test_welcome_page);
   g_test_add_func ("/widgets/signin-page", test_signin_page);
@@ -743,8 +739,5 @@ main (int   argc,
   g_test_add_func ("/widgets/roster-page/no-client", test_roster_page_no_client);
   g_test_add_func ("/widgets/windows-page/no-client", test_windows_page_no_client);
   g_test_add_func ("/widgets/escalations-page/no-client", test_escalations_page_no_client);
-  result = g_test_run ();
-  hall_test_rm_rf (data_dir);
-  g_free (data_dir);
-  return result;
+  return hall_ui_test_run (data_dir);
 }

@@ -1,7 +1,7 @@
 /* hall-calendar.c — working days, holidays and the deadlines computed from them
  *
  * Monday to Friday are working days, Saturday and Sunday are not; rows of calendar_day override
- * that for public holidays and make-up working days (调休). Deadlines follow DESIGN.md §3: a
+ * that for public holidays and make-up working days (调休). Deadlines follow architecture.md §4: a
  * period of N days is counted from the day after the start, and when its last day is not a
  * working day it ends on the next working day (民法典 arts. 201, 203); periods the regulation
  * gives in working days count working days only.

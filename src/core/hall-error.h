@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 #define HALL_ERROR (hall_error_quark ())
 
-/* Each code maps to one LAN error code and HTTP status (DESIGN.md §5). */
+/* Each code maps to one LAN error code and HTTP status (architecture.md §6). */
 typedef enum {
   HALL_ERROR_INVALID_ARGUMENT, /* 400 invalid_argument */
   HALL_ERROR_UNAUTHENTICATED,  /* 401 unauthenticated */

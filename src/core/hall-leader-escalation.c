@@ -184,7 +184,7 @@ _hall_leader_escalate (HallCtx     *ctx,
   JsonObject *payload;
 
   /* Window staff escalate the matters they may see: their department's and the ones they
-   * first received (DESIGN.md §4). */
+   * first received (architecture.md §5). */
   matter = _hall_matter_require (ctx, params, HALL_MATTER_READ, error);
   if (matter == NULL
       || !hall_param_int (params, "leader_user_id", FALSE, 1, G_MAXINT64, &wanted_leader, error)

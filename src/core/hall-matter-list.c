@@ -45,7 +45,7 @@ param_first_receiver (HallCtx     *ctx,
   return hall_param_int (params, "first_received_by", FALSE, 1, G_MAXINT64, user_id, error);
 }
 
-/* Row-level rule of DESIGN.md §4 for lists: window staff see their department's matters (the
+/* Row-level rule of architecture.md §5 for lists: window staff see their department's matters (the
  * one responsible, first receiving or cooperating on it) and the ones they first received.
  * ?20 = 1 applies it with ?21 the department and ?22 the user. */
 #define ROW_LEVEL_SQL \

@@ -36,7 +36,7 @@ JsonObject *_hall_matter_load          (HallCtx           *ctx,
                                         gint64             matter_id,
                                         const char        *field,
                                         GError           **error);
-/* Whether the actor may see or act on @matter (row-level rules of DESIGN.md §4). */
+/* Whether the actor may see or act on @matter (row-level rules of architecture.md §5). */
 gboolean    _hall_matter_allowed       (HallCtx           *ctx,
                                         JsonObject        *matter,
                                         HallMatterAccess   access);

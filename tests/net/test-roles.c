@@ -1,4 +1,4 @@
-/* test-roles.c — who may do what, over the LAN (DESIGN.md §4)
+/* test-roles.c — who may do what, over the LAN (architecture.md §5)
  *
  * Every command × every role against the real server: 403 exactly when the command's table
  * leaves the role out. Then the row-level rule: window staff see their own department's

@@ -28,7 +28,8 @@
 #define SPAN_SECONDS (3 * 365 * 24 * 3600)
 #define DAY_SECONDS (24 * 3600)
 
-enum {
+enum
+{
   ST_PETITIONER,
   ST_PETITIONER_BY_ID,
   ST_MATTER,
@@ -38,16 +39,22 @@ enum {
 };
 
 static const char *statements_sql[N_STATEMENTS] = {
-  "INSERT INTO petitioner (name, id_number, phone, sex, birth_date, address, created_at, updated_at) "
+  "INSERT INTO petitioner (name, id_number, phone, sex, birth_date, address, created_at, "
+  "updated_at) "
   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) ON CONFLICT (id_number) DO NOTHING",
   "SELECT id FROM petitioner WHERE id_number = ?1",
-  "INSERT INTO matter (id, number, query_code, channel, type, category_id, department_id, content, persons, "
-  "collective, state, first_counter_id, first_department_id, received_date, registered_at, decision_due, "
-  "decided_at, decided_date, accepted_date, handling_due, reply_opinion, reply_text, replied_date, replied_at, "
+  "INSERT INTO matter (id, number, query_code, channel, type, category_id, department_id, content, "
+  "persons, "
+  "collective, state, first_counter_id, first_department_id, received_date, registered_at, "
+  "decision_due, "
+  "decided_at, decided_date, accepted_date, handling_due, reply_opinion, reply_text, replied_date, "
+  "replied_at, "
   "satisfaction, outcome, closed_at, closed_date, updated_at) "
-  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?7, ?7, ?12, ?13, ?14, ?15, ?16, ?16, ?17, ?18, "
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?7, ?7, ?12, ?13, ?14, ?15, ?16, ?16, "
+  "?17, ?18, "
   "?19, ?20, ?21, ?22, ?23, ?24, ?25, ?13)",
-  "INSERT INTO matter_petitioner (matter_id, petitioner_id, role, sort) VALUES (?1, ?2, 'petitioner', 0)",
+  "INSERT INTO matter_petitioner (matter_id, petitioner_id, role, sort) VALUES (?1, ?2, "
+  "'petitioner', 0)",
   "INSERT INTO matter_number (year, last_number) VALUES (?1, ?2) "
   "ON CONFLICT (year) DO UPDATE SET last_number = max(last_number, excluded.last_number)",
 };
@@ -110,8 +117,8 @@ bench_load_sample (guint64 n_matters,
 }
 
 static gboolean
-sql_failed (sqlite3  *db,
-            GError  **error)
+sql_failed (sqlite3 *db,
+            GError **error)
 {
   g_set_error (error, HALL_ERROR, HALL_ERROR_INTERNAL, "bulk load: %s", sqlite3_errmsg (db));
   return FALSE;
@@ -131,12 +138,12 @@ local_date (GTimeZone *tz,
 }
 
 static gint64
-petitioner_id_for (sqlite3_stmt   **st,
+petitioner_id_for (sqlite3_stmt         **st,
                    const HallSynthPerson *person,
-                   gint64           now)
+                   gint64                 now)
 {
   sqlite3_stmt *insert = st[ST_PETITIONER], *lookup = st[ST_PETITIONER_BY_ID];
-  gint64 id = 0;
+  gint64        id = 0;
 
   sqlite3_bind_text (insert, 1, person->name, -1, SQLITE_STATIC);
   sqlite3_bind_text (insert, 2, person->id_number, -1, SQLITE_STATIC);
@@ -164,33 +171,36 @@ petitioner_id_for (sqlite3_stmt   **st,
 }
 
 static gboolean
-insert_matter (sqlite3_stmt  **st,
-               GTimeZone      *tz,
-               guint64         index,
-               guint64         n_matters,
-               int            *year_out,
-               gint64         *number_in_year)
+insert_matter (sqlite3_stmt **st,
+               GTimeZone     *tz,
+               guint64        index,
+               guint64        n_matters,
+               int           *year_out,
+               gint64        *number_in_year)
 {
-  static const char * const opinions[] = { "support", "explain", "explain", "reject" };
-  static const char * const satisfactions[] = { "satisfied", "satisfied", "basic", "dissatisfied", "none" };
-  static const char * const outcomes[] = { "resolved", "resolved", "educated", "assisted", "punished" };
-  sqlite3_stmt *matter = st[ST_MATTER];
-  HallSynthMatter m = { 0 };
-  HallSynthRng rng;
-  gint64 received_at = SPAN_END - (gint64) ((n_matters - index) * (double) SPAN_SECONDS / n_matters);
-  gint64 petitioner_id;
+  static const char *const opinions[] = { "support", "explain", "explain", "reject" };
+  static const char *const satisfactions[] = { "satisfied", "satisfied", "basic", "dissatisfied",
+                                               "none" };
+  static const char *const outcomes[] = { "resolved", "resolved", "educated", "assisted",
+                                          "punished" };
+  sqlite3_stmt            *matter = st[ST_MATTER];
+  HallSynthMatter          m = { 0 };
+  HallSynthRng             rng;
+  gint64                   received_at =
+      SPAN_END - (gint64) ((n_matters - index) * (double) SPAN_SECONDS / n_matters);
+  gint64           petitioner_id;
   g_autofree char *received_date = NULL;
   g_autofree char *decision_due = NULL;
   g_autofree char *number = NULL;
   g_autofree char *query_code = NULL;
-  gboolean closed = received_at < SPAN_END - 90 * DAY_SECONDS;
-  gint64 decided_at = received_at + 5 * DAY_SECONDS, replied_at = received_at + 40 * DAY_SECONDS;
+  gboolean         closed = received_at < SPAN_END - 90 * DAY_SECONDS;
+  gint64           decided_at = received_at + 5 * DAY_SECONDS, replied_at = received_at + 40 * DAY_SECONDS;
   g_autofree char *decided_date = NULL;
   g_autofree char *handling_due = NULL;
   g_autofree char *replied_date = NULL;
   g_autofree char *closed_date = NULL;
-  int year;
-  gboolean ok;
+  int              year;
+  gboolean         ok;
 
   hall_synth_matter (index, &m);
   hall_synth_rng_init (&rng, index ^ G_GUINT64_CONSTANT (0xc0dec0de));
@@ -252,15 +262,16 @@ insert_matter (sqlite3_stmt  **st,
       sqlite3_bind_int64 (matter, 15, decided_at);
       sqlite3_bind_text (matter, 16, decided_date, -1, SQLITE_STATIC);
       sqlite3_bind_text (matter, 17, handling_due, -1, SQLITE_STATIC);
-      sqlite3_bind_text (matter, 18, opinions[hall_synth_rng_below (&rng, G_N_ELEMENTS (opinions))], -1,
-                         SQLITE_STATIC);
+      sqlite3_bind_text (matter, 18, opinions[hall_synth_rng_below (&rng, G_N_ELEMENTS (opinions))],
+                         -1, SQLITE_STATIC);
       sqlite3_bind_text (matter, 19, "经调查核实，已按政策依法处理，并向信访人当面送达处理意见书。", -1, SQLITE_STATIC);
       sqlite3_bind_text (matter, 20, replied_date, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (matter, 21, replied_at);
-      sqlite3_bind_text (matter, 22, satisfactions[hall_synth_rng_below (&rng, G_N_ELEMENTS (satisfactions))],
+      sqlite3_bind_text (matter, 22,
+                         satisfactions[hall_synth_rng_below (&rng, G_N_ELEMENTS (satisfactions))],
                          -1, SQLITE_STATIC);
-      sqlite3_bind_text (matter, 23, outcomes[hall_synth_rng_below (&rng, G_N_ELEMENTS (outcomes))], -1,
-                         SQLITE_STATIC);
+      sqlite3_bind_text (matter, 23, outcomes[hall_synth_rng_below (&rng, G_N_ELEMENTS (outcomes))],
+                         -1, SQLITE_STATIC);
       sqlite3_bind_int64 (matter, 24, replied_at + 3 * DAY_SECONDS);
       sqlite3_bind_text (matter, 25, closed_date, -1, SQLITE_STATIC);
     }
@@ -276,16 +287,16 @@ insert_matter (sqlite3_stmt  **st,
 }
 
 gboolean
-bench_load_matters (const char  *path,
-                    guint64      n_matters,
-                    GError     **error)
+bench_load_matters (const char *path,
+                    guint64     n_matters,
+                    GError    **error)
 {
-  sqlite3 *db = NULL;
+  sqlite3      *db = NULL;
   sqlite3_stmt *st[N_STATEMENTS] = { NULL };
   g_autoptr (GTimeZone) tz = g_time_zone_new_identifier ("Asia/Shanghai");
   gboolean ok = FALSE;
-  int year = 0;
-  gint64 number_in_year = 0;
+  int      year = 0;
+  gint64   number_in_year = 0;
 
   if (tz == NULL)
     tz = g_time_zone_new_utc ();
@@ -293,10 +304,11 @@ bench_load_matters (const char  *path,
     return sql_failed (db, error);
   if (!hall_search_register_tokenizer (db, error))
     goto out;
-  if (sqlite3_exec (db,
-                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF;"
-                    "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;",
-                    NULL, NULL, NULL)
+  if (sqlite3_exec (
+          db,
+          "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF;"
+          "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;",
+          NULL, NULL, NULL)
       != SQLITE_OK)
     {
       sql_failed (db, error);
@@ -316,7 +328,7 @@ bench_load_matters (const char  *path,
     }
   for (guint64 i = 0; i < n_matters; i++)
     {
-      int previous_year = year;
+      int    previous_year = year;
       gint64 previous_number = number_in_year;
 
       if (!insert_matter (st, tz, i, n_matters, &year, &number_in_year))
@@ -341,7 +353,8 @@ bench_load_matters (const char  *path,
       sqlite3_reset (st[ST_NUMBER]);
     }
   if (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK
-      || sqlite3_exec (db, "PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE);", NULL, NULL, NULL) != SQLITE_OK)
+      || sqlite3_exec (db, "PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE);", NULL, NULL, NULL)
+             != SQLITE_OK)
     {
       sql_failed (db, error);
       goto out;

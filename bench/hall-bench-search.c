@@ -14,7 +14,7 @@
 #include "hall-synth.h"
 #include "hall-test-http.h"
 
-static const char * const kind_labels[BENCH_SEARCH_N_KINDS] = {
+static const char *const kind_labels[BENCH_SEARCH_N_KINDS] = {
   "2 characters (拆迁, 王芳 …)",
   "3 characters (物业费, 张建国 …)",
   "4 characters (征地拆迁, 欧阳秀英 …)",
@@ -23,15 +23,15 @@ static const char * const kind_labels[BENCH_SEARCH_N_KINDS] = {
 };
 
 static GPtrArray *
-queries_for (guint    kind,
-             guint64  n_matters,
-             guint    n_samples)
+queries_for (guint   kind,
+             guint64 n_matters,
+             guint   n_samples)
 {
   GPtrArray *queries = g_ptr_array_new_with_free_func (g_free);
 
   if (kind < 3)
     {
-      const char * const *words = hall_synth_queries (kind + 2);
+      const char *const *words = hall_synth_queries (kind + 2);
 
       for (guint i = 0; words[i] != NULL; i++)
         g_ptr_array_add (queries, g_strdup (words[i]));
@@ -68,7 +68,7 @@ bench_measure_search (const char *url,
       g_autoptr (GArray) cold = bench_samples_new ();
       g_autoptr (GArray) warm = bench_samples_new ();
       guint found = 0, results = 0;
-      char value[96];
+      char  value[96];
 
       /* the first pass meets a cold page cache; the figures are from the passes after it */
       for (guint round = 0; round <= rounds; round++)
@@ -77,7 +77,7 @@ bench_measure_search (const char *url,
             g_autoptr (JsonObject) params = json_object_new ();
             g_autoptr (JsonObject) result = NULL;
             gint64 t0 = g_get_monotonic_time ();
-            guint n;
+            guint  n;
 
             json_object_set_string_member (params, "query", queries->pdata[i]);
             result = hall_test_http_call (client, "matter.search", params, &error);
@@ -93,11 +93,13 @@ bench_measure_search (const char *url,
           }
 
       p95[kind] = bench_percentile (rounds > 0 ? warm : cold, 95);
-      g_snprintf (value, sizeof value, "p50 %.2f ms  p95 %.2f ms", bench_percentile (rounds > 0 ? warm : cold, 50),
-                  p95[kind]);
-      bench_print_row (kind_labels[kind], value, p95[kind] <= 20 ? "target p95 ≤ 20 ms: ok" : "target p95 ≤ 20 ms: MISSED");
-      g_snprintf (value, sizeof value, "%u/%u queries found matters (%.1f per page); first pass p95 %.2f ms",
-                  found, queries->len, queries->len ? (double) results / queries->len : 0.0,
+      g_snprintf (value, sizeof value, "p50 %.2f ms  p95 %.2f ms",
+                  bench_percentile (rounds > 0 ? warm : cold, 50), p95[kind]);
+      bench_print_row (kind_labels[kind], value,
+                       p95[kind] <= 20 ? "target p95 ≤ 20 ms: ok" : "target p95 ≤ 20 ms: MISSED");
+      g_snprintf (value, sizeof value,
+                  "%u/%u queries found matters (%.1f per page); first pass p95 %.2f ms", found,
+                  queries->len, queries->len ? (double) results / queries->len : 0.0,
                   bench_percentile (cold, 95));
       g_print ("    (%s; %u queries × %u rounds)\n", value, queries->len, rounds);
     }

@@ -38,11 +38,11 @@
 typedef struct
 {
   gboolean quick;
-  guint64 n_matters;
-  int runs;
-  char *dir;
-  char *child;   /* internal: "first-frame" or "full" */
-  gint64 t0;     /* internal: the parent's monotonic clock just before spawning the child */
+  guint64  n_matters;
+  int      runs;
+  char    *dir;
+  char    *child; /* internal: "first-frame" or "full" */
+  gint64   t0;    /* internal: the parent's monotonic clock just before spawning the child */
 } Options;
 
 static Options opts;
@@ -52,7 +52,7 @@ self_rss_kb (const char *key)
 {
   g_autofree char *status = NULL;
   g_autofree char *needle = g_strdup_printf ("\n%s:", key);
-  const char *line;
+  const char      *line;
 
   if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
     return -1;
@@ -62,14 +62,15 @@ self_rss_kb (const char *key)
   return g_ascii_strtoll (line + strlen (needle), NULL, 10);
 }
 
-/* ---- the child: the real app ------------------------------------------------------------------- */
+/* ---- the child: the real app -------------------------------------------------------------------
+ */
 
 typedef struct
 {
-  GtkWidget *window;
-  GListModel *rows;    /* NULL: any paint counts */
-  gint64 painted_at;   /* monotonic µs of the first qualifying paint, 0 before */
-  gulong handler;
+  GtkWidget     *window;
+  GListModel    *rows;       /* NULL: any paint counts */
+  gint64         painted_at; /* monotonic µs of the first qualifying paint, 0 before */
+  gulong         handler;
   GdkFrameClock *clock;
 } PaintWatch;
 
@@ -88,7 +89,8 @@ static void
 paint_watch_start (PaintWatch *watch)
 {
   watch->clock = gtk_widget_get_frame_clock (watch->window);
-  watch->handler = g_signal_connect (watch->clock, "after-paint", G_CALLBACK (after_paint_cb), watch);
+  watch->handler =
+      g_signal_connect (watch->clock, "after-paint", G_CALLBACK (after_paint_cb), watch);
 }
 
 static void
@@ -129,7 +131,7 @@ list_filled (gpointer data)
 
 typedef struct
 {
-  gint64 answered_at;
+  gint64      answered_at;
   JsonObject *reply;
 } CallWait;
 
@@ -160,7 +162,7 @@ measure_call (HallClient *client,
 {
   g_autoptr (JsonObject) params = json_object_new ();
   CallWait wait = { 0, NULL };
-  gint64 start;
+  gint64   start;
 
   json_object_set_string_member (params, "first_received_by", "me");
   json_object_set_string_member (params, "state", "open");
@@ -205,8 +207,8 @@ measure_list (HallClient *client)
   GtkWidget *window = gtk_window_new ();
   GtkWidget *page;
   PaintWatch watch = { window, NULL, 0, 0, NULL };
-  gint64 start, filled_at = 0;
-  double ms;
+  gint64     start, filled_at = 0;
+  double     ms;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
@@ -217,7 +219,8 @@ measure_list (HallClient *client)
   start = g_get_monotonic_time ();
   /* Constructing the page with a signed-in client sends matter.list at once. */
   page = hall_matter_list_page_new (client);
-  watch = (PaintWatch) { window, hall_matter_list_page_get_matters (HALL_MATTER_LIST_PAGE (page)), 0, 0, NULL };
+  watch = (PaintWatch){ window, hall_matter_list_page_get_matters (HALL_MATTER_LIST_PAGE (page)), 0,
+                        0, NULL };
   g_signal_connect (watch.rows, "items-changed", G_CALLBACK (items_changed_cb), &filled_at);
   gtk_window_set_child (GTK_WINDOW (window), page);
   paint_watch_start (&watch);
@@ -240,12 +243,12 @@ run_child (void)
   g_autoptr (HallApplication) app = hall_application_new ();
   GSettings *settings = hall_application_get_settings (app);
   g_autoptr (GError) error = NULL;
-  PaintWatch first = { NULL, NULL, 0, 0, NULL };
-  HallWindow *window;
-  HallClient *client;
+  PaintWatch     first = { NULL, NULL, 0, 0, NULL };
+  HallWindow    *window;
+  HallClient    *client;
   HallWorkspace *workspace;
-  GListModel *matters;
-  gboolean signed_in = FALSE;
+  GListModel    *matters;
+  gboolean       signed_in = FALSE;
 
   /* This PC's hall, as after the clerk's last session; the memory backend starts empty. */
   g_settings_set_string (settings, "mode", "local");
@@ -276,8 +279,8 @@ run_child (void)
       hall_ui_test_wait (hall_ui_test_flag_set, &signed_in, 60, "signing in");
       hall_ui_test_wait_page (window, "workspace", 60);
       workspace = hall_window_get_workspace (window);
-      matters = hall_matter_list_page_get_matters (HALL_MATTER_LIST_PAGE (hall_workspace_get_page (workspace,
-                                                                                                 "matters")));
+      matters = hall_matter_list_page_get_matters (
+          HALL_MATTER_LIST_PAGE (hall_workspace_get_page (workspace, "matters")));
       hall_ui_test_wait (list_filled, matters, 120, "the workspace's matter list");
       wait_next_paint (GTK_WIDGET (window), "the signed-in window's frame");
       g_print ("rss-loaded-kb %" G_GINT64_FORMAT "\n", self_rss_kb ("VmRSS"));
@@ -302,12 +305,13 @@ run_child (void)
   return 0;
 }
 
-/* ---- the parent: the hall and the figures ------------------------------------------------------ */
+/* ---- the parent: the hall and the figures ------------------------------------------------------
+ */
 
 static gboolean
-copy_file (const char  *from,
-           const char  *to,
-           GError     **error)
+copy_file (const char *from,
+           const char *to,
+           GError    **error)
 {
   g_autoptr (GFile) src = g_file_new_for_path (from);
   g_autoptr (GFile) dst = g_file_new_for_path (to);
@@ -334,13 +338,13 @@ prepare_database (const char *path)
   if (!g_file_test (ui_cached, G_FILE_TEST_EXISTS))
     {
       g_autofree char *partial = g_strconcat (ui_cached, ".partial", NULL);
-      gint64 start = g_get_monotonic_time ();
+      gint64           start = g_get_monotonic_time ();
       g_autofree char *value = NULL;
 
       if (!g_file_test (cached, G_FILE_TEST_EXISTS))
         {
           g_autofree char *base_partial = g_strconcat (cached, ".partial", NULL);
-          HallEngine *engine;
+          HallEngine      *engine;
 
           g_unlink (base_partial);
           engine = hall_engine_new (base_partial, &error);
@@ -370,7 +374,8 @@ static G_NORETURN void
 die_sqlite (const char *what,
             sqlite3    *db)
 {
-  g_autoptr (GError) error = g_error_new_literal (HALL_ERROR, HALL_ERROR_INTERNAL, sqlite3_errmsg (db));
+  g_autoptr (GError) error =
+      g_error_new_literal (HALL_ERROR, HALL_ERROR_INTERNAL, sqlite3_errmsg (db));
 
   bench_die (what, error);
 }
@@ -383,14 +388,16 @@ give_matters_to_clerk (const char *path)
   g_autoptr (HallEngine) engine = hall_engine_new (path, &error);
   g_autoptr (JsonNode) node = NULL;
   g_autoptr (JsonObject) result = NULL;
-  sqlite3 *db = NULL;
+  sqlite3      *db = NULL;
   sqlite3_stmt *st = NULL;
-  gint64 user_id;
+  gint64        user_id;
 
   if (engine == NULL)
     bench_die ("opening the hall database", error);
-  node = json_from_string ("{\"username\":\"" STAFF "\",\"display_name\":\"李静\",\"roles\":[\"staff\"],"
-                           "\"department\":\"chengjian\",\"password\":\"" PASSWORD "\"}", NULL);
+  node = json_from_string ("{\"username\":\"" STAFF
+                           "\",\"display_name\":\"李静\",\"roles\":[\"staff\"],"
+                           "\"department\":\"chengjian\",\"password\":\"" PASSWORD "\"}",
+                           NULL);
   result = hall_engine_call_system (engine, "user.create", json_node_get_object (node), &error);
   if (result == NULL)
     bench_die ("user.create", error);
@@ -414,15 +421,18 @@ give_matters_to_clerk (const char *path)
 static void
 print_hall (const char *path)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *st = NULL;
-  gint64 open = 0, total = 0;
+  sqlite3         *db = NULL;
+  sqlite3_stmt    *st = NULL;
+  gint64           open = 0, total = 0;
   g_autofree char *value = NULL;
 
   if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK
-      || sqlite3_prepare_v2 (db, "SELECT count(*), sum(state NOT IN ('declined', 'litigation', 'closed')) "
-                             "FROM matter m JOIN account a ON a.id = m.first_user_id AND a.username = ?1",
-                             -1, &st, NULL) != SQLITE_OK)
+      || sqlite3_prepare_v2 (
+             db,
+             "SELECT count(*), sum(state NOT IN ('declined', 'litigation', 'closed')) "
+             "FROM matter m JOIN account a ON a.id = m.first_user_id AND a.username = ?1",
+             -1, &st, NULL)
+             != SQLITE_OK)
     die_sqlite ("reading the hall", db);
   sqlite3_bind_text (st, 1, STAFF, -1, SQLITE_STATIC);
   if (sqlite3_step (st) == SQLITE_ROW)
@@ -439,28 +449,29 @@ print_hall (const char *path)
 static void
 remove_tree (GFile *file)
 {
-  g_autoptr (GFileEnumerator) children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                                                    G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  g_autoptr (GFileEnumerator) children = g_file_enumerate_children (
+      file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
   GFileInfo *info;
-  GFile *child;
+  GFile     *child;
 
-  while (children != NULL && g_file_enumerator_iterate (children, &info, &child, NULL, NULL) && info != NULL)
+  while (children != NULL && g_file_enumerator_iterate (children, &info, &child, NULL, NULL)
+         && info != NULL)
     remove_tree (child);
   g_file_delete (file, NULL, NULL);
 }
 
 typedef struct
 {
-  double first_frame_ms;
-  char *first_frame_page;
+  double  first_frame_ms;
+  char   *first_frame_page;
   GArray *list_ms;
   GArray *call_ms;
   GArray *filled_ms;
-  gint64 call_total;
-  gint64 list_rows;
-  gint64 rss_loaded_kb;
-  gint64 rss_after_kb;
-  gint64 hwm_kb;
+  gint64  call_total;
+  gint64  list_rows;
+  gint64  rss_loaded_kb;
+  gint64  rss_after_kb;
+  gint64  hwm_kb;
 } ChildFigures;
 
 static void
@@ -468,7 +479,8 @@ run_app (const char   *self_path,
          const char   *mode,
          ChildFigures *figures)
 {
-  g_autoptr (GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr (GSubprocessLauncher) launcher =
+      g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_autoptr (GSubprocess) child = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *out = NULL;
@@ -478,7 +490,8 @@ run_app (const char   *self_path,
   g_auto (GStrv) lines = NULL;
 
   t0_arg = g_strdup_printf ("--t0=%" G_GINT64_FORMAT, g_get_monotonic_time ());
-  child = g_subprocess_launcher_spawn (launcher, &error, self_path, mode_arg, runs_arg, t0_arg, NULL);
+  child =
+      g_subprocess_launcher_spawn (launcher, &error, self_path, mode_arg, runs_arg, t0_arg, NULL);
   if (child == NULL || !g_subprocess_communicate_utf8 (child, NULL, NULL, &out, NULL, &error))
     bench_die ("starting the app", error);
   if (!g_subprocess_get_successful (child))
@@ -547,18 +560,35 @@ run_parent (const char *self_path)
   g_autofree char *target = NULL;
   g_autoptr (GArray) cold = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GFile) tmp_file = NULL;
-  ChildFigures full = { 0, NULL, g_array_new (FALSE, FALSE, sizeof (double)), g_array_new (FALSE, FALSE, sizeof (double)),
-                        g_array_new (FALSE, FALSE, sizeof (double)), 0, 0, 0, 0, 0 };
-  ChildFigures extra = { 0, NULL, g_array_new (FALSE, FALSE, sizeof (double)), g_array_new (FALSE, FALSE, sizeof (double)),
-                         g_array_new (FALSE, FALSE, sizeof (double)), 0, 0, 0, 0, 0 };
-  double list_first;
+  ChildFigures full = { 0,
+                        NULL,
+                        g_array_new (FALSE, FALSE, sizeof (double)),
+                        g_array_new (FALSE, FALSE, sizeof (double)),
+                        g_array_new (FALSE, FALSE, sizeof (double)),
+                        0,
+                        0,
+                        0,
+                        0,
+                        0 };
+  ChildFigures extra = { 0,
+                         NULL,
+                         g_array_new (FALSE, FALSE, sizeof (double)),
+                         g_array_new (FALSE, FALSE, sizeof (double)),
+                         g_array_new (FALSE, FALSE, sizeof (double)),
+                         0,
+                         0,
+                         0,
+                         0,
+                         0 };
+  double       list_first;
 
   g_mkdir_with_parents (opts.dir, 0755);
   tmp_template = g_build_filename (opts.dir, "ui-XXXXXX", NULL);
   tmp = g_mkdtemp (g_strdup (tmp_template));
   if (tmp == NULL)
     bench_die ("making a working folder", NULL);
-  /* The app's data folder (the hall at xinfang-hall/hall.db) and settings, in the working folder. */
+  /* The app's data folder (the hall at xinfang-hall/hall.db) and settings, in the working folder.
+   */
   data_dir = g_build_filename (tmp, "data", NULL);
   hall_dir = g_build_filename (data_dir, "xinfang-hall", NULL);
   g_mkdir_with_parents (hall_dir, 0700);
@@ -570,7 +600,8 @@ run_parent (const char *self_path)
   db = g_build_filename (hall_dir, "hall.db", NULL);
 
   g_print ("Xinfang Hall desktop app benchmark (issue 3): figures, not pass/fail\n");
-  g_print ("  (display %s, renderer %s)\n", g_getenv ("DISPLAY") ?: g_getenv ("WAYLAND_DISPLAY") ?: "?",
+  g_print ("  (display %s, renderer %s)\n", g_getenv ("DISPLAY") ?: g_getenv ("WAYLAND_DISPLAY") ?
+                                                                                                 : "?",
            g_getenv ("GSK_RENDERER") ?: "default");
   prepare_database (db);
   print_hall (db);
@@ -585,24 +616,29 @@ run_parent (const char *self_path)
     }
 
   bench_print_row ("figure", "measured", "target");
-  value = g_strdup_printf ("%.0f ms (median of %u: %.0f ms)", g_array_index (cold, double, 0), cold->len,
-                           bench_percentile (cold, 50));
-  target = g_strdup_printf ("≤ %.0f ms%s", TARGET_FIRST_FRAME_MS, verdict (g_array_index (cold, double, 0),
-                                                                          TARGET_FIRST_FRAME_MS));
+  value = g_strdup_printf ("%.0f ms (median of %u: %.0f ms)", g_array_index (cold, double, 0),
+                           cold->len, bench_percentile (cold, 50));
+  target = g_strdup_printf ("≤ %.0f ms%s", TARGET_FIRST_FRAME_MS,
+                            verdict (g_array_index (cold, double, 0), TARGET_FIRST_FRAME_MS));
   /* bench_percentile sorted cold; the first run's figure is already printed above */
   bench_print_row ("cold start to first frame", value, target);
-  g_print ("    (from spawning the app with this PC's hall to its window's first paint: the “%s” page\n"
-           "     while the hall opens)\n", full.first_frame_page ? full.first_frame_page : "?");
+  g_print (
+      "    (from spawning the app with this PC's hall to its window's first paint: the “%s” page\n"
+      "     while the hall opens)\n",
+      full.first_frame_page ? full.first_frame_page : "?");
   g_clear_pointer (&value, g_free);
   g_clear_pointer (&target, g_free);
 
   value = g_strdup_printf ("%.0f MB", full.rss_loaded_kb / 1024.0);
-  target = g_strdup_printf ("≤ %.0f MB%s", TARGET_RSS_MB, verdict (full.rss_loaded_kb / 1024.0, TARGET_RSS_MB));
+  target = g_strdup_printf ("≤ %.0f MB%s", TARGET_RSS_MB,
+                            verdict (full.rss_loaded_kb / 1024.0, TARGET_RSS_MB));
   bench_print_row ("VmRSS, signed in, hall loaded", value, target);
   g_clear_pointer (&value, g_free);
   g_clear_pointer (&target, g_free);
-  value = g_strdup_printf ("%.0f MB (peak %.0f MB)", full.rss_after_kb / 1024.0, full.hwm_kb / 1024.0);
-  target = g_strdup_printf ("≤ %.0f MB%s", TARGET_RSS_MB, verdict (full.rss_after_kb / 1024.0, TARGET_RSS_MB));
+  value =
+      g_strdup_printf ("%.0f MB (peak %.0f MB)", full.rss_after_kb / 1024.0, full.hwm_kb / 1024.0);
+  target = g_strdup_printf ("≤ %.0f MB%s", TARGET_RSS_MB,
+                            verdict (full.rss_after_kb / 1024.0, TARGET_RSS_MB));
   bench_print_row ("VmRSS after the list runs", value, target);
   g_clear_pointer (&value, g_free);
   g_clear_pointer (&target, g_free);
@@ -612,13 +648,15 @@ run_parent (const char *self_path)
                            bench_percentile (full.list_ms, 50));
   target = g_strdup_printf ("≤ %.0f ms%s", TARGET_LIST_MS, verdict (list_first, TARGET_LIST_MS));
   bench_print_row ("matter list: first page painted", value, target);
-  g_print ("    (HallMatterListPage, from its matter.list {first_received_by: me, state: open} to the first\n"
-           "     frame painted with rows: %" G_GINT64_FORMAT " rows shown of %" G_GINT64_FORMAT " open of %"
-           G_GUINT64_FORMAT " matters)\n", full.list_rows, full.call_total, opts.n_matters);
+  g_print ("    (HallMatterListPage, from its matter.list {first_received_by: me, state: open} to "
+           "the first\n"
+           "     frame painted with rows: %" G_GINT64_FORMAT " rows shown of %" G_GINT64_FORMAT
+           " open of %" G_GUINT64_FORMAT " matters)\n",
+           full.list_rows, full.call_total, opts.n_matters);
   g_clear_pointer (&value, g_free);
   value = g_strdup_printf ("%.0f ms (median of %u: %.0f ms)",
-                           full.call_ms->len > 0 ? g_array_index (full.call_ms, double, 0) : 0, full.call_ms->len,
-                           bench_percentile (full.call_ms, 50));
+                           full.call_ms->len > 0 ? g_array_index (full.call_ms, double, 0) : 0,
+                           full.call_ms->len, bench_percentile (full.call_ms, 50));
   bench_print_row ("  matter.list alone (the same call)", value, NULL);
   g_clear_pointer (&value, g_free);
   value = g_strdup_printf ("%.0f ms (median of %u: %.0f ms)",
@@ -646,16 +684,19 @@ main (int   argc,
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *self_path = NULL;
-  gint64 n_matters = -1;
-  int runs = 0;
-  GOptionEntry entries[] = {
-    { "matters", 0, 0, G_OPTION_ARG_INT64, &n_matters, "Synthetic matters in the hall (default 100000)", "N" },
-    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Cold starts and list pages to measure (default 5)", "N" },
-    { "quick", 0, 0, G_OPTION_ARG_NONE, &opts.quick, "Small sizes, to check the benchmark runs", NULL },
-    { "dir", 0, 0, G_OPTION_ARG_FILENAME, &opts.dir, "Where the databases go", "DIR" },
-    { "child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &opts.child, NULL, NULL },
-    { "t0", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT64, &opts.t0, NULL, NULL },
-    { NULL }
+  gint64           n_matters = -1;
+  int              runs = 0;
+  GOptionEntry     entries[] = {
+        { "matters", 0, 0, G_OPTION_ARG_INT64, &n_matters,
+          "Synthetic matters in the hall (default 100000)", "N" },
+        { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Cold starts and list pages to measure (default 5)",
+          "N" },
+        { "quick", 0, 0, G_OPTION_ARG_NONE, &opts.quick, "Small sizes, to check the benchmark runs",
+          NULL },
+        { "dir", 0, 0, G_OPTION_ARG_FILENAME, &opts.dir, "Where the databases go", "DIR" },
+        { "child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &opts.child, NULL, NULL },
+        { "t0", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT64, &opts.t0, NULL, NULL },
+        { NULL }
   };
 
   setlocale (LC_ALL, "");
@@ -663,8 +704,10 @@ main (int   argc,
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     bench_die ("options", error);
-  opts.n_matters = n_matters > 0 ? (guint64) n_matters : opts.quick ? 500 : 100000;
-  opts.runs = runs > 0 ? runs : opts.quick ? 2 : 5;
+  opts.n_matters = n_matters > 0 ? (guint64) n_matters : opts.quick ? 500
+                                                                    : 100000;
+  opts.runs = runs > 0 ? runs : opts.quick ? 2
+                                           : 5;
 
   if (opts.child != NULL)
     {
@@ -682,7 +725,8 @@ main (int   argc,
       return 77;
     }
   if (opts.dir == NULL)
-    opts.dir = g_strdup (g_getenv ("HALL_BENCH_DIR") ? g_getenv ("HALL_BENCH_DIR") : HALL_BENCH_DIR);
+    opts.dir =
+        g_strdup (g_getenv ("HALL_BENCH_DIR") ? g_getenv ("HALL_BENCH_DIR") : HALL_BENCH_DIR);
   self_path = g_file_read_link ("/proc/self/exe", NULL);
   if (self_path == NULL)
     self_path = g_strdup (argv[0]);

@@ -12,22 +12,22 @@
 G_BEGIN_DECLS
 
 /* Latency samples in milliseconds. */
-GArray     *bench_samples_new         (void);
-void        bench_samples_add_us      (GArray      *samples,
-                                       gint64       microseconds);
+GArray *bench_samples_new (void);
+void    bench_samples_add_us (GArray *samples,
+                              gint64  microseconds);
 /* @p in [0, 100]; sorts @samples. */
-double      bench_percentile          (GArray      *samples,
-                                       double       p);
-double      bench_mean                (GArray      *samples);
+double bench_percentile (GArray *samples,
+                         double  p);
+double bench_mean (GArray *samples);
 
 /* Says what failed and why, on stderr under the program's name, and exits 1. */
-G_NORETURN void bench_die             (const char   *what,
-                                       const GError *error);
+G_NORETURN void bench_die (const char   *what,
+                           const GError *error);
 /* The kind of file system @path is on ("ext4", "tmpfs …"), for the figures' heading. */
-const char *bench_filesystem_name     (const char  *path);
+const char *bench_filesystem_name (const char *path);
 /* "  label      value      target", padded by display width (CJK characters are two columns). */
-void        bench_print_row           (const char  *label,
-                                       const char  *value,
-                                       const char  *target);
+void bench_print_row (const char *label,
+                      const char *value,
+                      const char *target);
 
 G_END_DECLS

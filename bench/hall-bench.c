@@ -34,18 +34,18 @@
 
 typedef struct
 {
-  guint64 n_matters;
-  guint n_floor;
-  guint n_calls;
-  guint n_tickets_per_client;
-  guint search_rounds;
-  guint n_samples;
-  guint n_issue_probe;
-  guint n_issue_queue;
+  guint64  n_matters;
+  guint    n_floor;
+  guint    n_calls;
+  guint    n_tickets_per_client;
+  guint    search_rounds;
+  guint    n_samples;
+  guint    n_issue_probe;
+  guint    n_issue_queue;
   gboolean quick;
   gboolean keep;
-  char *dir;
-  char *server;
+  char    *dir;
+  char    *server;
 } Options;
 
 typedef struct
@@ -62,7 +62,7 @@ typedef struct
 static Options opts;
 static Figures figs;
 static GArray *floor_before;
-static double floor_seconds;
+static double  floor_seconds;
 
 static void
 print_ratio (const char *label,
@@ -73,7 +73,8 @@ print_ratio (const char *label,
              const char *target)
 {
   g_autofree char *value = g_strdup_printf ("%.2f%s (%s)", ratio, unit, detail);
-  g_autofree char *verdict = target ? g_strdup_printf ("target %s: %s", target, ok ? "ok" : "MISSED") : NULL;
+  g_autofree char *verdict =
+      target ? g_strdup_printf ("target %s: %s", target, ok ? "ok" : "MISSED") : NULL;
 
   bench_print_row (label, value, verdict);
 }
@@ -82,7 +83,7 @@ static void
 print_summary (void)
 {
   g_autofree char *detail = NULL;
-  double worst = 0;
+  double           worst = 0;
 
   g_print ("\nSummary\n");
   detail = g_strdup_printf ("%.2f / %.2f ms", figs.call_p99, figs.floor_p99);
@@ -94,14 +95,17 @@ print_summary (void)
                figs.event_p99 <= 2 * figs.call_p99, "≤ 2×");
   g_free (detail);
   detail = g_strdup_printf ("%.0f / %.0f per s", figs.commands_per_s, figs.floor_per_s);
-  print_ratio ("20 clients: commands/s ÷ bare commits/s", 100 * figs.commands_per_s / figs.floor_per_s, "%",
-               detail, figs.commands_per_s >= 0.3 * figs.floor_per_s, "≥ 30%");
+  print_ratio ("20 clients: commands/s ÷ bare commits/s",
+               100 * figs.commands_per_s / figs.floor_per_s, "%", detail,
+               figs.commands_per_s >= 0.3 * figs.floor_per_s, "≥ 30%");
   g_free (detail);
   detail = g_strdup_printf ("%.0f / %.0f per s", figs.calls_per_s, figs.floor_per_s);
-  print_ratio ("  counting call_next alone", 100 * figs.calls_per_s / figs.floor_per_s, "%", detail, TRUE, NULL);
+  print_ratio ("  counting call_next alone", 100 * figs.calls_per_s / figs.floor_per_s, "%", detail,
+               TRUE, NULL);
   g_free (detail);
   {
-    g_autofree char *label = g_strdup_printf ("ticket.issue p50, %u waiting ÷ none", opts.n_issue_queue);
+    g_autofree char *label =
+        g_strdup_printf ("ticket.issue p50, %u waiting ÷ none", opts.n_issue_queue);
 
     detail = g_strdup_printf ("%.2f / %.2f ms", figs.issue_large_p50, figs.issue_empty_p50);
     print_ratio (label, figs.issue_large_p50 / figs.issue_empty_p50, "×", detail, TRUE, NULL);
@@ -113,7 +117,8 @@ print_summary (void)
   print_ratio ("matter.search p95, slowest kind", worst, " ms", detail, worst <= 20, "≤ 20 ms");
   g_free (detail);
   detail = g_strdup_printf ("VmRSS, %" G_GUINT64_FORMAT " matters", opts.n_matters);
-  print_ratio ("server memory", figs.rss_kb / 1024.0, " MB", detail, figs.rss_kb <= 200 * 1024, "≤ 200 MB");
+  print_ratio ("server memory", figs.rss_kb / 1024.0, " MB", detail, figs.rss_kb <= 200 * 1024,
+               "≤ 200 MB");
 }
 
 /* ---- the floor: bare SQLite commits on the same disk ---------------------------------------- */
@@ -126,22 +131,25 @@ measure_floor (const char *dir,
   g_autofree char *path = g_build_filename (dir, "floor.db", NULL);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *insert = NULL, *begin = NULL, *commit = NULL;
-  gint64 start;
-  double total_ms;
+  sqlite3         *db = NULL;
+  sqlite3_stmt    *insert = NULL, *begin = NULL, *commit = NULL;
+  gint64           start;
+  double           total_ms;
 
   if (sqlite3_open (path, &db) != SQLITE_OK
-      || sqlite3_exec (db,
-                       "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
-                       "CREATE TABLE t (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, payload TEXT NOT NULL);",
-                       NULL, NULL, NULL)
-           != SQLITE_OK
-      || sqlite3_prepare_v2 (db, "INSERT INTO t (at, payload) VALUES (?1, ?2)", -1, &insert, NULL) != SQLITE_OK
+      || sqlite3_exec (
+             db,
+             "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
+             "CREATE TABLE t (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, payload TEXT NOT NULL);",
+             NULL, NULL, NULL)
+             != SQLITE_OK
+      || sqlite3_prepare_v2 (db, "INSERT INTO t (at, payload) VALUES (?1, ?2)", -1, &insert, NULL)
+             != SQLITE_OK
       || sqlite3_prepare_v2 (db, "BEGIN IMMEDIATE", -1, &begin, NULL) != SQLITE_OK
       || sqlite3_prepare_v2 (db, "COMMIT", -1, &commit, NULL) != SQLITE_OK)
     {
-      g_autoptr (GError) error = g_error_new (HALL_ERROR, HALL_ERROR_INTERNAL, "%s", sqlite3_errmsg (db));
+      g_autoptr (GError) error =
+          g_error_new (HALL_ERROR, HALL_ERROR_INTERNAL, "%s", sqlite3_errmsg (db));
       bench_die ("floor", error);
     }
 
@@ -153,13 +161,15 @@ measure_floor (const char *dir,
       sqlite3_step (begin);
       sqlite3_reset (begin);
       sqlite3_bind_int64 (insert, 1, t0);
-      sqlite3_bind_text (insert, 2, "{\"kind\":\"ticket.called\",\"ticket_id\":123,\"code\":\"C015\"}", -1,
+      sqlite3_bind_text (insert, 2,
+                         "{\"kind\":\"ticket.called\",\"ticket_id\":123,\"code\":\"C015\"}", -1,
                          SQLITE_STATIC);
       sqlite3_step (insert);
       sqlite3_reset (insert);
       if (sqlite3_step (commit) != SQLITE_DONE)
         {
-          g_autoptr (GError) error = g_error_new (HALL_ERROR, HALL_ERROR_INTERNAL, "%s", sqlite3_errmsg (db));
+          g_autoptr (GError) error =
+              g_error_new (HALL_ERROR, HALL_ERROR_INTERNAL, "%s", sqlite3_errmsg (db));
           bench_die ("floor commit", error);
         }
       sqlite3_reset (commit);
@@ -190,7 +200,8 @@ print_floor (GArray *samples,
   bench_print_row ("single writer", value, NULL);
 }
 
-/* ---- the database: a million matters, cached -------------------------------------------------- */
+/* ---- the database: a million matters, cached --------------------------------------------------
+ */
 
 static JsonObject *
 system_call (HallEngine *engine,
@@ -210,9 +221,9 @@ system_call (HallEngine *engine,
 }
 
 static gboolean
-copy_file (const char  *from,
-           const char  *to,
-           GError     **error)
+copy_file (const char *from,
+           const char *to,
+           GError    **error)
 {
   g_autoptr (GFile) src = g_file_new_for_path (from);
   g_autoptr (GFile) dst = g_file_new_for_path (to);
@@ -241,7 +252,7 @@ prepare_database (const char *path)
     {
       g_autofree char *partial = g_strconcat (cached, ".partial", NULL);
       g_autofree char *value = NULL;
-      HallEngine *engine;
+      HallEngine      *engine;
 
       g_unlink (partial);
       start = g_get_monotonic_time ();
@@ -262,9 +273,11 @@ prepare_database (const char *path)
 
   {
     g_autoptr (GFile) file = g_file_new_for_path (cached);
-    g_autoptr (GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, NULL);
-    g_autofree char *value = g_strdup_printf ("%" G_GUINT64_FORMAT " matters, %.0f MB", opts.n_matters,
-                                              info ? g_file_info_get_size (info) / 1e6 : 0.0);
+    g_autoptr (GFileInfo) info =
+        g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, NULL);
+    g_autofree char *value =
+        g_strdup_printf ("%" G_GUINT64_FORMAT " matters, %.0f MB", opts.n_matters,
+                         info ? g_file_info_get_size (info) / 1e6 : 0.0);
 
     bench_print_row ("database", value, NULL);
   }
@@ -285,18 +298,20 @@ prepare_hall (const char *path)
   if (engine == NULL)
     bench_die ("opening the hall database", error);
   json_object_unref (system_call (engine, "user.create",
-                               "{\"username\":\"bench-manager\",\"display_name\":\"值班长\","
-                               "\"roles\":[\"manager\"],\"password\":\"" PASSWORD "\"}"));
+                                  "{\"username\":\"bench-manager\",\"display_name\":\"值班长\","
+                                  "\"roles\":[\"manager\"],\"password\":\"" PASSWORD "\"}"));
   json_object_unref (system_call (engine, "user.create",
-                               "{\"username\":\"bench-display\",\"display_name\":\"大屏\","
-                               "\"roles\":[\"display\"],\"password\":\"" PASSWORD "\"}"));
+                                  "{\"username\":\"bench-display\",\"display_name\":\"大屏\","
+                                  "\"roles\":[\"display\"],\"password\":\"" PASSWORD "\"}"));
   for (int i = 1; i <= N_CLIENTS; i++)
     {
-      g_autofree char *user = g_strdup_printf ("{\"username\":\"bench-staff-%02d\",\"display_name\":\"窗口%d\","
-                                               "\"roles\":[\"staff\"],\"department\":\"chengjian\","
-                                               "\"password\":\"" PASSWORD "\"}",
-                                               i, i);
-      g_autofree char *counter = g_strdup_printf ("{\"id\":%d,\"department_ids\":[%d]}", i, DEPARTMENT_ID);
+      g_autofree char *user =
+          g_strdup_printf ("{\"username\":\"bench-staff-%02d\",\"display_name\":\"窗口%d\","
+                           "\"roles\":[\"staff\"],\"department\":\"chengjian\","
+                           "\"password\":\"" PASSWORD "\"}",
+                           i, i);
+      g_autofree char *counter =
+          g_strdup_printf ("{\"id\":%d,\"department_ids\":[%d]}", i, DEPARTMENT_ID);
 
       json_object_unref (system_call (engine, "user.create", user));
       json_object_unref (system_call (engine, "counter.save", counter));
@@ -341,8 +356,8 @@ static void
 finish_ticket (HallTestHttp *client,
                gint64        ticket_id)
 {
-  g_autofree char *json = g_strdup_printf ("{\"ticket_id\":%" G_GINT64_FORMAT ",\"outcome\":\"resolved\"}",
-                                           ticket_id);
+  g_autofree char *json =
+      g_strdup_printf ("{\"ticket_id\":%" G_GINT64_FORMAT ",\"outcome\":\"resolved\"}", ticket_id);
 
   json_object_unref (must_call (client, "ticket.finish", json));
 }
@@ -359,9 +374,9 @@ measure_calls (HallTestServer *server)
   g_autoptr (GArray) calls = bench_samples_new ();
   g_autoptr (GArray) events = bench_samples_new ();
   g_autoptr (GArray) finishes = bench_samples_new ();
-  guint warmup = MIN (20, opts.n_calls / 5);
+  guint         warmup = MIN (20, opts.n_calls / 5);
   HallTestFeed *feed;
-  char value[64];
+  char          value[64];
 
   json_object_unref (must_call (staff, "counter.open", "{}"));
 
@@ -380,7 +395,8 @@ measure_calls (HallTestServer *server)
     g_autofree char *uri = g_strconcat (server->url, "/api/v1/health", NULL);
     g_autoptr (SoupMessage) msg = soup_message_new ("GET", uri);
     g_autoptr (GBytes) body = soup_session_send_and_read (display->session, msg, NULL, &error);
-    g_autoptr (JsonNode) node = body ? json_from_string (g_bytes_get_data (body, NULL), &error) : NULL;
+    g_autoptr (JsonNode) node =
+        body ? json_from_string (g_bytes_get_data (body, NULL), &error) : NULL;
     gint64 last_seq;
 
     if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
@@ -422,7 +438,8 @@ measure_calls (HallTestServer *server)
   figs.event_p50 = bench_percentile (events, 50);
   figs.event_p99 = bench_percentile (events, 99);
 
-  g_print ("\nOne window calling, a wall display watching (%u calls after %u to warm up)\n", opts.n_calls, warmup);
+  g_print ("\nOne window calling, a wall display watching (%u calls after %u to warm up)\n",
+           opts.n_calls, warmup);
   g_snprintf (value, sizeof value, "p50 %.2f ms  p99 %.2f ms", bench_percentile (issue, 50),
               bench_percentile (issue, 99));
   bench_print_row ("ticket.issue (HTTP)", value, NULL);
@@ -440,16 +457,16 @@ measure_calls (HallTestServer *server)
 typedef struct
 {
   const char *url;
-  int index; /* 1 … N_CLIENTS */
-  gboolean issue; /* issue tickets (as the manager) rather than serve them */
-  guint n_calls;
-  guint n_commands;
-  GError *error;
+  int         index; /* 1 … N_CLIENTS */
+  gboolean    issue; /* issue tickets (as the manager) rather than serve them */
+  guint       n_calls;
+  guint       n_commands;
+  GError     *error;
 } Worker;
 
-static GMutex gate_lock;
-static GCond gate_cond;
-static guint gate_ready;
+static GMutex   gate_lock;
+static GCond    gate_cond;
+static guint    gate_ready;
 static gboolean gate_open;
 
 static void
@@ -493,7 +510,7 @@ worker_thread (gpointer data)
   Worker *w = data;
   g_autoptr (HallTestHttp) client = hall_test_http_new (w->url);
   g_autofree char *username = g_strdup_printf ("bench-staff-%02d", w->index);
-  GError **error = &w->error;
+  GError         **error = &w->error;
 
   if (w->issue ? !hall_test_http_login (client, "bench-manager", PASSWORD, "manager", 0, error)
                : !hall_test_http_login (client, username, PASSWORD, "staff", w->index, error))
@@ -517,8 +534,8 @@ worker_thread (gpointer data)
     {
       for (guint i = 0; i < opts.n_tickets_per_client; i++)
         {
-          g_autoptr (JsonObject) ticket = hall_test_http_callf (client, "ticket.issue", error,
-                                                                "{\"department_id\":%d}", DEPARTMENT_ID);
+          g_autoptr (JsonObject) ticket = hall_test_http_callf (
+              client, "ticket.issue", error, "{\"department_id\":%d}", DEPARTMENT_ID);
           if (ticket == NULL)
             return NULL;
           w->n_commands++;
@@ -529,8 +546,8 @@ worker_thread (gpointer data)
   for (;;)
     {
       g_autoptr (GError) local_error = NULL;
-      g_autoptr (JsonObject) called
-          = hall_test_http_callf (client, "counter.call_next", &local_error, "{}");
+      g_autoptr (JsonObject) called =
+          hall_test_http_callf (client, "counter.call_next", &local_error, "{}");
       g_autoptr (JsonObject) finished = NULL;
 
       if (called == NULL)
@@ -541,9 +558,9 @@ worker_thread (gpointer data)
         }
       w->n_calls++;
       w->n_commands++;
-      finished = hall_test_http_callf (client, "ticket.finish", error,
-                                       "{\"ticket_id\":%" G_GINT64_FORMAT ",\"outcome\":\"resolved\"}",
-                                       ticket_id_of (called));
+      finished = hall_test_http_callf (
+          client, "ticket.finish", error,
+          "{\"ticket_id\":%" G_GINT64_FORMAT ",\"outcome\":\"resolved\"}", ticket_id_of (called));
       if (finished == NULL)
         return NULL;
       w->n_commands++;
@@ -557,10 +574,10 @@ run_workers (const char *url,
              guint      *n_calls,
              guint      *n_commands)
 {
-  Worker workers[N_CLIENTS] = { 0 };
+  Worker   workers[N_CLIENTS] = { 0 };
   GThread *threads[N_CLIENTS];
-  gint64 start;
-  double seconds;
+  gint64   start;
+  double   seconds;
 
   gate_reset ();
   for (int i = 0; i < N_CLIENTS; i++)
@@ -578,7 +595,8 @@ run_workers (const char *url,
   for (int i = 0; i < N_CLIENTS; i++)
     {
       if (workers[i].error != NULL)
-        bench_die (issue ? "ticket.issue (20 clients)" : "call_next (20 clients)", workers[i].error);
+        bench_die (issue ? "ticket.issue (20 clients)" : "call_next (20 clients)",
+                   workers[i].error);
       *n_calls += workers[i].n_calls;
       *n_commands += workers[i].n_commands;
     }
@@ -588,19 +606,21 @@ run_workers (const char *url,
 static void
 measure_throughput (HallTestServer *server)
 {
-  guint n_calls, n_commands;
+  guint  n_calls, n_commands;
   double seconds;
-  char value[80];
+  char   value[80];
 
   g_print ("\nTwenty windows calling one queue at once\n");
   seconds = run_workers (server->url, TRUE, &n_calls, &n_commands);
-  g_snprintf (value, sizeof value, "%.0f tickets/s (%u in %.1f s)", n_commands / seconds, n_commands, seconds);
+  g_snprintf (value, sizeof value, "%.0f tickets/s (%u in %.1f s)", n_commands / seconds,
+              n_commands, seconds);
   bench_print_row ("ticket.issue, 20 clients", value, NULL);
 
   seconds = run_workers (server->url, FALSE, &n_calls, &n_commands);
   figs.calls_per_s = n_calls / seconds;
   figs.commands_per_s = n_commands / seconds;
-  g_snprintf (value, sizeof value, "%.0f calls/s (%u in %.1f s)", figs.calls_per_s, n_calls, seconds);
+  g_snprintf (value, sizeof value, "%.0f calls/s (%u in %.1f s)", figs.calls_per_s, n_calls,
+              seconds);
   bench_print_row ("call_next + finish, 20 clients", value, NULL);
   g_snprintf (value, sizeof value, "%.0f commits/s", figs.commands_per_s);
   bench_print_row ("  write commands (call_next, finish)", value, NULL);
@@ -618,7 +638,7 @@ issue_one (HallTestHttp *manager,
            guint         waiting)
 {
   g_autofree char *json = g_strdup_printf ("{\"department_id\":%d}", department_id);
-  gint64 t0 = g_get_monotonic_time (), took;
+  gint64           t0 = g_get_monotonic_time (), took;
   g_autoptr (JsonObject) issued = must_call (manager, "ticket.issue", json);
   gint64 ahead;
 
@@ -626,9 +646,9 @@ issue_one (HallTestHttp *manager,
   ahead = json_object_get_int_member_with_default (issued, "people_ahead", -1);
   if (ahead != (gint64) waiting)
     {
-      g_autoptr (GError) error = g_error_new (HALL_ERROR, HALL_ERROR_INTERNAL,
-                                              "%" G_GINT64_FORMAT " people ahead, %u waiting", ahead,
-                                              waiting);
+      g_autoptr (GError) error =
+          g_error_new (HALL_ERROR, HALL_ERROR_INTERNAL,
+                       "%" G_GINT64_FORMAT " people ahead, %u waiting", ahead, waiting);
       bench_die ("ticket.issue", error);
     }
   return took;
@@ -644,10 +664,10 @@ measure_issue_scaling (HallTestServer *server)
   g_autoptr (GArray) empty = bench_samples_new ();
   g_autoptr (GArray) large = bench_samples_new ();
   guint probe = opts.n_issue_probe, queue = opts.n_issue_queue;
-  char label[80], value[64];
+  char  label[80], value[64];
 
-  g_print ("\nticket.issue with nobody waiting and with %u waiting (%u tickets each, turn about)\n", queue,
-           probe);
+  g_print ("\nticket.issue with nobody waiting and with %u waiting (%u tickets each, turn about)\n",
+           queue, probe);
   for (guint i = 0; i < queue; i++)
     issue_one (manager, DEPARTMENT_ID, i);
   for (guint i = 0; i < probe; i++)
@@ -658,10 +678,12 @@ measure_issue_scaling (HallTestServer *server)
 
   figs.issue_empty_p50 = bench_percentile (empty, 50);
   figs.issue_large_p50 = bench_percentile (large, 50);
-  g_snprintf (value, sizeof value, "p50 %.2f ms  p99 %.2f ms", figs.issue_empty_p50, bench_percentile (empty, 99));
+  g_snprintf (value, sizeof value, "p50 %.2f ms  p99 %.2f ms", figs.issue_empty_p50,
+              bench_percentile (empty, 99));
   bench_print_row ("ticket.issue, nobody waiting", value, NULL);
   g_snprintf (label, sizeof label, "ticket.issue, %u waiting", queue);
-  g_snprintf (value, sizeof value, "p50 %.2f ms  p99 %.2f ms", figs.issue_large_p50, bench_percentile (large, 99));
+  g_snprintf (value, sizeof value, "p50 %.2f ms  p99 %.2f ms", figs.issue_large_p50,
+              bench_percentile (large, 99));
   bench_print_row (label, value, NULL);
 }
 
@@ -674,14 +696,17 @@ main (int   argc,
   g_autoptr (HallTestServer) server = NULL;
   g_autofree char *run_dir = NULL;
   g_autofree char *db_path = NULL;
-  gint64 n_matters = -1;
-  GOptionEntry entries[] = {
-    { "matters", 0, 0, G_OPTION_ARG_INT64, &n_matters, "Synthetic matters to search (default 1000000)", "N" },
-    { "quick", 0, 0, G_OPTION_ARG_NONE, &opts.quick, "Small sizes, for a smoke run", NULL },
-    { "dir", 0, 0, G_OPTION_ARG_FILENAME, &opts.dir, "Where the databases go (default: the build folder)", "DIR" },
-    { "server", 0, 0, G_OPTION_ARG_FILENAME, &opts.server, "The xinfang-hall-server to run", "PATH" },
-    { "keep", 0, 0, G_OPTION_ARG_NONE, &opts.keep, "Keep the run's database and server log", NULL },
-    { NULL }
+  gint64           n_matters = -1;
+  GOptionEntry     entries[] = {
+        { "matters", 0, 0, G_OPTION_ARG_INT64, &n_matters,
+          "Synthetic matters to search (default 1000000)", "N" },
+        { "quick", 0, 0, G_OPTION_ARG_NONE, &opts.quick, "Small sizes, for a smoke run", NULL },
+        { "dir", 0, 0, G_OPTION_ARG_FILENAME, &opts.dir,
+          "Where the databases go (default: the build folder)", "DIR" },
+        { "server", 0, 0, G_OPTION_ARG_FILENAME, &opts.server, "The xinfang-hall-server to run",
+          "PATH" },
+        { "keep", 0, 0, G_OPTION_ARG_NONE, &opts.keep, "Keep the run's database and server log", NULL },
+        { NULL }
   };
 
   setlocale (LC_ALL, "");
@@ -690,7 +715,8 @@ main (int   argc,
   if (!g_option_context_parse (context, &argc, &argv, &error))
     bench_die ("options", error);
 
-  opts.n_matters = n_matters > 0 ? (guint64) n_matters : opts.quick ? 2000 : 1000000;
+  opts.n_matters = n_matters > 0 ? (guint64) n_matters : opts.quick ? 2000
+                                                                    : 1000000;
   opts.n_floor = opts.quick ? 100 : 2000;
   opts.n_calls = opts.quick ? 40 : 1000;
   opts.n_tickets_per_client = opts.quick ? 5 : 500;
@@ -699,7 +725,8 @@ main (int   argc,
   opts.n_issue_probe = opts.quick ? 10 : 100;
   opts.n_issue_queue = opts.quick ? 100 : ISSUE_QUEUE;
   if (opts.dir == NULL)
-    opts.dir = g_strdup (g_getenv ("HALL_BENCH_DIR") ? g_getenv ("HALL_BENCH_DIR") : HALL_BENCH_DIR);
+    opts.dir =
+        g_strdup (g_getenv ("HALL_BENCH_DIR") ? g_getenv ("HALL_BENCH_DIR") : HALL_BENCH_DIR);
   if (opts.server == NULL)
     opts.server = g_strdup (g_getenv ("HALL_SERVER") ? g_getenv ("HALL_SERVER") : HALL_SERVER_PATH);
   g_mkdir_with_parents (opts.dir, 0755);
@@ -708,14 +735,17 @@ main (int   argc,
     bench_die ("making the run folder", NULL);
   db_path = g_build_filename (run_dir, "hall.db", NULL);
 
-  g_print ("Xinfang Hall benchmark%s\n", opts.quick ? " (--quick: small sizes, figures not meaningful)" : "");
+  g_print ("Xinfang Hall benchmark%s\n",
+           opts.quick ? " (--quick: small sizes, figures not meaningful)" : "");
   g_print ("  folder     %s\n", run_dir);
-  g_print ("  (a temporary folder under %s; --dir or $HALL_BENCH_DIR to choose another disk)\n", opts.dir);
+  g_print ("  (a temporary folder under %s; --dir or $HALL_BENCH_DIR to choose another disk)\n",
+           opts.dir);
   g_print ("  filesystem %s, SQLite %s, %u CPUs, WAL + synchronous=FULL everywhere\n",
            bench_filesystem_name (run_dir), sqlite3_libversion (),
            g_get_num_processors ());
 
-  g_print ("\nThe floor: bare SQLite, one INSERT per transaction, same folder (%u commits)\n", opts.n_floor);
+  g_print ("\nThe floor: bare SQLite, one INSERT per transaction, same folder (%u commits)\n",
+           opts.n_floor);
   floor_before = bench_samples_new ();
   floor_seconds = measure_floor (run_dir, floor_before);
   print_floor (floor_before, floor_seconds);
@@ -730,8 +760,10 @@ main (int   argc,
   measure_calls (server);
   measure_throughput (server);
   measure_issue_scaling (server);
-  g_print ("\nmatter.search over %" G_GUINT64_FORMAT " matters (signed in as the hall manager)\n", opts.n_matters);
-  bench_measure_search (server->url, opts.n_matters, opts.search_rounds, opts.n_samples, figs.search_p95);
+  g_print ("\nmatter.search over %" G_GUINT64_FORMAT " matters (signed in as the hall manager)\n",
+           opts.n_matters);
+  bench_measure_search (server->url, opts.n_matters, opts.search_rounds, opts.n_samples,
+                        figs.search_p95);
 
   {
     char value[64];
@@ -740,14 +772,14 @@ main (int   argc,
     g_print ("\nMemory\n");
     g_snprintf (value, sizeof value, "%.1f MB", figs.rss_kb / 1024.0);
     bench_print_row ("server VmRSS after the searches", value,
-               figs.rss_kb <= 200 * 1024 ? "target ≤ 200 MB: ok" : "target ≤ 200 MB: MISSED");
+                     figs.rss_kb <= 200 * 1024 ? "target ≤ 200 MB: ok" : "target ≤ 200 MB: MISSED");
   }
 
   {
     /* Other work on the machine makes fsync times wander: the floor once more, and the ratios
      * against the faster of the two runs, which is the stricter comparison. */
     g_autoptr (GArray) after = bench_samples_new ();
-    double seconds = measure_floor (run_dir, after);
+    double   seconds = measure_floor (run_dir, after);
     gboolean after_faster;
 
     g_print ("\nThe floor again, after the rest (%u commits)\n", opts.n_floor);

@@ -28,18 +28,18 @@
 
 typedef struct
 {
-  GMainLoop *loop;
+  GMainLoop  *loop;
   HallServer *server;
-  gboolean stopping;
-  int status;
+  gboolean    stopping;
+  int         status;
 } Serve;
 
 static char *opt_database;
 
-static const GOptionEntry database_entry[] = {
-  { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opt_database, N_("The hall database file"), N_("PATH") },
-  { NULL }
-};
+static const GOptionEntry database_entry[] = { { "database", 'd', 0, G_OPTION_ARG_FILENAME,
+                                                 &opt_database, N_ ("The hall database file"),
+                                                 N_ ("PATH") },
+                                               { NULL } };
 
 static void
 print_error (const GError *error)
@@ -54,11 +54,11 @@ print_error (const GError *error)
 
 /* Parses the subcommand's options; FALSE (with a message printed) on a usage error. */
 static gboolean
-parse_options (const char          *command,
-               const char          *summary,
-               const GOptionEntry  *entries,
-               int                 *argc,
-               char              ***argv)
+parse_options (const char         *command,
+               const char         *summary,
+               const GOptionEntry *entries,
+               int                *argc,
+               char             ***argv)
 {
   g_autofree char *parameter = g_strdup_printf ("%s — %s", command, summary);
   g_autoptr (GOptionContext) context = g_option_context_new (parameter);
@@ -76,12 +76,14 @@ parse_options (const char          *command,
     }
   if (*argc > 1)
     {
-      g_printerr (_("xinfang-hall-server %s: unexpected argument “%s”. See --help.\n"), command, (*argv)[1]);
+      g_printerr (_ ("xinfang-hall-server %s: unexpected argument “%s”. See --help.\n"), command,
+                  (*argv)[1]);
       return FALSE;
     }
   if (opt_database == NULL)
     {
-      g_printerr (_("xinfang-hall-server %s: say which database with --database PATH.\n"), command);
+      g_printerr (_ ("xinfang-hall-server %s: say which database with --database PATH.\n"),
+                  command);
       return FALSE;
     }
   return TRUE;
@@ -93,7 +95,8 @@ open_existing (GError **error)
 {
   if (!g_file_test (opt_database, G_FILE_TEST_IS_REGULAR))
     {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, _("There is no hall database at “%s”."), opt_database);
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                   _ ("There is no hall database at “%s”."), opt_database);
       return NULL;
     }
   return hall_engine_new (opt_database, error);
@@ -130,13 +133,14 @@ static int
 cmd_serve (int    argc,
            char **argv)
 {
-  g_autofree char *opt_listen = NULL;
-  gboolean opt_plain = FALSE;
+  g_autofree char   *opt_listen = NULL;
+  gboolean           opt_plain = FALSE;
   const GOptionEntry entries[] = {
     { "listen", 'l', 0, G_OPTION_ARG_STRING, &opt_listen,
-      N_("Address and port to listen on (default 0.0.0.0:8443; port 0 picks a free one)"), N_("HOST:PORT") },
+      N_ ("Address and port to listen on (default 0.0.0.0:8443; port 0 picks a free one)"),
+      N_ ("HOST:PORT") },
     { "plain", 0, 0, G_OPTION_ARG_NONE, &opt_plain,
-      N_("Serve plain HTTP instead of HTTPS (loopback addresses only)"), NULL },
+      N_ ("Serve plain HTTP instead of HTTPS (loopback addresses only)"), NULL },
     { NULL }
   };
   g_autoptr (GError) error = NULL;
@@ -146,10 +150,10 @@ cmd_serve (int    argc,
   g_autoptr (GTlsCertificate) certificate = NULL;
   g_autoptr (GMainLoop) loop = NULL;
   g_autofree char *url = NULL;
-  guint sigterm, sigint;
-  Serve serve = { 0 };
+  guint            sigterm, sigint;
+  Serve            serve = { 0 };
 
-  if (!parse_options ("serve", _("serve the hall on the network"), entries, &argc, &argv))
+  if (!parse_options ("serve", _ ("serve the hall on the network"), entries, &argc, &argv))
     return 2;
 
   address = hall_server_parse_address (opt_listen ? opt_listen : DEFAULT_LISTEN, &error);
@@ -158,11 +162,14 @@ cmd_serve (int    argc,
       print_error (error);
       return 2;
     }
-  if (opt_plain && !g_inet_address_get_is_loopback (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (address))))
+  if (opt_plain
+      && !g_inet_address_get_is_loopback (
+          g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (address))))
     {
-      g_printerr (_("xinfang-hall-server: --plain is only allowed on a loopback address (127.0.0.1 or ::1): "
-                    "elsewhere passwords and personal data would cross the network unencrypted. Leave out "
-                    "--plain to serve HTTPS.\n"));
+      g_printerr (_ (
+          "xinfang-hall-server: --plain is only allowed on a loopback address (127.0.0.1 or ::1): "
+          "elsewhere passwords and personal data would cross the network unencrypted. Leave out "
+          "--plain to serve HTTPS.\n"));
       return 2;
     }
 
@@ -179,7 +186,7 @@ cmd_serve (int    argc,
     {
       g_autofree char *tls_dir = hall_tls_dir_for_database (opt_database);
       g_autofree char *fingerprint = NULL;
-      gboolean created = FALSE;
+      gboolean         created = FALSE;
 
       certificate = hall_tls_load_or_create (tls_dir, &created, &error);
       if (certificate == NULL)
@@ -229,15 +236,15 @@ cmd_serve (int    argc,
 static char *
 read_password (GError **error)
 {
-  gboolean tty = isatty (STDIN_FILENO);
+  gboolean       tty = isatty (STDIN_FILENO);
   struct termios saved, quiet;
-  gboolean echo_off = FALSE;
-  char buffer[MAX_PASSWORD_BYTES + 2];
-  char *line;
+  gboolean       echo_off = FALSE;
+  char           buffer[MAX_PASSWORD_BYTES + 2];
+  char          *line;
 
   if (tty)
     {
-      g_printerr ("%s", _("Password: "));
+      g_printerr ("%s", _ ("Password: "));
       if (tcgetattr (STDIN_FILENO, &saved) == 0)
         {
           quiet = saved;
@@ -256,12 +263,13 @@ read_password (GError **error)
 
   if (line == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Give the password on standard input."));
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _ ("Give the password on standard input."));
       return NULL;
     }
   if (strlen (line) > MAX_PASSWORD_BYTES)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("The password is too long."));
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _ ("The password is too long."));
       return NULL;
     }
   line[strcspn (line, "\r\n")] = '\0';
@@ -279,11 +287,15 @@ cmd_add_user (int    argc,
   g_autofree char *opt_display_name = NULL;
   g_auto (GStrv) opt_roles = NULL;
   const GOptionEntry entries[] = {
-    { "username", 'u', 0, G_OPTION_ARG_STRING, &opt_username, N_("Sign-in name of the new account"), N_("USER") },
+    { "username", 'u', 0, G_OPTION_ARG_STRING, &opt_username,
+      N_ ("Sign-in name of the new account"), N_ ("USER") },
     { "role", 'r', 0, G_OPTION_ARG_STRING_ARRAY, &opt_roles,
-      N_("staff, manager, leader, admin, display or kiosk; repeat or separate with commas"), N_("ROLE") },
-    { "department", 0, 0, G_OPTION_ARG_STRING, &opt_department, N_("Department code, e.g. chengjian"), N_("CODE") },
-    { "display-name", 'n', 0, G_OPTION_ARG_STRING, &opt_display_name, N_("Name shown in the app"), N_("NAME") },
+      N_ ("staff, manager, leader, admin, display or kiosk; repeat or separate with commas"),
+      N_ ("ROLE") },
+    { "department", 0, 0, G_OPTION_ARG_STRING, &opt_department,
+      N_ ("Department code, e.g. chengjian"), N_ ("CODE") },
+    { "display-name", 'n', 0, G_OPTION_ARG_STRING, &opt_display_name, N_ ("Name shown in the app"),
+      N_ ("NAME") },
     { NULL }
   };
   g_autoptr (GError) error = NULL;
@@ -295,12 +307,12 @@ cmd_add_user (int    argc,
   JsonArray *roles = json_array_new ();
 
   json_object_set_array_member (params, "roles", roles);
-  if (!parse_options ("add-user", _("create an account; the password is read from standard input"), entries,
-                      &argc, &argv))
+  if (!parse_options ("add-user", _ ("create an account; the password is read from standard input"),
+                      entries, &argc, &argv))
     return 2;
   if (opt_username == NULL || opt_roles == NULL)
     {
-      g_printerr (_("xinfang-hall-server add-user: give --username and at least one --role.\n"));
+      g_printerr (_ ("xinfang-hall-server add-user: give --username and at least one --role.\n"));
       return 2;
     }
 
@@ -347,7 +359,7 @@ cmd_add_user (int    argc,
       return 1;
     }
 
-  g_print (_("Created the account “%s” (%s).\n"), opt_username, shown_roles->str);
+  g_print (_ ("Created the account “%s” (%s).\n"), opt_username, shown_roles->str);
   return 0;
 }
 
@@ -357,9 +369,9 @@ static int
 cmd_backup (int    argc,
             char **argv)
 {
-  g_autofree char *opt_to = NULL;
+  g_autofree char   *opt_to = NULL;
   const GOptionEntry entries[] = {
-    { "to", 't', 0, G_OPTION_ARG_FILENAME, &opt_to, N_("Where to write the copy"), N_("FILE") },
+    { "to", 't', 0, G_OPTION_ARG_FILENAME, &opt_to, N_ ("Where to write the copy"), N_ ("FILE") },
     { NULL }
   };
   g_autoptr (GError) error = NULL;
@@ -367,11 +379,12 @@ cmd_backup (int    argc,
   g_autoptr (JsonObject) params = json_object_new ();
   g_autoptr (JsonObject) result = NULL;
 
-  if (!parse_options ("backup", _("copy the database while the hall keeps working"), entries, &argc, &argv))
+  if (!parse_options ("backup", _ ("copy the database while the hall keeps working"), entries,
+                      &argc, &argv))
     return 2;
   if (opt_to == NULL)
     {
-      g_printerr (_("xinfang-hall-server backup: say where with --to FILE.\n"));
+      g_printerr (_ ("xinfang-hall-server backup: say where with --to FILE.\n"));
       return 2;
     }
 
@@ -390,7 +403,7 @@ cmd_backup (int    argc,
       return 1;
     }
 
-  g_print (_("Backed up to %s (%lld bytes).\n"), json_object_get_string_member (result, "path"),
+  g_print (_ ("Backed up to %s (%lld bytes).\n"), json_object_get_string_member (result, "path"),
            (long long) json_object_get_int_member (result, "size"));
   return 0;
 }
@@ -404,7 +417,8 @@ cmd_check (int    argc,
   g_autoptr (JsonObject) result = NULL;
   gboolean ok;
 
-  if (!parse_options ("check", _("check the database's integrity and foreign keys"), NULL, &argc, &argv))
+  if (!parse_options ("check", _ ("check the database's integrity and foreign keys"), NULL, &argc,
+                      &argv))
     return 2;
 
   engine = open_existing (&error);
@@ -423,7 +437,8 @@ cmd_check (int    argc,
 
   ok = json_object_get_boolean_member (result, "ok");
   g_print ("%s", json_object_get_string_member (result, "report"));
-  g_print ("%s\n", ok ? _("The database is sound.") : _("The database has problems: restore the latest backup."));
+  g_print ("%s\n", ok ? _ ("The database is sound.")
+                      : _ ("The database has problems: restore the latest backup."));
   return ok ? 0 : 1;
 }
 
@@ -433,16 +448,19 @@ static void
 usage (FILE *out)
 {
   fprintf (out, "%s",
-           _("Usage:\n"
-             "  xinfang-hall-server serve --database PATH [--listen HOST:PORT] [--plain]\n"
-             "  xinfang-hall-server add-user --database PATH --username USER --role ROLE [--role ROLE…]\n"
-             "                      [--department CODE] [--display-name NAME]   (password on standard input)\n"
-             "  xinfang-hall-server backup --database PATH --to FILE\n"
-             "  xinfang-hall-server check --database PATH\n"
-             "\n"
-             "serve listens on 0.0.0.0:8443 with HTTPS by default, using a self-signed certificate kept in\n"
-             "PATH.tls/. --plain serves HTTP and is allowed on 127.0.0.1 or ::1 only.\n"
-             "Run “xinfang-hall-server COMMAND --help” for each command's options.\n"));
+           _ ("Usage:\n"
+              "  xinfang-hall-server serve --database PATH [--listen HOST:PORT] [--plain]\n"
+              "  xinfang-hall-server add-user --database PATH --username USER --role ROLE [--role "
+              "ROLE…]\n"
+              "                      [--department CODE] [--display-name NAME]   (password on "
+              "standard input)\n"
+              "  xinfang-hall-server backup --database PATH --to FILE\n"
+              "  xinfang-hall-server check --database PATH\n"
+              "\n"
+              "serve listens on 0.0.0.0:8443 with HTTPS by default, using a self-signed "
+              "certificate kept in\n"
+              "PATH.tls/. --plain serves HTTP and is allowed on 127.0.0.1 or ::1 only.\n"
+              "Run “xinfang-hall-server COMMAND --help” for each command's options.\n"));
 }
 
 int
@@ -450,7 +468,7 @@ main (int    argc,
       char **argv)
 {
   const char *command;
-  int status;
+  int         status;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
@@ -478,7 +496,8 @@ main (int    argc,
     status = cmd_backup (argc - 1, argv + 1);
   else if (g_str_equal (command, "check"))
     status = cmd_check (argc - 1, argv + 1);
-  else if (g_str_equal (command, "--help") || g_str_equal (command, "-h") || g_str_equal (command, "help"))
+  else if (g_str_equal (command, "--help") || g_str_equal (command, "-h")
+           || g_str_equal (command, "help"))
     {
       usage (stdout);
       status = 0;
@@ -490,7 +509,7 @@ main (int    argc,
     }
   else
     {
-      g_printerr (_("xinfang-hall-server: unknown command “%s”.\n"), command);
+      g_printerr (_ ("xinfang-hall-server: unknown command “%s”.\n"), command);
       usage (stderr);
       status = 2;
     }

@@ -20,17 +20,18 @@
 #define PWHASH_MEMLIMIT (19 * 1024 * 1024)
 
 char *
-_hall_password_hash (const char  *password,
-                     GError     **error)
+_hall_password_hash (const char *password,
+                     GError    **error)
 {
   char out[crypto_pwhash_STRBYTES];
 
   if (sodium_init () < 0
       || crypto_pwhash_str_alg (out, password, strlen (password), PWHASH_OPSLIMIT, PWHASH_MEMLIMIT,
                                 crypto_pwhash_ALG_ARGON2ID13)
-           != 0)
+             != 0)
     {
-      hall_set_error (error, HALL_ERROR_INTERNAL, "password", _("Cannot protect the password (out of memory)."));
+      hall_set_error (error, HALL_ERROR_INTERNAL, "password",
+                      _ ("Cannot protect the password (out of memory)."));
       return NULL;
     }
   return g_strdup (out);
@@ -66,13 +67,14 @@ roles_array (HallRole roles)
 }
 
 HallRole
-_hall_account_load_roles (HallDb   *db,
-                          gint64    user_id,
-                          GError  **error)
+_hall_account_load_roles (HallDb  *db,
+                          gint64   user_id,
+                          GError **error)
 {
-  g_autoptr (HallStmt) stmt = hall_db_prepare (db, "SELECT role FROM account_role WHERE user_id = ?1", error);
+  g_autoptr (HallStmt) stmt =
+      hall_db_prepare (db, "SELECT role FROM account_role WHERE user_id = ?1", error);
   HallRole roles = 0;
-  int rc;
+  int      rc;
 
   if (stmt == NULL)
     return 0;
@@ -83,13 +85,13 @@ _hall_account_load_roles (HallDb   *db,
 }
 
 JsonObject *
-_hall_account_describe (HallCtx  *ctx,
-                        gint64    user_id,
-                        GError  **error)
+_hall_account_describe (HallCtx *ctx,
+                        gint64   user_id,
+                        GError **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
   JsonObject *user;
-  HallRole roles;
+  HallRole    roles;
 
   stmt = hall_db_prepare (ctx->db,
                           "SELECT a.id, a.username, a.display_name, a.department_id, "
@@ -107,7 +109,7 @@ _hall_account_describe (HallCtx  *ctx,
     case SQLITE_ROW:
       break;
     case SQLITE_DONE:
-      hall_set_error (error, HALL_ERROR_NOT_FOUND, "user_id", _("There is no such account."));
+      hall_set_error (error, HALL_ERROR_NOT_FOUND, "user_id", _ ("There is no such account."));
       return NULL;
     default:
       return NULL;
@@ -120,12 +122,13 @@ _hall_account_describe (HallCtx  *ctx,
 }
 
 static gboolean
-lookup_department_code (HallCtx     *ctx,
-                        const char  *code,
-                        gint64      *department_id,
-                        GError     **error)
+lookup_department_code (HallCtx    *ctx,
+                        const char *code,
+                        gint64     *department_id,
+                        GError    **error)
 {
-  g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db, "SELECT id FROM department WHERE code = ?1", error);
+  g_autoptr (HallStmt) stmt =
+      hall_db_prepare (ctx->db, "SELECT id FROM department WHERE code = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -136,7 +139,8 @@ lookup_department_code (HallCtx     *ctx,
       *department_id = hall_stmt_int (stmt, 0);
       return TRUE;
     case SQLITE_DONE:
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "department", _("There is no department “%s”."), code);
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "department",
+                      _ ("There is no department “%s”."), code);
       return FALSE;
     default:
       return FALSE;
@@ -144,17 +148,18 @@ lookup_department_code (HallCtx     *ctx,
 }
 
 static gboolean
-set_roles (HallCtx     *ctx,
-           gint64       user_id,
-           JsonArray   *roles,
-           GError     **error)
+set_roles (HallCtx   *ctx,
+           gint64     user_id,
+           JsonArray *roles,
+           GError   **error)
 {
   g_autoptr (HallStmt) clear = NULL;
   guint n = json_array_get_length (roles);
 
   if (n == 0)
     {
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "roles", _("Give the account at least one role."));
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "roles",
+                      _ ("Give the account at least one role."));
       return FALSE;
     }
 
@@ -175,12 +180,13 @@ set_roles (HallCtx     *ctx,
           || !g_strv_contains (hall_role_names, (name = json_node_get_string (node))))
         {
           g_autofree char *choices = g_strjoinv (", ", (char **) hall_role_names);
-          hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "roles", _("Must be one of: %s."), choices);
+          hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "roles", _ ("Must be one of: %s."),
+                          choices);
           return FALSE;
         }
 
-      insert = hall_db_prepare (ctx->db,
-                                "INSERT OR IGNORE INTO account_role (user_id, role) VALUES (?1, ?2)", error);
+      insert = hall_db_prepare (
+          ctx->db, "INSERT OR IGNORE INTO account_role (user_id, role) VALUES (?1, ?2)", error);
       if (insert == NULL)
         return FALSE;
       hall_stmt_bind_int (insert, 1, user_id);
@@ -192,13 +198,13 @@ set_roles (HallCtx     *ctx,
 }
 
 static JsonObject *
-user_create (HallCtx     *ctx,
-             JsonObject  *params,
-             GError     **error)
+user_create (HallCtx    *ctx,
+             JsonObject *params,
+             GError    **error)
 {
-  const char *username = NULL, *display_name = NULL, *password = NULL, *department = NULL;
-  gint64 department_id = 0, user_id;
-  JsonArray *roles = NULL;
+  const char      *username = NULL, *display_name = NULL, *password = NULL, *department = NULL;
+  gint64           department_id = 0, user_id;
+  JsonArray       *roles = NULL;
   g_autofree char *hash = NULL;
   g_autoptr (HallStmt) insert = NULL;
   g_autoptr (JsonObject) user = NULL;
@@ -214,7 +220,7 @@ user_create (HallCtx     *ctx,
     if (!g_ascii_isalnum (*p) && *p != '.' && *p != '_' && *p != '-')
       {
         hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "username",
-                        _("Use letters, digits, “.”, “_” or “-” only."));
+                        _ ("Use letters, digits, “.”, “_” or “-” only."));
         return NULL;
       }
 
@@ -225,10 +231,11 @@ user_create (HallCtx     *ctx,
   if (hash == NULL)
     return NULL;
 
-  insert = hall_db_prepare (ctx->db,
-                            "INSERT INTO account (username, display_name, password_hash, department_id, "
-                            "created_at) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (username) DO NOTHING",
-                            error);
+  insert =
+      hall_db_prepare (ctx->db,
+                       "INSERT INTO account (username, display_name, password_hash, department_id, "
+                       "created_at) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (username) DO NOTHING",
+                       error);
   if (insert == NULL)
     return NULL;
   hall_stmt_bind_text (insert, 1, username);
@@ -241,7 +248,7 @@ user_create (HallCtx     *ctx,
   if (hall_db_changes (ctx->db) == 0)
     {
       hall_set_error (error, HALL_ERROR_CONFLICT, "username",
-                      _("The username “%s” is taken. Choose another username."), username);
+                      _ ("The username “%s” is taken. Choose another username."), username);
       return NULL;
     }
   user_id = hall_db_last_insert_id (ctx->db);
@@ -268,14 +275,14 @@ user_create (HallCtx     *ctx,
 }
 
 static JsonObject *
-user_list (HallCtx     *ctx,
-           JsonObject  *params,
-           GError     **error)
+user_list (HallCtx    *ctx,
+           JsonObject *params,
+           GError    **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
   g_autoptr (JsonArray) users = json_array_new ();
   JsonObject *result;
-  int rc;
+  int         rc;
 
   stmt = hall_db_prepare (ctx->db, "SELECT id FROM account ORDER BY username", error);
   if (stmt == NULL)
@@ -296,10 +303,10 @@ user_list (HallCtx     *ctx,
 }
 
 static gboolean
-require_account (HallCtx     *ctx,
-                 JsonObject  *params,
-                 gint64      *user_id,
-                 GError     **error)
+require_account (HallCtx    *ctx,
+                 JsonObject *params,
+                 gint64     *user_id,
+                 GError    **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
 
@@ -315,7 +322,7 @@ require_account (HallCtx     *ctx,
       hall_ctx_set_object (ctx, "account", *user_id);
       return TRUE;
     case SQLITE_DONE:
-      hall_set_error (error, HALL_ERROR_NOT_FOUND, "user_id", _("There is no such account."));
+      hall_set_error (error, HALL_ERROR_NOT_FOUND, "user_id", _ ("There is no such account."));
       return FALSE;
     default:
       return FALSE;
@@ -323,11 +330,12 @@ require_account (HallCtx     *ctx,
 }
 
 static gboolean
-end_sessions (HallCtx  *ctx,
-              gint64    user_id,
-              GError  **error)
+end_sessions (HallCtx *ctx,
+              gint64   user_id,
+              GError **error)
 {
-  g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db, "DELETE FROM session WHERE user_id = ?1", error);
+  g_autoptr (HallStmt) stmt =
+      hall_db_prepare (ctx->db, "DELETE FROM session WHERE user_id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -336,9 +344,9 @@ end_sessions (HallCtx  *ctx,
 }
 
 static JsonObject *
-changed_user (HallCtx  *ctx,
-              gint64    user_id,
-              GError  **error)
+changed_user (HallCtx *ctx,
+              gint64   user_id,
+              GError **error)
 {
   JsonObject *payload = json_object_new ();
   g_autoptr (JsonObject) user = NULL;
@@ -356,13 +364,13 @@ changed_user (HallCtx  *ctx,
 }
 
 static JsonObject *
-user_update (HallCtx     *ctx,
-             JsonObject  *params,
-             GError     **error)
+user_update (HallCtx    *ctx,
+             JsonObject *params,
+             GError    **error)
 {
   const char *display_name = NULL, *department = NULL;
-  gint64 user_id, department_id = 0;
-  JsonArray *roles = NULL;
+  gint64      user_id, department_id = 0;
+  JsonArray  *roles = NULL;
 
   if (!require_account (ctx, params, &user_id, error)
       || !hall_param_string (params, "display_name", FALSE, 64, &display_name, error)
@@ -372,7 +380,8 @@ user_update (HallCtx     *ctx,
 
   if (display_name != NULL)
     {
-      g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db, "UPDATE account SET display_name = ?2 WHERE id = ?1", error);
+      g_autoptr (HallStmt) stmt =
+          hall_db_prepare (ctx->db, "UPDATE account SET display_name = ?2 WHERE id = ?1", error);
       if (stmt == NULL)
         return NULL;
       hall_stmt_bind_int (stmt, 1, user_id);
@@ -387,7 +396,8 @@ user_update (HallCtx     *ctx,
 
       if (department != NULL && !lookup_department_code (ctx, department, &department_id, error))
         return NULL;
-      stmt = hall_db_prepare (ctx->db, "UPDATE account SET department_id = ?2 WHERE id = ?1", error);
+      stmt =
+          hall_db_prepare (ctx->db, "UPDATE account SET department_id = ?2 WHERE id = ?1", error);
       if (stmt == NULL)
         return NULL;
       hall_stmt_bind_int (stmt, 1, user_id);
@@ -407,26 +417,28 @@ user_update (HallCtx     *ctx,
 }
 
 static JsonObject *
-user_set_password (HallCtx     *ctx,
-                   JsonObject  *params,
-                   GError     **error)
+user_set_password (HallCtx    *ctx,
+                   JsonObject *params,
+                   GError    **error)
 {
-  const char *password = NULL;
+  const char      *password = NULL;
   g_autofree char *hash = NULL;
   g_autoptr (HallStmt) stmt = NULL;
   gint64 user_id;
 
-  if (!require_account (ctx, params, &user_id, error) || !check_new_password (params, &password, error))
+  if (!require_account (ctx, params, &user_id, error)
+      || !check_new_password (params, &password, error))
     return NULL;
 
   hash = _hall_password_hash (password, error);
   if (hash == NULL)
     return NULL;
 
-  stmt = hall_db_prepare (ctx->db,
-                          "UPDATE account SET password_hash = ?2, failed_logins = 0, locked_until = 0 "
-                          "WHERE id = ?1",
-                          error);
+  stmt =
+      hall_db_prepare (ctx->db,
+                       "UPDATE account SET password_hash = ?2, failed_logins = 0, locked_until = 0 "
+                       "WHERE id = ?1",
+                       error);
   if (stmt == NULL)
     return NULL;
   hall_stmt_bind_int (stmt, 1, user_id);
@@ -438,13 +450,13 @@ user_set_password (HallCtx     *ctx,
 }
 
 static JsonObject *
-user_set_locked (HallCtx     *ctx,
-                 JsonObject  *params,
-                 GError     **error)
+user_set_locked (HallCtx    *ctx,
+                 JsonObject *params,
+                 GError    **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
   gboolean locked = FALSE;
-  gint64 user_id;
+  gint64   user_id;
 
   if (!require_account (ctx, params, &user_id, error)
       || !hall_param_bool (params, "locked", TRUE, &locked, error))
@@ -452,13 +464,14 @@ user_set_locked (HallCtx     *ctx,
 
   if (locked && user_id == ctx->actor->user_id)
     {
-      hall_set_error (error, HALL_ERROR_CONFLICT, "locked", _("You cannot lock your own account."));
+      hall_set_error (error, HALL_ERROR_CONFLICT, "locked",
+                      _ ("You cannot lock your own account."));
       return NULL;
     }
 
-  stmt = hall_db_prepare (ctx->db,
-                          "UPDATE account SET locked = ?2, failed_logins = 0, locked_until = 0 WHERE id = ?1",
-                          error);
+  stmt = hall_db_prepare (
+      ctx->db, "UPDATE account SET locked = ?2, failed_logins = 0, locked_until = 0 WHERE id = ?1",
+      error);
   if (stmt == NULL)
     return NULL;
   hall_stmt_bind_int (stmt, 1, user_id);
@@ -472,14 +485,14 @@ user_set_locked (HallCtx     *ctx,
 }
 
 static JsonObject *
-audit_list (HallCtx     *ctx,
-            JsonObject  *params,
-            GError     **error)
+audit_list (HallCtx    *ctx,
+            JsonObject *params,
+            GError    **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
   const char *object_type = NULL, *object_id = NULL;
-  gint64 before = G_MAXINT64, limit = 200;
-  JsonArray *rows;
+  gint64      before = G_MAXINT64, limit = 200;
+  JsonArray  *rows;
   JsonObject *result;
 
   if (!hall_param_int (params, "before", FALSE, 1, G_MAXINT64, &before, error)
@@ -488,14 +501,15 @@ audit_list (HallCtx     *ctx,
       || !hall_param_string (params, "object_id", FALSE, 64, &object_id, error))
     return NULL;
 
-  stmt = hall_db_prepare (ctx->db,
-                          "SELECT au.id, au.at, au.user_id, a.username, au.role, au.client_address, "
-                          "au.command, au.object_type, au.object_id, au.result "
-                          "FROM audit au LEFT JOIN account a ON a.id = au.user_id "
-                          "WHERE au.id < ?1 AND (?2 IS NULL OR au.object_type = ?2) "
-                          "AND (?3 IS NULL OR au.object_id = ?3) "
-                          "ORDER BY au.id DESC LIMIT ?4",
-                          error);
+  stmt =
+      hall_db_prepare (ctx->db,
+                       "SELECT au.id, au.at, au.user_id, a.username, au.role, au.client_address, "
+                       "au.command, au.object_type, au.object_id, au.result "
+                       "FROM audit au LEFT JOIN account a ON a.id = au.user_id "
+                       "WHERE au.id < ?1 AND (?2 IS NULL OR au.object_type = ?2) "
+                       "AND (?3 IS NULL OR au.object_id = ?3) "
+                       "ORDER BY au.id DESC LIMIT ?4",
+                       error);
   if (stmt == NULL)
     return NULL;
   hall_stmt_bind_int (stmt, 1, before);

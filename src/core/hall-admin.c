@@ -23,17 +23,18 @@ same_file (const char *a,
 {
   g_autofree char *ca = g_canonicalize_filename (a, NULL);
   g_autofree char *cb = g_canonicalize_filename (b, NULL);
-  GStatBuf sa, sb;
+  GStatBuf         sa, sb;
 
   if (g_str_equal (ca, cb))
     return TRUE;
-  return g_stat (ca, &sa) == 0 && g_stat (cb, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+  return g_stat (ca, &sa) == 0 && g_stat (cb, &sb) == 0 && sa.st_dev == sb.st_dev
+         && sa.st_ino == sb.st_ino;
 }
 
 /* "<database>.backups/hall-YYYYMMDD-HHMMSS.db", made unique. */
 static char *
-default_backup_path (HallCtx  *ctx,
-                     GError  **error)
+default_backup_path (HallCtx *ctx,
+                     GError **error)
 {
   g_autofree char *dir = g_strconcat (hall_engine_get_path (ctx->engine), ".backups", NULL);
   g_autofree char *stamp = g_date_time_format (ctx->now_local, "%Y%m%d-%H%M%S");
@@ -42,7 +43,8 @@ default_backup_path (HallCtx  *ctx,
     {
       int saved_errno = errno;
 
-      hall_set_error (error, HALL_ERROR_INTERNAL, NULL, _("Cannot create the backup folder “%s”: %s"), dir,
+      hall_set_error (error, HALL_ERROR_INTERNAL, NULL,
+                      _ ("Cannot create the backup folder “%s”: %s"), dir,
                       g_strerror (saved_errno));
       return NULL;
     }
@@ -57,21 +59,21 @@ default_backup_path (HallCtx  *ctx,
         return g_steal_pointer (&path);
     }
 
-  hall_set_error (error, HALL_ERROR_CONFLICT, NULL, _("Too many backups this second. Try again."));
+  hall_set_error (error, HALL_ERROR_CONFLICT, NULL, _ ("Too many backups this second. Try again."));
   return NULL;
 }
 
 static JsonObject *
-hall_backup (HallCtx     *ctx,
-             JsonObject  *params,
-             GError     **error)
+hall_backup (HallCtx    *ctx,
+             JsonObject *params,
+             GError    **error)
 {
-  const char *to = NULL;
-  const char *db_path = hall_engine_get_path (ctx->engine);
+  const char      *to = NULL;
+  const char      *db_path = hall_engine_get_path (ctx->engine);
   g_autofree char *path = NULL;
   g_autofree char *wal_path = g_strconcat (db_path, "-wal", NULL);
-  JsonObject *result;
-  GStatBuf st;
+  JsonObject      *result;
+  GStatBuf         st;
 
   if (!hall_param_string (params, "to", FALSE, 4096, &to, error))
     return NULL;
@@ -81,14 +83,16 @@ hall_backup (HallCtx     *ctx,
       /* Over the network an admin must not be able to write files where the server chooses. */
       if (!hall_ctx_is (ctx, HALL_ROLE_SYSTEM))
         {
-          hall_set_error (error, HALL_ERROR_FORBIDDEN, "to",
-                          _("Only the server's own command line chooses where a backup is written."));
+          hall_set_error (
+              error, HALL_ERROR_FORBIDDEN, "to",
+              _ ("Only the server's own command line chooses where a backup is written."));
           return NULL;
         }
       if (same_file (to, db_path) || same_file (to, wal_path))
         {
-          hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "to",
-                          _("A backup cannot replace the hall database itself. Choose another file."));
+          hall_set_error (
+              error, HALL_ERROR_INVALID_ARGUMENT, "to",
+              _ ("A backup cannot replace the hall database itself. Choose another file."));
           return NULL;
         }
       path = g_strdup (to);
@@ -107,13 +111,13 @@ hall_backup (HallCtx     *ctx,
 }
 
 static JsonObject *
-hall_check (HallCtx     *ctx,
-            JsonObject  *params,
-            GError     **error)
+hall_check (HallCtx    *ctx,
+            JsonObject *params,
+            GError    **error)
 {
   g_autoptr (GString) report = g_string_new (NULL);
-  GError *local_error = NULL;
-  gboolean ok = hall_db_check_integrity (ctx->db, report, &local_error);
+  GError     *local_error = NULL;
+  gboolean    ok = hall_db_check_integrity (ctx->db, report, &local_error);
   JsonObject *result;
 
   if (local_error != NULL)

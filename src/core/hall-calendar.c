@@ -25,16 +25,16 @@
 #define MAX_PERIOD_DAYS 3660
 #define MAX_LIST_DAYS 3660
 
-static const char * const day_kinds[] = { "holiday", "workday", NULL };
+static const char *const day_kinds[] = { "holiday", "workday", NULL };
 
 static gboolean
-parse_date (const char  *text,
-            const char  *field,
-            GDate       *date,
-            GError     **error)
+parse_date (const char *text,
+            const char *field,
+            GDate      *date,
+            GError    **error)
 {
   guint y = 0, m = 0, d = 0;
-  char tail;
+  char  tail;
 
   g_date_clear (date, 1);
   if (text == NULL || strlen (text) != 10
@@ -42,7 +42,7 @@ parse_date (const char  *text,
       || y < 1900 || y > 9000 || !g_date_valid_dmy (d, m, y))
     {
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, field,
-                      _("Must be a date written as YYYY-MM-DD."));
+                      _ ("Must be a date written as YYYY-MM-DD."));
       return FALSE;
     }
   g_date_set_dmy (date, d, m, y);
@@ -58,13 +58,13 @@ format_date (const GDate *date,
 }
 
 static gboolean
-day_is_working (HallCtx      *ctx,
-                const GDate  *date,
-                gboolean     *working,
-                GError      **error)
+day_is_working (HallCtx     *ctx,
+                const GDate *date,
+                gboolean    *working,
+                GError     **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
-  char text[11];
+  char         text[11];
   GDateWeekday weekday;
 
   stmt = hall_db_prepare (ctx->db, "SELECT kind FROM calendar_day WHERE date = ?1", error);
@@ -88,9 +88,9 @@ day_is_working (HallCtx      *ctx,
 
 /* Moves @date forward to the first working day on or after it. */
 static gboolean
-roll_to_working_day (HallCtx  *ctx,
-                     GDate    *date,
-                     GError  **error)
+roll_to_working_day (HallCtx *ctx,
+                     GDate   *date,
+                     GError **error)
 {
   for (int i = 0; i <= MAX_DAYS_OFF_IN_A_ROW; i++)
     {
@@ -104,17 +104,17 @@ roll_to_working_day (HallCtx  *ctx,
     }
 
   hall_set_error (error, HALL_ERROR_CONFLICT, NULL,
-                  _("The working-day calendar has no working day for %d days in a row. "
-                    "Ask the hall administrator to check the holidays."),
+                  _ ("The working-day calendar has no working day for %d days in a row. "
+                     "Ask the hall administrator to check the holidays."),
                   MAX_DAYS_OFF_IN_A_ROW);
   return FALSE;
 }
 
 gboolean
-_hall_calendar_is_working_day (HallCtx     *ctx,
-                               const char  *date,
-                               gboolean    *working,
-                               GError     **error)
+_hall_calendar_is_working_day (HallCtx    *ctx,
+                               const char *date,
+                               gboolean   *working,
+                               GError    **error)
 {
   GDate d;
 
@@ -126,20 +126,20 @@ _hall_calendar_is_working_day (HallCtx     *ctx,
 }
 
 char *
-_hall_calendar_add_days (HallCtx     *ctx,
-                         const char  *from,
-                         int          days,
-                         GError     **error)
+_hall_calendar_add_days (HallCtx    *ctx,
+                         const char *from,
+                         int         days,
+                         GError    **error)
 {
   GDate d;
-  char out[11];
+  char  out[11];
 
   if (!parse_date (from, "from", &d, error))
     return NULL;
   if (days < 0 || days > MAX_PERIOD_DAYS)
     {
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "days",
-                      _("Must be a whole number from %d to %d."), 0, MAX_PERIOD_DAYS);
+                      _ ("Must be a whole number from %d to %d."), 0, MAX_PERIOD_DAYS);
       return NULL;
     }
 
@@ -152,20 +152,20 @@ _hall_calendar_add_days (HallCtx     *ctx,
 }
 
 char *
-_hall_calendar_add_working_days (HallCtx     *ctx,
-                                 const char  *from,
-                                 int          n,
-                                 GError     **error)
+_hall_calendar_add_working_days (HallCtx    *ctx,
+                                 const char *from,
+                                 int         n,
+                                 GError    **error)
 {
   GDate d;
-  char out[11];
+  char  out[11];
 
   if (!parse_date (from, "from", &d, error))
     return NULL;
   if (n < 1 || n > MAX_PERIOD_DAYS)
     {
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "days",
-                      _("Must be a whole number from %d to %d."), 1, MAX_PERIOD_DAYS);
+                      _ ("Must be a whole number from %d to %d."), 1, MAX_PERIOD_DAYS);
       return NULL;
     }
 
@@ -186,8 +186,8 @@ describe_day (HallCtx     *ctx,
 {
   g_autoptr (HallStmt) stmt = NULL;
   JsonObject *day = json_object_new ();
-  gboolean working = FALSE;
-  char text[11];
+  gboolean    working = FALSE;
+  char        text[11];
 
   format_date (date, text);
   json_object_set_string_member (day, "date", text);
@@ -223,7 +223,7 @@ emit_changed (HallCtx     *ctx,
               GError     **error)
 {
   JsonObject *payload = json_object_new ();
-  char text[11];
+  char        text[11];
 
   format_date (date, text);
   json_object_set_string_member (payload, "date", text);
@@ -233,21 +233,21 @@ emit_changed (HallCtx     *ctx,
     json_object_set_null_member (payload, "day_kind");
   hall_ctx_set_object (ctx, "calendar_day",
                        g_date_get_year (date) * 10000 + g_date_get_month (date) * 100
-                         + g_date_get_day (date));
+                           + g_date_get_day (date));
   return hall_ctx_emit (ctx, "calendar.changed", payload, error) != 0;
 }
 
 static JsonObject *
-calendar_list (HallCtx     *ctx,
-               JsonObject  *params,
-               GError     **error)
+calendar_list (HallCtx    *ctx,
+               JsonObject *params,
+               GError    **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
   const char *from = NULL, *to = NULL;
-  JsonArray *rows;
+  JsonArray  *rows;
   JsonObject *result;
-  GDate first, last;
-  guint n;
+  GDate       first, last;
+  guint       n;
 
   if (!hall_param_date (params, "from", TRUE, &from, error)
       || !hall_param_date (params, "to", TRUE, &to, error)
@@ -256,13 +256,14 @@ calendar_list (HallCtx     *ctx,
     return NULL;
   if (g_date_compare (&first, &last) > 0)
     {
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "to", _("Must not be before the start date."));
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "to",
+                      _ ("Must not be before the start date."));
       return NULL;
     }
   if (g_date_days_between (&first, &last) >= MAX_LIST_DAYS)
     {
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "to",
-                      _("Ask for at most %d days at a time."), MAX_LIST_DAYS);
+                      _ ("Ask for at most %d days at a time."), MAX_LIST_DAYS);
       return NULL;
     }
 
@@ -284,7 +285,8 @@ calendar_list (HallCtx     *ctx,
     {
       JsonObject *row = json_array_get_object_element (rows, i);
 
-      json_object_set_boolean_member (row, "working", json_object_get_int_member (row, "working") != 0);
+      json_object_set_boolean_member (row, "working",
+                                      json_object_get_int_member (row, "working") != 0);
     }
 
   result = json_object_new ();
@@ -293,13 +295,13 @@ calendar_list (HallCtx     *ctx,
 }
 
 static JsonObject *
-calendar_set_day (HallCtx     *ctx,
-                  JsonObject  *params,
-                  GError     **error)
+calendar_set_day (HallCtx    *ctx,
+                  JsonObject *params,
+                  GError    **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
   const char *date = NULL, *kind = NULL, *note = "";
-  GDate d;
+  GDate       d;
 
   if (!hall_param_date (params, "date", TRUE, &date, error)
       || !hall_param_enum (params, "kind", TRUE, day_kinds, &kind, error)
@@ -307,10 +309,11 @@ calendar_set_day (HallCtx     *ctx,
       || !parse_date (date, "date", &d, error))
     return NULL;
 
-  stmt = hall_db_prepare (ctx->db,
-                          "INSERT INTO calendar_day (date, kind, note) VALUES (?1, ?2, ?3) "
-                          "ON CONFLICT (date) DO UPDATE SET kind = excluded.kind, note = excluded.note",
-                          error);
+  stmt = hall_db_prepare (
+      ctx->db,
+      "INSERT INTO calendar_day (date, kind, note) VALUES (?1, ?2, ?3) "
+      "ON CONFLICT (date) DO UPDATE SET kind = excluded.kind, note = excluded.note",
+      error);
   if (stmt == NULL)
     return NULL;
   hall_stmt_bind_text (stmt, 1, date);
@@ -323,13 +326,13 @@ calendar_set_day (HallCtx     *ctx,
 }
 
 static JsonObject *
-calendar_clear_day (HallCtx     *ctx,
-                    JsonObject  *params,
-                    GError     **error)
+calendar_clear_day (HallCtx    *ctx,
+                    JsonObject *params,
+                    GError    **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
   const char *date = NULL;
-  GDate d;
+  GDate       d;
 
   if (!hall_param_date (params, "date", TRUE, &date, error)
       || !parse_date (date, "date", &d, error))
@@ -344,7 +347,7 @@ calendar_clear_day (HallCtx     *ctx,
   if (hall_db_changes (ctx->db) == 0)
     {
       hall_set_error (error, HALL_ERROR_NOT_FOUND, "date",
-                      _("This day is not marked as a holiday or a make-up working day."));
+                      _ ("This day is not marked as a holiday or a make-up working day."));
       return NULL;
     }
   if (!emit_changed (ctx, &d, NULL, error))
@@ -354,15 +357,15 @@ calendar_clear_day (HallCtx     *ctx,
 }
 
 static JsonObject *
-calendar_deadline (HallCtx     *ctx,
-                   JsonObject  *params,
-                   GError     **error)
+calendar_deadline (HallCtx    *ctx,
+                   JsonObject *params,
+                   GError    **error)
 {
-  const char *from = NULL;
-  gint64 days = 0;
-  gboolean working = FALSE;
+  const char      *from = NULL;
+  gint64           days = 0;
+  gboolean         working = FALSE;
   g_autofree char *due = NULL;
-  JsonObject *result;
+  JsonObject      *result;
 
   if (!hall_param_date (params, "from", TRUE, &from, error)
       || !hall_param_int (params, "days", TRUE, 0, MAX_PERIOD_DAYS, &days, error)

@@ -5,8 +5,8 @@
  * that committed waits for it — a few milliseconds every eighty or so calls on a large hall.
  * Here the writer's connection only tells how many pages its WAL holds (a WAL hook), and a
  * thread of our own checkpoints over its own connection (the writer still checkpoints itself
- * when calls come without a pause, see WRITER_CHECKPOINT_PAGES). A passive checkpoint takes no lock a
- * writer needs, so calls go on meanwhile; the WAL starts over at the writer's next transaction
+ * when calls come without a pause, see WRITER_CHECKPOINT_PAGES). A passive checkpoint takes no lock
+ * a writer needs, so calls go on meanwhile; the WAL starts over at the writer's next transaction
  * once everything in it is in the database. Commits stay as durable as before: each is synced
  * to the WAL before it is answered.
  *
@@ -31,13 +31,13 @@
 struct _HallCheckpointer
 {
   sqlite3 *writer;
-  sqlite3 *db;      /* the checkpointer's own connection */
+  sqlite3 *db; /* the checkpointer's own connection */
   GThread *thread;
-  GMutex mutex;
-  GCond cond;
-  gboolean wanted;  /* under mutex */
-  gboolean quit;    /* under mutex */
-  guint count;      /* atomic */
+  GMutex   mutex;
+  GCond    cond;
+  gboolean wanted; /* under mutex */
+  gboolean quit;   /* under mutex */
+  guint    count;  /* atomic */
 };
 
 /* On the writer's thread, after each commit. */
@@ -97,18 +97,21 @@ hall_checkpointer_new (HallDb  *writer,
                        GError **error)
 {
   HallCheckpointer *self;
-  sqlite3 *db = NULL;
-  char *message = NULL;
+  sqlite3          *db = NULL;
+  char             *message = NULL;
 
   g_return_val_if_fail (writer != NULL, NULL);
 
-  if (sqlite3_open_v2 (hall_db_get_path (writer), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL)
-        != SQLITE_OK
-      || sqlite3_exec (db, "PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL;", NULL, NULL, &message)
-           != SQLITE_OK)
+  if (sqlite3_open_v2 (hall_db_get_path (writer), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                       NULL)
+          != SQLITE_OK
+      || sqlite3_exec (db, "PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL;", NULL, NULL,
+                       &message)
+             != SQLITE_OK)
     {
-      hall_set_error (error, HALL_ERROR_INTERNAL, "database", _("Cannot open the hall database “%s”: %s"),
-                      hall_db_get_path (writer), message != NULL ? message : sqlite3_errmsg (db));
+      hall_set_error (error, HALL_ERROR_INTERNAL, "database",
+                      _ ("Cannot open the hall database “%s”: %s"), hall_db_get_path (writer),
+                      message != NULL ? message : sqlite3_errmsg (db));
       sqlite3_free (message);
       sqlite3_close (db);
       return NULL;

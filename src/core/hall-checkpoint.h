@@ -13,11 +13,11 @@ typedef struct _HallCheckpointer HallCheckpointer;
 /* Takes over @writer's checkpoints (its automatic one stops): a thread of its own checkpoints
  * over its own connection once the WAL holds a thousand pages. Call before @writer is in use;
  * free it only after @writer is closed. */
-HallCheckpointer *hall_checkpointer_new   (HallDb            *writer,
-                                           GError           **error);
-void              hall_checkpointer_free  (HallCheckpointer  *self);
+HallCheckpointer *hall_checkpointer_new (HallDb  *writer,
+                                         GError **error);
+void              hall_checkpointer_free (HallCheckpointer *self);
 /* Checkpoints done so far (for tests). */
-guint             hall_checkpointer_get_count (HallCheckpointer *self);
+guint hall_checkpointer_get_count (HallCheckpointer *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HallCheckpointer, hall_checkpointer_free)
 

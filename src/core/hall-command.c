@@ -11,8 +11,14 @@
 
 #include "hall-command.h"
 
-const char * const hall_role_names[HALL_N_ROLES + 1] = {
-  "staff", "manager", "leader", "admin", "display", "kiosk", NULL,
+const char *const hall_role_names[HALL_N_ROLES + 1] = {
+  "staff",
+  "manager",
+  "leader",
+  "admin",
+  "display",
+  "kiosk",
+  NULL,
 };
 
 G_STATIC_ASSERT (HALL_ROLES_ALL == (1 << HALL_N_ROLES) - 1);
@@ -51,28 +57,28 @@ get_member (JsonObject *params,
 }
 
 static gboolean
-missing (const char  *name,
-         gboolean     required,
-         GError     **error)
+missing (const char *name,
+         gboolean    required,
+         GError    **error)
 {
   if (required)
     {
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, name, _("This field is required."));
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, name, _ ("This field is required."));
       return FALSE;
     }
   return TRUE;
 }
 
 gboolean
-hall_text_check (const char  *value,
-                 const char  *field,
-                 gboolean     multi_line,
-                 GError     **error)
+hall_text_check (const char *value,
+                 const char *field,
+                 gboolean    multi_line,
+                 GError    **error)
 {
   if (!g_utf8_validate (value, -1, NULL))
     {
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, field,
-                      _("Contains characters that are not valid text."));
+                      _ ("Contains characters that are not valid text."));
       return FALSE;
     }
 
@@ -87,8 +93,8 @@ hall_text_check (const char  *value,
         {
           hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, field,
                           multi_line || (c != '\n' && c != '\t')
-                            ? _("Contains control characters.")
-                            : _("Must be one line, without tabs."));
+                              ? _ ("Contains control characters.")
+                              : _ ("Must be one line, without tabs."));
           return FALSE;
         }
     }
@@ -96,14 +102,14 @@ hall_text_check (const char  *value,
 }
 
 gboolean
-hall_param_string (JsonObject   *params,
-                   const char   *name,
-                   gboolean      required,
-                   guint         max_chars,
-                   const char  **out,
-                   GError      **error)
+hall_param_string (JsonObject  *params,
+                   const char  *name,
+                   gboolean     required,
+                   guint        max_chars,
+                   const char **out,
+                   GError     **error)
 {
-  JsonNode *node = get_member (params, name);
+  JsonNode   *node = get_member (params, name);
   const char *value;
 
   if (node == NULL)
@@ -111,7 +117,7 @@ hall_param_string (JsonObject   *params,
 
   if (json_node_get_value_type (node) != G_TYPE_STRING)
     {
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, name, _("Must be text."));
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, name, _ ("Must be text."));
       return FALSE;
     }
 
@@ -145,23 +151,23 @@ hall_param_string (JsonObject   *params,
 }
 
 gboolean
-hall_param_int (JsonObject  *params,
-                const char  *name,
-                gboolean     required,
-                gint64       min,
-                gint64       max,
-                gint64      *out,
-                GError     **error)
+hall_param_int (JsonObject *params,
+                const char *name,
+                gboolean    required,
+                gint64      min,
+                gint64      max,
+                gint64     *out,
+                GError    **error)
 {
   JsonNode *node = get_member (params, name);
-  gint64 value;
+  gint64    value;
 
   if (node == NULL)
     return missing (name, required, error);
 
   if (json_node_get_value_type (node) != G_TYPE_INT64)
     {
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, name, _("Must be a whole number."));
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, name, _ ("Must be a whole number."));
       return FALSE;
     }
 
@@ -169,7 +175,7 @@ hall_param_int (JsonObject  *params,
   if (value < min || value > max)
     {
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, name,
-                      _("Must be between %lld and %lld."), (long long) min, (long long) max);
+                      _ ("Must be between %lld and %lld."), (long long) min, (long long) max);
       return FALSE;
     }
 
@@ -178,11 +184,11 @@ hall_param_int (JsonObject  *params,
 }
 
 gboolean
-hall_param_bool (JsonObject  *params,
-                 const char  *name,
-                 gboolean     required,
-                 gboolean    *out,
-                 GError     **error)
+hall_param_bool (JsonObject *params,
+                 const char *name,
+                 gboolean    required,
+                 gboolean   *out,
+                 GError    **error)
 {
   JsonNode *node = get_member (params, name);
 
@@ -191,7 +197,7 @@ hall_param_bool (JsonObject  *params,
 
   if (json_node_get_value_type (node) != G_TYPE_BOOLEAN)
     {
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, name, _("Must be true or false."));
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, name, _ ("Must be true or false."));
       return FALSE;
     }
 
@@ -200,14 +206,14 @@ hall_param_bool (JsonObject  *params,
 }
 
 gboolean
-hall_param_enum (JsonObject          *params,
-                 const char          *name,
-                 gboolean             required,
-                 const char * const  *allowed,
-                 const char         **out,
-                 GError             **error)
+hall_param_enum (JsonObject        *params,
+                 const char        *name,
+                 gboolean           required,
+                 const char *const *allowed,
+                 const char       **out,
+                 GError           **error)
 {
-  const char *value = NULL;
+  const char      *value = NULL;
   g_autofree char *choices = NULL;
 
   if (!hall_param_string (params, name, required, 64, &value, error))
@@ -223,7 +229,7 @@ hall_param_enum (JsonObject          *params,
       }
 
   choices = g_strjoinv (", ", (char **) allowed);
-  hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, name, _("Must be one of: %s."), choices);
+  hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, name, _ ("Must be one of: %s."), choices);
   return FALSE;
 }
 
@@ -235,8 +241,8 @@ hall_param_date (JsonObject  *params,
                  GError     **error)
 {
   const char *value = NULL;
-  guint y, m, d;
-  char tail;
+  guint       y, m, d;
+  char        tail;
 
   if (!hall_param_string (params, name, required, 10, &value, error))
     return FALSE;
@@ -247,7 +253,7 @@ hall_param_date (JsonObject  *params,
       || !g_date_valid_dmy (d, m, y) || y < 1900)
     {
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, name,
-                      _("Must be a date written as YYYY-MM-DD."));
+                      _ ("Must be a date written as YYYY-MM-DD."));
       return FALSE;
     }
 
@@ -256,12 +262,12 @@ hall_param_date (JsonObject  *params,
 }
 
 gboolean
-hall_param_array (JsonObject  *params,
-                  const char  *name,
-                  gboolean     required,
-                  guint        max_len,
-                  JsonArray  **out,
-                  GError     **error)
+hall_param_array (JsonObject *params,
+                  const char *name,
+                  gboolean    required,
+                  guint       max_len,
+                  JsonArray **out,
+                  GError    **error)
 {
   JsonNode *node = get_member (params, name);
 
@@ -270,15 +276,16 @@ hall_param_array (JsonObject  *params,
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, name, _("Must be a list."));
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, name, _ ("Must be a list."));
       return FALSE;
     }
 
   if (max_len > 0 && json_array_get_length (json_node_get_array (node)) > max_len)
     {
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, name,
-                      g_dngettext (GETTEXT_PACKAGE, "At most %u entry.", "At most %u entries.", max_len),
-                      max_len);
+      hall_set_error (
+          error, HALL_ERROR_INVALID_ARGUMENT, name,
+          g_dngettext (GETTEXT_PACKAGE, "At most %u entry.", "At most %u entries.", max_len),
+          max_len);
       return FALSE;
     }
 
@@ -300,7 +307,7 @@ hall_param_object (JsonObject  *params,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, name, _("Must be an object."));
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, name, _ ("Must be an object."));
       return FALSE;
     }
 

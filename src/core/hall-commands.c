@@ -23,7 +23,7 @@ static const HallCommand *tables[] = {
 };
 
 static GHashTable *by_name;
-static GPtrArray *in_order;
+static GPtrArray  *in_order;
 
 static void
 ensure_registry (void)
@@ -54,11 +54,11 @@ hall_engine_lookup_command (const char *name)
   return g_hash_table_lookup (by_name, name);
 }
 
-const HallCommand * const *
+const HallCommand *const *
 hall_engine_list_commands (guint *n_commands)
 {
   ensure_registry ();
   if (n_commands)
     *n_commands = in_order->len - 1;
-  return (const HallCommand * const *) in_order->pdata;
+  return (const HallCommand *const *) in_order->pdata;
 }

@@ -21,8 +21,8 @@
 
 struct _HallDb
 {
-  sqlite3 *handle;
-  char *path;
+  sqlite3    *handle;
+  char       *path;
   GHashTable *stmts; /* SQL text → sqlite3_stmt */
   /* The address of the SQL text → its statement, checked against the text: hashing the text of
    * every statement on every use was a good part of a command's time. Not owned. */
@@ -36,7 +36,7 @@ struct _HallDb
 static const struct
 {
   unsigned long magic;
-  const char *name;
+  const char   *name;
 } network_filesystems[] = {
   { 0x6969, "NFS" },
   { 0x517B, "SMB" },
@@ -54,12 +54,12 @@ static const struct
 };
 
 gboolean
-hall_db_check_local_filesystem (const char  *path,
-                                GError     **error)
+hall_db_check_local_filesystem (const char *path,
+                                GError    **error)
 {
   g_autofree char *dir = NULL;
   g_autofree char *abs = NULL;
-  struct statfs st;
+  struct statfs    st;
 
   abs = g_canonicalize_filename (path, NULL);
   dir = g_path_get_dirname (abs);
@@ -69,7 +69,7 @@ hall_db_check_local_filesystem (const char  *path,
       int saved_errno = errno;
 
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "database",
-                      _("Cannot use the folder “%s” for the hall database: %s"),
+                      _ ("Cannot use the folder “%s” for the hall database: %s"),
                       dir, g_strerror (saved_errno));
       return FALSE;
     }
@@ -79,9 +79,9 @@ hall_db_check_local_filesystem (const char  *path,
       if ((unsigned long) st.f_type == network_filesystems[i].magic)
         {
           hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "database",
-                          _("“%s” is on a network filesystem (%s). The hall database must be on "
-                            "a local disk of the hall server; other PCs connect to that server "
-                            "over the LAN instead of opening the file."),
+                          _ ("“%s” is on a network filesystem (%s). The hall database must be on "
+                             "a local disk of the hall server; other PCs connect to that server "
+                             "over the LAN instead of opening the file."),
                           abs, network_filesystems[i].name);
           return FALSE;
         }
@@ -91,11 +91,11 @@ hall_db_check_local_filesystem (const char  *path,
 }
 
 static void
-set_sqlite_error (GError     **error,
-                  sqlite3     *handle,
-                  const char  *what)
+set_sqlite_error (GError    **error,
+                  sqlite3    *handle,
+                  const char *what)
 {
-  int code = sqlite3_extended_errcode (handle);
+  int           code = sqlite3_extended_errcode (handle);
   HallErrorCode hall_code = HALL_ERROR_INTERNAL;
 
   if ((code & 0xff) == SQLITE_CONSTRAINT)
@@ -139,8 +139,8 @@ run_migrations (HallDb  *db,
   if (version > (gint64) sorted->len)
     {
       hall_set_error (error, HALL_ERROR_INTERNAL, "database",
-                      _("The hall database was made by a newer version of Xinfang Hall "
-                        "(schema %lld, this version knows %u). Update this program."),
+                      _ ("The hall database was made by a newer version of Xinfang Hall "
+                         "(schema %lld, this version knows %u). Update this program."),
                       (long long) version, sorted->len);
       return FALSE;
     }
@@ -174,17 +174,17 @@ run_migrations (HallDb  *db,
 }
 
 HallDb *
-hall_db_open (const char  *path,
-              GError     **error)
+hall_db_open (const char *path,
+              GError    **error)
 {
   g_autoptr (HallDb) db = NULL;
   static const char *pragmas =
-    "PRAGMA journal_mode = WAL;"
-    "PRAGMA synchronous = FULL;"
-    "PRAGMA foreign_keys = ON;"
-    "PRAGMA busy_timeout = 5000;"
-    "PRAGMA temp_store = MEMORY;"
-    "PRAGMA cache_size = -32000;";
+      "PRAGMA journal_mode = WAL;"
+      "PRAGMA synchronous = FULL;"
+      "PRAGMA foreign_keys = ON;"
+      "PRAGMA busy_timeout = 5000;"
+      "PRAGMA temp_store = MEMORY;"
+      "PRAGMA cache_size = -32000;";
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -199,12 +199,13 @@ hall_db_open (const char  *path,
 
   if (sqlite3_open_v2 (path, &db->handle,
                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
-                         | SQLITE_OPEN_EXRESCODE,
+                           | SQLITE_OPEN_EXRESCODE,
                        NULL)
       != SQLITE_OK)
     {
-      hall_set_error (error, HALL_ERROR_INTERNAL, "database", _("Cannot open the hall database “%s”: %s"),
-                      path, db->handle ? sqlite3_errmsg (db->handle) : g_strerror (ENOMEM));
+      hall_set_error (error, HALL_ERROR_INTERNAL, "database",
+                      _ ("Cannot open the hall database “%s”: %s"), path,
+                      db->handle ? sqlite3_errmsg (db->handle) : g_strerror (ENOMEM));
       return NULL;
     }
 
@@ -218,7 +219,7 @@ hall_db_open (const char  *path,
     if (g_ascii_strcasecmp (hall_stmt_text (stmt, 0), "wal") != 0)
       {
         hall_set_error (error, HALL_ERROR_INTERNAL, "database",
-                        _("The hall database “%s” cannot use write-ahead logging."), path);
+                        _ ("The hall database “%s” cannot use write-ahead logging."), path);
         return NULL;
       }
   }
@@ -259,9 +260,9 @@ hall_db_get_path (HallDb *db)
 }
 
 HallStmt *
-hall_db_prepare (HallDb      *db,
-                 const char  *sql,
-                 GError     **error)
+hall_db_prepare (HallDb     *db,
+                 const char *sql,
+                 GError    **error)
 {
   sqlite3_stmt *stmt = g_hash_table_lookup (db->by_address, sql);
 
@@ -273,7 +274,8 @@ hall_db_prepare (HallDb      *db,
   stmt = g_hash_table_lookup (db->stmts, sql);
   if (stmt == NULL)
     {
-      if (sqlite3_prepare_v3 (db->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+      if (sqlite3_prepare_v3 (db->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL)
+          != SQLITE_OK)
         {
           set_sqlite_error (error, db->handle, "prepare");
           g_critical ("Cannot prepare “%s”: %s", sql, sqlite3_errmsg (db->handle));
@@ -289,9 +291,9 @@ hall_db_prepare (HallDb      *db,
 }
 
 gboolean
-hall_db_run (HallDb      *db,
-             const char  *sql,
-             GError     **error)
+hall_db_run (HallDb     *db,
+             const char *sql,
+             GError    **error)
 {
   g_autoptr (HallStmt) stmt = hall_db_prepare (db, sql, error);
   int rc;
@@ -304,9 +306,9 @@ hall_db_run (HallDb      *db,
 }
 
 gboolean
-hall_db_exec (HallDb      *db,
-              const char  *sql,
-              GError     **error)
+hall_db_exec (HallDb     *db,
+              const char *sql,
+              GError    **error)
 {
   char *errmsg = NULL;
 
@@ -332,23 +334,25 @@ hall_db_changes (HallDb *db)
 }
 
 gboolean
-hall_db_backup_to (HallDb      *db,
-                   const char  *dest_path,
-                   GError     **error)
+hall_db_backup_to (HallDb     *db,
+                   const char *dest_path,
+                   GError    **error)
 {
   g_autofree char *tmp_path = g_strdup_printf ("%s.partial", dest_path);
-  sqlite3 *dest = NULL;
-  sqlite3 *source = NULL;
-  sqlite3_backup *backup;
-  guint busy_waits = 0;
-  int rc;
+  sqlite3         *dest = NULL;
+  sqlite3         *source = NULL;
+  sqlite3_backup  *backup;
+  guint            busy_waits = 0;
+  int              rc;
 
   /* Write to a side file and rename, so a half-written backup never has the final name. */
   g_unlink (tmp_path);
-  if (sqlite3_open_v2 (tmp_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+  if (sqlite3_open_v2 (tmp_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL)
+      != SQLITE_OK)
     {
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "to", _("Cannot write the backup “%s”: %s"),
-                      dest_path, dest ? sqlite3_errmsg (dest) : g_strerror (ENOMEM));
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "to",
+                      _ ("Cannot write the backup “%s”: %s"), dest_path,
+                      dest ? sqlite3_errmsg (dest) : g_strerror (ENOMEM));
       sqlite3_close (dest);
       return FALSE;
     }
@@ -357,7 +361,7 @@ hall_db_backup_to (HallDb      *db,
    * one): read the last committed state through a second, read-only connection instead. */
   if (sqlite3_open_v2 (db->path, &source, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     {
-      hall_set_error (error, HALL_ERROR_INTERNAL, "to", _("Cannot start the backup: %s"),
+      hall_set_error (error, HALL_ERROR_INTERNAL, "to", _ ("Cannot start the backup: %s"),
                       source ? sqlite3_errmsg (source) : g_strerror (ENOMEM));
       sqlite3_close (source);
       sqlite3_close (dest);
@@ -369,7 +373,7 @@ hall_db_backup_to (HallDb      *db,
   backup = sqlite3_backup_init (dest, "main", source, "main");
   if (backup == NULL)
     {
-      hall_set_error (error, HALL_ERROR_INTERNAL, "to", _("Cannot start the backup: %s"),
+      hall_set_error (error, HALL_ERROR_INTERNAL, "to", _ ("Cannot start the backup: %s"),
                       sqlite3_errmsg (dest));
       sqlite3_close (source);
       sqlite3_close (dest);
@@ -391,7 +395,8 @@ hall_db_backup_to (HallDb      *db,
 
   if (rc != SQLITE_DONE)
     {
-      hall_set_error (error, HALL_ERROR_INTERNAL, "to", _("The backup failed: %s"), sqlite3_errstr (rc));
+      hall_set_error (error, HALL_ERROR_INTERNAL, "to", _ ("The backup failed: %s"),
+                      sqlite3_errstr (rc));
       sqlite3_close (dest);
       g_unlink (tmp_path);
       return FALSE;
@@ -404,8 +409,8 @@ hall_db_backup_to (HallDb      *db,
     {
       int saved_errno = errno;
 
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "to", _("Cannot write the backup “%s”: %s"),
-                      dest_path, g_strerror (saved_errno));
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "to",
+                      _ ("Cannot write the backup “%s”: %s"), dest_path, g_strerror (saved_errno));
       g_unlink (tmp_path);
       return FALSE;
     }
@@ -414,12 +419,12 @@ hall_db_backup_to (HallDb      *db,
 }
 
 gboolean
-hall_db_check_integrity (HallDb      *db,
-                         GString     *report,
-                         GError     **error)
+hall_db_check_integrity (HallDb  *db,
+                         GString *report,
+                         GError **error)
 {
   gboolean ok = TRUE;
-  int rc;
+  int      rc;
 
   {
     g_autoptr (HallStmt) stmt = hall_db_prepare (db, "PRAGMA integrity_check", error);
@@ -467,8 +472,8 @@ hall_stmt_release (HallStmt *stmt)
 }
 
 int
-hall_stmt_step (HallStmt  *stmt,
-                GError   **error)
+hall_stmt_step (HallStmt *stmt,
+                GError  **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -527,7 +532,7 @@ JsonObject *
 hall_stmt_row_object (HallStmt *stmt)
 {
   JsonObject *object = json_object_new ();
-  int n = sqlite3_column_count (stmt);
+  int         n = sqlite3_column_count (stmt);
 
   for (int i = 0; i < n; i++)
     {
@@ -557,12 +562,14 @@ hall_stmt_row_object (HallStmt *stmt)
           if (g_str_has_suffix (name, "_json"))
             {
               g_autofree char *key = g_strndup (name, strlen (name) - 5);
-              JsonNode *node = json_from_string ((const char *) sqlite3_column_text (stmt, i), NULL);
+              JsonNode        *node =
+                  json_from_string ((const char *) sqlite3_column_text (stmt, i), NULL);
 
               json_object_set_member (object, key, node ? node : json_node_new (JSON_NODE_NULL));
             }
           else
-            json_object_set_string_member (object, name, (const char *) sqlite3_column_text (stmt, i));
+            json_object_set_string_member (object, name,
+                                           (const char *) sqlite3_column_text (stmt, i));
           break;
         }
     }
@@ -571,8 +578,8 @@ hall_stmt_row_object (HallStmt *stmt)
 }
 
 JsonArray *
-hall_stmt_all_objects (HallStmt  *stmt,
-                       GError   **error)
+hall_stmt_all_objects (HallStmt *stmt,
+                       GError  **error)
 {
   g_autoptr (JsonArray) array = json_array_new ();
   int rc;

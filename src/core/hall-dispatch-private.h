@@ -14,23 +14,23 @@ typedef struct
   const char *command;
   JsonObject *params;
   const char *client_address;
-  gboolean system;
+  gboolean    system;
 } HallCall;
 
 /* Runs @call inside a SAVEPOINT of the worker's open transaction: authenticates, checks the role,
  * replays a known request_id, runs the handler and writes the audit row. On failure the handler's
  * writes are rolled back (the audit row of the failure stays). @events gets the change-feed events
  * to publish once the transaction commits. */
-JsonObject *_hall_dispatch (HallEngine      *engine,
-                            HallDb          *db,
-                            GTimeZone       *tz,
-                            const HallCall  *call,
-                            gint64           now,
-                            GPtrArray      **events,
-                            GError         **error);
+JsonObject *_hall_dispatch (HallEngine     *engine,
+                            HallDb         *db,
+                            GTimeZone      *tz,
+                            const HallCall *call,
+                            gint64          now,
+                            GPtrArray     **events,
+                            GError        **error);
 
 /* What the session table keeps of a token: its SHA-256 in hex. */
-void        _hall_dispatch_hash_token (const char *token,
-                                       char        out[65]);
+void _hall_dispatch_hash_token (const char *token,
+                                char        out[65]);
 
 G_END_DECLS

@@ -17,8 +17,8 @@
 typedef struct
 {
   HallCtxFailureFunc func;
-  gpointer data;
-  GDestroyNotify destroy;
+  gpointer           data;
+  GDestroyNotify     destroy;
 } FailureHook;
 
 void
@@ -31,19 +31,20 @@ _hall_dispatch_hash_token (const char *token,
 }
 
 gint64
-hall_ctx_emit (HallCtx     *ctx,
-               const char  *kind,
-               JsonObject  *payload,
-               GError     **error)
+hall_ctx_emit (HallCtx    *ctx,
+               const char *kind,
+               JsonObject *payload,
+               GError    **error)
 {
   g_autoptr (JsonObject) owned = payload ? payload : json_object_new ();
   g_autoptr (JsonNode) node = json_node_init_object (json_node_alloc (), owned);
   g_autofree char *text = json_to_string (node, FALSE);
   g_autoptr (HallStmt) stmt = NULL;
   JsonObject *event;
-  gint64 seq;
+  gint64      seq;
 
-  stmt = hall_db_prepare (ctx->db, "INSERT INTO event (at, kind, payload) VALUES (?1, ?2, ?3)", error);
+  stmt =
+      hall_db_prepare (ctx->db, "INSERT INTO event (at, kind, payload) VALUES (?1, ?2, ?3)", error);
   if (stmt == NULL)
     return 0;
   hall_stmt_bind_int (stmt, 1, ctx->now);
@@ -72,8 +73,8 @@ hall_event_new (gint64      seq,
   if (payload != NULL)
     {
       JsonObjectIter iter;
-      const char *member;
-      JsonNode *value;
+      const char    *member;
+      JsonNode      *value;
 
       /* The payload's values are shared, not copied: nothing changes them once emitted. */
       json_object_iter_init (&iter, payload);
@@ -96,12 +97,12 @@ hall_ctx_set_object (HallCtx    *ctx,
 }
 
 static gboolean
-write_audit (HallCtx     *ctx,
-             const char  *action,
-             const char  *object_type,
-             const char  *object_id,
-             const char  *result,
-             GError     **error)
+write_audit (HallCtx    *ctx,
+             const char *action,
+             const char *object_type,
+             const char *object_id,
+             const char *result,
+             GError    **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
 
@@ -123,11 +124,11 @@ write_audit (HallCtx     *ctx,
 }
 
 gboolean
-hall_ctx_audit (HallCtx     *ctx,
-                const char  *action,
-                const char  *object_type,
-                gint64       object_id,
-                GError     **error)
+hall_ctx_audit (HallCtx    *ctx,
+                const char *action,
+                const char *object_type,
+                gint64      object_id,
+                GError    **error)
 {
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, object_id);
 
@@ -152,10 +153,10 @@ hall_ctx_date_of (HallCtx *ctx,
 }
 
 void
-hall_ctx_on_failure (HallCtx            *ctx,
-                     HallCtxFailureFunc  func,
-                     gpointer            data,
-                     GDestroyNotify      destroy)
+hall_ctx_on_failure (HallCtx           *ctx,
+                     HallCtxFailureFunc func,
+                     gpointer           data,
+                     GDestroyNotify     destroy)
 {
   FailureHook *hook = g_new0 (FailureHook, 1);
 
@@ -174,10 +175,10 @@ failure_hook_free (FailureHook *hook)
 }
 
 static gboolean
-load_actor (HallCtx     *ctx,
-            HallActor   *actor,
-            const char  *token,
-            GError     **error)
+load_actor (HallCtx    *ctx,
+            HallActor  *actor,
+            const char *token,
+            GError    **error)
 {
   char hash[65];
   g_autoptr (HallStmt) stmt = NULL;
@@ -186,7 +187,7 @@ load_actor (HallCtx     *ctx,
 
   if (token == NULL || *token == '\0')
     {
-      hall_set_error (error, HALL_ERROR_UNAUTHENTICATED, NULL, _("Please sign in first."));
+      hall_set_error (error, HALL_ERROR_UNAUTHENTICATED, NULL, _ ("Please sign in first."));
       return FALSE;
     }
 
@@ -206,7 +207,7 @@ load_actor (HallCtx     *ctx,
   if (rc == SQLITE_DONE || hall_stmt_int (stmt, 4) <= ctx->now || hall_stmt_int (stmt, 8))
     {
       hall_set_error (error, HALL_ERROR_UNAUTHENTICATED, NULL,
-                      _("Your session has ended. Please sign in again."));
+                      _ ("Your session has ended. Please sign in again."));
       return FALSE;
     }
 
@@ -221,9 +222,8 @@ load_actor (HallCtx     *ctx,
   /* Sessions stay alive while they are used. */
   if (hall_stmt_int (stmt, 4) - ctx->now < HALL_SESSION_LIFETIME - SESSION_SLIDE_SECONDS)
     {
-      g_autoptr (HallStmt) slide = hall_db_prepare (ctx->db,
-                                                    "UPDATE session SET expires_at = ?2 WHERE id = ?1",
-                                                    error);
+      g_autoptr (HallStmt) slide =
+          hall_db_prepare (ctx->db, "UPDATE session SET expires_at = ?2 WHERE id = ?1", error);
       if (slide == NULL)
         return FALSE;
       hall_stmt_bind_int (slide, 1, actor->session_id);
@@ -242,10 +242,10 @@ load_actor (HallCtx     *ctx,
 }
 
 static JsonObject *
-lookup_request (HallCtx     *ctx,
-                const char  *request_id,
-                gboolean    *found,
-                GError     **error)
+lookup_request (HallCtx    *ctx,
+                const char *request_id,
+                gboolean   *found,
+                GError    **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
   g_autoptr (JsonNode) node = NULL;
@@ -266,7 +266,7 @@ lookup_request (HallCtx     *ctx,
       || g_strcmp0 (hall_stmt_text (stmt, 1), ctx->command) != 0)
     {
       hall_set_error (error, HALL_ERROR_CONFLICT, "request_id",
-                      _("This request id was already used for another request."));
+                      _ ("This request id was already used for another request."));
       return NULL;
     }
 
@@ -278,10 +278,10 @@ lookup_request (HallCtx     *ctx,
 }
 
 static gboolean
-store_request (HallCtx     *ctx,
-               const char  *request_id,
-               JsonObject  *result,
-               GError     **error)
+store_request (HallCtx    *ctx,
+               const char *request_id,
+               JsonObject *result,
+               GError    **error)
 {
   g_autoptr (JsonNode) node = json_node_init_object (json_node_alloc (), result);
   g_autofree char *text = json_to_string (node, FALSE);
@@ -310,10 +310,10 @@ leaves_audit_row (const char *name)
 }
 
 static JsonObject *
-dispatch (HallCtx         *ctx,
-          HallActor       *actor,
-          const HallCall  *call,
-          GError         **error)
+dispatch (HallCtx        *ctx,
+          HallActor      *actor,
+          const HallCall *call,
+          GError        **error)
 {
   const HallCommand *command = hall_engine_lookup_command (call->command);
   g_autoptr (JsonObject) result = NULL;
@@ -321,7 +321,7 @@ dispatch (HallCtx         *ctx,
 
   if (command == NULL)
     {
-      hall_set_error (error, HALL_ERROR_NOT_FOUND, "command", _("There is no command “%s”."),
+      hall_set_error (error, HALL_ERROR_NOT_FOUND, "command", _ ("There is no command “%s”."),
                       call->command);
       return NULL;
     }
@@ -335,7 +335,7 @@ dispatch (HallCtx         *ctx,
       if (!(command->roles & actor->role))
         {
           hall_set_error (error, HALL_ERROR_FORBIDDEN, NULL,
-                          _("Your role may not do this (%s)."), command->name);
+                          _ ("Your role may not do this (%s)."), command->name);
           return NULL;
         }
     }
@@ -345,7 +345,7 @@ dispatch (HallCtx         *ctx,
 
   if (request_id != NULL && (command->flags & HALL_COMMAND_WRITE))
     {
-      gboolean found;
+      gboolean    found;
       JsonObject *first = lookup_request (ctx, request_id, &found, error);
 
       if (found)
@@ -370,22 +370,22 @@ dispatch (HallCtx         *ctx,
 }
 
 JsonObject *
-_hall_dispatch (HallEngine      *engine,
-                HallDb          *db,
-                GTimeZone       *tz,
-                const HallCall  *call,
-                gint64           now,
-                GPtrArray      **events,
-                GError         **out_error)
+_hall_dispatch (HallEngine     *engine,
+                HallDb         *db,
+                GTimeZone      *tz,
+                const HallCall *call,
+                gint64          now,
+                GPtrArray     **events,
+                GError        **out_error)
 {
   JsonObject *result;
   g_autoptr (GError) error = NULL;
   g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (now);
   g_autoptr (GDateTime) local = g_date_time_to_timezone (utc, tz);
   g_autofree char *today = g_date_time_format (local, "%Y-%m-%d");
-  HallActor actor = { 0 };
-  HallCtx ctx = { 0 };
-  GError *audit_error = NULL;
+  HallActor        actor = { 0 };
+  HallCtx          ctx = { 0 };
+  GError          *audit_error = NULL;
 
   actor.client_address = call->client_address;
   ctx.engine = engine;
@@ -414,7 +414,8 @@ _hall_dispatch (HallEngine      *engine,
   if (result == NULL)
     {
       if (error == NULL)
-        hall_set_error (&error, HALL_ERROR_INTERNAL, NULL, _("The hall server failed to do this."));
+        hall_set_error (&error, HALL_ERROR_INTERNAL, NULL,
+                        _ ("The hall server failed to do this."));
       hall_db_run (db, "ROLLBACK TO command", NULL);
       g_ptr_array_set_size (ctx.events, 0);
 
@@ -425,8 +426,8 @@ _hall_dispatch (HallEngine      *engine,
         }
 
       if (!write_audit (&ctx, call->command, ctx.object_type, ctx.object_id,
-                        hall_error_code_to_string (error->domain == HALL_ERROR ? error->code
-                                                                                : HALL_ERROR_INTERNAL),
+                        hall_error_code_to_string (
+                            error->domain == HALL_ERROR ? error->code : HALL_ERROR_INTERNAL),
                         &audit_error))
         {
           g_warning ("Cannot audit a failed %s: %s", call->command, audit_error->message);
@@ -446,4 +447,3 @@ _hall_dispatch (HallEngine      *engine,
 
   return result;
 }
-

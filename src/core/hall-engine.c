@@ -28,44 +28,45 @@ struct _HallEngine
 {
   GObject parent_instance;
 
-  char *path;
-  HallDb *db;          /* worker thread only, once started */
+  char             *path;
+  HallDb           *db;           /* worker thread only, once started */
   HallCheckpointer *checkpointer; /* outlives db */
-  GThread *worker;
-  GAsyncQueue *queue;  /* Job* */
-  GMainContext *context;
-  GTimeZone *tz;
+  GThread          *worker;
+  GAsyncQueue      *queue; /* Job* */
+  GMainContext     *context;
+  GTimeZone        *tz;
 
-  gint64 fixed_now;    /* atomic; 0 = real clock */
-  gint64 data_version; /* worker only: PRAGMA data_version when we last looked for others' writes */
-  gint64 last_seq;     /* atomic */
-  gboolean shut_down;  /* atomic */
+  gint64   fixed_now;    /* atomic; 0 = real clock */
+  gint64   data_version; /* worker only: PRAGMA data_version when we last looked for others' writes */
+  gint64   last_seq;     /* atomic */
+  gboolean shut_down;    /* atomic */
 };
 
 typedef struct
 {
-  char *token;
-  char *command;
+  char       *token;
+  char       *command;
   JsonObject *params;
-  char *client_address;
-  gboolean system;
-  gboolean quit;
+  char       *client_address;
+  gboolean    system;
+  gboolean    quit;
 
   GTask *task;
 
   /* for hall_engine_call_sync */
-  GMutex mutex;
-  GCond cond;
+  GMutex   mutex;
+  GCond    cond;
   gboolean done;
 
   JsonObject *result;
-  GError *error;
-  GPtrArray *events;
+  GError     *error;
+  GPtrArray  *events;
 } Job;
 
 G_DEFINE_FINAL_TYPE (HallEngine, hall_engine, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   EVENT,
   N_SIGNALS
 };
@@ -136,7 +137,7 @@ run_job (HallEngine *self,
 typedef struct
 {
   HallEngine *engine;
-  GPtrArray *events;
+  GPtrArray  *events;
 } EventBatch;
 
 static gboolean
@@ -177,8 +178,8 @@ collect_external_events (HallEngine *self,
     return;
   self->data_version = data_version;
 
-  stmt = hall_db_prepare (self->db,
-                          "SELECT seq, kind, at, payload FROM event WHERE seq > ?1 ORDER BY seq", NULL);
+  stmt = hall_db_prepare (
+      self->db, "SELECT seq, kind, at, payload FROM event WHERE seq > ?1 ORDER BY seq", NULL);
   if (stmt == NULL)
     return;
   hall_stmt_bind_int (stmt, 1, last);
@@ -187,10 +188,11 @@ collect_external_events (HallEngine *self,
       g_autoptr (JsonNode) payload = json_from_string (hall_stmt_text (stmt, 3), NULL);
 
       last = hall_stmt_int (stmt, 0);
-      g_ptr_array_add (events, hall_event_new (last, hall_stmt_text (stmt, 1), hall_stmt_int (stmt, 2),
-                                               payload && JSON_NODE_HOLDS_OBJECT (payload)
-                                                 ? json_node_get_object (payload)
-                                                 : NULL));
+      g_ptr_array_add (events,
+                       hall_event_new (last, hall_stmt_text (stmt, 1), hall_stmt_int (stmt, 2),
+                                       payload && JSON_NODE_HOLDS_OBJECT (payload)
+                                           ? json_node_get_object (payload)
+                                           : NULL));
     }
 }
 
@@ -208,7 +210,8 @@ publish_events (HallEngine *self,
   eb = g_new0 (EventBatch, 1);
   eb->engine = g_object_ref (self);
   eb->events = g_ptr_array_ref (events);
-  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, emit_events_cb, eb, event_batch_free);
+  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, emit_events_cb, eb,
+                              event_batch_free);
 }
 
 static void
@@ -237,7 +240,8 @@ run_batch (HallEngine *self,
            GPtrArray  *batch)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_autoptr (GPtrArray) events =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   gint64 now = engine_now (self);
 
   if (!hall_db_run (self->db, "BEGIN IMMEDIATE", &error))
@@ -267,7 +271,7 @@ run_batch (HallEngine *self,
           g_clear_error (&job->error);
           g_clear_pointer (&job->events, g_ptr_array_unref);
           hall_set_error (&job->error, HALL_ERROR_UNAVAILABLE, NULL,
-                          _("The hall database could not save this: %s"), error->message);
+                          _ ("The hall database could not save this: %s"), error->message);
         }
     }
   else
@@ -291,7 +295,7 @@ static gpointer
 worker_main (gpointer data)
 {
   HallEngine *self = data;
-  gboolean quit = FALSE;
+  gboolean    quit = FALSE;
 
   while (!quit)
     {
@@ -300,7 +304,8 @@ worker_main (gpointer data)
 
       if (job == NULL)
         {
-          g_autoptr (GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+          g_autoptr (GPtrArray) events =
+              g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
 
           collect_external_events (self, events);
           publish_events (self, events);
@@ -384,8 +389,8 @@ hall_engine_init (HallEngine *self)
 /* ---- public API --------------------------------------------------------------------------- */
 
 HallEngine *
-hall_engine_new (const char  *path,
-                 GError     **error)
+hall_engine_new (const char *path,
+                 GError    **error)
 {
   g_autoptr (HallEngine) self = NULL;
 
@@ -416,7 +421,7 @@ engine_new_thread (GTask        *task,
                    gpointer      task_data,
                    GCancellable *cancellable)
 {
-  GError *error = NULL;
+  GError     *error = NULL;
   HallEngine *engine = hall_engine_new (task_data, &error);
 
   if (engine == NULL)
@@ -426,10 +431,10 @@ engine_new_thread (GTask        *task,
 }
 
 void
-hall_engine_new_async (const char          *path,
-                       GCancellable        *cancellable,
-                       GAsyncReadyCallback  callback,
-                       gpointer             user_data)
+hall_engine_new_async (const char         *path,
+                       GCancellable       *cancellable,
+                       GAsyncReadyCallback callback,
+                       gpointer            user_data)
 {
   g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
 
@@ -439,8 +444,8 @@ hall_engine_new_async (const char          *path,
 }
 
 HallEngine *
-hall_engine_new_finish (GAsyncResult  *result,
-                        GError       **error)
+hall_engine_new_finish (GAsyncResult *result,
+                        GError      **error)
 {
   HallEngine *engine = g_task_propagate_pointer (G_TASK (result), error);
 
@@ -476,13 +481,13 @@ hall_engine_set_now (HallEngine *self,
 }
 
 static gboolean
-enqueue (HallEngine  *self,
-         Job         *job,
-         GError     **error)
+enqueue (HallEngine *self,
+         Job        *job,
+         GError    **error)
 {
   if (g_atomic_int_get (&self->shut_down))
     {
-      hall_set_error (error, HALL_ERROR_UNAVAILABLE, NULL, _("The hall is shutting down."));
+      hall_set_error (error, HALL_ERROR_UNAVAILABLE, NULL, _ ("The hall is shutting down."));
       return FALSE;
     }
   g_async_queue_push (self->queue, job);
@@ -490,11 +495,11 @@ enqueue (HallEngine  *self,
 }
 
 static void
-call_async (HallEngine          *self,
-            Job                 *job,
-            GCancellable        *cancellable,
-            GAsyncReadyCallback  callback,
-            gpointer             user_data)
+call_async (HallEngine         *self,
+            Job                *job,
+            GCancellable       *cancellable,
+            GAsyncReadyCallback callback,
+            gpointer            user_data)
 {
   g_autoptr (GTask) task = NULL;
   GError *error = NULL;
@@ -513,14 +518,14 @@ call_async (HallEngine          *self,
 }
 
 void
-hall_engine_call_async (HallEngine          *self,
-                        const char          *token,
-                        const char          *command,
-                        JsonObject          *params,
-                        const char          *client_address,
-                        GCancellable        *cancellable,
-                        GAsyncReadyCallback  callback,
-                        gpointer             user_data)
+hall_engine_call_async (HallEngine         *self,
+                        const char         *token,
+                        const char         *command,
+                        JsonObject         *params,
+                        const char         *client_address,
+                        GCancellable       *cancellable,
+                        GAsyncReadyCallback callback,
+                        gpointer            user_data)
 {
   g_return_if_fail (HALL_IS_ENGINE (self));
   g_return_if_fail (command != NULL);
@@ -530,12 +535,12 @@ hall_engine_call_async (HallEngine          *self,
 }
 
 void
-hall_engine_call_system_async (HallEngine          *self,
-                               const char          *command,
-                               JsonObject          *params,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+hall_engine_call_system_async (HallEngine         *self,
+                               const char         *command,
+                               JsonObject         *params,
+                               GCancellable       *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer            user_data)
 {
   Job *job;
 
@@ -548,18 +553,18 @@ hall_engine_call_system_async (HallEngine          *self,
 }
 
 JsonObject *
-hall_engine_call_finish (HallEngine    *self,
-                         GAsyncResult  *result,
-                         GError       **error)
+hall_engine_call_finish (HallEngine   *self,
+                         GAsyncResult *result,
+                         GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 static JsonObject *
-call_sync (HallEngine  *self,
-           Job         *job,
-           GError     **error)
+call_sync (HallEngine *self,
+           Job        *job,
+           GError    **error)
 {
   JsonObject *result;
 
@@ -582,22 +587,22 @@ call_sync (HallEngine  *self,
 }
 
 JsonObject *
-hall_engine_call_sync (HallEngine  *self,
-                       const char  *token,
-                       const char  *command,
-                       JsonObject  *params,
-                       const char  *client_address,
-                       GError     **error)
+hall_engine_call_sync (HallEngine *self,
+                       const char *token,
+                       const char *command,
+                       JsonObject *params,
+                       const char *client_address,
+                       GError    **error)
 {
   g_return_val_if_fail (HALL_IS_ENGINE (self), NULL);
   return call_sync (self, job_new (token, command, params, client_address), error);
 }
 
 JsonObject *
-hall_engine_call_system (HallEngine  *self,
-                         const char  *command,
-                         JsonObject  *params,
-                         GError     **error)
+hall_engine_call_system (HallEngine *self,
+                         const char *command,
+                         JsonObject *params,
+                         GError    **error)
 {
   Job *job;
 

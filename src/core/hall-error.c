@@ -42,7 +42,7 @@ G_DEFINE_EXTENDED_ERROR (HallError, hall_error)
 static const struct
 {
   const char *name;
-  guint status;
+  guint       status;
 } codes[] = {
   [HALL_ERROR_INVALID_ARGUMENT] = { "invalid_argument", 400 },
   [HALL_ERROR_UNAUTHENTICATED] = { "unauthenticated", 401 },
@@ -57,11 +57,11 @@ static const struct
 };
 
 GError *
-hall_error_new_literal (HallErrorCode  code,
-                        const char    *field,
-                        const char    *message)
+hall_error_new_literal (HallErrorCode code,
+                        const char   *field,
+                        const char   *message)
 {
-  GError *error = g_error_new_literal (HALL_ERROR, code, message);
+  GError           *error = g_error_new_literal (HALL_ERROR, code, message);
   HallErrorPrivate *priv = hall_error_get_private (error);
 
   priv->field = g_strdup (field);
@@ -69,14 +69,14 @@ hall_error_new_literal (HallErrorCode  code,
 }
 
 void
-hall_set_error (GError       **error,
-                HallErrorCode  code,
-                const char    *field,
-                const char    *format,
+hall_set_error (GError      **error,
+                HallErrorCode code,
+                const char   *field,
+                const char   *format,
                 ...)
 {
   g_autofree char *message = NULL;
-  va_list args;
+  va_list          args;
 
   if (error == NULL)
     return;

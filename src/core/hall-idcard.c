@@ -14,13 +14,46 @@
 
 /* GB 11643-1999: ISO 7064 MOD 11-2 weights for the first 17 digits, and the check character
  * for each remainder of the weighted sum modulo 11. */
-static const int id_weights[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+static const int  id_weights[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
 static const char id_check_chars[] = "10X98765432";
 
 /* Provinces, autonomous regions, municipalities (GB/T 2260), Taiwan, Hong Kong and Macao. */
 static const int province_codes[] = {
-  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,
-  50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83,
+  11,
+  12,
+  13,
+  14,
+  15,
+  21,
+  22,
+  23,
+  31,
+  32,
+  33,
+  34,
+  35,
+  36,
+  37,
+  41,
+  42,
+  43,
+  44,
+  45,
+  46,
+  50,
+  51,
+  52,
+  53,
+  54,
+  61,
+  62,
+  63,
+  64,
+  65,
+  71,
+  81,
+  82,
+  83,
 };
 
 #define ID_FIELD "id_number"
@@ -70,25 +103,25 @@ hall_id_number_normalize (const char *id)
 }
 
 gboolean
-hall_id_number_validate_on (const char  *id,
-                            const char  *today,
-                            GError     **error)
+hall_id_number_validate_on (const char *id,
+                            const char *today,
+                            GError    **error)
 {
   g_autofree char *norm = NULL;
   g_autofree char *own_today = NULL;
   g_autofree char *birth = NULL;
-  glong n_chars;
-  int sum = 0, province, year, month, day;
+  glong            n_chars;
+  int              sum = 0, province, year, month, day;
 
   if (id == NULL || *id == '\0')
     {
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, ID_FIELD, _("Enter the ID number."));
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, ID_FIELD, _ ("Enter the ID number."));
       return FALSE;
     }
   if (!g_utf8_validate (id, -1, NULL))
     {
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, ID_FIELD,
-                      _("The ID number contains characters that are not valid text."));
+                      _ ("The ID number contains characters that are not valid text."));
       return FALSE;
     }
 
@@ -97,7 +130,8 @@ hall_id_number_validate_on (const char  *id,
     if ((guchar) *p >= 0x80)
       {
         hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, ID_FIELD,
-                        _("Type the ID number with half-width digits and X only (no full-width or Chinese characters)."));
+                        _ ("Type the ID number with half-width digits and X only (no full-width or "
+                           "Chinese characters)."));
         return FALSE;
       }
 
@@ -116,14 +150,16 @@ hall_id_number_validate_on (const char  *id,
     if (!g_ascii_isdigit (norm[i]))
       {
         hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, ID_FIELD,
-                        _("Character %d of the ID number is “%c”: the first 17 characters must all be digits."),
+                        _ ("Character %d of the ID number is “%c”: the first 17 characters must "
+                           "all be digits."),
                         i + 1, norm[i]);
         return FALSE;
       }
   if (!g_ascii_isdigit (norm[17]) && norm[17] != 'X' && norm[17] != 'x')
     {
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, ID_FIELD,
-                      _("The last character of the ID number must be a digit or X, not “%c”."), norm[17]);
+                      _ ("The last character of the ID number must be a digit or X, not “%c”."),
+                      norm[17]);
       return FALSE;
     }
 
@@ -131,7 +167,8 @@ hall_id_number_validate_on (const char  *id,
   if (!is_province (province) || strncmp (norm + 2, "0000", 4) == 0)
     {
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, ID_FIELD,
-                      _("The ID number starts with %.6s, which is not a region code. Check the first six digits."),
+                      _ ("The ID number starts with %.6s, which is not a region code. Check the "
+                         "first six digits."),
                       norm);
       return FALSE;
     }
@@ -143,13 +180,13 @@ hall_id_number_validate_on (const char  *id,
   if (month < 1 || month > 12 || day < 1 || !g_date_valid_dmy (day, month, year))
     {
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, ID_FIELD,
-                      _("The birth date in the ID number (%s) is not a real date."), birth);
+                      _ ("The birth date in the ID number (%s) is not a real date."), birth);
       return FALSE;
     }
   if (year < 1900)
     {
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, ID_FIELD,
-                      _("The birth date in the ID number (%s) is before 1900."), birth);
+                      _ ("The birth date in the ID number (%s) is before 1900."), birth);
       return FALSE;
     }
   if (today == NULL)
@@ -157,7 +194,7 @@ hall_id_number_validate_on (const char  *id,
   if (strcmp (birth, today) > 0)
     {
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, ID_FIELD,
-                      _("The birth date in the ID number (%s) is in the future."), birth);
+                      _ ("The birth date in the ID number (%s) is in the future."), birth);
       return FALSE;
     }
 
@@ -165,9 +202,10 @@ hall_id_number_validate_on (const char  *id,
     sum += (norm[i] - '0') * id_weights[i];
   if (g_ascii_toupper (norm[17]) != id_check_chars[sum % 11])
     {
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, ID_FIELD,
-                      _("The check digit does not match: one of the 18 characters is probably mistyped. "
-                        "Compare the number with the card again."));
+      hall_set_error (
+          error, HALL_ERROR_INVALID_ARGUMENT, ID_FIELD,
+          _ ("The check digit does not match: one of the 18 characters is probably mistyped. "
+             "Compare the number with the card again."));
       return FALSE;
     }
 
@@ -175,8 +213,8 @@ hall_id_number_validate_on (const char  *id,
 }
 
 gboolean
-hall_id_number_validate (const char  *id,
-                         GError     **error)
+hall_id_number_validate (const char *id,
+                         GError    **error)
 {
   return hall_id_number_validate_on (id, NULL, error);
 }
@@ -185,7 +223,7 @@ char *
 hall_id_number_get_birth_date (const char *id)
 {
   g_autofree char *norm = hall_id_number_normalize (id);
-  int year, month, day;
+  int              year, month, day;
 
   if (norm == NULL)
     return NULL;
@@ -233,19 +271,20 @@ count_digits (const char *p)
 }
 
 static gboolean
-parse_phone (const char  *phone,
-             PhoneParts  *parts,
-             GError     **error)
+parse_phone (const char *phone,
+             PhoneParts *parts,
+             GError    **error)
 {
   g_autofree char *copy = NULL;
-  gboolean country_code = FALSE;
-  const char *p;
-  guint n;
+  gboolean         country_code = FALSE;
+  const char      *p;
+  guint            n;
 
   memset (parts, 0, sizeof *parts);
   if (phone == NULL || *phone == '\0')
     {
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, PHONE_FIELD, _("Enter the phone number."));
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, PHONE_FIELD,
+                      _ ("Enter the phone number."));
       return FALSE;
     }
   copy = g_strstrip (g_strdup (phone));
@@ -264,14 +303,16 @@ parse_phone (const char  *phone,
       n = count_digits (p);
       if (p[n] != '\0')
         {
-          hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, PHONE_FIELD,
-                          _("A mobile number is written with digits only, without spaces or dashes."));
+          hall_set_error (
+              error, HALL_ERROR_INVALID_ARGUMENT, PHONE_FIELD,
+              _ ("A mobile number is written with digits only, without spaces or dashes."));
           return FALSE;
         }
       if (n != 11)
         {
           hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, PHONE_FIELD,
-                          g_dngettext (GETTEXT_PACKAGE, "A mobile number has 11 digits; this one has %u.",
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "A mobile number has 11 digits; this one has %u.",
                                        "A mobile number has 11 digits; this one has %u.", n),
                           n);
           return FALSE;
@@ -279,7 +320,8 @@ parse_phone (const char  *phone,
       if (p[1] < '3')
         {
           hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, PHONE_FIELD,
-                          _("No mobile number starts with 1%c: the second digit is 3 to 9."), p[1]);
+                          _ ("No mobile number starts with 1%c: the second digit is 3 to 9."),
+                          p[1]);
           return FALSE;
         }
       memcpy (parts->mobile, p, 11);
@@ -290,14 +332,16 @@ parse_phone (const char  *phone,
     {
       /* +86 is followed by the area code without its 0. */
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, PHONE_FIELD,
-                      _("After +86 a landline number drops the 0 of its area code; write it as 0745-1234567 instead."));
+                      _ ("After +86 a landline number drops the 0 of its area code; write it as "
+                         "0745-1234567 instead."));
       return FALSE;
     }
 
   if (*p != '0')
     {
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, PHONE_FIELD,
-                      _("Start a mobile number with 1, or a landline number with its area code (such as 0745-1234567)."));
+                      _ ("Start a mobile number with 1, or a landline number with its area code "
+                         "(such as 0745-1234567)."));
       return FALSE;
     }
 
@@ -306,7 +350,8 @@ parse_phone (const char  *phone,
   if (n < 3 || p[1] == '0')
     {
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, PHONE_FIELD,
-                      _("The area code is not valid: it is 0 followed by two or three digits, such as 010 or 0745."));
+                      _ ("The area code is not valid: it is 0 followed by two or three digits, "
+                         "such as 010 or 0745."));
       return FALSE;
     }
   {
@@ -316,13 +361,14 @@ parse_phone (const char  *phone,
     if (n < area_len)
       {
         hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, PHONE_FIELD,
-                        _("The area code is not valid: it is 0 followed by two or three digits, such as 010 or 0745."));
+                        _ ("The area code is not valid: it is 0 followed by two or three digits, "
+                           "such as 010 or 0745."));
         return FALSE;
       }
     if (p[1] == '1' && p[2] != '0')
       {
         hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, PHONE_FIELD,
-                        _("The area code %.3s does not exist (Beijing is 010)."), p);
+                        _ ("The area code %.3s does not exist (Beijing is 010)."), p);
         return FALSE;
       }
     memcpy (parts->area, p, area_len);
@@ -333,18 +379,19 @@ parse_phone (const char  *phone,
     local_len = count_digits (p);
     if (local_len < 7 || local_len > 8)
       {
-        hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, PHONE_FIELD,
-                        g_dngettext (GETTEXT_PACKAGE,
-                                     "The number after the area code %s has %u digit; it should have 7 or 8.",
-                                     "The number after the area code %s has %u digits; it should have 7 or 8.",
-                                     local_len),
-                        parts->area, local_len);
+        hall_set_error (
+            error, HALL_ERROR_INVALID_ARGUMENT, PHONE_FIELD,
+            g_dngettext (GETTEXT_PACKAGE,
+                         "The number after the area code %s has %u digit; it should have 7 or 8.",
+                         "The number after the area code %s has %u digits; it should have 7 or 8.",
+                         local_len),
+            parts->area, local_len);
         return FALSE;
       }
     if (*p == '0')
       {
         hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, PHONE_FIELD,
-                        _("A landline number does not start with 0 after the area code."));
+                        _ ("A landline number does not start with 0 after the area code."));
         return FALSE;
       }
     memcpy (parts->local, p, local_len);
@@ -364,7 +411,8 @@ parse_phone (const char  *phone,
   else
     {
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, PHONE_FIELD,
-                      _("Unexpected characters after the phone number; write an extension as 0745-1234567-801."));
+                      _ ("Unexpected characters after the phone number; write an extension as "
+                         "0745-1234567-801."));
       return FALSE;
     }
   while (*p == ' ' || *p == '.')
@@ -373,7 +421,7 @@ parse_phone (const char  *phone,
   if (n < 1 || n > 6 || p[n] != '\0')
     {
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, PHONE_FIELD,
-                      _("An extension has 1 to 6 digits, written as 0745-1234567-801."));
+                      _ ("An extension has 1 to 6 digits, written as 0745-1234567-801."));
       return FALSE;
     }
   memcpy (parts->ext, p, n);
@@ -381,8 +429,8 @@ parse_phone (const char  *phone,
 }
 
 gboolean
-hall_phone_validate (const char  *phone,
-                     GError     **error)
+hall_phone_validate (const char *phone,
+                     GError    **error)
 {
   PhoneParts parts;
 
@@ -421,8 +469,8 @@ char *
 hall_mask_name (const char *name)
 {
   g_autofree char *trimmed = NULL;
-  GString *out;
-  glong n;
+  GString         *out;
+  glong            n;
 
   /* A lone "*" for no name too: the wall shows that someone is there, never an empty gap. */
   if (name == NULL || !g_utf8_validate (name, -1, NULL))
@@ -461,12 +509,13 @@ char *
 hall_mask_phone (const char *phone)
 {
   PhoneParts parts;
-  size_t len;
+  size_t     len;
 
   if (!parse_phone (phone, &parts, NULL))
     return g_strdup ("****");
   if (parts.mobile[0])
     return g_strdup_printf ("%.3s****%.4s", parts.mobile, parts.mobile + 7);
   len = strlen (parts.local);
-  return g_strdup_printf ("%s-%.*s%s", parts.area, (int) (len - 4), "********", parts.local + len - 4);
+  return g_strdup_printf ("%s-%.*s%s", parts.area, (int) (len - 4), "********",
+                          parts.local + len - 4);
 }

@@ -24,13 +24,13 @@
 #define LIST_MAX 500
 
 /* The 五个一 checklist of a charge, as SQL over leader_charge c. */
-#define CHECKLIST_COLUMNS \
-  "1 AS has_leader, json_array_length(c.working_group_json) > 0 AS has_working_group, " \
-  "c.plan IS NOT NULL AS has_plan, " \
+#define CHECKLIST_COLUMNS                                                                         \
+  "1 AS has_leader, json_array_length(c.working_group_json) > 0 AS has_working_group, "           \
+  "c.plan IS NOT NULL AS has_plan, "                                                              \
   "EXISTS (SELECT 1 FROM leader_charge_entry x WHERE x.charge_id = c.id AND x.kind = 'minutes') " \
   " AS has_minutes, c.stability_measures IS NOT NULL AS has_stability_measures "
 
-static const char * const checklist_items[] = {
+static const char *const checklist_items[] = {
   "leader", "working_group", "plan", "minutes", "stability_measures", NULL
 };
 
@@ -39,12 +39,12 @@ static void
 fold_checklist (JsonObject *row)
 {
   JsonObject *checklist = json_object_new ();
-  int complete = 0;
+  int         complete = 0;
 
   for (guint i = 0; checklist_items[i] != NULL; i++)
     {
       g_autofree char *column = g_strdup_printf ("has_%s", checklist_items[i]);
-      gboolean done = json_object_get_int_member (row, column) != 0;
+      gboolean         done = json_object_get_int_member (row, column) != 0;
 
       json_object_set_boolean_member (checklist, checklist_items[i], done);
       json_object_remove_member (row, column);
@@ -56,15 +56,16 @@ fold_checklist (JsonObject *row)
 }
 
 static gboolean
-set_charge_leader (HallCtx  *ctx,
-                   gint64    matter_id,
-                   gint64    leader_user_id,
-                   GError  **error)
+set_charge_leader (HallCtx *ctx,
+                   gint64   matter_id,
+                   gint64   leader_user_id,
+                   GError **error)
 {
-  g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db,
-                                               "UPDATE matter SET charge_leader_id = ?2, updated_at = ?3 "
-                                               "WHERE id = ?1",
-                                               error);
+  g_autoptr (HallStmt) stmt =
+      hall_db_prepare (ctx->db,
+                       "UPDATE matter SET charge_leader_id = ?2, updated_at = ?3 "
+                       "WHERE id = ?1",
+                       error);
 
   if (stmt == NULL)
     return FALSE;
@@ -75,25 +76,25 @@ set_charge_leader (HallCtx  *ctx,
 }
 
 static JsonObject *
-describe_charge (HallCtx  *ctx,
-                 gint64    charge_id,
-                 GError  **error)
+describe_charge (HallCtx *ctx,
+                 gint64   charge_id,
+                 GError **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
   g_autoptr (HallStmt) entries = NULL;
   g_autoptr (JsonArray) rows = NULL;
-  JsonArray *minutes, *progress;
+  JsonArray  *minutes, *progress;
   JsonObject *charge, *result;
 
-  stmt = hall_db_prepare (ctx->db,
-                          "SELECT c.id, c.matter_id, m.number AS matter_number, m.state AS matter_state, "
-                          "m.handling_due, c.leader_user_id, a.display_name AS leader_name, c.charged_at, "
-                          "c.deadline, c.note, c.working_group_json, c.plan, c.plan_date, "
-                          "c.stability_measures, c.closed, c.closed_at, c.closing_note, c.updated_at, "
-                          CHECKLIST_COLUMNS
-                          "FROM leader_charge c JOIN matter m ON m.id = c.matter_id "
-                          "JOIN account a ON a.id = c.leader_user_id WHERE c.id = ?1",
-                          error);
+  stmt = hall_db_prepare (
+      ctx->db,
+      "SELECT c.id, c.matter_id, m.number AS matter_number, m.state AS matter_state, "
+      "m.handling_due, c.leader_user_id, a.display_name AS leader_name, c.charged_at, "
+      "c.deadline, c.note, c.working_group_json, c.plan, c.plan_date, "
+      "c.stability_measures, c.closed, c.closed_at, c.closing_note, "
+      "c.updated_at, " CHECKLIST_COLUMNS "FROM leader_charge c JOIN matter m ON m.id = c.matter_id "
+      "JOIN account a ON a.id = c.leader_user_id WHERE c.id = ?1",
+      error);
   if (stmt == NULL)
     return NULL;
   hall_stmt_bind_int (stmt, 1, charge_id);
@@ -102,7 +103,7 @@ describe_charge (HallCtx  *ctx,
     case SQLITE_ROW:
       break;
     case SQLITE_DONE:
-      hall_set_error (error, HALL_ERROR_NOT_FOUND, "charge_id", _("There is no such charge."));
+      hall_set_error (error, HALL_ERROR_NOT_FOUND, "charge_id", _ ("There is no such charge."));
       return NULL;
     default:
       return NULL;
@@ -111,11 +112,12 @@ describe_charge (HallCtx  *ctx,
   fold_checklist (charge);
   _hall_leader_add_days_left (ctx, charge, "deadline");
 
-  entries = hall_db_prepare (ctx->db,
-                             "SELECT e.id, e.kind, e.date, e.text, e.by_user_id, a.display_name AS by_name, e.at "
-                             "FROM leader_charge_entry e JOIN account a ON a.id = e.by_user_id "
-                             "WHERE e.charge_id = ?1 ORDER BY e.date, e.id",
-                             error);
+  entries = hall_db_prepare (
+      ctx->db,
+      "SELECT e.id, e.kind, e.date, e.text, e.by_user_id, a.display_name AS by_name, e.at "
+      "FROM leader_charge_entry e JOIN account a ON a.id = e.by_user_id "
+      "WHERE e.charge_id = ?1 ORDER BY e.date, e.id",
+      error);
   if (entries == NULL)
     {
       json_object_unref (charge);
@@ -133,7 +135,8 @@ describe_charge (HallCtx  *ctx,
   for (guint i = 0; i < json_array_get_length (rows); i++)
     {
       JsonObject *entry = json_array_get_object_element (rows, i);
-      gboolean is_minutes = g_strcmp0 (json_object_get_string_member (entry, "kind"), "minutes") == 0;
+      gboolean    is_minutes =
+          g_strcmp0 (json_object_get_string_member (entry, "kind"), "minutes") == 0;
 
       json_object_remove_member (entry, "kind");
       json_array_add_object_element (is_minutes ? minutes : progress, json_object_ref (entry));
@@ -149,16 +152,16 @@ describe_charge (HallCtx  *ctx,
 /* ---- leader.charge ---------------------------------------------------------------------- */
 
 JsonObject *
-_hall_leader_charge (HallCtx     *ctx,
-                     JsonObject  *params,
-                     GError     **error)
+_hall_leader_charge (HallCtx    *ctx,
+                     JsonObject *params,
+                     GError    **error)
 {
   g_autoptr (JsonObject) matter = NULL;
   g_autoptr (HallStmt) existing = NULL;
   g_autoptr (HallStmt) insert = NULL;
   g_autoptr (JsonObject) detail = NULL;
   const char *deadline = NULL, *note = NULL;
-  gint64 matter_id, charge_id;
+  gint64      matter_id, charge_id;
   JsonObject *payload;
 
   matter = _hall_matter_require (ctx, params, HALL_MATTER_READ, error);
@@ -171,21 +174,23 @@ _hall_leader_charge (HallCtx     *ctx,
   if (_hall_leader_matter_is_final (_hall_matter_get_string (matter, "state")))
     {
       hall_set_error (error, HALL_ERROR_CONFLICT, "matter_id",
-                      _("This matter is %s: there is nothing left to take charge of."),
+                      _ ("This matter is %s: there is nothing left to take charge of."),
                       _hall_matter_state_label (_hall_matter_get_string (matter, "state")));
       return NULL;
     }
   if (deadline != NULL && strcmp (deadline, ctx->today) <= 0)
     {
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "deadline", _("The deadline must be after today."));
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "deadline",
+                      _ ("The deadline must be after today."));
       return NULL;
     }
 
   /* One charging leader per matter. */
-  existing = hall_db_prepare (ctx->db,
-                              "SELECT c.leader_user_id, a.display_name FROM leader_charge c "
-                              "JOIN account a ON a.id = c.leader_user_id WHERE c.matter_id = ?1 AND c.closed = 0",
-                              error);
+  existing = hall_db_prepare (
+      ctx->db,
+      "SELECT c.leader_user_id, a.display_name FROM leader_charge c "
+      "JOIN account a ON a.id = c.leader_user_id WHERE c.matter_id = ?1 AND c.closed = 0",
+      error);
   if (existing == NULL)
     return NULL;
   hall_stmt_bind_int (existing, 1, matter_id);
@@ -193,12 +198,14 @@ _hall_leader_charge (HallCtx     *ctx,
     {
     case SQLITE_ROW:
       if (hall_stmt_int (existing, 0) == ctx->actor->user_id)
-        hall_set_error (error, HALL_ERROR_CONFLICT, "matter_id", _("This matter is already in your charge."));
-      else
         hall_set_error (error, HALL_ERROR_CONFLICT, "matter_id",
-                        _("Leader %s already has charge of this matter. One leader takes charge of a "
-                          "matter; they must close their charge first."),
-                        hall_stmt_text (existing, 1));
+                        _ ("This matter is already in your charge."));
+      else
+        hall_set_error (
+            error, HALL_ERROR_CONFLICT, "matter_id",
+            _ ("Leader %s already has charge of this matter. One leader takes charge of a "
+               "matter; they must close their charge first."),
+            hall_stmt_text (existing, 1));
       return NULL;
     case SQLITE_DONE:
       break;
@@ -206,10 +213,11 @@ _hall_leader_charge (HallCtx     *ctx,
       return NULL;
     }
 
-  insert = hall_db_prepare (ctx->db,
-                            "INSERT INTO leader_charge (matter_id, leader_user_id, charged_at, deadline, note, "
-                            "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?3)",
-                            error);
+  insert = hall_db_prepare (
+      ctx->db,
+      "INSERT INTO leader_charge (matter_id, leader_user_id, charged_at, deadline, note, "
+      "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?3)",
+      error);
   if (insert == NULL)
     return NULL;
   hall_stmt_bind_int (insert, 1, matter_id);
@@ -246,9 +254,9 @@ _hall_leader_charge (HallCtx     *ctx,
 /* ---- leader.charge_update --------------------------------------------------------------- */
 
 static gboolean
-read_working_group (JsonObject  *params,
-                    char       **json,
-                    GError     **error)
+read_working_group (JsonObject *params,
+                    char      **json,
+                    GError    **error)
 {
   JsonArray *members = NULL;
   g_autoptr (JsonArray) clean = json_array_new ();
@@ -262,14 +270,14 @@ read_working_group (JsonObject  *params,
 
   for (guint i = 0; i < json_array_get_length (members); i++)
     {
-      JsonNode *member = json_array_get_element (members, i);
+      JsonNode        *member = json_array_get_element (members, i);
       g_autofree char *field = g_strdup_printf ("working_group[%u]", i);
       g_autofree char *text = NULL;
 
       if (json_node_get_value_type (member) != G_TYPE_STRING)
         {
           hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, field,
-                          _("Write each member as text, such as “王强 县住建局”."));
+                          _ ("Write each member as text, such as “王强 县住建局”."));
           return FALSE;
         }
       text = g_strstrip (g_strdup (json_node_get_string (member)));
@@ -277,7 +285,8 @@ read_working_group (JsonObject  *params,
         return FALSE;
       if (*text == '\0')
         {
-          hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, field, _("This member has no name."));
+          hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, field,
+                          _ ("This member has no name."));
           return FALSE;
         }
       if (g_utf8_strlen (text, -1) > GROUP_MEMBER_MAX_CHARS)
@@ -297,19 +306,20 @@ read_working_group (JsonObject  *params,
 }
 
 static gboolean
-add_entry (HallCtx     *ctx,
-           gint64       charge_id,
-           const char  *kind,
-           const char  *date,
-           const char  *text,
-           GError     **error)
+add_entry (HallCtx    *ctx,
+           gint64      charge_id,
+           const char *kind,
+           const char *date,
+           const char *text,
+           GError    **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
 
-  stmt = hall_db_prepare (ctx->db,
-                          "INSERT INTO leader_charge_entry (charge_id, kind, date, text, by_user_id, at) "
-                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                          error);
+  stmt = hall_db_prepare (
+      ctx->db,
+      "INSERT INTO leader_charge_entry (charge_id, kind, date, text, by_user_id, at) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+      error);
   if (stmt == NULL)
     return FALSE;
   hall_stmt_bind_int (stmt, 1, charge_id);
@@ -322,16 +332,16 @@ add_entry (HallCtx     *ctx,
 }
 
 JsonObject *
-_hall_leader_charge_update (HallCtx     *ctx,
-                            JsonObject  *params,
-                            GError     **error)
+_hall_leader_charge_update (HallCtx    *ctx,
+                            JsonObject *params,
+                            GError    **error)
 {
-  const char *plan = NULL, *plan_date = NULL, *measures = NULL, *progress = NULL;
-  const char *deadline = NULL, *closing_note = NULL, *minutes_date = NULL, *minutes_text = NULL;
+  const char      *plan = NULL, *plan_date = NULL, *measures = NULL, *progress = NULL;
+  const char      *deadline = NULL, *closing_note = NULL, *minutes_date = NULL, *minutes_text = NULL;
   g_autofree char *group_json = NULL;
-  JsonObject *minutes = NULL;
-  gboolean closed = FALSE;
-  gint64 charge_id, matter_id;
+  JsonObject      *minutes = NULL;
+  gboolean         closed = FALSE;
+  gint64           charge_id, matter_id;
   g_autoptr (HallStmt) load = NULL;
   g_autoptr (HallStmt) update = NULL;
   g_autoptr (JsonArray) changed = json_array_new ();
@@ -342,7 +352,8 @@ _hall_leader_charge_update (HallCtx     *ctx,
     return NULL;
   hall_ctx_set_object (ctx, "leader_charge", charge_id);
 
-  load = hall_db_prepare (ctx->db, "SELECT leader_user_id, closed, matter_id FROM leader_charge WHERE id = ?1", error);
+  load = hall_db_prepare (
+      ctx->db, "SELECT leader_user_id, closed, matter_id FROM leader_charge WHERE id = ?1", error);
   if (load == NULL)
     return NULL;
   hall_stmt_bind_int (load, 1, charge_id);
@@ -351,7 +362,7 @@ _hall_leader_charge_update (HallCtx     *ctx,
     case SQLITE_ROW:
       break;
     case SQLITE_DONE:
-      hall_set_error (error, HALL_ERROR_NOT_FOUND, "charge_id", _("There is no such charge."));
+      hall_set_error (error, HALL_ERROR_NOT_FOUND, "charge_id", _ ("There is no such charge."));
       return NULL;
     default:
       return NULL;
@@ -359,12 +370,12 @@ _hall_leader_charge_update (HallCtx     *ctx,
   if (hall_stmt_int (load, 0) != ctx->actor->user_id)
     {
       hall_set_error (error, HALL_ERROR_FORBIDDEN, "charge_id",
-                      _("Only the leader in charge of this matter can update the charge."));
+                      _ ("Only the leader in charge of this matter can update the charge."));
       return NULL;
     }
   if (hall_stmt_int (load, 1))
     {
-      hall_set_error (error, HALL_ERROR_CONFLICT, "charge_id", _("This charge is closed."));
+      hall_set_error (error, HALL_ERROR_CONFLICT, "charge_id", _ ("This charge is closed."));
       return NULL;
     }
   matter_id = hall_stmt_int (load, 2);
@@ -395,23 +406,27 @@ _hall_leader_charge_update (HallCtx     *ctx,
       if (strcmp (minutes_date, ctx->today) > 0)
         {
           hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "minutes.date",
-                          _("A meeting cannot be minuted before it is held."));
+                          _ ("A meeting cannot be minuted before it is held."));
           return NULL;
         }
     }
   if (plan_date != NULL && plan == NULL)
     {
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "plan", _("Give the plan with its date."));
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "plan",
+                      _ ("Give the plan with its date."));
       return NULL;
     }
   if (deadline != NULL && strcmp (deadline, ctx->today) <= 0)
     {
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "deadline", _("The deadline must be after today."));
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "deadline",
+                      _ ("The deadline must be after today."));
       return NULL;
     }
   if (closing_note != NULL && !closed)
     {
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "closed", _("A closing note is written when the charge is closed: close the charge as well."));
+      hall_set_error (
+          error, HALL_ERROR_INVALID_ARGUMENT, "closed",
+          _ ("A closing note is written when the charge is closed: close the charge as well."));
       return NULL;
     }
 
@@ -432,21 +447,22 @@ _hall_leader_charge_update (HallCtx     *ctx,
   if (json_array_get_length (changed) == 0)
     {
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, NULL,
-                      _("Nothing to change: fill in the working group, plan, minutes, stability "
-                        "measures or progress."));
+                      _ ("Nothing to change: fill in the working group, plan, minutes, stability "
+                         "measures or progress."));
       return NULL;
     }
 
-  update = hall_db_prepare (ctx->db,
-                            "UPDATE leader_charge SET "
-                            "working_group_json = coalesce(?2, working_group_json), "
-                            "plan = coalesce(?3, plan), "
-                            "plan_date = CASE WHEN ?3 IS NULL THEN plan_date ELSE coalesce(?4, ?9) END, "
-                            "stability_measures = coalesce(?5, stability_measures), "
-                            "deadline = coalesce(?6, deadline), "
-                            "closed = ?7, closed_at = CASE WHEN ?7 THEN ?8 END, closing_note = ?10, "
-                            "updated_at = ?8 WHERE id = ?1",
-                            error);
+  update =
+      hall_db_prepare (ctx->db,
+                       "UPDATE leader_charge SET "
+                       "working_group_json = coalesce(?2, working_group_json), "
+                       "plan = coalesce(?3, plan), "
+                       "plan_date = CASE WHEN ?3 IS NULL THEN plan_date ELSE coalesce(?4, ?9) END, "
+                       "stability_measures = coalesce(?5, stability_measures), "
+                       "deadline = coalesce(?6, deadline), "
+                       "closed = ?7, closed_at = CASE WHEN ?7 THEN ?8 END, closing_note = ?10, "
+                       "updated_at = ?8 WHERE id = ?1",
+                       error);
   if (update == NULL)
     return NULL;
   hall_stmt_bind_int (update, 1, charge_id);
@@ -475,7 +491,8 @@ _hall_leader_charge_update (HallCtx     *ctx,
   json_object_set_array_member (detail, "items", json_array_ref (changed));
   if (progress)
     json_object_set_string_member (detail, "progress", progress);
-  if (!_hall_matter_add_timeline (ctx, matter_id, closed ? "charge_closed" : "charge_updated", detail, error))
+  if (!_hall_matter_add_timeline (ctx, matter_id, closed ? "charge_closed" : "charge_updated",
+                                  detail, error))
     return NULL;
 
   payload = json_object_new ();
@@ -494,14 +511,14 @@ _hall_leader_charge_update (HallCtx     *ctx,
 /* ---- leader.charges, leader.charge_get -------------------------------------------------- */
 
 JsonObject *
-_hall_leader_charges (HallCtx     *ctx,
-                      JsonObject  *params,
-                      GError     **error)
+_hall_leader_charges (HallCtx    *ctx,
+                      JsonObject *params,
+                      GError    **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
-  gint64 leader_user_id = 0;
-  gboolean include_closed = FALSE;
-  JsonArray *rows;
+  gint64      leader_user_id = 0;
+  gboolean    include_closed = FALSE;
+  JsonArray  *rows;
   JsonObject *result;
 
   if (!hall_param_int (params, "leader_user_id", FALSE, 1, G_MAXINT64, &leader_user_id, error)
@@ -511,20 +528,20 @@ _hall_leader_charges (HallCtx     *ctx,
   if (leader_user_id == 0 && hall_ctx_is (ctx, HALL_ROLE_LEADER))
     leader_user_id = ctx->actor->user_id;
 
-  stmt = hall_db_prepare (ctx->db,
-                          "SELECT c.id, c.matter_id, m.number AS matter_number, m.state AS matter_state, "
-                          "m.handling_due, c.leader_user_id, a.display_name AS leader_name, c.charged_at, "
-                          "c.deadline, c.closed, c.updated_at, "
-                          "(SELECT count(*) FROM leader_charge_entry x WHERE x.charge_id = c.id "
-                          " AND x.kind = 'minutes') AS minutes_count, "
-                          "(SELECT max(x.at) FROM leader_charge_entry x WHERE x.charge_id = c.id "
-                          " AND x.kind = 'progress') AS last_progress_at, "
-                          CHECKLIST_COLUMNS
-                          "FROM leader_charge c JOIN matter m ON m.id = c.matter_id "
-                          "JOIN account a ON a.id = c.leader_user_id "
-                          "WHERE (?1 = 0 OR c.leader_user_id = ?1) AND (?2 OR c.closed = 0) "
-                          "ORDER BY c.closed, c.deadline IS NULL, c.deadline, c.id LIMIT ?3",
-                          error);
+  stmt = hall_db_prepare (
+      ctx->db,
+      "SELECT c.id, c.matter_id, m.number AS matter_number, m.state AS matter_state, "
+      "m.handling_due, c.leader_user_id, a.display_name AS leader_name, c.charged_at, "
+      "c.deadline, c.closed, c.updated_at, "
+      "(SELECT count(*) FROM leader_charge_entry x WHERE x.charge_id = c.id "
+      " AND x.kind = 'minutes') AS minutes_count, "
+      "(SELECT max(x.at) FROM leader_charge_entry x WHERE x.charge_id = c.id "
+      " AND x.kind = 'progress') AS last_progress_at, " CHECKLIST_COLUMNS
+      "FROM leader_charge c JOIN matter m ON m.id = c.matter_id "
+      "JOIN account a ON a.id = c.leader_user_id "
+      "WHERE (?1 = 0 OR c.leader_user_id = ?1) AND (?2 OR c.closed = 0) "
+      "ORDER BY c.closed, c.deadline IS NULL, c.deadline, c.id LIMIT ?3",
+      error);
   if (stmt == NULL)
     return NULL;
   hall_stmt_bind_int (stmt, 1, leader_user_id);
@@ -547,9 +564,9 @@ _hall_leader_charges (HallCtx     *ctx,
 }
 
 JsonObject *
-_hall_leader_charge_get (HallCtx     *ctx,
-                         JsonObject  *params,
-                         GError     **error)
+_hall_leader_charge_get (HallCtx    *ctx,
+                         JsonObject *params,
+                         GError    **error)
 {
   gint64 charge_id;
 

@@ -22,11 +22,11 @@
 /* The queue's event for a ticket that moved in the leader's queue; the leader's id tells the
  * boards to send the visitor to the leaders' reception room rather than to a window. */
 gboolean
-_hall_leader_emit_ticket (HallCtx     *ctx,
-                          const char  *kind,
-                          gint64       ticket_id,
-                          gint64       leader_user_id,
-                          GError     **error)
+_hall_leader_emit_ticket (HallCtx    *ctx,
+                          const char *kind,
+                          gint64      ticket_id,
+                          gint64      leader_user_id,
+                          GError    **error)
 {
   JsonObject *extra = json_object_new ();
 
@@ -37,13 +37,13 @@ _hall_leader_emit_ticket (HallCtx     *ctx,
 /* Which duty leader receives an escalation: the one asked for, if on duty today; otherwise
  * the leader receiving now with the fewest visitors waiting. */
 static gboolean
-choose_duty_leader (HallCtx  *ctx,
-                    gint64    wanted,
-                    gint64   *leader_user_id,
-                    GError  **error)
+choose_duty_leader (HallCtx *ctx,
+                    gint64   wanted,
+                    gint64  *leader_user_id,
+                    GError **error)
 {
   g_autoptr (JsonArray) entries = _hall_leader_duty_entries (ctx, ctx->today, error);
-  gint64 best = 0, best_waiting = G_MAXINT64;
+  gint64   best = 0, best_waiting = G_MAXINT64;
   gboolean best_now = FALSE;
 
   if (entries == NULL)
@@ -51,18 +51,19 @@ choose_duty_leader (HallCtx  *ctx,
 
   if (json_array_get_length (entries) == 0)
     {
-      hall_set_error (error, HALL_ERROR_CONFLICT, NULL,
-                      _("No leader is on duty today. Ask the hall manager to put today’s receiving "
-                        "leader on the roster, then escalate again."));
+      hall_set_error (
+          error, HALL_ERROR_CONFLICT, NULL,
+          _ ("No leader is on duty today. Ask the hall manager to put today’s receiving "
+             "leader on the roster, then escalate again."));
       return FALSE;
     }
 
   for (guint i = 0; i < json_array_get_length (entries); i++)
     {
       JsonObject *entry = json_array_get_object_element (entries, i);
-      gint64 user_id = json_object_get_int_member (entry, "user_id");
-      gint64 waiting = json_object_get_int_member (entry, "waiting");
-      gboolean now = _hall_leader_slot_is_now (ctx, json_object_get_string_member (entry, "slot"));
+      gint64      user_id = json_object_get_int_member (entry, "user_id");
+      gint64      waiting = json_object_get_int_member (entry, "waiting");
+      gboolean    now = _hall_leader_slot_is_now (ctx, json_object_get_string_member (entry, "slot"));
 
       if (wanted != 0)
         {
@@ -84,7 +85,7 @@ choose_duty_leader (HallCtx  *ctx,
   if (wanted != 0)
     {
       hall_set_error (error, HALL_ERROR_CONFLICT, "leader_user_id",
-                      _("This leader is not on duty today. Choose one of today’s duty leaders."));
+                      _ ("This leader is not on duty today. Choose one of today’s duty leaders."));
       return FALSE;
     }
 
@@ -94,11 +95,11 @@ choose_duty_leader (HallCtx  *ctx,
 
 /* The visitor's ticket of today that is not finished: the one named, or the matter's. */
 static gboolean
-find_open_ticket (HallCtx  *ctx,
-                  gint64    matter_id,
-                  gint64    wanted,
-                  gint64   *ticket_id,
-                  GError  **error)
+find_open_ticket (HallCtx *ctx,
+                  gint64   matter_id,
+                  gint64   wanted,
+                  gint64  *ticket_id,
+                  GError **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
 
@@ -123,7 +124,7 @@ find_open_ticket (HallCtx  *ctx,
         case SQLITE_ROW:
           break;
         case SQLITE_DONE:
-          hall_set_error (error, HALL_ERROR_NOT_FOUND, "ticket_id", _("There is no such ticket."));
+          hall_set_error (error, HALL_ERROR_NOT_FOUND, "ticket_id", _ ("There is no such ticket."));
           return FALSE;
         default:
           return FALSE;
@@ -132,15 +133,16 @@ find_open_ticket (HallCtx  *ctx,
           || g_strcmp0 (hall_stmt_text (stmt, 1), "finished") == 0
           || g_strcmp0 (hall_stmt_text (stmt, 1), "no_show") == 0)
         {
-          hall_set_error (error, HALL_ERROR_CONFLICT, "ticket_id",
-                          _("This ticket is finished or not from today: the visitor has left the queue. "
-                            "Escalate the matter without a ticket, or issue a new one."));
+          hall_set_error (
+              error, HALL_ERROR_CONFLICT, "ticket_id",
+              _ ("This ticket is finished or not from today: the visitor has left the queue. "
+                 "Escalate the matter without a ticket, or issue a new one."));
           return FALSE;
         }
       if (!hall_stmt_int (stmt, 2))
         {
           hall_set_error (error, HALL_ERROR_CONFLICT, "ticket_id",
-                          _("This ticket belongs to another matter."));
+                          _ ("This ticket belongs to another matter."));
           return FALSE;
         }
       *ticket_id = wanted;
@@ -170,14 +172,14 @@ find_open_ticket (HallCtx  *ctx,
 }
 
 JsonObject *
-_hall_leader_escalate (HallCtx     *ctx,
-                       JsonObject  *params,
-                       GError     **error)
+_hall_leader_escalate (HallCtx    *ctx,
+                       JsonObject *params,
+                       GError    **error)
 {
   g_autoptr (JsonObject) matter = NULL;
   const char *note = NULL;
-  gint64 matter_id, wanted_leader = 0, wanted_ticket = 0, leader_user_id = 0, ticket_id = 0;
-  gint64 escalation_id;
+  gint64      matter_id, wanted_leader = 0, wanted_ticket = 0, leader_user_id = 0, ticket_id = 0;
+  gint64      escalation_id;
   g_autoptr (HallStmt) open = NULL;
   g_autoptr (HallStmt) insert = NULL;
   g_autoptr (JsonObject) detail = NULL;
@@ -195,10 +197,11 @@ _hall_leader_escalate (HallCtx     *ctx,
 
   if (_hall_leader_matter_is_final (_hall_matter_get_string (matter, "state")))
     {
-      hall_set_error (error, HALL_ERROR_CONFLICT, "matter_id",
-                      _("This matter is %s: a leader cannot take it up. Register a new matter or a "
-                        "review request instead."),
-                      _hall_matter_state_label (_hall_matter_get_string (matter, "state")));
+      hall_set_error (
+          error, HALL_ERROR_CONFLICT, "matter_id",
+          _ ("This matter is %s: a leader cannot take it up. Register a new matter or a "
+             "review request instead."),
+          _hall_matter_state_label (_hall_matter_get_string (matter, "state")));
       return NULL;
     }
 
@@ -218,7 +221,8 @@ _hall_leader_escalate (HallCtx     *ctx,
     {
     case SQLITE_ROW:
       hall_set_error (error, HALL_ERROR_CONFLICT, "matter_id",
-                      _("This matter is already waiting for leader %s."), hall_stmt_text (open, 0));
+                      _ ("This matter is already waiting for leader %s."),
+                      hall_stmt_text (open, 0));
       return NULL;
     case SQLITE_DONE:
       break;
@@ -230,10 +234,11 @@ _hall_leader_escalate (HallCtx     *ctx,
       || !find_open_ticket (ctx, matter_id, wanted_ticket, &ticket_id, error))
     return NULL;
 
-  insert = hall_db_prepare (ctx->db,
-                            "INSERT INTO leader_escalation (matter_id, ticket_id, leader_user_id, date, note, "
-                            "escalated_by, escalated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                            error);
+  insert = hall_db_prepare (
+      ctx->db,
+      "INSERT INTO leader_escalation (matter_id, ticket_id, leader_user_id, date, note, "
+      "escalated_by, escalated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+      error);
   if (insert == NULL)
     return NULL;
   hall_stmt_bind_int (insert, 1, matter_id);
@@ -256,11 +261,12 @@ _hall_leader_escalate (HallCtx     *ctx,
       /* The visitor keeps their arrival time and leaves the window's queue for the leader's. */
       g_autoptr (HallStmt) move = NULL;
 
-      move = hall_db_prepare (ctx->db,
-                              "UPDATE ticket SET queue = 'leader', state = 'waiting', leader_user_id = ?2, "
-                              "matter_id = ?3, counter_id = NULL, target_counter_id = NULL, front_at = NULL, "
-                              "called_at = NULL, started_at = NULL WHERE id = ?1",
-                              error);
+      move = hall_db_prepare (
+          ctx->db,
+          "UPDATE ticket SET queue = 'leader', state = 'waiting', leader_user_id = ?2, "
+          "matter_id = ?3, counter_id = NULL, target_counter_id = NULL, front_at = NULL, "
+          "called_at = NULL, started_at = NULL WHERE id = ?1",
+          error);
       if (move == NULL)
         return NULL;
       hall_stmt_bind_int (move, 1, ticket_id);
@@ -296,32 +302,34 @@ _hall_leader_escalate (HallCtx     *ctx,
 /* ---- the leader's reception queue --------------------------------------------------------- */
 
 JsonObject *
-_hall_leader_describe_escalation (HallCtx  *ctx,
-                                  gint64    escalation_id,
-                                  GError  **error)
+_hall_leader_describe_escalation (HallCtx *ctx,
+                                  gint64   escalation_id,
+                                  GError **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
   JsonObject *escalation, *result;
 
-  stmt = hall_db_prepare (ctx->db,
-                          "SELECT e.id, e.matter_id, m.number AS matter_number, e.ticket_id, t.code AS ticket_code, "
-                          "t.state AS ticket_state, t.persons, t.arrived_at, e.leader_user_id, "
-                          "l.display_name AS leader_name, e.date, e.note, e.state, e.escalated_by, "
-                          "b.display_name AS escalated_by_name, e.escalated_at, e.called_at, e.reception_id, "
-                          "e.lapsed_at, e.resolution, e.resolved_at, e.resolved_by, e.resolution_note, "
-                          "e.next_escalation_id "
-                          "FROM leader_escalation e JOIN matter m ON m.id = e.matter_id "
-                          "LEFT JOIN ticket t ON t.id = e.ticket_id "
-                          "JOIN account l ON l.id = e.leader_user_id "
-                          "JOIN account b ON b.id = e.escalated_by WHERE e.id = ?1",
-                          error);
+  stmt = hall_db_prepare (
+      ctx->db,
+      "SELECT e.id, e.matter_id, m.number AS matter_number, e.ticket_id, t.code AS ticket_code, "
+      "t.state AS ticket_state, t.persons, t.arrived_at, e.leader_user_id, "
+      "l.display_name AS leader_name, e.date, e.note, e.state, e.escalated_by, "
+      "b.display_name AS escalated_by_name, e.escalated_at, e.called_at, e.reception_id, "
+      "e.lapsed_at, e.resolution, e.resolved_at, e.resolved_by, e.resolution_note, "
+      "e.next_escalation_id "
+      "FROM leader_escalation e JOIN matter m ON m.id = e.matter_id "
+      "LEFT JOIN ticket t ON t.id = e.ticket_id "
+      "JOIN account l ON l.id = e.leader_user_id "
+      "JOIN account b ON b.id = e.escalated_by WHERE e.id = ?1",
+      error);
   if (stmt == NULL)
     return NULL;
   hall_stmt_bind_int (stmt, 1, escalation_id);
   if (hall_stmt_step (stmt, error) != SQLITE_ROW)
     {
       if (error && *error == NULL)
-        hall_set_error (error, HALL_ERROR_NOT_FOUND, "escalation_id", _("There is no such escalation."));
+        hall_set_error (error, HALL_ERROR_NOT_FOUND, "escalation_id",
+                        _ ("There is no such escalation."));
       return NULL;
     }
   escalation = hall_stmt_row_object (stmt);
@@ -331,10 +339,10 @@ _hall_leader_describe_escalation (HallCtx  *ctx,
 }
 
 static gboolean
-queue_owner (HallCtx     *ctx,
-             JsonObject  *params,
-             gint64      *leader_user_id,
-             GError     **error)
+queue_owner (HallCtx    *ctx,
+             JsonObject *params,
+             gint64     *leader_user_id,
+             GError    **error)
 {
   *leader_user_id = 0;
   if (!hall_param_int (params, "leader_user_id", FALSE, 1, G_MAXINT64, leader_user_id, error))
@@ -344,7 +352,7 @@ queue_owner (HallCtx     *ctx,
       if (*leader_user_id != 0 && *leader_user_id != ctx->actor->user_id)
         {
           hall_set_error (error, HALL_ERROR_FORBIDDEN, "leader_user_id",
-                          _("You can see only your own reception queue."));
+                          _ ("You can see only your own reception queue."));
           return FALSE;
         }
       *leader_user_id = ctx->actor->user_id;
@@ -352,20 +360,21 @@ queue_owner (HallCtx     *ctx,
     }
   if (*leader_user_id == 0)
     {
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "leader_user_id", _("Choose the leader."));
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "leader_user_id",
+                      _ ("Choose the leader."));
       return FALSE;
     }
   return TRUE;
 }
 
 JsonObject *
-_hall_leader_queue (HallCtx     *ctx,
-                    JsonObject  *params,
-                    GError     **error)
+_hall_leader_queue (HallCtx    *ctx,
+                    JsonObject *params,
+                    GError    **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
   g_autoptr (JsonArray) visitors = NULL;
-  gint64 leader_user_id;
+  gint64      leader_user_id;
   JsonObject *result;
 
   if (!queue_owner (ctx, params, &leader_user_id, error)
@@ -374,18 +383,19 @@ _hall_leader_queue (HallCtx     *ctx,
 
   /* Called visitors first, then by arrival in the hall (the escalation keeps the ticket's
    * arrival), escalations without a visitor present last. */
-  stmt = hall_db_prepare (ctx->db,
-                          "SELECT e.id AS escalation_id, e.state, e.matter_id, m.number AS matter_number, "
-                          "e.ticket_id, t.code AS ticket_code, t.persons, t.priority, t.arrived_at, "
-                          "e.escalated_at, e.escalated_by, b.display_name AS escalated_by_name, e.note, "
-                          "e.called_at "
-                          "FROM leader_escalation e JOIN matter m ON m.id = e.matter_id "
-                          "LEFT JOIN ticket t ON t.id = e.ticket_id "
-                          "JOIN account b ON b.id = e.escalated_by "
-                          "WHERE e.leader_user_id = ?1 AND e.date = ?2 AND e.state IN ('waiting', 'called') "
-                          "ORDER BY e.state = 'called' DESC, t.id IS NULL, "
-                          "coalesce(t.arrived_at, e.escalated_at), e.id",
-                          error);
+  stmt = hall_db_prepare (
+      ctx->db,
+      "SELECT e.id AS escalation_id, e.state, e.matter_id, m.number AS matter_number, "
+      "e.ticket_id, t.code AS ticket_code, t.persons, t.priority, t.arrived_at, "
+      "e.escalated_at, e.escalated_by, b.display_name AS escalated_by_name, e.note, "
+      "e.called_at "
+      "FROM leader_escalation e JOIN matter m ON m.id = e.matter_id "
+      "LEFT JOIN ticket t ON t.id = e.ticket_id "
+      "JOIN account b ON b.id = e.escalated_by "
+      "WHERE e.leader_user_id = ?1 AND e.date = ?2 AND e.state IN ('waiting', 'called') "
+      "ORDER BY e.state = 'called' DESC, t.id IS NULL, "
+      "coalesce(t.arrived_at, e.escalated_at), e.id",
+      error);
   if (stmt == NULL)
     return NULL;
   hall_stmt_bind_int (stmt, 1, leader_user_id);
@@ -403,12 +413,12 @@ _hall_leader_queue (HallCtx     *ctx,
 
 /* Loads an escalation the acting leader may act on today. */
 gboolean
-_hall_leader_own_escalation (HallCtx  *ctx,
-                             gint64    escalation_id,
-                             gint64   *matter_id,
-                             gint64   *ticket_id,
-                             char    **state,
-                             GError  **error)
+_hall_leader_own_escalation (HallCtx *ctx,
+                             gint64   escalation_id,
+                             gint64  *matter_id,
+                             gint64  *ticket_id,
+                             char   **state,
+                             GError **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
 
@@ -424,7 +434,8 @@ _hall_leader_own_escalation (HallCtx  *ctx,
     case SQLITE_ROW:
       break;
     case SQLITE_DONE:
-      hall_set_error (error, HALL_ERROR_NOT_FOUND, "escalation_id", _("There is no such escalation."));
+      hall_set_error (error, HALL_ERROR_NOT_FOUND, "escalation_id",
+                      _ ("There is no such escalation."));
       return FALSE;
     default:
       return FALSE;
@@ -433,30 +444,34 @@ _hall_leader_own_escalation (HallCtx  *ctx,
   if (hall_stmt_int (stmt, 0) != ctx->actor->user_id)
     {
       hall_set_error (error, HALL_ERROR_FORBIDDEN, "escalation_id",
-                      _("This visitor was escalated to another leader."));
+                      _ ("This visitor was escalated to another leader."));
       return FALSE;
     }
   /* Its day is over (stored as lapsed or not yet): the visitor was not received that day. */
   if (g_strcmp0 (hall_stmt_text (stmt, 2), "lapsed") == 0
-      || ((g_strcmp0 (hall_stmt_text (stmt, 2), "waiting") == 0 || g_strcmp0 (hall_stmt_text (stmt, 2), "called") == 0)
+      || ((g_strcmp0 (hall_stmt_text (stmt, 2), "waiting") == 0
+           || g_strcmp0 (hall_stmt_text (stmt, 2), "called") == 0)
           && g_strcmp0 (hall_stmt_text (stmt, 1), ctx->today) < 0))
     {
-      hall_set_error (error, HALL_ERROR_CONFLICT, "escalation_id",
-                      _("This escalation lapsed: the visitor was not received on %s. Ask the hall manager to "
-                        "escalate the matter again to today’s duty leader."),
-                      hall_stmt_text (stmt, 1));
+      hall_set_error (
+          error, HALL_ERROR_CONFLICT, "escalation_id",
+          _ ("This escalation lapsed: the visitor was not received on %s. Ask the hall manager to "
+             "escalate the matter again to today’s duty leader."),
+          hall_stmt_text (stmt, 1));
       return FALSE;
     }
-  if (g_strcmp0 (hall_stmt_text (stmt, 2), "waiting") != 0 && g_strcmp0 (hall_stmt_text (stmt, 2), "called") != 0)
+  if (g_strcmp0 (hall_stmt_text (stmt, 2), "waiting") != 0
+      && g_strcmp0 (hall_stmt_text (stmt, 2), "called") != 0)
     {
       hall_set_error (error, HALL_ERROR_CONFLICT, "escalation_id",
-                      _("This visitor has already been received."));
+                      _ ("This visitor has already been received."));
       return FALSE;
     }
   if (g_strcmp0 (hall_stmt_text (stmt, 1), ctx->today) != 0)
     {
       hall_set_error (error, HALL_ERROR_CONFLICT, "escalation_id",
-                      _("This escalation was for an earlier day. Ask the window to escalate the matter again."));
+                      _ ("This escalation was for an earlier day. Ask the window to escalate the "
+                         "matter again."));
       return FALSE;
     }
   *matter_id = hall_stmt_int (stmt, 3);
@@ -467,18 +482,18 @@ _hall_leader_own_escalation (HallCtx  *ctx,
 }
 
 JsonObject *
-_hall_leader_call (HallCtx     *ctx,
-                   JsonObject  *params,
-                   GError     **error)
+_hall_leader_call (HallCtx    *ctx,
+                   JsonObject *params,
+                   GError    **error)
 {
-  gint64 escalation_id, matter_id, ticket_id;
+  gint64           escalation_id, matter_id, ticket_id;
   g_autofree char *state = NULL;
   g_autoptr (HallStmt) others = NULL;
   g_autoptr (HallStmt) call = NULL;
-  GPtrArray *back;
+  GPtrArray  *back;
   JsonObject *payload;
-  gboolean ok;
-  int rc;
+  gboolean    ok;
+  int         rc;
 
   if (!hall_param_int (params, "escalation_id", TRUE, 1, G_MAXINT64, &escalation_id, error))
     return NULL;
@@ -514,9 +529,8 @@ _hall_leader_call (HallCtx     *ctx,
   for (guint i = 0; ok && i < back->len; i++)
     {
       gint64 *ids = back->pdata[i];
-      g_autoptr (HallStmt) wait = hall_db_prepare (ctx->db,
-                                                   "UPDATE leader_escalation SET state = 'waiting' WHERE id = ?1",
-                                                   error);
+      g_autoptr (HallStmt) wait = hall_db_prepare (
+          ctx->db, "UPDATE leader_escalation SET state = 'waiting' WHERE id = ?1", error);
       g_autoptr (HallStmt) wait_ticket = NULL;
 
       if (wait != NULL)
@@ -524,9 +538,8 @@ _hall_leader_call (HallCtx     *ctx,
       ok = _hall_leader_exec (wait, error);
       if (!ok || ids[1] == 0)
         continue;
-      wait_ticket = hall_db_prepare (ctx->db,
-                                     "UPDATE ticket SET state = 'waiting' WHERE id = ?1 AND state = 'called'",
-                                     error);
+      wait_ticket = hall_db_prepare (
+          ctx->db, "UPDATE ticket SET state = 'waiting' WHERE id = ?1 AND state = 'called'", error);
       if (wait_ticket != NULL)
         hall_stmt_bind_int (wait_ticket, 1, ids[1]);
       ok = _hall_leader_exec (wait_ticket, error)
@@ -536,9 +549,9 @@ _hall_leader_call (HallCtx     *ctx,
   if (!ok)
     return NULL;
 
-  call = hall_db_prepare (ctx->db,
-                          "UPDATE leader_escalation SET state = 'called', called_at = ?2 WHERE id = ?1",
-                          error);
+  call = hall_db_prepare (
+      ctx->db, "UPDATE leader_escalation SET state = 'called', called_at = ?2 WHERE id = ?1",
+      error);
   if (call == NULL)
     return NULL;
   hall_stmt_bind_int (call, 1, escalation_id);
@@ -560,8 +573,9 @@ _hall_leader_call (HallCtx     *ctx,
       hall_stmt_bind_int (ticket, 2, ctx->now);
       /* Calling the same visitor again is a recall, as at a window. */
       if (!_hall_leader_exec (ticket, error)
-          || !_hall_leader_emit_ticket (ctx, g_str_equal (state, "called") ? "ticket.recalled" : "ticket.called",
-                                        ticket_id, ctx->actor->user_id, error))
+          || !_hall_leader_emit_ticket (
+              ctx, g_str_equal (state, "called") ? "ticket.recalled" : "ticket.called", ticket_id,
+              ctx->actor->user_id, error))
         return NULL;
     }
 
@@ -576,4 +590,3 @@ _hall_leader_call (HallCtx     *ctx,
 
   return _hall_leader_describe_escalation (ctx, escalation_id, error);
 }
-

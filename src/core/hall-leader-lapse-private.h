@@ -16,8 +16,8 @@ G_BEGIN_DECLS
  * day): state "lapsed", a timeline entry "escalation_lapsed" and a "leader.escalation_lapsed"
  * event each. @matter_id 0 for every matter. Run by whatever shows escalations or a matter's
  * timeline, so it is right after a restart on a later day. */
-gboolean _hall_leader_lapse_escalations (HallCtx     *ctx,
-                                         gint64       matter_id,
-                                         GError     **error);
+gboolean _hall_leader_lapse_escalations (HallCtx *ctx,
+                                         gint64   matter_id,
+                                         GError **error);
 
 G_END_DECLS

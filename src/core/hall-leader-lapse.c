@@ -30,23 +30,24 @@ typedef struct
   gint64 matter_id;
   gint64 leader_user_id;
   gint64 ticket_id;
-  char date[11];
+  char   date[11];
 } Lapsed;
 
 gboolean
-_hall_leader_lapse_escalations (HallCtx  *ctx,
-                                gint64    matter_id,
-                                GError  **error)
+_hall_leader_lapse_escalations (HallCtx *ctx,
+                                gint64   matter_id,
+                                GError **error)
 {
   g_autoptr (HallStmt) find = NULL;
   g_autoptr (GArray) lapsed = g_array_new (FALSE, TRUE, sizeof (Lapsed));
   int rc;
 
-  find = hall_db_prepare (ctx->db,
-                          "SELECT id, matter_id, leader_user_id, ticket_id, date FROM leader_escalation "
-                          "WHERE state IN ('waiting', 'called') AND date < ?1 AND (?2 = 0 OR matter_id = ?2) "
-                          "ORDER BY id",
-                          error);
+  find = hall_db_prepare (
+      ctx->db,
+      "SELECT id, matter_id, leader_user_id, ticket_id, date FROM leader_escalation "
+      "WHERE state IN ('waiting', 'called') AND date < ?1 AND (?2 = 0 OR matter_id = ?2) "
+      "ORDER BY id",
+      error);
   if (find == NULL)
     return FALSE;
   hall_stmt_bind_text (find, 1, ctx->today);
@@ -73,9 +74,9 @@ _hall_leader_lapse_escalations (HallCtx  *ctx,
       g_autoptr (JsonObject) detail = json_object_new ();
       JsonObject *payload;
 
-      update = hall_db_prepare (ctx->db,
-                                "UPDATE leader_escalation SET state = 'lapsed', lapsed_at = ?2 WHERE id = ?1",
-                                error);
+      update = hall_db_prepare (
+          ctx->db, "UPDATE leader_escalation SET state = 'lapsed', lapsed_at = ?2 WHERE id = ?1",
+          error);
       if (update == NULL)
         return FALSE;
       hall_stmt_bind_int (update, 1, l->id);
@@ -105,17 +106,18 @@ _hall_leader_lapse_escalations (HallCtx  *ctx,
 
 /* Marks the matter's lapsed escalations waiting for the manager as followed up. */
 gboolean
-_hall_leader_resolve_lapsed (HallCtx     *ctx,
-                             gint64       matter_id,
-                             const char  *resolution,
-                             gint64       next_escalation_id,
-                             GError     **error)
+_hall_leader_resolve_lapsed (HallCtx    *ctx,
+                             gint64      matter_id,
+                             const char *resolution,
+                             gint64      next_escalation_id,
+                             GError    **error)
 {
-  g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db,
-                                               "UPDATE leader_escalation SET resolution = ?2, resolved_at = ?3, "
-                                               "resolved_by = ?4, next_escalation_id = ?5 "
-                                               "WHERE matter_id = ?1 AND state = 'lapsed' AND resolution IS NULL",
-                                               error);
+  g_autoptr (HallStmt) stmt =
+      hall_db_prepare (ctx->db,
+                       "UPDATE leader_escalation SET resolution = ?2, resolved_at = ?3, "
+                       "resolved_by = ?4, next_escalation_id = ?5 "
+                       "WHERE matter_id = ?1 AND state = 'lapsed' AND resolution IS NULL",
+                       error);
 
   if (stmt == NULL)
     return FALSE;
@@ -130,14 +132,14 @@ _hall_leader_resolve_lapsed (HallCtx     *ctx,
 /* ---- leader.escalations ---------------------------------------------------------------- */
 
 JsonObject *
-_hall_leader_escalations (HallCtx     *ctx,
-                          JsonObject  *params,
-                          GError     **error)
+_hall_leader_escalations (HallCtx    *ctx,
+                          JsonObject *params,
+                          GError    **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
   g_autoptr (JsonArray) rows = NULL;
   JsonObject *result;
-  guint lapsed = 0;
+  guint       lapsed = 0;
 
   if (!_hall_leader_lapse_escalations (ctx, 0, error))
     return NULL;
@@ -145,23 +147,24 @@ _hall_leader_escalations (HallCtx     *ctx,
   /* Lapsed ones waiting for the manager's decision first (oldest first), then today's called
    * and waiting visitors in the order they were escalated. A lapsed escalation of a matter
    * since closed needs nothing more. */
-  stmt = hall_db_prepare (ctx->db,
-                          "SELECT e.id, e.matter_id, m.number AS matter_number, m.state AS matter_state, "
-                          "m.department_id, d.name AS department_name, e.ticket_id, t.code AS ticket_code, "
-                          "e.leader_user_id, l.display_name AS leader_name, e.date, e.note, e.state, "
-                          "e.escalated_by, b.display_name AS escalated_by_name, e.escalated_at, e.called_at, "
-                          "e.lapsed_at, e.state = 'lapsed' AS needs_action "
-                          "FROM leader_escalation e JOIN matter m ON m.id = e.matter_id "
-                          "JOIN department d ON d.id = m.department_id "
-                          "LEFT JOIN ticket t ON t.id = e.ticket_id "
-                          "JOIN account l ON l.id = e.leader_user_id "
-                          "JOIN account b ON b.id = e.escalated_by "
-                          "WHERE (e.state IN ('waiting', 'called') AND e.date = ?1) "
-                          "OR (e.state = 'lapsed' AND e.resolution IS NULL "
-                          "    AND m.state NOT IN ('closed', 'litigation', 'declined')) "
-                          "ORDER BY e.state = 'lapsed' DESC, e.state = 'called' DESC, e.date, e.escalated_at, e.id "
-                          "LIMIT ?2",
-                          error);
+  stmt = hall_db_prepare (
+      ctx->db,
+      "SELECT e.id, e.matter_id, m.number AS matter_number, m.state AS matter_state, "
+      "m.department_id, d.name AS department_name, e.ticket_id, t.code AS ticket_code, "
+      "e.leader_user_id, l.display_name AS leader_name, e.date, e.note, e.state, "
+      "e.escalated_by, b.display_name AS escalated_by_name, e.escalated_at, e.called_at, "
+      "e.lapsed_at, e.state = 'lapsed' AS needs_action "
+      "FROM leader_escalation e JOIN matter m ON m.id = e.matter_id "
+      "JOIN department d ON d.id = m.department_id "
+      "LEFT JOIN ticket t ON t.id = e.ticket_id "
+      "JOIN account l ON l.id = e.leader_user_id "
+      "JOIN account b ON b.id = e.escalated_by "
+      "WHERE (e.state IN ('waiting', 'called') AND e.date = ?1) "
+      "OR (e.state = 'lapsed' AND e.resolution IS NULL "
+      "    AND m.state NOT IN ('closed', 'litigation', 'declined')) "
+      "ORDER BY e.state = 'lapsed' DESC, e.state = 'called' DESC, e.date, e.escalated_at, e.id "
+      "LIMIT ?2",
+      error);
   if (stmt == NULL)
     return NULL;
   hall_stmt_bind_text (stmt, 1, ctx->today);
@@ -173,7 +176,7 @@ _hall_leader_escalations (HallCtx     *ctx,
   for (guint i = 0; i < json_array_get_length (rows); i++)
     {
       JsonObject *row = json_array_get_object_element (rows, i);
-      gboolean needs_action = json_object_get_int_member (row, "needs_action") != 0;
+      gboolean    needs_action = json_object_get_int_member (row, "needs_action") != 0;
 
       json_object_set_boolean_member (row, "needs_action", needs_action);
       lapsed += needs_action;
@@ -189,14 +192,14 @@ _hall_leader_escalations (HallCtx     *ctx,
 /* ---- leader.escalation_leave ------------------------------------------------------------ */
 
 JsonObject *
-_hall_leader_escalation_leave (HallCtx     *ctx,
-                               JsonObject  *params,
-                               GError     **error)
+_hall_leader_escalation_leave (HallCtx    *ctx,
+                               JsonObject *params,
+                               GError    **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
   g_autoptr (JsonObject) detail = json_object_new ();
   const char *note = NULL;
-  gint64 escalation_id = 0, matter_id, department_id;
+  gint64      escalation_id = 0, matter_id, department_id;
   JsonObject *payload;
 
   if (!hall_param_int (params, "escalation_id", TRUE, 1, G_MAXINT64, &escalation_id, error)
@@ -206,10 +209,11 @@ _hall_leader_escalation_leave (HallCtx     *ctx,
   if (!_hall_leader_lapse_escalations (ctx, 0, error))
     return NULL;
 
-  stmt = hall_db_prepare (ctx->db,
-                          "SELECT e.state, e.resolution, e.matter_id, m.department_id FROM leader_escalation e "
-                          "JOIN matter m ON m.id = e.matter_id WHERE e.id = ?1",
-                          error);
+  stmt = hall_db_prepare (
+      ctx->db,
+      "SELECT e.state, e.resolution, e.matter_id, m.department_id FROM leader_escalation e "
+      "JOIN matter m ON m.id = e.matter_id WHERE e.id = ?1",
+      error);
   if (stmt == NULL)
     return NULL;
   hall_stmt_bind_int (stmt, 1, escalation_id);
@@ -218,32 +222,35 @@ _hall_leader_escalation_leave (HallCtx     *ctx,
     case SQLITE_ROW:
       break;
     case SQLITE_DONE:
-      hall_set_error (error, HALL_ERROR_NOT_FOUND, "escalation_id", _("There is no such escalation."));
+      hall_set_error (error, HALL_ERROR_NOT_FOUND, "escalation_id",
+                      _ ("There is no such escalation."));
       return NULL;
     default:
       return NULL;
     }
   if (g_strcmp0 (hall_stmt_text (stmt, 0), "lapsed") != 0)
     {
-      hall_set_error (error, HALL_ERROR_CONFLICT, "escalation_id",
-                      _("Only an escalation that lapsed (the visitor was not received on its day) can be "
-                        "left with the department. This one is still for today."));
+      hall_set_error (
+          error, HALL_ERROR_CONFLICT, "escalation_id",
+          _ ("Only an escalation that lapsed (the visitor was not received on its day) can be "
+             "left with the department. This one is still for today."));
       return NULL;
     }
   if (hall_stmt_text (stmt, 1) != NULL)
     {
       hall_set_error (error, HALL_ERROR_CONFLICT, "escalation_id",
-                      _("This lapsed escalation has already been followed up."));
+                      _ ("This lapsed escalation has already been followed up."));
       return NULL;
     }
   matter_id = hall_stmt_int (stmt, 2);
   department_id = hall_stmt_int (stmt, 3);
   g_clear_pointer (&stmt, hall_stmt_release);
 
-  stmt = hall_db_prepare (ctx->db,
-                          "UPDATE leader_escalation SET resolution = 'left', resolved_at = ?2, resolved_by = ?3, "
-                          "resolution_note = ?4 WHERE id = ?1",
-                          error);
+  stmt = hall_db_prepare (
+      ctx->db,
+      "UPDATE leader_escalation SET resolution = 'left', resolved_at = ?2, resolved_by = ?3, "
+      "resolution_note = ?4 WHERE id = ?1",
+      error);
   if (stmt == NULL)
     return NULL;
   hall_stmt_bind_int (stmt, 1, escalation_id);

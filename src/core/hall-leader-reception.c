@@ -24,11 +24,11 @@
 typedef struct
 {
   gint64 petitioner_id;
-  char *name;
-  char *sex;
-  char *id_number;
-  char *address;
-  char *phone;
+  char  *name;
+  char  *sex;
+  char  *id_number;
+  char  *address;
+  char  *phone;
 } Visitor;
 
 static void
@@ -44,11 +44,11 @@ visitor_clear (Visitor *v)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Visitor, visitor_clear)
 
 static gboolean
-load_petitioner (HallCtx     *ctx,
-                 const char  *sql,
-                 gint64       id,
-                 Visitor     *v,
-                 GError     **error)
+load_petitioner (HallCtx    *ctx,
+                 const char *sql,
+                 gint64      id,
+                 Visitor    *v,
+                 GError    **error)
 {
   g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db, sql, error);
 
@@ -73,11 +73,11 @@ load_petitioner (HallCtx     *ctx,
 }
 
 static gboolean
-resolve_visitor (HallCtx     *ctx,
-                 JsonObject  *params,
-                 gint64       matter_id,
-                 Visitor     *v,
-                 GError     **error)
+resolve_visitor (HallCtx    *ctx,
+                 JsonObject *params,
+                 gint64      matter_id,
+                 Visitor    *v,
+                 GError    **error)
 {
   JsonObject *given = NULL;
 
@@ -90,19 +90,20 @@ resolve_visitor (HallCtx     *ctx,
 
       if (!_hall_petitioner_resolve (ctx, given, "petitioner", &id, NULL, error))
         return FALSE;
-      return load_petitioner (ctx,
-                              "SELECT id, name, sex, id_number, address, phone FROM petitioner WHERE id = ?1",
-                              id, v, error);
+      return load_petitioner (
+          ctx, "SELECT id, name, sex, id_number, address, phone FROM petitioner WHERE id = ?1", id,
+          v, error);
     }
 
-  return load_petitioner (ctx,
-                          "SELECT p.id, p.name, p.sex, p.id_number, p.address, p.phone "
-                          "FROM matter_petitioner mp JOIN petitioner p ON p.id = mp.petitioner_id "
-                          "WHERE mp.matter_id = ?1 ORDER BY mp.role = 'representative', mp.sort LIMIT 1",
-                          matter_id, v, error);
+  return load_petitioner (
+      ctx,
+      "SELECT p.id, p.name, p.sex, p.id_number, p.address, p.phone "
+      "FROM matter_petitioner mp JOIN petitioner p ON p.id = mp.petitioner_id "
+      "WHERE mp.matter_id = ?1 ORDER BY mp.role = 'representative', mp.sort LIMIT 1",
+      matter_id, v, error);
 }
 
-static const char * const roles[] = { "lead", "cooperate", NULL };
+static const char *const roles[] = { "lead", "cooperate", NULL };
 
 /* One entry of "assignments": {"department": code or "department_id", "deadline", "note",
  * "role": "lead" or "cooperate"}. */
@@ -118,7 +119,7 @@ read_assignment (HallCtx     *ctx,
                  JsonObject  *recorded,
                  GError     **error)
 {
-  JsonNode *node = json_array_get_element (list, index);
+  JsonNode        *node = json_array_get_element (list, index);
   g_autofree char *prefix = g_strdup_printf ("assignments[%u]", index);
   g_autofree char *field = NULL;
   g_autoptr (HallStmt) stmt = NULL;
@@ -129,7 +130,7 @@ read_assignment (HallCtx     *ctx,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, prefix,
-                      _("Each assignment names a department and a deadline."));
+                      _ ("Each assignment names a department and a deadline."));
       return FALSE;
     }
   item = json_node_get_object (node);
@@ -150,10 +151,11 @@ read_assignment (HallCtx     *ctx,
       return FALSE;
     }
 
-  stmt = hall_db_prepare (ctx->db,
-                          "SELECT id, code, name FROM department WHERE (?1 IS NOT NULL AND code = ?1) "
-                          "OR (?1 IS NULL AND id = ?2)",
-                          error);
+  stmt =
+      hall_db_prepare (ctx->db,
+                       "SELECT id, code, name FROM department WHERE (?1 IS NOT NULL AND code = ?1) "
+                       "OR (?1 IS NULL AND id = ?2)",
+                       error);
   if (stmt == NULL)
     return FALSE;
   hall_stmt_bind_text (stmt, 1, code);
@@ -165,9 +167,11 @@ read_assignment (HallCtx     *ctx,
     case SQLITE_DONE:
       field = g_strdup_printf ("%s.department", prefix);
       if (code == NULL && *department_id == 0)
-        hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, field, _("Choose the department to assign it to."));
+        hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, field,
+                        _ ("Choose the department to assign it to."));
       else
-        hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, field, _("There is no such department."));
+        hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, field,
+                        _ ("There is no such department."));
       return FALSE;
     default:
       return FALSE;
@@ -178,13 +182,14 @@ read_assignment (HallCtx     *ctx,
     {
       field = g_strdup_printf ("%s.deadline", prefix);
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, field,
-                      _("Give a deadline for this department, or one deadline for all."));
+                      _ ("Give a deadline for this department, or one deadline for all."));
       return FALSE;
     }
   if (strcmp (*deadline, ctx->today) <= 0)
     {
       field = g_strdup_printf ("%s.deadline", prefix);
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, field, _("The deadline must be after today."));
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, field,
+                      _ ("The deadline must be after today."));
       return FALSE;
     }
 
@@ -196,23 +201,24 @@ read_assignment (HallCtx     *ctx,
 }
 
 static JsonObject *
-describe_reception (HallCtx  *ctx,
-                    gint64    reception_id,
-                    GError  **error)
+describe_reception (HallCtx *ctx,
+                    gint64   reception_id,
+                    GError **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
   JsonObject *reception, *result;
 
-  stmt = hall_db_prepare (ctx->db,
-                          "SELECT r.id, r.date, r.leader_user_id, a.display_name AS leader_name, "
-                          "r.escalation_id, r.ticket_id, t.code AS ticket_code, r.matter_id, "
-                          "m.number AS matter_number, r.petitioner_id, r.petitioner_name, r.petitioner_sex, "
-                          "r.petitioner_id_number, r.petitioner_address, r.petitioner_phone, r.persons, "
-                          "r.problem, r.instructions, r.departments_json, r.deadline, r.result, r.created_at "
-                          "FROM leader_reception r JOIN account a ON a.id = r.leader_user_id "
-                          "JOIN matter m ON m.id = r.matter_id LEFT JOIN ticket t ON t.id = r.ticket_id "
-                          "WHERE r.id = ?1",
-                          error);
+  stmt = hall_db_prepare (
+      ctx->db,
+      "SELECT r.id, r.date, r.leader_user_id, a.display_name AS leader_name, "
+      "r.escalation_id, r.ticket_id, t.code AS ticket_code, r.matter_id, "
+      "m.number AS matter_number, r.petitioner_id, r.petitioner_name, r.petitioner_sex, "
+      "r.petitioner_id_number, r.petitioner_address, r.petitioner_phone, r.persons, "
+      "r.problem, r.instructions, r.departments_json, r.deadline, r.result, r.created_at "
+      "FROM leader_reception r JOIN account a ON a.id = r.leader_user_id "
+      "JOIN matter m ON m.id = r.matter_id LEFT JOIN ticket t ON t.id = r.ticket_id "
+      "WHERE r.id = ?1",
+      error);
   if (stmt == NULL)
     return NULL;
   hall_stmt_bind_int (stmt, 1, reception_id);
@@ -221,7 +227,8 @@ describe_reception (HallCtx  *ctx,
     case SQLITE_ROW:
       break;
     case SQLITE_DONE:
-      hall_set_error (error, HALL_ERROR_NOT_FOUND, "reception_id", _("There is no such reception record."));
+      hall_set_error (error, HALL_ERROR_NOT_FOUND, "reception_id",
+                      _ ("There is no such reception record."));
       return NULL;
     default:
       return NULL;
@@ -233,12 +240,12 @@ describe_reception (HallCtx  *ctx,
 }
 
 JsonObject *
-_hall_leader_receive (HallCtx     *ctx,
-                      JsonObject  *params,
-                      GError     **error)
+_hall_leader_receive (HallCtx    *ctx,
+                      JsonObject *params,
+                      GError    **error)
 {
   const char *problem = NULL, *instructions = NULL, *deadline = NULL, *result_text = NULL;
-  gint64 escalation_id = 0, matter_id = 0, ticket_id = 0, persons = 0, reception_id;
+  gint64      escalation_id = 0, matter_id = 0, ticket_id = 0, persons = 0, reception_id;
   g_autoptr (JsonObject) matter = NULL;
   g_autoptr (JsonArray) departments = json_array_new ();
   g_autoptr (JsonObject) detail = NULL;
@@ -246,11 +253,11 @@ _hall_leader_receive (HallCtx     *ctx,
   g_autofree char *departments_json = NULL;
   g_autofree char *latest_deadline = NULL;
   g_auto (Visitor) visitor = { 0 };
-  JsonArray *assignments = NULL;
-  JsonObject *payload;
+  JsonArray     *assignments = NULL;
+  JsonObject    *payload;
   HallAssignSpec specs[MAX_ASSIGNMENTS];
-  guint n_specs = 0;
-  int lead = -1, first_unmarked = -1;
+  guint          n_specs = 0;
+  int            lead = -1, first_unmarked = -1;
 
   if (!hall_param_int (params, "escalation_id", FALSE, 1, G_MAXINT64, &escalation_id, error))
     return NULL;
@@ -260,14 +267,15 @@ _hall_leader_receive (HallCtx     *ctx,
       gint64 escalated_matter;
 
       hall_ctx_set_object (ctx, "leader_escalation", escalation_id);
-      if (!_hall_leader_own_escalation (ctx, escalation_id, &escalated_matter, &ticket_id, NULL, error))
+      if (!_hall_leader_own_escalation (ctx, escalation_id, &escalated_matter, &ticket_id, NULL,
+                                        error))
         return NULL;
       if (!hall_param_int (params, "matter_id", FALSE, 1, G_MAXINT64, &matter_id, error))
         return NULL;
       if (matter_id != 0 && matter_id != escalated_matter)
         {
           hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "matter_id",
-                          _("This visitor was escalated for another matter."));
+                          _ ("This visitor was escalated for another matter."));
           return NULL;
         }
       json_object_set_int_member (params, "matter_id", escalated_matter);
@@ -282,7 +290,7 @@ _hall_leader_receive (HallCtx     *ctx,
   if (_hall_leader_matter_is_final (_hall_matter_get_string (matter, "state")))
     {
       hall_set_error (error, HALL_ERROR_CONFLICT, "matter_id",
-                      _("This matter is %s: it takes no more instructions."),
+                      _ ("This matter is %s: it takes no more instructions."),
                       _hall_matter_state_label (_hall_matter_get_string (matter, "state")));
       return NULL;
     }
@@ -292,10 +300,11 @@ _hall_leader_receive (HallCtx     *ctx,
     {
       g_autoptr (HallStmt) open = NULL;
 
-      open = hall_db_prepare (ctx->db,
-                              "SELECT id, ticket_id FROM leader_escalation WHERE matter_id = ?1 "
-                              "AND leader_user_id = ?2 AND date = ?3 AND state IN ('waiting', 'called')",
-                              error);
+      open = hall_db_prepare (
+          ctx->db,
+          "SELECT id, ticket_id FROM leader_escalation WHERE matter_id = ?1 "
+          "AND leader_user_id = ?2 AND date = ?3 AND state IN ('waiting', 'called')",
+          error);
       if (open == NULL)
         return NULL;
       hall_stmt_bind_int (open, 1, matter_id);
@@ -324,12 +333,14 @@ _hall_leader_receive (HallCtx     *ctx,
 
   if (deadline != NULL && strcmp (deadline, ctx->today) <= 0)
     {
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "deadline", _("The deadline must be after today."));
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "deadline",
+                      _ ("The deadline must be after today."));
       return NULL;
     }
 
   if (persons == 0)
-    persons = _hall_matter_get_int (matter, "persons") > 0 ? _hall_matter_get_int (matter, "persons") : 1;
+    persons =
+        _hall_matter_get_int (matter, "persons") > 0 ? _hall_matter_get_int (matter, "persons") : 1;
 
   if (!resolve_visitor (ctx, params, matter_id, &visitor, error))
     return NULL;
@@ -340,10 +351,11 @@ _hall_leader_receive (HallCtx     *ctx,
     {
       JsonObject *recorded = json_object_new ();
       const char *d = NULL, *note = NULL, *role = NULL;
-      gint64 department_id;
+      gint64      department_id;
 
       json_array_add_object_element (departments, recorded);
-      if (!read_assignment (ctx, assignments, i, deadline, &department_id, &d, &note, &role, recorded, error))
+      if (!read_assignment (ctx, assignments, i, deadline, &department_id, &d, &note, &role,
+                            recorded, error))
         return NULL;
       specs[i].department_id = department_id;
       specs[i].deadline = d;
@@ -354,7 +366,7 @@ _hall_leader_receive (HallCtx     *ctx,
             {
               g_autofree char *field = g_strdup_printf ("assignments[%u].role", i);
               hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, field,
-                              _("Only one department can lead; mark the others as cooperating."));
+                              _ ("Only one department can lead; mark the others as cooperating."));
               return NULL;
             }
           lead = i;
@@ -362,12 +374,13 @@ _hall_leader_receive (HallCtx     *ctx,
       else if (role == NULL && first_unmarked < 0)
         first_unmarked = i;
       for (guint j = 0; j < i; j++)
-        if (json_object_get_int_member (json_array_get_object_element (departments, j), "department_id")
+        if (json_object_get_int_member (json_array_get_object_element (departments, j),
+                                        "department_id")
             == department_id)
           {
             g_autofree char *field = g_strdup_printf ("assignments[%u].department", i);
             hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, field,
-                            _("This department is already in the list."));
+                            _ ("This department is already in the list."));
             return NULL;
           }
       if (latest_deadline == NULL || strcmp (d, latest_deadline) > 0)
@@ -383,7 +396,7 @@ _hall_leader_receive (HallCtx     *ctx,
   if (n_specs > 0 && lead < 0)
     {
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "assignments[0].role",
-                      _("One department must lead. Mark one as the lead."));
+                      _ ("One department must lead. Mark one as the lead."));
       return NULL;
     }
   if (lead > 0)
@@ -402,14 +415,15 @@ _hall_leader_receive (HallCtx     *ctx,
     departments_json = json_to_string (node, FALSE);
   }
 
-  insert = hall_db_prepare (ctx->db,
-                            "INSERT INTO leader_reception (date, leader_user_id, escalation_id, ticket_id, "
-                            "matter_id, petitioner_id, petitioner_name, petitioner_sex, petitioner_id_number, "
-                            "petitioner_address, petitioner_phone, persons, problem, instructions, "
-                            "departments_json, deadline, result, created_at, created_by) "
-                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
-                            "?17, ?18, ?2)",
-                            error);
+  insert = hall_db_prepare (
+      ctx->db,
+      "INSERT INTO leader_reception (date, leader_user_id, escalation_id, ticket_id, "
+      "matter_id, petitioner_id, petitioner_name, petitioner_sex, petitioner_id_number, "
+      "petitioner_address, petitioner_phone, persons, problem, instructions, "
+      "departments_json, deadline, result, created_at, created_by) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+      "?17, ?18, ?2)",
+      error);
   if (insert == NULL)
     return NULL;
   hall_stmt_bind_text (insert, 1, ctx->today);
@@ -456,13 +470,16 @@ _hall_leader_receive (HallCtx     *ctx,
           /* Point at the entry to fix: "assignments[1].deadline" rather than "deadline". */
           const char *field = hall_error_get_field (local);
 
-          if (local->domain == HALL_ERROR && field != NULL && bad >= 0 && !g_str_equal (field, "matter_id"))
+          if (local->domain == HALL_ERROR && field != NULL && bad >= 0
+              && !g_str_equal (field, "matter_id"))
             {
               /* specs[] is in round order; the entry's index is its place in the request. */
-              guint entry_index = bad == 0 ? (guint) lead : (guint) (bad <= lead ? bad - 1 : bad);
-              g_autofree char *entry = g_strdup_printf ("assignments[%u].%s", entry_index,
-                                                        g_str_equal (field, "department_id") ? "department" : field);
-              g_propagate_error (error, hall_error_new_literal (local->code, entry, local->message));
+              guint            entry_index = bad == 0 ? (guint) lead : (guint) (bad <= lead ? bad - 1 : bad);
+              g_autofree char *entry =
+                  g_strdup_printf ("assignments[%u].%s", entry_index,
+                                   g_str_equal (field, "department_id") ? "department" : field);
+              g_propagate_error (error,
+                                 hall_error_new_literal (local->code, entry, local->message));
             }
           else
             g_propagate_error (error, g_steal_pointer (&local));
@@ -474,18 +491,20 @@ _hall_leader_receive (HallCtx     *ctx,
     {
       g_autoptr (HallStmt) finish = NULL;
 
-      finish = hall_db_prepare (ctx->db,
-                                "UPDATE ticket SET state = 'finished', outcome = 'matter', matter_id = ?2, "
-                                "started_at = coalesce(started_at, called_at, ?3), finished_at = ?3 "
-                                "WHERE id = ?1 AND state != 'finished'",
-                                error);
+      finish = hall_db_prepare (
+          ctx->db,
+          "UPDATE ticket SET state = 'finished', outcome = 'matter', matter_id = ?2, "
+          "started_at = coalesce(started_at, called_at, ?3), finished_at = ?3 "
+          "WHERE id = ?1 AND state != 'finished'",
+          error);
       if (finish == NULL)
         return NULL;
       hall_stmt_bind_int (finish, 1, ticket_id);
       hall_stmt_bind_int (finish, 2, matter_id);
       hall_stmt_bind_int (finish, 3, ctx->now);
       if (!_hall_leader_exec (finish, error)
-          || !_hall_leader_emit_ticket (ctx, "ticket.finished", ticket_id, ctx->actor->user_id, error))
+          || !_hall_leader_emit_ticket (ctx, "ticket.finished", ticket_id, ctx->actor->user_id,
+                                        error))
         return NULL;
     }
 
@@ -498,10 +517,11 @@ _hall_leader_receive (HallCtx     *ctx,
     {
       g_autoptr (HallStmt) received = NULL;
 
-      received = hall_db_prepare (ctx->db,
-                                  "UPDATE leader_escalation SET state = 'received', reception_id = ?2 "
-                                  "WHERE id = ?1",
-                                  error);
+      received =
+          hall_db_prepare (ctx->db,
+                           "UPDATE leader_escalation SET state = 'received', reception_id = ?2 "
+                           "WHERE id = ?1",
+                           error);
       if (received == NULL)
         return NULL;
       hall_stmt_bind_int (received, 1, escalation_id);
@@ -522,16 +542,17 @@ _hall_leader_receive (HallCtx     *ctx,
   if (!hall_ctx_emit (ctx, "leader.received", payload, error))
     return NULL;
   /* Assignments announced the matter's change already. */
-  if (json_array_get_length (departments) == 0 && !_hall_matter_emit (ctx, "matter.changed", matter_id, error))
+  if (json_array_get_length (departments) == 0
+      && !_hall_matter_emit (ctx, "matter.changed", matter_id, error))
     return NULL;
 
   return describe_reception (ctx, reception_id, error);
 }
 
 JsonObject *
-_hall_leader_reception_get (HallCtx     *ctx,
-                            JsonObject  *params,
-                            GError     **error)
+_hall_leader_reception_get (HallCtx    *ctx,
+                            JsonObject *params,
+                            GError    **error)
 {
   gint64 reception_id;
 
@@ -539,21 +560,22 @@ _hall_leader_reception_get (HallCtx     *ctx,
     return NULL;
   hall_ctx_set_object (ctx, "leader_reception", reception_id);
   /* The record holds the visitor's ID number, phone and address: every read is audited. */
-  if (!hall_ctx_audit (ctx, "leader_reception.read_personal", "leader_reception", reception_id, error))
+  if (!hall_ctx_audit (ctx, "leader_reception.read_personal", "leader_reception", reception_id,
+                       error))
     return NULL;
   return describe_reception (ctx, reception_id, error);
 }
 
 /* The register (台账) of receptions for a date range, without the visitors' particulars. */
 JsonObject *
-_hall_leader_receptions (HallCtx     *ctx,
-                         JsonObject  *params,
-                         GError     **error)
+_hall_leader_receptions (HallCtx    *ctx,
+                         JsonObject *params,
+                         GError    **error)
 {
   const char *from = NULL, *to = NULL;
-  gint64 leader_user_id = 0, limit = 500;
+  gint64      leader_user_id = 0, limit = 500;
   g_autoptr (HallStmt) stmt = NULL;
-  JsonArray *rows;
+  JsonArray  *rows;
   JsonObject *result;
 
   if (!hall_param_date (params, "from", FALSE, &from, error)
@@ -567,18 +589,20 @@ _hall_leader_receptions (HallCtx     *ctx,
     to = from;
   if (strcmp (to, from) < 0)
     {
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "to", _("The end date is before the start date."));
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "to",
+                      _ ("The end date is before the start date."));
       return NULL;
     }
 
-  stmt = hall_db_prepare (ctx->db,
-                          "SELECT r.id, r.date, r.leader_user_id, a.display_name AS leader_name, r.matter_id, "
-                          "m.number AS matter_number, r.ticket_id, r.persons, r.departments_json, r.deadline, "
-                          "r.created_at FROM leader_reception r JOIN account a ON a.id = r.leader_user_id "
-                          "JOIN matter m ON m.id = r.matter_id "
-                          "WHERE r.date BETWEEN ?1 AND ?2 AND (?3 = 0 OR r.leader_user_id = ?3) "
-                          "ORDER BY r.date, r.id LIMIT ?4",
-                          error);
+  stmt = hall_db_prepare (
+      ctx->db,
+      "SELECT r.id, r.date, r.leader_user_id, a.display_name AS leader_name, r.matter_id, "
+      "m.number AS matter_number, r.ticket_id, r.persons, r.departments_json, r.deadline, "
+      "r.created_at FROM leader_reception r JOIN account a ON a.id = r.leader_user_id "
+      "JOIN matter m ON m.id = r.matter_id "
+      "WHERE r.date BETWEEN ?1 AND ?2 AND (?3 = 0 OR r.leader_user_id = ?3) "
+      "ORDER BY r.date, r.id LIMIT ?4",
+      error);
   if (stmt == NULL)
     return NULL;
   hall_stmt_bind_text (stmt, 1, from);

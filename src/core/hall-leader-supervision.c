@@ -21,19 +21,20 @@
 /* ---- matter.supervise, leader.supervision ----------------------------------------------- */
 
 static gboolean
-set_supervised (HallCtx   *ctx,
-                gint64     matter_id,
-                gboolean   supervised,
-                GError   **error)
+set_supervised (HallCtx *ctx,
+                gint64   matter_id,
+                gboolean supervised,
+                GError **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
 
-  stmt = hall_db_prepare (ctx->db,
-                          "UPDATE matter SET supervised = ?2, "
-                          "supervised_by = CASE WHEN ?2 THEN ?3 ELSE supervised_by END, "
-                          "supervised_at = CASE WHEN ?2 THEN ?4 ELSE supervised_at END, updated_at = ?4 "
-                          "WHERE id = ?1",
-                          error);
+  stmt = hall_db_prepare (
+      ctx->db,
+      "UPDATE matter SET supervised = ?2, "
+      "supervised_by = CASE WHEN ?2 THEN ?3 ELSE supervised_by END, "
+      "supervised_at = CASE WHEN ?2 THEN ?4 ELSE supervised_at END, updated_at = ?4 "
+      "WHERE id = ?1",
+      error);
   if (stmt == NULL)
     return FALSE;
   hall_stmt_bind_int (stmt, 1, matter_id);
@@ -44,26 +45,28 @@ set_supervised (HallCtx   *ctx,
 }
 
 static JsonObject *
-describe_supervision (HallCtx  *ctx,
-                      gint64    supervision_id,
-                      GError  **error)
+describe_supervision (HallCtx *ctx,
+                      gint64   supervision_id,
+                      GError **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
   JsonObject *row, *result;
 
-  stmt = hall_db_prepare (ctx->db,
-                          "SELECT s.id, s.matter_id, m.number AS matter_number, s.by_user_id, "
-                          "a.display_name AS by_name, s.at, s.note, s.due_date, s.resolved, s.resolved_at, "
-                          "s.resolution FROM leader_supervision s JOIN matter m ON m.id = s.matter_id "
-                          "JOIN account a ON a.id = s.by_user_id WHERE s.id = ?1",
-                          error);
+  stmt = hall_db_prepare (
+      ctx->db,
+      "SELECT s.id, s.matter_id, m.number AS matter_number, s.by_user_id, "
+      "a.display_name AS by_name, s.at, s.note, s.due_date, s.resolved, s.resolved_at, "
+      "s.resolution FROM leader_supervision s JOIN matter m ON m.id = s.matter_id "
+      "JOIN account a ON a.id = s.by_user_id WHERE s.id = ?1",
+      error);
   if (stmt == NULL)
     return NULL;
   hall_stmt_bind_int (stmt, 1, supervision_id);
   if (hall_stmt_step (stmt, error) != SQLITE_ROW)
     {
       if (error && *error == NULL)
-        hall_set_error (error, HALL_ERROR_NOT_FOUND, "supervision_id", _("There is no such supervision."));
+        hall_set_error (error, HALL_ERROR_NOT_FOUND, "supervision_id",
+                        _ ("There is no such supervision."));
       return NULL;
     }
   row = hall_stmt_row_object (stmt);
@@ -74,16 +77,16 @@ describe_supervision (HallCtx  *ctx,
 }
 
 JsonObject *
-_hall_leader_supervise (HallCtx     *ctx,
-                        JsonObject  *params,
-                        GError     **error)
+_hall_leader_supervise (HallCtx    *ctx,
+                        JsonObject *params,
+                        GError    **error)
 {
   g_autoptr (JsonObject) matter = NULL;
   g_autoptr (HallStmt) open = NULL;
   g_autoptr (JsonObject) detail = NULL;
   const char *note = NULL, *due_date = NULL, *resolution = NULL;
-  gboolean resolve = FALSE;
-  gint64 matter_id, open_id = 0, supervision_id;
+  gboolean    resolve = FALSE;
+  gint64      matter_id, open_id = 0, supervision_id;
   JsonObject *payload;
 
   matter = _hall_matter_require (ctx, params, HALL_MATTER_READ, error);
@@ -95,8 +98,8 @@ _hall_leader_supervise (HallCtx     *ctx,
     return NULL;
   matter_id = _hall_matter_get_int (matter, "id");
 
-  open = hall_db_prepare (ctx->db,
-                          "SELECT id FROM leader_supervision WHERE matter_id = ?1 AND resolved = 0", error);
+  open = hall_db_prepare (
+      ctx->db, "SELECT id FROM leader_supervision WHERE matter_id = ?1 AND resolved = 0", error);
   if (open == NULL)
     return NULL;
   hall_stmt_bind_int (open, 1, matter_id);
@@ -117,13 +120,15 @@ _hall_leader_supervise (HallCtx     *ctx,
 
       if (open_id == 0)
         {
-          hall_set_error (error, HALL_ERROR_CONFLICT, "resolve", _("This matter is not under supervision."));
+          hall_set_error (error, HALL_ERROR_CONFLICT, "resolve",
+                          _ ("This matter is not under supervision."));
           return NULL;
         }
-      done = hall_db_prepare (ctx->db,
-                              "UPDATE leader_supervision SET resolved = 1, resolved_at = ?2, resolved_by = ?3, "
-                              "resolution = ?4 WHERE id = ?1",
-                              error);
+      done = hall_db_prepare (
+          ctx->db,
+          "UPDATE leader_supervision SET resolved = 1, resolved_at = ?2, resolved_by = ?3, "
+          "resolution = ?4 WHERE id = ?1",
+          error);
       if (done == NULL)
         return NULL;
       hall_stmt_bind_int (done, 1, open_id);
@@ -141,13 +146,14 @@ _hall_leader_supervise (HallCtx     *ctx,
       if (_hall_leader_matter_is_final (_hall_matter_get_string (matter, "state")))
         {
           hall_set_error (error, HALL_ERROR_CONFLICT, "matter_id",
-                          _("This matter is %s: there is nothing left to supervise."),
+                          _ ("This matter is %s: there is nothing left to supervise."),
                           _hall_matter_state_label (_hall_matter_get_string (matter, "state")));
           return NULL;
         }
       if (strcmp (due_date, ctx->today) < 0)
         {
-          hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "due_date", _("The due date cannot be in the past."));
+          hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "due_date",
+                          _ ("The due date cannot be in the past."));
           return NULL;
         }
 
@@ -156,10 +162,11 @@ _hall_leader_supervise (HallCtx     *ctx,
         {
           g_autoptr (HallStmt) supersede = NULL;
 
-          supersede = hall_db_prepare (ctx->db,
-                                       "UPDATE leader_supervision SET resolved = 1, resolved_at = ?2, "
-                                       "resolved_by = ?3, resolution = 'superseded' WHERE id = ?1",
-                                       error);
+          supersede =
+              hall_db_prepare (ctx->db,
+                               "UPDATE leader_supervision SET resolved = 1, resolved_at = ?2, "
+                               "resolved_by = ?3, resolution = 'superseded' WHERE id = ?1",
+                               error);
           if (supersede == NULL)
             return NULL;
           hall_stmt_bind_int (supersede, 1, open_id);
@@ -169,10 +176,11 @@ _hall_leader_supervise (HallCtx     *ctx,
             return NULL;
         }
 
-      insert = hall_db_prepare (ctx->db,
-                                "INSERT INTO leader_supervision (matter_id, by_user_id, at, note, due_date) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5)",
-                                error);
+      insert = hall_db_prepare (
+          ctx->db,
+          "INSERT INTO leader_supervision (matter_id, by_user_id, at, note, due_date) "
+          "VALUES (?1, ?2, ?3, ?4, ?5)",
+          error);
       if (insert == NULL)
         return NULL;
       hall_stmt_bind_int (insert, 1, matter_id);
@@ -186,9 +194,8 @@ _hall_leader_supervise (HallCtx     *ctx,
 
       if (open_id != 0)
         {
-          g_autoptr (HallStmt) link = hall_db_prepare (ctx->db,
-                                                       "UPDATE leader_supervision SET superseded_by = ?2 WHERE id = ?1",
-                                                       error);
+          g_autoptr (HallStmt) link = hall_db_prepare (
+              ctx->db, "UPDATE leader_supervision SET superseded_by = ?2 WHERE id = ?1", error);
           if (link == NULL)
             return NULL;
           hall_stmt_bind_int (link, 1, open_id);
@@ -208,7 +215,8 @@ _hall_leader_supervise (HallCtx     *ctx,
     json_object_set_string_member (detail, "due_date", due_date);
   if (resolution)
     json_object_set_string_member (detail, "resolution", resolution);
-  if (!_hall_matter_add_timeline (ctx, matter_id, resolve ? "supervision_resolved" : "supervised", detail, error))
+  if (!_hall_matter_add_timeline (ctx, matter_id, resolve ? "supervision_resolved" : "supervised",
+                                  detail, error))
     return NULL;
 
   payload = json_object_new ();
@@ -226,32 +234,33 @@ _hall_leader_supervise (HallCtx     *ctx,
  * past one of the regulation's time limits, and those whose limit falls within @days. The
  * limits are the matters' own clocks (the matter_clock view). */
 JsonObject *
-_hall_leader_supervision (HallCtx     *ctx,
-                          JsonObject  *params,
-                          GError     **error)
+_hall_leader_supervision (HallCtx    *ctx,
+                          JsonObject *params,
+                          GError    **error)
 {
   g_autoptr (HallStmt) flagged = NULL;
   g_autoptr (HallStmt) clocks = NULL;
   g_autofree char *horizon = NULL;
-  gint64 days = 7;
-  JsonArray *flagged_rows, *clock_rows;
-  JsonArray *overdue, *due_soon;
-  JsonObject *result;
+  gint64           days = 7;
+  JsonArray       *flagged_rows, *clock_rows;
+  JsonArray       *overdue, *due_soon;
+  JsonObject      *result;
 
   if (!hall_param_int (params, "days", FALSE, 1, 60, &days, error))
     return NULL;
   horizon = _hall_leader_date_add (ctx->today, days);
 
-  flagged = hall_db_prepare (ctx->db,
-                             "SELECT s.id AS supervision_id, s.matter_id, m.number AS matter_number, "
-                             "m.state AS matter_state, m.department_id, d.name AS department_name, "
-                             "s.by_user_id, a.display_name AS by_name, s.at, s.note, s.due_date, "
-                             "m.charge_leader_id "
-                             "FROM leader_supervision s JOIN matter m ON m.id = s.matter_id "
-                             "JOIN department d ON d.id = m.department_id "
-                             "JOIN account a ON a.id = s.by_user_id "
-                             "WHERE s.resolved = 0 ORDER BY s.due_date, s.id LIMIT ?1",
-                             error);
+  flagged =
+      hall_db_prepare (ctx->db,
+                       "SELECT s.id AS supervision_id, s.matter_id, m.number AS matter_number, "
+                       "m.state AS matter_state, m.department_id, d.name AS department_name, "
+                       "s.by_user_id, a.display_name AS by_name, s.at, s.note, s.due_date, "
+                       "m.charge_leader_id "
+                       "FROM leader_supervision s JOIN matter m ON m.id = s.matter_id "
+                       "JOIN department d ON d.id = m.department_id "
+                       "JOIN account a ON a.id = s.by_user_id "
+                       "WHERE s.resolved = 0 ORDER BY s.due_date, s.id LIMIT ?1",
+                       error);
   if (flagged == NULL)
     return NULL;
   hall_stmt_bind_int (flagged, 1, LIST_MAX);
@@ -261,16 +270,17 @@ _hall_leader_supervision (HallCtx     *ctx,
   for (guint i = 0; i < json_array_get_length (flagged_rows); i++)
     _hall_leader_add_days_left (ctx, json_array_get_object_element (flagged_rows, i), "due_date");
 
-  clocks = hall_db_prepare (ctx->db,
-                            "SELECT c.matter_id, m.number AS matter_number, m.state AS matter_state, c.clock, "
-                            "c.due, m.department_id, d.name AS department_name, m.first_user_id, "
-                            "m.supervised, m.charge_leader_id "
-                            "FROM matter_clock c JOIN matter m ON m.id = c.matter_id "
-                            "JOIN department d ON d.id = m.department_id "
-                            /* a closed objection window is no lapse: nobody objected */
-                            "WHERE c.due <= ?1 AND NOT (c.clock = 'objection' AND c.due < ?3) "
-                            "ORDER BY c.due, c.matter_id LIMIT ?2",
-                            error);
+  clocks = hall_db_prepare (
+      ctx->db,
+      "SELECT c.matter_id, m.number AS matter_number, m.state AS matter_state, c.clock, "
+      "c.due, m.department_id, d.name AS department_name, m.first_user_id, "
+      "m.supervised, m.charge_leader_id "
+      "FROM matter_clock c JOIN matter m ON m.id = c.matter_id "
+      "JOIN department d ON d.id = m.department_id "
+      /* a closed objection window is no lapse: nobody objected */
+      "WHERE c.due <= ?1 AND NOT (c.clock = 'objection' AND c.due < ?3) "
+      "ORDER BY c.due, c.matter_id LIMIT ?2",
+      error);
   if (clocks == NULL)
     {
       json_array_unref (flagged_rows);
@@ -293,8 +303,10 @@ _hall_leader_supervision (HallCtx     *ctx,
       JsonObject *row = json_array_get_object_element (clock_rows, i);
 
       _hall_leader_add_days_left (ctx, row, "due");
-      json_object_set_boolean_member (row, "supervised", json_object_get_int_member (row, "supervised") != 0);
-      json_array_add_object_element (json_object_get_boolean_member (row, "overdue") ? overdue : due_soon,
+      json_object_set_boolean_member (row, "supervised",
+                                      json_object_get_int_member (row, "supervised") != 0);
+      json_array_add_object_element (json_object_get_boolean_member (row, "overdue") ? overdue
+                                                                                     : due_soon,
                                      json_object_ref (row));
     }
   json_array_unref (clock_rows);

@@ -18,13 +18,13 @@
 #define ROSTER_MAX_DAYS_AHEAD 366
 #define ROSTER_MAX_SPAN 62
 
-static const char * const slot_names[] = { "day", "am", "pm", NULL };
+static const char *const slot_names[] = { "day", "am", "pm", NULL };
 
 /* ---- shared helpers --------------------------------------------------------------------- */
 
 gboolean
-_hall_leader_exec (HallStmt  *stmt,
-                   GError   **error)
+_hall_leader_exec (HallStmt *stmt,
+                   GError  **error)
 {
   return stmt != NULL && hall_stmt_step (stmt, error) == SQLITE_DONE;
 }
@@ -79,10 +79,10 @@ weekday_of (const char *date)
 
 /* The account exists and holds the leader role. */
 gboolean
-_hall_leader_require_leader (HallCtx     *ctx,
-                             gint64       user_id,
-                             const char  *field,
-                             GError     **error)
+_hall_leader_require_leader (HallCtx    *ctx,
+                             gint64      user_id,
+                             const char *field,
+                             GError    **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
 
@@ -99,10 +99,10 @@ _hall_leader_require_leader (HallCtx     *ctx,
       if (hall_stmt_int (stmt, 0))
         return TRUE;
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, field,
-                      _("This account is not a leader. Choose a leader's account."));
+                      _ ("This account is not a leader. Choose a leader's account."));
       return FALSE;
     case SQLITE_DONE:
-      hall_set_error (error, HALL_ERROR_NOT_FOUND, field, _("There is no such account."));
+      hall_set_error (error, HALL_ERROR_NOT_FOUND, field, _ ("There is no such account."));
       return FALSE;
     default:
       return FALSE;
@@ -111,20 +111,21 @@ _hall_leader_require_leader (HallCtx     *ctx,
 
 /* The leaders on the roster for @date, with how many escalated visitors wait for each. */
 JsonArray *
-_hall_leader_duty_entries (HallCtx     *ctx,
-                           const char  *date,
-                           GError     **error)
+_hall_leader_duty_entries (HallCtx    *ctx,
+                           const char *date,
+                           GError    **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
 
-  stmt = hall_db_prepare (ctx->db,
-                          "SELECT d.id, d.date, d.user_id, a.display_name, d.slot, d.note, "
-                          "(SELECT count(*) FROM leader_escalation e WHERE e.leader_user_id = d.user_id "
-                          " AND e.date = d.date AND e.state IN ('waiting', 'called')) AS waiting "
-                          "FROM leader_duty d JOIN account a ON a.id = d.user_id "
-                          "WHERE d.date = ?1 "
-                          "ORDER BY CASE d.slot WHEN 'day' THEN 0 WHEN 'am' THEN 1 ELSE 2 END, d.id",
-                          error);
+  stmt = hall_db_prepare (
+      ctx->db,
+      "SELECT d.id, d.date, d.user_id, a.display_name, d.slot, d.note, "
+      "(SELECT count(*) FROM leader_escalation e WHERE e.leader_user_id = d.user_id "
+      " AND e.date = d.date AND e.state IN ('waiting', 'called')) AS waiting "
+      "FROM leader_duty d JOIN account a ON a.id = d.user_id "
+      "WHERE d.date = ?1 "
+      "ORDER BY CASE d.slot WHEN 'day' THEN 0 WHEN 'am' THEN 1 ELSE 2 END, d.id",
+      error);
   if (stmt == NULL)
     return NULL;
   hall_stmt_bind_text (stmt, 1, date);
@@ -154,13 +155,13 @@ _hall_leader_matter_is_final (const char *state)
 /* ---- leader.duty ------------------------------------------------------------------------ */
 
 static JsonObject *
-leader_duty (HallCtx     *ctx,
-             JsonObject  *params,
-             GError     **error)
+leader_duty (HallCtx    *ctx,
+             JsonObject *params,
+             GError    **error)
 {
-  const char *date = NULL, *slot = "day", *note = NULL;
-  gint64 user_id = 0;
-  gboolean clear = FALSE;
+  const char      *date = NULL, *slot = "day", *note = NULL;
+  gint64           user_id = 0;
+  gboolean         clear = FALSE;
   g_autofree char *last_day = NULL;
   g_autoptr (JsonArray) entries = NULL;
   JsonObject *payload, *result;
@@ -178,15 +179,16 @@ leader_duty (HallCtx     *ctx,
         user_id = ctx->actor->user_id;
       else if (user_id != ctx->actor->user_id)
         {
-          hall_set_error (error, HALL_ERROR_FORBIDDEN, "user_id",
-                          _("You can change only your own duty days. Ask the hall manager to change "
-                            "another leader’s."));
+          hall_set_error (
+              error, HALL_ERROR_FORBIDDEN, "user_id",
+              _ ("You can change only your own duty days. Ask the hall manager to change "
+                 "another leader’s."));
           return NULL;
         }
     }
   else if (user_id == 0)
     {
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "user_id", _("Choose the leader."));
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "user_id", _ ("Choose the leader."));
       return NULL;
     }
   hall_ctx_set_object (ctx, "account", user_id);
@@ -194,14 +196,14 @@ leader_duty (HallCtx     *ctx,
   if (strcmp (date, ctx->today) < 0)
     {
       hall_set_error (error, HALL_ERROR_CONFLICT, "date",
-                      _("The roster of a past day is a record and cannot be changed."));
+                      _ ("The roster of a past day is a record and cannot be changed."));
       return NULL;
     }
   last_day = _hall_leader_date_add (ctx->today, ROSTER_MAX_DAYS_AHEAD);
   if (strcmp (date, last_day) > 0)
     {
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "date",
-                      _("Plan the roster at most a year ahead (until %s)."), last_day);
+                      _ ("Plan the roster at most a year ahead (until %s)."), last_day);
       return NULL;
     }
 
@@ -228,18 +230,20 @@ leader_duty (HallCtx     *ctx,
         {
           int n = hall_stmt_int (waiting, 0);
 
-          hall_set_error (error, HALL_ERROR_CONFLICT, "clear",
-                          g_dngettext (GETTEXT_PACKAGE,
-                                       "%d escalated visitor is still waiting for this leader today. "
-                                       "The leader must receive them first.",
-                                       "%d escalated visitors are still waiting for this leader today. "
-                                       "The leader must receive them first.",
-                                       n),
-                          n);
+          hall_set_error (
+              error, HALL_ERROR_CONFLICT, "clear",
+              g_dngettext (GETTEXT_PACKAGE,
+                           "%d escalated visitor is still waiting for this leader today. "
+                           "The leader must receive them first.",
+                           "%d escalated visitors are still waiting for this leader today. "
+                           "The leader must receive them first.",
+                           n),
+              n);
           return NULL;
         }
 
-      del = hall_db_prepare (ctx->db, "DELETE FROM leader_duty WHERE date = ?1 AND user_id = ?2", error);
+      del = hall_db_prepare (ctx->db, "DELETE FROM leader_duty WHERE date = ?1 AND user_id = ?2",
+                             error);
       if (del == NULL)
         return NULL;
       hall_stmt_bind_text (del, 1, date);
@@ -249,7 +253,7 @@ leader_duty (HallCtx     *ctx,
       if (hall_db_changes (ctx->db) == 0)
         {
           hall_set_error (error, HALL_ERROR_NOT_FOUND, "date",
-                          _("This leader is not on the roster on %s."), date);
+                          _ ("This leader is not on the roster on %s."), date);
           return NULL;
         }
     }
@@ -257,12 +261,13 @@ leader_duty (HallCtx     *ctx,
     {
       g_autoptr (HallStmt) upsert = NULL;
 
-      upsert = hall_db_prepare (ctx->db,
-                                "INSERT INTO leader_duty (date, user_id, slot, note, set_by, set_at) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
-                                "ON CONFLICT (date, user_id) DO UPDATE SET slot = excluded.slot, "
-                                "note = excluded.note, set_by = excluded.set_by, set_at = excluded.set_at",
-                                error);
+      upsert = hall_db_prepare (
+          ctx->db,
+          "INSERT INTO leader_duty (date, user_id, slot, note, set_by, set_at) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+          "ON CONFLICT (date, user_id) DO UPDATE SET slot = excluded.slot, "
+          "note = excluded.note, set_by = excluded.set_by, set_at = excluded.set_at",
+          error);
       if (upsert == NULL)
         return NULL;
       hall_stmt_bind_text (upsert, 1, date);
@@ -294,19 +299,19 @@ leader_duty (HallCtx     *ctx,
 /* ---- leader.roster ---------------------------------------------------------------------- */
 
 static JsonObject *
-leader_roster (HallCtx     *ctx,
-               JsonObject  *params,
-               GError     **error)
+leader_roster (HallCtx    *ctx,
+               JsonObject *params,
+               GError    **error)
 {
-  const char *from = NULL, *to = NULL;
+  const char      *from = NULL, *to = NULL;
   g_autofree char *default_from = NULL;
   g_autofree char *default_to = NULL;
   g_autoptr (HallStmt) stmt = NULL;
   g_autoptr (JsonArray) days = json_array_new ();
   g_autoptr (JsonArray) rows = NULL;
   JsonObject *result;
-  guint row = 0;
-  int span;
+  guint       row = 0;
+  int         span;
 
   if (!hall_param_date (params, "from", FALSE, &from, error)
       || !hall_param_date (params, "to", FALSE, &to, error))
@@ -328,22 +333,24 @@ leader_roster (HallCtx     *ctx,
   span = _hall_leader_days_between (from, to);
   if (span < 0)
     {
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "to", _("The end date is before the start date."));
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "to",
+                      _ ("The end date is before the start date."));
       return NULL;
     }
   if (span >= ROSTER_MAX_SPAN)
     {
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "to",
-                      _("Show at most %d days at a time."), ROSTER_MAX_SPAN);
+                      _ ("Show at most %d days at a time."), ROSTER_MAX_SPAN);
       return NULL;
     }
 
-  stmt = hall_db_prepare (ctx->db,
-                          "SELECT d.id, d.date, d.user_id, a.display_name, d.slot, d.note "
-                          "FROM leader_duty d JOIN account a ON a.id = d.user_id "
-                          "WHERE d.date BETWEEN ?1 AND ?2 "
-                          "ORDER BY d.date, CASE d.slot WHEN 'day' THEN 0 WHEN 'am' THEN 1 ELSE 2 END, d.id",
-                          error);
+  stmt = hall_db_prepare (
+      ctx->db,
+      "SELECT d.id, d.date, d.user_id, a.display_name, d.slot, d.note "
+      "FROM leader_duty d JOIN account a ON a.id = d.user_id "
+      "WHERE d.date BETWEEN ?1 AND ?2 "
+      "ORDER BY d.date, CASE d.slot WHEN 'day' THEN 0 WHEN 'am' THEN 1 ELSE 2 END, d.id",
+      error);
   if (stmt == NULL)
     return NULL;
   hall_stmt_bind_text (stmt, 1, from);
@@ -355,12 +362,14 @@ leader_roster (HallCtx     *ctx,
   for (int i = 0; i <= span; i++)
     {
       g_autofree char *date = _hall_leader_date_add (from, i);
-      JsonObject *day = json_object_new ();
-      JsonArray *leaders = json_array_new ();
+      JsonObject      *day = json_object_new ();
+      JsonArray       *leaders = json_array_new ();
 
       while (row < json_array_get_length (rows)
-             && g_strcmp0 (json_object_get_string_member (json_array_get_object_element (rows, row), "date"),
-                           date) == 0)
+             && g_strcmp0 (json_object_get_string_member (json_array_get_object_element (rows, row),
+                                                          "date"),
+                           date)
+                    == 0)
         {
           JsonObject *entry = json_array_get_object_element (rows, row++);
 
@@ -382,9 +391,9 @@ leader_roster (HallCtx     *ctx,
 /* ---- leader.today ----------------------------------------------------------------------- */
 
 static JsonObject *
-leader_today (HallCtx     *ctx,
-              JsonObject  *params,
-              GError     **error)
+leader_today (HallCtx    *ctx,
+              JsonObject *params,
+              GError    **error)
 {
   g_autoptr (JsonArray) entries = _hall_leader_duty_entries (ctx, ctx->today, error);
   JsonObject *result;
@@ -396,8 +405,9 @@ leader_today (HallCtx     *ctx,
     {
       JsonObject *entry = json_array_get_object_element (entries, i);
 
-      json_object_set_boolean_member (entry, "on_duty_now",
-                                      _hall_leader_slot_is_now (ctx, json_object_get_string_member (entry, "slot")));
+      json_object_set_boolean_member (
+          entry, "on_duty_now",
+          _hall_leader_slot_is_now (ctx, json_object_get_string_member (entry, "slot")));
       /* The wall display and the kiosk show who receives today, not the queue behind them. */
       if (!hall_ctx_is (ctx, HALL_ROLES_PEOPLE))
         json_object_remove_member (entry, "waiting");
@@ -427,20 +437,27 @@ const HallCommand _hall_leader_commands[] = {
   { "leader.duty", leader_duty, HALL_ROLE_MANAGER | HALL_ROLE_LEADER, HALL_COMMAND_WRITE },
   { "leader.roster", leader_roster, HALL_ROLES_PEOPLE, HALL_COMMAND_READ },
   { "leader.today", leader_today, HALL_ROLES_ALL, HALL_COMMAND_READ },
-  { "matter.escalate", _hall_leader_escalate, HALL_ROLE_STAFF | HALL_ROLE_MANAGER, HALL_COMMAND_WRITE },
+  { "matter.escalate", _hall_leader_escalate, HALL_ROLE_STAFF | HALL_ROLE_MANAGER,
+    HALL_COMMAND_WRITE },
   { "leader.queue", _hall_leader_queue, HALL_ROLE_LEADER | HALL_ROLE_MANAGER, HALL_COMMAND_READ },
   { "leader.call", _hall_leader_call, HALL_ROLE_LEADER, HALL_COMMAND_WRITE },
-  { "leader.escalations", _hall_leader_escalations, HALL_ROLE_LEADER | HALL_ROLE_MANAGER, HALL_COMMAND_READ },
-  { "leader.escalation_leave", _hall_leader_escalation_leave, HALL_ROLE_MANAGER, HALL_COMMAND_WRITE },
+  { "leader.escalations", _hall_leader_escalations, HALL_ROLE_LEADER | HALL_ROLE_MANAGER,
+    HALL_COMMAND_READ },
+  { "leader.escalation_leave", _hall_leader_escalation_leave, HALL_ROLE_MANAGER,
+    HALL_COMMAND_WRITE },
   { "leader.receive", _hall_leader_receive, HALL_ROLE_LEADER, HALL_COMMAND_WRITE },
   { "leader.reception", _hall_leader_reception_get, HALL_ROLE_LEADER | HALL_ROLE_MANAGER,
     HALL_COMMAND_AUDITED },
-  { "leader.receptions", _hall_leader_receptions, HALL_ROLE_LEADER | HALL_ROLE_MANAGER, HALL_COMMAND_READ },
+  { "leader.receptions", _hall_leader_receptions, HALL_ROLE_LEADER | HALL_ROLE_MANAGER,
+    HALL_COMMAND_READ },
   { "leader.charge", _hall_leader_charge, HALL_ROLE_LEADER, HALL_COMMAND_WRITE },
   { "leader.charge_update", _hall_leader_charge_update, HALL_ROLE_LEADER, HALL_COMMAND_WRITE },
-  { "leader.charges", _hall_leader_charges, HALL_ROLE_LEADER | HALL_ROLE_MANAGER, HALL_COMMAND_READ },
-  { "leader.charge_get", _hall_leader_charge_get, HALL_ROLE_LEADER | HALL_ROLE_MANAGER, HALL_COMMAND_READ },
+  { "leader.charges", _hall_leader_charges, HALL_ROLE_LEADER | HALL_ROLE_MANAGER,
+    HALL_COMMAND_READ },
+  { "leader.charge_get", _hall_leader_charge_get, HALL_ROLE_LEADER | HALL_ROLE_MANAGER,
+    HALL_COMMAND_READ },
   { "matter.supervise", _hall_leader_supervise, HALL_ROLE_LEADER, HALL_COMMAND_WRITE },
-  { "leader.supervision", _hall_leader_supervision, HALL_ROLE_LEADER | HALL_ROLE_MANAGER, HALL_COMMAND_READ },
+  { "leader.supervision", _hall_leader_supervision, HALL_ROLE_LEADER | HALL_ROLE_MANAGER,
+    HALL_COMMAND_READ },
   { NULL }
 };

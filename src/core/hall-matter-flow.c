@@ -16,18 +16,18 @@
 #include "hall-matter-private.h"
 #include "hall-matter-timeline-private.h"
 
-static const char * const opinions[] = { "support", "explain", "reject", NULL };
-static const char * const satisfactions[] = { "satisfied", "basic", "dissatisfied", "none", NULL };
-static const char * const outcomes[] = { "resolved", "educated", "assisted", "punished", NULL };
+static const char *const opinions[] = { "support", "explain", "reject", NULL };
+static const char *const satisfactions[] = { "satisfied", "basic", "dissatisfied", "none", NULL };
+static const char *const outcomes[] = { "resolved", "educated", "assisted", "punished", NULL };
 
-static const char * const undecided[] = { "registered", NULL };
-static const char * const handling[] = { "accepted", "assigned", "objected", NULL };
-static const char * const closable[] = { "replied", "reviewed", "rereviewed", NULL };
+static const char *const undecided[] = { "registered", NULL };
+static const char *const handling[] = { "accepted", "assigned", "objected", NULL };
+static const char *const closable[] = { "replied", "reviewed", "rereviewed", NULL };
 
 static JsonObject *
-finish (HallCtx     *ctx,
-        gint64       matter_id,
-        GError     **error)
+finish (HallCtx *ctx,
+        gint64   matter_id,
+        GError **error)
 {
   if (!_hall_matter_emit (ctx, "matter.changed", matter_id, error))
     return NULL;
@@ -36,15 +36,15 @@ finish (HallCtx     *ctx,
 
 /* Records the decision to accept: the 60-day handling clock starts today. */
 gboolean
-_hall_matter_accept_now (HallCtx      *ctx,
-        JsonObject   *matter,
-        const char   *note,
-        gboolean      implicit,
-        GError      **error)
+_hall_matter_accept_now (HallCtx    *ctx,
+                         JsonObject *matter,
+                         const char *note,
+                         gboolean    implicit,
+                         GError    **error)
 {
-  gint64 matter_id = _hall_matter_get_int (matter, "id");
-  const char *decision_due = _hall_matter_get_string (matter, "decision_due");
-  gboolean late = g_strcmp0 (ctx->today, decision_due) > 0;
+  gint64           matter_id = _hall_matter_get_int (matter, "id");
+  const char      *decision_due = _hall_matter_get_string (matter, "decision_due");
+  gboolean         late = g_strcmp0 (ctx->today, decision_due) > 0;
   g_autofree char *handling_due = NULL;
   g_autoptr (HallStmt) stmt = NULL;
   g_autoptr (JsonObject) detail = json_object_new ();
@@ -53,11 +53,12 @@ _hall_matter_accept_now (HallCtx      *ctx,
   if (handling_due == NULL)
     return FALSE;
 
-  stmt = hall_db_prepare (ctx->db,
-                          "UPDATE matter SET state = 'accepted', decided_at = ?2, decided_date = ?3, "
-                          "decision_late = ?4, accepted_date = ?3, handling_due = ?5, updated_at = ?2 "
-                          "WHERE id = ?1",
-                          error);
+  stmt =
+      hall_db_prepare (ctx->db,
+                       "UPDATE matter SET state = 'accepted', decided_at = ?2, decided_date = ?3, "
+                       "decision_late = ?4, accepted_date = ?3, handling_due = ?5, updated_at = ?2 "
+                       "WHERE id = ?1",
+                       error);
   if (stmt == NULL)
     return FALSE;
   hall_stmt_bind_int (stmt, 1, matter_id);
@@ -86,9 +87,9 @@ _hall_matter_accept_now (HallCtx      *ctx,
 }
 
 JsonObject *
-_hall_matter_accept (HallCtx     *ctx,
-                     JsonObject  *params,
-                     GError     **error)
+_hall_matter_accept (HallCtx    *ctx,
+                     JsonObject *params,
+                     GError    **error)
 {
   g_autoptr (JsonObject) matter = NULL;
   const char *note = NULL;
@@ -96,38 +97,39 @@ _hall_matter_accept (HallCtx     *ctx,
   matter = _hall_matter_require (ctx, params, HALL_MATTER_WRITE, error);
   if (matter == NULL
       || !hall_param_string (params, "note", FALSE, HALL_MATTER_REASON_MAX, &note, error)
-      || !_hall_matter_check_state (matter, undecided, _("Only a matter waiting for its decision can be accepted."),
-                                    error)
+      || !_hall_matter_check_state (
+          matter, undecided, _ ("Only a matter waiting for its decision can be accepted."), error)
       || !_hall_matter_accept_now (ctx, matter, note, FALSE, error))
     return NULL;
   return finish (ctx, _hall_matter_get_int (matter, "id"), error);
 }
 
 JsonObject *
-_hall_matter_decline (HallCtx     *ctx,
-                      JsonObject  *params,
-                      GError     **error)
+_hall_matter_decline (HallCtx    *ctx,
+                      JsonObject *params,
+                      GError    **error)
 {
   g_autoptr (JsonObject) matter = NULL;
   g_autoptr (HallStmt) stmt = NULL;
   g_autoptr (JsonObject) detail = json_object_new ();
   const char *reason = NULL;
-  gboolean late;
-  gint64 matter_id;
+  gboolean    late;
+  gint64      matter_id;
 
   matter = _hall_matter_require (ctx, params, HALL_MATTER_WRITE, error);
   if (matter == NULL
       || !hall_param_string (params, "reason", TRUE, HALL_MATTER_REASON_MAX, &reason, error)
-      || !_hall_matter_check_state (matter, undecided, _("Only a matter waiting for its decision can be declined."),
-                                    error))
+      || !_hall_matter_check_state (
+          matter, undecided, _ ("Only a matter waiting for its decision can be declined."), error))
     return NULL;
   matter_id = _hall_matter_get_int (matter, "id");
   late = g_strcmp0 (ctx->today, _hall_matter_get_string (matter, "decision_due")) > 0;
 
-  stmt = hall_db_prepare (ctx->db,
-                          "UPDATE matter SET state = 'declined', decided_at = ?2, decided_date = ?3, "
-                          "decision_late = ?4, decline_reason = ?5, updated_at = ?2 WHERE id = ?1",
-                          error);
+  stmt =
+      hall_db_prepare (ctx->db,
+                       "UPDATE matter SET state = 'declined', decided_at = ?2, decided_date = ?3, "
+                       "decision_late = ?4, decline_reason = ?5, updated_at = ?2 WHERE id = ?1",
+                       error);
   if (stmt == NULL)
     return NULL;
   hall_stmt_bind_int (stmt, 1, matter_id);
@@ -140,7 +142,8 @@ _hall_matter_decline (HallCtx     *ctx,
 
   json_object_set_string_member (detail, "reason", reason);
   json_object_set_boolean_member (detail, "late", late);
-  json_object_set_string_member (detail, "decision_due", _hall_matter_get_string (matter, "decision_due"));
+  json_object_set_string_member (detail, "decision_due",
+                                 _hall_matter_get_string (matter, "decision_due"));
   if (!_hall_matter_add_timeline (ctx, matter_id, "declined", detail, error))
     return NULL;
   return finish (ctx, matter_id, error);
@@ -149,36 +152,38 @@ _hall_matter_decline (HallCtx     *ctx,
 /* While a round of co-handling is open only the lead department replies: window staff whose
  * department cooperates on it may not, even as the first-receiving department. */
 static gboolean
-check_not_cooperating (HallCtx     *ctx,
-                       JsonObject  *matter,
-                       GError     **error)
+check_not_cooperating (HallCtx    *ctx,
+                       JsonObject *matter,
+                       GError    **error)
 {
   if (!hall_ctx_is (ctx, HALL_ROLE_STAFF)
-      || !_hall_matter_cooperates (ctx, _hall_matter_get_int (matter, "id"), ctx->actor->department_id, TRUE))
+      || !_hall_matter_cooperates (ctx, _hall_matter_get_int (matter, "id"),
+                                   ctx->actor->department_id, TRUE))
     return TRUE;
-  hall_set_error (error, HALL_ERROR_FORBIDDEN, "matter_id",
-                  _("Your department cooperates on this matter; only the lead department replies and "
-                    "acts on it. Add a progress note to its timeline, or object to your part."));
+  hall_set_error (
+      error, HALL_ERROR_FORBIDDEN, "matter_id",
+      _ ("Your department cooperates on this matter; only the lead department replies and "
+         "acts on it. Add a progress note to its timeline, or object to your part."));
   return FALSE;
 }
 
 JsonObject *
-_hall_matter_reply (HallCtx     *ctx,
-                    JsonObject  *params,
-                    GError     **error)
+_hall_matter_reply (HallCtx    *ctx,
+                    JsonObject *params,
+                    GError    **error)
 {
   g_autoptr (JsonObject) matter = NULL;
   g_autoptr (JsonObject) detail = json_object_new ();
   g_autofree char *review_until = NULL;
-  const char *opinion = NULL, *text = NULL, *handling_due;
-  gboolean late;
-  gint64 matter_id;
+  const char      *opinion = NULL, *text = NULL, *handling_due;
+  gboolean         late;
+  gint64           matter_id;
 
   matter = _hall_matter_require (ctx, params, HALL_MATTER_WRITE, error);
-  if (matter == NULL
-      || !hall_param_enum (params, "opinion", TRUE, opinions, &opinion, error)
+  if (matter == NULL || !hall_param_enum (params, "opinion", TRUE, opinions, &opinion, error)
       || !hall_param_string (params, "text", TRUE, HALL_MATTER_TEXT_MAX, &text, error)
-      || !_hall_matter_check_state (matter, handling, _("Only an accepted matter can be replied to."), error)
+      || !_hall_matter_check_state (matter, handling,
+                                    _ ("Only an accepted matter can be replied to."), error)
       || !check_not_cooperating (ctx, matter, error))
     return NULL;
   matter_id = _hall_matter_get_int (matter, "id");
@@ -190,12 +195,13 @@ _hall_matter_reply (HallCtx     *ctx,
     return NULL;
 
   {
-    g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db,
-                                                 "UPDATE matter SET state = 'replied', reply_opinion = ?2, "
-                                                 "reply_text = ?3, replied_date = ?4, replied_at = ?5, "
-                                                 "replied_by = ?6, reply_late = ?7, review_request_until = ?8, "
-                                                 "updated_at = ?5 WHERE id = ?1",
-                                                 error);
+    g_autoptr (HallStmt) stmt =
+        hall_db_prepare (ctx->db,
+                         "UPDATE matter SET state = 'replied', reply_opinion = ?2, "
+                         "reply_text = ?3, replied_date = ?4, replied_at = ?5, "
+                         "replied_by = ?6, reply_late = ?7, review_request_until = ?8, "
+                         "updated_at = ?5 WHERE id = ?1",
+                         error);
     if (stmt == NULL)
       return NULL;
     hall_stmt_bind_int (stmt, 1, matter_id);
@@ -231,23 +237,24 @@ _hall_matter_reply (HallCtx     *ctx,
 }
 
 JsonObject *
-_hall_matter_extend (HallCtx     *ctx,
-                     JsonObject  *params,
-                     GError     **error)
+_hall_matter_extend (HallCtx    *ctx,
+                     JsonObject *params,
+                     GError    **error)
 {
   g_autoptr (JsonObject) matter = NULL;
   g_autoptr (JsonObject) detail = json_object_new ();
   g_autofree char *new_due = NULL;
-  const char *reason = NULL, *approver = NULL, *handling_due;
-  gint64 days = 0, matter_id;
+  const char      *reason = NULL, *approver = NULL, *handling_due;
+  gint64           days = 0, matter_id;
 
   matter = _hall_matter_require (ctx, params, HALL_MATTER_WRITE, error);
   if (matter == NULL
       || !hall_param_int (params, "days", TRUE, 1, HALL_MATTER_EXTENSION_MAX_DAYS, &days, error)
       || !hall_param_string (params, "reason", TRUE, HALL_MATTER_REASON_MAX, &reason, error)
       || !hall_param_string (params, "approver", TRUE, 40, &approver, error)
-      || !_hall_matter_check_state (matter, handling,
-                                    _("Only a matter being handled can have its deadline extended."), error)
+      || !_hall_matter_check_state (
+          matter, handling, _ ("Only a matter being handled can have its deadline extended."),
+          error)
       || !check_not_cooperating (ctx, matter, error))
     return NULL;
   matter_id = _hall_matter_get_int (matter, "id");
@@ -256,15 +263,17 @@ _hall_matter_extend (HallCtx     *ctx,
   if (_hall_matter_get_int (matter, "extended_days") > 0)
     {
       hall_set_error (error, HALL_ERROR_CONFLICT, "days",
-                      _("The handling period can be extended only once, and it was already extended by %d days."),
+                      _ ("The handling period can be extended only once, and it was already "
+                         "extended by %d days."),
                       (int) _hall_matter_get_int (matter, "extended_days"));
       return NULL;
     }
   if (g_strcmp0 (ctx->today, handling_due) > 0)
     {
-      hall_set_error (error, HALL_ERROR_CONFLICT, "days",
-                      _("The handling deadline %s has passed; an extension must be approved before it."),
-                      handling_due);
+      hall_set_error (
+          error, HALL_ERROR_CONFLICT, "days",
+          _ ("The handling deadline %s has passed; an extension must be approved before it."),
+          handling_due);
       return NULL;
     }
 
@@ -275,11 +284,12 @@ _hall_matter_extend (HallCtx     *ctx,
     return NULL;
 
   {
-    g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db,
-                                                 "UPDATE matter SET handling_due = ?2, extended_days = ?3, "
-                                                 "extension_reason = ?4, extension_approver = ?5, extended_at = ?6, "
-                                                 "extended_by = ?7, updated_at = ?6 WHERE id = ?1",
-                                                 error);
+    g_autoptr (HallStmt) stmt =
+        hall_db_prepare (ctx->db,
+                         "UPDATE matter SET handling_due = ?2, extended_days = ?3, "
+                         "extension_reason = ?4, extension_approver = ?5, extended_at = ?6, "
+                         "extended_by = ?7, updated_at = ?6 WHERE id = ?1",
+                         error);
     if (stmt == NULL)
       return NULL;
     hall_stmt_bind_int (stmt, 1, matter_id);
@@ -304,31 +314,32 @@ _hall_matter_extend (HallCtx     *ctx,
 }
 
 JsonObject *
-_hall_matter_close (HallCtx     *ctx,
-                    JsonObject  *params,
-                    GError     **error)
+_hall_matter_close (HallCtx    *ctx,
+                    JsonObject *params,
+                    GError    **error)
 {
   g_autoptr (JsonObject) matter = NULL;
   g_autoptr (JsonObject) detail = json_object_new ();
   const char *satisfaction = NULL, *outcome = NULL, *note = NULL;
-  gint64 matter_id;
+  gint64      matter_id;
 
   matter = _hall_matter_require (ctx, params, HALL_MATTER_WRITE, error);
   if (matter == NULL
       || !hall_param_enum (params, "satisfaction", TRUE, satisfactions, &satisfaction, error)
       || !hall_param_enum (params, "outcome", TRUE, outcomes, &outcome, error)
       || !hall_param_string (params, "note", FALSE, HALL_MATTER_REASON_MAX, &note, error)
-      || !_hall_matter_check_state (matter, closable, _("Only a matter that has been replied to can be closed."),
-                                    error))
+      || !_hall_matter_check_state (
+          matter, closable, _ ("Only a matter that has been replied to can be closed."), error))
     return NULL;
   matter_id = _hall_matter_get_int (matter, "id");
 
   {
-    g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db,
-                                                 "UPDATE matter SET state = 'closed', satisfaction = ?2, outcome = ?3, "
-                                                 "closing_note = ?4, closed_at = ?5, closed_date = ?6, closed_by = ?7, "
-                                                 "updated_at = ?5 WHERE id = ?1",
-                                                 error);
+    g_autoptr (HallStmt) stmt =
+        hall_db_prepare (ctx->db,
+                         "UPDATE matter SET state = 'closed', satisfaction = ?2, outcome = ?3, "
+                         "closing_note = ?4, closed_at = ?5, closed_date = ?6, closed_by = ?7, "
+                         "updated_at = ?5 WHERE id = ?1",
+                         error);
     if (stmt == NULL)
       return NULL;
     hall_stmt_bind_int (stmt, 1, matter_id);

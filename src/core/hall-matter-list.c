@@ -20,24 +20,25 @@
 #define QUERY_MAX_FAILURES 5
 #define QUERY_LOCK_SECONDS (15 * 60)
 
-static const char * const list_states[] = {
+static const char *const list_states[] = {
   "open", "registered", "accepted", "declined", "litigation", "assigned", "objected", "replied",
   "review", "reviewed", "rereview", "rereviewed", "closed", NULL
 };
 
 /* "first_received_by": "me" or a user id. */
 static gboolean
-param_first_receiver (HallCtx     *ctx,
-                      JsonObject  *params,
-                      gint64      *user_id,
-                      GError     **error)
+param_first_receiver (HallCtx    *ctx,
+                      JsonObject *params,
+                      gint64     *user_id,
+                      GError    **error)
 {
   JsonNode *node = json_object_get_member (params, "first_received_by");
 
   *user_id = 0;
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
-  if (json_node_get_value_type (node) == G_TYPE_STRING && g_str_equal (json_node_get_string (node), "me"))
+  if (json_node_get_value_type (node) == G_TYPE_STRING
+      && g_str_equal (json_node_get_string (node), "me"))
     {
       *user_id = ctx->actor->user_id;
       return TRUE;
@@ -48,8 +49,9 @@ param_first_receiver (HallCtx     *ctx,
 /* Row-level rule of architecture.md §5 for lists: window staff see their department's matters (the
  * one responsible, first receiving or cooperating on it) and the ones they first received.
  * ?20 = 1 applies it with ?21 the department and ?22 the user. */
-#define ROW_LEVEL_SQL \
-  "(?20 = 0 OR m.first_user_id = ?22 OR (?21 != 0 AND (m.department_id = ?21 OR m.first_department_id = ?21 " \
+#define ROW_LEVEL_SQL                                                                    \
+  "(?20 = 0 OR m.first_user_id = ?22 OR (?21 != 0 AND (m.department_id = ?21 OR "        \
+  "m.first_department_id = ?21 "                                                         \
   "OR m.id IN (SELECT a.matter_id FROM matter_assignment a WHERE a.department_id = ?21 " \
   "AND a.role = 'cooperate' AND a.state IN ('open', 'done')))))"
 
@@ -70,8 +72,8 @@ mask_names (JsonArray *rows)
   for (guint i = 0; i < json_array_get_length (rows); i++)
     {
       JsonObject *row = json_array_get_object_element (rows, i);
-      JsonArray *names = json_object_get_array_member (row, "petitioner_names");
-      JsonArray *masked = json_array_new ();
+      JsonArray  *names = json_object_get_array_member (row, "petitioner_names");
+      JsonArray  *masked = json_array_new ();
 
       for (guint j = 0; names && j < json_array_get_length (names); j++)
         {
@@ -83,51 +85,50 @@ mask_names (JsonArray *rows)
 }
 
 /* The filters every list takes, over matter m. */
-#define LIST_MATTER_FILTER_SQL \
-  "WHERE " ROW_LEVEL_SQL " " \
-  "AND (?1 = 0 OR m.first_user_id = ?1) " \
-  "AND (?2 = 0 OR m.department_id = ?2) " \
-  "AND (?3 IS NULL OR m.state = ?3 OR (?3 = 'open' AND m.state NOT IN ('declined', 'litigation', 'closed'))) "
+#define LIST_MATTER_FILTER_SQL                                                                     \
+  "WHERE " ROW_LEVEL_SQL " "                                                                       \
+  "AND (?1 = 0 OR m.first_user_id = ?1) "                                                          \
+  "AND (?2 = 0 OR m.department_id = ?2) "                                                          \
+  "AND (?3 IS NULL OR m.state = ?3 OR (?3 = 'open' AND m.state NOT IN ('declined', 'litigation', " \
+  "'closed'))) "
 
 /* Lists filtered by a running clock (overdue, due soon) join every matter's clock; they are
  * short. A matter's non-objection clocks exclude each other by state, so the join keeps one row
  * per matter. */
-#define LIST_DUE_FILTER_SQL \
-  "FROM matter m JOIN matter_clock k ON k.matter_id = m.id AND k.clock != 'objection' " \
-  LIST_JOINS_SQL \
-  LIST_MATTER_FILTER_SQL \
-  "AND (?4 = 0 OR k.due < ?6) " \
+#define LIST_DUE_FILTER_SQL                                                          \
+  "FROM matter m JOIN matter_clock k ON k.matter_id = m.id AND k.clock != "          \
+  "'objection' " LIST_JOINS_SQL LIST_MATTER_FILTER_SQL "AND (?4 = 0 OR k.due < ?6) " \
   "AND (?5 = 0 OR (k.due >= ?6 AND julianday(k.due) - julianday(?6) <= ?7)) "
 
-#define LIST_COLUMNS_SQL \
-  "SELECT m.id, m.number, m.state, m.channel, m.type, m.category_id, " \
-  "c.name AS category_name, m.department_id, d.name AS department_name, " \
-  "m.first_user_id, fu.display_name AS first_user_name, m.first_department_id, " \
-  "m.first_counter_id, m.persons, (m.persons >= 5 OR m.collective) AS collective, " \
+#define LIST_COLUMNS_SQL                                                               \
+  "SELECT m.id, m.number, m.state, m.channel, m.type, m.category_id, "                 \
+  "c.name AS category_name, m.department_id, d.name AS department_name, "              \
+  "m.first_user_id, fu.display_name AS first_user_name, m.first_department_id, "       \
+  "m.first_counter_id, m.persons, (m.persons >= 5 OR m.collective) AS collective, "    \
   "m.litigation, m.supervised, m.charge_leader_id, m.received_date, m.registered_at, " \
-  "m.updated_at, k.clock, k.due, " \
-  "CAST(julianday(k.due) - julianday(?6) AS INTEGER) AS days_left, " \
-  "coalesce(k.due < ?6, 0) AS overdue, " \
-  "(SELECT json_group_array(p.name) FROM (SELECT p.name FROM matter_petitioner mp " \
-  "  JOIN petitioner p ON p.id = mp.petitioner_id WHERE mp.matter_id = m.id " \
+  "m.updated_at, k.clock, k.due, "                                                     \
+  "CAST(julianday(k.due) - julianday(?6) AS INTEGER) AS days_left, "                   \
+  "coalesce(k.due < ?6, 0) AS overdue, "                                               \
+  "(SELECT json_group_array(p.name) FROM (SELECT p.name FROM matter_petitioner mp "    \
+  "  JOIN petitioner p ON p.id = mp.petitioner_id WHERE mp.matter_id = m.id "          \
   "  ORDER BY mp.sort) p) AS petitioner_names_json "
 
-#define LIST_JOINS_SQL \
-  "JOIN department d ON d.id = m.department_id " \
+#define LIST_JOINS_SQL                            \
+  "JOIN department d ON d.id = m.department_id "  \
   "LEFT JOIN category c ON c.id = m.category_id " \
   "LEFT JOIN account fu ON fu.id = m.first_user_id "
 
 JsonObject *
-_hall_matter_list (HallCtx     *ctx,
-             JsonObject  *params,
-             GError     **error)
+_hall_matter_list (HallCtx    *ctx,
+                   JsonObject *params,
+                   GError    **error)
 {
   const char *state = NULL;
-  gint64 first_user = 0, department_id = 0, soon_days = 3, limit = 50, offset = 0, total;
-  gboolean overdue = FALSE, due_soon = FALSE, with_total = TRUE, more;
+  gint64      first_user = 0, department_id = 0, soon_days = 3, limit = 50, offset = 0, total;
+  gboolean    overdue = FALSE, due_soon = FALSE, with_total = TRUE, more;
   g_autoptr (HallStmt) count = NULL;
   g_autoptr (HallStmt) stmt = NULL;
-  JsonArray *rows;
+  JsonArray  *rows;
   JsonObject *result;
 
   if (!param_first_receiver (ctx, params, &first_user, error)
@@ -141,17 +142,19 @@ _hall_matter_list (HallCtx     *ctx,
       || !hall_param_bool (params, "count", FALSE, &with_total, error))
     return NULL;
 
-#define BIND_FILTERS(st) \
-  G_STMT_START { \
-    bind_row_level (ctx, st); \
-    hall_stmt_bind_int (st, 1, first_user); \
+#define BIND_FILTERS(st)                       \
+  G_STMT_START                                 \
+  {                                            \
+    bind_row_level (ctx, st);                  \
+    hall_stmt_bind_int (st, 1, first_user);    \
     hall_stmt_bind_int (st, 2, department_id); \
-    hall_stmt_bind_text (st, 3, state); \
-    hall_stmt_bind_int (st, 4, overdue); \
-    hall_stmt_bind_int (st, 5, due_soon); \
-    hall_stmt_bind_text (st, 6, ctx->today); \
-    hall_stmt_bind_int (st, 7, soon_days); \
-  } G_STMT_END
+    hall_stmt_bind_text (st, 3, state);        \
+    hall_stmt_bind_int (st, 4, overdue);       \
+    hall_stmt_bind_int (st, 5, due_soon);      \
+    hall_stmt_bind_text (st, 6, ctx->today);   \
+    hall_stmt_bind_int (st, 7, soon_days);     \
+  }                                            \
+  G_STMT_END
 
   /* Counting every match scans them all; a list that only needs to know whether there is more
    * asks for count: false and gets one row beyond the page instead. */
@@ -161,7 +164,8 @@ _hall_matter_list (HallCtx     *ctx,
       if (overdue || due_soon)
         count = hall_db_prepare (ctx->db, "SELECT count(*) " LIST_DUE_FILTER_SQL, error);
       else
-        count = hall_db_prepare (ctx->db, "SELECT count(*) FROM matter m " LIST_MATTER_FILTER_SQL, error);
+        count = hall_db_prepare (ctx->db, "SELECT count(*) FROM matter m " LIST_MATTER_FILTER_SQL,
+                                 error);
       if (count == NULL)
         return NULL;
       BIND_FILTERS (count);
@@ -185,8 +189,7 @@ _hall_matter_list (HallCtx     *ctx,
                             "  (SELECT x.clock FROM matter_clock x WHERE x.matter_id = page.id "
                             "   AND x.clock != 'objection') AS clock, "
                             "  (SELECT x.due FROM matter_clock x WHERE x.matter_id = page.id "
-                            "   AND x.clock != 'objection') AS due FROM page) "
-                            LIST_COLUMNS_SQL
+                            "   AND x.clock != 'objection') AS due FROM page) " LIST_COLUMNS_SQL
                             "FROM k JOIN matter m ON m.id = k.matter_id " LIST_JOINS_SQL
                             "ORDER BY m.id DESC",
                             error);
@@ -215,15 +218,15 @@ _hall_matter_list (HallCtx     *ctx,
 }
 
 JsonObject *
-_hall_matter_due (HallCtx     *ctx,
-            JsonObject  *params,
-            GError     **error)
+_hall_matter_due (HallCtx    *ctx,
+                  JsonObject *params,
+                  GError    **error)
 {
   gint64 first_user = 0, department_id = 0, soon_days = 3;
   g_autoptr (HallStmt) stmt = NULL;
-  JsonArray *rows;
+  JsonArray  *rows;
   JsonObject *result;
-  guint overdue = 0, due_soon = 0;
+  guint       overdue = 0, due_soon = 0;
 
   if (!param_first_receiver (ctx, params, &first_user, error)
       || !hall_param_int (params, "department_id", FALSE, 1, G_MAXINT64, &department_id, error)
@@ -233,21 +236,22 @@ _hall_matter_due (HallCtx     *ctx,
   /* Every clock that has run out, and every one that runs out within the next days. The
    * objection window is a right of the receiving department, never overdue: it only shows while
    * it is still open. */
-  stmt = hall_db_prepare (ctx->db,
-                          "SELECT m.id AS matter_id, m.number, m.state, m.department_id, "
-                          "d.name AS department_name, m.first_user_id, fu.display_name AS first_user_name, "
-                          "m.first_department_id, m.supervised, k.clock, k.due, "
-                          "CAST(julianday(k.due) - julianday(?6) AS INTEGER) AS days_left, "
-                          "k.due < ?6 AS overdue "
-                          "FROM matter_clock k JOIN matter m ON m.id = k.matter_id "
-                          "JOIN department d ON d.id = m.department_id "
-                          "LEFT JOIN account fu ON fu.id = m.first_user_id "
-                          "WHERE " ROW_LEVEL_SQL " "
-                          "AND (?1 = 0 OR m.first_user_id = ?1) AND (?2 = 0 OR m.department_id = ?2) "
-                          "AND ((k.clock != 'objection' AND k.due < ?6) "
-                          "  OR (k.due >= ?6 AND julianday(k.due) - julianday(?6) <= ?7)) "
-                          "ORDER BY k.due, m.id",
-                          error);
+  stmt = hall_db_prepare (
+      ctx->db,
+      "SELECT m.id AS matter_id, m.number, m.state, m.department_id, "
+      "d.name AS department_name, m.first_user_id, fu.display_name AS first_user_name, "
+      "m.first_department_id, m.supervised, k.clock, k.due, "
+      "CAST(julianday(k.due) - julianday(?6) AS INTEGER) AS days_left, "
+      "k.due < ?6 AS overdue "
+      "FROM matter_clock k JOIN matter m ON m.id = k.matter_id "
+      "JOIN department d ON d.id = m.department_id "
+      "LEFT JOIN account fu ON fu.id = m.first_user_id "
+      "WHERE " ROW_LEVEL_SQL " "
+      "AND (?1 = 0 OR m.first_user_id = ?1) AND (?2 = 0 OR m.department_id = ?2) "
+      "AND ((k.clock != 'objection' AND k.due < ?6) "
+      "  OR (k.due >= ?6 AND julianday(k.due) - julianday(?6) <= ?7)) "
+      "ORDER BY k.due, m.id",
+      error);
   if (stmt == NULL)
     return NULL;
   bind_row_level (ctx, stmt);
@@ -278,8 +282,8 @@ _hall_matter_due (HallCtx     *ctx,
 /* ---- status.query ---- */
 
 static void
-count_query_failure (HallCtx  *ctx,
-                     gpointer  data)
+count_query_failure (HallCtx *ctx,
+                     gpointer data)
 {
   const char *number = data;
   g_autoptr (HallStmt) stmt = NULL;
@@ -330,16 +334,16 @@ is_matter_number (const char *number)
 }
 
 JsonObject *
-_hall_status_query (HallCtx     *ctx,
-              JsonObject  *params,
-              GError     **error)
+_hall_status_query (HallCtx    *ctx,
+                    JsonObject *params,
+                    GError    **error)
 {
   const char *number = NULL, *code = NULL;
   g_autoptr (HallStmt) guard = NULL;
   g_autoptr (HallStmt) stmt = NULL;
   g_autofree char *upper = NULL;
-  JsonObject *result;
-  int rc;
+  JsonObject      *result;
+  int              rc;
 
   if (!hall_param_string (params, "number", TRUE, 20, &number, error)
       || !hall_param_string (params, "query_code", TRUE, 6, &code, error))
@@ -348,7 +352,7 @@ _hall_status_query (HallCtx     *ctx,
   if (!is_matter_number (upper))
     {
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "number",
-                      _("Write the matter number as on the receipt, such as XF2026-000123."));
+                      _ ("Write the matter number as on the receipt, such as XF2026-000123."));
       return NULL;
     }
 
@@ -362,8 +366,9 @@ _hall_status_query (HallCtx     *ctx,
     return NULL;
   if (rc == SQLITE_ROW && hall_stmt_int (guard, 0) > ctx->now)
     {
-      hall_set_error (error, HALL_ERROR_RATE_LIMITED, "query_code",
-                      _("Too many wrong query codes for this number. Try again later, or ask at a window."));
+      hall_set_error (
+          error, HALL_ERROR_RATE_LIMITED, "query_code",
+          _ ("Too many wrong query codes for this number. Try again later, or ask at a window."));
       if (error != NULL)
         hall_error_set_retry_after (*error, hall_stmt_int (guard, 0) - ctx->now);
       return NULL;
@@ -385,7 +390,7 @@ _hall_status_query (HallCtx     *ctx,
     {
       hall_ctx_on_failure (ctx, count_query_failure, g_strdup (upper), g_free);
       hall_set_error (error, HALL_ERROR_NOT_FOUND, "query_code",
-                      _("No matter has this number and query code. Check both on the receipt."));
+                      _ ("No matter has this number and query code. Check both on the receipt."));
       return NULL;
     }
 
@@ -393,7 +398,8 @@ _hall_status_query (HallCtx     *ctx,
   result = json_object_new ();
   json_object_set_string_member (result, "number", hall_stmt_text (stmt, 1));
   json_object_set_string_member (result, "state", hall_stmt_text (stmt, 2));
-  json_object_set_string_member (result, "state_label", _hall_matter_state_label (hall_stmt_text (stmt, 2)));
+  json_object_set_string_member (result, "state_label",
+                                 _hall_matter_state_label (hall_stmt_text (stmt, 2)));
   json_object_set_string_member (result, "received_date", hall_stmt_text (stmt, 4));
   g_clear_pointer (&stmt, hall_stmt_release);
 

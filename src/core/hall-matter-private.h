@@ -26,91 +26,93 @@ G_BEGIN_DECLS
 #define HALL_MATTER_MAX_REPRESENTATIVES 5
 #define HALL_MATTER_COLLECTIVE_PERSONS 5
 
-typedef enum {
+typedef enum
+{
   HALL_MATTER_READ,  /* see the record */
-  HALL_MATTER_WRITE, /* act on it: the responsible or first-receiving department, the first receiver */
+  HALL_MATTER_WRITE, /* act on it: the responsible or first-receiving department, the first receiver
+                      */
 } HallMatterAccess;
 
 /* The matter row as an object (column names as members), or NULL with NOT_FOUND naming @field. */
-JsonObject *_hall_matter_load          (HallCtx           *ctx,
-                                        gint64             matter_id,
-                                        const char        *field,
-                                        GError           **error);
+JsonObject *_hall_matter_load (HallCtx    *ctx,
+                               gint64      matter_id,
+                               const char *field,
+                               GError    **error);
 /* Whether the actor may see or act on @matter (row-level rules of architecture.md §5). */
-gboolean    _hall_matter_allowed       (HallCtx           *ctx,
-                                        JsonObject        *matter,
-                                        HallMatterAccess   access);
+gboolean _hall_matter_allowed (HallCtx         *ctx,
+                               JsonObject      *matter,
+                               HallMatterAccess access);
 /* Reads "matter_id" from @params, loads the matter, names it in the audit row and checks the
  * actor's access (FORBIDDEN otherwise). */
-JsonObject *_hall_matter_require       (HallCtx           *ctx,
-                                        JsonObject        *params,
-                                        HallMatterAccess   access,
-                                        GError           **error);
+JsonObject *_hall_matter_require (HallCtx         *ctx,
+                                  JsonObject      *params,
+                                  HallMatterAccess access,
+                                  GError         **error);
 /* CONFLICT naming "matter_id" unless the state is one of @states (NULL-terminated). */
-gboolean    _hall_matter_check_state   (JsonObject        *matter,
-                                        const char *const *states,
-                                        const char        *doing,
-                                        GError           **error);
+gboolean _hall_matter_check_state (JsonObject        *matter,
+                                   const char *const *states,
+                                   const char        *doing,
+                                   GError           **error);
 /* Emits @kind ("matter.changed" …) with id, number, state and department only. */
-gboolean    _hall_matter_emit          (HallCtx           *ctx,
-                                        const char        *kind,
-                                        gint64             matter_id,
-                                        GError           **error);
+gboolean _hall_matter_emit (HallCtx    *ctx,
+                            const char *kind,
+                            gint64      matter_id,
+                            GError    **error);
 /* Steps @stmt once and expects no row. */
-gboolean    _hall_matter_exec          (HallStmt          *stmt,
-                                        GError           **error);
+gboolean _hall_matter_exec (HallStmt *stmt,
+                            GError  **error);
 /* The result of a state-changing command: {"matter": {...}} as matter.get shows it, without
  * petitioners (no personal data read). */
-JsonObject *_hall_matter_result        (HallCtx           *ctx,
-                                        gint64             matter_id,
-                                        GError           **error);
+JsonObject *_hall_matter_result (HallCtx *ctx,
+                                 gint64   matter_id,
+                                 GError **error);
 /* A human-readable label of a state, for messages. */
-const char *_hall_matter_state_label   (const char        *state);
+const char *_hall_matter_state_label (const char *state);
 /* Days from @from to @to ("YYYY-MM-DD"), negative when @to is earlier. */
-int         _hall_matter_days_between  (const char        *from,
-                                        const char        *to);
-const char *_hall_matter_get_string    (JsonObject        *object,
-                                        const char        *member);
-gint64      _hall_matter_get_int       (JsonObject        *object,
-                                        const char        *member);
+int         _hall_matter_days_between (const char *from,
+                                       const char *to);
+const char *_hall_matter_get_string (JsonObject *object,
+                                     const char *member);
+gint64      _hall_matter_get_int (JsonObject *object,
+                                  const char *member);
 
 /* Records the decision to accept @matter (the row is updated to follow); @implicit when an
  * assignment accepts it. */
-gboolean    _hall_matter_accept_now    (HallCtx           *ctx,
-                                        JsonObject        *matter,
-                                        const char        *note,
-                                        gboolean           implicit,
-                                        GError           **error);
+gboolean _hall_matter_accept_now (HallCtx    *ctx,
+                                  JsonObject *matter,
+                                  const char *note,
+                                  gboolean    implicit,
+                                  GError    **error);
 /* Whether @department_id cooperates (配合) on the matter: with an open assignment, or (unless
  * @open_only) one whose round ended with the reply. */
-gboolean    _hall_matter_cooperates    (HallCtx           *ctx,
-                                        gint64             matter_id,
-                                        gint64             department_id,
-                                        gboolean           open_only);
+gboolean _hall_matter_cooperates (HallCtx *ctx,
+                                  gint64   matter_id,
+                                  gint64   department_id,
+                                  gboolean open_only);
 
 /* The ids of the people in the matter in order, with their role. */
-JsonArray  *_hall_matter_petitioners   (HallCtx           *ctx,
-                                        gint64             matter_id,
-                                        gboolean           personal,
-                                        GError           **error);
+JsonArray *_hall_matter_petitioners (HallCtx *ctx,
+                                     gint64   matter_id,
+                                     gboolean personal,
+                                     GError **error);
 
 /* Handlers of the other files, listed in hall-matter.c's table. */
-JsonObject *_hall_petitioner_lookup    (HallCtx *ctx, JsonObject *params, GError **error);
-JsonObject *_hall_matter_register      (HallCtx *ctx, JsonObject *params, GError **error);
-JsonObject *_hall_matter_list          (HallCtx *ctx, JsonObject *params, GError **error);
-JsonObject *_hall_matter_due           (HallCtx *ctx, JsonObject *params, GError **error);
-JsonObject *_hall_status_query         (HallCtx *ctx, JsonObject *params, GError **error);
-JsonObject *_hall_matter_accept        (HallCtx *ctx, JsonObject *params, GError **error);
-JsonObject *_hall_matter_decline       (HallCtx *ctx, JsonObject *params, GError **error);
-JsonObject *_hall_matter_assign_cmd    (HallCtx *ctx, JsonObject *params, GError **error);
-JsonObject *_hall_matter_object        (HallCtx *ctx, JsonObject *params, GError **error);
-JsonObject *_hall_matter_note          (HallCtx *ctx, JsonObject *params, GError **error);
-JsonObject *_hall_matter_reply         (HallCtx *ctx, JsonObject *params, GError **error);
-JsonObject *_hall_matter_extend        (HallCtx *ctx, JsonObject *params, GError **error);
-JsonObject *_hall_matter_close         (HallCtx *ctx, JsonObject *params, GError **error);
-JsonObject *_hall_matter_review_request   (HallCtx *ctx, JsonObject *params, GError **error);
-JsonObject *_hall_matter_review_reply     (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject *_hall_petitioner_lookup (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject *_hall_matter_register (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject *_hall_matter_list (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject *_hall_matter_due (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject *_hall_status_query (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject *_hall_matter_accept (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject *_hall_matter_decline (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject *_hall_matter_assign_cmd (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject *_hall_matter_object (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject *_hall_matter_note (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject *_hall_matter_reply (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject *_hall_matter_extend (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject *_hall_matter_close (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject *_hall_matter_review_request (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject *_hall_matter_review_reply (HallCtx *ctx, JsonObject *params, GError **error);
 JsonObject *_hall_matter_rereview_request (HallCtx *ctx, JsonObject *params, GError **error);
-JsonObject *_hall_matter_rereview_reply   (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject *_hall_matter_rereview_reply (HallCtx *ctx, JsonObject *params, GError **error);
 
 G_END_DECLS

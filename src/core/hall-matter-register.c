@@ -20,14 +20,14 @@
 
 #define MAX_PETITIONERS 50
 
-static const char * const channels[] = { "visit", "letter", "online", "phone", "other", NULL };
-static const char * const types[] = { "suggestion", "accusation", "claim", NULL };
-static const char * const roles[] = { "petitioner", "representative", NULL };
+static const char *const channels[] = { "visit", "letter", "online", "phone", "other", NULL };
+static const char *const types[] = { "suggestion", "accusation", "claim", NULL };
+static const char *const roles[] = { "petitioner", "representative", NULL };
 
 static gint64
-first_department (HallCtx  *ctx,
-                  gint64    category_department,
-                  GError  **error)
+first_department (HallCtx *ctx,
+                  gint64   category_department,
+                  GError **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
 
@@ -65,32 +65,34 @@ first_department (HallCtx  *ctx,
   if (hall_stmt_step (stmt, error) == SQLITE_ROW)
     return hall_stmt_int (stmt, 0);
   if (error && *error == NULL)
-    hall_set_error (error, HALL_ERROR_CONFLICT, NULL, _("The hall has no reception department to register the matter for."));
+    hall_set_error (error, HALL_ERROR_CONFLICT, NULL,
+                    _ ("The hall has no reception department to register the matter for."));
   return 0;
 }
 
 static JsonArray *
-legal_windows (HallCtx  *ctx,
-               GError  **error)
+legal_windows (HallCtx *ctx,
+               GError **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
 
-  stmt = hall_db_prepare (ctx->db,
-                          "SELECT d.id AS department_id, d.code, d.name, "
-                          "(SELECT json_group_array(number) FROM (SELECT c.number FROM counter_department cd "
-                          "  JOIN counter c ON c.id = cd.counter_id WHERE cd.department_id = d.id "
-                          "  ORDER BY c.number)) AS counters_json "
-                          "FROM department d WHERE d.is_legal = 1 AND d.active = 1 ORDER BY d.sort, d.id",
-                          error);
+  stmt = hall_db_prepare (
+      ctx->db,
+      "SELECT d.id AS department_id, d.code, d.name, "
+      "(SELECT json_group_array(number) FROM (SELECT c.number FROM counter_department cd "
+      "  JOIN counter c ON c.id = cd.counter_id WHERE cd.department_id = d.id "
+      "  ORDER BY c.number)) AS counters_json "
+      "FROM department d WHERE d.is_legal = 1 AND d.active = 1 ORDER BY d.sort, d.id",
+      error);
   if (stmt == NULL)
     return NULL;
   return hall_stmt_all_objects (stmt, error);
 }
 
 static gboolean
-next_number (HallCtx  *ctx,
-             char    **number,
-             GError  **error)
+next_number (HallCtx *ctx,
+             char   **number,
+             GError **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
   int year = g_date_time_get_year (ctx->now_local);
@@ -115,39 +117,40 @@ next_number (HallCtx  *ctx,
 
 typedef struct
 {
-  gint64 id;
+  gint64      id;
   const char *role;
 } Party;
 
 static gboolean
-resolve_parties (HallCtx     *ctx,
-                 JsonArray   *list,
-                 gint64       ticket_petitioner,
-                 GArray      *parties,
-                 gint64      *repeat,
-                 GError     **error)
+resolve_parties (HallCtx   *ctx,
+                 JsonArray *list,
+                 gint64     ticket_petitioner,
+                 GArray    *parties,
+                 gint64    *repeat,
+                 GError   **error)
 {
   guint n = json_array_get_length (list), representatives = 0;
 
   if (n == 0)
     {
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "petitioners",
-                      _("Name at least one petitioner."));
+                      _ ("Name at least one petitioner."));
       return FALSE;
     }
 
   for (guint i = 0; i < n; i++)
     {
-      JsonNode *node = json_array_get_element (list, i);
+      JsonNode        *node = json_array_get_element (list, i);
       g_autofree char *prefix = g_strdup_printf ("petitioners[%u]", i);
-      Party party = { 0, "petitioner" };
-      gint64 visits = 0;
-      JsonObject *person;
+      Party            party = { 0, "petitioner" };
+      gint64           visits = 0;
+      JsonObject      *person;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
           hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, prefix,
-                          _("Each petitioner is an object with a name and, where given, an ID number and a phone number."));
+                          _ ("Each petitioner is an object with a name and, where given, an ID "
+                             "number and a phone number."));
           return FALSE;
         }
       person = json_node_get_object (node);
@@ -156,7 +159,8 @@ resolve_parties (HallCtx     *ctx,
         if (!hall_param_enum (person, "role", FALSE, roles, &party.role, &inner))
           {
             g_autofree char *field = g_strdup_printf ("%s.role", prefix);
-            g_propagate_error (error, hall_error_new_literal (HALL_ERROR_INVALID_ARGUMENT, field, inner->message));
+            g_propagate_error (
+                error, hall_error_new_literal (HALL_ERROR_INVALID_ARGUMENT, field, inner->message));
             g_error_free (inner);
             return FALSE;
           }
@@ -168,7 +172,7 @@ resolve_parties (HallCtx     *ctx,
         if (g_array_index (parties, Party, j).id == party.id)
           {
             hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, prefix,
-                            _("This person is already in the list of petitioners."));
+                            _ ("This person is already in the list of petitioners."));
             return FALSE;
           }
 
@@ -184,7 +188,8 @@ resolve_parties (HallCtx     *ctx,
   if (representatives > HALL_MATTER_MAX_REPRESENTATIVES)
     {
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "petitioners",
-                      _("A collective visit chooses at most 5 representatives; %u are marked as representatives."),
+                      _ ("A collective visit chooses at most 5 representatives; %u are marked as "
+                         "representatives."),
                       representatives);
       return FALSE;
     }
@@ -192,19 +197,19 @@ resolve_parties (HallCtx     *ctx,
 }
 
 JsonObject *
-_hall_matter_register (HallCtx     *ctx,
-                 JsonObject  *params,
-                 GError     **error)
+_hall_matter_register (HallCtx    *ctx,
+                       JsonObject *params,
+                       GError    **error)
 {
   const char *channel = NULL, *type = NULL, *content = NULL, *received_date = NULL;
-  gint64 category_id = 0, persons = 0, ticket_id = 0, ticket_petitioner = 0, ticket_persons = 0;
-  gint64 category_department = 0, department_id, matter_id, repeat = 0;
-  gboolean litigation = FALSE, collective = FALSE, collective_given;
-  JsonArray *list = NULL;
+  gint64      category_id = 0, persons = 0, ticket_id = 0, ticket_petitioner = 0, ticket_persons = 0;
+  gint64      category_department = 0, department_id, matter_id, repeat = 0;
+  gboolean    litigation = FALSE, collective = FALSE, collective_given;
+  JsonArray  *list = NULL;
   g_autoptr (GArray) parties = g_array_new (FALSE, FALSE, sizeof (Party));
   g_autofree char *number = NULL;
   g_autofree char *decision_due = NULL;
-  char query_code[8];
+  char             query_code[8];
   g_autoptr (HallStmt) insert = NULL;
   g_autoptr (JsonArray) windows = NULL;
   g_autoptr (JsonObject) detail = NULL;
@@ -228,15 +233,14 @@ _hall_matter_register (HallCtx     *ctx,
   else if (strcmp (received_date, ctx->today) > 0)
     {
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "received_date",
-                      _("The date of receipt cannot be in the future."));
+                      _ ("The date of receipt cannot be in the future."));
       return NULL;
     }
 
   if (category_id != 0)
     {
-      g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db,
-                                                   "SELECT department_id, litigation, active FROM category WHERE id = ?1",
-                                                   error);
+      g_autoptr (HallStmt) stmt = hall_db_prepare (
+          ctx->db, "SELECT department_id, litigation, active FROM category WHERE id = ?1", error);
       if (stmt == NULL)
         return NULL;
       hall_stmt_bind_int (stmt, 1, category_id);
@@ -245,7 +249,8 @@ _hall_matter_register (HallCtx     *ctx,
         case SQLITE_ROW:
           break;
         case SQLITE_DONE:
-          hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "category_id", _("There is no such category."));
+          hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "category_id",
+                          _ ("There is no such category."));
           return NULL;
         default:
           return NULL;
@@ -253,7 +258,7 @@ _hall_matter_register (HallCtx     *ctx,
       if (!hall_stmt_int (stmt, 2))
         {
           hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "category_id",
-                          _("This category is no longer in use; choose another one."));
+                          _ ("This category is no longer in use; choose another one."));
           return NULL;
         }
       category_department = hall_stmt_int (stmt, 0);
@@ -262,8 +267,8 @@ _hall_matter_register (HallCtx     *ctx,
 
   if (ticket_id != 0)
     {
-      g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db,
-                                                   "SELECT petitioner_id, persons FROM ticket WHERE id = ?1", error);
+      g_autoptr (HallStmt) stmt = hall_db_prepare (
+          ctx->db, "SELECT petitioner_id, persons FROM ticket WHERE id = ?1", error);
       if (stmt == NULL)
         return NULL;
       hall_stmt_bind_int (stmt, 1, ticket_id);
@@ -274,7 +279,8 @@ _hall_matter_register (HallCtx     *ctx,
           ticket_persons = hall_stmt_int (stmt, 1);
           break;
         case SQLITE_DONE:
-          hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "ticket_id", _("There is no such ticket."));
+          hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "ticket_id",
+                          _ ("There is no such ticket."));
           return NULL;
         default:
           return NULL;
@@ -289,7 +295,7 @@ _hall_matter_register (HallCtx     *ctx,
   if (persons < (gint64) parties->len)
     {
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "persons",
-                      _("Fewer persons than petitioners named: count everyone who came."));
+                      _ ("Fewer persons than petitioners named: count everyone who came."));
       return NULL;
     }
   if (!collective_given)
@@ -311,14 +317,15 @@ _hall_matter_register (HallCtx     *ctx,
     }
   g_snprintf (query_code, sizeof query_code, "%06u", (guint) randombytes_uniform (1000000));
 
-  insert = hall_db_prepare (ctx->db,
-                            "INSERT INTO matter (number, query_code, channel, type, category_id, department_id, "
-                            "content, persons, collective, litigation, state, first_user_id, first_counter_id, "
-                            "first_department_id, ticket_id, received_date, registered_at, decision_due, "
-                            "decided_at, decided_date, updated_at) "
-                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?6, ?14, ?15, ?16, "
-                            "?17, ?18, ?19, ?16)",
-                            error);
+  insert = hall_db_prepare (
+      ctx->db,
+      "INSERT INTO matter (number, query_code, channel, type, category_id, department_id, "
+      "content, persons, collective, litigation, state, first_user_id, first_counter_id, "
+      "first_department_id, ticket_id, received_date, registered_at, decision_due, "
+      "decided_at, decided_date, updated_at) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?6, ?14, ?15, ?16, "
+      "?17, ?18, ?19, ?16)",
+      error);
   if (insert == NULL)
     return NULL;
   hall_stmt_bind_text (insert, 1, number);
@@ -357,10 +364,11 @@ _hall_matter_register (HallCtx     *ctx,
   for (guint i = 0; i < parties->len; i++)
     {
       Party *party = &g_array_index (parties, Party, i);
-      g_autoptr (HallStmt) link = hall_db_prepare (ctx->db,
-                                                   "INSERT INTO matter_petitioner (matter_id, petitioner_id, role, sort) "
-                                                   "VALUES (?1, ?2, ?3, ?4)",
-                                                   error);
+      g_autoptr (HallStmt) link =
+          hall_db_prepare (ctx->db,
+                           "INSERT INTO matter_petitioner (matter_id, petitioner_id, role, sort) "
+                           "VALUES (?1, ?2, ?3, ?4)",
+                           error);
       if (link == NULL)
         return NULL;
       hall_stmt_bind_int (link, 1, matter_id);
@@ -438,9 +446,10 @@ _hall_matter_register (HallCtx     *ctx,
   if (litigation)
     {
       json_object_set_array_member (result, "legal_windows", g_steal_pointer (&windows));
-      json_object_set_string_member (result, "guidance",
-                                     _("Litigation-related: not accepted as a petition. Send the visitor to the "
-                                       "law-enforcement and judicial windows listed."));
+      json_object_set_string_member (
+          result, "guidance",
+          _ ("Litigation-related: not accepted as a petition. Send the visitor to the "
+             "law-enforcement and judicial windows listed."));
     }
   return result;
 }

@@ -14,11 +14,11 @@
 #include "hall-matter-timeline-private.h"
 
 gboolean
-_hall_matter_add_timeline (HallCtx     *ctx,
-                           gint64       matter_id,
-                           const char  *kind,
-                           JsonObject  *detail,
-                           GError     **error)
+_hall_matter_add_timeline (HallCtx    *ctx,
+                           gint64      matter_id,
+                           const char *kind,
+                           JsonObject *detail,
+                           GError    **error)
 {
   gint64 user_id = ctx->actor ? ctx->actor->user_id : 0;
 
@@ -26,12 +26,12 @@ _hall_matter_add_timeline (HallCtx     *ctx,
 }
 
 gboolean
-_hall_matter_add_timeline_as (HallCtx     *ctx,
-                              gint64       matter_id,
-                              gint64       user_id,
-                              const char  *kind,
-                              JsonObject  *detail,
-                              GError     **error)
+_hall_matter_add_timeline_as (HallCtx    *ctx,
+                              gint64      matter_id,
+                              gint64      user_id,
+                              const char *kind,
+                              JsonObject *detail,
+                              GError    **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
   g_autofree char *json = NULL;
@@ -61,8 +61,8 @@ _hall_matter_add_timeline_as (HallCtx     *ctx,
     return FALSE;
 
   {
-    g_autoptr (HallStmt) touch
-        = hall_db_prepare (ctx->db, "UPDATE matter SET updated_at = ?2 WHERE id = ?1", error);
+    g_autoptr (HallStmt) touch =
+        hall_db_prepare (ctx->db, "UPDATE matter SET updated_at = ?2 WHERE id = ?1", error);
 
     if (touch == NULL)
       return FALSE;

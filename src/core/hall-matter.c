@@ -34,8 +34,8 @@ _hall_matter_get_int (JsonObject *object,
 }
 
 gboolean
-_hall_matter_exec (HallStmt  *stmt,
-                   GError   **error)
+_hall_matter_exec (HallStmt *stmt,
+                   GError  **error)
 {
   int rc = hall_stmt_step (stmt, error);
 
@@ -51,10 +51,11 @@ parse_date (const char *text,
             GDate      *date)
 {
   guint y, m, d;
-  char tail;
+  char  tail;
 
   g_date_clear (date, 1);
-  if (text == NULL || sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3 || !g_date_valid_dmy (d, m, y))
+  if (text == NULL || sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3
+      || !g_date_valid_dmy (d, m, y))
     return FALSE;
   g_date_set_dmy (date, d, m, y);
   return TRUE;
@@ -74,34 +75,38 @@ _hall_matter_days_between (const char *from,
 const char *
 _hall_matter_state_label (const char *state)
 {
-  static const struct { const char *state, *label; } labels[] = {
-    { "registered", N_("registered, waiting for the decision to accept it") },
-    { "accepted", N_("accepted, being handled") },
-    { "declined", N_("not accepted") },
-    { "litigation", N_("litigation-related, not accepted as a petition") },
-    { "assigned", N_("assigned to a department") },
-    { "objected", N_("sent back by the department it was assigned to") },
-    { "replied", N_("replied") },
-    { "review", N_("under review") },
-    { "reviewed", N_("reviewed") },
-    { "rereview", N_("under re-review") },
-    { "rereviewed", N_("re-reviewed") },
-    { "closed", N_("closed") },
+  static const struct
+  {
+    const char *state, *label;
+  } labels[] = {
+    { "registered", N_ ("registered, waiting for the decision to accept it") },
+    { "accepted", N_ ("accepted, being handled") },
+    { "declined", N_ ("not accepted") },
+    { "litigation", N_ ("litigation-related, not accepted as a petition") },
+    { "assigned", N_ ("assigned to a department") },
+    { "objected", N_ ("sent back by the department it was assigned to") },
+    { "replied", N_ ("replied") },
+    { "review", N_ ("under review") },
+    { "reviewed", N_ ("reviewed") },
+    { "rereview", N_ ("under re-review") },
+    { "rereviewed", N_ ("re-reviewed") },
+    { "closed", N_ ("closed") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     if (g_strcmp0 (labels[i].state, state) == 0)
-      return _(labels[i].label);
+      return _ (labels[i].label);
   return state;
 }
 
 JsonObject *
-_hall_matter_load (HallCtx     *ctx,
-                   gint64       matter_id,
-                   const char  *field,
-                   GError     **error)
+_hall_matter_load (HallCtx    *ctx,
+                   gint64      matter_id,
+                   const char *field,
+                   GError    **error)
 {
-  g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db, "SELECT * FROM matter WHERE id = ?1", error);
+  g_autoptr (HallStmt) stmt =
+      hall_db_prepare (ctx->db, "SELECT * FROM matter WHERE id = ?1", error);
 
   if (stmt == NULL)
     return NULL;
@@ -111,7 +116,7 @@ _hall_matter_load (HallCtx     *ctx,
     case SQLITE_ROW:
       return hall_stmt_row_object (stmt);
     case SQLITE_DONE:
-      hall_set_error (error, HALL_ERROR_NOT_FOUND, field, _("There is no such matter."));
+      hall_set_error (error, HALL_ERROR_NOT_FOUND, field, _ ("There is no such matter."));
       return NULL;
     default:
       return NULL;
@@ -119,9 +124,9 @@ _hall_matter_load (HallCtx     *ctx,
 }
 
 gboolean
-_hall_matter_allowed (HallCtx          *ctx,
-                      JsonObject       *matter,
-                      HallMatterAccess  access)
+_hall_matter_allowed (HallCtx         *ctx,
+                      JsonObject      *matter,
+                      HallMatterAccess access)
 {
   const HallActor *actor = ctx->actor;
 
@@ -140,17 +145,18 @@ _hall_matter_allowed (HallCtx          *ctx,
     return TRUE;
   /* A cooperating department (配合单位) sees the matter; only the lead acts on it. */
   if (access == HALL_MATTER_READ
-      && _hall_matter_cooperates (ctx, _hall_matter_get_int (matter, "id"), actor->department_id, FALSE))
+      && _hall_matter_cooperates (ctx, _hall_matter_get_int (matter, "id"), actor->department_id,
+                                  FALSE))
     return TRUE;
   return FALSE;
 }
 
 static JsonObject *
-require_id (HallCtx           *ctx,
-            gint64             matter_id,
-            const char        *field,
-            HallMatterAccess   access,
-            GError           **error)
+require_id (HallCtx         *ctx,
+            gint64           matter_id,
+            const char      *field,
+            HallMatterAccess access,
+            GError         **error)
 {
   g_autoptr (JsonObject) matter = _hall_matter_load (ctx, matter_id, field, error);
 
@@ -162,25 +168,27 @@ require_id (HallCtx           *ctx,
       if (access == HALL_MATTER_WRITE && hall_ctx_is (ctx, HALL_ROLE_STAFF)
           && _hall_matter_cooperates (ctx, matter_id, ctx->actor->department_id, FALSE))
         {
-          hall_set_error (error, HALL_ERROR_FORBIDDEN, field,
-                          _("Your department cooperates on this matter; only the lead department replies and "
-                            "acts on it. Add a progress note to its timeline, or object to your part."));
+          hall_set_error (
+              error, HALL_ERROR_FORBIDDEN, field,
+              _ ("Your department cooperates on this matter; only the lead department replies and "
+                 "acts on it. Add a progress note to its timeline, or object to your part."));
           return NULL;
         }
-      hall_set_error (error, HALL_ERROR_FORBIDDEN, field,
-                      access == HALL_MATTER_READ
-                        ? _("This matter belongs to another department; you may not see it.")
-                        : _("This matter belongs to another department; you may not act on it."));
+      hall_set_error (
+          error, HALL_ERROR_FORBIDDEN, field,
+          access == HALL_MATTER_READ
+              ? _ ("This matter belongs to another department; you may not see it.")
+              : _ ("This matter belongs to another department; you may not act on it."));
       return NULL;
     }
   return g_steal_pointer (&matter);
 }
 
 JsonObject *
-_hall_matter_require (HallCtx           *ctx,
-                      JsonObject        *params,
-                      HallMatterAccess   access,
-                      GError           **error)
+_hall_matter_require (HallCtx         *ctx,
+                      JsonObject      *params,
+                      HallMatterAccess access,
+                      GError         **error)
 {
   gint64 matter_id = 0;
 
@@ -199,20 +207,19 @@ _hall_matter_check_state (JsonObject        *matter,
 
   if (g_strv_contains (states, state))
     return TRUE;
-  hall_set_error (error, HALL_ERROR_CONFLICT, "matter_id", _("%s This matter is %s."), doing,
+  hall_set_error (error, HALL_ERROR_CONFLICT, "matter_id", _ ("%s This matter is %s."), doing,
                   _hall_matter_state_label (state));
   return FALSE;
 }
 
 gboolean
-_hall_matter_emit (HallCtx     *ctx,
-                   const char  *kind,
-                   gint64       matter_id,
-                   GError     **error)
+_hall_matter_emit (HallCtx    *ctx,
+                   const char *kind,
+                   gint64      matter_id,
+                   GError    **error)
 {
-  g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db,
-                                               "SELECT number, state, department_id FROM matter WHERE id = ?1",
-                                               error);
+  g_autoptr (HallStmt) stmt = hall_db_prepare (
+      ctx->db, "SELECT number, state, department_id FROM matter WHERE id = ?1", error);
   JsonObject *payload;
 
   if (stmt == NULL)
@@ -221,7 +228,7 @@ _hall_matter_emit (HallCtx     *ctx,
   if (hall_stmt_step (stmt, error) != SQLITE_ROW)
     {
       if (error && *error == NULL)
-        hall_set_error (error, HALL_ERROR_NOT_FOUND, "matter_id", _("There is no such matter."));
+        hall_set_error (error, HALL_ERROR_NOT_FOUND, "matter_id", _ ("There is no such matter."));
       return FALSE;
     }
   payload = json_object_new ();
@@ -233,13 +240,14 @@ _hall_matter_emit (HallCtx     *ctx,
 
   /* The departments cooperating on it now, so their lists follow too. */
   {
-    g_autoptr (HallStmt) cooperating = hall_db_prepare (ctx->db,
-                                                        "SELECT department_id FROM matter_assignment "
-                                                        "WHERE matter_id = ?1 AND state = 'open' "
-                                                        "AND role = 'cooperate' ORDER BY id",
-                                                        error);
+    g_autoptr (HallStmt) cooperating =
+        hall_db_prepare (ctx->db,
+                         "SELECT department_id FROM matter_assignment "
+                         "WHERE matter_id = ?1 AND state = 'open' "
+                         "AND role = 'cooperate' ORDER BY id",
+                         error);
     JsonArray *ids = json_array_new ();
-    int rc;
+    int        rc;
 
     json_object_set_array_member (payload, "cooperating_department_ids", ids);
     if (cooperating == NULL)
@@ -260,15 +268,16 @@ _hall_matter_emit (HallCtx     *ctx,
 }
 
 static JsonArray *
-matter_clocks (HallCtx  *ctx,
-               gint64    matter_id,
-               GError  **error)
+matter_clocks (HallCtx *ctx,
+               gint64   matter_id,
+               GError **error)
 {
-  g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db,
-                                               "SELECT clock, due, CAST(julianday(due) - julianday(?2) AS INTEGER) "
-                                               "AS days_left, due < ?2 AS overdue "
-                                               "FROM matter_clock WHERE matter_id = ?1 ORDER BY due",
-                                               error);
+  g_autoptr (HallStmt) stmt =
+      hall_db_prepare (ctx->db,
+                       "SELECT clock, due, CAST(julianday(due) - julianday(?2) AS INTEGER) "
+                       "AS days_left, due < ?2 AS overdue "
+                       "FROM matter_clock WHERE matter_id = ?1 ORDER BY due",
+                       error);
   if (stmt == NULL)
     return NULL;
   hall_stmt_bind_int (stmt, 1, matter_id);
@@ -277,9 +286,9 @@ matter_clocks (HallCtx  *ctx,
 }
 
 static JsonObject *
-describe_matter (HallCtx  *ctx,
-                 gint64    matter_id,
-                 GError  **error)
+describe_matter (HallCtx *ctx,
+                 gint64   matter_id,
+                 GError **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
   g_autoptr (JsonObject) matter = NULL;
@@ -307,7 +316,7 @@ describe_matter (HallCtx  *ctx,
     case SQLITE_ROW:
       break;
     case SQLITE_DONE:
-      hall_set_error (error, HALL_ERROR_NOT_FOUND, "matter_id", _("There is no such matter."));
+      hall_set_error (error, HALL_ERROR_NOT_FOUND, "matter_id", _ ("There is no such matter."));
       return NULL;
     default:
       return NULL;
@@ -324,19 +333,20 @@ describe_matter (HallCtx  *ctx,
 }
 
 JsonArray *
-_hall_matter_petitioners (HallCtx   *ctx,
-                          gint64     matter_id,
-                          gboolean   personal,
-                          GError   **error)
+_hall_matter_petitioners (HallCtx *ctx,
+                          gint64   matter_id,
+                          gboolean personal,
+                          GError **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
   JsonArray *rows;
 
-  stmt = hall_db_prepare (ctx->db,
-                          "SELECT p.id, p.name, p.id_number, p.phone, p.sex, p.birth_date, p.address, mp.role "
-                          "FROM matter_petitioner mp JOIN petitioner p ON p.id = mp.petitioner_id "
-                          "WHERE mp.matter_id = ?1 ORDER BY mp.sort, p.id",
-                          error);
+  stmt = hall_db_prepare (
+      ctx->db,
+      "SELECT p.id, p.name, p.id_number, p.phone, p.sex, p.birth_date, p.address, mp.role "
+      "FROM matter_petitioner mp JOIN petitioner p ON p.id = mp.petitioner_id "
+      "WHERE mp.matter_id = ?1 ORDER BY mp.sort, p.id",
+      error);
   if (stmt == NULL)
     return NULL;
   hall_stmt_bind_int (stmt, 1, matter_id);
@@ -346,7 +356,7 @@ _hall_matter_petitioners (HallCtx   *ctx,
 
   for (guint i = 0; i < json_array_get_length (rows); i++)
     {
-      JsonObject *p = json_array_get_object_element (rows, i);
+      JsonObject      *p = json_array_get_object_element (rows, i);
       g_autofree char *name = hall_mask_name (_hall_matter_get_string (p, "name"));
 
       json_object_set_string_member (p, "name", name);
@@ -359,9 +369,9 @@ _hall_matter_petitioners (HallCtx   *ctx,
 }
 
 JsonObject *
-_hall_matter_result (HallCtx  *ctx,
-                     gint64    matter_id,
-                     GError  **error)
+_hall_matter_result (HallCtx *ctx,
+                     gint64   matter_id,
+                     GError **error)
 {
   JsonObject *matter = describe_matter (ctx, matter_id, error);
   JsonObject *result;
@@ -376,24 +386,25 @@ _hall_matter_result (HallCtx  *ctx,
 /* ---- matter.get ---- */
 
 static JsonObject *
-matter_get (HallCtx     *ctx,
-            JsonObject  *params,
-            GError     **error)
+matter_get (HallCtx    *ctx,
+            JsonObject *params,
+            GError    **error)
 {
   g_autoptr (JsonObject) matter = NULL;
   g_autoptr (HallStmt) timeline = NULL;
   g_autoptr (HallStmt) assignments = NULL;
-  JsonArray *rows;
+  JsonArray  *rows;
   JsonObject *result;
   const char *number = NULL;
-  gint64 matter_id = 0;
+  gint64      matter_id = 0;
 
   if (!hall_param_int (params, "matter_id", FALSE, 1, G_MAXINT64, &matter_id, error)
       || !hall_param_string (params, "number", matter_id == 0, 20, &number, error))
     return NULL;
   if (matter_id == 0)
     {
-      g_autoptr (HallStmt) find = hall_db_prepare (ctx->db, "SELECT id FROM matter WHERE number = ?1", error);
+      g_autoptr (HallStmt) find =
+          hall_db_prepare (ctx->db, "SELECT id FROM matter WHERE number = ?1", error);
       g_autofree char *upper = g_ascii_strup (number, -1);
 
       if (find == NULL)
@@ -402,7 +413,8 @@ matter_get (HallCtx     *ctx,
       if (hall_stmt_step (find, error) != SQLITE_ROW)
         {
           if (error && *error == NULL)
-            hall_set_error (error, HALL_ERROR_NOT_FOUND, "number", _("There is no matter with this number."));
+            hall_set_error (error, HALL_ERROR_NOT_FOUND, "number",
+                            _ ("There is no matter with this number."));
           return NULL;
         }
       matter_id = hall_stmt_int (find, 0);
@@ -429,12 +441,13 @@ matter_get (HallCtx     *ctx,
     goto fail;
   json_object_set_array_member (result, "petitioners", rows);
 
-  timeline = hall_db_prepare (ctx->db,
-                              "SELECT tl.id, tl.at, tl.user_id, a.display_name AS user_name, tl.kind, "
-                              "tl.detail AS detail_json "
-                              "FROM matter_timeline tl LEFT JOIN account a ON a.id = tl.user_id "
-                              "WHERE tl.matter_id = ?1 ORDER BY tl.id",
-                              error);
+  timeline =
+      hall_db_prepare (ctx->db,
+                       "SELECT tl.id, tl.at, tl.user_id, a.display_name AS user_name, tl.kind, "
+                       "tl.detail AS detail_json "
+                       "FROM matter_timeline tl LEFT JOIN account a ON a.id = tl.user_id "
+                       "WHERE tl.matter_id = ?1 ORDER BY tl.id",
+                       error);
   if (timeline == NULL)
     goto fail;
   hall_stmt_bind_int (timeline, 1, matter_id);
@@ -443,15 +456,17 @@ matter_get (HallCtx     *ctx,
     goto fail;
   json_object_set_array_member (result, "timeline", rows);
 
-  assignments = hall_db_prepare (ctx->db,
-                                 "SELECT s.id, s.department_id, d.name AS department_name, s.role, s.round, s.from_department_id, "
-                                 "s.assigned_at, s.assigned_date, s.assigned_by, a.display_name AS assigned_by_name, "
-                                 "s.deadline, s.note, s.objection_until, s.state, s.objected_at, s.objected_by, "
-                                 "s.reason "
-                                 "FROM matter_assignment s JOIN department d ON d.id = s.department_id "
-                                 "LEFT JOIN account a ON a.id = s.assigned_by "
-                                 "WHERE s.matter_id = ?1 ORDER BY s.id",
-                                 error);
+  assignments = hall_db_prepare (
+      ctx->db,
+      "SELECT s.id, s.department_id, d.name AS department_name, s.role, s.round, "
+      "s.from_department_id, "
+      "s.assigned_at, s.assigned_date, s.assigned_by, a.display_name AS assigned_by_name, "
+      "s.deadline, s.note, s.objection_until, s.state, s.objected_at, s.objected_by, "
+      "s.reason "
+      "FROM matter_assignment s JOIN department d ON d.id = s.department_id "
+      "LEFT JOIN account a ON a.id = s.assigned_by "
+      "WHERE s.matter_id = ?1 ORDER BY s.id",
+      error);
   if (assignments == NULL)
     goto fail;
   hall_stmt_bind_int (assignments, 1, matter_id);

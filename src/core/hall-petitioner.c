@@ -23,43 +23,44 @@
 #define LOOKUP_MAX_PERSONS 20
 #define LOOKUP_MAX_ROWS 50
 
-static const char * const sexes[] = { "male", "female", NULL };
+static const char *const sexes[] = { "male", "female", NULL };
 
 /* Moves @inner into @error with its field prefixed: "petitioners[2].id_number". */
 static gboolean
-fail_prefixed (GError      *inner,
-               const char  *prefix,
-               GError     **error)
+fail_prefixed (GError     *inner,
+               const char *prefix,
+               GError    **error)
 {
-  const char *field = hall_error_get_field (inner);
+  const char      *field = hall_error_get_field (inner);
   g_autofree char *full = NULL;
 
   if (prefix != NULL && *prefix != '\0')
     full = field ? g_strdup_printf ("%s.%s", prefix, field) : g_strdup (prefix);
   else
     full = g_strdup (field);
-  g_propagate_error (error, hall_error_new_literal (inner->domain == HALL_ERROR ? inner->code
-                                                                                 : HALL_ERROR_INTERNAL,
-                                                    full, inner->message));
+  g_propagate_error (error, hall_error_new_literal (
+                                inner->domain == HALL_ERROR ? inner->code : HALL_ERROR_INTERNAL,
+                                full, inner->message));
   g_error_free (inner);
   return FALSE;
 }
 
 static gint64
-count_earlier_visits (HallCtx  *ctx,
-                      gint64    petitioner_id,
-                      GError  **error)
+count_earlier_visits (HallCtx *ctx,
+                      gint64   petitioner_id,
+                      GError **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
 
   /* Visits (tickets) and matters, counting a matter registered on one of the person's own
    * tickets once. */
-  stmt = hall_db_prepare (ctx->db,
-                          "SELECT (SELECT count(*) FROM ticket WHERE petitioner_id = ?1) + "
-                          "(SELECT count(*) FROM matter_petitioner mp JOIN matter m ON m.id = mp.matter_id "
-                          " WHERE mp.petitioner_id = ?1 AND (m.ticket_id IS NULL OR NOT EXISTS "
-                          "  (SELECT 1 FROM ticket t WHERE t.id = m.ticket_id AND t.petitioner_id = ?1)))",
-                          error);
+  stmt = hall_db_prepare (
+      ctx->db,
+      "SELECT (SELECT count(*) FROM ticket WHERE petitioner_id = ?1) + "
+      "(SELECT count(*) FROM matter_petitioner mp JOIN matter m ON m.id = mp.matter_id "
+      " WHERE mp.petitioner_id = ?1 AND (m.ticket_id IS NULL OR NOT EXISTS "
+      "  (SELECT 1 FROM ticket t WHERE t.id = m.ticket_id AND t.petitioner_id = ?1)))",
+      error);
   if (stmt == NULL)
     return -1;
   hall_stmt_bind_int (stmt, 1, petitioner_id);
@@ -70,13 +71,13 @@ count_earlier_visits (HallCtx  *ctx,
 
 /* Runs @sql (?1 @petitioner_id) and gives each id it returns to @check until one says yes. */
 static gboolean
-any_visible (HallCtx     *ctx,
-             const char  *sql,
-             gint64       petitioner_id,
+any_visible (HallCtx    *ctx,
+             const char *sql,
+             gint64      petitioner_id,
              JsonObject *(*load) (HallCtx *, gint64, GError **),
-             gboolean    (*check) (HallCtx *, JsonObject *, gboolean *, GError **),
-             gboolean    *visible,
-             GError     **error)
+             gboolean (*check) (HallCtx *, JsonObject *, gboolean *, GError **),
+             gboolean *visible,
+             GError  **error)
 {
   g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db, sql, error);
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -106,28 +107,28 @@ any_visible (HallCtx     *ctx,
 }
 
 static JsonObject *
-load_matter (HallCtx  *ctx,
-             gint64    matter_id,
-             GError  **error)
+load_matter (HallCtx *ctx,
+             gint64   matter_id,
+             GError **error)
 {
   return _hall_matter_load (ctx, matter_id, NULL, error);
 }
 
 static gboolean
-matter_visible (HallCtx     *ctx,
-                JsonObject  *matter,
-                gboolean    *visible,
-                GError     **error)
+matter_visible (HallCtx    *ctx,
+                JsonObject *matter,
+                gboolean   *visible,
+                GError    **error)
 {
   *visible = _hall_matter_allowed (ctx, matter, HALL_MATTER_READ);
   return TRUE;
 }
 
 gboolean
-_hall_petitioner_visible (HallCtx     *ctx,
-                          gint64       petitioner_id,
-                          gboolean    *visible,
-                          GError     **error)
+_hall_petitioner_visible (HallCtx  *ctx,
+                          gint64    petitioner_id,
+                          gboolean *visible,
+                          GError  **error)
 {
   *visible = hall_ctx_is (ctx, HALL_ROLE_SYSTEM | HALL_ROLE_MANAGER | HALL_ROLE_LEADER);
   if (*visible || !hall_ctx_is (ctx, HALL_ROLE_STAFF))
@@ -147,23 +148,24 @@ _hall_petitioner_visible (HallCtx     *ctx,
 
 /* Updates what the person told us this time; what they did not say stays as it was. */
 static gboolean
-update_contact (HallCtx     *ctx,
-                gint64       petitioner_id,
-                const char  *phone,
-                const char  *sex,
-                const char  *birth_date,
-                const char  *address,
-                GError     **error)
+update_contact (HallCtx    *ctx,
+                gint64      petitioner_id,
+                const char *phone,
+                const char *sex,
+                const char *birth_date,
+                const char *address,
+                GError    **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
 
   if (phone == NULL && sex == NULL && birth_date == NULL && address == NULL)
     return TRUE;
-  stmt = hall_db_prepare (ctx->db,
-                          "UPDATE petitioner SET phone = coalesce(?2, phone), sex = coalesce(?3, sex), "
-                          "birth_date = coalesce(?4, birth_date), address = coalesce(?5, address), "
-                          "updated_at = ?6 WHERE id = ?1",
-                          error);
+  stmt = hall_db_prepare (
+      ctx->db,
+      "UPDATE petitioner SET phone = coalesce(?2, phone), sex = coalesce(?3, sex), "
+      "birth_date = coalesce(?4, birth_date), address = coalesce(?5, address), "
+      "updated_at = ?6 WHERE id = ?1",
+      error);
   if (stmt == NULL)
     return FALSE;
   hall_stmt_bind_int (stmt, 1, petitioner_id);
@@ -176,13 +178,13 @@ update_contact (HallCtx     *ctx,
 }
 
 static gboolean
-find_person (HallCtx     *ctx,
-             const char  *sql,
-             const char  *arg1,
-             const char  *arg2,
-             gint64      *id,
-             char       **name,
-             GError     **error)
+find_person (HallCtx    *ctx,
+             const char *sql,
+             const char *arg1,
+             const char *arg2,
+             gint64     *id,
+             char      **name,
+             GError    **error)
 {
   g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db, sql, error);
 
@@ -206,24 +208,24 @@ find_person (HallCtx     *ctx,
 }
 
 static gboolean
-resolve (HallCtx     *ctx,
-         JsonObject  *petitioner,
-         gint64      *petitioner_id,
-         GError     **error)
+resolve (HallCtx    *ctx,
+         JsonObject *petitioner,
+         gint64     *petitioner_id,
+         GError    **error)
 {
-  const char *name = NULL, *id_input = NULL, *phone_input = NULL, *sex = NULL, *address = NULL;
+  const char      *name = NULL, *id_input = NULL, *phone_input = NULL, *sex = NULL, *address = NULL;
   g_autofree char *id_number = NULL;
   g_autofree char *phone = NULL;
   g_autofree char *birth_date = NULL;
   g_autofree char *known_name = NULL;
-  gint64 existing_id = 0, id = 0;
+  gint64           existing_id = 0, id = 0;
 
   /* The kiosk is a public device: it may not name people on record. */
   if (hall_ctx_is (ctx, HALL_ROLE_KIOSK) && json_object_has_member (petitioner, "id"))
     {
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "id",
-                      _("A ticket machine cannot name a petitioner on record. "
-                        "Give the name and ID number."));
+                      _ ("A ticket machine cannot name a petitioner on record. "
+                         "Give the name and ID number."));
       return FALSE;
     }
   if (!hall_param_int (petitioner, "id", FALSE, 1, G_MAXINT64, &existing_id, error)
@@ -246,8 +248,9 @@ resolve (HallCtx     *ctx,
       if (sex != NULL && g_strcmp0 (sex, derived) != 0)
         {
           hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "sex",
-                          g_str_equal (derived, "male") ? _("The ID number is a man’s; check the sex or the ID number.")
-                                                        : _("The ID number is a woman’s; check the sex or the ID number."));
+                          g_str_equal (derived, "male")
+                              ? _ ("The ID number is a man’s; check the sex or the ID number.")
+                              : _ ("The ID number is a woman’s; check the sex or the ID number."));
           return FALSE;
         }
       sex = derived;
@@ -269,7 +272,7 @@ resolve (HallCtx     *ctx,
         return FALSE;
       if (!visible)
         {
-          hall_set_error (error, HALL_ERROR_NOT_FOUND, "id", _("There is no such petitioner."));
+          hall_set_error (error, HALL_ERROR_NOT_FOUND, "id", _ ("There is no such petitioner."));
           return FALSE;
         }
       stmt = hall_db_prepare (ctx->db, "SELECT id_number FROM petitioner WHERE id = ?1", error);
@@ -281,7 +284,7 @@ resolve (HallCtx     *ctx,
         case SQLITE_ROW:
           break;
         case SQLITE_DONE:
-          hall_set_error (error, HALL_ERROR_NOT_FOUND, "id", _("There is no such petitioner."));
+          hall_set_error (error, HALL_ERROR_NOT_FOUND, "id", _ ("There is no such petitioner."));
           return FALSE;
         default:
           return FALSE;
@@ -290,16 +293,17 @@ resolve (HallCtx     *ctx,
           && g_strcmp0 (hall_stmt_text (stmt, 0), id_number) != 0)
         {
           hall_set_error (error, HALL_ERROR_CONFLICT, "id_number",
-                          _("This person is on record with another ID number."));
+                          _ ("This person is on record with another ID number."));
           return FALSE;
         }
       id = existing_id;
       if (id_number != NULL && hall_stmt_text (stmt, 0) == NULL)
         {
-          g_autoptr (HallStmt) set = hall_db_prepare (ctx->db,
-                                                      "UPDATE petitioner SET id_number = ?2 WHERE id = ?1 "
-                                                      "AND NOT EXISTS (SELECT 1 FROM petitioner WHERE id_number = ?2)",
-                                                      error);
+          g_autoptr (HallStmt) set =
+              hall_db_prepare (ctx->db,
+                               "UPDATE petitioner SET id_number = ?2 WHERE id = ?1 "
+                               "AND NOT EXISTS (SELECT 1 FROM petitioner WHERE id_number = ?2)",
+                               error);
           if (set == NULL)
             return FALSE;
           hall_stmt_bind_int (set, 1, id);
@@ -309,7 +313,8 @@ resolve (HallCtx     *ctx,
           if (hall_db_changes (ctx->db) == 0)
             {
               hall_set_error (error, HALL_ERROR_CONFLICT, "id_number",
-                              _("Another person is on record with this ID number. Look them up by the ID number."));
+                              _ ("Another person is on record with this ID number. Look them up by "
+                                 "the ID number."));
               return FALSE;
             }
         }
@@ -330,7 +335,8 @@ resolve (HallCtx     *ctx,
         {
           g_autofree char *masked = hall_mask_name (known_name);
           hall_set_error (error, HALL_ERROR_CONFLICT, "name",
-                          _("This ID number is on record under another name (%s). Check the name and the ID number."),
+                          _ ("This ID number is on record under another name (%s). Check the name "
+                             "and the ID number."),
                           masked);
           return FALSE;
         }
@@ -338,7 +344,8 @@ resolve (HallCtx     *ctx,
   else if (phone != NULL)
     {
       if (!find_person (ctx,
-                        "SELECT id, name FROM petitioner WHERE id_number IS NULL AND name = ?1 AND phone = ?2 "
+                        "SELECT id, name FROM petitioner WHERE id_number IS NULL AND name = ?1 AND "
+                        "phone = ?2 "
                         "ORDER BY id LIMIT 1",
                         name, phone, &id, NULL, error))
         return FALSE;
@@ -353,10 +360,11 @@ resolve (HallCtx     *ctx,
     {
       g_autoptr (HallStmt) insert = NULL;
 
-      insert = hall_db_prepare (ctx->db,
-                                "INSERT INTO petitioner (name, id_number, phone, sex, birth_date, address, "
-                                "created_at, created_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?7)",
-                                error);
+      insert = hall_db_prepare (
+          ctx->db,
+          "INSERT INTO petitioner (name, id_number, phone, sex, birth_date, address, "
+          "created_at, created_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?7)",
+          error);
       if (insert == NULL)
         return FALSE;
       hall_stmt_bind_text (insert, 1, name);
@@ -377,15 +385,15 @@ resolve (HallCtx     *ctx,
 }
 
 gboolean
-_hall_petitioner_resolve (HallCtx     *ctx,
-                          JsonObject  *petitioner,
-                          const char  *field_prefix,
-                          gint64      *petitioner_id,
-                          gint64      *repeat_visits,
-                          GError     **error)
+_hall_petitioner_resolve (HallCtx    *ctx,
+                          JsonObject *petitioner,
+                          const char *field_prefix,
+                          gint64     *petitioner_id,
+                          gint64     *repeat_visits,
+                          GError    **error)
 {
   GError *inner = NULL;
-  gint64 id = 0;
+  gint64  id = 0;
 
   g_return_val_if_fail (petitioner != NULL, FALSE);
 
@@ -409,16 +417,16 @@ _hall_petitioner_resolve (HallCtx     *ctx,
 /* ---- petitioner.lookup ---- */
 
 static JsonObject *
-describe_person (HallCtx  *ctx,
-                 gint64    petitioner_id,
-                 GError  **error)
+describe_person (HallCtx *ctx,
+                 gint64   petitioner_id,
+                 GError **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
   g_autoptr (HallStmt) matters = NULL;
   g_autoptr (HallStmt) visits = NULL;
   g_autoptr (JsonObject) person = NULL;
   JsonArray *rows;
-  gint64 repeat;
+  gint64     repeat;
 
   stmt = hall_db_prepare (ctx->db,
                           "SELECT id, name, id_number, phone, sex, birth_date, address, created_at "
@@ -430,20 +438,21 @@ describe_person (HallCtx  *ctx,
   if (hall_stmt_step (stmt, error) != SQLITE_ROW)
     {
       if (error && *error == NULL)
-        hall_set_error (error, HALL_ERROR_NOT_FOUND, NULL, _("There is no such petitioner."));
+        hall_set_error (error, HALL_ERROR_NOT_FOUND, NULL, _ ("There is no such petitioner."));
       return NULL;
     }
   person = hall_stmt_row_object (stmt);
 
-  matters = hall_db_prepare (ctx->db,
-                             "SELECT m.id, m.number, m.state, m.channel, m.type, m.received_date, "
-                             "m.department_id, d.name AS department_name, c.name AS category_name, "
-                             "mp.role, m.ticket_id "
-                             "FROM matter_petitioner mp JOIN matter m ON m.id = mp.matter_id "
-                             "JOIN department d ON d.id = m.department_id "
-                             "LEFT JOIN category c ON c.id = m.category_id "
-                             "WHERE mp.petitioner_id = ?1 ORDER BY m.received_date DESC, m.id DESC LIMIT ?2",
-                             error);
+  matters = hall_db_prepare (
+      ctx->db,
+      "SELECT m.id, m.number, m.state, m.channel, m.type, m.received_date, "
+      "m.department_id, d.name AS department_name, c.name AS category_name, "
+      "mp.role, m.ticket_id "
+      "FROM matter_petitioner mp JOIN matter m ON m.id = mp.matter_id "
+      "JOIN department d ON d.id = m.department_id "
+      "LEFT JOIN category c ON c.id = m.category_id "
+      "WHERE mp.petitioner_id = ?1 ORDER BY m.received_date DESC, m.id DESC LIMIT ?2",
+      error);
   if (matters == NULL)
     return NULL;
   hall_stmt_bind_int (matters, 1, petitioner_id);
@@ -480,20 +489,20 @@ describe_person (HallCtx  *ctx,
 }
 
 JsonObject *
-_hall_petitioner_lookup (HallCtx     *ctx,
-                         JsonObject  *params,
-                         GError     **error)
+_hall_petitioner_lookup (HallCtx    *ctx,
+                         JsonObject *params,
+                         GError    **error)
 {
-  const char *id_input = NULL, *phone_input = NULL;
-  gint64 petitioner_id = 0;
+  const char      *id_input = NULL, *phone_input = NULL;
+  gint64           petitioner_id = 0;
   g_autofree char *id_number = NULL;
   g_autofree char *phone = NULL;
   g_autoptr (HallStmt) stmt = NULL;
   g_autoptr (JsonArray) persons = json_array_new ();
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   JsonObject *result;
-  gboolean visible = FALSE;
-  int rc;
+  gboolean    visible = FALSE;
+  int         rc;
 
   if (!hall_param_string (params, "id_number", FALSE, 32, &id_input, error)
       || !hall_param_string (params, "phone", FALSE, 32, &phone_input, error)
@@ -506,8 +515,9 @@ _hall_petitioner_lookup (HallCtx     *ctx,
 
       if (id_input != NULL || phone_input != NULL)
         {
-          hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "petitioner_id",
-                          _("Look the person up by the petitioner, or by ID number and phone, not both."));
+          hall_set_error (
+              error, HALL_ERROR_INVALID_ARGUMENT, "petitioner_id",
+              _ ("Look the person up by the petitioner, or by ID number and phone, not both."));
           return NULL;
         }
       /* Someone the actor may not see gets the answer of someone who does not exist. */
@@ -520,7 +530,8 @@ _hall_petitioner_lookup (HallCtx     *ctx,
               || (error != NULL && g_error_matches (*error, HALL_ERROR, HALL_ERROR_NOT_FOUND)))
             {
               g_clear_error (error);
-              hall_set_error (error, HALL_ERROR_NOT_FOUND, "petitioner_id", _("There is no such petitioner."));
+              hall_set_error (error, HALL_ERROR_NOT_FOUND, "petitioner_id",
+                              _ ("There is no such petitioner."));
             }
           return NULL;
         }
@@ -534,7 +545,7 @@ _hall_petitioner_lookup (HallCtx     *ctx,
   if (id_input == NULL && phone_input == NULL)
     {
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "id_number",
-                      _("Give an ID number or a phone number to look the person up."));
+                      _ ("Give an ID number or a phone number to look the person up."));
       return NULL;
     }
   if (id_input != NULL)

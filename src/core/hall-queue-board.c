@@ -15,19 +15,19 @@
 
 #define RECENT_CALLS 10
 
-static const char * const list_states[] = {
+static const char *const list_states[] = {
   "waiting", "called", "serving", "held", "no_show", "finished", "active", "all", NULL
 };
-static const char * const queue_names[] = { "counter", "leader", NULL };
+static const char *const queue_names[] = { "counter", "leader", NULL };
 
 /* ---- a counter as screens show it ----------------------------------------------------------- */
 
 /* The first row of @sql (?1 @id, ?2 today when used) as an object; an empty object when none. */
 static JsonObject *
-one_row (HallCtx     *ctx,
-         const char  *sql,
-         gint64       id,
-         GError     **error)
+one_row (HallCtx    *ctx,
+         const char *sql,
+         gint64      id,
+         GError    **error)
 {
   g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db, sql, error);
   int rc;
@@ -46,10 +46,10 @@ one_row (HallCtx     *ctx,
 }
 
 JsonObject *
-_hall_queue_counter_object (HallCtx  *ctx,
-                            gint64    counter_id,
-                            gboolean  public_view,
-                            GError  **error)
+_hall_queue_counter_object (HallCtx *ctx,
+                            gint64   counter_id,
+                            gboolean public_view,
+                            GError **error)
 {
   g_autoptr (JsonObject) counter = NULL;
   g_autoptr (JsonObject) current = NULL;
@@ -67,7 +67,7 @@ _hall_queue_counter_object (HallCtx  *ctx,
     return NULL;
   if (!json_object_has_member (counter, "id"))
     {
-      hall_set_error (error, HALL_ERROR_NOT_FOUND, "counter_id", _("There is no such window."));
+      hall_set_error (error, HALL_ERROR_NOT_FOUND, "counter_id", _ ("There is no such window."));
       return NULL;
     }
 
@@ -134,14 +134,14 @@ _hall_queue_counter_object (HallCtx  *ctx,
 /* ---- ticket.get / ticket.list --------------------------------------------------------------- */
 
 gboolean
-_hall_ticket_visible (HallCtx     *ctx,
-                      JsonObject  *ticket,
-                      gboolean    *visible,
-                      GError     **error)
+_hall_ticket_visible (HallCtx    *ctx,
+                      JsonObject *ticket,
+                      gboolean   *visible,
+                      GError    **error)
 {
   const HallActor *actor = ctx->actor;
-  gint64 department_id = _hall_matter_get_int (ticket, "department_id");
-  gint64 matter_id = _hall_matter_get_int (ticket, "matter_id");
+  gint64           department_id = _hall_matter_get_int (ticket, "department_id");
+  gint64           matter_id = _hall_matter_get_int (ticket, "matter_id");
 
   *visible = TRUE;
   if (!hall_ctx_is (ctx, HALL_ROLE_STAFF))
@@ -193,9 +193,9 @@ _hall_ticket_visible (HallCtx     *ctx,
 /* The queue screens of every window show every department's tickets; who the visitor is and
  * what they said stay with those who may see the ticket. */
 static gboolean
-strip_hidden (HallCtx     *ctx,
-              JsonObject  *ticket,
-              GError     **error)
+strip_hidden (HallCtx    *ctx,
+              JsonObject *ticket,
+              GError    **error)
 {
   gboolean visible;
 
@@ -210,11 +210,11 @@ strip_hidden (HallCtx     *ctx,
 }
 
 JsonObject *
-_hall_ticket_get (HallCtx     *ctx,
-                  JsonObject  *params,
-                  GError     **error)
+_hall_ticket_get (HallCtx    *ctx,
+                  JsonObject *params,
+                  GError    **error)
 {
-  gint64 ticket_id = 0;
+  gint64      ticket_id = 0;
   const char *code = NULL, *day = NULL;
 
   if (!hall_param_int (params, "ticket_id", FALSE, 1, G_MAXINT64, &ticket_id, error)
@@ -231,11 +231,11 @@ _hall_ticket_get (HallCtx     *ctx,
 
   if (ticket_id == 0)
     {
-      g_autoptr (HallStmt) stmt
-          = hall_db_prepare (ctx->db,
-                             "SELECT id FROM ticket WHERE day = ?1 AND code = ?2 "
-                             "ORDER BY id DESC LIMIT 1",
-                             error);
+      g_autoptr (HallStmt) stmt =
+          hall_db_prepare (ctx->db,
+                           "SELECT id FROM ticket WHERE day = ?1 AND code = ?2 "
+                           "ORDER BY id DESC LIMIT 1",
+                           error);
       g_autofree char *upper = g_ascii_strup (code, -1);
 
       if (stmt == NULL)
@@ -285,17 +285,17 @@ _hall_ticket_get (HallCtx     *ctx,
 }
 
 JsonObject *
-_hall_ticket_list (HallCtx     *ctx,
-                   JsonObject  *params,
-                   GError     **error)
+_hall_ticket_list (HallCtx    *ctx,
+                   JsonObject *params,
+                   GError    **error)
 {
-  gint64 department_id = 0, counter_id = 0, limit = 500;
+  gint64      department_id = 0, counter_id = 0, limit = 500;
   const char *state = "active", *day = NULL, *queue = "counter";
   g_autoptr (HallStmt) stmt = NULL;
-  JsonArray *tickets;
+  JsonArray  *tickets;
   JsonObject *result;
-  gint64 threshold;
-  guint n;
+  gint64      threshold;
+  guint       n;
 
   if (!hall_param_int (params, "department_id", FALSE, 1, G_MAXINT32, &department_id, error)
       || !hall_param_int (params, "counter_id", FALSE, 1, G_MAXINT32, &counter_id, error)
@@ -362,12 +362,12 @@ _hall_ticket_list (HallCtx     *ctx,
 /* ---- hall.snapshot -------------------------------------------------------------------------- */
 
 static JsonArray *
-snapshot_counters (HallCtx   *ctx,
-                   gboolean   public_view,
-                   GError   **error)
+snapshot_counters (HallCtx *ctx,
+                   gboolean public_view,
+                   GError **error)
 {
-  g_autoptr (HallStmt) stmt
-      = hall_db_prepare (ctx->db, "SELECT id FROM counter ORDER BY number", error);
+  g_autoptr (HallStmt) stmt =
+      hall_db_prepare (ctx->db, "SELECT id FROM counter ORDER BY number", error);
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (JsonArray) counters = json_array_new ();
   int rc;
@@ -384,8 +384,8 @@ snapshot_counters (HallCtx   *ctx,
 
   for (guint i = 0; i < ids->len; i++)
     {
-      JsonObject *counter
-          = _hall_queue_counter_object (ctx, g_array_index (ids, gint64, i), public_view, error);
+      JsonObject *counter =
+          _hall_queue_counter_object (ctx, g_array_index (ids, gint64, i), public_view, error);
 
       if (counter == NULL)
         return NULL;
@@ -395,14 +395,14 @@ snapshot_counters (HallCtx   *ctx,
 }
 
 static JsonArray *
-snapshot_departments (HallCtx   *ctx,
-                      gint64     wait_norm,
-                      gint64    *total_waiting,
-                      GError   **error)
+snapshot_departments (HallCtx *ctx,
+                      gint64   wait_norm,
+                      gint64  *total_waiting,
+                      GError **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
   JsonArray *departments;
-  guint n;
+  guint      n;
 
   stmt = hall_db_prepare (
       ctx->db,
@@ -426,8 +426,8 @@ snapshot_departments (HallCtx   *ctx,
   for (guint i = 0; i < n; i++)
     {
       JsonObject *department = json_array_get_object_element (departments, i);
-      gint64 oldest = json_object_get_int_member_with_default (department, "oldest_arrived_at", 0);
-      gint64 longest = oldest ? MAX (ctx->now - oldest, 0) : 0;
+      gint64      oldest = json_object_get_int_member_with_default (department, "oldest_arrived_at", 0);
+      gint64      longest = oldest ? MAX (ctx->now - oldest, 0) : 0;
 
       *total_waiting += json_object_get_int_member (department, "waiting");
       json_object_set_int_member (department, "longest_wait_seconds", longest);
@@ -439,13 +439,13 @@ snapshot_departments (HallCtx   *ctx,
 }
 
 JsonObject *
-_hall_hall_snapshot (HallCtx     *ctx,
-                     JsonObject  *params,
-                     GError     **error)
+_hall_hall_snapshot (HallCtx    *ctx,
+                     JsonObject *params,
+                     GError    **error)
 {
   gboolean public_view = hall_ctx_is (ctx, HALL_ROLE_DISPLAY | HALL_ROLE_KIOSK);
-  gint64 wait_norm = _hall_queue_setting_int (ctx, "wait_norm_minutes", 20);
-  gint64 total_waiting = 0, last_seq;
+  gint64   wait_norm = _hall_queue_setting_int (ctx, "wait_norm_minutes", 20);
+  gint64   total_waiting = 0, last_seq;
   g_autoptr (JsonArray) counters = NULL;
   g_autoptr (JsonArray) departments = NULL;
   g_autoptr (JsonArray) recent = NULL;

@@ -16,9 +16,9 @@
 /* ---- helpers -------------------------------------------------------------------------------- */
 
 static JsonObject *
-counter_result (HallCtx  *ctx,
-                gint64    counter_id,
-                GError  **error)
+counter_result (HallCtx *ctx,
+                gint64   counter_id,
+                GError **error)
 {
   JsonObject *counter = _hall_queue_counter_object (ctx, counter_id, FALSE, error);
   JsonObject *result;
@@ -31,12 +31,12 @@ counter_result (HallCtx  *ctx,
 }
 
 static gboolean
-emit_counter (HallCtx            *ctx,
-              const HallCounter  *counter,
-              GError            **error)
+emit_counter (HallCtx           *ctx,
+              const HallCounter *counter,
+              GError           **error)
 {
-  g_autoptr (HallStmt) stmt
-      = hall_db_prepare (ctx->db, "SELECT state FROM counter WHERE id = ?1", error);
+  g_autoptr (HallStmt) stmt =
+      hall_db_prepare (ctx->db, "SELECT state FROM counter WHERE id = ?1", error);
   JsonObject *payload;
 
   if (stmt == NULL)
@@ -52,12 +52,12 @@ emit_counter (HallCtx            *ctx,
 }
 
 static gboolean
-set_counter_state (HallCtx            *ctx,
-                   const HallCounter  *counter,
-                   const char         *state,
-                   gint64              staff_user_id,
-                   const char         *pause_reason,
-                   GError            **error)
+set_counter_state (HallCtx           *ctx,
+                   const HallCounter *counter,
+                   const char        *state,
+                   gint64             staff_user_id,
+                   const char        *pause_reason,
+                   GError           **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
 
@@ -76,12 +76,12 @@ set_counter_state (HallCtx            *ctx,
 }
 
 static gboolean
-check_no_current (HallCtx            *ctx,
-                  const HallCounter  *counter,
-                  const char         *doing,
-                  GError            **error)
+check_no_current (HallCtx           *ctx,
+                  const HallCounter *counter,
+                  const char        *doing,
+                  GError           **error)
 {
-  gint64 current = _hall_queue_current_ticket (ctx, counter->id, error);
+  gint64     current = _hall_queue_current_ticket (ctx, counter->id, error);
   HallTicket ticket;
 
   if (current < 0)
@@ -95,16 +95,16 @@ check_no_current (HallCtx            *ctx,
       error, HALL_ERROR_CONFLICT, "counter_id",
       _ ("Ticket %s is still at window %d. Finish it, put it on hold or mark it as not shown "
          "before %s."),
-      ticket.code, (int)counter->number, doing);
+      ticket.code, (int) counter->number, doing);
   return FALSE;
 }
 
 /* ---- counter.open / close / pause / resume -------------------------------------------------- */
 
 JsonObject *
-_hall_counter_open (HallCtx     *ctx,
-                    JsonObject  *params,
-                    GError     **error)
+_hall_counter_open (HallCtx    *ctx,
+                    JsonObject *params,
+                    GError    **error)
 {
   HallCounter counter;
 
@@ -124,13 +124,14 @@ _hall_counter_open (HallCtx     *ctx,
 
       if (!hall_ctx_is (ctx, HALL_ROLE_MANAGER | HALL_ROLE_SYSTEM))
         {
-          hall_set_error (error, HALL_ERROR_CONFLICT, "counter_id",
-                          _("Window %d is already open for a colleague. They must close it first."),
-                          (int) counter.number);
+          hall_set_error (
+              error, HALL_ERROR_CONFLICT, "counter_id",
+              _ ("Window %d is already open for a colleague. They must close it first."),
+              (int) counter.number);
           return NULL;
         }
-      stmt
-          = hall_db_prepare (ctx->db, "UPDATE counter SET staff_user_id = ?2 WHERE id = ?1", error);
+      stmt =
+          hall_db_prepare (ctx->db, "UPDATE counter SET staff_user_id = ?2 WHERE id = ?1", error);
       if (stmt == NULL)
         return NULL;
       hall_stmt_bind_int (stmt, 1, counter.id);
@@ -143,20 +144,20 @@ _hall_counter_open (HallCtx     *ctx,
 }
 
 JsonObject *
-_hall_counter_close (HallCtx     *ctx,
-                     JsonObject  *params,
-                     GError     **error)
+_hall_counter_close (HallCtx    *ctx,
+                     JsonObject *params,
+                     GError    **error)
 {
   g_autoptr (HallStmt) waiting = NULL;
   g_autoptr (GArray) released = g_array_new (FALSE, FALSE, sizeof (gint64));
   HallCounter counter;
-  int rc;
+  int         rc;
 
   if (!_hall_queue_resolve_counter (ctx, params, &counter, error))
     return NULL;
   if (g_str_equal (counter.state, "closed"))
     return counter_result (ctx, counter.id, error);
-  if (!check_no_current (ctx, &counter, _("closing the window"), error))
+  if (!check_no_current (ctx, &counter, _ ("closing the window"), error))
     return NULL;
 
   if (!set_counter_state (ctx, &counter, "closed", 0, NULL, error))
@@ -190,9 +191,9 @@ _hall_counter_close (HallCtx     *ctx,
 }
 
 JsonObject *
-_hall_counter_pause (HallCtx     *ctx,
-                     JsonObject  *params,
-                     GError     **error)
+_hall_counter_pause (HallCtx    *ctx,
+                     JsonObject *params,
+                     GError    **error)
 {
   const char *reason = NULL;
   HallCounter counter;
@@ -206,7 +207,7 @@ _hall_counter_pause (HallCtx     *ctx,
                       g_str_equal (counter.state, "paused")
                           ? _ ("Window %d is already paused.")
                           : _ ("Window %d is closed; open it first."),
-                      (int)counter.number);
+                      (int) counter.number);
       return NULL;
     }
   if (!set_counter_state (ctx, &counter, "paused", counter.staff_user_id, reason, error))
@@ -215,9 +216,9 @@ _hall_counter_pause (HallCtx     *ctx,
 }
 
 JsonObject *
-_hall_counter_resume (HallCtx     *ctx,
-                      JsonObject  *params,
-                      GError     **error)
+_hall_counter_resume (HallCtx    *ctx,
+                      JsonObject *params,
+                      GError    **error)
 {
   HallCounter counter;
 
@@ -229,12 +230,12 @@ _hall_counter_resume (HallCtx     *ctx,
                       g_str_equal (counter.state, "open")
                           ? _ ("Window %d is not paused.")
                           : _ ("Window %d is closed; open it first."),
-                      (int)counter.number);
+                      (int) counter.number);
       return NULL;
     }
-  if (!set_counter_state (ctx, &counter, "open", counter.staff_user_id ? counter.staff_user_id
-                                                                       : ctx->actor->user_id,
-                          NULL, error))
+  if (!set_counter_state (ctx, &counter, "open",
+                          counter.staff_user_id ? counter.staff_user_id : ctx->actor->user_id, NULL,
+                          error))
     return NULL;
   return counter_result (ctx, counter.id, error);
 }
@@ -244,19 +245,19 @@ _hall_counter_resume (HallCtx     *ctx,
 /* Tickets a counter may call: today's, in the counter queue, sent to this counter, or waiting in
  * a department it serves and not sent to another counter. EXISTS rather than IN (SELECT …): a
  * primary-key probe for the ticket looked at, not a temporary list built on every call. */
-#define ELIGIBLE \
-  "t.state = 'waiting' AND t.day = ?2 AND t.queue = 'counter' " \
+#define ELIGIBLE                                                              \
+  "t.state = 'waiting' AND t.day = ?2 AND t.queue = 'counter' "               \
   "AND (t.target_counter_id = ?1 OR (t.target_counter_id IS NULL AND EXISTS " \
-  "     (SELECT 1 FROM counter_department cd " \
+  "     (SELECT 1 FROM counter_department cd "                                \
   "      WHERE cd.counter_id = ?1 AND cd.department_id = t.department_id))) "
 
 static gboolean
-first_ticket (HallCtx     *ctx,
-              const char  *sql,
-              gint64       counter_id,
-              gint64      *ticket_id,
-              gint64      *arrived_at,
-              GError     **error)
+first_ticket (HallCtx    *ctx,
+              const char *sql,
+              gint64      counter_id,
+              gint64     *ticket_id,
+              gint64     *arrived_at,
+              GError    **error)
 {
   g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db, sql, error);
   int rc;
@@ -280,11 +281,11 @@ first_ticket (HallCtx     *ctx,
  * of the day's waiting tickets in one index instead went past every earlier ticket of the
  * departments the counter does not serve, reading each one's row. */
 static gboolean
-first_by_arrival (HallCtx  *ctx,
-                  gint64    counter_id,
-                  gint64   *ticket_id,
-                  gint64   *arrived_at,
-                  GError  **error)
+first_by_arrival (HallCtx *ctx,
+                  gint64   counter_id,
+                  gint64  *ticket_id,
+                  gint64  *arrived_at,
+                  GError **error)
 {
   g_autoptr (HallStmt) departments = NULL;
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -298,9 +299,8 @@ first_by_arrival (HallCtx  *ctx,
                      counter_id, ticket_id, arrived_at, error))
     return FALSE;
 
-  departments = hall_db_prepare (ctx->db,
-                                 "SELECT department_id FROM counter_department WHERE counter_id = ?1",
-                                 error);
+  departments = hall_db_prepare (
+      ctx->db, "SELECT department_id FROM counter_department WHERE counter_id = ?1", error);
   if (departments == NULL)
     return FALSE;
   hall_stmt_bind_int (departments, 1, counter_id);
@@ -324,7 +324,8 @@ first_by_arrival (HallCtx  *ctx,
                          g_array_index (ids, gint64, i), &id, &arrived, error))
         return FALSE;
       if (id != 0
-          && (*ticket_id == 0 || arrived < *arrived_at || (arrived == *arrived_at && id < *ticket_id)))
+          && (*ticket_id == 0 || arrived < *arrived_at
+              || (arrived == *arrived_at && id < *ticket_id)))
         {
           *ticket_id = id;
           *arrived_at = arrived;
@@ -338,9 +339,9 @@ first_by_arrival (HallCtx  *ctx,
  * everyone else, each by arrival. Each probe walks an index in order and stops at the first
  * ticket this counter may take, so calling stays fast with thousands waiting. */
 static gint64
-pick_next (HallCtx  *ctx,
-           gint64    counter_id,
-           GError  **error)
+pick_next (HallCtx *ctx,
+           gint64   counter_id,
+           GError **error)
 {
   gint64 front = 0, oldest = 0, oldest_arrived = 0, priority = 0;
   gint64 max_wait = 60 * _hall_queue_setting_int (ctx, "priority_max_wait_minutes", 30);
@@ -369,34 +370,34 @@ pick_next (HallCtx  *ctx,
 }
 
 static gboolean
-check_can_call (HallCtx            *ctx,
-                const HallCounter  *counter,
-                GError            **error)
+check_can_call (HallCtx           *ctx,
+                const HallCounter *counter,
+                GError           **error)
 {
   if (g_str_equal (counter->state, "closed"))
     {
       hall_set_error (error, HALL_ERROR_CONFLICT, "counter_id",
                       _ ("Window %d is closed; open it before calling visitors."),
-                      (int)counter->number);
+                      (int) counter->number);
       return FALSE;
     }
   if (g_str_equal (counter->state, "paused"))
     {
       hall_set_error (error, HALL_ERROR_CONFLICT, "counter_id",
                       _ ("Window %d is paused; resume it before calling visitors."),
-                      (int)counter->number);
+                      (int) counter->number);
       return FALSE;
     }
-  return check_no_current (ctx, counter, _("calling the next visitor"), error);
+  return check_no_current (ctx, counter, _ ("calling the next visitor"), error);
 }
 
 JsonObject *
-_hall_counter_call_next (HallCtx     *ctx,
-                         JsonObject  *params,
-                         GError     **error)
+_hall_counter_call_next (HallCtx    *ctx,
+                         JsonObject *params,
+                         GError    **error)
 {
   HallCounter counter;
-  gint64 ticket_id = 0;
+  gint64      ticket_id = 0;
 
   if (!_hall_queue_resolve_counter (ctx, params, &counter, error)
       || !check_can_call (ctx, &counter, error))
@@ -414,12 +415,12 @@ _hall_counter_call_next (HallCtx     *ctx,
       if (candidate == 0)
         break;
 
-      call
-          = hall_db_prepare (ctx->db,
-                             "UPDATE ticket SET state = 'called', counter_id = ?2, called_at = ?3, "
-                             "target_counter_id = NULL, front_at = NULL "
-                             "WHERE id = ?1 AND state = 'waiting'",
-                             error);
+      call =
+          hall_db_prepare (ctx->db,
+                           "UPDATE ticket SET state = 'called', counter_id = ?2, called_at = ?3, "
+                           "target_counter_id = NULL, front_at = NULL "
+                           "WHERE id = ?1 AND state = 'waiting'",
+                           error);
       if (call == NULL)
         return NULL;
       hall_stmt_bind_int (call, 1, candidate);
@@ -433,7 +434,7 @@ _hall_counter_call_next (HallCtx     *ctx,
 
   if (ticket_id == 0)
     {
-      hall_set_error (error, HALL_ERROR_QUEUE_EMPTY, NULL, _("Nobody is waiting for window %d."),
+      hall_set_error (error, HALL_ERROR_QUEUE_EMPTY, NULL, _ ("Nobody is waiting for window %d."),
                       (int) counter.number);
       return NULL;
     }
@@ -442,13 +443,13 @@ _hall_counter_call_next (HallCtx     *ctx,
 }
 
 JsonObject *
-_hall_counter_recall (HallCtx     *ctx,
-                      JsonObject  *params,
-                      GError     **error)
+_hall_counter_recall (HallCtx    *ctx,
+                      JsonObject *params,
+                      GError    **error)
 {
   HallCounter counter;
-  HallTicket ticket;
-  gint64 current;
+  HallTicket  ticket;
+  gint64      current;
 
   if (!_hall_queue_resolve_counter (ctx, params, &counter, error))
     return NULL;
@@ -458,7 +459,7 @@ _hall_counter_recall (HallCtx     *ctx,
   if (current == 0)
     {
       hall_set_error (error, HALL_ERROR_CONFLICT, "counter_id",
-                      _("Nobody has been called at window %d yet."), (int) counter.number);
+                      _ ("Nobody has been called at window %d yet."), (int) counter.number);
       return NULL;
     }
   if (!_hall_queue_get_ticket (ctx, current, &ticket, error))
@@ -477,4 +478,3 @@ _hall_counter_recall (HallCtx     *ctx,
     return NULL;
   return _hall_queue_ticket_result (ctx, ticket.id, error);
 }
-

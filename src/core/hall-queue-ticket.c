@@ -14,14 +14,14 @@
 #define REASON_MAX_CHARS 200
 
 static const char *const outcome_names[] = { "matter", "resolved", "consultation", "guided", NULL };
-static const char * const priority_names[] = { "normal", "priority", "collective", NULL };
+static const char *const priority_names[] = { "normal", "priority", "collective", NULL };
 
 /* ---- a ticket at the counter ---------------------------------------------------------------- */
 
 JsonObject *
-_hall_ticket_start (HallCtx     *ctx,
-                    JsonObject  *params,
-                    GError     **error)
+_hall_ticket_start (HallCtx    *ctx,
+                    JsonObject *params,
+                    GError    **error)
 {
   HallTicket ticket;
 
@@ -41,9 +41,9 @@ _hall_ticket_start (HallCtx     *ctx,
 }
 
 JsonObject *
-_hall_ticket_no_show (HallCtx     *ctx,
-                      JsonObject  *params,
-                      GError     **error)
+_hall_ticket_no_show (HallCtx    *ctx,
+                      JsonObject *params,
+                      GError    **error)
 {
   HallTicket ticket;
 
@@ -55,16 +55,16 @@ _hall_ticket_no_show (HallCtx     *ctx,
       return NULL;
     }
   if (!_hall_queue_exec_ticket (ctx, "UPDATE ticket SET state = 'no_show' WHERE id = ?1",
-                    ticket.id, 0, error)
+                                ticket.id, 0, error)
       || !_hall_queue_emit_ticket (ctx, "ticket.no_show", ticket.id, NULL, error))
     return NULL;
   return _hall_queue_ticket_result (ctx, ticket.id, error);
 }
 
 JsonObject *
-_hall_ticket_reactivate (HallCtx     *ctx,
-                         JsonObject  *params,
-                         GError     **error)
+_hall_ticket_reactivate (HallCtx    *ctx,
+                         JsonObject *params,
+                         GError    **error)
 {
   HallTicket ticket;
 
@@ -95,9 +95,9 @@ _hall_ticket_reactivate (HallCtx     *ctx,
 }
 
 JsonObject *
-_hall_ticket_hold (HallCtx     *ctx,
-                   JsonObject  *params,
-                   GError     **error)
+_hall_ticket_hold (HallCtx    *ctx,
+                   JsonObject *params,
+                   GError    **error)
 {
   HallTicket ticket;
 
@@ -109,20 +109,20 @@ _hall_ticket_hold (HallCtx     *ctx,
       return NULL;
     }
   if (!_hall_queue_exec_ticket (ctx, "UPDATE ticket SET state = 'held' WHERE id = ?1",
-                    ticket.id, 0, error)
+                                ticket.id, 0, error)
       || !_hall_queue_emit_ticket (ctx, "ticket.held", ticket.id, NULL, error))
     return NULL;
   return _hall_queue_ticket_result (ctx, ticket.id, error);
 }
 
 JsonObject *
-_hall_ticket_resume (HallCtx     *ctx,
-                     JsonObject  *params,
-                     GError     **error)
+_hall_ticket_resume (HallCtx    *ctx,
+                     JsonObject *params,
+                     GError    **error)
 {
-  HallTicket ticket;
+  HallTicket  ticket;
   HallCounter counter;
-  gint64 target = 0;
+  gint64      target = 0;
 
   if (!_hall_queue_load_for_serving (ctx, params, &ticket, error))
     return NULL;
@@ -155,11 +155,11 @@ _hall_ticket_resume (HallCtx     *ctx,
 /* The department a visitor sent to @counter waits under: @wanted when the counter serves it,
  * otherwise the first one the counter serves (0 when it serves none). */
 static gboolean
-counter_department (HallCtx  *ctx,
-                    gint64    counter_id,
-                    gint64    wanted,
-                    gint64   *department_id,
-                    GError  **error)
+counter_department (HallCtx *ctx,
+                    gint64   counter_id,
+                    gint64   wanted,
+                    gint64  *department_id,
+                    GError **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
   int rc;
@@ -180,16 +180,16 @@ counter_department (HallCtx  *ctx,
 }
 
 JsonObject *
-_hall_ticket_transfer (HallCtx     *ctx,
-                       JsonObject  *params,
-                       GError     **error)
+_hall_ticket_transfer (HallCtx    *ctx,
+                       JsonObject *params,
+                       GError    **error)
 {
-  gint64 to_department = 0, to_counter = 0, department_id, from_counter;
+  gint64      to_department = 0, to_counter = 0, department_id, from_counter;
   const char *reason = NULL;
   g_autoptr (HallStmt) update = NULL;
   g_autoptr (HallStmt) log = NULL;
   JsonObject *extra;
-  HallTicket ticket;
+  HallTicket  ticket;
 
   if (!_hall_queue_load_for_serving (ctx, params, &ticket, error)
       || !hall_param_int (params, "department_id", FALSE, 1, G_MAXINT32, &to_department, error)
@@ -200,7 +200,7 @@ _hall_ticket_transfer (HallCtx     *ctx,
   if (to_department == 0 && to_counter == 0)
     {
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "department_id",
-                      _("Choose the department or the window to send the visitor to."));
+                      _ ("Choose the department or the window to send the visitor to."));
       return NULL;
     }
   if (!_hall_queue_in_state (&ticket, "waiting", "called")
@@ -209,7 +209,8 @@ _hall_ticket_transfer (HallCtx     *ctx,
       _hall_queue_state_conflict (error, &ticket);
       return NULL;
     }
-  if (to_department != 0 && !_hall_department_check_active (ctx, to_department, "department_id", error))
+  if (to_department != 0
+      && !_hall_department_check_active (ctx, to_department, "department_id", error))
     return NULL;
 
   department_id = to_department ? to_department : ticket.department_id;
@@ -224,7 +225,7 @@ _hall_ticket_transfer (HallCtx     *ctx,
           hall_set_error (
               error, HALL_ERROR_CONFLICT, "counter_id",
               _ ("Window %d is closed. Send the visitor to a department or an open window."),
-              (int)counter.number);
+              (int) counter.number);
           return NULL;
         }
       if (!counter_department (ctx, to_counter, department_id, &department_id, error))
@@ -232,7 +233,7 @@ _hall_ticket_transfer (HallCtx     *ctx,
       if (department_id == 0 || (to_department != 0 && department_id != to_department))
         {
           hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "counter_id",
-                          _("Window %d does not serve that department."), (int) counter.number);
+                          _ ("Window %d does not serve that department."), (int) counter.number);
           return NULL;
         }
     }
@@ -241,7 +242,7 @@ _hall_ticket_transfer (HallCtx     *ctx,
       && to_counter == ticket.target_counter_id)
     {
       hall_set_error (error, HALL_ERROR_CONFLICT, "department_id",
-                      _("Ticket %s is already waiting there."), ticket.code);
+                      _ ("Ticket %s is already waiting there."), ticket.code);
       return NULL;
     }
 
@@ -291,12 +292,12 @@ _hall_ticket_transfer (HallCtx     *ctx,
 /* ---- ticket.finish / ticket.prioritize ------------------------------------------------------ */
 
 static gboolean
-check_matter (HallCtx  *ctx,
-              gint64    matter_id,
-              GError  **error)
+check_matter (HallCtx *ctx,
+              gint64   matter_id,
+              GError **error)
 {
-  g_autoptr (HallStmt) stmt
-      = hall_db_prepare (ctx->db, "SELECT 1 FROM matter WHERE id = ?1", error);
+  g_autoptr (HallStmt) stmt =
+      hall_db_prepare (ctx->db, "SELECT 1 FROM matter WHERE id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -315,15 +316,15 @@ check_matter (HallCtx  *ctx,
 }
 
 JsonObject *
-_hall_ticket_finish (HallCtx     *ctx,
-                     JsonObject  *params,
-                     GError     **error)
+_hall_ticket_finish (HallCtx    *ctx,
+                     JsonObject *params,
+                     GError    **error)
 {
   const char *outcome = NULL;
-  gint64 matter_id = 0;
+  gint64      matter_id = 0;
   g_autoptr (HallStmt) stmt = NULL;
   JsonObject *extra;
-  HallTicket ticket;
+  HallTicket  ticket;
 
   if (!_hall_queue_load_for_serving (ctx, params, &ticket, error)
       || !hall_param_enum (params, "outcome", TRUE, outcome_names, &outcome, error)
@@ -341,7 +342,7 @@ _hall_ticket_finish (HallCtx     *ctx,
   if (g_str_equal (outcome, "matter") && matter_id == 0)
     {
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "matter_id",
-                      _("Register the visitor's matter first, or give the matter it belongs to."));
+                      _ ("Register the visitor's matter first, or give the matter it belongs to."));
       return NULL;
     }
 
@@ -364,12 +365,12 @@ _hall_ticket_finish (HallCtx     *ctx,
 }
 
 JsonObject *
-_hall_ticket_prioritize (HallCtx     *ctx,
-                         JsonObject  *params,
-                         GError     **error)
+_hall_ticket_prioritize (HallCtx    *ctx,
+                         JsonObject *params,
+                         GError    **error)
 {
   const char *priority = NULL;
-  gboolean front = FALSE;
+  gboolean    front = FALSE;
   g_autoptr (HallStmt) stmt = NULL;
   HallTicket ticket;
 
@@ -380,7 +381,7 @@ _hall_ticket_prioritize (HallCtx     *ctx,
   if (priority == NULL && !json_object_has_member (params, "front"))
     {
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "priority",
-                      _("Choose a priority or move the ticket to the front."));
+                      _ ("Choose a priority or move the ticket to the front."));
       return NULL;
     }
   if (priority != NULL && !_hall_queue_check_priority (&priority, ticket.persons, TRUE, error))

@@ -15,7 +15,7 @@
 #define COLLECTIVE_PERSONS 5
 #define NOTE_MAX_CHARS 200
 
-static const char * const priority_names[] = { "normal", "priority", "collective", NULL };
+static const char *const priority_names[] = { "normal", "priority", "collective", NULL };
 
 /* ---- shared helpers ------------------------------------------------------------------------- */
 
@@ -24,11 +24,11 @@ _hall_queue_setting_int (HallCtx    *ctx,
                          const char *key,
                          gint64      fallback)
 {
-  g_autoptr (HallStmt) stmt
-      = hall_db_prepare (ctx->db, "SELECT value FROM hall_setting WHERE key = ?1", NULL);
+  g_autoptr (HallStmt) stmt =
+      hall_db_prepare (ctx->db, "SELECT value FROM hall_setting WHERE key = ?1", NULL);
   const char *text;
-  char *end = NULL;
-  gint64 value;
+  char       *end = NULL;
+  gint64      value;
 
   if (stmt == NULL)
     return fallback;
@@ -45,11 +45,11 @@ _hall_queue_setting_int (HallCtx    *ctx,
 }
 
 gint64
-_hall_queue_last_seq (HallCtx  *ctx,
-                      GError  **error)
+_hall_queue_last_seq (HallCtx *ctx,
+                      GError **error)
 {
-  g_autoptr (HallStmt) stmt
-      = hall_db_prepare (ctx->db, "SELECT coalesce(max(seq), 0) FROM event", error);
+  g_autoptr (HallStmt) stmt =
+      hall_db_prepare (ctx->db, "SELECT coalesce(max(seq), 0) FROM event", error);
 
   if (stmt == NULL || hall_stmt_step (stmt, error) != SQLITE_ROW)
     return -1;
@@ -57,10 +57,10 @@ _hall_queue_last_seq (HallCtx  *ctx,
 }
 
 gboolean
-_hall_queue_get_ticket (HallCtx     *ctx,
-                        gint64       ticket_id,
-                        HallTicket  *ticket,
-                        GError     **error)
+_hall_queue_get_ticket (HallCtx    *ctx,
+                        gint64      ticket_id,
+                        HallTicket *ticket,
+                        GError    **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
 
@@ -77,7 +77,7 @@ _hall_queue_get_ticket (HallCtx     *ctx,
     case SQLITE_ROW:
       break;
     case SQLITE_DONE:
-      hall_set_error (error, HALL_ERROR_NOT_FOUND, "ticket_id", _("There is no such ticket."));
+      hall_set_error (error, HALL_ERROR_NOT_FOUND, "ticket_id", _ ("There is no such ticket."));
       return FALSE;
     default:
       return FALSE;
@@ -100,10 +100,10 @@ _hall_queue_get_ticket (HallCtx     *ctx,
 }
 
 gboolean
-_hall_queue_load_ticket (HallCtx     *ctx,
-                         JsonObject  *params,
-                         HallTicket  *ticket,
-                         GError     **error)
+_hall_queue_load_ticket (HallCtx    *ctx,
+                         JsonObject *params,
+                         HallTicket *ticket,
+                         GError    **error)
 {
   gint64 ticket_id = 0;
 
@@ -127,9 +127,9 @@ _hall_queue_add_wait (HallCtx    *ctx,
 }
 
 JsonObject *
-_hall_queue_ticket_object (HallCtx  *ctx,
-                           gint64    ticket_id,
-                           GError  **error)
+_hall_queue_ticket_object (HallCtx *ctx,
+                           gint64   ticket_id,
+                           GError **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
   JsonObject *ticket;
@@ -145,7 +145,7 @@ _hall_queue_ticket_object (HallCtx  *ctx,
     case SQLITE_ROW:
       break;
     case SQLITE_DONE:
-      hall_set_error (error, HALL_ERROR_NOT_FOUND, "ticket_id", _("There is no such ticket."));
+      hall_set_error (error, HALL_ERROR_NOT_FOUND, "ticket_id", _ ("There is no such ticket."));
       return NULL;
     default:
       return NULL;
@@ -156,9 +156,9 @@ _hall_queue_ticket_object (HallCtx  *ctx,
 }
 
 JsonObject *
-_hall_queue_ticket_result (HallCtx  *ctx,
-                           gint64    ticket_id,
-                           GError  **error)
+_hall_queue_ticket_result (HallCtx *ctx,
+                           gint64   ticket_id,
+                           GError **error)
 {
   JsonObject *ticket = _hall_queue_ticket_object (ctx, ticket_id, error);
   JsonObject *result;
@@ -171,38 +171,38 @@ _hall_queue_ticket_result (HallCtx  *ctx,
 }
 
 gboolean
-_hall_queue_emit_ticket (HallCtx     *ctx,
-                         const char  *kind,
-                         gint64       ticket_id,
-                         JsonObject  *extra,
-                         GError     **error)
+_hall_queue_emit_ticket (HallCtx    *ctx,
+                         const char *kind,
+                         gint64      ticket_id,
+                         JsonObject *extra,
+                         GError    **error)
 {
   g_autoptr (JsonObject) owned_extra = extra;
   g_autoptr (HallStmt) stmt = NULL;
   JsonObject *payload;
 
-  stmt
-      = hall_db_prepare (ctx->db,
-                         "SELECT t.id AS ticket_id, t.code, t.day, t.department_id, t.counter_id, "
-                         "k.number AS counter_number, t.target_counter_id, t.state, t.queue, "
-                         "t.priority, t.persons "
-                         "FROM ticket t LEFT JOIN counter k ON k.id = t.counter_id WHERE t.id = ?1",
-                         error);
+  stmt =
+      hall_db_prepare (ctx->db,
+                       "SELECT t.id AS ticket_id, t.code, t.day, t.department_id, t.counter_id, "
+                       "k.number AS counter_number, t.target_counter_id, t.state, t.queue, "
+                       "t.priority, t.persons "
+                       "FROM ticket t LEFT JOIN counter k ON k.id = t.counter_id WHERE t.id = ?1",
+                       error);
   if (stmt == NULL)
     return FALSE;
   hall_stmt_bind_int (stmt, 1, ticket_id);
   if (hall_stmt_step (stmt, error) != SQLITE_ROW)
     {
       if (error && *error == NULL)
-        hall_set_error (error, HALL_ERROR_NOT_FOUND, "ticket_id", _("There is no such ticket."));
+        hall_set_error (error, HALL_ERROR_NOT_FOUND, "ticket_id", _ ("There is no such ticket."));
       return FALSE;
     }
   payload = hall_stmt_row_object (stmt);
   if (owned_extra != NULL)
     {
       JsonObjectIter iter;
-      const char *member;
-      JsonNode *value;
+      const char    *member;
+      JsonNode      *value;
 
       json_object_iter_init (&iter, owned_extra);
       while (json_object_iter_next (&iter, &member, &value))
@@ -212,17 +212,17 @@ _hall_queue_emit_ticket (HallCtx     *ctx,
 }
 
 /* The members of a ticket object that a ticket's event carries, "id" as "ticket_id". */
-static const char * const event_members[] = {
+static const char *const event_members[] = {
   "code", "day", "department_id", "counter_id", "counter_number", "target_counter_id", "state",
   "queue", "priority", "persons", NULL
 };
 
 JsonObject *
-_hall_queue_emit_ticket_result (HallCtx     *ctx,
-                                const char  *kind,
-                                gint64       ticket_id,
-                                JsonObject  *extra,
-                                GError     **error)
+_hall_queue_emit_ticket_result (HallCtx    *ctx,
+                                const char *kind,
+                                gint64      ticket_id,
+                                JsonObject *extra,
+                                GError    **error)
 {
   g_autoptr (JsonObject) owned_extra = extra;
   g_autoptr (JsonObject) ticket = _hall_queue_ticket_object (ctx, ticket_id, error);
@@ -239,8 +239,8 @@ _hall_queue_emit_ticket_result (HallCtx     *ctx,
   if (owned_extra != NULL)
     {
       JsonObjectIter iter;
-      const char *member;
-      JsonNode *value;
+      const char    *member;
+      JsonNode      *value;
 
       json_object_iter_init (&iter, owned_extra);
       while (json_object_iter_next (&iter, &member, &value))
@@ -255,10 +255,10 @@ _hall_queue_emit_ticket_result (HallCtx     *ctx,
 }
 
 gboolean
-_hall_queue_get_counter (HallCtx      *ctx,
-                         gint64        counter_id,
-                         HallCounter  *counter,
-                         GError      **error)
+_hall_queue_get_counter (HallCtx     *ctx,
+                         gint64       counter_id,
+                         HallCounter *counter,
+                         GError     **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
 
@@ -272,7 +272,7 @@ _hall_queue_get_counter (HallCtx      *ctx,
     case SQLITE_ROW:
       break;
     case SQLITE_DONE:
-      hall_set_error (error, HALL_ERROR_NOT_FOUND, "counter_id", _("There is no such window."));
+      hall_set_error (error, HALL_ERROR_NOT_FOUND, "counter_id", _ ("There is no such window."));
       return FALSE;
     default:
       return FALSE;
@@ -285,8 +285,8 @@ _hall_queue_get_counter (HallCtx      *ctx,
 }
 
 static gboolean
-require_own_counter (HallCtx  *ctx,
-                     GError  **error)
+require_own_counter (HallCtx *ctx,
+                     GError **error)
 {
   if (ctx->actor->counter_id == 0)
     {
@@ -299,10 +299,10 @@ require_own_counter (HallCtx  *ctx,
 }
 
 gboolean
-_hall_queue_resolve_counter (HallCtx      *ctx,
-                             JsonObject   *params,
-                             HallCounter  *counter,
-                             GError      **error)
+_hall_queue_resolve_counter (HallCtx     *ctx,
+                             JsonObject  *params,
+                             HallCounter *counter,
+                             GError     **error)
 {
   gint64 requested = 0, counter_id;
 
@@ -316,7 +316,7 @@ _hall_queue_resolve_counter (HallCtx      *ctx,
       if (requested != 0 && requested != ctx->actor->counter_id)
         {
           hall_set_error (error, HALL_ERROR_FORBIDDEN, "counter_id",
-                          _("You can only work at the window you signed in at."));
+                          _ ("You can only work at the window you signed in at."));
           return FALSE;
         }
       counter_id = ctx->actor->counter_id;
@@ -326,7 +326,7 @@ _hall_queue_resolve_counter (HallCtx      *ctx,
       counter_id = requested ? requested : ctx->actor->counter_id;
       if (counter_id == 0)
         {
-          hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "counter_id", _("Choose a window."));
+          hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "counter_id", _ ("Choose a window."));
           return FALSE;
         }
     }
@@ -336,13 +336,13 @@ _hall_queue_resolve_counter (HallCtx      *ctx,
 }
 
 gint64
-_hall_queue_current_ticket (HallCtx  *ctx,
-                            gint64    counter_id,
-                            GError  **error)
+_hall_queue_current_ticket (HallCtx *ctx,
+                            gint64   counter_id,
+                            GError **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
   gint64 id = 0, called_at = 0;
-  int rc;
+  int    rc;
 
   /* Normally one row or none: the latest called is picked here rather than by ORDER BY, which
    * made SQLite build a temporary b-tree on every call. */
@@ -381,38 +381,37 @@ _hall_queue_check_ticket_access (HallCtx          *ctx,
       || (g_str_equal (ticket->state, "waiting") && ticket->target_counter_id == own))
     return TRUE;
   hall_set_error (error, HALL_ERROR_FORBIDDEN, "ticket_id",
-                  _("Ticket %s is not at your window. Ask the hall manager."), ticket->code);
+                  _ ("Ticket %s is not at your window. Ask the hall manager."), ticket->code);
   return FALSE;
 }
-
 
 const char *
 _hall_queue_state_label (const char *state)
 {
   if (g_str_equal (state, "waiting"))
-    return _("waiting");
+    return _ ("waiting");
   if (g_str_equal (state, "called"))
-    return _("called");
+    return _ ("called");
   if (g_str_equal (state, "serving"))
-    return _("being served");
+    return _ ("being served");
   if (g_str_equal (state, "held"))
-    return _("on hold");
+    return _ ("on hold");
   if (g_str_equal (state, "no_show"))
-    return _("marked as not shown");
-  return _("finished");
+    return _ ("marked as not shown");
+  return _ ("finished");
 }
 
 gboolean
 _hall_queue_in_state (const HallTicket *ticket,
-          const char       *a,
-          const char       *b)
+                      const char       *a,
+                      const char       *b)
 {
   return g_str_equal (ticket->state, a) || (b != NULL && g_str_equal (ticket->state, b));
 }
 
 void
-_hall_queue_state_conflict (GError           **error,
-                    const HallTicket  *ticket)
+_hall_queue_state_conflict (GError          **error,
+                            const HallTicket *ticket)
 {
   hall_set_error (error, HALL_ERROR_CONFLICT, "ticket_id",
                   _ ("Ticket %s is %s, so this cannot be done now."), ticket->code,
@@ -421,10 +420,10 @@ _hall_queue_state_conflict (GError           **error,
 
 /* Loads the ticket, checks who may act on it and that it is in the counter queue. */
 gboolean
-_hall_queue_load_for_serving (HallCtx     *ctx,
-                  JsonObject  *params,
-                  HallTicket  *ticket,
-                  GError     **error)
+_hall_queue_load_for_serving (HallCtx    *ctx,
+                              JsonObject *params,
+                              HallTicket *ticket,
+                              GError    **error)
 {
   if (!_hall_queue_load_ticket (ctx, params, ticket, error)
       || !_hall_queue_check_ticket_access (ctx, ticket, error))
@@ -442,11 +441,11 @@ _hall_queue_load_for_serving (HallCtx     *ctx,
 /* Runs @sql with ?1 the ticket and, where the statement has them, ?2 the time now and ?3 @value
  * (NULL when 0). */
 gboolean
-_hall_queue_exec_ticket (HallCtx     *ctx,
-             const char  *sql,
-             gint64       ticket_id,
-             gint64       value,
-             GError     **error)
+_hall_queue_exec_ticket (HallCtx    *ctx,
+                         const char *sql,
+                         gint64      ticket_id,
+                         gint64      value,
+                         GError    **error)
 {
   g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db, sql, error);
   int n;
@@ -465,13 +464,13 @@ _hall_queue_exec_ticket (HallCtx     *ctx,
 /* ---- ticket.issue --------------------------------------------------------------------------- */
 
 static gboolean
-lookup_department (HallCtx     *ctx,
-                   gint64       department_id,
-                   char         prefix[8],
-                   GError     **error)
+lookup_department (HallCtx *ctx,
+                   gint64   department_id,
+                   char     prefix[8],
+                   GError **error)
 {
-  g_autoptr (HallStmt) stmt
-      = hall_db_prepare (ctx->db, "SELECT prefix, active FROM department WHERE id = ?1", error);
+  g_autoptr (HallStmt) stmt =
+      hall_db_prepare (ctx->db, "SELECT prefix, active FROM department WHERE id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -482,7 +481,7 @@ lookup_department (HallCtx     *ctx,
       if (!hall_stmt_int (stmt, 1))
         {
           hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "department_id",
-                          _("This department no longer receives visitors. Choose another one."));
+                          _ ("This department no longer receives visitors. Choose another one."));
           return FALSE;
         }
       g_strlcpy (prefix, hall_stmt_text (stmt, 0), 8);
@@ -497,10 +496,10 @@ lookup_department (HallCtx     *ctx,
 }
 
 static gboolean
-category_department (HallCtx  *ctx,
-                     gint64    category_id,
-                     gint64   *department_id,
-                     GError  **error)
+category_department (HallCtx *ctx,
+                     gint64   category_id,
+                     gint64  *department_id,
+                     GError **error)
 {
   g_autoptr (HallStmt) stmt = hall_db_prepare (
       ctx->db, "SELECT department_id, active FROM category WHERE id = ?1", error);
@@ -514,7 +513,7 @@ category_department (HallCtx  *ctx,
       if (!hall_stmt_int (stmt, 1))
         {
           hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "category_id",
-                          _("This problem category is no longer used. Choose another one."));
+                          _ ("This problem category is no longer used. Choose another one."));
           return FALSE;
         }
       if (*department_id == 0)
@@ -562,9 +561,9 @@ _hall_queue_check_priority (const char **priority,
 }
 
 static gint64
-next_number (HallCtx  *ctx,
-             gint64    department_id,
-             GError  **error)
+next_number (HallCtx *ctx,
+             gint64   department_id,
+             GError **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
 
@@ -589,20 +588,20 @@ next_number (HallCtx  *ctx,
  * one goes after those moved to the front, other priority visits and those waiting too long: a
  * count over the covering index ticket_by_department. */
 static gint64
-count_ahead (HallCtx     *ctx,
-             gint64       ticket_id,
-             gint64       department_id,
-             gboolean     priority,
-             GError     **error)
+count_ahead (HallCtx *ctx,
+             gint64   ticket_id,
+             gint64   department_id,
+             gboolean priority,
+             GError **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
   gint64 threshold;
 
   if (!priority)
     {
-      stmt = hall_db_prepare (ctx->db,
-                              "SELECT waiting FROM ticket_waiting WHERE day = ?1 AND department_id = ?2",
-                              error);
+      stmt = hall_db_prepare (
+          ctx->db, "SELECT waiting FROM ticket_waiting WHERE day = ?1 AND department_id = ?2",
+          error);
       if (stmt == NULL)
         return -1;
       hall_stmt_bind_text (stmt, 1, ctx->today);
@@ -638,18 +637,18 @@ count_ahead (HallCtx     *ctx,
 }
 
 static JsonObject *
-ticket_issue (HallCtx     *ctx,
-              JsonObject  *params,
-              GError     **error)
+ticket_issue (HallCtx    *ctx,
+              JsonObject *params,
+              GError    **error)
 {
-  gint64 department_id = 0, category_id = 0, persons = 1, number, ticket_id, ahead;
-  gint64 petitioner_id = 0, repeat_visits = -1;
+  gint64      department_id = 0, category_id = 0, persons = 1, number, ticket_id, ahead;
+  gint64      petitioner_id = 0, repeat_visits = -1;
   const char *priority = NULL, *note = NULL;
   JsonObject *petitioner = NULL;
   g_autoptr (HallStmt) insert = NULL;
   g_autofree char *code = NULL;
-  JsonObject *result;
-  char prefix[8];
+  JsonObject      *result;
+  char             prefix[8];
 
   if (!hall_param_int (params, "department_id", FALSE, 1, G_MAXINT32, &department_id, error)
       || !hall_param_int (params, "category_id", FALSE, 1, G_MAXINT32, &category_id, error)
@@ -662,7 +661,7 @@ ticket_issue (HallCtx     *ctx,
   if (department_id == 0 && category_id == 0)
     {
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "department_id",
-                      _("Choose a department or a problem category."));
+                      _ ("Choose a department or a problem category."));
       return NULL;
     }
   if (priority == NULL)

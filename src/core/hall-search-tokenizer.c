@@ -20,7 +20,8 @@
 /* Longer ASCII runs are cut into pieces of this many bytes: nothing real is that long. */
 #define MAX_WORD_BYTES 64
 
-typedef enum {
+typedef enum
+{
   CHAR_SEPARATOR,
   CHAR_WORD, /* ASCII letter or digit */
   CHAR_HAN,  /* any other letter or digit: Chinese characters above all */
@@ -64,15 +65,15 @@ tokenize (const char *text,
           void       *ctx)
 {
   char word[MAX_WORD_BYTES];
-  int n_word = 0, word_start = 0;
+  int  n_word = 0, word_start = 0;
   char prev[6], cur[6];
-  int n_prev = 0, prev_start = 0, han_run = 0;
-  int pos = 0, rc = SQLITE_OK;
+  int  n_prev = 0, prev_start = 0, han_run = 0;
+  int  pos = 0, rc = SQLITE_OK;
 
   while (pos <= n_text && rc == SQLITE_OK)
     {
-      gunichar c = 0;
-      int len = 1;
+      gunichar  c = 0;
+      int       len = 1;
       CharClass cls = CHAR_SEPARATOR;
 
       if (pos < n_text)
@@ -178,12 +179,12 @@ static fts5_tokenizer hall_bigram = {
 };
 
 gboolean
-hall_search_register_tokenizer (sqlite3  *db,
-                                GError  **error)
+hall_search_register_tokenizer (sqlite3 *db,
+                                GError **error)
 {
   sqlite3_stmt *stmt = NULL;
-  fts5_api *api = NULL;
-  int rc;
+  fts5_api     *api = NULL;
+  int           rc;
 
   if (sqlite3_prepare_v2 (db, "SELECT fts5(?1)", -1, &stmt, NULL) == SQLITE_OK)
     {
@@ -194,15 +195,16 @@ hall_search_register_tokenizer (sqlite3  *db,
 
   if (api == NULL || api->iVersion < 2)
     {
-      hall_set_error (error, HALL_ERROR_INTERNAL, "database",
-                      _("This SQLite library has no full-text search (FTS5); install one that has."));
+      hall_set_error (
+          error, HALL_ERROR_INTERNAL, "database",
+          _ ("This SQLite library has no full-text search (FTS5); install one that has."));
       return FALSE;
     }
 
   rc = api->xCreateTokenizer (api, HALL_SEARCH_TOKENIZER, NULL, &hall_bigram, NULL);
   if (rc != SQLITE_OK)
     {
-      hall_set_error (error, HALL_ERROR_INTERNAL, "database", _("Cannot set up search: %s"),
+      hall_set_error (error, HALL_ERROR_INTERNAL, "database", _ ("Cannot set up search: %s"),
                       sqlite3_errstr (rc));
       return FALSE;
     }

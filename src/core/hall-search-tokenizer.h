@@ -16,13 +16,13 @@ G_BEGIN_DECLS
  * longer one a phrase of consecutive tokens; a lone character is a token of its own. Runs of
  * ASCII letters and digits (full-width forms folded to ASCII, letters to lower case) are whole
  * tokens. Must run before any statement touches a table that uses the tokenizer. */
-gboolean hall_search_register_tokenizer (sqlite3  *db,
-                                         GError  **error);
+gboolean hall_search_register_tokenizer (sqlite3 *db,
+                                         GError **error);
 
 /* How many tokens @text yields, and how many of them are lone characters: a query whose every
  * term is a lone character cannot be answered from a two-character index. */
-void     hall_search_count_tokens       (const char *text,
-                                         guint      *n_tokens,
-                                         guint      *n_single);
+void hall_search_count_tokens (const char *text,
+                               guint      *n_tokens,
+                               guint      *n_single);
 
 G_END_DECLS

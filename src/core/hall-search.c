@@ -26,57 +26,60 @@
 #define MAX_PAGE 100
 #define SUMMARY_CHARS 80
 
-typedef enum {
+typedef enum
+{
   QUERY_NUMBER,
   QUERY_ID_NUMBER,
   QUERY_PHONE,
   QUERY_TEXT,
 } QueryKind;
 
-static const char * const kind_names[] = { "number", "id_number", "phone", "text" };
+static const char *const kind_names[] = { "number", "id_number", "phone", "text" };
 
 /* Row-level visibility, as matter.get: staff see their own department's matters (the one
  * responsible now, one cooperating on it, or the one that first received it) and those they
  * first received themselves; managers and leaders see every matter. :restricted = 1 when the
  * rule applies. */
-#define VISIBLE \
+#define VISIBLE                                                                               \
   "(:restricted = 0 OR m.department_id = :department OR m.first_department_id = :department " \
-  "OR m.first_user_id = :user OR m.id IN (SELECT a.matter_id FROM matter_assignment a " \
+  "OR m.first_user_id = :user OR m.id IN (SELECT a.matter_id FROM matter_assignment a "       \
   "WHERE a.department_id = :department AND a.role = 'cooperate' AND a.state IN ('open', 'done')))"
 
-#define COLUMNS \
-  "m.id, m.number, m.received_date, m.state, m.channel, m.type, m.category_id, " \
+#define COLUMNS                                                                                  \
+  "m.id, m.number, m.received_date, m.state, m.channel, m.type, m.category_id, "                 \
   "c.name AS category_name, m.department_id, d.name AS department_name, m.first_department_id, " \
-  "m.persons, m.collective, m.litigation, m.supervised, substr(m.content, 1, " G_STRINGIFY (SUMMARY_CHARS) ") AS summary "
+  "m.persons, m.collective, m.litigation, m.supervised, substr(m.content, 1, " G_STRINGIFY (     \
+      SUMMARY_CHARS) ") AS summary "
 
 #define JOINS \
   "LEFT JOIN category c ON c.id = m.category_id JOIN department d ON d.id = m.department_id "
 
 static const char *sql_by_number =
-  "SELECT " COLUMNS "FROM matter m " JOINS
-  "WHERE m.number = :q AND m.id < :before AND " VISIBLE " LIMIT :limit";
+    "SELECT " COLUMNS "FROM matter m " JOINS
+    "WHERE m.number = :q AND m.id < :before AND " VISIBLE " LIMIT :limit";
 
 static const char *sql_by_id_number =
-  "SELECT " COLUMNS "FROM petitioner p JOIN matter_petitioner mp ON mp.petitioner_id = p.id "
-  "JOIN matter m ON m.id = mp.matter_id " JOINS
-  "WHERE p.id_number = :q AND m.id < :before AND " VISIBLE " ORDER BY m.id DESC LIMIT :limit";
+    "SELECT " COLUMNS "FROM petitioner p JOIN matter_petitioner mp ON mp.petitioner_id = p.id "
+    "JOIN matter m ON m.id = mp.matter_id " JOINS
+    "WHERE p.id_number = :q AND m.id < :before AND " VISIBLE " ORDER BY m.id DESC LIMIT :limit";
 
 static const char *sql_by_phone =
-  "SELECT " COLUMNS "FROM matter m " JOINS
-  "WHERE m.id IN (SELECT mp.matter_id FROM petitioner p "
-  "               JOIN matter_petitioner mp ON mp.petitioner_id = p.id WHERE p.phone = :q) "
-  "AND m.id < :before AND " VISIBLE " ORDER BY m.id DESC LIMIT :limit";
+    "SELECT " COLUMNS "FROM matter m " JOINS
+    "WHERE m.id IN (SELECT mp.matter_id FROM petitioner p "
+    "               JOIN matter_petitioner mp ON mp.petitioner_id = p.id WHERE p.phone = :q) "
+    "AND m.id < :before AND " VISIBLE " ORDER BY m.id DESC LIMIT :limit";
 
 static const char *sql_by_text =
-  "SELECT " COLUMNS "FROM matter_fts f JOIN matter m ON m.id = f.rowid " JOINS
-  "WHERE matter_fts MATCH :q AND f.rowid < :before AND " VISIBLE " ORDER BY f.rowid DESC LIMIT :limit";
+    "SELECT " COLUMNS "FROM matter_fts f JOIN matter m ON m.id = f.rowid " JOINS
+    "WHERE matter_fts MATCH :q AND f.rowid < :before AND " VISIBLE
+    " ORDER BY f.rowid DESC LIMIT :limit";
 
 static gboolean
 looks_like_matter_number (const char *q)
 {
   /* XF2026-000123: letters, a four-digit year, a dash, digits. */
   const char *p = q;
-  guint letters = 0, digits = 0;
+  guint       letters = 0, digits = 0;
 
   while (g_ascii_isalpha (*p))
     p++, letters++;
@@ -107,14 +110,14 @@ looks_like_id_number (const char *q)
  * hands to the tokenizer whole and matches as a phrase, so quotes, *, AND, OR, NOT, NEAR,
  * parentheses and column filters typed by a user are only text. Terms are ANDed. */
 static char *
-build_match (const char  *q,
-             GError     **error)
+build_match (const char *q,
+             GError    **error)
 {
   g_autoptr (GString) match = g_string_new (NULL);
   g_auto (GStrv) terms = NULL;
   g_autofree char *spaced = NULL;
-  guint n_terms = 0;
-  gboolean too_short = FALSE;
+  guint            n_terms = 0;
+  gboolean         too_short = FALSE;
 
   /* The ideographic space (U+3000) separates terms as an ASCII one does. */
   {
@@ -141,8 +144,8 @@ build_match (const char  *q,
       if (++n_terms > MAX_TERMS)
         {
           hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "query",
-                          g_dngettext (GETTEXT_PACKAGE, "Use at most %d word.", "Use at most %d words.",
-                                       MAX_TERMS),
+                          g_dngettext (GETTEXT_PACKAGE, "Use at most %d word.",
+                                       "Use at most %d words.", MAX_TERMS),
                           MAX_TERMS);
           return NULL;
         }
@@ -162,12 +165,14 @@ build_match (const char  *q,
   if (n_terms == 0)
     {
       if (too_short)
-        hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "query",
-                        _("Type at least two characters, for example a full name, two characters of the "
-                          "petition or the last digits of a matter number."));
+        hall_set_error (
+            error, HALL_ERROR_INVALID_ARGUMENT, "query",
+            _ ("Type at least two characters, for example a full name, two characters of the "
+               "petition or the last digits of a matter number."));
       else
         hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "query",
-                        _("Type a name, an ID number, a phone number, a matter number or words of the petition."));
+                        _ ("Type a name, an ID number, a phone number, a matter number or words of "
+                           "the petition."));
       return NULL;
     }
 
@@ -175,13 +180,13 @@ build_match (const char  *q,
 }
 
 static JsonArray *
-load_petitioners (HallCtx  *ctx,
-                  gint64    matter_id,
-                  GError  **error)
+load_petitioners (HallCtx *ctx,
+                  gint64   matter_id,
+                  GError **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
   JsonArray *people = json_array_new ();
-  int rc;
+  int        rc;
 
   stmt = hall_db_prepare (ctx->db,
                           "SELECT p.id, p.name, p.id_number, p.phone, mp.role "
@@ -196,18 +201,19 @@ load_petitioners (HallCtx  *ctx,
   hall_stmt_bind_int (stmt, 1, matter_id);
   while ((rc = hall_stmt_step (stmt, error)) == SQLITE_ROW)
     {
-      JsonObject *person = json_object_new ();
+      JsonObject      *person = json_object_new ();
       g_autofree char *masked_id = NULL;
       g_autofree char *masked_phone = NULL;
-      const char *id_number = hall_stmt_text (stmt, 2);
-      const char *phone = hall_stmt_text (stmt, 3);
+      const char      *id_number = hall_stmt_text (stmt, 2);
+      const char      *phone = hall_stmt_text (stmt, 3);
 
       /* Lists show the name and no more than a masked ID number and phone: the full record is
        * matter.get's, which audits it as well. */
       json_object_set_int_member (person, "id", hall_stmt_int (stmt, 0));
       json_object_set_string_member (person, "name", hall_stmt_text (stmt, 1));
       if (id_number != NULL)
-        json_object_set_string_member (person, "id_number", masked_id = hall_mask_id_number (id_number));
+        json_object_set_string_member (person, "id_number",
+                                       masked_id = hall_mask_id_number (id_number));
       else
         json_object_set_null_member (person, "id_number");
       if (phone != NULL)
@@ -242,20 +248,20 @@ bind_named_int (HallStmt   *stmt,
 }
 
 static JsonObject *
-matter_search (HallCtx     *ctx,
-               JsonObject  *params,
-               GError     **error)
+matter_search (HallCtx    *ctx,
+               JsonObject *params,
+               GError    **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
   g_autoptr (JsonArray) matters = json_array_new ();
   g_autofree char *key = NULL;
-  const char *query = NULL, *sql;
-  gint64 before = G_MAXINT64, limit = DEFAULT_PAGE, last_id = 0;
-  gboolean restricted = hall_ctx_is (ctx, HALL_ROLE_STAFF);
-  QueryKind kind;
-  JsonObject *result;
-  guint n = 0;
-  int rc;
+  const char      *query = NULL, *sql;
+  gint64           before = G_MAXINT64, limit = DEFAULT_PAGE, last_id = 0;
+  gboolean         restricted = hall_ctx_is (ctx, HALL_ROLE_STAFF);
+  QueryKind        kind;
+  JsonObject      *result;
+  guint            n = 0;
+  int              rc;
 
   if (!hall_param_string (params, "query", TRUE, MAX_QUERY_CHARS, &query, error)
       || !hall_param_int (params, "before", FALSE, 1, G_MAXINT64, &before, error)
@@ -291,10 +297,10 @@ matter_search (HallCtx     *ctx,
        * with the matters they may see inside the index (the VISIBLE condition stays, as the rule
        * of record). */
       if (restricted)
-        key = g_strdup_printf ("{number names content} : (%s) AND scope : (\"d%" G_GINT64_FORMAT "\" OR "
-                               "\"f%" G_GINT64_FORMAT "\" OR \"u%" G_GINT64_FORMAT "\")",
-                               terms, ctx->actor->department_id, ctx->actor->department_id,
-                               ctx->actor->user_id);
+        key = g_strdup_printf (
+            "{number names content} : (%s) AND scope : (\"d%" G_GINT64_FORMAT "\" OR "
+            "\"f%" G_GINT64_FORMAT "\" OR \"u%" G_GINT64_FORMAT "\")",
+            terms, ctx->actor->department_id, ctx->actor->department_id, ctx->actor->user_id);
       else
         key = g_strdup_printf ("{number names content} : (%s)", terms);
     }
@@ -324,15 +330,18 @@ matter_search (HallCtx     *ctx,
   for (guint i = 0; i < n; i++)
     {
       JsonObject *matter = json_array_get_object_element (matters, i);
-      gint64 id = json_object_get_int_member (matter, "id");
-      JsonArray *people = load_petitioners (ctx, id, error);
+      gint64      id = json_object_get_int_member (matter, "id");
+      JsonArray  *people = load_petitioners (ctx, id, error);
 
       if (people == NULL)
         return NULL;
       json_object_set_array_member (matter, "petitioners", people);
-      json_object_set_boolean_member (matter, "collective", json_object_get_int_member (matter, "collective") != 0);
-      json_object_set_boolean_member (matter, "litigation", json_object_get_int_member (matter, "litigation") != 0);
-      json_object_set_boolean_member (matter, "supervised", json_object_get_int_member (matter, "supervised") != 0);
+      json_object_set_boolean_member (matter, "collective",
+                                      json_object_get_int_member (matter, "collective") != 0);
+      json_object_set_boolean_member (matter, "litigation",
+                                      json_object_get_int_member (matter, "litigation") != 0);
+      json_object_set_boolean_member (matter, "supervised",
+                                      json_object_get_int_member (matter, "supervised") != 0);
       /* The names in the result are personal data read. */
       if (!hall_ctx_audit (ctx, "matter.search.result", "matter", id, error))
         return NULL;
@@ -350,6 +359,7 @@ matter_search (HallCtx     *ctx,
 }
 
 const HallCommand _hall_search_commands[] = {
-  { "matter.search", matter_search, HALL_ROLE_STAFF | HALL_ROLE_MANAGER | HALL_ROLE_LEADER, HALL_COMMAND_AUDITED },
+  { "matter.search", matter_search, HALL_ROLE_STAFF | HALL_ROLE_MANAGER | HALL_ROLE_LEADER,
+    HALL_COMMAND_AUDITED },
   { NULL }
 };

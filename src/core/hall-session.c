@@ -17,11 +17,12 @@
 #define LOCKOUT_SECONDS (15 * 60)
 
 static gboolean
-require_counter (HallCtx     *ctx,
-                 gint64       counter_id,
-                 GError     **error)
+require_counter (HallCtx *ctx,
+                 gint64   counter_id,
+                 GError **error)
 {
-  g_autoptr (HallStmt) check = hall_db_prepare (ctx->db, "SELECT 1 FROM counter WHERE id = ?1", error);
+  g_autoptr (HallStmt) check =
+      hall_db_prepare (ctx->db, "SELECT 1 FROM counter WHERE id = ?1", error);
 
   if (check == NULL)
     return FALSE;
@@ -31,7 +32,8 @@ require_counter (HallCtx     *ctx,
     case SQLITE_ROW:
       return TRUE;
     case SQLITE_DONE:
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "counter_id", _("There is no such window."));
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "counter_id",
+                      _ ("There is no such window."));
       return FALSE;
     default:
       return FALSE;
@@ -45,8 +47,8 @@ typedef struct
 } FailedLogin;
 
 static void
-count_failed_login (HallCtx  *ctx,
-                    gpointer  data)
+count_failed_login (HallCtx *ctx,
+                    gpointer data)
 {
   FailedLogin *failed = data;
   g_autoptr (HallStmt) stmt = NULL;
@@ -67,21 +69,21 @@ count_failed_login (HallCtx  *ctx,
 }
 
 static JsonObject *
-session_login (HallCtx     *ctx,
-               JsonObject  *params,
-               GError     **error)
+session_login (HallCtx    *ctx,
+               JsonObject *params,
+               GError    **error)
 {
   const char *username = NULL, *password = NULL, *role_name = NULL;
-  gint64 counter_id = 0, user_id, expires_at;
+  gint64      counter_id = 0, user_id, expires_at;
   g_autoptr (HallStmt) stmt = NULL;
   g_autoptr (HallStmt) insert = NULL;
   g_autoptr (JsonObject) user = NULL;
-  unsigned char raw[32];
+  unsigned char    raw[32];
   g_autofree char *token = NULL;
   g_autofree char *hash = NULL;
-  HallRole roles, role = 0;
-  JsonObject *result;
-  FailedLogin *failed;
+  HallRole         roles, role = 0;
+  JsonObject      *result;
+  FailedLogin     *failed;
 
   if (!hall_param_string (params, "username", TRUE, 64, &username, error)
       || !hall_param_string (params, "password", TRUE, 128, &password, error)
@@ -103,7 +105,8 @@ session_login (HallCtx     *ctx,
     case SQLITE_DONE:
       /* Spend the same time as a real check, so the answer does not tell which names exist. */
       g_free (_hall_password_hash (password, NULL));
-      hall_set_error (error, HALL_ERROR_UNAUTHENTICATED, "password", _("Wrong username or password."));
+      hall_set_error (error, HALL_ERROR_UNAUTHENTICATED, "password",
+                      _ ("Wrong username or password."));
       return NULL;
     default:
       return NULL;
@@ -122,14 +125,15 @@ session_login (HallCtx     *ctx,
       failed->user_id = user_id;
       failed->failed = hall_stmt_int (stmt, 4);
       hall_ctx_on_failure (ctx, count_failed_login, failed, g_free);
-      hall_set_error (error, HALL_ERROR_UNAUTHENTICATED, "password", _("Wrong username or password."));
+      hall_set_error (error, HALL_ERROR_UNAUTHENTICATED, "password",
+                      _ ("Wrong username or password."));
       return NULL;
     }
 
   if (hall_stmt_int (stmt, 2))
     {
       hall_set_error (error, HALL_ERROR_FORBIDDEN, "username",
-                      _("This account is locked. Ask the hall administrator to unlock it."));
+                      _ ("This account is locked. Ask the hall administrator to unlock it."));
       return NULL;
     }
   if (hall_stmt_int (stmt, 3) > ctx->now)
@@ -151,7 +155,8 @@ session_login (HallCtx     *ctx,
   if (roles == 0)
     {
       if (error && *error == NULL)
-        hall_set_error (error, HALL_ERROR_FORBIDDEN, "username", _("This account has no role in the hall."));
+        hall_set_error (error, HALL_ERROR_FORBIDDEN, "username",
+                        _ ("This account has no role in the hall."));
       return NULL;
     }
 
@@ -160,7 +165,8 @@ session_login (HallCtx     *ctx,
       role = hall_role_from_string (role_name);
       if (!(roles & role))
         {
-          hall_set_error (error, HALL_ERROR_FORBIDDEN, "role", _("This account does not hold that role."));
+          hall_set_error (error, HALL_ERROR_FORBIDDEN, "role",
+                          _ ("This account does not hold that role."));
           return NULL;
         }
     }
@@ -184,10 +190,11 @@ session_login (HallCtx     *ctx,
   hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, token, -1);
   expires_at = ctx->now + HALL_SESSION_LIFETIME;
 
-  insert = hall_db_prepare (ctx->db,
-                            "INSERT INTO session (token_hash, user_id, role, counter_id, created_at, "
-                            "expires_at, client_address) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                            error);
+  insert =
+      hall_db_prepare (ctx->db,
+                       "INSERT INTO session (token_hash, user_id, role, counter_id, created_at, "
+                       "expires_at, client_address) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                       error);
   if (insert == NULL)
     return NULL;
   hall_stmt_bind_text (insert, 1, hash);
@@ -201,10 +208,11 @@ session_login (HallCtx     *ctx,
     return NULL;
 
   {
-    g_autoptr (HallStmt) reset = hall_db_prepare (ctx->db,
-                                                  "UPDATE account SET failed_logins = 0 WHERE id = ?1 "
-                                                  "AND failed_logins != 0",
-                                                  error);
+    g_autoptr (HallStmt) reset =
+        hall_db_prepare (ctx->db,
+                         "UPDATE account SET failed_logins = 0 WHERE id = ?1 "
+                         "AND failed_logins != 0",
+                         error);
     if (reset == NULL)
       return NULL;
     hall_stmt_bind_int (reset, 1, user_id);
@@ -230,9 +238,9 @@ session_login (HallCtx     *ctx,
 }
 
 static JsonObject *
-session_logout (HallCtx     *ctx,
-                JsonObject  *params,
-                GError     **error)
+session_logout (HallCtx    *ctx,
+                JsonObject *params,
+                GError    **error)
 {
   g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db, "DELETE FROM session WHERE id = ?1", error);
 
@@ -245,9 +253,9 @@ session_logout (HallCtx     *ctx,
 }
 
 static JsonObject *
-session_whoami (HallCtx     *ctx,
-                JsonObject  *params,
-                GError     **error)
+session_whoami (HallCtx    *ctx,
+                JsonObject *params,
+                GError    **error)
 {
   g_autoptr (JsonObject) user = _hall_account_describe (ctx, ctx->actor->user_id, error);
   JsonObject *result;
@@ -266,12 +274,12 @@ session_whoami (HallCtx     *ctx,
 
 /* Someone with several roles (a manager who also covers a window) switches without signing out. */
 static JsonObject *
-session_switch (HallCtx     *ctx,
-                JsonObject  *params,
-                GError     **error)
+session_switch (HallCtx    *ctx,
+                JsonObject *params,
+                GError    **error)
 {
   const char *role_name = NULL;
-  gint64 counter_id = ctx->actor->counter_id;
+  gint64      counter_id = ctx->actor->counter_id;
   g_autoptr (HallStmt) stmt = NULL;
   HallRole role;
 
@@ -282,14 +290,16 @@ session_switch (HallCtx     *ctx,
   role = role_name ? hall_role_from_string (role_name) : ctx->actor->role;
   if (!(ctx->actor->roles & role))
     {
-      hall_set_error (error, HALL_ERROR_FORBIDDEN, "role", _("This account does not hold that role."));
+      hall_set_error (error, HALL_ERROR_FORBIDDEN, "role",
+                      _ ("This account does not hold that role."));
       return NULL;
     }
 
   if (counter_id != 0 && !require_counter (ctx, counter_id, error))
     return NULL;
 
-  stmt = hall_db_prepare (ctx->db, "UPDATE session SET role = ?2, counter_id = ?3 WHERE id = ?1", error);
+  stmt = hall_db_prepare (ctx->db, "UPDATE session SET role = ?2, counter_id = ?3 WHERE id = ?1",
+                          error);
   if (stmt == NULL)
     return NULL;
   hall_stmt_bind_int (stmt, 1, ctx->actor->session_id);
@@ -311,23 +321,23 @@ session_switch (HallCtx     *ctx,
 }
 
 static JsonObject *
-events_since (HallCtx     *ctx,
-              JsonObject  *params,
-              GError     **error)
+events_since (HallCtx    *ctx,
+              JsonObject *params,
+              GError    **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
   g_autoptr (JsonArray) events = json_array_new ();
-  gint64 since = 0, limit = 1000, last = since;
+  gint64      since = 0, limit = 1000, last = since;
   JsonObject *result;
-  int rc;
+  int         rc;
 
   if (!hall_param_int (params, "since", TRUE, 0, G_MAXINT64, &since, error)
       || !hall_param_int (params, "limit", FALSE, 1, 10000, &limit, error))
     return NULL;
 
-  stmt = hall_db_prepare (ctx->db,
-                          "SELECT seq, kind, at, payload FROM event WHERE seq > ?1 ORDER BY seq LIMIT ?2",
-                          error);
+  stmt = hall_db_prepare (
+      ctx->db, "SELECT seq, kind, at, payload FROM event WHERE seq > ?1 ORDER BY seq LIMIT ?2",
+      error);
   if (stmt == NULL)
     return NULL;
   hall_stmt_bind_int (stmt, 1, since);
@@ -342,8 +352,8 @@ events_since (HallCtx     *ctx,
                                      hall_event_new (last, hall_stmt_text (stmt, 1),
                                                      hall_stmt_int (stmt, 2),
                                                      payload && JSON_NODE_HOLDS_OBJECT (payload)
-                                                       ? json_node_get_object (payload)
-                                                       : NULL));
+                                                         ? json_node_get_object (payload)
+                                                         : NULL));
     }
   if (rc == 0)
     return NULL;
@@ -351,8 +361,9 @@ events_since (HallCtx     *ctx,
   result = json_object_new ();
   json_object_set_array_member (result, "events", g_steal_pointer (&events));
   json_object_set_int_member (result, "last_seq", last);
-  json_object_set_boolean_member (result, "more", json_array_get_length (
-                                    json_object_get_array_member (result, "events")) == (guint) limit);
+  json_object_set_boolean_member (
+      result, "more",
+      json_array_get_length (json_object_get_array_member (result, "events")) == (guint) limit);
   return result;
 }
 
@@ -360,12 +371,12 @@ events_since (HallCtx     *ctx,
  * expired, the account locked, or signed out everywhere when its roles or password changed).
  * Read only: listening to the feed does not keep a session alive. */
 static JsonObject *
-session_alive (HallCtx     *ctx,
-               JsonObject  *params,
-               GError     **error)
+session_alive (HallCtx    *ctx,
+               JsonObject *params,
+               GError    **error)
 {
   g_autoptr (JsonArray) ended = json_array_new ();
-  JsonArray *tokens = NULL;
+  JsonArray  *tokens = NULL;
   JsonObject *result;
 
   if (!hall_param_array (params, "tokens", TRUE, 0, &tokens, error))
@@ -375,7 +386,7 @@ session_alive (HallCtx     *ctx,
       const char *token = json_array_get_string_element (tokens, i);
       g_autoptr (HallStmt) stmt = NULL;
       char hash[65];
-      int rc;
+      int  rc;
 
       if (token == NULL)
         continue;

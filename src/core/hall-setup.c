@@ -14,17 +14,17 @@
 static const struct
 {
   const char *key;
-  gint64 min, max;
+  gint64      min, max;
 } int_settings[] = {
   { "priority_max_wait_minutes", 1, 600 },
   { "wait_norm_minutes", 1, 600 },
 };
 
 static gboolean
-emit_setup_changed (HallCtx     *ctx,
-                    const char  *what,
-                    gint64       id,
-                    GError     **error)
+emit_setup_changed (HallCtx    *ctx,
+                    const char *what,
+                    gint64      id,
+                    GError    **error)
 {
   JsonObject *payload = json_object_new ();
 
@@ -35,9 +35,9 @@ emit_setup_changed (HallCtx     *ctx,
 }
 
 static JsonArray *
-query_all (HallCtx     *ctx,
-           const char  *sql,
-           GError     **error)
+query_all (HallCtx    *ctx,
+           const char *sql,
+           GError    **error)
 {
   g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db, sql, error);
 
@@ -47,15 +47,15 @@ query_all (HallCtx     *ctx,
 }
 
 static JsonObject *
-hall_info (HallCtx     *ctx,
-           JsonObject  *params,
-           GError     **error)
+hall_info (HallCtx    *ctx,
+           JsonObject *params,
+           GError    **error)
 {
   g_autoptr (JsonObject) result = json_object_new ();
   g_autoptr (JsonObject) settings = json_object_new ();
   g_autoptr (HallStmt) stmt = NULL;
   JsonArray *array;
-  int rc;
+  int        rc;
 
   stmt = hall_db_prepare (ctx->db, "SELECT key, value FROM hall_setting", error);
   if (stmt == NULL)
@@ -67,7 +67,8 @@ hall_info (HallCtx     *ctx,
       if (g_str_equal (key, "hall_name"))
         json_object_set_string_member (result, "hall_name", hall_stmt_text (stmt, 1));
       else
-        json_object_set_int_member (settings, key, g_ascii_strtoll (hall_stmt_text (stmt, 1), NULL, 10));
+        json_object_set_int_member (settings, key,
+                                    g_ascii_strtoll (hall_stmt_text (stmt, 1), NULL, 10));
     }
   if (rc == 0)
     return NULL;
@@ -80,13 +81,14 @@ hall_info (HallCtx     *ctx,
     return NULL;
   json_object_set_array_member (result, "departments", array);
 
-  if (!(array = query_all (ctx,
-                           "SELECT c.id, c.number, c.name, "
-                           "(SELECT json_group_array (department_id) FROM "
-                           "  (SELECT department_id FROM counter_department cd WHERE cd.counter_id = c.id "
-                           "   ORDER BY department_id)) AS department_ids_json "
-                           "FROM counter c ORDER BY c.number",
-                           error)))
+  if (!(array = query_all (
+            ctx,
+            "SELECT c.id, c.number, c.name, "
+            "(SELECT json_group_array (department_id) FROM "
+            "  (SELECT department_id FROM counter_department cd WHERE cd.counter_id = c.id "
+            "   ORDER BY department_id)) AS department_ids_json "
+            "FROM counter c ORDER BY c.number",
+            error)))
     return NULL;
   json_object_set_array_member (result, "counters", array);
 
@@ -104,15 +106,16 @@ hall_info (HallCtx     *ctx,
 }
 
 static gboolean
-set_setting (HallCtx     *ctx,
-             const char  *key,
-             const char  *value,
-             GError     **error)
+set_setting (HallCtx    *ctx,
+             const char *key,
+             const char *value,
+             GError    **error)
 {
-  g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db,
-                                               "INSERT INTO hall_setting (key, value) VALUES (?1, ?2) "
-                                               "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                                               error);
+  g_autoptr (HallStmt) stmt =
+      hall_db_prepare (ctx->db,
+                       "INSERT INTO hall_setting (key, value) VALUES (?1, ?2) "
+                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                       error);
 
   if (stmt == NULL)
     return FALSE;
@@ -122,9 +125,9 @@ set_setting (HallCtx     *ctx,
 }
 
 static JsonObject *
-hall_configure (HallCtx     *ctx,
-                JsonObject  *params,
-                GError     **error)
+hall_configure (HallCtx    *ctx,
+                JsonObject *params,
+                GError    **error)
 {
   const char *hall_name = NULL;
 
@@ -137,8 +140,8 @@ hall_configure (HallCtx     *ctx,
     {
       gint64 value = -1;
 
-      if (!hall_param_int (params, int_settings[i].key, FALSE, int_settings[i].min, int_settings[i].max,
-                           &value, error))
+      if (!hall_param_int (params, int_settings[i].key, FALSE, int_settings[i].min,
+                           int_settings[i].max, &value, error))
         return NULL;
       if (value >= 0)
         {
@@ -154,12 +157,12 @@ hall_configure (HallCtx     *ctx,
 }
 
 static gboolean
-row_exists (HallCtx     *ctx,
-            const char  *sql,
-            gint64       id,
-            const char  *field,
-            const char  *message,
-            GError     **error)
+row_exists (HallCtx    *ctx,
+            const char *sql,
+            gint64      id,
+            const char *field,
+            const char *message,
+            GError    **error)
 {
   g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db, sql, error);
 
@@ -179,25 +182,25 @@ row_exists (HallCtx     *ctx,
 }
 
 static gboolean
-department_exists (HallCtx     *ctx,
-                   gint64       id,
-                   const char  *field,
-                   GError     **error)
+department_exists (HallCtx    *ctx,
+                   gint64      id,
+                   const char *field,
+                   GError    **error)
 {
   return row_exists (ctx, "SELECT 1 FROM department WHERE id = ?1", id, field,
-                     _("There is no such department."), error);
+                     _ ("There is no such department."), error);
 }
 
 /* Who else holds a unique value: @sql selects a name for ?1 the value (@text, or @number when
  * @text is NULL) among rows other than ?2 @id. *@holder is NULL when the value is free. */
 static gboolean
-find_holder (HallCtx     *ctx,
-             const char  *sql,
-             const char  *text,
-             gint64       number,
-             gint64       id,
-             char       **holder,
-             GError     **error)
+find_holder (HallCtx    *ctx,
+             const char *sql,
+             const char *text,
+             gint64      number,
+             gint64      id,
+             char      **holder,
+             GError    **error)
 {
   g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db, sql, error);
 
@@ -221,49 +224,55 @@ find_holder (HallCtx     *ctx,
     }
 }
 
-/* A department's code, name and ticket letter are its own: a taken one is named, with what to do. */
+/* A department's code, name and ticket letter are its own: a taken one is named, with what to do.
+ */
 static gboolean
-check_department_unique (HallCtx     *ctx,
-                         gint64       id,
-                         const char  *code,
-                         const char  *name,
-                         const char  *prefix,
-                         GError     **error)
+check_department_unique (HallCtx    *ctx,
+                         gint64      id,
+                         const char *code,
+                         const char *name,
+                         const char *prefix,
+                         GError    **error)
 {
   g_autofree char *holder = NULL;
 
   if (code != NULL)
     {
-      if (!find_holder (ctx, "SELECT name FROM department WHERE code = ?1 AND id != ?2", code, 0, id, &holder, error))
+      if (!find_holder (ctx, "SELECT name FROM department WHERE code = ?1 AND id != ?2", code, 0,
+                        id, &holder, error))
         return FALSE;
       if (holder != NULL)
         {
           hall_set_error (error, HALL_ERROR_CONFLICT, "code",
-                          _("Department %s already has the code “%s”. Choose another code."), holder, code);
+                          _ ("Department %s already has the code “%s”. Choose another code."),
+                          holder, code);
           return FALSE;
         }
     }
   if (name != NULL)
     {
-      if (!find_holder (ctx, "SELECT name FROM department WHERE name = ?1 AND id != ?2", name, 0, id, &holder, error))
+      if (!find_holder (ctx, "SELECT name FROM department WHERE name = ?1 AND id != ?2", name, 0,
+                        id, &holder, error))
         return FALSE;
       if (holder != NULL)
         {
           hall_set_error (error, HALL_ERROR_CONFLICT, "name",
-                          _("A department called “%s” already exists. Choose another name."), name);
+                          _ ("A department called “%s” already exists. Choose another name."),
+                          name);
           return FALSE;
         }
     }
   if (prefix != NULL)
     {
-      if (!find_holder (ctx, "SELECT name FROM department WHERE prefix = ?1 AND id != ?2", prefix, 0, id, &holder,
-                        error))
+      if (!find_holder (ctx, "SELECT name FROM department WHERE prefix = ?1 AND id != ?2", prefix,
+                        0, id, &holder, error))
         return FALSE;
       if (holder != NULL)
         {
-          hall_set_error (error, HALL_ERROR_CONFLICT, "prefix",
-                          _("Department %s already uses the ticket letter %s. Choose another letter."), holder,
-                          prefix);
+          hall_set_error (
+              error, HALL_ERROR_CONFLICT, "prefix",
+              _ ("Department %s already uses the ticket letter %s. Choose another letter."), holder,
+              prefix);
           return FALSE;
         }
     }
@@ -271,12 +280,13 @@ check_department_unique (HallCtx     *ctx,
 }
 
 gboolean
-_hall_department_check_active (HallCtx     *ctx,
-                               gint64       department_id,
-                               const char  *field,
-                               GError     **error)
+_hall_department_check_active (HallCtx    *ctx,
+                               gint64      department_id,
+                               const char *field,
+                               GError    **error)
 {
-  g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db, "SELECT active FROM department WHERE id = ?1", error);
+  g_autoptr (HallStmt) stmt =
+      hall_db_prepare (ctx->db, "SELECT active FROM department WHERE id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -286,10 +296,12 @@ _hall_department_check_active (HallCtx     *ctx,
     case SQLITE_ROW:
       if (hall_stmt_int (stmt, 0))
         return TRUE;
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, field, _("This department no longer works in the hall."));
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, field,
+                      _ ("This department no longer works in the hall."));
       return FALSE;
     case SQLITE_DONE:
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, field, _("There is no such department."));
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, field,
+                      _ ("There is no such department."));
       return FALSE;
     default:
       return FALSE;
@@ -298,9 +310,9 @@ _hall_department_check_active (HallCtx     *ctx,
 
 /* A unique-constraint failure says which value is taken, in the clerk's words. */
 static void
-explain_conflict (GError     **error,
-                  const char  *field,
-                  const char  *message)
+explain_conflict (GError    **error,
+                  const char *field,
+                  const char *message)
 {
   if (error && *error && g_error_matches (*error, HALL_ERROR, HALL_ERROR_CONFLICT))
     {
@@ -310,13 +322,13 @@ explain_conflict (GError     **error,
 }
 
 static JsonObject *
-department_save (HallCtx     *ctx,
-                 JsonObject  *params,
-                 GError     **error)
+department_save (HallCtx    *ctx,
+                 JsonObject *params,
+                 GError    **error)
 {
   const char *code = NULL, *name = NULL, *prefix = NULL;
-  gint64 id = 0, sort = 0;
-  gboolean is_legal = FALSE, active = TRUE;
+  gint64      id = 0, sort = 0;
+  gboolean    is_legal = FALSE, active = TRUE;
   g_autoptr (HallStmt) stmt = NULL;
   gboolean creating;
 
@@ -334,7 +346,7 @@ department_save (HallCtx     *ctx,
   if (prefix != NULL && !(prefix[0] >= 'A' && prefix[0] <= 'Z'))
     {
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "prefix",
-                      _("The ticket prefix must be one capital letter A–Z."));
+                      _ ("The ticket prefix must be one capital letter A–Z."));
       return NULL;
     }
   if (code != NULL)
@@ -342,7 +354,7 @@ department_save (HallCtx     *ctx,
       if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '_')
         {
           hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "code",
-                          _("Use lower-case letters, digits and “_” only."));
+                          _ ("Use lower-case letters, digits and “_” only."));
           return NULL;
         }
 
@@ -365,11 +377,12 @@ department_save (HallCtx     *ctx,
     {
       if (!department_exists (ctx, id, "id", error))
         return NULL;
-      stmt = hall_db_prepare (ctx->db,
-                              "UPDATE department SET code = COALESCE (?1, code), name = COALESCE (?2, name), "
-                              "prefix = COALESCE (?3, prefix), is_legal = COALESCE (?4, is_legal), "
-                              "sort = COALESCE (?5, sort), active = COALESCE (?6, active) WHERE id = ?7",
-                              error);
+      stmt = hall_db_prepare (
+          ctx->db,
+          "UPDATE department SET code = COALESCE (?1, code), name = COALESCE (?2, name), "
+          "prefix = COALESCE (?3, prefix), is_legal = COALESCE (?4, is_legal), "
+          "sort = COALESCE (?5, sort), active = COALESCE (?6, active) WHERE id = ?7",
+          error);
       if (stmt == NULL)
         return NULL;
       if (json_object_has_member (params, "is_legal"))
@@ -385,7 +398,8 @@ department_save (HallCtx     *ctx,
   hall_stmt_bind_text (stmt, 3, prefix);
   if (hall_stmt_step (stmt, error) != SQLITE_DONE)
     {
-      explain_conflict (error, NULL, _("Another department already has this code, name or ticket prefix."));
+      explain_conflict (error, NULL,
+                        _ ("Another department already has this code, name or ticket prefix."));
       return NULL;
     }
   if (creating)
@@ -402,10 +416,10 @@ department_save (HallCtx     *ctx,
 }
 
 static gboolean
-set_counter_departments (HallCtx     *ctx,
-                         gint64       counter_id,
-                         JsonArray   *department_ids,
-                         GError     **error)
+set_counter_departments (HallCtx   *ctx,
+                         gint64     counter_id,
+                         JsonArray *department_ids,
+                         GError   **error)
 {
   g_autoptr (HallStmt) clear = NULL;
   guint n = json_array_get_length (department_ids);
@@ -413,7 +427,7 @@ set_counter_departments (HallCtx     *ctx,
   if (n == 0)
     {
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "department_ids",
-                      _("A window serves at least one department."));
+                      _ ("A window serves at least one department."));
       return FALSE;
     }
 
@@ -432,16 +446,17 @@ set_counter_departments (HallCtx     *ctx,
       if (json_node_get_value_type (node) != G_TYPE_INT64)
         {
           hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "department_ids",
-                          _("Must be a list of department ids."));
+                          _ ("Must be a list of department ids."));
           return FALSE;
         }
       if (!department_exists (ctx, json_node_get_int (node), "department_ids", error))
         return FALSE;
 
-      insert = hall_db_prepare (ctx->db,
-                                "INSERT OR IGNORE INTO counter_department (counter_id, department_id) "
-                                "VALUES (?1, ?2)",
-                                error);
+      insert =
+          hall_db_prepare (ctx->db,
+                           "INSERT OR IGNORE INTO counter_department (counter_id, department_id) "
+                           "VALUES (?1, ?2)",
+                           error);
       if (insert == NULL)
         return FALSE;
       hall_stmt_bind_int (insert, 1, counter_id);
@@ -454,14 +469,14 @@ set_counter_departments (HallCtx     *ctx,
 
 /* Admins add and rename windows; the hall manager may change which departments a window serves. */
 static JsonObject *
-counter_save (HallCtx     *ctx,
-              JsonObject  *params,
-              GError     **error)
+counter_save (HallCtx    *ctx,
+              JsonObject *params,
+              GError    **error)
 {
   const char *name = NULL;
-  gint64 id = 0, number = 0;
-  JsonArray *department_ids = NULL;
-  gboolean creating;
+  gint64      id = 0, number = 0;
+  JsonArray  *department_ids = NULL;
+  gboolean    creating;
 
   if (!hall_param_int (params, "id", FALSE, 1, G_MAXINT32, &id, error))
     return NULL;
@@ -474,7 +489,7 @@ counter_save (HallCtx     *ctx,
   if (!hall_ctx_is (ctx, HALL_ROLE_ADMIN | HALL_ROLE_SYSTEM) && (creating || number || name))
     {
       hall_set_error (error, HALL_ERROR_FORBIDDEN, creating ? "id" : (number ? "number" : "name"),
-                      _("Only an administrator adds, numbers or renames windows."));
+                      _ ("Only an administrator adds, numbers or renames windows."));
       return NULL;
     }
 
@@ -483,23 +498,23 @@ counter_save (HallCtx     *ctx,
     {
       g_autofree char *holder = NULL;
 
-      if (!find_holder (ctx, "SELECT name FROM counter WHERE number = ?1 AND id != ?2", NULL, number, id, &holder,
-                        error))
+      if (!find_holder (ctx, "SELECT name FROM counter WHERE number = ?1 AND id != ?2", NULL,
+                        number, id, &holder, error))
         return NULL;
       if (holder != NULL)
         {
           hall_set_error (error, HALL_ERROR_CONFLICT, "number",
-                          _("Window number %d is taken (%s). Choose another number."), (int) number, holder);
+                          _ ("Window number %d is taken (%s). Choose another number."),
+                          (int) number, holder);
           return NULL;
         }
     }
 
   if (creating)
     {
-      g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db,
-                                                   "INSERT INTO counter (number, name) VALUES (?1, ?2)",
-                                                   error);
-      g_autofree char *default_name = g_strdup_printf (_("Window %d"), (int) number);
+      g_autoptr (HallStmt) stmt =
+          hall_db_prepare (ctx->db, "INSERT INTO counter (number, name) VALUES (?1, ?2)", error);
+      g_autofree char *default_name = g_strdup_printf (_ ("Window %d"), (int) number);
 
       if (stmt == NULL)
         return NULL;
@@ -507,7 +522,7 @@ counter_save (HallCtx     *ctx,
       hall_stmt_bind_text (stmt, 2, name ? name : default_name);
       if (hall_stmt_step (stmt, error) != SQLITE_DONE)
         {
-          explain_conflict (error, "number", _("A window with this number already exists."));
+          explain_conflict (error, "number", _ ("A window with this number already exists."));
           return NULL;
         }
       id = hall_db_last_insert_id (ctx->db);
@@ -516,12 +531,14 @@ counter_save (HallCtx     *ctx,
     {
       g_autoptr (HallStmt) stmt = NULL;
 
-      if (!row_exists (ctx, "SELECT 1 FROM counter WHERE id = ?1", id, "id", _("There is no such window."), error))
+      if (!row_exists (ctx, "SELECT 1 FROM counter WHERE id = ?1", id, "id",
+                       _ ("There is no such window."), error))
         return NULL;
-      stmt = hall_db_prepare (ctx->db,
-                              "UPDATE counter SET number = COALESCE (?2, number), name = COALESCE (?3, name) "
-                              "WHERE id = ?1",
-                              error);
+      stmt = hall_db_prepare (
+          ctx->db,
+          "UPDATE counter SET number = COALESCE (?2, number), name = COALESCE (?3, name) "
+          "WHERE id = ?1",
+          error);
       if (stmt == NULL)
         return NULL;
       hall_stmt_bind_int (stmt, 1, id);
@@ -530,7 +547,7 @@ counter_save (HallCtx     *ctx,
       hall_stmt_bind_text (stmt, 3, name);
       if (hall_stmt_step (stmt, error) != SQLITE_DONE)
         {
-          explain_conflict (error, "number", _("A window with this number already exists."));
+          explain_conflict (error, "number", _ ("A window with this number already exists."));
           return NULL;
         }
     }
@@ -549,13 +566,13 @@ counter_save (HallCtx     *ctx,
 }
 
 static JsonObject *
-category_save (HallCtx     *ctx,
-               JsonObject  *params,
-               GError     **error)
+category_save (HallCtx    *ctx,
+               JsonObject *params,
+               GError    **error)
 {
   const char *name = NULL;
-  gint64 id = 0, department_id = 0, sort = 0;
-  gboolean litigation = FALSE, active = TRUE;
+  gint64      id = 0, department_id = 0, sort = 0;
+  gboolean    litigation = FALSE, active = TRUE;
   g_autoptr (HallStmt) stmt = NULL;
   gboolean creating;
 
@@ -577,22 +594,24 @@ category_save (HallCtx     *ctx,
     {
       g_autofree char *holder = NULL;
 
-      if (!find_holder (ctx, "SELECT name FROM category WHERE name = ?1 AND id != ?2", name, 0, id, &holder, error))
+      if (!find_holder (ctx, "SELECT name FROM category WHERE name = ?1 AND id != ?2", name, 0, id,
+                        &holder, error))
         return NULL;
       if (holder != NULL)
         {
           hall_set_error (error, HALL_ERROR_CONFLICT, "name",
-                          _("A category called “%s” already exists. Choose another name."), name);
+                          _ ("A category called “%s” already exists. Choose another name."), name);
           return NULL;
         }
     }
 
   if (creating)
     {
-      stmt = hall_db_prepare (ctx->db,
-                              "INSERT INTO category (name, department_id, litigation, sort, active) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5)",
-                              error);
+      stmt =
+          hall_db_prepare (ctx->db,
+                           "INSERT INTO category (name, department_id, litigation, sort, active) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5)",
+                           error);
       if (stmt == NULL)
         return NULL;
       hall_stmt_bind_int (stmt, 3, litigation);
@@ -601,7 +620,8 @@ category_save (HallCtx     *ctx,
     }
   else
     {
-      if (!row_exists (ctx, "SELECT 1 FROM category WHERE id = ?1", id, "id", _("There is no such category."), error))
+      if (!row_exists (ctx, "SELECT 1 FROM category WHERE id = ?1", id, "id",
+                       _ ("There is no such category."), error))
         return NULL;
       stmt = hall_db_prepare (ctx->db,
                               "UPDATE category SET name = COALESCE (?1, name), "
@@ -623,7 +643,7 @@ category_save (HallCtx     *ctx,
   hall_stmt_bind_id (stmt, 2, department_id);
   if (hall_stmt_step (stmt, error) != SQLITE_DONE)
     {
-      explain_conflict (error, "name", _("A category with this name already exists."));
+      explain_conflict (error, "name", _ ("A category with this name already exists."));
       return NULL;
     }
   if (creating)

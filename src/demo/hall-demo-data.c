@@ -7,26 +7,26 @@
 #include "hall-demo-private.h"
 
 const DemoStaff _hall_demo_staff[N_COUNTERS] = {
-  { "lijing", "李静", TRUE, NULL },         /* 1 信访综合接待 */
-  { "zhaolei", "赵磊", TRUE, NULL },        /* 2 城建 */
-  { "sunmin", "孙敏", TRUE, NULL },         /* 3 民政 */
-  { "zhoutao", "周涛", TRUE, NULL },        /* 4 自然资源 */
-  { "wufang", "吴芳", TRUE, NULL },         /* 5 人社 */
-  { "zhengwei", "郑伟", TRUE, NULL },       /* 6 农业农村 */
-  { "fengxue", "冯雪", TRUE, NULL },        /* 7 教育 */
+  { "lijing", "李静", TRUE, NULL },                 /* 1 信访综合接待 */
+  { "zhaolei", "赵磊", TRUE, NULL },                /* 2 城建 */
+  { "sunmin", "孙敏", TRUE, NULL },                 /* 3 民政 */
+  { "zhoutao", "周涛", TRUE, NULL },                /* 4 自然资源 */
+  { "wufang", "吴芳", TRUE, NULL },                 /* 5 人社 */
+  { "zhengwei", "郑伟", TRUE, NULL },               /* 6 农业农村 */
+  { "fengxue", "冯雪", TRUE, NULL },                /* 7 教育 */
   { "chengang", "陈刚", TRUE, "到档案室调取材料" }, /* 8 卫健 */
-  { "chuliang", "褚亮", TRUE, NULL },       /* 9 公安 */
-  { "weiping", "卫平", TRUE, NULL },        /* 10 法院 */
-  { "jianglin", "蒋琳", FALSE, NULL },      /* 11 检察院 */
-  { "shenjie", "沈洁", TRUE, NULL },        /* 12 司法 */
-  { "hanmei", "韩梅", TRUE, NULL },         /* 13 人民调解 */
-  { "yangfan", "杨帆", TRUE, NULL },        /* 14 市场监管 */
-  { "zhuqing", "朱青", FALSE, NULL },       /* 15 生态环境 */
-  { "zhujun", "朱军", TRUE, NULL },         /* 16 交通运输 */
-  { "heping", "何平", FALSE, NULL },        /* 17 水利 */
-  { "qinyong", "秦勇", TRUE, NULL },        /* 18 退役军人 */
-  { "lvxia", "吕霞", FALSE, NULL },         /* 19 医保 */
-  { "xuwen", "许文", TRUE, NULL },          /* 20 纪委监委 */
+  { "chuliang", "褚亮", TRUE, NULL },               /* 9 公安 */
+  { "weiping", "卫平", TRUE, NULL },                /* 10 法院 */
+  { "jianglin", "蒋琳", FALSE, NULL },              /* 11 检察院 */
+  { "shenjie", "沈洁", TRUE, NULL },                /* 12 司法 */
+  { "hanmei", "韩梅", TRUE, NULL },                 /* 13 人民调解 */
+  { "yangfan", "杨帆", TRUE, NULL },                /* 14 市场监管 */
+  { "zhuqing", "朱青", FALSE, NULL },               /* 15 生态环境 */
+  { "zhujun", "朱军", TRUE, NULL },                 /* 16 交通运输 */
+  { "heping", "何平", FALSE, NULL },                /* 17 水利 */
+  { "qinyong", "秦勇", TRUE, NULL },                /* 18 退役军人 */
+  { "lvxia", "吕霞", FALSE, NULL },                 /* 19 医保 */
+  { "xuwen", "许文", TRUE, NULL },                  /* 20 纪委监委 */
 };
 
 const HallDemoAccount _hall_demo_featured[] = {
@@ -38,10 +38,27 @@ const HallDemoAccount _hall_demo_featured[] = {
 };
 const guint _hall_demo_n_featured = G_N_ELEMENTS (_hall_demo_featured);
 
-const char * const _hall_demo_department_codes[N_COUNTERS] = {
-  "xinfang", "chengjian", "minzheng", "ziranziyuan", "renshe", "nongye", "jiaoyu", "weijian", "gongan",
-  "fayuan", "jianchayuan", "sifa", "tiaojie", "shichang", "shengtai", "jiaotong", "shuili", "tuiyi",
-  "yibao", "jiwei",
+const char *const _hall_demo_department_codes[N_COUNTERS] = {
+  "xinfang",
+  "chengjian",
+  "minzheng",
+  "ziranziyuan",
+  "renshe",
+  "nongye",
+  "jiaoyu",
+  "weijian",
+  "gongan",
+  "fayuan",
+  "jianchayuan",
+  "sifa",
+  "tiaojie",
+  "shichang",
+  "shengtai",
+  "jiaotong",
+  "shuili",
+  "tuiyi",
+  "yibao",
+  "jiwei",
 };
 
 const DemoProblem _hall_demo_problems[] = {
@@ -66,18 +83,60 @@ const DemoProblem _hall_demo_problems[] = {
 };
 const guint _hall_demo_n_problems = G_N_ELEMENTS (_hall_demo_problems);
 
-const char * const _hall_demo_surnames[] = {
-  "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗",
+const char *const _hall_demo_surnames[] = {
+  "王",
+  "李",
+  "张",
+  "刘",
+  "陈",
+  "杨",
+  "赵",
+  "黄",
+  "周",
+  "吴",
+  "徐",
+  "孙",
+  "胡",
+  "朱",
+  "高",
+  "林",
+  "何",
+  "郭",
+  "马",
+  "罗",
 };
 const guint _hall_demo_n_surnames = G_N_ELEMENTS (_hall_demo_surnames);
 
-const char * const _hall_demo_given_names[] = {
-  "秀英", "桂兰", "建华", "国强", "玉梅", "志刚", "红霞", "海燕", "德明", "春生", "文斌", "淑珍", "小龙", "丽娟",
-  "永福", "金花", "宏伟", "秋菊", "长青", "爱民",
+const char *const _hall_demo_given_names[] = {
+  "秀英",
+  "桂兰",
+  "建华",
+  "国强",
+  "玉梅",
+  "志刚",
+  "红霞",
+  "海燕",
+  "德明",
+  "春生",
+  "文斌",
+  "淑珍",
+  "小龙",
+  "丽娟",
+  "永福",
+  "金花",
+  "宏伟",
+  "秋菊",
+  "长青",
+  "爱民",
 };
 const guint _hall_demo_n_given_names = G_N_ELEMENTS (_hall_demo_given_names);
 
-const char * const _hall_demo_villages[] = {
-  "城关镇东关村", "白道口镇西河村", "留固镇北街村", "万古镇南岗村", "老店镇前进村", "焦虎镇李庄村",
+const char *const _hall_demo_villages[] = {
+  "城关镇东关村",
+  "白道口镇西河村",
+  "留固镇北街村",
+  "万古镇南岗村",
+  "老店镇前进村",
+  "焦虎镇李庄村",
 };
 const guint _hall_demo_n_villages = G_N_ELEMENTS (_hall_demo_villages);

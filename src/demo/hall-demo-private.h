@@ -14,31 +14,31 @@ typedef struct
 {
   const char *username;
   const char *name;
-  gboolean open;       /* staffed today */
-  const char *pause;   /* paused with this reason at the end, or NULL */
+  gboolean    open;  /* staffed today */
+  const char *pause; /* paused with this reason at the end, or NULL */
 } DemoStaff;
 
 /* Who comes to the hall on a morning, and why: category name, department, what they say. */
 typedef struct
 {
   const char *category;
-  int department_id;
+  int         department_id;
   const char *content;
-  int weight;
+  int         weight;
 } DemoProblem;
 
 /* One per counter (counter id = department id), in department order. */
-extern const DemoStaff _hall_demo_staff[N_COUNTERS];
-extern const char * const _hall_demo_department_codes[N_COUNTERS];
+extern const DemoStaff       _hall_demo_staff[N_COUNTERS];
+extern const char *const     _hall_demo_department_codes[N_COUNTERS];
 extern const HallDemoAccount _hall_demo_featured[];
-extern const guint _hall_demo_n_featured;
-extern const DemoProblem _hall_demo_problems[];
-extern const guint _hall_demo_n_problems;
-extern const char * const _hall_demo_surnames[];
-extern const guint _hall_demo_n_surnames;
-extern const char * const _hall_demo_given_names[];
-extern const guint _hall_demo_n_given_names;
-extern const char * const _hall_demo_villages[];
-extern const guint _hall_demo_n_villages;
+extern const guint           _hall_demo_n_featured;
+extern const DemoProblem     _hall_demo_problems[];
+extern const guint           _hall_demo_n_problems;
+extern const char *const     _hall_demo_surnames[];
+extern const guint           _hall_demo_n_surnames;
+extern const char *const     _hall_demo_given_names[];
+extern const guint           _hall_demo_n_given_names;
+extern const char *const     _hall_demo_villages[];
+extern const guint           _hall_demo_n_villages;
 
 G_END_DECLS

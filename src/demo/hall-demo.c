@@ -20,16 +20,17 @@
 typedef struct
 {
   HallEngine *engine;
-  GRand *rand;
-  char *manager;
-  char *counter_tokens[N_COUNTERS + 1];
-  gint64 leader_id;
-  gint64 other_leader_id;
-  gint64 categories[64]; /* category id per problem (the problem table is shorter) */
-  gint64 current[N_COUNTERS + 1];     /* ticket being served at each counter, 0 for none */
-  gint64 service_end[N_COUNTERS + 1]; /* when that visitor will be done */
-  int next_person;
-  double pace; /* the morning's clock: 1.0 when a step is 5 minutes, less when the day has barely begun */
+  GRand      *rand;
+  char       *manager;
+  char       *counter_tokens[N_COUNTERS + 1];
+  gint64      leader_id;
+  gint64      other_leader_id;
+  gint64      categories[64];              /* category id per problem (the problem table is shorter) */
+  gint64      current[N_COUNTERS + 1];     /* ticket being served at each counter, 0 for none */
+  gint64      service_end[N_COUNTERS + 1]; /* when that visitor will be done */
+  int         next_person;
+  double      pace; /* the morning's clock: 1.0 when a step is 5 minutes, less when the day has barely
+                       begun */
 } Demo;
 
 /* @seconds of the morning's activity at the demo's pace. */
@@ -50,12 +51,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Demo, demo_free)
 /* ---- calling the engine --------------------------------------------------------------------- */
 
 static JsonObject *
-call (Demo        *demo,
-      gint64       at,
-      const char  *token,
-      const char  *command,
-      JsonObject  *params,
-      GError     **error)
+call (Demo       *demo,
+      gint64      at,
+      const char *token,
+      const char *command,
+      JsonObject *params,
+      GError    **error)
 {
   g_autoptr (JsonObject) owned = params ? params : json_object_new ();
   JsonObject *result;
@@ -81,12 +82,13 @@ obj (const char *json)
 }
 
 static gint64
-local_time (GDateTime  *day,
-            int         hour,
-            int         minute)
+local_time (GDateTime *day,
+            int        hour,
+            int        minute)
 {
-  g_autoptr (GDateTime) t = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
-                                                   g_date_time_get_day_of_month (day), hour, minute, 0);
+  g_autoptr (GDateTime) t =
+      g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
+                             g_date_time_get_day_of_month (day), hour, minute, 0);
   return g_date_time_to_unix (t);
 }
 
@@ -104,10 +106,10 @@ static char *
 make_id_number (Demo     *demo,
                 gboolean *female)
 {
-  static const int weights[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+  static const int  weights[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
   static const char checks[] = "10X98765432";
-  char id[19];
-  int sum = 0, sequence;
+  char              id[19];
+  int               sum = 0, sequence;
 
   sequence = g_rand_int_range (demo->rand, 1, 999);
   *female = sequence % 2 == 0;
@@ -124,14 +126,16 @@ static JsonObject *
 make_petitioner (Demo       *demo,
                  const char *role)
 {
-  JsonObject *person = json_object_new ();
-  int n = demo->next_person++;
-  g_autofree char *name = g_strconcat (_hall_demo_surnames[(n * 7) % _hall_demo_n_surnames],
-                                       _hall_demo_given_names[(n * 3 + n / 20) % _hall_demo_n_given_names], NULL);
+  JsonObject      *person = json_object_new ();
+  int              n = demo->next_person++;
+  g_autofree char *name =
+      g_strconcat (_hall_demo_surnames[(n * 7) % _hall_demo_n_surnames],
+                   _hall_demo_given_names[(n * 3 + n / 20) % _hall_demo_n_given_names], NULL);
   g_autofree char *phone = g_strdup_printf ("13%d%08d", g_rand_int_range (demo->rand, 5, 10),
                                             g_rand_int_range (demo->rand, 0, 99999999));
-  g_autofree char *address = g_strconcat ("河南省滑县", _hall_demo_villages[n % _hall_demo_n_villages], NULL);
-  gboolean female;
+  g_autofree char *address =
+      g_strconcat ("河南省滑县", _hall_demo_villages[n % _hall_demo_n_villages], NULL);
+  gboolean         female;
   g_autofree char *id_number = make_id_number (demo, &female);
 
   json_object_set_string_member (person, "name", name);
@@ -169,14 +173,14 @@ pick_problem (Demo  *demo,
 /* ---- setting up ----------------------------------------------------------------------------- */
 
 static gboolean
-create_account (Demo        *demo,
-                gint64       at,
-                const char  *username,
-                const char  *name,
-                const char  *roles,
-                const char  *department,
-                gint64      *user_id,
-                GError     **error)
+create_account (Demo       *demo,
+                gint64      at,
+                const char *username,
+                const char *name,
+                const char *roles,
+                const char *department,
+                gint64     *user_id,
+                GError    **error)
 {
   g_autoptr (JsonObject) params = json_object_new ();
   g_autoptr (JsonObject) result = NULL;
@@ -203,12 +207,12 @@ create_account (Demo        *demo,
 }
 
 static char *
-login (Demo        *demo,
-       gint64       at,
-       const char  *username,
-       const char  *role,
-       gint64       counter_id,
-       GError     **error)
+login (Demo       *demo,
+       gint64      at,
+       const char *username,
+       const char *role,
+       gint64      counter_id,
+       GError    **error)
 {
   g_autoptr (JsonObject) params = json_object_new ();
   g_autoptr (JsonObject) result = NULL;
@@ -230,9 +234,9 @@ login (Demo        *demo,
 }
 
 static gboolean
-setup_people (Demo     *demo,
-              gint64    at,
-              GError  **error)
+setup_people (Demo    *demo,
+              gint64   at,
+              GError **error)
 {
   gint64 manager_id;
 
@@ -242,7 +246,8 @@ setup_people (Demo     *demo,
       || !create_account (demo, at, "liuhong", "刘红", "leader", NULL, &demo->other_leader_id, error))
     return FALSE;
   for (guint i = 0; i < N_COUNTERS; i++)
-    if (!create_account (demo, at, _hall_demo_staff[i].username, _hall_demo_staff[i].name, "staff", _hall_demo_department_codes[i], NULL, error))
+    if (!create_account (demo, at, _hall_demo_staff[i].username, _hall_demo_staff[i].name, "staff",
+                         _hall_demo_department_codes[i], NULL, error))
       return FALSE;
 
   {
@@ -266,7 +271,9 @@ setup_people (Demo     *demo,
       for (guint j = 0; categories && j < json_array_get_length (categories); j++)
         {
           JsonObject *category = json_array_get_object_element (categories, j);
-          if (g_strcmp0 (json_object_get_string_member (category, "name"), _hall_demo_problems[i].category) == 0)
+          if (g_strcmp0 (json_object_get_string_member (category, "name"),
+                         _hall_demo_problems[i].category)
+              == 0)
             demo->categories[i] = json_object_get_int_member (category, "id");
         }
   }
@@ -276,9 +283,9 @@ setup_people (Demo     *demo,
 /* This week's and next week's duty roster, alternating the two leaders (the hall opens every
  * day, weekends too); today is 王建国's. */
 static gboolean
-setup_roster (Demo       *demo,
-              GDateTime  *today,
-              GError    **error)
+setup_roster (Demo      *demo,
+              GDateTime *today,
+              GError   **error)
 {
   int weekday = g_date_time_get_day_of_week (today);
   g_autoptr (GDateTime) monday = g_date_time_add_days (today, 1 - weekday);
@@ -295,13 +302,14 @@ setup_roster (Demo       *demo,
     {
       g_autoptr (GDateTime) day = g_date_time_add_days (monday, d);
       g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
-      int offset = d - (weekday - 1);
-      gint64 user_id;
+      int              offset = d - (weekday - 1);
+      gint64           user_id;
       g_autofree char *json = NULL;
       g_autoptr (JsonObject) result = NULL;
 
       user_id = offset % 2 == 0 ? demo->leader_id : demo->other_leader_id;
-      json = g_strdup_printf ("{\"date\":\"%s\",\"user_id\":%" G_GINT64_FORMAT ",\"slot\":\"day\"}", date, user_id);
+      json = g_strdup_printf ("{\"date\":\"%s\",\"user_id\":%" G_GINT64_FORMAT ",\"slot\":\"day\"}",
+                              date, user_id);
       result = call (demo, at, manager, "leader.duty", obj (json), error);
       if (result == NULL)
         return FALSE;
@@ -311,7 +319,8 @@ setup_roster (Demo       *demo,
 
 /* ---- matters from earlier days -------------------------------------------------------------- */
 
-typedef enum {
+typedef enum
+{
   PAST_REGISTERED,
   PAST_ACCEPTED,
   PAST_ASSIGNED,
@@ -321,24 +330,24 @@ typedef enum {
 } PastState;
 
 static gboolean
-past_matter (Demo       *demo,
-             GDateTime  *today,
-             int         days_ago,
-             int         deadline_days,
-             PastState   state,
-             gboolean    supervise,
-             GError    **error)
+past_matter (Demo      *demo,
+             GDateTime *today,
+             int        days_ago,
+             int        deadline_days,
+             PastState  state,
+             gboolean   supervise,
+             GError   **error)
 {
   g_autoptr (GDateTime) day = g_date_time_add_days (today, -days_ago);
-  gint64 at = local_time (day, 9, 30);
-  guint index;
+  gint64             at = local_time (day, 9, 30);
+  guint              index;
   const DemoProblem *problem = pick_problem (demo, &index);
-  gint64 counter = _hall_demo_staff[problem->department_id - 1].open ? problem->department_id : 1;
-  g_autofree char *token = NULL;
+  gint64             counter = _hall_demo_staff[problem->department_id - 1].open ? problem->department_id : 1;
+  g_autofree char   *token = NULL;
   g_autoptr (JsonObject) params = json_object_new ();
   g_autoptr (JsonObject) registered = NULL;
-  JsonArray *petitioners = json_array_new ();
-  gint64 matter_id;
+  JsonArray       *petitioners = json_array_new ();
+  gint64           matter_id;
   g_autofree char *json = NULL;
 
   /* Sessions last a working day: each step signs in when it happens. */
@@ -365,7 +374,8 @@ past_matter (Demo       *demo,
       g_autoptr (JsonObject) declined = NULL;
 
       g_free (token);
-      token = login (demo, at + 3 * DAY - 60, _hall_demo_staff[counter - 1].username, "staff", counter, error);
+      token = login (demo, at + 3 * DAY - 60, _hall_demo_staff[counter - 1].username, "staff",
+                     counter, error);
       if (token == NULL)
         return FALSE;
       json = g_strdup_printf ("{\"matter_id\":%" G_GINT64_FORMAT ",\"reason\":\"%s\"}", matter_id,
@@ -378,7 +388,8 @@ past_matter (Demo       *demo,
     g_autoptr (JsonObject) accepted = NULL;
 
     g_free (token);
-    token = login (demo, at + 2 * DAY - 60, _hall_demo_staff[counter - 1].username, "staff", counter, error);
+    token = login (demo, at + 2 * DAY - 60, _hall_demo_staff[counter - 1].username, "staff",
+                   counter, error);
     if (token == NULL)
       return FALSE;
     json = g_strdup_printf ("{\"matter_id\":%" G_GINT64_FORMAT "}", matter_id);
@@ -394,9 +405,10 @@ past_matter (Demo       *demo,
     g_autofree char *deadline = date_of (at + (gint64) deadline_days * DAY);
 
     g_free (json);
-    json = g_strdup_printf ("{\"matter_id\":%" G_GINT64_FORMAT ",\"department_id\":%d,\"deadline\":\"%s\","
-                            "\"note\":\"%s\"}",
-                            matter_id, problem->department_id, deadline, "请依法依规办理，按期答复信访人。");
+    json = g_strdup_printf (
+        "{\"matter_id\":%" G_GINT64_FORMAT ",\"department_id\":%d,\"deadline\":\"%s\","
+        "\"note\":\"%s\"}",
+        matter_id, problem->department_id, deadline, "请依法依规办理，按期答复信访人。");
     assigned = call (demo, at + 2 * DAY + 3600, token, "matter.assign", obj (json), error);
     if (assigned == NULL)
       return FALSE;
@@ -407,12 +419,15 @@ past_matter (Demo       *demo,
       g_autoptr (JsonObject) replied = NULL;
 
       g_free (token);
-      token = login (demo, at + 12 * DAY - 60, _hall_demo_staff[counter - 1].username, "staff", counter, error);
+      token = login (demo, at + 12 * DAY - 60, _hall_demo_staff[counter - 1].username, "staff",
+                     counter, error);
       if (token == NULL)
         return FALSE;
       g_free (json);
-      json = g_strdup_printf ("{\"matter_id\":%" G_GINT64_FORMAT ",\"opinion\":\"support\",\"text\":\"%s\"}",
-                              matter_id, "经调查核实，信访人反映情况属实，已责成相关单位于十五日内整改到位，并将整改结果书面告知信访人。");
+      json = g_strdup_printf (
+          "{\"matter_id\":%" G_GINT64_FORMAT ",\"opinion\":\"support\",\"text\":\"%s\"}", matter_id,
+          "经调查核实，信访人反映情况属实，已责成相关单位于十五日内整改到位，并将整改结果书面告知信"
+          "访人。");
       replied = call (demo, at + 12 * DAY, token, "matter.reply", obj (json), error);
       if (replied == NULL)
         return FALSE;
@@ -422,7 +437,8 @@ past_matter (Demo       *demo,
       g_autoptr (JsonObject) closed = NULL;
 
       g_free (token);
-      token = login (demo, at + 14 * DAY - 60, _hall_demo_staff[counter - 1].username, "staff", counter, error);
+      token = login (demo, at + 14 * DAY - 60, _hall_demo_staff[counter - 1].username, "staff",
+                     counter, error);
       if (token == NULL)
         return FALSE;
       g_free (json);
@@ -437,14 +453,15 @@ past_matter (Demo       *demo,
   if (supervise)
     {
       g_autoptr (JsonObject) supervised = NULL;
-      gint64 when = g_get_real_time () / G_USEC_PER_SEC - 3600;
+      gint64           when = g_get_real_time () / G_USEC_PER_SEC - 3600;
       g_autofree char *due = date_of (when + 7 * DAY);
       g_autofree char *leader = login (demo, when - 60, "wangjianguo", "leader", 0, error);
 
       if (leader == NULL)
         return FALSE;
       g_free (json);
-      json = g_strdup_printf ("{\"matter_id\":%" G_GINT64_FORMAT ",\"note\":\"%s\",\"due_date\":\"%s\"}",
+      json = g_strdup_printf ("{\"matter_id\":%" G_GINT64_FORMAT
+                              ",\"note\":\"%s\",\"due_date\":\"%s\"}",
                               matter_id, "已超期未办结，请责任单位一周内报送办理结果。", due);
       supervised = call (demo, when, leader, "matter.supervise",
                          obj (json), error);
@@ -457,19 +474,22 @@ past_matter (Demo       *demo,
 /* ---- yesterday ----------------------------------------------------------------------------- */
 
 /* A visitor escalated yesterday afternoon whom the leader did not receive: lapsed today, for the
- * manager to follow up. The week's roster starts on Monday, so yesterday's leader goes on it here. */
+ * manager to follow up. The week's roster starts on Monday, so yesterday's leader goes on it here.
+ */
 static gboolean
-yesterday_escalation (Demo       *demo,
-                      GDateTime  *today,
-                      GError    **error)
+yesterday_escalation (Demo      *demo,
+                      GDateTime *today,
+                      GError   **error)
 {
-  gint64 at = local_time (today, 15, 30) - DAY;
+  gint64           at = local_time (today, 15, 30) - DAY;
   g_autofree char *date = date_of (at);
-  g_autofree char *duty = g_strdup_printf ("{\"date\":\"%s\",\"user_id\":%" G_GINT64_FORMAT "}", date, demo->other_leader_id);
-  g_autofree char *matter = g_strdup_printf ("{\"channel\":\"visit\",\"type\":\"claim\",\"category_id\":%" G_GINT64_FORMAT ","
-                                             "\"content\":\"%s\",\"petitioners\":[{\"name\":\"刘建军\","
-                                             "\"id_number\":\"110101199003070011\"}]}",
-                                             demo->categories[2], _hall_demo_problems[2].content); /* 征地拆迁: 自然资源 */
+  g_autofree char *duty = g_strdup_printf ("{\"date\":\"%s\",\"user_id\":%" G_GINT64_FORMAT "}",
+                                           date, demo->other_leader_id);
+  g_autofree char *matter = g_strdup_printf (
+      "{\"channel\":\"visit\",\"type\":\"claim\",\"category_id\":%" G_GINT64_FORMAT ","
+      "\"content\":\"%s\",\"petitioners\":[{\"name\":\"刘建军\","
+      "\"id_number\":\"110101199003070011\"}]}",
+      demo->categories[2], _hall_demo_problems[2].content); /* 征地拆迁: 自然资源 */
   g_autofree char *manager = login (demo, at - 3600, "zhangli", "manager", 0, error);
   g_autofree char *token = NULL, *escalate = NULL;
   g_autoptr (JsonObject) on_duty = NULL, registered = NULL, escalated = NULL;
@@ -480,7 +500,8 @@ yesterday_escalation (Demo       *demo,
   if (registered == NULL)
     return FALSE;
   escalate = g_strdup_printf ("{\"matter_id\":%" G_GINT64_FORMAT ",\"note\":\"%s\"}",
-                              json_object_get_int_member (registered, "matter_id"), "信访人要求当面向领导反映补偿标准问题。");
+                              json_object_get_int_member (registered, "matter_id"),
+                              "信访人要求当面向领导反映补偿标准问题。");
   escalated = call (demo, at + 600, token, "matter.escalate", obj (escalate), error);
   return escalated != NULL;
 }
@@ -488,14 +509,14 @@ yesterday_escalation (Demo       *demo,
 /* ---- this morning --------------------------------------------------------------------------- */
 
 static gboolean
-issue_ticket (Demo        *demo,
-              gint64       at,
-              gboolean     collective,
-              GError     **error)
+issue_ticket (Demo    *demo,
+              gint64   at,
+              gboolean collective,
+              GError **error)
 {
   g_autoptr (JsonObject) params = json_object_new ();
   g_autoptr (JsonObject) issued = NULL;
-  guint index;
+  guint              index;
   const DemoProblem *problem = pick_problem (demo, &index);
 
   if (collective)
@@ -521,17 +542,17 @@ issue_ticket (Demo        *demo,
 }
 
 static gboolean
-register_from_ticket (Demo        *demo,
-                      gint64       at,
-                      int          counter,
-                      gboolean     escalate,
-                      GError     **error)
+register_from_ticket (Demo    *demo,
+                      gint64   at,
+                      int      counter,
+                      gboolean escalate,
+                      GError **error)
 {
   const DemoProblem *problem = NULL;
   g_autoptr (JsonObject) params = json_object_new ();
   g_autoptr (JsonObject) registered = NULL;
   JsonArray *petitioners = json_array_new ();
-  gint64 category = 0;
+  gint64     category = 0;
 
   for (guint i = 0; i < _hall_demo_n_problems && problem == NULL; i++)
     if (_hall_demo_problems[i].department_id == counter)
@@ -550,18 +571,20 @@ register_from_ticket (Demo        *demo,
   json_object_set_string_member (params, "content", problem->content);
   json_object_set_array_member (params, "petitioners", petitioners);
   json_object_set_int_member (params, "ticket_id", demo->current[counter]);
-  registered = call (demo, at, demo->counter_tokens[counter], "matter.register", g_steal_pointer (&params), error);
+  registered = call (demo, at, demo->counter_tokens[counter], "matter.register",
+                     g_steal_pointer (&params), error);
   if (registered == NULL)
     return FALSE;
 
   if (escalate)
     {
-      g_autofree char *json = g_strdup_printf ("{\"matter_id\":%" G_GINT64_FORMAT ",\"ticket_id\":%" G_GINT64_FORMAT
-                                               ",\"note\":\"%s\"}",
-                                               json_object_get_int_member (registered, "matter_id"),
-                                               demo->current[counter], "群众情绪激动，诉求涉及多个部门，请值班领导接访。");
-      g_autoptr (JsonObject) escalated = call (demo, at + PACED (demo, 120), demo->counter_tokens[counter], "matter.escalate",
-                                               obj (json), error);
+      g_autofree char *json = g_strdup_printf (
+          "{\"matter_id\":%" G_GINT64_FORMAT ",\"ticket_id\":%" G_GINT64_FORMAT ",\"note\":\"%s\"}",
+          json_object_get_int_member (registered, "matter_id"), demo->current[counter],
+          "群众情绪激动，诉求涉及多个部门，请值班领导接访。");
+      g_autoptr (JsonObject) escalated =
+          call (demo, at + PACED (demo, 120), demo->counter_tokens[counter], "matter.escalate",
+                obj (json), error);
       if (escalated == NULL)
         return FALSE;
       demo->current[counter] = 0;
@@ -570,20 +593,20 @@ register_from_ticket (Demo        *demo,
 }
 
 static gboolean
-serve_step (Demo        *demo,
-            gint64       at,
-            int          counter,
-            gboolean     may_escalate,
-            gboolean    *escalated,
-            GError     **error)
+serve_step (Demo     *demo,
+            gint64    at,
+            int       counter,
+            gboolean  may_escalate,
+            gboolean *escalated,
+            GError  **error)
 {
-  const char *token = demo->counter_tokens[counter];
+  const char      *token = demo->counter_tokens[counter];
   g_autofree char *json = NULL;
 
   if (demo->current[counter] != 0 && at >= demo->service_end[counter])
     {
-      static const char * const outcomes[] = { "resolved", "consultation", "guided", "matter" };
-      const char *outcome = outcomes[g_rand_int_range (demo->rand, 0, G_N_ELEMENTS (outcomes))];
+      static const char *const outcomes[] = { "resolved", "consultation", "guided", "matter" };
+      const char              *outcome = outcomes[g_rand_int_range (demo->rand, 0, G_N_ELEMENTS (outcomes))];
       g_autoptr (JsonObject) finished = NULL;
 
       if (g_str_equal (outcome, "matter"))
@@ -598,7 +621,8 @@ serve_step (Demo        *demo,
               return TRUE;
             }
         }
-      json = g_strdup_printf ("{\"ticket_id\":%" G_GINT64_FORMAT ",\"outcome\":\"%s\"}", demo->current[counter], outcome);
+      json = g_strdup_printf ("{\"ticket_id\":%" G_GINT64_FORMAT ",\"outcome\":\"%s\"}",
+                              demo->current[counter], outcome);
       finished = call (demo, at, token, "ticket.finish", obj (json), error);
       if (finished == NULL)
         return FALSE;
@@ -608,7 +632,8 @@ serve_step (Demo        *demo,
   if (demo->current[counter] == 0)
     {
       g_autoptr (GError) local = NULL;
-      g_autoptr (JsonObject) called = call (demo, at + PACED (demo, 30), token, "counter.call_next", NULL, &local);
+      g_autoptr (JsonObject) called =
+          call (demo, at + PACED (demo, 30), token, "counter.call_next", NULL, &local);
       JsonObject *ticket;
       g_autoptr (JsonObject) started = NULL;
 
@@ -620,7 +645,8 @@ serve_step (Demo        *demo,
           return FALSE;
         }
       ticket = json_object_get_object_member (called, "ticket");
-      demo->current[counter] = json_object_get_int_member (ticket ? ticket : called, ticket ? "id" : "ticket_id");
+      demo->current[counter] =
+          json_object_get_int_member (ticket ? ticket : called, ticket ? "id" : "ticket_id");
       demo->service_end[counter] = at + PACED (demo, 60 * g_rand_int_range (demo->rand, 8, 26));
       g_free (json);
       json = g_strdup_printf ("{\"ticket_id\":%" G_GINT64_FORMAT "}", demo->current[counter]);
@@ -636,11 +662,11 @@ run_morning (Demo      *demo,
              GDateTime *today,
              GError   **error)
 {
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC - 60;
-  gint64 start = local_time (today, 8, 30);
-  gint64 midnight = local_time (today, 0, 0) + 30;
-  gint64 step, span;
-  int n_tickets, issued = 0;
+  gint64   now = g_get_real_time () / G_USEC_PER_SEC - 60;
+  gint64   start = local_time (today, 8, 30);
+  gint64   midnight = local_time (today, 0, 0) + 30;
+  gint64   step, span;
+  int      n_tickets, issued = 0;
   gboolean escalated = FALSE;
 
   /* The demo shows the last three busy hours: from 08:30 when that is recent, else the three
@@ -664,10 +690,12 @@ run_morning (Demo      *demo,
 
       if (!_hall_demo_staff[c - 1].open)
         continue;
-      demo->counter_tokens[c] = login (demo, start - 15 * 60, _hall_demo_staff[c - 1].username, "staff", c, error);
+      demo->counter_tokens[c] =
+          login (demo, start - 15 * 60, _hall_demo_staff[c - 1].username, "staff", c, error);
       if (demo->counter_tokens[c] == NULL)
         return FALSE;
-      opened = call (demo, start - 10 * 60 + c * 20, demo->counter_tokens[c], "counter.open", NULL, error);
+      opened = call (demo, start - 10 * 60 + c * 20, demo->counter_tokens[c], "counter.open", NULL,
+                     error);
       if (opened == NULL)
         return FALSE;
     }
@@ -676,18 +704,21 @@ run_morning (Demo      *demo,
     {
       /* More and more people come as the morning goes on, so a queue builds up towards now. */
       double progress = MIN (1.0, (double) (t - start + step) / span);
-      int due = (int) (n_tickets * progress * progress);
+      int    due = (int) (n_tickets * progress * progress);
 
       while (issued < due && issued < n_tickets)
         {
-          if (!issue_ticket (demo, t + g_rand_int_range (demo->rand, 0, (int) MAX (step - PACED (demo, 60), 1)),
-                             issued == n_tickets / 3, error))
+          if (!issue_ticket (
+                  demo,
+                  t + g_rand_int_range (demo->rand, 0, (int) MAX (step - PACED (demo, 60), 1)),
+                  issued == n_tickets / 3, error))
             return FALSE;
           issued++;
         }
       for (int c = 1; c <= N_COUNTERS; c++)
         if (demo->counter_tokens[c] != NULL
-            && !serve_step (demo, t + step - PACED (demo, 120), c, t > start + span / 2, &escalated, error))
+            && !serve_step (demo, t + step - PACED (demo, 120), c, t > start + span / 2, &escalated,
+                            error))
           return FALSE;
     }
 
@@ -699,9 +730,11 @@ run_morning (Demo      *demo,
 
         if (demo->current[c] != 0)
           {
-            json = g_strdup_printf ("{\"ticket_id\":%" G_GINT64_FORMAT ",\"outcome\":\"consultation\"}",
+            json = g_strdup_printf ("{\"ticket_id\":%" G_GINT64_FORMAT
+                                    ",\"outcome\":\"consultation\"}",
                                     demo->current[c]);
-            result = call (demo, now - PACED (demo, 20 * 60), demo->counter_tokens[c], "ticket.finish", obj (json), error);
+            result = call (demo, now - PACED (demo, 20 * 60), demo->counter_tokens[c],
+                           "ticket.finish", obj (json), error);
             if (result == NULL)
               return FALSE;
             g_clear_pointer (&result, json_object_unref);
@@ -709,7 +742,8 @@ run_morning (Demo      *demo,
             demo->current[c] = 0;
           }
         json = g_strdup_printf ("{\"reason\":\"%s\"}", _hall_demo_staff[c - 1].pause);
-        result = call (demo, now - PACED (demo, 15 * 60), demo->counter_tokens[c], "counter.pause", obj (json), error);
+        result = call (demo, now - PACED (demo, 15 * 60), demo->counter_tokens[c], "counter.pause",
+                       obj (json), error);
         if (result == NULL)
           return FALSE;
       }
@@ -724,8 +758,8 @@ fill_thread (GTask        *task,
 {
   g_autoptr (Demo) demo = g_new0 (Demo, 1);
   g_autoptr (GDateTime) today = g_date_time_new_now_local ();
-  gint64 long_ago = g_get_real_time () / G_USEC_PER_SEC - 120 * DAY;
-  GError *error = NULL;
+  gint64   long_ago = g_get_real_time () / G_USEC_PER_SEC - 120 * DAY;
+  GError  *error = NULL;
   gboolean ok;
 
   g_assert (_hall_demo_n_problems <= G_N_ELEMENTS (demo->categories));
@@ -757,7 +791,7 @@ fill_thread (GTask        *task,
   hall_engine_set_now (demo->engine, 0);
   if (!ok)
     {
-      g_prefix_error (&error, _("Cannot make the demo hall: "));
+      g_prefix_error (&error, _ ("Cannot make the demo hall: "));
       g_task_return_error (task, error);
       return;
     }
@@ -775,10 +809,10 @@ hall_demo_get_accounts (guint *n_accounts)
 }
 
 void
-hall_demo_fill_async (HallEngine          *engine,
-                      GCancellable        *cancellable,
-                      GAsyncReadyCallback  callback,
-                      gpointer             user_data)
+hall_demo_fill_async (HallEngine         *engine,
+                      GCancellable       *cancellable,
+                      GAsyncReadyCallback callback,
+                      gpointer            user_data)
 {
   g_autoptr (GTask) task = NULL;
 
@@ -791,8 +825,8 @@ hall_demo_fill_async (HallEngine          *engine,
 }
 
 gboolean
-hall_demo_fill_finish (GAsyncResult  *result,
-                       GError       **error)
+hall_demo_fill_finish (GAsyncResult *result,
+                       GError      **error)
 {
   g_return_val_if_fail (G_IS_TASK (result), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);

@@ -15,9 +15,9 @@ typedef struct
 {
   const char *username;
   const char *display_name;
-  const char *roles;       /* comma-separated */
-  const char *department;  /* department code or NULL */
-  gint64 counter_id;       /* the window they staff today, 0 for none */
+  const char *roles;      /* comma-separated */
+  const char *department; /* department code or NULL */
+  gint64      counter_id; /* the window they staff today, 0 for none */
 } HallDemoAccount;
 
 /* The demo hall's people, in the order the sign-in page lists them. */
@@ -25,11 +25,11 @@ const HallDemoAccount *hall_demo_get_accounts (guint *n_accounts);
 
 /* Fills the new hall @engine with today: accounts, staffed windows, waiting visitors, matters
  * in several states (some overdue), the leaders' duty roster. Runs in a worker thread. */
-void      hall_demo_fill_async  (HallEngine           *engine,
-                                 GCancellable         *cancellable,
-                                 GAsyncReadyCallback   callback,
-                                 gpointer              user_data);
-gboolean  hall_demo_fill_finish (GAsyncResult         *result,
-                                 GError              **error);
+void     hall_demo_fill_async (HallEngine         *engine,
+                               GCancellable       *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer            user_data);
+gboolean hall_demo_fill_finish (GAsyncResult *result,
+                                GError      **error);
 
 G_END_DECLS

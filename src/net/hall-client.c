@@ -13,17 +13,18 @@
 
 typedef struct
 {
-  char *token;
+  char       *token;
   JsonObject *user;
-  char *role;
-  gint64 counter_id;
-  gint64 last_seq;
-  gboolean connected;
+  char       *role;
+  gint64      counter_id;
+  gint64      last_seq;
+  gboolean    connected;
 } HallClientPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (HallClient, hall_client, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_CONNECTED,
   PROP_LAST_SEQ,
@@ -33,13 +34,14 @@ enum {
   N_PROPS
 };
 
-enum {
+enum
+{
   EVENT,
   N_SIGNALS
 };
 
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint       signals[N_SIGNALS];
 
 /* Sets the session from a session.login or session.switch result. */
 static void
@@ -47,14 +49,15 @@ take_session (HallClient *self,
               JsonObject *result)
 {
   HallClientPrivate *priv = hall_client_get_instance_private (self);
-  JsonNode *counter;
+  JsonNode          *counter;
 
   if (json_object_has_member (result, "token"))
     {
       g_free (priv->token);
       priv->token = g_strdup (json_object_get_string_member (result, "token"));
     }
-  if (json_object_has_member (result, "user") && JSON_NODE_HOLDS_OBJECT (json_object_get_member (result, "user")))
+  if (json_object_has_member (result, "user")
+      && JSON_NODE_HOLDS_OBJECT (json_object_get_member (result, "user")))
     {
       g_clear_pointer (&priv->user, json_object_unref);
       priv->user = json_object_ref (json_object_get_object_member (result, "user"));
@@ -79,7 +82,7 @@ static char *
 drop_session (HallClient *self)
 {
   HallClientPrivate *priv = hall_client_get_instance_private (self);
-  char *token = g_steal_pointer (&priv->token);
+  char              *token = g_steal_pointer (&priv->token);
 
   if (token != NULL)
     HALL_CLIENT_GET_CLASS (self)->stop_feed (self);
@@ -106,9 +109,9 @@ drop_session (HallClient *self)
 
 /* The finish of every call made here that returns a JsonObject, the default send_finish too. */
 static JsonObject *
-task_propagate_object (HallClient    *self,
-                       GAsyncResult  *result,
-                       GError       **error)
+task_propagate_object (HallClient   *self,
+                       GAsyncResult *result,
+                       GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
@@ -151,7 +154,7 @@ call_sent_cb (GObject      *object,
 {
   HallClient *self = HALL_CLIENT (object);
   g_autoptr (GTask) task = user_data;
-  CallData *data = g_task_get_task_data (task);
+  CallData          *data = g_task_get_task_data (task);
   HallClientPrivate *priv = hall_client_get_instance_private (self);
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonObject) reply = NULL;
@@ -185,7 +188,7 @@ login_head_cb (GObject      *object,
 {
   HallClient *self = HALL_CLIENT (object);
   g_autoptr (GTask) task = user_data;
-  JsonObject *reply = g_task_get_task_data (task);
+  JsonObject        *reply = g_task_get_task_data (task);
   HallClientPrivate *priv = hall_client_get_instance_private (self);
   g_autoptr (GError) error = NULL;
   gint64 head;
@@ -221,7 +224,7 @@ login_sent_cb (GObject      *object,
   g_autoptr (GTask) task = user_data;
   g_autoptr (GError) error = NULL;
   GCancellable *cancellable;
-  JsonObject *reply;
+  JsonObject   *reply;
 
   reply = HALL_CLIENT_GET_CLASS (self)->send_finish (self, result, &error);
   if (reply == NULL)
@@ -233,7 +236,7 @@ login_sent_cb (GObject      *object,
     {
       json_object_unref (reply);
       g_task_return_new_error (task, HALL_ERROR, HALL_ERROR_INTERNAL,
-                               _("The hall server answered the sign-in without a session."));
+                               _ ("The hall server answered the sign-in without a session."));
       return;
     }
   g_task_set_task_data (task, reply, (GDestroyNotify) json_object_unref);
@@ -249,9 +252,9 @@ login_sent_cb (GObject      *object,
 
 /* The default head_finish, for a head_async that returns through a GTask. */
 static gint64
-hall_client_real_head_finish (HallClient    *self,
-                              GAsyncResult  *result,
-                              GError       **error)
+hall_client_real_head_finish (HallClient   *self,
+                              GAsyncResult *result,
+                              GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), 0);
   return g_task_propagate_int (G_TASK (result), error);
@@ -328,20 +331,20 @@ hall_client_class_init (HallClientClass *klass)
   klass->head_finish = hall_client_real_head_finish;
 
   properties[PROP_CONNECTED] =
-    g_param_spec_boolean ("connected", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+      g_param_spec_boolean ("connected", NULL, NULL, FALSE,
+                            G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_LAST_SEQ] =
-    g_param_spec_int64 ("last-seq", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+      g_param_spec_int64 ("last-seq", NULL, NULL, 0, G_MAXINT64, 0,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_USER] =
-    g_param_spec_boxed ("user", NULL, NULL, JSON_TYPE_OBJECT,
-                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+      g_param_spec_boxed ("user", NULL, NULL, JSON_TYPE_OBJECT,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_ROLE] =
-    g_param_spec_string ("role", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+      g_param_spec_string ("role", NULL, NULL, NULL,
+                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_COUNTER_ID] =
-    g_param_spec_int64 ("counter-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+      g_param_spec_int64 ("counter-id", NULL, NULL, 0, G_MAXINT64, 0,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -389,7 +392,7 @@ _hall_client_deliver_event (HallClient *self,
                             JsonObject *event)
 {
   HallClientPrivate *priv = hall_client_get_instance_private (self);
-  gint64 seq = json_object_get_int_member_with_default (event, "seq", 0);
+  gint64             seq = json_object_get_int_member_with_default (event, "seq", 0);
 
   if (seq <= priv->last_seq)
     return FALSE;
@@ -415,12 +418,12 @@ _hall_client_session_lost (HallClient *self)
  * "request_id" unless @params has one, so a retried call is done exactly once.
  */
 void
-hall_client_call_async (HallClient          *self,
-                        const char          *command,
-                        JsonObject          *params,
-                        GCancellable        *cancellable,
-                        GAsyncReadyCallback  callback,
-                        gpointer             user_data)
+hall_client_call_async (HallClient         *self,
+                        const char         *command,
+                        JsonObject         *params,
+                        GCancellable       *cancellable,
+                        GAsyncReadyCallback callback,
+                        gpointer            user_data)
 {
   g_autoptr (GTask) task = NULL;
   g_autoptr (JsonObject) sent = json_object_new ();
@@ -439,8 +442,8 @@ hall_client_call_async (HallClient          *self,
   if (params != NULL)
     {
       JsonObjectIter iter;
-      const char *member;
-      JsonNode *value;
+      const char    *member;
+      JsonNode      *value;
 
       json_object_iter_init (&iter, params);
       while (json_object_iter_next (&iter, &member, &value))
@@ -463,22 +466,22 @@ hall_client_call_async (HallClient          *self,
  *   hall_error_get_field() for the parameter to fix)
  */
 JsonObject *
-hall_client_call_finish (HallClient    *self,
-                         GAsyncResult  *result,
-                         GError       **error)
+hall_client_call_finish (HallClient   *self,
+                         GAsyncResult *result,
+                         GError      **error)
 {
   return task_propagate_object (self, result, error);
 }
 
 void
-hall_client_login_async (HallClient          *self,
-                         const char          *username,
-                         const char          *password,
-                         const char          *role,
-                         gint64               counter_id,
-                         GCancellable        *cancellable,
-                         GAsyncReadyCallback  callback,
-                         gpointer             user_data)
+hall_client_login_async (HallClient         *self,
+                         const char         *username,
+                         const char         *password,
+                         const char         *role,
+                         gint64              counter_id,
+                         GCancellable       *cancellable,
+                         GAsyncReadyCallback callback,
+                         gpointer            user_data)
 {
   g_autoptr (GTask) task = NULL;
   g_autoptr (JsonObject) params = json_object_new ();
@@ -512,9 +515,9 @@ hall_client_login_async (HallClient          *self,
  * Returns: (transfer full): the session.login result without its token, or NULL
  */
 JsonObject *
-hall_client_login_finish (HallClient    *self,
-                          GAsyncResult  *result,
-                          GError       **error)
+hall_client_login_finish (HallClient   *self,
+                          GAsyncResult *result,
+                          GError      **error)
 {
   return task_propagate_object (self, result, error);
 }
@@ -538,10 +541,10 @@ logout_sent_cb (GObject      *object,
 }
 
 void
-hall_client_logout_async (HallClient          *self,
-                          GCancellable        *cancellable,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data)
+hall_client_logout_async (HallClient         *self,
+                          GCancellable       *cancellable,
+                          GAsyncReadyCallback callback,
+                          gpointer            user_data)
 {
   g_autoptr (GTask) task = NULL;
   g_autofree char *token = NULL;
@@ -562,9 +565,9 @@ hall_client_logout_async (HallClient          *self,
 }
 
 gboolean
-hall_client_logout_finish (HallClient    *self,
-                           GAsyncResult  *result,
-                           GError       **error)
+hall_client_logout_finish (HallClient   *self,
+                           GAsyncResult *result,
+                           GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);

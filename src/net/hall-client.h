@@ -28,76 +28,76 @@ struct _HallClientClass
 
   /* Runs @command with @params as they are (a request_id already added) for @token (NULL: no
    * session). Errors are HALL_ERROR. The default send_finish takes the result of a GTask. */
-  void         (*send_async)       (HallClient           *self,
-                                    const char           *token,
-                                    const char           *command,
-                                    JsonObject           *params,
-                                    GCancellable         *cancellable,
-                                    GAsyncReadyCallback   callback,
-                                    gpointer              user_data);
-  JsonObject  *(*send_finish)      (HallClient           *self,
-                                    GAsyncResult         *result,
-                                    GError              **error);
+  void (*send_async) (HallClient         *self,
+                      const char         *token,
+                      const char         *command,
+                      JsonObject         *params,
+                      GCancellable       *cancellable,
+                      GAsyncReadyCallback callback,
+                      gpointer            user_data);
+  JsonObject *(*send_finish) (HallClient   *self,
+                              GAsyncResult *result,
+                              GError      **error);
   /* The seq of the newest event the hall has committed. The default head_finish takes the
    * result of a GTask. */
-  void         (*head_async)       (HallClient           *self,
-                                    GCancellable         *cancellable,
-                                    GAsyncReadyCallback   callback,
-                                    gpointer              user_data);
-  gint64       (*head_finish)      (HallClient           *self,
-                                    GAsyncResult         *result,
-                                    GError              **error);
+  void (*head_async) (HallClient         *self,
+                      GCancellable       *cancellable,
+                      GAsyncReadyCallback callback,
+                      gpointer            user_data);
+  gint64 (*head_finish) (HallClient   *self,
+                         GAsyncResult *result,
+                         GError      **error);
   /* Start delivering events after the client's last-seq for its token (with
    * _hall_client_deliver_event()), and stop. */
-  void         (*start_feed)       (HallClient           *self);
-  void         (*stop_feed)        (HallClient           *self);
+  void (*start_feed) (HallClient *self);
+  void (*stop_feed) (HallClient *self);
 
   gpointer padding[4];
 };
 
-void         hall_client_call_async     (HallClient           *self,
-                                         const char           *command,
-                                         JsonObject           *params,
-                                         GCancellable         *cancellable,
-                                         GAsyncReadyCallback   callback,
-                                         gpointer              user_data);
-JsonObject  *hall_client_call_finish    (HallClient           *self,
-                                         GAsyncResult         *result,
-                                         GError              **error);
+void        hall_client_call_async (HallClient         *self,
+                                    const char         *command,
+                                    JsonObject         *params,
+                                    GCancellable       *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer            user_data);
+JsonObject *hall_client_call_finish (HallClient   *self,
+                                     GAsyncResult *result,
+                                     GError      **error);
 
 /* Signs in and keeps the token; @role NULL for the account's first role, @counter_id 0 for none.
  * Returns the session.login result without the token. The change feed starts after it. */
-void         hall_client_login_async    (HallClient           *self,
-                                         const char           *username,
-                                         const char           *password,
-                                         const char           *role,
-                                         gint64                counter_id,
-                                         GCancellable         *cancellable,
-                                         GAsyncReadyCallback   callback,
-                                         gpointer              user_data);
-JsonObject  *hall_client_login_finish   (HallClient           *self,
-                                         GAsyncResult         *result,
-                                         GError              **error);
+void        hall_client_login_async (HallClient         *self,
+                                     const char         *username,
+                                     const char         *password,
+                                     const char         *role,
+                                     gint64              counter_id,
+                                     GCancellable       *cancellable,
+                                     GAsyncReadyCallback callback,
+                                     gpointer            user_data);
+JsonObject *hall_client_login_finish (HallClient   *self,
+                                      GAsyncResult *result,
+                                      GError      **error);
 /* Forgets the session at once (user becomes NULL, the feed stops) and ends it on the hall.
  * @callback may be NULL. */
-void         hall_client_logout_async   (HallClient           *self,
-                                         GCancellable         *cancellable,
-                                         GAsyncReadyCallback   callback,
-                                         gpointer              user_data);
-gboolean     hall_client_logout_finish  (HallClient           *self,
-                                         GAsyncResult         *result,
-                                         GError              **error);
+void     hall_client_logout_async (HallClient         *self,
+                                   GCancellable       *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer            user_data);
+gboolean hall_client_logout_finish (HallClient   *self,
+                                    GAsyncResult *result,
+                                    GError      **error);
 
-gboolean     hall_client_get_connected  (HallClient           *self);
-gint64       hall_client_get_last_seq   (HallClient           *self);
+gboolean hall_client_get_connected (HallClient *self);
+gint64   hall_client_get_last_seq (HallClient *self);
 /* Where the feed resumes: events with a larger seq. 0 (the default) means "from the newest
  * event at sign-in". */
-void         hall_client_set_last_seq   (HallClient           *self,
-                                         gint64                last_seq);
+void hall_client_set_last_seq (HallClient *self,
+                               gint64      last_seq);
 /* The signed-in account (as session.login describes it) or NULL. */
-JsonObject  *hall_client_get_user       (HallClient           *self);
-const char  *hall_client_get_role       (HallClient           *self);
-gint64       hall_client_get_counter_id (HallClient           *self);
-gboolean     hall_client_is_signed_in   (HallClient           *self);
+JsonObject *hall_client_get_user (HallClient *self);
+const char *hall_client_get_role (HallClient *self);
+gint64      hall_client_get_counter_id (HallClient *self);
+gboolean    hall_client_is_signed_in (HallClient *self);
 
 G_END_DECLS

@@ -24,29 +24,29 @@
 
 struct _HallEventStream
 {
-  guint ref_count;
-  HallServer *server; /* not owned; NULL once the stream left the server */
+  guint                    ref_count;
+  HallServer              *server; /* not owned; NULL once the stream left the server */
   SoupWebsocketConnection *conn;
-  char *token;
-  char *client_address;
-  gint64 last_sent;
-  gboolean reading_backlog;
-  GQueue pending; /* JsonObject*: live events that came while reading the backlog */
+  char                    *token;
+  char                    *client_address;
+  gint64                   last_sent;
+  gboolean                 reading_backlog;
+  GQueue                   pending; /* JsonObject*: live events that came while reading the backlog */
 };
 
 typedef struct
 {
-  char *token;
+  char  *token;
   gint64 since;
 } FeedRequest;
 
 typedef struct
 {
-  HallServer *server;
+  HallServer        *server;
   SoupServerMessage *msg;
-  FeedRequest *request;
-  gulong disconnected_handler;
-  gboolean gone;
+  FeedRequest       *request;
+  gulong             disconnected_handler;
+  gboolean           gone;
 } FeedCheck;
 
 static void fetch_backlog (HallEventStream *stream);
@@ -96,7 +96,8 @@ _hall_event_stream_get_token (HallEventStream *stream)
 static gboolean
 is_open (HallEventStream *stream)
 {
-  return stream->server != NULL && soup_websocket_connection_get_state (stream->conn) == SOUP_WEBSOCKET_STATE_OPEN;
+  return stream->server != NULL
+         && soup_websocket_connection_get_state (stream->conn) == SOUP_WEBSOCKET_STATE_OPEN;
 }
 
 /* Leaves the server's list; the list's reference goes with it. */
@@ -163,7 +164,8 @@ flush_pending (HallEventStream *stream)
 {
   JsonObject *event;
 
-  while (is_open (stream) && !stream->reading_backlog && (event = g_queue_pop_head (&stream->pending)) != NULL)
+  while (is_open (stream) && !stream->reading_backlog
+         && (event = g_queue_pop_head (&stream->pending)) != NULL)
     {
       gint64 seq = json_object_get_int_member_with_default (event, "seq", 0);
 
@@ -195,7 +197,7 @@ _hall_event_stream_deliver (HallEventStream *stream,
       if (stream->pending.length >= MAX_PENDING)
         {
           _hall_event_stream_close (stream, SOUP_WEBSOCKET_CLOSE_SERVER_ERROR,
-                                    _("The change feed fell too far behind. Reconnect."));
+                                    _ ("The change feed fell too far behind. Reconnect."));
           return;
         }
       g_queue_push_tail (&stream->pending, json_object_ref (event));
@@ -215,7 +217,7 @@ backlog_cb (GObject      *object,
   HallEventStream *stream = user_data;
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonObject) page = hall_engine_call_finish (HALL_ENGINE (object), result, &error);
-  gint64 before = stream->last_sent;
+  gint64     before = stream->last_sent;
   JsonArray *events;
 
   stream->reading_backlog = FALSE;
@@ -226,8 +228,8 @@ backlog_cb (GObject      *object,
   if (page == NULL)
     {
       gushort code = g_error_matches (error, HALL_ERROR, HALL_ERROR_UNAUTHENTICATED)
-                       ? SOUP_WEBSOCKET_CLOSE_POLICY_VIOLATION
-                       : SOUP_WEBSOCKET_CLOSE_SERVER_ERROR;
+                         ? SOUP_WEBSOCKET_CLOSE_POLICY_VIOLATION
+                         : SOUP_WEBSOCKET_CLOSE_SERVER_ERROR;
 
       _hall_event_stream_close (stream, code, error->message);
       goto out;
@@ -238,11 +240,13 @@ backlog_cb (GObject      *object,
     {
       JsonObject *event = json_array_get_object_element (events, i);
 
-      if (event != NULL && json_object_get_int_member_with_default (event, "seq", 0) > stream->last_sent)
+      if (event != NULL
+          && json_object_get_int_member_with_default (event, "seq", 0) > stream->last_sent)
         send_event (stream, event);
     }
 
-  if (json_object_get_boolean_member_with_default (page, "more", FALSE) && stream->last_sent > before)
+  if (json_object_get_boolean_member_with_default (page, "more", FALSE)
+      && stream->last_sent > before)
     fetch_backlog (stream);
   else
     {
@@ -250,7 +254,8 @@ backlog_cb (GObject      *object,
       JsonObject *first = g_queue_peek_head (&stream->pending);
 
       if (first != NULL && stream->last_sent == before)
-        stream->last_sent = MAX (stream->last_sent, json_object_get_int_member_with_default (first, "seq", 1) - 1);
+        stream->last_sent =
+            MAX (stream->last_sent, json_object_get_int_member_with_default (first, "seq", 1) - 1);
       flush_pending (stream);
     }
 
@@ -265,8 +270,9 @@ fetch_backlog (HallEventStream *stream)
   stream->reading_backlog = TRUE;
   json_object_set_int_member (params, "since", stream->last_sent);
   json_object_set_int_member (params, "limit", PAGE_SIZE);
-  hall_engine_call_async (hall_server_get_engine (stream->server), stream->token, "events.since", params,
-                          stream->client_address, NULL, backlog_cb, _hall_event_stream_ref (stream));
+  hall_engine_call_async (hall_server_get_engine (stream->server), stream->token, "events.since",
+                          params, stream->client_address, NULL, backlog_cb,
+                          _hall_event_stream_ref (stream));
 }
 
 static void
@@ -292,8 +298,8 @@ websocket_cb (SoupServer              *soup,
               SoupWebsocketConnection *conn,
               gpointer                 user_data)
 {
-  HallServer *self = user_data;
-  FeedRequest *request = g_object_get_data (G_OBJECT (msg), "hall-feed");
+  HallServer      *self = user_data;
+  FeedRequest     *request = g_object_get_data (G_OBJECT (msg), "hall-feed");
   HallEventStream *stream;
 
   if (request == NULL || _hall_server_is_stopping (self))
@@ -317,7 +323,8 @@ websocket_cb (SoupServer              *soup,
   g_signal_connect (conn, "closed", G_CALLBACK (closed_cb), stream);
 
   _hall_server_add_stream (self, stream);
-  g_message ("Change feed opened for %s from seq %" G_GINT64_FORMAT, stream->client_address, stream->last_sent);
+  g_message ("Change feed opened for %s from seq %" G_GINT64_FORMAT, stream->client_address,
+             stream->last_sent);
   fetch_backlog (stream);
 }
 
@@ -343,8 +350,8 @@ feed_check_cb (GObject      *object,
       g_autofree char *last_seq = g_strdup_printf ("%" G_GINT64_FORMAT,
                                                    hall_engine_get_last_seq (HALL_ENGINE (object)));
 
-      soup_message_headers_replace (soup_server_message_get_response_headers (check->msg), "X-Hall-Last-Seq",
-                                    last_seq);
+      soup_message_headers_replace (soup_server_message_get_response_headers (check->msg),
+                                    "X-Hall-Last-Seq", last_seq);
       g_object_set_data_full (G_OBJECT (check->msg), "hall-feed", check->request,
                               (GDestroyNotify) feed_request_free);
     }
@@ -390,9 +397,9 @@ events_early_cb (SoupServer        *soup,
   HallServer *self = user_data;
   g_autoptr (GError) error = NULL;
   g_autofree char *token = NULL;
-  const char *since_text = query ? g_hash_table_lookup (query, "since") : NULL;
-  guint64 since = 0;
-  FeedCheck *check;
+  const char      *since_text = query ? g_hash_table_lookup (query, "since") : NULL;
+  guint64          since = 0;
+  FeedCheck       *check;
 
   if (!g_str_equal (path, EVENTS_PATH))
     {
@@ -404,19 +411,22 @@ events_early_cb (SoupServer        *soup,
     return;
   if (_hall_server_is_stopping (self))
     {
-      respond (msg, 0, HALL_ERROR_UNAVAILABLE, NULL, _("The hall server is stopping. Try again shortly."));
+      respond (msg, 0, HALL_ERROR_UNAVAILABLE, NULL,
+               _ ("The hall server is stopping. Try again shortly."));
       return;
     }
   if (soup_server_message_get_method (msg) != SOUP_METHOD_GET)
     {
       soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow", "GET");
       respond (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, HALL_ERROR_INVALID_ARGUMENT, NULL,
-               _("Open the change feed with GET as a WebSocket."));
+               _ ("Open the change feed with GET as a WebSocket."));
       return;
     }
-  if (since_text != NULL && !g_ascii_string_to_unsigned (since_text, 10, 0, G_MAXINT64, &since, NULL))
+  if (since_text != NULL
+      && !g_ascii_string_to_unsigned (since_text, 10, 0, G_MAXINT64, &since, NULL))
     {
-      respond (msg, 0, HALL_ERROR_INVALID_ARGUMENT, "since", _("Must be a whole number, 0 or more."));
+      respond (msg, 0, HALL_ERROR_INVALID_ARGUMENT, "since",
+               _ ("Must be a whole number, 0 or more."));
       return;
     }
   if (!_hall_server_get_token (msg, query, &token, &error))
@@ -426,7 +436,7 @@ events_early_cb (SoupServer        *soup,
     }
   if (token == NULL)
     {
-      respond (msg, 0, HALL_ERROR_UNAUTHENTICATED, NULL, _("Please sign in first."));
+      respond (msg, 0, HALL_ERROR_UNAUTHENTICATED, NULL, _ ("Please sign in first."));
       return;
     }
 
@@ -436,12 +446,14 @@ events_early_cb (SoupServer        *soup,
   check->request = g_new0 (FeedRequest, 1);
   check->request->token = g_steal_pointer (&token);
   check->request->since = (gint64) since;
-  check->disconnected_handler = g_signal_connect (msg, "disconnected", G_CALLBACK (check_disconnected_cb), check);
+  check->disconnected_handler =
+      g_signal_connect (msg, "disconnected", G_CALLBACK (check_disconnected_cb), check);
 
   _hall_server_hold (self);
   soup_server_message_pause (msg);
-  hall_engine_call_async (hall_server_get_engine (self), check->request->token, "session.whoami", NULL,
-                          soup_server_message_get_remote_host (msg), NULL, feed_check_cb, check);
+  hall_engine_call_async (hall_server_get_engine (self), check->request->token, "session.whoami",
+                          NULL, soup_server_message_get_remote_host (msg), NULL, feed_check_cb,
+                          check);
 }
 
 /* Runs after the body, just before libsoup answers the upgrade. */
@@ -462,12 +474,12 @@ events_cb (SoupServer        *soup,
     }
   if (g_object_get_data (G_OBJECT (msg), "hall-feed") == NULL)
     {
-      respond (msg, 0, HALL_ERROR_UNAUTHENTICATED, NULL, _("Please sign in first."));
+      respond (msg, 0, HALL_ERROR_UNAUTHENTICATED, NULL, _ ("Please sign in first."));
       return;
     }
   if (!soup_websocket_server_check_handshake (msg, NULL, NULL, NULL, &error))
     respond (msg, SOUP_STATUS_BAD_REQUEST, HALL_ERROR_INVALID_ARGUMENT, NULL,
-             _("Open the change feed as a WebSocket."));
+             _ ("Open the change feed as a WebSocket."));
 }
 
 void

@@ -20,7 +20,7 @@ typedef struct
   const char *start;
   const char *p;
   const char *end;
-  GArray *nul_escapes; /* offsets of the "\u0000" escapes in strings */
+  GArray     *nul_escapes; /* offsets of the "\u0000" escapes in strings */
 } Scan;
 
 static void
@@ -115,9 +115,9 @@ scan_literal (Scan       *s,
 
 /* A scalar or the opening of a container; pushes containers on @stack. */
 static gboolean
-scan_value (Scan    *s,
-            GString *stack,
-            guint    max_depth,
+scan_value (Scan     *s,
+            GString  *stack,
+            guint     max_depth,
             gboolean *too_deep)
 {
   if (s->p >= s->end)
@@ -148,14 +148,14 @@ scan_value (Scan    *s,
 }
 
 gboolean
-_hall_json_check (const char  *data,
-                  gsize        length,
-                  guint        max_depth,
-                  GArray      *nul_escapes,
-                  GError     **error)
+_hall_json_check (const char *data,
+                  gsize       length,
+                  guint       max_depth,
+                  GArray     *nul_escapes,
+                  GError    **error)
 {
   g_autoptr (GString) stack = g_string_new (NULL);
-  Scan s = { data, data, data + length, nul_escapes };
+  Scan     s = { data, data, data + length, nul_escapes };
   gboolean too_deep = FALSE;
   /* After an opening bracket the container may close at once; after a comma it may not. */
   gboolean just_opened = FALSE;
@@ -228,10 +228,11 @@ _hall_json_check (const char  *data,
 fail:
   if (too_deep)
     hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, NULL,
-                    _("The request nests lists or objects too deeply (more than %u levels)."), max_depth);
+                    _ ("The request nests lists or objects too deeply (more than %u levels)."),
+                    max_depth);
   else
     hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, NULL,
-                    _("The request is not valid JSON: the error is at byte %lu."),
+                    _ ("The request is not valid JSON: the error is at byte %lu."),
                     (unsigned long) (s.p - data) + 1);
   return FALSE;
 }

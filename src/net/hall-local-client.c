@@ -18,17 +18,18 @@ struct _HallLocalClient
   HallClient parent_instance;
 
   HallEngine *engine;
-  gulong event_handler;
+  gulong      event_handler;
 
   gboolean feeding;
   /* While the feed replays what it missed from the database, live events wait here. */
   GCancellable *catch_up;
-  GQueue pending;
+  GQueue        pending;
 };
 
 G_DEFINE_FINAL_TYPE (HallLocalClient, hall_local_client, HALL_TYPE_CLIENT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_ENGINE,
   N_PROPS
@@ -53,7 +54,7 @@ static void catch_up (HallLocalClient *self);
 typedef struct
 {
   HallLocalClient *self;
-  GCancellable *cancellable;
+  GCancellable    *cancellable;
 } CatchUp;
 
 static void
@@ -111,8 +112,8 @@ catch_up (HallLocalClient *self)
   self->catch_up = g_cancellable_new ();
   data->self = g_object_ref (self);
   data->cancellable = g_object_ref (self->catch_up);
-  hall_engine_call_async (self->engine, _hall_client_get_token (HALL_CLIENT (self)), "events.since", params,
-                          "local", self->catch_up, catch_up_cb, data);
+  hall_engine_call_async (self->engine, _hall_client_get_token (HALL_CLIENT (self)), "events.since",
+                          params, "local", self->catch_up, catch_up_cb, data);
 }
 
 static void
@@ -147,13 +148,13 @@ local_sent_cb (GObject      *object,
 }
 
 static void
-hall_local_client_send_async (HallClient          *client,
-                              const char          *token,
-                              const char          *command,
-                              JsonObject          *params,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+hall_local_client_send_async (HallClient         *client,
+                              const char         *token,
+                              const char         *command,
+                              JsonObject         *params,
+                              GCancellable       *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer            user_data)
 {
   HallLocalClient *self = HALL_LOCAL_CLIENT (client);
   g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
@@ -167,10 +168,10 @@ hall_local_client_send_async (HallClient          *client,
 }
 
 static void
-hall_local_client_head_async (HallClient          *client,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+hall_local_client_head_async (HallClient         *client,
+                              GCancellable       *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer            user_data)
 {
   HallLocalClient *self = HALL_LOCAL_CLIENT (client);
   g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
@@ -211,7 +212,8 @@ hall_local_client_constructed (GObject *object)
   G_OBJECT_CLASS (hall_local_client_parent_class)->constructed (object);
 
   g_assert (self->engine != NULL);
-  self->event_handler = g_signal_connect (self->engine, "event", G_CALLBACK (engine_event_cb), self);
+  self->event_handler =
+      g_signal_connect (self->engine, "event", G_CALLBACK (engine_event_cb), self);
   _hall_client_set_connected (HALL_CLIENT (self), TRUE);
 }
 
@@ -267,7 +269,7 @@ hall_local_client_set_property (GObject      *object,
 static void
 hall_local_client_class_init (HallLocalClientClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass    *object_class = G_OBJECT_CLASS (klass);
   HallClientClass *client_class = HALL_CLIENT_CLASS (klass);
 
   object_class->constructed = hall_local_client_constructed;
@@ -276,8 +278,8 @@ hall_local_client_class_init (HallLocalClientClass *klass)
   object_class->set_property = hall_local_client_set_property;
 
   properties[PROP_ENGINE] =
-    g_param_spec_object ("engine", NULL, NULL, HALL_TYPE_ENGINE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_object ("engine", NULL, NULL, HALL_TYPE_ENGINE,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -15,7 +15,7 @@ G_DECLARE_FINAL_TYPE (HallLocalClient, hall_local_client, HALL, LOCAL_CLIENT, Ha
 
 /* Always connected. Events come from @engine's "event" signal, in the thread-default main
  * context @engine was made in. */
-HallClient  *hall_local_client_new        (HallEngine      *engine);
-HallEngine  *hall_local_client_get_engine (HallLocalClient *self);
+HallClient *hall_local_client_new (HallEngine *engine);
+HallEngine *hall_local_client_get_engine (HallLocalClient *self);
 
 G_END_DECLS

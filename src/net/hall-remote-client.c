@@ -24,7 +24,8 @@
 
 G_DEFINE_FINAL_TYPE (HallRemoteClient, hall_remote_client, HALL_TYPE_CLIENT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_URL,
   PROP_FINGERPRINT,
@@ -32,22 +33,24 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-static GQuark pin_mismatch_quark;
+static GQuark      pin_mismatch_quark;
 
 /* ---- messages, certificates and errors ---------------------------------------------------- */
 
 static gboolean
-accept_certificate_cb (SoupMessage          *msg,
-                       GTlsCertificate      *certificate,
-                       GTlsCertificateFlags  errors,
-                       HallRemoteClient     *self)
+accept_certificate_cb (SoupMessage         *msg,
+                       GTlsCertificate     *certificate,
+                       GTlsCertificateFlags errors,
+                       HallRemoteClient    *self)
 {
   g_autofree char *presented = hall_tls_fingerprint (certificate);
 
   /* A self-signed certificate is trusted by its fingerprint alone, like an SSH host key. */
-  if (self->fingerprint != NULL && presented != NULL && g_ascii_strcasecmp (presented, self->fingerprint) == 0)
+  if (self->fingerprint != NULL && presented != NULL
+      && g_ascii_strcasecmp (presented, self->fingerprint) == 0)
     return TRUE;
-  g_object_set_qdata_full (G_OBJECT (msg), pin_mismatch_quark, g_steal_pointer (&presented), g_free);
+  g_object_set_qdata_full (G_OBJECT (msg), pin_mismatch_quark, g_steal_pointer (&presented),
+                           g_free);
   return FALSE;
 }
 
@@ -58,14 +61,15 @@ _hall_remote_new_message (HallRemoteClient *self,
                           const char       *token)
 {
   g_autofree char *uri = g_strconcat (self->url, path, NULL);
-  SoupMessage *msg = soup_message_new (method, uri);
+  SoupMessage     *msg = soup_message_new (method, uri);
 
   g_assert (msg != NULL);
   g_signal_connect_object (msg, "accept-certificate", G_CALLBACK (accept_certificate_cb), self, 0);
   if (token != NULL)
     {
       g_autofree char *bearer = g_strconcat ("Bearer ", token, NULL);
-      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", bearer);
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization",
+                                    bearer);
     }
   return msg;
 }
@@ -79,15 +83,16 @@ _hall_remote_pin_mismatch_error (HallRemoteClient *self,
   if (presented == NULL)
     return NULL;
   if (self->fingerprint == NULL)
-    return hall_error_new_literal (HALL_ERROR_UNAVAILABLE, "fingerprint",
-                                   _("The hall server’s certificate has not been confirmed on this "
-                                     "computer. Connect to it again and compare its fingerprint."));
+    return hall_error_new_literal (
+        HALL_ERROR_UNAVAILABLE, "fingerprint",
+        _ ("The hall server’s certificate has not been confirmed on this "
+           "computer. Connect to it again and compare its fingerprint."));
   {
-    g_autofree char *message =
-      g_strdup_printf (_("The hall server presented a certificate with fingerprint %s, not the one "
-                         "this computer trusts (%s). Ask the hall administrator before connecting: "
-                         "this may be another computer pretending to be the server."),
-                       presented, self->fingerprint);
+    g_autofree char *message = g_strdup_printf (
+        _ ("The hall server presented a certificate with fingerprint %s, not the one "
+           "this computer trusts (%s). Ask the hall administrator before connecting: "
+           "this may be another computer pretending to be the server."),
+        presented, self->fingerprint);
     return hall_error_new_literal (HALL_ERROR_UNAVAILABLE, "fingerprint", message);
   }
 }
@@ -97,20 +102,21 @@ _hall_remote_unreachable_error (HallRemoteClient *self)
 {
   if (self->link_error != NULL)
     return g_error_copy (self->link_error);
-  return hall_error_new_literal (HALL_ERROR_UNAVAILABLE, NULL,
-                                 _("Not connected to the hall server, so nothing was saved. What you "
-                                   "typed is kept: try again when the connection is back."));
+  return hall_error_new_literal (
+      HALL_ERROR_UNAVAILABLE, NULL,
+      _ ("Not connected to the hall server, so nothing was saved. What you "
+         "typed is kept: try again when the connection is back."));
 }
 
 /* ---- calls -------------------------------------------------------------------------------- */
 
 typedef struct
 {
-  char *command;
-  char *token;
-  GBytes *body;
-  guint retries;
-  guint retry_id;
+  char        *command;
+  char        *token;
+  GBytes      *body;
+  guint        retries;
+  guint        retry_id;
   SoupMessage *msg;
 } Send;
 
@@ -131,7 +137,7 @@ static gboolean
 retry_cb (gpointer data)
 {
   GTask *task = data;
-  Send *send = g_task_get_task_data (task);
+  Send  *send = g_task_get_task_data (task);
 
   send->retry_id = 0;
   if (g_task_return_error_if_cancelled (task))
@@ -166,11 +172,11 @@ send_done_cb (GObject      *object,
 {
   g_autoptr (GTask) task = user_data;
   HallRemoteClient *self = g_task_get_source_object (task);
-  Send *send = g_task_get_task_data (task);
+  Send             *send = g_task_get_task_data (task);
   g_autoptr (GBytes) body = NULL;
   g_autoptr (GError) error = NULL;
   GError *pin_error;
-  guint status;
+  guint   status;
 
   body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
 
@@ -225,8 +231,8 @@ static void
 send_attempt (GTask *task)
 {
   HallRemoteClient *self = g_task_get_source_object (task);
-  Send *send = g_task_get_task_data (task);
-  g_autofree char *path = g_strconcat ("/api/v1/", send->command, NULL);
+  Send             *send = g_task_get_task_data (task);
+  g_autofree char  *path = g_strconcat ("/api/v1/", send->command, NULL);
 
   g_clear_object (&send->msg);
   send->msg = _hall_remote_new_message (self, "POST", path, send->token);
@@ -241,13 +247,13 @@ send_attempt (GTask *task)
 /* ---- HallClient --------------------------------------------------------------------------- */
 
 static void
-hall_remote_client_send_async (HallClient          *client,
-                               const char          *token,
-                               const char          *command,
-                               JsonObject          *params,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+hall_remote_client_send_async (HallClient         *client,
+                               const char         *token,
+                               const char         *command,
+                               JsonObject         *params,
+                               GCancellable       *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer            user_data)
 {
   HallRemoteClient *self = HALL_REMOTE_CLIENT (client);
   g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
@@ -288,7 +294,7 @@ head_done_cb (GObject      *object,
 {
   g_autoptr (GTask) task = user_data;
   HallRemoteClient *self = g_task_get_source_object (task);
-  SoupMessage *msg = g_task_get_task_data (task);
+  SoupMessage      *msg = g_task_get_task_data (task);
   g_autoptr (GBytes) body = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonObject) health = NULL;
@@ -309,7 +315,8 @@ head_done_cb (GObject      *object,
     }
   if (soup_message_get_status (msg) != SOUP_STATUS_OK)
     {
-      g_task_return_error (task, _hall_remote_error_from_response (soup_message_get_status (msg), body));
+      g_task_return_error (task,
+                           _hall_remote_error_from_response (soup_message_get_status (msg), body));
       return;
     }
   health = _hall_remote_parse_object (body, &error);
@@ -323,10 +330,10 @@ head_done_cb (GObject      *object,
 }
 
 static void
-hall_remote_client_head_async (HallClient          *client,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+hall_remote_client_head_async (HallClient         *client,
+                               GCancellable       *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer            user_data)
 {
   HallRemoteClient *self = HALL_REMOTE_CLIENT (client);
   g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
@@ -334,8 +341,8 @@ hall_remote_client_head_async (HallClient          *client,
 
   g_task_set_source_tag (task, hall_remote_client_head_async);
   g_task_set_task_data (task, msg, g_object_unref);
-  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable, head_done_cb,
-                                    g_steal_pointer (&task));
+  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable,
+                                    head_done_cb, g_steal_pointer (&task));
 }
 
 static void
@@ -354,7 +361,7 @@ static void
 hall_remote_client_stop_feed (HallClient *client)
 {
   HallRemoteClient *self = HALL_REMOTE_CLIENT (client);
-  gboolean was_open = self->ws != NULL;
+  gboolean          was_open = self->ws != NULL;
 
   self->feed_wanted = FALSE;
   _hall_remote_close_feed (self);
@@ -442,7 +449,8 @@ hall_remote_client_set_property (GObject      *object,
       self->url = _hall_remote_normalize_url (g_value_get_string (value));
       break;
     case PROP_FINGERPRINT:
-      self->fingerprint = g_ascii_strup (g_value_get_string (value) ? g_value_get_string (value) : "", -1);
+      self->fingerprint =
+          g_ascii_strup (g_value_get_string (value) ? g_value_get_string (value) : "", -1);
       if (*self->fingerprint == '\0')
         g_clear_pointer (&self->fingerprint, g_free);
       break;
@@ -454,7 +462,7 @@ hall_remote_client_set_property (GObject      *object,
 static void
 hall_remote_client_class_init (HallRemoteClientClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass    *object_class = G_OBJECT_CLASS (klass);
   HallClientClass *client_class = HALL_CLIENT_CLASS (klass);
 
   object_class->constructed = hall_remote_client_constructed;
@@ -464,11 +472,11 @@ hall_remote_client_class_init (HallRemoteClientClass *klass)
   object_class->set_property = hall_remote_client_set_property;
 
   properties[PROP_URL] =
-    g_param_spec_string ("url", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_string ("url", NULL, NULL, NULL,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_FINGERPRINT] =
-    g_param_spec_string ("fingerprint", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_string ("fingerprint", NULL, NULL, NULL,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -16,20 +16,20 @@ G_DECLARE_FINAL_TYPE (HallRemoteClient, hall_remote_client, HALL, REMOTE_CLIENT,
  * fingerprint ("AB:CD:…", as hall_tls_fingerprint() writes it) of the server's self-signed
  * certificate that this computer trusts; a server presenting another certificate is refused with
  * a HALL_ERROR_UNAVAILABLE naming the field "fingerprint". NULL only for http:// addresses. */
-HallClient  *hall_remote_client_new                (const char        *url,
-                                                    const char        *fingerprint);
-const char  *hall_remote_client_get_url            (HallRemoteClient  *self);
-const char  *hall_remote_client_get_fingerprint    (HallRemoteClient  *self);
+HallClient *hall_remote_client_new (const char *url,
+                                    const char *fingerprint);
+const char *hall_remote_client_get_url (HallRemoteClient *self);
+const char *hall_remote_client_get_fingerprint (HallRemoteClient *self);
 
 /* Connects once to @url without trusting anyone, for the first-time "is this the hall's
  * fingerprint?" question. Returns GET /api/v1/health's object and sets @fingerprint to the
  * certificate's (NULL for http://). */
-void         hall_remote_client_probe_async        (const char           *url,
-                                                    GCancellable         *cancellable,
-                                                    GAsyncReadyCallback   callback,
-                                                    gpointer              user_data);
-JsonObject  *hall_remote_client_probe_finish       (GAsyncResult         *result,
-                                                    char                **fingerprint,
-                                                    GError              **error);
+void        hall_remote_client_probe_async (const char         *url,
+                                            GCancellable       *cancellable,
+                                            GAsyncReadyCallback callback,
+                                            gpointer            user_data);
+JsonObject *hall_remote_client_probe_finish (GAsyncResult *result,
+                                             char        **fingerprint,
+                                             GError      **error);
 
 G_END_DECLS

@@ -77,8 +77,8 @@ _hall_remote_mark_unreachable (HallRemoteClient *self,
 typedef struct
 {
   HallRemoteClient *self;
-  GCancellable *attempt;
-  SoupMessage *msg;
+  GCancellable     *attempt;
+  SoupMessage      *msg;
 } LinkAttempt;
 
 static void
@@ -116,7 +116,8 @@ ws_message_cb (SoupWebsocketConnection *ws,
 
   self->last_heard = g_get_monotonic_time ();
   if (type != SOUP_WEBSOCKET_DATA_TEXT
-      || !json_parser_load_from_data (parser, g_bytes_get_data (message, NULL), g_bytes_get_size (message), NULL))
+      || !json_parser_load_from_data (parser, g_bytes_get_data (message, NULL),
+                                      g_bytes_get_size (message), NULL))
     {
       g_debug ("ignoring a change-feed message that is not JSON");
       return;
@@ -240,7 +241,7 @@ void
 _hall_remote_link_attempt (HallRemoteClient *self)
 {
   LinkAttempt *data;
-  const char *token = _hall_client_get_token (HALL_CLIENT (self));
+  const char  *token = _hall_client_get_token (HALL_CLIENT (self));
 
   g_clear_handle_id (&self->reconnect_id, g_source_remove);
   if (self->link_attempt != NULL || self->ws != NULL)
@@ -257,8 +258,9 @@ _hall_remote_link_attempt (HallRemoteClient *self)
                                                hall_client_get_last_seq (HALL_CLIENT (self)));
 
       data->msg = _hall_remote_new_message (self, "GET", path, token);
-      soup_session_websocket_connect_async (self->feed_session, data->msg, NULL, NULL, G_PRIORITY_DEFAULT,
-                                            data->attempt, ws_connected_cb, data);
+      soup_session_websocket_connect_async (self->feed_session, data->msg, NULL, NULL,
+                                            G_PRIORITY_DEFAULT, data->attempt, ws_connected_cb,
+                                            data);
     }
   else
     {

@@ -21,8 +21,8 @@ struct _HallRemoteClient
 {
   HallClient parent_instance;
 
-  char *url;
-  char *fingerprint;
+  char        *url;
+  char        *fingerprint;
   SoupSession *session;      /* calls */
   SoupSession *feed_session; /* the long-lived WebSocket, without an I/O timeout */
 
@@ -31,40 +31,40 @@ struct _HallRemoteClient
   /* Why, when it is something retrying will not cure (a certificate that is not the pinned one). */
   GError *link_error;
 
-  gboolean feed_wanted;
-  GCancellable *link_attempt; /* a WebSocket handshake or health check under way */
-  guint reconnect_id;
-  guint backoff_ms;
+  gboolean                 feed_wanted;
+  GCancellable            *link_attempt; /* a WebSocket handshake or health check under way */
+  guint                    reconnect_id;
+  guint                    backoff_ms;
   SoupWebsocketConnection *ws;
-  gint64 last_heard;
-  guint watchdog_id;
+  gint64                   last_heard;
+  guint                    watchdog_id;
 };
 
 /* hall-remote-client.c */
-SoupMessage *_hall_remote_new_message          (HallRemoteClient *self,
-                                                const char       *method,
-                                                const char       *path,
-                                                const char       *token);
+SoupMessage *_hall_remote_new_message (HallRemoteClient *self,
+                                       const char       *method,
+                                       const char       *path,
+                                       const char       *token);
 /* The error for a certificate that is not the pinned one, or NULL when @msg met no such thing. */
-GError      *_hall_remote_pin_mismatch_error   (HallRemoteClient *self,
-                                                SoupMessage      *msg);
-GError      *_hall_remote_unreachable_error    (HallRemoteClient *self);
+GError *_hall_remote_pin_mismatch_error (HallRemoteClient *self,
+                                         SoupMessage      *msg);
+GError *_hall_remote_unreachable_error (HallRemoteClient *self);
 
 /* hall-remote-link.c */
-void         _hall_remote_mark_reachable       (HallRemoteClient *self);
-void         _hall_remote_mark_unreachable     (HallRemoteClient *self,
-                                                GError           *reason);
-void         _hall_remote_link_attempt         (HallRemoteClient *self);
-void         _hall_remote_link_cancel          (HallRemoteClient *self);
-void         _hall_remote_close_feed           (HallRemoteClient *self);
+void _hall_remote_mark_reachable (HallRemoteClient *self);
+void _hall_remote_mark_unreachable (HallRemoteClient *self,
+                                    GError           *reason);
+void _hall_remote_link_attempt (HallRemoteClient *self);
+void _hall_remote_link_cancel (HallRemoteClient *self);
+void _hall_remote_close_feed (HallRemoteClient *self);
 
 /* hall-remote-util.c */
-SoupSession *_hall_remote_new_session          (guint             timeout);
-gboolean     _hall_remote_url_is_usable        (const char       *url);
-char        *_hall_remote_normalize_url        (const char       *url);
-GError      *_hall_remote_error_from_response  (guint             status,
-                                                GBytes           *body);
-JsonObject  *_hall_remote_parse_object         (GBytes           *body,
-                                                GError          **error);
+SoupSession *_hall_remote_new_session (guint timeout);
+gboolean     _hall_remote_url_is_usable (const char *url);
+char        *_hall_remote_normalize_url (const char *url);
+GError      *_hall_remote_error_from_response (guint   status,
+                                               GBytes *body);
+JsonObject  *_hall_remote_parse_object (GBytes  *body,
+                                        GError **error);
 
 G_END_DECLS

@@ -14,9 +14,8 @@
 SoupSession *
 _hall_remote_new_session (guint timeout)
 {
-  SoupSession *session = soup_session_new_with_options ("timeout", timeout,
-                                                        "user-agent", "xinfang-hall/" PACKAGE_VERSION,
-                                                        NULL);
+  SoupSession *session = soup_session_new_with_options ("timeout", timeout, "user-agent",
+                                                        "xinfang-hall/" PACKAGE_VERSION, NULL);
 
   /* No certificate authority vouches for a hall: every certificate goes through the pin. */
   soup_session_set_tls_database (session, NULL);
@@ -52,15 +51,16 @@ _hall_remote_error_from_response (guint   status,
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
   HallErrorCode code;
-  const char *message = NULL, *field = NULL, *code_name = NULL;
-  JsonObject *error = NULL;
+  const char   *message = NULL, *field = NULL, *code_name = NULL;
+  JsonObject   *error = NULL;
 
   if (body != NULL
-      && json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL)
+      && json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body),
+                                     NULL)
       && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       JsonObject *root = json_node_get_object (json_parser_get_root (parser));
-      JsonNode *node = json_object_get_member (root, "error");
+      JsonNode   *node = json_object_get_member (root, "error");
 
       if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
         error = json_node_get_object (node);
@@ -75,21 +75,42 @@ _hall_remote_error_from_response (guint   status,
   if (code_name == NULL || !hall_error_code_from_string (code_name, &code))
     switch (status)
       {
-      case 400: code = HALL_ERROR_INVALID_ARGUMENT; break;
-      case 401: code = HALL_ERROR_UNAUTHENTICATED; break;
-      case 403: code = HALL_ERROR_FORBIDDEN; break;
-      case 404: code = HALL_ERROR_NOT_FOUND; break;
-      case 409: code = HALL_ERROR_CONFLICT; break;
-      case 413: code = HALL_ERROR_TOO_LARGE; break;
-      case 429: code = HALL_ERROR_RATE_LIMITED; break;
-      case 502: case 503: case 504: code = HALL_ERROR_UNAVAILABLE; break;
-      default: code = HALL_ERROR_INTERNAL; break;
+      case 400:
+        code = HALL_ERROR_INVALID_ARGUMENT;
+        break;
+      case 401:
+        code = HALL_ERROR_UNAUTHENTICATED;
+        break;
+      case 403:
+        code = HALL_ERROR_FORBIDDEN;
+        break;
+      case 404:
+        code = HALL_ERROR_NOT_FOUND;
+        break;
+      case 409:
+        code = HALL_ERROR_CONFLICT;
+        break;
+      case 413:
+        code = HALL_ERROR_TOO_LARGE;
+        break;
+      case 429:
+        code = HALL_ERROR_RATE_LIMITED;
+        break;
+      case 502:
+      case 503:
+      case 504:
+        code = HALL_ERROR_UNAVAILABLE;
+        break;
+      default:
+        code = HALL_ERROR_INTERNAL;
+        break;
       }
 
   if (message == NULL || *message == '\0')
     {
-      g_autofree char *fallback = g_strdup_printf (_("The hall server refused the request (HTTP %u %s)."),
-                                                   status, soup_status_get_phrase (status));
+      g_autofree char *fallback =
+          g_strdup_printf (_ ("The hall server refused the request (HTTP %u %s)."), status,
+                           soup_status_get_phrase (status));
       return hall_error_new_literal (code, field, fallback);
     }
   return hall_error_new_literal (code, field, message);
@@ -101,11 +122,12 @@ _hall_remote_parse_object (GBytes  *body,
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
 
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL)
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body),
+                                   NULL)
       || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       hall_set_error (error, HALL_ERROR_INTERNAL, NULL,
-                      _("The hall server sent an answer this program does not understand."));
+                      _ ("The hall server sent an answer this program does not understand."));
       return NULL;
     }
   return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
@@ -116,7 +138,7 @@ typedef struct
 {
   SoupSession *session;
   SoupMessage *msg;
-  char *fingerprint;
+  char        *fingerprint;
 } Probe;
 
 static void
@@ -129,10 +151,10 @@ probe_free (Probe *probe)
 }
 
 static gboolean
-probe_accept_cb (SoupMessage          *msg,
-                 GTlsCertificate      *certificate,
-                 GTlsCertificateFlags  errors,
-                 gpointer              user_data)
+probe_accept_cb (SoupMessage         *msg,
+                 GTlsCertificate     *certificate,
+                 GTlsCertificateFlags errors,
+                 gpointer             user_data)
 {
   /* Only looking: the person compares the fingerprint before anything is sent. */
   return TRUE;
@@ -148,7 +170,7 @@ probe_done_cb (GObject      *object,
   g_autoptr (GBytes) body = NULL;
   g_autoptr (GError) error = NULL;
   GTlsCertificate *certificate;
-  JsonObject *health;
+  JsonObject      *health;
 
   body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
   if (body == NULL)
@@ -157,15 +179,17 @@ probe_done_cb (GObject      *object,
         g_task_return_error (task, g_steal_pointer (&error));
       else
         g_task_return_new_error (task, HALL_ERROR, HALL_ERROR_UNAVAILABLE,
-                                 _("Cannot reach a hall server at this address: %s"), error->message);
+                                 _ ("Cannot reach a hall server at this address: %s"),
+                                 error->message);
       return;
     }
   if (soup_message_get_status (probe->msg) != SOUP_STATUS_OK
       || (health = _hall_remote_parse_object (body, NULL)) == NULL
       || !json_object_get_boolean_member_with_default (health, "ok", FALSE))
     {
-      g_task_return_new_error (task, HALL_ERROR, HALL_ERROR_NOT_FOUND,
-                               _("Something answers at this address, but it is not a hall server."));
+      g_task_return_new_error (
+          task, HALL_ERROR, HALL_ERROR_NOT_FOUND,
+          _ ("Something answers at this address, but it is not a hall server."));
       return;
     }
 
@@ -176,15 +200,15 @@ probe_done_cb (GObject      *object,
 }
 
 void
-hall_remote_client_probe_async (const char          *url,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
+hall_remote_client_probe_async (const char         *url,
+                                GCancellable       *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer            user_data)
 {
   g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   g_autofree char *base = NULL;
   g_autofree char *health = NULL;
-  Probe *probe;
+  Probe           *probe;
 
   g_return_if_fail (url != NULL);
   g_task_set_source_tag (task, hall_remote_client_probe_async);
@@ -192,8 +216,8 @@ hall_remote_client_probe_async (const char          *url,
   if (!_hall_remote_url_is_usable (url))
     {
       g_task_return_error (task, hall_error_new_literal (HALL_ERROR_INVALID_ARGUMENT, "url",
-                                                         _("Enter the server’s address, such as "
-                                                           "https://192.168.1.10:8443.")));
+                                                         _ ("Enter the server’s address, such as "
+                                                            "https://192.168.1.10:8443.")));
       return;
     }
 
@@ -215,11 +239,11 @@ hall_remote_client_probe_async (const char          *url,
  * Returns: (transfer full): the server's health object, or NULL
  */
 JsonObject *
-hall_remote_client_probe_finish (GAsyncResult  *result,
-                                 char         **fingerprint,
-                                 GError       **error)
+hall_remote_client_probe_finish (GAsyncResult *result,
+                                 char        **fingerprint,
+                                 GError      **error)
 {
-  Probe *probe;
+  Probe      *probe;
   JsonObject *health;
 
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);

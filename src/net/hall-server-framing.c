@@ -31,12 +31,12 @@
 
 typedef struct
 {
-  GIOStream *stream;
-  GBytes *answer;
+  GIOStream    *stream;
+  GBytes       *answer;
   GCancellable *linger;
-  guint linger_timeout;
-  char buffer[16 * 1024];
-  gsize drained;
+  guint         linger_timeout;
+  char          buffer[16 * 1024];
+  gsize         drained;
 } Refusal;
 
 static void
@@ -80,7 +80,7 @@ drained_cb (GObject      *object,
             gpointer      user_data)
 {
   Refusal *refusal = user_data;
-  gssize n = g_input_stream_read_finish (G_INPUT_STREAM (object), result, NULL);
+  gssize   n = g_input_stream_read_finish (G_INPUT_STREAM (object), result, NULL);
 
   if (n <= 0 || (refusal->drained += n) >= LINGER_BYTES)
     {
@@ -127,9 +127,9 @@ answer_idle_cb (gpointer user_data)
   g_autoptr (SoupServerMessage) msg = user_data;
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
   g_autoptr (GBytes) body = soup_message_body_flatten (soup_server_message_get_response_body (msg));
-  guint status = soup_server_message_get_status (msg);
-  GString *answer = g_string_new (NULL);
-  Refusal *refusal;
+  guint      status = soup_server_message_get_status (msg);
+  GString   *answer = g_string_new (NULL);
+  Refusal   *refusal;
   GIOStream *stream;
 
   soup_message_headers_remove (headers, "Content-Length");
@@ -178,7 +178,7 @@ content_length_plain (const char *list)
   for (guint i = 0; values[i] != NULL; i++)
     {
       const char *value = g_strstrip (values[i]);
-      gsize n = strlen (value);
+      gsize       n = strlen (value);
 
       if (n == 0 || n > 18)
         return FALSE;
@@ -196,17 +196,17 @@ gboolean
 _hall_server_framing_refused (SoupServerMessage *msg)
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  const char *length = soup_message_headers_get_list (headers, "Content-Length");
+  const char         *length = soup_message_headers_get_list (headers, "Content-Length");
 
   if (soup_message_headers_get_list (headers, "Transfer-Encoding") != NULL)
     refuse (msg, SOUP_STATUS_BAD_REQUEST, HALL_ERROR_INVALID_ARGUMENT,
-            _("Send the request body in one piece with a Content-Length, not in chunks."));
+            _ ("Send the request body in one piece with a Content-Length, not in chunks."));
   else if (length != NULL && !content_length_plain (length))
     refuse (msg, SOUP_STATUS_BAD_REQUEST, HALL_ERROR_INVALID_ARGUMENT,
-            _("The request’s Content-Length is not one whole number."));
+            _ ("The request’s Content-Length is not one whole number."));
   else if (length != NULL && g_ascii_strtoull (length, NULL, 10) > HALL_SERVER_MAX_BODY)
     refuse (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, HALL_ERROR_TOO_LARGE,
-            _("The request is too large: the limit is 1 MiB. Send less text or fewer items."));
+            _ ("The request is too large: the limit is 1 MiB. Send less text or fewer items."));
   else
     return FALSE;
   return TRUE;

@@ -25,7 +25,8 @@ add_security_headers (SoupServerMessage *msg)
   soup_message_headers_replace (headers, "X-Content-Type-Options", "nosniff");
   soup_message_headers_replace (headers, "X-Frame-Options", "DENY");
   soup_message_headers_replace (headers, "Referrer-Policy", "no-referrer");
-  soup_message_headers_replace (headers, "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+  soup_message_headers_replace (headers, "Content-Security-Policy",
+                                "default-src 'none'; frame-ancestors 'none'");
 }
 
 void
@@ -40,7 +41,8 @@ _hall_server_respond_json (SoupServerMessage *msg,
   length = strlen (text);
   add_security_headers (msg);
   soup_server_message_set_status (msg, status, NULL);
-  soup_server_message_set_response (msg, "application/json; charset=utf-8", SOUP_MEMORY_TAKE, text, length);
+  soup_server_message_set_response (msg, "application/json; charset=utf-8", SOUP_MEMORY_TAKE, text,
+                                    length);
 }
 
 void
@@ -48,10 +50,10 @@ _hall_server_respond_error (SoupServerMessage *msg,
                             const GError      *error)
 {
   g_autoptr (JsonObject) body = json_object_new ();
-  JsonObject *inner = json_object_new ();
+  JsonObject   *inner = json_object_new ();
   HallErrorCode code = HALL_ERROR_INTERNAL;
-  const char *field = NULL;
-  const char *message = error->message;
+  const char   *field = NULL;
+  const char   *message = error->message;
 
   if (error->domain == HALL_ERROR)
     {
@@ -61,7 +63,7 @@ _hall_server_respond_error (SoupServerMessage *msg,
   else
     {
       g_message ("Internal error answered as 500: %s", error->message);
-      message = _("The hall server failed to do this.");
+      message = _ ("The hall server failed to do this.");
     }
 
   json_object_set_string_member (inner, "code", hall_error_code_to_string (code));
@@ -74,7 +76,7 @@ _hall_server_respond_error (SoupServerMessage *msg,
 
   if (code == HALL_ERROR_RATE_LIMITED)
     {
-      guint wait = hall_error_get_retry_after (error);
+      guint            wait = hall_error_get_retry_after (error);
       g_autofree char *seconds = g_strdup_printf ("%u", wait > 0 ? wait : 60);
 
       soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After",
@@ -122,29 +124,31 @@ is_blank (const char *data,
 
 /* The request body as a JSON object; an empty body counts as {}. */
 JsonObject *
-_hall_server_parse_body (SoupServerMessage  *msg,
-                         GError            **error)
+_hall_server_parse_body (SoupServerMessage *msg,
+                         GError           **error)
 {
   g_autoptr (GBytes) bytes = soup_message_body_flatten (soup_server_message_get_request_body (msg));
   g_autoptr (JsonParser) parser = NULL;
   g_autoptr (GError) parse_error = NULL;
-  gsize length = 0;
+  gsize       length = 0;
   const char *data = g_bytes_get_data (bytes, &length);
   g_autoptr (GArray) nul_escapes = g_array_new (FALSE, FALSE, sizeof (gsize));
   g_autofree char *patched = NULL;
-  JsonNode *root;
+  JsonNode        *root;
 
   if (length > HALL_SERVER_MAX_BODY)
     {
-      hall_set_error (error, HALL_ERROR_TOO_LARGE, NULL,
-                      _("The request is too large: the limit is 1 MiB. Send less text or fewer items."));
+      hall_set_error (
+          error, HALL_ERROR_TOO_LARGE, NULL,
+          _ ("The request is too large: the limit is 1 MiB. Send less text or fewer items."));
       return NULL;
     }
   if (data == NULL || is_blank (data, length))
     return json_object_new ();
   if (!g_utf8_validate (data, length, NULL))
     {
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, NULL, _("The request is not valid UTF-8 text."));
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, NULL,
+                      _ ("The request is not valid UTF-8 text."));
       return NULL;
     }
   if (!_hall_json_check (data, length, MAX_JSON_DEPTH, nul_escapes, error))
@@ -162,15 +166,15 @@ _hall_server_parse_body (SoupServerMessage  *msg,
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
     {
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, NULL, _("The request is not valid JSON: %s"),
-                      parse_error->message);
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, NULL,
+                      _ ("The request is not valid JSON: %s"), parse_error->message);
       return NULL;
     }
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, NULL,
-                      _("The request must be a JSON object, such as {\"name\": \"value\"}."));
+                      _ ("The request must be a JSON object, such as {\"name\": \"value\"}."));
       return NULL;
     }
   return json_object_ref (json_node_get_object (root));
@@ -178,10 +182,10 @@ _hall_server_parse_body (SoupServerMessage  *msg,
 
 /* The bearer token, NULL when there is none; FALSE with @error when the header is malformed. */
 gboolean
-_hall_server_get_token (SoupServerMessage  *msg,
-                        GHashTable         *query,
-                        char              **token,
-                        GError            **error)
+_hall_server_get_token (SoupServerMessage *msg,
+                        GHashTable        *query,
+                        char             **token,
+                        GError           **error)
 {
   const char *header = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
                                                      "Authorization");
@@ -193,7 +197,7 @@ _hall_server_get_token (SoupServerMessage  *msg,
       if (g_ascii_strncasecmp (header, "Bearer ", 7) != 0)
         {
           hall_set_error (error, HALL_ERROR_UNAUTHENTICATED, NULL,
-                          _("Send the session token as “Authorization: Bearer <token>”."));
+                          _ ("Send the session token as “Authorization: Bearer <token>”."));
           return FALSE;
         }
       value = header + 7;
@@ -207,7 +211,8 @@ _hall_server_get_token (SoupServerMessage  *msg,
     return TRUE;
   if (strlen (value) > MAX_TOKEN_CHARS || !g_utf8_validate (value, -1, NULL))
     {
-      hall_set_error (error, HALL_ERROR_UNAUTHENTICATED, NULL, _("Your session has ended. Please sign in again."));
+      hall_set_error (error, HALL_ERROR_UNAUTHENTICATED, NULL,
+                      _ ("Your session has ended. Please sign in again."));
       return FALSE;
     }
   *token = g_strdup (value);

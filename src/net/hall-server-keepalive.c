@@ -40,7 +40,7 @@ static GIOStream *
 unwrap (GIOStream *stolen)
 {
   GInputStream *input = g_io_stream_get_input_stream (stolen);
-  GIOStream *base = NULL;
+  GIOStream    *base = NULL;
 
   if (g_object_class_find_property (G_OBJECT_GET_CLASS (stolen), "base-iostream") == NULL)
     return g_object_ref (stolen);

@@ -27,33 +27,33 @@ struct _HallServer
 {
   GObject parent_instance;
 
-  HallEngine *engine;
-  SoupServer *soup;
+  HallEngine      *engine;
+  SoupServer      *soup;
   GTlsCertificate *certificate;
-  gulong event_handler;
+  gulong           event_handler;
 
-  GPtrArray *streams;         /* HallEventStream*, open change-feed subscribers */
-  guint session_check;        /* timeout while there are streams */
-  gboolean sessions_checking; /* a session.alive call is under way */
-  GHashTable *login_failures; /* client address → GArray of gint64 monotonic times */
-  guint n_pending;            /* engine calls not yet answered */
-  gboolean stopping;
-  GTask *shutdown_task;
-  guint shutdown_timeout;
+  GPtrArray  *streams;           /* HallEventStream*, open change-feed subscribers */
+  guint       session_check;     /* timeout while there are streams */
+  gboolean    sessions_checking; /* a session.alive call is under way */
+  GHashTable *login_failures;    /* client address → GArray of gint64 monotonic times */
+  guint       n_pending;         /* engine calls not yet answered */
+  gboolean    stopping;
+  GTask      *shutdown_task;
+  guint       shutdown_timeout;
 
-  char *hall_name;
+  char    *hall_name;
   gboolean info_refreshing;
   gboolean info_stale;
 };
 
 typedef struct
 {
-  HallServer *server;
+  HallServer        *server;
   SoupServerMessage *msg;
-  char *command;
-  char *client_address;
-  gulong disconnected_handler;
-  gboolean gone; /* libsoup let go of the connection: the answer goes nowhere */
+  char              *command;
+  char              *client_address;
+  gulong             disconnected_handler;
+  gboolean           gone; /* libsoup let go of the connection: the answer goes nowhere */
 } Call;
 
 G_DEFINE_FINAL_TYPE (HallServer, hall_server, G_TYPE_OBJECT)
@@ -68,8 +68,8 @@ login_failures_for (HallServer *self,
                     gboolean    create)
 {
   GArray *times = g_hash_table_lookup (self->login_failures, address);
-  gint64 cutoff = g_get_monotonic_time () - LOGIN_WINDOW_USEC;
-  guint expired = 0;
+  gint64  cutoff = g_get_monotonic_time () - LOGIN_WINDOW_USEC;
+  guint   expired = 0;
 
   if (times == NULL)
     {
@@ -98,13 +98,13 @@ login_wait (HallServer *self,
             const char *address)
 {
   GArray *times = login_failures_for (self, address, FALSE);
-  gint64 oldest;
+  gint64  oldest;
 
   if (times == NULL || times->len < HALL_SERVER_LOGIN_FAILURES_PER_MINUTE)
     return 0;
   oldest = g_array_index (times, gint64, times->len - HALL_SERVER_LOGIN_FAILURES_PER_MINUTE);
   return MAX (1, (oldest + LOGIN_WINDOW_USEC - g_get_monotonic_time () + G_USEC_PER_SEC - 1)
-                   / G_USEC_PER_SEC);
+                     / G_USEC_PER_SEC);
 }
 
 static void
@@ -112,7 +112,7 @@ count_login_failure (HallServer *self,
                      const char *address)
 {
   GArray *times = login_failures_for (self, address, TRUE);
-  gint64 now = g_get_monotonic_time ();
+  gint64  now = g_get_monotonic_time ();
 
   g_array_append_val (times, now);
 }
@@ -120,8 +120,8 @@ count_login_failure (HallServer *self,
 /* ---- the hall's name for /health ---------------------------------------------------------- */
 
 static gboolean
-fetch_hall_name (HallEngine  *engine,
-                 char       **name)
+fetch_hall_name (HallEngine *engine,
+                 char      **name)
 {
   g_autoptr (JsonObject) info = hall_engine_call_system (engine, "hall.info", NULL, NULL);
 
@@ -138,7 +138,7 @@ refresh_info_thread (GTask        *task,
                      GCancellable *cancellable)
 {
   HallServer *self = source_object;
-  char *name = NULL;
+  char       *name = NULL;
 
   if (fetch_hall_name (self->engine, &name))
     g_task_return_pointer (task, name, g_free);
@@ -154,7 +154,7 @@ refresh_info_cb (GObject      *object,
                  gpointer      user_data)
 {
   HallServer *self = HALL_SERVER (object);
-  char *name = g_task_propagate_pointer (G_TASK (result), NULL);
+  char       *name = g_task_propagate_pointer (G_TASK (result), NULL);
 
   self->info_refreshing = FALSE;
   if (name != NULL)
@@ -188,7 +188,8 @@ engine_event_cb (HallEngine *engine,
 {
   g_autofree char *text = NULL;
 
-  if (g_strcmp0 (json_object_get_string_member_with_default (event, "kind", NULL), "setup.changed") == 0
+  if (g_strcmp0 (json_object_get_string_member_with_default (event, "kind", NULL), "setup.changed")
+          == 0
       && g_strcmp0 (json_object_get_string_member_with_default (event, "what", NULL), "hall") == 0)
     refresh_info (self);
 
@@ -200,7 +201,8 @@ engine_event_cb (HallEngine *engine,
   }
   /* A stream may close (and leave the array) while we deliver. */
   {
-    g_autoptr (GPtrArray) streams = g_ptr_array_copy (self->streams, (GCopyFunc) _hall_event_stream_ref, NULL);
+    g_autoptr (GPtrArray) streams =
+        g_ptr_array_copy (self->streams, (GCopyFunc) _hall_event_stream_ref, NULL);
 
     g_ptr_array_set_free_func (streams, (GDestroyNotify) _hall_event_stream_unref);
     for (guint i = 0; i < streams->len; i++)
@@ -254,7 +256,7 @@ sessions_checked_cb (GObject      *object,
       for (guint i = 0; i < streams->len; i++)
         if (g_hash_table_contains (tokens, _hall_event_stream_get_token (streams->pdata[i])))
           _hall_event_stream_close (streams->pdata[i], SOUP_WEBSOCKET_CLOSE_POLICY_VIOLATION,
-                                    _("Your session has ended. Please sign in again."));
+                                    _ ("Your session has ended. Please sign in again."));
     }
   _hall_server_release (self);
   g_object_unref (self);
@@ -359,14 +361,14 @@ handle_command (HallServer        *self,
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonObject) params = NULL;
   g_autofree char *token = NULL;
-  const char *address = soup_server_message_get_remote_host (msg);
-  Call *call;
-  guint wait;
+  const char      *address = soup_server_message_get_remote_host (msg);
+  Call            *call;
+  guint            wait;
 
   if (!valid_command_name (name) || hall_engine_lookup_command (name) == NULL)
     {
       g_autofree char *shown = g_utf8_make_valid (name, MIN (strlen (name), 64));
-      g_autofree char *message = g_strdup_printf (_("There is no command “%s”."), shown);
+      g_autofree char *message = g_strdup_printf (_ ("There is no command “%s”."), shown);
 
       _hall_server_respond_simple_error (msg, HALL_ERROR_NOT_FOUND, "command", message);
       return;
@@ -374,9 +376,11 @@ handle_command (HallServer        *self,
 
   if (soup_server_message_get_method (msg) != SOUP_METHOD_POST)
     {
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow", "POST");
-      _hall_server_respond_error_status (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, HALL_ERROR_INVALID_ARGUMENT,
-                                         NULL, _("Commands are sent with POST."));
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow",
+                                    "POST");
+      _hall_server_respond_error_status (msg, SOUP_STATUS_METHOD_NOT_ALLOWED,
+                                         HALL_ERROR_INVALID_ARGUMENT, NULL,
+                                         _ ("Commands are sent with POST."));
       return;
     }
 
@@ -394,8 +398,8 @@ handle_command (HallServer        *self,
       g_autoptr (GError) limited = NULL;
 
       limited = hall_error_new_literal (HALL_ERROR_RATE_LIMITED, "password",
-                                        _("Too many failed sign-ins from this computer. "
-                                          "Wait a minute and try again."));
+                                        _ ("Too many failed sign-ins from this computer. "
+                                           "Wait a minute and try again."));
       hall_error_set_retry_after (limited, wait);
       _hall_server_respond_error (msg, limited);
       return;
@@ -406,7 +410,8 @@ handle_command (HallServer        *self,
   call->msg = g_object_ref (msg);
   call->command = g_strdup (name);
   call->client_address = g_strdup (address);
-  call->disconnected_handler = g_signal_connect (msg, "disconnected", G_CALLBACK (call_disconnected_cb), call);
+  call->disconnected_handler =
+      g_signal_connect (msg, "disconnected", G_CALLBACK (call_disconnected_cb), call);
 
   _hall_server_hold (self);
   soup_server_message_pause (msg);
@@ -422,9 +427,11 @@ handle_health (HallServer        *self,
 
   if (method != SOUP_METHOD_GET && method != SOUP_METHOD_HEAD)
     {
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow", "GET, HEAD");
-      _hall_server_respond_error_status (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, HALL_ERROR_INVALID_ARGUMENT,
-                                         NULL, _("Ask for the server's health with GET."));
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow",
+                                    "GET, HEAD");
+      _hall_server_respond_error_status (msg, SOUP_STATUS_METHOD_NOT_ALLOWED,
+                                         HALL_ERROR_INVALID_ARGUMENT, NULL,
+                                         _ ("Ask for the server's health with GET."));
       return;
     }
 
@@ -438,7 +445,8 @@ handle_health (HallServer        *self,
   json_object_set_string_member (body, "version", PACKAGE_VERSION);
   json_object_set_boolean_member (body, "tls", self->certificate != NULL);
   json_object_set_int_member (body, "now", g_get_real_time () / G_USEC_PER_SEC);
-  _hall_server_respond_json (msg, self->stopping ? SOUP_STATUS_SERVICE_UNAVAILABLE : SOUP_STATUS_OK, body);
+  _hall_server_respond_json (msg, self->stopping ? SOUP_STATUS_SERVICE_UNAVAILABLE : SOUP_STATUS_OK,
+                             body);
 }
 
 void
@@ -454,11 +462,12 @@ _hall_server_api_cb (SoupServer        *soup,
     handle_health (self, msg);
   else if (self->stopping)
     _hall_server_respond_simple_error (msg, HALL_ERROR_UNAVAILABLE, NULL,
-                                       _("The hall server is stopping. Try again shortly."));
+                                       _ ("The hall server is stopping. Try again shortly."));
   else if (g_str_has_prefix (path, API_PREFIX) && strchr (path + strlen (API_PREFIX), '/') == NULL)
     handle_command (self, msg, path + strlen (API_PREFIX));
   else
-    _hall_server_respond_simple_error (msg, HALL_ERROR_NOT_FOUND, NULL, _("There is nothing at this address."));
+    _hall_server_respond_simple_error (msg, HALL_ERROR_NOT_FOUND, NULL,
+                                       _ ("There is nothing at this address."));
 }
 
 static void
@@ -468,7 +477,8 @@ default_cb (SoupServer        *soup,
             GHashTable        *query,
             gpointer           user_data)
 {
-  _hall_server_respond_simple_error (msg, HALL_ERROR_NOT_FOUND, NULL, _("There is nothing at this address."));
+  _hall_server_respond_simple_error (msg, HALL_ERROR_NOT_FOUND, NULL,
+                                     _ ("There is nothing at this address."));
 }
 
 /* ---- shutdown ----------------------------------------------------------------------------- */
@@ -503,13 +513,14 @@ maybe_finish_shutdown (HallServer *self)
   /* Every answer is out: say goodbye on each change feed, then wait (briefly) for them to close. */
   if (self->streams->len > 0 && self->shutdown_timeout == 0)
     {
-      g_autoptr (GPtrArray) streams = g_ptr_array_copy (self->streams, (GCopyFunc) _hall_event_stream_ref, NULL);
+      g_autoptr (GPtrArray) streams =
+          g_ptr_array_copy (self->streams, (GCopyFunc) _hall_event_stream_ref, NULL);
 
       g_ptr_array_set_free_func (streams, (GDestroyNotify) _hall_event_stream_unref);
       self->shutdown_timeout = g_timeout_add (SHUTDOWN_GRACE_MSEC, shutdown_timeout_cb, self);
       for (guint i = 0; i < streams->len; i++)
         _hall_event_stream_close (streams->pdata[i], SOUP_WEBSOCKET_CLOSE_GOING_AWAY,
-                                  _("The hall server is stopping."));
+                                  _ ("The hall server is stopping."));
     }
   if (self->streams->len == 0 && self->shutdown_task != NULL)
     finish_shutdown (self);
@@ -524,7 +535,8 @@ hall_server_dispose (GObject *object)
 
   if (self->streams != NULL)
     while (self->streams->len > 0)
-      _hall_event_stream_close (self->streams->pdata[self->streams->len - 1], SOUP_WEBSOCKET_CLOSE_GOING_AWAY, NULL);
+      _hall_event_stream_close (self->streams->pdata[self->streams->len - 1],
+                                SOUP_WEBSOCKET_CLOSE_GOING_AWAY, NULL);
   g_clear_handle_id (&self->shutdown_timeout, g_source_remove);
   g_clear_handle_id (&self->session_check, g_source_remove);
   g_clear_signal_handler (&self->event_handler, self->engine);
@@ -562,7 +574,8 @@ static void
 hall_server_init (HallServer *self)
 {
   self->streams = g_ptr_array_new ();
-  self->login_failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  self->login_failures =
+      g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
 }
 
 /* ---- public API --------------------------------------------------------------------------- */
@@ -585,7 +598,8 @@ hall_server_new (HallEngine *engine)
   soup_server_add_handler (self->soup, "/api/v1", _hall_server_api_cb, self, NULL);
   /* Handler paths match as plain prefixes: keep "events.since" away from the change feed's
    * WebSocket handler at /api/v1/events. */
-  soup_server_add_early_handler (self->soup, "/api/v1/events.", _hall_server_framing_early_cb, self, NULL);
+  soup_server_add_early_handler (self->soup, "/api/v1/events.", _hall_server_framing_early_cb, self,
+                                 NULL);
   soup_server_add_handler (self->soup, "/api/v1/events.", _hall_server_api_cb, self, NULL);
   _hall_event_stream_add_handlers (self, self->soup);
 
@@ -629,13 +643,13 @@ hall_server_set_tls_certificate (HallServer      *self,
 }
 
 GSocketAddress *
-hall_server_parse_address (const char  *host_port,
-                           GError     **error)
+hall_server_parse_address (const char *host_port,
+                           GError    **error)
 {
   g_autofree char *host = NULL;
   g_autoptr (GInetAddress) address = NULL;
   const char *port_text = NULL;
-  guint64 port = 0;
+  guint64     port = 0;
 
   g_return_val_if_fail (host_port != NULL, NULL);
 
@@ -669,8 +683,8 @@ hall_server_parse_address (const char  *host_port,
       || !g_ascii_string_to_unsigned (port_text, 10, 0, 65535, &port, NULL))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("“%s” is not an address to listen on. Give HOST:PORT with an IP address, for "
-                     "example 0.0.0.0:8443 or 127.0.0.1:8080."),
+                   _ ("“%s” is not an address to listen on. Give HOST:PORT with an IP address, for "
+                      "example 0.0.0.0:8443 or 127.0.0.1:8080."),
                    host_port);
       return NULL;
     }
@@ -679,9 +693,9 @@ hall_server_parse_address (const char  *host_port,
 }
 
 gboolean
-hall_server_listen (HallServer      *self,
-                    GSocketAddress  *address,
-                    GError         **error)
+hall_server_listen (HallServer     *self,
+                    GSocketAddress *address,
+                    GError        **error)
 {
   GInetAddress *inet;
 
@@ -693,15 +707,17 @@ hall_server_listen (HallServer      *self,
     {
       g_autofree char *text = g_inet_address_to_string (inet);
 
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Plain HTTP is only allowed on this computer's loopback address (127.0.0.1 or ::1): "
-                     "on %s passwords and personal data would cross the network unencrypted. Serve "
-                     "HTTPS instead (leave out --plain)."),
-                   text);
+      g_set_error (
+          error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+          _ ("Plain HTTP is only allowed on this computer's loopback address (127.0.0.1 or ::1): "
+             "on %s passwords and personal data would cross the network unencrypted. Serve "
+             "HTTPS instead (leave out --plain)."),
+          text);
       return FALSE;
     }
 
-  return soup_server_listen (self->soup, address, self->certificate ? SOUP_SERVER_LISTEN_HTTPS : 0, error);
+  return soup_server_listen (self->soup, address, self->certificate ? SOUP_SERVER_LISTEN_HTTPS : 0,
+                             error);
 }
 
 guint16
@@ -734,10 +750,10 @@ hall_server_get_url (HallServer *self)
 }
 
 void
-hall_server_shutdown_async (HallServer          *self,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
+hall_server_shutdown_async (HallServer         *self,
+                            GCancellable       *cancellable,
+                            GAsyncReadyCallback callback,
+                            gpointer            user_data)
 {
   g_autoptr (GTask) task = NULL;
 
@@ -747,7 +763,8 @@ hall_server_shutdown_async (HallServer          *self,
   g_task_set_source_tag (task, hall_server_shutdown_async);
   if (self->shutdown_task != NULL || self->stopping)
     {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING, "The server is already stopping.");
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING,
+                               "The server is already stopping.");
       return;
     }
   self->stopping = TRUE;
@@ -756,9 +773,9 @@ hall_server_shutdown_async (HallServer          *self,
 }
 
 gboolean
-hall_server_shutdown_finish (HallServer    *self,
-                             GAsyncResult  *result,
-                             GError       **error)
+hall_server_shutdown_finish (HallServer   *self,
+                             GAsyncResult *result,
+                             GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);

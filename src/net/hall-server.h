@@ -22,31 +22,31 @@ G_DECLARE_FINAL_TYPE (HallServer, hall_server, HALL, SERVER, GObject)
 #define HALL_SERVER_LOGIN_FAILURES_PER_MINUTE 10
 
 /* Serves @engine, whose "event" signal must be emitted in the caller's main context. */
-HallServer *hall_server_new              (HallEngine           *engine);
-HallEngine *hall_server_get_engine       (HallServer           *self);
+HallServer *hall_server_new (HallEngine *engine);
+HallEngine *hall_server_get_engine (HallServer *self);
 /* Serve HTTPS with @certificate; NULL (the default) serves plain HTTP, which
  * hall_server_listen() accepts on a loopback address only. */
-void        hall_server_set_tls_certificate (HallServer        *self,
-                                             GTlsCertificate   *certificate);
+void hall_server_set_tls_certificate (HallServer      *self,
+                                      GTlsCertificate *certificate);
 /* Parses "HOST:PORT" ("0.0.0.0:8443", "127.0.0.1:0", "[::1]:8443", "localhost:8443"); HOST is
  * an IP address or "localhost". Port 0 picks a free port. */
-GSocketAddress *hall_server_parse_address (const char          *host_port,
-                                           GError             **error);
-gboolean    hall_server_listen           (HallServer           *self,
-                                          GSocketAddress       *address,
-                                          GError              **error);
+GSocketAddress *hall_server_parse_address (const char *host_port,
+                                           GError    **error);
+gboolean        hall_server_listen (HallServer     *self,
+                                    GSocketAddress *address,
+                                    GError        **error);
 /* The port actually listened on (after port 0), or 0. */
-guint16     hall_server_get_port         (HallServer           *self);
+guint16 hall_server_get_port (HallServer *self);
 /* "https://HOST:PORT" or "http://HOST:PORT" of the first listener, or NULL. */
-char       *hall_server_get_url          (HallServer           *self);
+char *hall_server_get_url (HallServer *self);
 /* Stops taking requests (new ones get 503 unavailable), waits for the ones the engine is
  * working on to be answered, then closes every connection and event stream. */
-void        hall_server_shutdown_async   (HallServer           *self,
-                                          GCancellable         *cancellable,
-                                          GAsyncReadyCallback   callback,
-                                          gpointer              user_data);
-gboolean    hall_server_shutdown_finish  (HallServer           *self,
-                                          GAsyncResult         *result,
-                                          GError              **error);
+void     hall_server_shutdown_async (HallServer         *self,
+                                     GCancellable       *cancellable,
+                                     GAsyncReadyCallback callback,
+                                     gpointer            user_data);
+gboolean hall_server_shutdown_finish (HallServer   *self,
+                                      GAsyncResult *result,
+                                      GError      **error);
 
 G_END_DECLS

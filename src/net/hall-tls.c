@@ -39,21 +39,21 @@ clear_datum (gnutls_datum_t *datum)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (gnutls_datum_t, clear_datum)
 
 static gboolean
-check (int          rc,
-       const char  *what,
-       GError     **error)
+check (int         rc,
+       const char *what,
+       GError    **error)
 {
   if (rc >= 0)
     return TRUE;
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot make the server certificate (%s): %s"),
-               what, gnutls_strerror (rc));
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+               _ ("Cannot make the server certificate (%s): %s"), what, gnutls_strerror (rc));
   return FALSE;
 }
 
 static gboolean
-add_ip (gnutls_x509_crt_t   crt,
-        const char         *text,
-        GError            **error)
+add_ip (gnutls_x509_crt_t crt,
+        const char       *text,
+        GError          **error)
 {
   g_autoptr (GInetAddress) address = g_inet_address_new_from_string (text);
 
@@ -65,25 +65,26 @@ add_ip (gnutls_x509_crt_t   crt,
 }
 
 gboolean
-hall_tls_create (const char  *cert_path,
-                 const char  *key_path,
-                 const char  *common_name,
-                 GError     **error)
+hall_tls_create (const char *cert_path,
+                 const char *key_path,
+                 const char *common_name,
+                 GError    **error)
 {
   g_auto (gnutls_x509_privkey_t) key = NULL;
   g_auto (gnutls_x509_crt_t) crt = NULL;
   g_auto (gnutls_datum_t) key_pem = { NULL, 0 };
   g_auto (gnutls_datum_t) crt_pem = { NULL, 0 };
-  unsigned char serial[16];
-  time_t now = time (NULL);
-  g_autofree char *cn = g_utf8_substring (common_name, 0, MIN (g_utf8_strlen (common_name, -1), 64));
+  unsigned char    serial[16];
+  time_t           now = time (NULL);
+  g_autofree char *cn =
+      g_utf8_substring (common_name, 0, MIN (g_utf8_strlen (common_name, -1), 64));
   static const char organization[] = "Xinfang Hall";
 
   g_return_val_if_fail (cert_path != NULL && key_path != NULL && common_name != NULL, FALSE);
 
   if (!check (gnutls_x509_privkey_init (&key), "key", error)
-      || !check (gnutls_x509_privkey_generate (key, GNUTLS_PK_ECDSA,
-                                               GNUTLS_CURVE_TO_BITS (GNUTLS_ECC_CURVE_SECP256R1), 0),
+      || !check (gnutls_x509_privkey_generate (
+                     key, GNUTLS_PK_ECDSA, GNUTLS_CURVE_TO_BITS (GNUTLS_ECC_CURVE_SECP256R1), 0),
                  "key", error)
       || !check (gnutls_x509_crt_init (&crt), "certificate", error)
       || !check (gnutls_x509_crt_set_version (crt, 3), "version", error)
@@ -95,11 +96,13 @@ hall_tls_create (const char  *cert_path,
 
   if (!check (gnutls_x509_crt_set_serial (crt, serial, sizeof serial), "serial", error)
       || !check (gnutls_x509_crt_set_activation_time (crt, now - 60 * 60), "validity", error)
-      || !check (gnutls_x509_crt_set_expiration_time (crt, now + VALIDITY_SECONDS), "validity", error)
-      || !check (gnutls_x509_crt_set_dn_by_oid (crt, GNUTLS_OID_X520_COMMON_NAME, 0, cn, strlen (cn)),
-                 "subject", error)
-      || !check (gnutls_x509_crt_set_dn_by_oid (crt, GNUTLS_OID_X520_ORGANIZATION_NAME, 0, organization,
-                                                strlen (organization)),
+      || !check (gnutls_x509_crt_set_expiration_time (crt, now + VALIDITY_SECONDS), "validity",
+                 error)
+      || !check (
+          gnutls_x509_crt_set_dn_by_oid (crt, GNUTLS_OID_X520_COMMON_NAME, 0, cn, strlen (cn)),
+          "subject", error)
+      || !check (gnutls_x509_crt_set_dn_by_oid (crt, GNUTLS_OID_X520_ORGANIZATION_NAME, 0,
+                                                organization, strlen (organization)),
                  "subject", error)
       || !check (gnutls_x509_crt_set_key (crt, key), "key", error)
       || !check (gnutls_x509_crt_set_subject_alt_name (crt, GNUTLS_SAN_DNSNAME, cn, strlen (cn),
@@ -113,36 +116,38 @@ hall_tls_create (const char  *cert_path,
                  "subjectAltName", error))
     return FALSE;
 
-  if (!add_ip (crt, "127.0.0.1", error)
-      || !add_ip (crt, "::1", error)
+  if (!add_ip (crt, "127.0.0.1", error) || !add_ip (crt, "::1", error)
       || !check (gnutls_x509_crt_set_basic_constraints (crt, 0, -1), "basicConstraints", error)
-      || !check (gnutls_x509_crt_set_key_usage (crt, GNUTLS_KEY_DIGITAL_SIGNATURE), "keyUsage", error)
-      || !check (gnutls_x509_crt_set_key_purpose_oid (crt, GNUTLS_KP_TLS_WWW_SERVER, 0), "extKeyUsage",
-                 error))
+      || !check (gnutls_x509_crt_set_key_usage (crt, GNUTLS_KEY_DIGITAL_SIGNATURE), "keyUsage",
+                 error)
+      || !check (gnutls_x509_crt_set_key_purpose_oid (crt, GNUTLS_KP_TLS_WWW_SERVER, 0),
+                 "extKeyUsage", error))
     return FALSE;
 
   {
     unsigned char id[64];
-    size_t id_size = sizeof id;
+    size_t        id_size = sizeof id;
 
     if (!check (gnutls_x509_crt_get_key_id (crt, 0, id, &id_size), "subjectKeyIdentifier", error)
-        || !check (gnutls_x509_crt_set_subject_key_id (crt, id, id_size), "subjectKeyIdentifier", error))
+        || !check (gnutls_x509_crt_set_subject_key_id (crt, id, id_size), "subjectKeyIdentifier",
+                   error))
       return FALSE;
   }
 
   if (!check (gnutls_x509_crt_sign2 (crt, crt, key, GNUTLS_DIG_SHA256, 0), "signature", error)
       || !check (gnutls_x509_crt_export2 (crt, GNUTLS_X509_FMT_PEM, &crt_pem), "export", error)
-      || !check (gnutls_x509_privkey_export2_pkcs8 (key, GNUTLS_X509_FMT_PEM, NULL, GNUTLS_PKCS_PLAIN,
-                                                   &key_pem),
+      || !check (gnutls_x509_privkey_export2_pkcs8 (key, GNUTLS_X509_FMT_PEM, NULL,
+                                                    GNUTLS_PKCS_PLAIN, &key_pem),
                  "export", error))
     return FALSE;
 
   /* The key first: a certificate on disk always has its key. */
   if (!g_file_set_contents_full (key_path, (const char *) key_pem.data, key_pem.size,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0600, error)
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0600,
+                                 error)
       || !g_file_set_contents_full (cert_path, (const char *) crt_pem.data, crt_pem.size,
-                                    G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0644,
-                                    error))
+                                    G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                    0644, error))
     return FALSE;
 
   return TRUE;
@@ -156,13 +161,13 @@ hall_tls_dir_for_database (const char *database_path)
 }
 
 GTlsCertificate *
-hall_tls_load_or_create (const char  *dir,
-                         gboolean    *created,
-                         GError     **error)
+hall_tls_load_or_create (const char *dir,
+                         gboolean   *created,
+                         GError    **error)
 {
   g_autofree char *cert_path = g_build_filename (dir, "cert.pem", NULL);
   g_autofree char *key_path = g_build_filename (dir, "key.pem", NULL);
-  gboolean made = FALSE;
+  gboolean         made = FALSE;
 
   if (created)
     *created = FALSE;
@@ -172,7 +177,8 @@ hall_tls_load_or_create (const char  *dir,
       int saved_errno = errno;
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Cannot create the certificate folder “%s”: %s"), dir, g_strerror (saved_errno));
+                   _ ("Cannot create the certificate folder “%s”: %s"), dir,
+                   g_strerror (saved_errno));
       return NULL;
     }
 
@@ -186,16 +192,18 @@ hall_tls_load_or_create (const char  *dir,
     }
 
   {
-    GError *local_error = NULL;
-    GTlsCertificate *certificate = g_tls_certificate_new_from_files (cert_path, key_path, &local_error);
+    GError          *local_error = NULL;
+    GTlsCertificate *certificate =
+        g_tls_certificate_new_from_files (cert_path, key_path, &local_error);
 
     if (certificate == NULL)
       {
         /* Never replace a broken certificate silently: every client has pinned the old one. */
-        g_set_error (error, local_error->domain, local_error->code,
-                     _("Cannot load the server certificate in “%s”: %s. Move the folder away to make a "
-                       "new certificate; every client will then ask to trust the new fingerprint."),
-                     dir, local_error->message);
+        g_set_error (
+            error, local_error->domain, local_error->code,
+            _ ("Cannot load the server certificate in “%s”: %s. Move the folder away to make a "
+               "new certificate; every client will then ask to trust the new fingerprint."),
+            dir, local_error->message);
         g_error_free (local_error);
         return NULL;
       }
@@ -210,8 +218,8 @@ hall_tls_fingerprint (GTlsCertificate *certificate)
 {
   g_autoptr (GByteArray) der = NULL;
   g_autoptr (GChecksum) checksum = NULL;
-  guint8 digest[32];
-  gsize digest_len = sizeof digest;
+  guint8   digest[32];
+  gsize    digest_len = sizeof digest;
   GString *out;
 
   g_return_val_if_fail (G_IS_TLS_CERTIFICATE (certificate), NULL);

@@ -16,19 +16,20 @@
 
 #include "hall-document.h"
 
-#define MARGIN        56.0  /* 2 cm */
-#define FOOTER        28.0  /* the page number's band at the bottom */
-#define LABEL_WIDTH   120.0
-#define CELL_PAD      6.0
-#define BLOCK_GAP     10.0
-#define SIGN_WIDTH    150.0
-#define BODY_FONT     "Sans 11"
-#define LABEL_FONT    "Sans 10.5"
-#define TITLE_FONT    "Sans Bold 18"
-#define HEADING_FONT  "Sans Bold 12"
-#define NOTE_FONT     "Sans 10"
+#define MARGIN 56.0 /* 2 cm */
+#define FOOTER 28.0 /* the page number's band at the bottom */
+#define LABEL_WIDTH 120.0
+#define CELL_PAD 6.0
+#define BLOCK_GAP 10.0
+#define SIGN_WIDTH 150.0
+#define BODY_FONT "Sans 11"
+#define LABEL_FONT "Sans 10.5"
+#define TITLE_FONT "Sans Bold 18"
+#define HEADING_FONT "Sans Bold 12"
+#define NOTE_FONT "Sans 10"
 
-typedef enum {
+typedef enum
+{
   BLOCK_NOTE,
   BLOCK_HEADING,
   BLOCK_FIELD,
@@ -39,15 +40,15 @@ typedef enum {
 typedef struct
 {
   BlockKind kind;
-  char *label;
-  char *text;
+  char     *label;
+  char     *text;
 } Block;
 
 struct _HallDocument
 {
   GObject parent_instance;
 
-  char *title;
+  char   *title;
   GArray *blocks; /* Block */
 };
 
@@ -150,19 +151,20 @@ hall_document_dup_text (HallDocument *self)
   return g_string_free (text, FALSE);
 }
 
-/* ---- layout ----------------------------------------------------------------------------------- */
+/* ---- layout -----------------------------------------------------------------------------------
+ */
 
 typedef struct
 {
-  cairo_t *cr;
+  cairo_t      *cr;
   PangoContext *context;
-  double width, height;  /* the page */
-  double left, right;    /* the text column */
-  double top, bottom;
-  int draw_page;         /* the page to draw, or -1 to measure */
-  int page;              /* the page being laid out */
-  double y;
-  gboolean in_table;     /* the previous block was a table row: rows share their rules */
+  double        width, height; /* the page */
+  double        left, right;   /* the text column */
+  double        top, bottom;
+  int           draw_page; /* the page to draw, or -1 to measure */
+  int           page;      /* the page being laid out */
+  double        y;
+  gboolean      in_table; /* the previous block was a table row: rows share their rules */
 } Layout;
 
 static PangoLayout *
@@ -253,7 +255,8 @@ static void
 lay_heading (Layout *lay,
              Block  *block)
 {
-  g_autoptr (PangoLayout) layout = new_layout (lay, HEADING_FONT, block->text, lay->right - lay->left);
+  g_autoptr (PangoLayout) layout =
+      new_layout (lay, HEADING_FONT, block->text, lay->right - lay->left);
   g_autoptr (PangoLayout) body = new_layout (lay, BODY_FONT, "—", lay->right - lay->left);
 
   /* A heading stays with the first line of what it heads. */
@@ -277,7 +280,7 @@ lay_text (Layout *lay,
   do
     {
       PangoRectangle logical;
-      double line_top, line_height;
+      double         line_top, line_height;
 
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
       line_top = (double) logical.y / PANGO_SCALE;
@@ -302,7 +305,8 @@ lay_field (Layout *lay,
            Block  *block)
 {
   double value_width = lay->right - lay->left - LABEL_WIDTH - 2 * CELL_PAD;
-  g_autoptr (PangoLayout) label = new_layout (lay, LABEL_FONT, block->label, LABEL_WIDTH - 2 * CELL_PAD);
+  g_autoptr (PangoLayout) label =
+      new_layout (lay, LABEL_FONT, block->label, LABEL_WIDTH - 2 * CELL_PAD);
   g_autoptr (PangoLayout) value = new_layout (lay, BODY_FONT, block->text, value_width);
   double height = MAX (layout_height (label), layout_height (value)) + 2 * CELL_PAD;
 
@@ -333,15 +337,17 @@ static void
 lay_signature (Layout *lay,
                Block  *block)
 {
-  g_autoptr (PangoLayout) label = new_layout (lay, BODY_FONT, block->label, lay->right - lay->left - SIGN_WIDTH);
+  g_autoptr (PangoLayout) label =
+      new_layout (lay, BODY_FONT, block->label, lay->right - lay->left - SIGN_WIDTH);
   double height = layout_height (label) + 14;
-  int label_width;
+  int    label_width;
 
   lay->y += lay->in_table ? BLOCK_GAP * 2 : BLOCK_GAP;
   lay->in_table = FALSE;
   need (lay, height);
   pango_layout_get_size (label, &label_width, NULL);
-  show_layout (lay, label, lay->right - SIGN_WIDTH - (double) label_width / PANGO_SCALE - 4, lay->y + 6);
+  show_layout (lay, label, lay->right - SIGN_WIDTH - (double) label_width / PANGO_SCALE - 4,
+               lay->y + 6);
   if (drawing (lay))
     {
       cairo_save (lay->cr);
@@ -360,7 +366,7 @@ lay_footer (Layout *lay,
             int     n_pages)
 {
   /* Translators: the footer of a printed paper */
-  g_autofree char *text = g_strdup_printf (_("Page %d of %d"), lay->draw_page + 1, n_pages);
+  g_autofree char *text = g_strdup_printf (_ ("Page %d of %d"), lay->draw_page + 1, n_pages);
   g_autoptr (PangoLayout) layout = new_layout (lay, NOTE_FONT, text, lay->right - lay->left);
 
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
@@ -378,9 +384,9 @@ run_layout (HallDocument *self,
             int           draw_page,
             int           n_pages)
 {
-  Layout lay = { 0 };
+  Layout        lay = { 0 };
   PangoContext *context = pango_cairo_create_context (cr);
-  int n;
+  int           n;
 
   /* Points, whatever the target's resolution. */
   pango_cairo_context_set_resolution (context, 72);
@@ -459,14 +465,14 @@ hall_document_draw_page (HallDocument *self,
 }
 
 gboolean
-hall_document_write_pdf (HallDocument  *self,
-                         const char    *path,
-                         GError       **error)
+hall_document_write_pdf (HallDocument *self,
+                         const char   *path,
+                         GError      **error)
 {
   cairo_surface_t *surface;
-  cairo_t *cr;
-  cairo_status_t status;
-  int n_pages;
+  cairo_t         *cr;
+  cairo_status_t   status;
+  int              n_pages;
 
   g_return_val_if_fail (HALL_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -489,7 +495,7 @@ hall_document_write_pdf (HallDocument  *self,
       g_autofree char *name = g_filename_display_name (path);
 
       /* Translators: %s is a file name, the second %s why it could not be written */
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"), name,
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _ ("Could not write “%s”: %s"), name,
                    cairo_status_to_string (status));
       return FALSE;
     }

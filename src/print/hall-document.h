@@ -19,45 +19,45 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HallDocument, hall_document, HALL, DOCUMENT, GObject)
 
 /* A4 in points, as the PDF and the print operation use it. */
-#define HALL_DOCUMENT_A4_WIDTH  595.276
+#define HALL_DOCUMENT_A4_WIDTH 595.276
 #define HALL_DOCUMENT_A4_HEIGHT 841.89
 
-HallDocument *hall_document_new            (const char    *title);
-const char   *hall_document_get_title      (HallDocument  *self);
+HallDocument *hall_document_new (const char *title);
+const char   *hall_document_get_title (HallDocument *self);
 
 /* A short line right under the title, right-aligned: "编号：XF2026-000123". */
-void          hall_document_add_note       (HallDocument  *self,
-                                            const char    *text);
-void          hall_document_add_heading    (HallDocument  *self,
-                                            const char    *text);
+void hall_document_add_note (HallDocument *self,
+                             const char   *text);
+void hall_document_add_heading (HallDocument *self,
+                                const char   *text);
 /* One row of a ruled table; an empty or NULL @value prints as "—". */
-void          hall_document_add_field      (HallDocument  *self,
-                                            const char    *label,
-                                            const char    *value);
+void hall_document_add_field (HallDocument *self,
+                              const char   *label,
+                              const char   *value);
 /* A paragraph; it breaks across pages between lines. Empty text prints as "—". */
-void          hall_document_add_text       (HallDocument  *self,
-                                            const char    *text);
+void hall_document_add_text (HallDocument *self,
+                             const char   *text);
 /* "@label ______________" at the right, with room to sign. */
-void          hall_document_add_signature  (HallDocument  *self,
-                                            const char    *label);
+void hall_document_add_signature (HallDocument *self,
+                                  const char   *label);
 
 /* The whole text, as a reader of the paper gets it, for tests and for the accessible preview. */
-char         *hall_document_dup_text       (HallDocument  *self);
+char *hall_document_dup_text (HallDocument *self);
 
 /* Lays the document out on pages of @width × @height points: the number of pages. */
-int           hall_document_paginate       (HallDocument  *self,
-                                            cairo_t       *cr,
-                                            double         width,
-                                            double         height);
+int hall_document_paginate (HallDocument *self,
+                            cairo_t      *cr,
+                            double        width,
+                            double        height);
 /* Draws page @page (from 0) with its footer "page N of M". */
-void          hall_document_draw_page      (HallDocument  *self,
-                                            cairo_t       *cr,
-                                            double         width,
-                                            double         height,
-                                            int            page);
+void hall_document_draw_page (HallDocument *self,
+                              cairo_t      *cr,
+                              double        width,
+                              double        height,
+                              int           page);
 /* Writes the document to @path as an A4 PDF. */
-gboolean      hall_document_write_pdf      (HallDocument  *self,
-                                            const char    *path,
-                                            GError       **error);
+gboolean hall_document_write_pdf (HallDocument *self,
+                                  const char   *path,
+                                  GError      **error);
 
 G_END_DECLS

@@ -23,8 +23,9 @@ find_label (const Label *labels,
 {
   for (gsize i = 0; i < n_labels; i++)
     if (g_strcmp0 (code, labels[i].code) == 0)
-      return labels[i].context != NULL ? g_dpgettext2 (GETTEXT_PACKAGE, labels[i].context, labels[i].label)
-                                       : _(labels[i].label);
+      return labels[i].context != NULL
+                 ? g_dpgettext2 (GETTEXT_PACKAGE, labels[i].context, labels[i].label)
+                 : _ (labels[i].label);
   return code != NULL ? code : "";
 }
 
@@ -35,18 +36,18 @@ hall_label_state (const char *state)
 {
   static const Label labels[] = {
     /* Translators: matter states */
-    { "registered", NULL, N_("Waiting for decision") },
-    { "accepted", NULL, N_("Accepted") },
-    { "declined", NULL, N_("Not accepted") },
-    { "litigation", NULL, N_("Litigation-related") },
-    { "assigned", NULL, N_("Assigned") },
-    { "objected", NULL, N_("Sent back") },
-    { "replied", NULL, N_("Replied") },
-    { "review", NULL, N_("Under review") },
-    { "reviewed", NULL, N_("Reviewed") },
-    { "rereview", NULL, N_("Under re-review") },
-    { "rereviewed", NULL, N_("Re-reviewed") },
-    { "closed", NULL, N_("Closed") },
+    { "registered", NULL, N_ ("Waiting for decision") },
+    { "accepted", NULL, N_ ("Accepted") },
+    { "declined", NULL, N_ ("Not accepted") },
+    { "litigation", NULL, N_ ("Litigation-related") },
+    { "assigned", NULL, N_ ("Assigned") },
+    { "objected", NULL, N_ ("Sent back") },
+    { "replied", NULL, N_ ("Replied") },
+    { "review", NULL, N_ ("Under review") },
+    { "reviewed", NULL, N_ ("Reviewed") },
+    { "rereview", NULL, N_ ("Under re-review") },
+    { "rereviewed", NULL, N_ ("Re-reviewed") },
+    { "closed", NULL, N_ ("Closed") },
   };
 
   return FIND (labels, state);
@@ -56,11 +57,11 @@ const char *
 hall_label_channel (const char *channel)
 {
   static const Label labels[] = {
-    { "visit", "channel", NC_("channel", "Visit") },
-    { "letter", "channel", NC_("channel", "Letter") },
-    { "online", "channel", NC_("channel", "Online") },
-    { "phone", "channel", NC_("channel", "Phone") },
-    { "other", "channel", NC_("channel", "Other") },
+    { "visit", "channel", NC_ ("channel", "Visit") },
+    { "letter", "channel", NC_ ("channel", "Letter") },
+    { "online", "channel", NC_ ("channel", "Online") },
+    { "phone", "channel", NC_ ("channel", "Phone") },
+    { "other", "channel", NC_ ("channel", "Other") },
   };
 
   return FIND (labels, channel);
@@ -70,9 +71,9 @@ const char *
 hall_label_type (const char *type)
 {
   static const Label labels[] = {
-    { "suggestion", NULL, N_("Suggestion") },
-    { "accusation", NULL, N_("Report or accusation") },
-    { "claim", NULL, N_("Appeal or claim") },
+    { "suggestion", NULL, N_ ("Suggestion") },
+    { "accusation", NULL, N_ ("Report or accusation") },
+    { "claim", NULL, N_ ("Appeal or claim") },
   };
 
   return FIND (labels, type);
@@ -82,9 +83,9 @@ const char *
 hall_label_opinion (const char *opinion)
 {
   static const Label labels[] = {
-    { "support", NULL, N_("Supported") },
-    { "explain", NULL, N_("Explained") },
-    { "reject", NULL, N_("Not supported") },
+    { "support", NULL, N_ ("Supported") },
+    { "explain", NULL, N_ ("Explained") },
+    { "reject", NULL, N_ ("Not supported") },
   };
 
   return FIND (labels, opinion);
@@ -94,8 +95,8 @@ const char *
 hall_label_sex (const char *sex)
 {
   static const Label labels[] = {
-    { "male", NULL, N_("male") },
-    { "female", NULL, N_("female") },
+    { "male", NULL, N_ ("male") },
+    { "female", NULL, N_ ("female") },
   };
 
   return FIND (labels, sex);
@@ -106,34 +107,36 @@ hall_label_timeline (const char *kind)
 {
   static const Label labels[] = {
     /* Translators: entries of a matter's timeline */
-    { "registered", NULL, N_("Registered") },
-    { "litigation_guided", NULL, N_("Guided to the legal windows") },
-    { "accepted", NULL, N_("Accepted") },
-    { "declined", NULL, N_("Not accepted") },
-    { "assigned", NULL, N_("Assigned") },
-    { "objected", NULL, N_("Objection: sent back") },
+    { "registered", NULL, N_ ("Registered") },
+    { "litigation_guided", NULL, N_ ("Guided to the legal windows") },
+    { "accepted", NULL, N_ ("Accepted") },
+    { "declined", NULL, N_ ("Not accepted") },
+    { "assigned", NULL, N_ ("Assigned") },
+    { "objected", NULL, N_ ("Objection: sent back") },
     /* Translators: timeline: a cooperating department (配合单位) refused its part */
-    { "cooperation_objected", NULL, N_("Cooperating department objected") },
+    { "cooperation_objected", NULL, N_ ("Cooperating department objected") },
     /* Translators: timeline: a note on how the handling goes (办理进展) */
-    { "progress_note", NULL, N_("Progress note") },
-    { "extended", NULL, N_("Deadline extended") },
-    { "replied", NULL, N_("Replied") },
-    { "review_requested", NULL, N_("Review requested") },
-    { "reviewed", NULL, N_("Reviewed") },
-    { "rereview_requested", NULL, N_("Re-review requested") },
-    { "rereviewed", NULL, N_("Re-reviewed") },
-    { "closed", NULL, N_("Closed") },
-    { "escalated", NULL, N_("Escalated to the duty leader") },
-    /* Translators: timeline: the duty leader did not receive the visitor that day (当日未接访，已过期) */
-    { "escalation_lapsed", NULL, N_("Not received that day (lapsed)") },
-    /* Translators: timeline: after a lapsed escalation the matter stays with its department (留原单位办理) */
-    { "escalation_left", NULL, N_("Left with its department") },
-    { "leader_instruction", NULL, N_("Leader’s instruction") },
-    { "charged", NULL, N_("Leader took charge") },
-    { "charge_updated", NULL, N_("Leader’s charge updated") },
-    { "charge_closed", NULL, N_("Leader’s charge ended") },
-    { "supervised", NULL, N_("Flagged for supervision") },
-    { "supervision_resolved", NULL, N_("Supervision resolved") },
+    { "progress_note", NULL, N_ ("Progress note") },
+    { "extended", NULL, N_ ("Deadline extended") },
+    { "replied", NULL, N_ ("Replied") },
+    { "review_requested", NULL, N_ ("Review requested") },
+    { "reviewed", NULL, N_ ("Reviewed") },
+    { "rereview_requested", NULL, N_ ("Re-review requested") },
+    { "rereviewed", NULL, N_ ("Re-reviewed") },
+    { "closed", NULL, N_ ("Closed") },
+    { "escalated", NULL, N_ ("Escalated to the duty leader") },
+    /* Translators: timeline: the duty leader did not receive the visitor that day
+       (当日未接访，已过期) */
+    { "escalation_lapsed", NULL, N_ ("Not received that day (lapsed)") },
+    /* Translators: timeline: after a lapsed escalation the matter stays with its department
+       (留原单位办理) */
+    { "escalation_left", NULL, N_ ("Left with its department") },
+    { "leader_instruction", NULL, N_ ("Leader’s instruction") },
+    { "charged", NULL, N_ ("Leader took charge") },
+    { "charge_updated", NULL, N_ ("Leader’s charge updated") },
+    { "charge_closed", NULL, N_ ("Leader’s charge ended") },
+    { "supervised", NULL, N_ ("Flagged for supervision") },
+    { "supervision_resolved", NULL, N_ ("Supervision resolved") },
   };
 
   return FIND (labels, kind);
@@ -143,12 +146,12 @@ const char *
 hall_label_ticket_state (const char *state)
 {
   static const Label labels[] = {
-    { "waiting", "ticket", NC_("ticket", "Waiting") },
-    { "called", "ticket", NC_("ticket", "Called") },
-    { "serving", "ticket", NC_("ticket", "Being served") },
-    { "held", "ticket", NC_("ticket", "On hold") },
-    { "no_show", "ticket", NC_("ticket", "No-show") },
-    { "finished", "ticket", NC_("ticket", "Finished") },
+    { "waiting", "ticket", NC_ ("ticket", "Waiting") },
+    { "called", "ticket", NC_ ("ticket", "Called") },
+    { "serving", "ticket", NC_ ("ticket", "Being served") },
+    { "held", "ticket", NC_ ("ticket", "On hold") },
+    { "no_show", "ticket", NC_ ("ticket", "No-show") },
+    { "finished", "ticket", NC_ ("ticket", "Finished") },
   };
 
   return FIND (labels, state);
@@ -159,10 +162,10 @@ hall_label_counter_state (const char *state)
 {
   /* Translators: a service window's state */
   if (g_strcmp0 (state, "open") == 0)
-    return C_("counter state", "Open");
+    return C_ ("counter state", "Open");
   if (g_strcmp0 (state, "paused") == 0)
-    return C_("counter state", "Paused");
-  return C_("counter state", "Closed");
+    return C_ ("counter state", "Paused");
+  return C_ ("counter state", "Closed");
 }
 
 const char *
@@ -170,88 +173,90 @@ hall_label_command (const char *command)
 {
   static const Label labels[] = {
     /* Translators: what a command of the hall did, as the audit trail (操作日志) lists it */
-    { "audit.list", "command", NC_("command", "Read the audit trail") },
-    { "calendar.clear_day", "command", NC_("command", "Restore a calendar day") },
-    { "calendar.deadline", "command", NC_("command", "Work out a deadline") },
-    { "calendar.list", "command", NC_("command", "Read the calendar") },
-    { "calendar.set_day", "command", NC_("command", "Set a calendar day") },
-    { "category.save", "command", NC_("command", "Save a problem category") },
-    { "counter.call_next", "command", NC_("command", "Call the next visitor") },
-    { "counter.close", "command", NC_("command", "Close a window") },
-    { "counter.open", "command", NC_("command", "Open a window") },
-    { "counter.pause", "command", NC_("command", "Pause a window") },
-    { "counter.recall", "command", NC_("command", "Call again") },
-    { "counter.resume", "command", NC_("command", "Resume a window") },
-    { "counter.save", "command", NC_("command", "Save a window") },
-    { "department.save", "command", NC_("command", "Save a department") },
-    { "events.since", "command", NC_("command", "Catch up with changes") },
-    { "hall.backup", "command", NC_("command", "Back up the hall") },
-    { "hall.check", "command", NC_("command", "Check the database") },
-    { "hall.configure", "command", NC_("command", "Change the hall’s settings") },
-    { "hall.info", "command", NC_("command", "Read the hall’s settings") },
-    { "hall.setup", "command", NC_("command", "Set up the hall") },
-    { "hall.snapshot", "command", NC_("command", "Read the hall board") },
-    { "leader.call", "command", NC_("command", "Call a visitor in (leader)") },
-    { "leader.charge", "command", NC_("command", "Take charge of a matter") },
-    { "leader.charge_get", "command", NC_("command", "Read a charged matter") },
-    { "leader.charge_update", "command", NC_("command", "Update a charged matter") },
-    { "leader.charges", "command", NC_("command", "List charged matters") },
-    { "leader.duty", "command", NC_("command", "Change the duty roster") },
-    { "leader.escalation_leave", "command", NC_("command", "Leave a matter with its department") },
-    { "leader.escalations", "command", NC_("command", "List escalations") },
-    { "leader.queue", "command", NC_("command", "Read the leader’s queue") },
-    { "leader.receive", "command", NC_("command", "Record a leader’s reception") },
-    { "leader.reception", "command", NC_("command", "Read a reception record") },
-    { "leader.receptions", "command", NC_("command", "List reception records") },
-    { "leader.roster", "command", NC_("command", "Read the duty roster") },
-    { "leader.supervision", "command", NC_("command", "Read supervision") },
-    { "leader.today", "command", NC_("command", "Read today’s duty leader") },
-    { "matter.accept", "command", NC_("command", "Accept a matter") },
-    { "matter.assign", "command", NC_("command", "Assign a matter") },
-    { "matter.close", "command", NC_("command", "Close a matter") },
-    { "matter.decline", "command", NC_("command", "Decline a matter") },
-    { "matter.due", "command", NC_("command", "List deadlines") },
-    { "matter.escalate", "command", NC_("command", "Escalate to the duty leader") },
-    { "matter.extend", "command", NC_("command", "Extend the deadline") },
-    { "matter.get", "command", NC_("command", "Read a matter") },
-    { "matter.list", "command", NC_("command", "List matters") },
-    { "matter.note", "command", NC_("command", "Add a progress note") },
-    { "matter.object", "command", NC_("command", "Object to an assignment") },
-    { "matter.read_personal", "command", NC_("command", "Read a petitioner’s particulars") },
-    { "matter.register", "command", NC_("command", "Register a matter") },
-    { "matter.reply", "command", NC_("command", "Reply to a matter") },
-    { "matter.rereview_reply", "command", NC_("command", "Give the re-review opinion") },
-    { "matter.rereview_request", "command", NC_("command", "Request a re-review") },
-    { "matter.review_reply", "command", NC_("command", "Give the review opinion") },
-    { "matter.review_request", "command", NC_("command", "Request a review") },
-    { "matter.search", "command", NC_("command", "Search matters") },
-    { "matter.search.result", "command", NC_("command", "Matter found by a search") },
-    { "matter.supervise", "command", NC_("command", "Flag for supervision") },
-    { "petitioner.lookup", "command", NC_("command", "Look up a petitioner") },
-    { "petitioner.read_personal", "command", NC_("command", "Read a petitioner’s particulars (lookup)") },
-    { "leader_reception.read_personal", "command", NC_("command", "Read a reception record’s particulars") },
-    { "session.login", "command", NC_("command", "Sign in") },
-    { "session.logout", "command", NC_("command", "Sign out") },
-    { "session.switch", "command", NC_("command", "Switch role") },
-    { "session.whoami", "command", NC_("command", "Read the session") },
-    { "stats.summary", "command", NC_("command", "Read the statistics") },
-    { "status.query", "command", NC_("command", "Status query (kiosk)") },
-    { "ticket.finish", "command", NC_("command", "Finish a visit") },
-    { "ticket.get", "command", NC_("command", "Read a ticket") },
-    { "ticket.hold", "command", NC_("command", "Put a visitor on hold") },
-    { "ticket.issue", "command", NC_("command", "Issue a ticket") },
-    { "ticket.list", "command", NC_("command", "List the queue") },
-    { "ticket.no_show", "command", NC_("command", "Mark a no-show") },
-    { "ticket.prioritize", "command", NC_("command", "Move to the front") },
-    { "ticket.reactivate", "command", NC_("command", "Reactivate a ticket") },
-    { "ticket.resume", "command", NC_("command", "Resume a held visitor") },
-    { "ticket.start", "command", NC_("command", "Start serving") },
-    { "ticket.transfer", "command", NC_("command", "Transfer a visitor") },
-    { "user.create", "command", NC_("command", "Create an account") },
-    { "user.list", "command", NC_("command", "List accounts") },
-    { "user.set_locked", "command", NC_("command", "Lock or unlock an account") },
-    { "user.set_password", "command", NC_("command", "Reset a password") },
-    { "user.update", "command", NC_("command", "Change an account") },
+    { "audit.list", "command", NC_ ("command", "Read the audit trail") },
+    { "calendar.clear_day", "command", NC_ ("command", "Restore a calendar day") },
+    { "calendar.deadline", "command", NC_ ("command", "Work out a deadline") },
+    { "calendar.list", "command", NC_ ("command", "Read the calendar") },
+    { "calendar.set_day", "command", NC_ ("command", "Set a calendar day") },
+    { "category.save", "command", NC_ ("command", "Save a problem category") },
+    { "counter.call_next", "command", NC_ ("command", "Call the next visitor") },
+    { "counter.close", "command", NC_ ("command", "Close a window") },
+    { "counter.open", "command", NC_ ("command", "Open a window") },
+    { "counter.pause", "command", NC_ ("command", "Pause a window") },
+    { "counter.recall", "command", NC_ ("command", "Call again") },
+    { "counter.resume", "command", NC_ ("command", "Resume a window") },
+    { "counter.save", "command", NC_ ("command", "Save a window") },
+    { "department.save", "command", NC_ ("command", "Save a department") },
+    { "events.since", "command", NC_ ("command", "Catch up with changes") },
+    { "hall.backup", "command", NC_ ("command", "Back up the hall") },
+    { "hall.check", "command", NC_ ("command", "Check the database") },
+    { "hall.configure", "command", NC_ ("command", "Change the hall’s settings") },
+    { "hall.info", "command", NC_ ("command", "Read the hall’s settings") },
+    { "hall.setup", "command", NC_ ("command", "Set up the hall") },
+    { "hall.snapshot", "command", NC_ ("command", "Read the hall board") },
+    { "leader.call", "command", NC_ ("command", "Call a visitor in (leader)") },
+    { "leader.charge", "command", NC_ ("command", "Take charge of a matter") },
+    { "leader.charge_get", "command", NC_ ("command", "Read a charged matter") },
+    { "leader.charge_update", "command", NC_ ("command", "Update a charged matter") },
+    { "leader.charges", "command", NC_ ("command", "List charged matters") },
+    { "leader.duty", "command", NC_ ("command", "Change the duty roster") },
+    { "leader.escalation_leave", "command", NC_ ("command", "Leave a matter with its department") },
+    { "leader.escalations", "command", NC_ ("command", "List escalations") },
+    { "leader.queue", "command", NC_ ("command", "Read the leader’s queue") },
+    { "leader.receive", "command", NC_ ("command", "Record a leader’s reception") },
+    { "leader.reception", "command", NC_ ("command", "Read a reception record") },
+    { "leader.receptions", "command", NC_ ("command", "List reception records") },
+    { "leader.roster", "command", NC_ ("command", "Read the duty roster") },
+    { "leader.supervision", "command", NC_ ("command", "Read supervision") },
+    { "leader.today", "command", NC_ ("command", "Read today’s duty leader") },
+    { "matter.accept", "command", NC_ ("command", "Accept a matter") },
+    { "matter.assign", "command", NC_ ("command", "Assign a matter") },
+    { "matter.close", "command", NC_ ("command", "Close a matter") },
+    { "matter.decline", "command", NC_ ("command", "Decline a matter") },
+    { "matter.due", "command", NC_ ("command", "List deadlines") },
+    { "matter.escalate", "command", NC_ ("command", "Escalate to the duty leader") },
+    { "matter.extend", "command", NC_ ("command", "Extend the deadline") },
+    { "matter.get", "command", NC_ ("command", "Read a matter") },
+    { "matter.list", "command", NC_ ("command", "List matters") },
+    { "matter.note", "command", NC_ ("command", "Add a progress note") },
+    { "matter.object", "command", NC_ ("command", "Object to an assignment") },
+    { "matter.read_personal", "command", NC_ ("command", "Read a petitioner’s particulars") },
+    { "matter.register", "command", NC_ ("command", "Register a matter") },
+    { "matter.reply", "command", NC_ ("command", "Reply to a matter") },
+    { "matter.rereview_reply", "command", NC_ ("command", "Give the re-review opinion") },
+    { "matter.rereview_request", "command", NC_ ("command", "Request a re-review") },
+    { "matter.review_reply", "command", NC_ ("command", "Give the review opinion") },
+    { "matter.review_request", "command", NC_ ("command", "Request a review") },
+    { "matter.search", "command", NC_ ("command", "Search matters") },
+    { "matter.search.result", "command", NC_ ("command", "Matter found by a search") },
+    { "matter.supervise", "command", NC_ ("command", "Flag for supervision") },
+    { "petitioner.lookup", "command", NC_ ("command", "Look up a petitioner") },
+    { "petitioner.read_personal", "command",
+      NC_ ("command", "Read a petitioner’s particulars (lookup)") },
+    { "leader_reception.read_personal", "command",
+      NC_ ("command", "Read a reception record’s particulars") },
+    { "session.login", "command", NC_ ("command", "Sign in") },
+    { "session.logout", "command", NC_ ("command", "Sign out") },
+    { "session.switch", "command", NC_ ("command", "Switch role") },
+    { "session.whoami", "command", NC_ ("command", "Read the session") },
+    { "stats.summary", "command", NC_ ("command", "Read the statistics") },
+    { "status.query", "command", NC_ ("command", "Status query (kiosk)") },
+    { "ticket.finish", "command", NC_ ("command", "Finish a visit") },
+    { "ticket.get", "command", NC_ ("command", "Read a ticket") },
+    { "ticket.hold", "command", NC_ ("command", "Put a visitor on hold") },
+    { "ticket.issue", "command", NC_ ("command", "Issue a ticket") },
+    { "ticket.list", "command", NC_ ("command", "List the queue") },
+    { "ticket.no_show", "command", NC_ ("command", "Mark a no-show") },
+    { "ticket.prioritize", "command", NC_ ("command", "Move to the front") },
+    { "ticket.reactivate", "command", NC_ ("command", "Reactivate a ticket") },
+    { "ticket.resume", "command", NC_ ("command", "Resume a held visitor") },
+    { "ticket.start", "command", NC_ ("command", "Start serving") },
+    { "ticket.transfer", "command", NC_ ("command", "Transfer a visitor") },
+    { "user.create", "command", NC_ ("command", "Create an account") },
+    { "user.list", "command", NC_ ("command", "List accounts") },
+    { "user.set_locked", "command", NC_ ("command", "Lock or unlock an account") },
+    { "user.set_password", "command", NC_ ("command", "Reset a password") },
+    { "user.update", "command", NC_ ("command", "Change an account") },
   };
 
   return FIND (labels, command);

@@ -12,19 +12,19 @@
 G_BEGIN_DECLS
 
 /* A matter's state: "registered" → "Waiting for decision" */
-const char *hall_label_state         (const char *state);
-const char *hall_label_channel       (const char *channel);
-const char *hall_label_type          (const char *type);
+const char *hall_label_state (const char *state);
+const char *hall_label_channel (const char *channel);
+const char *hall_label_type (const char *type);
 /* A reply's opinion: "support", "explain", "reject" */
-const char *hall_label_opinion       (const char *opinion);
-const char *hall_label_sex           (const char *sex);
+const char *hall_label_opinion (const char *opinion);
+const char *hall_label_sex (const char *sex);
 /* A matter's timeline entry */
-const char *hall_label_timeline      (const char *kind);
-const char *hall_label_ticket_state  (const char *state);
+const char *hall_label_timeline (const char *kind);
+const char *hall_label_ticket_state (const char *state);
 /* A service window's state: "open", "paused", anything else is closed */
 const char *hall_label_counter_state (const char *state);
 
 /* What a command did, for the audit trail: "matter.register" → "Register a matter" */
-const char *hall_label_command       (const char *command);
+const char *hall_label_command (const char *command);
 
 G_END_DECLS

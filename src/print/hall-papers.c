@@ -20,7 +20,8 @@ static const char *
 member_string (JsonObject *object,
                const char *name)
 {
-  if (object == NULL || !json_object_has_member (object, name) || json_object_get_null_member (object, name))
+  if (object == NULL || !json_object_has_member (object, name)
+      || json_object_get_null_member (object, name))
     return NULL;
   return json_object_get_string_member_with_default (object, name, NULL);
 }
@@ -29,7 +30,8 @@ static char *
 member_int_text (JsonObject *object,
                  const char *name)
 {
-  if (object == NULL || !json_object_has_member (object, name) || json_object_get_null_member (object, name))
+  if (object == NULL || !json_object_has_member (object, name)
+      || json_object_get_null_member (object, name))
     return NULL;
   return g_strdup_printf ("%lld", (long long) json_object_get_int_member (object, name));
 }
@@ -47,7 +49,7 @@ hall_paper_format_date (const char *iso_date)
           && g_date_valid_dmy (day, month, year))
         {
           /* Translators: a date on a printed paper: year, month, day, e.g. "2026年11月22日" */
-          return g_strdup_printf (_("%1$d-%2$02d-%3$02d"), year, month, day);
+          return g_strdup_printf (_ ("%1$d-%2$02d-%3$02d"), year, month, day);
         }
     }
   return g_strdup (iso_date);
@@ -69,10 +71,10 @@ petitioner_names (JsonObject *reply)
         continue;
       if (names->len > 0)
         /* Translators: between two names in a list of people */
-        g_string_append (names, _(", "));
+        g_string_append (names, _ (", "));
       if (g_strcmp0 (member_string (person, "role"), "representative") == 0)
         /* Translators: a representative of a collective visit, after the name */
-        g_string_append_printf (names, _("%s (representative)"), name);
+        g_string_append_printf (names, _ ("%s (representative)"), name);
       else
         g_string_append (names, name);
     }
@@ -96,8 +98,8 @@ hall_paper_receipt (JsonObject *matter_reply,
                     const char *hall_name,
                     const char *today)
 {
-  JsonObject *matter;
-  HallDocument *document;
+  JsonObject      *matter;
+  HallDocument    *document;
   g_autofree char *number = NULL;
   g_autofree char *names = NULL;
   g_autofree char *persons = NULL;
@@ -111,9 +113,9 @@ hall_paper_receipt (JsonObject *matter_reply,
 
   matter = json_object_get_object_member (matter_reply, "matter");
   /* Translators: the title of the paper a visitor takes home after registering a petition */
-  document = hall_document_new (_("Petition Registration Receipt"));
+  document = hall_document_new (_ ("Petition Registration Receipt"));
   /* Translators: under the title of a printed paper: the matter's number */
-  number = g_strdup_printf (_("No. %s"), member_string (matter, "number"));
+  number = g_strdup_printf (_ ("No. %s"), member_string (matter, "number"));
   hall_document_add_note (document, number);
 
   names = petitioner_names (matter_reply);
@@ -122,56 +124,66 @@ hall_paper_receipt (JsonObject *matter_reply,
   counter = member_int_text (matter, "first_counter_number");
   if (counter != NULL)
     /* Translators: on a receipt: the first receiver, "3号窗口 · 张三" */
-    first = g_strdup_printf (_("Window %s · %s"), counter, member_string (matter, "first_user_name") ? : "—");
+    first = g_strdup_printf (_ ("Window %s · %s"), counter,
+                             member_string (matter, "first_user_name") ?: "—");
   else
     first = g_strdup (member_string (matter, "first_user_name"));
 
-  hall_document_add_field (document, C_("paper", "Query code"), member_string (matter, "query_code"));
-  hall_document_add_field (document, C_("paper", "Petitioners"), names);
-  hall_document_add_field (document, C_("paper", "Persons"), persons);
-  hall_document_add_field (document, C_("paper", "Received on"), received);
-  hall_document_add_field (document, C_("paper", "Channel"), hall_label_channel (member_string (matter, "channel")));
-  hall_document_add_field (document, C_("paper", "Type"), hall_label_type (member_string (matter, "type")));
-  hall_document_add_field (document, C_("paper", "Category"), member_string (matter, "category_name"));
-  hall_document_add_field (document, C_("paper", "Responsible department"), member_string (matter, "department_name"));
-  hall_document_add_field (document, C_("paper", "Received by"), first);
+  hall_document_add_field (document, C_ ("paper", "Query code"),
+                           member_string (matter, "query_code"));
+  hall_document_add_field (document, C_ ("paper", "Petitioners"), names);
+  hall_document_add_field (document, C_ ("paper", "Persons"), persons);
+  hall_document_add_field (document, C_ ("paper", "Received on"), received);
+  hall_document_add_field (document, C_ ("paper", "Channel"),
+                           hall_label_channel (member_string (matter, "channel")));
+  hall_document_add_field (document, C_ ("paper", "Type"),
+                           hall_label_type (member_string (matter, "type")));
+  hall_document_add_field (document, C_ ("paper", "Category"),
+                           member_string (matter, "category_name"));
+  hall_document_add_field (document, C_ ("paper", "Responsible department"),
+                           member_string (matter, "department_name"));
+  hall_document_add_field (document, C_ ("paper", "Received by"), first);
 
-  hall_document_add_heading (document, C_("paper", "The petition"));
+  hall_document_add_heading (document, C_ ("paper", "The petition"));
   hall_document_add_text (document, member_string (matter, "content"));
 
-  hall_document_add_heading (document, C_("paper", "What happens next"));
+  hall_document_add_heading (document, C_ ("paper", "What happens next"));
   if (json_object_get_boolean_member_with_default (matter, "litigation", FALSE))
-    notice = g_strdup (_("This matter concerns litigation. Under the separation of litigation from petitions it is not "
-                         "accepted as a petition: please bring it to the public security, procuratorate, court or "
-                         "justice windows of this hall, which will handle it according to law."));
+    notice = g_strdup (_ (
+        "This matter concerns litigation. Under the separation of litigation from petitions it is "
+        "not "
+        "accepted as a petition: please bring it to the public security, procuratorate, court or "
+        "justice windows of this hall, which will handle it according to law."));
   else
     {
       due = hall_paper_format_date (member_string (matter, "decision_due"));
       /* Translators: on a receipt; %s is the date by which the decision is due */
-      notice = g_strdup_printf (_("Your petition is registered. Whether it is accepted will be told to you in writing "
-                                  "by %s (within 15 days, Article 23 of the Regulation on Petition Work). With the "
-                                  "matter number and the query code above you can follow its progress at the hall’s "
-                                  "kiosk or at any window. Please keep this receipt."), due);
+      notice = g_strdup_printf (
+          _ ("Your petition is registered. Whether it is accepted will be told to you in writing "
+             "by %s (within 15 days, Article 23 of the Regulation on Petition Work). With the "
+             "matter number and the query code above you can follow its progress at the hall’s "
+             "kiosk or at any window. Please keep this receipt."),
+          due);
     }
   hall_document_add_text (document, notice);
 
   /* Translators: a line to sign on a printed paper */
-  hall_document_add_signature (document, _("Petitioner’s signature"));
+  hall_document_add_signature (document, _ ("Petitioner’s signature"));
   /* Translators: a line to sign on a printed paper */
-  hall_document_add_signature (document, _("Received by (signature)"));
+  hall_document_add_signature (document, _ ("Received by (signature)"));
   add_issuer (document, hall_name, today);
   return document;
 }
 
 HallDocument *
-hall_paper_decision_notice (JsonObject  *matter_reply,
-                            const char  *hall_name,
-                            const char  *today,
-                            GError     **error)
+hall_paper_decision_notice (JsonObject *matter_reply,
+                            const char *hall_name,
+                            const char *today,
+                            GError    **error)
 {
-  JsonObject *matter;
-  const char *state;
-  HallDocument *document;
+  JsonObject      *matter;
+  const char      *state;
+  HallDocument    *document;
   g_autofree char *names = NULL;
   g_autofree char *received = NULL;
   g_autofree char *number = NULL;
@@ -186,32 +198,38 @@ hall_paper_decision_notice (JsonObject  *matter_reply,
 
   if (g_strcmp0 (state, "registered") == 0)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                           _("The matter waits for its decision: accept it or decline it first, then print the "
-                             "notice."));
+      g_set_error_literal (
+          error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+          _ ("The matter waits for its decision: accept it or decline it first, then print the "
+             "notice."));
       return NULL;
     }
   if (g_strcmp0 (state, "declined") == 0)
     {
       /* Translators: the title of the written notice that a petition is not accepted (不予受理告知书) */
-      document = hall_document_new (_("Notice of Non-Acceptance of a Petition"));
-      /* Translators: a notice: the petitioners' names, the day they came, the matter number, the reason */
-      text = g_strdup_printf (_("%s:\nThe petition you submitted on %s (No. %s) has been examined and is not accepted "
-                                "as a petition, for this reason: %s\nIf you have questions about this decision, you "
-                                "may ask at any window of the hall."),
-                              names, received, member_string (matter, "number"),
-                              member_string (matter, "decline_reason") ? : "—");
+      document = hall_document_new (_ ("Notice of Non-Acceptance of a Petition"));
+      /* Translators: a notice: the petitioners' names, the day they came, the matter number, the
+       * reason */
+      text = g_strdup_printf (
+          _ ("%s:\nThe petition you submitted on %s (No. %s) has been examined and is not accepted "
+             "as a petition, for this reason: %s\nIf you have questions about this decision, you "
+             "may ask at any window of the hall."),
+          names, received, member_string (matter, "number"),
+          member_string (matter, "decline_reason") ?: "—");
     }
   else if (g_strcmp0 (state, "litigation") == 0)
     {
       /* Translators: the title of the written guidance for a litigation-related matter */
-      document = hall_document_new (_("Notice on a Litigation-Related Matter"));
+      document = hall_document_new (_ ("Notice on a Litigation-Related Matter"));
       /* Translators: a notice: the petitioners' names, the day they came, the matter number */
-      text = g_strdup_printf (_("%s:\nThe matter you submitted on %s (No. %s) concerns litigation. Under the "
-                                "separation of litigation from petitions it is not handled as a petition. Please bring "
-                                "it to the public security, procuratorate, court or justice windows of this hall, which "
-                                "will handle it according to law."),
-                              names, received, member_string (matter, "number"));
+      text = g_strdup_printf (
+          _ ("%s:\nThe matter you submitted on %s (No. %s) concerns litigation. Under the "
+             "separation of litigation from petitions it is not handled as a petition. Please "
+             "bring "
+             "it to the public security, procuratorate, court or justice windows of this hall, "
+             "which "
+             "will handle it according to law."),
+          names, received, member_string (matter, "number"));
     }
   else
     {
@@ -219,18 +237,19 @@ hall_paper_decision_notice (JsonObject  *matter_reply,
       g_autofree char *due = hall_paper_format_date (member_string (matter, "handling_due"));
 
       /* Translators: the title of the written notice that a petition is accepted (受理告知书) */
-      document = hall_document_new (_("Notice of Acceptance of a Petition"));
+      document = hall_document_new (_ ("Notice of Acceptance of a Petition"));
       /* Translators: a notice: names, the day they came, the number, the day it was accepted, the
        * responsible department, the handling deadline */
-      text = g_strdup_printf (_("%s:\nThe petition you submitted on %s (No. %s) was accepted on %s and is handled by "
-                                "%s. Under Article 34 of the Regulation on Petition Work it will be concluded, with a "
-                                "written reply, within 60 days of its acceptance, by %s; should it need longer, you "
-                                "will be told the reason for the extension.\nWith the matter number and your query "
-                                "code you can follow its progress at the hall’s kiosk or at any window."),
-                              names, received, member_string (matter, "number"), accepted,
-                              member_string (matter, "department_name") ? : "—", due);
+      text = g_strdup_printf (
+          _ ("%s:\nThe petition you submitted on %s (No. %s) was accepted on %s and is handled by "
+             "%s. Under Article 34 of the Regulation on Petition Work it will be concluded, with a "
+             "written reply, within 60 days of its acceptance, by %s; should it need longer, you "
+             "will be told the reason for the extension.\nWith the matter number and your query "
+             "code you can follow its progress at the hall’s kiosk or at any window."),
+          names, received, member_string (matter, "number"), accepted,
+          member_string (matter, "department_name") ?: "—", due);
     }
-  number = g_strdup_printf (_("No. %s"), member_string (matter, "number"));
+  number = g_strdup_printf (_ ("No. %s"), member_string (matter, "number"));
   hall_document_add_note (document, number);
   hall_document_add_text (document, text);
   add_issuer (document, hall_name, today);
@@ -242,7 +261,7 @@ hall_paper_reception_record (JsonObject *reception,
                              const char *hall_name)
 {
   HallDocument *document;
-  JsonArray *departments;
+  JsonArray    *departments;
   g_autoptr (GString) assigned = g_string_new (NULL);
   g_autofree char *date = NULL;
   g_autofree char *persons = NULL;
@@ -251,7 +270,7 @@ hall_paper_reception_record (JsonObject *reception,
   g_return_val_if_fail (reception != NULL, NULL);
 
   /* Translators: the title of the form 领导干部接待群众来访登记表 */
-  document = hall_document_new (_("Record of a Leader’s Reception of Visitors"));
+  document = hall_document_new (_ ("Record of a Leader’s Reception of Visitors"));
   hall_document_add_note (document, hall_name);
   date = hall_paper_format_date (member_string (reception, "date"));
   persons = member_int_text (reception, "persons");
@@ -260,34 +279,42 @@ hall_paper_reception_record (JsonObject *reception,
   departments = json_object_get_array_member (reception, "departments");
   for (guint i = 0; departments != NULL && i < json_array_get_length (departments); i++)
     {
-      JsonObject *department = json_array_get_object_element (departments, i);
+      JsonObject      *department = json_array_get_object_element (departments, i);
       g_autofree char *due = hall_paper_format_date (member_string (department, "deadline"));
 
       if (assigned->len > 0)
         g_string_append_c (assigned, '\n');
       /* Translators: one department a leader assigned a matter to, and its deadline */
-      g_string_append_printf (assigned, _("%s, by %s"), member_string (department, "name") ? : "—", due);
+      g_string_append_printf (assigned, _ ("%s, by %s"), member_string (department, "name") ?: "—",
+                              due);
     }
 
-  hall_document_add_field (document, C_("paper", "Receiving leader"), member_string (reception, "leader_name"));
-  hall_document_add_field (document, C_("paper", "Date"), date);
-  hall_document_add_field (document, C_("paper", "Matter number"), member_string (reception, "matter_number"));
-  hall_document_add_field (document, C_("paper", "Name"), member_string (reception, "petitioner_name"));
-  hall_document_add_field (document, C_("paper", "Sex"), hall_label_sex (member_string (reception, "petitioner_sex")));
-  hall_document_add_field (document, C_("paper", "ID number"), member_string (reception, "petitioner_id_number"));
-  hall_document_add_field (document, C_("paper", "Address"), member_string (reception, "petitioner_address"));
-  hall_document_add_field (document, C_("paper", "Phone"), member_string (reception, "petitioner_phone"));
-  hall_document_add_field (document, C_("paper", "Persons"), persons);
-  hall_document_add_heading (document, C_("paper", "The problem raised"));
+  hall_document_add_field (document, C_ ("paper", "Receiving leader"),
+                           member_string (reception, "leader_name"));
+  hall_document_add_field (document, C_ ("paper", "Date"), date);
+  hall_document_add_field (document, C_ ("paper", "Matter number"),
+                           member_string (reception, "matter_number"));
+  hall_document_add_field (document, C_ ("paper", "Name"),
+                           member_string (reception, "petitioner_name"));
+  hall_document_add_field (document, C_ ("paper", "Sex"),
+                           hall_label_sex (member_string (reception, "petitioner_sex")));
+  hall_document_add_field (document, C_ ("paper", "ID number"),
+                           member_string (reception, "petitioner_id_number"));
+  hall_document_add_field (document, C_ ("paper", "Address"),
+                           member_string (reception, "petitioner_address"));
+  hall_document_add_field (document, C_ ("paper", "Phone"),
+                           member_string (reception, "petitioner_phone"));
+  hall_document_add_field (document, C_ ("paper", "Persons"), persons);
+  hall_document_add_heading (document, C_ ("paper", "The problem raised"));
   hall_document_add_text (document, member_string (reception, "problem"));
-  hall_document_add_heading (document, C_("paper", "The leader’s instructions"));
+  hall_document_add_heading (document, C_ ("paper", "The leader’s instructions"));
   hall_document_add_text (document, member_string (reception, "instructions"));
-  hall_document_add_heading (document, C_("paper", "Assigned to"));
+  hall_document_add_heading (document, C_ ("paper", "Assigned to"));
   hall_document_add_text (document, assigned->str);
-  hall_document_add_field (document, C_("paper", "Deadline"), deadline);
-  hall_document_add_heading (document, C_("paper", "Result"));
+  hall_document_add_field (document, C_ ("paper", "Deadline"), deadline);
+  hall_document_add_heading (document, C_ ("paper", "Result"));
   hall_document_add_text (document, member_string (reception, "result"));
   /* Translators: a line to sign on a printed paper */
-  hall_document_add_signature (document, _("Receiving leader (signature)"));
+  hall_document_add_signature (document, _ ("Receiving leader (signature)"));
   return document;
 }

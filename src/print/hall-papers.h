@@ -15,20 +15,20 @@
 G_BEGIN_DECLS
 
 /* 信访事项登记回执: the number and the query code the visitor keeps. */
-HallDocument *hall_paper_receipt          (JsonObject  *matter_reply,
-                                           const char  *hall_name,
-                                           const char  *today);
+HallDocument *hall_paper_receipt (JsonObject *matter_reply,
+                                  const char *hall_name,
+                                  const char *today);
 /* 受理告知书 / 不予受理告知书 / the guidance of a litigation-related matter. Fails while the matter
  * waits for its decision. */
-HallDocument *hall_paper_decision_notice  (JsonObject  *matter_reply,
-                                           const char  *hall_name,
-                                           const char  *today,
-                                           GError     **error);
+HallDocument *hall_paper_decision_notice (JsonObject *matter_reply,
+                                          const char *hall_name,
+                                          const char *today,
+                                          GError    **error);
 /* 领导干部接待群众来访登记表 */
-HallDocument *hall_paper_reception_record (JsonObject  *reception,
-                                           const char  *hall_name);
+HallDocument *hall_paper_reception_record (JsonObject *reception,
+                                           const char *hall_name);
 
 /* "2026年11月22日" for "2026-11-22"; the text itself when it is not a date. */
-char         *hall_paper_format_date      (const char  *iso_date);
+char *hall_paper_format_date (const char *iso_date);
 
 G_END_DECLS

@@ -39,7 +39,8 @@ issue_at (HallTestHall *hall,
   g_autoptr (JsonObject) r = NULL;
 
   hall_test_set_now (hall, local);
-  r = hall_test_ok (hall, token, "ticket.issue", "{\"department_id\":%" G_GINT64_FORMAT
+  r = hall_test_ok (hall, token, "ticket.issue",
+                    "{\"department_id\":%" G_GINT64_FORMAT
                     ",\"priority\":\"%s\",\"persons\":%" G_GINT64_FORMAT "}",
                     department_id, priority, persons);
   return ticket_id (r);
@@ -60,9 +61,9 @@ finish (HallTestHall *hall,
         const char   *token,
         gint64        id)
 {
-  g_autoptr (JsonObject) r
-      = hall_test_ok (hall, token, "ticket.finish",
-                      "{\"ticket_id\":%" G_GINT64_FORMAT ",\"outcome\":\"resolved\"}", id);
+  g_autoptr (JsonObject) r =
+      hall_test_ok (hall, token, "ticket.finish",
+                    "{\"ticket_id\":%" G_GINT64_FORMAT ",\"outcome\":\"resolved\"}", id);
 
   g_assert_cmpstr (ticket_state (r), ==, "finished");
 }

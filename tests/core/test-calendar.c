@@ -17,13 +17,13 @@
 typedef struct
 {
   HallTestHall *hall;
-  char *admin;
-  char *staff;
+  char         *admin;
+  char         *staff;
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   f->hall = hall_test_hall_new ();
   f->admin = hall_test_add_user (f->hall, "admin", "admin", NULL, 0);
@@ -32,8 +32,8 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   g_free (f->admin);
   g_free (f->staff);
@@ -48,8 +48,9 @@ deadline (Fixture    *f,
 {
   g_autoptr (JsonObject) r = NULL;
 
-  r = hall_test_ok (f->hall, f->staff, "calendar.deadline", "{\"from\":\"%s\",\"days\":%d,\"working\":%s}",
-                    from, days, working ? "true" : "false");
+  r = hall_test_ok (f->hall, f->staff, "calendar.deadline",
+                    "{\"from\":\"%s\",\"days\":%d,\"working\":%s}", from, days,
+                    working ? "true" : "false");
   return g_strdup (json_object_get_string_member (r, "due"));
 }
 
@@ -69,8 +70,8 @@ assert_due (Fixture    *f,
 
 /* 15 days to decide whether to accept a matter (条例 22). */
 static void
-test_decision_15_days (Fixture       *f,
-                       gconstpointer  data)
+test_decision_15_days (Fixture      *f,
+                       gconstpointer data)
 {
   /* Thu 2026-03-12 + 15 = Fri 03-27, an ordinary working day. */
   assert_due (f, "2026-03-12", 15, FALSE, "2026-03-27");
@@ -97,12 +98,14 @@ test_decision_15_days (Fixture       *f,
 
 /* 60 days to handle an accepted matter (条例 34). */
 static void
-test_handling_60_days (Fixture       *f,
-                       gconstpointer  data)
+test_handling_60_days (Fixture      *f,
+                       gconstpointer data)
 {
-  /* Sun 2026-08-02 + 60: 08-02 + 29 = 08-31, + 30 more = 09-30, + 1 = Thu 10-01 (国庆) → Thu 10-08. */
+  /* Sun 2026-08-02 + 60: 08-02 + 29 = 08-31, + 30 more = 09-30, + 1 = Thu 10-01 (国庆) → Thu 10-08.
+   */
   assert_due (f, "2026-08-02", 60, FALSE, "2026-10-08");
-  /* Mon 2026-03-02 + 60: 03-31 is +29, 04-30 is +59, Fri 05-01 is +60; 劳动节 05-01..05-05 → Wed 05-06. */
+  /* Mon 2026-03-02 + 60: 03-31 is +29, 04-30 is +59, Fri 05-01 is +60; 劳动节 05-01..05-05 → Wed
+   * 05-06. */
   assert_due (f, "2026-03-02", 60, FALSE, "2026-05-06");
   /* Mon 2026-06-01 + 60: 06-30 is +29, 07-30 is +59, Fri 07-31 is +60, a working day. */
   assert_due (f, "2026-06-01", 60, FALSE, "2026-07-31");
@@ -110,8 +113,8 @@ test_handling_60_days (Fixture       *f,
 
 /* One extension of at most 30 days, counted on from the handling deadline (条例 34). */
 static void
-test_extension_30_days (Fixture       *f,
-                        gconstpointer  data)
+test_extension_30_days (Fixture      *f,
+                        gconstpointer data)
 {
   /* Deadline Mon 2026-09-07 + 30 = Wed 10-07, the last day of 国庆 → Thu 10-08. */
   assert_due (f, "2026-09-07", 30, FALSE, "2026-10-08");
@@ -123,8 +126,8 @@ test_extension_30_days (Fixture       *f,
 
 /* 5 working days for a receiving unit to object to a misrouted matter. */
 static void
-test_objection_5_working_days (Fixture       *f,
-                               gconstpointer  data)
+test_objection_5_working_days (Fixture      *f,
+                               gconstpointer data)
 {
   /* Wed 2026-03-11: Thu 12 (1), Fri 13 (2), weekend skipped, Mon 16 (3), Tue 17 (4), Wed 18 (5). */
   assert_due (f, "2026-03-11", 5, TRUE, "2026-03-18");
@@ -143,8 +146,8 @@ test_objection_5_working_days (Fixture       *f,
 
 /* 30 days to ask for a review after the reply, 30 days to answer it (条例 35, 36). */
 static void
-test_review_30_days (Fixture       *f,
-                     gconstpointer  data)
+test_review_30_days (Fixture      *f,
+                     gconstpointer data)
 {
   /* Request: reply Tue 2026-09-01 + 30 = Thu 10-01 (国庆) → Thu 10-08. */
   assert_due (f, "2026-09-01", 30, FALSE, "2026-10-08");
@@ -157,12 +160,12 @@ test_review_30_days (Fixture       *f,
 }
 
 static void
-test_admin_edits (Fixture       *f,
-                  gconstpointer  data)
+test_admin_edits (Fixture      *f,
+                  gconstpointer data)
 {
   g_autoptr (JsonObject) r = NULL;
   g_autoptr (JsonObject) events = NULL;
-  JsonArray *list;
+  JsonArray  *list;
   JsonObject *day;
 
   /* Fri 2026-03-13 + 15 = Sat 03-28 → Mon 03-30 with the seeded calendar. */
@@ -180,14 +183,16 @@ test_admin_edits (Fixture       *f,
 
   /* Making Sat 03-28 a working day ends the period there. */
   g_clear_pointer (&r, json_object_unref);
-  r = hall_test_ok (f->hall, f->admin, "calendar.set_day", "{\"date\":\"2026-03-28\",\"kind\":\"workday\"}");
+  r = hall_test_ok (f->hall, f->admin, "calendar.set_day",
+                    "{\"date\":\"2026-03-28\",\"kind\":\"workday\"}");
   g_assert_true (json_object_get_boolean_member (r, "working"));
   assert_due (f, "2026-03-13", 15, FALSE, "2026-03-28");
   assert_due (f, "2026-03-25", 3, TRUE, "2026-03-28");
 
   /* Changing a day's kind replaces the row. */
   g_clear_pointer (&r, json_object_unref);
-  r = hall_test_ok (f->hall, f->admin, "calendar.set_day", "{\"date\":\"2026-03-28\",\"kind\":\"holiday\"}");
+  r = hall_test_ok (f->hall, f->admin, "calendar.set_day",
+                    "{\"date\":\"2026-03-28\",\"kind\":\"holiday\"}");
   assert_due (f, "2026-03-13", 15, FALSE, "2026-03-31");
 
   /* Clearing both returns to the plain weekend rule. */
@@ -228,7 +233,8 @@ test_admin_edits (Fixture       *f,
 
   /* calendar.list shows the overrides in a range, the remaining seeded ones included. */
   g_clear_pointer (&r, json_object_unref);
-  r = hall_test_ok (f->hall, f->staff, "calendar.list", "{\"from\":\"2026-09-20\",\"to\":\"2026-10-10\"}");
+  r = hall_test_ok (f->hall, f->staff, "calendar.list",
+                    "{\"from\":\"2026-09-20\",\"to\":\"2026-10-10\"}");
   list = json_object_get_array_member (r, "days");
   /* 09-20 workday, 09-25..27 holidays, 10-02..10-07 holidays (10-01 cleared), 10-10 workday. */
   g_assert_cmpuint (json_array_get_length (list), ==, 11);
@@ -243,20 +249,22 @@ test_admin_edits (Fixture       *f,
 }
 
 static void
-test_seeded_schedule (Fixture       *f,
-                      gconstpointer  data)
+test_seeded_schedule (Fixture      *f,
+                      gconstpointer data)
 {
   g_autoptr (JsonObject) y2025 = NULL;
   g_autoptr (JsonObject) y2026 = NULL;
   JsonArray *days;
-  guint holidays = 0, workdays = 0;
+  guint      holidays = 0, workdays = 0;
 
   /* 2025: 1 + 8 + 3 + 5 + 3 + 8 = 28 holidays, 5 make-up days. */
-  y2025 = hall_test_ok (f->hall, f->staff, "calendar.list", "{\"from\":\"2025-01-01\",\"to\":\"2025-12-31\"}");
+  y2025 = hall_test_ok (f->hall, f->staff, "calendar.list",
+                        "{\"from\":\"2025-01-01\",\"to\":\"2025-12-31\"}");
   days = json_object_get_array_member (y2025, "days");
   for (guint i = 0; i < json_array_get_length (days); i++)
     {
-      const char *kind = json_object_get_string_member (json_array_get_object_element (days, i), "kind");
+      const char *kind =
+          json_object_get_string_member (json_array_get_object_element (days, i), "kind");
 
       if (g_str_equal (kind, "holiday"))
         holidays++;
@@ -268,11 +276,13 @@ test_seeded_schedule (Fixture       *f,
 
   /* 2026: 3 + 9 + 3 + 5 + 3 + 3 + 7 = 33 holidays, 6 make-up days. */
   holidays = workdays = 0;
-  y2026 = hall_test_ok (f->hall, f->staff, "calendar.list", "{\"from\":\"2026-01-01\",\"to\":\"2026-12-31\"}");
+  y2026 = hall_test_ok (f->hall, f->staff, "calendar.list",
+                        "{\"from\":\"2026-01-01\",\"to\":\"2026-12-31\"}");
   days = json_object_get_array_member (y2026, "days");
   for (guint i = 0; i < json_array_get_length (days); i++)
     {
-      const char *kind = json_object_get_string_member (json_array_get_object_element (days, i), "kind");
+      const char *kind =
+          json_object_get_string_member (json_array_get_object_element (days, i), "kind");
 
       if (g_str_equal (kind, "holiday"))
         holidays++;
@@ -284,8 +294,8 @@ test_seeded_schedule (Fixture       *f,
 }
 
 static void
-test_bad_input_and_roles (Fixture       *f,
-                          gconstpointer  data)
+test_bad_input_and_roles (Fixture      *f,
+                          gconstpointer data)
 {
   g_autofree char *display = hall_test_add_user (f->hall, "wall", "display", NULL, 0);
   g_autofree char *manager = hall_test_add_user (f->hall, "zhao", "manager", NULL, 0);
@@ -328,8 +338,8 @@ test_bad_input_and_roles (Fixture       *f,
 }
 
 static void
-test_runaway_holidays (Fixture       *f,
-                       gconstpointer  data)
+test_runaway_holidays (Fixture      *f,
+                       gconstpointer data)
 {
   GDate d;
 
@@ -342,7 +352,8 @@ test_runaway_holidays (Fixture       *f,
 
       g_snprintf (text, sizeof text, "%04u-%02u-%02u", g_date_get_year (&d), g_date_get_month (&d),
                   g_date_get_day (&d));
-      r = hall_test_ok (f->hall, f->admin, "calendar.set_day", "{\"date\":\"%s\",\"kind\":\"holiday\"}", text);
+      r = hall_test_ok (f->hall, f->admin, "calendar.set_day",
+                        "{\"date\":\"%s\",\"kind\":\"holiday\"}", text);
       g_date_add_days (&d, 1);
     }
   hall_test_fails (f->hall, f->staff, "calendar.deadline", HALL_ERROR_CONFLICT, NULL,

@@ -54,7 +54,8 @@ test_login_and_roles (void)
   switched = hall_test_ok (hall, multi, "session.switch", "{\"role\":\"staff\"}");
   g_assert_cmpstr (json_object_get_string_member (switched, "role"), ==, "staff");
   hall_test_fails (hall, multi, "user.list", HALL_ERROR_FORBIDDEN, NULL, NULL);
-  hall_test_fails (hall, multi, "session.switch", HALL_ERROR_FORBIDDEN, "role", "{\"role\":\"leader\"}");
+  hall_test_fails (hall, multi, "session.switch", HALL_ERROR_FORBIDDEN, "role",
+                   "{\"role\":\"leader\"}");
 
   /* No token, a made-up token, an unknown command. */
   hall_test_fails (hall, NULL, "session.whoami", HALL_ERROR_UNAUTHENTICATED, NULL, NULL);
@@ -75,7 +76,7 @@ test_lockout (void)
   g_autofree char *staff = hall_test_add_user (hall, "li", "staff", "minzheng", 3);
   g_autoptr (JsonObject) r = NULL;
   g_autofree char *again = NULL;
-  gint64 t0 = hall_test_time ("2026-11-20 09:00");
+  gint64           t0 = hall_test_time ("2026-11-20 09:00");
 
   hall_engine_set_now (hall->engine, t0);
   for (int i = 0; i < 5; i++)
@@ -109,17 +110,21 @@ test_bad_params (void)
   hall_test_fails (hall, admin, "user.create", HALL_ERROR_INVALID_ARGUMENT, "password",
                    "{\"username\":\"a\",\"roles\":[\"staff\"],\"password\":\"short\"}");
   hall_test_fails (hall, admin, "user.create", HALL_ERROR_INVALID_ARGUMENT, "username",
-                   "{\"username\":\"a'; DROP TABLE account;--\",\"roles\":[\"staff\"],\"password\":\"longenough\"}");
+                   "{\"username\":\"a'; DROP TABLE "
+                   "account;--\",\"roles\":[\"staff\"],\"password\":\"longenough\"}");
   hall_test_fails (hall, admin, "user.create", HALL_ERROR_INVALID_ARGUMENT, "roles",
                    "{\"username\":\"b\",\"roles\":[\"king\"],\"password\":\"longenough\"}");
   hall_test_fails (hall, admin, "user.create", HALL_ERROR_INVALID_ARGUMENT, "roles",
                    "{\"username\":\"b\",\"roles\":\"staff\",\"password\":\"longenough\"}");
   hall_test_fails (hall, admin, "user.create", HALL_ERROR_INVALID_ARGUMENT, "department",
-                   "{\"username\":\"b\",\"roles\":[\"staff\"],\"department\":\"nope\",\"password\":\"longenough\"}");
+                   "{\"username\":\"b\",\"roles\":[\"staff\"],\"department\":\"nope\",\"password\":"
+                   "\"longenough\"}");
   hall_test_fails (hall, admin, "user.create", HALL_ERROR_CONFLICT, "username",
                    "{\"username\":\"ADMIN\",\"roles\":[\"staff\"],\"password\":\"longenough\"}");
-  hall_test_fails (hall, admin, "audit.list", HALL_ERROR_INVALID_ARGUMENT, "limit", "{\"limit\":\"ten\"}");
-  hall_test_fails (hall, admin, "audit.list", HALL_ERROR_INVALID_ARGUMENT, "limit", "{\"limit\":100000}");
+  hall_test_fails (hall, admin, "audit.list", HALL_ERROR_INVALID_ARGUMENT, "limit",
+                   "{\"limit\":\"ten\"}");
+  hall_test_fails (hall, admin, "audit.list", HALL_ERROR_INVALID_ARGUMENT, "limit",
+                   "{\"limit\":100000}");
 }
 
 static void
@@ -132,17 +137,20 @@ test_feed_and_replay (void)
   g_autoptr (JsonObject) since = NULL;
   g_autoptr (JsonObject) audit = NULL;
   GPtrArray *log = NULL;
-  gint64 before = hall_engine_get_last_seq (hall->engine);
+  gint64     before = hall_engine_get_last_seq (hall->engine);
   JsonArray *events;
 
   log = hall_test_record_events (hall->engine);
 
   first = hall_test_ok (hall, admin, "user.create",
-                        "{\"request_id\":\"r-1\",\"username\":\"zhao\",\"roles\":[\"leader\"],\"password\":\"longenough\"}");
+                        "{\"request_id\":\"r-1\",\"username\":\"zhao\",\"roles\":[\"leader\"],"
+                        "\"password\":\"longenough\"}");
   replay = hall_test_ok (hall, admin, "user.create",
-                         "{\"request_id\":\"r-1\",\"username\":\"zhao\",\"roles\":[\"leader\"],\"password\":\"longenough\"}");
-  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (first, "user"), "id"), ==,
-                   json_object_get_int_member (json_object_get_object_member (replay, "user"), "id"));
+                         "{\"request_id\":\"r-1\",\"username\":\"zhao\",\"roles\":[\"leader\"],"
+                         "\"password\":\"longenough\"}");
+  g_assert_cmpint (
+      json_object_get_int_member (json_object_get_object_member (first, "user"), "id"), ==,
+      json_object_get_int_member (json_object_get_object_member (replay, "user"), "id"));
   /* The same id for another command is refused. */
   hall_test_fails (hall, admin, "user.set_locked", HALL_ERROR_CONFLICT, "request_id",
                    "{\"request_id\":\"r-1\",\"user_id\":2,\"locked\":true}");
@@ -150,8 +158,9 @@ test_feed_and_replay (void)
   since = hall_test_ok (hall, admin, "events.since", "{\"since\":%" G_GINT64_FORMAT "}", before);
   events = json_object_get_array_member (since, "events");
   g_assert_cmpuint (json_array_get_length (events), ==, 1);
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (events, 0), "kind"), ==,
-                   "account.changed");
+  g_assert_cmpstr (
+      json_object_get_string_member (json_array_get_object_element (events, 0), "kind"), ==,
+      "account.changed");
   g_assert_cmpint (hall_engine_get_last_seq (hall->engine), ==, before + 1);
 
   while (log->len < 1)
@@ -161,7 +170,7 @@ test_feed_and_replay (void)
   audit = hall_test_ok (hall, admin, "audit.list", "{\"limit\":50}");
   {
     JsonArray *entries = json_object_get_array_member (audit, "entries");
-    guint creates = 0, refused = 0;
+    guint      creates = 0, refused = 0;
 
     for (guint i = 0; i < json_array_get_length (entries); i++)
       {
@@ -171,8 +180,9 @@ test_feed_and_replay (void)
         /* A plain read that went through leaves no row. */
         g_assert_cmpstr (command, !=, "events.since");
         /* The change and its replay (found as the request it repeats). */
-        creates += g_str_equal (command, "user.create")
-                   && g_strcmp0 (json_object_get_string_member (entry, "object_type"), "request") == 0;
+        creates +=
+            g_str_equal (command, "user.create")
+            && g_strcmp0 (json_object_get_string_member (entry, "object_type"), "request") == 0;
         refused += g_str_equal (command, "user.set_locked")
                    && g_str_equal (json_object_get_string_member (entry, "result"), "conflict");
       }
@@ -183,8 +193,11 @@ test_feed_and_replay (void)
   hall_test_fails (hall, admin, "matter.list", HALL_ERROR_FORBIDDEN, NULL, "{}");
   g_clear_pointer (&audit, json_object_unref);
   audit = hall_test_ok (hall, admin, "audit.list", "{\"limit\":1}");
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
-                     json_object_get_array_member (audit, "entries"), 0), "command"), ==, "matter.list");
+  g_assert_cmpstr (
+      json_object_get_string_member (
+          json_array_get_object_element (json_object_get_array_member (audit, "entries"), 0),
+          "command"),
+      ==, "matter.list");
 
   hall_test_stop_recording (hall->engine, log);
 }
@@ -208,7 +221,7 @@ test_many_threads (void)
 {
   g_autoptr (HallTestHall) hall = hall_test_hall_new ();
   g_autofree char *admin = hall_test_add_user (hall, "admin", "admin", NULL, 0);
-  GThreadPool *pool = g_thread_pool_new (test_concurrent_sync_calls_thread, hall, 8, FALSE, NULL);
+  GThreadPool     *pool = g_thread_pool_new (test_concurrent_sync_calls_thread, hall, 8, FALSE, NULL);
 
   for (int i = 0; i < 200; i++)
     g_thread_pool_push (pool, admin, NULL);
@@ -224,10 +237,10 @@ test_external_writer (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (HallEngine) other = hall_engine_new (hall->path, &error);
   g_autoptr (JsonObject) params = hall_test_parse_object (
-    "{\"username\":\"zhou\",\"roles\":[\"staff\"],\"password\":\"longenough\"}");
+      "{\"username\":\"zhou\",\"roles\":[\"staff\"],\"password\":\"longenough\"}");
   g_autoptr (JsonObject) r = NULL;
   GPtrArray *log = NULL;
-  gint64 before = hall_engine_get_last_seq (hall->engine);
+  gint64     before = hall_engine_get_last_seq (hall->engine);
 
   g_assert_no_error (error);
   log = hall_test_record_events (hall->engine);
@@ -268,7 +281,8 @@ test_checkpoints_off_the_call_path (void)
 
   /* About twelve pages a ticket: some 12,000 pages of WAL without checkpoints. */
   for (int i = 0; i < 1000; i++)
-    json_object_unref (hall_test_ok (hall, manager, "ticket.issue", "{\"department_id\": %d}", 1 + i % 20));
+    json_object_unref (
+        hall_test_ok (hall, manager, "ticket.issue", "{\"department_id\": %d}", 1 + i % 20));
   while (hall_engine_get_checkpoints (hall->engine) == 0)
     g_usleep (1000);
   g_assert_cmpint (g_stat (wal, &st), ==, 0);
@@ -279,10 +293,11 @@ test_checkpoints_off_the_call_path (void)
   status = hall_test_ok (hall, manager, "hall.snapshot", "{}");
   {
     JsonArray *departments = json_object_get_array_member (status, "departments");
-    gint64 waiting = 0;
+    gint64     waiting = 0;
 
     for (guint i = 0; i < json_array_get_length (departments); i++)
-      waiting += json_object_get_int_member (json_array_get_object_element (departments, i), "waiting");
+      waiting +=
+          json_object_get_int_member (json_array_get_object_element (departments, i), "waiting");
     g_assert_cmpint (waiting, ==, 1000);
   }
 }

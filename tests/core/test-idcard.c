@@ -133,7 +133,10 @@ static void
 test_masking (void)
 {
   /* The wall display shows these: none may show a whole name, nor a two-character given name. */
-  struct { const char *in, *out; } names[] = {
+  struct
+  {
+    const char *in, *out;
+  } names[] = {
     { "张三明", "张*明" },
     { "王五", "王*" },
     { "欧阳小明", "欧**明" },

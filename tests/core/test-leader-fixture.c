@@ -10,8 +10,8 @@
 #include "test-leader-fixture.h"
 
 void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   f->hall = hall_test_hall_new ();
   /* Monday 12 October 2026, 09:00. */
@@ -30,8 +30,8 @@ fixture_set_up (Fixture       *f,
 }
 
 void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   g_free (f->manager);
   g_free (f->staff);

@@ -10,8 +10,8 @@
 #include "test-matter-fixture.h"
 
 static void
-test_visibility (Fixture       *f,
-                 gconstpointer  data)
+test_visibility (Fixture      *f,
+                 gconstpointer data)
 {
   g_autoptr (JsonObject) list = NULL;
   g_autoptr (JsonObject) r = NULL;
@@ -22,20 +22,23 @@ test_visibility (Fixture       *f,
   minzheng = register_matter (f, f->li, NULL);
 
   /* 张 (城建) sees the 城建 matter another colleague registered, not 民政's. */
-  r = hall_test_ok (f->hall, f->zhang, "matter.get", "{\"matter_id\":%" G_GINT64_FORMAT "}", chengjian);
+  r = hall_test_ok (f->hall, f->zhang, "matter.get", "{\"matter_id\":%" G_GINT64_FORMAT "}",
+                    chengjian);
   hall_test_fails (f->hall, f->zhang, "matter.get", HALL_ERROR_FORBIDDEN, "matter_id",
                    "{\"matter_id\":%" G_GINT64_FORMAT "}", minzheng);
   hall_test_fails (f->hall, f->zhang, "matter.accept", HALL_ERROR_FORBIDDEN, "matter_id",
                    "{\"matter_id\":%" G_GINT64_FORMAT "}", minzheng);
-  hall_test_fails (f->hall, f->zhang, "matter.get", HALL_ERROR_NOT_FOUND, "matter_id", "{\"matter_id\":999}");
+  hall_test_fails (f->hall, f->zhang, "matter.get", HALL_ERROR_NOT_FOUND, "matter_id",
+                   "{\"matter_id\":999}");
   list = hall_test_ok (f->hall, f->zhang, "matter.list", NULL);
   g_assert_cmpint (json_object_get_int_member (list, "total"), ==, 1);
 
   /* A matter 李 (民政) registered and assigned to 城建 stays visible to 李 as first receiver. */
   own = register_matter (f, f->li, NULL);
   g_clear_pointer (&r, json_object_unref);
-  r = hall_test_ok (f->hall, f->li, "matter.assign",
-                    "{\"matter_id\":%" G_GINT64_FORMAT ",\"department_id\":2,\"deadline\":\"2026-04-01\"}", own);
+  r = hall_test_ok (
+      f->hall, f->li, "matter.assign",
+      "{\"matter_id\":%" G_GINT64_FORMAT ",\"department_id\":2,\"deadline\":\"2026-04-01\"}", own);
   g_clear_pointer (&r, json_object_unref);
   r = hall_test_ok (f->hall, f->zhang, "matter.get", "{\"matter_id\":%" G_GINT64_FORMAT "}", own);
   g_clear_pointer (&r, json_object_unref);
@@ -52,10 +55,13 @@ test_visibility (Fixture       *f,
   list = hall_test_ok (f->hall, f->wang, "matter.list", "{\"limit\":2}");
   g_assert_cmpint (json_object_get_int_member (list, "total"), ==, 3);
   g_assert_cmpint (json_array_get_length (json_object_get_array_member (list, "matters")), ==, 2);
-  g_assert_cmpstr (json_array_get_string_element (
-                     json_object_get_array_member (
-                       json_array_get_object_element (json_object_get_array_member (list, "matters"), 0),
-                       "petitioner_names"), 0), ==, "张*");
+  g_assert_cmpstr (
+      json_array_get_string_element (
+          json_object_get_array_member (
+              json_array_get_object_element (json_object_get_array_member (list, "matters"), 0),
+              "petitioner_names"),
+          0),
+      ==, "张*");
   g_clear_pointer (&list, json_object_unref);
   list = hall_test_ok (f->hall, f->zhao, "matter.list", NULL);
   g_assert_cmpint (json_object_get_int_member (list, "total"), ==, 3);
@@ -67,7 +73,8 @@ test_visibility (Fixture       *f,
   g_assert_true (json_object_get_boolean_member (list, "more"));
   g_assert_cmpint (json_array_get_length (json_object_get_array_member (list, "matters")), ==, 2);
   g_clear_pointer (&list, json_object_unref);
-  list = hall_test_ok (f->hall, f->wang, "matter.list", "{\"limit\":2,\"offset\":2,\"count\":false}");
+  list =
+      hall_test_ok (f->hall, f->wang, "matter.list", "{\"limit\":2,\"offset\":2,\"count\":false}");
   g_assert_false (json_object_get_boolean_member (list, "more"));
   g_assert_cmpint (json_array_get_length (json_object_get_array_member (list, "matters")), ==, 1);
 
@@ -85,29 +92,31 @@ count_audit (Fixture    *f,
              gint64      object_id,
              const char *command)
 {
-  g_autoptr (JsonObject) audit = hall_test_ok (f->hall, f->admin, "audit.list",
-                                               "{\"object_type\":\"%s\",\"object_id\":\"%" G_GINT64_FORMAT "\"}",
-                                               object_type, object_id);
+  g_autoptr (JsonObject) audit = hall_test_ok (
+      f->hall, f->admin, "audit.list",
+      "{\"object_type\":\"%s\",\"object_id\":\"%" G_GINT64_FORMAT "\"}", object_type, object_id);
   JsonArray *entries = json_object_get_array_member (audit, "entries");
-  guint n = 0;
+  guint      n = 0;
 
   for (guint i = 0; i < json_array_get_length (entries); i++)
-    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (entries, i), "command"),
-                   command) == 0)
+    if (g_strcmp0 (
+            json_object_get_string_member (json_array_get_object_element (entries, i), "command"),
+            command)
+        == 0)
       n++;
   return n;
 }
 
 static void
-test_personal_reads_audited (Fixture       *f,
-                             gconstpointer  data)
+test_personal_reads_audited (Fixture      *f,
+                             gconstpointer data)
 {
   g_autoptr (JsonObject) r = NULL;
   g_autoptr (JsonObject) lookup = NULL;
   g_autoptr (JsonObject) by_phone = NULL;
   g_autoptr (JsonObject) none = NULL;
   JsonObject *person;
-  gint64 id, petitioner_id;
+  gint64      id, petitioner_id;
 
   at (f, "2026-03-02 09:00");
   id = register_matter (f, f->zhang, NULL);
@@ -123,37 +132,47 @@ test_personal_reads_audited (Fixture       *f,
 
   /* Looking a person up (a colleague of the department): earlier matters, repeat count, and an
    * audit row. */
-  lookup = hall_test_ok (f->hall, f->zhang2, "petitioner.lookup", "{\"id_number\":\"%s\"}", "430102198503151236 ");
+  lookup = hall_test_ok (f->hall, f->zhang2, "petitioner.lookup", "{\"id_number\":\"%s\"}",
+                         "430102198503151236 ");
   g_assert_true (json_object_get_boolean_member (lookup, "found"));
   person = json_array_get_object_element (json_object_get_array_member (lookup, "persons"), 0);
   petitioner_id = json_object_get_int_member (person, "id");
   g_assert_cmpstr (json_object_get_string_member (person, "name"), ==, "张伟");
   g_assert_cmpint (json_object_get_int_member (person, "repeat_count"), ==, 1);
   g_assert_cmpint (json_array_get_length (json_object_get_array_member (person, "matters")), ==, 1);
-  g_assert_cmpuint (count_audit (f, "petitioner", petitioner_id, "petitioner.read_personal"), ==, 1);
+  g_assert_cmpuint (count_audit (f, "petitioner", petitioner_id, "petitioner.read_personal"), ==,
+                    1);
 
-  by_phone = hall_test_ok (f->hall, f->zhang2, "petitioner.lookup", "{\"phone\":\"+86 13812345678\"}");
-  g_assert_cmpint (json_array_get_length (json_object_get_array_member (by_phone, "persons")), ==, 1);
-  g_assert_cmpuint (count_audit (f, "petitioner", petitioner_id, "petitioner.read_personal"), ==, 2);
+  by_phone =
+      hall_test_ok (f->hall, f->zhang2, "petitioner.lookup", "{\"phone\":\"+86 13812345678\"}");
+  g_assert_cmpint (json_array_get_length (json_object_get_array_member (by_phone, "persons")), ==,
+                   1);
+  g_assert_cmpuint (count_audit (f, "petitioner", petitioner_id, "petitioner.read_personal"), ==,
+                    2);
 
   none = hall_test_ok (f->hall, f->li, "petitioner.lookup", "{\"phone\":\"13900000000\"}");
   g_assert_false (json_object_get_boolean_member (none, "found"));
   hall_test_fails (f->hall, f->li, "petitioner.lookup", HALL_ERROR_INVALID_ARGUMENT, "id_number",
                    "{\"id_number\":\"430102198503151235\"}");
-  hall_test_fails (f->hall, f->li, "petitioner.lookup", HALL_ERROR_INVALID_ARGUMENT, "id_number", NULL);
+  hall_test_fails (f->hall, f->li, "petitioner.lookup", HALL_ERROR_INVALID_ARGUMENT, "id_number",
+                   NULL);
 
   /* By the petitioner a ticket carries from triage: the same person, audited as well. */
   {
-    g_autoptr (JsonObject) by_id = hall_test_ok (f->hall, f->zhang2, "petitioner.lookup",
-                                                 "{\"petitioner_id\":%" G_GINT64_FORMAT "}", petitioner_id);
-    JsonObject *same = json_array_get_object_element (json_object_get_array_member (by_id, "persons"), 0);
+    g_autoptr (JsonObject) by_id =
+        hall_test_ok (f->hall, f->zhang2, "petitioner.lookup",
+                      "{\"petitioner_id\":%" G_GINT64_FORMAT "}", petitioner_id);
+    JsonObject *same =
+        json_array_get_object_element (json_object_get_array_member (by_id, "persons"), 0);
 
     g_assert_true (json_object_get_boolean_member (by_id, "found"));
-    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (by_id, "persons")), ==, 1);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (by_id, "persons")), ==,
+                      1);
     g_assert_cmpstr (json_object_get_string_member (same, "name"), ==, "张伟");
     g_assert_cmpint (json_object_get_int_member (same, "repeat_count"), ==, 1);
     g_assert_cmpint (json_array_get_length (json_object_get_array_member (same, "matters")), ==, 1);
-    g_assert_cmpuint (count_audit (f, "petitioner", petitioner_id, "petitioner.read_personal"), ==, 3);
+    g_assert_cmpuint (count_audit (f, "petitioner", petitioner_id, "petitioner.read_personal"), ==,
+                      3);
   }
   hall_test_fails (f->hall, f->li, "petitioner.lookup", HALL_ERROR_NOT_FOUND, "petitioner_id",
                    "{\"petitioner_id\":%" G_GINT64_FORMAT "}", petitioner_id + 1000);
@@ -166,18 +185,20 @@ test_personal_reads_audited (Fixture       *f,
 
     g_assert_false (json_object_get_boolean_member (hidden, "found"));
   }
-  hall_test_fails (f->hall, f->li, "petitioner.lookup", HALL_ERROR_INVALID_ARGUMENT, "petitioner_id",
-                   "{\"petitioner_id\":0}");
-  hall_test_fails (f->hall, f->li, "petitioner.lookup", HALL_ERROR_INVALID_ARGUMENT, "petitioner_id",
-                   "{\"petitioner_id\":%" G_GINT64_FORMAT ",\"phone\":\"13812345678\"}", petitioner_id);
+  hall_test_fails (f->hall, f->li, "petitioner.lookup", HALL_ERROR_INVALID_ARGUMENT,
+                   "petitioner_id", "{\"petitioner_id\":0}");
+  hall_test_fails (
+      f->hall, f->li, "petitioner.lookup", HALL_ERROR_INVALID_ARGUMENT, "petitioner_id",
+      "{\"petitioner_id\":%" G_GINT64_FORMAT ",\"phone\":\"13812345678\"}", petitioner_id);
   hall_test_fails (f->hall, f->kiosk, "petitioner.lookup", HALL_ERROR_FORBIDDEN, NULL,
                    "{\"petitioner_id\":%" G_GINT64_FORMAT "}", petitioner_id);
-  g_assert_cmpuint (count_audit (f, "petitioner", petitioner_id, "petitioner.read_personal"), ==, 3);
+  g_assert_cmpuint (count_audit (f, "petitioner", petitioner_id, "petitioner.read_personal"), ==,
+                    3);
 }
 
 static void
-test_status_query (Fixture       *f,
-                   gconstpointer  data)
+test_status_query (Fixture      *f,
+                   gconstpointer data)
 {
   g_autoptr (JsonObject) r = NULL;
   g_autoptr (JsonObject) status = NULL;
@@ -186,25 +207,28 @@ test_status_query (Fixture       *f,
   g_autofree char *number = NULL;
   g_autofree char *code = NULL;
   g_autofree char *wrong = NULL;
-  JsonObjectIter iter;
-  const char *member;
+  JsonObjectIter   iter;
+  const char      *member;
 
   at (f, "2026-03-02 09:00");
-  r = hall_test_ok (f->hall, f->zhang, "matter.register",
-                    "{\"channel\":\"visit\",\"type\":\"claim\",\"content\":\"电梯故障\","
-                    "\"petitioners\":[{\"name\":\"张伟\",\"id_number\":\"%s\",\"phone\":\"13812345678\","
-                    "\"address\":\"建设路8号\"}]}", ID_ZHANG);
+  r = hall_test_ok (
+      f->hall, f->zhang, "matter.register",
+      "{\"channel\":\"visit\",\"type\":\"claim\",\"content\":\"电梯故障\","
+      "\"petitioners\":[{\"name\":\"张伟\",\"id_number\":\"%s\",\"phone\":\"13812345678\","
+      "\"address\":\"建设路8号\"}]}",
+      ID_ZHANG);
   number = g_strdup (json_object_get_string_member (r, "number"));
   code = g_strdup (json_object_get_string_member (r, "query_code"));
   wrong = g_strdup_printf ("%06d", (atoi (code) + 1) % 1000000);
 
-  status = hall_test_ok (f->hall, f->kiosk, "status.query", "{\"number\":\"%s\",\"query_code\":\"%s\"}", number, code);
+  status = hall_test_ok (f->hall, f->kiosk, "status.query",
+                         "{\"number\":\"%s\",\"query_code\":\"%s\"}", number, code);
   g_assert_cmpstr (json_object_get_string_member (status, "state"), ==, "registered");
   /* Nothing but the number, the state and the date it was received. */
   json_object_iter_init (&iter, status);
   while (json_object_iter_next (&iter, &member, NULL))
-    g_assert_true (g_strv_contains ((const char *[]) { "number", "state", "state_label", "received_date", NULL },
-                                    member));
+    g_assert_true (g_strv_contains (
+        (const char *[]){ "number", "state", "state_label", "received_date", NULL }, member));
   node = json_node_init_object (json_node_alloc (), status);
   json = json_to_string (node, FALSE);
   g_assert_null (strstr (json, "张"));
@@ -224,17 +248,18 @@ test_status_query (Fixture       *f,
                    "{\"number\":\"%s\",\"query_code\":\"%s\"}", number, code);
   at (f, "2026-03-02 09:20");
   g_clear_pointer (&status, json_object_unref);
-  status = hall_test_ok (f->hall, f->kiosk, "status.query", "{\"number\":\"%s\",\"query_code\":\"%s\"}", number, code);
+  status = hall_test_ok (f->hall, f->kiosk, "status.query",
+                         "{\"number\":\"%s\",\"query_code\":\"%s\"}", number, code);
 }
 
 static void
-test_events_carry_no_personal_data (Fixture       *f,
-                                    gconstpointer  data)
+test_events_carry_no_personal_data (Fixture      *f,
+                                    gconstpointer data)
 {
   GPtrArray *log = NULL;
   g_autoptr (JsonObject) r = NULL;
   gint64 id;
-  guint matter_events = 0;
+  guint  matter_events = 0;
 
   log = hall_test_record_events (f->hall->engine);
   at (f, "2026-03-02 09:00");
@@ -245,10 +270,10 @@ test_events_carry_no_personal_data (Fixture       *f,
 
   for (guint i = 0; i < log->len; i++)
     {
-      JsonObject *event = log->pdata[i];
-      const char *kind = json_object_get_string_member (event, "kind");
+      JsonObject    *event = log->pdata[i];
+      const char    *kind = json_object_get_string_member (event, "kind");
       JsonObjectIter iter;
-      const char *member;
+      const char    *member;
 
       if (!g_str_has_prefix (kind, "matter."))
         continue;
@@ -256,28 +281,31 @@ test_events_carry_no_personal_data (Fixture       *f,
       g_assert_cmpint (json_object_get_int_member (event, "matter_id"), ==, id);
       json_object_iter_init (&iter, event);
       while (json_object_iter_next (&iter, &member, NULL))
-        g_assert_true (g_strv_contains ((const char *[]) { "seq", "kind", "at", "matter_id", "number", "state",
-                                                           "department_id", "cooperating_department_ids",
-                                                           NULL }, member));
+        g_assert_true (g_strv_contains ((const char *[]){ "seq", "kind", "at", "matter_id",
+                                                          "number", "state", "department_id",
+                                                          "cooperating_department_ids", NULL },
+                                        member));
     }
   g_assert_cmpuint (matter_events, ==, 2);
   hall_test_stop_recording (f->hall->engine, log);
 }
 
 static void
-test_repeat_requests (Fixture       *f,
-                      gconstpointer  data)
+test_repeat_requests (Fixture      *f,
+                      gconstpointer data)
 {
   g_autoptr (JsonObject) first = NULL;
   g_autoptr (JsonObject) replay = NULL;
   g_autoptr (JsonObject) next = NULL;
-  const char *body = "{\"request_id\":\"reg-1\",\"channel\":\"phone\",\"type\":\"suggestion\",\"content\":\"路灯不亮\","
+  const char *body = "{\"request_id\":\"reg-1\",\"channel\":\"phone\",\"type\":\"suggestion\","
+                     "\"content\":\"路灯不亮\","
                      "\"petitioners\":[{\"name\":\"赵六\",\"phone\":\"0745-2345678\"}]}";
 
   at (f, "2026-03-02 09:00");
   first = hall_test_ok (f->hall, f->zhang, "matter.register", "%s", body);
   replay = hall_test_ok (f->hall, f->zhang, "matter.register", "%s", body);
-  g_assert_cmpstr (json_object_get_string_member (first, "number"), ==, json_object_get_string_member (replay, "number"));
+  g_assert_cmpstr (json_object_get_string_member (first, "number"), ==,
+                   json_object_get_string_member (replay, "number"));
   next = hall_test_ok (f->hall, f->zhang, "matter.register",
                        "{\"channel\":\"phone\",\"type\":\"suggestion\",\"content\":\"路灯不亮\","
                        "\"petitioners\":[{\"name\":\"赵六\",\"phone\":\"07452345678\"}]}");

@@ -14,7 +14,7 @@ static JsonObject *
 find_assignment (JsonObject *got,
                  gint64      department_id)
 {
-  JsonArray *assignments = json_object_get_array_member (got, "assignments");
+  JsonArray  *assignments = json_object_get_array_member (got, "assignments");
   JsonObject *found = NULL;
 
   for (guint i = 0; i < json_array_get_length (assignments); i++)
@@ -33,7 +33,7 @@ static JsonObject *
 last_timeline (JsonObject *got,
                const char *kind)
 {
-  JsonArray *timeline = json_object_get_array_member (got, "timeline");
+  JsonArray  *timeline = json_object_get_array_member (got, "timeline");
   JsonObject *found = NULL;
 
   for (guint i = 0; i < json_array_get_length (timeline); i++)
@@ -47,63 +47,86 @@ last_timeline (JsonObject *got,
   return json_object_get_object_member (found, "detail");
 }
 
-#define ASSIGNMENT_IS(got, dept, role_, state_) \
-  G_STMT_START { \
-    JsonObject *a_ = find_assignment (got, dept); \
-    g_assert_cmpstr (json_object_get_string_member (a_, "role"), ==, role_); \
+#define ASSIGNMENT_IS(got, dept, role_, state_)                                \
+  G_STMT_START                                                                 \
+  {                                                                            \
+    JsonObject *a_ = find_assignment (got, dept);                              \
+    g_assert_cmpstr (json_object_get_string_member (a_, "role"), ==, role_);   \
     g_assert_cmpstr (json_object_get_string_member (a_, "state"), ==, state_); \
-  } G_STMT_END
+  }                                                                            \
+  G_STMT_END
 
 static void
-test_cohandling (Fixture       *f,
-                 gconstpointer  data)
+test_cohandling (Fixture      *f,
+                 gconstpointer data)
 {
   g_autoptr (JsonObject) r = NULL;
   g_autoptr (JsonObject) got = NULL;
   g_autofree char *number = NULL;
   g_autofree char *other = NULL;
-  gint64 id;
+  gint64           id;
 
-#define GET(token) \
-  G_STMT_START { \
-    g_clear_pointer (&got, json_object_unref); \
+#define GET(token)                                                                                 \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    g_clear_pointer (&got, json_object_unref);                                                     \
     got = hall_test_ok (f->hall, token, "matter.get", "{\"matter_id\":%" G_GINT64_FORMAT "}", id); \
-  } G_STMT_END
-#define OK(cmd, token, ...) \
-  G_STMT_START { g_clear_pointer (&r, json_object_unref); r = hall_test_ok (f->hall, token, cmd, __VA_ARGS__); } G_STMT_END
+  }                                                                                                \
+  G_STMT_END
+#define OK(cmd, token, ...)                              \
+  G_STMT_START                                           \
+  {                                                      \
+    g_clear_pointer (&r, json_object_unref);             \
+    r = hall_test_ok (f->hall, token, cmd, __VA_ARGS__); \
+  }                                                      \
+  G_STMT_END
 
   /* 李 (民政) receives the matter and assigns it: 城建 leads (牵头), 人社 cooperates (配合).
    * Bad cooperating departments name the entry, and nothing is assigned. */
   at (f, "2026-03-02 09:00");
   id = register_matter (f, f->li, NULL);
-  hall_test_fails (f->hall, f->li, "matter.assign", HALL_ERROR_INVALID_ARGUMENT, "cooperating_department_ids[0]",
-                   "{\"matter_id\":%" G_GINT64_FORMAT ",\"department_id\":2,\"deadline\":\"2026-03-20\","
-                   "\"cooperating_department_ids\":[\"renshe\"]}", id);
-  hall_test_fails (f->hall, f->li, "matter.assign", HALL_ERROR_INVALID_ARGUMENT, "cooperating_department_ids[1]",
-                   "{\"matter_id\":%" G_GINT64_FORMAT ",\"department_id\":2,\"deadline\":\"2026-03-20\","
-                   "\"cooperating_department_ids\":[5,2]}", id);
-  hall_test_fails (f->hall, f->li, "matter.assign", HALL_ERROR_INVALID_ARGUMENT, "cooperating_department_ids[0]",
-                   "{\"matter_id\":%" G_GINT64_FORMAT ",\"department_id\":2,\"deadline\":\"2026-03-20\","
-                   "\"cooperating_department_ids\":[99]}", id);
+  hall_test_fails (
+      f->hall, f->li, "matter.assign", HALL_ERROR_INVALID_ARGUMENT, "cooperating_department_ids[0]",
+      "{\"matter_id\":%" G_GINT64_FORMAT ",\"department_id\":2,\"deadline\":\"2026-03-20\","
+      "\"cooperating_department_ids\":[\"renshe\"]}",
+      id);
+  hall_test_fails (
+      f->hall, f->li, "matter.assign", HALL_ERROR_INVALID_ARGUMENT, "cooperating_department_ids[1]",
+      "{\"matter_id\":%" G_GINT64_FORMAT ",\"department_id\":2,\"deadline\":\"2026-03-20\","
+      "\"cooperating_department_ids\":[5,2]}",
+      id);
+  hall_test_fails (
+      f->hall, f->li, "matter.assign", HALL_ERROR_INVALID_ARGUMENT, "cooperating_department_ids[0]",
+      "{\"matter_id\":%" G_GINT64_FORMAT ",\"department_id\":2,\"deadline\":\"2026-03-20\","
+      "\"cooperating_department_ids\":[99]}",
+      id);
   GET (f->li);
   g_assert_cmpstr (matter_member (got, "state"), ==, "registered");
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (got, "assignments")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (got, "assignments")), ==,
+                    0);
 
   OK ("matter.assign", f->li,
       "{\"matter_id\":%" G_GINT64_FORMAT ",\"department_id\":2,\"deadline\":\"2026-03-20\","
-      "\"cooperating_department_ids\":[5]}", id);
-  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (r, "matter"), "department_id"), ==, 2);
+      "\"cooperating_department_ids\":[5]}",
+      id);
+  g_assert_cmpint (
+      json_object_get_int_member (json_object_get_object_member (r, "matter"), "department_id"), ==,
+      2);
   number = g_strdup (matter_member (r, "number"));
   GET (f->wang);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (got, "assignments")), ==, 2);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (got, "assignments")), ==,
+                    2);
   ASSIGNMENT_IS (got, 2, "lead", "open");
   ASSIGNMENT_IS (got, 5, "cooperate", "open");
   g_assert_cmpint (json_object_get_int_member (find_assignment (got, 5), "round"), ==, 1);
-  g_assert_cmpint (json_object_get_int_member (last_timeline (got, "assigned"), "lead_department_id"), ==, 2);
+  g_assert_cmpint (
+      json_object_get_int_member (last_timeline (got, "assigned"), "lead_department_id"), ==, 2);
   /* The same round again is refused. */
   hall_test_fails (f->hall, f->li, "matter.assign", HALL_ERROR_CONFLICT, "department_id",
-                   "{\"matter_id\":%" G_GINT64_FORMAT ",\"department_id\":2,\"deadline\":\"2026-03-20\","
-                   "\"cooperating_department_ids\":[5]}", id);
+                   "{\"matter_id\":%" G_GINT64_FORMAT
+                   ",\"department_id\":2,\"deadline\":\"2026-03-20\","
+                   "\"cooperating_department_ids\":[5]}",
+                   id);
 
   /* 孙 (人社) sees it in the list, the search and the record … */
   OK ("matter.list", f->sun, NULL);
@@ -116,20 +139,23 @@ test_cohandling (Fixture       *f,
 
   /* … adds progress notes, but only the lead replies or extends. */
   hall_test_fails (f->hall, f->sun, "matter.reply", HALL_ERROR_FORBIDDEN, "matter_id",
-                   "{\"matter_id\":%" G_GINT64_FORMAT ",\"opinion\":\"support\",\"text\":\"已办\"}", id);
-  hall_test_fails (f->hall, f->sun, "matter.extend", HALL_ERROR_FORBIDDEN, "matter_id",
-                   "{\"matter_id\":%" G_GINT64_FORMAT ",\"days\":10,\"reason\":\"x\",\"approver\":\"y\"}", id);
+                   "{\"matter_id\":%" G_GINT64_FORMAT ",\"opinion\":\"support\",\"text\":\"已办\"}",
+                   id);
+  hall_test_fails (
+      f->hall, f->sun, "matter.extend", HALL_ERROR_FORBIDDEN, "matter_id",
+      "{\"matter_id\":%" G_GINT64_FORMAT ",\"days\":10,\"reason\":\"x\",\"approver\":\"y\"}", id);
   hall_test_fails (f->hall, f->sun, "matter.note", HALL_ERROR_INVALID_ARGUMENT, "text",
                    "{\"matter_id\":%" G_GINT64_FORMAT ",\"text\":\"  \"}", id);
   OK ("matter.note", f->sun, "{\"matter_id\":%" G_GINT64_FORMAT ",\"text\":\"已核实社保缴费记录\"}", id);
   g_assert_cmpint (json_object_get_int_member (r, "timeline_id"), >, 0);
   OK ("matter.note", f->zhang, "{\"matter_id\":%" G_GINT64_FORMAT ",\"text\":\"已约物业面谈\"}", id);
   GET (f->li);
-  g_assert_cmpstr (json_object_get_string_member (last_timeline (got, "progress_note"), "role"), ==, "lead");
+  g_assert_cmpstr (json_object_get_string_member (last_timeline (got, "progress_note"), "role"), ==,
+                   "lead");
   {
-    JsonArray *timeline = json_object_get_array_member (got, "timeline");
+    JsonArray  *timeline = json_object_get_array_member (got, "timeline");
     JsonObject *note = json_object_get_object_member (
-      json_array_get_object_element (timeline, json_array_get_length (timeline) - 2), "detail");
+        json_array_get_object_element (timeline, json_array_get_length (timeline) - 2), "detail");
 
     g_assert_cmpstr (json_object_get_string_member (note, "role"), ==, "cooperate");
     g_assert_cmpint (json_object_get_int_member (note, "department_id"), ==, 5);
@@ -154,12 +180,15 @@ test_cohandling (Fixture       *f,
   /* 人社 objects to its part: only its own assignment ends, 城建 goes on. */
   OK ("matter.object", f->sun, "{\"matter_id\":%" G_GINT64_FORMAT ",\"reason\":\"不涉及社保\"}", id);
   g_assert_cmpstr (matter_member (r, "state"), ==, "assigned");
-  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (r, "matter"), "department_id"), ==, 2);
+  g_assert_cmpint (
+      json_object_get_int_member (json_object_get_object_member (r, "matter"), "department_id"), ==,
+      2);
   GET (f->li);
   ASSIGNMENT_IS (got, 2, "lead", "open");
   ASSIGNMENT_IS (got, 5, "cooperate", "objected");
-  g_assert_cmpstr (json_object_get_string_member (last_timeline (got, "cooperation_objected"), "reason"), ==,
-                   "不涉及社保");
+  g_assert_cmpstr (
+      json_object_get_string_member (last_timeline (got, "cooperation_objected"), "reason"), ==,
+      "不涉及社保");
   hall_test_fails (f->hall, f->sun, "matter.get", HALL_ERROR_FORBIDDEN, "matter_id",
                    "{\"matter_id\":%" G_GINT64_FORMAT "}", id);
   hall_test_fails (f->hall, f->sun, "matter.note", HALL_ERROR_FORBIDDEN, "matter_id",
@@ -168,36 +197,46 @@ test_cohandling (Fixture       *f,
   /* A new round: 人社 leads, 城建 cooperates; round 1's open assignment ends as reassigned. */
   OK ("matter.assign", f->li,
       "{\"matter_id\":%" G_GINT64_FORMAT ",\"department_id\":5,\"deadline\":\"2026-03-25\","
-      "\"cooperating_department_ids\":[2]}", id);
+      "\"cooperating_department_ids\":[2]}",
+      id);
   GET (f->wang);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (got, "assignments")), ==, 4);
-  g_assert_cmpstr (json_object_get_string_member (
-                     json_array_get_object_element (json_object_get_array_member (got, "assignments"), 0), "state"),
-                   ==, "reassigned");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (got, "assignments")), ==,
+                    4);
+  g_assert_cmpstr (
+      json_object_get_string_member (
+          json_array_get_object_element (json_object_get_array_member (got, "assignments"), 0),
+          "state"),
+      ==, "reassigned");
   ASSIGNMENT_IS (got, 5, "lead", "open");
   ASSIGNMENT_IS (got, 2, "cooperate", "open");
   g_assert_cmpint (json_object_get_int_member (find_assignment (got, 2), "round"), ==, 2);
 
   /* The lead's objection sends the whole round back to the first receiver. */
   hall_test_fails (f->hall, f->zhang, "matter.reply", HALL_ERROR_FORBIDDEN, "matter_id",
-                   "{\"matter_id\":%" G_GINT64_FORMAT ",\"opinion\":\"support\",\"text\":\"已办\"}", id);
+                   "{\"matter_id\":%" G_GINT64_FORMAT ",\"opinion\":\"support\",\"text\":\"已办\"}",
+                   id);
   OK ("matter.object", f->sun, "{\"matter_id\":%" G_GINT64_FORMAT ",\"reason\":\"应由城建牵头\"}", id);
   g_assert_cmpstr (matter_member (r, "state"), ==, "objected");
-  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (r, "matter"), "department_id"), ==, 3);
+  g_assert_cmpint (
+      json_object_get_int_member (json_object_get_object_member (r, "matter"), "department_id"), ==,
+      3);
   GET (f->li);
   ASSIGNMENT_IS (got, 5, "lead", "objected");
   ASSIGNMENT_IS (got, 2, "cooperate", "returned");
-  g_assert_cmpint (json_array_get_int_element (
-                     json_object_get_array_member (last_timeline (got, "objected"), "returned_department_ids"), 0),
-                   ==, 2);
+  g_assert_cmpint (
+      json_array_get_int_element (
+          json_object_get_array_member (last_timeline (got, "objected"), "returned_department_ids"),
+          0),
+      ==, 2);
 
   /* Round 3: the lead replies and every open part of the round is done; the cooperating
    * department still sees the matter it worked on, but adds nothing more. */
   OK ("matter.assign", f->li,
       "{\"matter_id\":%" G_GINT64_FORMAT ",\"department_id\":2,\"deadline\":\"2026-03-25\","
-      "\"cooperating_department_ids\":[5]}", id);
-  OK ("matter.reply", f->zhang, "{\"matter_id\":%" G_GINT64_FORMAT ",\"opinion\":\"support\",\"text\":\"已修复\"}",
+      "\"cooperating_department_ids\":[5]}",
       id);
+  OK ("matter.reply", f->zhang,
+      "{\"matter_id\":%" G_GINT64_FORMAT ",\"opinion\":\"support\",\"text\":\"已修复\"}", id);
   GET (f->sun);
   ASSIGNMENT_IS (got, 2, "lead", "done");
   ASSIGNMENT_IS (got, 5, "cooperate", "done");
@@ -221,13 +260,13 @@ assigned_cb (GObject      *source,
 }
 
 static void
-test_cohandling_concurrent (Fixture       *f,
-                            gconstpointer  data)
+test_cohandling_concurrent (Fixture      *f,
+                            gconstpointer data)
 {
   g_autoptr (JsonObject) got = NULL;
   JsonArray *assignments;
-  guint pending = 0, open_leads = 0, open = 0;
-  gint64 id, lead = 0;
+  guint      pending = 0, open_leads = 0, open = 0;
+  gint64     id, lead = 0;
 
   /* The first receiver and the manager assign the same matter at the same moment, each with
    * the other lead: both rounds are made one after the other, and exactly one lead is left
@@ -236,14 +275,15 @@ test_cohandling_concurrent (Fixture       *f,
   id = register_matter (f, f->li, NULL);
   for (guint i = 0; i < 2; i++)
     {
-      g_autofree char *json = g_strdup_printf ("{\"matter_id\":%" G_GINT64_FORMAT ",\"department_id\":%d,"
-                                               "\"deadline\":\"2026-03-20\",\"cooperating_department_ids\":[%d]}",
-                                               id, i ? 2 : 5, i ? 5 : 2);
+      g_autofree char *json =
+          g_strdup_printf ("{\"matter_id\":%" G_GINT64_FORMAT ",\"department_id\":%d,"
+                           "\"deadline\":\"2026-03-20\",\"cooperating_department_ids\":[%d]}",
+                           id, i ? 2 : 5, i ? 5 : 2);
       g_autoptr (JsonObject) params = hall_test_parse_object (json);
 
       pending++;
-      hall_engine_call_async (f->hall->engine, i ? f->wang : f->li, "matter.assign", params, "127.0.0.1", NULL,
-                              assigned_cb, &pending);
+      hall_engine_call_async (f->hall->engine, i ? f->wang : f->li, "matter.assign", params,
+                              "127.0.0.1", NULL, assigned_cb, &pending);
     }
   while (pending > 0)
     g_main_context_iteration (NULL, TRUE);
@@ -270,8 +310,9 @@ test_cohandling_concurrent (Fixture       *f,
     }
   g_assert_cmpuint (open, ==, 2);
   g_assert_cmpuint (open_leads, ==, 1);
-  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (got, "matter"), "department_id"), ==,
-                   lead);
+  g_assert_cmpint (
+      json_object_get_int_member (json_object_get_object_member (got, "matter"), "department_id"),
+      ==, lead);
 }
 
 int

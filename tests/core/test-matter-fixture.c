@@ -9,8 +9,8 @@
 #include "test-matter-fixture.h"
 
 void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   f->hall = hall_test_hall_new ();
   f->admin = hall_test_add_user (f->hall, "admin", "admin", NULL, 0);
@@ -24,8 +24,8 @@ fixture_set_up (Fixture       *f,
 }
 
 void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   g_free (f->zhang);
   g_free (f->zhang2);

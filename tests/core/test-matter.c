@@ -10,16 +10,16 @@
 #include "test-matter-fixture.h"
 
 static void
-test_register (Fixture       *f,
-               gconstpointer  data)
+test_register (Fixture      *f,
+               gconstpointer data)
 {
   g_autoptr (JsonObject) r = NULL;
   g_autoptr (JsonObject) again = NULL;
   g_autoptr (JsonObject) got = NULL;
   g_autofree char *long_content = NULL;
-  JsonObject *matter;
-  JsonArray *petitioners;
-  const char *code;
+  JsonObject      *matter;
+  JsonArray       *petitioners;
+  const char      *code;
 
   at (f, "2026-03-02 09:00");
   r = hall_test_ok (f->hall, f->zhang, "matter.register",
@@ -31,18 +31,21 @@ test_register (Fixture       *f,
   g_assert_false (json_object_get_boolean_member (r, "repeat"));
   g_clear_pointer (&r, json_object_unref);
   /* A phone number with spaces or a wrong length is refused, naming the petitioner's field. */
-  hall_test_fails (f->hall, f->zhang, "matter.register", HALL_ERROR_INVALID_ARGUMENT, "petitioners[0].phone",
+  hall_test_fails (f->hall, f->zhang, "matter.register", HALL_ERROR_INVALID_ARGUMENT,
+                   "petitioners[0].phone",
                    "{\"channel\":\"visit\",\"type\":\"claim\",\"content\":\"x\","
                    "\"petitioners\":[{\"name\":\"张伟\",\"phone\":\"138 1234 5678\"}]}");
-  hall_test_fails (f->hall, f->zhang, "matter.register", HALL_ERROR_INVALID_ARGUMENT, "petitioners[0].phone",
+  hall_test_fails (f->hall, f->zhang, "matter.register", HALL_ERROR_INVALID_ARGUMENT,
+                   "petitioners[0].phone",
                    "{\"channel\":\"visit\",\"type\":\"claim\",\"content\":\"x\","
                    "\"petitioners\":[{\"name\":\"张伟\",\"phone\":\"1381234567\"}]}");
 
-  r = hall_test_ok (f->hall, f->zhang, "matter.register",
-                    "{\"channel\":\"visit\",\"type\":\"claim\",\"category_id\":3,"
-                    "\"content\":\"小区电梯长期故障\","
-                    "\"petitioners\":[{\"name\":\"张伟\",\"id_number\":\"%s\",\"phone\":\"13812345678\"}]}",
-                    ID_ZHANG);
+  r = hall_test_ok (
+      f->hall, f->zhang, "matter.register",
+      "{\"channel\":\"visit\",\"type\":\"claim\",\"category_id\":3,"
+      "\"content\":\"小区电梯长期故障\","
+      "\"petitioners\":[{\"name\":\"张伟\",\"id_number\":\"%s\",\"phone\":\"13812345678\"}]}",
+      ID_ZHANG);
   g_assert_cmpstr (json_object_get_string_member (r, "number"), ==, "XF2026-000002");
   code = json_object_get_string_member (r, "query_code");
   g_assert_cmpint (strlen (code), ==, 6);
@@ -63,45 +66,59 @@ test_register (Fixture       *f,
   got = hall_test_ok (f->hall, f->zhang, "matter.get", "{\"number\":\"xf2026-000002\"}");
   petitioners = json_object_get_array_member (got, "petitioners");
   g_assert_cmpint (json_array_get_length (petitioners), ==, 1);
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (petitioners, 0), "sex"), ==, "male");
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (petitioners, 0), "birth_date"),
-                   ==, "1985-03-15");
+  g_assert_cmpstr (
+      json_object_get_string_member (json_array_get_object_element (petitioners, 0), "sex"), ==,
+      "male");
+  g_assert_cmpstr (
+      json_object_get_string_member (json_array_get_object_element (petitioners, 0), "birth_date"),
+      ==, "1985-03-15");
   g_assert_cmpint (json_array_get_length (json_object_get_array_member (got, "timeline")), ==, 1);
 
   /* Bad input names the field. */
-  hall_test_fails (f->hall, f->zhang, "matter.register", HALL_ERROR_INVALID_ARGUMENT, "petitioners[0].id_number",
+  hall_test_fails (f->hall, f->zhang, "matter.register", HALL_ERROR_INVALID_ARGUMENT,
+                   "petitioners[0].id_number",
                    "{\"channel\":\"visit\",\"type\":\"claim\",\"content\":\"x\","
                    "\"petitioners\":[{\"name\":\"张伟\",\"id_number\":\"430102198503151235\"}]}");
-  hall_test_fails (f->hall, f->zhang, "matter.register", HALL_ERROR_INVALID_ARGUMENT, "petitioners[1].name",
+  hall_test_fails (f->hall, f->zhang, "matter.register", HALL_ERROR_INVALID_ARGUMENT,
+                   "petitioners[1].name",
                    "{\"channel\":\"visit\",\"type\":\"claim\",\"content\":\"x\","
                    "\"petitioners\":[{\"name\":\"张伟\"},{\"phone\":\"13812345678\"}]}");
   hall_test_fails (f->hall, f->zhang, "matter.register", HALL_ERROR_INVALID_ARGUMENT, "channel",
-                   "{\"channel\":\"fax\",\"type\":\"claim\",\"content\":\"x\",\"petitioners\":[{\"name\":\"张伟\"}]}");
+                   "{\"channel\":\"fax\",\"type\":\"claim\",\"content\":\"x\",\"petitioners\":[{"
+                   "\"name\":\"张伟\"}]}");
   hall_test_fails (f->hall, f->zhang, "matter.register", HALL_ERROR_INVALID_ARGUMENT, "type",
                    "{\"channel\":\"visit\",\"content\":\"x\",\"petitioners\":[{\"name\":\"张伟\"}]}");
-  hall_test_fails (f->hall, f->zhang, "matter.register", HALL_ERROR_INVALID_ARGUMENT, "petitioners",
-                   "{\"channel\":\"visit\",\"type\":\"claim\",\"content\":\"x\",\"petitioners\":[]}");
-  hall_test_fails (f->hall, f->zhang, "matter.register", HALL_ERROR_INVALID_ARGUMENT, "category_id",
-                   "{\"channel\":\"visit\",\"type\":\"claim\",\"category_id\":999,\"content\":\"x\","
-                   "\"petitioners\":[{\"name\":\"张伟\"}]}");
-  hall_test_fails (f->hall, f->zhang, "matter.register", HALL_ERROR_INVALID_ARGUMENT, "received_date",
-                   "{\"channel\":\"letter\",\"type\":\"claim\",\"content\":\"x\",\"received_date\":\"2026-03-03\","
+  hall_test_fails (
+      f->hall, f->zhang, "matter.register", HALL_ERROR_INVALID_ARGUMENT, "petitioners",
+      "{\"channel\":\"visit\",\"type\":\"claim\",\"content\":\"x\",\"petitioners\":[]}");
+  hall_test_fails (
+      f->hall, f->zhang, "matter.register", HALL_ERROR_INVALID_ARGUMENT, "category_id",
+      "{\"channel\":\"visit\",\"type\":\"claim\",\"category_id\":999,\"content\":\"x\","
+      "\"petitioners\":[{\"name\":\"张伟\"}]}");
+  hall_test_fails (f->hall, f->zhang, "matter.register", HALL_ERROR_INVALID_ARGUMENT,
+                   "received_date",
+                   "{\"channel\":\"letter\",\"type\":\"claim\",\"content\":\"x\",\"received_date\":"
+                   "\"2026-03-03\","
                    "\"petitioners\":[{\"name\":\"张伟\"}]}");
   /* The ID number belongs to 张伟: another name with it is a typing mistake somewhere. */
   hall_test_fails (f->hall, f->zhang, "matter.register", HALL_ERROR_CONFLICT, "petitioners[0].name",
                    "{\"channel\":\"visit\",\"type\":\"claim\",\"content\":\"x\","
-                   "\"petitioners\":[{\"name\":\"李四\",\"id_number\":\"%s\"}]}", ID_ZHANG);
+                   "\"petitioners\":[{\"name\":\"李四\",\"id_number\":\"%s\"}]}",
+                   ID_ZHANG);
 
   /* Wrong types name the field; SQL metacharacters are only text. */
-  hall_test_fails (f->hall, f->zhang, "matter.register", HALL_ERROR_INVALID_ARGUMENT, "persons",
-                   "{\"channel\":\"visit\",\"type\":\"claim\",\"content\":\"x\",\"persons\":\"five\","
-                   "\"petitioners\":[{\"name\":\"张伟\"}]}");
-  hall_test_fails (f->hall, f->zhang, "matter.register", HALL_ERROR_INVALID_ARGUMENT, "petitioners[0]",
-                   "{\"channel\":\"visit\",\"type\":\"claim\",\"content\":\"x\",\"petitioners\":[\"张伟\"]}");
-  hall_test_fails (f->hall, f->zhang, "matter.register", HALL_ERROR_INVALID_ARGUMENT, "petitioners[0].name",
-                   "{\"channel\":\"visit\",\"type\":\"claim\",\"content\":\"x\","
-                   "\"petitioners\":[{\"name\":\"%s\"}]}",
-                   "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一");
+  hall_test_fails (
+      f->hall, f->zhang, "matter.register", HALL_ERROR_INVALID_ARGUMENT, "persons",
+      "{\"channel\":\"visit\",\"type\":\"claim\",\"content\":\"x\",\"persons\":\"five\","
+      "\"petitioners\":[{\"name\":\"张伟\"}]}");
+  hall_test_fails (
+      f->hall, f->zhang, "matter.register", HALL_ERROR_INVALID_ARGUMENT, "petitioners[0]",
+      "{\"channel\":\"visit\",\"type\":\"claim\",\"content\":\"x\",\"petitioners\":[\"张伟\"]}");
+  hall_test_fails (
+      f->hall, f->zhang, "matter.register", HALL_ERROR_INVALID_ARGUMENT, "petitioners[0].name",
+      "{\"channel\":\"visit\",\"type\":\"claim\",\"content\":\"x\","
+      "\"petitioners\":[{\"name\":\"%s\"}]}",
+      "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一");
   {
     g_autoptr (JsonObject) sql = hall_test_ok (f->hall, f->zhang, "matter.register",
                                                "{\"channel\":\"online\",\"type\":\"suggestion\","
@@ -120,7 +137,8 @@ test_register (Fixture       *f,
   }
   hall_test_fails (f->hall, f->zhang, "matter.register", HALL_ERROR_INVALID_ARGUMENT, "content",
                    "{\"channel\":\"visit\",\"type\":\"claim\",\"content\":\"%s\","
-                   "\"petitioners\":[{\"name\":\"王五\"}]}", long_content);
+                   "\"petitioners\":[{\"name\":\"王五\"}]}",
+                   long_content);
   again = hall_test_ok (f->hall, f->zhang, "matter.register",
                         "{\"channel\":\"letter\",\"type\":\"suggestion\",\"content\":\"建议增设公交线路\","
                         "\"received_date\":\"2026-02-27\",\"petitioners\":[{\"name\":\"王五\"}]}");
@@ -132,26 +150,28 @@ test_register (Fixture       *f,
 }
 
 static void
-test_litigation (Fixture       *f,
-                 gconstpointer  data)
+test_litigation (Fixture      *f,
+                 gconstpointer data)
 {
   g_autoptr (JsonObject) r = NULL;
   g_autoptr (JsonObject) by_category = NULL;
-  JsonArray *windows;
+  JsonArray  *windows;
   const char *codes[] = { "gongan", "fayuan", "jianchayuan", "sifa" };
-  gint64 matter_id;
+  gint64      matter_id;
 
   at (f, "2026-03-02 09:00");
-  r = hall_test_ok (f->hall, f->zhang, "matter.register",
-                    "{\"channel\":\"visit\",\"type\":\"claim\",\"content\":\"不服法院判决\",\"litigation\":true,"
-                    "\"petitioners\":[{\"name\":\"刘芳\",\"id_number\":\"%s\"}]}", ID_LIU);
+  r = hall_test_ok (
+      f->hall, f->zhang, "matter.register",
+      "{\"channel\":\"visit\",\"type\":\"claim\",\"content\":\"不服法院判决\",\"litigation\":true,"
+      "\"petitioners\":[{\"name\":\"刘芳\",\"id_number\":\"%s\"}]}",
+      ID_LIU);
   g_assert_cmpstr (json_object_get_string_member (r, "state"), ==, "litigation");
   windows = json_object_get_array_member (r, "legal_windows");
   g_assert_cmpint (json_array_get_length (windows), ==, 4);
   for (guint i = 0; i < 4; i++)
     {
       JsonObject *w = json_array_get_object_element (windows, i);
-      JsonArray *counters = json_object_get_array_member (w, "counters");
+      JsonArray  *counters = json_object_get_array_member (w, "counters");
 
       g_assert_cmpstr (json_object_get_string_member (w, "code"), ==, codes[i]);
       g_assert_cmpint (json_array_get_length (counters), ==, 1);
@@ -164,30 +184,34 @@ test_litigation (Fixture       *f,
   hall_test_fails (f->hall, f->zhang, "matter.accept", HALL_ERROR_CONFLICT, "matter_id",
                    "{\"matter_id\":%" G_GINT64_FORMAT "}", matter_id);
   hall_test_fails (f->hall, f->zhang, "matter.assign", HALL_ERROR_CONFLICT, "matter_id",
-                   "{\"matter_id\":%" G_GINT64_FORMAT ",\"department_id\":10,\"deadline\":\"2026-03-20\"}",
+                   "{\"matter_id\":%" G_GINT64_FORMAT
+                   ",\"department_id\":10,\"deadline\":\"2026-03-20\"}",
                    matter_id);
 
   /* A litigation category (诉讼相关, id 17) alone is enough. */
-  by_category = hall_test_ok (f->hall, f->zhang, "matter.register",
-                              "{\"channel\":\"visit\",\"type\":\"claim\",\"category_id\":17,\"content\":\"执行款未到位\","
-                              "\"petitioners\":[{\"name\":\"刘芳\",\"id_number\":\"%s\"}]}", ID_LIU);
+  by_category = hall_test_ok (
+      f->hall, f->zhang, "matter.register",
+      "{\"channel\":\"visit\",\"type\":\"claim\",\"category_id\":17,\"content\":\"执行款未到位\","
+      "\"petitioners\":[{\"name\":\"刘芳\",\"id_number\":\"%s\"}]}",
+      ID_LIU);
   g_assert_cmpstr (json_object_get_string_member (by_category, "state"), ==, "litigation");
   g_assert_true (json_object_get_boolean_member (by_category, "repeat"));
 }
 
 static void
-test_representatives (Fixture       *f,
-                      gconstpointer  data)
+test_representatives (Fixture      *f,
+                      gconstpointer data)
 {
-  GString *six = g_string_new (NULL);
-  GString *five = g_string_new (NULL);
+  GString         *six = g_string_new (NULL);
+  GString         *five = g_string_new (NULL);
   g_autofree char *six_json = NULL;
   g_autofree char *five_json = NULL;
   g_autoptr (JsonObject) r = NULL;
 
   at (f, "2026-03-02 09:00");
   for (int i = 0; i < 6; i++)
-    g_string_append_printf (six, "%s{\"name\":\"代表%c\",\"role\":\"representative\"}", i ? "," : "", 'A' + i);
+    g_string_append_printf (six, "%s{\"name\":\"代表%c\",\"role\":\"representative\"}",
+                            i ? "," : "", 'A' + i);
   for (int i = 0; i < 5; i++)
     g_string_append_printf (five, "{\"name\":\"代表%c\",\"role\":\"representative\"},", 'A' + i);
   g_string_append (five, "{\"name\":\"群众甲\"}");
@@ -195,21 +219,28 @@ test_representatives (Fixture       *f,
   five_json = g_string_free (five, FALSE);
   hall_test_fails (f->hall, f->wang, "matter.register", HALL_ERROR_INVALID_ARGUMENT, "petitioners",
                    "{\"channel\":\"visit\",\"type\":\"claim\",\"content\":\"集体讨薪\",\"persons\":40,"
-                   "\"petitioners\":[%s]}", six_json);
-  hall_test_fails (f->hall, f->wang, "matter.register", HALL_ERROR_INVALID_ARGUMENT, "petitioners[0].role",
-                   "{\"channel\":\"visit\",\"type\":\"claim\",\"content\":\"集体讨薪\",\"persons\":40,"
-                   "\"petitioners\":[{\"name\":\"甲\",\"role\":\"leader\"}]}");
+                   "\"petitioners\":[%s]}",
+                   six_json);
+  hall_test_fails (
+      f->hall, f->wang, "matter.register", HALL_ERROR_INVALID_ARGUMENT, "petitioners[0].role",
+      "{\"channel\":\"visit\",\"type\":\"claim\",\"content\":\"集体讨薪\",\"persons\":40,"
+      "\"petitioners\":[{\"name\":\"甲\",\"role\":\"leader\"}]}");
   hall_test_fails (f->hall, f->wang, "matter.register", HALL_ERROR_INVALID_ARGUMENT, "persons",
                    "{\"channel\":\"visit\",\"type\":\"claim\",\"content\":\"集体讨薪\",\"persons\":1,"
                    "\"petitioners\":[{\"name\":\"甲\"},{\"name\":\"乙\"}]}");
 
-  r = hall_test_ok (f->hall, f->wang, "matter.register",
-                    "{\"channel\":\"visit\",\"type\":\"claim\",\"category_id\":7,\"content\":\"集体讨薪\","
-                    "\"persons\":40,\"petitioners\":[%s]}", five_json);
-  g_assert_true (json_object_get_boolean_member (json_object_get_object_member (r, "matter"), "collective"));
-  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (r, "matter"), "persons"), ==, 40);
+  r = hall_test_ok (
+      f->hall, f->wang, "matter.register",
+      "{\"channel\":\"visit\",\"type\":\"claim\",\"category_id\":7,\"content\":\"集体讨薪\","
+      "\"persons\":40,\"petitioners\":[%s]}",
+      five_json);
+  g_assert_true (
+      json_object_get_boolean_member (json_object_get_object_member (r, "matter"), "collective"));
+  g_assert_cmpint (
+      json_object_get_int_member (json_object_get_object_member (r, "matter"), "persons"), ==, 40);
   /* A manager without a department registers for the category's department (人社). */
-  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (r, "matter"), "first_department_id"),
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (r, "matter"),
+                                               "first_department_id"),
                    ==, 5);
 }
 
@@ -221,20 +252,35 @@ timeline_kind (JsonArray *timeline,
 }
 
 static void
-test_lifecycle (Fixture       *f,
-                gconstpointer  data)
+test_lifecycle (Fixture      *f,
+                gconstpointer data)
 {
   g_autoptr (JsonObject) r = NULL;
   g_autoptr (JsonObject) got = NULL;
-  gint64 id;
-  JsonArray *timeline, *assignments;
+  gint64      id;
+  JsonArray  *timeline, *assignments;
   const char *kinds[] = {
-    "registered", "accepted", "assigned", "objected", "assigned", "extended", "replied",
-    "review_requested", "reviewed", "rereview_requested", "rereviewed", "closed",
+    "registered",
+    "accepted",
+    "assigned",
+    "objected",
+    "assigned",
+    "extended",
+    "replied",
+    "review_requested",
+    "reviewed",
+    "rereview_requested",
+    "rereviewed",
+    "closed",
   };
 
-#define RESULT(cmd, token, ...) \
-  G_STMT_START { g_clear_pointer (&r, json_object_unref); r = hall_test_ok (f->hall, token, cmd, __VA_ARGS__); } G_STMT_END
+#define RESULT(cmd, token, ...)                          \
+  G_STMT_START                                           \
+  {                                                      \
+    g_clear_pointer (&r, json_object_unref);             \
+    r = hall_test_ok (f->hall, token, cmd, __VA_ARGS__); \
+  }                                                      \
+  G_STMT_END
 
   at (f, "2026-03-02 09:00");
   id = register_matter (f, f->zhang, NULL);
@@ -247,12 +293,16 @@ test_lifecycle (Fixture       *f,
                    "{\"matter_id\":%" G_GINT64_FORMAT "}", id);
 
   /* Assigned to 民政; 民政 objects on the fifth working day. */
-  hall_test_fails (f->hall, f->zhang, "matter.assign", HALL_ERROR_INVALID_ARGUMENT, "deadline",
-                   "{\"matter_id\":%" G_GINT64_FORMAT ",\"department_id\":3,\"deadline\":\"2026-06-01\"}", id);
-  hall_test_fails (f->hall, f->zhang, "matter.assign", HALL_ERROR_INVALID_ARGUMENT, "department_id",
-                   "{\"matter_id\":%" G_GINT64_FORMAT ",\"department_id\":99,\"deadline\":\"2026-04-30\"}", id);
+  hall_test_fails (
+      f->hall, f->zhang, "matter.assign", HALL_ERROR_INVALID_ARGUMENT, "deadline",
+      "{\"matter_id\":%" G_GINT64_FORMAT ",\"department_id\":3,\"deadline\":\"2026-06-01\"}", id);
+  hall_test_fails (
+      f->hall, f->zhang, "matter.assign", HALL_ERROR_INVALID_ARGUMENT, "department_id",
+      "{\"matter_id\":%" G_GINT64_FORMAT ",\"department_id\":99,\"deadline\":\"2026-04-30\"}", id);
   RESULT ("matter.assign", f->zhang,
-          "{\"matter_id\":%" G_GINT64_FORMAT ",\"department_id\":3,\"deadline\":\"2026-04-30\",\"note\":\"请核查\"}", id);
+          "{\"matter_id\":%" G_GINT64_FORMAT
+          ",\"department_id\":3,\"deadline\":\"2026-04-30\",\"note\":\"请核查\"}",
+          id);
   g_assert_cmpstr (matter_member (r, "state"), ==, "assigned");
   at (f, "2026-03-09 16:00");
   /* 人社 is not the department it was assigned to. */
@@ -260,17 +310,21 @@ test_lifecycle (Fixture       *f,
                    "{\"matter_id\":%" G_GINT64_FORMAT ",\"reason\":\"不属本部门\"}", id);
   hall_test_fails (f->hall, f->li, "matter.object", HALL_ERROR_INVALID_ARGUMENT, "reason",
                    "{\"matter_id\":%" G_GINT64_FORMAT "}", id);
-  RESULT ("matter.object", f->li, "{\"matter_id\":%" G_GINT64_FORMAT ",\"reason\":\"物业纠纷不属民政职责\"}", id);
+  RESULT ("matter.object", f->li,
+          "{\"matter_id\":%" G_GINT64_FORMAT ",\"reason\":\"物业纠纷不属民政职责\"}", id);
   g_assert_cmpstr (matter_member (r, "state"), ==, "objected");
   /* Back to the first receiver's department. */
-  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (r, "matter"), "department_id"), ==, 2);
+  g_assert_cmpint (
+      json_object_get_int_member (json_object_get_object_member (r, "matter"), "department_id"), ==,
+      2);
   hall_test_fails (f->hall, f->li, "matter.get", HALL_ERROR_FORBIDDEN, "matter_id",
                    "{\"matter_id\":%" G_GINT64_FORMAT "}", id);
 
   /* Reassigned to 人社 on Tuesday 10 March: the objection window ends on Tuesday 17 March. */
   at (f, "2026-03-10 09:00");
   RESULT ("matter.assign", f->zhang,
-          "{\"matter_id\":%" G_GINT64_FORMAT ",\"department_id\":5,\"deadline\":\"2026-04-30\"}", id);
+          "{\"matter_id\":%" G_GINT64_FORMAT ",\"department_id\":5,\"deadline\":\"2026-04-30\"}",
+          id);
   at (f, "2026-03-18 09:00");
   {
     g_autoptr (GError) error = NULL;
@@ -278,7 +332,8 @@ test_lifecycle (Fixture       *f,
     g_autoptr (JsonObject) none = NULL;
 
     json_object_set_int_member (params, "matter_id", id);
-    none = hall_engine_call_sync (f->hall->engine, f->sun, "matter.object", params, "127.0.0.1", &error);
+    none = hall_engine_call_sync (f->hall->engine, f->sun, "matter.object", params, "127.0.0.1",
+                                  &error);
     g_assert_error (error, HALL_ERROR, HALL_ERROR_CONFLICT);
     g_assert_nonnull (strstr (error->message, "2026-03-17"));
   }
@@ -286,35 +341,48 @@ test_lifecycle (Fixture       *f,
   /* Extension: once, at most 30 days, with reason and approver. 60 + 30 days from 2 March end
    * on Sunday 31 May, so 1 June. */
   hall_test_fails (f->hall, f->sun, "matter.extend", HALL_ERROR_INVALID_ARGUMENT, "days",
-                   "{\"matter_id\":%" G_GINT64_FORMAT ",\"days\":31,\"reason\":\"情况复杂\",\"approver\":\"赵局长\"}", id);
+                   "{\"matter_id\":%" G_GINT64_FORMAT
+                   ",\"days\":31,\"reason\":\"情况复杂\",\"approver\":\"赵局长\"}",
+                   id);
   hall_test_fails (f->hall, f->sun, "matter.extend", HALL_ERROR_INVALID_ARGUMENT, "approver",
                    "{\"matter_id\":%" G_GINT64_FORMAT ",\"days\":30,\"reason\":\"情况复杂\"}", id);
   hall_test_fails (f->hall, f->sun, "matter.extend", HALL_ERROR_INVALID_ARGUMENT, "reason",
                    "{\"matter_id\":%" G_GINT64_FORMAT ",\"days\":30,\"approver\":\"赵局长\"}", id);
   RESULT ("matter.extend", f->sun,
-          "{\"matter_id\":%" G_GINT64_FORMAT ",\"days\":30,\"reason\":\"需现场勘验\",\"approver\":\"赵局长\"}", id);
+          "{\"matter_id\":%" G_GINT64_FORMAT
+          ",\"days\":30,\"reason\":\"需现场勘验\",\"approver\":\"赵局长\"}",
+          id);
   g_assert_cmpstr (matter_member (r, "handling_due"), ==, "2026-06-01");
   hall_test_fails (f->hall, f->sun, "matter.extend", HALL_ERROR_CONFLICT, "days",
-                   "{\"matter_id\":%" G_GINT64_FORMAT ",\"days\":5,\"reason\":\"再延\",\"approver\":\"赵局长\"}", id);
+                   "{\"matter_id\":%" G_GINT64_FORMAT
+                   ",\"days\":5,\"reason\":\"再延\",\"approver\":\"赵局长\"}",
+                   id);
 
   /* The reply opens the 30-day review window: 10 April + 30 = Sunday 10 May → 11 May. */
   at (f, "2026-04-10 10:00");
   hall_test_fails (f->hall, f->sun, "matter.close", HALL_ERROR_CONFLICT, "matter_id",
-                   "{\"matter_id\":%" G_GINT64_FORMAT ",\"satisfaction\":\"satisfied\",\"outcome\":\"resolved\"}", id);
+                   "{\"matter_id\":%" G_GINT64_FORMAT
+                   ",\"satisfaction\":\"satisfied\",\"outcome\":\"resolved\"}",
+                   id);
   hall_test_fails (f->hall, f->sun, "matter.reply", HALL_ERROR_INVALID_ARGUMENT, "opinion",
                    "{\"matter_id\":%" G_GINT64_FORMAT ",\"opinion\":\"maybe\",\"text\":\"x\"}", id);
   RESULT ("matter.reply", f->sun,
-          "{\"matter_id\":%" G_GINT64_FORMAT ",\"opinion\":\"support\",\"text\":\"责成物业七日内修复电梯。\"}", id);
+          "{\"matter_id\":%" G_GINT64_FORMAT
+          ",\"opinion\":\"support\",\"text\":\"责成物业七日内修复电梯。\"}",
+          id);
   g_assert_cmpstr (matter_member (r, "state"), ==, "replied");
   g_assert_cmpstr (matter_member (r, "review_request_until"), ==, "2026-05-11");
-  g_assert_false (json_object_get_int_member (json_object_get_object_member (r, "matter"), "reply_late"));
+  g_assert_false (
+      json_object_get_int_member (json_object_get_object_member (r, "matter"), "reply_late"));
 
   /* Review asked for after the window: refused. Dated on the last day (a letter): accepted. */
   at (f, "2026-05-12 09:00");
   hall_test_fails (f->hall, f->zhang, "matter.review_request", HALL_ERROR_CONFLICT, "request_date",
                    "{\"matter_id\":%" G_GINT64_FORMAT ",\"reason\":\"不服\"}", id);
   RESULT ("matter.review_request", f->zhang,
-          "{\"matter_id\":%" G_GINT64_FORMAT ",\"reason\":\"电梯仍未修复\",\"request_date\":\"2026-05-11\"}", id);
+          "{\"matter_id\":%" G_GINT64_FORMAT
+          ",\"reason\":\"电梯仍未修复\",\"request_date\":\"2026-05-11\"}",
+          id);
   g_assert_cmpstr (matter_member (r, "state"), ==, "review");
   g_assert_cmpstr (matter_member (r, "review_due"), ==, "2026-06-10");
 
@@ -323,7 +391,8 @@ test_lifecycle (Fixture       *f,
   RESULT ("matter.review_reply", f->wang,
           "{\"matter_id\":%" G_GINT64_FORMAT ",\"opinion\":\"uphold\",\"text\":\"维持原处理意见\"}", id);
   g_assert_cmpstr (matter_member (r, "state"), ==, "reviewed");
-  g_assert_true (json_object_get_int_member (json_object_get_object_member (r, "matter"), "review_late"));
+  g_assert_true (
+      json_object_get_int_member (json_object_get_object_member (r, "matter"), "review_late"));
   g_assert_cmpstr (matter_member (r, "rereview_request_until"), ==, "2026-07-15");
 
   at (f, "2026-07-01 09:00");
@@ -337,13 +406,18 @@ test_lifecycle (Fixture       *f,
                    "{\"matter_id\":%" G_GINT64_FORMAT ",\"reason\":\"再次\"}", id);
 
   hall_test_fails (f->hall, f->zhang, "matter.close", HALL_ERROR_INVALID_ARGUMENT, "outcome",
-                   "{\"matter_id\":%" G_GINT64_FORMAT ",\"satisfaction\":\"basic\",\"outcome\":\"forgotten\"}", id);
+                   "{\"matter_id\":%" G_GINT64_FORMAT
+                   ",\"satisfaction\":\"basic\",\"outcome\":\"forgotten\"}",
+                   id);
   RESULT ("matter.close", f->zhang,
-          "{\"matter_id\":%" G_GINT64_FORMAT ",\"satisfaction\":\"basic\",\"outcome\":\"resolved\"}", id);
+          "{\"matter_id\":%" G_GINT64_FORMAT
+          ",\"satisfaction\":\"basic\",\"outcome\":\"resolved\"}",
+          id);
   g_assert_cmpstr (matter_member (r, "state"), ==, "closed");
   g_assert_cmpstr (matter_member (r, "satisfaction"), ==, "basic");
-  g_assert_cmpint (json_array_get_length (json_object_get_array_member (json_object_get_object_member (r, "matter"),
-                                                                        "clocks")), ==, 0);
+  g_assert_cmpint (json_array_get_length (json_object_get_array_member (
+                       json_object_get_object_member (r, "matter"), "clocks")),
+                   ==, 0);
 
   /* Every step is on the timeline, with who did it. */
   got = hall_test_ok (f->hall, f->wang, "matter.get", "{\"matter_id\":%" G_GINT64_FORMAT "}", id);
@@ -352,30 +426,38 @@ test_lifecycle (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
       g_assert_cmpstr (timeline_kind (timeline, i), ==, kinds[i]);
-      g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (timeline, i), "at"), >, 0);
-      g_assert_false (json_object_get_null_member (json_array_get_object_element (timeline, i), "user_id"));
+      g_assert_cmpint (
+          json_object_get_int_member (json_array_get_object_element (timeline, i), "at"), >, 0);
+      g_assert_false (
+          json_object_get_null_member (json_array_get_object_element (timeline, i), "user_id"));
     }
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (timeline, 5), "user_name"), ==, "sun");
+  g_assert_cmpstr (
+      json_object_get_string_member (json_array_get_object_element (timeline, 5), "user_name"), ==,
+      "sun");
   assignments = json_object_get_array_member (got, "assignments");
   g_assert_cmpint (json_array_get_length (assignments), ==, 2);
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (assignments, 0), "state"), ==,
-                   "objected");
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (assignments, 0), "objection_until"),
+  g_assert_cmpstr (
+      json_object_get_string_member (json_array_get_object_element (assignments, 0), "state"), ==,
+      "objected");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (assignments, 0),
+                                                  "objection_until"),
                    ==, "2026-03-09");
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (assignments, 1), "state"), ==, "done");
+  g_assert_cmpstr (
+      json_object_get_string_member (json_array_get_object_element (assignments, 1), "state"), ==,
+      "done");
 #undef RESULT
 }
 
 static void
-test_decision_clock (Fixture       *f,
-                     gconstpointer  data)
+test_decision_clock (Fixture      *f,
+                     gconstpointer data)
 {
   g_autoptr (JsonObject) r = NULL;
   g_autoptr (JsonObject) due = NULL;
   g_autoptr (JsonObject) mine = NULL;
   g_autoptr (JsonObject) list = NULL;
   JsonObject *entry;
-  gint64 late, on_time;
+  gint64      late, on_time;
 
   at (f, "2026-03-02 09:00");
   late = register_matter (f, f->zhang, NULL);
@@ -390,8 +472,10 @@ test_decision_clock (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (entry, "clock"), ==, "decision");
   g_assert_cmpint (json_object_get_int_member (entry, "days_left"), ==, 1);
 
-  r = hall_test_ok (f->hall, f->zhang, "matter.accept", "{\"matter_id\":%" G_GINT64_FORMAT "}", on_time);
-  g_assert_false (json_object_get_int_member (json_object_get_object_member (r, "matter"), "decision_late"));
+  r = hall_test_ok (f->hall, f->zhang, "matter.accept", "{\"matter_id\":%" G_GINT64_FORMAT "}",
+                    on_time);
+  g_assert_false (
+      json_object_get_int_member (json_object_get_object_member (r, "matter"), "decision_late"));
 
   /* Past the 15 days: the decline is still recorded, as late; a reason is required. */
   at (f, "2026-03-18 09:00");
@@ -413,12 +497,13 @@ test_decision_clock (Fixture       *f,
   r = hall_test_ok (f->hall, f->zhang, "matter.decline",
                     "{\"matter_id\":%" G_GINT64_FORMAT ",\"reason\":\"已经法定途径处理\"}", late);
   g_assert_cmpstr (matter_member (r, "state"), ==, "declined");
-  g_assert_true (json_object_get_int_member (json_object_get_object_member (r, "matter"), "decision_late"));
+  g_assert_true (
+      json_object_get_int_member (json_object_get_object_member (r, "matter"), "decision_late"));
 }
 
 static void
-test_objection_over_holiday (Fixture       *f,
-                             gconstpointer  data)
+test_objection_over_holiday (Fixture      *f,
+                             gconstpointer data)
 {
   g_autoptr (JsonObject) r = NULL;
   g_autoptr (JsonObject) due = NULL;
@@ -428,27 +513,32 @@ test_objection_over_holiday (Fixture       *f,
    * day, so the fifth working day is Tuesday 13 October. */
   at (f, "2026-09-30 10:00");
   id = register_matter (f, f->zhang, NULL);
-  r = hall_test_ok (f->hall, f->zhang, "matter.assign",
-                    "{\"matter_id\":%" G_GINT64_FORMAT ",\"department_id\":3,\"deadline\":\"2026-11-20\"}", id);
+  r = hall_test_ok (
+      f->hall, f->zhang, "matter.assign",
+      "{\"matter_id\":%" G_GINT64_FORMAT ",\"department_id\":3,\"deadline\":\"2026-11-20\"}", id);
   /* Assigning a matter still waiting for its decision accepts it. */
   g_assert_nonnull (matter_member (r, "accepted_date"));
 
   at (f, "2026-10-12 10:00");
   due = hall_test_ok (f->hall, f->li, "matter.due", NULL);
   g_assert_cmpint (json_array_get_length (json_object_get_array_member (due, "entries")), ==, 1);
-  g_assert_cmpstr (json_object_get_string_member (
-                     json_array_get_object_element (json_object_get_array_member (due, "entries"), 0), "clock"),
-                   ==, "objection");
+  g_assert_cmpstr (
+      json_object_get_string_member (
+          json_array_get_object_element (json_object_get_array_member (due, "entries"), 0),
+          "clock"),
+      ==, "objection");
 
   at (f, "2026-10-13 17:00");
   g_clear_pointer (&r, json_object_unref);
-  r = hall_test_ok (f->hall, f->li, "matter.object", "{\"matter_id\":%" G_GINT64_FORMAT ",\"reason\":\"非本部门职责\"}", id);
+  r = hall_test_ok (f->hall, f->li, "matter.object",
+                    "{\"matter_id\":%" G_GINT64_FORMAT ",\"reason\":\"非本部门职责\"}", id);
   g_assert_cmpstr (matter_member (r, "state"), ==, "objected");
 
   /* The first receiver reassigns it; on the sixth working day the objection is too late. */
   g_clear_pointer (&r, json_object_unref);
-  r = hall_test_ok (f->hall, f->zhang, "matter.assign",
-                    "{\"matter_id\":%" G_GINT64_FORMAT ",\"department_id\":4,\"deadline\":\"2026-11-20\"}", id);
+  r = hall_test_ok (
+      f->hall, f->zhang, "matter.assign",
+      "{\"matter_id\":%" G_GINT64_FORMAT ",\"department_id\":4,\"deadline\":\"2026-11-20\"}", id);
   at (f, "2026-10-21 09:00");
   {
     g_autofree char *token = hall_test_add_user (f->hall, "zhou", "staff", "ziranziyuan", 0);
@@ -459,7 +549,7 @@ test_objection_over_holiday (Fixture       *f,
 
 typedef struct
 {
-  guint pending;
+  guint      pending;
   GPtrArray *numbers;
 } Burst;
 
@@ -478,8 +568,8 @@ registered_cb (GObject      *source,
 }
 
 static void
-test_concurrent_numbers (Fixture       *f,
-                         gconstpointer  data)
+test_concurrent_numbers (Fixture      *f,
+                         gconstpointer data)
 {
   Burst burst = { 0, g_ptr_array_new_with_free_func (g_free) };
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
@@ -489,13 +579,15 @@ test_concurrent_numbers (Fixture       *f,
   at (f, "2026-03-02 09:00");
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *json = g_strdup_printf ("{\"channel\":\"visit\",\"type\":\"claim\",\"content\":\"第%u件\","
-                                               "\"petitioners\":[{\"name\":\"来访人%u\"}]}", i, i);
+      g_autofree char *json =
+          g_strdup_printf ("{\"channel\":\"visit\",\"type\":\"claim\",\"content\":\"第%u件\","
+                           "\"petitioners\":[{\"name\":\"来访人%u\"}]}",
+                           i, i);
       g_autoptr (JsonObject) params = hall_test_parse_object (json);
 
       burst.pending++;
-      hall_engine_call_async (f->hall->engine, i % 2 ? f->zhang : f->li, "matter.register", params, "127.0.0.1",
-                              NULL, registered_cb, &burst);
+      hall_engine_call_async (f->hall->engine, i % 2 ? f->zhang : f->li, "matter.register", params,
+                              "127.0.0.1", NULL, registered_cb, &burst);
     }
   while (burst.pending > 0)
     g_main_context_iteration (NULL, TRUE);

@@ -19,13 +19,13 @@
 typedef struct
 {
   HallTestHall *hall;
-  char *staff;  /* 城建 (2), counter 2 */
-  char *leader;
+  char         *staff; /* 城建 (2), counter 2 */
+  char         *leader;
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   f->hall = hall_test_hall_new ();
   f->staff = hall_test_add_user (f->hall, "zhang", "staff", "chengjian", 2);
@@ -34,8 +34,8 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   g_free (f->staff);
   g_free (f->leader);
@@ -46,11 +46,13 @@ static gint64
 register_matter (Fixture    *f,
                  const char *content)
 {
-  g_autoptr (JsonObject) r = hall_test_ok (f->hall, f->staff, "matter.register",
-                                           "{\"channel\":\"visit\",\"type\":\"claim\",\"category_id\":3,"
-                                           "\"content\":\"%s\",\"petitioners\":[{\"name\":\"张伟\","
-                                           "\"id_number\":\"%s\",\"phone\":\"13812345678\","
-                                           "\"address\":\"城关镇建设路8号\"}]}", content, ID_ZHANG);
+  g_autoptr (JsonObject) r =
+      hall_test_ok (f->hall, f->staff, "matter.register",
+                    "{\"channel\":\"visit\",\"type\":\"claim\",\"category_id\":3,"
+                    "\"content\":\"%s\",\"petitioners\":[{\"name\":\"张伟\","
+                    "\"id_number\":\"%s\",\"phone\":\"13812345678\","
+                    "\"address\":\"城关镇建设路8号\"}]}",
+                    content, ID_ZHANG);
   return json_object_get_int_member (r, "matter_id");
 }
 
@@ -58,7 +60,8 @@ static JsonObject *
 get_matter (Fixture *f,
             gint64   matter_id)
 {
-  return hall_test_ok (f->hall, f->staff, "matter.get", "{\"matter_id\":%lld}", (long long) matter_id);
+  return hall_test_ok (f->hall, f->staff, "matter.get", "{\"matter_id\":%lld}",
+                       (long long) matter_id);
 }
 
 /* The PDF's text as pdftotext reads it; *@n_pages from its page breaks. */
@@ -70,14 +73,15 @@ pdf_text (HallDocument *document,
   g_autofree char *dir = g_dir_make_tmp ("hall-print-XXXXXX", &error);
   g_autofree char *pdf = g_build_filename (dir, "paper.pdf", NULL);
   g_autofree char *out = NULL;
-  int status = 0;
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  int              status = 0;
+  const char      *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
 
   g_assert_no_error (error);
   g_assert_true (hall_document_write_pdf (document, pdf, &error));
   g_assert_no_error (error);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
-                               NULL, &out, NULL, &status, &error));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
+                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
+                               NULL, &status, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   /* HALL_TEST_PAPERS=DIR keeps a copy of each paper there, to look at. */
@@ -86,7 +90,7 @@ pdf_text (HallDocument *document,
       g_autofree char *name = g_strdup_printf ("%s.pdf", hall_document_get_title (document));
       g_autofree char *keep = g_build_filename (g_getenv ("HALL_TEST_PAPERS"), name, NULL);
       g_autofree char *contents = NULL;
-      gsize length = 0;
+      gsize            length = 0;
 
       g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
       g_assert_true (g_file_set_contents (keep, contents, length, NULL));
@@ -115,16 +119,17 @@ squeeze (const char *text)
 }
 
 static void
-test_receipt (Fixture       *f,
-              gconstpointer  data)
+test_receipt (Fixture      *f,
+              gconstpointer data)
 {
   gint64 id = register_matter (f, "小区电梯长期故障，物业不予维修，要求尽快修复。");
   g_autoptr (JsonObject) reply = get_matter (f, id);
   JsonObject *matter = json_object_get_object_member (reply, "matter");
   g_autoptr (HallDocument) receipt = hall_paper_receipt (reply, HALL_NAME, "2026-11-20");
-  int n_pages = 0;
+  int              n_pages = 0;
   g_autofree char *text = pdf_text (receipt, &n_pages);
-  g_autofree char *due = hall_paper_format_date (json_object_get_string_member (matter, "decision_due"));
+  g_autofree char *due =
+      hall_paper_format_date (json_object_get_string_member (matter, "decision_due"));
 
   g_assert_cmpint (n_pages, ==, 1);
   g_assert_nonnull (strstr (text, "Petition Registration Receipt"));
@@ -146,8 +151,8 @@ test_receipt (Fixture       *f,
 
 /* A 4,000-character petition runs over pages, and no character of it is lost on the way. */
 static void
-test_long_content (Fixture       *f,
-                   gconstpointer  data)
+test_long_content (Fixture      *f,
+                   gconstpointer data)
 {
   static const char phrase[] = "村里土地征收补偿款分配不公，部分村民至今没有领到安置补助，";
   g_autoptr (GString) content = g_string_new (NULL);
@@ -155,7 +160,7 @@ test_long_content (Fixture       *f,
   g_autoptr (HallDocument) receipt = NULL;
   g_autofree char *text = NULL;
   g_autofree char *flat = NULL;
-  int n_pages = 0;
+  int              n_pages = 0;
 
   while (g_utf8_strlen (content->str, -1) + g_utf8_strlen (phrase, -1) <= 4000)
     g_string_append (content, phrase);
@@ -181,14 +186,15 @@ test_long_content (Fixture       *f,
 }
 
 static void
-test_decision_notice (Fixture       *f,
-                      gconstpointer  data)
+test_decision_notice (Fixture      *f,
+                      gconstpointer data)
 {
   gint64 accepted = register_matter (f, "小区电梯长期故障。");
   gint64 declined = register_matter (f, "要求撤销已生效的民事判决。");
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonObject) reply = get_matter (f, accepted);
-  g_autoptr (HallDocument) notice = hall_paper_decision_notice (reply, HALL_NAME, "2026-11-20", &error);
+  g_autoptr (HallDocument) notice =
+      hall_paper_decision_notice (reply, HALL_NAME, "2026-11-20", &error);
   g_autofree char *text = NULL;
 
   /* Before the decision there is nothing to tell in writing. */
@@ -198,7 +204,8 @@ test_decision_notice (Fixture       *f,
   g_clear_error (&error);
   g_clear_pointer (&reply, json_object_unref);
 
-  json_object_unref (hall_test_ok (f->hall, f->staff, "matter.accept", "{\"matter_id\":%lld}", (long long) accepted));
+  json_object_unref (hall_test_ok (f->hall, f->staff, "matter.accept", "{\"matter_id\":%lld}",
+                                   (long long) accepted));
   reply = get_matter (f, accepted);
   notice = hall_paper_decision_notice (reply, HALL_NAME, "2026-11-20", &error);
   g_assert_no_error (error);
@@ -206,7 +213,7 @@ test_decision_notice (Fixture       *f,
   g_assert_nonnull (strstr (text, "Notice of Acceptance"));
   {
     g_autofree char *flat = squeeze (text);
-    JsonObject *matter = json_object_get_object_member (reply, "matter");
+    JsonObject      *matter = json_object_get_object_member (reply, "matter");
 
     g_assert_nonnull (strstr (flat, "张伟"));
     g_assert_nonnull (strstr (flat, json_object_get_string_member (matter, "handling_due")));
@@ -232,8 +239,8 @@ test_decision_notice (Fixture       *f,
 }
 
 static void
-test_reception_record (Fixture       *f,
-                       gconstpointer  data)
+test_reception_record (Fixture      *f,
+                       gconstpointer data)
 {
   gint64 id = register_matter (f, "小区电梯长期故障。");
   g_autoptr (JsonObject) r = hall_test_ok (f->hall, f->leader, "leader.receive",
@@ -279,7 +286,7 @@ test_empty_values (void)
   g_autoptr (HallDocument) document = hall_document_new ("Empty");
   g_autofree char *text = NULL;
   g_autofree char *plain = NULL;
-  int n_pages = 0;
+  int              n_pages = 0;
 
   hall_document_add_field (document, "Address", "");
   hall_document_add_text (document, NULL);
@@ -303,7 +310,8 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add ("/print/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) \
+  g_test_add ("/print/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("receipt", test_receipt);
   ADD ("long-content", test_long_content);
   ADD ("decision-notice", test_decision_notice);

@@ -32,7 +32,7 @@ test_counter_states (void)
   g_autoptr (JsonObject) r = NULL;
   g_autoptr (JsonObject) snapshot = NULL;
   JsonObject *counter;
-  gint64 id;
+  gint64      id;
 
   hall_engine_set_now (hall->engine, hall_test_time ("2026-10-12 09:00"));
 
@@ -102,18 +102,24 @@ test_counter_states (void)
   /* Every change reached the change feed, in order, so boards follow without polling. */
   {
     const char *expected[] = {
-      "ticket.issued:waiting", "counter.changed:open", "counter.changed:paused", "counter.changed:open",
-      "ticket.called:called", "ticket.finished:finished", "counter.changed:closed",
-      "counter.changed:open", "counter.changed:open",
+      "ticket.issued:waiting",
+      "counter.changed:open",
+      "counter.changed:paused",
+      "counter.changed:open",
+      "ticket.called:called",
+      "ticket.finished:finished",
+      "counter.changed:closed",
+      "counter.changed:open",
+      "counter.changed:open",
     };
     g_autoptr (JsonObject) feed = hall_test_ok (hall, manager, "events.since", "{\"since\":0}");
     JsonArray *events = json_object_get_array_member (feed, "events");
-    guint seen = 0;
+    guint      seen = 0;
 
     for (guint i = 0; i < json_array_get_length (events); i++)
       {
-        JsonObject *event = json_array_get_object_element (events, i);
-        const char *kind = json_object_get_string_member (event, "kind");
+        JsonObject      *event = json_array_get_object_element (events, i);
+        const char      *kind = json_object_get_string_member (event, "kind");
         g_autofree char *key = NULL;
 
         if (!g_str_has_prefix (kind, "ticket.") && !g_str_has_prefix (kind, "counter."))
@@ -173,9 +179,20 @@ test_roles (void)
 
   /* The kiosk only issues; the display only reads the board; a leader does not serve windows. */
   static const char *serving[] = {
-    "counter.open", "counter.close", "counter.pause", "counter.resume", "counter.call_next",
-    "counter.recall", "ticket.start", "ticket.hold", "ticket.resume", "ticket.no_show",
-    "ticket.reactivate", "ticket.transfer", "ticket.finish", "ticket.prioritize",
+    "counter.open",
+    "counter.close",
+    "counter.pause",
+    "counter.resume",
+    "counter.call_next",
+    "counter.recall",
+    "ticket.start",
+    "ticket.hold",
+    "ticket.resume",
+    "ticket.no_show",
+    "ticket.reactivate",
+    "ticket.transfer",
+    "ticket.finish",
+    "ticket.prioritize",
   };
   for (guint i = 0; i < G_N_ELEMENTS (serving); i++)
     {
@@ -225,9 +242,9 @@ test_public_board (void)
   g_autofree char *inside_text = NULL;
   g_autofree char *events_text = NULL;
   g_autofree char *issued_text = NULL;
-  const char *secrets[] = { "李建国", "张小明", "11010519491231002X", "13800138000", "午饭" };
-  JsonObject *counter;
-  JsonObject *department;
+  const char      *secrets[] = { "李建国", "张小明", "11010519491231002X", "13800138000", "午饭" };
+  JsonObject      *counter;
+  JsonObject      *department;
 
   /* A clerk with a real name at window 2. */
   params = hall_test_parse_object (
@@ -261,8 +278,7 @@ test_public_board (void)
 
     paused = hall_test_ok (hall, manager, "counter.open", "{\"counter_id\":4}");
     g_clear_pointer (&paused, json_object_unref);
-    paused
-        = hall_test_ok (hall, manager, "counter.pause", "{\"counter_id\":4,\"reason\":\"午饭\"}");
+    paused = hall_test_ok (hall, manager, "counter.pause", "{\"counter_id\":4,\"reason\":\"午饭\"}");
   }
 
   board = hall_test_ok (hall, display, "hall.snapshot", NULL);
@@ -292,14 +308,17 @@ test_public_board (void)
   counter = json_array_get_object_element (json_object_get_array_member (board, "counters"), 3);
   g_assert_cmpstr (json_object_get_string_member (counter, "state"), ==, "paused");
   g_assert_false (json_object_has_member (counter, "pause_reason"));
-  department
-      = json_array_get_object_element (json_object_get_array_member (board, "departments"), 2);
+  department =
+      json_array_get_object_element (json_object_get_array_member (board, "departments"), 2);
   g_assert_cmpstr (json_object_get_string_member (department, "code"), ==, "minzheng");
   g_assert_cmpint (json_object_get_int_member (department, "waiting"), ==, 1);
   g_assert_cmpint (json_object_get_int_member (department, "longest_wait_seconds"), ==, 30 * 60);
   g_assert_true (json_object_get_boolean_member (department, "over_norm"));
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
-                     json_object_get_array_member (board, "recent_calls"), 0), "code"), ==, "C001");
+  g_assert_cmpstr (
+      json_object_get_string_member (
+          json_array_get_object_element (json_object_get_array_member (board, "recent_calls"), 0),
+          "code"),
+      ==, "C001");
 
   /* Inside the hall the manager sees who is at the window and why one is paused. */
   inside = hall_test_ok (hall, manager, "hall.snapshot", NULL);
@@ -322,10 +341,10 @@ test_mask_names (void)
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autofree char *user = g_strdup_printf ("u%u", i);
-      g_autofree char *json
-          = g_strdup_printf ("{\"username\":\"%s\",\"display_name\":\"%s\",\"password\":"
-                             "\"password123\",\"roles\":[\"staff\"]}",
-                             user, names[i][0]);
+      g_autofree char *json =
+          g_strdup_printf ("{\"username\":\"%s\",\"display_name\":\"%s\",\"password\":"
+                           "\"password123\",\"roles\":[\"staff\"]}",
+                           user, names[i][0]);
       g_autoptr (JsonObject) params = hall_test_parse_object (json);
       g_autoptr (JsonObject) created = NULL;
       g_autoptr (JsonObject) board = NULL;

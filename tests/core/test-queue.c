@@ -40,7 +40,7 @@ test_numbering (void)
   g_autoptr (JsonObject) replay = NULL;
   g_autoptr (JsonObject) events = NULL;
   JsonArray *list;
-  guint issued = 0;
+  guint      issued = 0;
 
   hall_engine_set_now (hall->engine, hall_test_time ("2026-10-12 09:00"));
   c1 = hall_test_ok (hall, kiosk, "ticket.issue", "{\"department_id\":2,\"request_id\":\"k-1\"}");
@@ -51,8 +51,8 @@ test_numbering (void)
   g_assert_cmpstr (json_object_get_string_member (ticket_of (c1), "priority"), ==, "normal");
 
   /* A retried request (the kiosk lost the answer) does not print a second number. */
-  replay
-      = hall_test_ok (hall, kiosk, "ticket.issue", "{\"department_id\":2,\"request_id\":\"k-1\"}");
+  replay =
+      hall_test_ok (hall, kiosk, "ticket.issue", "{\"department_id\":2,\"request_id\":\"k-1\"}");
   g_assert_cmpstr (ticket_code (replay), ==, "C001");
 
   c2 = hall_test_ok (hall, kiosk, "ticket.issue", "{\"department_id\":2}");
@@ -107,7 +107,7 @@ test_priority_order (void)
   g_autofree char *staff = hall_test_add_user (hall, "li", "staff", "chengjian", CHENGJIAN);
   g_autoptr (JsonObject) list = NULL;
   g_autoptr (JsonObject) r = NULL;
-  gint64 a, b, p, q, n1, p1, p2, late;
+  gint64     a, b, p, q, n1, p1, p2, late;
   JsonArray *tickets;
 
   open_counter (hall, staff);
@@ -192,11 +192,11 @@ test_priority_order (void)
 typedef struct
 {
   HallTestHall *hall;
-  char *token;
-  GMutex *lock;
-  GHashTable *called; /* ticket id → counter */
-  guint duplicates;
-  guint served;
+  char         *token;
+  GMutex       *lock;
+  GHashTable   *called; /* ticket id → counter */
+  guint         duplicates;
+  guint         served;
 } Caller;
 
 static gpointer
@@ -244,10 +244,10 @@ test_exactly_once (void)
   g_autofree char *kiosk = hall_test_add_user (hall, "kiosk1", "kiosk", NULL, 0);
   g_autoptr (GHashTable) called = g_hash_table_new (NULL, NULL);
   g_autoptr (JsonObject) snapshot = NULL;
-  Caller callers[N_COUNTERS];
+  Caller   callers[N_COUNTERS];
   GThread *threads[N_COUNTERS];
-  GMutex lock;
-  guint total = 0;
+  GMutex   lock;
+  guint    total = 0;
 
   g_mutex_init (&lock);
   hall_engine_set_now (hall->engine, hall_test_time ("2026-10-12 09:00"));
@@ -259,15 +259,15 @@ test_exactly_once (void)
       g_autoptr (JsonObject) saved = hall_test_ok (hall, manager, "counter.save",
                                                    "{\"id\":%d,\"department_ids\":[2]}", i + 1);
 
-      callers[i] = (Caller){ hall,  hall_test_add_user (hall, name, "staff", "chengjian", i + 1),
+      callers[i] = (Caller){ hall, hall_test_add_user (hall, name, "staff", "chengjian", i + 1),
                              &lock, called,
-                             0,     0 };
+                             0, 0 };
       open_counter (hall, callers[i].token);
     }
   for (int i = 0; i < N_TICKETS; i++)
     {
-      g_autoptr (JsonObject) r
-          = hall_test_ok (hall, kiosk, "ticket.issue", "{\"department_id\":2}");
+      g_autoptr (JsonObject) r =
+          hall_test_ok (hall, kiosk, "ticket.issue", "{\"department_id\":2}");
       (void) r;
     }
 
@@ -302,7 +302,7 @@ test_transfer (void)
   g_autoptr (JsonObject) moved = NULL;
   g_autoptr (JsonObject) got = NULL;
   g_autoptr (JsonObject) to_counter = NULL;
-  gint64 c1, m1, arrived;
+  gint64     c1, m1, arrived;
   JsonArray *transfers;
 
   open_counter (hall, cj);
@@ -449,7 +449,7 @@ test_finish_outcomes (void)
   g_autoptr (HallTestHall) hall = hall_test_hall_new ();
   g_autofree char *manager = hall_test_add_user (hall, "zhang", "manager", NULL, 0);
   g_autofree char *staff = hall_test_add_user (hall, "li", "staff", "chengjian", CHENGJIAN);
-  const char *outcomes[] = { "resolved", "consultation", "guided" };
+  const char      *outcomes[] = { "resolved", "consultation", "guided" };
   g_autoptr (JsonObject) r = NULL;
   g_autoptr (JsonObject) registered = NULL;
   g_autoptr (JsonObject) done = NULL;
@@ -499,10 +499,11 @@ test_finish_outcomes (void)
   /* A matter registered from the ticket is linked to it: "matter registered" needs nothing more. */
   id = issue_at (hall, manager, "2026-10-12 11:00", CHENGJIAN, "normal", 1);
   g_assert_cmpint (call_next (hall, staff), ==, id);
-  registered = hall_test_ok (hall, staff, "matter.register",
-                             "{\"channel\":\"visit\",\"type\":\"claim\",\"content\":\"小区路灯坏了三个月\","
-                             "\"petitioners\":[{\"name\":\"张小明\"}],\"ticket_id\":%" G_GINT64_FORMAT "}",
-                             id);
+  registered =
+      hall_test_ok (hall, staff, "matter.register",
+                    "{\"channel\":\"visit\",\"type\":\"claim\",\"content\":\"小区路灯坏了三个月\","
+                    "\"petitioners\":[{\"name\":\"张小明\"}],\"ticket_id\":%" G_GINT64_FORMAT "}",
+                    id);
   matter_id = json_object_get_int_member (registered, "matter_id");
   done = hall_test_ok (hall, staff, "ticket.finish",
                        "{\"ticket_id\":%" G_GINT64_FORMAT ",\"outcome\":\"matter\"}", id);
@@ -514,8 +515,9 @@ test_finish_outcomes (void)
   g_assert_cmpint (call_next (hall, staff), ==, id);
   g_clear_pointer (&done, json_object_unref);
   done = hall_test_ok (hall, staff, "ticket.finish",
-                       "{\"ticket_id\":%" G_GINT64_FORMAT ",\"outcome\":\"matter\",\"matter_id\":%"
-                       G_GINT64_FORMAT "}", id, matter_id);
+                       "{\"ticket_id\":%" G_GINT64_FORMAT
+                       ",\"outcome\":\"matter\",\"matter_id\":%" G_GINT64_FORMAT "}",
+                       id, matter_id);
   g_assert_cmpint (json_object_get_int_member (ticket_of (done), "matter_id"), ==, matter_id);
 }
 
@@ -568,8 +570,11 @@ test_bad_input (void)
   id = issue_at (hall, kiosk, "2026-10-12 09:00", CHENGJIAN, "normal", 1);
   list = hall_test_ok (hall, manager, "ticket.list", "{\"state\":\"all\"}");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (list, "tickets")), ==, 1);
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
-                     json_object_get_array_member (list, "tickets"), 0), "code"), ==, "C001");
+  g_assert_cmpstr (
+      json_object_get_string_member (
+          json_array_get_object_element (json_object_get_array_member (list, "tickets"), 0),
+          "code"),
+      ==, "C001");
 
   hall_test_fails (hall, manager, "ticket.prioritize", HALL_ERROR_INVALID_ARGUMENT, "priority",
                    "{\"ticket_id\":%" G_GINT64_FORMAT "}", id);
@@ -586,8 +591,8 @@ test_bad_input (void)
   hall_test_fails (hall, manager, "ticket.transfer", HALL_ERROR_INVALID_ARGUMENT, "ticket_id",
                    "{\"ticket_id\":-1,\"department_id\":3,\"reason\":\"x\"}");
   {
-    g_autoptr (JsonObject) by_code
-        = hall_test_ok (hall, manager, "ticket.get", "{\"code\":\"c001\"}");
+    g_autoptr (JsonObject) by_code =
+        hall_test_ok (hall, manager, "ticket.get", "{\"code\":\"c001\"}");
     g_assert_cmpint (ticket_id (by_code), ==, id);
   }
 }

@@ -15,8 +15,8 @@
 typedef struct
 {
   HallTestHall *hall;
-  char *staff;   /* 城建 window, user 1 */
-  char *manager;
+  char         *staff; /* 城建 window, user 1 */
+  char         *manager;
 } Fixture;
 
 /*   id  number          dept (first)     petitioners            content
@@ -27,36 +27,41 @@ typedef struct
  *   5   XF2026-000004   民政 (民政)      张伟 (another one)     低保; first received by user 1
  *   6   XF2026-000005   农业农村 (same)  欧阳明, 陈红 (代表)    土地承包, collective */
 static const char *records =
-  "INSERT INTO petitioner (id, name, id_number, phone, created_at, updated_at) VALUES "
-  "  (1, '赵强', NULL, NULL, 0, 0),"
-  "  (2, '张伟', '43010219900307123X', '13800138000', 0, 0),"
-  "  (3, '李秀英', '430102196512240025', '13912345678', 0, 0),"
-  "  (4, '王建国', NULL, '0745-2234567', 0, 0),"
-  "  (5, '张伟', NULL, NULL, 0, 0),"
-  "  (6, '欧阳明', NULL, NULL, 0, 0),"
-  "  (7, '陈红', NULL, NULL, 0, 0);"
-  "INSERT INTO matter (id, number, query_code, channel, type, department_id, first_department_id,"
-  "                    first_user_id, content, persons, collective, received_date, registered_at,"
-  "                    decision_due, updated_at) VALUES "
-  "  (1, 'XF2025-000100', '100100', 'visit', 'claim', 2, 2, NULL,"
-  "   '反映小区物业乱收费，停车费一年内上涨三次，业主多次协商无果。', 1, 0, '2025-11-03', 0, '2025-11-18', 0),"
-  "  (2, 'XF2026-000001', '000001', 'visit', 'claim', 2, 2, NULL,"
-  "   '反映小区3号楼楼顶漏水，物业公司拖延维修，要求尽快解决。', 1, 0, '2026-03-02', 0, '2026-03-17', 0),"
-  "  (3, 'XF2026-000002', '000002', 'visit', 'claim', 4, 4, NULL,"
-  "   '反映村里征地拆迁补偿款未足额发放，要求核实并补发。', 1, 0, '2026-03-03', 0, '2026-03-18', 0),"
-  "  (4, 'XF2026-000003', '000003', 'letter', 'claim', 5, 2, NULL,"
-  "   '反映某建筑公司拖欠农民工工资三个月，要求协调支付。', 1, 0, '2026-03-04', 0, '2026-03-19', 0),"
-  "  (5, 'XF2026-000004', '000004', 'visit', 'claim', 3, 3, 1,"
-  "   '申请城乡低保，因家庭困难，希望政府给予救助。', 1, 0, '2026-03-05', 0, '2026-03-20', 0),"
-  "  (6, 'XF2026-000005', '000005', 'visit', 'claim', 6, 6, NULL,"
-  "   '反映土地承包经营权纠纷，邻村占用耕地二十余亩。', 12, 1, '2026-03-06', 0, '2026-03-21', 0);"
-  "INSERT INTO matter_petitioner (matter_id, petitioner_id, role, sort) VALUES "
-  "  (1, 1, 'petitioner', 0), (2, 2, 'petitioner', 0), (3, 3, 'petitioner', 0), (4, 4, 'petitioner', 0),"
-  "  (5, 5, 'petitioner', 0), (6, 6, 'representative', 0), (6, 7, 'representative', 1);";
+    "INSERT INTO petitioner (id, name, id_number, phone, created_at, updated_at) VALUES "
+    "  (1, '赵强', NULL, NULL, 0, 0),"
+    "  (2, '张伟', '43010219900307123X', '13800138000', 0, 0),"
+    "  (3, '李秀英', '430102196512240025', '13912345678', 0, 0),"
+    "  (4, '王建国', NULL, '0745-2234567', 0, 0),"
+    "  (5, '张伟', NULL, NULL, 0, 0),"
+    "  (6, '欧阳明', NULL, NULL, 0, 0),"
+    "  (7, '陈红', NULL, NULL, 0, 0);"
+    "INSERT INTO matter (id, number, query_code, channel, type, department_id, first_department_id,"
+    "                    first_user_id, content, persons, collective, received_date, registered_at,"
+    "                    decision_due, updated_at) VALUES "
+    "  (1, 'XF2025-000100', '100100', 'visit', 'claim', 2, 2, NULL,"
+    "   '反映小区物业乱收费，停车费一年内上涨三次，业主多次协商无果。', 1, 0, '2025-11-03', 0, "
+    "'2025-11-18', 0),"
+    "  (2, 'XF2026-000001', '000001', 'visit', 'claim', 2, 2, NULL,"
+    "   '反映小区3号楼楼顶漏水，物业公司拖延维修，要求尽快解决。', 1, 0, '2026-03-02', 0, "
+    "'2026-03-17', 0),"
+    "  (3, 'XF2026-000002', '000002', 'visit', 'claim', 4, 4, NULL,"
+    "   '反映村里征地拆迁补偿款未足额发放，要求核实并补发。', 1, 0, '2026-03-03', 0, '2026-03-18', "
+    "0),"
+    "  (4, 'XF2026-000003', '000003', 'letter', 'claim', 5, 2, NULL,"
+    "   '反映某建筑公司拖欠农民工工资三个月，要求协调支付。', 1, 0, '2026-03-04', 0, '2026-03-19', "
+    "0),"
+    "  (5, 'XF2026-000004', '000004', 'visit', 'claim', 3, 3, 1,"
+    "   '申请城乡低保，因家庭困难，希望政府给予救助。', 1, 0, '2026-03-05', 0, '2026-03-20', 0),"
+    "  (6, 'XF2026-000005', '000005', 'visit', 'claim', 6, 6, NULL,"
+    "   '反映土地承包经营权纠纷，邻村占用耕地二十余亩。', 12, 1, '2026-03-06', 0, '2026-03-21', 0);"
+    "INSERT INTO matter_petitioner (matter_id, petitioner_id, role, sort) VALUES "
+    "  (1, 1, 'petitioner', 0), (2, 2, 'petitioner', 0), (3, 3, 'petitioner', 0), (4, 4, "
+    "'petitioner', 0),"
+    "  (5, 5, 'petitioner', 0), (6, 6, 'representative', 0), (6, 7, 'representative', 1);";
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   g_autoptr (JsonObject) who = NULL;
 
@@ -64,13 +69,14 @@ fixture_set_up (Fixture       *f,
   f->staff = hall_test_add_user (f->hall, "li", "staff", "chengjian", 2);
   f->manager = hall_test_add_user (f->hall, "zhao", "manager", NULL, 0);
   who = hall_test_ok (f->hall, f->staff, "session.whoami", NULL);
-  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (who, "user"), "id"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (who, "user"), "id"),
+                   ==, 1);
   hall_test_exec_sql (f->hall, records);
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   g_free (f->staff);
   g_free (f->manager);
@@ -94,22 +100,25 @@ search_ids (Fixture    *f,
   g_assert_no_error (error);
   matters = json_object_get_array_member (r, "matters");
   for (guint i = 0; i < json_array_get_length (matters); i++)
-    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i ? "," : "",
-                            json_object_get_int_member (json_array_get_object_element (matters, i), "id"));
+    g_string_append_printf (
+        ids, "%s%" G_GINT64_FORMAT, i ? "," : "",
+        json_object_get_int_member (json_array_get_object_element (matters, i), "id"));
   return g_string_free (g_steal_pointer (&ids), FALSE);
 }
 
-#define assert_found(f, token, query, expected) \
-  G_STMT_START { \
+#define assert_found(f, token, query, expected)                   \
+  G_STMT_START                                                    \
+  {                                                               \
     g_autofree char *found_ = search_ids ((f), (token), (query)); \
-    if (g_strcmp0 (found_, (expected)) != 0) \
-      g_test_message ("query “%s”", (query)); \
-    g_assert_cmpstr (found_, ==, (expected)); \
-  } G_STMT_END
+    if (g_strcmp0 (found_, (expected)) != 0)                      \
+      g_test_message ("query “%s”", (query));                     \
+    g_assert_cmpstr (found_, ==, (expected));                     \
+  }                                                               \
+  G_STMT_END
 
 static void
-test_chinese_words (Fixture       *f,
-                    gconstpointer  data)
+test_chinese_words (Fixture      *f,
+                    gconstpointer data)
 {
   /* Two characters: one token of the bigram index. */
   assert_found (f, f->manager, "漏水", "2");
@@ -133,8 +142,8 @@ test_chinese_words (Fixture       *f,
 }
 
 static void
-test_names_and_numbers (Fixture       *f,
-                        gconstpointer  data)
+test_names_and_numbers (Fixture      *f,
+                        gconstpointer data)
 {
   g_autoptr (JsonObject) r = NULL;
   JsonObject *matter, *person;
@@ -176,8 +185,8 @@ test_names_and_numbers (Fixture       *f,
 }
 
 static void
-test_visibility (Fixture       *f,
-                 gconstpointer  data)
+test_visibility (Fixture      *f,
+                 gconstpointer data)
 {
   g_autofree char *leader = hall_test_add_user (f->hall, "sun", "leader", NULL, 0);
   g_autofree char *other = hall_test_add_user (f->hall, "qian", "staff", "ziranziyuan", 4);
@@ -201,18 +210,35 @@ test_visibility (Fixture       *f,
 }
 
 static void
-test_bad_queries (Fixture       *f,
-                  gconstpointer  data)
+test_bad_queries (Fixture      *f,
+                  gconstpointer data)
 {
   g_autofree char *admin = hall_test_add_user (f->hall, "admin", "admin", NULL, 0);
   g_autofree char *display = hall_test_add_user (f->hall, "wall", "display", NULL, 0);
   g_autofree char *kiosk = hall_test_add_user (f->hall, "kiosk", "kiosk", NULL, 0);
   g_autoptr (JsonObject) r = NULL;
   g_autoptr (JsonObject) audit = NULL;
-  const char * const harmless[] = {
-    "\"漏水", "漏水\"", "漏水*", "*", "NEAR(漏水 物业)", "漏水 AND 物业", "漏水 OR 拆迁", "NOT 漏水",
-    "content:漏水", "{number names}: 漏水", "^漏水", "(漏水", "'; DROP TABLE matter; --", "漏水'--",
-    "\"\"\"\"", "-漏水", "漏水 + 物业", "%_", "\\漏水", NULL,
+  const char *const harmless[] = {
+    "\"漏水",
+    "漏水\"",
+    "漏水*",
+    "*",
+    "NEAR(漏水 物业)",
+    "漏水 AND 物业",
+    "漏水 OR 拆迁",
+    "NOT 漏水",
+    "content:漏水",
+    "{number names}: 漏水",
+    "^漏水",
+    "(漏水",
+    "'; DROP TABLE matter; --",
+    "漏水'--",
+    "\"\"\"\"",
+    "-漏水",
+    "漏水 + 物业",
+    "%_",
+    "\\漏水",
+    NULL,
   };
 
   /* FTS and SQL syntax is only text: no error, no surprise. Where the words remain, they match. */
@@ -223,7 +249,8 @@ test_bad_queries (Fixture       *f,
       g_autoptr (GError) error = NULL;
 
       json_object_set_string_member (params, "query", harmless[i]);
-      result = hall_engine_call_sync (f->hall->engine, f->manager, "matter.search", params, NULL, &error);
+      result = hall_engine_call_sync (f->hall->engine, f->manager, "matter.search", params, NULL,
+                                      &error);
       if (error != NULL)
         g_assert_error (error, HALL_ERROR, HALL_ERROR_INVALID_ARGUMENT);
     }
@@ -234,13 +261,20 @@ test_bad_queries (Fixture       *f,
   assert_found (f, f->manager, "反映", "6,4,3,2,1");
 
   /* One character cannot be searched; punctuation alone is no query. */
-  hall_test_fails (f->hall, f->manager, "matter.search", HALL_ERROR_INVALID_ARGUMENT, "query", "{\"query\":\"水\"}");
-  hall_test_fails (f->hall, f->manager, "matter.search", HALL_ERROR_INVALID_ARGUMENT, "query", "{\"query\":\"张 \"}");
-  hall_test_fails (f->hall, f->manager, "matter.search", HALL_ERROR_INVALID_ARGUMENT, "query", "{\"query\":\"*\"}");
-  hall_test_fails (f->hall, f->manager, "matter.search", HALL_ERROR_INVALID_ARGUMENT, "query", "{\"query\":\"\\\"\\\"\"}");
-  hall_test_fails (f->hall, f->manager, "matter.search", HALL_ERROR_INVALID_ARGUMENT, "query", "{\"query\":\"   \"}");
-  hall_test_fails (f->hall, f->manager, "matter.search", HALL_ERROR_INVALID_ARGUMENT, "query", "{}");
-  hall_test_fails (f->hall, f->manager, "matter.search", HALL_ERROR_INVALID_ARGUMENT, "query", "{\"query\":42}");
+  hall_test_fails (f->hall, f->manager, "matter.search", HALL_ERROR_INVALID_ARGUMENT, "query",
+                   "{\"query\":\"水\"}");
+  hall_test_fails (f->hall, f->manager, "matter.search", HALL_ERROR_INVALID_ARGUMENT, "query",
+                   "{\"query\":\"张 \"}");
+  hall_test_fails (f->hall, f->manager, "matter.search", HALL_ERROR_INVALID_ARGUMENT, "query",
+                   "{\"query\":\"*\"}");
+  hall_test_fails (f->hall, f->manager, "matter.search", HALL_ERROR_INVALID_ARGUMENT, "query",
+                   "{\"query\":\"\\\"\\\"\"}");
+  hall_test_fails (f->hall, f->manager, "matter.search", HALL_ERROR_INVALID_ARGUMENT, "query",
+                   "{\"query\":\"   \"}");
+  hall_test_fails (f->hall, f->manager, "matter.search", HALL_ERROR_INVALID_ARGUMENT, "query",
+                   "{}");
+  hall_test_fails (f->hall, f->manager, "matter.search", HALL_ERROR_INVALID_ARGUMENT, "query",
+                   "{\"query\":42}");
   hall_test_fails (f->hall, f->manager, "matter.search", HALL_ERROR_INVALID_ARGUMENT, "query",
                    "{\"query\":\"%s\"}",
                    "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十"
@@ -255,15 +289,18 @@ test_bad_queries (Fixture       *f,
                    "{\"query\":\"物业\",\"before\":\"x\"}");
 
   /* Neither the devices nor the admin search petitions. */
-  hall_test_fails (f->hall, admin, "matter.search", HALL_ERROR_FORBIDDEN, NULL, "{\"query\":\"物业\"}");
-  hall_test_fails (f->hall, display, "matter.search", HALL_ERROR_FORBIDDEN, NULL, "{\"query\":\"物业\"}");
-  hall_test_fails (f->hall, kiosk, "matter.search", HALL_ERROR_FORBIDDEN, NULL, "{\"query\":\"物业\"}");
+  hall_test_fails (f->hall, admin, "matter.search", HALL_ERROR_FORBIDDEN, NULL,
+                   "{\"query\":\"物业\"}");
+  hall_test_fails (f->hall, display, "matter.search", HALL_ERROR_FORBIDDEN, NULL,
+                   "{\"query\":\"物业\"}");
+  hall_test_fails (f->hall, kiosk, "matter.search", HALL_ERROR_FORBIDDEN, NULL,
+                   "{\"query\":\"物业\"}");
 
   /* Every search is audited, and so is every matter whose people it showed. */
   r = hall_test_ok (f->hall, f->staff, "matter.search", "{\"query\":\"张伟\"}");
   audit = hall_test_ok (f->hall, admin, "audit.list", "{\"limit\":3}");
   {
-    JsonArray *entries = json_object_get_array_member (audit, "entries");
+    JsonArray  *entries = json_object_get_array_member (audit, "entries");
     JsonObject *e;
 
     /* Newest first: the search itself, then the two matters it showed (2, then 5). */
@@ -282,8 +319,8 @@ test_bad_queries (Fixture       *f,
 }
 
 static void
-test_paging (Fixture       *f,
-             gconstpointer  data)
+test_paging (Fixture      *f,
+             gconstpointer data)
 {
   g_autoptr (JsonObject) first = NULL;
   g_autoptr (JsonObject) second = NULL;
@@ -296,13 +333,17 @@ test_paging (Fixture       *f,
   g_assert_true (json_object_get_boolean_member (first, "more"));
   g_assert_cmpint (json_object_get_int_member (first, "next_before"), ==, 4);
 
-  second = hall_test_ok (f->hall, f->manager, "matter.search", "{\"query\":\"反映\",\"limit\":2,\"before\":4}");
+  second = hall_test_ok (f->hall, f->manager, "matter.search",
+                         "{\"query\":\"反映\",\"limit\":2,\"before\":4}");
   matters = json_object_get_array_member (second, "matters");
-  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (matters, 0), "id"), ==, 3);
-  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (matters, 1), "id"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (matters, 0), "id"),
+                   ==, 3);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (matters, 1), "id"),
+                   ==, 2);
   g_assert_true (json_object_get_boolean_member (second, "more"));
 
-  third = hall_test_ok (f->hall, f->manager, "matter.search", "{\"query\":\"反映\",\"limit\":2,\"before\":2}");
+  third = hall_test_ok (f->hall, f->manager, "matter.search",
+                        "{\"query\":\"反映\",\"limit\":2,\"before\":2}");
   matters = json_object_get_array_member (third, "matters");
   g_assert_cmpuint (json_array_get_length (matters), ==, 1);
   g_assert_false (json_object_get_boolean_member (third, "more"));
@@ -310,8 +351,8 @@ test_paging (Fixture       *f,
 }
 
 static void
-test_index_follows_changes (Fixture       *f,
-                            gconstpointer  data)
+test_index_follows_changes (Fixture      *f,
+                            gconstpointer data)
 {
   /* A renamed petitioner, edited content, a person added to and removed from a matter, a
    * deleted matter: the index follows each through its triggers. */
@@ -325,8 +366,8 @@ test_index_follows_changes (Fixture       *f,
   assert_found (f, f->manager, "漏水", "");
   assert_found (f, f->manager, "张伟", "5,2");
 
-  hall_test_exec_sql (f->hall,
-                      "INSERT INTO matter_petitioner (matter_id, petitioner_id, sort) VALUES (2, 3, 1)");
+  hall_test_exec_sql (
+      f->hall, "INSERT INTO matter_petitioner (matter_id, petitioner_id, sort) VALUES (2, 3, 1)");
   assert_found (f, f->manager, "李秀英", "3,2");
   hall_test_exec_sql (f->hall,
                       "DELETE FROM matter_petitioner WHERE matter_id = 2 AND petitioner_id = 2");
@@ -342,8 +383,9 @@ test_index_follows_changes (Fixture       *f,
   assert_found (f, f->manager, "f4", "");
   assert_found (f, f->manager, "u1", "");
 
-  hall_test_exec_sql (f->hall,
-                      "DELETE FROM matter_petitioner WHERE matter_id = 6; DELETE FROM matter WHERE id = 6");
+  hall_test_exec_sql (
+      f->hall,
+      "DELETE FROM matter_petitioner WHERE matter_id = 6; DELETE FROM matter WHERE id = 6");
   assert_found (f, f->manager, "土地承包", "");
   assert_found (f, f->manager, "欧阳明", "");
 }
@@ -357,7 +399,7 @@ test_registered_matters (void)
   g_autofree char *other = hall_test_add_user (hall, "qian", "staff", "minzheng", 3);
   g_autoptr (JsonObject) r = NULL;
   g_autoptr (JsonObject) found = NULL;
-  JsonArray *matters;
+  JsonArray  *matters;
   const char *queries[] = { "电梯", "物业不予维修", "王秀兰", "430102198503151236", "13812345678", NULL };
 
   hall_engine_set_now (hall->engine, hall_test_time ("2026-03-02 09:00"));
@@ -375,14 +417,17 @@ test_registered_matters (void)
       mine = hall_test_ok (hall, staff, "matter.search", "{\"query\":\"%s\"}", queries[i]);
       matters = json_object_get_array_member (mine, "matters");
       g_assert_cmpuint (json_array_get_length (matters), ==, 1);
-      g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (matters, 0), "number"), ==,
-                       json_object_get_string_member (r, "number"));
+      g_assert_cmpstr (
+          json_object_get_string_member (json_array_get_object_element (matters, 0), "number"), ==,
+          json_object_get_string_member (r, "number"));
       /* Another department's window does not see it. */
       theirs = hall_test_ok (hall, other, "matter.search", "{\"query\":\"%s\"}", queries[i]);
-      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (theirs, "matters")), ==, 0);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (theirs, "matters")),
+                        ==, 0);
     }
 
-  found = hall_test_ok (hall, staff, "matter.search", "{\"query\":\"%s\"}", json_object_get_string_member (r, "number"));
+  found = hall_test_ok (hall, staff, "matter.search", "{\"query\":\"%s\"}",
+                        json_object_get_string_member (r, "number"));
   g_assert_cmpstr (json_object_get_string_member (found, "kind"), ==, "number");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (found, "matters")), ==, 1);
 }

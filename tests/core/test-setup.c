@@ -30,9 +30,9 @@ test_seeded (void)
   g_autoptr (HallTestHall) hall = hall_test_hall_new ();
   g_autofree char *kiosk = hall_test_add_user (hall, "kiosk1", "kiosk", NULL, 0);
   g_autoptr (JsonObject) info = hall_test_ok (hall, kiosk, "hall.info", NULL);
-  JsonArray *departments = json_object_get_array_member (info, "departments");
-  JsonArray *counters = json_object_get_array_member (info, "counters");
-  JsonArray *categories = json_object_get_array_member (info, "categories");
+  JsonArray  *departments = json_object_get_array_member (info, "departments");
+  JsonArray  *counters = json_object_get_array_member (info, "counters");
+  JsonArray  *categories = json_object_get_array_member (info, "categories");
   JsonObject *o;
 
   g_assert_cmpstr (json_object_get_string_member (info, "hall_name"), ==, "信访超市");
@@ -55,7 +55,8 @@ test_seeded (void)
   /* Every counter serves at least one department. */
   for (guint i = 0; i < json_array_get_length (counters); i++)
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
-                        json_array_get_object_element (counters, i), "department_ids")), >=, 1);
+                          json_array_get_object_element (counters, i), "department_ids")),
+                      >=, 1);
 }
 
 static void
@@ -67,13 +68,16 @@ test_admin_edits (void)
   g_autoptr (JsonObject) r = NULL;
   g_autoptr (JsonObject) info = NULL;
 
-  r = hall_test_ok (hall, admin, "hall.configure", "{\"hall_name\":\"芷江县信访超市\",\"wait_norm_minutes\":15}");
+  r = hall_test_ok (hall, admin, "hall.configure",
+                    "{\"hall_name\":\"芷江县信访超市\",\"wait_norm_minutes\":15}");
   g_assert_cmpstr (json_object_get_string_member (r, "hall_name"), ==, "芷江县信访超市");
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (r, "settings"),
-                                               "wait_norm_minutes"), ==, 15);
+                                               "wait_norm_minutes"),
+                   ==, 15);
   hall_test_fails (hall, admin, "hall.configure", HALL_ERROR_INVALID_ARGUMENT, "wait_norm_minutes",
                    "{\"wait_norm_minutes\":0}");
-  hall_test_fails (hall, manager, "hall.configure", HALL_ERROR_FORBIDDEN, NULL, "{\"hall_name\":\"x\"}");
+  hall_test_fails (hall, manager, "hall.configure", HALL_ERROR_FORBIDDEN, NULL,
+                   "{\"hall_name\":\"x\"}");
 
   /* Departments: new one, a taken prefix, a bad prefix. */
   g_clear_pointer (&r, json_object_unref);
@@ -87,7 +91,8 @@ test_admin_edits (void)
   /* The manager may change which departments a window serves, not rename it. */
   g_clear_pointer (&r, json_object_unref);
   r = hall_test_ok (hall, manager, "counter.save", "{\"id\":2,\"department_ids\":[2,3]}");
-  hall_test_fails (hall, manager, "counter.save", HALL_ERROR_FORBIDDEN, "name", "{\"id\":2,\"name\":\"x\"}");
+  hall_test_fails (hall, manager, "counter.save", HALL_ERROR_FORBIDDEN, "name",
+                   "{\"id\":2,\"name\":\"x\"}");
   hall_test_fails (hall, manager, "counter.save", HALL_ERROR_INVALID_ARGUMENT, "department_ids",
                    "{\"id\":2,\"department_ids\":[]}");
   hall_test_fails (hall, manager, "counter.save", HALL_ERROR_NOT_FOUND, "department_ids",
@@ -98,10 +103,13 @@ test_admin_edits (void)
   r = hall_test_ok (hall, admin, "counter.save", "{\"number\":21,\"department_ids\":[1]}");
 
   info = hall_test_ok (hall, admin, "hall.info", NULL);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (info, "counters")), ==, 21);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
-                      json_array_get_object_element (json_object_get_array_member (info, "counters"), 1),
-                      "department_ids")), ==, 2);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (info, "counters")), ==,
+                    21);
+  g_assert_cmpuint (
+      json_array_get_length (json_object_get_array_member (
+          json_array_get_object_element (json_object_get_array_member (info, "counters"), 1),
+          "department_ids")),
+      ==, 2);
 
   g_clear_pointer (&r, json_object_unref);
   r = hall_test_ok (hall, admin, "category.save", "{\"name\":\"拆迁补偿\",\"department_id\":4}");
@@ -121,7 +129,8 @@ assert_taken (HallTestHall *hall,
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonObject) params = hall_test_parse_object (json);
-  g_autoptr (JsonObject) result = hall_engine_call_sync (hall->engine, token, command, params, "127.0.0.1", &error);
+  g_autoptr (JsonObject) result =
+      hall_engine_call_sync (hall->engine, token, command, params, "127.0.0.1", &error);
 
   g_assert_null (result);
   g_assert_error (error, HALL_ERROR, HALL_ERROR_CONFLICT);
@@ -139,29 +148,33 @@ test_taken_values (void)
   gint64 id;
 
   /* Departments: each unique value is named, on creation and on a change. */
-  r = hall_test_ok (hall, admin, "department.save", "{\"code\":\"zhujian\",\"name\":\"住建\",\"prefix\":\"Q\"}");
+  r = hall_test_ok (hall, admin, "department.save",
+                    "{\"code\":\"zhujian\",\"name\":\"住建\",\"prefix\":\"Q\"}");
   id = json_object_get_int_member (r, "id");
-  assert_taken (hall, admin, "department.save", "{\"code\":\"chengjian\",\"name\":\"城建二\",\"prefix\":\"V\"}",
-                "code", "城建");
-  assert_taken (hall, admin, "department.save", "{\"code\":\"chengjian2\",\"name\":\"城建\",\"prefix\":\"V\"}",
-                "name", "城建");
-  assert_taken (hall, admin, "department.save", "{\"code\":\"chengjian2\",\"name\":\"城建二\",\"prefix\":\"C\"}",
-                "prefix", "城建");
+  assert_taken (hall, admin, "department.save",
+                "{\"code\":\"chengjian\",\"name\":\"城建二\",\"prefix\":\"V\"}", "code", "城建");
+  assert_taken (hall, admin, "department.save",
+                "{\"code\":\"chengjian2\",\"name\":\"城建\",\"prefix\":\"V\"}", "name", "城建");
+  assert_taken (hall, admin, "department.save",
+                "{\"code\":\"chengjian2\",\"name\":\"城建二\",\"prefix\":\"C\"}", "prefix", "城建");
   {
     g_autofree char *json = g_strdup_printf ("{\"id\":%" G_GINT64_FORMAT ",\"prefix\":\"C\"}", id);
     assert_taken (hall, admin, "department.save", json, "prefix", "C");
   }
   {
-    g_autofree char *json = g_strdup_printf ("{\"id\":%" G_GINT64_FORMAT ",\"code\":\"minzheng\"}", id);
+    g_autofree char *json =
+        g_strdup_printf ("{\"id\":%" G_GINT64_FORMAT ",\"code\":\"minzheng\"}", id);
     assert_taken (hall, admin, "department.save", json, "code", "minzheng");
   }
   /* Saving a department with its own values again is no conflict. */
   g_clear_pointer (&r, json_object_unref);
-  r = hall_test_ok (hall, admin, "department.save",
-                    "{\"id\":%" G_GINT64_FORMAT ",\"code\":\"zhujian\",\"name\":\"住建\",\"prefix\":\"Q\"}", id);
+  r = hall_test_ok (
+      hall, admin, "department.save",
+      "{\"id\":%" G_GINT64_FORMAT ",\"code\":\"zhujian\",\"name\":\"住建\",\"prefix\":\"Q\"}", id);
 
   /* Windows: the number, on creation and on renumbering. */
-  assert_taken (hall, admin, "counter.save", "{\"number\":3,\"department_ids\":[1]}", "number", "3");
+  assert_taken (hall, admin, "counter.save", "{\"number\":3,\"department_ids\":[1]}", "number",
+                "3");
   assert_taken (hall, admin, "counter.save", "{\"id\":2,\"number\":5}", "number", "5");
   g_clear_pointer (&r, json_object_unref);
   r = hall_test_ok (hall, admin, "counter.save", "{\"id\":2,\"number\":2,\"name\":\"城建窗口\"}");
@@ -170,7 +183,8 @@ test_taken_values (void)
   g_clear_pointer (&r, json_object_unref);
   r = hall_test_ok (hall, admin, "category.save", "{\"name\":\"拆迁补偿\",\"department_id\":4}");
   id = json_object_get_int_member (r, "id");
-  assert_taken (hall, admin, "category.save", "{\"name\":\"拆迁补偿\",\"department_id\":5}", "name", "拆迁补偿");
+  assert_taken (hall, admin, "category.save", "{\"name\":\"拆迁补偿\",\"department_id\":5}", "name",
+                "拆迁补偿");
   {
     g_autofree char *json = g_strdup_printf ("{\"id\":%" G_GINT64_FORMAT ",\"name\":\"征地拆迁\"}", id);
     assert_taken (hall, admin, "category.save", json, "name", "征地拆迁");
@@ -182,7 +196,8 @@ test_taken_values (void)
                     "{\"username\":\"wangli\",\"roles\":[\"staff\"],\"department\":\"minzheng\","
                     "\"password\":\"password123\"}");
   assert_taken (hall, admin, "user.create",
-                "{\"username\":\"WangLi\",\"roles\":[\"staff\"],\"password\":\"password123\"}", "username", "WangLi");
+                "{\"username\":\"WangLi\",\"roles\":[\"staff\"],\"password\":\"password123\"}",
+                "username", "WangLi");
 }
 
 typedef struct
@@ -218,18 +233,19 @@ test_taken_concurrently (void)
   g_autoptr (HallTestHall) hall = hall_test_hall_new ();
   g_autofree char *admin = hall_test_add_user (hall, "admin", "admin", NULL, 0);
   g_autofree char *admin2 = hall_test_add_user (hall, "admin2", "admin", NULL, 0);
-  Pair pair = { 0 };
+  Pair             pair = { 0 };
 
   /* Two admins create the same account at the same moment: one gets it, the other is told the
    * username is taken. */
   for (guint i = 0; i < 2; i++)
     {
-      g_autoptr (JsonObject) params = hall_test_parse_object ("{\"username\":\"zhaomin\",\"roles\":[\"staff\"],"
-                                                              "\"password\":\"password123\"}");
+      g_autoptr (JsonObject) params =
+          hall_test_parse_object ("{\"username\":\"zhaomin\",\"roles\":[\"staff\"],"
+                                  "\"password\":\"password123\"}");
 
       pair.pending++;
-      hall_engine_call_async (hall->engine, i ? admin2 : admin, "user.create", params, "127.0.0.1", NULL,
-                              created_cb, &pair);
+      hall_engine_call_async (hall->engine, i ? admin2 : admin, "user.create", params, "127.0.0.1",
+                              NULL, created_cb, &pair);
     }
   while (pair.pending > 0)
     g_main_context_iteration (NULL, TRUE);

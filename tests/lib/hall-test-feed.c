@@ -18,19 +18,19 @@ struct _HallTestFeed
   char *url;
   char *token;
 
-  GThread *thread;
-  GMainContext *context;
-  GMainLoop *loop;
-  SoupSession *session;
+  GThread                 *thread;
+  GMainContext            *context;
+  GMainLoop               *loop;
+  SoupSession             *session;
   SoupWebsocketConnection *connection;
-  GCancellable *cancellable;
-  guint reconnect_id;
+  GCancellable            *cancellable;
+  guint                    reconnect_id;
 
-  GMutex lock;
-  GCond cond;
-  GArray *events; /* HallTestFeedEvent */
-  gint64 last_seq;
-  guint connections;
+  GMutex   lock;
+  GCond    cond;
+  GArray  *events; /* HallTestFeedEvent */
+  gint64   last_seq;
+  guint    connections;
   gboolean stopping;
 };
 
@@ -77,9 +77,9 @@ message_cb (SoupWebsocketConnection *connection,
   HallTestFeed *feed = data;
   g_autoptr (JsonNode) node = NULL;
   HallTestFeedEvent event = { 0 };
-  gsize size;
-  const char *text = g_bytes_get_data (message, &size);
-  g_autofree char *copy = g_strndup (text, size);
+  gsize             size;
+  const char       *text = g_bytes_get_data (message, &size);
+  g_autofree char  *copy = g_strndup (text, size);
 
   event.arrived_us = g_get_monotonic_time ();
   node = json_from_string (copy, NULL);
@@ -202,7 +202,7 @@ hall_test_feed_start (const char *url,
                       const char *token,
                       gint64      since)
 {
-  HallTestFeed *feed = g_new0 (HallTestFeed, 1);
+  HallTestFeed    *feed = g_new0 (HallTestFeed, 1);
   g_autofree char *ws = NULL;
 
   /* http://host → ws://host */
@@ -231,7 +231,7 @@ hall_test_feed_wait_seq (HallTestFeed *feed,
                          gint64        seq,
                          guint         timeout_ms)
 {
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  gint64   deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
   gboolean ok;
 
   g_mutex_lock (&feed->lock);
@@ -253,7 +253,8 @@ find_match (HallTestFeed *feed,
     {
       HallTestFeedEvent *event = &g_array_index (feed->events, HallTestFeedEvent, i - 1);
 
-      if (g_strcmp0 (json_object_get_string_member_with_default (event->event, "kind", ""), kind) == 0
+      if (g_strcmp0 (json_object_get_string_member_with_default (event->event, "kind", ""), kind)
+              == 0
           && json_object_get_int_member_with_default (event->event, member, G_MININT64) == value)
         return event->arrived_us;
     }

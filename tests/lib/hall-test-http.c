@@ -50,10 +50,10 @@ command_changes_state (const char *command)
 }
 
 JsonObject *
-hall_test_http_call (HallTestHttp  *client,
-                     const char    *command,
-                     JsonObject    *params,
-                     GError       **error)
+hall_test_http_call (HallTestHttp *client,
+                     const char   *command,
+                     JsonObject   *params,
+                     GError      **error)
 {
   g_autofree char *uri = g_strconcat (client->url, "/api/v1/", command, NULL);
   g_autoptr (SoupMessage) msg = soup_message_new ("POST", uri);
@@ -63,8 +63,8 @@ hall_test_http_call (HallTestHttp  *client,
   g_autoptr (GBytes) body = NULL;
   g_autoptr (JsonNode) reply = NULL;
   g_autoptr (GError) local_error = NULL;
-  char *json;
-  gsize length;
+  char       *json;
+  gsize       length;
   JsonObject *object;
 
   /* Without the flag libsoup opens a new connection for every POST. Sending one again is safe
@@ -77,9 +77,9 @@ hall_test_http_call (HallTestHttp  *client,
       /* As HallClient does for every state-changing call: the figures include the request row. */
       g_autoptr (JsonObject) sent = json_object_new ();
       g_autofree char *request_id = g_uuid_string_random ();
-      JsonObjectIter iter;
-      const char *member;
-      JsonNode *value;
+      JsonObjectIter   iter;
+      const char      *member;
+      JsonNode        *value;
 
       json_object_iter_init (&iter, json_node_get_object (node));
       while (json_object_iter_next (&iter, &member, &value))
@@ -115,10 +115,10 @@ hall_test_http_call (HallTestHttp  *client,
   object = json_node_get_object (reply);
   if (soup_message_get_status (msg) != SOUP_STATUS_OK)
     {
-      JsonObject *err = json_object_get_object_member (object, "error");
+      JsonObject   *err = json_object_get_object_member (object, "error");
       HallErrorCode code = HALL_ERROR_INTERNAL;
-      const char *field = NULL;
-      const char *message = "?";
+      const char   *field = NULL;
+      const char   *message = "?";
 
       if (err != NULL)
         {
@@ -136,9 +136,9 @@ hall_test_http_call (HallTestHttp  *client,
 
 JsonObject *
 hall_test_http_callf (HallTestHttp *client,
-                      const char  *command,
-                      GError     **error,
-                      const char  *json_format,
+                      const char   *command,
+                      GError      **error,
+                      const char   *json_format,
                       ...)
 {
   g_autofree char *json = NULL;
@@ -156,12 +156,12 @@ hall_test_http_callf (HallTestHttp *client,
 }
 
 gboolean
-hall_test_http_login (HallTestHttp  *client,
-                      const char    *username,
-                      const char    *password,
-                      const char    *role,
-                      gint64         counter_id,
-                      GError       **error)
+hall_test_http_login (HallTestHttp *client,
+                      const char   *username,
+                      const char   *password,
+                      const char   *role,
+                      gint64        counter_id,
+                      GError      **error)
 {
   g_autoptr (JsonObject) params = hall_test_login_params (username, password, role, counter_id);
   g_autoptr (JsonObject) result = NULL;

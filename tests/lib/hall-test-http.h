@@ -16,34 +16,34 @@ G_BEGIN_DECLS
 typedef struct
 {
   SoupSession *session;
-  char *url;
-  char *token;
+  char        *url;
+  char        *token;
 } HallTestHttp;
 
 /* A client of its own SoupSession for the server at @url: use it from one thread only. */
-HallTestHttp *hall_test_http_new   (const char    *url);
-void          hall_test_http_free  (HallTestHttp  *client);
+HallTestHttp *hall_test_http_new (const char *url);
+void          hall_test_http_free (HallTestHttp *client);
 /* POST /api/v1/@command; the error is a HALL_ERROR from the body's error code, or
  * HALL_ERROR_UNAVAILABLE when the server could not be reached. State-changing calls get a
  * request_id, as HallClient gives them. */
-JsonObject   *hall_test_http_call  (HallTestHttp  *client,
-                                    const char    *command,
-                                    JsonObject    *params,
-                                    GError       **error);
+JsonObject *hall_test_http_call (HallTestHttp *client,
+                                 const char   *command,
+                                 JsonObject   *params,
+                                 GError      **error);
 /* The same with params parsed from @json_format (printf-style). */
-JsonObject   *hall_test_http_callf (HallTestHttp  *client,
-                                    const char    *command,
-                                    GError       **error,
-                                    const char    *json_format,
-                                    ...) G_GNUC_PRINTF (4, 5);
+JsonObject *hall_test_http_callf (HallTestHttp *client,
+                                  const char   *command,
+                                  GError      **error,
+                                  const char   *json_format,
+                                  ...) G_GNUC_PRINTF (4, 5);
 /* Signs in and keeps the token for the next calls; @role NULL for the default, @counter_id 0
  * for none. */
-gboolean      hall_test_http_login (HallTestHttp  *client,
-                                    const char    *username,
-                                    const char    *password,
-                                    const char    *role,
-                                    gint64         counter_id,
-                                    GError       **error);
+gboolean hall_test_http_login (HallTestHttp *client,
+                               const char   *username,
+                               const char   *password,
+                               const char   *role,
+                               gint64        counter_id,
+                               GError      **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HallTestHttp, hall_test_http_free)
 

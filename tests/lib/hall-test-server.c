@@ -74,9 +74,9 @@ gboolean
 hall_test_wait_for (gboolean *flag,
                     guint     timeout_seconds)
 {
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_seconds * G_USEC_PER_SEC;
+  gint64        deadline = g_get_monotonic_time () + (gint64) timeout_seconds * G_USEC_PER_SEC;
   GMainContext *context = g_main_context_get_thread_default ();
-  GSource *tick = g_timeout_source_new (10);
+  GSource      *tick = g_timeout_source_new (10);
 
   /* One dispatch at a time, checking the flag after each: whoever set it gets control back
    * before anything else is handled (a WebSocket's first messages, say). */
@@ -95,7 +95,7 @@ process_exited_cb (GObject      *object,
                    gpointer      user_data)
 {
   HallTestServer *self = user_data;
-  GSubprocess *process = G_SUBPROCESS (object);
+  GSubprocess    *process = G_SUBPROCESS (object);
 
   g_subprocess_wait_finish (process, result, NULL);
   /* A later start may have replaced the process already. */
@@ -107,12 +107,12 @@ process_exited_cb (GObject      *object,
 }
 
 static gboolean
-accept_certificate_cb (SoupMessage          *msg,
-                       GTlsCertificate      *certificate,
-                       GTlsCertificateFlags  errors,
-                       gpointer              user_data)
+accept_certificate_cb (SoupMessage         *msg,
+                       GTlsCertificate     *certificate,
+                       GTlsCertificateFlags errors,
+                       gpointer             user_data)
 {
-  HallTestServer *self = user_data;
+  HallTestServer  *self = user_data;
   g_autofree char *fingerprint = hall_tls_fingerprint (certificate);
 
   return self->fingerprint != NULL && g_strcmp0 (fingerprint, self->fingerprint) == 0;
@@ -124,7 +124,7 @@ hall_test_server_message_new (HallTestServer *self,
                               const char     *path)
 {
   g_autofree char *uri = g_strconcat (self->url, path, NULL);
-  SoupMessage *msg = soup_message_new (method, uri);
+  SoupMessage     *msg = soup_message_new (method, uri);
 
   g_assert_nonnull (msg);
   if (self->tls)
@@ -144,13 +144,14 @@ hall_test_server_request (HallTestServer *self,
   g_autoptr (SoupMessage) msg = hall_test_server_message_new (self, method, path);
   g_autoptr (GBytes) answer = NULL;
   g_autoptr (GError) error = NULL;
-  gsize length = 0;
+  gsize       length = 0;
   const char *data;
 
   if (token != NULL)
     {
       g_autofree char *header = g_strconcat ("Bearer ", token, NULL);
-      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", header);
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization",
+                                    header);
     }
   if (body != NULL)
     {
@@ -214,7 +215,7 @@ hall_test_server_rss_kb (HallTestServer *self)
 {
   g_autofree char *path = NULL;
   g_autofree char *status = NULL;
-  const char *line;
+  const char      *line;
 
   if (!hall_test_server_is_running (self))
     return -1;
@@ -247,8 +248,8 @@ scan_sockets (const char *table,
     {
       g_auto (GStrv) fields = g_strsplit_set (g_strstrip (lines[i]), " ", -1);
       const char *local = NULL, *remote = NULL, *state = NULL;
-      guint64 local_port, remote_port;
-      guint field = 0;
+      guint64     local_port, remote_port;
+      guint       field = 0;
 
       for (guint j = 0; fields[j] != NULL; j++)
         {
@@ -353,8 +354,8 @@ hall_test_server_start (HallTestServer *self)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *name = NULL;
-  gint64 deadline;
-  int fd;
+  gint64           deadline;
+  int              fd;
 
   g_assert_false (hall_test_server_is_running (self));
 
@@ -367,7 +368,8 @@ hall_test_server_start (HallTestServer *self)
   g_assert_cmpint (fd, >=, 0);
   g_subprocess_launcher_take_stderr_fd (launcher, dup (fd));
   g_subprocess_launcher_take_stdout_fd (launcher, fd);
-  g_subprocess_launcher_set_child_setup (launcher, die_with_test_cb, GINT_TO_POINTER (getpid ()), NULL);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_test_cb, GINT_TO_POINTER (getpid ()),
+                                         NULL);
 
   g_ptr_array_add (args, g_strdup (server_exe (self)));
   g_ptr_array_add (args, g_strdup ("serve"));
@@ -381,7 +383,8 @@ hall_test_server_start (HallTestServer *self)
 
   g_clear_object (&self->process);
   self->exited = FALSE;
-  self->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
+  self->process =
+      g_subprocess_launcher_spawnv (launcher, (const char *const *) args->pdata, &error);
   g_assert_no_error (error);
   g_subprocess_wait_async (self->process, NULL, process_exited_cb, self);
 
@@ -439,7 +442,8 @@ hall_test_server_stop (HallTestServer *self)
   if (!WIFEXITED (self->exit_status))
     {
       g_autofree char *log = hall_test_server_read_log (self);
-      g_error ("xinfang-hall-server died from signal %d on SIGTERM:\n%s", WTERMSIG (self->exit_status), log);
+      g_error ("xinfang-hall-server died from signal %d on SIGTERM:\n%s",
+               WTERMSIG (self->exit_status), log);
     }
   return WEXITSTATUS (self->exit_status);
 }
@@ -512,10 +516,10 @@ hall_test_server_free (HallTestServer *self)
 }
 
 char *
-hall_test_server_run_cli (HallTestServer  *self,
-                          const char      *input,
-                          int             *exit_code,
-                          char           **error_output,
+hall_test_server_run_cli (HallTestServer *self,
+                          const char     *input,
+                          int            *exit_code,
+                          char          **error_output,
                           ...)
 {
   g_autoptr (GPtrArray) args = g_ptr_array_new ();
@@ -523,8 +527,8 @@ hall_test_server_run_cli (HallTestServer  *self,
   g_autoptr (GError) error = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  const char *arg;
-  va_list ap;
+  const char      *arg;
+  va_list          ap;
 
   g_ptr_array_add (args, (gpointer) server_exe (self));
   va_start (ap, error_output);
@@ -533,9 +537,9 @@ hall_test_server_run_cli (HallTestServer  *self,
   va_end (ap);
   g_ptr_array_add (args, NULL);
 
-  process = g_subprocess_newv ((const char * const *) args->pdata,
+  process = g_subprocess_newv ((const char *const *) args->pdata,
                                G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                 | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                                   | G_SUBPROCESS_FLAGS_STDERR_PIPE,
                                &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (process, input ? input : "", NULL, &out, &err, &error);
@@ -557,14 +561,15 @@ hall_test_server_add_user (HallTestServer *self,
   g_autofree char *input = g_strconcat (password ? password : HALL_TEST_PASSWORD, "\n", NULL);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  int code = -1;
+  int              code = -1;
 
   if (department != NULL)
-    out = hall_test_server_run_cli (self, input, &code, &err, "add-user", "--database", self->database, "--username",
-                                    username, "--role", roles, "--department", department, NULL);
+    out = hall_test_server_run_cli (self, input, &code, &err, "add-user", "--database",
+                                    self->database, "--username", username, "--role", roles,
+                                    "--department", department, NULL);
   else
-    out = hall_test_server_run_cli (self, input, &code, &err, "add-user", "--database", self->database, "--username",
-                                    username, "--role", roles, NULL);
+    out = hall_test_server_run_cli (self, input, &code, &err, "add-user", "--database",
+                                    self->database, "--username", username, "--role", roles, NULL);
   if (code != 0)
     g_error ("add-user %s failed (%d): %s", username, code, err);
 }
@@ -575,18 +580,19 @@ hall_test_server_login (HallTestServer *self,
                         const char     *role,
                         gint64          counter_id)
 {
-  g_autoptr (JsonObject) params
-      = hall_test_login_params (username, HALL_TEST_PASSWORD, role, counter_id);
+  g_autoptr (JsonObject) params =
+      hall_test_login_params (username, HALL_TEST_PASSWORD, role, counter_id);
   g_autoptr (JsonNode) node = NULL;
   g_autoptr (JsonObject) answer = NULL;
   g_autofree char *body = NULL;
   g_autofree char *text = NULL;
-  guint status = 0;
+  guint            status = 0;
 
   node = json_node_init_object (json_node_alloc (), params);
   body = json_to_string (node, FALSE);
 
-  text = hall_test_server_request (self, "POST", "/api/v1/session.login", NULL, body, strlen (body), &status);
+  text = hall_test_server_request (self, "POST", "/api/v1/session.login", NULL, body, strlen (body),
+                                   &status);
   if (status != SOUP_STATUS_OK)
     g_error ("Sign-in of %s failed with %u: %s", username, status, text);
   answer = hall_test_parse_object (text);
@@ -614,7 +620,8 @@ call_valist (HallTestServer *self,
 {
   g_autofree char *path = g_strconcat ("/api/v1/", command, NULL);
   g_autofree char *body = json_format ? g_strdup_vprintf (json_format, args) : NULL;
-  g_autofree char *text = hall_test_server_request (self, "POST", path, token, body, body ? strlen (body) : 0, status);
+  g_autofree char *text =
+      hall_test_server_request (self, "POST", path, token, body, body ? strlen (body) : 0, status);
   g_autoptr (JsonNode) node = json_from_string (text, NULL);
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
@@ -631,7 +638,7 @@ hall_test_server_call (HallTestServer *self,
                        ...)
 {
   JsonObject *result;
-  va_list args;
+  va_list     args;
 
   va_start (args, json_format);
   result = call_valist (self, token, command, status, json_format, args);
@@ -647,8 +654,8 @@ hall_test_server_ok (HallTestServer *self,
                      ...)
 {
   JsonObject *result;
-  guint status = 0;
-  va_list args;
+  guint       status = 0;
+  va_list     args;
 
   va_start (args, json_format);
   result = call_valist (self, token, command, &status, json_format, args);
@@ -673,8 +680,8 @@ hall_test_server_fails (HallTestServer *self,
 {
   g_autoptr (JsonObject) result = NULL;
   JsonObject *error;
-  guint status = 0;
-  va_list args;
+  guint       status = 0;
+  va_list     args;
 
   va_start (args, json_format);
   result = call_valist (self, token, command, &status, json_format, args);
@@ -682,8 +689,10 @@ hall_test_server_fails (HallTestServer *self,
 
   error = json_object_get_object_member (result, "error");
   if (error == NULL)
-    g_error ("%s succeeded (%u) but should have failed with %s", command, status, hall_error_code_to_string (code));
-  g_assert_cmpstr (json_object_get_string_member (error, "code"), ==, hall_error_code_to_string (code));
+    g_error ("%s succeeded (%u) but should have failed with %s", command, status,
+             hall_error_code_to_string (code));
+  g_assert_cmpstr (json_object_get_string_member (error, "code"), ==,
+                   hall_error_code_to_string (code));
   g_assert_cmpuint (status, ==, hall_error_code_to_status (code));
   g_assert_true (json_object_has_member (error, "field"));
   g_assert_nonnull (json_object_get_string_member (error, "message"));

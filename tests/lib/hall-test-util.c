@@ -100,8 +100,8 @@ hall_test_login (HallTestHall *hall,
                  const char   *role,
                  gint64        counter_id)
 {
-  g_autoptr (JsonObject) params
-      = hall_test_login_params (username, "password123", role, counter_id);
+  g_autoptr (JsonObject) params =
+      hall_test_login_params (username, "password123", role, counter_id);
   g_autoptr (JsonObject) result = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -138,12 +138,12 @@ hall_test_add_user (HallTestHall *hall,
 }
 
 static JsonObject *
-call_va (HallTestHall  *hall,
-         const char    *token,
-         const char    *command,
-         GError       **error,
-         const char    *json_format,
-         va_list        args)
+call_va (HallTestHall *hall,
+         const char   *token,
+         const char   *command,
+         GError      **error,
+         const char   *json_format,
+         va_list       args)
 {
   g_autofree char *json = g_strdup_vprintf (json_format ? json_format : "{}", args);
   g_autoptr (JsonObject) params = hall_test_parse_object (json);
@@ -160,7 +160,7 @@ hall_test_ok (HallTestHall *hall,
 {
   g_autoptr (GError) error = NULL;
   JsonObject *result;
-  va_list args;
+  va_list     args;
 
   va_start (args, json_format);
   result = call_va (hall, token, command, &error, json_format, args);
@@ -173,12 +173,12 @@ hall_test_ok (HallTestHall *hall,
 }
 
 void
-hall_test_fails (HallTestHall  *hall,
-                 const char    *token,
-                 const char    *command,
-                 HallErrorCode  code,
-                 const char    *field,
-                 const char    *json_format,
+hall_test_fails (HallTestHall *hall,
+                 const char   *token,
+                 const char   *command,
+                 HallErrorCode code,
+                 const char   *field,
+                 const char   *json_format,
                  ...)
 {
   g_autoptr (GError) error = NULL;
@@ -234,11 +234,11 @@ hall_test_register_visit (HallTestHall *hall,
                           const char   *received_date)
 {
   g_autoptr (JsonObject) r = NULL;
-  g_autofree char *ticket
-      = ticket_id ? g_strdup_printf (",\"ticket_id\":%" G_GINT64_FORMAT, ticket_id) : g_strdup ("");
+  g_autofree char *ticket =
+      ticket_id ? g_strdup_printf (",\"ticket_id\":%" G_GINT64_FORMAT, ticket_id) : g_strdup ("");
   g_autofree char *received = received_date
-                                 ? g_strdup_printf (",\"received_date\":\"%s\"", received_date)
-                                 : g_strdup ("");
+                                  ? g_strdup_printf (",\"received_date\":\"%s\"", received_date)
+                                  : g_strdup ("");
 
   r = hall_test_ok (hall, token, "matter.register",
                     "{\"channel\":\"visit\",\"type\":\"claim\",\"category_id\":3,"
@@ -270,7 +270,7 @@ hall_test_count_timeline (JsonObject *matter_result,
                           const char *kind)
 {
   JsonArray *timeline = json_object_get_array_member (matter_result, "timeline");
-  guint n = 0;
+  guint      n = 0;
 
   for (guint i = 0; i < json_array_get_length (timeline); i++)
     {
@@ -288,7 +288,7 @@ hall_test_exec_sql (HallTestHall *hall,
 {
   g_autoptr (GError) error = NULL;
   sqlite3 *db = NULL;
-  char *message = NULL;
+  char    *message = NULL;
 
   g_assert_cmpint (sqlite3_open_v2 (hall->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
   /* The matter tables' triggers keep the search index, which needs the hall's tokenizer. */

@@ -10,79 +10,79 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  char *dir;
-  char *path;
+  char       *dir;
+  char       *path;
   HallEngine *engine;
 } HallTestHall;
 
 /* A fresh hall database in a new temporary folder. */
-HallTestHall *hall_test_hall_new        (void);
-void          hall_test_hall_free       (HallTestHall *hall);
+HallTestHall *hall_test_hall_new (void);
+void          hall_test_hall_free (HallTestHall *hall);
 /* Creates an account (password "password123") and returns a session token for @role.
  * @department is a department code or NULL; @counter_id 0 for none. */
-char         *hall_test_add_user        (HallTestHall *hall,
-                                         const char   *username,
-                                         const char   *roles,
-                                         const char   *department,
-                                         gint64        counter_id);
+char *hall_test_add_user (HallTestHall *hall,
+                          const char   *username,
+                          const char   *roles,
+                          const char   *department,
+                          gint64        counter_id);
 /* The params of session.login; @role NULL for the default, @counter_id 0 for none. */
-JsonObject   *hall_test_login_params    (const char   *username,
-                                         const char   *password,
-                                         const char   *role,
-                                         gint64        counter_id);
+JsonObject *hall_test_login_params (const char *username,
+                                    const char *password,
+                                    const char *role,
+                                    gint64      counter_id);
 /* Signs in (password "password123") and returns the session token. */
-char         *hall_test_login           (HallTestHall *hall,
-                                         const char   *username,
-                                         const char   *role,
-                                         gint64        counter_id);
+char *hall_test_login (HallTestHall *hall,
+                       const char   *username,
+                       const char   *role,
+                       gint64        counter_id);
 /* Runs @command with params parsed from @json (printf-style); asserts success. */
-JsonObject   *hall_test_ok              (HallTestHall *hall,
-                                         const char   *token,
-                                         const char   *command,
-                                         const char   *json_format,
-                                         ...) G_GNUC_PRINTF (4, 5);
+JsonObject *hall_test_ok (HallTestHall *hall,
+                          const char   *token,
+                          const char   *command,
+                          const char   *json_format,
+                          ...) G_GNUC_PRINTF (4, 5);
 /* Runs @command; asserts it fails with @code and, when @field is non-NULL, names @field. */
-void          hall_test_fails           (HallTestHall  *hall,
-                                         const char    *token,
-                                         const char    *command,
-                                         HallErrorCode  code,
-                                         const char    *field,
-                                         const char    *json_format,
-                                         ...) G_GNUC_PRINTF (6, 7);
-JsonObject   *hall_test_parse_object    (const char   *json);
+void        hall_test_fails (HallTestHall *hall,
+                             const char   *token,
+                             const char   *command,
+                             HallErrorCode code,
+                             const char   *field,
+                             const char   *json_format,
+                             ...) G_GNUC_PRINTF (6, 7);
+JsonObject *hall_test_parse_object (const char *json);
 /* Runs @sql on the hall's database over a connection of its own (rows a test needs that no
  * command makes, such as last year's matters). */
-void          hall_test_exec_sql        (HallTestHall *hall,
-                                         const char   *sql);
+void hall_test_exec_sql (HallTestHall *hall,
+                         const char   *sql);
 /* Starts keeping every event that @emitter (a HallEngine or a HallClient: an "event" signal
  * with a JsonObject) emits, in the order they came. */
-GPtrArray    *hall_test_record_events   (gpointer      emitter);
+GPtrArray *hall_test_record_events (gpointer emitter);
 /* Stops keeping them and frees @events. */
-void          hall_test_stop_recording  (gpointer      emitter,
-                                         GPtrArray    *events);
+void hall_test_stop_recording (gpointer   emitter,
+                               GPtrArray *events);
 /* Deletes a folder and what is in it. */
-void          hall_test_rm_rf           (const char   *dir);
+void hall_test_rm_rf (const char *dir);
 /* Unix time of a local date and time in the hall's time zone, e.g. "2026-10-01 09:00". */
-gint64        hall_test_time            (const char   *local);
+gint64 hall_test_time (const char *local);
 /* Sets the hall's clock to a local date and time (as hall_test_time() reads it). */
-void          hall_test_set_now         (HallTestHall *hall,
-                                         const char   *local);
+void hall_test_set_now (HallTestHall *hall,
+                        const char   *local);
 /* The id of the account signed in with @token (session.whoami). */
-gint64        hall_test_user_id         (HallTestHall *hall,
-                                         const char   *token);
+gint64 hall_test_user_id (HallTestHall *hall,
+                          const char   *token);
 
 /* Registers 王小明's matter (a lift left broken, by visit) by @token; @ticket_id 0 for none,
  * @received_date NULL for today. Returns the matter's id. */
-gint64        hall_test_register_visit  (HallTestHall *hall,
-                                         const char   *token,
-                                         gint64        ticket_id,
-                                         const char   *received_date);
+gint64 hall_test_register_visit (HallTestHall *hall,
+                                 const char   *token,
+                                 gint64        ticket_id,
+                                 const char   *received_date);
 /* The first entry of @kind in a matter.get result's timeline, or NULL. */
-JsonObject   *hall_test_find_timeline   (JsonObject   *matter_result,
-                                         const char   *kind);
+JsonObject *hall_test_find_timeline (JsonObject *matter_result,
+                                     const char *kind);
 /* How many entries of @kind a matter.get result's timeline has. */
-guint         hall_test_count_timeline  (JsonObject   *matter_result,
-                                         const char   *kind);
+guint hall_test_count_timeline (JsonObject *matter_result,
+                                const char *kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HallTestHall, hall_test_hall_free)
 

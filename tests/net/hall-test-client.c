@@ -39,10 +39,10 @@ store_result_cb (GObject      *object,
 }
 
 JsonObject *
-call (HallClient  *client,
-      const char  *command,
-      GError     **error,
-      const char  *json)
+call (HallClient *client,
+      const char *command,
+      GError    **error,
+      const char *json)
 {
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (JsonObject) params = json ? hall_test_parse_object (json) : NULL;
@@ -67,11 +67,11 @@ call_ok (HallClient *client,
 }
 
 void
-call_fails (HallClient    *client,
-            const char    *command,
-            HallErrorCode  code,
-            const char    *field,
-            const char    *json)
+call_fails (HallClient   *client,
+            const char   *command,
+            HallErrorCode code,
+            const char   *field,
+            const char   *json)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonObject) reply = call (client, command, &error, json);
@@ -83,11 +83,11 @@ call_fails (HallClient    *client,
 }
 
 JsonObject *
-login (HallClient  *client,
-       const char  *username,
-       const char  *password,
-       const char  *role,
-       GError     **error)
+login (HallClient *client,
+       const char *username,
+       const char *password,
+       const char *role,
+       GError    **error)
 {
   g_autoptr (GAsyncResult) result = NULL;
 
@@ -121,8 +121,8 @@ logout (HallClient *client)
 }
 
 void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture      *f,
+               gconstpointer data)
 {
   f->remote = GPOINTER_TO_INT (data);
   if (f->remote)
@@ -143,8 +143,8 @@ fixture_setup (Fixture       *f,
 }
 
 void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture      *f,
+                  gconstpointer data)
 {
   g_clear_pointer (&f->server, hall_test_server_free);
   g_clear_pointer (&f->hall, hall_test_hall_free);

@@ -17,13 +17,13 @@
 typedef struct
 {
   HallTestServer *server;
-  char *admin;
-  char *staff;
+  char           *admin;
+  char           *staff;
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   f->server = hall_test_server_new (HALL_TEST_SERVER_PLAIN);
   f->admin = hall_test_server_add_user_login (f->server, "admin", "admin", NULL, 0);
@@ -31,8 +31,8 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   /* Whatever came before, the server is still answering. */
   g_assert_true (hall_test_server_is_running (f->server));
@@ -54,12 +54,14 @@ expect_error (HallTestServer *server,
               const char     *code,
               const char     *field)
 {
-  guint status = 0;
-  g_autofree char *text = hall_test_server_request (server, method, path, token, body,
-                                                    body_length < 0 && body ? strlen (body) : (gsize) MAX (body_length, 0),
-                                                    &status);
+  guint            status = 0;
+  g_autofree char *text = hall_test_server_request (
+      server, method, path, token, body,
+      body_length < 0 && body ? strlen (body) : (gsize) MAX (body_length, 0), &status);
   g_autoptr (JsonObject) answer = hall_test_parse_object (text);
-  JsonObject *error = json_object_has_member (answer, "error") ? json_object_get_object_member (answer, "error") : NULL;
+  JsonObject *error = json_object_has_member (answer, "error")
+                          ? json_object_get_object_member (answer, "error")
+                          : NULL;
 
   if (status != expected_status || error == NULL)
     g_error ("%s %s: %u %s, expected %u %s", method, path, status, text, expected_status, code);
@@ -82,74 +84,92 @@ user_count (Fixture *f)
 }
 
 static void
-test_malformed_json (Fixture       *f,
-                     gconstpointer  data)
+test_malformed_json (Fixture      *f,
+                     gconstpointer data)
 {
-  static const char * const bodies[] = {
-    "{", "{\"username\": }", "{\"a\": 1,}", "nul", "{'a': 1}", "{\"a\": 1} trailing",
-    "{\"a\": 1}{\"b\": 2}", "{\"a\": 01}", "{\"a\": \"\\x\"}", "{\"a\": [1,]}", "{\"a\" 1}",
-    "[1, 2]", "\"just a string\"", "123", "null", "true",
+  static const char *const bodies[] = {
+    "{",
+    "{\"username\": }",
+    "{\"a\": 1,}",
+    "nul",
+    "{'a': 1}",
+    "{\"a\": 1} trailing",
+    "{\"a\": 1}{\"b\": 2}",
+    "{\"a\": 01}",
+    "{\"a\": \"\\x\"}",
+    "{\"a\": [1,]}",
+    "{\"a\" 1}",
+    "[1, 2]",
+    "\"just a string\"",
+    "123",
+    "null",
+    "true",
   };
   static const char bad_utf8[] = "{\"username\": \"\xff\xfe\"}";
   static const char with_nul[] = "{\"username\": \"a\0b\"}";
   g_autoptr (GString) deep = g_string_new (NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
-    expect_error (f->server, "POST", "/api/v1/session.whoami", f->staff, bodies[i], -1, 400, "invalid_argument", NULL);
+    expect_error (f->server, "POST", "/api/v1/session.whoami", f->staff, bodies[i], -1, 400,
+                  "invalid_argument", NULL);
 
-  expect_error (f->server, "POST", "/api/v1/session.login", NULL, bad_utf8, sizeof bad_utf8 - 1, 400,
-                "invalid_argument", NULL);
-  expect_error (f->server, "POST", "/api/v1/session.login", NULL, with_nul, sizeof with_nul - 1, 400,
-                "invalid_argument", NULL);
+  expect_error (f->server, "POST", "/api/v1/session.login", NULL, bad_utf8, sizeof bad_utf8 - 1,
+                400, "invalid_argument", NULL);
+  expect_error (f->server, "POST", "/api/v1/session.login", NULL, with_nul, sizeof with_nul - 1,
+                400, "invalid_argument", NULL);
 
   /* Nesting deep enough to exhaust a recursive parser's stack. */
   g_string_append (deep, "{\"a\": ");
   for (guint i = 0; i < 200000; i++)
     g_string_append_c (deep, '[');
-  expect_error (f->server, "POST", "/api/v1/session.whoami", f->staff, deep->str, deep->len, 400, "invalid_argument",
-                NULL);
+  expect_error (f->server, "POST", "/api/v1/session.whoami", f->staff, deep->str, deep->len, 400,
+                "invalid_argument", NULL);
 }
 
 static void
-test_wrong_types (Fixture       *f,
-                  gconstpointer  data)
+test_wrong_types (Fixture      *f,
+                  gconstpointer data)
 {
   g_autoptr (JsonObject) e = NULL;
 
-  e = hall_test_server_fails (f->server, NULL, "session.login", HALL_ERROR_INVALID_ARGUMENT, "username",
-                              "{\"username\": 42, \"password\": \"password123\"}");
+  e = hall_test_server_fails (f->server, NULL, "session.login", HALL_ERROR_INVALID_ARGUMENT,
+                              "username", "{\"username\": 42, \"password\": \"password123\"}");
   g_clear_pointer (&e, json_object_unref);
-  e = hall_test_server_fails (f->server, NULL, "session.login", HALL_ERROR_INVALID_ARGUMENT, "password",
+  e = hall_test_server_fails (f->server, NULL, "session.login", HALL_ERROR_INVALID_ARGUMENT,
+                              "password",
                               "{\"username\": \"admin\", \"password\": [\"password123\"]}");
   g_clear_pointer (&e, json_object_unref);
-  e = hall_test_server_fails (f->server, f->admin, "hall.configure", HALL_ERROR_INVALID_ARGUMENT, "wait_norm_minutes",
-                              "{\"wait_norm_minutes\": \"twenty\"}");
+  e = hall_test_server_fails (f->server, f->admin, "hall.configure", HALL_ERROR_INVALID_ARGUMENT,
+                              "wait_norm_minutes", "{\"wait_norm_minutes\": \"twenty\"}");
   g_clear_pointer (&e, json_object_unref);
-  e = hall_test_server_fails (f->server, f->admin, "hall.configure", HALL_ERROR_INVALID_ARGUMENT, "wait_norm_minutes",
-                              "{\"wait_norm_minutes\": 1e300}");
+  e = hall_test_server_fails (f->server, f->admin, "hall.configure", HALL_ERROR_INVALID_ARGUMENT,
+                              "wait_norm_minutes", "{\"wait_norm_minutes\": 1e300}");
   g_clear_pointer (&e, json_object_unref);
-  e = hall_test_server_fails (f->server, f->admin, "user.create", HALL_ERROR_INVALID_ARGUMENT, "roles",
-                              "{\"username\": \"x1\", \"password\": \"password123\", \"roles\": \"staff\"}");
+  e = hall_test_server_fails (
+      f->server, f->admin, "user.create", HALL_ERROR_INVALID_ARGUMENT, "roles",
+      "{\"username\": \"x1\", \"password\": \"password123\", \"roles\": \"staff\"}");
   g_clear_pointer (&e, json_object_unref);
-  e = hall_test_server_fails (f->server, f->staff, "matter.register", HALL_ERROR_INVALID_ARGUMENT, "channel",
+  e = hall_test_server_fails (f->server, f->staff, "matter.register", HALL_ERROR_INVALID_ARGUMENT,
+                              "channel",
                               "{\"channel\": 1, \"type\": \"claim\", \"content\": \"x\", "
                               "\"petitioners\": [{\"name\": \"张三\"}]}");
   g_clear_pointer (&e, json_object_unref);
-  e = hall_test_server_fails (f->server, f->staff, "matter.get", HALL_ERROR_INVALID_ARGUMENT, "matter_id",
-                              "{\"matter_id\": \"1; DROP TABLE matter\"}");
+  e = hall_test_server_fails (f->server, f->staff, "matter.get", HALL_ERROR_INVALID_ARGUMENT,
+                              "matter_id", "{\"matter_id\": \"1; DROP TABLE matter\"}");
   g_clear_pointer (&e, json_object_unref);
-  e = hall_test_server_fails (f->server, f->staff, "session.whoami", HALL_ERROR_INVALID_ARGUMENT, "request_id",
-                              "{\"request_id\": {\"nested\": true}}");
+  e = hall_test_server_fails (f->server, f->staff, "session.whoami", HALL_ERROR_INVALID_ARGUMENT,
+                              "request_id", "{\"request_id\": {\"nested\": true}}");
 }
 
 static void
-post_big (Fixture   *f,
-          gsize      size,
-          gboolean   chunked,
-          guint     *status,
-          char     **text)
+post_big (Fixture *f,
+          gsize    size,
+          gboolean chunked,
+          guint   *status,
+          char   **text)
 {
-  g_autoptr (SoupMessage) msg = hall_test_server_message_new (f->server, "POST", "/api/v1/hall.configure");
+  g_autoptr (SoupMessage) msg =
+      hall_test_server_message_new (f->server, "POST", "/api/v1/hall.configure");
   g_autofree char *header = g_strconcat ("Bearer ", f->admin, NULL);
   g_autoptr (GBytes) answer = NULL;
   g_autoptr (GError) error = NULL;
@@ -179,11 +199,11 @@ post_big (Fixture   *f,
 }
 
 static void
-test_oversize (Fixture       *f,
-               gconstpointer  data)
+test_oversize (Fixture      *f,
+               gconstpointer data)
 {
   g_autofree char *text = NULL;
-  guint status = 0;
+  guint            status = 0;
 
   /* 2 MiB: refused from its Content-Length; without one (chunked) refused whatever its size,
    * before any of it is read (test-security.c sends the bad framings by hand). */
@@ -203,8 +223,8 @@ test_oversize (Fixture       *f,
 }
 
 static void
-test_over_long_text (Fixture       *f,
-                     gconstpointer  data)
+test_over_long_text (Fixture      *f,
+                     gconstpointer data)
 {
   g_autofree char *long_name = g_strnfill (10000, 'a');
   g_autoptr (GString) content = g_string_new (NULL);
@@ -214,62 +234,67 @@ test_over_long_text (Fixture       *f,
   for (guint i = 0; i < 4001; i++)
     g_string_append (content, "访");
 
-  e = hall_test_server_fails (f->server, NULL, "session.login", HALL_ERROR_INVALID_ARGUMENT, "username",
-                              "{\"username\": \"%s\", \"password\": \"password123\"}", long_name);
+  e = hall_test_server_fails (f->server, NULL, "session.login", HALL_ERROR_INVALID_ARGUMENT,
+                              "username", "{\"username\": \"%s\", \"password\": \"password123\"}",
+                              long_name);
   g_clear_pointer (&e, json_object_unref);
-  e = hall_test_server_fails (f->server, f->staff, "matter.register", HALL_ERROR_INVALID_ARGUMENT, "content",
+  e = hall_test_server_fails (f->server, f->staff, "matter.register", HALL_ERROR_INVALID_ARGUMENT,
+                              "content",
                               "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"%s\", "
                               "\"petitioners\": [{\"name\": \"张三\"}]}",
                               content->str);
   g_clear_pointer (&e, json_object_unref);
-  e = hall_test_server_fails (f->server, f->admin, "user.create", HALL_ERROR_INVALID_ARGUMENT, "display_name",
-                              "{\"username\": \"long.name\", \"password\": \"password123\", \"roles\": [\"staff\"], "
-                              "\"display_name\": \"%s\"}",
-                              long_name);
+  e = hall_test_server_fails (
+      f->server, f->admin, "user.create", HALL_ERROR_INVALID_ARGUMENT, "display_name",
+      "{\"username\": \"long.name\", \"password\": \"password123\", \"roles\": [\"staff\"], "
+      "\"display_name\": \"%s\"}",
+      long_name);
   g_clear_pointer (&e, json_object_unref);
-  e = hall_test_server_fails (f->server, f->staff, "session.whoami", HALL_ERROR_INVALID_ARGUMENT, "request_id",
-                              "{\"request_id\": \"%s\"}", long_name);
+  e = hall_test_server_fails (f->server, f->staff, "session.whoami", HALL_ERROR_INVALID_ARGUMENT,
+                              "request_id", "{\"request_id\": \"%s\"}", long_name);
 
   list = hall_test_server_ok (f->server, f->staff, "matter.list", "{}");
   g_assert_cmpint (json_object_get_int_member (list, "total"), ==, 0);
 }
 
 static void
-test_id_numbers_and_phones (Fixture       *f,
-                            gconstpointer  data)
+test_id_numbers_and_phones (Fixture      *f,
+                            gconstpointer data)
 {
   g_autoptr (JsonObject) e = NULL;
   g_autoptr (JsonObject) found = NULL;
   g_autoptr (JsonObject) list = NULL;
 
   /* A wrong check digit, an impossible birth date, a short phone. */
-  e = hall_test_server_fails (f->server, f->staff, "matter.register", HALL_ERROR_INVALID_ARGUMENT,
-                              "petitioners[0].id_number",
-                              "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"路灯不亮\", "
-                              "\"petitioners\": [{\"name\": \"张三\", \"id_number\": \"110101199003071234\"}]}");
+  e = hall_test_server_fails (
+      f->server, f->staff, "matter.register", HALL_ERROR_INVALID_ARGUMENT,
+      "petitioners[0].id_number",
+      "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"路灯不亮\", "
+      "\"petitioners\": [{\"name\": \"张三\", \"id_number\": \"110101199003071234\"}]}");
   g_clear_pointer (&e, json_object_unref);
-  e = hall_test_server_fails (f->server, f->staff, "petitioner.lookup", HALL_ERROR_INVALID_ARGUMENT, "id_number",
-                              "{\"id_number\": \"110101199002300011\"}");
+  e = hall_test_server_fails (f->server, f->staff, "petitioner.lookup", HALL_ERROR_INVALID_ARGUMENT,
+                              "id_number", "{\"id_number\": \"110101199002300011\"}");
   g_clear_pointer (&e, json_object_unref);
-  e = hall_test_server_fails (f->server, f->staff, "petitioner.lookup", HALL_ERROR_INVALID_ARGUMENT, "phone",
-                              "{\"phone\": \"12345\"}");
+  e = hall_test_server_fails (f->server, f->staff, "petitioner.lookup", HALL_ERROR_INVALID_ARGUMENT,
+                              "phone", "{\"phone\": \"12345\"}");
 
   /* The second petitioner is wrong: neither the matter nor the first petitioner is kept. */
   g_clear_pointer (&e, json_object_unref);
-  e = hall_test_server_fails (f->server, f->staff, "matter.register", HALL_ERROR_INVALID_ARGUMENT,
-                              "petitioners[1].phone",
-                              "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"邻里纠纷\", "
-                              "\"petitioners\": [{\"name\": \"王五\", \"phone\": \"13912345678\"}, "
-                              "{\"name\": \"赵六\", \"phone\": \"139-abc\"}]}");
-  found = hall_test_server_ok (f->server, f->staff, "petitioner.lookup", "{\"phone\": \"13912345678\"}");
+  e = hall_test_server_fails (
+      f->server, f->staff, "matter.register", HALL_ERROR_INVALID_ARGUMENT, "petitioners[1].phone",
+      "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"邻里纠纷\", "
+      "\"petitioners\": [{\"name\": \"王五\", \"phone\": \"13912345678\"}, "
+      "{\"name\": \"赵六\", \"phone\": \"139-abc\"}]}");
+  found = hall_test_server_ok (f->server, f->staff, "petitioner.lookup",
+                               "{\"phone\": \"13912345678\"}");
   g_assert_false (json_object_get_boolean_member (found, "found"));
   list = hall_test_server_ok (f->server, f->staff, "matter.list", "{}");
   g_assert_cmpint (json_object_get_int_member (list, "total"), ==, 0);
 }
 
 static void
-test_sql_metacharacters (Fixture       *f,
-                         gconstpointer  data)
+test_sql_metacharacters (Fixture      *f,
+                         gconstpointer data)
 {
   static const char content[] = "'); DELETE FROM matter; -- \\\" OR 1=1 /* 楼道堆物 */";
   g_autoptr (JsonObject) e = NULL;
@@ -279,15 +304,17 @@ test_sql_metacharacters (Fixture       *f,
   g_autoptr (JsonObject) escaped = json_object_new ();
   g_autoptr (JsonNode) node = NULL;
   g_autofree char *body = NULL;
-  gint64 users = user_count (f);
-  guint status = 0;
+  gint64           users = user_count (f);
+  guint            status = 0;
 
-  e = hall_test_server_fails (f->server, NULL, "session.login", HALL_ERROR_UNAUTHENTICATED, "password",
-                              "{\"username\": \"admin' OR '1'='1\", \"password\": \"' OR '1'='1\"}");
+  e = hall_test_server_fails (
+      f->server, NULL, "session.login", HALL_ERROR_UNAUTHENTICATED, "password",
+      "{\"username\": \"admin' OR '1'='1\", \"password\": \"' OR '1'='1\"}");
   g_clear_pointer (&e, json_object_unref);
-  e = hall_test_server_fails (f->server, f->admin, "user.create", HALL_ERROR_INVALID_ARGUMENT, "username",
-                              "{\"username\": \"x'; DROP TABLE account; --\", \"password\": \"password123\", "
-                              "\"roles\": [\"staff\"]}");
+  e = hall_test_server_fails (
+      f->server, f->admin, "user.create", HALL_ERROR_INVALID_ARGUMENT, "username",
+      "{\"username\": \"x'; DROP TABLE account; --\", \"password\": \"password123\", "
+      "\"roles\": [\"staff\"]}");
   g_assert_cmpint (user_count (f), ==, users);
 
   /* Stored and returned literally. */
@@ -295,7 +322,7 @@ test_sql_metacharacters (Fixture       *f,
   json_object_set_string_member (escaped, "type", "claim");
   json_object_set_string_member (escaped, "content", content);
   {
-    JsonArray *petitioners = json_array_new ();
+    JsonArray  *petitioners = json_array_new ();
     JsonObject *person = json_object_new ();
 
     json_object_set_string_member (person, "name", "O'Brien\"; --");
@@ -305,77 +332,95 @@ test_sql_metacharacters (Fixture       *f,
   node = json_node_init_object (json_node_alloc (), escaped);
   body = json_to_string (node, FALSE);
   registered = hall_test_server_ok (f->server, f->staff, "matter.register", "%s", body);
-  got = hall_test_server_ok (f->server, f->staff, "matter.get", "{\"matter_id\": %" G_GINT64_FORMAT "}",
+  got = hall_test_server_ok (f->server, f->staff, "matter.get",
+                             "{\"matter_id\": %" G_GINT64_FORMAT "}",
                              json_object_get_int_member (registered, "matter_id"));
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (got, "matter"), "content"), ==,
-                   content);
+  g_assert_cmpstr (
+      json_object_get_string_member (json_object_get_object_member (got, "matter"), "content"), ==,
+      content);
 
   /* Search syntax and SQL in a query are plain text. */
-  search = hall_test_server_call (f->server, f->staff, "matter.search", &status,
-                                  "{\"query\": \"\\\" OR 1=1; DROP TABLE matter; -- NEAR(楼道 堆物)\"}");
+  search =
+      hall_test_server_call (f->server, f->staff, "matter.search", &status,
+                             "{\"query\": \"\\\" OR 1=1; DROP TABLE matter; -- NEAR(楼道 堆物)\"}");
   g_assert_cmpuint (status, <, 500);
   g_clear_pointer (&search, json_object_unref);
   search = hall_test_server_ok (f->server, f->staff, "matter.search", "{\"query\": \"楼道堆物\"}");
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (search, "matters")), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (search, "matters")), ==,
+                    1);
   g_assert_cmpint (user_count (f), ==, users);
 }
 
 static void
-test_unknown_commands_and_paths (Fixture       *f,
-                                 gconstpointer  data)
+test_unknown_commands_and_paths (Fixture      *f,
+                                 gconstpointer data)
 {
-  expect_error (f->server, "POST", "/api/v1/no.such", f->staff, "{}", -1, 404, "not_found", "command");
-  expect_error (f->server, "POST", "/api/v1/Session.Login", NULL, "{}", -1, 404, "not_found", "command");
+  expect_error (f->server, "POST", "/api/v1/no.such", f->staff, "{}", -1, 404, "not_found",
+                "command");
+  expect_error (f->server, "POST", "/api/v1/Session.Login", NULL, "{}", -1, 404, "not_found",
+                "command");
   /* A NUL in the path is refused by the HTTP layer itself, before any handler. */
   {
-    guint status = 0;
-    g_autofree char *text = hall_test_server_request (f->server, "POST", "/api/v1/session.login%00", NULL, "{}", 2,
-                                                      &status);
+    guint            status = 0;
+    g_autofree char *text = hall_test_server_request (f->server, "POST", "/api/v1/session.login%00",
+                                                      NULL, "{}", 2, &status);
     g_assert_cmpuint (status, ==, 400);
   }
   expect_error (f->server, "POST", "/api/v1/", f->staff, "{}", -1, 404, "not_found", "command");
-  expect_error (f->server, "POST", "/api/v1/session.whoami/extra", f->staff, "{}", -1, 404, "not_found", NULL);
-  expect_error (f->server, "POST", "/api/v2/session.whoami", f->staff, "{}", -1, 404, "not_found", NULL);
+  expect_error (f->server, "POST", "/api/v1/session.whoami/extra", f->staff, "{}", -1, 404,
+                "not_found", NULL);
+  expect_error (f->server, "POST", "/api/v2/session.whoami", f->staff, "{}", -1, 404, "not_found",
+                NULL);
   expect_error (f->server, "GET", "/etc/passwd", NULL, NULL, 0, 404, "not_found", NULL);
 }
 
 static void
-test_wrong_method (Fixture       *f,
-                   gconstpointer  data)
+test_wrong_method (Fixture      *f,
+                   gconstpointer data)
 {
-  g_autoptr (SoupMessage) msg = hall_test_server_message_new (f->server, "GET", "/api/v1/session.whoami");
+  g_autoptr (SoupMessage) msg =
+      hall_test_server_message_new (f->server, "GET", "/api/v1/session.whoami");
   g_autoptr (GBytes) answer = soup_session_send_and_read (f->server->session, msg, NULL, NULL);
 
   g_assert_cmpuint (soup_message_get_status (msg), ==, 405);
-  g_assert_cmpstr (soup_message_headers_get_one (soup_message_get_response_headers (msg), "Allow"), ==, "POST");
+  g_assert_cmpstr (soup_message_headers_get_one (soup_message_get_response_headers (msg), "Allow"),
+                   ==, "POST");
 
-  expect_error (f->server, "GET", "/api/v1/session.whoami", f->staff, NULL, 0, 405, "invalid_argument", NULL);
-  expect_error (f->server, "PUT", "/api/v1/session.login", NULL, "{}", -1, 405, "invalid_argument", NULL);
-  expect_error (f->server, "DELETE", "/api/v1/user.list", f->admin, NULL, 0, 405, "invalid_argument", NULL);
+  expect_error (f->server, "GET", "/api/v1/session.whoami", f->staff, NULL, 0, 405,
+                "invalid_argument", NULL);
+  expect_error (f->server, "PUT", "/api/v1/session.login", NULL, "{}", -1, 405, "invalid_argument",
+                NULL);
+  expect_error (f->server, "DELETE", "/api/v1/user.list", f->admin, NULL, 0, 405,
+                "invalid_argument", NULL);
   expect_error (f->server, "POST", "/api/v1/health", NULL, "{}", -1, 405, "invalid_argument", NULL);
 }
 
 static void
-test_missing_token (Fixture       *f,
-                    gconstpointer  data)
+test_missing_token (Fixture      *f,
+                    gconstpointer data)
 {
   g_autofree char *huge = g_strnfill (10000, 'A');
   g_autofree char *header = NULL;
-  guint status = 0;
+  guint            status = 0;
   g_autofree char *text = NULL;
 
-  expect_error (f->server, "POST", "/api/v1/session.whoami", NULL, "{}", -1, 401, "unauthenticated", NULL);
-  expect_error (f->server, "POST", "/api/v1/user.list", NULL, NULL, 0, 401, "unauthenticated", NULL);
-  expect_error (f->server, "POST", "/api/v1/session.whoami", "not-a-real-token", "{}", -1, 401, "unauthenticated",
+  expect_error (f->server, "POST", "/api/v1/session.whoami", NULL, "{}", -1, 401, "unauthenticated",
                 NULL);
-  expect_error (f->server, "POST", "/api/v1/session.whoami", huge, "{}", -1, 401, "unauthenticated", NULL);
+  expect_error (f->server, "POST", "/api/v1/user.list", NULL, NULL, 0, 401, "unauthenticated",
+                NULL);
+  expect_error (f->server, "POST", "/api/v1/session.whoami", "not-a-real-token", "{}", -1, 401,
+                "unauthenticated", NULL);
+  expect_error (f->server, "POST", "/api/v1/session.whoami", huge, "{}", -1, 401, "unauthenticated",
+                NULL);
 
   /* Another scheme than Bearer. */
   {
-    g_autoptr (SoupMessage) msg = hall_test_server_message_new (f->server, "POST", "/api/v1/session.whoami");
+    g_autoptr (SoupMessage) msg =
+        hall_test_server_message_new (f->server, "POST", "/api/v1/session.whoami");
     g_autoptr (GBytes) answer = NULL;
 
-    soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", "Basic YWRtaW46YWRtaW4=");
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization",
+                                  "Basic YWRtaW46YWRtaW4=");
     answer = soup_session_send_and_read (f->server->session, msg, NULL, NULL);
     g_assert_cmpuint (soup_message_get_status (msg), ==, 401);
     text = g_strndup (g_bytes_get_data (answer, NULL), g_bytes_get_size (answer));
@@ -390,39 +435,41 @@ test_missing_token (Fixture       *f,
 }
 
 static void
-test_nothing_half_written (Fixture       *f,
-                           gconstpointer  data)
+test_nothing_half_written (Fixture      *f,
+                           gconstpointer data)
 {
   g_autoptr (JsonObject) e = NULL;
   g_autoptr (JsonObject) again = NULL;
   g_autoptr (JsonObject) audit = NULL;
   gint64 users = user_count (f);
-  guint status = 0;
+  guint  status = 0;
 
   /* Valid up to the department, which does not exist: no account, no roles, no event. */
-  e = hall_test_server_fails (f->server, f->admin, "user.create", HALL_ERROR_INVALID_ARGUMENT, "department",
-                              "{\"username\": \"half.made\", \"password\": \"password123\", \"roles\": [\"staff\"], "
-                              "\"department\": \"nosuchdept\"}");
+  e = hall_test_server_fails (
+      f->server, f->admin, "user.create", HALL_ERROR_INVALID_ARGUMENT, "department",
+      "{\"username\": \"half.made\", \"password\": \"password123\", \"roles\": [\"staff\"], "
+      "\"department\": \"nosuchdept\"}");
   g_assert_cmpint (user_count (f), ==, users);
   {
-    g_autofree char *text = hall_test_server_request (f->server, "POST", "/api/v1/session.login", NULL,
-                                                      "{\"username\": \"half.made\", \"password\": \"password123\"}",
-                                                      strlen ("{\"username\": \"half.made\", \"password\": \"password123\"}"),
-                                                      &status);
+    g_autofree char *text = hall_test_server_request (
+        f->server, "POST", "/api/v1/session.login", NULL,
+        "{\"username\": \"half.made\", \"password\": \"password123\"}",
+        strlen ("{\"username\": \"half.made\", \"password\": \"password123\"}"), &status);
     g_assert_cmpuint (status, ==, 401);
   }
 
   /* The same name works once the mistake is fixed: nothing was reserved. */
-  again = hall_test_server_ok (f->server, f->admin, "user.create",
-                               "{\"username\": \"half.made\", \"password\": \"password123\", \"roles\": [\"staff\"], "
-                               "\"department\": \"minzheng\"}");
+  again = hall_test_server_ok (
+      f->server, f->admin, "user.create",
+      "{\"username\": \"half.made\", \"password\": \"password123\", \"roles\": [\"staff\"], "
+      "\"department\": \"minzheng\"}");
   g_assert_cmpint (user_count (f), ==, users + 1);
 
   /* The refusal itself is on record. */
   audit = hall_test_server_ok (f->server, f->admin, "audit.list", "{\"limit\": 50}");
   {
     JsonArray *entries = json_object_get_array_member (audit, "entries");
-    gboolean seen = FALSE;
+    gboolean   seen = FALSE;
 
     for (guint i = 0; i < json_array_get_length (entries); i++)
       {
@@ -438,8 +485,8 @@ test_nothing_half_written (Fixture       *f,
 
 /* NUL and other control characters: refused naming the field, never cut short or stored. */
 static void
-test_control_characters (Fixture       *f,
-                         gconstpointer  data)
+test_control_characters (Fixture      *f,
+                         gconstpointer data)
 {
   static const struct
   {
@@ -448,22 +495,37 @@ test_control_characters (Fixture       *f,
     const char *field;
   } refused[] = {
     /* json-glib ended a string at an escaped NUL: this signed in as admin. */
-    { "session.login", "{\"username\": \"admin\\u0000xyz\", \"password\": \"password123\"}", "username" },
-    { "session.login", "{\"username\": \"admin\", \"password\": \"password123\\u0000junk\"}", "password" },
-    { "session.login", "{\"username\": \"admin\\u0007\", \"password\": \"password123\"}", "username" },
+    { "session.login", "{\"username\": \"admin\\u0000xyz\", \"password\": \"password123\"}",
+      "username" },
+    { "session.login", "{\"username\": \"admin\", \"password\": \"password123\\u0000junk\"}",
+      "password" },
+    { "session.login", "{\"username\": \"admin\\u0007\", \"password\": \"password123\"}",
+      "username" },
     { "session.login", "{\"username\": \"admin\\t\", \"password\": \"password123\"}", "username" },
-    { "matter.register", "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"漏水\\u0000其余\", "
-                         "\"petitioners\": [{\"name\": \"张三\"}]}", "content" },
-    { "matter.register", "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"漏水\\r\", "
-                         "\"petitioners\": [{\"name\": \"张三\"}]}", "content" },
-    { "matter.register", "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"漏水\\u007f\", "
-                         "\"petitioners\": [{\"name\": \"张三\"}]}", "content" },
-    { "matter.register", "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"漏水\\u0085\", "
-                         "\"petitioners\": [{\"name\": \"张三\"}]}", "content" },
-    { "matter.register", "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"漏水\", "
-                         "\"petitioners\": [{\"name\": \"张三\\u0000李四\"}]}", "petitioners[0].name" },
-    { "matter.register", "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"漏水\", "
-                         "\"petitioners\": [{\"name\": \"张\\n三\"}]}", "petitioners[0].name" },
+    { "matter.register",
+      "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"漏水\\u0000其余\", "
+      "\"petitioners\": [{\"name\": \"张三\"}]}",
+      "content" },
+    { "matter.register",
+      "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"漏水\\r\", "
+      "\"petitioners\": [{\"name\": \"张三\"}]}",
+      "content" },
+    { "matter.register",
+      "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"漏水\\u007f\", "
+      "\"petitioners\": [{\"name\": \"张三\"}]}",
+      "content" },
+    { "matter.register",
+      "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"漏水\\u0085\", "
+      "\"petitioners\": [{\"name\": \"张三\"}]}",
+      "content" },
+    { "matter.register",
+      "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"漏水\", "
+      "\"petitioners\": [{\"name\": \"张三\\u0000李四\"}]}",
+      "petitioners[0].name" },
+    { "matter.register",
+      "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"漏水\", "
+      "\"petitioners\": [{\"name\": \"张\\n三\"}]}",
+      "petitioners[0].name" },
   };
   g_autoptr (JsonObject) ok = NULL;
   g_autoptr (JsonObject) got = NULL;
@@ -472,7 +534,7 @@ test_control_characters (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
     {
       g_autofree char *path = g_strconcat ("/api/v1/", refused[i].command, NULL);
-      const char *token = g_str_equal (refused[i].command, "session.login") ? NULL : f->staff;
+      const char      *token = g_str_equal (refused[i].command, "session.login") ? NULL : f->staff;
 
       expect_error (f->server, "POST", path, token, refused[i].body, -1, 400, "invalid_argument",
                     refused[i].field);
@@ -483,7 +545,8 @@ test_control_characters (Fixture       *f,
                             "{\"channel\": \"visit\", \"type\": \"claim\", "
                             "\"content\": \"第一行\\n\\t第二行 C:\\\\u0000\", "
                             "\"petitioners\": [{\"name\": \"张三\"}]}");
-  got = hall_test_server_ok (f->server, f->staff, "matter.get", "{\"matter_id\": %" G_GINT64_FORMAT "}",
+  got = hall_test_server_ok (f->server, f->staff, "matter.get",
+                             "{\"matter_id\": %" G_GINT64_FORMAT "}",
                              json_object_get_int_member (ok, "matter_id"));
   matter = json_object_get_object_member (got, "matter");
   g_assert_cmpstr (json_object_get_string_member (matter, "content"), ==, "第一行\n\t第二行 C:\\u0000");
@@ -495,7 +558,8 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add ("/badinput/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) \
+  g_test_add ("/badinput/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("malformed-json", test_malformed_json);
   ADD ("wrong-types", test_wrong_types);
   ADD ("oversize", test_oversize);

@@ -30,8 +30,8 @@ connected_changed_cb (HallClient *client,
 }
 
 static void
-test_server_restart (Fixture       *f,
-                     gconstpointer  data)
+test_server_restart (Fixture      *f,
+                     gconstpointer data)
 {
   HallClient *admin, *wall, *late;
   g_autoptr (GArray) states = g_array_new (FALSE, FALSE, sizeof (gboolean));
@@ -42,8 +42,8 @@ test_server_restart (Fixture       *f,
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonObject) crash_params = NULL;
   GPtrArray *seen;
-  gint64 start;
-  guint before;
+  gint64     start;
+  guint      before;
 
   admin = new_client (f);
   wall = new_client (f);
@@ -104,13 +104,16 @@ test_server_restart (Fixture       *f,
   g_assert_cmpuint (seen->len, ==, 5);
 
   /* The retried call was done once. */
-  replay = call_ok (admin, "user.create",
-                    "{\"request_id\":\"during-crash\",\"username\":\"sun\",\"password\":\"password123\","
-                    "\"roles\":[\"staff\"]}");
-  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (reply, "user"), "id"), ==,
-                   json_object_get_int_member (json_object_get_object_member (replay, "user"), "id"));
+  replay =
+      call_ok (admin, "user.create",
+               "{\"request_id\":\"during-crash\",\"username\":\"sun\",\"password\":\"password123\","
+               "\"roles\":[\"staff\"]}");
+  g_assert_cmpint (
+      json_object_get_int_member (json_object_get_object_member (reply, "user"), "id"), ==,
+      json_object_get_int_member (json_object_get_object_member (replay, "user"), "id"));
   list = call_ok (admin, "user.list", NULL);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (list, "users")), ==, N_ACCOUNTS + 5);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (list, "users")), ==,
+                    N_ACCOUNTS + 5);
 
   before = states->len;
   stop_recording (wall, seen);
@@ -123,15 +126,14 @@ test_server_restart (Fixture       *f,
 }
 
 static void
-test_pinning (Fixture       *f,
-              gconstpointer  data)
+test_pinning (Fixture      *f,
+              gconstpointer data)
 {
-  const char *real = f->server->fingerprint;
+  const char      *real = f->server->fingerprint;
   g_autofree char *wrong = g_strdup (real);
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonObject) reply = NULL;
   HallClient *client;
-
 
   /* One different byte is another certificate. */
   wrong[0] = wrong[0] == 'A' ? 'B' : 'A';
@@ -172,8 +174,8 @@ test_pinning (Fixture       *f,
 }
 
 static void
-test_probe (Fixture       *f,
-            gconstpointer  data)
+test_probe (Fixture      *f,
+            gconstpointer data)
 {
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
@@ -209,8 +211,8 @@ test_probe (Fixture       *f,
 }
 
 static void
-test_offline_before_sign_in (Fixture       *f,
-                             gconstpointer  data)
+test_offline_before_sign_in (Fixture      *f,
+                             gconstpointer data)
 {
   HallClient *client;
 
@@ -236,8 +238,8 @@ collect_result_cb (GObject      *object,
 /* One client's calls, in a row and many at once, share one or a few kept-alive connections
  * instead of opening one per POST. */
 static void
-test_few_connections (Fixture       *f,
-                      gconstpointer  data)
+test_few_connections (Fixture      *f,
+                      gconstpointer data)
 {
   HallClient *admin = new_client (f);
   g_autoptr (GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
@@ -270,12 +272,13 @@ test_few_connections (Fixture       *f,
       g_autoptr (JsonObject) reply = hall_client_call_finish (admin, results->pdata[i], &error);
 
       g_assert_no_error (error);
-      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (reply, "users")), ==, N_ACCOUNTS + 30);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (reply, "users")), ==,
+                        N_ACCOUNTS + 30);
     }
 
   established = hall_test_server_count_connections (f->server, HALL_TEST_TCP_ESTABLISHED);
-  g_test_message ("130 calls: %u connections used, %u open at the server after", g_hash_table_size (ports),
-                  established);
+  g_test_message ("130 calls: %u connections used, %u open at the server after",
+                  g_hash_table_size (ports), established);
   /* The change feed, the client's calls (libsoup keeps at most 2 per host) and the test's own. */
   g_assert_cmpuint (g_hash_table_size (ports), <=, 4);
   g_assert_cmpuint (established, <=, 4);
@@ -292,10 +295,10 @@ main (int   argc,
 
   g_test_add ("/client/remote/server-restart", Fixture, GINT_TO_POINTER (TRUE), fixture_setup,
               test_server_restart, fixture_teardown);
-  g_test_add ("/client/remote/pinning", Fixture, GINT_TO_POINTER (TRUE), fixture_setup, test_pinning,
-              fixture_teardown);
-  g_test_add ("/client/remote/offline-before-sign-in", Fixture, GINT_TO_POINTER (TRUE), fixture_setup,
-              test_offline_before_sign_in, fixture_teardown);
+  g_test_add ("/client/remote/pinning", Fixture, GINT_TO_POINTER (TRUE), fixture_setup,
+              test_pinning, fixture_teardown);
+  g_test_add ("/client/remote/offline-before-sign-in", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_setup, test_offline_before_sign_in, fixture_teardown);
   g_test_add ("/client/remote/probe", Fixture, GINT_TO_POINTER (TRUE), fixture_setup, test_probe,
               fixture_teardown);
   g_test_add ("/client/remote/few-connections", Fixture, GINT_TO_POINTER (TRUE), fixture_setup,

@@ -23,14 +23,14 @@ notify_count_cb (GObject    *object,
 }
 
 static void
-test_login_logout (Fixture       *f,
-                   gconstpointer  data)
+test_login_logout (Fixture      *f,
+                   gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonObject) reply = NULL;
   g_autoptr (JsonObject) who = NULL;
   HallClient *client;
-  guint user_notified = 0;
+  guint       user_notified = 0;
 
   client = new_client (f);
   g_signal_connect (client, "notify::user", G_CALLBACK (notify_count_cb), &user_notified);
@@ -53,7 +53,8 @@ test_login_logout (Fixture       *f,
   g_assert_false (json_object_has_member (reply, "token"));
   g_assert_true (hall_client_is_signed_in (client));
   g_assert_cmpstr (hall_client_get_role (client), ==, "staff");
-  g_assert_cmpstr (json_object_get_string_member (hall_client_get_user (client), "username"), ==, "wang");
+  g_assert_cmpstr (json_object_get_string_member (hall_client_get_user (client), "username"), ==,
+                   "wang");
   g_assert_cmpuint (user_notified, ==, 1);
 
   who = call_ok (client, "session.whoami", NULL);
@@ -107,12 +108,12 @@ notified_cb (GObject    *object,
 /* What the app's pages follow: each property says so once when it changes, and not when it
  * does not, on both kinds of client. */
 static void
-test_notify_once (Fixture       *f,
-                  gconstpointer  data)
+test_notify_once (Fixture      *f,
+                  gconstpointer data)
 {
   HallClient *admin, *client;
-  Notified n = { 0 };
-  gint64 start;
+  Notified    n = { 0 };
+  gint64      start;
 
   admin = new_client (f);
   login_ok (admin, "admin", NULL);
@@ -153,8 +154,8 @@ test_notify_once (Fixture       *f,
 }
 
 static void
-test_errors_name_the_field (Fixture       *f,
-                            gconstpointer  data)
+test_errors_name_the_field (Fixture      *f,
+                            gconstpointer data)
 {
   HallClient *admin, *staff;
   g_autoptr (JsonObject) reply = NULL;
@@ -179,20 +180,21 @@ test_errors_name_the_field (Fixture       *f,
 
   /* Nothing half-written: the account list is what it was. */
   reply = call_ok (admin, "user.list", NULL);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (reply, "users")), ==, N_ACCOUNTS);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (reply, "users")), ==,
+                    N_ACCOUNTS);
 
   free_client (admin);
   free_client (staff);
 }
 
 static void
-test_events_reach_other_clients (Fixture       *f,
-                                 gconstpointer  data)
+test_events_reach_other_clients (Fixture      *f,
+                                 gconstpointer data)
 {
   HallClient *admin, *wall;
   g_autoptr (JsonObject) list = NULL;
   GPtrArray *seen;
-  gint64 start, ids[3];
+  gint64     start, ids[3];
 
   admin = new_client (f);
   wall = new_client (f);
@@ -241,8 +243,8 @@ test_events_reach_other_clients (Fixture       *f,
 }
 
 static void
-test_request_id_replay (Fixture       *f,
-                        gconstpointer  data)
+test_request_id_replay (Fixture      *f,
+                        gconstpointer data)
 {
   HallClient *admin, *other;
   g_autoptr (JsonObject) first = NULL;
@@ -265,7 +267,8 @@ test_request_id_replay (Fixture       *f,
                    "\"roles\":[\"staff\"]}");
   user_first = json_object_get_object_member (first, "user");
   user_again = json_object_get_object_member (again, "user");
-  g_assert_cmpint (json_object_get_int_member (user_first, "id"), ==, json_object_get_int_member (user_again, "id"));
+  g_assert_cmpint (json_object_get_int_member (user_first, "id"), ==,
+                   json_object_get_int_member (user_again, "id"));
 
   /* A request id is one request: another command with it is refused. */
   call_fails (admin, "user.set_locked", HALL_ERROR_CONFLICT, "request_id",
@@ -276,21 +279,22 @@ test_request_id_replay (Fixture       *f,
   create_user (admin, "sun");
 
   list = call_ok (admin, "user.list", NULL);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (list, "users")), ==, N_ACCOUNTS + 3);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (list, "users")), ==,
+                    N_ACCOUNTS + 3);
 
   free_client (admin);
   free_client (other);
 }
 
 static void
-test_session_ended_elsewhere (Fixture       *f,
-                              gconstpointer  data)
+test_session_ended_elsewhere (Fixture      *f,
+                              gconstpointer data)
 {
   HallClient *admin, *staff;
   g_autoptr (JsonObject) reply = NULL;
   g_autoptr (JsonObject) who = NULL;
-  gint64 li_id = 0;
-  guint user_notified = 0;
+  gint64     li_id = 0;
+  guint      user_notified = 0;
   JsonArray *users;
 
   admin = new_client (f);
@@ -302,7 +306,9 @@ test_session_ended_elsewhere (Fixture       *f,
   reply = call_ok (admin, "user.list", NULL);
   users = json_object_get_array_member (reply, "users");
   for (guint i = 0; i < json_array_get_length (users); i++)
-    if (g_str_equal (json_object_get_string_member (json_array_get_object_element (users, i), "username"), "li"))
+    if (g_str_equal (
+            json_object_get_string_member (json_array_get_object_element (users, i), "username"),
+            "li"))
       li_id = json_object_get_int_member (json_array_get_object_element (users, i), "id");
   g_assert_cmpint (li_id, >, 0);
 
@@ -310,7 +316,8 @@ test_session_ended_elsewhere (Fixture       *f,
    * to signed out, so the app shows the sign-in page. */
   g_clear_pointer (&reply, json_object_unref);
   {
-    g_autofree char *json = g_strdup_printf ("{\"user_id\":%" G_GINT64_FORMAT ",\"locked\":true}", li_id);
+    g_autofree char *json =
+        g_strdup_printf ("{\"user_id\":%" G_GINT64_FORMAT ",\"locked\":true}", li_id);
     reply = call_ok (admin, "user.set_locked", json);
   }
   call_fails (staff, "session.whoami", HALL_ERROR_UNAUTHENTICATED, NULL, NULL);
@@ -328,12 +335,12 @@ test_session_ended_elsewhere (Fixture       *f,
 }
 
 static void
-test_resume_from_saved_seq (Fixture       *f,
-                            gconstpointer  data)
+test_resume_from_saved_seq (Fixture      *f,
+                            gconstpointer data)
 {
   HallClient *admin, *wall;
-  GPtrArray *seen;
-  gint64 saved;
+  GPtrArray  *seen;
+  gint64      saved;
 
   admin = new_client (f);
   login_ok (admin, "admin", NULL);
@@ -359,8 +366,8 @@ test_resume_from_saved_seq (Fixture       *f,
 }
 
 static void
-test_cancel (Fixture       *f,
-             gconstpointer  data)
+test_cancel (Fixture      *f,
+             gconstpointer data)
 {
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   g_autoptr (GAsyncResult) result = NULL;
@@ -406,8 +413,10 @@ main (int   argc,
       g_autofree char *local = g_strdup_printf ("/client/local/%s", both[i].name);
       g_autofree char *remote = g_strdup_printf ("/client/remote/%s", both[i].name);
 
-      g_test_add (local, Fixture, GINT_TO_POINTER (FALSE), fixture_setup, both[i].func, fixture_teardown);
-      g_test_add (remote, Fixture, GINT_TO_POINTER (TRUE), fixture_setup, both[i].func, fixture_teardown);
+      g_test_add (local, Fixture, GINT_TO_POINTER (FALSE), fixture_setup, both[i].func,
+                  fixture_teardown);
+      g_test_add (remote, Fixture, GINT_TO_POINTER (TRUE), fixture_setup, both[i].func,
+                  fixture_teardown);
     }
 
   return g_test_run ();

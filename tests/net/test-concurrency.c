@@ -24,27 +24,27 @@
 typedef struct
 {
   HallTestServer *server;
-  char *url;
-  guint n_tickets;
+  char           *url;
+  guint           n_tickets;
 } Fixture;
 
 typedef struct
 {
-  Fixture *fx;
-  int index;          /* 1-based: the window number, or the issuer number */
-  GArray *ticket_ids; /* gint64: tickets issued, or called, by this client */
-  GPtrArray *codes;   /* issuers: the codes they were given */
-  guint count;        /* issuers: their share of the tickets */
-  gint64 replayed_ticket; /* window 1: what a replayed call_next returned */
-  gint64 first_ticket;
-  GError *error;
+  Fixture   *fx;
+  int        index;           /* 1-based: the window number, or the issuer number */
+  GArray    *ticket_ids;      /* gint64: tickets issued, or called, by this client */
+  GPtrArray *codes;           /* issuers: the codes they were given */
+  guint      count;           /* issuers: their share of the tickets */
+  gint64     replayed_ticket; /* window 1: what a replayed call_next returned */
+  gint64     first_ticket;
+  GError    *error;
 } Client;
 
 static guint
 ticket_count (void)
 {
   const char *env = g_getenv ("HALL_TEST_TICKETS");
-  guint64 n = env ? g_ascii_strtoull (env, NULL, 10) : 0;
+  guint64     n = env ? g_ascii_strtoull (env, NULL, 10) : 0;
 
   return n > 0 ? (guint) n : 10000;
 }
@@ -66,8 +66,8 @@ setup_hall (Fixture *fx)
 
       hall_test_server_add_user (fx->server, name, "staff", "chengjian", NULL);
       /* every window serves 城建: twenty windows, one queue */
-      saved = hall_test_server_ok (fx->server, admin, "counter.save", "{\"id\":%d,\"department_ids\":[%d]}", i,
-                                   DEPARTMENT_ID);
+      saved = hall_test_server_ok (fx->server, admin, "counter.save",
+                                   "{\"id\":%d,\"department_ids\":[%d]}", i, DEPARTMENT_ID);
     }
 }
 
@@ -96,15 +96,15 @@ issuer_thread (gpointer data)
       g_autoptr (JsonObject) result = NULL;
 
       result = hall_test_http_callf (client, "ticket.issue", &c->error,
-                                     "{\"department_id\":%d,\"request_id\":\"issue-%d-%u\"}", DEPARTMENT_ID,
-                                     c->index, i);
+                                     "{\"department_id\":%d,\"request_id\":\"issue-%d-%u\"}",
+                                     DEPARTMENT_ID, c->index, i);
       if (result == NULL)
         return NULL;
       gint64 ticket_id = ticket_id_of (result);
 
       g_array_append_val (c->ticket_ids, ticket_id);
       g_ptr_array_add (c->codes, g_strdup (json_object_get_string_member (
-                                   json_object_get_object_member (result, "ticket"), "code")));
+                                     json_object_get_object_member (result, "ticket"), "code")));
     }
   return NULL;
 }
@@ -146,19 +146,19 @@ window_thread (gpointer data)
         {
           /* The answer got lost and the window sends the same call again: it must get the same
            * visitor back, not call another one. */
-          g_autoptr (JsonObject) again
-              = hall_test_http_callf (client, "counter.call_next", &c->error,
-                                      "{\"request_id\":\"call-1-0\"}");
+          g_autoptr (JsonObject) again = hall_test_http_callf (
+              client, "counter.call_next", &c->error, "{\"request_id\":\"call-1-0\"}");
           if (again == NULL)
             return NULL;
           c->first_ticket = ticket_id;
           c->replayed_ticket = ticket_id_of (again);
         }
 
-      finished = hall_test_http_callf (client, "ticket.finish", &c->error,
-                                       "{\"ticket_id\":%" G_GINT64_FORMAT ",\"outcome\":\"resolved\","
-                                       "\"request_id\":\"finish-%d-%u\"}",
-                                       ticket_id, c->index, k);
+      finished =
+          hall_test_http_callf (client, "ticket.finish", &c->error,
+                                "{\"ticket_id\":%" G_GINT64_FORMAT ",\"outcome\":\"resolved\","
+                                "\"request_id\":\"finish-%d-%u\"}",
+                                ticket_id, c->index, k);
       if (finished == NULL)
         return NULL;
     }
@@ -177,18 +177,20 @@ static void
 assert_database (Fixture    *fx,
                  GHashTable *called_by)
 {
-  sqlite3 *db = NULL;
+  sqlite3      *db = NULL;
   sqlite3_stmt *st = NULL;
 
-  g_assert_cmpint (sqlite3_open_v2 (fx->server->database, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open_v2 (fx->server->database, &db, SQLITE_OPEN_READONLY, NULL), ==,
+                   SQLITE_OK);
 
   /* every ticket is finished, called once, by the window the client saw */
-  g_assert_cmpint (sqlite3_prepare_v2 (db,
-                                       "SELECT count(*), count(DISTINCT code), count(DISTINCT number), "
-                                       "sum(state = 'finished'), sum(called_at IS NOT NULL), max(number) "
-                                       "FROM ticket",
-                                       -1, &st, NULL),
-                   ==, SQLITE_OK);
+  g_assert_cmpint (
+      sqlite3_prepare_v2 (db,
+                          "SELECT count(*), count(DISTINCT code), count(DISTINCT number), "
+                          "sum(state = 'finished'), sum(called_at IS NOT NULL), max(number) "
+                          "FROM ticket",
+                          -1, &st, NULL),
+      ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (st), ==, SQLITE_ROW);
   g_assert_cmpint (sqlite3_column_int64 (st, 0), ==, fx->n_tickets);
   g_assert_cmpint (sqlite3_column_int64 (st, 1), ==, fx->n_tickets);
@@ -203,7 +205,7 @@ assert_database (Fixture    *fx,
                    SQLITE_OK);
   while (sqlite3_step (st) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (st, 0);
+      gint64   id = sqlite3_column_int64 (st, 0);
       gpointer window = g_hash_table_lookup (called_by, &id);
 
       g_assert_nonnull (window);
@@ -212,11 +214,12 @@ assert_database (Fixture    *fx,
   sqlite3_finalize (st);
 
   /* the change feed says the same: one ticket.called per ticket */
-  g_assert_cmpint (sqlite3_prepare_v2 (db,
-                                       "SELECT count(*), count(DISTINCT json_extract(payload, '$.ticket_id')) "
-                                       "FROM event WHERE kind = 'ticket.called'",
-                                       -1, &st, NULL),
-                   ==, SQLITE_OK);
+  g_assert_cmpint (
+      sqlite3_prepare_v2 (db,
+                          "SELECT count(*), count(DISTINCT json_extract(payload, '$.ticket_id')) "
+                          "FROM event WHERE kind = 'ticket.called'",
+                          -1, &st, NULL),
+      ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (st), ==, SQLITE_ROW);
   g_assert_cmpint (sqlite3_column_int64 (st, 0), ==, fx->n_tickets);
   g_assert_cmpint (sqlite3_column_int64 (st, 1), ==, fx->n_tickets);
@@ -227,14 +230,15 @@ assert_database (Fixture    *fx,
 static void
 test_twenty_windows (void)
 {
-  Fixture fx = { 0 };
-  Client issuers[N_ISSUERS] = { 0 };
-  Client windows[N_WINDOWS] = { 0 };
+  Fixture  fx = { 0 };
+  Client   issuers[N_ISSUERS] = { 0 };
+  Client   windows[N_WINDOWS] = { 0 };
   GThread *threads[N_WINDOWS];
   g_autoptr (GHashTable) issued = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr (GHashTable) codes = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GHashTable) called_by = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  guint n_called = 0;
+  g_autoptr (GHashTable) called_by =
+      g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  guint  n_called = 0;
   gint64 start;
 
   setup_hall (&fx);
@@ -259,7 +263,7 @@ test_twenty_windows (void)
       g_assert_cmpuint (issuers[i].ticket_ids->len, ==, issuers[i].count);
       for (guint k = 0; k < issuers[i].ticket_ids->len; k++)
         {
-          gint64 id = g_array_index (issuers[i].ticket_ids, gint64, k);
+          gint64      id = g_array_index (issuers[i].ticket_ids, gint64, k);
           const char *code = issuers[i].codes->pdata[k];
 
           g_assert_false (g_hash_table_contains (issued, &id));
@@ -281,8 +285,9 @@ test_twenty_windows (void)
     g_autoptr (JsonObject) again = NULL;
 
     g_assert_true (hall_test_http_login (client, "manager", PASSWORD, "manager", 0, &error));
-    again = hall_test_http_callf (client, "ticket.issue", &error,
-                                  "{\"department_id\":%d,\"request_id\":\"issue-1-0\"}", DEPARTMENT_ID);
+    again =
+        hall_test_http_callf (client, "ticket.issue", &error,
+                              "{\"department_id\":%d,\"request_id\":\"issue-1-0\"}", DEPARTMENT_ID);
     g_assert_no_error (error);
     g_assert_cmpint (ticket_id_of (again), ==, g_array_index (issuers[0].ticket_ids, gint64, 0));
   }

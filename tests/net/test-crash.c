@@ -25,19 +25,19 @@
 
 typedef struct
 {
-  char *request_id;
+  char  *request_id;
   gint64 ticket_id;
-  char *code;
+  char  *code;
 } Ack;
 
 typedef struct
 {
   const char *url;
-  int index;
-  GMutex lock;
-  GArray *acks; /* Ack */
-  guint retries;
-  GError *error;
+  int         index;
+  GMutex      lock;
+  GArray     *acks; /* Ack */
+  guint       retries;
+  GError     *error;
 } Writer;
 
 static gint stop_writers;
@@ -88,14 +88,15 @@ writer_thread (gpointer data)
       g_autofree char *request_id = g_strdup_printf ("w%d-%u", w->index, n);
       g_autoptr (JsonObject) result = NULL;
       JsonObject *ticket;
-      Ack ack;
+      Ack         ack;
 
       for (;;)
         {
           g_autoptr (GError) error = NULL;
 
           result = hall_test_http_callf (client, "ticket.issue", &error,
-                                         "{\"department_id\":%d,\"request_id\":\"%s\"}", 1 + w->index, request_id);
+                                         "{\"department_id\":%d,\"request_id\":\"%s\"}",
+                                         1 + w->index, request_id);
           if (result != NULL)
             break;
           if (!g_error_matches (error, HALL_ERROR, HALL_ERROR_UNAVAILABLE))
@@ -139,20 +140,20 @@ static GArray *
 all_events (HallTestServer *server,
             const char     *token)
 {
-  GArray *seqs = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gint64 since = 0;
+  GArray  *seqs = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64   since = 0;
   gboolean more = TRUE;
 
   while (more)
     {
-      g_autoptr (JsonObject) page = hall_test_server_ok (server, token, "events.since",
-                                                         "{\"since\":%" G_GINT64_FORMAT ",\"limit\":10000}",
-                                                         since);
+      g_autoptr (JsonObject) page = hall_test_server_ok (
+          server, token, "events.since", "{\"since\":%" G_GINT64_FORMAT ",\"limit\":10000}", since);
       JsonArray *events = json_object_get_array_member (page, "events");
 
       for (guint i = 0; i < json_array_get_length (events); i++)
         {
-          gint64 seq = json_object_get_int_member (json_array_get_object_element (events, i), "seq");
+          gint64 seq =
+              json_object_get_int_member (json_array_get_object_element (events, i), "seq");
 
           g_array_append_val (seqs, seq);
         }
@@ -166,12 +167,14 @@ static void
 assert_acks_kept (HallTestServer *server,
                   Writer         *writers)
 {
-  sqlite3 *db = NULL;
+  sqlite3      *db = NULL;
   sqlite3_stmt *st = NULL;
-  guint n_acks = 0;
+  guint         n_acks = 0;
 
-  g_assert_cmpint (sqlite3_open_v2 (server->database, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT code FROM ticket WHERE id = ?1", -1, &st, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open_v2 (server->database, &db, SQLITE_OPEN_READONLY, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT code FROM ticket WHERE id = ?1", -1, &st, NULL),
+                   ==, SQLITE_OK);
   for (int i = 0; i < N_WRITERS; i++)
     for (guint k = 0; k < writers[i].acks->len; k++)
       {
@@ -188,7 +191,9 @@ assert_acks_kept (HallTestServer *server,
 
   /* Every request was retried until answered, so each made exactly one ticket: none is missing
    * and none was issued twice for one request_id. */
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*), count(DISTINCT code || day) FROM ticket", -1, &st, NULL),
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT count(*), count(DISTINCT code || day) FROM ticket",
+                                       -1, &st, NULL),
                    ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (st), ==, SQLITE_ROW);
   g_assert_cmpint (sqlite3_column_int64 (st, 0), ==, n_acks);
@@ -222,10 +227,10 @@ test_kill_under_load (void)
   g_autofree char *manager = NULL;
   g_autoptr (GArray) expected = NULL;
   g_autoptr (GArray) seen = NULL;
-  Writer writers[N_WRITERS] = { 0 };
-  GThread *threads[N_WRITERS];
+  Writer        writers[N_WRITERS] = { 0 };
+  GThread      *threads[N_WRITERS];
   HallTestFeed *feed;
-  guint target = 0, retries = 0;
+  guint         target = 0, retries = 0;
 
   for (int i = 0; i < N_WRITERS; i++)
     {
@@ -269,7 +274,8 @@ test_kill_under_load (void)
       g_assert_no_error (writers[i].error);
       retries += writers[i].retries;
     }
-  g_test_message ("%u acknowledged writes, %u retries while the server was down", count_acks (writers), retries);
+  g_test_message ("%u acknowledged writes, %u retries while the server was down",
+                  count_acks (writers), retries);
 
   /* The subscriber has seen what the database holds: every seq once, in order, no gap. */
   expected = all_events (server, manager);
@@ -300,10 +306,10 @@ test_kill_under_load (void)
   assert_acks_kept (server, writers);
 
   {
-    int exit_code = -1;
+    int              exit_code = -1;
     g_autofree char *errors = NULL;
-    g_autofree char *report = hall_test_server_run_cli (server, NULL, &exit_code, &errors, "check", "--database",
-                                                       server->database, NULL);
+    g_autofree char *report = hall_test_server_run_cli (server, NULL, &exit_code, &errors, "check",
+                                                        "--database", server->database, NULL);
 
     g_test_message ("check: %s", report);
     g_assert_cmpint (exit_code, ==, 0);

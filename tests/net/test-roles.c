@@ -18,10 +18,10 @@
 
 static const struct
 {
-  HallRole role;
+  HallRole    role;
   const char *username;
   const char *department;
-  gint64 counter_id;
+  gint64      counter_id;
 } people[] = {
   { HALL_ROLE_STAFF, "r.staff", "chengjian", 2 },
   { HALL_ROLE_MANAGER, "r.manager", NULL, 1 },
@@ -35,12 +35,13 @@ static void
 test_every_command_every_role (void)
 {
   g_autoptr (HallTestServer) server = hall_test_server_new (HALL_TEST_SERVER_PLAIN);
-  const HallCommand * const *commands;
-  char *tokens[G_N_ELEMENTS (people)];
-  guint n_commands = 0, n_calls = 0;
+  const HallCommand *const *commands;
+  char                     *tokens[G_N_ELEMENTS (people)];
+  guint                     n_commands = 0, n_calls = 0;
 
   for (guint p = 0; p < G_N_ELEMENTS (people); p++)
-    tokens[p] = hall_test_server_add_user_login (server, people[p].username, hall_role_to_string (people[p].role),
+    tokens[p] = hall_test_server_add_user_login (server, people[p].username,
+                                                 hall_role_to_string (people[p].role),
                                                  people[p].department, people[p].counter_id);
 
   commands = hall_engine_list_commands (&n_commands);
@@ -50,7 +51,8 @@ test_every_command_every_role (void)
     for (guint p = 0; p < G_N_ELEMENTS (people); p++)
       {
         const HallCommand *command = commands[c];
-        gboolean allowed = (command->roles & people[p].role) || (command->flags & HALL_COMMAND_PUBLIC);
+        gboolean           allowed =
+            (command->roles & people[p].role) || (command->flags & HALL_COMMAND_PUBLIC);
         g_autoptr (JsonObject) answer = NULL;
         guint status = 0;
 
@@ -71,8 +73,8 @@ test_every_command_every_role (void)
             g_autoptr (JsonNode) node = json_node_init_object (json_node_alloc (), answer);
             g_autofree char *text = json_to_string (node, FALSE);
 
-            g_error ("%s as %s: %u %s, but the role table allows it", command->name, people[p].username, status,
-                     text);
+            g_error ("%s as %s: %u %s, but the role table allows it", command->name,
+                     people[p].username, status, text);
           }
         else
           g_assert_cmpuint (status, <, 500);
@@ -81,7 +83,8 @@ test_every_command_every_role (void)
         if (g_str_equal (command->name, "session.logout") && status == 200)
           {
             g_free (tokens[p]);
-            tokens[p] = hall_test_server_login (server, people[p].username, NULL, people[p].counter_id);
+            tokens[p] =
+                hall_test_server_login (server, people[p].username, NULL, people[p].counter_id);
           }
       }
 
@@ -98,11 +101,12 @@ register_matter (HallTestServer *server,
                  const char     *content,
                  const char     *name)
 {
-  g_autoptr (JsonObject) answer = hall_test_server_ok (server, token, "matter.register",
-                                                       "{\"channel\": \"visit\", \"type\": \"claim\", "
-                                                       "\"content\": \"%s\", "
-                                                       "\"petitioners\": [{\"name\": \"%s\"}]}",
-                                                       content, name);
+  g_autoptr (JsonObject) answer =
+      hall_test_server_ok (server, token, "matter.register",
+                           "{\"channel\": \"visit\", \"type\": \"claim\", "
+                           "\"content\": \"%s\", "
+                           "\"petitioners\": [{\"name\": \"%s\"}]}",
+                           content, name);
 
   return json_object_get_int_member (answer, "matter_id");
 }
@@ -115,17 +119,19 @@ can_get (HallTestServer *server,
   g_autoptr (JsonObject) answer = NULL;
   guint status = 0;
 
-  answer = hall_test_server_call (server, token, "matter.get", &status, "{\"matter_id\": %" G_GINT64_FORMAT "}",
-                                  matter_id);
+  answer = hall_test_server_call (server, token, "matter.get", &status,
+                                  "{\"matter_id\": %" G_GINT64_FORMAT "}", matter_id);
   if (status == 200)
     {
-      g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (answer, "matter"), "id"), ==,
-                       matter_id);
+      g_assert_cmpint (
+          json_object_get_int_member (json_object_get_object_member (answer, "matter"), "id"), ==,
+          matter_id);
       return TRUE;
     }
   g_assert_cmpuint (status, ==, 403);
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (answer, "error"), "code"), ==,
-                   "forbidden");
+  g_assert_cmpstr (
+      json_object_get_string_member (json_object_get_object_member (answer, "error"), "code"), ==,
+      "forbidden");
   return FALSE;
 }
 
@@ -157,7 +163,8 @@ visible_ids (HallTestServer *server,
     }
   g_array_sort (ids, compare_ids);
   for (guint i = 0; i < ids->len; i++)
-    g_string_append_printf (out, "%s%" G_GINT64_FORMAT, i ? "," : "", g_array_index (ids, gint64, i));
+    g_string_append_printf (out, "%s%" G_GINT64_FORMAT, i ? "," : "",
+                            g_array_index (ids, gint64, i));
   return g_string_free (out, FALSE);
 }
 
@@ -165,16 +172,21 @@ static void
 test_staff_see_own_matters (void)
 {
   g_autoptr (HallTestServer) server = hall_test_server_new (HALL_TEST_SERVER_PLAIN);
-  g_autofree char *staff_a = hall_test_server_add_user_login (server, "a.chengjian", "staff", "chengjian", 2);
-  g_autofree char *staff_b = hall_test_server_add_user_login (server, "b.minzheng", "staff", "minzheng", 3);
-  g_autofree char *staff_c = hall_test_server_add_user_login (server, "c.chengjian", "staff", "chengjian", 2);
-  g_autofree char *manager = hall_test_server_add_user_login (server, "m.manager", "manager", NULL, 5);
+  g_autofree char *staff_a =
+      hall_test_server_add_user_login (server, "a.chengjian", "staff", "chengjian", 2);
+  g_autofree char *staff_b =
+      hall_test_server_add_user_login (server, "b.minzheng", "staff", "minzheng", 3);
+  g_autofree char *staff_c =
+      hall_test_server_add_user_login (server, "c.chengjian", "staff", "chengjian", 2);
+  g_autofree char *manager =
+      hall_test_server_add_user_login (server, "m.manager", "manager", NULL, 5);
   g_autofree char *leader = hall_test_server_add_user_login (server, "l.leader", "leader", NULL, 0);
-  g_autofree char *display = hall_test_server_add_user_login (server, "d.display", "display", NULL, 0);
+  g_autofree char *display =
+      hall_test_server_add_user_login (server, "d.display", "display", NULL, 0);
   g_autofree char *deadline = NULL;
   g_autofree char *ids = NULL;
   g_autofree char *expect = NULL;
-  gint64 m1, m2, m3, m4;
+  gint64           m1, m2, m3, m4;
 
   /* m1: chengjian's, by a; m2: minzheng's, by b; m3: renshe's (the manager at window 5);
    * m4: first received by a at chengjian, then assigned to minzheng. */
@@ -204,7 +216,8 @@ test_staff_see_own_matters (void)
   g_assert_true (can_get (server, staff_b, m2));
   g_assert_false (can_get (server, staff_b, m3));
   g_assert_true (can_get (server, staff_b, m4));
-  /* c: a colleague at chengjian sees the department's matters, m4 included (first received there). */
+  /* c: a colleague at chengjian sees the department's matters, m4 included (first received there).
+   */
   g_assert_true (can_get (server, staff_c, m1));
   g_assert_false (can_get (server, staff_c, m2));
   /* Manager and leader: every matter. */
@@ -231,21 +244,24 @@ test_staff_see_own_matters (void)
 
   g_free (expect);
   g_free (ids);
-  expect = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT,
+  expect = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT
+                            ",%" G_GINT64_FORMAT,
                             m1, m2, m3, m4);
   ids = visible_ids (server, manager, "matter.search", "{\"query\": \"漏水\"}");
   g_assert_cmpstr (ids, ==, expect);
 
   /* Acting on another department's matter is refused like reading it. */
   {
-    g_autoptr (JsonObject) error = hall_test_server_fails (server, staff_a, "matter.accept", HALL_ERROR_FORBIDDEN,
-                                                           "matter_id", "{\"matter_id\": %" G_GINT64_FORMAT "}", m2);
+    g_autoptr (JsonObject) error =
+        hall_test_server_fails (server, staff_a, "matter.accept", HALL_ERROR_FORBIDDEN, "matter_id",
+                                "{\"matter_id\": %" G_GINT64_FORMAT "}", m2);
   }
 
   /* The wall display reads no matter at all. */
   {
-    g_autoptr (JsonObject) error = hall_test_server_fails (server, display, "matter.get", HALL_ERROR_FORBIDDEN, NULL,
-                                                           "{\"matter_id\": %" G_GINT64_FORMAT "}", m1);
+    g_autoptr (JsonObject) error =
+        hall_test_server_fails (server, display, "matter.get", HALL_ERROR_FORBIDDEN, NULL,
+                                "{\"matter_id\": %" G_GINT64_FORMAT "}", m1);
   }
 
   /* m3 assigned to minzheng (lead) with chengjian cooperating: chengjian's windows now see it
@@ -262,17 +278,21 @@ test_staff_see_own_matters (void)
     g_assert_true (can_get (server, staff_c, m3));
     g_free (expect);
     g_free (ids);
-    expect = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT, m1, m3, m4);
+    expect =
+        g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT, m1, m3, m4);
     ids = visible_ids (server, staff_c, "matter.search", "{\"query\": \"漏水\"}");
     g_assert_cmpstr (ids, ==, expect);
     g_free (ids);
     ids = visible_ids (server, staff_c, "matter.list", "{}");
     g_assert_cmpstr (ids, ==, expect);
-    noted = hall_test_server_ok (server, staff_c, "matter.note",
-                                 "{\"matter_id\": %" G_GINT64_FORMAT ", \"text\": \"已派员现场查看\"}", m3);
-    error = hall_test_server_fails (server, staff_c, "matter.reply", HALL_ERROR_FORBIDDEN, "matter_id",
-                                    "{\"matter_id\": %" G_GINT64_FORMAT ", \"opinion\": \"support\", "
-                                    "\"text\": \"已修\"}", m3);
+    noted = hall_test_server_ok (
+        server, staff_c, "matter.note",
+        "{\"matter_id\": %" G_GINT64_FORMAT ", \"text\": \"已派员现场查看\"}", m3);
+    error =
+        hall_test_server_fails (server, staff_c, "matter.reply", HALL_ERROR_FORBIDDEN, "matter_id",
+                                "{\"matter_id\": %" G_GINT64_FORMAT ", \"opinion\": \"support\", "
+                                "\"text\": \"已修\"}",
+                                m3);
   }
 }
 
@@ -326,13 +346,14 @@ ticket_personal_visible (HallTestServer *server,
                          const char     *token,
                          gint64          ticket_id)
 {
-  g_autoptr (JsonObject) got = hall_test_server_ok (server, token, "ticket.get",
-                                                    "{\"ticket_id\": %" G_GINT64_FORMAT "}", ticket_id);
-  g_autoptr (JsonObject) list = hall_test_server_ok (server, token, "ticket.list", "{\"state\": \"all\"}");
+  g_autoptr (JsonObject) got = hall_test_server_ok (
+      server, token, "ticket.get", "{\"ticket_id\": %" G_GINT64_FORMAT "}", ticket_id);
+  g_autoptr (JsonObject) list =
+      hall_test_server_ok (server, token, "ticket.list", "{\"state\": \"all\"}");
   JsonObject *ticket = json_object_get_object_member (got, "ticket");
-  JsonArray *tickets = json_object_get_array_member (list, "tickets");
-  gboolean in_get = !json_object_get_null_member (ticket, "petitioner_id");
-  gboolean listed = FALSE;
+  JsonArray  *tickets = json_object_get_array_member (list, "tickets");
+  gboolean    in_get = !json_object_get_null_member (ticket, "petitioner_id");
+  gboolean    listed = FALSE;
 
   /* The code, department and state stay: every window's queue screen shows them. */
   g_assert_nonnull (json_object_get_string_member (ticket, "code"));
@@ -361,7 +382,7 @@ test_petitioners_and_tickets (void)
     const char *username;
     const char *roles;
     const char *department;
-    gint64 counter_id;
+    gint64      counter_id;
   } actors[] = {
     { "a.chengjian", "staff", "chengjian", 2 },
     { "b.minzheng", "staff", "minzheng", 3 },
@@ -374,10 +395,13 @@ test_petitioners_and_tickets (void)
   const char *id_numbers[] = { "430102198503151236", "11010519491231002X", "431228198001151236" };
   /* Who sees whom, by actor (rows) and person (columns). */
   const gboolean sees[G_N_ELEMENTS (actors)][3] = {
-    { TRUE, FALSE, FALSE }, { FALSE, TRUE, TRUE }, { TRUE, FALSE, FALSE },
-    { TRUE, TRUE, TRUE }, { TRUE, TRUE, TRUE },
+    { TRUE, FALSE, FALSE },
+    { FALSE, TRUE, TRUE },
+    { TRUE, FALSE, FALSE },
+    { TRUE, TRUE, TRUE },
+    { TRUE, TRUE, TRUE },
   };
-  char *tokens[G_N_ELEMENTS (actors)];
+  char  *tokens[G_N_ELEMENTS (actors)];
   gint64 person[4], ticket[2];
 
   for (guint a = 0; a < G_N_ELEMENTS (actors); a++)
@@ -393,26 +417,30 @@ test_petitioners_and_tickets (void)
                                     "\"petitioner\": {\"name\": \"%s\", \"id_number\": \"%s\", "
                                     "\"phone\": \"1380731000%u\", \"address\": \"芙蓉路%u号\"}}",
                                     i == 0 ? 2 : 3, i == 0 ? "张建国" : "李秀英", id_numbers[i], i, i);
-      ticket[i] = json_object_get_int_member (json_object_get_object_member (issued, "ticket"), "id");
-      got = hall_test_server_ok (server, tokens[3], "ticket.get", "{\"ticket_id\": %" G_GINT64_FORMAT "}",
-                                 ticket[i]);
-      person[i] = json_object_get_int_member (json_object_get_object_member (got, "ticket"), "petitioner_id");
+      ticket[i] =
+          json_object_get_int_member (json_object_get_object_member (issued, "ticket"), "id");
+      got = hall_test_server_ok (server, tokens[3], "ticket.get",
+                                 "{\"ticket_id\": %" G_GINT64_FORMAT "}", ticket[i]);
+      person[i] = json_object_get_int_member (json_object_get_object_member (got, "ticket"),
+                                              "petitioner_id");
     }
   {
     g_autoptr (JsonObject) registered = NULL;
 
-    registered = hall_test_server_ok (server, tokens[1], "matter.register",
-                                      "{\"channel\": \"letter\", \"type\": \"claim\", \"content\": \"低保\", "
-                                      "\"petitioners\": [{\"name\": \"王强\", \"id_number\": \"%s\", "
-                                      "\"phone\": \"13807310009\"}]}",
-                                      id_numbers[2]);
-    person[2] = json_array_get_int_element (json_object_get_array_member (registered, "petitioner_ids"), 0);
+    registered = hall_test_server_ok (
+        server, tokens[1], "matter.register",
+        "{\"channel\": \"letter\", \"type\": \"claim\", \"content\": \"低保\", "
+        "\"petitioners\": [{\"name\": \"王强\", \"id_number\": \"%s\", "
+        "\"phone\": \"13807310009\"}]}",
+        id_numbers[2]);
+    person[2] =
+        json_array_get_int_element (json_object_get_array_member (registered, "petitioner_ids"), 0);
   }
   person[3] = person[2] + 100;
 
   for (guint a = 0; a < G_N_ELEMENTS (actors); a++)
     {
-      gboolean found = TRUE;
+      gboolean         found = TRUE;
       g_autofree char *nobody = lookup_by_id (server, tokens[a], person[3], &found);
 
       g_assert_false (found);
@@ -427,7 +455,8 @@ test_petitioners_and_tickets (void)
             g_assert_cmpstr (answer, ==, nobody);
           else
             g_assert_nonnull (strstr (answer, id_numbers[p]));
-          g_assert_cmpuint (lookup_by_id_number (server, tokens[a], id_numbers[p]), ==, sees[a][p] ? 1 : 0);
+          g_assert_cmpuint (lookup_by_id_number (server, tokens[a], id_numbers[p]), ==,
+                            sees[a][p] ? 1 : 0);
         }
       for (guint t = 0; t < 2; t++)
         g_assert_cmpint (ticket_personal_visible (server, tokens[a], ticket[t]), ==, sees[a][t]);
@@ -437,24 +466,26 @@ test_petitioners_and_tickets (void)
   {
     g_autoptr (JsonObject) error = NULL;
 
-    error = hall_test_server_fails (server, tokens[0], "matter.register", HALL_ERROR_NOT_FOUND,
-                                    "petitioners[0].id",
-                                    "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"漏水\", "
-                                    "\"petitioners\": [{\"id\": %" G_GINT64_FORMAT "}]}",
-                                    person[2]);
+    error = hall_test_server_fails (
+        server, tokens[0], "matter.register", HALL_ERROR_NOT_FOUND, "petitioners[0].id",
+        "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"漏水\", "
+        "\"petitioners\": [{\"id\": %" G_GINT64_FORMAT "}]}",
+        person[2]);
   }
   /* … but the visitor at the window, with their ID card and name, is registered and then seen. */
   {
     g_autoptr (JsonObject) registered = NULL;
-    gboolean found = FALSE;
+    gboolean         found = FALSE;
     g_autofree char *answer = NULL;
 
-    registered = hall_test_server_ok (server, tokens[0], "matter.register",
-                                      "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"漏水\", "
-                                      "\"petitioners\": [{\"name\": \"王强\", \"id_number\": \"%s\"}]}",
-                                      id_numbers[2]);
-    g_assert_cmpint (json_array_get_int_element (json_object_get_array_member (registered, "petitioner_ids"), 0),
-                     ==, person[2]);
+    registered =
+        hall_test_server_ok (server, tokens[0], "matter.register",
+                             "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"漏水\", "
+                             "\"petitioners\": [{\"name\": \"王强\", \"id_number\": \"%s\"}]}",
+                             id_numbers[2]);
+    g_assert_cmpint (
+        json_array_get_int_element (json_object_get_array_member (registered, "petitioner_ids"), 0),
+        ==, person[2]);
     g_assert_cmpint (json_object_get_int_member (registered, "repeat_count"), ==, 1);
     answer = lookup_by_id (server, tokens[0], person[2], &found);
     g_assert_true (found);

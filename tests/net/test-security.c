@@ -16,12 +16,12 @@
 /* POST @body to @command; returns the answer's text and sets @status and @retry_after (the
  * header's value, or NULL). */
 static char *
-post_raw (HallTestServer  *server,
-          const char      *token,
-          const char      *command,
-          const char      *body,
-          guint           *status,
-          char           **retry_after)
+post_raw (HallTestServer *server,
+          const char     *token,
+          const char     *command,
+          const char     *body,
+          guint          *status,
+          char          **retry_after)
 {
   g_autofree char *path = g_strconcat ("/api/v1/", command, NULL);
   g_autoptr (SoupMessage) msg = hall_test_server_message_new (server, "POST", path);
@@ -29,12 +29,13 @@ post_raw (HallTestServer  *server,
   g_autoptr (GBytes) answer = NULL;
   g_autoptr (GError) error = NULL;
   const char *data;
-  gsize length = 0;
+  gsize       length = 0;
 
   if (token != NULL)
     {
       g_autofree char *header = g_strconcat ("Bearer ", token, NULL);
-      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", header);
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization",
+                                    header);
     }
   soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
   answer = soup_session_send_and_read (server->session, msg, NULL, &error);
@@ -48,11 +49,11 @@ post_raw (HallTestServer  *server,
 }
 
 static char *
-login_raw (HallTestServer  *server,
-           const char      *username,
-           const char      *password,
-           guint           *status,
-           char           **retry_after)
+login_raw (HallTestServer *server,
+           const char     *username,
+           const char     *password,
+           guint          *status,
+           char          **retry_after)
 {
   g_autofree char *body = g_strdup_printf ("{\"username\": \"%s\", \"password\": \"%s\"}", username,
                                            password);
@@ -70,7 +71,7 @@ test_signin_same_answer (void)
   g_autofree char *expected = NULL;
   g_autoptr (JsonObject) locked = NULL;
   const char *names[] = { "nobody.here", "locked.user", "out.user", "fine.user" };
-  guint status = 0;
+  guint       status = 0;
 
   hall_test_server_add_user (server, "locked.user", "staff", "minzheng", NULL);
   hall_test_server_add_user (server, "out.user", "staff", "minzheng", NULL);
@@ -99,17 +100,19 @@ test_signin_same_answer (void)
       else
         g_assert_cmpstr (text, ==, expected);
     }
-  g_assert_cmpstr (expected, ==,
-                   "{\"error\":{\"code\":\"unauthenticated\",\"message\":\"Wrong username or password.\","
-                   "\"field\":\"password\"}}");
+  g_assert_cmpstr (
+      expected, ==,
+      "{\"error\":{\"code\":\"unauthenticated\",\"message\":\"Wrong username or password.\","
+      "\"field\":\"password\"}}");
 
   /* The right password may tell the truth, and Retry-After says the real wait. */
   {
     g_autofree char *retry_after = NULL;
-    g_autofree char *text = login_raw (server, "out.user", HALL_TEST_PASSWORD, &status, &retry_after);
+    g_autofree char *text =
+        login_raw (server, "out.user", HALL_TEST_PASSWORD, &status, &retry_after);
     g_autoptr (JsonObject) answer = hall_test_parse_object (text);
     JsonObject *error = json_object_get_object_member (answer, "error");
-    gint64 seconds;
+    gint64      seconds;
 
     g_test_message ("out.user, right password: %u %s, Retry-After %s", status, text, retry_after);
     g_assert_cmpuint (status, ==, 429);
@@ -150,7 +153,8 @@ test_signin_same_answer (void)
 static char *
 member_names (JsonObject *object)
 {
-  g_autoptr (GList) names = g_list_sort (json_object_get_members (object), (GCompareFunc) g_strcmp0);
+  g_autoptr (GList) names =
+      g_list_sort (json_object_get_members (object), (GCompareFunc) g_strcmp0);
   GString *out = g_string_new (NULL);
 
   for (GList *l = names; l != NULL; l = l->next)
@@ -176,7 +180,8 @@ kiosk_issue (HallTestServer *server,
   g_assert_null (strstr (text, "张"));
   g_assert_null (strstr (text, "*"));
   g_assert_true (json_object_get_null_member (issued, "repeat_visits"));
-  g_assert_false (json_object_has_member (json_object_get_object_member (issued, "ticket"), "petitioner_id"));
+  g_assert_false (
+      json_object_has_member (json_object_get_object_member (issued, "ticket"), "petitioner_id"));
   return g_steal_pointer (&issued);
 }
 
@@ -185,7 +190,8 @@ test_kiosk_no_oracle (void)
 {
   g_autoptr (HallTestServer) server = hall_test_server_new (HALL_TEST_SERVER_PLAIN);
   g_autofree char *kiosk = hall_test_server_add_user_login (server, "kiosk1", "kiosk", NULL, 0);
-  g_autofree char *manager = hall_test_server_add_user_login (server, "m.manager", "manager", NULL, 1);
+  g_autofree char *manager =
+      hall_test_server_add_user_login (server, "m.manager", "manager", NULL, 1);
   g_autoptr (JsonObject) first = NULL;
   g_autoptr (JsonObject) known = NULL;
   g_autoptr (JsonObject) fresh = NULL;
@@ -198,9 +204,10 @@ test_kiosk_no_oracle (void)
 
   /* 张建国 came before, and has a matter. */
   first = kiosk_issue (server, kiosk, "张建国", "430102198503151236");
-  registered = hall_test_server_ok (server, manager, "matter.register",
-                                    "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"漏水\", "
-                                    "\"petitioners\": [{\"name\": \"张建国\", \"id_number\": \"430102198503151236\"}]}");
+  registered = hall_test_server_ok (
+      server, manager, "matter.register",
+      "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"漏水\", "
+      "\"petitioners\": [{\"name\": \"张建国\", \"id_number\": \"430102198503151236\"}]}");
 
   /* His ID number under another name, a fresh one, and his own: the same kind of answer. */
   known = kiosk_issue (server, kiosk, "王五", "430102198503151236");
@@ -214,12 +221,12 @@ test_kiosk_no_oracle (void)
   g_assert_cmpstr (known_ticket_shape, ==, fresh_ticket_shape);
   /* The mismatched ticket went out without a petitioner: the window asks the visitor. */
   {
-    g_autoptr (JsonObject) got = hall_test_server_ok (server, manager, "ticket.get",
-                                                      "{\"ticket_id\": %" G_GINT64_FORMAT "}",
-                                                      json_object_get_int_member (
-                                                        json_object_get_object_member (known, "ticket"), "id"));
+    g_autoptr (JsonObject) got = hall_test_server_ok (
+        server, manager, "ticket.get", "{\"ticket_id\": %" G_GINT64_FORMAT "}",
+        json_object_get_int_member (json_object_get_object_member (known, "ticket"), "id"));
 
-    g_assert_true (json_object_get_null_member (json_object_get_object_member (got, "ticket"), "petitioner_id"));
+    g_assert_true (json_object_get_null_member (json_object_get_object_member (got, "ticket"),
+                                                "petitioner_id"));
   }
 
   /* Internal ids cannot be named from a kiosk, whether or not someone has them. */
@@ -227,9 +234,11 @@ test_kiosk_no_oracle (void)
     g_autoptr (JsonObject) e1 = NULL;
     g_autoptr (JsonObject) e2 = NULL;
 
-    e1 = hall_test_server_fails (server, kiosk, "ticket.issue", HALL_ERROR_INVALID_ARGUMENT, "petitioner.id",
+    e1 = hall_test_server_fails (server, kiosk, "ticket.issue", HALL_ERROR_INVALID_ARGUMENT,
+                                 "petitioner.id",
                                  "{\"department_id\": 2, \"petitioner\": {\"id\": 1}}");
-    e2 = hall_test_server_fails (server, kiosk, "ticket.issue", HALL_ERROR_INVALID_ARGUMENT, "petitioner.id",
+    e2 = hall_test_server_fails (server, kiosk, "ticket.issue", HALL_ERROR_INVALID_ARGUMENT,
+                                 "petitioner.id",
                                  "{\"department_id\": 2, \"petitioner\": {\"id\": 99999}}");
     g_assert_cmpstr (json_object_get_string_member (e1, "message"), ==,
                      json_object_get_string_member (e2, "message"));
@@ -238,21 +247,21 @@ test_kiosk_no_oracle (void)
   /* Guessing query codes: a number on record and one nobody has get the same answers, the
    * lock included; the right code waits for the lock like a wrong one. */
   {
-    const char *number = json_object_get_string_member (registered, "number");
-    const char *code = json_object_get_string_member (registered, "query_code");
-    const char *wrong = g_str_equal (code, "000000") ? "111111" : "000000";
+    const char      *number = json_object_get_string_member (registered, "number");
+    const char      *code = json_object_get_string_member (registered, "query_code");
+    const char      *wrong = g_str_equal (code, "000000") ? "111111" : "000000";
     g_autofree char *unknown = g_strdup_printf ("%.7s999999", number);
     g_autoptr (JsonObject) bad = NULL;
 
     for (guint i = 0; i < 6; i++)
       {
-        guint s1 = 0, s2 = 0;
+        guint            s1 = 0, s2 = 0;
         g_autofree char *a = NULL;
         g_autofree char *b = NULL;
-        g_autofree char *body1 = g_strdup_printf ("{\"number\": \"%s\", \"query_code\": \"%s\"}", number,
-                                                  i < 5 ? wrong : code);
-        g_autofree char *body2 = g_strdup_printf ("{\"number\": \"%s\", \"query_code\": \"%s\"}", unknown,
-                                                  i < 5 ? wrong : code);
+        g_autofree char *body1 = g_strdup_printf ("{\"number\": \"%s\", \"query_code\": \"%s\"}",
+                                                  number, i < 5 ? wrong : code);
+        g_autofree char *body2 = g_strdup_printf ("{\"number\": \"%s\", \"query_code\": \"%s\"}",
+                                                  unknown, i < 5 ? wrong : code);
 
         a = post_raw (server, kiosk, "status.query", body1, &s1, NULL);
         b = post_raw (server, kiosk, "status.query", body2, &s2, NULL);
@@ -261,8 +270,9 @@ test_kiosk_no_oracle (void)
         g_assert_cmpuint (s1, ==, s2);
         g_assert_cmpstr (a, ==, b);
       }
-    bad = hall_test_server_fails (server, kiosk, "status.query", HALL_ERROR_INVALID_ARGUMENT, "number",
-                                  "{\"number\": \"1 OR 1=1\", \"query_code\": \"123456\"}");
+    bad =
+        hall_test_server_fails (server, kiosk, "status.query", HALL_ERROR_INVALID_ARGUMENT,
+                                "number", "{\"number\": \"1 OR 1=1\", \"query_code\": \"123456\"}");
   }
   (void) first;
   (void) same;
@@ -285,8 +295,8 @@ raw_exchange (HallTestServer *server,
   g_autoptr (GSocketConnection) connection = NULL;
   g_autoptr (GError) error = NULL;
   GString *answer = g_string_new (NULL);
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  gsize head_sent = 0;
+  gint64   deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gsize    head_sent = 0;
   GSocket *socket;
 
   memset (junk, 'x', sizeof junk);
@@ -299,11 +309,12 @@ raw_exchange (HallTestServer *server,
 
   while (!*closed && g_get_monotonic_time () < deadline)
     {
-      char buffer[4096];
+      char     buffer[4096];
       gboolean sending = head_sent < strlen (head) || *sent < body_bytes;
-      gssize n;
+      gssize   n;
 
-      g_socket_condition_timed_wait (socket, G_IO_IN | (sending ? G_IO_OUT : 0), 100000, NULL, NULL);
+      g_socket_condition_timed_wait (socket, G_IO_IN | (sending ? G_IO_OUT : 0), 100000, NULL,
+                                     NULL);
       n = g_socket_receive (socket, buffer, sizeof buffer, NULL, &error);
       if (n > 0)
         g_string_append_len (answer, buffer, n);
@@ -335,7 +346,7 @@ assert_one_answer (const char *answer,
 {
   g_autofree char *status_line = g_strdup_printf ("HTTP/1.1 %u ", status);
   g_autofree char *code_text = g_strdup_printf ("\"code\":\"%s\"", code);
-  const char *body = strstr (answer, "\r\n\r\n");
+  const char      *body = strstr (answer, "\r\n\r\n");
 
   g_assert_true (g_str_has_prefix (answer, status_line));
   g_assert_nonnull (body);
@@ -360,25 +371,33 @@ test_http_framing (void)
     const char *request;
     const char *code;
   } bad[] = {
-    { "conflicting Content-Length", "Content-Length: 2\r\nContent-Length: 60\r\n\r\n"
-                                    "{}POST /api/v1/hall.info HTTP/1.1\r\nHost: x\r\n\r\n", "invalid_argument" },
+    { "conflicting Content-Length",
+      "Content-Length: 2\r\nContent-Length: 60\r\n\r\n"
+      "{}POST /api/v1/hall.info HTTP/1.1\r\nHost: x\r\n\r\n",
+      "invalid_argument" },
     { "negative Content-Length", "Content-Length: -1\r\n\r\n{}", "invalid_argument" },
     { "Content-Length with junk", "Content-Length: 2x\r\n\r\n{}", NULL },
     { "Content-Length with a sign", "Content-Length: +2\r\n\r\n{}", "invalid_argument" },
     { "Content-Length not a number", "Content-Length: x10\r\n\r\n{}", NULL },
-    { "bad chunk size", "Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n"
-                        "POST /api/v1/hall.info HTTP/1.1\r\nHost: x\r\n\r\n", "invalid_argument" },
-    { "negative chunk size", "Transfer-Encoding: chunked\r\n\r\n-2\r\n{}\r\n0\r\n\r\n", "invalid_argument" },
-    { "Content-Length and chunks", "Content-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n"
-                                   "2\r\n{}\r\n0\r\n\r\n", "invalid_argument" },
+    { "bad chunk size",
+      "Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n"
+      "POST /api/v1/hall.info HTTP/1.1\r\nHost: x\r\n\r\n",
+      "invalid_argument" },
+    { "negative chunk size", "Transfer-Encoding: chunked\r\n\r\n-2\r\n{}\r\n0\r\n\r\n",
+      "invalid_argument" },
+    { "Content-Length and chunks",
+      "Content-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n"
+      "2\r\n{}\r\n0\r\n\r\n",
+      "invalid_argument" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
       g_autofree char *head = g_strconcat ("POST /api/v1/hall.info HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                                           "Content-Type: application/json\r\n", bad[i].request, NULL);
-      gsize sent = 0;
-      gboolean closed = FALSE;
+                                           "Content-Type: application/json\r\n",
+                                           bad[i].request, NULL);
+      gsize            sent = 0;
+      gboolean         closed = FALSE;
       g_autofree char *answer = raw_exchange (server, head, 0, &sent, &closed);
 
       g_test_message ("%s: closed %d, %s", bad[i].name, closed, answer);
@@ -389,12 +408,13 @@ test_http_framing (void)
   /* 32 MiB announced: refused before the body is read, with or without Expect: 100-continue. */
   for (guint expect = 0; expect < 2; expect++)
     {
-      g_autofree char *head = g_strdup_printf ("POST /api/v1/session.login HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                                               "Content-Type: application/json\r\n%s"
-                                               "Content-Length: %u\r\n\r\n",
-                                               expect ? "Expect: 100-continue\r\n" : "", 32u << 20);
-      gsize sent = 0;
-      gboolean closed = FALSE;
+      g_autofree char *head =
+          g_strdup_printf ("POST /api/v1/session.login HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                           "Content-Type: application/json\r\n%s"
+                           "Content-Length: %u\r\n\r\n",
+                           expect ? "Expect: 100-continue\r\n" : "", 32u << 20);
+      gsize            sent = 0;
+      gboolean         closed = FALSE;
       g_autofree char *answer = raw_exchange (server, head, expect ? 0 : 32u << 20, &sent, &closed);
 
       g_test_message ("32 MiB%s: %" G_GSIZE_FORMAT " bytes of body went out, closed %d, %s",
@@ -407,10 +427,12 @@ test_http_framing (void)
 
   /* A body of exactly 1 MiB is still read and answered. */
   {
-    g_autofree char *head = g_strdup_printf ("POST /api/v1/hall.info HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                                             "Content-Length: %u\r\nConnection: close\r\n\r\n", 1u << 20);
-    gsize sent = 0;
-    gboolean closed = FALSE;
+    g_autofree char *head =
+        g_strdup_printf ("POST /api/v1/hall.info HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                         "Content-Length: %u\r\nConnection: close\r\n\r\n",
+                         1u << 20);
+    gsize            sent = 0;
+    gboolean         closed = FALSE;
     g_autofree char *answer = raw_exchange (server, head, 1u << 20, &sent, &closed);
 
     g_assert_cmpuint (sent, ==, 1u << 20);

@@ -18,11 +18,11 @@
 typedef struct
 {
   SoupWebsocketConnection *conn;
-  GArray *seqs;   /* every seq received, in order */
-  gboolean closed;
-  gushort close_code;
-  guint want;     /* wait_seqs(): how many seqs are wanted */
-  gboolean have;
+  GArray                  *seqs; /* every seq received, in order */
+  gboolean                 closed;
+  gushort                  close_code;
+  guint                    want; /* wait_seqs(): how many seqs are wanted */
+  gboolean                 have;
 } Feed;
 
 static void
@@ -52,9 +52,9 @@ feed_closed_cb (SoupWebsocketConnection *conn,
 
 typedef struct
 {
-  gboolean done;
+  gboolean                 done;
   SoupWebsocketConnection *conn;
-  GError *error;
+  GError                  *error;
 } Connecting;
 
 static void
@@ -78,14 +78,16 @@ feed_open (HallTestServer *server,
   g_autofree char *path = g_strconcat ("/api/v1/events", query, NULL);
   g_autoptr (SoupMessage) msg = hall_test_server_message_new (server, "GET", path);
   Connecting c = { 0 };
-  Feed *feed;
+  Feed      *feed;
 
   if (token != NULL)
     {
       g_autofree char *header = g_strconcat ("Bearer ", token, NULL);
-      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", header);
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization",
+                                    header);
     }
-  soup_session_websocket_connect_async (server->session, msg, NULL, NULL, G_PRIORITY_DEFAULT, NULL, connected_cb, &c);
+  soup_session_websocket_connect_async (server->session, msg, NULL, NULL, G_PRIORITY_DEFAULT, NULL,
+                                        connected_cb, &c);
   g_assert_true (hall_test_wait_for (&c.done, HALL_TEST_SERVER_TIMEOUT));
 
   if (c.conn == NULL)
@@ -107,8 +109,8 @@ feed_open (HallTestServer *server,
 }
 
 static void
-feed_wait_seqs (Feed  *feed,
-                guint  n)
+feed_wait_seqs (Feed *feed,
+                guint n)
 {
   feed->want = n;
   feed->have = feed->seqs->len >= n;
@@ -129,9 +131,9 @@ feed_free (Feed *feed)
 
 /* Seqs @from, @from + 1 … exactly, in order. */
 static void
-assert_seqs (Feed   *feed,
-             gint64  from,
-             guint   n)
+assert_seqs (Feed  *feed,
+             gint64 from,
+             guint  n)
 {
   g_assert_cmpuint (feed->seqs->len, ==, n);
   for (guint i = 0; i < n; i++)
@@ -141,8 +143,9 @@ assert_seqs (Feed   *feed,
 static gint64
 health_last_seq (HallTestServer *server)
 {
-  guint status = 0;
-  g_autofree char *text = hall_test_server_request (server, "GET", "/api/v1/health", NULL, NULL, 0, &status);
+  guint            status = 0;
+  g_autofree char *text =
+      hall_test_server_request (server, "GET", "/api/v1/health", NULL, NULL, 0, &status);
   g_autoptr (JsonObject) health = hall_test_parse_object (text);
 
   g_assert_cmpuint (status, ==, 200);
@@ -157,14 +160,14 @@ make_events (HallTestServer *server,
 {
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr (JsonObject) answer = hall_test_server_ok (server, admin, "hall.configure",
-                                                           "{\"wait_norm_minutes\": %u}", 10 + i % 50);
+      g_autoptr (JsonObject) answer = hall_test_server_ok (
+          server, admin, "hall.configure", "{\"wait_norm_minutes\": %u}", 10 + i % 50);
     }
 }
 
 typedef struct
 {
-  guint outstanding;
+  guint    outstanding;
   gboolean all_done;
 } Burst;
 
@@ -194,13 +197,16 @@ make_events_async (HallTestServer *server,
   burst->all_done = FALSE;
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr (SoupMessage) msg = hall_test_server_message_new (server, "POST", "/api/v1/hall.configure");
+      g_autoptr (SoupMessage) msg =
+          hall_test_server_message_new (server, "POST", "/api/v1/hall.configure");
       g_autofree char *body = g_strdup_printf ("{\"wait_norm_minutes\": %u}", 10 + i % 50);
       g_autoptr (GBytes) bytes = g_bytes_new (body, strlen (body));
 
-      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", header);
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization",
+                                    header);
       soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
-      soup_session_send_and_read_async (server->session, msg, G_PRIORITY_DEFAULT, NULL, burst_done_cb, burst);
+      soup_session_send_and_read_async (server->session, msg, G_PRIORITY_DEFAULT, NULL,
+                                        burst_done_cb, burst);
     }
 }
 
@@ -210,8 +216,10 @@ static void
 post_on_new_connection (HallTestServer *server,
                         const char     *token)
 {
-  g_autoptr (SoupSession) session = soup_session_new_with_options ("timeout", HALL_TEST_SERVER_TIMEOUT, NULL);
-  g_autoptr (SoupMessage) msg = hall_test_server_message_new (server, "POST", "/api/v1/session.whoami");
+  g_autoptr (SoupSession) session =
+      soup_session_new_with_options ("timeout", HALL_TEST_SERVER_TIMEOUT, NULL);
+  g_autoptr (SoupMessage) msg =
+      hall_test_server_message_new (server, "POST", "/api/v1/session.whoami");
   g_autofree char *header = g_strconcat ("Bearer ", token, NULL);
   g_autoptr (GBytes) request = g_bytes_new_static ("{}", 2);
   g_autoptr (GBytes) answer = NULL;
@@ -243,8 +251,8 @@ test_feed_resume (void)
   g_autoptr (HallTestServer) server = hall_test_server_new (HALL_TEST_SERVER_PLAIN);
   g_autofree char *admin = hall_test_server_add_user_login (server, "admin", "admin", NULL, 0);
   g_autofree char *display = hall_test_server_add_user_login (server, "wall", "display", NULL, 0);
-  Feed *feed;
-  gint64 base;
+  Feed            *feed;
+  gint64           base;
 
   make_events (server, admin, 5);
   base = health_last_seq (server);
@@ -266,7 +274,8 @@ test_feed_resume (void)
 
   /* The token may come in the query, as browsers cannot set headers on a WebSocket. */
   {
-    g_autofree char *query = g_strdup_printf ("?since=%" G_GINT64_FORMAT "&token=%s", base + 3, display);
+    g_autofree char *query =
+        g_strdup_printf ("?since=%" G_GINT64_FORMAT "&token=%s", base + 3, display);
     feed = feed_open (server, NULL, query, NULL);
   }
   feed_wait_seqs (feed, 1);
@@ -279,9 +288,9 @@ test_feed_backlog_and_live (void)
 {
   g_autoptr (HallTestServer) server = hall_test_server_new (HALL_TEST_SERVER_PLAIN);
   g_autofree char *admin = hall_test_server_add_user_login (server, "admin", "admin", NULL, 0);
-  Burst burst = { 0 };
-  Feed *feed;
-  gint64 last;
+  Burst            burst = { 0 };
+  Feed            *feed;
+  gint64           last;
 
   /* More than one page of backlog (1000 events a page) … */
   make_events_async (server, admin, 1100, &burst);
@@ -311,7 +320,7 @@ test_feed_refused (void)
   g_autoptr (HallTestServer) server = hall_test_server_new (HALL_TEST_SERVER_PLAIN);
   g_autofree char *token = hall_test_server_add_user_login (server, "kiosk1", "kiosk", NULL, 0);
   g_autofree char *text = NULL;
-  guint status = 0;
+  guint            status = 0;
 
   g_assert_null (feed_open (server, NULL, "?since=0", &status));
   g_assert_cmpuint (status, ==, 401);
@@ -323,7 +332,8 @@ test_feed_refused (void)
   g_assert_cmpuint (status, ==, 400);
 
   /* Not a WebSocket request: a JSON error, not a hang. */
-  text = hall_test_server_request (server, "GET", "/api/v1/events?since=0", token, NULL, 0, &status);
+  text =
+      hall_test_server_request (server, "GET", "/api/v1/events?since=0", token, NULL, 0, &status);
   g_assert_cmpuint (status, ==, 400);
   g_assert_nonnull (strstr (text, "WebSocket"));
 }
@@ -335,7 +345,7 @@ test_shutdown (void)
   g_autofree char *admin = hall_test_server_add_user_login (server, "admin", "admin", NULL, 0);
   g_autofree char *log = NULL;
   g_autoptr (JsonObject) whoami = NULL;
-  Feed *feed;
+  Feed  *feed;
   gint64 last;
 
   make_events (server, admin, 3);
@@ -364,7 +374,8 @@ check_closed_connections (HallTestServerFlags flags,
                           guint               n)
 {
   g_autoptr (HallTestServer) server = hall_test_server_new (flags);
-  g_autofree char *token = hall_test_server_add_user_login (server, "wang.fang", "staff", "chengjian", 2);
+  g_autofree char *token =
+      hall_test_server_add_user_login (server, "wang.fang", "staff", "chengjian", 2);
   g_autoptr (JsonObject) whoami = NULL;
   guint baseline = hall_test_server_count_fds (server);
   guint peak = 0;
@@ -376,8 +387,9 @@ check_closed_connections (HallTestServerFlags flags,
         peak = MAX (peak, hall_test_server_count_fds (server));
     }
   assert_connections_closed (server, baseline);
-  g_test_message ("%u POSTs on connections of their own: %u open files before, at most %u while, %u after", n,
-                  baseline, peak, hall_test_server_count_fds (server));
+  g_test_message (
+      "%u POSTs on connections of their own: %u open files before, at most %u while, %u after", n,
+      baseline, peak, hall_test_server_count_fds (server));
 
   /* A change-feed subscriber that vanishes without a goodbye is let go as well. */
   {
@@ -416,11 +428,11 @@ test_client_gone_during_command (void)
   g_autoptr (GSocketConnection) connection = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *request = NULL;
-  const char *body = "{\"wait_norm_minutes\": 37}";
-  guint baseline = hall_test_server_count_fds (server);
-  gint64 last = health_last_seq (server);
-  gint64 deadline;
-  sqlite3 *db = NULL;
+  const char      *body = "{\"wait_norm_minutes\": 37}";
+  guint            baseline = hall_test_server_count_fds (server);
+  gint64           last = health_last_seq (server);
+  gint64           deadline;
+  sqlite3         *db = NULL;
 
   /* Another process holds the write lock, so the command waits (up to 5 s) on the engine. */
   g_assert_cmpint (sqlite3_open (server->database, &db), ==, SQLITE_OK);
@@ -432,8 +444,8 @@ test_client_gone_during_command (void)
                              "Authorization: Bearer %s\r\nContent-Type: application/json\r\n"
                              "Content-Length: %zu\r\n\r\n%s",
                              admin, strlen (body), body);
-  g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (connection)), request, strlen (request),
-                             NULL, NULL, &error);
+  g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (connection)), request,
+                             strlen (request), NULL, NULL, &error);
   g_assert_no_error (error);
   g_io_stream_close (G_IO_STREAM (connection), NULL, &error);
   g_assert_no_error (error);
@@ -462,7 +474,7 @@ test_feed_session_ended (void)
 {
   g_autoptr (HallTestServer) server = hall_test_server_new (HALL_TEST_SERVER_PLAIN);
   g_autofree char *admin = hall_test_server_add_user_login (server, "admin", "admin", NULL, 0);
-  const char *ways[] = { "logout", "locked", "role-removed", "password-changed", "expired" };
+  const char      *ways[] = { "logout", "locked", "role-removed", "password-changed", "expired" };
 
   for (guint w = 0; w < G_N_ELEMENTS (ways); w++)
     {
@@ -470,9 +482,9 @@ test_feed_session_ended (void)
       g_autofree char *token = NULL;
       g_autoptr (JsonObject) done = NULL;
       g_autofree char *untouched = NULL;
-      Feed *feed, *other;
-      gint64 user_id, ended_at;
-      guint refused = 0;
+      Feed            *feed, *other;
+      gint64           user_id, ended_at;
+      guint            refused = 0;
 
       hall_test_server_add_user (server, username, "display,staff", "chengjian", NULL);
       token = hall_test_server_login (server, username, "display", 0);
@@ -486,21 +498,23 @@ test_feed_session_ended (void)
       if (g_str_equal (ways[w], "logout"))
         done = hall_test_server_ok (server, token, "session.logout", "{}");
       else if (g_str_equal (ways[w], "locked"))
-        done = hall_test_server_ok (server, admin, "user.set_locked",
-                                    "{\"user_id\": %" G_GINT64_FORMAT ", \"locked\": true}", user_id);
+        done =
+            hall_test_server_ok (server, admin, "user.set_locked",
+                                 "{\"user_id\": %" G_GINT64_FORMAT ", \"locked\": true}", user_id);
       else if (g_str_equal (ways[w], "role-removed"))
         done = hall_test_server_ok (server, admin, "user.update",
-                                    "{\"user_id\": %" G_GINT64_FORMAT ", \"roles\": [\"staff\"]}", user_id);
-      else if (g_str_equal (ways[w], "password-changed"))
-        done = hall_test_server_ok (server, admin, "user.set_password",
-                                    "{\"user_id\": %" G_GINT64_FORMAT ", \"password\": \"another-pw-1\"}",
+                                    "{\"user_id\": %" G_GINT64_FORMAT ", \"roles\": [\"staff\"]}",
                                     user_id);
+      else if (g_str_equal (ways[w], "password-changed"))
+        done = hall_test_server_ok (
+            server, admin, "user.set_password",
+            "{\"user_id\": %" G_GINT64_FORMAT ", \"password\": \"another-pw-1\"}", user_id);
       else
         {
           /* Twelve hours pass: the session's time is up in the database. */
-          sqlite3 *db = NULL;
-          g_autofree char *sql = g_strdup_printf ("UPDATE session SET expires_at = 1 WHERE user_id = %"
-                                                  G_GINT64_FORMAT, user_id);
+          sqlite3         *db = NULL;
+          g_autofree char *sql = g_strdup_printf (
+              "UPDATE session SET expires_at = 1 WHERE user_id = %" G_GINT64_FORMAT, user_id);
 
           g_assert_cmpint (sqlite3_open (server->database, &db), ==, SQLITE_OK);
           sqlite3_busy_timeout (db, 10000);
@@ -511,8 +525,8 @@ test_feed_session_ended (void)
       ended_at = g_get_monotonic_time ();
       while (!feed->closed && g_get_monotonic_time () < ended_at + 5 * G_USEC_PER_SEC)
         hall_test_pump (10);
-      g_test_message ("%s: feed closed %d with %u after %" G_GINT64_FORMAT " ms", ways[w], feed->closed,
-                      feed->close_code, (g_get_monotonic_time () - ended_at) / 1000);
+      g_test_message ("%s: feed closed %d with %u after %" G_GINT64_FORMAT " ms", ways[w],
+                      feed->closed, feed->close_code, (g_get_monotonic_time () - ended_at) / 1000);
       g_assert_true (feed->closed);
       g_assert_cmpuint (feed->close_code, ==, SOUP_WEBSOCKET_CLOSE_POLICY_VIOLATION);
       g_assert_cmpint (g_get_monotonic_time () - ended_at, <=, G_USEC_PER_SEC);
@@ -539,7 +553,8 @@ main (int    argc,
   g_test_add_func ("/server/shutdown", test_shutdown);
   g_test_add_func ("/server/connections/closed-by-client", test_connections_closed_plain);
   g_test_add_func ("/server/connections/closed-by-client-tls", test_connections_closed_tls);
-  g_test_add_func ("/server/connections/client-gone-during-command", test_client_gone_during_command);
+  g_test_add_func ("/server/connections/client-gone-during-command",
+                   test_client_gone_during_command);
 
   return g_test_run ();
 }

@@ -26,7 +26,7 @@ test_health (void)
   g_autoptr (SoupMessage) msg = NULL;
   g_autoptr (GBytes) body = NULL;
   SoupMessageHeaders *headers;
-  guint status = 0;
+  guint               status = 0;
 
   g_assert_true (g_str_has_prefix (server->url, "http://127.0.0.1:"));
 
@@ -37,7 +37,8 @@ test_health (void)
   headers = soup_message_get_response_headers (msg);
   g_assert_cmpstr (soup_message_headers_get_one (headers, "Cache-Control"), ==, "no-store");
   g_assert_cmpstr (soup_message_headers_get_one (headers, "X-Content-Type-Options"), ==, "nosniff");
-  g_assert_true (g_str_has_prefix (soup_message_headers_get_content_type (headers, NULL), "application/json"));
+  g_assert_true (
+      g_str_has_prefix (soup_message_headers_get_content_type (headers, NULL), "application/json"));
 
   text = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
   health = hall_test_parse_object (text);
@@ -72,7 +73,7 @@ test_login_and_command (void)
   g_autoptr (JsonObject) renamed = NULL;
   g_autoptr (JsonObject) error = NULL;
   g_autofree char *text = NULL;
-  guint status = 0;
+  guint            status = 0;
 
   hall_test_server_add_user (server, "wang.fang", "staff", "chengjian", NULL);
   token = hall_test_server_login (server, "wang.fang", NULL, 2);
@@ -81,8 +82,9 @@ test_login_and_command (void)
   whoami = hall_test_server_ok (server, token, "session.whoami", NULL);
   g_assert_cmpstr (json_object_get_string_member (whoami, "role"), ==, "staff");
   g_assert_cmpint (json_object_get_int_member (whoami, "counter_id"), ==, 2);
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (whoami, "user"), "username"), ==,
-                   "wang.fang");
+  g_assert_cmpstr (
+      json_object_get_string_member (json_object_get_object_member (whoami, "user"), "username"),
+      ==, "wang.fang");
 
   /* The role table holds over HTTP, with the error shape of the LAN contract. */
   error = hall_test_server_fails (server, token, "user.list", HALL_ERROR_FORBIDDEN, NULL, "{}");
@@ -109,16 +111,19 @@ test_login_and_command (void)
 
   /* A command whose name starts like the change feed's path is still a command. */
   {
-    g_autoptr (JsonObject) events = hall_test_server_ok (server, admin, "events.since", "{\"since\": 0}");
+    g_autoptr (JsonObject) events =
+        hall_test_server_ok (server, admin, "events.since", "{\"since\": 0}");
 
-    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (events, "events")), >=, 2);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (events, "events")), >=,
+                      2);
   }
 
   /* Signing out ends the token. */
   g_clear_pointer (&whoami, json_object_unref);
   whoami = hall_test_server_ok (server, token, "session.logout", "{}");
   g_clear_pointer (&error, json_object_unref);
-  error = hall_test_server_fails (server, token, "session.whoami", HALL_ERROR_UNAUTHENTICATED, NULL, NULL);
+  error = hall_test_server_fails (server, token, "session.whoami", HALL_ERROR_UNAUTHENTICATED, NULL,
+                                  NULL);
 }
 
 static void
@@ -193,18 +198,18 @@ test_plain_refused_off_loopback (void)
   g_autoptr (HallTestServer) server = hall_test_server_new (HALL_TEST_SERVER_NO_START);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  int code = 0;
+  int              code = 0;
 
-  out = hall_test_server_run_cli (server, NULL, &code, &err, "serve", "--database", server->database, "--listen",
-                                  "0.0.0.0:0", "--plain", NULL);
+  out = hall_test_server_run_cli (server, NULL, &code, &err, "serve", "--database",
+                                  server->database, "--listen", "0.0.0.0:0", "--plain", NULL);
   g_assert_cmpint (code, ==, 2);
   g_assert_nonnull (strstr (err, "loopback"));
   g_assert_false (g_file_test (server->database, G_FILE_TEST_EXISTS));
 
   g_free (out);
   g_free (err);
-  out = hall_test_server_run_cli (server, NULL, &code, &err, "serve", "--database", server->database, "--listen",
-                                  "hall.example:80", NULL);
+  out = hall_test_server_run_cli (server, NULL, &code, &err, "serve", "--database",
+                                  server->database, "--listen", "hall.example:80", NULL);
   g_assert_cmpint (code, ==, 2);
   g_assert_nonnull (strstr (err, "HOST:PORT"));
 }
@@ -221,12 +226,14 @@ test_login_rate_limit (void)
   for (guint i = 0; i < 10; i++)
     {
       g_clear_pointer (&error, json_object_unref);
-      error = hall_test_server_fails (server, NULL, "session.login", HALL_ERROR_UNAUTHENTICATED, "password",
-                                      "{\"username\": \"nobody%u\", \"password\": \"guess-%u\"}", i, i);
+      error = hall_test_server_fails (
+          server, NULL, "session.login", HALL_ERROR_UNAUTHENTICATED, "password",
+          "{\"username\": \"nobody%u\", \"password\": \"guess-%u\"}", i, i);
     }
   g_clear_pointer (&error, json_object_unref);
-  error = hall_test_server_fails (server, NULL, "session.login", HALL_ERROR_RATE_LIMITED, "password",
-                                  "{\"username\": \"zhao.lei\", \"password\": \"" HALL_TEST_PASSWORD "\"}");
+  error = hall_test_server_fails (
+      server, NULL, "session.login", HALL_ERROR_RATE_LIMITED, "password",
+      "{\"username\": \"zhao.lei\", \"password\": \"" HALL_TEST_PASSWORD "\"}");
 }
 
 static void
@@ -242,20 +249,23 @@ test_cli (void)
   int code = -1;
 
   /* add-user: roles repeated or comma-separated; mistakes name what to fix and create nothing. */
-  out = hall_test_server_run_cli (server, "password123\n", &code, &err, "add-user", "--database", server->database,
-                                  "--username", "chen.jie", "--role", "staff,manager", "--role", "leader",
-                                  "--department", "renshe", NULL);
+  out = hall_test_server_run_cli (server, "password123\n", &code, &err, "add-user", "--database",
+                                  server->database, "--username", "chen.jie", "--role",
+                                  "staff,manager", "--role", "leader", "--department", "renshe",
+                                  NULL);
   g_assert_cmpint (code, ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  out = hall_test_server_run_cli (server, "password123\n", &code, &err, "add-user", "--database", server->database,
-                                  "--username", "bad.role", "--role", "boss", NULL);
+  out =
+      hall_test_server_run_cli (server, "password123\n", &code, &err, "add-user", "--database",
+                                server->database, "--username", "bad.role", "--role", "boss", NULL);
   g_assert_cmpint (code, ==, 1);
   g_assert_nonnull (strstr (err, "roles"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  out = hall_test_server_run_cli (server, "short\n", &code, &err, "add-user", "--database", server->database,
-                                  "--username", "short.pw", "--role", "staff", NULL);
+  out = hall_test_server_run_cli (server, "short\n", &code, &err, "add-user", "--database",
+                                  server->database, "--username", "short.pw", "--role", "staff",
+                                  NULL);
   g_assert_cmpint (code, ==, 1);
   g_assert_nonnull (strstr (err, "password"));
   answer = hall_test_server_ok (server, admin, "user.list", "{}");
@@ -264,8 +274,8 @@ test_cli (void)
   /* backup while the server runs, then check the copy. */
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  out = hall_test_server_run_cli (server, NULL, &code, &err, "backup", "--database", server->database, "--to",
-                                  backup, NULL);
+  out = hall_test_server_run_cli (server, NULL, &code, &err, "backup", "--database",
+                                  server->database, "--to", backup, NULL);
   g_assert_cmpint (code, ==, 0);
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
   g_clear_pointer (&out, g_free);
@@ -277,15 +287,16 @@ test_cli (void)
   /* A backup never overwrites the database; backup and check never create an empty one. */
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  out = hall_test_server_run_cli (server, NULL, &code, &err, "backup", "--database", server->database, "--to",
-                                  server->database, NULL);
+  out = hall_test_server_run_cli (server, NULL, &code, &err, "backup", "--database",
+                                  server->database, "--to", server->database, NULL);
   g_assert_cmpint (code, ==, 1);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   {
     g_autofree char *missing = g_build_filename (server->dir, "missing.db", NULL);
 
-    out = hall_test_server_run_cli (server, NULL, &code, &err, "check", "--database", missing, NULL);
+    out =
+        hall_test_server_run_cli (server, NULL, &code, &err, "check", "--database", missing, NULL);
     g_assert_cmpint (code, ==, 1);
     g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   }
@@ -296,8 +307,10 @@ test_cli (void)
   g_assert_true (json_object_get_boolean_member (answer, "ok"));
   g_clear_pointer (&answer, json_object_unref);
   answer = hall_test_server_ok (server, admin, "hall.backup", "{}");
-  g_assert_true (g_str_has_prefix (json_object_get_string_member (answer, "path"), server->database));
-  g_assert_true (g_file_test (json_object_get_string_member (answer, "path"), G_FILE_TEST_IS_REGULAR));
+  g_assert_true (
+      g_str_has_prefix (json_object_get_string_member (answer, "path"), server->database));
+  g_assert_true (
+      g_file_test (json_object_get_string_member (answer, "path"), G_FILE_TEST_IS_REGULAR));
   g_assert_cmpint (json_object_get_int_member (answer, "size"), >, 0);
   error = hall_test_server_fails (server, admin, "hall.backup", HALL_ERROR_FORBIDDEN, "to",
                                   "{\"to\": \"/tmp/stolen.db\"}");
@@ -310,7 +323,8 @@ test_cli (void)
   g_assert_cmpint (code, ==, 2);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  out = hall_test_server_run_cli (server, NULL, &code, &err, "backup", "--database", server->database, NULL);
+  out = hall_test_server_run_cli (server, NULL, &code, &err, "backup", "--database",
+                                  server->database, NULL);
   g_assert_cmpint (code, ==, 2);
   g_assert_nonnull (strstr (err, "--to"));
 }
@@ -329,7 +343,7 @@ process_is_gone (int pid)
 {
   g_autofree char *path = g_strdup_printf ("/proc/%d/stat", pid);
   g_autofree char *stat = NULL;
-  const char *end;
+  const char      *end;
 
   if (!g_file_get_contents (path, &stat, NULL, NULL))
     return TRUE;
@@ -346,7 +360,7 @@ test_server_dies_with_test (void)
   g_autofree char *text = NULL;
   g_auto (GStrv) lines = NULL;
   gint64 deadline;
-  int pid;
+  int    pid;
 
   if (g_test_subprocess ())
     {
@@ -359,7 +373,8 @@ test_server_dies_with_test (void)
     }
 
   note = orphan_note_path (getpid ());
-  g_test_trap_subprocess (NULL, HALL_TEST_SERVER_TIMEOUT * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_subprocess (NULL, HALL_TEST_SERVER_TIMEOUT * G_USEC_PER_SEC,
+                          G_TEST_SUBPROCESS_DEFAULT);
   g_test_trap_assert_failed ();
   g_assert_true (g_file_get_contents (note, &text, NULL, NULL));
   g_unlink (note);

@@ -25,7 +25,6 @@
 #include "hall-test-util.h"
 #include "hall-ui-test-util.h"
 
-
 static gboolean
 timeout_cb (gpointer data)
 {
@@ -57,7 +56,7 @@ save_png (GtkWidget  *widget,
   g_autoptr (GdkTexture) texture = NULL;
   g_autofree char *file = g_strdup_printf ("%s-%s.png", name, scheme);
   g_autofree char *path = g_build_filename (dir, file, NULL);
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
+  GskRenderer     *renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
 
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (snapshot);
@@ -68,15 +67,16 @@ save_png (GtkWidget  *widget,
   g_print ("%s\n", path);
 }
 
-static const char * const admin_pages[] = { "admin-setup", "admin-accounts", "admin-calendar",
-                                            "admin-maintenance" };
+static const char *const admin_pages[] = { "admin-setup", "admin-accounts", "admin-calendar",
+                                           "admin-maintenance" };
 
 static gboolean
 board_loaded (gpointer data)
 {
   GtkWidget *board = hall_workspace_get_page (hall_window_get_workspace (data), "board");
 
-  return board != NULL && g_list_model_get_n_items (hall_board_page_get_counters (HALL_BOARD_PAGE (board))) > 0;
+  return board != NULL
+         && g_list_model_get_n_items (hall_board_page_get_counters (HALL_BOARD_PAGE (board))) > 0;
 }
 
 static void
@@ -102,7 +102,7 @@ shoot_manager (HallWindow *window,
                const char *out)
 {
   HallWorkspace *workspace = hall_window_get_workspace (window);
-  GtkWidget *triage;
+  GtkWidget     *triage;
 
   hall_workspace_show_page (workspace, "triage");
   triage = hall_workspace_get_page (workspace, "triage");
@@ -136,10 +136,10 @@ shoot_staff (HallWindow *window,
              const char *out)
 {
   HallWorkspace *workspace = hall_window_get_workspace (window);
-  GtkWidget *counter = hall_workspace_get_page (workspace, "counter");
-  GtkWidget *matters = hall_workspace_get_page (workspace, "matters");
-  GtkWidget *form = hall_counter_page_get_matter_form (HALL_COUNTER_PAGE (counter));
-  GListModel *list = hall_matter_list_page_get_matters (HALL_MATTER_LIST_PAGE (matters));
+  GtkWidget     *counter = hall_workspace_get_page (workspace, "counter");
+  GtkWidget     *matters = hall_workspace_get_page (workspace, "matters");
+  GtkWidget     *form = hall_counter_page_get_matter_form (HALL_COUNTER_PAGE (counter));
+  GListModel    *list = hall_matter_list_page_get_matters (HALL_MATTER_LIST_PAGE (matters));
   g_autoptr (GObject) first = NULL;
 
   hall_ui_test_wait (counter_loaded, counter, 60, "the window");
@@ -158,7 +158,8 @@ shoot_staff (HallWindow *window,
   settle (1200);
   first = g_list_model_get_item (list, 0);
   if (first != NULL)
-    hall_matter_list_page_show_matter (HALL_MATTER_LIST_PAGE (matters), hall_json_item_get_id (HALL_JSON_ITEM (first)));
+    hall_matter_list_page_show_matter (HALL_MATTER_LIST_PAGE (matters),
+                                       hall_json_item_get_id (HALL_JSON_ITEM (first)));
   settle (1200);
   shoot (window, out, "staff-matters");
 }
@@ -182,10 +183,10 @@ shoot_leader (HallWindow *window,
               const char *out)
 {
   HallWorkspace *workspace = hall_window_get_workspace (window);
-  GtkWidget *reception = hall_workspace_get_page (workspace, "reception");
-  GtkWidget *supervision = hall_workspace_get_page (workspace, "supervision");
-  GtkWidget *charges = hall_workspace_get_page (workspace, "charges");
-  GListModel *visitors = hall_reception_page_get_visitors (HALL_RECEPTION_PAGE (reception));
+  GtkWidget     *reception = hall_workspace_get_page (workspace, "reception");
+  GtkWidget     *supervision = hall_workspace_get_page (workspace, "supervision");
+  GtkWidget     *charges = hall_workspace_get_page (workspace, "charges");
+  GListModel    *visitors = hall_reception_page_get_visitors (HALL_RECEPTION_PAGE (reception));
   g_autoptr (GObject) first = NULL;
   g_autoptr (GObject) overdue = NULL;
   g_autoptr (GObject) charge = NULL;
@@ -208,17 +209,19 @@ shoot_leader (HallWindow *window,
   hall_ui_test_wait (supervision_loaded, supervision, 60, "the supervision lists");
   settle (600);
   shoot (window, out, "leader-supervision");
-  overdue = g_list_model_get_item (hall_supervision_page_get_list (HALL_SUPERVISION_PAGE (supervision), "overdue"), 0);
-  gtk_widget_activate_action (supervision, "supervision.take-charge", "x",
-                              json_object_get_int_member (hall_json_item_get_data (HALL_JSON_ITEM (overdue)),
-                                                          "matter_id"));
+  overdue = g_list_model_get_item (
+      hall_supervision_page_get_list (HALL_SUPERVISION_PAGE (supervision), "overdue"), 0);
+  gtk_widget_activate_action (
+      supervision, "supervision.take-charge", "x",
+      json_object_get_int_member (hall_json_item_get_data (HALL_JSON_ITEM (overdue)), "matter_id"));
   settle (1200);
   hall_workspace_show_page (workspace, "charges");
   settle (1200);
   shoot (window, out, "leader-charges");
   charge = g_list_model_get_item (hall_charges_page_get_charges (HALL_CHARGES_PAGE (charges)), 0);
-  gtk_widget_activate_action (charges, "charges.open", "x",
-                              json_object_get_int_member (hall_json_item_get_data (HALL_JSON_ITEM (charge)), "id"));
+  gtk_widget_activate_action (
+      charges, "charges.open", "x",
+      json_object_get_int_member (hall_json_item_get_data (HALL_JSON_ITEM (charge)), "id"));
   hall_ui_test_wait (charge_open, charges, 60, "the charge");
   settle (600);
   shoot (window, out, "leader-charge");
@@ -232,9 +235,9 @@ main (int   argc,
   g_autoptr (HallApplication) app = NULL;
   g_autoptr (GSettings) settings = NULL;
   HallWindow *window = NULL;
-  GtkWidget *welcome, *signin;
+  GtkWidget  *welcome, *signin;
   const char *out;
-  int height = 800, width = 1280;
+  int         height = 800, width = 1280;
 
   if (argc < 2 || argc > 4)
     {

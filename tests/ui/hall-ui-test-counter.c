@@ -13,8 +13,10 @@ hall_ui_test_counter_is (gpointer data)
 {
   JsonObject *counter = hall_counter_page_get_counter (data);
 
-  return counter != NULL && g_strcmp0 (json_object_get_string_member (counter, "state"),
-                                       g_object_get_data (data, "want")) == 0;
+  return counter != NULL
+         && g_strcmp0 (json_object_get_string_member (counter, "state"),
+                       g_object_get_data (data, "want"))
+                == 0;
 }
 
 gboolean

@@ -18,7 +18,7 @@ typedef struct
 char *
 hall_ui_test_environment (void)
 {
-  char *dir = g_dir_make_tmp ("hall-ui-test-XXXXXX", NULL);
+  char       *dir = g_dir_make_tmp ("hall-ui-test-XXXXXX", NULL);
   const char *builddir = g_getenv ("HALL_TEST_BUILDDIR");
 
   g_assert_nonnull (dir);
@@ -63,13 +63,13 @@ _hall_ui_test_timeout_cb (gpointer data)
 }
 
 void
-hall_ui_test_wait (HallUiTestCondition  condition,
-                   gpointer             data,
-                   guint                seconds,
-                   const char          *what)
+hall_ui_test_wait (HallUiTestCondition condition,
+                   gpointer            data,
+                   guint               seconds,
+                   const char         *what)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (seconds, _hall_ui_test_timeout_cb, &timed_out);
+  guint    id = g_timeout_add_seconds (seconds, _hall_ui_test_timeout_cb, &timed_out);
 
   while (!condition (data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
@@ -116,7 +116,7 @@ hall_ui_test_wait_page (HallWindow *window,
                         const char *name,
                         guint       seconds)
 {
-  HallUiTestPage page = { window, name };
+  HallUiTestPage   page = { window, name };
   g_autofree char *what = g_strdup_printf ("the window to show “%s”", name);
 
   hall_ui_test_wait (_hall_ui_test_page_is, &page, seconds, what);

@@ -16,47 +16,47 @@ typedef gboolean (*HallUiTestCondition) (gpointer data);
 
 /* Must run before anything reads the environment: a private data folder (removed by the
  * caller), settings in memory, and the schema compiled in the build tree. */
-char             *hall_ui_test_environment         (void);
+char *hall_ui_test_environment (void);
 /* The start of a UI test program: hall_ui_test_environment(), GTK in test mode, libadwaita,
  * and no animations (an entry row's focus animation still running when its window goes would keep
  * the form, and so the client and the engine, alive past the test). Returns the data folder. */
-char             *hall_ui_test_init                (int                 *argc,
-                                                    char              ***argv);
+char *hall_ui_test_init (int    *argc,
+                         char ***argv);
 /* Runs the tests added, then removes @data_dir (and frees it); returns g_test_run()'s result. */
-int               hall_ui_test_run                 (char                *data_dir);
+int hall_ui_test_run (char *data_dir);
 /* Runs the main loop until @condition holds; fails the test after @seconds. */
-void              hall_ui_test_wait                (HallUiTestCondition  condition,
-                                                    gpointer             data,
-                                                    guint                seconds,
-                                                    const char          *what);
+void hall_ui_test_wait (HallUiTestCondition condition,
+                        gpointer            data,
+                        guint               seconds,
+                        const char         *what);
 /* Lets pending idle work (layout, model updates) run. */
-void              hall_ui_test_flush               (void);
+void hall_ui_test_flush (void);
 /* The widget named @name under @root; the test fails when there is none. */
-GtkWidget        *hall_ui_test_find                (GtkWidget           *root,
-                                                    const char          *name);
+GtkWidget *hall_ui_test_find (GtkWidget  *root,
+                              const char *name);
 /* Puts @text in the editable named @name, as typing would. */
-void              hall_ui_test_type                (GtkWidget           *root,
-                                                    const char          *name,
-                                                    const char          *text);
+void hall_ui_test_type (GtkWidget  *root,
+                        const char *name,
+                        const char *text);
 /* Waits until @window shows the page @name. */
-void              hall_ui_test_wait_page           (HallWindow          *window,
-                                                    const char          *name,
-                                                    guint                seconds);
+void hall_ui_test_wait_page (HallWindow *window,
+                             const char *name,
+                             guint       seconds);
 /* For hall_ui_test_wait(): a gboolean that a callback sets. */
-gboolean          hall_ui_test_flag_set            (gpointer             data);
+gboolean hall_ui_test_flag_set (gpointer data);
 /* A hall_client_login_async() callback: the sign-in worked, then *(gboolean *) @user_data. */
-void              hall_ui_test_login_cb            (GObject             *object,
-                                                    GAsyncResult        *result,
-                                                    gpointer             user_data);
+void hall_ui_test_login_cb (GObject      *object,
+                            GAsyncResult *result,
+                            gpointer      user_data);
 /* The question the app asks (an AdwMessageDialog on screen), or NULL. */
-AdwMessageDialog *hall_ui_test_find_dialog         (void);
+AdwMessageDialog *hall_ui_test_find_dialog (void);
 /* What a click on one of the question's buttons does: the response, then the dialog closes. */
-void              hall_ui_test_answer              (const char          *response);
+void hall_ui_test_answer (const char *response);
 /* GTK's print dialog, when one is open (the papers go through it). */
-GtkWindow        *hall_ui_test_find_print_dialog   (void);
+GtkWindow *hall_ui_test_find_print_dialog (void);
 /* Waits for the print dialog, then cancels it as a clerk would. */
-void              hall_ui_test_cancel_print_dialog (void);
+void hall_ui_test_cancel_print_dialog (void);
 /* A new app, registered and activated, not unique so tests may run side by side. */
-HallApplication  *hall_ui_test_start_app           (HallWindow         **window);
+HallApplication *hall_ui_test_start_app (HallWindow **window);
 
 G_END_DECLS

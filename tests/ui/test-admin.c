@@ -68,7 +68,7 @@ lijing_locked (gpointer data)
 typedef struct
 {
   gboolean done;
-  GError *error;
+  GError  *error;
 } Call;
 
 static void
@@ -77,7 +77,8 @@ login_cb (GObject      *object,
           gpointer      user_data)
 {
   Call *call = user_data;
-  g_autoptr (JsonObject) reply = hall_client_login_finish (HALL_CLIENT (object), result, &call->error);
+  g_autoptr (JsonObject) reply =
+      hall_client_login_finish (HALL_CLIENT (object), result, &call->error);
 
   call->done = TRUE;
 }
@@ -95,7 +96,8 @@ try_sign_in (HallApplication *app,
              const char      *username,
              const char      *password)
 {
-  HallEngine *engine = hall_local_client_get_engine (HALL_LOCAL_CLIENT (hall_application_get_client (app)));
+  HallEngine *engine =
+      hall_local_client_get_engine (HALL_LOCAL_CLIENT (hall_application_get_client (app)));
   g_autoptr (HallClient) other = hall_local_client_new (engine);
   Call call = { FALSE, NULL };
 
@@ -112,7 +114,8 @@ call_cb (GObject      *object,
          gpointer      user_data)
 {
   Call *call = user_data;
-  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, &call->error);
+  g_autoptr (JsonObject) reply =
+      hall_client_call_finish (HALL_CLIENT (object), result, &call->error);
 
   call->done = TRUE;
 }
@@ -123,9 +126,10 @@ sign_in_elsewhere (HallApplication *app,
                    const char      *username,
                    const char      *password)
 {
-  HallEngine *engine = hall_local_client_get_engine (HALL_LOCAL_CLIENT (hall_application_get_client (app)));
+  HallEngine *engine =
+      hall_local_client_get_engine (HALL_LOCAL_CLIENT (hall_application_get_client (app)));
   HallClient *other = hall_local_client_new (engine);
-  Call call = { FALSE, NULL };
+  Call        call = { FALSE, NULL };
 
   hall_client_login_async (other, username, password, NULL, 0, NULL, login_cb, &call);
   hall_ui_test_wait (call_done, &call, 30, "session.login");
@@ -148,7 +152,7 @@ static gboolean
 lijing_is_manager (gpointer data)
 {
   JsonObject *user = find_account (data, "lijing");
-  JsonArray *roles = user != NULL ? json_object_get_array_member (user, "roles") : NULL;
+  JsonArray  *roles = user != NULL ? json_object_get_array_member (user, "roles") : NULL;
 
   for (guint i = 0; roles != NULL && i < json_array_get_length (roles); i++)
     if (g_strcmp0 (json_array_get_string_element (roles, i), "manager") == 0)
@@ -195,7 +199,8 @@ window_21 (HallAdminSetupPage *page)
     {
       g_autoptr (HallJsonItem) item = g_list_model_get_item (counters, i);
 
-      if (json_object_get_int_member_with_default (hall_json_item_get_data (item), "number", 0) == 21)
+      if (json_object_get_int_member_with_default (hall_json_item_get_data (item), "number", 0)
+          == 21)
         return hall_json_item_get_data (item);
     }
   return NULL;
@@ -212,11 +217,11 @@ window_21_listed (gpointer data)
 static void
 add_department_and_window (HallWorkspace *workspace)
 {
-  GtkWidget *setup;
+  GtkWidget  *setup;
   GListModel *departments;
   const char *taken;
-  char free_letter[2] = { 0, 0 };
-  gint64 laoling_id;
+  char        free_letter[2] = { 0, 0 };
+  gint64      laoling_id;
 
   g_assert_true (hall_workspace_show_page (workspace, "admin-setup"));
   setup = hall_workspace_get_page (workspace, "admin-setup");
@@ -237,18 +242,24 @@ add_department_and_window (HallWorkspace *workspace)
   hall_ui_test_type (setup, "new_department_prefix", taken);
   gtk_widget_activate_action (setup, "setup.add-department", NULL);
   /* Said at the ticket letter, naming the department that has it; everything typed stays. */
-  g_assert_true (gtk_widget_has_css_class (hall_ui_test_find (setup, "new_department_prefix"), "error"));
-  g_assert_false (gtk_widget_has_css_class (hall_ui_test_find (setup, "new_department_code"), "error"));
-  g_assert_false (gtk_widget_has_css_class (hall_ui_test_find (setup, "new_department_name"), "error"));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (setup, "new_department_name"))), ==,
-                   "老龄办");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (setup, "new_department_prefix"))), ==,
-                   taken);
+  g_assert_true (
+      gtk_widget_has_css_class (hall_ui_test_find (setup, "new_department_prefix"), "error"));
+  g_assert_false (
+      gtk_widget_has_css_class (hall_ui_test_find (setup, "new_department_code"), "error"));
+  g_assert_false (
+      gtk_widget_has_css_class (hall_ui_test_find (setup, "new_department_name"), "error"));
+  g_assert_cmpstr (
+      gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (setup, "new_department_name"))), ==,
+      "老龄办");
+  g_assert_cmpstr (
+      gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (setup, "new_department_prefix"))), ==,
+      taken);
   g_assert_null (find_by (departments, "code", "laoling"));
 
   /* Another letter takes the message back; the department is added and listed. */
   hall_ui_test_type (setup, "new_department_prefix", free_letter);
-  g_assert_false (gtk_widget_has_css_class (hall_ui_test_find (setup, "new_department_prefix"), "error"));
+  g_assert_false (
+      gtk_widget_has_css_class (hall_ui_test_find (setup, "new_department_prefix"), "error"));
   gtk_widget_activate_action (setup, "setup.add-department", NULL);
   hall_ui_test_wait (laoling_listed, setup, 30, "the new department in the list");
   {
@@ -259,39 +270,43 @@ add_department_and_window (HallWorkspace *workspace)
     g_assert_false (json_object_get_boolean_member (laoling, "is_legal"));
     laoling_id = json_object_get_int_member (laoling, "id");
   }
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (setup, "new_department_code"))), ==, "");
+  g_assert_cmpstr (
+      gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (setup, "new_department_code"))), ==,
+      "");
 
   /* Window 21, serving 老龄办: its choice appeared with the department. */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (hall_ui_test_find (setup, "new_counter_number")), 21);
   gtk_widget_activate_action (setup, "setup.add-counter", NULL);
   /* No department chosen: said there, nothing added. */
-  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_ancestor (hall_ui_test_find (setup,
-                                                                                       "new_counter_departments"),
-                                                                    GTK_TYPE_LIST_BOX_ROW),
-                                           "error"));
+  g_assert_true (gtk_widget_has_css_class (
+      gtk_widget_get_ancestor (hall_ui_test_find (setup, "new_counter_departments"),
+                               GTK_TYPE_LIST_BOX_ROW),
+      "error"));
   g_assert_null (window_21 (HALL_ADMIN_SETUP_PAGE (setup)));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (hall_ui_test_find (hall_ui_test_find (setup,
-                                                                                       "new_counter_departments"),
-                                                                    "department_laoling")),
-                               TRUE);
+  gtk_check_button_set_active (
+      GTK_CHECK_BUTTON (hall_ui_test_find (hall_ui_test_find (setup, "new_counter_departments"),
+                                           "department_laoling")),
+      TRUE);
   gtk_widget_activate_action (setup, "setup.add-counter", NULL);
   hall_ui_test_wait (window_21_listed, setup, 30, "window 21 in the list");
   {
-    JsonArray *served = json_object_get_array_member (window_21 (HALL_ADMIN_SETUP_PAGE (setup)), "department_ids");
+    JsonArray *served =
+        json_object_get_array_member (window_21 (HALL_ADMIN_SETUP_PAGE (setup)), "department_ids");
 
     g_assert_cmpuint (json_array_get_length (served), ==, 1);
     g_assert_cmpint (json_array_get_int_element (served, 0), ==, laoling_id);
   }
   /* A second window 21 is refused at the number. */
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (hall_ui_test_find (hall_ui_test_find (setup,
-                                                                                       "new_counter_departments"),
-                                                                    "department_laoling")),
-                               TRUE);
+  gtk_check_button_set_active (
+      GTK_CHECK_BUTTON (hall_ui_test_find (hall_ui_test_find (setup, "new_counter_departments"),
+                                           "department_laoling")),
+      TRUE);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (hall_ui_test_find (setup, "new_counter_number")), 21);
   gtk_widget_activate_action (setup, "setup.add-counter", NULL);
-  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_ancestor (hall_ui_test_find (setup, "new_counter_number"),
-                                                                    ADW_TYPE_ACTION_ROW),
-                                           "error"));
+  g_assert_true (gtk_widget_has_css_class (
+      gtk_widget_get_ancestor (hall_ui_test_find (setup, "new_counter_number"),
+                               ADW_TYPE_ACTION_ROW),
+      "error"));
 }
 
 static gboolean
@@ -303,13 +318,14 @@ accounts_idle (gpointer data)
 static gboolean
 calendar_ready (gpointer data)
 {
-  return hall_admin_calendar_page_get_due_15 (data) != NULL && !hall_admin_calendar_page_get_busy (data);
+  return hall_admin_calendar_page_get_due_15 (data) != NULL
+         && !hall_admin_calendar_page_get_busy (data);
 }
 
 typedef struct
 {
   HallAdminCalendarPage *page;
-  const char *before;
+  const char            *before;
 } DueCheck;
 
 static gboolean
@@ -337,7 +353,9 @@ audit_has_create (gpointer data)
     {
       g_autoptr (HallJsonItem) item = g_list_model_get_item (audit, i);
 
-      if (g_strcmp0 (json_object_get_string_member (hall_json_item_get_data (item), "command"), "user.create") == 0)
+      if (g_strcmp0 (json_object_get_string_member (hall_json_item_get_data (item), "command"),
+                     "user.create")
+          == 0)
         return TRUE;
     }
   /* Not on this page: the next older one, as the admin would. */
@@ -361,11 +379,11 @@ admin (void)
 {
   HallWindow *window = NULL;
   g_autoptr (HallApplication) app = hall_ui_test_start_app (&window);
-  GtkWidget *welcome = GTK_WIDGET (hall_window_get_welcome_page (window));
-  HallWorkspace *workspace = hall_window_get_workspace (window);
-  GtkWidget *accounts, *calendar, *maintenance, *department;
+  GtkWidget       *welcome = GTK_WIDGET (hall_window_get_welcome_page (window));
+  HallWorkspace   *workspace = hall_window_get_workspace (window);
+  GtkWidget       *accounts, *calendar, *maintenance, *department;
   g_autofree char *due_before = NULL;
-  gint64 lijing_id;
+  gint64           lijing_id;
 
   /* A new hall on this PC; its first account also holds the admin role. */
   gtk_widget_activate_action (welcome, "welcome.show-create", NULL);
@@ -390,16 +408,21 @@ admin (void)
   hall_ui_test_type (accounts, "new_display_name", "李静");
   hall_ui_test_type (accounts, "new_password", "short");
   department = hall_ui_test_find (accounts, "new_department");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (department),
-                              position_of (adw_combo_row_get_model (ADW_COMBO_ROW (department)), "城建"));
+  adw_combo_row_set_selected (
+      ADW_COMBO_ROW (department),
+      position_of (adw_combo_row_get_model (ADW_COMBO_ROW (department)), "城建"));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (hall_ui_test_find (accounts, "role_staff")), TRUE);
 
   /* Too short: said at the password, what was typed stays, nothing is created. */
   gtk_widget_activate_action (accounts, "accounts.create", NULL);
   g_assert_true (gtk_widget_has_css_class (hall_ui_test_find (accounts, "new_password"), "error"));
   g_assert_false (gtk_widget_has_css_class (hall_ui_test_find (accounts, "new_username"), "error"));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (accounts, "new_password"))), ==, "short");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (accounts, "new_username"))), ==, "lijing");
+  g_assert_cmpstr (
+      gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (accounts, "new_password"))), ==,
+      "short");
+  g_assert_cmpstr (
+      gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (accounts, "new_username"))), ==,
+      "lijing");
   g_assert_false (hall_admin_accounts_page_get_busy (HALL_ADMIN_ACCOUNTS_PAGE (accounts)));
   g_assert_null (find_account (HALL_ADMIN_ACCOUNTS_PAGE (accounts), "lijing"));
 
@@ -410,7 +433,7 @@ admin (void)
   hall_ui_test_wait (lijing_listed, accounts, 30, "the new account in the list");
   {
     JsonObject *user = find_account (HALL_ADMIN_ACCOUNTS_PAGE (accounts), "lijing");
-    JsonArray *roles = json_object_get_array_member (user, "roles");
+    JsonArray  *roles = json_object_get_array_member (user, "roles");
 
     g_assert_cmpstr (json_object_get_string_member (user, "department_name"), ==, "城建");
     g_assert_cmpstr (json_object_get_string_member (user, "display_name"), ==, "李静");
@@ -419,15 +442,17 @@ admin (void)
     lijing_id = json_object_get_int_member (user, "id");
   }
   /* The form is ready for the next person. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (accounts, "new_username"))), ==, "");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (accounts, "new_password"))), ==, "");
+  g_assert_cmpstr (
+      gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (accounts, "new_username"))), ==, "");
+  g_assert_cmpstr (
+      gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (accounts, "new_password"))), ==, "");
 
   /* A new password: the dialog will not send one that is too short. */
   g_assert_null (try_sign_in (app, "lijing", "lijing-2026"));
   gtk_widget_activate_action (accounts, "accounts.reset-password", "x", lijing_id);
   {
     AdwMessageDialog *dialog = hall_ui_test_find_dialog ();
-    GtkWidget *entry = hall_ui_test_find (GTK_WIDGET (dialog), "reset_password");
+    GtkWidget        *entry = hall_ui_test_find (GTK_WIDGET (dialog), "reset_password");
 
     g_assert_false (adw_message_dialog_get_response_enabled (dialog, "reset"));
     gtk_editable_set_text (GTK_EDITABLE (entry), "1234");
@@ -454,7 +479,8 @@ admin (void)
 
     g_assert_no_error (before);
     g_assert_true (HALL_IS_ADMIN_ACCOUNT_ROW (row));
-    gtk_check_button_set_active (GTK_CHECK_BUTTON (hall_ui_test_find (row, "edit_role_manager")), TRUE);
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (hall_ui_test_find (row, "edit_role_manager")),
+                                 TRUE);
     /* Cancelling sends nothing. */
     gtk_widget_activate_action (row, "account.save", NULL);
     hall_ui_test_answer ("cancel");
@@ -466,9 +492,10 @@ admin (void)
     after = whoami (elsewhere);
     g_assert_error (after, HALL_ERROR, HALL_ERROR_UNAUTHENTICATED);
     /* The department stayed. */
-    g_assert_cmpstr (json_object_get_string_member (find_account (HALL_ADMIN_ACCOUNTS_PAGE (accounts), "lijing"),
-                                                    "department_name"),
-                     ==, "城建");
+    g_assert_cmpstr (
+        json_object_get_string_member (find_account (HALL_ADMIN_ACCOUNTS_PAGE (accounts), "lijing"),
+                                       "department_name"),
+        ==, "城建");
   }
 
   /* Locking asks first; cancelling changes nothing. */
@@ -492,8 +519,8 @@ admin (void)
   calendar = hall_workspace_get_page (workspace, "admin-calendar");
   hall_ui_test_wait (calendar_ready, calendar, 30, "the deadline preview");
   due_before = g_strdup (hall_admin_calendar_page_get_due_15 (HALL_ADMIN_CALENDAR_PAGE (calendar)));
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (calendar, "deadline_15"))),
-                            due_before));
+  g_assert_nonnull (strstr (
+      gtk_label_get_text (GTK_LABEL (hall_ui_test_find (calendar, "deadline_15"))), due_before));
   /* A date that is no date is said at the field. */
   hall_ui_test_type (calendar, "day_date", "2026-02-30");
   gtk_widget_activate_action (calendar, "calendar.add-day", NULL);
@@ -503,26 +530,29 @@ admin (void)
   hall_ui_test_type (calendar, "day_note", "县庆");
   gtk_widget_activate_action (calendar, "calendar.add-day", NULL);
   {
-    DueCheck check = { HALL_ADMIN_CALENDAR_PAGE (calendar), due_before };
+    DueCheck    check = { HALL_ADMIN_CALENDAR_PAGE (calendar), due_before };
     const char *due_after;
 
     hall_ui_test_wait (due_moved, &check, 30, "the deadline preview to move");
     due_after = hall_admin_calendar_page_get_due_15 (HALL_ADMIN_CALENDAR_PAGE (calendar));
     g_assert_cmpstr (due_after, >, due_before);
-    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (calendar, "deadline_15"))),
-                              due_after));
+    g_assert_nonnull (strstr (
+        gtk_label_get_text (GTK_LABEL (hall_ui_test_find (calendar, "deadline_15"))), due_after));
   }
   /* The day is listed as a holiday. */
-  g_assert_true (GTK_IS_WIDGET (hall_ui_test_find (hall_ui_test_find (calendar, "days"), due_before)));
+  g_assert_true (
+      GTK_IS_WIDGET (hall_ui_test_find (hall_ui_test_find (calendar, "days"), due_before)));
   /* Taken off again, after asking: the preview comes back. */
   {
-    g_autofree char *moved = g_strdup (hall_admin_calendar_page_get_due_15 (HALL_ADMIN_CALENDAR_PAGE (calendar)));
+    g_autofree char *moved =
+        g_strdup (hall_admin_calendar_page_get_due_15 (HALL_ADMIN_CALENDAR_PAGE (calendar)));
     DueCheck check = { HALL_ADMIN_CALENDAR_PAGE (calendar), moved };
 
     gtk_widget_activate_action (calendar, "calendar.remove-day", "s", due_before);
     hall_ui_test_answer ("remove");
     hall_ui_test_wait (due_moved, &check, 30, "the deadline preview to come back");
-    g_assert_cmpstr (hall_admin_calendar_page_get_due_15 (HALL_ADMIN_CALENDAR_PAGE (calendar)), ==, due_before);
+    g_assert_cmpstr (hall_admin_calendar_page_get_due_15 (HALL_ADMIN_CALENDAR_PAGE (calendar)), ==,
+                     due_before);
   }
   g_assert_null (_hall_find_named (hall_ui_test_find (calendar, "days"), due_before));
 
@@ -532,22 +562,25 @@ admin (void)
   gtk_widget_activate_action (maintenance, "maintenance.backup", NULL);
   hall_ui_test_wait (backup_done, maintenance, 60, "the backup");
   {
-    const char *path = hall_admin_maintenance_page_get_backup_path (HALL_ADMIN_MAINTENANCE_PAGE (maintenance));
+    const char *path =
+        hall_admin_maintenance_page_get_backup_path (HALL_ADMIN_MAINTENANCE_PAGE (maintenance));
 
     g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
-    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (maintenance, "backup_path"))),
-                              path));
+    g_assert_nonnull (strstr (
+        gtk_label_get_text (GTK_LABEL (hall_ui_test_find (maintenance, "backup_path"))), path));
   }
   /* The audit trail shows who did what, newest first, the account created among it. */
   hall_ui_test_wait (audit_has_create, maintenance, 30, "user.create in the audit trail");
   /* In words, not the command's code name. */
   {
     GtkWidget *list = hall_ui_test_find (maintenance, "audit");
-    gboolean found = FALSE;
+    gboolean   found = FALSE;
 
-    for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+         row = gtk_widget_get_next_sibling (row))
       if (ADW_IS_PREFERENCES_ROW (row)
-          && strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "Create an account") != NULL)
+          && strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "Create an account")
+                 != NULL)
         found = TRUE;
     g_assert_true (found);
   }
@@ -566,7 +599,8 @@ test_admin (void)
       admin ();
       return;
     }
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_subprocess (NULL, 0,
+                          G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
   g_test_trap_assert_passed ();
 }
 

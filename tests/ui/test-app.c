@@ -22,9 +22,10 @@ static gboolean
 board_has_counters (gpointer data)
 {
   HallWindow *window = data;
-  GtkWidget *board = hall_workspace_get_page (hall_window_get_workspace (window), "board");
+  GtkWidget  *board = hall_workspace_get_page (hall_window_get_workspace (window), "board");
 
-  return board != NULL && g_list_model_get_n_items (hall_board_page_get_counters (HALL_BOARD_PAGE (board))) == 20;
+  return board != NULL
+         && g_list_model_get_n_items (hall_board_page_get_counters (HALL_BOARD_PAGE (board))) == 20;
 }
 
 static gboolean
@@ -52,8 +53,8 @@ department_waiting (HallBoardPage *board,
 typedef struct
 {
   HallBoardPage *board;
-  gint64 department_id;
-  gint64 waiting;
+  gint64         department_id;
+  gint64         waiting;
 } WaitingCheck;
 
 static gboolean
@@ -80,7 +81,6 @@ issue_cb (GObject      *object,
   g_assert_no_error (error);
   *(gboolean *) user_data = TRUE;
 }
-
 
 static gboolean
 has_toplevel (GType type)
@@ -115,7 +115,7 @@ close_toplevels_but (GtkWindow *keep)
 typedef struct
 {
   gboolean done;
-  char *fingerprint;
+  char    *fingerprint;
 } Probe;
 
 static void
@@ -125,7 +125,8 @@ probe_cb (GObject      *object,
 {
   Probe *probe = user_data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) health = hall_remote_client_probe_finish (result, &probe->fingerprint, &error);
+  g_autoptr (JsonObject) health =
+      hall_remote_client_probe_finish (result, &probe->fingerprint, &error);
 
   g_assert_no_error (error);
   g_assert_true (json_object_get_boolean_member (health, "ok"));
@@ -139,7 +140,7 @@ check_hosting (HallApplication *app)
   g_autoptr (GError) error = NULL;
   g_autofree char *urls = NULL;
   g_autofree char *local_url = g_strdup_printf ("https://127.0.0.1:%d", HALL_APPLICATION_HOST_PORT);
-  Probe probe = { FALSE, NULL };
+  Probe            probe = { FALSE, NULL };
 
   if (!hall_application_set_hosting (app, TRUE, &error))
     {
@@ -168,13 +169,13 @@ first_run (void)
 {
   HallWindow *window = NULL;
   g_autoptr (HallApplication) app = hall_ui_test_start_app (&window);
-  GtkWidget *welcome = GTK_WIDGET (hall_window_get_welcome_page (window));
-  GtkWidget *signin = GTK_WIDGET (hall_window_get_signin_page (window));
-  HallWorkspace *workspace = hall_window_get_workspace (window);
+  GtkWidget       *welcome = GTK_WIDGET (hall_window_get_welcome_page (window));
+  GtkWidget       *signin = GTK_WIDGET (hall_window_get_signin_page (window));
+  HallWorkspace   *workspace = hall_window_get_workspace (window);
   g_autofree char *db = hall_application_get_local_path ();
   g_autoptr (GSettings) settings = g_settings_new (APP_ID);
   HallBoardPage *board;
-  HallClient *client;
+  HallClient    *client;
 
   /* A new PC: the three ways in, and no hall yet. */
   g_assert_cmpstr (hall_window_get_page_name (window), ==, "welcome");
@@ -227,16 +228,18 @@ first_run (void)
   /* Sign out, then the mistakes: the message sits at the password, the username stays. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.sign-out", NULL);
   hall_ui_test_wait_page (window, "signin", 10);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (signin, "username"))), ==, "zhangsan");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (signin, "username"))),
+                   ==, "zhangsan");
   hall_ui_test_type (signin, "password", "wrong password");
   gtk_widget_activate_action (signin, "signin.submit", NULL);
   g_assert_true (hall_signin_page_get_busy (HALL_SIGNIN_PAGE (signin)));
   hall_ui_test_wait (signin_idle, signin, 30, "the sign-in answer");
   g_assert_cmpstr (hall_window_get_page_name (window), ==, "signin");
   g_assert_true (gtk_widget_has_css_class (hall_ui_test_find (signin, "password"), "error"));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (signin, "username"))), ==, "zhangsan");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (signin, "password"))), ==,
-                   "wrong password");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (signin, "username"))),
+                   ==, "zhangsan");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (signin, "password"))),
+                   ==, "wrong password");
 
   /* The right password: the workspace of the account's first role, and the board. */
   hall_ui_test_type (signin, "password", "correct horse");
@@ -244,7 +247,8 @@ first_run (void)
   gtk_widget_activate_action (signin, "signin.submit", NULL);
   hall_ui_test_wait_page (window, "workspace", 30);
   /* Signed in, the form forgets the password. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (signin, "password"))), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (signin, "password"))),
+                   ==, "");
   hall_ui_test_wait (board_has_counters, window, 30, "the board's 20 windows");
   board = HALL_BOARD_PAGE (hall_workspace_get_page (workspace, "board"));
 
@@ -253,14 +257,16 @@ first_run (void)
   g_assert_cmpint (department_waiting (board, 2), ==, 0);
   {
     g_autoptr (JsonObject) params = hall_test_parse_object ("{\"department_id\": 2}");
-    gboolean done = FALSE;
+    gboolean     done = FALSE;
     WaitingCheck check = { board, 2, 1 };
 
     hall_client_call_async (client, "ticket.issue", params, NULL, issue_cb, &done);
     hall_ui_test_wait (hall_ui_test_flag_set, &done, 30, "ticket.issue");
     hall_ui_test_wait (waiting_is, &check, 30, "the board to show the new ticket");
   }
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (GTK_WIDGET (board), "waiting_total"))), ==, "1");
+  g_assert_cmpstr (
+      gtk_label_get_text (GTK_LABEL (hall_ui_test_find (GTK_WIDGET (board), "waiting_total"))), ==,
+      "1");
 
   /* Switching role without signing out: same session, the admin's workspace. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.role", "s", "admin");
@@ -342,15 +348,15 @@ join_server (void)
   g_autoptr (HallServer) server = serve (hall->engine, "127.0.0.1:0");
   g_autofree char *url = hall_server_get_url (server);
   g_autofree char *again = g_strdup_printf ("127.0.0.1:%u", hall_server_get_port (server));
-  HallWindow *window = NULL;
+  HallWindow      *window = NULL;
   g_autoptr (HallApplication) app = hall_ui_test_start_app (&window);
   GtkWidget *welcome = GTK_WIDGET (hall_window_get_welcome_page (window));
   GtkWidget *signin = GTK_WIDGET (hall_window_get_signin_page (window));
   GtkWidget *banner = hall_ui_test_find (GTK_WIDGET (window), "offline_banner");
   g_autoptr (GSettings) settings = g_settings_new (APP_ID);
-  HallClient *client;
+  HallClient    *client;
   HallBoardPage *board;
-  gboolean stopped = FALSE;
+  gboolean       stopped = FALSE;
 
   g_assert_cmpstr (hall_window_get_page_name (window), ==, "welcome");
   gtk_widget_activate_action (welcome, "welcome.show-join", NULL);
@@ -388,7 +394,8 @@ join_server (void)
 
   /* Back on the same address: reconnected without anyone doing anything, and caught up. */
   {
-    g_autoptr (JsonObject) issued = hall_test_ok (hall, token, "ticket.issue", "{\"department_id\": 5}");
+    g_autoptr (JsonObject) issued =
+        hall_test_ok (hall, token, "ticket.issue", "{\"department_id\": 5}");
     WaitingCheck check = { board, 5, 1 };
 
     server = serve (hall->engine, again);
@@ -412,8 +419,11 @@ board_has_queue (gpointer data)
 {
   GtkWidget *board = hall_workspace_get_page (hall_window_get_workspace (data), "board");
 
-  return board != NULL && g_list_model_get_n_items (hall_board_page_get_counters (HALL_BOARD_PAGE (board))) == 20
-         && g_strcmp0 (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (board, "waiting_total"))), "0") != 0;
+  return board != NULL
+         && g_list_model_get_n_items (hall_board_page_get_counters (HALL_BOARD_PAGE (board))) == 20
+         && g_strcmp0 (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (board, "waiting_total"))),
+                       "0")
+                != 0;
 }
 
 /* The demo hall, made from nothing: a busy morning the hall manager signs in to. */
@@ -422,13 +432,13 @@ demo (void)
 {
   HallWindow *window = NULL;
   g_autoptr (HallApplication) app = hall_ui_test_start_app (&window);
-  GtkWidget *welcome = GTK_WIDGET (hall_window_get_welcome_page (window));
-  GtkWidget *signin = GTK_WIDGET (hall_window_get_signin_page (window));
-  g_autofree char *path = hall_application_get_demo_path ();
+  GtkWidget             *welcome = GTK_WIDGET (hall_window_get_welcome_page (window));
+  GtkWidget             *signin = GTK_WIDGET (hall_window_get_signin_page (window));
+  g_autofree char       *path = hall_application_get_demo_path ();
   const HallDemoAccount *manager = &hall_demo_get_accounts (NULL)[0];
-  HallBoardPage *board;
-  GListModel *counters;
-  guint open = 0, serving = 0, paused = 0;
+  HallBoardPage         *board;
+  GListModel            *counters;
+  guint                  open = 0, serving = 0, paused = 0;
 
   gtk_widget_activate_action (welcome, "welcome.open-demo", NULL);
   g_assert_cmpstr (hall_welcome_page_get_step (HALL_WELCOME_PAGE (welcome)), ==, "progress");
@@ -436,8 +446,8 @@ demo (void)
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
   /* The demo's people are listed, and the first is filled in. */
   g_assert_true (gtk_widget_get_visible (hall_ui_test_find (signin, "demo_group")));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (signin, "username"))), ==,
-                   manager->username);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (signin, "username"))),
+                   ==, manager->username);
 
   hall_ui_test_type (signin, "password", HALL_DEMO_PASSWORD);
   adw_combo_row_set_selected (ADW_COMBO_ROW (hall_ui_test_find (signin, "role")), 2);
@@ -462,7 +472,9 @@ demo (void)
   g_assert_cmpuint (open, >=, 10);
   g_assert_cmpuint (paused, ==, 1);
   g_assert_cmpuint (serving, >=, 3);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (GTK_WIDGET (board), "leader_waiting"))), ==, "1");
+  g_assert_cmpstr (
+      gtk_label_get_text (GTK_LABEL (hall_ui_test_find (GTK_WIDGET (board), "leader_waiting"))), ==,
+      "1");
 
   hall_application_forget_hall (app);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -470,16 +482,17 @@ demo (void)
 }
 
 /* Each app in a process of its own: one GApplication per process and path on the session bus. */
-#define APP_TEST(name, func)                                                                         \
-  static void name (void)                                                                          \
-  {                                                                                                \
-    if (g_test_subprocess ())                                                                      \
-      {                                                                                            \
-        func ();                                                                                   \
-        return;                                                                                    \
-      }                                                                                            \
-    g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR); \
-    g_test_trap_assert_passed ();                                                                  \
+#define APP_TEST(name, func)                                                                      \
+  static void name (void)                                                                         \
+  {                                                                                               \
+    if (g_test_subprocess ())                                                                     \
+      {                                                                                           \
+        func ();                                                                                  \
+        return;                                                                                   \
+      }                                                                                           \
+    g_test_trap_subprocess (NULL, 0,                                                              \
+                            G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR); \
+    g_test_trap_assert_passed ();                                                                 \
   }
 
 /* README's launch command: `xinfang-hall --local` lands in the hall on this PC whatever was used
@@ -488,8 +501,8 @@ static void
 local_option_activated (HallApplication *app,
                         gpointer         user_data)
 {
-  HallWindow *window = HALL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  gboolean exists = GPOINTER_TO_INT (user_data);
+  HallWindow      *window = HALL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  gboolean         exists = GPOINTER_TO_INT (user_data);
   HallWelcomePage *welcome = hall_window_get_welcome_page (window);
   g_autofree char *mode = NULL;
 
@@ -504,8 +517,9 @@ local_option_activated (HallApplication *app,
       g_assert_cmpstr (hall_window_get_page_name (window), ==, "welcome");
       g_assert_cmpstr (hall_welcome_page_get_step (welcome), ==, "create");
       /* Typing goes straight into the hall's name. */
-      g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)),
-                                             hall_ui_test_find (GTK_WIDGET (welcome), "hall_name")));
+      g_assert_true (
+          gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)),
+                                  hall_ui_test_find (GTK_WIDGET (welcome), "hall_name")));
     }
   g_application_quit (G_APPLICATION (app));
 }
@@ -516,13 +530,14 @@ run_local_option (gboolean exists)
   g_autoptr (HallApplication) app = hall_application_new ();
   g_autoptr (GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *db = hall_application_get_local_path ();
-  char *argv[] = { (char *) "xinfang-hall", (char *) "--local", NULL };
+  char            *argv[] = { (char *) "xinfang-hall", (char *) "--local", NULL };
 
   g_assert_cmpint (g_file_test (db, G_FILE_TEST_EXISTS), ==, exists);
   /* Whatever was used last. */
   g_settings_set_string (settings, "mode", "demo");
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (app, "activate", G_CALLBACK (local_option_activated), GINT_TO_POINTER (exists));
+  g_signal_connect_after (app, "activate", G_CALLBACK (local_option_activated),
+                          GINT_TO_POINTER (exists));
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 2, argv), ==, 0);
 }
 
@@ -548,11 +563,11 @@ static void
 local_option_existing (void)
 {
   HallApplication *first = hall_application_new ();
-  gboolean created = FALSE;
+  gboolean         created = FALSE;
 
   /* Started once before, with the demo used since. */
-  hall_application_create_local_async (first, "城关县信访超市", "zhangsan", "张三", "correct horse", NULL, created_cb,
-                                       &created);
+  hall_application_create_local_async (first, "城关县信访超市", "zhangsan", "张三", "correct horse",
+                                       NULL, created_cb, &created);
   hall_ui_test_wait (hall_ui_test_flag_set, &created, 60, "the hall on this PC");
   g_object_unref (first);
   run_local_option (TRUE);

@@ -62,10 +62,10 @@
 typedef struct
 {
   GDataInputStream *input;
-  GQueue lines;
-  gboolean eof;
-  gboolean exit_on_eof; /* an app whose test went away ends at once */
-  const char *who;
+  GQueue            lines;
+  gboolean          eof;
+  gboolean          exit_on_eof; /* an app whose test went away ends at once */
+  const char       *who;
 } LineReader;
 
 static void read_next (LineReader *reader);
@@ -77,7 +77,8 @@ read_line_cb (GObject      *object,
 {
   LineReader *reader = user_data;
   g_autoptr (GError) error = NULL;
-  char *line = g_data_input_stream_read_line_finish_utf8 (G_DATA_INPUT_STREAM (object), result, NULL, &error);
+  char *line = g_data_input_stream_read_line_finish_utf8 (G_DATA_INPUT_STREAM (object), result,
+                                                          NULL, &error);
 
   if (line == NULL)
     {
@@ -98,7 +99,8 @@ read_line_cb (GObject      *object,
 static void
 read_next (LineReader *reader)
 {
-  g_data_input_stream_read_line_async (reader->input, G_PRIORITY_DEFAULT, NULL, read_line_cb, reader);
+  g_data_input_stream_read_line_async (reader->input, G_PRIORITY_DEFAULT, NULL, read_line_cb,
+                                       reader);
 }
 
 static void
@@ -126,7 +128,7 @@ expect_line (LineReader *reader,
 {
   g_autofree char *what = g_strdup_printf ("“%s” from the %s", word, reader->who);
   g_autofree char *line = NULL;
-  GStrv words;
+  GStrv            words;
 
   hall_ui_test_wait (has_line, reader, STEP_TIMEOUT, what);
   if (g_queue_is_empty (&reader->lines))
@@ -140,8 +142,8 @@ expect_line (LineReader *reader,
 
 /* In a child: one line on standard output, for the test. */
 static void G_GNUC_PRINTF (1, 2)
-say (const char *format,
-     ...)
+    say (const char *format,
+         ...)
 {
   va_list args;
 
@@ -177,8 +179,8 @@ join_and_sign_in (const char  *url,
                   HallWindow **window)
 {
   HallApplication *app = hall_ui_test_start_app (window);
-  GtkWidget *welcome = GTK_WIDGET (hall_window_get_welcome_page (*window));
-  GtkWidget *signin = GTK_WIDGET (hall_window_get_signin_page (*window));
+  GtkWidget       *welcome = GTK_WIDGET (hall_window_get_welcome_page (*window));
+  GtkWidget       *signin = GTK_WIDGET (hall_window_get_signin_page (*window));
 
   gtk_window_set_default_size (GTK_WINDOW (*window), 1280, 800);
   gtk_widget_activate_action (welcome, "welcome.show-join", NULL);
@@ -191,8 +193,10 @@ join_and_sign_in (const char  *url,
   hall_ui_test_type (signin, "username", username);
   hall_ui_test_type (signin, "password", HALL_TEST_PASSWORD);
   if (counter_id > 0)
-    adw_combo_row_set_selected (ADW_COMBO_ROW (hall_ui_test_find (signin, "counter")), (guint) counter_id);
-  hall_ui_test_wait (client_online, hall_application_get_client (app), STEP_TIMEOUT, "the hall server");
+    adw_combo_row_set_selected (ADW_COMBO_ROW (hall_ui_test_find (signin, "counter")),
+                                (guint) counter_id);
+  hall_ui_test_wait (client_online, hall_application_get_client (app), STEP_TIMEOUT,
+                     "the hall server");
   gtk_widget_activate_action (signin, "signin.submit", NULL);
   hall_ui_test_wait_page (*window, "workspace", STEP_TIMEOUT);
   return app;
@@ -255,10 +259,10 @@ run_manager (const char *url)
 {
   HallWindow *window = NULL;
   g_autoptr (HallApplication) app = join_and_sign_in (url, "zhangli", 0, &window);
-  GtkWidget *page = show_page (window, "triage");
-  GtkWidget *department;
+  GtkWidget  *page = show_page (window, "triage");
+  GtkWidget  *department;
   JsonObject *ticket;
-  gint64 issued_at;
+  gint64      issued_at;
 
   hall_ui_test_wait (triage_ready, page, STEP_TIMEOUT, "the triage form");
   say ("ready");
@@ -270,7 +274,8 @@ run_manager (const char *url)
   gtk_widget_activate_action (page, "triage.issue", NULL);
   hall_ui_test_wait (triage_issued, page, STEP_TIMEOUT, "the ticket");
   issued_at = g_get_monotonic_time ();
-  ticket = json_object_get_object_member (hall_triage_page_get_last_issued (HALL_TRIAGE_PAGE (page)), "ticket");
+  ticket = json_object_get_object_member (
+      hall_triage_page_get_last_issued (HALL_TRIAGE_PAGE (page)), "ticket");
   g_assert_cmpstr (json_object_get_string_member (ticket, "department_code"), ==, "chengjian");
   /* The code, large, for the visitor. */
   hall_ui_test_flush ();
@@ -297,7 +302,8 @@ list_has_matter (gpointer data)
     {
       g_autoptr (HallJsonItem) item = g_list_model_get_item (matters, i);
       if (g_strcmp0 (json_object_get_string_member (hall_json_item_get_data (item), "number"),
-                     g_object_get_data (data, "number")) == 0)
+                     g_object_get_data (data, "number"))
+          == 0)
         return TRUE;
     }
   return FALSE;
@@ -321,28 +327,32 @@ run_staff (const char *url)
   HallWindow *window = NULL;
   g_autoptr (HallApplication) app = join_and_sign_in (url, "lijing", 2, &window);
   HallClient *client = hall_application_get_client (app);
-  GtkWidget *page, *form, *matters, *view;
+  GtkWidget  *page, *form, *matters, *view;
   g_autoptr (HallJsonItem) waiting = NULL;
   g_autoptr (JsonObject) result = NULL;
   gint64 seen_at;
 
   /* Signed in at window 2: the clerk's first page is the window, closed. */
   g_assert_cmpint (hall_client_get_counter_id (client), ==, 2);
-  g_assert_cmpstr (hall_workspace_get_visible_page_name (hall_window_get_workspace (window)), ==, "counter");
+  g_assert_cmpstr (hall_workspace_get_visible_page_name (hall_window_get_workspace (window)), ==,
+                   "counter");
   page = hall_workspace_get_page (hall_window_get_workspace (window), "counter");
   g_object_set_data (G_OBJECT (page), "want", (gpointer) "closed");
   hall_ui_test_wait (hall_ui_test_counter_is, page, STEP_TIMEOUT, "window 2, closed");
   gtk_widget_activate_action (page, "counter.open", NULL);
   g_object_set_data (G_OBJECT (page), "want", (gpointer) "open");
   hall_ui_test_wait (hall_ui_test_counter_is, page, STEP_TIMEOUT, "the window to open");
-  g_assert_cmpuint (g_list_model_get_n_items (hall_counter_page_get_waiting (HALL_COUNTER_PAGE (page))), ==, 0);
+  g_assert_cmpuint (
+      g_list_model_get_n_items (hall_counter_page_get_waiting (HALL_COUNTER_PAGE (page))), ==, 0);
   say ("ready");
 
   /* The manager's ticket shows by itself; the test compares the times. */
-  hall_ui_test_wait (hall_ui_test_one_waiting, page, STEP_TIMEOUT, "the manager's ticket in the waiting list");
+  hall_ui_test_wait (hall_ui_test_one_waiting, page, STEP_TIMEOUT,
+                     "the manager's ticket in the waiting list");
   seen_at = g_get_monotonic_time ();
   waiting = g_list_model_get_item (hall_counter_page_get_waiting (HALL_COUNTER_PAGE (page)), 0);
-  say ("seen %s %" G_GINT64_FORMAT, json_object_get_string_member (hall_json_item_get_data (waiting), "code"), seen_at);
+  say ("seen %s %" G_GINT64_FORMAT,
+       json_object_get_string_member (hall_json_item_get_data (waiting), "code"), seen_at);
 
   /* Call it: the visitor's card shows the ticket. */
   gtk_widget_activate_action (page, "counter.call-next", NULL);
@@ -367,25 +377,32 @@ run_staff (const char *url)
                    json_object_get_string_member (result, "number"));
 
   /* Escalate it to the duty leader: the visitor leaves the window for reception. */
-  hall_ui_test_wait (hall_ui_test_current_has_matter, page, STEP_TIMEOUT, "the visit to carry its matter");
+  hall_ui_test_wait (hall_ui_test_current_has_matter, page, STEP_TIMEOUT,
+                     "the visit to carry its matter");
   g_assert_true (gtk_widget_activate_action (page, "counter.escalate", NULL));
   gtk_widget_activate_action (page, "counter.form-apply", NULL);
-  hall_ui_test_wait (hall_ui_test_no_current, page, STEP_TIMEOUT, "the visitor to go to the leader");
+  hall_ui_test_wait (hall_ui_test_no_current, page, STEP_TIMEOUT,
+                     "the visitor to go to the leader");
   say ("escalated %" G_GINT64_FORMAT " %s", json_object_get_int_member (result, "matter_id"),
        json_object_get_string_member (result, "number"));
 
   /* 首接首办: the matter among the clerk's first-received matters, its timeline open. */
   matters = show_page (window, "matters");
-  g_object_set_data_full (G_OBJECT (matters), "number", g_strdup (json_object_get_string_member (result, "number")), g_free);
-  hall_ui_test_wait (list_has_matter, matters, STEP_TIMEOUT, "the matter in my first-received matters");
-  hall_matter_list_page_show_matter (HALL_MATTER_LIST_PAGE (matters), json_object_get_int_member (result, "matter_id"));
+  g_object_set_data_full (G_OBJECT (matters), "number",
+                          g_strdup (json_object_get_string_member (result, "number")), g_free);
+  hall_ui_test_wait (list_has_matter, matters, STEP_TIMEOUT,
+                     "the matter in my first-received matters");
+  hall_matter_list_page_show_matter (HALL_MATTER_LIST_PAGE (matters),
+                                     json_object_get_int_member (result, "matter_id"));
   view = hall_matter_list_page_get_view (HALL_MATTER_LIST_PAGE (matters));
-  hall_ui_test_wait (view_shows_escalated, view, STEP_TIMEOUT, "the escalation in the matter's timeline");
+  hall_ui_test_wait (view_shows_escalated, view, STEP_TIMEOUT,
+                     "the escalation in the matter's timeline");
   g_assert_null (_hall_find_named (view, "assigned"));
   say ("watching");
 
   /* The leader's hand-off arrives by itself. */
-  hall_ui_test_wait (view_has_assigned, view, STEP_TIMEOUT, "the leader's assignment in the timeline");
+  hall_ui_test_wait (view_has_assigned, view, STEP_TIMEOUT,
+                     "the leader's assignment in the timeline");
   say ("assigned");
   app_quit (app, window);
 }
@@ -415,7 +432,7 @@ static gint64
 waiting_escalation (GtkWidget *page)
 {
   GListModel *visitors = hall_reception_page_get_visitors (HALL_RECEPTION_PAGE (page));
-  gint64 matter_id = *(gint64 *) g_object_get_data (G_OBJECT (page), "matter-id");
+  gint64      matter_id = *(gint64 *) g_object_get_data (G_OBJECT (page), "matter-id");
 
   for (guint i = 0; i < g_list_model_get_n_items (visitors); i++)
     {
@@ -482,7 +499,7 @@ run_leader (const char *url)
   GtkWidget *form = hall_reception_page_get_form (HALL_RECEPTION_PAGE (page));
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autoptr (GDateTime) later = g_date_time_add_days (now, 10);
-  g_autofree char *deadline = g_date_time_format (later, "%Y-%m-%d");
+  g_autofree char  *deadline = g_date_time_format (later, "%Y-%m-%d");
   AdwMessageDialog *dialog = NULL;
   g_auto (GStrv) words = NULL;
   gint64 matter_id;
@@ -501,7 +518,8 @@ run_leader (const char *url)
   /* Called in, the record filled: 民政 leads, with a deadline ten days on. */
   gtk_widget_activate_action (page, "reception.call", "x", waiting_escalation (page));
   hall_ui_test_wait (form_ready, form, STEP_TIMEOUT, "the reception record");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (form, "name"))), ==, "王建国");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (form, "name"))), ==,
+                   "王建国");
   hall_reception_form_set_department (HALL_RECEPTION_FORM (form), "minzheng", TRUE);
   set_text (form, "instructions", "民政局牵头，十日内核实补偿款发放情况并答复信访人");
   set_text (form, "deadline", deadline);
@@ -557,9 +575,9 @@ static char *self_path;
 
 typedef struct
 {
-  GSubprocess *process;
+  GSubprocess   *process;
   GOutputStream *to_app;
-  LineReader from_app;
+  LineReader     from_app;
 } App;
 
 /* In the new process: it goes when the test goes, even killed. */
@@ -578,11 +596,13 @@ app_start (App        *app,
            const char *url)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE
-                                                                        | G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr (GSubprocessLauncher) launcher =
+      g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE);
 
-  g_subprocess_launcher_set_child_setup (launcher, die_with_test_cb, GINT_TO_POINTER (getpid ()), NULL);
-  app->process = g_subprocess_launcher_spawn (launcher, &error, self_path, "--e2e-role", role, url, NULL);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_test_cb, GINT_TO_POINTER (getpid ()),
+                                         NULL);
+  app->process =
+      g_subprocess_launcher_spawn (launcher, &error, self_path, "--e2e-role", role, url, NULL);
   g_assert_no_error (error);
   app->to_app = g_object_ref (g_subprocess_get_stdin_pipe (app->process));
   line_reader_init (&app->from_app, g_subprocess_get_stdout_pipe (app->process), role);
@@ -622,8 +642,10 @@ app_finish (App *app)
   g_subprocess_wait_async (app->process, NULL, wait_cb, &ended);
   hall_ui_test_wait (hall_ui_test_flag_set, &ended, STEP_TIMEOUT, "an app to quit");
   if (!g_subprocess_get_successful (app->process))
-    g_error ("The %s app did not end well (status %d)", app->from_app.who, g_subprocess_get_status (app->process));
-  hall_ui_test_wait (hall_ui_test_flag_set, &app->from_app.eof, STEP_TIMEOUT, "the app's last words");
+    g_error ("The %s app did not end well (status %d)", app->from_app.who,
+             g_subprocess_get_status (app->process));
+  hall_ui_test_wait (hall_ui_test_flag_set, &app->from_app.eof, STEP_TIMEOUT,
+                     "the app's last words");
   g_assert_true (g_queue_is_empty (&app->from_app.lines));
   g_clear_object (&app->from_app.input);
   g_queue_clear_full (&app->from_app.lines, g_free);
@@ -635,26 +657,29 @@ static void
 test_e2e_hall (void)
 {
   g_autoptr (HallTestServer) server = hall_test_server_new (HALL_TEST_SERVER_PLAIN);
-  g_autofree char *manager = hall_test_server_add_user_login (server, "zhangli", "manager", "xinfang", 0);
-  g_autofree char *leader = hall_test_server_add_user_login (server, "wangld", "leader", "xinfang", 0);
+  g_autofree char *manager =
+      hall_test_server_add_user_login (server, "zhangli", "manager", "xinfang", 0);
+  g_autofree char *leader =
+      hall_test_server_add_user_login (server, "wangld", "leader", "xinfang", 0);
   g_autoptr (JsonObject) me = NULL;
   g_autoptr (JsonObject) duty = NULL;
   g_autoptr (JsonObject) matter = NULL;
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  App manager_app = { 0 }, staff_app = { 0 }, leader_app = { 0 };
+  App              manager_app = { 0 }, staff_app = { 0 }, leader_app = { 0 };
   g_auto (GStrv) issued = NULL;
   g_auto (GStrv) seen = NULL;
   g_auto (GStrv) escalated = NULL;
   g_auto (GStrv) received = NULL;
-  gint64 delay, matter_id;
+  gint64     delay, matter_id;
   JsonArray *assignments;
-  gboolean to_minzheng = FALSE;
+  gboolean   to_minzheng = FALSE;
 
   hall_test_server_add_user (server, "lijing", "staff", "chengjian", NULL);
   me = hall_test_server_ok (server, leader, "session.whoami", "{}");
-  duty = hall_test_server_ok (server, manager, "leader.duty", "{\"date\": \"%s\", \"user_id\": %" G_GINT64_FORMAT "}",
-                              today, json_object_get_int_member (json_object_get_object_member (me, "user"), "id"));
+  duty = hall_test_server_ok (
+      server, manager, "leader.duty", "{\"date\": \"%s\", \"user_id\": %" G_GINT64_FORMAT "}",
+      today, json_object_get_int_member (json_object_get_object_member (me, "user"), "id"));
 
   /* Three PCs in the hall, each signed in to the same server. */
   app_start (&staff_app, "staff", server->url);
@@ -671,7 +696,8 @@ test_e2e_hall (void)
   g_assert_cmpstr (seen[1], ==, issued[1]);
   delay = g_ascii_strtoll (seen[2], NULL, 10) - g_ascii_strtoll (issued[2], NULL, 10);
   /* Negative when the window's app saw it before the manager's app had taken the answer in. */
-  g_test_message ("Ticket %s shown at window 2 %+" G_GINT64_FORMAT " ms from ticket.issue returning at triage",
+  g_test_message ("Ticket %s shown at window 2 %+" G_GINT64_FORMAT
+                  " ms from ticket.issue returning at triage",
                   issued[1], delay / 1000);
   g_assert_cmpint (delay, <=, SEEN_WITHIN);
 
@@ -684,7 +710,9 @@ test_e2e_hall (void)
     JsonArray *visitors = json_object_get_array_member (queue, "visitors");
 
     g_assert_cmpuint (json_array_get_length (visitors), ==, 1);
-    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (visitors, 0), "matter_id"), ==, matter_id);
+    g_assert_cmpint (
+        json_object_get_int_member (json_array_get_object_element (visitors, 0), "matter_id"), ==,
+        matter_id);
   }
 
   /* The clerk watches the matter; the leader receives the visitor and assigns the matter. */
@@ -694,9 +722,11 @@ test_e2e_hall (void)
     tell (&leader_app, line);
   }
   received = expect_line (&leader_app.from_app, "received");
-  matter = hall_test_server_ok (server, leader, "matter.get", "{\"matter_id\": %" G_GINT64_FORMAT "}", matter_id);
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (matter, "matter"), "number"), ==,
-                   escalated[2]);
+  matter = hall_test_server_ok (server, leader, "matter.get",
+                                "{\"matter_id\": %" G_GINT64_FORMAT "}", matter_id);
+  g_assert_cmpstr (
+      json_object_get_string_member (json_object_get_object_member (matter, "matter"), "number"),
+      ==, escalated[2]);
   assignments = json_object_get_array_member (matter, "assignments");
   for (guint i = 0; i < json_array_get_length (assignments); i++)
     {

@@ -25,17 +25,17 @@ static char *data_dir;
 typedef struct
 {
   HallTestHall *hall;
-  char *manager;
-  char *staff;
-  char *kiosk;
-  char *leader;
-  gint64 leader_id;
-  HallClient *client;
+  char         *manager;
+  char         *staff;
+  char         *kiosk;
+  char         *leader;
+  gint64        leader_id;
+  HallClient   *client;
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   g_autoptr (JsonObject) duty = NULL;
   gboolean signed_in = FALSE;
@@ -52,13 +52,14 @@ fixture_set_up (Fixture       *f,
                        "{\"date\":\"2026-10-12\",\"user_id\":%" G_GINT64_FORMAT "}", f->leader_id);
 
   f->client = hall_local_client_new (f->hall->engine);
-  hall_client_login_async (f->client, "zhang", "password123", "leader", 0, NULL, hall_ui_test_login_cb, &signed_in);
+  hall_client_login_async (f->client, "zhang", "password123", "leader", 0, NULL,
+                           hall_ui_test_login_cb, &signed_in);
   hall_ui_test_wait (hall_ui_test_flag_set, &signed_in, 30, "the leader’s sign-in");
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   hall_engine_shutdown (f->hall->engine);
   g_clear_object (&f->client);
@@ -85,8 +86,9 @@ escalated_visitor (Fixture *f)
   called = hall_test_ok (f->hall, f->staff, "counter.call_next", NULL);
   ticket_id = json_object_get_int_member (json_object_get_object_member (ticket, "ticket"), "id");
   matter_id = hall_test_register_visit (f->hall, f->staff, ticket_id, NULL);
-  escalated = hall_test_ok (f->hall, f->staff, "matter.escalate",
-                            "{\"matter_id\":%" G_GINT64_FORMAT ",\"note\":\"诉求强烈，要求见领导\"}", matter_id);
+  escalated = hall_test_ok (
+      f->hall, f->staff, "matter.escalate",
+      "{\"matter_id\":%" G_GINT64_FORMAT ",\"note\":\"诉求强烈，要求见领导\"}", matter_id);
   return matter_id;
 }
 
@@ -142,7 +144,7 @@ has_error (GtkWidget  *root,
 typedef struct
 {
   GListModel *model;
-  guint n;
+  guint       n;
 } CountWait;
 
 static gboolean
@@ -177,7 +179,7 @@ reception_on_list (gpointer data)
 static void
 confirm (const char *response)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  GListModel       *toplevels = gtk_window_get_toplevels ();
   AdwMessageDialog *dialog = NULL;
 
   hall_ui_test_flush ();
@@ -218,19 +220,19 @@ matter_view_has_instruction (gpointer data)
 /* The leader sees the visitor, calls them in, fills the record assigning two departments with a
  * deadline; the matter's timeline shows the instruction and the assignments. */
 static void
-test_reception (Fixture       *f,
-                gconstpointer  data)
+test_reception (Fixture      *f,
+                gconstpointer data)
 {
-  gint64 matter_id = escalated_visitor (f);
-  GtkWidget *page = hall_reception_page_new (f->client);
-  GtkWidget *window = in_window (page);
+  gint64      matter_id = escalated_visitor (f);
+  GtkWidget  *page = hall_reception_page_new (f->client);
+  GtkWidget  *window = in_window (page);
   GListModel *visitors = hall_reception_page_get_visitors (HALL_RECEPTION_PAGE (page));
-  GtkWidget *form = hall_reception_page_get_form (HALL_RECEPTION_PAGE (page));
+  GtkWidget  *form = hall_reception_page_get_form (HALL_RECEPTION_PAGE (page));
   g_autoptr (HallJsonItem) item = NULL;
   g_autoptr (JsonObject) matter = NULL;
   JsonObject *visitor, *instruction;
-  JsonArray *assignments;
-  gint64 escalation_id;
+  JsonArray  *assignments;
+  gint64      escalation_id;
 
   wait_count (visitors, 1, "the escalated visitor");
   hall_ui_test_wait (duty_said, hall_ui_test_find (page, "duty"), 30, "today’s duty");
@@ -248,16 +250,20 @@ test_reception (Fixture       *f,
   gtk_widget_activate_action (page, "reception.call", "x", escalation_id);
   hall_ui_test_wait (form_ready, form, 30, "the reception record");
   g_assert_cmpstr (hall_reception_page_get_view (HALL_RECEPTION_PAGE (page)), ==, "form");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (form, "name"))), ==, "王小明");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (form, "name"))), ==,
+                   "王小明");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (form, "id_number"))), ==,
                    "431228198001151236");
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (hall_ui_test_find (form, "persons"))), ==, 2);
+  g_assert_cmpint (
+      gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (hall_ui_test_find (form, "persons"))), ==,
+      2);
   /* The hall says the visitor was called in. */
   g_clear_object (&item);
   wait_count (visitors, 1, "the called visitor");
   {
     g_autoptr (JsonObject) queue = hall_test_ok (f->hall, f->leader, "leader.queue", NULL);
-    JsonObject *first = json_array_get_object_element (json_object_get_array_member (queue, "visitors"), 0);
+    JsonObject *first =
+        json_array_get_object_element (json_object_get_array_member (queue, "visitors"), 0);
     g_assert_cmpstr (json_object_get_string_member (first, "state"), ==, "called");
   }
 
@@ -300,16 +306,18 @@ test_reception (Fixture       *f,
     JsonArray *receptions = json_object_get_array_member (register_, "receptions");
 
     g_assert_cmpuint (json_array_get_length (receptions), ==, 1);
-    g_assert_true (gtk_widget_activate_action (page, "reception.print-record", "x",
-                                               json_object_get_int_member (json_array_get_object_element (receptions,
-                                                                                                         0), "id")));
+    g_assert_true (gtk_widget_activate_action (
+        page, "reception.print-record", "x",
+        json_object_get_int_member (json_array_get_object_element (receptions, 0), "id")));
     hall_ui_test_cancel_print_dialog ();
   }
 
-  matter = hall_test_ok (f->hall, f->leader, "matter.get", "{\"matter_id\":%" G_GINT64_FORMAT "}", matter_id);
+  matter = hall_test_ok (f->hall, f->leader, "matter.get", "{\"matter_id\":%" G_GINT64_FORMAT "}",
+                         matter_id);
   instruction = hall_test_find_timeline (matter, "leader_instruction");
   g_assert_nonnull (instruction);
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (instruction, "detail"), "instructions"),
+  g_assert_cmpstr (json_object_get_string_member (
+                       json_object_get_object_member (instruction, "detail"), "instructions"),
                    ==, "城建局牵头、民政局配合，两周内督促物业维修电梯并答复信访人");
   assignments = json_object_get_array_member (matter, "assignments");
   g_assert_cmpuint (json_array_get_length (assignments), ==, 2);
@@ -327,18 +335,20 @@ test_reception (Fixture       *f,
     g_assert_cmpint (sum, ==, (1 << 2) | (1 << 3));
   }
   g_assert_nonnull (hall_test_find_timeline (matter, "assigned"));
-  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (matter, "matter"), "department_id"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (matter, "matter"),
+                                               "department_id"),
+                   ==, 2);
 
   /* The matter's details, with the instruction in its timeline, and back to the list. */
   gtk_widget_activate_action (page, "reception.show-matter", "x", matter_id);
   g_assert_cmpstr (hall_reception_page_get_view (HALL_RECEPTION_PAGE (page)), ==, "matter");
-  hall_ui_test_wait (matter_view_has_instruction, hall_ui_test_find (page, "matter_view"), 30, "the matter’s timeline");
+  hall_ui_test_wait (matter_view_has_instruction, hall_ui_test_find (page, "matter_view"), 30,
+                     "the matter’s timeline");
   gtk_widget_activate_action (page, "reception.back", NULL);
   g_assert_cmpstr (hall_reception_page_get_view (HALL_RECEPTION_PAGE (page)), ==, "list");
 
   close_window (window, page);
 }
-
 
 static gboolean
 charge_shown (gpointer data)
@@ -350,14 +360,14 @@ charge_shown (gpointer data)
 typedef struct
 {
   HallChargesPage *page;
-  gint64 complete;
+  gint64           complete;
 } CompleteWait;
 
 static gboolean
 complete_is (gpointer data)
 {
   CompleteWait *w = data;
-  JsonObject *charge = hall_charges_page_get_current (w->page);
+  JsonObject   *charge = hall_charges_page_get_current (w->page);
 
   return charge != NULL && json_object_get_int_member (charge, "complete") == w->complete;
 }
@@ -384,19 +394,20 @@ take_has_error (gpointer data)
 
 /* The leader takes charge of a matter by its number and works through the 五个一. */
 static void
-test_charges (Fixture       *f,
-              gconstpointer  data)
+test_charges (Fixture      *f,
+              gconstpointer data)
 {
   gint64 matter_id = hall_test_register_visit (f->hall, f->staff, 0, NULL);
   g_autoptr (JsonObject) matter = hall_test_ok (f->hall, f->leader, "matter.get",
                                                 "{\"matter_id\":%" G_GINT64_FORMAT "}", matter_id);
-  const char *number = json_object_get_string_member (json_object_get_object_member (matter, "matter"), "number");
-  GtkWidget *page = hall_charges_page_new (f->client);
-  GtkWidget *window = in_window (page);
-  GListModel *charges = hall_charges_page_get_charges (HALL_CHARGES_PAGE (page));
-  CompleteWait complete = { HALL_CHARGES_PAGE (page), 0 };
-  JsonObject *charge;
-  gint64 charge_id;
+  const char *number =
+      json_object_get_string_member (json_object_get_object_member (matter, "matter"), "number");
+  GtkWidget       *page = hall_charges_page_new (f->client);
+  GtkWidget       *window = in_window (page);
+  GListModel      *charges = hall_charges_page_get_charges (HALL_CHARGES_PAGE (page));
+  CompleteWait     complete = { HALL_CHARGES_PAGE (page), 0 };
+  JsonObject      *charge;
+  gint64           charge_id;
   g_autofree char *row_name = NULL;
 
   hall_ui_test_flush ();
@@ -414,8 +425,10 @@ test_charges (Fixture       *f,
   /* Only the leader is there yet: 1 of 5. */
   g_assert_cmpint (json_object_get_int_member (charge, "complete"), ==, 1);
   g_assert_cmpint (json_object_get_int_member (charge, "items"), ==, 5);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (page, "check_leader_state"))), ==, "Done");
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (page, "check_plan_state"))), ==, "Missing");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (page, "check_leader_state"))),
+                   ==, "Done");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (page, "check_plan_state"))),
+                   ==, "Missing");
   wait_count (charges, 1, "the charge in the list");
   charge_id = json_object_get_int_member (charge, "id");
   row_name = g_strdup_printf ("charge-%" G_GINT64_FORMAT, charge_id);
@@ -428,8 +441,10 @@ test_charges (Fixture       *f,
   complete.complete = 3;
   hall_ui_test_wait (complete_is, &complete, 30, "the working group and plan");
   charge = hall_charges_page_get_current (HALL_CHARGES_PAGE (page));
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (charge, "working_group")), ==, 3);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (page, "check_plan_state"))), ==, "Done");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (charge, "working_group")),
+                    ==, 3);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (page, "check_plan_state"))),
+                   ==, "Done");
 
   /* A meeting on a date that does not exist is refused before anything is sent. */
   set_text (page, "minutes", "协调会：物业公司承诺两周内维修");
@@ -441,7 +456,8 @@ test_charges (Fixture       *f,
   complete.complete = 4;
   hall_ui_test_wait (complete_is, &complete, 30, "the minutes");
   charge = hall_charges_page_get_current (HALL_CHARGES_PAGE (page));
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (charge, "minutes")), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (charge, "minutes")), ==,
+                    1);
 
   set_text (page, "stability_measures", "安排专人每日联系信访人，防止矛盾升级");
   gtk_widget_activate_action (hall_ui_test_find (page, "charge_view"), "charge.save", NULL);
@@ -485,8 +501,9 @@ test_charges (Fixture       *f,
     gtk_widget_activate_action (view, "charge.close", NULL);
     hall_ui_test_answer ("close");
     hall_ui_test_wait (charge_closed, page, 30, "the charge to close");
-    g_assert_cmpstr (json_object_get_string_member (hall_charges_page_get_current (HALL_CHARGES_PAGE (page)),
-                                                    "closing_note"), ==, "电梯已修复，信访人表示满意");
+    g_assert_cmpstr (json_object_get_string_member (
+                         hall_charges_page_get_current (HALL_CHARGES_PAGE (page)), "closing_note"),
+                     ==, "电梯已修复，信访人表示满意");
     g_assert_false (gtk_widget_is_sensitive (hall_ui_test_find (page, "close_charge")));
     g_assert_false (gtk_widget_is_sensitive (hall_ui_test_find (page, "add_progress")));
     wait_count (charges, 0, "the closed charge to leave the list");
@@ -498,9 +515,9 @@ test_charges (Fixture       *f,
 typedef struct
 {
   HallSupervisionPage *page;
-  const char *which;
-  gint64 matter_id;
-  const char *member;
+  const char          *which;
+  gint64               matter_id;
+  const char          *member;
 } RowWait;
 
 static JsonObject *
@@ -522,10 +539,11 @@ row_of (RowWait *w)
 static gboolean
 row_has (gpointer data)
 {
-  RowWait *w = data;
+  RowWait    *w = data;
   JsonObject *row = row_of (w);
 
-  return row != NULL && (w->member == NULL || json_object_get_int_member_with_default (row, w->member, 0) != 0);
+  return row != NULL
+         && (w->member == NULL || json_object_get_int_member_with_default (row, w->member, 0) != 0);
 }
 
 static gboolean
@@ -549,18 +567,18 @@ supervision_on_list (gpointer data)
 /* A matter past its decision limit shows as overdue, with the clock and the days; the leader
  * flags it for supervision and takes charge of it. */
 static void
-test_supervision (Fixture       *f,
-                  gconstpointer  data)
+test_supervision (Fixture      *f,
+                  gconstpointer data)
 {
-  gint64 matter_id = hall_test_register_visit (f->hall, f->staff, 0, "2026-09-21");
-  GtkWidget *page = hall_supervision_page_new (f->client);
-  GtkWidget *window = in_window (page);
-  RowWait overdue = { HALL_SUPERVISION_PAGE (page), "overdue", matter_id, NULL };
-  RowWait flagged = { HALL_SUPERVISION_PAGE (page), "flagged", matter_id, NULL };
-  RowWait charged = { HALL_SUPERVISION_PAGE (page), "overdue", matter_id, "charge_leader_id" };
+  gint64           matter_id = hall_test_register_visit (f->hall, f->staff, 0, "2026-09-21");
+  GtkWidget       *page = hall_supervision_page_new (f->client);
+  GtkWidget       *window = in_window (page);
+  RowWait          overdue = { HALL_SUPERVISION_PAGE (page), "overdue", matter_id, NULL };
+  RowWait          flagged = { HALL_SUPERVISION_PAGE (page), "flagged", matter_id, NULL };
+  RowWait          charged = { HALL_SUPERVISION_PAGE (page), "overdue", matter_id, "charge_leader_id" };
   g_autofree char *row_name = g_strdup_printf ("matter-%" G_GINT64_FORMAT, matter_id);
-  JsonObject *row;
-  GtkWidget *widget;
+  JsonObject      *row;
+  GtkWidget       *widget;
 
   hall_ui_test_wait (row_has, &overdue, 30, "the overdue matter");
   row = row_of (&overdue);
@@ -594,7 +612,7 @@ test_supervision (Fixture       *f,
     g_autoptr (GString) text = g_string_new (NULL);
     g_autoptr (JsonObject) matter = NULL;
     JsonObject *resolved = NULL;
-    JsonArray *timeline;
+    JsonArray  *timeline;
 
     gtk_widget_activate_action (page, "supervision.resolve", "x", matter_id);
     g_assert_cmpstr (hall_supervision_page_get_view (HALL_SUPERVISION_PAGE (page)), ==, "resolve");
@@ -621,11 +639,14 @@ test_supervision (Fixture       *f,
     hall_ui_test_answer ("resolve");
     hall_ui_test_wait (supervision_on_list, page, 30, "the resolution to be kept");
     hall_ui_test_wait (row_gone, &flagged, 30, "the flag to leave the list");
-    matter = hall_test_ok (f->hall, f->leader, "matter.get", "{\"matter_id\":%" G_GINT64_FORMAT "}", matter_id);
+    matter = hall_test_ok (f->hall, f->leader, "matter.get", "{\"matter_id\":%" G_GINT64_FORMAT "}",
+                           matter_id);
     timeline = json_object_get_array_member (matter, "timeline");
     for (guint i = 0; i < json_array_get_length (timeline); i++)
-      if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (timeline, i), "kind"),
-                     "supervision_resolved") == 0)
+      if (g_strcmp0 (
+              json_object_get_string_member (json_array_get_object_element (timeline, i), "kind"),
+              "supervision_resolved")
+          == 0)
         resolved = json_array_get_object_element (timeline, i);
     g_assert_nonnull (resolved);
   }
@@ -639,8 +660,10 @@ main (int   argc,
 {
   data_dir = hall_ui_test_init (&argc, &argv);
 
-  g_test_add ("/leader-ui/reception", Fixture, NULL, fixture_set_up, test_reception, fixture_tear_down);
+  g_test_add ("/leader-ui/reception", Fixture, NULL, fixture_set_up, test_reception,
+              fixture_tear_down);
   g_test_add ("/leader-ui/charges", Fixture, NULL, fixture_set_up, test_charges, fixture_tear_down);
-  g_test_add ("/leader-ui/supervision", Fixture, NULL, fixture_set_up, test_supervision, fixture_tear_down);
+  g_test_add ("/leader-ui/supervision", Fixture, NULL, fixture_set_up, test_supervision,
+              fixture_tear_down);
   return hall_ui_test_run (data_dir);
 }

@@ -1,5 +1,6 @@
 /* test-manager.c — the hall manager's workspace under Xvfb, driven through its actions: triage
- * issues a ticket, the queue moves, transfers (with a reason) and reactivates tickets, the roster puts a leader on duty today
+ * issues a ticket, the queue moves, transfers (with a reason) and reactivates tickets, the roster
+ * puts a leader on duty today
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,11 +24,11 @@ static char *data_dir;
 typedef struct
 {
   HallTestHall *hall;
-  char *token;
-  char *leader;
-  HallClient *client;
-  GtkWidget *window;
-  GtkWidget *workspace;
+  char         *token;
+  char         *leader;
+  HallClient   *client;
+  GtkWidget    *window;
+  GtkWidget    *workspace;
 } Manager;
 
 /* A hall with a manager and a leader, the manager signed in on a local client, the manager's
@@ -44,7 +45,8 @@ manager_start_at (Manager    *m,
   m->token = hall_test_add_user (m->hall, "zhangli", "manager", "xinfang", 0);
   m->leader = hall_test_add_user (m->hall, "wangjianguo", "leader", NULL, 0);
   m->client = hall_local_client_new (m->hall->engine);
-  hall_client_login_async (m->client, "zhangli", "password123", NULL, 0, NULL, hall_ui_test_login_cb, &signed_in);
+  hall_client_login_async (m->client, "zhangli", "password123", NULL, 0, NULL,
+                           hall_ui_test_login_cb, &signed_in);
   hall_ui_test_wait (hall_ui_test_flag_set, &signed_in, 30, "sign-in");
 
   m->window = gtk_window_new ();
@@ -128,8 +130,8 @@ triage_issued (gpointer data)
 static void
 test_triage (void)
 {
-  Manager m = { 0 };
-  GtkWidget *page;
+  Manager     m = { 0 };
+  GtkWidget  *page;
   JsonObject *issued, *ticket;
   g_autoptr (JsonObject) again = NULL;
 
@@ -167,7 +169,8 @@ test_triage (void)
 
   /* Five persons make a collective visit. */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (hall_ui_test_find (page, "persons")), 6);
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (hall_ui_test_find (page, "priority"))), ==, 2);
+  g_assert_cmpuint (
+      adw_combo_row_get_selected (ADW_COMBO_ROW (hall_ui_test_find (page, "priority"))), ==, 2);
 
   gtk_widget_activate_action (page, "triage.issue", NULL);
   hall_ui_test_wait (triage_issued, page, 30, "the ticket");
@@ -177,10 +180,14 @@ test_triage (void)
   g_assert_cmpstr (json_object_get_string_member (ticket, "priority"), ==, "collective");
   g_assert_cmpint (json_object_get_int_member (ticket, "persons"), ==, 6);
   /* The code, large, to tell the visitor; the form is ready for the next one. */
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (page, "ticket_code"))), ==, "Z001");
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (page, "ticket_position"))), !=, "");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (page, "id_number"))), ==, "");
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (hall_ui_test_find (page, "category"))), ==, 0);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (page, "ticket_code"))), ==,
+                   "Z001");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (page, "ticket_position"))), !=,
+                   "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (page, "id_number"))), ==,
+                   "");
+  g_assert_cmpuint (
+      adw_combo_row_get_selected (ADW_COMBO_ROW (hall_ui_test_find (page, "category"))), ==, 0);
 
   /* Ctrl+Enter pressed twice gives no second ticket: the form is empty. */
   gtk_widget_activate_action (page, "triage.issue", NULL);
@@ -193,7 +200,8 @@ test_triage (void)
   hall_ui_test_type (page, "id_number", "110101199003070011");
   hall_ui_test_wait (triage_idle, page, 30, "the second lookup");
   g_assert_true (gtk_widget_has_css_class (hall_ui_test_find (page, "repeat_warning"), "repeat"));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (page, "name"))), ==, "王小明");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (page, "name"))), ==,
+                   "王小明");
   g_assert_true (gtk_widget_get_visible (hall_ui_test_find (page, "history")));
 
   /* Collective with fewer than 5 is refused next to the persons count. */
@@ -204,7 +212,8 @@ test_triage (void)
   g_assert_true (gtk_widget_has_css_class (hall_ui_test_find (page, "persons"), "error"));
 
   gtk_widget_activate_action (page, "triage.clear", NULL);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (page, "ticket_code"))), ==, "—");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (page, "ticket_code"))), ==,
+                   "—");
   manager_stop (&m);
 }
 
@@ -220,7 +229,7 @@ typedef struct
   const char *code;
   const char *member;
   const char *value;
-  guint position; /* G_MAXUINT: anywhere */
+  guint       position; /* G_MAXUINT: anywhere */
 } TicketCheck;
 
 /* The ticket @code is in @model (at @position) with @member equal to @value. */
@@ -238,7 +247,8 @@ ticket_is (gpointer data)
         continue;
       return (check->position == G_MAXUINT || check->position == i)
              && (check->member == NULL
-                 || g_strcmp0 (json_object_get_string_member (ticket, check->member), check->value) == 0);
+                 || g_strcmp0 (json_object_get_string_member (ticket, check->member), check->value)
+                        == 0);
     }
   return FALSE;
 }
@@ -264,16 +274,16 @@ issue (Manager    *m,
 static void
 test_queue (void)
 {
-  Manager m = { 0 };
+  Manager          m = { 0 };
   g_autofree char *staff = NULL;
   g_autoptr (JsonObject) called = NULL;
   g_autoptr (JsonObject) reply = NULL;
   g_autoptr (JsonObject) got = NULL;
-  GtkWidget *page;
+  GtkWidget        *page;
   AdwMessageDialog *dialog;
-  JsonObject *transfer;
-  gint64 c3;
-  TicketCheck check;
+  JsonObject       *transfer;
+  gint64            c3;
+  TicketCheck       check;
 
   manager_start (&m);
   /* 城建 (2): C001 called and missed at window 2, then C002, C003 waiting. */
@@ -284,18 +294,22 @@ test_queue (void)
   reply = hall_test_ok (m.hall, staff, "counter.open", "{}");
   called = hall_test_ok (m.hall, staff, "counter.call_next", "{}");
   g_clear_pointer (&reply, json_object_unref);
-  reply = hall_test_ok (m.hall, staff, "ticket.no_show", "{\"ticket_id\": %" G_GINT64_FORMAT "}",
-                        json_object_get_int_member (json_object_get_object_member (called, "ticket"), "id"));
+  reply = hall_test_ok (
+      m.hall, staff, "ticket.no_show", "{\"ticket_id\": %" G_GINT64_FORMAT "}",
+      json_object_get_int_member (json_object_get_object_member (called, "ticket"), "id"));
 
   page = show_page (&m, "queue");
-  check = (TicketCheck) { hall_queue_page_get_no_show (HALL_QUEUE_PAGE (page)), "C001", "state", "no_show", 0 };
+  check = (TicketCheck){ hall_queue_page_get_no_show (HALL_QUEUE_PAGE (page)), "C001", "state",
+                         "no_show", 0 };
   hall_ui_test_wait (ticket_is, &check, 30, "the missed ticket");
   hall_ui_test_wait (queue_idle, page, 30, "the queue");
-  g_assert_cmpuint (g_list_model_get_n_items (hall_queue_page_get_waiting (HALL_QUEUE_PAGE (page))), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (hall_queue_page_get_waiting (HALL_QUEUE_PAGE (page))),
+                    ==, 2);
 
   /* C003 to the front of the queue. */
   gtk_widget_activate_action (page, "queue.front", "x", c3);
-  check = (TicketCheck) { hall_queue_page_get_waiting (HALL_QUEUE_PAGE (page)), "C003", NULL, NULL, 0 };
+  check =
+      (TicketCheck){ hall_queue_page_get_waiting (HALL_QUEUE_PAGE (page)), "C003", NULL, NULL, 0 };
   hall_ui_test_wait (ticket_is, &check, 30, "C003 at the front");
 
   /* Finding a ticket by its code narrows the list; clearing the search shows all again. */
@@ -312,38 +326,42 @@ test_queue (void)
   dialog = hall_queue_page_get_dialog (HALL_QUEUE_PAGE (page));
   g_assert_nonnull (dialog);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "transfer"));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (hall_ui_test_find (GTK_WIDGET (dialog), "transfer_department")),
-                              combo_find (hall_ui_test_find (GTK_WIDGET (dialog), "transfer_department"), "民政"));
+  adw_combo_row_set_selected (
+      ADW_COMBO_ROW (hall_ui_test_find (GTK_WIDGET (dialog), "transfer_department")),
+      combo_find (hall_ui_test_find (GTK_WIDGET (dialog), "transfer_department"), "民政"));
   hall_ui_test_type (GTK_WIDGET (dialog), "transfer_reason", "   ");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "transfer"));
   hall_ui_test_type (GTK_WIDGET (dialog), "transfer_reason", "低保问题，应由民政窗口办理");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "transfer"));
   adw_message_dialog_response (dialog, "transfer");
   gtk_window_close (GTK_WINDOW (dialog));
-  check = (TicketCheck) { hall_queue_page_get_waiting (HALL_QUEUE_PAGE (page)), "C003", "department_code", "minzheng",
-                          G_MAXUINT };
+  check = (TicketCheck){ hall_queue_page_get_waiting (HALL_QUEUE_PAGE (page)), "C003",
+                         "department_code", "minzheng", G_MAXUINT };
   hall_ui_test_wait (ticket_is, &check, 30, "C003 in 民政's queue");
   hall_ui_test_wait (queue_idle, page, 30, "the queue");
   g_assert_false (gtk_widget_get_visible (hall_ui_test_find (page, "queue_error")));
   g_assert_null (hall_queue_page_get_dialog (HALL_QUEUE_PAGE (page)));
   got = hall_test_ok (m.hall, m.token, "ticket.get", "{\"ticket_id\": %" G_GINT64_FORMAT "}", c3);
   transfer = json_array_get_object_element (
-    json_object_get_array_member (json_object_get_object_member (got, "ticket"), "transfers"), 0);
+      json_object_get_array_member (json_object_get_object_member (got, "ticket"), "transfers"), 0);
   g_assert_cmpstr (json_object_get_string_member (transfer, "reason"), ==, "低保问题，应由民政窗口办理");
   g_assert_cmpint (json_object_get_int_member (transfer, "to_department_id"), ==, 3);
 
   /* The missed visitor came back: waiting again, no longer missed. */
-  gtk_widget_activate_action (page, "queue.reactivate", "x",
-                              json_object_get_int_member (json_object_get_object_member (called, "ticket"), "id"));
-  check = (TicketCheck) { hall_queue_page_get_waiting (HALL_QUEUE_PAGE (page)), "C001", "state", "waiting",
-                          G_MAXUINT };
+  gtk_widget_activate_action (
+      page, "queue.reactivate", "x",
+      json_object_get_int_member (json_object_get_object_member (called, "ticket"), "id"));
+  check = (TicketCheck){ hall_queue_page_get_waiting (HALL_QUEUE_PAGE (page)), "C001", "state",
+                         "waiting", G_MAXUINT };
   hall_ui_test_wait (ticket_is, &check, 30, "C001 waiting again");
   hall_ui_test_wait (queue_idle, page, 30, "the queue");
-  g_assert_cmpuint (g_list_model_get_n_items (hall_queue_page_get_no_show (HALL_QUEUE_PAGE (page))), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (hall_queue_page_get_no_show (HALL_QUEUE_PAGE (page))),
+                    ==, 0);
 
   /* A refused change is said on the page: C001 is no longer missed. */
-  gtk_widget_activate_action (page, "queue.reactivate", "x",
-                              json_object_get_int_member (json_object_get_object_member (called, "ticket"), "id"));
+  gtk_widget_activate_action (
+      page, "queue.reactivate", "x",
+      json_object_get_int_member (json_object_get_object_member (called, "ticket"), "id"));
   hall_ui_test_wait (queue_idle, page, 30, "the refusal");
   g_assert_true (gtk_widget_get_visible (hall_ui_test_find (page, "queue_error")));
   manager_stop (&m);
@@ -362,19 +380,20 @@ roster_day (HallRosterPage *page,
             const char     *date)
 {
   JsonArray *days = json_object_get_array_member (hall_roster_page_get_roster (page), "days");
-  GString *text = g_string_new (NULL);
+  GString   *text = g_string_new (NULL);
 
   for (guint i = 0; i < json_array_get_length (days); i++)
     {
       JsonObject *day = json_array_get_object_element (days, i);
-      JsonArray *leaders = json_object_get_array_member (day, "leaders");
+      JsonArray  *leaders = json_object_get_array_member (day, "leaders");
 
       if (g_strcmp0 (json_object_get_string_member (day, "date"), date) != 0)
         continue;
       for (guint j = 0; j < json_array_get_length (leaders); j++)
         {
           JsonObject *leader = json_array_get_object_element (leaders, j);
-          g_string_append_printf (text, "%s%s/%s", j ? "," : "", json_object_get_string_member (leader, "display_name"),
+          g_string_append_printf (text, "%s%s/%s", j ? "," : "",
+                                  json_object_get_string_member (leader, "display_name"),
                                   json_object_get_string_member (leader, "slot"));
         }
     }
@@ -384,14 +403,14 @@ roster_day (HallRosterPage *page,
 static void
 test_roster (void)
 {
-  Manager m = { 0 };
+  Manager          m = { 0 };
   g_autofree char *today_row = NULL;
   g_autofree char *shown = NULL;
   g_autofree char *first_from = NULL;
   g_autoptr (JsonObject) today = NULL;
-  GtkWidget *page, *row;
+  GtkWidget        *page, *row;
   AdwMessageDialog *dialog;
-  const char *date;
+  const char       *date;
 
   manager_start (&m);
   page = show_page (&m, "roster");
@@ -408,9 +427,11 @@ test_roster (void)
   dialog = hall_roster_page_get_dialog (HALL_ROSTER_PAGE (page));
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (hall_ui_test_find (GTK_WIDGET (dialog), "duty_leader")),
-                              combo_find (hall_ui_test_find (GTK_WIDGET (dialog), "duty_leader"), "wangjianguo"));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (hall_ui_test_find (GTK_WIDGET (dialog), "duty_slot")), 1);
+  adw_combo_row_set_selected (
+      ADW_COMBO_ROW (hall_ui_test_find (GTK_WIDGET (dialog), "duty_leader")),
+      combo_find (hall_ui_test_find (GTK_WIDGET (dialog), "duty_leader"), "wangjianguo"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (hall_ui_test_find (GTK_WIDGET (dialog), "duty_slot")),
+                              1);
   hall_ui_test_type (GTK_WIDGET (dialog), "duty_note", "二楼接访室");
   adw_message_dialog_response (dialog, "add");
   gtk_window_close (GTK_WINDOW (dialog));
@@ -423,25 +444,32 @@ test_roster (void)
   /* The hall agrees: today's duty leader, with the room. */
   today = hall_test_ok (m.hall, m.token, "leader.today", "{}");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (today, "leaders")), ==, 1);
-  g_assert_cmpstr (json_object_get_string_member (
-                     json_array_get_object_element (json_object_get_array_member (today, "leaders"), 0), "note"),
-                   ==, "二楼接访室");
+  g_assert_cmpstr (
+      json_object_get_string_member (
+          json_array_get_object_element (json_object_get_array_member (today, "leaders"), 0),
+          "note"),
+      ==, "二楼接访室");
 
   /* Next week and back. */
-  first_from = g_strdup (json_object_get_string_member (hall_roster_page_get_roster (HALL_ROSTER_PAGE (page)), "from"));
+  first_from = g_strdup (json_object_get_string_member (
+      hall_roster_page_get_roster (HALL_ROSTER_PAGE (page)), "from"));
   gtk_widget_activate_action (page, "roster.next", NULL);
   hall_ui_test_wait (roster_idle, page, 30, "next week");
-  g_assert_cmpstr (json_object_get_string_member (hall_roster_page_get_roster (HALL_ROSTER_PAGE (page)), "from"), >,
-                   first_from);
+  g_assert_cmpstr (
+      json_object_get_string_member (hall_roster_page_get_roster (HALL_ROSTER_PAGE (page)), "from"),
+      >, first_from);
   gtk_widget_activate_action (page, "roster.this-week", NULL);
   hall_ui_test_wait (roster_idle, page, 30, "this week");
-  g_assert_cmpstr (json_object_get_string_member (hall_roster_page_get_roster (HALL_ROSTER_PAGE (page)), "from"), ==,
-                   first_from);
+  g_assert_cmpstr (
+      json_object_get_string_member (hall_roster_page_get_roster (HALL_ROSTER_PAGE (page)), "from"),
+      ==, first_from);
 
   /* Taking the leader off asks first, then clears the day. */
-  gtk_widget_activate_action (page, "roster.remove", "(sx)", date,
-                              json_object_get_int_member (json_array_get_object_element (
-                                json_object_get_array_member (today, "leaders"), 0), "user_id"));
+  gtk_widget_activate_action (
+      page, "roster.remove", "(sx)", date,
+      json_object_get_int_member (
+          json_array_get_object_element (json_object_get_array_member (today, "leaders"), 0),
+          "user_id"));
   dialog = hall_roster_page_get_dialog (HALL_ROSTER_PAGE (page));
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "remove");
@@ -462,9 +490,10 @@ escalations_are (gpointer data)
   JsonObject *shown = hall_escalations_page_get_data (data);
 
   return shown != NULL && !hall_escalations_page_get_busy (data)
-         && json_object_get_int_member (shown, "lapsed") == GPOINTER_TO_INT (g_object_get_data (data, "lapsed"))
+         && json_object_get_int_member (shown, "lapsed")
+                == GPOINTER_TO_INT (g_object_get_data (data, "lapsed"))
          && json_array_get_length (json_object_get_array_member (shown, "leaders"))
-              == GPOINTER_TO_UINT (g_object_get_data (data, "leaders"));
+                == GPOINTER_TO_UINT (g_object_get_data (data, "leaders"));
 }
 
 static void
@@ -492,8 +521,9 @@ put_on_duty (Manager    *m,
              const char *date,
              gint64      leader_id)
 {
-  g_autoptr (JsonObject) duty = hall_test_ok (m->hall, m->token, "leader.duty",
-                                              "{\"date\": \"%s\", \"user_id\": %" G_GINT64_FORMAT "}", date, leader_id);
+  g_autoptr (JsonObject) duty =
+      hall_test_ok (m->hall, m->token, "leader.duty",
+                    "{\"date\": \"%s\", \"user_id\": %" G_GINT64_FORMAT "}", date, leader_id);
 }
 
 /* Registers a matter and escalates it; returns the escalation's id, its matter's in *@matter_id. */
@@ -505,11 +535,14 @@ escalate (Manager    *m,
   g_autoptr (JsonObject) registered = NULL;
   g_autoptr (JsonObject) reply = NULL;
 
-  registered = hall_test_ok (m->hall, m->token, "matter.register",
-                             "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"%s\","
-                             " \"petitioners\": [{\"name\": \"王小明\", \"id_number\": \"110101199003070011\"}]}", content);
+  registered = hall_test_ok (
+      m->hall, m->token, "matter.register",
+      "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"%s\","
+      " \"petitioners\": [{\"name\": \"王小明\", \"id_number\": \"110101199003070011\"}]}",
+      content);
   *matter_id = json_object_get_int_member (registered, "matter_id");
-  reply = hall_test_ok (m->hall, m->token, "matter.escalate", "{\"matter_id\": %" G_GINT64_FORMAT "}", *matter_id);
+  reply = hall_test_ok (m->hall, m->token, "matter.escalate",
+                        "{\"matter_id\": %" G_GINT64_FORMAT "}", *matter_id);
   return json_object_get_int_member (json_object_get_object_member (reply, "escalation"), "id");
 }
 
@@ -517,8 +550,8 @@ static JsonObject *
 escalation_get (GtkWidget *page,
                 gint64     id)
 {
-  JsonArray *escalations = json_object_get_array_member (hall_escalations_page_get_data (HALL_ESCALATIONS_PAGE (page)),
-                                                         "escalations");
+  JsonArray *escalations = json_object_get_array_member (
+      hall_escalations_page_get_data (HALL_ESCALATIONS_PAGE (page)), "escalations");
 
   for (guint i = 0; i < json_array_get_length (escalations); i++)
     if (json_object_get_int_member (json_array_get_object_element (escalations, i), "id") == id)
@@ -530,13 +563,15 @@ static gboolean
 escalations_show (gpointer data)
 {
   JsonObject *shown = hall_escalations_page_get_data (data);
-  JsonArray *leaders = shown ? json_object_get_array_member (shown, "leaders") : NULL;
-  JsonArray *visitors;
+  JsonArray  *leaders = shown ? json_object_get_array_member (shown, "leaders") : NULL;
+  JsonArray  *visitors;
 
-  if (hall_escalations_page_get_busy (data) || leaders == NULL || json_array_get_length (leaders) != 1)
+  if (hall_escalations_page_get_busy (data) || leaders == NULL
+      || json_array_get_length (leaders) != 1)
     return FALSE;
   visitors = json_object_get_array_member (json_array_get_object_element (leaders, 0), "visitors");
-  return visitors != NULL && json_array_get_length (visitors) == GPOINTER_TO_UINT (g_object_get_data (data, "want"));
+  return visitors != NULL
+         && json_array_get_length (visitors) == GPOINTER_TO_UINT (g_object_get_data (data, "want"));
 }
 
 static void
@@ -546,7 +581,7 @@ test_escalations (void)
   g_autoptr (JsonObject) info = NULL;
   GtkWidget *page;
   GtkWindow *window;
-  gint64 matter_id;
+  gint64     matter_id;
 
   manager_start (&m);
   page = show_page (&m, "escalations");
@@ -579,8 +614,8 @@ test_escalations (void)
 typedef struct
 {
   HallWindowsPage *page;
-  gint64 counter_id;
-  const char *state;
+  gint64           counter_id;
+  const char      *state;
 } WindowCheck;
 
 static JsonObject *
@@ -590,7 +625,8 @@ shown_window (HallWindowsPage *page,
   JsonArray *counters = hall_windows_page_get_counters (page);
 
   for (guint i = 0; counters && i < json_array_get_length (counters); i++)
-    if (json_object_get_int_member (json_array_get_object_element (counters, i), "id") == counter_id)
+    if (json_object_get_int_member (json_array_get_object_element (counters, i), "id")
+        == counter_id)
       return json_array_get_object_element (counters, i);
   return NULL;
 }
@@ -599,7 +635,7 @@ static gboolean
 window_is (gpointer data)
 {
   WindowCheck *check = data;
-  JsonObject *counter = shown_window (check->page, check->counter_id);
+  JsonObject  *counter = shown_window (check->page, check->counter_id);
 
   return !hall_windows_page_get_busy (check->page) && counter != NULL
          && g_strcmp0 (json_object_get_string_member (counter, "state"), check->state) == 0;
@@ -624,12 +660,12 @@ test_lapsed_escalations (void)
   Manager m = { 0 };
   g_autoptr (JsonObject) queue = NULL;
   g_autoptr (JsonObject) matter = NULL;
-  g_autofree char *leader2 = NULL;
-  GtkWidget *page;
-  GtkListBox *lapsed;
+  g_autofree char  *leader2 = NULL;
+  GtkWidget        *page;
+  GtkListBox       *lapsed;
   AdwMessageDialog *dialog;
-  JsonArray *visitors, *timeline;
-  gint64 first, second, first_matter, second_matter, leader_id, leader2_id;
+  JsonArray        *visitors, *timeline;
+  gint64            first, second, first_matter, second_matter, leader_id, leader2_id;
 
   /* Monday evening: two matters wait for 王建国, who does not receive them. */
   manager_start_at (&m, "2026-10-12 21:00");
@@ -648,17 +684,21 @@ test_lapsed_escalations (void)
   lapsed = GTK_LIST_BOX (hall_ui_test_find (page, "lapsed"));
   g_assert_nonnull (gtk_list_box_get_row_at_index (lapsed, 1));
   g_assert_null (gtk_list_box_get_row_at_index (lapsed, 2));
-  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (hall_ui_test_find (page, "lapsed_group"))), ==,
-                   "Not Received on Their Day (2)");
-  g_assert_cmpstr (json_object_get_string_member (escalation_get (page, first), "state"), ==, "lapsed");
-  g_assert_cmpstr (json_object_get_string_member (escalation_get (page, first), "date"), ==, "2026-10-12");
+  g_assert_cmpstr (adw_preferences_group_get_title (
+                       ADW_PREFERENCES_GROUP (hall_ui_test_find (page, "lapsed_group"))),
+                   ==, "Not Received on Their Day (2)");
+  g_assert_cmpstr (json_object_get_string_member (escalation_get (page, first), "state"), ==,
+                   "lapsed");
+  g_assert_cmpstr (json_object_get_string_member (escalation_get (page, first), "date"), ==,
+                   "2026-10-12");
 
   /* Nobody is on duty yet: escalating again is refused, and the row stays, saying why. */
   gtk_widget_activate_action (page, "escalations.escalate-again", "x", first);
   g_assert_true (hall_escalations_page_get_busy (HALL_ESCALATIONS_PAGE (page)));
   escalations_wait (page, 2, 0, "the refusal");
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (lapsed, 0))),
-                            "Not done: No leader is on duty today"));
+  g_assert_nonnull (strstr (
+      adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (lapsed, 0))),
+      "Not done: No leader is on duty today"));
 
   /* 王建国 and 李静 on duty: escalating again asks which of them; 李静 gets it in her queue. */
   leader2 = hall_test_add_user (m.hall, "lijing", "leader", NULL, 0);
@@ -669,16 +709,20 @@ test_lapsed_escalations (void)
   gtk_widget_activate_action (page, "escalations.escalate-again", "x", first);
   dialog = hall_escalations_page_get_dialog (HALL_ESCALATIONS_PAGE (page));
   g_assert_nonnull (dialog);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (hall_ui_test_find (GTK_WIDGET (dialog), "again_leader")),
-                              combo_find (hall_ui_test_find (GTK_WIDGET (dialog), "again_leader"), "lijing"));
+  adw_combo_row_set_selected (
+      ADW_COMBO_ROW (hall_ui_test_find (GTK_WIDGET (dialog), "again_leader")),
+      combo_find (hall_ui_test_find (GTK_WIDGET (dialog), "again_leader"), "lijing"));
   respond (dialog, "escalate");
   escalations_wait (page, 1, 2, "the escalation sent again");
   g_assert_null (escalation_get (page, first));
   g_assert_null (gtk_list_box_get_row_at_index (lapsed, 1));
-  queue = hall_test_ok (m.hall, m.token, "leader.queue", "{\"leader_user_id\": %" G_GINT64_FORMAT "}", leader2_id);
+  queue = hall_test_ok (m.hall, m.token, "leader.queue",
+                        "{\"leader_user_id\": %" G_GINT64_FORMAT "}", leader2_id);
   visitors = json_object_get_array_member (queue, "visitors");
   g_assert_cmpuint (json_array_get_length (visitors), ==, 1);
-  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (visitors, 0), "matter_id"), ==, first_matter);
+  g_assert_cmpint (
+      json_object_get_int_member (json_array_get_object_element (visitors, 0), "matter_id"), ==,
+      first_matter);
 
   /* Left with its department: asks first, with an optional note, and the timeline says so last. */
   gtk_widget_activate_action (page, "escalations.leave", "x", second);
@@ -689,10 +733,13 @@ test_lapsed_escalations (void)
   escalations_wait (page, 0, 2, "the escalation left with its department");
   g_assert_null (escalation_get (page, second));
   g_assert_true (gtk_widget_get_visible (hall_ui_test_find (page, "no_lapsed")));
-  matter = hall_test_ok (m.hall, m.token, "matter.get", "{\"matter_id\": %" G_GINT64_FORMAT "}", second_matter);
+  matter = hall_test_ok (m.hall, m.token, "matter.get", "{\"matter_id\": %" G_GINT64_FORMAT "}",
+                         second_matter);
   timeline = json_object_get_array_member (matter, "timeline");
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (timeline, json_array_get_length (timeline) - 1),
-                                                  "kind"), ==, "escalation_left");
+  g_assert_cmpstr (
+      json_object_get_string_member (
+          json_array_get_object_element (timeline, json_array_get_length (timeline) - 1), "kind"),
+      ==, "escalation_left");
   manager_stop (&m);
 }
 
@@ -701,14 +748,14 @@ test_windows (void)
 {
   Manager m = { 0 };
   g_autoptr (JsonObject) info = NULL;
-  GtkWidget *page;
+  GtkWidget        *page;
   AdwMessageDialog *dialog;
-  JsonArray *served;
-  WindowCheck check;
+  JsonArray        *served;
+  WindowCheck       check;
 
   manager_start (&m);
   page = show_page (&m, "windows");
-  check = (WindowCheck) { HALL_WINDOWS_PAGE (page), 5, "closed" };
+  check = (WindowCheck){ HALL_WINDOWS_PAGE (page), 5, "closed" };
   hall_ui_test_wait (window_is, &check, 30, "the windows");
 
   /* The manager opens window 5, pauses it with a reason, resumes it. */
@@ -722,8 +769,9 @@ test_windows (void)
   respond (dialog, "pause");
   check.state = "paused";
   hall_ui_test_wait (window_is, &check, 30, "window 5 paused");
-  g_assert_cmpstr (json_object_get_string_member (shown_window (HALL_WINDOWS_PAGE (page), 5), "pause_reason"), ==,
-                   "系统维护");
+  g_assert_cmpstr (
+      json_object_get_string_member (shown_window (HALL_WINDOWS_PAGE (page), 5), "pause_reason"),
+      ==, "系统维护");
   gtk_widget_activate_action (page, "windows.resume", "x", (gint64) 5);
   check.state = "open";
   hall_ui_test_wait (window_is, &check, 30, "window 5 resumed");
@@ -731,16 +779,21 @@ test_windows (void)
   /* Window 5 serves 人社 alone by default; 城建 is added. Unticking all is not offered. */
   gtk_widget_activate_action (page, "windows.departments", "x", (gint64) 5);
   dialog = hall_windows_page_get_dialog (HALL_WINDOWS_PAGE (page));
-  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (hall_ui_test_find (GTK_WIDGET (dialog), "department-5"))));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (hall_ui_test_find (GTK_WIDGET (dialog), "department-5")), FALSE);
+  g_assert_true (gtk_check_button_get_active (
+      GTK_CHECK_BUTTON (hall_ui_test_find (GTK_WIDGET (dialog), "department-5"))));
+  gtk_check_button_set_active (
+      GTK_CHECK_BUTTON (hall_ui_test_find (GTK_WIDGET (dialog), "department-5")), FALSE);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (hall_ui_test_find (GTK_WIDGET (dialog), "department-5")), TRUE);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (hall_ui_test_find (GTK_WIDGET (dialog), "department-2")), TRUE);
+  gtk_check_button_set_active (
+      GTK_CHECK_BUTTON (hall_ui_test_find (GTK_WIDGET (dialog), "department-5")), TRUE);
+  gtk_check_button_set_active (
+      GTK_CHECK_BUTTON (hall_ui_test_find (GTK_WIDGET (dialog), "department-2")), TRUE);
   respond (dialog, "save");
   hall_ui_test_wait (window_is, &check, 30, "the saved departments");
   info = hall_test_ok (m.hall, m.token, "hall.info", "{}");
-  served = json_object_get_array_member (json_array_get_object_element (json_object_get_array_member (info, "counters"), 4),
-                                         "department_ids");
+  served = json_object_get_array_member (
+      json_array_get_object_element (json_object_get_array_member (info, "counters"), 4),
+      "department_ids");
   g_assert_cmpuint (json_array_get_length (served), ==, 2);
 
   /* Closing asks first. */

@@ -15,11 +15,12 @@ read_pdf (const char *pdf)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *out = NULL;
-  int status = 0;
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  int              status = 0;
+  const char      *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
-                               NULL, &out, NULL, &status, &error));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
+                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
+                               NULL, &status, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   return g_steal_pointer (&out);
@@ -47,7 +48,7 @@ test_export (void)
   g_autoptr (GString) long_text = g_string_new (NULL);
   g_autofree char *text = NULL;
   g_autofree char *direct_text = NULL;
-  guint pages;
+  guint            pages;
 
   for (int i = 0; i < 150; i++)
     g_string_append (long_text, "村里土地征收补偿款分配不公，部分村民至今没有领到安置补助。");

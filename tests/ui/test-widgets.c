@@ -81,8 +81,10 @@ test_signin_page (void)
   g_settings_set_string (settings, "last-username", "lijing");
   g_settings_set_int64 (settings, "counter-id", 3);
   hall_signin_page_set_settings (HALL_SIGNIN_PAGE (page), settings);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (page, "username"))), ==, "lijing");
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (hall_ui_test_find (page, "counter"))), ==, 3);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (page, "username"))), ==,
+                   "lijing");
+  g_assert_cmpuint (
+      adw_combo_row_get_selected (ADW_COMBO_ROW (hall_ui_test_find (page, "counter"))), ==, 3);
   hall_signin_page_set_location (HALL_SIGNIN_PAGE (page), "The demo hall", TRUE);
   /* Without a hall there is nobody to ask. */
   g_assert_false (gtk_widget_is_sensitive (hall_ui_test_find (page, "signin_button")));
@@ -94,10 +96,13 @@ test_signin_page (void)
 static void
 test_counter_card (void)
 {
-  g_autoptr (JsonObject) data = hall_test_parse_object (
-    "{\"id\": 2, \"number\": 2, \"name\": \"2号窗口\", \"state\": \"open\", \"staff_name\": \"赵磊\","
-    " \"departments\": [{\"id\": 2, \"name\": \"城建\"}], \"waiting\": 4, \"held\": 1, \"over_norm\": true,"
-    " \"current\": {\"ticket_id\": 7, \"code\": \"C007\", \"state\": \"serving\", \"since\": 1000}}");
+  g_autoptr (JsonObject) data =
+      hall_test_parse_object ("{\"id\": 2, \"number\": 2, \"name\": \"2号窗口\", \"state\": "
+                              "\"open\", \"staff_name\": \"赵磊\","
+                              " \"departments\": [{\"id\": 2, \"name\": \"城建\"}], \"waiting\": "
+                              "4, \"held\": 1, \"over_norm\": true,"
+                              " \"current\": {\"ticket_id\": 7, \"code\": \"C007\", \"state\": "
+                              "\"serving\", \"since\": 1000}}");
   g_autoptr (HallJsonItem) item = hall_json_item_new (data, 1000 + 12 * 60);
   GtkWidget *card = hall_counter_card_new (item);
 
@@ -132,10 +137,11 @@ test_workspace_board (void)
   g_autoptr (HallClient) client = hall_local_client_new (hall->engine);
   GtkWidget *workspace = hall_workspace_new ();
   GtkWidget *board;
-  gboolean signed_in = FALSE;
-  guint n_cards = 0;
+  gboolean   signed_in = FALSE;
+  guint      n_cards = 0;
 
-  hall_client_login_async (client, "zhangli", "password123", NULL, 0, NULL, hall_ui_test_login_cb, &signed_in);
+  hall_client_login_async (client, "zhangli", "password123", NULL, 0, NULL, hall_ui_test_login_cb,
+                           &signed_in);
   hall_ui_test_wait (hall_ui_test_flag_set, &signed_in, 30, "sign-in");
 
   hall_workspace_set_client (HALL_WORKSPACE (workspace), client);
@@ -160,8 +166,10 @@ matter_view_shows (gpointer data)
   JsonObject *result = hall_matter_view_get_result (data);
   JsonObject *matter = result ? json_object_get_object_member (result, "matter") : NULL;
 
-  return matter != NULL && g_strcmp0 (json_object_get_string_member (matter, "state"),
-                                      g_object_get_data (data, "want-state")) == 0;
+  return matter != NULL
+         && g_strcmp0 (json_object_get_string_member (matter, "state"),
+                       g_object_get_data (data, "want-state"))
+                == 0;
 }
 
 /* One matter: its details and timeline, an action's form, a mistake at its field, then done. */
@@ -174,15 +182,17 @@ test_matter_view (void)
   g_autoptr (JsonObject) registered = NULL;
   GtkWidget *view = hall_matter_view_new (NULL);
   GtkWidget *window = gtk_window_new ();
-  gboolean signed_in = FALSE;
-  gint64 matter_id;
+  gboolean   signed_in = FALSE;
+  gint64     matter_id;
 
-  registered = hall_test_ok (hall, token, "matter.register",
-                             "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"小区拆迁补偿未到位\","
-                             " \"petitioners\": [{\"name\": \"王建国\", \"id_number\": \"430102198503151236\","
-                             " \"phone\": \"13812345678\"}]}");
+  registered = hall_test_ok (
+      hall, token, "matter.register",
+      "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"小区拆迁补偿未到位\","
+      " \"petitioners\": [{\"name\": \"王建国\", \"id_number\": \"430102198503151236\","
+      " \"phone\": \"13812345678\"}]}");
   matter_id = json_object_get_int_member (registered, "matter_id");
-  hall_client_login_async (client, "lijing", "password123", NULL, 2, NULL, hall_ui_test_login_cb, &signed_in);
+  hall_client_login_async (client, "lijing", "password123", NULL, 2, NULL, hall_ui_test_login_cb,
+                           &signed_in);
   hall_ui_test_wait (hall_ui_test_flag_set, &signed_in, 30, "sign-in");
 
   g_assert_true (hall_matter_view_get_result (HALL_MATTER_VIEW (view)) == NULL);
@@ -217,7 +227,8 @@ test_matter_view (void)
   g_assert_false (gtk_widget_has_css_class (hall_ui_test_find (view, "deadline"), "error"));
   while (!gtk_widget_has_css_class (hall_ui_test_find (view, "deadline"), "error"))
     g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (view, "deadline"))), ==, "2001-01-01");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (view, "deadline"))), ==,
+                   "2001-01-01");
 
   /* Accept instead: the form closes and the matter reads again, accepted. */
   gtk_widget_activate_action (view, "matter.cancel", NULL);
@@ -249,7 +260,8 @@ static const char *
 assignment_role (GtkWidget  *view,
                  const char *row)
 {
-  return gtk_label_get_text (GTK_LABEL (hall_ui_test_find (hall_ui_test_find (view, row), "assignment-role")));
+  return gtk_label_get_text (
+      GTK_LABEL (hall_ui_test_find (hall_ui_test_find (view, row), "assignment-role")));
 }
 
 /* Co-handling (牵头 + 配合): the manager assigns a lead and a cooperating department from the
@@ -266,21 +278,24 @@ test_matter_view_co_handling (void)
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autoptr (GDateTime) later = g_date_time_add_days (now, 10);
   g_autofree char *deadline = g_date_time_format (later, "%Y-%m-%d");
-  GtkWidget *view = hall_matter_view_new (NULL);
-  GtkWidget *window = gtk_window_new ();
-  GtkWidget *lead, *row;
-  GListModel *names;
-  gboolean signed_in = FALSE, clerk_signed_in = FALSE;
+  GtkWidget       *view = hall_matter_view_new (NULL);
+  GtkWidget       *window = gtk_window_new ();
+  GtkWidget       *lead, *row;
+  GListModel      *names;
+  gboolean         signed_in = FALSE, clerk_signed_in = FALSE;
 
   g_free (hall_test_add_user (hall, "zhaomin", "manager", NULL, 0));
   g_free (hall_test_add_user (hall, "wangfang", "staff", "chengjian", 2));
-  registered = hall_test_ok (hall, registrar, "matter.register",
-                             "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"小区道路破损积水\","
-                             " \"petitioners\": [{\"name\": \"王建国\", \"phone\": \"13812345678\"}]}");
-  hall_client_login_async (manager, "zhaomin", "password123", NULL, 0, NULL, hall_ui_test_login_cb, &signed_in);
+  registered = hall_test_ok (
+      hall, registrar, "matter.register",
+      "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"小区道路破损积水\","
+      " \"petitioners\": [{\"name\": \"王建国\", \"phone\": \"13812345678\"}]}");
+  hall_client_login_async (manager, "zhaomin", "password123", NULL, 0, NULL, hall_ui_test_login_cb,
+                           &signed_in);
   hall_ui_test_wait (hall_ui_test_flag_set, &signed_in, 30, "the manager's sign-in");
   hall_matter_view_set_client (HALL_MATTER_VIEW (view), manager);
-  hall_matter_view_set_matter_id (HALL_MATTER_VIEW (view), json_object_get_int_member (registered, "matter_id"));
+  hall_matter_view_set_matter_id (HALL_MATTER_VIEW (view),
+                                  json_object_get_int_member (registered, "matter_id"));
   g_object_ref_sink (view);
   gtk_window_set_child (GTK_WINDOW (window), view);
   gtk_window_present (GTK_WINDOW (window));
@@ -298,8 +313,8 @@ test_matter_view_co_handling (void)
   for (guint i = 0; i < g_list_model_get_n_items (names); i++)
     if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "民政"))
       adw_combo_row_set_selected (ADW_COMBO_ROW (lead), i);
-  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (hall_ui_test_find (view, "cooperate-3"),
-                                                                   ADW_TYPE_ACTION_ROW)));
+  g_assert_false (gtk_widget_get_visible (
+      gtk_widget_get_ancestor (hall_ui_test_find (view, "cooperate-3"), ADW_TYPE_ACTION_ROW)));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (hall_ui_test_find (view, "cooperate-2")), TRUE);
   hall_ui_test_type (view, "deadline", deadline);
   gtk_widget_activate_action (view, "matter.apply", NULL);
@@ -308,14 +323,17 @@ test_matter_view_co_handling (void)
   g_object_set_data (G_OBJECT (view), "want-widget", (gpointer) "assignment-2");
   hall_ui_test_wait (named_widget_shows, view, 30, "the cooperating department");
   g_assert_true (gtk_widget_get_visible (hall_ui_test_find (view, "assignments")));
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (hall_ui_test_find (view, "assignment-3"))), ==, "民政");
+  g_assert_cmpstr (adw_preferences_row_get_title (
+                       ADW_PREFERENCES_ROW (hall_ui_test_find (view, "assignment-3"))),
+                   ==, "民政");
   g_assert_cmpstr (assignment_role (view, "assignment-3"), ==, "Lead");
   g_assert_cmpstr (assignment_role (view, "assignment-2"), ==, "Cooperating");
   /* The manager may object for either department. */
   g_assert_true (gtk_widget_get_visible (hall_ui_test_find (view, "object_button")));
 
   /* 城建's clerk: a progress note, not a reply. */
-  hall_client_login_async (clerk, "wangfang", "password123", NULL, 2, NULL, hall_ui_test_login_cb, &clerk_signed_in);
+  hall_client_login_async (clerk, "wangfang", "password123", NULL, 2, NULL, hall_ui_test_login_cb,
+                           &clerk_signed_in);
   hall_ui_test_wait (hall_ui_test_flag_set, &clerk_signed_in, 30, "the clerk's sign-in");
   hall_matter_view_set_client (HALL_MATTER_VIEW (view), clerk);
   hall_ui_test_flush ();
@@ -348,8 +366,9 @@ test_matter_view_co_handling (void)
   gtk_widget_activate_action (view, "matter.apply", NULL);
   g_object_set_data (G_OBJECT (view), "want-widget", (gpointer) "cooperation_objected");
   hall_ui_test_wait (named_widget_shows, view, 30, "the cooperating department's objection");
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (hall_ui_test_find (view, "assignment-2"))),
-                           "Objected"));
+  g_assert_nonnull (strstr (
+      adw_action_row_get_subtitle (ADW_ACTION_ROW (hall_ui_test_find (view, "assignment-2"))),
+      "Objected"));
   g_assert_cmpstr (assignment_role (view, "assignment-3"), ==, "Lead");
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -366,18 +385,24 @@ test_counter_pages_no_client (void)
   GtkWidget *list = hall_matter_list_page_new (NULL);
   GtkWidget *form = hall_matter_form_new (NULL);
 
-  g_assert_cmpuint (g_list_model_get_n_items (hall_counter_page_get_waiting (HALL_COUNTER_PAGE (counter))), ==, 0);
+  g_assert_cmpuint (
+      g_list_model_get_n_items (hall_counter_page_get_waiting (HALL_COUNTER_PAGE (counter))), ==,
+      0);
   g_assert_null (hall_counter_page_get_current (HALL_COUNTER_PAGE (counter)));
   show_and_finalize (counter);
-  g_assert_cmpuint (g_list_model_get_n_items (hall_matter_list_page_get_matters (HALL_MATTER_LIST_PAGE (list))), ==, 0);
+  g_assert_cmpuint (
+      g_list_model_get_n_items (hall_matter_list_page_get_matters (HALL_MATTER_LIST_PAGE (list))),
+      ==, 0);
   show_and_finalize (list);
 
   /* A second petitioner, an impossible birth date, a phone too short to be one. */
   gtk_widget_activate_action (form, "matter-form.add-petitioner", NULL);
   hall_ui_test_type (form, "petitioners[1].id_number", "430102198513321234");
-  g_assert_true (gtk_widget_has_css_class (hall_ui_test_find (form, "petitioners[1].id_number"), "error"));
+  g_assert_true (
+      gtk_widget_has_css_class (hall_ui_test_find (form, "petitioners[1].id_number"), "error"));
   hall_ui_test_type (form, "petitioners[1].phone", "1381234567890");
-  g_assert_true (gtk_widget_has_css_class (hall_ui_test_find (form, "petitioners[1].phone"), "error"));
+  g_assert_true (
+      gtk_widget_has_css_class (hall_ui_test_find (form, "petitioners[1].phone"), "error"));
   gtk_widget_activate_action (form, "matter-form.remove-petitioner", "u", 1);
   g_assert_null (_hall_find_named (form, "petitioners[1].id_number"));
 
@@ -393,9 +418,10 @@ test_matter_form (void)
   g_autofree char *token = hall_test_add_user (hall, "lijing", "staff", "chengjian", 2);
   g_autoptr (HallClient) client = hall_local_client_new (hall->engine);
   GtkWidget *form;
-  gboolean signed_in = FALSE;
+  gboolean   signed_in = FALSE;
 
-  hall_client_login_async (client, "lijing", "password123", NULL, 2, NULL, hall_ui_test_login_cb, &signed_in);
+  hall_client_login_async (client, "lijing", "password123", NULL, 2, NULL, hall_ui_test_login_cb,
+                           &signed_in);
   hall_ui_test_wait (hall_ui_test_flag_set, &signed_in, 30, "sign-in");
   form = hall_matter_form_new (client);
 
@@ -411,8 +437,10 @@ test_matter_form (void)
     }
   gtk_widget_activate_action (form, "matter-form.submit", NULL);
   g_assert_true (gtk_widget_has_css_class (hall_ui_test_find (form, "content"), "error"));
-  g_assert_false (gtk_widget_has_css_class (hall_ui_test_find (form, "petitioners[4].role"), "error"));
-  g_assert_true (gtk_widget_has_css_class (hall_ui_test_find (form, "petitioners[5].role"), "error"));
+  g_assert_false (
+      gtk_widget_has_css_class (hall_ui_test_find (form, "petitioners[4].role"), "error"));
+  g_assert_true (
+      gtk_widget_has_css_class (hall_ui_test_find (form, "petitioners[5].role"), "error"));
   g_assert_false (hall_matter_form_get_busy (HALL_MATTER_FORM (form)));
   g_assert_null (hall_matter_form_get_result (HALL_MATTER_FORM (form)));
   show_and_finalize (form);
@@ -424,7 +452,8 @@ test_board_page_no_client (void)
 {
   GtkWidget *board = hall_board_page_new (NULL);
 
-  g_assert_cmpuint (g_list_model_get_n_items (hall_board_page_get_counters (HALL_BOARD_PAGE (board))), ==, 0);
+  g_assert_cmpuint (
+      g_list_model_get_n_items (hall_board_page_get_counters (HALL_BOARD_PAGE (board))), ==, 0);
   show_and_finalize (board);
 }
 
@@ -468,7 +497,8 @@ test_queue_page_no_client (void)
 {
   GtkWidget *page = hall_queue_page_new (NULL);
 
-  g_assert_cmpuint (g_list_model_get_n_items (hall_queue_page_get_waiting (HALL_QUEUE_PAGE (page))), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (hall_queue_page_get_waiting (HALL_QUEUE_PAGE (page))),
+                    ==, 0);
   g_assert_false (hall_queue_page_get_busy (HALL_QUEUE_PAGE (page)));
   /* Nothing to transfer without a ticket. */
   gtk_widget_activate_action (page, "queue.transfer", "x", (gint64) 1);
@@ -517,7 +547,8 @@ test_preferences_window (void)
 static void
 test_shortcuts_window (void)
 {
-  g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/xinfanghall/Hall/gtk/help-overlay.ui");
+  g_autoptr (GtkBuilder) builder =
+      gtk_builder_new_from_resource ("/io/github/xinfanghall/Hall/gtk/help-overlay.ui");
   GtkWidget *window = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
 
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (window));
@@ -548,8 +579,10 @@ admin_setup_loaded (gpointer data)
 static gboolean
 counter_one_serves_two (gpointer data)
 {
-  g_autoptr (HallJsonItem) counter = g_list_model_get_item (hall_admin_setup_page_get_counters (data), 0);
-  JsonArray *ids = json_object_get_array_member (hall_json_item_get_data (counter), "department_ids");
+  g_autoptr (HallJsonItem) counter =
+      g_list_model_get_item (hall_admin_setup_page_get_counters (data), 0);
+  JsonArray *ids =
+      json_object_get_array_member (hall_json_item_get_data (counter), "department_ids");
 
   return json_array_get_length (ids) == 2 && !hall_admin_setup_page_get_busy (data);
 }
@@ -563,7 +596,8 @@ admin_accounts_loaded (gpointer data)
 static gboolean
 admin_calendar_loaded (gpointer data)
 {
-  return hall_admin_calendar_page_get_due_15 (data) != NULL && !hall_admin_calendar_page_get_busy (data);
+  return hall_admin_calendar_page_get_due_15 (data) != NULL
+         && !hall_admin_calendar_page_get_busy (data);
 }
 
 static gboolean
@@ -580,18 +614,21 @@ test_admin_pages (void)
   g_autofree char *token = hall_test_add_user (hall, "wangfang", "admin", NULL, 0);
   g_autoptr (HallClient) client = hall_local_client_new (hall->engine);
   GtkWidget *setup, *accounts, *calendar, *maintenance;
-  gboolean signed_in = FALSE;
+  gboolean   signed_in = FALSE;
 
   hall_engine_set_now (hall->engine, hall_test_time ("2026-09-21 09:00"));
-  hall_client_login_async (client, "wangfang", "password123", NULL, 0, NULL, hall_ui_test_login_cb, &signed_in);
+  hall_client_login_async (client, "wangfang", "password123", NULL, 0, NULL, hall_ui_test_login_cb,
+                           &signed_in);
   hall_ui_test_wait (hall_ui_test_flag_set, &signed_in, 30, "sign-in");
 
   /* Setup: every department and window; window 1 also serves 城建 once ticked and saved. */
   setup = hall_admin_setup_page_new (client);
   hall_ui_test_wait (admin_setup_loaded, setup, 30, "the hall's setup");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (setup, "hall_name"))), !=, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (setup, "hall_name"))),
+                   !=, "");
   {
-    GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (hall_ui_test_find (setup, "counters")), 0));
+    GtkWidget *row = GTK_WIDGET (
+        gtk_list_box_get_row_at_index (GTK_LIST_BOX (hall_ui_test_find (setup, "counters")), 0));
     GPtrArray *checks = g_object_get_data (G_OBJECT (row), "checks");
 
     g_assert_true (gtk_check_button_get_active (checks->pdata[0]));
@@ -603,7 +640,8 @@ test_admin_pages (void)
   /* A category needs a name. */
   hall_ui_test_type (setup, "new_category_name", "");
   gtk_widget_activate_action (setup, "setup.add-category", NULL);
-  g_assert_true (gtk_widget_has_css_class (hall_ui_test_find (setup, "new_category_name"), "error"));
+  g_assert_true (
+      gtk_widget_has_css_class (hall_ui_test_find (setup, "new_category_name"), "error"));
   show_and_finalize (setup);
 
   /* Accounts: the admin, with a department left empty. */
@@ -624,9 +662,12 @@ test_admin_pages (void)
    * (1–7 October in the seeded State Council schedule), so the period ends on Thu 8 October. */
   calendar = hall_admin_calendar_page_new (client);
   hall_ui_test_wait (admin_calendar_loaded, calendar, 30, "the deadline preview");
-  g_assert_cmpstr (hall_admin_calendar_page_get_today (HALL_ADMIN_CALENDAR_PAGE (calendar)), ==, "2026-09-21");
-  g_assert_cmpstr (hall_admin_calendar_page_get_due_15 (HALL_ADMIN_CALENDAR_PAGE (calendar)), ==, "2026-10-08");
-  g_assert_cmpuint (g_list_model_get_n_items (hall_admin_calendar_page_get_days (HALL_ADMIN_CALENDAR_PAGE (calendar))),
+  g_assert_cmpstr (hall_admin_calendar_page_get_today (HALL_ADMIN_CALENDAR_PAGE (calendar)), ==,
+                   "2026-09-21");
+  g_assert_cmpstr (hall_admin_calendar_page_get_due_15 (HALL_ADMIN_CALENDAR_PAGE (calendar)), ==,
+                   "2026-10-08");
+  g_assert_cmpuint (g_list_model_get_n_items (
+                        hall_admin_calendar_page_get_days (HALL_ADMIN_CALENDAR_PAGE (calendar))),
                     >, 0);
   show_and_finalize (calendar);
 
@@ -634,8 +675,8 @@ test_admin_pages (void)
   maintenance = hall_admin_maintenance_page_new (client);
   gtk_widget_activate_action (maintenance, "maintenance.check", NULL);
   hall_ui_test_wait (admin_maintenance_idle, maintenance, 30, "the integrity check");
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (maintenance, "check_result"))), ==,
-                   "The records are sound.");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (maintenance, "check_result"))),
+                   ==, "The records are sound.");
   show_and_finalize (maintenance);
 
   hall_engine_shutdown (hall->engine);
@@ -646,7 +687,9 @@ test_reception_page_no_client (void)
 {
   GtkWidget *page = hall_reception_page_new (NULL);
 
-  g_assert_cmpuint (g_list_model_get_n_items (hall_reception_page_get_visitors (HALL_RECEPTION_PAGE (page))), ==, 0);
+  g_assert_cmpuint (
+      g_list_model_get_n_items (hall_reception_page_get_visitors (HALL_RECEPTION_PAGE (page))), ==,
+      0);
   g_assert_cmpstr (hall_reception_page_get_view (HALL_RECEPTION_PAGE (page)), ==, "list");
   show_and_finalize (page);
 }
@@ -679,22 +722,29 @@ static void
 test_charge_view (void)
 {
   g_autoptr (JsonObject) charge = hall_test_parse_object (
-    "{\"id\": 4, \"matter_id\": 9, \"matter_number\": \"XF2026-000009\", \"matter_state\": \"assigned\","
-    " \"handling_due\": \"2026-12-01\", \"leader_name\": \"王建国\", \"charged_at\": 1791766800,"
-    " \"deadline\": \"2026-10-20\", \"days_left\": -2, \"overdue\": true, \"closed\": false,"
-    " \"working_group\": [\"王强 县住建局\"], \"plan\": \"两周内完成维修\", \"plan_date\": \"2026-10-12\","
-    " \"checklist\": {\"leader\": true, \"working_group\": true, \"plan\": true, \"minutes\": false,"
-    " \"stability_measures\": false}, \"complete\": 3, \"items\": 5, \"minutes\": [], \"progress\": []}");
+      "{\"id\": 4, \"matter_id\": 9, \"matter_number\": \"XF2026-000009\", \"matter_state\": "
+      "\"assigned\","
+      " \"handling_due\": \"2026-12-01\", \"leader_name\": \"王建国\", \"charged_at\": 1791766800,"
+      " \"deadline\": \"2026-10-20\", \"days_left\": -2, \"overdue\": true, \"closed\": false,"
+      " \"working_group\": [\"王强 县住建局\"], \"plan\": \"两周内完成维修\", \"plan_date\": "
+      "\"2026-10-12\","
+      " \"checklist\": {\"leader\": true, \"working_group\": true, \"plan\": true, \"minutes\": "
+      "false,"
+      " \"stability_measures\": false}, \"complete\": 3, \"items\": 5, \"minutes\": [], "
+      "\"progress\": []}");
   GtkWidget *view = hall_charge_view_new (NULL);
 
   hall_charge_view_set_charge (HALL_CHARGE_VIEW (view), charge);
   g_assert_true (hall_charge_view_get_charge (HALL_CHARGE_VIEW (view)) != NULL);
   /* The checklist says what is missing in words, and the deadline how late it is. */
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (view, "check_minutes_state"))), ==, "Missing");
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (view, "check_plan_state"))), ==, "Done");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (view, "check_minutes_state"))),
+                   ==, "Missing");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (view, "check_plan_state"))),
+                   ==, "Done");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (view, "detail_badge"))), ==,
                    "2 days overdue (2026-10-20)");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (view, "working_group"))), ==, "王强 县住建局");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (view, "working_group"))),
+                   ==, "王强 县住建局");
   show_and_finalize (view);
 }
 
@@ -703,8 +753,9 @@ test_supervision_page_no_client (void)
 {
   GtkWidget *page = hall_supervision_page_new (NULL);
 
-  g_assert_cmpuint (g_list_model_get_n_items (hall_supervision_page_get_list (HALL_SUPERVISION_PAGE (page),
-                                                                              "overdue")), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (
+                        hall_supervision_page_get_list (HALL_SUPERVISION_PAGE (page), "overdue")),
+                    ==, 0);
   show_and_finalize (page);
 }
 

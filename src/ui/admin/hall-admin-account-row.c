@@ -25,22 +25,22 @@ struct _HallAdminAccountRow
 {
   AdwExpanderRow parent_instance;
 
-  HallJsonItem *item;
-  GPtrArray *department_codes;
-  gint64 own_id;
+  HallJsonItem   *item;
+  GPtrArray      *department_codes;
+  gint64          own_id;
   GtkCheckButton *role_checks[HALL_N_ROLES];
-  HallFormField fields[2];
+  HallFormField   fields[2];
 
-  GtkLabel *state_label;
-  GtkButton *reset_button;
-  GtkButton *lock_button;
-  GtkWidget *roles_row;
-  GtkFlowBox *roles_box;
-  GtkWidget *roles_error;
+  GtkLabel    *state_label;
+  GtkButton   *reset_button;
+  GtkButton   *lock_button;
+  GtkWidget   *roles_row;
+  GtkFlowBox  *roles_box;
+  GtkWidget   *roles_error;
   AdwComboRow *department_row;
-  GtkWidget *department_error;
-  GtkLabel *general_error;
-  GtkButton *save_button;
+  GtkWidget   *department_error;
+  GtkLabel    *general_error;
+  GtkButton   *save_button;
 };
 
 G_DEFINE_FINAL_TYPE (HallAdminAccountRow, hall_admin_account_row, ADW_TYPE_EXPANDER_ROW)
@@ -67,7 +67,7 @@ describe_roles (JsonObject *user)
     {
       if (i > 0)
         /* Translators: separates role names in an account's description */
-        g_string_append (text, _(", "));
+        g_string_append (text, _ (", "));
       g_string_append (text, _hall_role_label (json_array_get_string_element (array, i)));
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -79,7 +79,7 @@ hall_admin_account_row_sync (HallAdminAccountRow *self)
   JsonObject *user;
   const char *name;
   GListModel *names;
-  guint position = 0;
+  guint       position = 0;
 
   g_return_if_fail (HALL_IS_ADMIN_ACCOUNT_ROW (self));
 
@@ -97,16 +97,19 @@ static void
 update (HallAdminAccountRow *self)
 {
   JsonObject *user = hall_json_item_get_data (self->item);
-  gint64 id = hall_json_item_get_id (self->item);
+  gint64      id = hall_json_item_get_id (self->item);
   const char *username = json_object_get_string_member_with_default (user, "username", "");
-  const char *display_name = json_object_get_string_member_with_default (user, "display_name", username);
-  const char *department = json_object_get_string_member_with_default (user, "department_name", NULL);
-  gboolean locked = json_object_get_boolean_member_with_default (user, "locked", FALSE);
-  gboolean locked_out = json_object_get_boolean_member_with_default (user, "locked_out", FALSE);
+  const char *display_name =
+      json_object_get_string_member_with_default (user, "display_name", username);
+  const char *department =
+      json_object_get_string_member_with_default (user, "department_name", NULL);
+  gboolean         locked = json_object_get_boolean_member_with_default (user, "locked", FALSE);
+  gboolean         locked_out = json_object_get_boolean_member_with_default (user, "locked_out", FALSE);
   g_autofree char *title = g_strdup_printf ("%s (%s)", display_name, username);
   g_autofree char *role_text = describe_roles (user);
-  g_autofree char *subtitle = department != NULL && *department ? g_strdup_printf ("%s · %s", role_text, department)
-                                                                 : g_strdup (role_text);
+  g_autofree char *subtitle = department != NULL && *department
+                                  ? g_strdup_printf ("%s · %s", role_text, department)
+                                  : g_strdup (role_text);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
@@ -114,29 +117,32 @@ update (HallAdminAccountRow *self)
 
   if (locked)
     /* Translators: an account an admin locked; it cannot sign in */
-    gtk_label_set_text (self->state_label, _("Locked"));
+    gtk_label_set_text (self->state_label, _ ("Locked"));
   else if (locked_out)
     /* Translators: an account locked for 15 minutes after wrong passwords */
-    gtk_label_set_text (self->state_label, _("Locked out for now"));
+    gtk_label_set_text (self->state_label, _ ("Locked out for now"));
   else
     gtk_label_set_text (self->state_label, "");
   gtk_widget_set_visible (GTK_WIDGET (self->state_label), locked || locked_out);
 
   /* The hall refuses to lock the admin out of their own account; so does the page. */
   gtk_widget_set_visible (GTK_WIDGET (self->lock_button), id != self->own_id);
-  gtk_button_set_label (self->lock_button, locked ? _("_Unlock") : _("_Lock…"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->lock_button), locked ? "accounts.unlock" : "accounts.lock");
+  gtk_button_set_label (self->lock_button, locked ? _ ("_Unlock") : _ ("_Lock…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->lock_button),
+                                  locked ? "accounts.unlock" : "accounts.lock");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->lock_button), "x", id);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->reset_button), "x", id);
   {
     /* The buttons of every row read the same; their names say whose account. */
     /* Translators: accessible name of an account's Reset Password button; %s is the account */
-    g_autofree char *reset_name = g_strdup_printf (_("Reset the password of %s"), title);
+    g_autofree char *reset_name = g_strdup_printf (_ ("Reset the password of %s"), title);
     /* Translators: accessible name of an account's Lock or Unlock button; %s is the account */
-    g_autofree char *lock_name = g_strdup_printf (locked ? _("Unlock %s") : _("Lock %s"), title);
+    g_autofree char *lock_name = g_strdup_printf (locked ? _ ("Unlock %s") : _ ("Lock %s"), title);
 
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->reset_button), GTK_ACCESSIBLE_PROPERTY_LABEL, reset_name, -1);
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->lock_button), GTK_ACCESSIBLE_PROPERTY_LABEL, lock_name, -1);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->reset_button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, reset_name, -1);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->lock_button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, lock_name, -1);
   }
 
   /* The editor starts again from what the hall holds now. */
@@ -159,7 +165,7 @@ updated_cb (HallPage     *page,
             gpointer      user_data)
 {
   HallAdminAccountRow *self = user_data;
-  g_autofree char *message = NULL;
+  g_autofree char     *message = NULL;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), TRUE);
   if (reply == NULL)
@@ -168,9 +174,9 @@ updated_cb (HallPage     *page,
       return;
     }
   /* Translators: %s is the username of the account whose roles or department changed */
-  message = g_strdup_printf (_("Account “%s” changed."),
-                             json_object_get_string_member_with_default (hall_json_item_get_data (self->item),
-                                                                         "username", ""));
+  message = g_strdup_printf (_ ("Account “%s” changed."),
+                             json_object_get_string_member_with_default (
+                                 hall_json_item_get_data (self->item), "username", ""));
   hall_page_toast (page, message);
 }
 
@@ -193,8 +199,8 @@ send_update (HallAdminAccountRow *self)
     json_object_set_array_member (params, "roles", hall_admin_account_row_dup_roles (self));
   hall_admin_account_row_show_error (self, NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
-  hall_admin_page_change (HALL_ADMIN_PAGE (page), "user.update", params, updated_cb, g_object_ref (self),
-                          g_object_unref);
+  hall_admin_page_change (HALL_ADMIN_PAGE (page), "user.update", params, updated_cb,
+                          g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -213,15 +219,16 @@ save_action (GtkWidget  *widget,
 {
   HallAdminAccountRow *self = HALL_ADMIN_ACCOUNT_ROW (widget);
   g_autoptr (JsonArray) chosen = hall_admin_account_row_dup_roles (self);
-  const char *username = json_object_get_string_member_with_default (hall_json_item_get_data (self->item),
-                                                                     "username", "");
+  const char *username = json_object_get_string_member_with_default (
+      hall_json_item_get_data (self->item), "username", "");
   g_autofree char *heading = NULL;
 
   if (json_array_get_length (chosen) == 0)
     {
       g_autoptr (GError) error = NULL;
 
-      hall_set_error (&error, HALL_ERROR_INVALID_ARGUMENT, "roles", _("Choose at least one role."));
+      hall_set_error (&error, HALL_ERROR_INVALID_ARGUMENT, "roles",
+                      _ ("Choose at least one role."));
       hall_admin_account_row_show_error (self, error);
       return;
     }
@@ -231,12 +238,13 @@ save_action (GtkWidget  *widget,
       return;
     }
   /* Translators: question before changing an account's roles; %s is the username */
-  heading = g_strdup_printf (_("Change the Roles of “%s”?"), username);
+  heading = g_strdup_printf (_ ("Change the Roles of “%s”?"), username);
   /* The row lives as long as its question. */
-  _hall_dialog_confirm (widget, 0, NULL, heading,
-                        _("They are signed out everywhere at once and sign in again with the new roles."),
-                        /* Translators: button that changes an account's roles */
-                        "change", _("_Change Roles"), G_CALLBACK (update_response_cb));
+  _hall_dialog_confirm (
+      widget, 0, NULL, heading,
+      _ ("They are signed out everywhere at once and sign in again with the new roles."),
+      /* Translators: button that changes an account's roles */
+      "change", _ ("_Change Roles"), G_CALLBACK (update_response_cb));
 }
 
 static void
@@ -259,14 +267,14 @@ hall_admin_account_row_finalize (GObject *object)
 static void
 hall_admin_account_row_class_init (HallAdminAccountRowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hall_admin_account_row_dispose;
   object_class->finalize = hall_admin_account_row_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/xinfanghall/Hall/ui/admin/hall-admin-account-row.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/xinfanghall/Hall/ui/admin/hall-admin-account-row.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, HallAdminAccountRow, name)
   CHILD (state_label);
   CHILD (reset_button);
@@ -288,8 +296,9 @@ hall_admin_account_row_init (HallAdminAccountRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->fields[0] = (HallFormField) { "roles", self->roles_row, self->roles_error };
-  self->fields[1] = (HallFormField) { "department", GTK_WIDGET (self->department_row), self->department_error };
+  self->fields[0] = (HallFormField){ "roles", self->roles_row, self->roles_error };
+  self->fields[1] =
+      (HallFormField){ "department", GTK_WIDGET (self->department_row), self->department_error };
   _hall_admin_role_checks_add (self->roles_box, "edit_role_", self->role_checks);
   for (guint i = 0; i < HALL_N_ROLES; i++)
     g_signal_connect_swapped (self->role_checks[i], "toggled", G_CALLBACK (role_toggled_cb), self);
@@ -297,9 +306,9 @@ hall_admin_account_row_init (HallAdminAccountRow *self)
 
 GtkWidget *
 hall_admin_account_row_new (HallJsonItem *item,
-                            GListModel    *department_names,
-                            GPtrArray     *department_codes,
-                            gint64         own_id)
+                            GListModel   *department_names,
+                            GPtrArray    *department_codes,
+                            gint64        own_id)
 {
   HallAdminAccountRow *self;
 

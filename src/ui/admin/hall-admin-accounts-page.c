@@ -28,36 +28,36 @@ struct _HallAdminAccountsPage
 {
   HallAdminPage parent_instance;
 
-  GListStore *accounts;
-  GPtrArray *department_codes; /* char*, parallel to department_names; [0] NULL: none */
+  GListStore     *accounts;
+  GPtrArray      *department_codes; /* char*, parallel to department_names; [0] NULL: none */
   GtkCheckButton *role_checks[HALL_N_ROLES];
-  HallFormField fields[5];
+  HallFormField   fields[5];
 
-  AdwEntryRow *username_row;
-  GtkWidget *username_error;
-  AdwEntryRow *display_name_row;
-  GtkWidget *display_name_error;
-  AdwEntryRow *password_row;
-  GtkWidget *password_error;
-  AdwComboRow *department_row;
+  AdwEntryRow   *username_row;
+  GtkWidget     *username_error;
+  AdwEntryRow   *display_name_row;
+  GtkWidget     *display_name_error;
+  AdwEntryRow   *password_row;
+  GtkWidget     *password_error;
+  AdwComboRow   *department_row;
   GtkStringList *department_names;
-  GtkWidget *department_error;
-  GtkWidget *roles_row;
-  GtkFlowBox *roles_box;
-  GtkWidget *roles_error;
-  GtkLabel *general_error;
-  GtkListBox *accounts_list;
+  GtkWidget     *department_error;
+  GtkWidget     *roles_row;
+  GtkFlowBox    *roles_box;
+  GtkWidget     *roles_error;
+  GtkLabel      *general_error;
+  GtkListBox    *accounts_list;
 };
 
 G_DEFINE_FINAL_TYPE (HallAdminAccountsPage, hall_admin_accounts_page, HALL_TYPE_ADMIN_PAGE)
 
-static const char * const refresh_on[] = { "account.changed", "setup.changed", NULL };
+static const char *const refresh_on[] = { "account.changed", "setup.changed", NULL };
 
 static void
 hall_admin_accounts_page_update_actions (HallPage *page)
 {
   HallAdminAccountsPage *self = HALL_ADMIN_ACCOUNTS_PAGE (page);
-  gboolean online = hall_page_is_online (page);
+  gboolean               online = hall_page_is_online (page);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "accounts.create",
                                  online && !hall_admin_page_is_changing (HALL_ADMIN_PAGE (self)));
@@ -79,7 +79,8 @@ account_username (HallAdminAccountsPage *self,
       g_autoptr (HallJsonItem) item = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
 
       if (hall_json_item_get_id (item) == user_id)
-        return json_object_get_string_member_with_default (hall_json_item_get_data (item), "username", "");
+        return json_object_get_string_member_with_default (hall_json_item_get_data (item),
+                                                           "username", "");
     }
   return NULL;
 }
@@ -89,7 +90,7 @@ static void
 show_departments (HallAdminAccountsPage *self,
                   JsonArray             *departments)
 {
-  guint selected = adw_combo_row_get_selected (self->department_row);
+  guint            selected = adw_combo_row_get_selected (self->department_row);
   g_autofree char *chosen = NULL;
   g_autoptr (GPtrArray) names = g_ptr_array_new ();
   guint new_selected = 0;
@@ -100,7 +101,7 @@ show_departments (HallAdminAccountsPage *self,
   g_ptr_array_set_size (self->department_codes, 0);
   g_ptr_array_add (self->department_codes, NULL);
   /* Translators: an account that belongs to no department (an admin, a leader) */
-  g_ptr_array_add (names, (gpointer) _("None"));
+  g_ptr_array_add (names, (gpointer) _ ("None"));
   for (guint i = 0; departments != NULL && i < json_array_get_length (departments); i++)
     {
       JsonObject *department = json_array_get_object_element (departments, i);
@@ -111,11 +112,13 @@ show_departments (HallAdminAccountsPage *self,
       if (g_strcmp0 (code, chosen) == 0)
         new_selected = self->department_codes->len;
       g_ptr_array_add (self->department_codes, g_strdup (code));
-      g_ptr_array_add (names, (gpointer) json_object_get_string_member_with_default (department, "name", code));
+      g_ptr_array_add (
+          names, (gpointer) json_object_get_string_member_with_default (department, "name", code));
     }
   g_ptr_array_add (names, NULL);
-  gtk_string_list_splice (self->department_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->department_names)),
-                          (const char * const *) names->pdata);
+  gtk_string_list_splice (self->department_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->department_names)),
+                          (const char *const *) names->pdata);
   adw_combo_row_set_selected (self->department_row, new_selected);
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->accounts_list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
@@ -135,7 +138,8 @@ loaded_cb (HallPage     *page,
   if (reply == NULL)
     g_debug ("%s: %s", (const char *) user_data, error->message);
   else if (json_object_has_member (reply, "users"))
-    hall_json_item_update_store (self->accounts, json_object_get_array_member (reply, "users"), 0, TRUE);
+    hall_json_item_update_store (self->accounts, json_object_get_array_member (reply, "users"), 0,
+                                 TRUE);
   else if (json_object_has_member (reply, "departments"))
     show_departments (self, json_object_get_array_member (reply, "departments"));
 }
@@ -152,11 +156,11 @@ create_account_row (gpointer item,
                     gpointer user_data)
 {
   HallAdminAccountsPage *self = user_data;
-  HallClient *client = hall_page_get_client (HALL_PAGE (self));
-  JsonObject *user = client != NULL ? hall_client_get_user (client) : NULL;
-  gint64 own_id = user != NULL ? json_object_get_int_member_with_default (user, "id", 0) : 0;
-  GtkWidget *row = hall_admin_account_row_new (item, G_LIST_MODEL (self->department_names), self->department_codes,
-                                               own_id);
+  HallClient            *client = hall_page_get_client (HALL_PAGE (self));
+  JsonObject            *user = client != NULL ? hall_client_get_user (client) : NULL;
+  gint64                 own_id = user != NULL ? json_object_get_int_member_with_default (user, "id", 0) : 0;
+  GtkWidget             *row = hall_admin_account_row_new (item, G_LIST_MODEL (self->department_names),
+                                                           self->department_codes, own_id);
 
   gtk_widget_action_set_enabled (row, "account.save", hall_page_is_online (HALL_PAGE (self)));
   return row;
@@ -169,7 +173,7 @@ created_cb (HallPage     *page,
             gpointer      user_data)
 {
   HallAdminAccountsPage *self = HALL_ADMIN_ACCOUNTS_PAGE (page);
-  g_autofree char *message = NULL;
+  g_autofree char       *message = NULL;
 
   if (reply == NULL)
     {
@@ -177,7 +181,8 @@ created_cb (HallPage     *page,
       return;
     }
   /* Translators: %s is the new account's username */
-  message = g_strdup_printf (_("Account “%s” created."), gtk_editable_get_text (GTK_EDITABLE (self->username_row)));
+  message = g_strdup_printf (_ ("Account “%s” created."),
+                             gtk_editable_get_text (GTK_EDITABLE (self->username_row)));
   hall_page_toast (page, message);
   gtk_editable_set_text (GTK_EDITABLE (self->username_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->display_name_row), "");
@@ -194,15 +199,15 @@ create_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   HallAdminAccountsPage *self = HALL_ADMIN_ACCOUNTS_PAGE (widget);
-  const char *username = gtk_editable_get_text (GTK_EDITABLE (self->username_row));
-  const char *display_name = gtk_editable_get_text (GTK_EDITABLE (self->display_name_row));
-  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
-  guint department = adw_combo_row_get_selected (self->department_row);
-  g_autofree char *password_problem = _hall_check_new_password (password);
-  const char *username_problem = _hall_check_username (username);
+  const char            *username = gtk_editable_get_text (GTK_EDITABLE (self->username_row));
+  const char            *display_name = gtk_editable_get_text (GTK_EDITABLE (self->display_name_row));
+  const char            *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
+  guint                  department = adw_combo_row_get_selected (self->department_row);
+  g_autofree char       *password_problem = _hall_check_new_password (password);
+  const char            *username_problem = _hall_check_username (username);
   g_autoptr (JsonObject) params = json_object_new ();
   g_autoptr (JsonArray) chosen = _hall_admin_role_checks_dup_roles (self->role_checks);
-  guint n_fields = G_N_ELEMENTS (self->fields);
+  guint    n_fields = G_N_ELEMENTS (self->fields);
   gboolean ok = TRUE;
 
   _hall_form_clear_errors (self->fields, n_fields, self->general_error);
@@ -211,7 +216,8 @@ create_action (GtkWidget  *widget,
   if (password_problem != NULL)
     ok = !_hall_form_show_field_error (self->fields, n_fields, "password", password_problem);
   if (json_array_get_length (chosen) == 0)
-    ok = !_hall_form_show_field_error (self->fields, n_fields, "roles", _("Choose at least one role."));
+    ok = !_hall_form_show_field_error (self->fields, n_fields, "roles",
+                                       _ ("Choose at least one role."));
   if (!ok || hall_page_get_client (HALL_PAGE (self)) == NULL)
     return;
 
@@ -222,7 +228,8 @@ create_action (GtkWidget  *widget,
   json_object_set_array_member (params, "roles", g_steal_pointer (&chosen));
   if (department != GTK_INVALID_LIST_POSITION && department < self->department_codes->len
       && g_ptr_array_index (self->department_codes, department) != NULL)
-    json_object_set_string_member (params, "department", g_ptr_array_index (self->department_codes, department));
+    json_object_set_string_member (params, "department",
+                                   g_ptr_array_index (self->department_codes, department));
   hall_admin_page_change (HALL_ADMIN_PAGE (self), "user.create", params, created_cb, NULL, NULL);
 }
 
@@ -235,8 +242,8 @@ set_locked (HallAdminAccountsPage *self,
 
   json_object_set_int_member (params, "user_id", user_id);
   json_object_set_boolean_member (params, "locked", locked);
-  hall_admin_page_change (HALL_ADMIN_PAGE (self), "user.set_locked", params, hall_admin_page_refresh_cb, NULL,
-                          NULL);
+  hall_admin_page_change (HALL_ADMIN_PAGE (self), "user.set_locked", params,
+                          hall_admin_page_refresh_cb, NULL, NULL);
 }
 
 static void
@@ -254,19 +261,19 @@ lock_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   HallAdminAccountsPage *self = HALL_ADMIN_ACCOUNTS_PAGE (widget);
-  gint64 user_id = g_variant_get_int64 (parameter);
-  const char *username = account_username (self, user_id);
-  g_autofree char *heading = NULL;
+  gint64                 user_id = g_variant_get_int64 (parameter);
+  const char            *username = account_username (self, user_id);
+  g_autofree char       *heading = NULL;
 
   if (username == NULL)
     return;
   /* Translators: question before locking an account; %s is the username */
-  heading = g_strdup_printf (_("Lock “%s”?"), username);
+  heading = g_strdup_printf (_ ("Lock “%s”?"), username);
   _hall_dialog_confirm (widget, user_id, NULL, heading,
-                        _("They are signed out everywhere at once and cannot sign in until an "
-                          "administrator unlocks the account."),
+                        _ ("They are signed out everywhere at once and cannot sign in until an "
+                           "administrator unlocks the account."),
                         /* Translators: button that locks an account */
-                        "lock", _("_Lock"), G_CALLBACK (lock_response_cb));
+                        "lock", _ ("_Lock"), G_CALLBACK (lock_response_cb));
 }
 
 static void
@@ -288,7 +295,8 @@ reset_response_cb (HallAdminAccountsPage *self,
   if (!g_str_equal (response, "reset") || hall_page_get_client (HALL_PAGE (self)) == NULL)
     return;
   params = _hall_json_params_id ("user_id", _hall_dialog_get_id (dialog));
-  json_object_set_string_member (params, "password", gtk_editable_get_text (GTK_EDITABLE (password)));
+  json_object_set_string_member (params, "password",
+                                 gtk_editable_get_text (GTK_EDITABLE (password)));
   hall_admin_page_change (HALL_ADMIN_PAGE (self), "user.set_password", params,
                           hall_admin_page_refresh_cb, NULL, NULL);
 }
@@ -299,21 +307,21 @@ reset_password_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   HallAdminAccountsPage *self = HALL_ADMIN_ACCOUNTS_PAGE (widget);
-  gint64 user_id = g_variant_get_int64 (parameter);
-  const char *username = account_username (self, user_id);
-  g_autofree char *heading = NULL;
-  AdwMessageDialog *dialog;
+  gint64                 user_id = g_variant_get_int64 (parameter);
+  const char            *username = account_username (self, user_id);
+  g_autofree char       *heading = NULL;
+  AdwMessageDialog      *dialog;
 
   if (username == NULL)
     return;
   /* Translators: heading of the dialog that sets a new password; %s is the username */
-  heading = g_strdup_printf (_("New Password for “%s”"), username);
-  dialog = ADW_MESSAGE_DIALOG (_hall_dialog_confirm (widget, user_id, NULL, heading,
-                                                     _("They are signed out everywhere; tell them the new "
-                                                       "password. A lockout after wrong passwords ends too."),
-                                                     /* Translators: button that sets the new password */
-                                                     "reset", _("_Set Password"),
-                                                     G_CALLBACK (reset_response_cb)));
+  heading = g_strdup_printf (_ ("New Password for “%s”"), username);
+  dialog = ADW_MESSAGE_DIALOG (
+      _hall_dialog_confirm (widget, user_id, NULL, heading,
+                            _ ("They are signed out everywhere; tell them the new "
+                               "password. A lockout after wrong passwords ends too."),
+                            /* Translators: button that sets the new password */
+                            "reset", _ ("_Set Password"), G_CALLBACK (reset_response_cb)));
   adw_message_dialog_set_response_appearance (dialog, "reset", ADW_RESPONSE_SUGGESTED);
   /* Added once the dialog shows: GTK 4.8's password entry, realized along with a dialog not yet
    * shown, casts a freed pointer after the dialog closes (a warning, fatal in the tests). */
@@ -349,17 +357,17 @@ hall_admin_accounts_page_finalize (GObject *object)
 static void
 hall_admin_accounts_page_class_init (HallAdminAccountsPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  HallPageClass *page_class = HALL_PAGE_CLASS (klass);
+  HallPageClass  *page_class = HALL_PAGE_CLASS (klass);
 
   object_class->finalize = hall_admin_accounts_page_finalize;
   page_class->refresh = hall_admin_accounts_page_refresh;
   page_class->update_actions = hall_admin_accounts_page_update_actions;
   HALL_ADMIN_PAGE_CLASS (klass)->refresh_on = refresh_on;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/xinfanghall/Hall/ui/admin/hall-admin-accounts-page.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/xinfanghall/Hall/ui/admin/hall-admin-accounts-page.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, HallAdminAccountsPage, name)
   CHILD (username_row);
   CHILD (username_error);
@@ -380,7 +388,8 @@ hall_admin_accounts_page_class_init (HallAdminAccountsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "accounts.create", NULL, create_action);
   gtk_widget_class_install_action (widget_class, "accounts.lock", "x", lock_action);
   gtk_widget_class_install_action (widget_class, "accounts.unlock", "x", unlock_action);
-  gtk_widget_class_install_action (widget_class, "accounts.reset-password", "x", reset_password_action);
+  gtk_widget_class_install_action (widget_class, "accounts.reset-password", "x",
+                                   reset_password_action);
 }
 
 static void
@@ -388,16 +397,20 @@ hall_admin_accounts_page_init (HallAdminAccountsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->fields[0] = (HallFormField) { "username", GTK_WIDGET (self->username_row), self->username_error };
-  self->fields[1] = (HallFormField) { "display_name", GTK_WIDGET (self->display_name_row),
-                                       self->display_name_error };
-  self->fields[2] = (HallFormField) { "password", GTK_WIDGET (self->password_row), self->password_error };
-  self->fields[3] = (HallFormField) { "department", GTK_WIDGET (self->department_row), self->department_error };
-  self->fields[4] = (HallFormField) { "roles", self->roles_row, self->roles_error };
+  self->fields[0] =
+      (HallFormField){ "username", GTK_WIDGET (self->username_row), self->username_error };
+  self->fields[1] = (HallFormField){ "display_name", GTK_WIDGET (self->display_name_row),
+                                     self->display_name_error };
+  self->fields[2] =
+      (HallFormField){ "password", GTK_WIDGET (self->password_row), self->password_error };
+  self->fields[3] =
+      (HallFormField){ "department", GTK_WIDGET (self->department_row), self->department_error };
+  self->fields[4] = (HallFormField){ "roles", self->roles_row, self->roles_error };
 
   self->accounts = g_list_store_new (HALL_TYPE_JSON_ITEM);
   self->department_codes = g_ptr_array_new_with_free_func (g_free);
-  gtk_list_box_bind_model (self->accounts_list, G_LIST_MODEL (self->accounts), create_account_row, self, NULL);
+  gtk_list_box_bind_model (self->accounts_list, G_LIST_MODEL (self->accounts), create_account_row,
+                           self, NULL);
   show_departments (self, NULL);
   _hall_admin_role_checks_add (self->roles_box, "role_", self->role_checks);
 

@@ -23,27 +23,27 @@ struct _HallAdminCalendarPage
 {
   HallAdminPage parent_instance;
 
-  char *today;
-  char *due_15;
-  GListStore *days;
+  char         *today;
+  char         *due_15;
+  GListStore   *days;
   HallFormField fields[2];
 
-  GtkLabel *deadline_15;
-  GtkLabel *deadline_60;
-  GtkLabel *deadline_5w;
-  AdwEntryRow *date_row;
-  GtkWidget *date_error;
-  AdwComboRow *kind_row;
-  AdwEntryRow *note_row;
-  GtkWidget *note_error;
-  GtkLabel *general_error;
+  GtkLabel            *deadline_15;
+  GtkLabel            *deadline_60;
+  GtkLabel            *deadline_5w;
+  AdwEntryRow         *date_row;
+  GtkWidget           *date_error;
+  AdwComboRow         *kind_row;
+  AdwEntryRow         *note_row;
+  GtkWidget           *note_error;
+  GtkLabel            *general_error;
   AdwPreferencesGroup *days_group;
-  GtkListBox *days_list;
+  GtkListBox          *days_list;
 };
 
 G_DEFINE_FINAL_TYPE (HallAdminCalendarPage, hall_admin_calendar_page, HALL_TYPE_ADMIN_PAGE)
 
-static const char * const refresh_on[] = { "calendar.changed", NULL };
+static const char *const refresh_on[] = { "calendar.changed", NULL };
 
 static void
 hall_admin_calendar_page_update_actions (HallPage *page)
@@ -63,8 +63,8 @@ list_cb (HallPage     *page,
   if (reply == NULL)
     g_debug ("calendar.list: %s", error->message);
   else
-    hall_json_item_update_store (HALL_ADMIN_CALENDAR_PAGE (page)->days, json_object_get_array_member (reply, "days"),
-                                  0, TRUE);
+    hall_json_item_update_store (HALL_ADMIN_CALENDAR_PAGE (page)->days,
+                                 json_object_get_array_member (reply, "days"), 0, TRUE);
 }
 
 /* @user_data: the deadline's label. */
@@ -75,10 +75,10 @@ deadline_cb (HallPage     *page,
              gpointer      user_data)
 {
   HallAdminCalendarPage *self = HALL_ADMIN_CALENDAR_PAGE (page);
-  GtkLabel *label = user_data;
-  const char *due;
-  g_autofree char *date = NULL;
-  g_autofree char *text = NULL;
+  GtkLabel              *label = user_data;
+  const char            *due;
+  g_autofree char       *date = NULL;
+  g_autofree char       *text = NULL;
 
   if (reply == NULL)
     {
@@ -88,7 +88,7 @@ deadline_cb (HallPage     *page,
   due = json_object_get_string_member_with_default (reply, "due", "");
   date = _hall_format_weekday_date (due);
   /* Translators: deadline preview, %s is a date with its weekday */
-  text = g_strdup_printf (_("ends on %s"), date);
+  text = g_strdup_printf (_ ("ends on %s"), date);
   gtk_label_set_text (label, text);
   if (label == self->deadline_15)
     {
@@ -118,12 +118,13 @@ info_cb (HallPage     *page,
          gpointer      user_data)
 {
   HallAdminCalendarPage *self = HALL_ADMIN_CALENDAR_PAGE (page);
-  const char *today = info != NULL ? json_object_get_string_member_with_default (info, "today", NULL) : NULL;
+  const char            *today =
+      info != NULL ? json_object_get_string_member_with_default (info, "today", NULL) : NULL;
   g_autoptr (JsonObject) params = json_object_new ();
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_autofree char *description = NULL;
-  int year = 0;
+  int              year = 0;
 
   if (today == NULL || sscanf (today, "%d-", &year) != 1)
     {
@@ -136,7 +137,7 @@ info_cb (HallPage     *page,
   from = g_strdup_printf ("%04d-01-01", year);
   to = g_strdup_printf ("%04d-12-31", year + 1);
   /* Translators: the years the calendar page lists, e.g. "2026–2027" */
-  description = g_strdup_printf (_("%d–%d"), year, year + 1);
+  description = g_strdup_printf (_ ("%d–%d"), year, year + 1);
   adw_preferences_group_set_description (self->days_group, description);
   json_object_set_string_member (params, "from", from);
   json_object_set_string_member (params, "to", to);
@@ -154,31 +155,32 @@ hall_admin_calendar_page_refresh (HallPage *page)
 }
 
 static void
-update_day_row (AdwActionRow  *row,
-                GParamSpec    *pspec,
+update_day_row (AdwActionRow *row,
+                GParamSpec   *pspec,
                 HallJsonItem *item)
 {
-  JsonObject *day = hall_json_item_get_data (item);
-  const char *date = json_object_get_string_member_with_default (day, "date", "");
-  const char *kind = json_object_get_string_member_with_default (day, "kind", "");
-  const char *note = json_object_get_string_member_with_default (day, "note", "");
-  GtkLabel *kind_label = g_object_get_data (G_OBJECT (row), "kind-label");
-  GtkWidget *remove = g_object_get_data (G_OBJECT (row), "remove-button");
+  JsonObject      *day = hall_json_item_get_data (item);
+  const char      *date = json_object_get_string_member_with_default (day, "date", "");
+  const char      *kind = json_object_get_string_member_with_default (day, "kind", "");
+  const char      *note = json_object_get_string_member_with_default (day, "note", "");
+  GtkLabel        *kind_label = g_object_get_data (G_OBJECT (row), "kind-label");
+  GtkWidget       *remove = g_object_get_data (G_OBJECT (row), "remove-button");
   g_autofree char *title = _hall_format_weekday_date (date);
   g_autofree char *remove_name = NULL;
-  gboolean holiday = g_str_equal (kind, "holiday");
+  gboolean         holiday = g_str_equal (kind, "holiday");
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (row, note);
   gtk_widget_set_name (GTK_WIDGET (row), date);
   /* Text as well as colour: a day off or a working day. */
-  gtk_label_set_text (kind_label, holiday ? _("Holiday") : _("Make-up working day"));
+  gtk_label_set_text (kind_label, holiday ? _ ("Holiday") : _ ("Make-up working day"));
   gtk_widget_remove_css_class (GTK_WIDGET (kind_label), holiday ? "day-workday" : "day-holiday");
   gtk_widget_add_css_class (GTK_WIDGET (kind_label), holiday ? "day-holiday" : "day-workday");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s", date);
   /* Translators: accessible name of the button that removes a day from the calendar, %s a date */
-  remove_name = g_strdup_printf (_("Remove %s"), date);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_name, -1);
+  remove_name = g_strdup_printf (_ ("Remove %s"), date);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  remove_name, -1);
   gtk_widget_set_tooltip_text (remove, remove_name);
 }
 
@@ -199,7 +201,8 @@ create_day_row (gpointer item,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
   g_object_set_data (G_OBJECT (row), "kind-label", kind);
   g_object_set_data (G_OBJECT (row), "remove-button", remove);
-  g_signal_connect_object (item, "notify::data", G_CALLBACK (update_day_row), row, G_CONNECT_SWAPPED);
+  g_signal_connect_object (item, "notify::data", G_CALLBACK (update_day_row), row,
+                           G_CONNECT_SWAPPED);
   update_day_row (ADW_ACTION_ROW (row), NULL, item);
   return row;
 }
@@ -226,11 +229,11 @@ day_set_cb (HallPage     *page,
 static gboolean
 valid_date (const char *text)
 {
-  int y, m, d;
+  int  y, m, d;
   char end;
 
-  return text != NULL && strlen (text) == 10 && sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &end) == 3
-         && g_date_valid_dmy (d, m, y);
+  return text != NULL && strlen (text) == 10
+         && sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &end) == 3 && g_date_valid_dmy (d, m, y);
 }
 
 static void
@@ -239,25 +242,26 @@ add_day_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   HallAdminCalendarPage *self = HALL_ADMIN_CALENDAR_PAGE (widget);
-  const char *date = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
-  const char *note = gtk_editable_get_text (GTK_EDITABLE (self->note_row));
+  const char            *date = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
+  const char            *note = gtk_editable_get_text (GTK_EDITABLE (self->note_row));
   g_autoptr (JsonObject) params = json_object_new ();
 
   _hall_form_clear_errors (self->fields, G_N_ELEMENTS (self->fields), self->general_error);
   if (!valid_date (date))
     {
       _hall_form_set_error (GTK_WIDGET (self->date_row), self->date_error,
-                            _("Type the date as year-month-day, for example 2026-10-01."));
+                            _ ("Type the date as year-month-day, for example 2026-10-01."));
       return;
     }
   if (hall_page_get_client (HALL_PAGE (self)) == NULL)
     return;
   json_object_set_string_member (params, "date", date);
-  json_object_set_string_member (params, "kind", adw_combo_row_get_selected (self->kind_row) == 1 ? "workday"
-                                                                                                  : "holiday");
+  json_object_set_string_member (
+      params, "kind", adw_combo_row_get_selected (self->kind_row) == 1 ? "workday" : "holiday");
   if (*note)
     json_object_set_string_member (params, "note", note);
-  hall_admin_page_change (HALL_ADMIN_PAGE (self), "calendar.set_day", params, day_set_cb, NULL, NULL);
+  hall_admin_page_change (HALL_ADMIN_PAGE (self), "calendar.set_day", params, day_set_cb, NULL,
+                          NULL);
 }
 
 static void
@@ -281,16 +285,17 @@ remove_day_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  const char *day = g_variant_get_string (parameter, NULL);
+  const char      *day = g_variant_get_string (parameter, NULL);
   g_autofree char *date = _hall_format_weekday_date (day);
   /* Translators: question before removing a day from the calendar, %s is a date */
-  g_autofree char *heading = g_strdup_printf (_("Remove %s from the Calendar?"), date);
+  g_autofree char *heading = g_strdup_printf (_ ("Remove %s from the Calendar?"), date);
 
-  _hall_dialog_confirm (widget, 0, day, heading,
-                        _("The day follows the weekday rule again, and every deadline that runs over it "
-                          "is counted again."),
-                        /* Translators: button that removes a day from the calendar */
-                        "remove", _("_Remove"), G_CALLBACK (remove_response_cb));
+  _hall_dialog_confirm (
+      widget, 0, day, heading,
+      _ ("The day follows the weekday rule again, and every deadline that runs over it "
+         "is counted again."),
+      /* Translators: button that removes a day from the calendar */
+      "remove", _ ("_Remove"), G_CALLBACK (remove_response_cb));
 }
 
 static void
@@ -307,17 +312,17 @@ hall_admin_calendar_page_finalize (GObject *object)
 static void
 hall_admin_calendar_page_class_init (HallAdminCalendarPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  HallPageClass *page_class = HALL_PAGE_CLASS (klass);
+  HallPageClass  *page_class = HALL_PAGE_CLASS (klass);
 
   object_class->finalize = hall_admin_calendar_page_finalize;
   page_class->refresh = hall_admin_calendar_page_refresh;
   page_class->update_actions = hall_admin_calendar_page_update_actions;
   HALL_ADMIN_PAGE_CLASS (klass)->refresh_on = refresh_on;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/xinfanghall/Hall/ui/admin/hall-admin-calendar-page.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/xinfanghall/Hall/ui/admin/hall-admin-calendar-page.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, HallAdminCalendarPage, name)
   CHILD (deadline_15);
   CHILD (deadline_60);
@@ -341,8 +346,8 @@ hall_admin_calendar_page_init (HallAdminCalendarPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->fields[0] = (HallFormField) { "date", GTK_WIDGET (self->date_row), self->date_error };
-  self->fields[1] = (HallFormField) { "note", GTK_WIDGET (self->note_row), self->note_error };
+  self->fields[0] = (HallFormField){ "date", GTK_WIDGET (self->date_row), self->date_error };
+  self->fields[1] = (HallFormField){ "note", GTK_WIDGET (self->note_row), self->note_error };
   self->days = g_list_store_new (HALL_TYPE_JSON_ITEM);
   gtk_list_box_bind_model (self->days_list, G_LIST_MODEL (self->days), create_day_row, NULL, NULL);
   hall_admin_calendar_page_update_actions (HALL_PAGE (self));

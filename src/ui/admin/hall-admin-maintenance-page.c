@@ -27,12 +27,12 @@ struct _HallAdminMaintenancePage
   gboolean backing_up;
   gboolean checking;
   gboolean more_audit;
-  char *backup_path_text;
+  char    *backup_path_text;
 
   GListStore *audit;
 
-  GtkLabel *backup_path;
-  GtkLabel *check_result;
+  GtkLabel   *backup_path;
+  GtkLabel   *check_result;
   GtkListBox *audit_list;
 };
 
@@ -42,12 +42,14 @@ static void
 hall_admin_maintenance_page_update_actions (HallPage *page)
 {
   HallAdminMaintenancePage *self = HALL_ADMIN_MAINTENANCE_PAGE (page);
-  gboolean online = hall_page_is_online (page);
+  gboolean                  online = hall_page_is_online (page);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "maintenance.backup", online && !self->backing_up);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "maintenance.backup",
+                                 online && !self->backing_up);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "maintenance.check", online && !self->checking);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "maintenance.audit-newest", online);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "maintenance.audit-older", online && self->more_audit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "maintenance.audit-older",
+                                 online && self->more_audit);
 }
 
 static void
@@ -57,7 +59,7 @@ audit_cb (HallPage     *page,
           gpointer      user_data)
 {
   HallAdminMaintenancePage *self = HALL_ADMIN_MAINTENANCE_PAGE (page);
-  JsonArray *entries;
+  JsonArray                *entries;
 
   if (reply == NULL)
     {
@@ -98,34 +100,38 @@ hall_admin_maintenance_page_refresh (HallPage *page)
 static const char *
 describe_result (const char *result)
 {
-  static const struct { const char *code; const char *text; } results[] = {
+  static const struct
+  {
+    const char *code;
+    const char *text;
+  } results[] = {
     /* Translators: the audit trail: the command was done */
-    { "ok", N_("done") },
+    { "ok", N_ ("done") },
     /* Translators: the audit trail: a command refused, what was sent was wrong */
-    { "invalid_argument", N_("refused: wrong input") },
+    { "invalid_argument", N_ ("refused: wrong input") },
     /* Translators: the audit trail: a command refused, nobody was signed in */
-    { "unauthenticated", N_("refused: not signed in") },
+    { "unauthenticated", N_ ("refused: not signed in") },
     /* Translators: the audit trail: a command refused, the role may not do it */
-    { "forbidden", N_("refused: not allowed") },
+    { "forbidden", N_ ("refused: not allowed") },
     /* Translators: the audit trail: what the command was about does not exist */
-    { "not_found", N_("not found") },
+    { "not_found", N_ ("not found") },
     /* Translators: the audit trail: a command refused, it clashed with the hall's state */
-    { "conflict", N_("refused: conflict") },
+    { "conflict", N_ ("refused: conflict") },
     /* Translators: the audit trail: a window called the next visitor, nobody was waiting */
-    { "queue_empty", N_("nobody waiting") },
+    { "queue_empty", N_ ("nobody waiting") },
     /* Translators: the audit trail: a command refused, what was sent was too large */
-    { "too_large", N_("refused: too large") },
+    { "too_large", N_ ("refused: too large") },
     /* Translators: the audit trail: a command refused after too many tries */
-    { "rate_limited", N_("refused: too many tries") },
+    { "rate_limited", N_ ("refused: too many tries") },
     /* Translators: the audit trail: the hall could not do it just then */
-    { "unavailable", N_("unavailable") },
+    { "unavailable", N_ ("unavailable") },
     /* Translators: the audit trail: the hall server failed */
-    { "internal", N_("server fault") },
+    { "internal", N_ ("server fault") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (results); i++)
     if (g_str_equal (results[i].code, result))
-      return _(results[i].text);
+      return _ (results[i].text);
   return result;
 }
 
@@ -133,25 +139,29 @@ describe_result (const char *result)
 static const char *
 describe_object (const char *type)
 {
-  static const struct { const char *type; const char *text; } objects[] = {
+  static const struct
+  {
+    const char *type;
+    const char *text;
+  } objects[] = {
     /* Translators: the audit trail: what a command was about */
-    { "matter", NC_("audit trail", "matter") },
-    { "ticket", NC_("audit trail", "ticket") },
-    { "user", NC_("audit trail", "account") },
-    { "account", NC_("audit trail", "account") },
-    { "counter", NC_("audit trail", "window") },
-    { "department", NC_("audit trail", "department") },
-    { "category", NC_("audit trail", "problem category") },
-    { "calendar_day", NC_("audit trail", "calendar day") },
-    { "petitioner", NC_("audit trail", "petitioner") },
-    { "charge", NC_("audit trail", "charge") },
-    { "leader_charge", NC_("audit trail", "charge") },
-    { "reception", NC_("audit trail", "leader's reception") },
-    { "leader_reception", NC_("audit trail", "leader's reception") },
-    { "escalation", NC_("audit trail", "escalation") },
-    { "leader_escalation", NC_("audit trail", "escalation") },
-    { "supervision", NC_("audit trail", "supervision") },
-    { "settings", NC_("audit trail", "hall settings") },
+    { "matter", NC_ ("audit trail", "matter") },
+    { "ticket", NC_ ("audit trail", "ticket") },
+    { "user", NC_ ("audit trail", "account") },
+    { "account", NC_ ("audit trail", "account") },
+    { "counter", NC_ ("audit trail", "window") },
+    { "department", NC_ ("audit trail", "department") },
+    { "category", NC_ ("audit trail", "problem category") },
+    { "calendar_day", NC_ ("audit trail", "calendar day") },
+    { "petitioner", NC_ ("audit trail", "petitioner") },
+    { "charge", NC_ ("audit trail", "charge") },
+    { "leader_charge", NC_ ("audit trail", "charge") },
+    { "reception", NC_ ("audit trail", "leader's reception") },
+    { "leader_reception", NC_ ("audit trail", "leader's reception") },
+    { "escalation", NC_ ("audit trail", "escalation") },
+    { "leader_escalation", NC_ ("audit trail", "escalation") },
+    { "supervision", NC_ ("audit trail", "supervision") },
+    { "settings", NC_ ("audit trail", "hall settings") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (objects); i++)
@@ -161,29 +171,29 @@ describe_object (const char *type)
 }
 
 static void
-update_audit_row (AdwActionRow  *row,
-                  GParamSpec    *pspec,
+update_audit_row (AdwActionRow *row,
+                  GParamSpec   *pspec,
                   HallJsonItem *item)
 {
   JsonObject *entry = hall_json_item_get_data (item);
-  gint64 at = json_object_get_int_member_with_default (entry, "at", 0);
+  gint64      at = json_object_get_int_member_with_default (entry, "at", 0);
   g_autoptr (GDateTime) time = g_date_time_new_from_unix_local (at);
   g_autofree char *when = time ? g_date_time_format (time, "%Y-%m-%d %H:%M:%S") : g_strdup ("");
-  const char *command = json_object_get_string_member_with_default (entry, "command", "");
-  const char *username = json_object_get_string_member_with_default (entry, "username", NULL);
-  const char *role = json_object_get_string_member_with_default (entry, "role", NULL);
-  const char *object_type = json_object_get_string_member_with_default (entry, "object_type", NULL);
-  JsonNode *object_id = json_object_get_member (entry, "object_id");
-  const char *address = json_object_get_string_member_with_default (entry, "client_address", NULL);
-  const char *outcome = json_object_get_string_member_with_default (entry, "result", "");
-  GtkLabel *result_label = g_object_get_data (G_OBJECT (row), "result-label");
+  const char      *command = json_object_get_string_member_with_default (entry, "command", "");
+  const char      *username = json_object_get_string_member_with_default (entry, "username", NULL);
+  const char      *role = json_object_get_string_member_with_default (entry, "role", NULL);
+  const char      *object_type = json_object_get_string_member_with_default (entry, "object_type", NULL);
+  JsonNode        *object_id = json_object_get_member (entry, "object_id");
+  const char      *address = json_object_get_string_member_with_default (entry, "client_address", NULL);
+  const char      *outcome = json_object_get_string_member_with_default (entry, "result", "");
+  GtkLabel        *result_label = g_object_get_data (G_OBJECT (row), "result-label");
   g_autoptr (GString) subtitle = g_string_new (NULL);
   g_autofree char *title = g_strdup_printf ("%s  %s", when, hall_label_command (command));
-  gboolean ok = g_str_equal (outcome, "ok");
+  gboolean         ok = g_str_equal (outcome, "ok");
   g_autofree char *id = NULL;
 
   /* Translators: who did something in the audit trail, when nobody was signed in */
-  g_string_append (subtitle, username ? username : _("nobody signed in"));
+  g_string_append (subtitle, username ? username : _ ("nobody signed in"));
   if (role != NULL)
     g_string_append_printf (subtitle, " (%s)", _hall_role_label (role));
   if (object_type != NULL)
@@ -192,13 +202,13 @@ update_audit_row (AdwActionRow  *row,
   if (object_type != NULL && object_id != NULL && JSON_NODE_HOLDS_VALUE (object_id))
     {
       id = json_node_get_value_type (object_id) == G_TYPE_STRING
-             ? g_strdup (json_node_get_string (object_id))
-             : g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (object_id));
+               ? g_strdup (json_node_get_string (object_id))
+               : g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (object_id));
       g_string_append_printf (subtitle, " #%s", id);
     }
   if (g_strcmp0 (address, "local") == 0)
     /* Translators: the audit trail: the command came from the app on the hall's own computer */
-    g_string_append_printf (subtitle, " · %s", _("this computer"));
+    g_string_append_printf (subtitle, " · %s", _ ("this computer"));
   else if (address != NULL && *address)
     g_string_append_printf (subtitle, " · %s", address);
 
@@ -223,7 +233,8 @@ create_audit_row (gpointer item,
   gtk_widget_set_valign (result, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), result);
   g_object_set_data (G_OBJECT (row), "result-label", result);
-  g_signal_connect_object (item, "notify::data", G_CALLBACK (update_audit_row), row, G_CONNECT_SWAPPED);
+  g_signal_connect_object (item, "notify::data", G_CALLBACK (update_audit_row), row,
+                           G_CONNECT_SWAPPED);
   update_audit_row (ADW_ACTION_ROW (row), NULL, item);
   return row;
 }
@@ -240,7 +251,7 @@ backed_up_cb (HallPage     *page,
   if (reply == NULL)
     {
       /* Translators: the backup failed; %s says why */
-      g_autofree char *message = g_strdup_printf (_("No backup was made: %s"), error->message);
+      g_autofree char *message = g_strdup_printf (_ ("No backup was made: %s"), error->message);
 
       gtk_label_set_text (self->backup_path, message);
       gtk_widget_add_css_class (GTK_WIDGET (self->backup_path), "error");
@@ -248,17 +259,19 @@ backed_up_cb (HallPage     *page,
     }
   else
     {
-      const char *path = json_object_get_string_member_with_default (reply, "path", "");
-      g_autofree char *size = g_format_size (json_object_get_int_member_with_default (reply, "size", 0));
-      g_autofree char *clock = _hall_format_clock (json_object_get_int_member_with_default (reply, "at", 0));
+      const char      *path = json_object_get_string_member_with_default (reply, "path", "");
+      g_autofree char *size =
+          g_format_size (json_object_get_int_member_with_default (reply, "size", 0));
+      g_autofree char *clock =
+          _hall_format_clock (json_object_get_int_member_with_default (reply, "at", 0));
       /* Translators: where the backup went: %1$s the file, %2$s its size, %3$s the time */
-      g_autofree char *text = g_strdup_printf (_("%1$s (%2$s, at %3$s)"), path, size, clock);
+      g_autofree char *text = g_strdup_printf (_ ("%1$s (%2$s, at %3$s)"), path, size, clock);
 
       g_free (self->backup_path_text);
       self->backup_path_text = g_strdup (path);
       gtk_label_set_text (self->backup_path, text);
       gtk_widget_remove_css_class (GTK_WIDGET (self->backup_path), "error");
-      hall_page_toast (page, _("Backup made."));
+      hall_page_toast (page, _ ("Backup made."));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->backup_path), TRUE);
   read_audit (self, 0);
@@ -284,18 +297,19 @@ checked_cb (HallPage     *page,
             gpointer      user_data)
 {
   HallAdminMaintenancePage *self = HALL_ADMIN_MAINTENANCE_PAGE (page);
-  g_autofree char *report = NULL;
+  g_autofree char          *report = NULL;
 
   self->checking = FALSE;
   if (reply == NULL)
     gtk_label_set_text (self->check_result, error->message);
   else if (json_object_get_boolean_member_with_default (reply, "ok", FALSE))
-    gtk_label_set_text (self->check_result, _("The records are sound."));
+    gtk_label_set_text (self->check_result, _ ("The records are sound."));
   else
     {
       /* Translators: the integrity check found damage; %s is the report */
-      report = g_strdup_printf (_("Problems found; restore the last good backup and call for support:\n%s"),
-                                json_object_get_string_member_with_default (reply, "report", ""));
+      report = g_strdup_printf (
+          _ ("Problems found; restore the last good backup and call for support:\n%s"),
+          json_object_get_string_member_with_default (reply, "report", ""));
       gtk_label_set_text (self->check_result, report);
     }
 }
@@ -311,7 +325,7 @@ check_action (GtkWidget  *widget,
     return;
   self->checking = TRUE;
   /* Translators: the integrity check is running */
-  gtk_label_set_text (self->check_result, _("Checking…"));
+  gtk_label_set_text (self->check_result, _ ("Checking…"));
   hall_admin_page_change (HALL_ADMIN_PAGE (self), "hall.check", NULL, checked_cb, NULL, NULL);
 }
 
@@ -329,8 +343,9 @@ audit_older_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   HallAdminMaintenancePage *self = HALL_ADMIN_MAINTENANCE_PAGE (widget);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->audit));
-  g_autoptr (HallJsonItem) last = n > 0 ? g_list_model_get_item (G_LIST_MODEL (self->audit), n - 1) : NULL;
+  guint                     n = g_list_model_get_n_items (G_LIST_MODEL (self->audit));
+  g_autoptr (HallJsonItem) last =
+      n > 0 ? g_list_model_get_item (G_LIST_MODEL (self->audit), n - 1) : NULL;
 
   if (last != NULL)
     read_audit (self, hall_json_item_get_id (last));
@@ -365,26 +380,29 @@ hall_admin_maintenance_page_finalize (GObject *object)
 static void
 hall_admin_maintenance_page_class_init (HallAdminMaintenancePageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  HallPageClass *page_class = HALL_PAGE_CLASS (klass);
+  HallPageClass  *page_class = HALL_PAGE_CLASS (klass);
 
   object_class->finalize = hall_admin_maintenance_page_finalize;
   widget_class->map = hall_admin_maintenance_page_map;
   page_class->refresh = hall_admin_maintenance_page_refresh;
   page_class->update_actions = hall_admin_maintenance_page_update_actions;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/xinfanghall/Hall/ui/admin/hall-admin-maintenance-page.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/xinfanghall/Hall/ui/admin/hall-admin-maintenance-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HallAdminMaintenancePage, backup_path);
   gtk_widget_class_bind_template_child (widget_class, HallAdminMaintenancePage, check_result);
   gtk_widget_class_bind_template_child (widget_class, HallAdminMaintenancePage, audit_list);
 
   gtk_widget_class_install_action (widget_class, "maintenance.backup", NULL, backup_action);
   gtk_widget_class_install_action (widget_class, "maintenance.check", NULL, check_action);
-  gtk_widget_class_install_action (widget_class, "maintenance.audit-newest", NULL, audit_newest_action);
-  gtk_widget_class_install_action (widget_class, "maintenance.audit-older", NULL, audit_older_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "maintenance.audit-newest", NULL);
+  gtk_widget_class_install_action (widget_class, "maintenance.audit-newest", NULL,
+                                   audit_newest_action);
+  gtk_widget_class_install_action (widget_class, "maintenance.audit-older", NULL,
+                                   audit_older_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "maintenance.audit-newest",
+                                       NULL);
 }
 
 static void
@@ -393,7 +411,8 @@ hall_admin_maintenance_page_init (HallAdminMaintenancePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->audit = g_list_store_new (HALL_TYPE_JSON_ITEM);
-  gtk_list_box_bind_model (self->audit_list, G_LIST_MODEL (self->audit), create_audit_row, NULL, NULL);
+  gtk_list_box_bind_model (self->audit_list, G_LIST_MODEL (self->audit), create_audit_row, NULL,
+                           NULL);
   g_signal_connect (self, "notify::client", G_CALLBACK (client_changed_cb), NULL);
   hall_admin_maintenance_page_update_actions (HALL_PAGE (self));
 }

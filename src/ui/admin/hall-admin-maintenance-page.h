@@ -12,14 +12,18 @@ G_BEGIN_DECLS
 
 #define HALL_TYPE_ADMIN_MAINTENANCE_PAGE (hall_admin_maintenance_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (HallAdminMaintenancePage, hall_admin_maintenance_page, HALL, ADMIN_MAINTENANCE_PAGE, HallAdminPage)
+G_DECLARE_FINAL_TYPE (HallAdminMaintenancePage,
+                      hall_admin_maintenance_page,
+                      HALL,
+                      ADMIN_MAINTENANCE_PAGE,
+                      HallAdminPage)
 
-GtkWidget  *hall_admin_maintenance_page_new              (HallClient               *client);
+GtkWidget *hall_admin_maintenance_page_new (HallClient *client);
 /* HallJsonItem per audit entry on the page shown, newest first. */
-GListModel *hall_admin_maintenance_page_get_audit        (HallAdminMaintenancePage *self);
+GListModel *hall_admin_maintenance_page_get_audit (HallAdminMaintenancePage *self);
 /* Where the last "Back Up Now" wrote its copy (on the hall's computer), or NULL. */
-const char *hall_admin_maintenance_page_get_backup_path  (HallAdminMaintenancePage *self);
+const char *hall_admin_maintenance_page_get_backup_path (HallAdminMaintenancePage *self);
 /* TRUE while a backup, a check or a read is under way. */
-gboolean    hall_admin_maintenance_page_get_busy         (HallAdminMaintenancePage *self);
+gboolean hall_admin_maintenance_page_get_busy (HallAdminMaintenancePage *self);
 
 G_END_DECLS

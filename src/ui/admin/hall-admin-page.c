@@ -18,8 +18,8 @@ G_DEFINE_TYPE_WITH_PRIVATE (HallAdminPage, hall_admin_page, HALL_TYPE_PAGE)
 typedef struct
 {
   HallPageReplyFunc func;
-  gpointer user_data;
-  GDestroyNotify destroy;
+  gpointer          user_data;
+  GDestroyNotify    destroy;
 } Change;
 
 static void
@@ -37,7 +37,7 @@ change_cb (HallPage     *page,
            gpointer      user_data)
 {
   HallAdminPagePrivate *priv = hall_admin_page_get_instance_private (HALL_ADMIN_PAGE (page));
-  Change *change = user_data;
+  Change               *change = user_data;
 
   if (change->func != NULL)
     change->func (page, reply, error, change->user_data);
@@ -47,15 +47,15 @@ change_cb (HallPage     *page,
 }
 
 void
-hall_admin_page_change (HallAdminPage     *self,
-                        const char        *command,
-                        JsonObject        *params,
-                        HallPageReplyFunc  func,
-                        gpointer           user_data,
-                        GDestroyNotify     destroy)
+hall_admin_page_change (HallAdminPage    *self,
+                        const char       *command,
+                        JsonObject       *params,
+                        HallPageReplyFunc func,
+                        gpointer          user_data,
+                        GDestroyNotify    destroy)
 {
   HallAdminPagePrivate *priv;
-  Change *change;
+  Change               *change;
 
   g_return_if_fail (HALL_IS_ADMIN_PAGE (self));
   priv = hall_admin_page_get_instance_private (self);
@@ -66,7 +66,8 @@ hall_admin_page_change (HallAdminPage     *self,
   change->destroy = destroy;
   priv->changes++;
   hall_page_update_actions (HALL_PAGE (self));
-  hall_page_call_full (HALL_PAGE (self), command, params, change_cb, change, (GDestroyNotify) change_free);
+  hall_page_call_full (HALL_PAGE (self), command, params, change_cb, change,
+                       (GDestroyNotify) change_free);
 }
 
 void
@@ -103,7 +104,7 @@ hall_admin_page_event (HallPage   *page,
                        const char *kind,
                        JsonObject *event)
 {
-  const char * const *refresh_on = HALL_ADMIN_PAGE_GET_CLASS (page)->refresh_on;
+  const char *const *refresh_on = HALL_ADMIN_PAGE_GET_CLASS (page)->refresh_on;
 
   if (refresh_on != NULL && g_strv_contains (refresh_on, kind))
     hall_page_refresh (page);
@@ -131,7 +132,7 @@ hall_admin_page_dispose (GObject *object)
 static void
 hall_admin_page_class_init (HallAdminPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass  *object_class = G_OBJECT_CLASS (klass);
   HallPageClass *page_class = HALL_PAGE_CLASS (klass);
 
   object_class->dispose = hall_admin_page_dispose;

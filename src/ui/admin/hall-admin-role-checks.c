@@ -17,7 +17,7 @@ _hall_admin_role_checks_add (GtkFlowBox      *box,
   for (guint i = 0; i < HALL_N_ROLES; i++)
     {
       g_autofree char *name = g_strconcat (prefix, hall_role_names[i], NULL);
-      const char *label = _hall_role_label (hall_role_names[i]);
+      const char      *label = _hall_role_label (hall_role_names[i]);
 
       checks[i] = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (label));
       gtk_widget_set_name (GTK_WIDGET (checks[i]), name);

@@ -13,9 +13,9 @@ G_BEGIN_DECLS
 
 /* Adds to @box a check button per role of hall_role_names (named @prefix and the role,
  * "role_staff"); @checks (HALL_N_ROLES of them) gets them, in that order. */
-void       _hall_admin_role_checks_add      (GtkFlowBox      *box,
-                                             const char      *prefix,
-                                             GtkCheckButton **checks);
+void _hall_admin_role_checks_add (GtkFlowBox      *box,
+                                  const char      *prefix,
+                                  GtkCheckButton **checks);
 /* The roles whose check button is ticked. */
 JsonArray *_hall_admin_role_checks_dup_roles (GtkCheckButton **checks);
 

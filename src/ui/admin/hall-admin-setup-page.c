@@ -34,56 +34,57 @@ struct _HallAdminSetupPage
   HallAdminPage parent_instance;
 
   gboolean loaded;
-  char *departments_json;   /* to notice when the department choices must be rebuilt */
+  char    *departments_json; /* to notice when the department choices must be rebuilt */
 
   GListStore *departments;
   GListStore *counters;
   GListStore *categories;
-  GtkStringList *department_names; /* the choices of every department combo, in the order of departments */
-  GPtrArray *counter_checks;       /* GtkCheckButton, one per department */
+  GtkStringList
+               *department_names; /* the choices of every department combo, in the order of departments */
+  GPtrArray    *counter_checks;   /* GtkCheckButton, one per department */
   HallFormField category_fields[1];
   HallFormField department_fields[3];
   HallFormField counter_fields[2];
 
-  AdwEntryRow *hall_name_row;
+  AdwEntryRow   *hall_name_row;
   GtkSpinButton *norm_spin;
   GtkSpinButton *priority_spin;
-  GtkLabel *hall_error;
-  GtkListBox *departments_list;
-  GtkListBox *counters_list;
-  GtkListBox *categories_list;
-  AdwEntryRow *category_name_row;
-  GtkWidget *category_name_error;
-  AdwComboRow *category_department_row;
-  GtkSwitch *category_litigation;
-  GtkLabel *category_error;
-  AdwEntryRow *department_code_row;
-  GtkWidget *department_code_error;
-  AdwEntryRow *department_name_row;
-  GtkWidget *department_name_error;
-  AdwEntryRow *department_prefix_row;
-  GtkWidget *department_prefix_error;
-  GtkSwitch *department_legal;
-  GtkLabel *department_error;
-  GtkWidget *counter_number_row;
+  GtkLabel      *hall_error;
+  GtkListBox    *departments_list;
+  GtkListBox    *counters_list;
+  GtkListBox    *categories_list;
+  AdwEntryRow   *category_name_row;
+  GtkWidget     *category_name_error;
+  AdwComboRow   *category_department_row;
+  GtkSwitch     *category_litigation;
+  GtkLabel      *category_error;
+  AdwEntryRow   *department_code_row;
+  GtkWidget     *department_code_error;
+  AdwEntryRow   *department_name_row;
+  GtkWidget     *department_name_error;
+  AdwEntryRow   *department_prefix_row;
+  GtkWidget     *department_prefix_error;
+  GtkSwitch     *department_legal;
+  GtkLabel      *department_error;
+  GtkWidget     *counter_number_row;
   GtkSpinButton *counter_number;
-  GtkWidget *counter_number_error;
-  GtkWidget *counter_departments_row;
-  GtkFlowBox *counter_departments;
-  GtkWidget *counter_departments_error;
-  GtkLabel *counter_error;
+  GtkWidget     *counter_number_error;
+  GtkWidget     *counter_departments_row;
+  GtkFlowBox    *counter_departments;
+  GtkWidget     *counter_departments_error;
+  GtkLabel      *counter_error;
 };
 
 G_DEFINE_FINAL_TYPE (HallAdminSetupPage, hall_admin_setup_page, HALL_TYPE_ADMIN_PAGE)
 
-static const char * const refresh_on[] = { "setup.changed", NULL };
+static const char *const refresh_on[] = { "setup.changed", NULL };
 
 /* A change sent from a form of the page or from a row of a list. */
 typedef struct
 {
   GtkWidget *row;   /* owned; NULL for the page's own forms */
-  GtkLabel *error;  /* in @row or the page */
-  Form form;
+  GtkLabel  *error; /* in @row or the page */
+  Form       form;
 } SaveCall;
 
 static void
@@ -96,10 +97,15 @@ save_call_free (SaveCall *call)
 static void
 hall_admin_setup_page_update_actions (HallPage *page)
 {
-  HallAdminSetupPage *self = HALL_ADMIN_SETUP_PAGE (page);
-  static const char * const actions[] = {
-    "setup.save-hall", "setup.save-department", "setup.save-counter", "setup.save-category",
-    "setup.add-category", "setup.add-department", "setup.add-counter",
+  HallAdminSetupPage      *self = HALL_ADMIN_SETUP_PAGE (page);
+  static const char *const actions[] = {
+    "setup.save-hall",
+    "setup.save-department",
+    "setup.save-counter",
+    "setup.save-category",
+    "setup.add-category",
+    "setup.add-department",
+    "setup.add-counter",
   };
   /* Nothing is saved before the page shows what it changes. */
   gboolean ready = hall_page_is_online (page) && self->loaded;
@@ -130,19 +136,20 @@ create_category_row (gpointer item,
 {
   HallAdminSetupPage *self = user_data;
 
-  return _hall_admin_category_row_new (item, G_LIST_MODEL (self->departments), G_LIST_MODEL (self->department_names));
+  return _hall_admin_category_row_new (item, G_LIST_MODEL (self->departments),
+                                       G_LIST_MODEL (self->department_names));
 }
 
 static void
 show_info (HallAdminSetupPage *self,
            JsonObject         *info)
 {
-  JsonArray *departments = json_object_get_array_member (info, "departments");
+  JsonArray  *departments = json_object_get_array_member (info, "departments");
   JsonObject *settings = json_object_get_object_member (info, "settings");
   g_autoptr (JsonNode) node = json_node_init_array (json_node_alloc (), departments);
   g_autofree char *departments_json = json_to_string (node, FALSE);
-  gboolean departments_changed = g_strcmp0 (departments_json, self->departments_json) != 0;
-  gint64 chosen;
+  gboolean         departments_changed = g_strcmp0 (departments_json, self->departments_json) != 0;
+  gint64           chosen;
 
   if (!self->loaded)
     {
@@ -151,16 +158,16 @@ show_info (HallAdminSetupPage *self,
                              json_object_get_string_member_with_default (info, "hall_name", ""));
       if (settings != NULL)
         {
-          gtk_spin_button_set_value (self->norm_spin,
-                                     json_object_get_int_member_with_default (settings, "wait_norm_minutes", 20));
-          gtk_spin_button_set_value (self->priority_spin,
-                                     json_object_get_int_member_with_default (settings, "priority_max_wait_minutes",
-                                                                              30));
+          gtk_spin_button_set_value (self->norm_spin, json_object_get_int_member_with_default (
+                                                          settings, "wait_norm_minutes", 20));
+          gtk_spin_button_set_value (
+              self->priority_spin,
+              json_object_get_int_member_with_default (settings, "priority_max_wait_minutes", 30));
         }
     }
 
-  chosen = _hall_admin_department_id_at (G_LIST_MODEL (self->departments),
-                                         adw_combo_row_get_selected (self->category_department_row));
+  chosen = _hall_admin_department_id_at (
+      G_LIST_MODEL (self->departments), adw_combo_row_get_selected (self->category_department_row));
   hall_json_item_update_store (self->departments, departments, 0, TRUE);
   if (departments_changed)
     {
@@ -168,23 +175,24 @@ show_info (HallAdminSetupPage *self,
 
       for (guint i = 0; departments != NULL && i < json_array_get_length (departments); i++)
         g_ptr_array_add (names, (gpointer) json_object_get_string_member_with_default (
-                                  json_array_get_object_element (departments, i), "name", ""));
+                                    json_array_get_object_element (departments, i), "name", ""));
       g_ptr_array_add (names, NULL);
       gtk_string_list_splice (self->department_names, 0,
                               g_list_model_get_n_items (G_LIST_MODEL (self->department_names)),
-                              (const char * const *) names->pdata);
-      adw_combo_row_set_selected (self->category_department_row,
-                                  _hall_admin_department_position (G_LIST_MODEL (self->departments), chosen));
-      _hall_admin_fill_department_checks (self->counter_departments, G_LIST_MODEL (self->departments),
-                                          self->counter_checks);
+                              (const char *const *) names->pdata);
+      adw_combo_row_set_selected (
+          self->category_department_row,
+          _hall_admin_department_position (G_LIST_MODEL (self->departments), chosen));
+      _hall_admin_fill_department_checks (self->counter_departments,
+                                          G_LIST_MODEL (self->departments), self->counter_checks);
       g_free (self->departments_json);
       self->departments_json = g_steal_pointer (&departments_json);
     }
   /* Windows and categories name departments: rebuilt when those changed. */
   hall_json_item_update_store (self->counters, json_object_get_array_member (info, "counters"), 0,
-                                !departments_changed);
-  hall_json_item_update_store (self->categories, json_object_get_array_member (info, "categories"), 0,
-                                !departments_changed);
+                               !departments_changed);
+  hall_json_item_update_store (self->categories, json_object_get_array_member (info, "categories"),
+                               0, !departments_changed);
   self->loaded = TRUE;
   hall_admin_setup_page_update_actions (HALL_PAGE (self));
 }
@@ -239,7 +247,7 @@ show_form_error (HallAdminSetupPage *self,
                  const char         *field,
                  const char         *message)
 {
-  guint n_fields;
+  guint                n_fields;
   const HallFormField *fields = form_fields (self, form, &n_fields);
 
   return _hall_form_show_field_error (fields, n_fields, field, message) != NULL;
@@ -249,7 +257,7 @@ static void
 clear_form (HallAdminSetupPage *self,
             Form                form)
 {
-  guint n_fields;
+  guint                n_fields;
   const HallFormField *fields = form_fields (self, form, &n_fields);
 
   _hall_form_clear_errors (fields, n_fields, NULL);
@@ -276,9 +284,9 @@ saved_cb (HallPage     *page,
           const GError *error,
           gpointer      user_data)
 {
-  HallAdminSetupPage *self = HALL_ADMIN_SETUP_PAGE (page);
-  SaveCall *call = user_data;
-  guint n_fields;
+  HallAdminSetupPage  *self = HALL_ADMIN_SETUP_PAGE (page);
+  SaveCall            *call = user_data;
+  guint                n_fields;
   const HallFormField *fields = form_fields (self, call->form, &n_fields);
 
   if (reply == NULL)
@@ -288,7 +296,7 @@ saved_cb (HallPage     *page,
     }
   gtk_label_set_text (call->error, "");
   /* Translators: a setup change was stored */
-  hall_page_toast (page, _("Saved."));
+  hall_page_toast (page, _ ("Saved."));
   clear_form (self, call->form);
 }
 
@@ -308,7 +316,8 @@ send (HallAdminSetupPage *self,
   call->error = error;
   call->form = form;
   gtk_label_set_text (error, "");
-  hall_admin_page_change (HALL_ADMIN_PAGE (self), command, params, saved_cb, call, (GDestroyNotify) save_call_free);
+  hall_admin_page_change (HALL_ADMIN_PAGE (self), command, params, saved_cb, call,
+                          (GDestroyNotify) save_call_free);
 }
 
 /* Saves the row of @list showing the item @id of @model, as @row_params reads it. */
@@ -318,8 +327,8 @@ save_row (HallAdminSetupPage *self,
           GtkListBox         *list,
           gint64              id,
           const char         *command,
-          JsonObject *      (*row_params) (GtkWidget *row,
-                                           gint64     id))
+          JsonObject *(*row_params) (GtkWidget *row,
+                                     gint64     id))
 {
   GtkWidget *row = _hall_admin_setup_row_for_id (G_LIST_MODEL (model), list, id);
   g_autoptr (JsonObject) params = NULL;
@@ -338,8 +347,10 @@ save_hall_action (GtkWidget  *widget,
   HallAdminSetupPage *self = HALL_ADMIN_SETUP_PAGE (widget);
   g_autoptr (JsonObject) params = json_object_new ();
 
-  json_object_set_string_member (params, "hall_name", gtk_editable_get_text (GTK_EDITABLE (self->hall_name_row)));
-  json_object_set_int_member (params, "wait_norm_minutes", gtk_spin_button_get_value_as_int (self->norm_spin));
+  json_object_set_string_member (params, "hall_name",
+                                 gtk_editable_get_text (GTK_EDITABLE (self->hall_name_row)));
+  json_object_set_int_member (params, "wait_norm_minutes",
+                              gtk_spin_button_get_value_as_int (self->norm_spin));
   json_object_set_int_member (params, "priority_max_wait_minutes",
                               gtk_spin_button_get_value_as_int (self->priority_spin));
   send (self, "hall.configure", params, NULL, self->hall_error, FORM_HALL);
@@ -352,8 +363,8 @@ save_department_action (GtkWidget  *widget,
 {
   HallAdminSetupPage *self = HALL_ADMIN_SETUP_PAGE (widget);
 
-  save_row (self, self->departments, self->departments_list, g_variant_get_int64 (parameter), "department.save",
-            _hall_admin_department_row_params);
+  save_row (self, self->departments, self->departments_list, g_variant_get_int64 (parameter),
+            "department.save", _hall_admin_department_row_params);
 }
 
 static void
@@ -363,8 +374,8 @@ save_counter_action (GtkWidget  *widget,
 {
   HallAdminSetupPage *self = HALL_ADMIN_SETUP_PAGE (widget);
 
-  save_row (self, self->counters, self->counters_list, g_variant_get_int64 (parameter), "counter.save",
-            _hall_admin_counter_row_params);
+  save_row (self, self->counters, self->counters_list, g_variant_get_int64 (parameter),
+            "counter.save", _hall_admin_counter_row_params);
 }
 
 static void
@@ -374,8 +385,8 @@ save_category_action (GtkWidget  *widget,
 {
   HallAdminSetupPage *self = HALL_ADMIN_SETUP_PAGE (widget);
 
-  save_row (self, self->categories, self->categories_list, g_variant_get_int64 (parameter), "category.save",
-            _hall_admin_category_row_params);
+  save_row (self, self->categories, self->categories_list, g_variant_get_int64 (parameter),
+            "category.save", _hall_admin_category_row_params);
 }
 
 static void
@@ -384,20 +395,22 @@ add_category_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   HallAdminSetupPage *self = HALL_ADMIN_SETUP_PAGE (widget);
-  const char *name = gtk_editable_get_text (GTK_EDITABLE (self->category_name_row));
+  const char         *name = gtk_editable_get_text (GTK_EDITABLE (self->category_name_row));
   g_autoptr (JsonObject) params = json_object_new ();
 
   show_form_error (self, FORM_CATEGORY, "name", NULL);
   if (*name == '\0')
     {
-      show_form_error (self, FORM_CATEGORY, "name", _("Enter the category’s name."));
+      show_form_error (self, FORM_CATEGORY, "name", _ ("Enter the category’s name."));
       return;
     }
   json_object_set_string_member (params, "name", name);
-  json_object_set_int_member (params, "department_id",
-                              _hall_admin_department_id_at (G_LIST_MODEL (self->departments),
-                                                            adw_combo_row_get_selected (self->category_department_row)));
-  json_object_set_boolean_member (params, "litigation", gtk_switch_get_active (self->category_litigation));
+  json_object_set_int_member (
+      params, "department_id",
+      _hall_admin_department_id_at (G_LIST_MODEL (self->departments),
+                                    adw_combo_row_get_selected (self->category_department_row)));
+  json_object_set_boolean_member (params, "litigation",
+                                  gtk_switch_get_active (self->category_litigation));
   send (self, "category.save", params, NULL, self->category_error, FORM_CATEGORY);
 }
 
@@ -407,34 +420,42 @@ add_department_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   HallAdminSetupPage *self = HALL_ADMIN_SETUP_PAGE (widget);
-  const char *code = gtk_editable_get_text (GTK_EDITABLE (self->department_code_row));
-  const char *name = gtk_editable_get_text (GTK_EDITABLE (self->department_name_row));
-  const char *prefix = gtk_editable_get_text (GTK_EDITABLE (self->department_prefix_row));
+  const char         *code = gtk_editable_get_text (GTK_EDITABLE (self->department_code_row));
+  const char         *name = gtk_editable_get_text (GTK_EDITABLE (self->department_name_row));
+  const char         *prefix = gtk_editable_get_text (GTK_EDITABLE (self->department_prefix_row));
   g_autoptr (JsonObject) params = json_object_new ();
   g_autofree char *message = NULL;
-  const char *taken;
-  gboolean ok = TRUE;
+  const char      *taken;
+  gboolean         ok = TRUE;
 
   _hall_form_clear_errors (self->department_fields, G_N_ELEMENTS (self->department_fields), NULL);
   if (*code == '\0' || strspn (code, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen (code))
-    ok = !show_form_error (self, FORM_DEPARTMENT, "code", _("Use lower-case letters, digits and “_” only."));
-  else if ((taken = _hall_admin_department_with (G_LIST_MODEL (self->departments), "code", code)) != NULL)
+    ok = !show_form_error (self, FORM_DEPARTMENT, "code",
+                           _ ("Use lower-case letters, digits and “_” only."));
+  else if ((taken = _hall_admin_department_with (G_LIST_MODEL (self->departments), "code", code))
+           != NULL)
     {
       /* Translators: %s is the department (部门) that already has the code */
-      message = g_strdup_printf (_("%s already has this code."), taken);
+      message = g_strdup_printf (_ ("%s already has this code."), taken);
       ok = !show_form_error (self, FORM_DEPARTMENT, "code", message);
     }
   if (*name == '\0')
-    ok = !show_form_error (self, FORM_DEPARTMENT, "name", _("Enter the department’s name."));
+    ok = !show_form_error (self, FORM_DEPARTMENT, "name", _ ("Enter the department’s name."));
   else if (_hall_admin_department_with (G_LIST_MODEL (self->departments), "name", name) != NULL)
-    ok = !show_form_error (self, FORM_DEPARTMENT, "name", _("Another department already has this name."));
+    ok = !show_form_error (self, FORM_DEPARTMENT, "name",
+                           _ ("Another department already has this name."));
   if (strlen (prefix) != 1 || prefix[0] < 'A' || prefix[0] > 'Z')
-    ok = !show_form_error (self, FORM_DEPARTMENT, "prefix", _("The ticket prefix must be one capital letter A–Z."));
-  else if ((taken = _hall_admin_department_with (G_LIST_MODEL (self->departments), "prefix", prefix)) != NULL)
+    ok = !show_form_error (self, FORM_DEPARTMENT, "prefix",
+                           _ ("The ticket prefix must be one capital letter A–Z."));
+  else if ((taken =
+                _hall_admin_department_with (G_LIST_MODEL (self->departments), "prefix", prefix))
+           != NULL)
     {
       g_clear_pointer (&message, g_free);
-      /* Translators: %s is the department (部门) whose ticket numbers already start with the letter */
-      message = g_strdup_printf (_("%s’s tickets already start with this letter; choose another."), taken);
+      /* Translators: %s is the department (部门) whose ticket numbers already start with the letter
+       */
+      message = g_strdup_printf (_ ("%s’s tickets already start with this letter; choose another."),
+                                 taken);
       ok = !show_form_error (self, FORM_DEPARTMENT, "prefix", message);
     }
   if (!ok)
@@ -442,7 +463,8 @@ add_department_action (GtkWidget  *widget,
   json_object_set_string_member (params, "code", code);
   json_object_set_string_member (params, "name", name);
   json_object_set_string_member (params, "prefix", prefix);
-  json_object_set_boolean_member (params, "is_legal", gtk_switch_get_active (self->department_legal));
+  json_object_set_boolean_member (params, "is_legal",
+                                  gtk_switch_get_active (self->department_legal));
   send (self, "department.save", params, NULL, self->department_error, FORM_DEPARTMENT);
 }
 
@@ -452,7 +474,7 @@ add_counter_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   HallAdminSetupPage *self = HALL_ADMIN_SETUP_PAGE (widget);
-  int number;
+  int                 number;
   g_autoptr (JsonObject) params = json_object_new ();
   g_autoptr (JsonArray) ids = json_array_new ();
   gboolean ok = TRUE;
@@ -462,13 +484,14 @@ add_counter_action (GtkWidget  *widget,
   _hall_form_clear_errors (self->counter_fields, G_N_ELEMENTS (self->counter_fields), NULL);
   for (guint i = 0; i < self->counter_checks->len; i++)
     if (gtk_check_button_get_active (self->counter_checks->pdata[i]))
-      json_array_add_int_element (ids, GPOINTER_TO_SIZE (g_object_get_data (self->counter_checks->pdata[i],
-                                                                             "department-id")));
+      json_array_add_int_element (ids, GPOINTER_TO_SIZE (g_object_get_data (
+                                           self->counter_checks->pdata[i], "department-id")));
   if (_hall_admin_counter_with_number (G_LIST_MODEL (self->counters), number))
-    ok = !show_form_error (self, FORM_COUNTER, "number", _("A window with this number already exists."));
+    ok = !show_form_error (self, FORM_COUNTER, "number",
+                           _ ("A window with this number already exists."));
   if (json_array_get_length (ids) == 0)
     ok = !show_form_error (self, FORM_COUNTER, "department_ids",
-                           _("Choose the departments whose visitors this window calls."));
+                           _ ("Choose the departments whose visitors this window calls."));
   if (!ok)
     return;
   json_object_set_int_member (params, "number", number);
@@ -516,17 +539,17 @@ hall_admin_setup_page_finalize (GObject *object)
 static void
 hall_admin_setup_page_class_init (HallAdminSetupPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  HallPageClass *page_class = HALL_PAGE_CLASS (klass);
+  HallPageClass  *page_class = HALL_PAGE_CLASS (klass);
 
   object_class->finalize = hall_admin_setup_page_finalize;
   page_class->refresh = hall_admin_setup_page_refresh;
   page_class->update_actions = hall_admin_setup_page_update_actions;
   HALL_ADMIN_PAGE_CLASS (klass)->refresh_on = refresh_on;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/xinfanghall/Hall/ui/admin/hall-admin-setup-page.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/xinfanghall/Hall/ui/admin/hall-admin-setup-page.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, name)
   CHILD (hall_name_row);
   CHILD (norm_spin);
@@ -558,11 +581,13 @@ hall_admin_setup_page_class_init (HallAdminSetupPageClass *klass)
 #undef CHILD
 
   gtk_widget_class_install_action (widget_class, "setup.save-hall", NULL, save_hall_action);
-  gtk_widget_class_install_action (widget_class, "setup.save-department", "x", save_department_action);
+  gtk_widget_class_install_action (widget_class, "setup.save-department", "x",
+                                   save_department_action);
   gtk_widget_class_install_action (widget_class, "setup.save-counter", "x", save_counter_action);
   gtk_widget_class_install_action (widget_class, "setup.save-category", "x", save_category_action);
   gtk_widget_class_install_action (widget_class, "setup.add-category", NULL, add_category_action);
-  gtk_widget_class_install_action (widget_class, "setup.add-department", NULL, add_department_action);
+  gtk_widget_class_install_action (widget_class, "setup.add-department", NULL,
+                                   add_department_action);
   gtk_widget_class_install_action (widget_class, "setup.add-counter", NULL, add_counter_action);
 }
 
@@ -576,26 +601,31 @@ hall_admin_setup_page_init (HallAdminSetupPage *self)
   self->categories = g_list_store_new (HALL_TYPE_JSON_ITEM);
   self->department_names = gtk_string_list_new (NULL);
   self->counter_checks = g_ptr_array_new ();
-  self->category_fields[0] = (HallFormField) { "name", GTK_WIDGET (self->category_name_row),
-                                                self->category_name_error };
-  self->department_fields[0] = (HallFormField) { "code", GTK_WIDGET (self->department_code_row),
-                                                  self->department_code_error };
-  self->department_fields[1] = (HallFormField) { "name", GTK_WIDGET (self->department_name_row),
-                                                  self->department_name_error };
-  self->department_fields[2] = (HallFormField) { "prefix", GTK_WIDGET (self->department_prefix_row),
-                                                  self->department_prefix_error };
-  self->counter_fields[0] = (HallFormField) { "number", self->counter_number_row, self->counter_number_error };
-  self->counter_fields[1] = (HallFormField) { "department_ids", self->counter_departments_row,
-                                               self->counter_departments_error };
+  self->category_fields[0] = (HallFormField){ "name", GTK_WIDGET (self->category_name_row),
+                                              self->category_name_error };
+  self->department_fields[0] = (HallFormField){ "code", GTK_WIDGET (self->department_code_row),
+                                                self->department_code_error };
+  self->department_fields[1] = (HallFormField){ "name", GTK_WIDGET (self->department_name_row),
+                                                self->department_name_error };
+  self->department_fields[2] = (HallFormField){ "prefix", GTK_WIDGET (self->department_prefix_row),
+                                                self->department_prefix_error };
+  self->counter_fields[0] =
+      (HallFormField){ "number", self->counter_number_row, self->counter_number_error };
+  self->counter_fields[1] = (HallFormField){ "department_ids", self->counter_departments_row,
+                                             self->counter_departments_error };
   g_signal_connect (self->department_code_row, "changed", G_CALLBACK (form_field_changed_cb), self);
   g_signal_connect (self->department_name_row, "changed", G_CALLBACK (form_field_changed_cb), self);
-  g_signal_connect (self->department_prefix_row, "changed", G_CALLBACK (form_field_changed_cb), self);
-  g_signal_connect (self->counter_number, "value-changed", G_CALLBACK (form_field_changed_cb), self);
+  g_signal_connect (self->department_prefix_row, "changed", G_CALLBACK (form_field_changed_cb),
+                    self);
+  g_signal_connect (self->counter_number, "value-changed", G_CALLBACK (form_field_changed_cb),
+                    self);
   adw_combo_row_set_model (self->category_department_row, G_LIST_MODEL (self->department_names));
-  gtk_list_box_bind_model (self->departments_list, G_LIST_MODEL (self->departments), create_department_row, self,
-                           NULL);
-  gtk_list_box_bind_model (self->counters_list, G_LIST_MODEL (self->counters), create_counter_row, self, NULL);
-  gtk_list_box_bind_model (self->categories_list, G_LIST_MODEL (self->categories), create_category_row, self, NULL);
+  gtk_list_box_bind_model (self->departments_list, G_LIST_MODEL (self->departments),
+                           create_department_row, self, NULL);
+  gtk_list_box_bind_model (self->counters_list, G_LIST_MODEL (self->counters), create_counter_row,
+                           self, NULL);
+  gtk_list_box_bind_model (self->categories_list, G_LIST_MODEL (self->categories),
+                           create_category_row, self, NULL);
   g_signal_connect (self, "notify::client", G_CALLBACK (client_changed_cb), NULL);
   hall_admin_setup_page_update_actions (HALL_PAGE (self));
 }

@@ -21,24 +21,24 @@ struct _HallBoardPage
   HallPage parent_instance;
 
   gboolean loaded;
-  gint64 seq;
+  gint64   seq;
 
-  GListStore *counters;
-  GListStore *departments;
-  GtkFilter *waiting_filter;
+  GListStore         *counters;
+  GListStore         *departments;
+  GtkFilter          *waiting_filter;
   GtkFilterListModel *waiting_departments;
 
-  GtkStack *stack;
-  GtkSpinner *spinner;
+  GtkStack      *stack;
+  GtkSpinner    *spinner;
   AdwStatusPage *error_page;
-  GtkFlowBox *counters_box;
-  GtkListBox *departments_list;
-  GtkLabel *waiting_value;
-  GtkLabel *open_value;
-  GtkLabel *longest_value;
-  GtkLabel *longest_caption;
-  GtkWidget *longest_card;
-  GtkLabel *leader_value;
+  GtkFlowBox    *counters_box;
+  GtkListBox    *departments_list;
+  GtkLabel      *waiting_value;
+  GtkLabel      *open_value;
+  GtkLabel      *longest_value;
+  GtkLabel      *longest_caption;
+  GtkWidget     *longest_card;
+  GtkLabel      *leader_value;
 };
 
 G_DEFINE_FINAL_TYPE (HallBoardPage, hall_board_page, HALL_TYPE_PAGE)
@@ -54,8 +54,8 @@ mark_counters_over_norm (JsonArray *counters,
   for (guint i = 0; i < n; i++)
     {
       JsonObject *counter = json_array_get_object_element (counters, i);
-      JsonArray *served = json_object_get_array_member (counter, "departments");
-      gboolean over = FALSE;
+      JsonArray  *served = json_object_get_array_member (counter, "departments");
+      gboolean    over = FALSE;
 
       for (guint j = 0; !over && served && j < json_array_get_length (served); j++)
         {
@@ -64,12 +64,14 @@ mark_counters_over_norm (JsonArray *counters,
           for (guint k = 0; !over && k < json_array_get_length (departments); k++)
             {
               JsonObject *department = json_array_get_object_element (departments, k);
-              over = json_object_get_int_member (department, "id") == id
-                     && json_object_get_boolean_member_with_default (department, "over_norm", FALSE);
+              over =
+                  json_object_get_int_member (department, "id") == id
+                  && json_object_get_boolean_member_with_default (department, "over_norm", FALSE);
             }
         }
-      json_object_set_boolean_member (counter, "over_norm",
-                                      over && json_object_get_int_member_with_default (counter, "waiting", 0) > 0);
+      json_object_set_boolean_member (
+          counter, "over_norm",
+          over && json_object_get_int_member_with_default (counter, "waiting", 0) > 0);
     }
 }
 
@@ -77,11 +79,12 @@ static void
 show_snapshot (HallBoardPage *self,
                JsonObject    *snapshot)
 {
-  JsonArray *counters = json_object_get_array_member (snapshot, "counters");
-  JsonArray *departments = json_object_get_array_member (snapshot, "departments");
-  gint64 now = json_object_get_int_member_with_default (snapshot, "now", g_get_real_time () / G_USEC_PER_SEC);
-  gint64 norm = json_object_get_int_member_with_default (snapshot, "wait_norm_minutes", 20);
-  gint64 longest = 0, n_open = 0, n_counters;
+  JsonArray       *counters = json_object_get_array_member (snapshot, "counters");
+  JsonArray       *departments = json_object_get_array_member (snapshot, "departments");
+  gint64           now = json_object_get_int_member_with_default (snapshot, "now",
+                                                                  g_get_real_time () / G_USEC_PER_SEC);
+  gint64           norm = json_object_get_int_member_with_default (snapshot, "wait_norm_minutes", 20);
+  gint64           longest = 0, n_open = 0, n_counters;
   g_autofree char *waiting = NULL;
   g_autofree char *open = NULL;
   g_autofree char *leader = NULL;
@@ -94,22 +97,26 @@ show_snapshot (HallBoardPage *self,
   mark_counters_over_norm (counters, departments);
   n_counters = json_array_get_length (counters);
   for (guint i = 0; i < n_counters; i++)
-    if (g_strcmp0 (json_object_get_string_member_with_default (json_array_get_object_element (counters, i),
-                                                               "state", ""), "open") == 0)
+    if (g_strcmp0 (json_object_get_string_member_with_default (
+                       json_array_get_object_element (counters, i), "state", ""),
+                   "open")
+        == 0)
       n_open++;
   for (guint i = 0; i < json_array_get_length (departments); i++)
-    longest = MAX (longest, json_object_get_int_member_with_default (json_array_get_object_element (departments, i),
-                                                                     "longest_wait_seconds", 0));
+    longest = MAX (longest,
+                   json_object_get_int_member_with_default (
+                       json_array_get_object_element (departments, i), "longest_wait_seconds", 0));
 
   /* The cards and rows of what is still there stay. */
   hall_json_item_update_store (self->counters, counters, now, TRUE);
   hall_json_item_update_store (self->departments, departments, now, TRUE);
   gtk_filter_changed (self->waiting_filter, GTK_FILTER_CHANGE_DIFFERENT);
 
-  waiting = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member_with_default (snapshot, "waiting", 0));
+  waiting = g_strdup_printf ("%" G_GINT64_FORMAT,
+                             json_object_get_int_member_with_default (snapshot, "waiting", 0));
   gtk_label_set_text (self->waiting_value, waiting);
   /* Translators: windows open out of all windows, "12 / 20" */
-  open = g_strdup_printf (_("%d / %d"), (int) n_open, (int) n_counters);
+  open = g_strdup_printf (_ ("%d / %d"), (int) n_open, (int) n_counters);
   gtk_label_set_text (self->open_value, open);
   longest_text = longest > 0 ? _hall_format_minutes (longest) : g_strdup ("—");
   gtk_label_set_text (self->longest_value, longest_text);
@@ -117,17 +124,17 @@ show_snapshot (HallBoardPage *self,
   if (longest > norm * 60)
     /* Translators: caption of the longest wait on the hall board when it is past the norm, %d
      * is the norm in minutes */
-    norm_text = g_strdup_printf (_("Longest wait, over the norm of %d min"), (int) norm);
+    norm_text = g_strdup_printf (_ ("Longest wait, over the norm of %d min"), (int) norm);
   else
     /* Translators: caption of the longest wait on the hall board, %d is the norm in minutes */
-    norm_text = g_strdup_printf (_("Longest wait (norm %d min)"), (int) norm);
+    norm_text = g_strdup_printf (_ ("Longest wait (norm %d min)"), (int) norm);
   gtk_label_set_text (self->longest_caption, norm_text);
   if (longest > norm * 60)
     gtk_widget_add_css_class (self->longest_card, "over-norm");
   else
     gtk_widget_remove_css_class (self->longest_card, "over-norm");
-  leader = g_strdup_printf ("%" G_GINT64_FORMAT,
-                            json_object_get_int_member_with_default (snapshot, "leader_waiting", 0));
+  leader = g_strdup_printf (
+      "%" G_GINT64_FORMAT, json_object_get_int_member_with_default (snapshot, "leader_waiting", 0));
   gtk_label_set_text (self->leader_value, leader);
 
   self->seq = json_object_get_int_member_with_default (snapshot, "last_seq", self->seq);
@@ -183,18 +190,18 @@ create_counter_card (gpointer item,
 }
 
 static void
-update_department_row (AdwActionRow  *row,
-                       GParamSpec    *pspec,
+update_department_row (AdwActionRow *row,
+                       GParamSpec   *pspec,
                        HallJsonItem *item)
 {
-  JsonObject *data = hall_json_item_get_data (item);
-  GtkLabel *count = g_object_get_data (G_OBJECT (row), "count-label");
-  GtkLabel *prefix = g_object_get_data (G_OBJECT (row), "prefix-label");
-  gint64 waiting = json_object_get_int_member_with_default (data, "waiting", 0);
-  gint64 persons = json_object_get_int_member_with_default (data, "persons_waiting", waiting);
-  gint64 open = json_object_get_int_member_with_default (data, "counters_open", 0);
-  gint64 longest = json_object_get_int_member_with_default (data, "longest_wait_seconds", 0);
-  gboolean over = json_object_get_boolean_member_with_default (data, "over_norm", FALSE);
+  JsonObject      *data = hall_json_item_get_data (item);
+  GtkLabel        *count = g_object_get_data (G_OBJECT (row), "count-label");
+  GtkLabel        *prefix = g_object_get_data (G_OBJECT (row), "prefix-label");
+  gint64           waiting = json_object_get_int_member_with_default (data, "waiting", 0);
+  gint64           persons = json_object_get_int_member_with_default (data, "persons_waiting", waiting);
+  gint64           open = json_object_get_int_member_with_default (data, "counters_open", 0);
+  gint64           longest = json_object_get_int_member_with_default (data, "longest_wait_seconds", 0);
+  gboolean         over = json_object_get_boolean_member_with_default (data, "over_norm", FALSE);
   g_autofree char *duration = _hall_format_minutes (longest);
   g_autofree char *subtitle = NULL;
   g_autofree char *count_text = NULL;
@@ -204,13 +211,13 @@ update_department_row (AdwActionRow  *row,
   gtk_label_set_text (prefix, json_object_get_string_member_with_default (data, "prefix", ""));
   if (over)
     /* Translators: %s is a duration; the department's longest wait is past the hall's norm */
-    subtitle = g_strdup_printf (_("Longest wait %s, over the norm"), duration);
+    subtitle = g_strdup_printf (_ ("Longest wait %s, over the norm"), duration);
   else
     /* Translators: %s is a duration such as "12 min" */
-    subtitle = g_strdup_printf (_("Longest wait %s"), duration);
+    subtitle = g_strdup_printf (_ ("Longest wait %s"), duration);
   if (open == 0)
     {
-      g_autofree char *with = g_strdup_printf ("%s · %s", subtitle, _("no window open"));
+      g_autofree char *with = g_strdup_printf ("%s · %s", subtitle, _ ("no window open"));
       g_free (subtitle);
       subtitle = g_steal_pointer (&with);
     }
@@ -222,9 +229,10 @@ update_department_row (AdwActionRow  *row,
 
   if (persons != waiting)
     /* Translators: tickets waiting and how many people came with them */
-    count_text = g_strdup_printf (_("%d waiting (%d people)"), (int) waiting, (int) persons);
+    count_text = g_strdup_printf (_ ("%d waiting (%d people)"), (int) waiting, (int) persons);
   else
-    count_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d waiting", "%d waiting", waiting), (int) waiting);
+    count_text = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "%d waiting", "%d waiting", waiting), (int) waiting);
   gtk_label_set_text (count, count_text);
 }
 
@@ -243,7 +251,8 @@ create_department_row (gpointer item,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), count);
   g_object_set_data (G_OBJECT (row), "count-label", count);
   g_object_set_data (G_OBJECT (row), "prefix-label", prefix);
-  g_signal_connect_object (item, "notify::data", G_CALLBACK (update_department_row), row, G_CONNECT_SWAPPED);
+  g_signal_connect_object (item, "notify::data", G_CALLBACK (update_department_row), row,
+                           G_CONNECT_SWAPPED);
   update_department_row (ADW_ACTION_ROW (row), NULL, item);
   return row;
 }
@@ -263,7 +272,7 @@ hall_board_page_event (HallPage   *page,
                        JsonObject *event)
 {
   HallBoardPage *self = HALL_BOARD_PAGE (page);
-  gint64 seq = json_object_get_int_member_with_default (event, "seq", 0);
+  gint64         seq = json_object_get_int_member_with_default (event, "seq", 0);
 
   /* What the board shows already includes this change. */
   if (seq != 0 && seq <= self->seq && !hall_page_is_loading (page))
@@ -311,9 +320,9 @@ hall_board_page_finalize (GObject *object)
 static void
 hall_board_page_class_init (HallBoardPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  HallPageClass *page_class = HALL_PAGE_CLASS (klass);
+  HallPageClass  *page_class = HALL_PAGE_CLASS (klass);
 
   object_class->dispose = hall_board_page_dispose;
   object_class->finalize = hall_board_page_finalize;
@@ -321,7 +330,8 @@ hall_board_page_class_init (HallBoardPageClass *klass)
   page_class->event = hall_board_page_event;
   page_class->update_actions = hall_board_page_update_actions;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xinfanghall/Hall/ui/board/hall-board-page.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/xinfanghall/Hall/ui/board/hall-board-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HallBoardPage, stack);
   gtk_widget_class_bind_template_child (widget_class, HallBoardPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, HallBoardPage, error_page);
@@ -336,7 +346,8 @@ hall_board_page_class_init (HallBoardPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "board.refresh", NULL, refresh_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "board.refresh", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "board.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "board.refresh",
+                                       NULL);
 
   g_type_ensure (HALL_TYPE_COUNTER_CARD);
 }
@@ -349,9 +360,10 @@ hall_board_page_init (HallBoardPage *self)
   self->counters = g_list_store_new (HALL_TYPE_JSON_ITEM);
   self->departments = g_list_store_new (HALL_TYPE_JSON_ITEM);
   self->waiting_filter = GTK_FILTER (gtk_custom_filter_new (department_has_waiting, NULL, NULL));
-  self->waiting_departments = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->departments)),
-                                                         g_object_ref (self->waiting_filter));
-  gtk_flow_box_bind_model (self->counters_box, G_LIST_MODEL (self->counters), create_counter_card, NULL, NULL);
+  self->waiting_departments = gtk_filter_list_model_new (
+      g_object_ref (G_LIST_MODEL (self->departments)), g_object_ref (self->waiting_filter));
+  gtk_flow_box_bind_model (self->counters_box, G_LIST_MODEL (self->counters), create_counter_card,
+                           NULL, NULL);
   gtk_list_box_bind_model (self->departments_list, G_LIST_MODEL (self->waiting_departments),
                            create_department_row, NULL, NULL);
   g_signal_connect (self, "notify::client", G_CALLBACK (client_changed_cb), NULL);

@@ -14,12 +14,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HallBoardPage, hall_board_page, HALL, BOARD_PAGE, HallPage)
 
-GtkWidget  *hall_board_page_new            (HallClient    *client);
+GtkWidget *hall_board_page_new (HallClient *client);
 /* HallJsonItem per counter, in window-number order. */
-GListModel *hall_board_page_get_counters   (HallBoardPage *self);
+GListModel *hall_board_page_get_counters (HallBoardPage *self);
 /* HallJsonItem per department. */
 GListModel *hall_board_page_get_departments (HallBoardPage *self);
 /* The seq of the newest change the board shows. */
-gint64      hall_board_page_get_seq        (HallBoardPage *self);
+gint64 hall_board_page_get_seq (HallBoardPage *self);
 
 G_END_DECLS

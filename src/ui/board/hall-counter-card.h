@@ -14,9 +14,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HallCounterCard, hall_counter_card, HALL, COUNTER_CARD, GtkWidget)
 
-GtkWidget     *hall_counter_card_new      (HallJsonItem   *item);
+GtkWidget    *hall_counter_card_new (HallJsonItem *item);
 HallJsonItem *hall_counter_card_get_item (HallCounterCard *self);
-void           hall_counter_card_set_item (HallCounterCard *self,
-                                           HallJsonItem   *item);
+void          hall_counter_card_set_item (HallCounterCard *self,
+                                          HallJsonItem    *item);
 
 G_END_DECLS

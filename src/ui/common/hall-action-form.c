@@ -16,20 +16,21 @@ struct _HallActionForm
 {
   AdwBin parent_instance;
 
-  const char *name;   /* static string, NULL when closed */
-  GtkWidget *group;
+  const char *name; /* static string, NULL when closed */
+  GtkWidget  *group;
 
   GtkRevealer *revealer;
-  GtkLabel *title;
-  GtkLabel *error;
-  AdwBin *fields;
-  GtkButton *cancel_button;
-  GtkButton *apply_button;
+  GtkLabel    *title;
+  GtkLabel    *error;
+  AdwBin      *fields;
+  GtkButton   *cancel_button;
+  GtkButton   *apply_button;
 };
 
 G_DEFINE_FINAL_TYPE (HallActionForm, hall_action_form, ADW_TYPE_BIN)
 
-enum {
+enum
+{
   PROP_0,
   PROP_APPLY_ACTION_NAME,
   PROP_CANCEL_ACTION_NAME,
@@ -60,10 +61,12 @@ hall_action_form_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_APPLY_ACTION_NAME:
-      g_value_set_string (value, gtk_actionable_get_action_name (GTK_ACTIONABLE (self->apply_button)));
+      g_value_set_string (value,
+                          gtk_actionable_get_action_name (GTK_ACTIONABLE (self->apply_button)));
       break;
     case PROP_CANCEL_ACTION_NAME:
-      g_value_set_string (value, gtk_actionable_get_action_name (GTK_ACTIONABLE (self->cancel_button)));
+      g_value_set_string (value,
+                          gtk_actionable_get_action_name (GTK_ACTIONABLE (self->cancel_button)));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -81,11 +84,13 @@ hall_action_form_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_APPLY_ACTION_NAME:
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->apply_button), g_value_get_string (value));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->apply_button),
+                                      g_value_get_string (value));
       g_object_notify_by_pspec (object, pspec);
       break;
     case PROP_CANCEL_ACTION_NAME:
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->cancel_button), g_value_get_string (value));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->cancel_button),
+                                      g_value_get_string (value));
       g_object_notify_by_pspec (object, pspec);
       break;
     default:
@@ -96,7 +101,7 @@ hall_action_form_set_property (GObject      *object,
 static void
 hall_action_form_class_init (HallActionFormClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hall_action_form_dispose;
@@ -104,14 +109,15 @@ hall_action_form_class_init (HallActionFormClass *klass)
   object_class->set_property = hall_action_form_set_property;
 
   properties[PROP_APPLY_ACTION_NAME] =
-    g_param_spec_string ("apply-action-name", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+      g_param_spec_string ("apply-action-name", NULL, NULL, NULL,
+                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_CANCEL_ACTION_NAME] =
-    g_param_spec_string ("cancel-action-name", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+      g_param_spec_string ("cancel-action-name", NULL, NULL, NULL,
+                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xinfanghall/Hall/ui/common/hall-action-form.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/xinfanghall/Hall/ui/common/hall-action-form.ui");
   gtk_widget_class_bind_template_child (widget_class, HallActionForm, revealer);
   gtk_widget_class_bind_template_child (widget_class, HallActionForm, title);
   gtk_widget_class_bind_template_child (widget_class, HallActionForm, error);
@@ -184,13 +190,13 @@ char *
 hall_action_form_dup_required (HallActionForm *self,
                                const char     *field)
 {
-  GtkWidget *widget = hall_action_form_get_field (self, field);
+  GtkWidget       *widget = hall_action_form_get_field (self, field);
   g_autofree char *text = NULL;
 
   g_return_val_if_fail (widget != NULL, NULL);
   text = _hall_form_dup_text (widget);
   /* Translators: under a required field of a form left empty */
-  _hall_form_field_set_error (widget, *text == '\0' ? _("Fill this in.") : NULL);
+  _hall_form_field_set_error (widget, *text == '\0' ? _ ("Fill this in.") : NULL);
   return *text != '\0' ? g_steal_pointer (&text) : NULL;
 }
 
@@ -202,7 +208,8 @@ hall_action_form_show_error (HallActionForm *self,
   g_return_val_if_fail (HALL_IS_ACTION_FORM (self), FALSE);
   if (self->name == NULL)
     return FALSE;
-  if (message != NULL && self->group != NULL && _hall_form_show_named_error (self->group, field, message) != NULL)
+  if (message != NULL && self->group != NULL
+      && _hall_form_show_named_error (self->group, field, message) != NULL)
     return TRUE;
   gtk_label_set_text (self->error, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error), message != NULL);

@@ -20,12 +20,12 @@ const char *
 _hall_check_username (const char *username)
 {
   if (username == NULL || *username == '\0')
-    return _("Enter a username.");
+    return _ ("Enter a username.");
   if (g_utf8_strlen (username, -1) > MAX_USERNAME_CHARS)
-    return _("Use at most 64 characters.");
+    return _ ("Use at most 64 characters.");
   for (const char *p = username; *p; p++)
     if (!g_ascii_isalnum (*p) && *p != '.' && *p != '_' && *p != '-')
-      return _("Use letters, digits, “.”, “_” or “-” only.");
+      return _ ("Use letters, digits, “.”, “_” or “-” only.");
   return NULL;
 }
 
@@ -37,7 +37,7 @@ _hall_check_new_password (const char *password)
                                          "Use at least %d characters.", MIN_PASSWORD_CHARS),
                             MIN_PASSWORD_CHARS);
   if (g_utf8_strlen (password, -1) > 128)
-    return g_strdup (_("Use at most 128 characters."));
+    return g_strdup (_ ("Use at most 128 characters."));
   return NULL;
 }
 
@@ -69,9 +69,9 @@ _hall_check_id_number (const char *text,
   for (const char *p = text; *p; p++)
     if (!g_ascii_isdigit (*p)
         && !((*p == 'x' || *p == 'X') && p[1] == '\0' && length == HALL_ID_NUMBER_LENGTH))
-      return g_strdup (_("An ID number has 17 digits and a last digit or X."));
+      return g_strdup (_ ("An ID number has 17 digits and a last digit or X."));
   if (length < HALL_ID_NUMBER_LENGTH)
-    return final ? g_strdup (_("An ID number has 18 characters.")) : NULL;
+    return final ? g_strdup (_ ("An ID number has 18 characters.")) : NULL;
   return validated (hall_id_number_validate (text, &error), &error, complete);
 }
 
@@ -93,14 +93,14 @@ _hall_check_phone (const char *text,
 const char *
 _hall_check_date (const char *text)
 {
-  int y, m, d;
+  int  y, m, d;
   char end;
 
   if (text == NULL || *text == '\0')
-    return _("Enter a date.");
+    return _ ("Enter a date.");
   if (strlen (text) != 10 || sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &end) != 3
       || !g_date_valid_dmy (d, m, y))
     /* Translators: keep YYYY-MM-DD as it is, it is the format to type */
-    return _("Enter the date as YYYY-MM-DD, for example 2026-10-20.");
+    return _ ("Enter the date as YYYY-MM-DD, for example 2026-10-20.");
   return NULL;
 }

@@ -19,8 +19,8 @@
 typedef struct
 {
   GtkWidget *owner;
-  gint64 id;
-  char *key;
+  gint64     id;
+  char      *key;
 } Subject;
 
 static void
@@ -32,28 +32,29 @@ subject_free (Subject *subject)
 }
 
 GtkWidget *
-_hall_dialog_new (GtkWidget              *owner,
-                  AdwMessageDialog      **slot,
-                  const char             *heading,
-                  const char             *body,
-                  const char             *response,
-                  const char             *response_label,
-                  AdwResponseAppearance   appearance,
-                  GCallback               response_cb)
+_hall_dialog_new (GtkWidget            *owner,
+                  AdwMessageDialog    **slot,
+                  const char           *heading,
+                  const char           *body,
+                  const char           *response,
+                  const char           *response_label,
+                  AdwResponseAppearance appearance,
+                  GCallback             response_cb)
 {
-  GtkRoot *root = gtk_widget_get_root (owner);
+  GtkRoot   *root = gtk_widget_get_root (owner);
   GtkWidget *widget = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                               heading, body);
   AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (widget);
 
   adw_message_dialog_add_responses (dialog,
                                     /* Translators: button in a question before a step */
-                                    "cancel", _("_Cancel"),
+                                    "cancel", _ ("_Cancel"),
                                     response, response_label,
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, response, appearance);
   adw_message_dialog_set_default_response (dialog, appearance == ADW_RESPONSE_DESTRUCTIVE
-                                                   ? "cancel" : response);
+                                                       ? "cancel"
+                                                       : response);
   adw_message_dialog_set_close_response (dialog, "cancel");
   if (slot != NULL)
     g_set_weak_pointer (slot, dialog);
@@ -62,10 +63,10 @@ _hall_dialog_new (GtkWidget              *owner,
 }
 
 void
-_hall_dialog_hold (GtkWidget        *dialog,
-                   GtkWidget        *owner,
-                   gint64            id,
-                   const char       *key)
+_hall_dialog_hold (GtkWidget  *dialog,
+                   GtkWidget  *owner,
+                   gint64      id,
+                   const char *key)
 {
   Subject *subject = g_new0 (Subject, 1);
 
@@ -122,7 +123,7 @@ reason_changed_cb (AdwMessageDialog *dialog,
                    GtkEditable      *row)
 {
   g_autofree char *reason = _hall_form_dup_text (row);
-  const char *response = g_object_get_data (G_OBJECT (row), RESPONSE_KEY);
+  const char      *response = g_object_get_data (G_OBJECT (row), RESPONSE_KEY);
 
   adw_message_dialog_set_response_enabled (dialog, response, *reason != '\0');
 }
@@ -137,7 +138,7 @@ _hall_dialog_reason_row_new (AdwMessageDialog *dialog,
   gtk_widget_set_name (row, name);
   /* Translators: a dialog's field that must be filled in (transferring a ticket, pausing a
    * window) */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Reason (required)"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ ("Reason (required)"));
   g_object_set_data_full (G_OBJECT (row), RESPONSE_KEY, g_strdup (response), g_free);
   adw_message_dialog_set_response_enabled (dialog, response, FALSE);
   g_signal_connect_object (row, "changed", G_CALLBACK (reason_changed_cb), dialog,
@@ -149,9 +150,9 @@ static void
 password_changed_cb (GtkEditable *entry,
                      GtkWidget   *error_label)
 {
-  const char *text = gtk_editable_get_text (entry);
+  const char      *text = gtk_editable_get_text (entry);
   g_autofree char *problem = *text ? _hall_check_new_password (text) : NULL;
-  GtkWidget *dialog = gtk_widget_get_ancestor (error_label, ADW_TYPE_MESSAGE_DIALOG);
+  GtkWidget       *dialog = gtk_widget_get_ancestor (error_label, ADW_TYPE_MESSAGE_DIALOG);
 
   gtk_label_set_text (GTK_LABEL (error_label), problem ? problem : "");
   gtk_widget_set_visible (error_label, problem != NULL);
@@ -173,7 +174,7 @@ _hall_dialog_add_password (AdwMessageDialog *dialog,
   gtk_widget_set_name (entry, "reset_password");
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   /* Translators: accessible name of the new password field */
-                                  _("New password"), -1);
+                                  _ ("New password"), -1);
   gtk_label_set_wrap (GTK_LABEL (error_label), TRUE);
   gtk_widget_add_css_class (error_label, "field-error");
   gtk_widget_set_visible (error_label, FALSE);

@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 /* Makes the page's widgets and the "error" strings a test can find by name: the first
  * descendant of @root whose widget name is @name, or NULL. */
-GtkWidget   *_hall_find_named           (GtkWidget   *root,
-                                         const char  *name);
+GtkWidget *_hall_find_named (GtkWidget  *root,
+                             const char *name);
 
 G_END_DECLS

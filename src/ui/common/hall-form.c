@@ -20,7 +20,7 @@ _hall_form_set_error (GtkWidget  *field,
                       const char *message)
 {
   GtkWidget *row = gtk_widget_get_parent (error_label);
-  gboolean shown = message != NULL && *message;
+  gboolean   shown = message != NULL && *message;
 
   g_return_if_fail (GTK_IS_WIDGET (field));
   g_return_if_fail (GTK_IS_LABEL (error_label));
@@ -89,7 +89,7 @@ _hall_form_show_error (const HallFormField *fields,
                        GtkLabel            *general)
 {
   const char *field = error->domain == HALL_ERROR ? hall_error_get_field (error) : NULL;
-  GtkWidget *widget = _hall_form_show_field_error (fields, n_fields, field, error->message);
+  GtkWidget  *widget = _hall_form_show_field_error (fields, n_fields, field, error->message);
 
   if (widget == NULL && general != NULL)
     gtk_label_set_text (general, error->message);
@@ -133,7 +133,7 @@ GtkWidget *
 _hall_form_add_combo (AdwPreferencesGroup *group,
                       const char          *name,
                       const char          *title,
-                      const char * const  *labels)
+                      const char *const   *labels)
 {
   GtkWidget *combo = adw_combo_row_new ();
   g_autoptr (GtkStringList) model = gtk_string_list_new (labels);
@@ -188,7 +188,7 @@ char *
 _hall_form_text_view_dup_text (GtkTextView *view)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
+  GtkTextIter    start, end;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));

@@ -21,7 +21,7 @@ _hall_format_minutes (gint64 seconds)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d min", "%d min", minutes),
                             (int) minutes);
   /* Translators: a duration in hours and minutes */
-  return g_strdup_printf (_("%d h %02d min"), (int) (minutes / 60), (int) (minutes % 60));
+  return g_strdup_printf (_ ("%d h %02d min"), (int) (minutes / 60), (int) (minutes % 60));
 }
 
 char *
@@ -52,7 +52,7 @@ _hall_format_weekday_date (const char *date)
   if (time == NULL)
     return g_strdup (date);
   /* Translators: a date with its weekday, strftime format: "2026-10-08 星期四" */
-  return g_date_time_format (time, _("%Y-%m-%d %A"));
+  return g_date_time_format (time, _ ("%Y-%m-%d %A"));
 }
 
 const char *

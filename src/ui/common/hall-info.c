@@ -35,9 +35,9 @@ info_cb (HallPage     *page,
 }
 
 void
-_hall_info_load (HallPage     *page,
-                 JsonObject  **info,
-                 HallInfoFunc  func)
+_hall_info_load (HallPage    *page,
+                 JsonObject **info,
+                 HallInfoFunc func)
 {
   InfoLoad *load = g_new (InfoLoad, 1);
 
@@ -67,11 +67,11 @@ _hall_info_array (JsonObject *info,
 
 void
 _hall_info_combo_set_items (AdwComboRow *row,
-                           GArray      *ids,
-                           const char  *first,
-                           JsonArray   *items,
-                           gboolean     with_prefix,
-                           gint64       selected_id)
+                            GArray      *ids,
+                            const char  *first,
+                            JsonArray   *items,
+                            gboolean     with_prefix,
+                            gint64       selected_id)
 {
   g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
   guint selected = 0;
@@ -87,7 +87,7 @@ _hall_info_combo_set_items (AdwComboRow *row,
   for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
     {
       JsonObject *item = json_array_get_object_element (items, i);
-      gint64 id = json_object_get_int_member_with_default (item, "id", 0);
+      gint64      id = json_object_get_int_member_with_default (item, "id", 0);
       const char *name = json_object_get_string_member_with_default (item, "name", "");
 
       if (!json_object_get_boolean_member_with_default (item, "active", TRUE))
@@ -96,7 +96,7 @@ _hall_info_combo_set_items (AdwComboRow *row,
         selected = ids->len;
       if (with_prefix)
         {
-          const char *prefix = json_object_get_string_member_with_default (item, "prefix", "");
+          const char      *prefix = json_object_get_string_member_with_default (item, "prefix", "");
           g_autofree char *label = g_strdup_printf ("%s  %s", prefix, name);
 
           gtk_string_list_append (names, label);
@@ -111,7 +111,7 @@ _hall_info_combo_set_items (AdwComboRow *row,
 
 gint64
 _hall_info_combo_get_id (AdwComboRow *row,
-                        GArray      *ids)
+                         GArray      *ids)
 {
   guint selected = adw_combo_row_get_selected (row);
 

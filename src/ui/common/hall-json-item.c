@@ -14,12 +14,13 @@ struct _HallJsonItem
   GObject parent_instance;
 
   JsonObject *data;
-  gint64 now;
+  gint64      now;
 };
 
 G_DEFINE_FINAL_TYPE (HallJsonItem, hall_json_item, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_DATA,
@@ -39,9 +40,9 @@ hall_json_item_finalize (GObject *object)
 
 static void
 hall_json_item_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
 {
   HallJsonItem *self = HALL_JSON_ITEM (object);
 
@@ -67,11 +68,11 @@ hall_json_item_class_init (HallJsonItemClass *klass)
   object_class->get_property = hall_json_item_get_property;
 
   properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+      g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_DATA] =
-    g_param_spec_boxed ("data", NULL, NULL, JSON_TYPE_OBJECT,
-                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+      g_param_spec_boxed ("data", NULL, NULL, JSON_TYPE_OBJECT,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -82,7 +83,7 @@ hall_json_item_init (HallJsonItem *self)
 
 HallJsonItem *
 hall_json_item_new (JsonObject *data,
-                     gint64      now)
+                    gint64      now)
 {
   HallJsonItem *self;
 
@@ -117,8 +118,8 @@ hall_json_item_get_now (HallJsonItem *self)
 
 void
 hall_json_item_set_data (HallJsonItem *self,
-                          JsonObject    *data,
-                          gint64         now)
+                         JsonObject   *data,
+                         gint64        now)
 {
   g_autoptr (JsonNode) old_node = NULL;
   g_autoptr (JsonNode) new_node = NULL;
@@ -141,12 +142,12 @@ hall_json_item_set_data (HallJsonItem *self,
 
 void
 hall_json_item_update_store (GListStore *store,
-                              JsonArray  *array,
-                              gint64      now,
-                              gboolean    keep_items)
+                             JsonArray  *array,
+                             gint64      now,
+                             gboolean    keep_items)
 {
   g_autoptr (GPtrArray) items = NULL;
-  guint n_items, n;
+  guint    n_items, n;
   gboolean same_ids;
 
   g_return_if_fail (G_IS_LIST_STORE (store));
@@ -159,7 +160,8 @@ hall_json_item_update_store (GListStore *store,
       g_autoptr (HallJsonItem) item = g_list_model_get_item (G_LIST_MODEL (store), i);
       JsonObject *data = json_array_get_object_element (array, i);
 
-      same_ids = hall_json_item_get_id (item) == json_object_get_int_member_with_default (data, "id", -1);
+      same_ids =
+          hall_json_item_get_id (item) == json_object_get_int_member_with_default (data, "id", -1);
     }
   if (same_ids)
     {

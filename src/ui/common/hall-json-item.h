@@ -16,21 +16,21 @@ G_DECLARE_FINAL_TYPE (HallJsonItem, hall_json_item, HALL, JSON_ITEM, GObject)
 
 /* @data is one object of a command's answer, with its "id"; @now is the clock it was read at (a
  * snapshot's "now"), for the ages and waits shown from it. */
-HallJsonItem *hall_json_item_new      (JsonObject    *data,
-                                         gint64         now);
-gint64         hall_json_item_get_id   (HallJsonItem *self);
-JsonObject    *hall_json_item_get_data (HallJsonItem *self);
-gint64         hall_json_item_get_now  (HallJsonItem *self);
+HallJsonItem *hall_json_item_new (JsonObject *data,
+                                  gint64      now);
+gint64        hall_json_item_get_id (HallJsonItem *self);
+JsonObject   *hall_json_item_get_data (HallJsonItem *self);
+gint64        hall_json_item_get_now (HallJsonItem *self);
 /* Replaces the data; notifies "data" only when something changed. */
-void           hall_json_item_set_data (HallJsonItem *self,
-                                         JsonObject    *data,
-                                         gint64         now);
+void hall_json_item_set_data (HallJsonItem *self,
+                              JsonObject   *data,
+                              gint64        now);
 /* Makes @store hold an item per object of @array (NULL empties it). With @keep_items, when the
  * ids are the same in the same order, the items stay (and so the rows made for them, with what is
  * typed in them) and only those whose data changed are told. */
-void           hall_json_item_update_store (GListStore *store,
-                                             JsonArray  *array,
-                                             gint64      now,
-                                             gboolean    keep_items);
+void hall_json_item_update_store (GListStore *store,
+                                  JsonArray  *array,
+                                  gint64      now,
+                                  gboolean    keep_items);
 
 G_END_DECLS

@@ -10,21 +10,22 @@
 
 typedef struct
 {
-  HallClient *client;
+  HallClient   *client;
   GSignalGroup *client_signals; /* "event" */
   GSignalGroup *client_notify;  /* "notify::connected", "notify::user" */
   GCancellable *cancellable;
-  guint loading;                /* calls of a refresh under way */
-  gboolean dirty;               /* a refresh was asked for meanwhile */
+  guint         loading; /* calls of a refresh under way */
+  gboolean      dirty;   /* a refresh was asked for meanwhile */
 
   GtkStack *matter_stack;
-  HallPage *matter_view;         /* a page with an int64 "matter-id" (HallMatterView) */
-  char *return_view;            /* the view a matter's details go back to */
+  HallPage *matter_view; /* a page with an int64 "matter-id" (HallMatterView) */
+  char     *return_view; /* the view a matter's details go back to */
 } HallPagePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (HallPage, hall_page, ADW_TYPE_BIN)
 
-enum {
+enum
+{
   PROP_0,
   PROP_CLIENT,
   N_PROPS
@@ -34,11 +35,11 @@ static GParamSpec *properties[N_PROPS];
 
 typedef struct
 {
-  HallPage *self;
+  HallPage         *self;
   HallPageReplyFunc func;
-  gpointer user_data;
-  GDestroyNotify destroy;
-  gboolean load;
+  gpointer          user_data;
+  GDestroyNotify    destroy;
+  gboolean          load;
 } CallData;
 
 static void
@@ -72,16 +73,16 @@ call_cb (GObject      *object,
 }
 
 static void
-start_call (HallPage          *self,
-            const char        *command,
-            JsonObject        *params,
-            HallPageReplyFunc  func,
-            gpointer           user_data,
-            GDestroyNotify     destroy,
-            gboolean           load)
+start_call (HallPage         *self,
+            const char       *command,
+            JsonObject       *params,
+            HallPageReplyFunc func,
+            gpointer          user_data,
+            GDestroyNotify    destroy,
+            gboolean          load)
 {
   HallPagePrivate *priv = hall_page_get_instance_private (self);
-  CallData *data;
+  CallData        *data;
 
   g_return_if_fail (priv->client != NULL);
 
@@ -93,50 +94,51 @@ start_call (HallPage          *self,
   data->load = load;
   if (load)
     priv->loading++;
-  hall_client_call_async (priv->client, command, params, hall_page_get_cancellable (self), call_cb, data);
+  hall_client_call_async (priv->client, command, params, hall_page_get_cancellable (self), call_cb,
+                          data);
 }
 
 void
-hall_page_call_full (HallPage          *self,
-                     const char        *command,
-                     JsonObject        *params,
-                     HallPageReplyFunc  func,
-                     gpointer           user_data,
-                     GDestroyNotify     destroy)
+hall_page_call_full (HallPage         *self,
+                     const char       *command,
+                     JsonObject       *params,
+                     HallPageReplyFunc func,
+                     gpointer          user_data,
+                     GDestroyNotify    destroy)
 {
   g_return_if_fail (HALL_IS_PAGE (self));
   start_call (self, command, params, func, user_data, destroy, FALSE);
 }
 
 void
-hall_page_call (HallPage          *self,
-                const char        *command,
-                JsonObject        *params,
-                HallPageReplyFunc  func,
-                gpointer           user_data)
+hall_page_call (HallPage         *self,
+                const char       *command,
+                JsonObject       *params,
+                HallPageReplyFunc func,
+                gpointer          user_data)
 {
   g_return_if_fail (HALL_IS_PAGE (self));
   start_call (self, command, params, func, user_data, NULL, FALSE);
 }
 
 void
-hall_page_load (HallPage          *self,
-                const char        *command,
-                JsonObject        *params,
-                HallPageReplyFunc  func,
-                gpointer           user_data)
+hall_page_load (HallPage         *self,
+                const char       *command,
+                JsonObject       *params,
+                HallPageReplyFunc func,
+                gpointer          user_data)
 {
   g_return_if_fail (HALL_IS_PAGE (self));
   start_call (self, command, params, func, user_data, NULL, TRUE);
 }
 
 void
-hall_page_load_full (HallPage          *self,
-                     const char        *command,
-                     JsonObject        *params,
-                     HallPageReplyFunc  func,
-                     gpointer           user_data,
-                     GDestroyNotify     destroy)
+hall_page_load_full (HallPage         *self,
+                     const char       *command,
+                     JsonObject       *params,
+                     HallPageReplyFunc func,
+                     gpointer          user_data,
+                     GDestroyNotify    destroy)
 {
   g_return_if_fail (HALL_IS_PAGE (self));
   start_call (self, command, params, func, user_data, destroy, TRUE);
@@ -253,8 +255,9 @@ hall_page_add_toast (HallPage *self,
   g_return_if_fail (HALL_IS_PAGE (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
   child = adw_bin_get_child (ADW_BIN (self));
-  overlay = ADW_IS_TOAST_OVERLAY (child) ? child : gtk_widget_get_ancestor (GTK_WIDGET (self),
-                                                                            ADW_TYPE_TOAST_OVERLAY);
+  overlay = ADW_IS_TOAST_OVERLAY (child)
+                ? child
+                : gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
   else
@@ -283,7 +286,8 @@ hall_page_set_matter_stack (HallPage  *self,
   g_return_if_fail (HALL_IS_PAGE (self));
   g_return_if_fail (GTK_IS_STACK (stack));
   g_return_if_fail (HALL_IS_PAGE (matter_view));
-  g_return_if_fail (g_object_class_find_property (G_OBJECT_GET_CLASS (matter_view), "matter-id") != NULL);
+  g_return_if_fail (g_object_class_find_property (G_OBJECT_GET_CLASS (matter_view), "matter-id")
+                    != NULL);
   priv = hall_page_get_instance_private (self);
   priv->matter_stack = stack;
   priv->matter_view = HALL_PAGE (matter_view);
@@ -317,7 +321,8 @@ hall_page_back (HallPage *self)
   priv = hall_page_get_instance_private (self);
   g_return_if_fail (priv->matter_stack != NULL);
   /* From a matter's details, back to where they were opened; from anything else, the list. */
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (priv->matter_stack), "matter") == 0 && priv->return_view != NULL)
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (priv->matter_stack), "matter") == 0
+      && priv->return_view != NULL)
     gtk_stack_set_visible_child_name (priv->matter_stack, priv->return_view);
   else
     gtk_stack_set_visible_child_name (priv->matter_stack, "list");
@@ -343,7 +348,7 @@ void
 hall_page_class_install_matter_actions (HallPageClass *klass,
                                         const char    *prefix)
 {
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWidgetClass  *widget_class = GTK_WIDGET_CLASS (klass);
   g_autofree char *show = g_strconcat (prefix, ".show-matter", NULL);
   g_autofree char *back = g_strconcat (prefix, ".back", NULL);
 
@@ -377,7 +382,8 @@ event_cb (HallPage   *self,
           JsonObject *event)
 {
   if (HALL_PAGE_GET_CLASS (self)->event != NULL)
-    HALL_PAGE_GET_CLASS (self)->event (self, json_object_get_string_member_with_default (event, "kind", ""), event);
+    HALL_PAGE_GET_CLASS (self)->event (
+        self, json_object_get_string_member_with_default (event, "kind", ""), event);
 }
 
 static void
@@ -391,7 +397,7 @@ connection_cb (HallPage *self)
 static void
 hall_page_dispose (GObject *object)
 {
-  HallPage *self = HALL_PAGE (object);
+  HallPage        *self = HALL_PAGE (object);
   HallPagePrivate *priv = hall_page_get_instance_private (self);
 
   forget_calls (self);
@@ -459,8 +465,8 @@ hall_page_class_init (HallPageClass *klass)
   object_class->set_property = hall_page_set_property;
 
   properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL, HALL_TYPE_CLIENT,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+      g_param_spec_object ("client", NULL, NULL, HALL_TYPE_CLIENT,
+                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -472,6 +478,8 @@ hall_page_init (HallPage *self)
   priv->client_signals = g_signal_group_new (HALL_TYPE_CLIENT);
   g_signal_group_connect_swapped (priv->client_signals, "event", G_CALLBACK (event_cb), self);
   priv->client_notify = g_signal_group_new (G_TYPE_OBJECT);
-  g_signal_group_connect_swapped (priv->client_notify, "notify::connected", G_CALLBACK (connection_cb), self);
-  g_signal_group_connect_swapped (priv->client_notify, "notify::user", G_CALLBACK (connection_cb), self);
+  g_signal_group_connect_swapped (priv->client_notify, "notify::connected",
+                                  G_CALLBACK (connection_cb), self);
+  g_signal_group_connect_swapped (priv->client_notify, "notify::user", G_CALLBACK (connection_cb),
+                                  self);
 }

@@ -18,10 +18,10 @@ begin_print_cb (GtkPrintOperation *operation,
                 GtkPrintContext   *context,
                 HallDocument      *document)
 {
-  gtk_print_operation_set_n_pages (operation,
-                                   hall_document_paginate (document, gtk_print_context_get_cairo_context (context),
-                                                           gtk_print_context_get_width (context),
-                                                           gtk_print_context_get_height (context)));
+  gtk_print_operation_set_n_pages (
+      operation, hall_document_paginate (document, gtk_print_context_get_cairo_context (context),
+                                         gtk_print_context_get_width (context),
+                                         gtk_print_context_get_height (context)));
 }
 
 static void
@@ -31,7 +31,8 @@ draw_page_cb (GtkPrintOperation *operation,
               HallDocument      *document)
 {
   hall_document_draw_page (document, gtk_print_context_get_cairo_context (context),
-                           gtk_print_context_get_width (context), gtk_print_context_get_height (context), page);
+                           gtk_print_context_get_width (context),
+                           gtk_print_context_get_height (context), page);
 }
 
 static GtkPrintOperation *
@@ -48,26 +49,27 @@ new_operation (HallDocument *document)
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_job_name (operation, hall_document_get_title (document));
   /* The operation outlives the caller of the dialog: it keeps the document. */
-  g_object_set_data_full (G_OBJECT (operation), "hall-document", g_object_ref (document), g_object_unref);
+  g_object_set_data_full (G_OBJECT (operation), "hall-document", g_object_ref (document),
+                          g_object_unref);
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), document);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), document);
   return operation;
 }
 
 static void
-done_cb (GtkPrintOperation       *operation,
-         GtkPrintOperationResult  result,
-         GtkWidget               *widget)
+done_cb (GtkPrintOperation      *operation,
+         GtkPrintOperationResult result,
+         GtkWidget              *widget)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *message = NULL;
-  GtkWidget *overlay;
+  GtkWidget       *overlay;
 
   if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
     return;
   gtk_print_operation_get_error (operation, &error);
   /* Translators: %s says why a paper could not be printed */
-  message = g_strdup_printf (_("Could not print: %s"), error != NULL ? error->message : "");
+  message = g_strdup_printf (_ ("Could not print: %s"), error != NULL ? error->message : "");
   overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
@@ -80,7 +82,7 @@ hall_print_document (GtkWidget    *widget,
                      HallDocument *document)
 {
   GtkPrintOperation *operation;
-  GtkRoot *root;
+  GtkRoot           *root;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (HALL_IS_DOCUMENT (document));
@@ -119,7 +121,7 @@ char *
 hall_print_dup_hall_name (GtkWidget *widget)
 {
   GtkRoot *root;
-  char *name = NULL;
+  char    *name = NULL;
 
   g_return_val_if_fail (GTK_IS_WIDGET (widget), g_strdup (""));
   /* The app's window says the hall's name in its "hall-name" property; a window of its own (a
@@ -139,9 +141,9 @@ hall_print_today (void)
 }
 
 gboolean
-hall_print_export (HallDocument  *document,
-                   const char    *path,
-                   GError       **error)
+hall_print_export (HallDocument *document,
+                   const char   *path,
+                   GError      **error)
 {
   g_autoptr (GtkPrintOperation) operation = NULL;
 

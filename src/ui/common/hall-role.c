@@ -11,13 +11,13 @@
 #include "hall-role.h"
 
 /* In the order of hall_role_names. */
-static const char * const labels[] = {
-  N_("Window staff"),
-  N_("Hall manager"),
-  N_("Leader"),
-  N_("Administrator"),
-  N_("Wall display"),
-  N_("Ticket kiosk"),
+static const char *const labels[] = {
+  N_ ("Window staff"),
+  N_ ("Hall manager"),
+  N_ ("Leader"),
+  N_ ("Administrator"),
+  N_ ("Wall display"),
+  N_ ("Ticket kiosk"),
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (labels) == HALL_N_ROLES);
 
@@ -26,11 +26,11 @@ _hall_role_label (const char *role)
 {
   for (guint i = 0; i < HALL_N_ROLES; i++)
     if (g_strcmp0 (role, hall_role_names[i]) == 0)
-      return _(labels[i]);
+      return _ (labels[i]);
   return role;
 }
 
-const char * const *
+const char *const *
 _hall_role_desktop_roles (void)
 {
   static const char *roles[HALL_N_ROLES + 1];

@@ -15,7 +15,7 @@
 #include "hall-json.h"
 #include "hall-matter-format.h"
 
-static const char * const outcome_codes[] = { "resolved", "consultation", "guided", "matter" };
+static const char *const outcome_codes[] = { "resolved", "consultation", "guided", "matter" };
 
 static void
 set_busy (HallCounterPage *self,
@@ -40,12 +40,13 @@ call_cb (HallPage     *page,
          gpointer      user_data)
 {
   HallCounterPage *self = HALL_COUNTER_PAGE (page);
-  const char *command = user_data;
+  const char      *command = user_data;
 
   set_busy (self, FALSE);
   if (reply == NULL)
     {
-      if (!hall_action_form_show_error (self->action_form, hall_error_get_field (error), error->message))
+      if (!hall_action_form_show_error (self->action_form, hall_error_get_field (error),
+                                        error->message))
         hall_page_toast (page, error->message);
       return;
     }
@@ -53,7 +54,8 @@ call_cb (HallPage     *page,
     {
       JsonObject *ticket = json_object_get_object_member (reply, "ticket");
       /* Translators: toast after 叫号; %s is the ticket code */
-      g_autofree char *text = g_strdup_printf (_("Called %s"), _hall_json_string (ticket, "code") ?: "");
+      g_autofree char *text =
+          g_strdup_printf (_ ("Called %s"), _hall_json_string (ticket, "code") ?: "");
       hall_page_toast (page, text);
     }
   if (g_str_equal (command, "matter.escalate"))
@@ -86,7 +88,8 @@ ticket_params (HallCounterPage *self)
 {
   JsonObject *params = json_object_new ();
 
-  json_object_set_int_member (params, "ticket_id", json_object_get_int_member (self->current, "id"));
+  json_object_set_int_member (params, "ticket_id",
+                              json_object_get_int_member (self->current, "id"));
   return params;
 }
 
@@ -98,9 +101,10 @@ add_choice (AdwPreferencesGroup *group,
             const char          *first,
             JsonArray           *objects)
 {
-  GtkWidget *combo = _hall_form_add_combo (group, name, title, (const char *[]) { first, NULL });
+  GtkWidget *combo = _hall_form_add_combo (group, name, title, (const char *[]){ first, NULL });
 
-  _hall_json_append_names (GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (combo))), objects);
+  _hall_json_append_names (GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (combo))),
+                           objects);
 }
 
 static void
@@ -108,35 +112,37 @@ open_form (HallCounterPage *self,
            const char      *form)
 {
   AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  const char *title = NULL, *apply = NULL;
+  const char          *title = NULL, *apply = NULL;
 
   if (g_str_equal (form, "pause"))
     {
-      title = _("Pause the window");
-      apply = _("_Pause");
+      title = _ ("Pause the window");
+      apply = _ ("_Pause");
       /* Translators: why the window pauses (a break, a meeting …) */
-      _hall_form_add_entry (group, "reason", _("Reason"));
+      _hall_form_add_entry (group, "reason", _ ("Reason"));
     }
   else if (g_str_equal (form, "transfer"))
     {
-      title = _("Transfer the visitor");
-      apply = _("_Transfer");
-      add_choice (group, "department_id", _("To department"), _("Same department"), self->departments);
-      add_choice (group, "counter_id", _("To window"), _("Any window"), self->counters);
-      _hall_form_add_entry (group, "reason", _("Reason"));
+      title = _ ("Transfer the visitor");
+      apply = _ ("_Transfer");
+      add_choice (group, "department_id", _ ("To department"), _ ("Same department"),
+                  self->departments);
+      add_choice (group, "counter_id", _ ("To window"), _ ("Any window"), self->counters);
+      _hall_form_add_entry (group, "reason", _ ("Reason"));
     }
   else if (g_str_equal (form, "finish"))
     {
-      const char *outcomes[] = { _("Resolved on the spot"), _("Consultation"), _("Guided elsewhere"), NULL };
+      const char *outcomes[] = { _ ("Resolved on the spot"), _ ("Consultation"),
+                                 _ ("Guided elsewhere"), NULL };
 
-      title = _("Finish the visit");
-      apply = _("_Finish");
-      _hall_form_add_combo (group, "outcome", _("Outcome"), outcomes);
+      title = _ ("Finish the visit");
+      apply = _ ("_Finish");
+      _hall_form_add_combo (group, "outcome", _ ("Outcome"), outcomes);
     }
   else if (g_str_equal (form, "escalate"))
     {
-      title = _("Escalate to today’s duty leader");
-      apply = _("_Escalate");
+      title = _ ("Escalate to today’s duty leader");
+      apply = _ ("_Escalate");
       _hall_matter_format_escalate_fields (group);
     }
   else
@@ -149,7 +155,8 @@ static guint
 selected (HallCounterPage *self,
           const char      *field)
 {
-  return adw_combo_row_get_selected (ADW_COMBO_ROW (hall_action_form_get_field (self->action_form, field)));
+  return adw_combo_row_get_selected (
+      ADW_COMBO_ROW (hall_action_form_get_field (self->action_form, field)));
 }
 
 static gint64
@@ -165,7 +172,7 @@ form_apply_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   HallCounterPage *self = HALL_COUNTER_PAGE (widget);
-  HallActionForm *form = self->action_form;
+  HallActionForm  *form = self->action_form;
   g_autoptr (JsonObject) params = NULL;
   g_autofree char *reason = NULL;
 
@@ -191,9 +198,10 @@ form_apply_action (GtkWidget  *widget,
       guint counter = selected (self, "counter_id");
 
       params = ticket_params (self);
-      json_object_set_int_member (params, "department_id",
-                                  department > 0 ? id_at (self->departments, department - 1)
-                                                 : json_object_get_int_member (self->current, "department_id"));
+      json_object_set_int_member (
+          params, "department_id",
+          department > 0 ? id_at (self->departments, department - 1)
+                         : json_object_get_int_member (self->current, "department_id"));
       if (counter > 0)
         json_object_set_int_member (params, "counter_id", id_at (self->counters, counter - 1));
       json_object_set_string_member (params, "reason", reason);
@@ -212,7 +220,8 @@ form_apply_action (GtkWidget  *widget,
   else if (hall_action_form_is_open (form, "finish"))
     {
       params = ticket_params (self);
-      json_object_set_string_member (params, "outcome", outcome_codes[MIN (selected (self, "outcome"), 2)]);
+      json_object_set_string_member (params, "outcome",
+                                     outcome_codes[MIN (selected (self, "outcome"), 2)]);
       call (self, "ticket.finish", params);
     }
 }
@@ -223,7 +232,7 @@ counter_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   HallCounterPage *self = HALL_COUNTER_PAGE (widget);
-  const char *name = action_name + strlen ("counter.");
+  const char      *name = action_name + strlen ("counter.");
   g_autoptr (JsonObject) params = NULL;
 
   if (self->busy)
@@ -262,7 +271,8 @@ counter_action (GtkWidget  *widget,
         {
           /* A matter registered from this visit: that is how the visit ends. */
           json_object_set_string_member (params, "outcome", "matter");
-          json_object_set_int_member (params, "matter_id", _hall_counter_page_current_matter (self));
+          json_object_set_int_member (params, "matter_id",
+                                      _hall_counter_page_current_matter (self));
           call (self, "ticket.finish", params);
         }
       else if (g_str_equal (name, "hold"))
@@ -284,8 +294,8 @@ register_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   HallCounterPage *self = HALL_COUNTER_PAGE (widget);
-  gboolean shown = gtk_revealer_get_reveal_child (self->register_revealer);
-  JsonObject *result = hall_matter_form_get_result (self->matter_form);
+  gboolean         shown = gtk_revealer_get_reveal_child (self->register_revealer);
+  JsonObject      *result = hall_matter_form_get_result (self->matter_form);
 
   /* A form showing the last visitor's registration starts afresh. */
   if (result != NULL)
@@ -294,8 +304,9 @@ register_action (GtkWidget  *widget,
       gtk_widget_set_visible (self->show_matter_button, FALSE);
     }
   if (self->current != NULL)
-    hall_matter_form_set_ticket (self->matter_form, json_object_get_int_member (self->current, "id"),
-                                 json_object_get_int_member_with_default (self->current, "persons", 1));
+    hall_matter_form_set_ticket (
+        self->matter_form, json_object_get_int_member (self->current, "id"),
+        json_object_get_int_member_with_default (self->current, "persons", 1));
   gtk_revealer_set_reveal_child (self->register_revealer, !shown || result != NULL);
   if (gtk_revealer_get_reveal_child (self->register_revealer))
     gtk_widget_child_focus (GTK_WIDGET (self->matter_form), GTK_DIR_TAB_FORWARD);
@@ -312,7 +323,8 @@ choose_action (GtkWidget  *widget,
 
   if (self->busy || self->counters == NULL || chosen >= json_array_get_length (self->counters))
     return;
-  json_object_set_string_member (params, "role", hall_client_get_role (hall_page_get_client (HALL_PAGE (self))));
+  json_object_set_string_member (params, "role",
+                                 hall_client_get_role (hall_page_get_client (HALL_PAGE (self))));
   json_object_set_int_member (params, "counter_id", id_at (self->counters, chosen));
   call (self, "session.switch", params);
 }
@@ -324,7 +336,7 @@ show_matter_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   HallCounterPage *self = HALL_COUNTER_PAGE (widget);
-  JsonObject *result = hall_matter_form_get_result (self->matter_form);
+  JsonObject      *result = hall_matter_form_get_result (self->matter_form);
 
   if (result != NULL)
     gtk_widget_activate_action (widget, "workspace.show-matter", "x",
@@ -337,7 +349,8 @@ registered_cb (HallCounterPage *self,
                JsonObject      *result)
 {
   /* Translators: toast after registering; %s is the matter number */
-  g_autofree char *text = g_strdup_printf (_("Matter %s registered"), _hall_json_string (result, "number") ?: "");
+  g_autofree char *text =
+      g_strdup_printf (_ ("Matter %s registered"), _hall_json_string (result, "number") ?: "");
 
   hall_page_toast (HALL_PAGE (self), text);
   /* The window staff's workspace opens it on "My Matters" ("workspace.show-matter"). */
@@ -350,12 +363,22 @@ void
 _hall_counter_page_class_install_actions (GtkWidgetClass *widget_class)
 {
   /* The keys of the counter's actions, in the order of their buttons. */
-  static const struct { const char *action; guint key; } keyed[] = {
-    { "counter.call-next", GDK_KEY_F2 }, { "counter.recall", GDK_KEY_F3 }, { "counter.start", GDK_KEY_F4 },
-    { "counter.no-show", GDK_KEY_F5 }, { "counter.hold", GDK_KEY_F6 }, { "counter.transfer", GDK_KEY_F7 },
-    { "counter.finish", GDK_KEY_F8 }, { "counter.escalate", GDK_KEY_F9 },
+  static const struct
+  {
+    const char *action;
+    guint       key;
+  } keyed[] = {
+    { "counter.call-next", GDK_KEY_F2 },
+    { "counter.recall", GDK_KEY_F3 },
+    { "counter.start", GDK_KEY_F4 },
+    { "counter.no-show", GDK_KEY_F5 },
+    { "counter.hold", GDK_KEY_F6 },
+    { "counter.transfer", GDK_KEY_F7 },
+    { "counter.finish", GDK_KEY_F8 },
+    { "counter.escalate", GDK_KEY_F9 },
   };
-  const char *window_actions[] = { "counter.open", "counter.pause", "counter.resume", "counter.close" };
+  const char *window_actions[] = { "counter.open", "counter.pause", "counter.resume",
+                                   "counter.close" };
 
   for (guint i = 0; i < G_N_ELEMENTS (window_actions); i++)
     gtk_widget_class_install_action (widget_class, window_actions[i], NULL, counter_action);
@@ -369,7 +392,9 @@ _hall_counter_page_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "counter.form-cancel", NULL, form_cancel_action);
   gtk_widget_class_install_action (widget_class, "counter.choose", NULL, choose_action);
   gtk_widget_class_install_action (widget_class, "counter.show-matter", NULL, show_matter_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "counter.register", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "counter.form-cancel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK,
+                                       "counter.register", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "counter.form-cancel",
+                                       NULL);
   gtk_widget_class_bind_template_callback (widget_class, registered_cb);
 }

@@ -1,9 +1,9 @@
 /* hall-counter-page.c — the window clerk's counter
  *
  * Reads hall.snapshot (the counter) and ticket.list (its visitors) once, then again after each
- * ticket or counter hall_counter_page_event (several in a row cost one read), after a reconnect and when the
- * clerk's window changes. Every action is a widget action with a key, so the counter is worked
- * from the keyboard.
+ * ticket or counter hall_counter_page_event (several in a row cost one read), after a reconnect and
+ * when the clerk's window changes. Every action is a widget action with a key, so the counter is
+ * worked from the keyboard.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -47,9 +47,9 @@ priority_label (JsonObject *ticket)
   const char *priority = _hall_json_string (ticket, "priority");
 
   if (g_strcmp0 (priority, "collective") == 0)
-    return _("collective visit");
+    return _ ("collective visit");
   if (g_strcmp0 (priority, "priority") == 0)
-    return _("priority");
+    return _ ("priority");
   return NULL;
 }
 
@@ -57,20 +57,28 @@ static void
 show_person (HallCounterPage *self)
 {
   JsonObject *person = self->current != NULL
-                         && json_object_get_int_member_with_default (self->current, "id", 0) == self->person_ticket_id
-                         ? self->person : NULL;
-  JsonArray *matters = person ? json_object_get_array_member (person, "matters") : NULL;
-  JsonArray *visits = person ? json_object_get_array_member (person, "visits") : NULL;
-  gint64 ticket_id = self->current ? json_object_get_int_member_with_default (self->current, "id", 0) : 0;
-  gint64 visit_number = person ? json_object_get_int_member_with_default (person, "repeat_count", 0) + 1 : 0;
+                               && json_object_get_int_member_with_default (self->current, "id", 0)
+                                      == self->person_ticket_id
+                           ? self->person
+                           : NULL;
+  JsonArray  *matters = person ? json_object_get_array_member (person, "matters") : NULL;
+  JsonArray  *visits = person ? json_object_get_array_member (person, "visits") : NULL;
+  gint64      ticket_id =
+      self->current ? json_object_get_int_member_with_default (self->current, "id", 0) : 0;
+  gint64 visit_number =
+      person ? json_object_get_int_member_with_default (person, "repeat_count", 0) + 1 : 0;
   guint n_earlier = 0;
 
   /* A person registered with this ticket at triage has this visit on record already. */
   for (guint i = 0; visits != NULL && i < json_array_get_length (visits); i++)
-    if (json_object_get_int_member_with_default (json_array_get_object_element (visits, i), "ticket_id", 0) == ticket_id)
+    if (json_object_get_int_member_with_default (json_array_get_object_element (visits, i),
+                                                 "ticket_id", 0)
+        == ticket_id)
       visit_number--;
   for (guint i = 0; matters != NULL && i < json_array_get_length (matters); i++)
-    if (json_object_get_int_member_with_default (json_array_get_object_element (matters, i), "ticket_id", 0) != ticket_id)
+    if (json_object_get_int_member_with_default (json_array_get_object_element (matters, i),
+                                                 "ticket_id", 0)
+        != ticket_id)
       n_earlier++;
 
   _hall_rows_remove_all (self->earlier_list);
@@ -81,7 +89,7 @@ show_person (HallCounterPage *self)
     return;
   {
     /* Translators: the repeat-visit badge: 第 N 次来访 */
-    g_autofree char *badge = g_strdup_printf (_("Visit no. %d"), (int) visit_number);
+    g_autofree char *badge = g_strdup_printf (_ ("Visit no. %d"), (int) visit_number);
     g_autofree char *who = g_strdup_printf ("%s · %s", _hall_json_string (person, "name") ?: "",
                                             _hall_json_string (person, "id_number") ?: "");
     gtk_label_set_text (self->repeat_badge, badge);
@@ -90,22 +98,26 @@ show_person (HallCounterPage *self)
   for (guint i = 0; matters != NULL && i < json_array_get_length (matters); i++)
     {
       JsonObject *m = json_array_get_object_element (matters, i);
-      GtkWidget *row;
+      GtkWidget  *row;
 
       if (json_object_get_int_member_with_default (m, "ticket_id", 0) == ticket_id)
         continue;
       row = adw_action_row_new ();
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s", _hall_json_string (m, "received_date") ?: "",
-                                                   hall_label_state (_hall_json_string (m, "state")),
-                                                   _hall_json_string (m, "department_name") ?: "");
+      g_autofree char *subtitle =
+          g_strdup_printf ("%s · %s · %s", _hall_json_string (m, "received_date") ?: "",
+                           hall_label_state (_hall_json_string (m, "state")),
+                           _hall_json_string (m, "department_name") ?: "");
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _hall_json_string (m, "number") ?: "");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     _hall_json_string (m, "number") ?: "");
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "counter.show-earlier-matter");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", json_object_get_int_member (m, "id"));
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x",
+                                        json_object_get_int_member (m, "id"));
       gtk_list_box_append (self->earlier_list, row);
     }
 }
@@ -114,17 +126,19 @@ static void
 show_state (HallCounterPage *self)
 {
   const char *state = _hall_json_string (self->counter, "state");
-  JsonArray *departments = self->counter ? json_object_get_array_member (self->counter, "departments") : NULL;
+  JsonArray  *departments =
+      self->counter ? json_object_get_array_member (self->counter, "departments") : NULL;
   g_autoptr (GString) title = g_string_new (NULL);
   g_autofree char *heading = NULL;
-  guint n_waiting = g_list_model_get_n_items (G_LIST_MODEL (self->waiting));
+  guint            n_waiting = g_list_model_get_n_items (G_LIST_MODEL (self->waiting));
 
   if (self->counter == NULL)
     return;
   g_string_append (title, _hall_json_string (self->counter, "name") ?: "");
   for (guint i = 0; departments != NULL && i < json_array_get_length (departments); i++)
-    g_string_append_printf (title, "%s%s", i == 0 ? " · " : "、",
-                            json_object_get_string_member (json_array_get_object_element (departments, i), "name"));
+    g_string_append_printf (
+        title, "%s%s", i == 0 ? " · " : "、",
+        json_object_get_string_member (json_array_get_object_element (departments, i), "name"));
   gtk_label_set_text (self->counter_title, title->str);
   if (g_strcmp0 (state, "paused") == 0 && _hall_json_string (self->counter, "pause_reason") != NULL)
     {
@@ -134,10 +148,11 @@ show_state (HallCounterPage *self)
     }
   else
     gtk_label_set_text (self->counter_state, hall_label_counter_state (state));
-  gtk_widget_set_css_classes (GTK_WIDGET (self->counter_state),
-                              (const char *[]) { "state-badge", _hall_format_counter_state_class (state), NULL });
+  gtk_widget_set_css_classes (
+      GTK_WIDGET (self->counter_state),
+      (const char *[]){ "state-badge", _hall_format_counter_state_class (state), NULL });
   /* Translators: heading of the window's waiting list */
-  heading = g_strdup_printf (_("Waiting (%u)"), n_waiting);
+  heading = g_strdup_printf (_ ("Waiting (%u)"), n_waiting);
   gtk_label_set_text (self->waiting_heading, heading);
 
   if (self->current != NULL)
@@ -145,17 +160,18 @@ show_state (HallCounterPage *self)
       gint64 waited = json_object_get_int_member_with_default (self->current, "called_at", 0)
                       - json_object_get_int_member_with_default (self->current, "arrived_at", 0);
       g_autofree char *duration = _hall_format_minutes (MAX (waited, 0));
-      gint64 persons = json_object_get_int_member_with_default (self->current, "persons", 1);
+      gint64           persons = json_object_get_int_member_with_default (self->current, "persons", 1);
       g_autofree char *details = NULL;
-      const char *priority = priority_label (self->current);
+      const char      *priority = priority_label (self->current);
 
       gtk_label_set_text (self->ticket_code, _hall_json_string (self->current, "code"));
-      gtk_label_set_text (self->ticket_state, hall_label_ticket_state (_hall_json_string (self->current, "state")));
+      gtk_label_set_text (self->ticket_state,
+                          hall_label_ticket_state (_hall_json_string (self->current, "state")));
       gtk_widget_set_visible (GTK_WIDGET (self->ticket_state), TRUE);
       /* Translators: the visitor at the window: department, how long they waited, how many came */
-      details = g_strdup_printf (_("%s · waited %s · %d people%s%s"), _hall_json_string (self->current, "department_name") ?: "",
-                                 duration, (int) persons,
-                                 priority ? " · " : "", priority ?: "");
+      details = g_strdup_printf (_ ("%s · waited %s · %d people%s%s"),
+                                 _hall_json_string (self->current, "department_name") ?: "",
+                                 duration, (int) persons, priority ? " · " : "", priority ?: "");
       gtk_label_set_text (self->ticket_details, details);
     }
   else
@@ -163,8 +179,9 @@ show_state (HallCounterPage *self)
       gtk_label_set_text (self->ticket_code, "—");
       gtk_widget_set_visible (GTK_WIDGET (self->ticket_state), FALSE);
       gtk_label_set_text (self->ticket_details,
-                          g_strcmp0 (state, "open") == 0 ? _("Nobody at the window. Call the next visitor with F2.")
-                                                         : _("Open the window to call visitors."));
+                          g_strcmp0 (state, "open") == 0
+                              ? _ ("Nobody at the window. Call the next visitor with F2.")
+                              : _ ("Open the window to call visitors."));
     }
   show_person (self);
 }
@@ -189,23 +206,22 @@ update_waiting (HallCounterPage *self,
       else if (g_strcmp0 (state, "waiting") == 0)
         g_ptr_array_add (items, hall_json_item_new (ticket, now));
     }
-  g_list_store_splice (self->waiting, 0, g_list_model_get_n_items (G_LIST_MODEL (self->waiting)), items->pdata,
-                       items->len);
+  g_list_store_splice (self->waiting, 0, g_list_model_get_n_items (G_LIST_MODEL (self->waiting)),
+                       items->pdata, items->len);
 }
-
 
 static void
 hall_counter_page_update_actions (HallPage *page)
 {
   HallCounterPage *self = HALL_COUNTER_PAGE (page);
-  GtkWidget *widget = GTK_WIDGET (self);
-  gboolean connected = hall_page_is_online (page);
-  gboolean form = hall_action_form_get_name (self->action_form) != NULL;
-  gboolean ready = connected && !self->busy && self->counter != NULL;
-  const char *state = _hall_json_string (self->counter, "state");
-  const char *ticket = _hall_json_string (self->current, "state");
-  gboolean open = g_strcmp0 (state, "open") == 0;
-  gboolean paused = g_strcmp0 (state, "paused") == 0;
+  GtkWidget       *widget = GTK_WIDGET (self);
+  gboolean         connected = hall_page_is_online (page);
+  gboolean         form = hall_action_form_get_name (self->action_form) != NULL;
+  gboolean         ready = connected && !self->busy && self->counter != NULL;
+  const char      *state = _hall_json_string (self->counter, "state");
+  const char      *ticket = _hall_json_string (self->current, "state");
+  gboolean         open = g_strcmp0 (state, "open") == 0;
+  gboolean         paused = g_strcmp0 (state, "paused") == 0;
 
   gtk_widget_set_visible (self->open_button, !open && !paused);
   gtk_widget_set_visible (self->pause_button, open);
@@ -214,15 +230,21 @@ hall_counter_page_update_actions (HallPage *page)
   gtk_widget_action_set_enabled (widget, "counter.open", ready && !open && !paused);
   gtk_widget_action_set_enabled (widget, "counter.pause", ready && open);
   gtk_widget_action_set_enabled (widget, "counter.resume", ready && paused);
-  gtk_widget_action_set_enabled (widget, "counter.close", ready && (open || paused) && self->current == NULL);
-  gtk_widget_action_set_enabled (widget, "counter.call-next", ready && open && self->current == NULL);
-  gtk_widget_action_set_enabled (widget, "counter.recall", ready && g_strcmp0 (ticket, "called") == 0);
-  gtk_widget_action_set_enabled (widget, "counter.start", ready && g_strcmp0 (ticket, "called") == 0);
-  gtk_widget_action_set_enabled (widget, "counter.no-show", ready && g_strcmp0 (ticket, "called") == 0);
+  gtk_widget_action_set_enabled (widget, "counter.close",
+                                 ready && (open || paused) && self->current == NULL);
+  gtk_widget_action_set_enabled (widget, "counter.call-next",
+                                 ready && open && self->current == NULL);
+  gtk_widget_action_set_enabled (widget, "counter.recall",
+                                 ready && g_strcmp0 (ticket, "called") == 0);
+  gtk_widget_action_set_enabled (widget, "counter.start",
+                                 ready && g_strcmp0 (ticket, "called") == 0);
+  gtk_widget_action_set_enabled (widget, "counter.no-show",
+                                 ready && g_strcmp0 (ticket, "called") == 0);
   gtk_widget_action_set_enabled (widget, "counter.hold", ready && self->current != NULL);
   gtk_widget_action_set_enabled (widget, "counter.transfer", ready && self->current != NULL);
   gtk_widget_action_set_enabled (widget, "counter.finish", ready && self->current != NULL);
-  gtk_widget_action_set_enabled (widget, "counter.escalate", ready && _hall_counter_page_current_matter (self) > 0);
+  gtk_widget_action_set_enabled (widget, "counter.escalate",
+                                 ready && _hall_counter_page_current_matter (self) > 0);
   gtk_widget_action_set_enabled (widget, "counter.register", connected);
   gtk_widget_action_set_enabled (widget, "counter.form-apply", connected && !self->busy && form);
   gtk_widget_action_set_enabled (widget, "counter.form-cancel", form);
@@ -235,14 +257,14 @@ show_earlier_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkRoot   *root = gtk_widget_get_root (widget);
   GtkWidget *view;
   GtkWindow *window;
 
-  view = hall_matter_view_new_in_window (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         hall_page_get_client (HALL_PAGE (widget)),
-                                         /* Translators: the window showing one of the visitor's earlier matters */
-                                         _("Earlier Matter"));
+  view = hall_matter_view_new_in_window (
+      GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, hall_page_get_client (HALL_PAGE (widget)),
+      /* Translators: the window showing one of the visitor's earlier matters */
+      _ ("Earlier Matter"));
   window = GTK_WINDOW (gtk_widget_get_root (view));
   gtk_window_set_modal (window, gtk_window_get_transient_for (window) != NULL);
   hall_matter_view_set_matter_id (HALL_MATTER_VIEW (view), g_variant_get_int64 (parameter));
@@ -254,24 +276,26 @@ create_waiting_row (gpointer item,
                     gpointer user_data)
 {
   JsonObject *ticket = hall_json_item_get_data (item);
-  GtkWidget *row = adw_action_row_new ();
-  gint64 wait = json_object_get_int_member_with_default (ticket, "wait_seconds",
-                                                         hall_json_item_get_now (item)
-                                                         - json_object_get_int_member_with_default (ticket, "arrived_at", 0));
+  GtkWidget  *row = adw_action_row_new ();
+  gint64      wait = json_object_get_int_member_with_default (
+           ticket, "wait_seconds",
+           hall_json_item_get_now (item)
+               - json_object_get_int_member_with_default (ticket, "arrived_at", 0));
   g_autofree char *duration = _hall_format_minutes (wait);
-  const char *priority = priority_label (ticket);
+  const char      *priority = priority_label (ticket);
   g_autofree char *subtitle = NULL;
 
   /* Translators: a waiting visitor: department, how long they have waited, and a priority mark */
-  subtitle = g_strdup_printf ("%s · %s%s%s", _hall_json_string (ticket, "department_name") ?: "", duration,
-                              priority ? " · " : "", priority ?: "");
+  subtitle = g_strdup_printf ("%s · %s%s%s", _hall_json_string (ticket, "department_name") ?: "",
+                              duration, priority ? " · " : "", priority ?: "");
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _hall_json_string (ticket, "code") ?: "");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 _hall_json_string (ticket, "code") ?: "");
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   if (json_object_get_boolean_member_with_default (ticket, "overdue", FALSE))
     {
       /* Translators: a waiting visitor past the hall's longest allowed wait */
-      g_autofree char *over = g_strdup_printf ("%s · %s", subtitle, _("waiting too long"));
+      g_autofree char *over = g_strdup_printf ("%s · %s", subtitle, _ ("waiting too long"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), over);
       gtk_widget_add_css_class (row, "over-norm-row");
     }
@@ -285,8 +309,8 @@ person_cb (HallPage     *page,
            gpointer      user_data)
 {
   HallCounterPage *self = HALL_COUNTER_PAGE (page);
-  gint64 ticket_id = self->lookup_ticket_id;
-  JsonArray *persons;
+  gint64           ticket_id = self->lookup_ticket_id;
+  JsonArray       *persons;
 
   self->lookup_ticket_id = 0;
   if (reply == NULL)
@@ -295,7 +319,8 @@ person_cb (HallPage     *page,
       return;
     }
   persons = json_object_get_array_member (reply, "persons");
-  if (self->current == NULL || json_object_get_int_member_with_default (self->current, "id", 0) != ticket_id
+  if (self->current == NULL
+      || json_object_get_int_member_with_default (self->current, "id", 0) != ticket_id
       || persons == NULL || json_array_get_length (persons) == 0)
     return;
   g_clear_pointer (&self->person, json_object_unref);
@@ -315,9 +340,11 @@ look_up_person (HallCounterPage *self)
     return;
   ticket_id = json_object_get_int_member_with_default (self->current, "id", 0);
   petitioner_id = json_object_has_member (self->current, "petitioner_id")
-                    && !json_object_get_null_member (self->current, "petitioner_id")
-                    ? json_object_get_int_member (self->current, "petitioner_id") : 0;
-  if (petitioner_id <= 0 || ticket_id == self->person_ticket_id || ticket_id == self->lookup_ticket_id)
+                          && !json_object_get_null_member (self->current, "petitioner_id")
+                      ? json_object_get_int_member (self->current, "petitioner_id")
+                      : 0;
+  if (petitioner_id <= 0 || ticket_id == self->person_ticket_id
+      || ticket_id == self->lookup_ticket_id)
     return;
   params = json_object_new ();
   json_object_set_int_member (params, "petitioner_id", petitioner_id);
@@ -339,7 +366,8 @@ list_cb (HallPage     *page,
       return;
     }
   update_waiting (self, json_object_get_array_member (reply, "tickets"),
-                  json_object_get_int_member_with_default (self->snapshot, "now", g_get_real_time () / G_USEC_PER_SEC));
+                  json_object_get_int_member_with_default (self->snapshot, "now",
+                                                           g_get_real_time () / G_USEC_PER_SEC));
   show_state (self);
   look_up_person (self);
   hall_page_update_actions (page);
@@ -365,7 +393,8 @@ snapshot_cb (HallPage     *page,
   counters = json_object_get_array_member (reply, "counters");
   g_clear_pointer (&self->counter, json_object_unref);
   for (guint i = 0; counters != NULL && i < json_array_get_length (counters); i++)
-    if (json_object_get_int_member (json_array_get_object_element (counters, i), "id") == counter_id (self))
+    if (json_object_get_int_member (json_array_get_object_element (counters, i), "id")
+        == counter_id (self))
       self->counter = json_object_ref (json_array_get_object_element (counters, i));
   show_state (self);
   hall_page_update_actions (page);
@@ -415,7 +444,8 @@ hall_counter_page_event (HallPage   *page,
                          const char *kind,
                          JsonObject *event)
 {
-  if (g_str_has_prefix (kind, "ticket.") || g_str_has_prefix (kind, "counter.") || g_str_equal (kind, "setup.changed"))
+  if (g_str_has_prefix (kind, "ticket.") || g_str_has_prefix (kind, "counter.")
+      || g_str_equal (kind, "setup.changed"))
     hall_page_refresh (page);
 }
 
@@ -477,9 +507,9 @@ hall_counter_page_finalize (GObject *object)
 static void
 hall_counter_page_class_init (HallCounterPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  HallPageClass *page_class = HALL_PAGE_CLASS (klass);
+  HallPageClass  *page_class = HALL_PAGE_CLASS (klass);
 
   object_class->dispose = hall_counter_page_dispose;
   object_class->finalize = hall_counter_page_finalize;
@@ -489,7 +519,8 @@ hall_counter_page_class_init (HallCounterPageClass *klass)
 
   g_type_ensure (HALL_TYPE_ACTION_FORM);
   g_type_ensure (HALL_TYPE_MATTER_FORM);
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xinfanghall/Hall/ui/counter/hall-counter-page.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/xinfanghall/Hall/ui/counter/hall-counter-page.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, HallCounterPage, name)
   CHILD (stack);
   CHILD (choose_group);
@@ -514,7 +545,8 @@ hall_counter_page_class_init (HallCounterPageClass *klass)
   CHILD (waiting_list);
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, petitioner_found_cb);
-  gtk_widget_class_install_action (widget_class, "counter.show-earlier-matter", "x", show_earlier_action);
+  gtk_widget_class_install_action (widget_class, "counter.show-earlier-matter", "x",
+                                   show_earlier_action);
 
   _hall_counter_page_class_install_actions (widget_class);
 }
@@ -525,15 +557,17 @@ hall_counter_page_init (HallCounterPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->waiting = g_list_store_new (HALL_TYPE_JSON_ITEM);
-  gtk_list_box_bind_model (self->waiting_list, G_LIST_MODEL (self->waiting), create_waiting_row, NULL, NULL);
+  gtk_list_box_bind_model (self->waiting_list, G_LIST_MODEL (self->waiting), create_waiting_row,
+                           NULL, NULL);
   self->choose_row = adw_combo_row_new ();
   gtk_widget_set_name (self->choose_row, "choose_counter");
   /* Translators: the service window (窗口) a clerk works at */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->choose_row), _("Window"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->choose_row), _ ("Window"));
   adw_preferences_group_add (self->choose_group, self->choose_row);
 
   self->client_notify = g_signal_group_new (G_TYPE_OBJECT);
-  g_signal_group_connect_swapped (self->client_notify, "notify::counter-id", G_CALLBACK (counter_id_cb), self);
+  g_signal_group_connect_swapped (self->client_notify, "notify::counter-id",
+                                  G_CALLBACK (counter_id_cb), self);
   g_object_bind_property (self, "client", self->client_notify, "target", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "client", self->matter_form, "client", G_BINDING_SYNC_CREATE);
   g_signal_connect (self, "notify::client", G_CALLBACK (client_changed_cb), NULL);

@@ -1,4 +1,5 @@
-/* hall-charge-view.c — one charged matter (包案): the 五个一 checklist, its deadline, minutes and progress
+/* hall-charge-view.c — one charged matter (包案): the 五个一 checklist, its deadline, minutes and
+ * progress
  *
  * Shows a charge as leader.charge_get gives it; the leader fills in the working group, plan and
  * stability measures, and adds meeting minutes and progress notes, each through
@@ -32,44 +33,47 @@ struct _HallChargeView
   HallPage parent_instance;
 
   gboolean busy;
-  const char *pending; /* what the leader.charge_update under way adds: "save", "minutes", "progress" */
+  const char
+             *pending; /* what the leader.charge_update under way adds: "save", "minutes", "progress" */
   JsonObject *current;
 
-  GtkLabel *detail_title;
-  GtkLabel *detail_badge;
-  GtkLabel *detail_subtitle;
+  GtkLabel            *detail_title;
+  GtkLabel            *detail_badge;
+  GtkLabel            *detail_subtitle;
   AdwPreferencesGroup *checklist_group;
-  AdwActionRow *check_leader_row, *check_working_group_row, *check_plan_row, *check_minutes_row,
-               *check_stability_measures_row;
+  AdwActionRow        *check_leader_row, *check_working_group_row, *check_plan_row, *check_minutes_row,
+      *check_stability_measures_row;
   GtkImage *check_leader_icon, *check_working_group_icon, *check_plan_icon, *check_minutes_icon,
-           *check_stability_measures_icon;
+      *check_stability_measures_icon;
   GtkLabel *check_leader_state, *check_working_group_state, *check_plan_state, *check_minutes_state,
-           *check_stability_measures_state;
-  AdwEntryRow *group_row;
-  GtkLabel *group_error;
-  AdwEntryRow *deadline_row;
-  GtkLabel *deadline_error;
-  GtkTextView *plan_view;
-  GtkLabel *plan_error;
-  GtkTextView *stability_view;
-  GtkLabel *stability_error;
-  GtkListBox *minutes_list;
-  GtkEntry *minutes_date_entry;
-  GtkTextView *minutes_view;
-  GtkLabel *minutes_error;
-  GtkListBox *progress_list;
-  GtkTextView *progress_view;
-  GtkLabel *progress_error;
+      *check_stability_measures_state;
+  AdwEntryRow         *group_row;
+  GtkLabel            *group_error;
+  AdwEntryRow         *deadline_row;
+  GtkLabel            *deadline_error;
+  GtkTextView         *plan_view;
+  GtkLabel            *plan_error;
+  GtkTextView         *stability_view;
+  GtkLabel            *stability_error;
+  GtkListBox          *minutes_list;
+  GtkEntry            *minutes_date_entry;
+  GtkTextView         *minutes_view;
+  GtkLabel            *minutes_error;
+  GtkListBox          *progress_list;
+  GtkTextView         *progress_view;
+  GtkLabel            *progress_error;
   AdwPreferencesGroup *close_group;
-  GtkTextView *closing_view;
-  GtkLabel *closing_error;
-  GtkLabel *general_error;
-  HallFormField fields[9]; /* where the hall's errors show: the field they name, else general_error */
+  GtkTextView         *closing_view;
+  GtkLabel            *closing_error;
+  GtkLabel            *general_error;
+  HallFormField
+      fields[9]; /* where the hall's errors show: the field they name, else general_error */
 };
 
 G_DEFINE_FINAL_TYPE (HallChargeView, hall_charge_view, HALL_TYPE_PAGE)
 
-enum {
+enum
+{
   SAVED,
   SHOW_MATTER,
   N_SIGNALS
@@ -81,7 +85,7 @@ static void
 hall_charge_view_update_actions (HallPage *page)
 {
   HallChargeView *self = HALL_CHARGE_VIEW (page);
-  gboolean editable = hall_page_is_online (page) && !self->busy && self->current != NULL
+  gboolean        editable = hall_page_is_online (page) && !self->busy && self->current != NULL
                       && !_hall_json_flag (self->current, "closed");
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "charge.save", editable);
@@ -109,7 +113,7 @@ set_check (GtkImage   *icon,
 
   gtk_image_set_from_icon_name (icon, done ? "object-select-symbolic" : "dialog-warning-symbolic");
   /* Translators: state of one 五个一 checklist item */
-  gtk_label_set_text (state, done ? _("Done") : _("Missing"));
+  gtk_label_set_text (state, done ? _ ("Done") : _ ("Missing"));
   _hall_leader_format_state_badge (GTK_WIDGET (state), done);
 }
 
@@ -121,7 +125,7 @@ join_members (JsonArray *members)
   for (guint i = 0; members != NULL && i < json_array_get_length (members); i++)
     {
       if (i > 0)
-        g_string_append (text, _(", "));
+        g_string_append (text, _ (", "));
       g_string_append (text, json_array_get_string_element (members, i));
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -130,14 +134,16 @@ join_members (JsonArray *members)
 static GtkWidget *
 entry_row_new (JsonObject *entry)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget       *row = adw_action_row_new ();
   g_autofree char *title = NULL;
 
   /* Translators: a minutes or progress entry: its date and who wrote it */
-  title = g_strdup_printf (_("%s · %s"), json_object_get_string_member_with_default (entry, "date", ""),
+  title = g_strdup_printf (_ ("%s · %s"),
+                           json_object_get_string_member_with_default (entry, "date", ""),
                            json_object_get_string_member_with_default (entry, "by_name", ""));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), json_object_get_string_member_with_default (entry, "text", ""));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               json_object_get_string_member_with_default (entry, "text", ""));
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   gtk_widget_add_css_class (row, "property");
   return row;
@@ -155,59 +161,67 @@ fill_entries (GtkListBox *list,
 /* @fill: also put the charge into the fields the leader edits (on opening and after saving). */
 static void
 show_charge (HallChargeView *self,
-             JsonObject      *charge,
-             gboolean         fill)
+             JsonObject     *charge,
+             gboolean        fill)
 {
-  JsonObject *checklist = json_object_get_object_member (charge, "checklist");
-  JsonArray *members = json_object_get_array_member (charge, "working_group");
-  JsonArray *minutes = json_object_get_array_member (charge, "minutes");
+  JsonObject      *checklist = json_object_get_object_member (charge, "checklist");
+  JsonArray       *members = json_object_get_array_member (charge, "working_group");
+  JsonArray       *minutes = json_object_get_array_member (charge, "minutes");
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *group_title = NULL;
   g_autofree char *member_text = join_members (members);
   g_autofree char *minutes_text = NULL;
-  const char *deadline = json_object_get_string_member_with_default (charge, "deadline", NULL);
-  const char *plan_date = json_object_get_string_member_with_default (charge, "plan_date", NULL);
-  g_autofree char *charged = _hall_format_date (json_object_get_int_member_with_default (charge, "charged_at", 0));
+  const char      *deadline = json_object_get_string_member_with_default (charge, "deadline", NULL);
+  const char      *plan_date = json_object_get_string_member_with_default (charge, "plan_date", NULL);
+  g_autofree char *charged =
+      _hall_format_date (json_object_get_int_member_with_default (charge, "charged_at", 0));
 
   g_clear_pointer (&self->current, json_object_unref);
   self->current = json_object_ref (charge);
 
   /* Translators: title of a charged matter (包案), %s is its number */
-  title = g_strdup_printf (_("Charged Matter %s"), json_object_get_string_member_with_default (charge, "matter_number", ""));
+  title =
+      g_strdup_printf (_ ("Charged Matter %s"),
+                       json_object_get_string_member_with_default (charge, "matter_number", ""));
   gtk_label_set_text (self->detail_title, title);
-  /* Translators: under a charged matter's title: its state, handling deadline and the day the leader took charge */
-  subtitle = g_strdup_printf (_("%s · handling deadline %s · in charge since %s"),
-                              hall_label_state (json_object_get_string_member_with_default (charge, "matter_state", "")),
-                              json_object_get_string_member_with_default (charge, "handling_due", "—"),
-                              charged);
+  /* Translators: under a charged matter's title: its state, handling deadline and the day the
+   * leader took charge */
+  subtitle = g_strdup_printf (
+      _ ("%s · handling deadline %s · in charge since %s"),
+      hall_label_state (json_object_get_string_member_with_default (charge, "matter_state", "")),
+      json_object_get_string_member_with_default (charge, "handling_due", "—"), charged);
   gtk_label_set_text (self->detail_subtitle, subtitle);
   gtk_widget_set_visible (GTK_WIDGET (self->detail_badge), deadline != NULL);
   if (deadline != NULL)
-    _hall_leader_format_due_badge (self->detail_badge, json_object_get_int_member_with_default (charge, "days_left", 0),
+    _hall_leader_format_due_badge (self->detail_badge,
+                                   json_object_get_int_member_with_default (charge, "days_left", 0),
                                    _hall_json_flag (charge, "overdue"), deadline);
 
   /* Translators: heading of the 五个一 checklist, "3 of 5 done" */
-  group_title = g_strdup_printf (_("Five Ones: %d of %d Done"),
-                                 (int) json_object_get_int_member_with_default (charge, "complete", 0),
-                                 (int) json_object_get_int_member_with_default (charge, "items", 5));
+  group_title =
+      g_strdup_printf (_ ("Five Ones: %d of %d Done"),
+                       (int) json_object_get_int_member_with_default (charge, "complete", 0),
+                       (int) json_object_get_int_member_with_default (charge, "items", 5));
   adw_preferences_group_set_title (self->checklist_group, group_title);
   set_check (self->check_leader_icon, self->check_leader_state, checklist, "leader");
-  set_check (self->check_working_group_icon, self->check_working_group_state, checklist, "working_group");
+  set_check (self->check_working_group_icon, self->check_working_group_state, checklist,
+             "working_group");
   set_check (self->check_plan_icon, self->check_plan_state, checklist, "plan");
   set_check (self->check_minutes_icon, self->check_minutes_state, checklist, "minutes");
   set_check (self->check_stability_measures_icon, self->check_stability_measures_state, checklist,
              "stability_measures");
-  adw_action_row_set_subtitle (self->check_leader_row,
-                               json_object_get_string_member_with_default (charge, "leader_name", ""));
+  adw_action_row_set_subtitle (self->check_leader_row, json_object_get_string_member_with_default (
+                                                           charge, "leader_name", ""));
   adw_action_row_set_subtitle (self->check_working_group_row, member_text);
   adw_action_row_set_subtitle (self->check_plan_row, plan_date ? plan_date : "");
   minutes_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u meeting", "%u meetings",
                                                minutes ? json_array_get_length (minutes) : 0),
                                   minutes ? json_array_get_length (minutes) : 0);
   adw_action_row_set_subtitle (self->check_minutes_row, minutes_text);
-  adw_action_row_set_subtitle (self->check_stability_measures_row,
-                               json_object_get_string_member_with_default (charge, "stability_measures", ""));
+  adw_action_row_set_subtitle (
+      self->check_stability_measures_row,
+      json_object_get_string_member_with_default (charge, "stability_measures", ""));
 
   fill_entries (self->minutes_list, minutes);
   fill_entries (self->progress_list, json_object_get_array_member (charge, "progress"));
@@ -216,15 +230,21 @@ show_charge (HallChargeView *self,
     {
       gtk_editable_set_text (GTK_EDITABLE (self->group_row), member_text);
       gtk_editable_set_text (GTK_EDITABLE (self->deadline_row), deadline ? deadline : "");
-      _hall_form_text_view_set_text (self->plan_view, json_object_get_string_member_with_default (charge, "plan", ""));
-      _hall_form_text_view_set_text (self->stability_view, json_object_get_string_member_with_default (charge, "stability_measures", ""));
+      _hall_form_text_view_set_text (
+          self->plan_view, json_object_get_string_member_with_default (charge, "plan", ""));
+      _hall_form_text_view_set_text (
+          self->stability_view,
+          json_object_get_string_member_with_default (charge, "stability_measures", ""));
     }
   if (fill || _hall_json_flag (charge, "closed"))
-    _hall_form_text_view_set_text (self->closing_view, json_object_get_string_member_with_default (charge, "closing_note", ""));
+    _hall_form_text_view_set_text (self->closing_view, json_object_get_string_member_with_default (
+                                                           charge, "closing_note", ""));
   gtk_text_view_set_editable (self->closing_view, !_hall_json_flag (charge, "closed"));
-  adw_preferences_group_set_title (self->close_group, _hall_json_flag (charge, "closed")
-                                                      /* Translators: heading: the charge (包案) is closed */
-                                                      ? _("The Charge Is Closed") : _("Close the Charge"));
+  adw_preferences_group_set_title (self->close_group,
+                                   _hall_json_flag (charge, "closed")
+                                       /* Translators: heading: the charge (包案) is closed */
+                                       ? _ ("The Charge Is Closed")
+                                       : _ ("Close the Charge"));
   hall_charge_view_update_actions (HALL_PAGE (self));
 }
 
@@ -261,7 +281,7 @@ update_cb (HallPage     *page,
            gpointer      user_data)
 {
   HallChargeView *self = HALL_CHARGE_VIEW (page);
-  const char *what = self->pending;
+  const char     *what = self->pending;
 
   set_busy (self, FALSE);
   if (reply == NULL)
@@ -276,17 +296,19 @@ update_cb (HallPage     *page,
     }
   else if (g_strcmp0 (what, "progress") == 0)
     _hall_form_text_view_set_text (self->progress_view, "");
-  show_charge (self, json_object_get_object_member (reply, "charge"), g_strcmp0 (what, "save") == 0);
+  show_charge (self, json_object_get_object_member (reply, "charge"),
+               g_strcmp0 (what, "save") == 0);
   g_signal_emit (self, signals[SAVED], 0);
 }
 
 static void
 send_update (HallChargeView *self,
-             JsonObject      *params,
-             const char      *what)
+             JsonObject     *params,
+             const char     *what)
 {
   clear_errors (self);
-  json_object_set_int_member (params, "charge_id", json_object_get_int_member (self->current, "id"));
+  json_object_set_int_member (params, "charge_id",
+                              json_object_get_int_member (self->current, "id"));
   set_busy (self, TRUE);
   self->pending = what;
   hall_page_call (HALL_PAGE (self), "leader.charge_update", params, update_cb, NULL);
@@ -319,11 +341,11 @@ split_members (const char  *text,
       if (*member == '\0')
         continue;
       if (g_utf8_strlen (member, -1) > GROUP_MEMBER_MAX_CHARS)
-        *message = _("Keep each member to 60 characters: a name and a unit.");
+        *message = _ ("Keep each member to 60 characters: a name and a unit.");
       json_array_add_string_element (members, member);
     }
   if (json_array_get_length (members) > GROUP_MAX_MEMBERS)
-    *message = _("A working group has at most 30 members.");
+    *message = _ ("A working group has at most 30 members.");
   return g_steal_pointer (&members);
 }
 
@@ -335,11 +357,12 @@ save_action (GtkWidget  *widget,
   HallChargeView *self = HALL_CHARGE_VIEW (widget);
   g_autoptr (JsonObject) params = json_object_new ();
   g_autoptr (JsonArray) members = NULL;
-  g_autofree char *old_members = join_members (json_object_get_array_member (self->current, "working_group"));
+  g_autofree char *old_members =
+      join_members (json_object_get_array_member (self->current, "working_group"));
   g_autofree char *plan = _hall_form_text_view_dup_text (self->plan_view);
   g_autofree char *measures = _hall_form_text_view_dup_text (self->stability_view);
-  const char *deadline = gtk_editable_get_text (GTK_EDITABLE (self->deadline_row));
-  const char *message = NULL;
+  const char      *deadline = gtk_editable_get_text (GTK_EDITABLE (self->deadline_row));
+  const char      *message = NULL;
 
   clear_errors (self);
   members = split_members (gtk_editable_get_text (GTK_EDITABLE (self->group_row)), &message);
@@ -350,22 +373,31 @@ save_action (GtkWidget  *widget,
     }
   if (*deadline && (message = _hall_check_date (deadline)) != NULL)
     {
-      _hall_form_set_error (GTK_WIDGET (self->deadline_row), GTK_WIDGET (self->deadline_error), message);
+      _hall_form_set_error (GTK_WIDGET (self->deadline_row), GTK_WIDGET (self->deadline_error),
+                            message);
       return;
     }
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->group_row)), old_members) != 0)
     json_object_set_array_member (params, "working_group", g_steal_pointer (&members));
-  if (*plan && g_strcmp0 (plan, json_object_get_string_member_with_default (self->current, "plan", "")) != 0)
+  if (*plan
+      && g_strcmp0 (plan, json_object_get_string_member_with_default (self->current, "plan", ""))
+             != 0)
     json_object_set_string_member (params, "plan", plan);
-  if (*measures && g_strcmp0 (measures, json_object_get_string_member_with_default (self->current,
-                                                                                     "stability_measures", "")) != 0)
+  if (*measures
+      && g_strcmp0 (measures, json_object_get_string_member_with_default (self->current,
+                                                                          "stability_measures", ""))
+             != 0)
     json_object_set_string_member (params, "stability_measures", measures);
-  if (*deadline && g_strcmp0 (deadline, json_object_get_string_member_with_default (self->current, "deadline", "")) != 0)
+  if (*deadline
+      && g_strcmp0 (deadline,
+                    json_object_get_string_member_with_default (self->current, "deadline", ""))
+             != 0)
     json_object_set_string_member (params, "deadline", deadline);
   if (json_object_get_size (params) == 0)
     {
-      _hall_form_set_error (GTK_WIDGET (self->general_error), GTK_WIDGET (self->general_error),
-                            _("Nothing has changed: fill in the working group, plan or stability measures first."));
+      _hall_form_set_error (
+          GTK_WIDGET (self->general_error), GTK_WIDGET (self->general_error),
+          _ ("Nothing has changed: fill in the working group, plan or stability measures first."));
       return;
     }
   send_update (self, params, "save");
@@ -378,19 +410,20 @@ add_minutes_action (GtkWidget  *widget,
 {
   HallChargeView *self = HALL_CHARGE_VIEW (widget);
   g_autoptr (JsonObject) params = json_object_new ();
-  JsonObject *minutes;
+  JsonObject      *minutes;
   g_autofree char *text = _hall_form_text_view_dup_text (self->minutes_view);
-  const char *date = gtk_editable_get_text (GTK_EDITABLE (self->minutes_date_entry));
-  const char *message = NULL;
+  const char      *date = gtk_editable_get_text (GTK_EDITABLE (self->minutes_date_entry));
+  const char      *message = NULL;
 
   clear_errors (self);
   if (*text == '\0')
-    message = _("Write down what the meeting decided.");
+    message = _ ("Write down what the meeting decided.");
   else if (*date)
     message = _hall_check_date (date);
   if (message != NULL)
     {
-      _hall_form_set_error (GTK_WIDGET (self->minutes_view), GTK_WIDGET (self->minutes_error), message);
+      _hall_form_set_error (GTK_WIDGET (self->minutes_view), GTK_WIDGET (self->minutes_error),
+                            message);
       return;
     }
   minutes = json_object_new ();
@@ -414,7 +447,7 @@ add_progress_action (GtkWidget  *widget,
   if (*text == '\0')
     {
       _hall_form_set_error (GTK_WIDGET (self->progress_view), GTK_WIDGET (self->progress_error),
-                            _("Write down the progress first."));
+                            _ ("Write down the progress first."));
       return;
     }
   json_object_set_string_member (params, "progress", text);
@@ -445,7 +478,7 @@ close_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  HallChargeView *self = HALL_CHARGE_VIEW (widget);
+  HallChargeView  *self = HALL_CHARGE_VIEW (widget);
   g_autofree char *note = _hall_form_text_view_dup_text (self->closing_view);
   g_autofree char *heading = NULL;
 
@@ -453,17 +486,19 @@ close_action (GtkWidget  *widget,
   if (*note == '\0')
     {
       _hall_form_set_error (GTK_WIDGET (self->closing_view), GTK_WIDGET (self->closing_error),
-                            _("Write how the matter was settled before closing the charge."));
+                            _ ("Write how the matter was settled before closing the charge."));
       return;
     }
   /* Translators: question before closing a charged matter (包案), %s is the matter number */
-  heading = g_strdup_printf (_("Close the Charge of %s?"),
-                             json_object_get_string_member_with_default (self->current, "matter_number", ""));
-  _hall_dialog_confirm (widget, 0, NULL, heading,
-                        _("The charge ends for good: its checklist, minutes and progress can no longer be "
-                          "changed, and the matter leaves your charged matters."),
-                        /* Translators: button that closes a charged matter (包案) */
-                        "close", _("C_lose the Charge"), G_CALLBACK (close_response_cb));
+  heading = g_strdup_printf (
+      _ ("Close the Charge of %s?"),
+      json_object_get_string_member_with_default (self->current, "matter_number", ""));
+  _hall_dialog_confirm (
+      widget, 0, NULL, heading,
+      _ ("The charge ends for good: its checklist, minutes and progress can no longer be "
+         "changed, and the matter leaves your charged matters."),
+      /* Translators: button that closes a charged matter (包案) */
+      "close", _ ("C_lose the Charge"), G_CALLBACK (close_response_cb));
 }
 
 static void
@@ -473,10 +508,11 @@ reloaded_cb (HallPage     *page,
              gpointer      user_data)
 {
   HallChargeView *self = HALL_CHARGE_VIEW (page);
-  JsonObject *charge = reply ? json_object_get_object_member (reply, "charge") : NULL;
+  JsonObject     *charge = reply ? json_object_get_object_member (reply, "charge") : NULL;
 
   if (charge != NULL && self->current != NULL && !self->busy
-      && json_object_get_int_member (charge, "id") == json_object_get_int_member (self->current, "id"))
+      && json_object_get_int_member (charge, "id")
+             == json_object_get_int_member (self->current, "id"))
     show_charge (self, charge, FALSE);
 }
 
@@ -488,7 +524,8 @@ show_matter_action (GtkWidget  *widget,
   HallChargeView *self = HALL_CHARGE_VIEW (widget);
 
   if (self->current != NULL)
-    g_signal_emit (self, signals[SHOW_MATTER], 0, json_object_get_int_member (self->current, "matter_id"));
+    g_signal_emit (self, signals[SHOW_MATTER], 0,
+                   json_object_get_int_member (self->current, "matter_id"));
 }
 
 static void
@@ -500,7 +537,8 @@ hall_charge_view_event (HallPage   *page,
   g_autoptr (JsonObject) params = NULL;
 
   if (self->current == NULL || self->busy || !g_str_has_prefix (kind, "leader.charge")
-      || json_object_get_int_member_with_default (event, "charge_id", 0) != json_object_get_int_member (self->current, "id"))
+      || json_object_get_int_member_with_default (event, "charge_id", 0)
+             != json_object_get_int_member (self->current, "id"))
     return;
   params = _hall_json_params_id ("charge_id", json_object_get_int_member (self->current, "id"));
   hall_page_call (page, "leader.charge_get", params, reloaded_cb, NULL);
@@ -533,9 +571,9 @@ hall_charge_view_finalize (GObject *object)
 static void
 hall_charge_view_class_init (HallChargeViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  HallPageClass *page_class = HALL_PAGE_CLASS (klass);
+  HallPageClass  *page_class = HALL_PAGE_CLASS (klass);
 
   object_class->dispose = hall_charge_view_dispose;
   object_class->finalize = hall_charge_view_finalize;
@@ -543,13 +581,14 @@ hall_charge_view_class_init (HallChargeViewClass *klass)
   page_class->update_actions = hall_charge_view_update_actions;
 
   /* An update was kept; the view shows the charge as the hall has it now. */
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                 G_TYPE_NONE, 0);
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                 NULL, NULL, G_TYPE_NONE, 0);
   /* The leader asked for the matter's details (its id). */
-  signals[SHOW_MATTER] = g_signal_new ("show-matter", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                                       NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[SHOW_MATTER] = g_signal_new ("show-matter", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xinfanghall/Hall/ui/leader/hall-charge-view.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/xinfanghall/Hall/ui/leader/hall-charge-view.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, HallChargeView, name)
   CHILD (detail_title);
   CHILD (detail_badge);
@@ -596,7 +635,8 @@ hall_charge_view_class_init (HallChargeViewClass *klass)
   gtk_widget_class_install_action (widget_class, "charge.add-progress", NULL, add_progress_action);
   gtk_widget_class_install_action (widget_class, "charge.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "charge.show-matter", NULL, show_matter_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "charge.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "charge.save",
+                                       NULL);
 }
 
 static void

@@ -26,15 +26,15 @@ struct _HallChargesPage
 {
   HallPage parent_instance;
 
-  gboolean busy;
+  gboolean    busy;
   GListStore *charges;
 
   HallMatterView *matter_view;
-  GtkStack *stack;
-  GtkLabel *list_error;
-  GtkListBox *charges_list;
-  AdwEntryRow *take_row;
-  GtkLabel *take_error;
+  GtkStack       *stack;
+  GtkLabel       *list_error;
+  GtkListBox     *charges_list;
+  AdwEntryRow    *take_row;
+  GtkLabel       *take_error;
   HallChargeView *charge_view;
 };
 
@@ -44,7 +44,7 @@ static void
 hall_charges_page_update_actions (HallPage *page)
 {
   HallChargesPage *self = HALL_CHARGES_PAGE (page);
-  gboolean online = hall_page_is_online (page);
+  gboolean         online = hall_page_is_online (page);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "charges.refresh", online);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "charges.open", online);
@@ -63,7 +63,8 @@ static char *
 checklist_text (JsonObject *charge)
 {
   /* Translators: how much of the 五个一 of a charged matter is done, "3/5" */
-  return g_strdup_printf (_("Five ones %d/%d"), (int) json_object_get_int_member_with_default (charge, "complete", 0),
+  return g_strdup_printf (_ ("Five ones %d/%d"),
+                          (int) json_object_get_int_member_with_default (charge, "complete", 0),
                           (int) json_object_get_int_member_with_default (charge, "items", 5));
 }
 
@@ -71,29 +72,35 @@ static GtkWidget *
 create_charge_row (gpointer item,
                    gpointer user_data)
 {
-  JsonObject *data = hall_json_item_get_data (item);
-  GtkWidget *row = adw_action_row_new ();
+  JsonObject      *data = hall_json_item_get_data (item);
+  GtkWidget       *row = adw_action_row_new ();
   g_autofree char *checklist = checklist_text (data);
-  GtkWidget *complete = gtk_label_new (checklist);
+  GtkWidget       *complete = gtk_label_new (checklist);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
-  g_autofree char *name = g_strdup_printf ("charge-%" G_GINT64_FORMAT, json_object_get_int_member (data, "id"));
-  gint64 minutes = json_object_get_int_member_with_default (data, "minutes_count", 0);
-  g_autofree char *charged = _hall_format_date (json_object_get_int_member_with_default (data, "charged_at", 0));
+  g_autofree char *name =
+      g_strdup_printf ("charge-%" G_GINT64_FORMAT, json_object_get_int_member (data, "id"));
+  gint64           minutes = json_object_get_int_member_with_default (data, "minutes_count", 0);
+  g_autofree char *charged =
+      _hall_format_date (json_object_get_int_member_with_default (data, "charged_at", 0));
 
   /* Translators: a charged matter in the list: number · state */
-  title = g_strdup_printf (_("%s · %s"), json_object_get_string_member_with_default (data, "matter_number", ""),
-                           hall_label_state (json_object_get_string_member_with_default (data, "matter_state", "")));
+  title = g_strdup_printf (
+      _ ("%s · %s"), json_object_get_string_member_with_default (data, "matter_number", ""),
+      hall_label_state (json_object_get_string_member_with_default (data, "matter_state", "")));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  /* Translators: under a charged matter: the day the leader took charge and how many meetings were minuted */
-  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "In charge since %s · %d meeting minuted",
-                                           "In charge since %s · %d meetings minuted", minutes),
-                              charged, (int) minutes);
+  /* Translators: under a charged matter: the day the leader took charge and how many meetings were
+   * minuted */
+  subtitle =
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "In charge since %s · %d meeting minuted",
+                                    "In charge since %s · %d meetings minuted", minutes),
+                       charged, (int) minutes);
   if (json_object_get_string_member_with_default (data, "handling_due", NULL) != NULL)
     {
       /* Translators: appended under a charged matter: the matter's own handling deadline */
-      g_autofree char *with_due = g_strdup_printf (_("%s · handling deadline %s"), subtitle,
-                                                   json_object_get_string_member (data, "handling_due"));
+      g_autofree char *with_due =
+          g_strdup_printf (_ ("%s · handling deadline %s"), subtitle,
+                           json_object_get_string_member (data, "handling_due"));
       g_free (subtitle);
       subtitle = g_steal_pointer (&with_due);
     }
@@ -101,24 +108,26 @@ create_charge_row (gpointer item,
   gtk_widget_set_name (row, name);
 
   gtk_widget_set_valign (complete, GTK_ALIGN_CENTER);
-  _hall_leader_format_state_badge (complete, json_object_get_int_member_with_default (data, "complete", 0)
-                                          >= json_object_get_int_member_with_default (data, "items", 5));
+  _hall_leader_format_state_badge (
+      complete, json_object_get_int_member_with_default (data, "complete", 0)
+                    >= json_object_get_int_member_with_default (data, "items", 5));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), complete);
   if (json_object_get_string_member_with_default (data, "deadline", NULL) != NULL)
     {
       GtkWidget *due = gtk_label_new (NULL);
 
       gtk_widget_set_valign (due, GTK_ALIGN_CENTER);
-      _hall_leader_format_due_badge (GTK_LABEL (due), json_object_get_int_member_with_default (data, "days_left", 0),
-                                     _hall_json_flag (data, "overdue"),
-                                     json_object_get_string_member (data, "deadline"));
+      _hall_leader_format_due_badge (
+          GTK_LABEL (due), json_object_get_int_member_with_default (data, "days_left", 0),
+          _hall_json_flag (data, "overdue"), json_object_get_string_member (data, "deadline"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), due);
     }
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "charges.open");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row),
-                                          g_variant_new_int64 (json_object_get_int_member (data, "id")));
+  gtk_actionable_set_action_target_value (
+      GTK_ACTIONABLE (row), g_variant_new_int64 (json_object_get_int_member (data, "id")));
   return row;
 }
 
@@ -173,7 +182,8 @@ taken_cb (HallPage     *page,
   set_busy (self, FALSE);
   if (reply == NULL)
     {
-      _hall_form_set_error (GTK_WIDGET (self->take_row), GTK_WIDGET (self->take_error), error->message);
+      _hall_form_set_error (GTK_WIDGET (self->take_row), GTK_WIDGET (self->take_error),
+                            error->message);
       return;
     }
   gtk_editable_set_text (GTK_EDITABLE (self->take_row), "");
@@ -194,11 +204,13 @@ matter_found_cb (HallPage     *page,
   if (reply == NULL)
     {
       set_busy (self, FALSE);
-      _hall_form_set_error (GTK_WIDGET (self->take_row), GTK_WIDGET (self->take_error), error->message);
+      _hall_form_set_error (GTK_WIDGET (self->take_row), GTK_WIDGET (self->take_error),
+                            error->message);
       return;
     }
-  params = _hall_json_params_id ("matter_id",
-                                 json_object_get_int_member (json_object_get_object_member (reply, "matter"), "id"));
+  params = _hall_json_params_id (
+      "matter_id",
+      json_object_get_int_member (json_object_get_object_member (reply, "matter"), "id"));
   hall_page_call (page, "leader.charge", params, taken_cb, NULL);
 }
 
@@ -214,7 +226,7 @@ take_action (GtkWidget  *widget,
   if (*number == '\0')
     {
       _hall_form_set_error (GTK_WIDGET (self->take_row), GTK_WIDGET (self->take_error),
-                            _("Enter the number of the matter, e.g. XF2026-000123."));
+                            _ ("Enter the number of the matter, e.g. XF2026-000123."));
       return;
     }
   _hall_form_set_error (GTK_WIDGET (self->take_row), GTK_WIDGET (self->take_error), NULL);
@@ -228,7 +240,8 @@ open_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  g_autoptr (JsonObject) params = _hall_json_params_id ("charge_id", g_variant_get_int64 (parameter));
+  g_autoptr (JsonObject) params =
+      _hall_json_params_id ("charge_id", g_variant_get_int64 (parameter));
 
   hall_page_call (HALL_PAGE (widget), "leader.charge_get", params, charge_cb, NULL);
 }
@@ -262,7 +275,7 @@ hall_charges_page_finalize (GObject *object)
 static void
 hall_charges_page_class_init (HallChargesPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   HallPageClass *page_class = HALL_PAGE_CLASS (klass);
@@ -273,7 +286,8 @@ hall_charges_page_class_init (HallChargesPageClass *klass)
   page_class->event = hall_charges_page_event;
   page_class->update_actions = hall_charges_page_update_actions;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xinfanghall/Hall/ui/leader/hall-charges-page.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/xinfanghall/Hall/ui/leader/hall-charges-page.ui");
   g_type_ensure (HALL_TYPE_MATTER_VIEW);
   g_type_ensure (HALL_TYPE_CHARGE_VIEW);
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, HallChargesPage, name)
@@ -295,7 +309,7 @@ hall_charges_page_class_init (HallChargesPageClass *klass)
 static void
 charge_saved_cb (HallChargesPage *self)
 {
-  hall_page_toast (HALL_PAGE (self), _("Saved"));
+  hall_page_toast (HALL_PAGE (self), _ ("Saved"));
   hall_page_refresh (HALL_PAGE (self));
 }
 
@@ -318,11 +332,13 @@ hall_charges_page_init (HallChargesPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->charges = g_list_store_new (HALL_TYPE_JSON_ITEM);
-  gtk_list_box_bind_model (self->charges_list, G_LIST_MODEL (self->charges), create_charge_row, NULL, NULL);
+  gtk_list_box_bind_model (self->charges_list, G_LIST_MODEL (self->charges), create_charge_row,
+                           NULL, NULL);
   g_signal_connect_swapped (self->take_row, "apply", G_CALLBACK (take_apply_cb), self);
-  g_signal_connect_object (self->charge_view, "saved", G_CALLBACK (charge_saved_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->charge_view, "show-matter", G_CALLBACK (charge_show_matter_cb), self,
+  g_signal_connect_object (self->charge_view, "saved", G_CALLBACK (charge_saved_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->charge_view, "show-matter", G_CALLBACK (charge_show_matter_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->take_row, "entry-activated", G_CALLBACK (take_apply_cb), self);
   g_object_bind_property (self, "client", self->charge_view, "client", G_BINDING_SYNC_CREATE);
   hall_page_set_matter_stack (HALL_PAGE (self), self->stack, GTK_WIDGET (self->matter_view));

@@ -14,12 +14,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HallChargesPage, hall_charges_page, HALL, CHARGES_PAGE, HallPage)
 
-GtkWidget  *hall_charges_page_new            (HallClient      *client);
+GtkWidget *hall_charges_page_new (HallClient *client);
 /* HallJsonItem per charge, as leader.charges lists them. */
-GListModel *hall_charges_page_get_charges    (HallChargesPage *self);
+GListModel *hall_charges_page_get_charges (HallChargesPage *self);
 /* The charge shown in detail (leader.charge_get's "charge"), or NULL. */
-JsonObject *hall_charges_page_get_current    (HallChargesPage *self);
+JsonObject *hall_charges_page_get_current (HallChargesPage *self);
 /* "list" or "detail". */
-const char *hall_charges_page_get_view       (HallChargesPage *self);
+const char *hall_charges_page_get_view (HallChargesPage *self);
 
 G_END_DECLS

@@ -17,16 +17,16 @@ _hall_leader_format_clock_label (const char *clock)
 {
   if (g_strcmp0 (clock, "decision") == 0)
     /* Translators: the 15-day limit to accept or decline a matter */
-    return _("Decision deadline");
+    return _ ("Decision deadline");
   if (g_strcmp0 (clock, "handling") == 0)
     /* Translators: the 60-day handling limit of an accepted matter */
-    return _("Handling deadline");
+    return _ ("Handling deadline");
   if (g_strcmp0 (clock, "objection") == 0)
-    return _("Objection window");
+    return _ ("Objection window");
   if (g_strcmp0 (clock, "review") == 0)
-    return _("Review deadline");
+    return _ ("Review deadline");
   if (g_strcmp0 (clock, "rereview") == 0)
-    return _("Re-review deadline");
+    return _ ("Re-review deadline");
   return clock != NULL ? clock : "";
 }
 
@@ -38,19 +38,19 @@ _hall_leader_format_due_badge (GtkLabel   *badge,
 {
   g_autofree char *text = NULL;
   g_autofree char *with_due = NULL;
-  GtkWidget *widget = GTK_WIDGET (badge);
+  GtkWidget       *widget = GTK_WIDGET (badge);
 
   if (overdue)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day overdue", "%d days overdue",
                                          MAX (-days_left, 1)),
                             (int) MAX (-days_left, 1));
   else if (days_left == 0)
-    text = g_strdup (_("Due today"));
+    text = g_strdup (_ ("Due today"));
   else
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day left", "%d days left", days_left),
                             (int) days_left);
   /* Translators: a deadline's state and its date, "3 days left (2026-10-20)" */
-  with_due = due != NULL && *due ? g_strdup_printf (_("%s (%s)"), text, due) : g_strdup (text);
+  with_due = due != NULL && *due ? g_strdup_printf (_ ("%s (%s)"), text, due) : g_strdup (text);
   gtk_label_set_text (badge, with_due);
 
   gtk_widget_add_css_class (widget, "state-badge");
@@ -82,7 +82,8 @@ _hall_leader_format_add_days (const char *today,
   g_autoptr (GDate) date = NULL;
   char buf[16];
 
-  if (today == NULL || sscanf (today, "%4d-%2d-%2d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+  if (today == NULL || sscanf (today, "%4d-%2d-%2d", &y, &m, &d) != 3
+      || !g_date_valid_dmy (d, m, y))
     return g_strdup ("");
   date = g_date_new_dmy (d, m, y);
   g_date_add_days (date, days);

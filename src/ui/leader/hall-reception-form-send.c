@@ -24,9 +24,9 @@ static const char *
 check_name (const char *name)
 {
   if (name == NULL || *name == '\0')
-    return _("Enter the visitor’s name.");
+    return _ ("Enter the visitor’s name.");
   if (g_utf8_strlen (name, -1) > 40)
-    return _("Use at most 40 characters for the name.");
+    return _ ("Use at most 40 characters for the name.");
   return NULL;
 }
 
@@ -35,13 +35,14 @@ static gboolean
 check_id (HallReceptionForm *self,
           gboolean           complete)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->id_row));
-  gboolean whole;
+  const char      *text = gtk_editable_get_text (GTK_EDITABLE (self->id_row));
+  gboolean         whole;
   g_autofree char *message = _hall_check_id_number (text, complete, &whole);
 
   _hall_form_set_error (GTK_WIDGET (self->id_row), GTK_WIDGET (self->id_error), message);
   if (whole)
-    adw_combo_row_set_selected (self->sex_row, g_strcmp0 (hall_id_number_get_sex (text), "male") == 0 ? 1 : 2);
+    adw_combo_row_set_selected (self->sex_row,
+                                g_strcmp0 (hall_id_number_get_sex (text), "male") == 0 ? 1 : 2);
   return message == NULL;
 }
 
@@ -49,8 +50,8 @@ static gboolean
 check_phone (HallReceptionForm *self,
              gboolean           complete)
 {
-  g_autofree char *message = _hall_check_phone (gtk_editable_get_text (GTK_EDITABLE (self->phone_row)),
-                                                complete, NULL);
+  g_autofree char *message =
+      _hall_check_phone (gtk_editable_get_text (GTK_EDITABLE (self->phone_row)), complete, NULL);
 
   _hall_form_set_error (GTK_WIDGET (self->phone_row), GTK_WIDGET (self->phone_error), message);
   return message == NULL;
@@ -67,8 +68,9 @@ check_deadline (HallReceptionForm *self,
     ;
   else if ((message = _hall_check_date (text)) == NULL && self->today != NULL
            && g_strcmp0 (text, self->today) <= 0)
-    message = _("Give a deadline after today.");
-  _hall_form_set_error (GTK_WIDGET (self->deadline_row), GTK_WIDGET (self->deadline_error), message);
+    message = _ ("Give a deadline after today.");
+  _hall_form_set_error (GTK_WIDGET (self->deadline_row), GTK_WIDGET (self->deadline_error),
+                        message);
   return message == NULL;
 }
 
@@ -105,7 +107,8 @@ problem_changed_cb (HallReceptionForm *self)
 static void
 instructions_changed_cb (HallReceptionForm *self)
 {
-  _hall_form_set_error (GTK_WIDGET (self->instructions_view), GTK_WIDGET (self->instructions_error), NULL);
+  _hall_form_set_error (GTK_WIDGET (self->instructions_view), GTK_WIDGET (self->instructions_error),
+                        NULL);
 }
 
 void
@@ -121,7 +124,7 @@ receive_cb (HallPage     *page,
             gpointer      user_data)
 {
   HallReceptionForm *self = HALL_RECEPTION_FORM (page);
-  JsonObject *reception;
+  JsonObject        *reception;
 
   if (GPOINTER_TO_UINT (user_data) != self->record)
     return;
@@ -129,7 +132,8 @@ receive_cb (HallPage     *page,
   if (reply == NULL)
     {
       /* Next to the field the hall names, where the leader can fix it. */
-      GtkWidget *field = _hall_form_show_error (self->fields, G_N_ELEMENTS (self->fields), error, NULL);
+      GtkWidget *field =
+          _hall_form_show_error (self->fields, G_N_ELEMENTS (self->fields), error, NULL);
 
       if (field != GTK_WIDGET (self->general_error))
         gtk_widget_grab_focus (field);
@@ -154,12 +158,14 @@ confirm_response_cb (AdwMessageDialog *dialog,
                      gpointer          user_data)
 {
   HallReceptionForm *self = user_data;
-  JsonObject *params = g_object_get_data (G_OBJECT (dialog), "hall-params");
+  JsonObject        *params = g_object_get_data (G_OBJECT (dialog), "hall-params");
 
-  if (g_strcmp0 (response, "record") != 0 || self->busy || hall_page_get_client (HALL_PAGE (self)) == NULL)
+  if (g_strcmp0 (response, "record") != 0 || self->busy
+      || hall_page_get_client (HALL_PAGE (self)) == NULL)
     return;
   _hall_reception_form_set_busy (self, TRUE);
-  hall_page_call (HALL_PAGE (self), "leader.receive", params, receive_cb, GUINT_TO_POINTER (self->record));
+  hall_page_call (HALL_PAGE (self), "leader.receive", params, receive_cb,
+                  GUINT_TO_POINTER (self->record));
 }
 
 /* Assigning sends the matter to the departments and finishes the visitor's number: asked first. */
@@ -167,7 +173,7 @@ static void
 ask_first (HallReceptionForm *self,
            JsonObject        *params)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkRoot          *root = gtk_widget_get_root (GTK_WIDGET (self));
   AdwMessageDialog *dialog;
   g_autoptr (GString) departments = g_string_new (NULL);
   g_autofree char *body = NULL;
@@ -175,20 +181,25 @@ ask_first (HallReceptionForm *self,
   for (guint i = 0; i < self->ticked->len; i++)
     {
       if (i > 0)
-        g_string_append (departments, _(", "));
-      g_string_append (departments, _hall_reception_form_department_name (self, g_array_index (self->ticked, gint64, i)));
+        g_string_append (departments, _ (", "));
+      g_string_append (departments, _hall_reception_form_department_name (
+                                        self, g_array_index (self->ticked, gint64, i)));
     }
   if (self->ticked->len > 0)
-    /* Translators: confirming the reception record; %s the departments (the first leads), %s the deadline */
-    body = g_strdup_printf (_("The matter goes to %s (the first leads) to be done by %s, with your instructions. "
-                              "The visitor’s number is finished."),
-                            departments->str, gtk_editable_get_text (GTK_EDITABLE (self->deadline_row)));
+    /* Translators: confirming the reception record; %s the departments (the first leads), %s the
+     * deadline */
+    body = g_strdup_printf (
+        _ ("The matter goes to %s (the first leads) to be done by %s, with your instructions. "
+           "The visitor’s number is finished."),
+        departments->str, gtk_editable_get_text (GTK_EDITABLE (self->deadline_row)));
   else
-    body = g_strdup (_("Your instructions are recorded on the matter without assigning it. The visitor’s number is "
-                       "finished."));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       _("Record the Reception?"), body));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "record", _("_Record and Assign"), NULL);
+    body = g_strdup (_ ("Your instructions are recorded on the matter without assigning it. The "
+                        "visitor’s number is "
+                        "finished."));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+      GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _ ("Record the Reception?"), body));
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "record",
+                                    _ ("_Record and Assign"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "record", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "record");
   adw_message_dialog_set_close_response (dialog, "cancel");
@@ -209,12 +220,12 @@ submit_action (GtkWidget  *widget,
   g_autofree char *problem = _hall_form_text_view_dup_text (self->problem_view);
   g_autofree char *instructions = _hall_form_text_view_dup_text (self->instructions_view);
   g_autofree char *result = _hall_form_text_view_dup_text (self->result_view);
-  const char *name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
-  const char *deadline = gtk_editable_get_text (GTK_EDITABLE (self->deadline_row));
-  const char *message;
-  JsonObject *person;
-  gboolean valid = TRUE;
-  guint sex;
+  const char      *name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
+  const char      *deadline = gtk_editable_get_text (GTK_EDITABLE (self->deadline_row));
+  const char      *message;
+  JsonObject      *person;
+  gboolean         valid = TRUE;
+  guint            sex;
 
   if (self->busy || !self->ready)
     return;
@@ -229,19 +240,21 @@ submit_action (GtkWidget  *widget,
   if (*problem == '\0')
     {
       _hall_form_set_error (GTK_WIDGET (self->problem_view), GTK_WIDGET (self->problem_error),
-                            _("Write down the problem the visitor raises."));
+                            _ ("Write down the problem the visitor raises."));
       valid = FALSE;
     }
   if (*instructions == '\0')
     {
-      _hall_form_set_error (GTK_WIDGET (self->instructions_view), GTK_WIDGET (self->instructions_error),
-                            _("Write your instructions for the departments."));
+      _hall_form_set_error (GTK_WIDGET (self->instructions_view),
+                            GTK_WIDGET (self->instructions_error),
+                            _ ("Write your instructions for the departments."));
       valid = FALSE;
     }
   if (self->ticked->len > 10)
     {
-      _hall_form_set_error (GTK_WIDGET (self->departments_box), GTK_WIDGET (self->departments_error),
-                            _("Assign the matter to at most 10 departments."));
+      _hall_form_set_error (GTK_WIDGET (self->departments_box),
+                            GTK_WIDGET (self->departments_error),
+                            _ ("Assign the matter to at most 10 departments."));
       valid = FALSE;
     }
   valid &= check_deadline (self, TRUE);
@@ -255,7 +268,8 @@ submit_action (GtkWidget  *widget,
   json_object_set_string_member (params, "problem", problem);
   json_object_set_string_member (params, "instructions", instructions);
   add_string (params, "result", result);
-  json_object_set_int_member (params, "persons", gtk_spin_button_get_value_as_int (self->persons_spin));
+  json_object_set_int_member (params, "persons",
+                              gtk_spin_button_get_value_as_int (self->persons_spin));
 
   person = json_object_new ();
   /* The same person as on the matter, unless the leader wrote another name. */
@@ -278,7 +292,8 @@ submit_action (GtkWidget  *widget,
         {
           JsonObject *assignment = json_object_new ();
 
-          json_object_set_int_member (assignment, "department_id", g_array_index (self->ticked, gint64, i));
+          json_object_set_int_member (assignment, "department_id",
+                                      g_array_index (self->ticked, gint64, i));
           json_array_add_object_element (assignments, assignment);
         }
       json_object_set_array_member (params, "assignments", assignments);
@@ -292,7 +307,8 @@ void
 _hall_reception_form_class_init_send (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "reception-form.submit", NULL, submit_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "reception-form.submit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "reception-form.submit", NULL);
 }
 
 void

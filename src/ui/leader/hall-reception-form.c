@@ -23,20 +23,21 @@
 
 G_DEFINE_FINAL_TYPE (HallReceptionForm, hall_reception_form, HALL_TYPE_PAGE)
 
-enum {
+enum
+{
   PROP_0,
   PROP_READY,
   N_PROPS
 };
 
-enum {
+enum
+{
   RECEIVED,
   N_SIGNALS
 };
 
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
-
+static guint       signals[N_SIGNALS];
 
 static void
 hall_reception_form_update_actions (HallPage *page)
@@ -71,7 +72,7 @@ _hall_reception_form_department_name (HallReceptionForm *self,
                                       gint64             id)
 {
   GHashTableIter iter;
-  gpointer check;
+  gpointer       check;
 
   g_hash_table_iter_init (&iter, self->checks);
   while (g_hash_table_iter_next (&iter, NULL, &check))
@@ -86,7 +87,8 @@ update_lead (HallReceptionForm *self)
   g_autofree char *text = NULL;
 
   if (self->ticked->len == 0)
-    text = g_strdup (_("No department ticked: the instruction is recorded without assigning the matter."));
+    text = g_strdup (
+        _ ("No department ticked: the instruction is recorded without assigning the matter."));
   else
     {
       g_autoptr (GString) others = g_string_new (NULL);
@@ -95,16 +97,20 @@ update_lead (HallReceptionForm *self)
         {
           if (others->len > 0)
             /* Translators: separates department names in a list */
-            g_string_append (others, _(", "));
-          g_string_append (others, _hall_reception_form_department_name (self, g_array_index (self->ticked, gint64, i)));
+            g_string_append (others, _ (", "));
+          g_string_append (others, _hall_reception_form_department_name (
+                                       self, g_array_index (self->ticked, gint64, i)));
         }
       if (others->len > 0)
         /* Translators: %s the lead department, %s the other departments assigned */
-        text = g_strdup_printf (_("Lead: %s; also assigned: %s"),
-                                _hall_reception_form_department_name (self, g_array_index (self->ticked, gint64, 0)), others->str);
+        text = g_strdup_printf (
+            _ ("Lead: %s; also assigned: %s"),
+            _hall_reception_form_department_name (self, g_array_index (self->ticked, gint64, 0)),
+            others->str);
       else
         /* Translators: %s the department that leads the matter */
-        text = g_strdup_printf (_("Lead: %s"), _hall_reception_form_department_name (self, g_array_index (self->ticked, gint64, 0)));
+        text = g_strdup_printf (_ ("Lead: %s"), _hall_reception_form_department_name (
+                                                    self, g_array_index (self->ticked, gint64, 0)));
     }
   gtk_label_set_text (self->lead_label, text);
 }
@@ -123,7 +129,8 @@ department_toggled_cb (HallReceptionForm *self,
       }
   if (gtk_check_button_get_active (check))
     g_array_append_val (self->ticked, id);
-  _hall_form_set_error (GTK_WIDGET (self->departments_box), GTK_WIDGET (self->departments_error), NULL);
+  _hall_form_set_error (GTK_WIDGET (self->departments_box), GTK_WIDGET (self->departments_error),
+                        NULL);
   update_lead (self);
 }
 
@@ -140,19 +147,21 @@ show_departments (HallReceptionForm *self,
 
   for (guint i = 0; departments != NULL && i < json_array_get_length (departments); i++)
     {
-      JsonObject *department = json_array_get_object_element (departments, i);
-      const char *code = json_object_get_string_member_with_default (department, "code", "");
-      GtkWidget *check;
+      JsonObject      *department = json_array_get_object_element (departments, i);
+      const char      *code = json_object_get_string_member_with_default (department, "code", "");
+      GtkWidget       *check;
       g_autofree char *name = NULL;
 
       if (!json_object_get_boolean_member_with_default (department, "active", TRUE))
         continue;
-      check = gtk_check_button_new_with_label (json_object_get_string_member_with_default (department, "name", code));
+      check = gtk_check_button_new_with_label (
+          json_object_get_string_member_with_default (department, "name", code));
       name = g_strconcat ("department-", code, NULL);
       gtk_widget_set_name (check, name);
       g_object_set_data (G_OBJECT (check), "department-id",
                          GSIZE_TO_POINTER ((gsize) json_object_get_int_member (department, "id")));
-      g_signal_connect_object (check, "toggled", G_CALLBACK (department_toggled_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (department_toggled_cb), self,
+                               G_CONNECT_SWAPPED);
       gtk_flow_box_append (self->departments_box, check);
       g_hash_table_insert (self->checks, g_strdup (code), check);
     }
@@ -164,10 +173,10 @@ static void
 show_matter (HallReceptionForm *self,
              JsonObject        *result)
 {
-  JsonObject *matter = result ? json_object_get_object_member (result, "matter") : NULL;
-  JsonArray *petitioners = matter ? json_object_get_array_member (result, "petitioners") : NULL;
-  JsonObject *person = NULL;
-  const char *sex;
+  JsonObject      *matter = result ? json_object_get_object_member (result, "matter") : NULL;
+  JsonArray       *petitioners = matter ? json_object_get_array_member (result, "petitioners") : NULL;
+  JsonObject      *person = NULL;
+  const char      *sex;
   g_autofree char *title = NULL;
   g_autofree char *received = NULL;
 
@@ -179,33 +188,46 @@ show_matter (HallReceptionForm *self,
     person = json_array_get_object_element (petitioners, 0);
 
   /* Translators: %s is the matter's number, XF2026-000123 */
-  title = g_strdup_printf (_("Matter %s"), json_object_get_string_member_with_default (matter, "number", ""));
+  title = g_strdup_printf (_ ("Matter %s"),
+                           json_object_get_string_member_with_default (matter, "number", ""));
   adw_preferences_group_set_title (self->matter_group, title);
-  adw_preferences_group_set_description (self->matter_group,
-                                         json_object_get_string_member_with_default (matter, "content", ""));
-  adw_action_row_set_subtitle (self->matter_state_row,
-                               hall_label_state (json_object_get_string_member_with_default (matter, "state", "")));
-  adw_action_row_set_subtitle (self->matter_department_row,
-                               json_object_get_string_member_with_default (matter, "department_name", "—"));
+  adw_preferences_group_set_description (
+      self->matter_group, json_object_get_string_member_with_default (matter, "content", ""));
+  adw_action_row_set_subtitle (
+      self->matter_state_row,
+      hall_label_state (json_object_get_string_member_with_default (matter, "state", "")));
+  adw_action_row_set_subtitle (
+      self->matter_department_row,
+      json_object_get_string_member_with_default (matter, "department_name", "—"));
   /* Translators: category of a matter and the date it was received */
-  received = g_strdup_printf (_("%s · %s"), json_object_get_string_member_with_default (matter, "category_name", "—"),
-                              json_object_get_string_member_with_default (matter, "received_date", ""));
+  received = g_strdup_printf (
+      _ ("%s · %s"), json_object_get_string_member_with_default (matter, "category_name", "—"),
+      json_object_get_string_member_with_default (matter, "received_date", ""));
   adw_action_row_set_subtitle (self->matter_received_row, received);
 
   self->petitioner_id = person ? json_object_get_int_member_with_default (person, "id", 0) : 0;
   g_free (self->petitioner_name);
-  self->petitioner_name = person ? g_strdup (json_object_get_string_member_with_default (person, "name", "")) : NULL;
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row), self->petitioner_name ? self->petitioner_name : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->id_row),
-                         person ? json_object_get_string_member_with_default (person, "id_number", "") : "");
+  self->petitioner_name =
+      person ? g_strdup (json_object_get_string_member_with_default (person, "name", "")) : NULL;
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row),
+                         self->petitioner_name ? self->petitioner_name : "");
+  gtk_editable_set_text (
+      GTK_EDITABLE (self->id_row),
+      person ? json_object_get_string_member_with_default (person, "id_number", "") : "");
   gtk_editable_set_text (GTK_EDITABLE (self->phone_row),
-                         person ? json_object_get_string_member_with_default (person, "phone", "") : "");
+                         person ? json_object_get_string_member_with_default (person, "phone", "")
+                                : "");
   gtk_editable_set_text (GTK_EDITABLE (self->address_row),
-                         person ? json_object_get_string_member_with_default (person, "address", "") : "");
+                         person ? json_object_get_string_member_with_default (person, "address", "")
+                                : "");
   sex = person ? json_object_get_string_member_with_default (person, "sex", NULL) : NULL;
-  adw_combo_row_set_selected (self->sex_row, g_strcmp0 (sex, "male") == 0 ? 1 : g_strcmp0 (sex, "female") == 0 ? 2 : 0);
-  gtk_spin_button_set_value (self->persons_spin, json_object_get_int_member_with_default (matter, "persons", 1));
-  _hall_form_text_view_set_text (self->problem_view, json_object_get_string_member_with_default (matter, "content", ""));
+  adw_combo_row_set_selected (self->sex_row, g_strcmp0 (sex, "male") == 0     ? 1
+                                             : g_strcmp0 (sex, "female") == 0 ? 2
+                                                                              : 0);
+  gtk_spin_button_set_value (self->persons_spin,
+                             json_object_get_int_member_with_default (matter, "persons", 1));
+  _hall_form_text_view_set_text (
+      self->problem_view, json_object_get_string_member_with_default (matter, "content", ""));
 }
 
 /* hall.info's reply (NULL when it failed): the departments to tick and today's date. */
@@ -228,7 +250,8 @@ static void
 show_general_error (HallReceptionForm *self,
                     const char        *message)
 {
-  _hall_form_set_error (GTK_WIDGET (self->general_error), GTK_WIDGET (self->general_error), message);
+  _hall_form_set_error (GTK_WIDGET (self->general_error), GTK_WIDGET (self->general_error),
+                        message);
 }
 
 /* One of the replies hall_reception_form_load() waits for. */
@@ -246,7 +269,7 @@ loaded_cb (HallPage     *page,
            gpointer      user_data)
 {
   HallReceptionForm *self = HALL_RECEPTION_FORM (page);
-  Load *load = user_data;
+  Load              *load = user_data;
 
   if (load->record != self->record)
     return;
@@ -329,9 +352,9 @@ hall_reception_form_get_property (GObject    *object,
 static void
 hall_reception_form_class_init (HallReceptionFormClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  HallPageClass *page_class = HALL_PAGE_CLASS (klass);
+  HallPageClass  *page_class = HALL_PAGE_CLASS (klass);
 
   object_class->dispose = hall_reception_form_dispose;
   object_class->finalize = hall_reception_form_finalize;
@@ -339,16 +362,16 @@ hall_reception_form_class_init (HallReceptionFormClass *klass)
   page_class->update_actions = hall_reception_form_update_actions;
 
   properties[PROP_READY] =
-    g_param_spec_boolean ("ready", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+      g_param_spec_boolean ("ready", NULL, NULL, FALSE,
+                            G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The record the hall kept (leader.receive's "reception"). */
-  signals[RECEIVED] = g_signal_new ("received", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                                    NULL, G_TYPE_NONE, 1, JSON_TYPE_OBJECT);
+  signals[RECEIVED] = g_signal_new ("received", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                    NULL, NULL, NULL, G_TYPE_NONE, 1, JSON_TYPE_OBJECT);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/xinfanghall/Hall/ui/leader/hall-reception-form.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/xinfanghall/Hall/ui/leader/hall-reception-form.ui");
   gtk_widget_class_bind_template_child (widget_class, HallReceptionForm, matter_group);
   gtk_widget_class_bind_template_child (widget_class, HallReceptionForm, matter_state_row);
   gtk_widget_class_bind_template_child (widget_class, HallReceptionForm, matter_department_row);

@@ -31,16 +31,16 @@
  * it, a text (the note or the resolution), and the hall's errors; the flag form has a date too. */
 typedef struct
 {
-  const char *view;                 /* the stack's child: "flag" or "resolve" */
-  const char *submit;               /* its action, enabled while the form is open */
-  HallFormField fields[3];          /* the text, the flag's date, the general error */
-  guint n_fields;
-  gint64 matter_id;                 /* the matter it is open for, else 0 */
-  GtkLabel *title;
-  GtkLabel *subtitle;
-  GtkTextView *text;
-  GtkLabel *text_error;
-  GtkLabel *error;
+  const char   *view;      /* the stack's child: "flag" or "resolve" */
+  const char   *submit;    /* its action, enabled while the form is open */
+  HallFormField fields[3]; /* the text, the flag's date, the general error */
+  guint         n_fields;
+  gint64        matter_id; /* the matter it is open for, else 0 */
+  GtkLabel     *title;
+  GtkLabel     *subtitle;
+  GtkTextView  *text;
+  GtkLabel     *text_error;
+  GtkLabel     *error;
 } Form;
 
 struct _HallSupervisionPage
@@ -48,23 +48,23 @@ struct _HallSupervisionPage
   HallPage parent_instance;
 
   gboolean busy;
-  char *today;
+  char    *today;
 
   GListStore *overdue;
   GListStore *due_soon;
   GListStore *flagged;
 
   HallMatterView *matter_view;
-  GtkStack *stack;
-  GtkLabel *summary_label;
-  GtkLabel *list_error;
-  GtkListBox *overdue_list;
-  GtkListBox *due_soon_list;
-  GtkListBox *flagged_list;
-  Form flag;
-  AdwEntryRow *due_row;
-  GtkLabel *due_error;
-  Form resolve;
+  GtkStack       *stack;
+  GtkLabel       *summary_label;
+  GtkLabel       *list_error;
+  GtkListBox     *overdue_list;
+  GtkListBox     *due_soon_list;
+  GtkListBox     *flagged_list;
+  Form            flag;
+  AdwEntryRow    *due_row;
+  GtkLabel       *due_error;
+  Form            resolve;
 };
 
 G_DEFINE_FINAL_TYPE (HallSupervisionPage, hall_supervision_page, HALL_TYPE_PAGE)
@@ -73,12 +73,13 @@ static void
 hall_supervision_page_update_actions (HallPage *page)
 {
   HallSupervisionPage *self = HALL_SUPERVISION_PAGE (page);
-  gboolean online = hall_page_is_online (page);
+  gboolean             online = hall_page_is_online (page);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "supervision.refresh", online);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "supervision.flag", online);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "supervision.resolve", online);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "supervision.take-charge", online && !self->busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "supervision.take-charge",
+                                 online && !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), self->flag.submit,
                                  online && !self->busy && self->flag.matter_id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), self->resolve.submit,
@@ -98,57 +99,66 @@ create_row (gpointer item,
             gpointer user_data)
 {
   JsonObject *data = hall_json_item_get_data (item);
-  gboolean flagged = json_object_has_member (data, "supervision_id");
-  gboolean charged = json_object_get_int_member_with_default (data, "charge_leader_id", 0) != 0;
-  gint64 matter_id = json_object_get_int_member_with_default (data, "matter_id", 0);
-  const char *due = json_object_get_string_member_with_default (data, flagged ? "due_date" : "due", NULL);
-  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
-  GtkWidget *badge = gtk_label_new (NULL);
+  gboolean    flagged = json_object_has_member (data, "supervision_id");
+  gboolean    charged = json_object_get_int_member_with_default (data, "charge_leader_id", 0) != 0;
+  gint64      matter_id = json_object_get_int_member_with_default (data, "matter_id", 0);
+  const char *due =
+      json_object_get_string_member_with_default (data, flagged ? "due_date" : "due", NULL);
+  AdwActionRow    *row = ADW_ACTION_ROW (adw_action_row_new ());
+  GtkWidget       *badge = gtk_label_new (NULL);
   g_autofree char *title = NULL;
   g_autofree char *name = g_strdup_printf ("matter-%" G_GINT64_FORMAT, matter_id);
   g_autoptr (GString) subtitle = g_string_new (NULL);
 
   /* Translators: a matter in the supervision lists: number · responsible department */
-  title = g_strdup_printf (_("%s · %s"), json_object_get_string_member_with_default (data, "matter_number", ""),
-                           json_object_get_string_member_with_default (data, "department_name", "—"));
+  title = g_strdup_printf (
+      _ ("%s · %s"), json_object_get_string_member_with_default (data, "matter_number", ""),
+      json_object_get_string_member_with_default (data, "department_name", "—"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_set_name (GTK_WIDGET (row), name);
 
   if (flagged)
     {
-      g_autofree char *at = _hall_format_date (json_object_get_int_member_with_default (data, "at", 0));
+      g_autofree char *at =
+          _hall_format_date (json_object_get_int_member_with_default (data, "at", 0));
 
       /* Translators: a supervised matter: the note, who flagged it and when */
-      g_string_append_printf (subtitle, _("%s — %s, %s"), json_object_get_string_member_with_default (data, "note", ""),
+      g_string_append_printf (subtitle, _ ("%s — %s, %s"),
+                              json_object_get_string_member_with_default (data, "note", ""),
                               json_object_get_string_member_with_default (data, "by_name", ""), at);
     }
   else
     {
-      g_string_append (subtitle, _hall_leader_format_clock_label (json_object_get_string_member_with_default (data, "clock", "")));
+      g_string_append (subtitle,
+                       _hall_leader_format_clock_label (
+                           json_object_get_string_member_with_default (data, "clock", "")));
       g_string_append (subtitle, " · ");
-      g_string_append (subtitle, hall_label_state (json_object_get_string_member_with_default (data, "matter_state", "")));
+      g_string_append (subtitle, hall_label_state (json_object_get_string_member_with_default (
+                                     data, "matter_state", "")));
       if (_hall_json_flag (data, "supervised"))
         /* Translators: the matter is already flagged for supervision (督办) */
-        g_string_append (subtitle, _(" · under supervision"));
+        g_string_append (subtitle, _ (" · under supervision"));
     }
   if (charged)
     /* Translators: a leader has taken charge of the matter (包案) */
-    g_string_append (subtitle, _(" · in a leader’s charge"));
+    g_string_append (subtitle, _ (" · in a leader’s charge"));
   adw_action_row_set_subtitle (row, subtitle->str);
   /* A flag's note is the leader's own words: all of it, however many lines beside the buttons. */
   adw_action_row_set_subtitle_lines (row, flagged ? 0 : 2);
 
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  _hall_leader_format_due_badge (GTK_LABEL (badge), json_object_get_int_member_with_default (data, "days_left", 0),
+  _hall_leader_format_due_badge (GTK_LABEL (badge),
+                                 json_object_get_int_member_with_default (data, "days_left", 0),
                                  _hall_json_flag (data, "overdue"), due);
   adw_action_row_add_suffix (row, badge);
-  _hall_rows_add_button (row, _("_Details"), "supervision.show-matter", matter_id);
-  _hall_rows_add_button (row, flagged ? _("Supervise _Again") : _("_Supervise"), "supervision.flag", matter_id);
+  _hall_rows_add_button (row, _ ("_Details"), "supervision.show-matter", matter_id);
+  _hall_rows_add_button (row, flagged ? _ ("Supervise _Again") : _ ("_Supervise"),
+                         "supervision.flag", matter_id);
   if (flagged)
     /* Translators: button: ends the supervision (督办) of a flagged matter */
-    _hall_rows_add_button (row, _("_Resolve"), "supervision.resolve", matter_id);
+    _hall_rows_add_button (row, _ ("_Resolve"), "supervision.resolve", matter_id);
   if (!charged)
-    _hall_rows_add_button (row, _("_Take Charge"), "supervision.take-charge", matter_id);
+    _hall_rows_add_button (row, _ ("_Take Charge"), "supervision.take-charge", matter_id);
   return GTK_WIDGET (row);
 }
 
@@ -159,7 +169,7 @@ supervision_cb (HallPage     *page,
                 gpointer      user_data)
 {
   HallSupervisionPage *self = HALL_SUPERVISION_PAGE (page);
-  g_autofree char *summary = NULL;
+  g_autofree char     *summary = NULL;
 
   _hall_form_set_error (GTK_WIDGET (self->list_error), GTK_WIDGET (self->list_error),
                         reply == NULL ? error->message : NULL);
@@ -171,11 +181,12 @@ supervision_cb (HallPage     *page,
   _hall_json_store_fill (self->due_soon, json_object_get_array_member (reply, "due_soon"));
   _hall_json_store_fill (self->flagged, json_object_get_array_member (reply, "flagged"));
   /* Translators: summary of the supervision page; the last %s is a date */
-  summary = g_strdup_printf (_("%u overdue · %u due by %s · %u flagged for supervision"),
-                             g_list_model_get_n_items (G_LIST_MODEL (self->overdue)),
-                             g_list_model_get_n_items (G_LIST_MODEL (self->due_soon)),
-                             json_object_get_string_member_with_default (reply, "due_soon_until", ""),
-                             g_list_model_get_n_items (G_LIST_MODEL (self->flagged)));
+  summary =
+      g_strdup_printf (_ ("%u overdue · %u due by %s · %u flagged for supervision"),
+                       g_list_model_get_n_items (G_LIST_MODEL (self->overdue)),
+                       g_list_model_get_n_items (G_LIST_MODEL (self->due_soon)),
+                       json_object_get_string_member_with_default (reply, "due_soon_until", ""),
+                       g_list_model_get_n_items (G_LIST_MODEL (self->flagged)));
   gtk_label_set_text (self->summary_label, summary);
 }
 
@@ -214,11 +225,12 @@ form_init_fields (Form       *form,
                   GtkWidget  *date_error)
 {
   form->n_fields = 0;
-  form->fields[form->n_fields++] = (HallFormField) { text_field, GTK_WIDGET (form->text),
-                                                     GTK_WIDGET (form->text_error) };
+  form->fields[form->n_fields++] = (HallFormField){ text_field, GTK_WIDGET (form->text),
+                                                    GTK_WIDGET (form->text_error) };
   if (date_row != NULL)
-    form->fields[form->n_fields++] = (HallFormField) { "due_date", date_row, date_error };
-  form->fields[form->n_fields++] = (HallFormField) { "*", GTK_WIDGET (form->error), GTK_WIDGET (form->error) };
+    form->fields[form->n_fields++] = (HallFormField){ "due_date", date_row, date_error };
+  form->fields[form->n_fields++] =
+      (HallFormField){ "*", GTK_WIDGET (form->error), GTK_WIDGET (form->error) };
 }
 
 static void
@@ -236,13 +248,14 @@ form_open (HallSupervisionPage *self,
            GVariant            *parameter,
            const char          *subtitle_member)
 {
-  gint64 matter_id = g_variant_get_int64 (parameter);
+  gint64      matter_id = g_variant_get_int64 (parameter);
   JsonObject *data = find_matter (self, matter_id);
 
   if (data == NULL)
     return NULL;
   form->matter_id = matter_id;
-  gtk_label_set_text (form->subtitle, json_object_get_string_member_with_default (data, subtitle_member, ""));
+  gtk_label_set_text (form->subtitle,
+                      json_object_get_string_member_with_default (data, subtitle_member, ""));
   _hall_form_text_view_set_text (form->text, NULL);
   form_clear_errors (self, form);
   hall_supervision_page_update_actions (HALL_PAGE (self));
@@ -272,9 +285,9 @@ form_sent_cb (HallPage     *page,
               gpointer      user_data)
 {
   HallSupervisionPage *self = HALL_SUPERVISION_PAGE (page);
-  Form *form = user_data;
-  const char *number;
-  g_autofree char *message = NULL;
+  Form                *form = user_data;
+  const char          *number;
+  g_autofree char     *message = NULL;
 
   set_busy (self, FALSE);
   if (reply == NULL)
@@ -282,14 +295,14 @@ form_sent_cb (HallPage     *page,
       _hall_form_show_error (form->fields, form->n_fields, error, NULL);
       return;
     }
-  number = json_object_get_string_member_with_default (json_object_get_object_member (reply, "supervision"),
-                                                       "matter_number", "");
+  number = json_object_get_string_member_with_default (
+      json_object_get_object_member (reply, "supervision"), "matter_number", "");
   if (form == &self->flag)
     /* Translators: after flagging a matter, %s its number */
-    message = g_strdup_printf (_("%s flagged for supervision"), number);
+    message = g_strdup_printf (_ ("%s flagged for supervision"), number);
   else
     /* Translators: after ending the supervision (督办) of a matter, %s its number */
-    message = g_strdup_printf (_("The supervision of %s is resolved"), number);
+    message = g_strdup_printf (_ ("The supervision of %s is resolved"), number);
   hall_page_toast (page, message);
   gtk_stack_set_visible_child_name (self->stack, "list");
   hall_page_refresh (page);
@@ -322,14 +335,15 @@ flag_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   HallSupervisionPage *self = HALL_SUPERVISION_PAGE (widget);
-  JsonObject *data = form_open (self, &self->flag, parameter, "department_name");
-  g_autofree char *title = NULL;
-  g_autofree char *due = NULL;
+  JsonObject          *data = form_open (self, &self->flag, parameter, "department_name");
+  g_autofree char     *title = NULL;
+  g_autofree char     *due = NULL;
 
   if (data == NULL)
     return;
   /* Translators: title of the supervision form, %s the matter number */
-  title = g_strdup_printf (_("Supervise %s"), json_object_get_string_member_with_default (data, "matter_number", ""));
+  title = g_strdup_printf (_ ("Supervise %s"),
+                           json_object_get_string_member_with_default (data, "matter_number", ""));
   gtk_label_set_text (self->flag.title, title);
   due = _hall_leader_format_add_days (self->today, DEFAULT_REPORT_DAYS);
   gtk_editable_set_text (GTK_EDITABLE (self->due_row), due);
@@ -341,15 +355,16 @@ submit_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   HallSupervisionPage *self = HALL_SUPERVISION_PAGE (widget);
-  g_autofree char *note = NULL;
-  const char *due = gtk_editable_get_text (GTK_EDITABLE (self->due_row));
-  const char *message;
+  g_autofree char     *note = NULL;
+  const char          *due = gtk_editable_get_text (GTK_EDITABLE (self->due_row));
+  const char          *message;
   g_autoptr (JsonObject) params = NULL;
 
   form_clear_errors (self, &self->flag);
-  note = form_get_text (self, &self->flag, _("Write what the department must do and report."));
-  if ((message = _hall_check_date (due)) == NULL && self->today != NULL && strcmp (due, self->today) < 0)
-    message = _("The date to report back by cannot be in the past.");
+  note = form_get_text (self, &self->flag, _ ("Write what the department must do and report."));
+  if ((message = _hall_check_date (due)) == NULL && self->today != NULL
+      && strcmp (due, self->today) < 0)
+    message = _ ("The date to report back by cannot be in the past.");
   _hall_form_set_error (GTK_WIDGET (self->due_row), GTK_WIDGET (self->due_error), message);
   if (note == NULL || message != NULL)
     return;
@@ -366,13 +381,13 @@ resolve_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   HallSupervisionPage *self = HALL_SUPERVISION_PAGE (widget);
-  JsonObject *data = form_open (self, &self->resolve, parameter, "note");
-  g_autofree char *title = NULL;
+  JsonObject          *data = form_open (self, &self->resolve, parameter, "note");
+  g_autofree char     *title = NULL;
 
   if (data == NULL)
     return;
   /* Translators: title of the form that ends a supervision (督办), %s the matter number */
-  title = g_strdup_printf (_("Resolve the Supervision of %s"),
+  title = g_strdup_printf (_ ("Resolve the Supervision of %s"),
                            json_object_get_string_member_with_default (data, "matter_number", ""));
   gtk_label_set_text (self->resolve.title, title);
 }
@@ -385,8 +400,8 @@ resolve_response_cb (HallSupervisionPage *self,
   g_autoptr (JsonObject) params = NULL;
   g_autofree char *resolution = NULL;
 
-  if (g_strcmp0 (response, "resolve") != 0 || hall_page_get_client (HALL_PAGE (self)) == NULL || self->busy
-      || self->resolve.matter_id == 0)
+  if (g_strcmp0 (response, "resolve") != 0 || hall_page_get_client (HALL_PAGE (self)) == NULL
+      || self->busy || self->resolve.matter_id == 0)
     return;
   resolution = _hall_form_text_view_dup_text (self->resolve.text);
   params = json_object_new ();
@@ -402,21 +417,24 @@ resolve_submit_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   HallSupervisionPage *self = HALL_SUPERVISION_PAGE (widget);
-  g_autofree char *resolution = NULL;
-  JsonObject *data = find_matter (self, self->resolve.matter_id);
-  g_autofree char *heading = NULL;
+  g_autofree char     *resolution = NULL;
+  JsonObject          *data = find_matter (self, self->resolve.matter_id);
+  g_autofree char     *heading = NULL;
 
   form_clear_errors (self, &self->resolve);
-  resolution = form_get_text (self, &self->resolve, _("Write how the department dealt with the matter."));
+  resolution =
+      form_get_text (self, &self->resolve, _ ("Write how the department dealt with the matter."));
   if (resolution == NULL)
     return;
   /* Translators: question before ending a supervision (督办), %s the matter number */
-  heading = g_strdup_printf (_("Resolve the Supervision of %s?"),
-                             data ? json_object_get_string_member_with_default (data, "matter_number", "") : "");
-  _hall_dialog_confirm (widget, 0, NULL, heading,
-                        _("The flag is lifted for good and the department no longer reports on it."),
-                        /* Translators: button that ends a supervision (督办) */
-                        "resolve", _("_Resolve"), G_CALLBACK (resolve_response_cb));
+  heading = g_strdup_printf (
+      _ ("Resolve the Supervision of %s?"),
+      data ? json_object_get_string_member_with_default (data, "matter_number", "") : "");
+  _hall_dialog_confirm (
+      widget, 0, NULL, heading,
+      _ ("The flag is lifted for good and the department no longer reports on it."),
+      /* Translators: button that ends a supervision (督办) */
+      "resolve", _ ("_Resolve"), G_CALLBACK (resolve_response_cb));
 }
 
 /* ---- taking charge ------------------------------------------------------------------------ */
@@ -436,9 +454,10 @@ charged_cb (HallPage     *page,
       return;
     }
   /* Translators: after the leader took charge of a matter (包案), %s its number */
-  message = g_strdup_printf (_("You are in charge of %s now; see My Charged Matters"),
-                             json_object_get_string_member_with_default (json_object_get_object_member (reply, "charge"),
-                                                                         "matter_number", ""));
+  message =
+      g_strdup_printf (_ ("You are in charge of %s now; see My Charged Matters"),
+                       json_object_get_string_member_with_default (
+                           json_object_get_object_member (reply, "charge"), "matter_number", ""));
   hall_page_toast (page, message);
   hall_page_refresh (page);
 }
@@ -448,7 +467,8 @@ take_charge_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  g_autoptr (JsonObject) params = _hall_json_params_id ("matter_id", g_variant_get_int64 (parameter));
+  g_autoptr (JsonObject) params =
+      _hall_json_params_id ("matter_id", g_variant_get_int64 (parameter));
 
   set_busy (HALL_SUPERVISION_PAGE (widget), TRUE);
   hall_page_call (HALL_PAGE (widget), "leader.charge", params, charged_cb, NULL);
@@ -494,9 +514,9 @@ hall_supervision_page_finalize (GObject *object)
 static void
 hall_supervision_page_class_init (HallSupervisionPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  HallPageClass *page_class = HALL_PAGE_CLASS (klass);
+  HallPageClass  *page_class = HALL_PAGE_CLASS (klass);
 
   object_class->dispose = hall_supervision_page_dispose;
   object_class->finalize = hall_supervision_page_finalize;
@@ -504,12 +524,13 @@ hall_supervision_page_class_init (HallSupervisionPageClass *klass)
   page_class->event = hall_supervision_page_event;
   page_class->update_actions = hall_supervision_page_update_actions;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/xinfanghall/Hall/ui/leader/hall-supervision-page.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/xinfanghall/Hall/ui/leader/hall-supervision-page.ui");
   g_type_ensure (HALL_TYPE_MATTER_VIEW);
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, HallSupervisionPage, name)
-#define FORM_CHILD(id, member) \
-  gtk_widget_class_bind_template_child_full (widget_class, id, FALSE, G_STRUCT_OFFSET (HallSupervisionPage, member))
+#define FORM_CHILD(id, member)                                        \
+  gtk_widget_class_bind_template_child_full (widget_class, id, FALSE, \
+                                             G_STRUCT_OFFSET (HallSupervisionPage, member))
   CHILD (matter_view);
   CHILD (stack);
   CHILD (summary_label);
@@ -533,12 +554,15 @@ hall_supervision_page_class_init (HallSupervisionPageClass *klass)
 #undef CHILD
 
   gtk_widget_class_install_action (widget_class, "supervision.flag", "x", flag_action);
-  gtk_widget_class_install_action (widget_class, "supervision.take-charge", "x", take_charge_action);
+  gtk_widget_class_install_action (widget_class, "supervision.take-charge", "x",
+                                   take_charge_action);
   gtk_widget_class_install_action (widget_class, "supervision.submit", NULL, submit_action);
   gtk_widget_class_install_action (widget_class, "supervision.resolve", "x", resolve_action);
-  gtk_widget_class_install_action (widget_class, "supervision.resolve-submit", NULL, resolve_submit_action);
+  gtk_widget_class_install_action (widget_class, "supervision.resolve-submit", NULL,
+                                   resolve_submit_action);
   hall_page_class_install_refresh_action (page_class, "supervision.refresh");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "supervision.submit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "supervision.submit", NULL);
   hall_page_class_install_matter_actions (page_class, "supervision");
 }
 
@@ -561,7 +585,8 @@ hall_supervision_page_init (HallSupervisionPage *self)
       *stores[i] = g_list_store_new (HALL_TYPE_JSON_ITEM);
       gtk_list_box_bind_model (*lists[i], G_LIST_MODEL (*stores[i]), create_row, NULL, NULL);
     }
-  g_signal_connect_swapped (self->stack, "notify::visible-child-name", G_CALLBACK (view_changed_cb), self);
+  g_signal_connect_swapped (self->stack, "notify::visible-child-name", G_CALLBACK (view_changed_cb),
+                            self);
   g_signal_connect (self, "notify::client", G_CALLBACK (client_changed_cb), NULL);
   hall_page_set_matter_stack (HALL_PAGE (self), self->stack, GTK_WIDGET (self->matter_view));
   hall_supervision_page_update_actions (HALL_PAGE (self));

@@ -12,11 +12,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HallSupervisionPage, hall_supervision_page, HALL, SUPERVISION_PAGE, HallPage)
 
-GtkWidget  *hall_supervision_page_new         (HallClient          *client);
+GtkWidget *hall_supervision_page_new (HallClient *client);
 /* HallJsonItem per entry of leader.supervision's "overdue", "due_soon" or "flagged". */
-GListModel *hall_supervision_page_get_list    (HallSupervisionPage *self,
-                                               const char          *which);
+GListModel *hall_supervision_page_get_list (HallSupervisionPage *self,
+                                            const char          *which);
 /* "list" or "flag". */
-const char *hall_supervision_page_get_view    (HallSupervisionPage *self);
+const char *hall_supervision_page_get_view (HallSupervisionPage *self);
 
 G_END_DECLS

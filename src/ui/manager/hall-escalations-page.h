@@ -15,17 +15,17 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HallEscalationsPage, hall_escalations_page, HALL, ESCALATIONS_PAGE, HallPage)
 
-GtkWidget  *hall_escalations_page_new        (HallClient          *client);
+GtkWidget *hall_escalations_page_new (HallClient *client);
 /* What the page shows: {"leaders": [leader.today entries, each with "visitors" from leader.queue],
  * "escalations": [leader.escalations rows], "lapsed": n, "receptions": [...]}, or NULL before the
  * first read. */
-JsonObject *hall_escalations_page_get_data   (HallEscalationsPage *self);
+JsonObject *hall_escalations_page_get_data (HallEscalationsPage *self);
 /* TRUE while the page reads, or a lapsed escalation's follow-up is under way. */
-gboolean    hall_escalations_page_get_busy   (HallEscalationsPage *self);
+gboolean hall_escalations_page_get_busy (HallEscalationsPage *self);
 /* The dialog asking before a lapsed escalation is escalated again (several leaders on duty) or
  * left with its department, or NULL. */
 AdwMessageDialog *hall_escalations_page_get_dialog (HallEscalationsPage *self);
 /* The window showing a matter (escalations.open-matter), or NULL. */
-GtkWindow  *hall_escalations_page_get_matter_window (HallEscalationsPage *self);
+GtkWindow *hall_escalations_page_get_matter_window (HallEscalationsPage *self);
 
 G_END_DECLS

@@ -12,7 +12,7 @@
 typedef struct
 {
   GtkLabel *error_label;
-  guint *pending;
+  guint    *pending;
 } Change;
 
 static void
@@ -31,10 +31,10 @@ change_cb (HallPage     *page,
 
 void
 _hall_manager_change_send (HallPage   *page,
-                   const char *command,
-                   JsonObject *params,
-                   GtkLabel   *error_label,
-                   guint      *pending)
+                           const char *command,
+                           JsonObject *params,
+                           GtkLabel   *error_label,
+                           guint      *pending)
 {
   Change *change;
 

@@ -1,10 +1,10 @@
 /* hall-queue-page.c — the hall manager's queue: every waiting, held and missed ticket, live
  *
  * ticket.list (today's tickets, in calling order) is read again after each ticket or
- * counter hall_queue_page_event (several in a row cost one read) and after a reconnect. Each row offers what the
- * manager may do with that ticket: move it to the front or back, mark it priority, transfer it
- * (department or window, with a required reason), return a held ticket to the queue, reactivate
- * a no-show.
+ * counter hall_queue_page_event (several in a row cost one read) and after a reconnect. Each row
+ * offers what the manager may do with that ticket: move it to the front or back, mark it priority,
+ * transfer it (department or window, with a required reason), return a held ticket to the queue,
+ * reactivate a no-show.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,8 +26,8 @@ struct _HallQueuePage
 {
   HallPage parent_instance;
 
-  JsonObject *info;  /* hall.info: the departments and windows to transfer to */
-  guint pending;     /* changes sent, not answered yet */
+  JsonObject *info;    /* hall.info: the departments and windows to transfer to */
+  guint       pending; /* changes sent, not answered yet */
 
   GListStore *waiting;
   GListStore *held;
@@ -35,35 +35,41 @@ struct _HallQueuePage
 
   /* The transfer dialog, while it is open. */
   AdwMessageDialog *dialog;
-  gint64 transfer_ticket_id;
-  AdwComboRow *transfer_department;
-  AdwComboRow *transfer_counter;
-  AdwEntryRow *transfer_reason;
-  GArray *department_ids;
-  GArray *counter_ids;
+  gint64            transfer_ticket_id;
+  AdwComboRow      *transfer_department;
+  AdwComboRow      *transfer_counter;
+  AdwEntryRow      *transfer_reason;
+  GArray           *department_ids;
+  GArray           *counter_ids;
 
-  GtkLabel *error_label;
-  GtkLabel *waiting_heading;
-  GtkLabel *held_heading;
-  GtkLabel *no_show_heading;
-  GtkListBox *waiting_list;
-  GtkListBox *held_list;
-  GtkListBox *no_show_list;
+  GtkLabel       *error_label;
+  GtkLabel       *waiting_heading;
+  GtkLabel       *held_heading;
+  GtkLabel       *no_show_heading;
+  GtkListBox     *waiting_list;
+  GtkListBox     *held_list;
+  GtkListBox     *no_show_list;
   GtkSearchEntry *search_entry;
-  GtkFilter *filter;
+  GtkFilter      *filter;
 };
 
 G_DEFINE_FINAL_TYPE (HallQueuePage, hall_queue_page, HALL_TYPE_PAGE)
 
-static const char * const ticket_actions[] = {
-  "queue.front", "queue.priority", "queue.transfer", "queue.resume", "queue.reactivate", "queue.refresh",
+static const char *const ticket_actions[] = {
+  "queue.front",
+  "queue.priority",
+  "queue.transfer",
+  "queue.resume",
+  "queue.reactivate",
+  "queue.refresh",
 };
 
 static void
 hall_queue_page_update_actions (HallPage *page)
 {
   for (guint i = 0; i < G_N_ELEMENTS (ticket_actions); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (page), ticket_actions[i], hall_page_is_online (page));
+    gtk_widget_action_set_enabled (GTK_WIDGET (page), ticket_actions[i],
+                                   hall_page_is_online (page));
 }
 
 /* ---- rows -------------------------------------------------------------------------------- */
@@ -80,9 +86,9 @@ static gboolean
 ticket_matches (gpointer item,
                 gpointer user_data)
 {
-  HallQueuePage *self = user_data;
-  JsonObject *ticket = hall_json_item_get_data (item);
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  HallQueuePage   *self = user_data;
+  JsonObject      *ticket = hall_json_item_get_data (item);
+  const char      *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree char *code = NULL;
   g_autofree char *wanted = NULL;
 
@@ -91,7 +97,9 @@ ticket_matches (gpointer item,
   code = g_utf8_strup (json_object_get_string_member_with_default (ticket, "code", ""), -1);
   wanted = g_utf8_strup (text, -1);
   return g_str_has_prefix (code, wanted)
-         || strstr (json_object_get_string_member_with_default (ticket, "department_name", ""), text) != NULL;
+         || strstr (json_object_get_string_member_with_default (ticket, "department_name", ""),
+                    text)
+                != NULL;
 }
 
 static void
@@ -99,8 +107,8 @@ bind_filtered (HallQueuePage *self,
                GtkListBox    *list,
                GListStore    *store)
 {
-  g_autoptr (GtkFilterListModel) filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (store)),
-                                                                       g_object_ref (self->filter));
+  g_autoptr (GtkFilterListModel) filtered =
+      gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (store)), g_object_ref (self->filter));
 
   gtk_list_box_bind_model (list, G_LIST_MODEL (filtered), create_ticket_row, NULL, NULL);
 }
@@ -125,7 +133,8 @@ static void
 fill_store (GListStore *store,
             GPtrArray  *items)
 {
-  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), items->pdata, items->len);
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), items->pdata,
+                       items->len);
 }
 
 static void
@@ -133,7 +142,8 @@ set_heading (GtkLabel   *label,
              const char *title,
              GListStore *store)
 {
-  g_autofree char *text = g_strdup_printf ("%s (%u)", title, g_list_model_get_n_items (G_LIST_MODEL (store)));
+  g_autofree char *text =
+      g_strdup_printf ("%s (%u)", title, g_list_model_get_n_items (G_LIST_MODEL (store)));
   gtk_label_set_text (label, text);
 }
 
@@ -141,11 +151,11 @@ static void
 set_headings (HallQueuePage *self)
 {
   /* Translators: queue page heading, followed by a count */
-  set_heading (self->waiting_heading, _("Waiting"), self->waiting);
+  set_heading (self->waiting_heading, _ ("Waiting"), self->waiting);
   /* Translators: queue page heading (暂挂), followed by a count */
-  set_heading (self->held_heading, _("Held"), self->held);
+  set_heading (self->held_heading, _ ("Held"), self->held);
   /* Translators: queue page heading (过号), followed by a count */
-  set_heading (self->no_show_heading, _("Not shown"), self->no_show);
+  set_heading (self->no_show_heading, _ ("Not shown"), self->no_show);
 }
 
 static void
@@ -187,7 +197,8 @@ list_cb (HallPage     *page,
   if (reply == NULL)
     {
       g_debug ("ticket.list: %s", error->message);
-      _hall_form_set_error (GTK_WIDGET (self->error_label), GTK_WIDGET (self->error_label), error->message);
+      _hall_form_set_error (GTK_WIDGET (self->error_label), GTK_WIDGET (self->error_label),
+                            error->message);
       return;
     }
   show_tickets (self, json_object_get_array_member (reply, "tickets"));
@@ -252,18 +263,23 @@ prioritize_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   HallQueuePage *self = HALL_QUEUE_PAGE (widget);
-  gint64 id = g_variant_get_int64 (parameter);
-  JsonObject *ticket = find_ticket (self, id);
+  gint64         id = g_variant_get_int64 (parameter);
+  JsonObject    *ticket = find_ticket (self, id);
   g_autoptr (JsonObject) params = ticket_params (id);
 
   if (g_str_equal (action_name, "queue.front"))
-    json_object_set_boolean_member (params, "front",
-                                    !(ticket && json_object_get_boolean_member_with_default (ticket, "at_front", FALSE)));
+    json_object_set_boolean_member (
+        params, "front",
+        !(ticket && json_object_get_boolean_member_with_default (ticket, "at_front", FALSE)));
   else
-    json_object_set_string_member (params, "priority",
-                                   ticket && g_strcmp0 (json_object_get_string_member_with_default (ticket, "priority", ""),
-                                                        "priority") == 0
-                                   ? "normal" : "priority");
+    json_object_set_string_member (
+        params, "priority",
+        ticket
+                && g_strcmp0 (json_object_get_string_member_with_default (ticket, "priority", ""),
+                              "priority")
+                       == 0
+            ? "normal"
+            : "priority");
   send_change (self, "ticket.prioritize", params);
 }
 
@@ -305,16 +321,17 @@ counter_serves (JsonObject *counter,
 static void
 transfer_department_cb (HallQueuePage *self)
 {
-  gint64 department_id = _hall_info_combo_get_id (self->transfer_department, self->department_ids);
+  gint64     department_id = _hall_info_combo_get_id (self->transfer_department, self->department_ids);
   JsonArray *counters = _hall_info_array (self->info, "counters");
   g_autoptr (JsonArray) serving = json_array_new ();
 
   for (guint i = 0; counters && i < json_array_get_length (counters); i++)
     if (counter_serves (json_array_get_object_element (counters, i), department_id))
       json_array_add_element (serving, json_node_copy (json_array_get_element (counters, i)));
-  _hall_info_combo_set_items (self->transfer_counter, self->counter_ids,
-                              /* Translators: transfer target: the department's queue, whichever window calls first */
-                              _("Any window of the department"), serving, FALSE, 0);
+  _hall_info_combo_set_items (
+      self->transfer_counter, self->counter_ids,
+      /* Translators: transfer target: the department's queue, whichever window calls first */
+      _ ("Any window of the department"), serving, FALSE, 0);
 }
 
 static void
@@ -323,14 +340,15 @@ transfer_response_cb (HallQueuePage *self,
 {
   g_autoptr (JsonObject) params = NULL;
   g_autofree char *reason = NULL;
-  gint64 counter_id;
+  gint64           counter_id;
 
   if (g_strcmp0 (response, "transfer") != 0)
     return;
   reason = _hall_form_dup_text (self->transfer_reason);
   params = ticket_params (self->transfer_ticket_id);
-  json_object_set_int_member (params, "department_id",
-                              _hall_info_combo_get_id (self->transfer_department, self->department_ids));
+  json_object_set_int_member (
+      params, "department_id",
+      _hall_info_combo_get_id (self->transfer_department, self->department_ids));
   counter_id = _hall_info_combo_get_id (self->transfer_counter, self->counter_ids);
   if (counter_id != 0)
     json_object_set_int_member (params, "counter_id", counter_id);
@@ -343,35 +361,38 @@ transfer_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  HallQueuePage *self = HALL_QUEUE_PAGE (widget);
-  gint64 id = g_variant_get_int64 (parameter);
-  JsonObject *ticket = find_ticket (self, id);
-  GtkWidget *group, *dialog;
+  HallQueuePage   *self = HALL_QUEUE_PAGE (widget);
+  gint64           id = g_variant_get_int64 (parameter);
+  JsonObject      *ticket = find_ticket (self, id);
+  GtkWidget       *group, *dialog;
   g_autofree char *heading = NULL;
 
   if (ticket == NULL || self->info == NULL || self->dialog != NULL)
     return;
 
   /* Translators: heading of the transfer dialog (转窗口); %s is the ticket code */
-  heading = g_strdup_printf (_("Transfer %s"), json_object_get_string_member_with_default (ticket, "code", ""));
+  heading = g_strdup_printf (_ ("Transfer %s"),
+                             json_object_get_string_member_with_default (ticket, "code", ""));
   dialog = _hall_dialog_new (GTK_WIDGET (self), &self->dialog, heading,
                              /* Translators: body of the transfer dialog */
-                             _("The visitor keeps their place by arrival time in the new queue."),
+                             _ ("The visitor keeps their place by arrival time in the new queue."),
                              /* Translators: confirms the transfer dialog */
-                             "transfer", _("_Transfer"), ADW_RESPONSE_SUGGESTED, G_CALLBACK (transfer_response_cb));
+                             "transfer", _ ("_Transfer"), ADW_RESPONSE_SUGGESTED,
+                             G_CALLBACK (transfer_response_cb));
   group = adw_preferences_group_new ();
   self->transfer_department = ADW_COMBO_ROW (adw_combo_row_new ());
   gtk_widget_set_name (GTK_WIDGET (self->transfer_department), "transfer_department");
   /* Translators: transfer dialog field */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->transfer_department), _("Department"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->transfer_department), _ ("Department"));
   _hall_info_combo_set_items (self->transfer_department, self->department_ids, NULL,
                               _hall_info_array (self->info, "departments"), FALSE,
                               json_object_get_int_member_with_default (ticket, "department_id", 0));
   self->transfer_counter = ADW_COMBO_ROW (adw_combo_row_new ());
   gtk_widget_set_name (GTK_WIDGET (self->transfer_counter), "transfer_counter");
   /* Translators: transfer dialog field */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->transfer_counter), _("Window"));
-  self->transfer_reason = _hall_dialog_reason_row_new (ADW_MESSAGE_DIALOG (dialog), "transfer_reason", "transfer");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->transfer_counter), _ ("Window"));
+  self->transfer_reason =
+      _hall_dialog_reason_row_new (ADW_MESSAGE_DIALOG (dialog), "transfer_reason", "transfer");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->transfer_department));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->transfer_counter));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->transfer_reason));
@@ -379,8 +400,8 @@ transfer_action (GtkWidget  *widget,
 
   self->transfer_ticket_id = id;
   transfer_department_cb (self);
-  g_signal_connect_object (self->transfer_department, "notify::selected", G_CALLBACK (transfer_department_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->transfer_department, "notify::selected",
+                           G_CALLBACK (transfer_department_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (GTK_WIDGET (self->transfer_reason));
 }
@@ -436,9 +457,9 @@ hall_queue_page_finalize (GObject *object)
 static void
 hall_queue_page_class_init (HallQueuePageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  HallPageClass *page_class = HALL_PAGE_CLASS (klass);
+  HallPageClass  *page_class = HALL_PAGE_CLASS (klass);
 
   object_class->dispose = hall_queue_page_dispose;
   object_class->finalize = hall_queue_page_finalize;
@@ -446,7 +467,8 @@ hall_queue_page_class_init (HallQueuePageClass *klass)
   page_class->event = hall_queue_page_event;
   page_class->update_actions = hall_queue_page_update_actions;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xinfanghall/Hall/ui/manager/hall-queue-page.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/xinfanghall/Hall/ui/manager/hall-queue-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HallQueuePage, error_label);
   gtk_widget_class_bind_template_child (widget_class, HallQueuePage, waiting_heading);
   gtk_widget_class_bind_template_child (widget_class, HallQueuePage, held_heading);
@@ -463,9 +485,11 @@ hall_queue_page_class_init (HallQueuePageClass *klass)
   gtk_widget_class_install_action (widget_class, "queue.reactivate", "x", ticket_action);
   gtk_widget_class_install_action (widget_class, "queue.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "queue.find", NULL, find_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "queue.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "queue.find",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "queue.refresh", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "queue.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "queue.refresh",
+                                       NULL);
 }
 
 static void
@@ -482,8 +506,8 @@ hall_queue_page_init (HallQueuePage *self)
   bind_filtered (self, self->waiting_list, self->waiting);
   bind_filtered (self, self->held_list, self->held);
   bind_filtered (self, self->no_show_list, self->no_show);
-  g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::client", G_CALLBACK (client_changed_cb), NULL);
   set_headings (self);
   hall_queue_page_update_actions (HALL_PAGE (self));

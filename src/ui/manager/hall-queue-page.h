@@ -14,13 +14,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HallQueuePage, hall_queue_page, HALL, QUEUE_PAGE, HallPage)
 
-GtkWidget  *hall_queue_page_new            (HallClient    *client);
+GtkWidget *hall_queue_page_new (HallClient *client);
 /* HallJsonItem per ticket ({…} as ticket.list gives it), in calling order. */
-GListModel *hall_queue_page_get_waiting    (HallQueuePage *self);
-GListModel *hall_queue_page_get_held       (HallQueuePage *self);
-GListModel *hall_queue_page_get_no_show    (HallQueuePage *self);
+GListModel *hall_queue_page_get_waiting (HallQueuePage *self);
+GListModel *hall_queue_page_get_held (HallQueuePage *self);
+GListModel *hall_queue_page_get_no_show (HallQueuePage *self);
 /* TRUE while the queue is read or a change is sent. */
-gboolean    hall_queue_page_get_busy       (HallQueuePage *self);
+gboolean hall_queue_page_get_busy (HallQueuePage *self);
 /* The open transfer dialog (queue.transfer), or NULL. */
 AdwMessageDialog *hall_queue_page_get_dialog (HallQueuePage *self);
 

@@ -28,43 +28,44 @@ struct _HallTriagePage
 {
   HallPage parent_instance;
 
-  JsonObject *info;       /* hall.info: categories and departments */
+  JsonObject *info; /* hall.info: categories and departments */
   JsonObject *last_issued;
   JsonObject *lookup;
-  char *looked_up;        /* the id_number or phone of the lookup shown */
-  guint lookup_serial;    /* of the lookup whose answer is awaited */
-  GArray *category_ids;   /* gint64 per category row item; 0 = none picked */
-  GArray *department_ids; /* gint64 per department row item */
-  gboolean ready;         /* hall.info has been read */
-  gboolean issuing;
-  gboolean looking_up;
-  gboolean updating;
+  char       *looked_up;      /* the id_number or phone of the lookup shown */
+  guint       lookup_serial;  /* of the lookup whose answer is awaited */
+  GArray     *category_ids;   /* gint64 per category row item; 0 = none picked */
+  GArray     *department_ids; /* gint64 per department row item */
+  gboolean    ready;          /* hall.info has been read */
+  gboolean    issuing;
+  gboolean    looking_up;
+  gboolean    updating;
 
-  AdwComboRow *category_row;
-  AdwComboRow *department_row;
-  AdwComboRow *priority_row;
+  AdwComboRow   *category_row;
+  AdwComboRow   *department_row;
+  AdwComboRow   *priority_row;
   GtkSpinButton *persons_spin;
-  GtkLabel *persons_error;
-  AdwEntryRow *name_row;
-  GtkLabel *name_error;
-  AdwEntryRow *id_number_row;
-  GtkLabel *id_number_error;
-  AdwEntryRow *phone_row;
-  GtkLabel *phone_error;
-  GtkLabel *repeat_label;
-  GtkListBox *history_list;
-  GtkLabel *form_error;
-  HallFormField fields[5];
-  GtkLabel *ticket_caption;
-  GtkLabel *code_label;
-  GtkLabel *department_label;
-  GtkLabel *position_label;
-  GtkWidget *ticket_card;
+  GtkLabel      *persons_error;
+  AdwEntryRow   *name_row;
+  GtkLabel      *name_error;
+  AdwEntryRow   *id_number_row;
+  GtkLabel      *id_number_error;
+  AdwEntryRow   *phone_row;
+  GtkLabel      *phone_error;
+  GtkLabel      *repeat_label;
+  GtkListBox    *history_list;
+  GtkLabel      *form_error;
+  HallFormField  fields[5];
+  GtkLabel      *ticket_caption;
+  GtkLabel      *code_label;
+  GtkLabel      *department_label;
+  GtkLabel      *position_label;
+  GtkWidget     *ticket_card;
 };
 
 G_DEFINE_FINAL_TYPE (HallTriagePage, hall_triage_page, HALL_TYPE_PAGE)
 
-enum {
+enum
+{
   PROP_0,
   PROP_READY,
   PROP_BUSY,
@@ -73,7 +74,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char * const priority_codes[] = { "normal", "priority", "collective" };
+static const char *const priority_codes[] = { "normal", "priority", "collective" };
 
 static void
 hall_triage_page_update_actions (HallPage *page)
@@ -81,7 +82,8 @@ hall_triage_page_update_actions (HallPage *page)
   HallTriagePage *self = HALL_TRIAGE_PAGE (page);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "triage.issue",
-                                 hall_page_is_online (page) && self->info != NULL && !self->issuing);
+                                 hall_page_is_online (page) && self->info != NULL
+                                     && !self->issuing);
 }
 
 static void
@@ -129,7 +131,9 @@ show_field_errors (HallTriagePage *self,
 {
   _hall_form_clear_errors (self->fields, N_CLEARED, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->form_error), FALSE);
-  if (error != NULL && _hall_form_show_error (self->fields, G_N_ELEMENTS (self->fields), error, self->form_error) == NULL)
+  if (error != NULL
+      && _hall_form_show_error (self->fields, G_N_ELEMENTS (self->fields), error, self->form_error)
+             == NULL)
     gtk_widget_set_visible (GTK_WIDGET (self->form_error), TRUE);
 }
 
@@ -142,13 +146,14 @@ fill_rows (HallTriagePage *self)
   gint64 department_id = _hall_info_combo_get_id (self->department_row, self->department_ids);
 
   self->updating = TRUE;
-  _hall_info_combo_set_items (self->category_row, self->category_ids,
-                              /* Translators: the first entry of the problem list, when the manager picks the department */
-                              _("Choose a problem…"), _hall_info_array (self->info, "categories"), FALSE, category_id);
+  _hall_info_combo_set_items (
+      self->category_row, self->category_ids,
+      /* Translators: the first entry of the problem list, when the manager picks the department */
+      _ ("Choose a problem…"), _hall_info_array (self->info, "categories"), FALSE, category_id);
   _hall_info_combo_set_items (self->department_row, self->department_ids,
                               /* Translators: the first entry of the department list in triage */
-                              _("Choose a department…"), _hall_info_array (self->info, "departments"), TRUE,
-                              department_id);
+                              _ ("Choose a department…"),
+                              _hall_info_array (self->info, "departments"), TRUE, department_id);
   self->updating = FALSE;
 }
 
@@ -183,20 +188,23 @@ hall_triage_page_refresh (HallPage *page)
 static void
 category_selected_cb (HallTriagePage *self)
 {
-  gint64 category_id = _hall_info_combo_get_id (self->category_row, self->category_ids);
+  gint64      category_id = _hall_info_combo_get_id (self->category_row, self->category_ids);
   JsonObject *category = find_by_id (_hall_info_array (self->info, "categories"), category_id);
-  guint position;
+  guint       position;
 
-  if (category != NULL && json_object_get_boolean_member_with_default (category, "litigation", FALSE))
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->category_row),
-                                 /* Translators: triage hint under a litigation-related (涉法涉诉) category */
-                                 _("Litigation-related: the visitor goes to a legal affairs window, not a petition."));
+  if (category != NULL
+      && json_object_get_boolean_member_with_default (category, "litigation", FALSE))
+    adw_action_row_set_subtitle (
+        ADW_ACTION_ROW (self->category_row),
+        /* Translators: triage hint under a litigation-related (涉法涉诉) category */
+        _ ("Litigation-related: the visitor goes to a legal affairs window, not a petition."));
   else
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->category_row), NULL);
 
   if (self->updating || category == NULL)
     return;
-  position = index_of (self->department_ids, json_object_get_int_member_with_default (category, "department_id", 0));
+  position = index_of (self->department_ids,
+                       json_object_get_int_member_with_default (category, "department_id", 0));
   if (position != GTK_INVALID_LIST_POSITION)
     adw_combo_row_set_selected (self->department_row, position);
   gtk_widget_set_visible (GTK_WIDGET (self->form_error), FALSE);
@@ -206,7 +214,7 @@ category_selected_cb (HallTriagePage *self)
 static void
 persons_changed_cb (HallTriagePage *self)
 {
-  int persons = gtk_spin_button_get_value_as_int (self->persons_spin);
+  int   persons = gtk_spin_button_get_value_as_int (self->persons_spin);
   guint priority = adw_combo_row_get_selected (self->priority_row);
 
   if (self->updating)
@@ -228,7 +236,7 @@ priority_selected_cb (HallTriagePage *self)
   if (adw_combo_row_get_selected (self->priority_row) == 2 && persons < 5)
     _hall_form_set_error (GTK_WIDGET (self->persons_spin), GTK_WIDGET (self->persons_error),
                           /* Translators: triage: collective visit chosen with fewer people */
-                          _("A collective visit is 5 or more persons: enter how many came."));
+                          _ ("A collective visit is 5 or more persons: enter how many came."));
   else
     _hall_form_set_error (GTK_WIDGET (self->persons_spin), GTK_WIDGET (self->persons_error), NULL);
 }
@@ -250,7 +258,7 @@ lookup_cb (HallPage     *page,
            gpointer      user_data)
 {
   HallTriagePage *self = HALL_TRIAGE_PAGE (page);
-  JsonObject *person;
+  JsonObject     *person;
 
   /* An answer for what was typed before. */
   if (GPOINTER_TO_UINT (user_data) != self->lookup_serial)
@@ -265,7 +273,8 @@ lookup_cb (HallPage     *page,
   person = _hall_manager_rows_history_show (self->history_list, self->repeat_label, lookup);
   /* The name the hall knows, unless the manager typed one. */
   if (person != NULL && *gtk_editable_get_text (GTK_EDITABLE (self->name_row)) == '\0')
-    gtk_editable_set_text (GTK_EDITABLE (self->name_row), json_object_get_string_member_with_default (person, "name", ""));
+    gtk_editable_set_text (GTK_EDITABLE (self->name_row),
+                           json_object_get_string_member_with_default (person, "name", ""));
 }
 
 static void
@@ -281,17 +290,19 @@ start_lookup (HallTriagePage *self,
   self->looked_up = g_strdup (value);
   json_object_set_string_member (params, member, value);
   set_busy (self, &self->looking_up, TRUE);
-  hall_page_call (HALL_PAGE (self), "petitioner.lookup", params, lookup_cb, GUINT_TO_POINTER (++self->lookup_serial));
+  hall_page_call (HALL_PAGE (self), "petitioner.lookup", params, lookup_cb,
+                  GUINT_TO_POINTER (++self->lookup_serial));
 }
 
 static void
 id_number_changed_cb (HallTriagePage *self)
 {
   g_autofree char *text = _hall_form_dup_text (self->id_number_row);
-  gboolean whole;
+  gboolean         whole;
   g_autofree char *message = _hall_check_id_number (text, FALSE, &whole);
 
-  _hall_form_set_error (GTK_WIDGET (self->id_number_row), GTK_WIDGET (self->id_number_error), message);
+  _hall_form_set_error (GTK_WIDGET (self->id_number_row), GTK_WIDGET (self->id_number_error),
+                        message);
   if (whole)
     start_lookup (self, "id_number", text);
   else if (*text != '\0' && g_strcmp0 (self->looked_up, text) != 0)
@@ -302,7 +313,7 @@ static void
 phone_changed_cb (HallTriagePage *self)
 {
   g_autofree char *text = _hall_form_dup_text (self->phone_row);
-  gboolean whole;
+  gboolean         whole;
   g_autofree char *message = _hall_check_phone (text, FALSE, &whole);
 
   _hall_form_set_error (GTK_WIDGET (self->phone_row), GTK_WIDGET (self->phone_error), message);
@@ -337,28 +348,31 @@ static void
 show_ticket (HallTriagePage *self,
              JsonObject     *issued)
 {
-  JsonObject *ticket = json_object_get_object_member (issued, "ticket");
-  gint64 position = json_object_get_int_member_with_default (issued, "position", 0);
-  gint64 ahead = json_object_get_int_member_with_default (issued, "people_ahead", 0);
+  JsonObject      *ticket = json_object_get_object_member (issued, "ticket");
+  gint64           position = json_object_get_int_member_with_default (issued, "position", 0);
+  gint64           ahead = json_object_get_int_member_with_default (issued, "people_ahead", 0);
   g_autofree char *where = NULL;
   g_autofree char *accessible = NULL;
-  const char *code = json_object_get_string_member_with_default (ticket, "code", "");
+  const char      *code = json_object_get_string_member_with_default (ticket, "code", "");
 
   /* Translators: above the ticket code just issued */
-  gtk_label_set_text (self->ticket_caption, _("Tell the visitor their number"));
+  gtk_label_set_text (self->ticket_caption, _ ("Tell the visitor their number"));
   gtk_label_set_text (self->code_label, code);
-  gtk_label_set_text (self->department_label, json_object_get_string_member_with_default (ticket, "department_name", ""));
+  gtk_label_set_text (self->department_label,
+                      json_object_get_string_member_with_default (ticket, "department_name", ""));
   if (ahead == 0)
     /* Translators: the ticket just issued is the next to be called */
-    where = g_strdup (_("Next to be called — nobody ahead"));
+    where = g_strdup (_ ("Next to be called — nobody ahead"));
   else
-    /* Translators: place of the ticket just issued: position in the queue and people waiting before it */
+    /* Translators: place of the ticket just issued: position in the queue and people waiting before
+     * it */
     where = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Position %d · %d person ahead",
                                           "Position %d · %d people ahead", ahead),
                              (int) position, (int) ahead);
   gtk_label_set_text (self->position_label, where);
   accessible = g_strdup_printf ("%s %s", code, where);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->ticket_card), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->ticket_card), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
   gtk_widget_add_css_class (self->ticket_card, "issued");
 }
 
@@ -389,9 +403,9 @@ issue_action (GtkWidget  *widget,
 {
   HallTriagePage *self = HALL_TRIAGE_PAGE (widget);
   g_autoptr (JsonObject) params = json_object_new ();
-  gint64 category_id = _hall_info_combo_get_id (self->category_row, self->category_ids);
-  gint64 department_id = _hall_info_combo_get_id (self->department_row, self->department_ids);
-  guint priority = adw_combo_row_get_selected (self->priority_row);
+  gint64           category_id = _hall_info_combo_get_id (self->category_row, self->category_ids);
+  gint64           department_id = _hall_info_combo_get_id (self->department_row, self->department_ids);
+  guint            priority = adw_combo_row_get_selected (self->priority_row);
   g_autofree char *name = _hall_form_dup_text (self->name_row);
   g_autofree char *id_number = _hall_form_dup_text (self->id_number_row);
   g_autofree char *phone = _hall_form_dup_text (self->phone_row);
@@ -400,8 +414,9 @@ issue_action (GtkWidget  *widget,
     return;
   if (category_id == 0 && department_id == 0)
     {
-      g_autoptr (GError) error = g_error_new_literal (HALL_ERROR, HALL_ERROR_INVALID_ARGUMENT,
-                                                      _("Choose the visitor's problem or department."));
+      g_autoptr (GError) error =
+          g_error_new_literal (HALL_ERROR, HALL_ERROR_INVALID_ARGUMENT,
+                               _ ("Choose the visitor's problem or department."));
       show_field_errors (self, error);
       return;
     }
@@ -415,7 +430,8 @@ issue_action (GtkWidget  *widget,
   if (department_id != 0)
     json_object_set_int_member (params, "department_id", department_id);
   json_object_set_string_member (params, "priority", priority_codes[MIN (priority, 2)]);
-  json_object_set_int_member (params, "persons", gtk_spin_button_get_value_as_int (self->persons_spin));
+  json_object_set_int_member (params, "persons",
+                              gtk_spin_button_get_value_as_int (self->persons_spin));
   if (*name || *id_number || *phone)
     {
       JsonObject *petitioner = json_object_new ();
@@ -441,7 +457,7 @@ clear_action (GtkWidget  *widget,
   HallTriagePage *self = HALL_TRIAGE_PAGE (widget);
 
   clear_form (self);
-  gtk_label_set_text (self->ticket_caption, _("No ticket issued yet"));
+  gtk_label_set_text (self->ticket_caption, _ ("No ticket issued yet"));
   gtk_label_set_text (self->code_label, "—");
   gtk_label_set_text (self->department_label, "");
   gtk_label_set_text (self->position_label, "");
@@ -523,9 +539,9 @@ hall_triage_page_get_property (GObject    *object,
 static void
 hall_triage_page_class_init (HallTriagePageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  HallPageClass *page_class = HALL_PAGE_CLASS (klass);
+  HallPageClass  *page_class = HALL_PAGE_CLASS (klass);
 
   object_class->dispose = hall_triage_page_dispose;
   object_class->finalize = hall_triage_page_finalize;
@@ -535,12 +551,15 @@ hall_triage_page_class_init (HallTriagePageClass *klass)
   page_class->update_actions = hall_triage_page_update_actions;
 
   properties[PROP_READY] =
-    g_param_spec_boolean ("ready", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+      g_param_spec_boolean ("ready", NULL, NULL, FALSE,
+                            G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+      g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                            G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xinfanghall/Hall/ui/manager/hall-triage-page.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/xinfanghall/Hall/ui/manager/hall-triage-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HallTriagePage, category_row);
   gtk_widget_class_bind_template_child (widget_class, HallTriagePage, department_row);
   gtk_widget_class_bind_template_child (widget_class, HallTriagePage, priority_row);
@@ -563,8 +582,10 @@ hall_triage_page_class_init (HallTriagePageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "triage.issue", NULL, issue_action);
   gtk_widget_class_install_action (widget_class, "triage.clear", NULL, clear_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "triage.issue", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "triage.issue", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "triage.issue", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
+                                       "triage.issue", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "triage.clear", NULL);
 }
 
@@ -575,37 +596,43 @@ hall_triage_page_init (HallTriagePage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->fields[0] = (HallFormField) { "persons", GTK_WIDGET (self->persons_spin), GTK_WIDGET (self->persons_error) };
-  self->fields[1] = (HallFormField) { "priority", GTK_WIDGET (self->persons_spin), GTK_WIDGET (self->persons_error) };
-  self->fields[2] = (HallFormField) { "petitioner.name", GTK_WIDGET (self->name_row), GTK_WIDGET (self->name_error) };
-  self->fields[3] = (HallFormField) { "*id_number", GTK_WIDGET (self->id_number_row),
-                                      GTK_WIDGET (self->id_number_error) };
-  self->fields[4] = (HallFormField) { "*phone", GTK_WIDGET (self->phone_row), GTK_WIDGET (self->phone_error) };
+  self->fields[0] = (HallFormField){ "persons", GTK_WIDGET (self->persons_spin),
+                                     GTK_WIDGET (self->persons_error) };
+  self->fields[1] = (HallFormField){ "priority", GTK_WIDGET (self->persons_spin),
+                                     GTK_WIDGET (self->persons_error) };
+  self->fields[2] = (HallFormField){ "petitioner.name", GTK_WIDGET (self->name_row),
+                                     GTK_WIDGET (self->name_error) };
+  self->fields[3] = (HallFormField){ "*id_number", GTK_WIDGET (self->id_number_row),
+                                     GTK_WIDGET (self->id_number_error) };
+  self->fields[4] =
+      (HallFormField){ "*phone", GTK_WIDGET (self->phone_row), GTK_WIDGET (self->phone_error) };
   self->category_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->department_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   priorities = gtk_string_list_new (NULL);
   /* Translators: ticket priority: an ordinary visitor */
-  gtk_string_list_append (priorities, _("Normal"));
+  gtk_string_list_append (priorities, _ ("Normal"));
   /* Translators: ticket priority: elderly, disabled, pregnant … called first */
-  gtk_string_list_append (priorities, _("Priority (elderly, disabled…)"));
+  gtk_string_list_append (priorities, _ ("Priority (elderly, disabled…)"));
   /* Translators: ticket priority: 集体访, 5 or more persons */
-  gtk_string_list_append (priorities, _("Collective visit"));
+  gtk_string_list_append (priorities, _ ("Collective visit"));
   adw_combo_row_set_model (self->priority_row, G_LIST_MODEL (priorities));
 
-  g_signal_connect_object (self->category_row, "notify::selected", G_CALLBACK (category_selected_cb), self,
+  g_signal_connect_object (self->category_row, "notify::selected",
+                           G_CALLBACK (category_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->priority_row, "notify::selected",
+                           G_CALLBACK (priority_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->persons_spin, "value-changed", G_CALLBACK (persons_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->id_number_row, "notify::text", G_CALLBACK (id_number_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->phone_row, "notify::text", G_CALLBACK (phone_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->priority_row, "notify::selected", G_CALLBACK (priority_selected_cb), self,
+  g_signal_connect_object (self->name_row, "entry-activated", G_CALLBACK (entry_activated_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->persons_spin, "value-changed", G_CALLBACK (persons_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->id_number_row, "notify::text", G_CALLBACK (id_number_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->phone_row, "notify::text", G_CALLBACK (phone_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->name_row, "entry-activated", G_CALLBACK (entry_activated_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->id_number_row, "entry-activated", G_CALLBACK (entry_activated_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->phone_row, "entry-activated", G_CALLBACK (entry_activated_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->id_number_row, "entry-activated", G_CALLBACK (entry_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->phone_row, "entry-activated", G_CALLBACK (entry_activated_cb),
+                           self, G_CONNECT_SWAPPED);
 
   g_signal_connect (self, "notify::client", G_CALLBACK (client_changed_cb), NULL);
   hall_triage_page_update_actions (HALL_PAGE (self));

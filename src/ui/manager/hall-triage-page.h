@@ -14,14 +14,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HallTriagePage, hall_triage_page, HALL, TRIAGE_PAGE, HallPage)
 
-GtkWidget  *hall_triage_page_new              (HallClient     *client);
+GtkWidget *hall_triage_page_new (HallClient *client);
 /* TRUE once the categories and departments are read from the hall. */
-gboolean    hall_triage_page_get_ready        (HallTriagePage *self);
+gboolean hall_triage_page_get_ready (HallTriagePage *self);
 /* TRUE while a ticket is being issued or a petitioner looked up. */
-gboolean    hall_triage_page_get_busy         (HallTriagePage *self);
+gboolean hall_triage_page_get_busy (HallTriagePage *self);
 /* The last ticket.issue result ({ticket, position, people_ahead, repeat_visits}) or NULL. */
-JsonObject *hall_triage_page_get_last_issued  (HallTriagePage *self);
+JsonObject *hall_triage_page_get_last_issued (HallTriagePage *self);
 /* The last petitioner.lookup result or NULL. */
-JsonObject *hall_triage_page_get_lookup       (HallTriagePage *self);
+JsonObject *hall_triage_page_get_lookup (HallTriagePage *self);
 
 G_END_DECLS

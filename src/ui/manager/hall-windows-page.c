@@ -25,24 +25,28 @@ struct _HallWindowsPage
 {
   HallPage parent_instance;
 
-  JsonArray *counters;
-  JsonObject *info;  /* hall.info: the departments a window may serve */
-  guint pending;     /* changes sent, not answered yet */
+  JsonArray  *counters;
+  JsonObject *info;    /* hall.info: the departments a window may serve */
+  guint       pending; /* changes sent, not answered yet */
 
   AdwMessageDialog *dialog;
-  gint64 dialog_counter_id;
-  AdwEntryRow *reason_row;
-  GPtrArray *checks; /* GtkCheckButton per department, "department-id" set */
-  GtkSizeGroup *state_buttons;
+  gint64            dialog_counter_id;
+  AdwEntryRow      *reason_row;
+  GPtrArray        *checks; /* GtkCheckButton per department, "department-id" set */
+  GtkSizeGroup     *state_buttons;
 
-  GtkLabel *error_label;
+  GtkLabel   *error_label;
   GtkListBox *counters_list;
 };
 
 G_DEFINE_FINAL_TYPE (HallWindowsPage, hall_windows_page, HALL_TYPE_PAGE)
 
-static const char * const page_actions[] = {
-  "windows.open", "windows.pause", "windows.resume", "windows.close", "windows.departments",
+static const char *const page_actions[] = {
+  "windows.open",
+  "windows.pause",
+  "windows.resume",
+  "windows.close",
+  "windows.departments",
 };
 
 static void
@@ -72,59 +76,64 @@ static GtkWidget *
 counter_row (HallWindowsPage *self,
              JsonObject      *counter)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *state_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *badge;
-  gint64 id = json_object_get_int_member_with_default (counter, "id", 0);
+  GtkWidget  *row = adw_action_row_new ();
+  GtkWidget  *state_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget  *badge;
+  gint64      id = json_object_get_int_member_with_default (counter, "id", 0);
   const char *state = json_object_get_string_member_with_default (counter, "state", "closed");
   const char *staff = json_object_get_string_member_with_default (counter, "staff_name", NULL);
   const char *reason = json_object_get_string_member_with_default (counter, "pause_reason", NULL);
-  JsonArray *departments = json_object_get_array_member (counter, "departments");
+  JsonArray  *departments = json_object_get_array_member (counter, "departments");
   g_autoptr (GString) subtitle = g_string_new (NULL);
   g_autofree char *name = g_strdup_printf ("window-%" G_GINT64_FORMAT, id);
-  gboolean open = g_strcmp0 (state, "open") == 0, paused = g_strcmp0 (state, "paused") == 0;
+  gboolean         open = g_strcmp0 (state, "open") == 0, paused = g_strcmp0 (state, "paused") == 0;
 
   gtk_widget_set_name (row, name);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), json_object_get_string_member_with_default (counter, "name", ""));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 json_object_get_string_member_with_default (counter, "name", ""));
   for (guint i = 0; departments && i < json_array_get_length (departments); i++)
     g_string_append_printf (subtitle, "%s%s", i ? "、" : "",
-                            json_object_get_string_member_with_default (json_array_get_object_element (departments, i),
-                                                                        "name", ""));
+                            json_object_get_string_member_with_default (
+                                json_array_get_object_element (departments, i), "name", ""));
   if (staff != NULL && *staff && (open || paused))
     g_string_append_printf (subtitle, " · %s", staff);
   if (paused && reason != NULL && *reason)
     /* Translators: why a window is paused */
-    g_string_append_printf (subtitle, _(" · paused: %s"), reason);
+    g_string_append_printf (subtitle, _ (" · paused: %s"), reason);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
 
-  badge = gtk_label_new (open ? C_("counter state", "Open") : paused ? C_("counter state", "Paused")
-                                                                     : C_("counter state", "Closed"));
+  badge = gtk_label_new (open     ? C_ ("counter state", "Open")
+                         : paused ? C_ ("counter state", "Paused")
+                                  : C_ ("counter state", "Closed"));
   gtk_widget_add_css_class (badge, "state-badge");
-  gtk_widget_add_css_class (badge, open ? "state-open" : paused ? "state-paused" : "state-closed");
+  gtk_widget_add_css_class (badge, open ? "state-open" : paused ? "state-paused"
+                                                                : "state-closed");
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (state_box), badge);
   if (open)
     gtk_box_append (GTK_BOX (state_box),
                     /* Translators: window settings button (tooltip and accessible name) */
-                    _hall_rows_icon_button_new ("media-playback-pause-symbolic", _("Pause the window…"),
-                                                "windows.pause", id));
+                    _hall_rows_icon_button_new ("media-playback-pause-symbolic",
+                                                _ ("Pause the window…"), "windows.pause", id));
   else
     gtk_box_append (GTK_BOX (state_box),
-                    _hall_rows_icon_button_new ("media-playback-start-symbolic",
-                                                /* Translators: window settings buttons (tooltip and accessible name) */
-                                                paused ? _("Resume the window") : _("Open the window"),
-                                                paused ? "windows.resume" : "windows.open", id));
+                    _hall_rows_icon_button_new (
+                        "media-playback-start-symbolic",
+                        /* Translators: window settings buttons (tooltip and accessible name) */
+                        paused ? _ ("Resume the window") : _ ("Open the window"),
+                        paused ? "windows.resume" : "windows.open", id));
   if (open || paused)
     gtk_box_append (GTK_BOX (state_box),
                     /* Translators: window settings button (tooltip and accessible name) */
-                    _hall_rows_icon_button_new ("media-playback-stop-symbolic", _("Close the window…"),
-                                                "windows.close", id));
+                    _hall_rows_icon_button_new ("media-playback-stop-symbolic",
+                                                _ ("Close the window…"), "windows.close", id));
   /* The same buttons line up in every row, whatever the window's state. */
   gtk_size_group_add_widget (self->state_buttons, state_box);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), state_box);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              /* Translators: window settings button (tooltip and accessible name) */
-                             _hall_rows_icon_button_new ("document-edit-symbolic", _("Departments served…"),
+                             _hall_rows_icon_button_new ("document-edit-symbolic",
+                                                         _ ("Departments served…"),
                                                          "windows.departments", id));
   return row;
 }
@@ -141,14 +150,16 @@ snapshot_cb (HallPage     *page,
 
   if (reply == NULL)
     {
-      _hall_form_set_error (GTK_WIDGET (self->error_label), GTK_WIDGET (self->error_label), error->message);
+      _hall_form_set_error (GTK_WIDGET (self->error_label), GTK_WIDGET (self->error_label),
+                            error->message);
       return;
     }
   g_clear_pointer (&self->counters, json_array_unref);
   self->counters = json_array_ref (json_object_get_array_member (reply, "counters"));
   _hall_rows_remove_all (self->counters_list);
   for (guint i = 0; self->counters && i < json_array_get_length (self->counters); i++)
-    gtk_list_box_append (self->counters_list, counter_row (self, json_array_get_object_element (self->counters, i)));
+    gtk_list_box_append (self->counters_list,
+                         counter_row (self, json_array_get_object_element (self->counters, i)));
 }
 
 static void
@@ -219,7 +230,8 @@ dialog_response_cb (HallWindowsPage *self,
       json_object_set_int_member (params, "id", self->dialog_counter_id);
       for (guint i = 0; i < self->checks->len; i++)
         if (gtk_check_button_get_active (self->checks->pdata[i]))
-          json_array_add_int_element (ids, GPOINTER_TO_INT (g_object_get_data (self->checks->pdata[i], "department-id")));
+          json_array_add_int_element (
+              ids, GPOINTER_TO_INT (g_object_get_data (self->checks->pdata[i], "department-id")));
       json_object_set_array_member (params, "department_ids", ids);
       send_change (self, "counter.save", params);
     }
@@ -235,17 +247,17 @@ counter_name (HallWindowsPage *self,
 }
 
 static GtkWidget *
-new_dialog (HallWindowsPage       *self,
-            gint64                 counter_id,
-            const char            *heading,
-            const char            *body,
-            const char            *response,
-            const char            *response_label,
-            AdwResponseAppearance  appearance)
+new_dialog (HallWindowsPage      *self,
+            gint64                counter_id,
+            const char           *heading,
+            const char           *body,
+            const char           *response,
+            const char           *response_label,
+            AdwResponseAppearance appearance)
 {
   self->dialog_counter_id = counter_id;
-  return _hall_dialog_new (GTK_WIDGET (self), &self->dialog, heading, body, response, response_label, appearance,
-                           G_CALLBACK (dialog_response_cb));
+  return _hall_dialog_new (GTK_WIDGET (self), &self->dialog, heading, body, response,
+                           response_label, appearance, G_CALLBACK (dialog_response_cb));
 }
 
 static void
@@ -254,20 +266,21 @@ pause_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   HallWindowsPage *self = HALL_WINDOWS_PAGE (widget);
-  gint64 counter_id = g_variant_get_int64 (parameter);
+  gint64           counter_id = g_variant_get_int64 (parameter);
   /* Translators: heading of the pause dialog; %s is the window's name */
-  g_autofree char *heading = g_strdup_printf (_("Pause %s?"), counter_name (self, counter_id));
-  GtkWidget *dialog, *group;
+  g_autofree char *heading = g_strdup_printf (_ ("Pause %s?"), counter_name (self, counter_id));
+  GtkWidget       *dialog, *group;
 
   if (self->dialog != NULL)
     return;
   dialog = new_dialog (self, counter_id, heading,
                        /* Translators: body of the pause dialog */
-                       _("A paused window calls nobody until it resumes. Say why, for the board."),
+                       _ ("A paused window calls nobody until it resumes. Say why, for the board."),
                        /* Translators: confirms pausing a window */
-                       "pause", _("_Pause"), ADW_RESPONSE_DEFAULT);
+                       "pause", _ ("_Pause"), ADW_RESPONSE_DEFAULT);
   group = adw_preferences_group_new ();
-  self->reason_row = _hall_dialog_reason_row_new (ADW_MESSAGE_DIALOG (dialog), "pause_reason", "pause");
+  self->reason_row =
+      _hall_dialog_reason_row_new (ADW_MESSAGE_DIALOG (dialog), "pause_reason", "pause");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->reason_row));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), group);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -280,18 +293,19 @@ close_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   HallWindowsPage *self = HALL_WINDOWS_PAGE (widget);
-  gint64 counter_id = g_variant_get_int64 (parameter);
+  gint64           counter_id = g_variant_get_int64 (parameter);
   /* Translators: heading of the close dialog; %s is the window's name */
-  g_autofree char *heading = g_strdup_printf (_("Close %s?"), counter_name (self, counter_id));
-  GtkWidget *dialog;
+  g_autofree char *heading = g_strdup_printf (_ ("Close %s?"), counter_name (self, counter_id));
+  GtkWidget       *dialog;
 
   if (self->dialog != NULL)
     return;
-  dialog = new_dialog (self, counter_id, heading,
-                       /* Translators: body of the close dialog */
-                       _("Visitors waiting for this window alone go back to their department's queue."),
-                       /* Translators: confirms closing a window */
-                       "close", _("C_lose Window"), ADW_RESPONSE_DESTRUCTIVE);
+  dialog =
+      new_dialog (self, counter_id, heading,
+                  /* Translators: body of the close dialog */
+                  _ ("Visitors waiting for this window alone go back to their department's queue."),
+                  /* Translators: confirms closing a window */
+                  "close", _ ("C_lose Window"), ADW_RESPONSE_DESTRUCTIVE);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -311,22 +325,22 @@ departments_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   HallWindowsPage *self = HALL_WINDOWS_PAGE (widget);
-  gint64 counter_id = g_variant_get_int64 (parameter);
-  JsonObject *counter = find_counter (self, counter_id);
-  JsonArray *served = counter ? json_object_get_array_member (counter, "departments") : NULL;
-  JsonArray *departments = _hall_info_array (self->info, "departments");
+  gint64           counter_id = g_variant_get_int64 (parameter);
+  JsonObject      *counter = find_counter (self, counter_id);
+  JsonArray       *served = counter ? json_object_get_array_member (counter, "departments") : NULL;
+  JsonArray       *departments = _hall_info_array (self->info, "departments");
   g_autofree char *heading = NULL;
-  GtkWidget *dialog, *list, *scrolled;
+  GtkWidget       *dialog, *list, *scrolled;
 
   if (self->dialog != NULL || counter == NULL || departments == NULL)
     return;
   /* Translators: heading of the dialog choosing a window's departments; %s is the window's name */
-  heading = g_strdup_printf (_("Departments Served at %s"), counter_name (self, counter_id));
+  heading = g_strdup_printf (_ ("Departments Served at %s"), counter_name (self, counter_id));
   dialog = new_dialog (self, counter_id, heading,
                        /* Translators: body of the departments dialog */
-                       _("The window calls visitors of these departments."),
+                       _ ("The window calls visitors of these departments."),
                        /* Translators: saves the departments a window serves */
-                       "save", _("_Save"), ADW_RESPONSE_SUGGESTED);
+                       "save", _ ("_Save"), ADW_RESPONSE_SUGGESTED);
   list = gtk_list_box_new ();
   gtk_widget_set_name (list, "window_departments");
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
@@ -334,32 +348,38 @@ departments_action (GtkWidget  *widget,
   g_ptr_array_set_size (self->checks, 0);
   for (guint i = 0; i < json_array_get_length (departments); i++)
     {
-      JsonObject *department = json_array_get_object_element (departments, i);
-      gint64 id = json_object_get_int_member_with_default (department, "id", 0);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
+      JsonObject      *department = json_array_get_object_element (departments, i);
+      gint64           id = json_object_get_int_member_with_default (department, "id", 0);
+      GtkWidget       *row = adw_action_row_new ();
+      GtkWidget       *check = gtk_check_button_new ();
       g_autofree char *check_name = g_strdup_printf ("department-%" G_GINT64_FORMAT, id);
-      gboolean active = FALSE;
+      gboolean         active = FALSE;
 
       if (!json_object_get_boolean_member_with_default (department, "active", TRUE))
         continue;
       for (guint j = 0; served && j < json_array_get_length (served); j++)
-        active |= json_object_get_int_member_with_default (json_array_get_object_element (served, j), "id", 0) == id;
+        active |= json_object_get_int_member_with_default (
+                      json_array_get_object_element (served, j), "id", 0)
+                  == id;
       gtk_widget_set_name (check, check_name);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      json_object_get_string_member_with_default (department, "name", ""), -1);
+      gtk_accessible_update_property (
+          GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+          json_object_get_string_member_with_default (department, "name", ""), -1);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
       g_object_set_data (G_OBJECT (check), "department-id", GINT_TO_POINTER ((int) id));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), json_object_get_string_member_with_default (department,
-                                                                                                           "name", ""));
+      adw_preferences_row_set_title (
+          ADW_PREFERENCES_ROW (row),
+          json_object_get_string_member_with_default (department, "name", ""));
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       gtk_list_box_append (GTK_LIST_BOX (list), row);
       g_ptr_array_add (self->checks, check);
-      g_signal_connect_object (check, "toggled", G_CALLBACK (check_toggled_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (check_toggled_cb), self,
+                               G_CONNECT_SWAPPED);
     }
   scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
@@ -415,9 +435,9 @@ hall_windows_page_finalize (GObject *object)
 static void
 hall_windows_page_class_init (HallWindowsPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  HallPageClass *page_class = HALL_PAGE_CLASS (klass);
+  HallPageClass  *page_class = HALL_PAGE_CLASS (klass);
 
   object_class->dispose = hall_windows_page_dispose;
   object_class->finalize = hall_windows_page_finalize;
@@ -425,7 +445,8 @@ hall_windows_page_class_init (HallWindowsPageClass *klass)
   page_class->event = hall_windows_page_event;
   page_class->update_actions = hall_windows_page_update_actions;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xinfanghall/Hall/ui/manager/hall-windows-page.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/xinfanghall/Hall/ui/manager/hall-windows-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HallWindowsPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, HallWindowsPage, counters_list);
 

@@ -15,10 +15,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HallWindowsPage, hall_windows_page, HALL, WINDOWS_PAGE, HallPage)
 
-GtkWidget        *hall_windows_page_new        (HallClient      *client);
+GtkWidget *hall_windows_page_new (HallClient *client);
 /* The windows shown (counter objects as hall.snapshot gives them), or NULL. */
-JsonArray        *hall_windows_page_get_counters (HallWindowsPage *self);
-gboolean          hall_windows_page_get_busy   (HallWindowsPage *self);
+JsonArray *hall_windows_page_get_counters (HallWindowsPage *self);
+gboolean   hall_windows_page_get_busy (HallWindowsPage *self);
 /* The open pause, close or departments dialog, or NULL. */
 AdwMessageDialog *hall_windows_page_get_dialog (HallWindowsPage *self);
 

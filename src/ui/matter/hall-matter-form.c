@@ -28,21 +28,21 @@ struct _HallMatterForm
 {
   HallPage parent_instance;
 
-  JsonArray *categories;
-  JsonArray *departments;
+  JsonArray  *categories;
+  JsonArray  *departments;
   JsonObject *result;
-  gint64 ticket_id;
-  gint64 ticket_persons;
-  gboolean busy;
-  GPtrArray *petitioners; /* AdwPreferencesGroup* */
+  gint64      ticket_id;
+  gint64      ticket_persons;
+  gboolean    busy;
+  GPtrArray  *petitioners; /* AdwPreferencesGroup* */
 
-  GtkWidget *result_box;
-  GtkLabel *result_number;
-  GtkLabel *result_code;
-  GtkLabel *result_guidance;
-  GtkLabel *form_error;
+  GtkWidget           *result_box;
+  GtkLabel            *result_number;
+  GtkLabel            *result_code;
+  GtkLabel            *result_guidance;
+  GtkLabel            *form_error;
   AdwPreferencesGroup *matter_group;
-  GtkBox *petitioners_box;
+  GtkBox              *petitioners_box;
 
   GtkWidget *channel;
   GtkWidget *type;
@@ -54,24 +54,26 @@ struct _HallMatterForm
 
 G_DEFINE_FINAL_TYPE (HallMatterForm, hall_matter_form, HALL_TYPE_PAGE)
 
-enum {
+enum
+{
   PROP_0,
   PROP_BUSY,
   N_PROPS
 };
 
-enum {
+enum
+{
   SIGNAL_REGISTERED,
   SIGNAL_PETITIONER_FOUND,
   N_SIGNALS
 };
 
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint       signals[N_SIGNALS];
 
-static const char * const channel_codes[] = { "visit", "letter", "online", "phone", "other" };
-static const char * const type_codes[] = { "claim", "suggestion", "accusation" };
-static const char * const fields[] = { "name", "id_number", "phone", "sex", "address", "role" };
+static const char *const channel_codes[] = { "visit", "letter", "online", "phone", "other" };
+static const char *const type_codes[] = { "claim", "suggestion", "accusation" };
+static const char *const fields[] = { "name", "id_number", "phone", "sex", "address", "role" };
 
 static GtkWidget *
 petitioner_field (AdwPreferencesGroup *group,
@@ -86,7 +88,7 @@ rename_petitioners (HallMatterForm *self)
   for (guint i = 0; i < self->petitioners->len; i++)
     {
       AdwPreferencesGroup *group = self->petitioners->pdata[i];
-      g_autofree char *title = g_strdup_printf (_("Petitioner %u"), i + 1);
+      g_autofree char     *title = g_strdup_printf (_ ("Petitioner %u"), i + 1);
 
       adw_preferences_group_set_title (group, title);
       for (guint j = 0; j < G_N_ELEMENTS (fields); j++)
@@ -104,20 +106,20 @@ lookup_cb (HallPage     *page,
            const GError *error,
            gpointer      user_data)
 {
-  HallMatterForm *self = HALL_MATTER_FORM (page);
+  HallMatterForm      *self = HALL_MATTER_FORM (page);
   AdwPreferencesGroup *group = user_data;
-  JsonArray *persons = reply ? json_object_get_array_member (reply, "persons") : NULL;
-  JsonObject *person;
-  g_autofree char *description = NULL;
-  const char *keys[] = { "name", "phone", "address" };
-  gint64 repeat;
+  JsonArray           *persons = reply ? json_object_get_array_member (reply, "persons") : NULL;
+  JsonObject          *person;
+  g_autofree char     *description = NULL;
+  const char          *keys[] = { "name", "phone", "address" };
+  gint64               repeat;
 
   if (persons == NULL || json_array_get_length (persons) == 0)
     return;
   person = json_array_get_object_element (persons, 0);
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
-      GtkWidget *field = petitioner_field (group, keys[i]);
+      GtkWidget  *field = petitioner_field (group, keys[i]);
       const char *known = json_object_get_string_member_with_default (person, keys[i], NULL);
 
       if (known != NULL && *gtk_editable_get_text (GTK_EDITABLE (field)) == '\0')
@@ -125,8 +127,9 @@ lookup_cb (HallPage     *page,
     }
   repeat = json_object_get_int_member_with_default (person, "repeat_count", 0);
   /* Translators: a returning petitioner: 第 N 次来访, and how many matters they have on record */
-  description = g_strdup_printf (_("Known to the hall: visit number %d, %d earlier matters"), (int) repeat + 1,
-                                 (int) json_array_get_length (json_object_get_array_member (person, "matters")));
+  description = g_strdup_printf (
+      _ ("Known to the hall: visit number %d, %d earlier matters"), (int) repeat + 1,
+      (int) json_array_get_length (json_object_get_array_member (person, "matters")));
   adw_preferences_group_set_description (group, description);
   g_signal_emit (self, signals[SIGNAL_PETITIONER_FOUND], 0, person);
 }
@@ -135,9 +138,9 @@ static void
 id_changed_cb (GtkEditable         *editable,
                AdwPreferencesGroup *group)
 {
-  HallMatterForm *self = g_object_get_data (G_OBJECT (group), "form");
-  const char *id = gtk_editable_get_text (editable);
-  gboolean complete;
+  HallMatterForm  *self = g_object_get_data (G_OBJECT (group), "form");
+  const char      *id = gtk_editable_get_text (editable);
+  gboolean         complete;
   g_autofree char *message = _hall_check_id_number (id, FALSE, &complete);
 
   _hall_form_field_set_error (GTK_WIDGET (editable), message);
@@ -145,14 +148,15 @@ id_changed_cb (GtkEditable         *editable,
     return;
   {
     const char *sex = hall_id_number_get_sex (id);
-    adw_combo_row_set_selected (ADW_COMBO_ROW (petitioner_field (group, "sex")), g_strcmp0 (sex, "male") == 0 ? 1 : 2);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (petitioner_field (group, "sex")),
+                                g_strcmp0 (sex, "male") == 0 ? 1 : 2);
   }
   if (hall_page_is_online (HALL_PAGE (self)))
     {
       g_autoptr (JsonObject) params = json_object_new ();
       json_object_set_string_member (params, "id_number", id);
-      hall_page_call_full (HALL_PAGE (self), "petitioner.lookup", params, lookup_cb, g_object_ref (group),
-                           g_object_unref);
+      hall_page_call_full (HALL_PAGE (self), "petitioner.lookup", params, lookup_cb,
+                           g_object_ref (group), g_object_unref);
     }
 }
 
@@ -175,33 +179,35 @@ static void
 add_petitioner (HallMatterForm *self)
 {
   AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  const char *sexes[] = { C_("petitioner", "Not given"), _("male"), _("female"), NULL };
-  const char *roles[] = { _("Petitioner"), _("Representative"), NULL };
-  GtkWidget *field;
+  const char          *sexes[] = { C_ ("petitioner", "Not given"), _ ("male"), _ ("female"), NULL };
+  const char          *roles[] = { _ ("Petitioner"), _ ("Representative"), NULL };
+  GtkWidget           *field;
 
   g_object_set_data (G_OBJECT (group), "form", self);
-  field = _hall_form_add_entry (group, "name", _("Name"));
+  field = _hall_form_add_entry (group, "name", _ ("Name"));
   g_signal_connect (field, "changed", G_CALLBACK (name_changed_cb), NULL);
   g_object_set_data (G_OBJECT (group), "name", field);
-  field = _hall_form_add_entry (group, "id_number", _("ID number"));
+  field = _hall_form_add_entry (group, "id_number", _ ("ID number"));
   g_signal_connect (field, "changed", G_CALLBACK (id_changed_cb), group);
   g_object_set_data (G_OBJECT (group), "id_number", field);
-  field = _hall_form_add_entry (group, "phone", _("Phone"));
+  field = _hall_form_add_entry (group, "phone", _ ("Phone"));
   gtk_editable_set_max_width_chars (GTK_EDITABLE (field), 24);
   g_signal_connect (field, "changed", G_CALLBACK (phone_changed_cb), NULL);
   g_object_set_data (G_OBJECT (group), "phone", field);
-  g_object_set_data (G_OBJECT (group), "sex", _hall_form_add_combo (group, "sex", C_("petitioner", "Sex"), sexes));
+  g_object_set_data (G_OBJECT (group), "sex",
+                     _hall_form_add_combo (group, "sex", C_ ("petitioner", "Sex"), sexes));
   g_object_set_data (G_OBJECT (group), "address",
-                     _hall_form_add_entry (group, "address", C_("petitioner", "Address")));
-  g_object_set_data (G_OBJECT (group), "role", _hall_form_add_combo (group, "role", _("Role"), roles));
+                     _hall_form_add_entry (group, "address", C_ ("petitioner", "Address")));
+  g_object_set_data (G_OBJECT (group), "role",
+                     _hall_form_add_combo (group, "role", _ ("Role"), roles));
   if (self->petitioners->len > 0)
     {
       GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
       gtk_widget_add_css_class (remove, "flat");
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (remove, _("Remove this petitioner"));
+      gtk_widget_set_tooltip_text (remove, _ ("Remove this petitioner"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Remove this petitioner"), -1);
+                                      _ ("Remove this petitioner"), -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "matter-form.remove-petitioner");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "u", self->petitioners->len);
       adw_preferences_group_set_header_suffix (group, remove);
@@ -214,25 +220,29 @@ add_petitioner (HallMatterForm *self)
 static void
 update_category_hint (HallMatterForm *self)
 {
-  guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (self->category));
-  JsonObject *category = NULL;
+  guint            selected = adw_combo_row_get_selected (ADW_COMBO_ROW (self->category));
+  JsonObject      *category = NULL;
   g_autofree char *hint = NULL;
 
-  if (self->categories != NULL && selected > 0 && selected <= json_array_get_length (self->categories))
+  if (self->categories != NULL && selected > 0
+      && selected <= json_array_get_length (self->categories))
     category = json_array_get_object_element (self->categories, selected - 1);
   if (category != NULL)
     {
-      gint64 department_id = json_object_get_int_member_with_default (category, "department_id", 0);
+      gint64      department_id = json_object_get_int_member_with_default (category, "department_id", 0);
       const char *name = NULL;
 
       for (guint i = 0; self->departments && i < json_array_get_length (self->departments); i++)
-        if (json_object_get_int_member (json_array_get_object_element (self->departments, i), "id") == department_id)
-          name = json_object_get_string_member (json_array_get_object_element (self->departments, i), "name");
+        if (json_object_get_int_member (json_array_get_object_element (self->departments, i), "id")
+            == department_id)
+          name = json_object_get_string_member (
+              json_array_get_object_element (self->departments, i), "name");
       if (json_object_get_boolean_member_with_default (category, "litigation", FALSE))
-        hint = g_strdup (_("Litigation-related: not accepted as a petition; the visitor is guided to the legal windows."));
+        hint = g_strdup (_ ("Litigation-related: not accepted as a petition; the visitor is guided "
+                            "to the legal windows."));
       else if (name != NULL)
         /* Translators: the department a problem category goes to */
-        hint = g_strdup_printf (_("Suggested department: %s"), name);
+        hint = g_strdup_printf (_ ("Suggested department: %s"), name);
     }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->category), hint ? hint : "");
 }
@@ -253,10 +263,12 @@ info_cb (HallPage     *page,
   g_clear_pointer (&self->departments, json_array_unref);
   self->categories = json_array_new ();
   for (guint i = 0; i < json_array_get_length (categories); i++)
-    if (json_object_get_boolean_member_with_default (json_array_get_object_element (categories, i), "active", TRUE))
-      json_array_add_element (self->categories, json_node_copy (json_array_get_element (categories, i)));
+    if (json_object_get_boolean_member_with_default (json_array_get_object_element (categories, i),
+                                                     "active", TRUE))
+      json_array_add_element (self->categories,
+                              json_node_copy (json_array_get_element (categories, i)));
   self->departments = json_array_ref (json_object_get_array_member (reply, "departments"));
-  names = gtk_string_list_new ((const char *[]) { _("No category"), NULL });
+  names = gtk_string_list_new ((const char *[]){ _ ("No category"), NULL });
   _hall_json_append_names (names, self->categories);
   adw_combo_row_set_model (ADW_COMBO_ROW (self->category), G_LIST_MODEL (names));
 }
@@ -275,7 +287,8 @@ hall_matter_form_update_actions (HallPage *page)
 {
   HallMatterForm *self = HALL_MATTER_FORM (page);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matter-form.submit", hall_page_is_online (page) && !self->busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matter-form.submit",
+                                 hall_page_is_online (page) && !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "matter-form.print-receipt",
                                  hall_page_is_online (page) && self->result != NULL);
 }
@@ -306,9 +319,9 @@ register_cb (HallPage     *page,
              const GError *error,
              gpointer      user_data)
 {
-  HallMatterForm *self = HALL_MATTER_FORM (page);
+  HallMatterForm  *self = HALL_MATTER_FORM (page);
   g_autofree char *code = NULL;
-  const char *guidance;
+  const char      *guidance;
 
   set_busy (self, FALSE);
   if (reply == NULL)
@@ -318,24 +331,28 @@ register_cb (HallPage     *page,
     }
   g_clear_pointer (&self->result, json_object_unref);
   self->result = json_object_ref (reply);
-  gtk_label_set_text (self->result_number, json_object_get_string_member_with_default (reply, "number", ""));
+  gtk_label_set_text (self->result_number,
+                      json_object_get_string_member_with_default (reply, "number", ""));
   /* Translators: the 6-digit query code the visitor uses at the kiosk */
-  code = g_strdup_printf (_("Query code %s"), json_object_get_string_member_with_default (reply, "query_code", ""));
+  code = g_strdup_printf (_ ("Query code %s"),
+                          json_object_get_string_member_with_default (reply, "query_code", ""));
   gtk_label_set_text (self->result_code, code);
   guidance = json_object_get_string_member_with_default (reply, "guidance", NULL);
   if (guidance != NULL)
     {
       JsonArray *windows = json_object_get_array_member (reply, "legal_windows");
-      GString *text = g_string_new (guidance);
+      GString   *text = g_string_new (guidance);
 
       for (guint i = 0; windows && i < json_array_get_length (windows); i++)
         {
           JsonObject *w = json_array_get_object_element (windows, i);
-          JsonArray *numbers = json_object_get_array_member (w, "counters");
-          g_string_append_printf (text, "\n· %s", json_object_get_string_member_with_default (w, "name", ""));
+          JsonArray  *numbers = json_object_get_array_member (w, "counters");
+          g_string_append_printf (text, "\n· %s",
+                                  json_object_get_string_member_with_default (w, "name", ""));
           for (guint j = 0; numbers && j < json_array_get_length (numbers); j++)
             /* Translators: a window number after a legal department's name */
-            g_string_append_printf (text, j == 0 ? _(": window %d") : ", %d", (int) json_array_get_int_element (numbers, j));
+            g_string_append_printf (text, j == 0 ? _ (": window %d") : ", %d",
+                                    (int) json_array_get_int_element (numbers, j));
         }
       gtk_label_set_text (self->result_guidance, text->str);
       g_string_free (text, TRUE);
@@ -365,39 +382,44 @@ print_receipt_action (GtkWidget  *widget,
   g_autoptr (JsonObject) params = json_object_new ();
 
   g_return_if_fail (self->result != NULL);
-  json_object_set_int_member (params, "matter_id", json_object_get_int_member (self->result, "matter_id"));
-  hall_page_call (HALL_PAGE (self), "matter.get", params, hall_print_reply_cb, (gpointer) receipt_from_reply);
+  json_object_set_int_member (params, "matter_id",
+                              json_object_get_int_member (self->result, "matter_id"));
+  hall_page_call (HALL_PAGE (self), "matter.get", params, hall_print_reply_cb,
+                  (gpointer) receipt_from_reply);
 }
 
 /* The petitioner of @group as matter.register takes it; what is wrong is said at its field, and
  * *@first_bad is set to the first such field. */
 static JsonObject *
-take_petitioner (AdwPreferencesGroup  *group,
-                 guint                *representatives,
-                 GtkWidget           **first_bad)
+take_petitioner (AdwPreferencesGroup *group,
+                 guint               *representatives,
+                 GtkWidget          **first_bad)
 {
-  JsonObject *p = json_object_new ();
+  JsonObject      *p = json_object_new ();
   g_autofree char *name = _hall_form_dup_text (petitioner_field (group, "name"));
   g_autofree char *id = _hall_form_dup_text (petitioner_field (group, "id_number"));
   g_autofree char *phone = _hall_form_dup_text (petitioner_field (group, "phone"));
   g_autofree char *address = _hall_form_dup_text (petitioner_field (group, "address"));
   g_autofree char *id_error = _hall_check_id_number (id, TRUE, NULL);
   g_autofree char *phone_error = _hall_check_phone (phone, TRUE, NULL);
-  guint sex = adw_combo_row_get_selected (ADW_COMBO_ROW (petitioner_field (group, "sex")));
-  gboolean representative = adw_combo_row_get_selected (ADW_COMBO_ROW (petitioner_field (group, "role"))) == 1;
+  guint            sex = adw_combo_row_get_selected (ADW_COMBO_ROW (petitioner_field (group, "sex")));
+  gboolean         representative =
+      adw_combo_row_get_selected (ADW_COMBO_ROW (petitioner_field (group, "role"))) == 1;
   const char *role_error = NULL;
 
   if (representative && ++*representatives > MAX_REPRESENTATIVES)
-    role_error = _("A collective visit has at most 5 representatives.");
-  _hall_form_field_set_error (petitioner_field (group, "name"), *name == '\0' ? _("Enter the petitioner’s name.") : NULL);
+    role_error = _ ("A collective visit has at most 5 representatives.");
+  _hall_form_field_set_error (petitioner_field (group, "name"),
+                              *name == '\0' ? _ ("Enter the petitioner’s name.") : NULL);
   _hall_form_field_set_error (petitioner_field (group, "id_number"), id_error);
   _hall_form_field_set_error (petitioner_field (group, "phone"), phone_error);
   _hall_form_field_set_error (petitioner_field (group, "role"), role_error);
   if (*first_bad == NULL)
-    *first_bad = *name == '\0' ? petitioner_field (group, "name")
-                 : id_error != NULL ? petitioner_field (group, "id_number")
+    *first_bad = *name == '\0'         ? petitioner_field (group, "name")
+                 : id_error != NULL    ? petitioner_field (group, "id_number")
                  : phone_error != NULL ? petitioner_field (group, "phone")
-                 : role_error != NULL ? petitioner_field (group, "role") : NULL;
+                 : role_error != NULL  ? petitioner_field (group, "role")
+                                       : NULL;
 
   if (*name != '\0')
     json_object_set_string_member (p, "name", name);
@@ -420,27 +442,30 @@ submit_action (GtkWidget  *widget,
 {
   HallMatterForm *self = HALL_MATTER_FORM (widget);
   g_autoptr (JsonObject) params = json_object_new ();
-  JsonArray *petitioners = json_array_new ();
+  JsonArray       *petitioners = json_array_new ();
   g_autofree char *content = _hall_form_dup_text (self->content);
   g_autofree char *persons = _hall_form_dup_text (self->persons);
-  guint category = adw_combo_row_get_selected (ADW_COMBO_ROW (self->category));
-  guint representatives = 0;
-  GtkWidget *first_bad = NULL;
+  guint            category = adw_combo_row_get_selected (ADW_COMBO_ROW (self->category));
+  guint            representatives = 0;
+  GtkWidget       *first_bad = NULL;
 
   json_object_set_array_member (params, "petitioners", petitioners);
   if (self->busy)
     return;
   gtk_widget_set_visible (GTK_WIDGET (self->form_error), FALSE);
-  json_object_set_string_member (params, "channel",
-                                 channel_codes[adw_combo_row_get_selected (ADW_COMBO_ROW (self->channel))]);
-  json_object_set_string_member (params, "type", type_codes[adw_combo_row_get_selected (ADW_COMBO_ROW (self->type))]);
-  if (self->categories != NULL && category > 0 && category <= json_array_get_length (self->categories))
-    json_object_set_int_member (params, "category_id",
-                                json_object_get_int_member (json_array_get_object_element (self->categories,
-                                                                                           category - 1), "id"));
+  json_object_set_string_member (
+      params, "channel", channel_codes[adw_combo_row_get_selected (ADW_COMBO_ROW (self->channel))]);
+  json_object_set_string_member (
+      params, "type", type_codes[adw_combo_row_get_selected (ADW_COMBO_ROW (self->type))]);
+  if (self->categories != NULL && category > 0
+      && category <= json_array_get_length (self->categories))
+    json_object_set_int_member (
+        params, "category_id",
+        json_object_get_int_member (json_array_get_object_element (self->categories, category - 1),
+                                    "id"));
   if (*content == '\0')
     {
-      _hall_form_field_set_error (self->content, _("Write down what the visitor asks for."));
+      _hall_form_field_set_error (self->content, _ ("Write down what the visitor asks for."));
       first_bad = self->content;
     }
   else
@@ -453,7 +478,8 @@ submit_action (GtkWidget  *widget,
       gint64 n = 0;
       if (!g_ascii_string_to_signed (persons, 10, 1, 9999, &n, NULL))
         {
-          _hall_form_field_set_error (self->persons, _("Enter how many people came, from 1 to 9999."));
+          _hall_form_field_set_error (self->persons,
+                                      _ ("Enter how many people came, from 1 to 9999."));
           first_bad = first_bad ? first_bad : self->persons;
         }
       else
@@ -463,15 +489,16 @@ submit_action (GtkWidget  *widget,
         }
     }
   else if (self->ticket_persons > 0)
-    json_object_set_int_member (params, "persons", MAX (self->ticket_persons, self->petitioners->len));
+    json_object_set_int_member (params, "persons",
+                                MAX (self->ticket_persons, self->petitioners->len));
   if (self->ticket_id > 0)
     json_object_set_int_member (params, "ticket_id", self->ticket_id);
   if (gtk_switch_get_active (GTK_SWITCH (self->litigation)))
     json_object_set_boolean_member (params, "litigation", TRUE);
 
   for (guint i = 0; i < self->petitioners->len; i++)
-    json_array_add_object_element (petitioners, take_petitioner (self->petitioners->pdata[i], &representatives,
-                                                                 &first_bad));
+    json_array_add_object_element (
+        petitioners, take_petitioner (self->petitioners->pdata[i], &representatives, &first_bad));
 
   if (first_bad != NULL)
     {
@@ -498,7 +525,7 @@ remove_petitioner_action (GtkWidget  *widget,
                           GVariant   *parameter)
 {
   HallMatterForm *self = HALL_MATTER_FORM (widget);
-  guint index = g_variant_get_uint32 (parameter);
+  guint           index = g_variant_get_uint32 (parameter);
 
   if (index == 0 || index >= self->petitioners->len)
     return;
@@ -566,9 +593,9 @@ hall_matter_form_get_property (GObject    *object,
 static void
 hall_matter_form_class_init (HallMatterFormClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  HallPageClass *page_class = HALL_PAGE_CLASS (klass);
+  HallPageClass  *page_class = HALL_PAGE_CLASS (klass);
 
   object_class->dispose = hall_matter_form_dispose;
   object_class->finalize = hall_matter_form_finalize;
@@ -577,18 +604,21 @@ hall_matter_form_class_init (HallMatterFormClass *klass)
   page_class->update_actions = hall_matter_form_update_actions;
 
   properties[PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+      g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                            G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The matter.register result. */
-  signals[SIGNAL_REGISTERED] = g_signal_new ("registered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
-                                             NULL, NULL, G_TYPE_NONE, 1, JSON_TYPE_OBJECT);
+  signals[SIGNAL_REGISTERED] =
+      g_signal_new ("registered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                    G_TYPE_NONE, 1, JSON_TYPE_OBJECT);
   /* A person petitioner.lookup found for an ID number typed in the form. */
-  signals[SIGNAL_PETITIONER_FOUND] = g_signal_new ("petitioner-found", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, JSON_TYPE_OBJECT);
+  signals[SIGNAL_PETITIONER_FOUND] =
+      g_signal_new ("petitioner-found", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                    NULL, G_TYPE_NONE, 1, JSON_TYPE_OBJECT);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xinfanghall/Hall/ui/matter/hall-matter-form.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/xinfanghall/Hall/ui/matter/hall-matter-form.ui");
   gtk_widget_class_bind_template_child (widget_class, HallMatterForm, result_box);
   gtk_widget_class_bind_template_child (widget_class, HallMatterForm, result_number);
   gtk_widget_class_bind_template_child (widget_class, HallMatterForm, result_code);
@@ -598,31 +628,41 @@ hall_matter_form_class_init (HallMatterFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HallMatterForm, petitioners_box);
 
   gtk_widget_class_install_action (widget_class, "matter-form.submit", NULL, submit_action);
-  gtk_widget_class_install_action (widget_class, "matter-form.print-receipt", NULL, print_receipt_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "matter-form.print-receipt", NULL);
-  gtk_widget_class_install_action (widget_class, "matter-form.add-petitioner", NULL, add_petitioner_action);
-  gtk_widget_class_install_action (widget_class, "matter-form.remove-petitioner", "u", remove_petitioner_action);
+  gtk_widget_class_install_action (widget_class, "matter-form.print-receipt", NULL,
+                                   print_receipt_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "matter-form.print-receipt", NULL);
+  gtk_widget_class_install_action (widget_class, "matter-form.add-petitioner", NULL,
+                                   add_petitioner_action);
+  gtk_widget_class_install_action (widget_class, "matter-form.remove-petitioner", "u",
+                                   remove_petitioner_action);
 }
 
 static void
 hall_matter_form_init (HallMatterForm *self)
 {
-  const char *channels[] = { C_("channel", "Visit"), C_("channel", "Letter"), C_("channel", "Online"),
-                             C_("channel", "Phone"), C_("channel", "Other"), NULL };
-  const char *types[] = { _("Appeal or claim"), _("Suggestion"), _("Report or accusation"), NULL };
-  const char *no_category[] = { _("No category"), NULL };
+  const char *channels[] = { C_ ("channel", "Visit"), C_ ("channel", "Letter"),
+                             C_ ("channel", "Online"), C_ ("channel", "Phone"),
+                             C_ ("channel", "Other"), NULL };
+  const char *types[] = { _ ("Appeal or claim"), _ ("Suggestion"), _ ("Report or accusation"),
+                          NULL };
+  const char *no_category[] = { _ ("No category"), NULL };
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->petitioners = g_ptr_array_new ();
   /* Translators: 渠道: visit, letter, online … */
-  self->channel = _hall_form_add_combo (self->matter_group, "channel", _("Channel"), channels);
+  self->channel = _hall_form_add_combo (self->matter_group, "channel", _ ("Channel"), channels);
   /* Translators: 类型: 建议意见 / 检举控告 / 申诉求决 */
-  self->type = _hall_form_add_combo (self->matter_group, "type", _("Type"), types);
+  self->type = _hall_form_add_combo (self->matter_group, "type", _ ("Type"), types);
   /* Translators: the problem category, which suggests the department */
-  self->category = _hall_form_add_combo (self->matter_group, "category_id", _("Problem category"), no_category);
-  g_signal_connect_swapped (self->category, "notify::selected", G_CALLBACK (update_category_hint), self);
-  self->content = _hall_form_add_entry (self->matter_group, "content", _("What the visitor asks for"));
-  self->persons = _hall_form_add_entry (self->matter_group, "persons", _("Number of people (optional)"));
+  self->category =
+      _hall_form_add_combo (self->matter_group, "category_id", _ ("Problem category"), no_category);
+  g_signal_connect_swapped (self->category, "notify::selected", G_CALLBACK (update_category_hint),
+                            self);
+  self->content =
+      _hall_form_add_entry (self->matter_group, "content", _ ("What the visitor asks for"));
+  self->persons =
+      _hall_form_add_entry (self->matter_group, "persons", _ ("Number of people (optional)"));
   {
     GtkWidget *row = adw_action_row_new ();
 
@@ -630,12 +670,14 @@ hall_matter_form_init (HallMatterForm *self)
     gtk_widget_set_name (self->litigation, "litigation");
     gtk_widget_set_valign (self->litigation, GTK_ALIGN_CENTER);
     /* Translators: 涉法涉诉: the matter belongs to the courts, prosecutors, police or justice bureau */
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Litigation-related"));
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Not accepted as a petition: the visitor is guided to the legal windows"));
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ ("Litigation-related"));
+    adw_action_row_set_subtitle (
+        ADW_ACTION_ROW (row),
+        _ ("Not accepted as a petition: the visitor is guided to the legal windows"));
     adw_action_row_add_suffix (ADW_ACTION_ROW (row), self->litigation);
     adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), self->litigation);
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->litigation), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    _("Litigation-related"), -1);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->litigation),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Litigation-related"), -1);
     adw_preferences_group_add (self->matter_group, row);
   }
   add_petitioner (self);

@@ -13,16 +13,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HallMatterForm, hall_matter_form, HALL, MATTER_FORM, HallPage)
 
-GtkWidget  *hall_matter_form_new           (HallClient     *client);
+GtkWidget *hall_matter_form_new (HallClient *client);
 /* The visit the matter comes from (0: none); @persons the ticket's count of people. */
-void        hall_matter_form_set_ticket    (HallMatterForm *self,
-                                            gint64          ticket_id,
-                                            gint64          persons);
-gint64      hall_matter_form_get_ticket_id (HallMatterForm *self);
+void   hall_matter_form_set_ticket (HallMatterForm *self,
+                                    gint64          ticket_id,
+                                    gint64          persons);
+gint64 hall_matter_form_get_ticket_id (HallMatterForm *self);
 /* Empties every field for the next visitor. */
-void        hall_matter_form_reset         (HallMatterForm *self);
-gboolean    hall_matter_form_get_busy      (HallMatterForm *self);
+void     hall_matter_form_reset (HallMatterForm *self);
+gboolean hall_matter_form_get_busy (HallMatterForm *self);
 /* The last matter.register result, or NULL. */
-JsonObject *hall_matter_form_get_result    (HallMatterForm *self);
+JsonObject *hall_matter_form_get_result (HallMatterForm *self);
 
 G_END_DECLS

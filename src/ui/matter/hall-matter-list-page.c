@@ -21,8 +21,8 @@
 #include "hall-matter-list-page.h"
 #include "hall-matter-view.h"
 
-#define PAGE_SIZE   50
-#define MAX_LIMIT   200
+#define PAGE_SIZE 50
+#define MAX_LIMIT 200
 #define SEARCH_SIZE 100
 
 /* The row's box, whose "label" is the accessible name of the row: its number, state,
@@ -33,12 +33,13 @@ G_DECLARE_FINAL_TYPE (HallMatterRow, hall_matter_row, HALL, MATTER_ROW, GtkBox)
 struct _HallMatterRow
 {
   GtkBox parent_instance;
-  char *label;
+  char  *label;
 };
 
 G_DEFINE_FINAL_TYPE (HallMatterRow, hall_matter_row, GTK_TYPE_BOX)
 
-enum {
+enum
+{
   ROW_PROP_0,
   ROW_PROP_LABEL,
   ROW_N_PROPS
@@ -51,9 +52,11 @@ hall_matter_row_update_label (HallMatterRow *self)
 {
   GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, self->label ?: "", -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  self->label ?: "", -1);
   if (parent != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (parent), GTK_ACCESSIBLE_PROPERTY_LABEL, self->label ?: "", -1);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (parent), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    self->label ?: "", -1);
 }
 
 static void
@@ -112,8 +115,8 @@ hall_matter_row_class_init (HallMatterRowClass *klass)
   object_class->get_property = hall_matter_row_get_property;
   object_class->set_property = hall_matter_row_set_property;
   row_properties[ROW_PROP_LABEL] =
-    g_param_spec_string ("label", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+      g_param_spec_string ("label", NULL, NULL, NULL,
+                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, ROW_N_PROPS, row_properties);
 }
 
@@ -128,17 +131,17 @@ struct _HallMatterListPage
   HallPage parent_instance;
 
   GListStore *matters;
-  gboolean searching;   /* the list shows matter.search's results */
-  gboolean more;        /* matter.list has matters after the ones listed */
-  guint offset;         /* where the answer being awaited starts */
+  gboolean    searching; /* the list shows matter.search's results */
+  gboolean    more;      /* matter.list has matters after the ones listed */
+  guint       offset;    /* where the answer being awaited starts */
 
-  GtkStack *list_stack;
+  GtkStack           *list_stack;
   GtkSingleSelection *selection;
 
   GtkSearchEntry *search_entry;
-  GtkLabel *list_heading;
-  GtkListView *matters_list;
-  GtkLabel *placeholder;
+  GtkLabel       *list_heading;
+  GtkListView    *matters_list;
+  GtkLabel       *placeholder;
   HallMatterView *view;
 };
 
@@ -167,8 +170,10 @@ due_text (JsonObject  *m,
       *css_class = NULL;
       return NULL;
     }
-  return _hall_matter_format_due_text (_hall_json_string (m, "clock") != NULL, json_object_get_int_member_with_default (m, "days_left", 0),
-                                       json_object_get_boolean_member_with_default (m, "overdue", FALSE), css_class);
+  return _hall_matter_format_due_text (
+      _hall_json_string (m, "clock") != NULL,
+      json_object_get_int_member_with_default (m, "days_left", 0),
+      json_object_get_boolean_member_with_default (m, "overdue", FALSE), css_class);
 }
 
 static char *
@@ -176,7 +181,7 @@ matter_due (gpointer    unused,
             JsonObject *m)
 {
   const char *css_class;
-  char *text = due_text (m, &css_class);
+  char       *text = due_text (m, &css_class);
 
   return text ?: g_strdup ("");
 }
@@ -185,7 +190,7 @@ static gboolean
 matter_has_due (gpointer    unused,
                 JsonObject *m)
 {
-  const char *css_class;
+  const char      *css_class;
   g_autofree char *text = due_text (m, &css_class);
 
   return text != NULL;
@@ -195,7 +200,7 @@ static GStrv
 matter_due_classes (gpointer    unused,
                     JsonObject *m)
 {
-  const char *css_class;
+  const char      *css_class;
   g_autofree char *text = due_text (m, &css_class);
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
 
@@ -216,8 +221,9 @@ matter_state_classes (gpointer    unused,
 {
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
 
-  g_strv_builder_add_many (builder, "state-badge",
-                           m != NULL ? _hall_matter_format_state_class (_hall_json_string (m, "state")) : NULL, NULL);
+  g_strv_builder_add_many (
+      builder, "state-badge",
+      m != NULL ? _hall_matter_format_state_class (_hall_json_string (m, "state")) : NULL, NULL);
   return g_strv_builder_end (builder);
 }
 
@@ -225,27 +231,28 @@ static char *
 matter_accessible_label (gpointer    unused,
                          JsonObject *m)
 {
-  const char *css_class;
+  const char      *css_class;
   g_autofree char *due = due_text (m, &css_class);
   g_autoptr (GString) label = g_string_new (NULL);
 
   if (m == NULL)
     return g_strdup ("");
   /* Translators: separates the parts of a matter's spoken description in the list */
-  g_string_append_printf (label, "%s%s%s", _hall_json_string (m, "number") ?: "", _(", "),
+  g_string_append_printf (label, "%s%s%s", _hall_json_string (m, "number") ?: "", _ (", "),
                           hall_label_state (_hall_json_string (m, "state")));
   if (_hall_json_string (m, "department_name") != NULL)
-    g_string_append_printf (label, "%s%s", _(", "), _hall_json_string (m, "department_name"));
+    g_string_append_printf (label, "%s%s", _ (", "), _hall_json_string (m, "department_name"));
   if (due != NULL)
-    g_string_append_printf (label, "%s%s", _(", "), due);
+    g_string_append_printf (label, "%s%s", _ (", "), due);
   return g_string_free (g_steal_pointer (&label), FALSE);
 }
 
 static void
 update_stack (HallMatterListPage *self)
 {
-  gtk_stack_set_visible_child_name (self->list_stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->matters)) > 0 ? "list" : "empty");
+  gtk_stack_set_visible_child_name (
+      self->list_stack,
+      g_list_model_get_n_items (G_LIST_MODEL (self->matters)) > 0 ? "list" : "empty");
 }
 
 /* After the list was read again, the matter shown beside it stays selected. */
@@ -253,7 +260,7 @@ static void
 select_shown (HallMatterListPage *self)
 {
   gint64 shown = hall_matter_view_get_matter_id (self->view);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->matters));
+  guint  n = g_list_model_get_n_items (G_LIST_MODEL (self->matters));
 
   for (guint i = 0; shown != 0 && i < n; i++)
     {
@@ -275,8 +282,8 @@ list_cb (HallPage     *page,
 {
   HallMatterListPage *self = HALL_MATTER_LIST_PAGE (page);
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->matters));
-  guint offset = MIN (self->offset, n);
+  guint      n = g_list_model_get_n_items (G_LIST_MODEL (self->matters));
+  guint      offset = MIN (self->offset, n);
   JsonArray *matters;
 
   if (reply == NULL)
@@ -292,10 +299,12 @@ list_cb (HallPage     *page,
     g_ptr_array_add (items, hall_json_item_new (json_array_get_object_element (matters, i), 0));
   /* A first page replaces the list; a next page is added after what is listed. */
   g_list_store_splice (self->matters, offset, n - offset, items->pdata, items->len);
-  self->more = !self->searching && json_object_get_boolean_member_with_default (reply, "more", FALSE);
+  self->more =
+      !self->searching && json_object_get_boolean_member_with_default (reply, "more", FALSE);
   select_shown (self);
   gtk_label_set_text (self->placeholder, *gtk_editable_get_text (GTK_EDITABLE (self->search_entry))
-                                           ? _("No matter found.") : _("No open matter you first received."));
+                                             ? _ ("No matter found.")
+                                             : _ ("No open matter you first received."));
   update_stack (self);
 }
 
@@ -307,13 +316,13 @@ load (HallMatterListPage *self,
 {
   g_autoptr (JsonObject) params = json_object_new ();
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->matters));
+  guint       n = g_list_model_get_n_items (G_LIST_MODEL (self->matters));
 
   if (query != NULL && g_utf8_strlen (query, -1) >= 2)
     {
       self->searching = TRUE;
       self->offset = 0;
-      gtk_label_set_text (self->list_heading, _("Search results"));
+      gtk_label_set_text (self->list_heading, _ ("Search results"));
       json_object_set_string_member (params, "query", query);
       json_object_set_int_member (params, "limit", SEARCH_SIZE);
       hall_page_load (HALL_PAGE (self), "matter.search", params, list_cb, NULL);
@@ -323,10 +332,11 @@ load (HallMatterListPage *self,
     n = 0;
   self->searching = FALSE;
   self->offset = next_page ? n : 0;
-  gtk_label_set_text (self->list_heading, _("My first-received matters"));
+  gtk_label_set_text (self->list_heading, _ ("My first-received matters"));
   json_object_set_string_member (params, "first_received_by", "me");
   json_object_set_string_member (params, "state", "open");
-  json_object_set_int_member (params, "limit", next_page ? PAGE_SIZE : CLAMP (n, PAGE_SIZE, MAX_LIMIT));
+  json_object_set_int_member (params, "limit",
+                              next_page ? PAGE_SIZE : CLAMP (n, PAGE_SIZE, MAX_LIMIT));
   json_object_set_boolean_member (params, "count", FALSE);
   if (next_page)
     json_object_set_int_member (params, "offset", self->offset);
@@ -346,8 +356,9 @@ edge_reached_cb (HallMatterListPage *self,
   HallClient *client = hall_page_get_client (HALL_PAGE (self));
 
   /* The next page, unless a read is under way (a refresh reads as many as are listed). */
-  if (position == GTK_POS_BOTTOM && self->more && !self->searching && !hall_page_is_loading (HALL_PAGE (self))
-      && client != NULL && hall_client_is_signed_in (client))
+  if (position == GTK_POS_BOTTOM && self->more && !self->searching
+      && !hall_page_is_loading (HALL_PAGE (self)) && client != NULL
+      && hall_client_is_signed_in (client))
     load (self, TRUE);
 }
 
@@ -359,7 +370,7 @@ search_changed_cb (HallMatterListPage *self)
 
 static void
 open_item (HallMatterListPage *self,
-           HallJsonItem      *item)
+           HallJsonItem       *item)
 {
   if (item != NULL)
     hall_matter_view_set_matter_id (self->view, hall_json_item_get_id (item));
@@ -411,15 +422,16 @@ show_matter_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  hall_matter_list_page_show_matter (HALL_MATTER_LIST_PAGE (widget), g_variant_get_int64 (parameter));
+  hall_matter_list_page_show_matter (HALL_MATTER_LIST_PAGE (widget),
+                                     g_variant_get_int64 (parameter));
 }
 
 static void
 hall_matter_list_page_class_init (HallMatterListPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  HallPageClass *page_class = HALL_PAGE_CLASS (klass);
+  HallPageClass  *page_class = HALL_PAGE_CLASS (klass);
 
   object_class->dispose = hall_matter_list_page_dispose;
   object_class->finalize = hall_matter_list_page_finalize;
@@ -429,7 +441,8 @@ hall_matter_list_page_class_init (HallMatterListPageClass *klass)
   g_type_ensure (HALL_TYPE_MATTER_VIEW);
   g_type_ensure (HALL_TYPE_MATTER_ROW);
   g_type_ensure (HALL_TYPE_JSON_ITEM);
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xinfanghall/Hall/ui/matter/hall-matter-list-page.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/xinfanghall/Hall/ui/matter/hall-matter-list-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HallMatterListPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HallMatterListPage, list_heading);
   gtk_widget_class_bind_template_child (widget_class, HallMatterListPage, matters_list);

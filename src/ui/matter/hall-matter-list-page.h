@@ -13,12 +13,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HallMatterListPage, hall_matter_list_page, HALL, MATTER_LIST_PAGE, HallPage)
 
-GtkWidget  *hall_matter_list_page_new         (HallClient         *client);
+GtkWidget *hall_matter_list_page_new (HallClient *client);
 /* HallJsonItem per matter listed (matter.list's or matter.search's objects). */
 GListModel *hall_matter_list_page_get_matters (HallMatterListPage *self);
 /* Shows the matter beside the list. */
-void        hall_matter_list_page_show_matter (HallMatterListPage *self,
-                                               gint64              matter_id);
-GtkWidget  *hall_matter_list_page_get_view    (HallMatterListPage *self);
+void       hall_matter_list_page_show_matter (HallMatterListPage *self,
+                                              gint64              matter_id);
+GtkWidget *hall_matter_list_page_get_view (HallMatterListPage *self);
 
 G_END_DECLS

@@ -14,72 +14,72 @@ struct _HallMatterView
 {
   HallPage parent_instance;
 
-  gint64 matter_id;
-  guint generation;        /* counts the matters shown, so a late answer for another one is dropped */
+  gint64      matter_id;
+  guint       generation; /* counts the matters shown, so a late answer for another one is dropped */
   JsonObject *result;
-  JsonArray *departments;  /* hall.info's, for the assign form and the timeline */
-  gboolean busy;           /* an action is on its way */
-  gboolean info_requested;
+  JsonArray  *departments; /* hall.info's, for the assign form and the timeline */
+  gboolean    busy;        /* an action is on its way */
+  gboolean    info_requested;
 
-  GtkStack *stack;
-  GtkSpinner *spinner;
-  AdwStatusPage *error_page;
-  GtkLabel *number_label;
-  GtkLabel *state_label;
-  GtkLabel *due_label;
-  GtkLabel *summary_label;
-  GtkWidget *accept_button;
-  GtkWidget *decline_button;
-  GtkWidget *assign_button;
-  GtkWidget *escalate_button;
-  GtkWidget *reply_button;
-  GtkWidget *extend_button;
-  GtkWidget *close_button;
-  GtkWidget *note_button;
-  GtkWidget *object_button;
+  GtkStack       *stack;
+  GtkSpinner     *spinner;
+  AdwStatusPage  *error_page;
+  GtkLabel       *number_label;
+  GtkLabel       *state_label;
+  GtkLabel       *due_label;
+  GtkLabel       *summary_label;
+  GtkWidget      *accept_button;
+  GtkWidget      *decline_button;
+  GtkWidget      *assign_button;
+  GtkWidget      *escalate_button;
+  GtkWidget      *reply_button;
+  GtkWidget      *extend_button;
+  GtkWidget      *close_button;
+  GtkWidget      *note_button;
+  GtkWidget      *object_button;
   HallActionForm *action_form;
-  GtkListBox *details_list;
-  GtkWidget *assignments_heading;
-  GtkListBox *assignments_list;
-  GtkListBox *petitioners_list;
-  GtkListBox *timeline_list;
+  GtkListBox     *details_list;
+  GtkWidget      *assignments_heading;
+  GtkListBox     *assignments_list;
+  GtkListBox     *petitioners_list;
+  GtkListBox     *timeline_list;
 };
 
-JsonObject *_hall_matter_view_get_matter      (HallMatterView *self);
+JsonObject *_hall_matter_view_get_matter (HallMatterView *self);
 /* After an action on the matter went through. */
-void        _hall_matter_view_emit_changed    (HallMatterView *self);
+void _hall_matter_view_emit_changed (HallMatterView *self);
 
 /* hall-matter-view-actions.c: "matter.accept" … open their form, "matter.apply" sends it;
  * "matter.print-receipt" and "matter.print-notice" print the shown matter's papers. */
-void        _hall_matter_view_class_install_actions (GtkWidgetClass *widget_class);
+void _hall_matter_view_class_install_actions (GtkWidgetClass *widget_class);
 /* The shown matter's "receipt" or "notice" (NULL with @error while it waits for its decision). */
-HallDocument *_hall_matter_view_dup_paper (HallMatterView  *self,
-                                           const char      *paper,
-                                           GError         **error);
+HallDocument *_hall_matter_view_dup_paper (HallMatterView *self,
+                                           const char     *paper,
+                                           GError        **error);
 
 /* hall-matter-view-assignments.c: the current round's departments and their roles, earlier
  * rounds folded away. */
-void        _hall_matter_view_show_assignments      (HallMatterView      *self);
+void _hall_matter_view_show_assignments (HallMatterView *self);
 /* The open part of @department_id in the current round, or NULL. */
-JsonObject *_hall_matter_view_open_part             (HallMatterView      *self,
-                                                     gint64               department_id);
+JsonObject *_hall_matter_view_open_part (HallMatterView *self,
+                                         gint64          department_id);
 /* The current round's open parts still within their objection window, of @department_id or of
  * every department (0), the lead first. */
-GPtrArray  *_hall_matter_view_objectable_parts      (HallMatterView      *self,
-                                                     gint64               department_id);
+GPtrArray *_hall_matter_view_objectable_parts (HallMatterView *self,
+                                               gint64          department_id);
 /* The assign form's lead drop-down (the active departments, the matter's own chosen) and its
  * cooperating departments (a check row each, the lead's hidden). */
-GtkWidget  *_hall_matter_view_add_lead_field        (HallMatterView      *self,
-                                                     AdwPreferencesGroup *group);
-GtkWidget  *_hall_matter_view_add_cooperating_field (HallMatterView      *self,
-                                                     AdwPreferencesGroup *group,
-                                                     GtkWidget           *lead);
-JsonArray  *_hall_matter_view_dup_cooperating       (GtkWidget           *field);
+GtkWidget *_hall_matter_view_add_lead_field (HallMatterView      *self,
+                                             AdwPreferencesGroup *group);
+GtkWidget *_hall_matter_view_add_cooperating_field (HallMatterView      *self,
+                                                    AdwPreferencesGroup *group,
+                                                    GtkWidget           *lead);
+JsonArray *_hall_matter_view_dup_cooperating (GtkWidget *field);
 /* The objection form's drop-down of @parts (from _hall_matter_view_objectable_parts()). */
-GtkWidget  *_hall_matter_view_add_part_field        (HallMatterView      *self,
-                                                     AdwPreferencesGroup *group,
-                                                     GPtrArray           *parts);
+GtkWidget *_hall_matter_view_add_part_field (HallMatterView      *self,
+                                             AdwPreferencesGroup *group,
+                                             GPtrArray           *parts);
 /* The department id of a drop-down made by the functions above. */
-gint64      _hall_matter_view_selected_department   (GtkWidget           *combo);
+gint64 _hall_matter_view_selected_department (GtkWidget *combo);
 
 G_END_DECLS

@@ -21,19 +21,21 @@
 
 G_DEFINE_FINAL_TYPE (HallMatterView, hall_matter_view, HALL_TYPE_PAGE)
 
-enum {
+enum
+{
   PROP_0,
   PROP_MATTER_ID,
   N_PROPS
 };
 
-enum {
+enum
+{
   SIGNAL_CHANGED,
   N_SIGNALS
 };
 
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint       signals[N_SIGNALS];
 
 void
 _hall_matter_view_emit_changed (HallMatterView *self)
@@ -118,7 +120,7 @@ format_detail (HallMatterView *self,
 {
   g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *returned = NULL;
-  const char *s;
+  const char      *s;
 
   if (detail == NULL)
     return g_strdup ("");
@@ -127,43 +129,48 @@ format_detail (HallMatterView *self,
     g_ptr_array_add (parts, g_strdup (s));
   if (json_object_has_member (detail, "department_id"))
     {
-      const char *name = department_name (self, json_object_get_int_member_with_default (detail, "department_id", 0));
+      const char *name = department_name (
+          self, json_object_get_int_member_with_default (detail, "department_id", 0));
       if (name != NULL && g_strcmp0 (kind, "assigned") == 0)
         /* Translators: a matter was assigned (交办) to this department */
-        g_ptr_array_add (parts, g_strdup_printf (_("To %s"), name));
+        g_ptr_array_add (parts, g_strdup_printf (_ ("To %s"), name));
       else if (name != NULL)
         g_ptr_array_add (parts, g_strdup (name));
     }
   if ((s = _hall_json_string (detail, "role")) != NULL)
     g_ptr_array_add (parts, g_strdup (_hall_matter_format_assignment_role (s)));
   if ((s = _hall_json_string (detail, "leader_name")) != NULL)
-    g_ptr_array_add (parts, g_strdup_printf (_("To %s"), s));
+    g_ptr_array_add (parts, g_strdup_printf (_ ("To %s"), s));
   if ((s = _hall_json_string (detail, "deadline")) != NULL)
     /* Translators: %s is a date */
-    g_ptr_array_add (parts, g_strdup_printf (_("Deadline %s"), s));
-  if (g_strcmp0 (kind, "escalation_lapsed") == 0 && (s = _hall_json_string (detail, "date")) != NULL)
+    g_ptr_array_add (parts, g_strdup_printf (_ ("Deadline %s"), s));
+  if (g_strcmp0 (kind, "escalation_lapsed") == 0
+      && (s = _hall_json_string (detail, "date")) != NULL)
     /* Translators: %s is the day the duty leader was to receive the visitor (接访日) */
-    g_ptr_array_add (parts, g_strdup_printf (_("Reception day %s"), s));
+    g_ptr_array_add (parts, g_strdup_printf (_ ("Reception day %s"), s));
   if (json_object_has_member (detail, "days") && !json_object_get_null_member (detail, "days"))
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d more day", "%d more days",
-                                                          json_object_get_int_member (detail, "days")),
-                                             (int) json_object_get_int_member (detail, "days")));
+    g_ptr_array_add (parts,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d more day", "%d more days",
+                                                   json_object_get_int_member (detail, "days")),
+                                      (int) json_object_get_int_member (detail, "days")));
   if ((s = _hall_json_string (detail, "opinion")) != NULL)
     g_ptr_array_add (parts, g_strdup (hall_label_opinion (s)));
   if ((s = _hall_json_string (detail, "reason")) != NULL)
     g_ptr_array_add (parts, g_strdup (s));
   if (json_object_has_member (detail, "returned_department_ids")
       && JSON_NODE_HOLDS_ARRAY (json_object_get_member (detail, "returned_department_ids"))
-      && *(returned = department_names (self, json_object_get_array_member (detail, "returned_department_ids"))))
+      && *(returned = department_names (
+               self, json_object_get_array_member (detail, "returned_department_ids"))))
     /* Translators: the cooperating departments (配合单位) sent back with the lead's objection */
-    g_ptr_array_add (parts, g_strdup_printf (_("Returned with it: %s"), returned));
+    g_ptr_array_add (parts, g_strdup_printf (_ ("Returned with it: %s"), returned));
   if ((s = _hall_json_string (detail, "note")) != NULL)
     g_ptr_array_add (parts, g_strdup (s));
-  if ((s = _hall_json_string (detail, "instruction")) != NULL || (s = _hall_json_string (detail, "instructions")) != NULL)
+  if ((s = _hall_json_string (detail, "instruction")) != NULL
+      || (s = _hall_json_string (detail, "instructions")) != NULL)
     g_ptr_array_add (parts, g_strdup (s));
   if (json_object_get_boolean_member_with_default (detail, "late", FALSE))
     /* Translators: a step of a matter taken after its deadline */
-    g_ptr_array_add (parts, g_strdup (_("late")));
+    g_ptr_array_add (parts, g_strdup (_ ("late")));
   g_ptr_array_add (parts, NULL);
   return g_strjoinv (" · ", (char **) parts->pdata);
 }
@@ -171,28 +178,30 @@ format_detail (HallMatterView *self,
 static void
 show_result (HallMatterView *self)
 {
-  JsonObject *matter = _hall_matter_view_get_matter (self);
-  JsonArray *petitioners = json_object_get_array_member (self->result, "petitioners");
-  JsonArray *timeline = json_object_get_array_member (self->result, "timeline");
-  const char *state = _hall_json_string (matter, "state");
-  const char *due_class = NULL;
+  JsonObject      *matter = _hall_matter_view_get_matter (self);
+  JsonArray       *petitioners = json_object_get_array_member (self->result, "petitioners");
+  JsonArray       *timeline = json_object_get_array_member (self->result, "timeline");
+  const char      *state = _hall_json_string (matter, "state");
+  const char      *due_class = NULL;
   g_autofree char *due = _hall_matter_format_clocks_text (matter, &due_class);
   g_autofree char *summary = NULL;
   g_autofree char *persons = NULL;
   g_autofree char *first = NULL;
   g_autofree char *handling = NULL;
-  const char *category = _hall_json_string (matter, "category_name");
+  const char      *category = _hall_json_string (matter, "category_name");
 
   if (matter == NULL)
     return;
 
   gtk_label_set_text (self->number_label, _hall_json_string (matter, "number"));
   gtk_label_set_text (self->state_label, hall_label_state (state));
-  gtk_widget_set_css_classes (GTK_WIDGET (self->state_label),
-                              (const char *[]) { "state-badge", _hall_matter_format_state_class (state), NULL });
+  gtk_widget_set_css_classes (
+      GTK_WIDGET (self->state_label),
+      (const char *[]){ "state-badge", _hall_matter_format_state_class (state), NULL });
   gtk_widget_set_visible (GTK_WIDGET (self->due_label), due != NULL);
   gtk_label_set_text (self->due_label, due ? due : "");
-  gtk_widget_set_css_classes (GTK_WIDGET (self->due_label), (const char *[]) { "due-badge", due_class, NULL });
+  gtk_widget_set_css_classes (GTK_WIDGET (self->due_label),
+                              (const char *[]){ "due-badge", due_class, NULL });
   summary = g_strdup_printf ("%s · %s%s%s", hall_label_type (_hall_json_string (matter, "type")),
                              hall_label_channel (_hall_json_string (matter, "channel")),
                              category ? " · " : "", category ? category : "");
@@ -200,43 +209,51 @@ show_result (HallMatterView *self)
 
   _hall_rows_remove_all (self->details_list);
   /* Translators: the code a petitioner uses to check their matter at the kiosk */
-  add_row (self->details_list, _("Query code"), _hall_json_string (matter, "query_code"));
-  add_row (self->details_list, _("Content"), _hall_json_string (matter, "content"));
+  add_row (self->details_list, _ ("Query code"), _hall_json_string (matter, "query_code"));
+  add_row (self->details_list, _ ("Content"), _hall_json_string (matter, "content"));
   if (json_object_get_boolean_member_with_default (matter, "is_collective", FALSE))
     /* Translators: %d people came together: a collective visit (集体访) */
-    persons = g_strdup_printf (_("%d people, collective visit"), (int) json_object_get_int_member_with_default (matter, "persons", 0));
+    persons =
+        g_strdup_printf (_ ("%d people, collective visit"),
+                         (int) json_object_get_int_member_with_default (matter, "persons", 0));
   else
-    persons = g_strdup_printf ("%d", (int) json_object_get_int_member_with_default (matter, "persons", 1));
-  add_row (self->details_list, C_("matter", "Persons"), persons);
+    persons = g_strdup_printf (
+        "%d", (int) json_object_get_int_member_with_default (matter, "persons", 1));
+  add_row (self->details_list, C_ ("matter", "Persons"), persons);
   /* Translators: the department that handles the matter now */
-  add_row (self->details_list, _("Responsible department"), _hall_json_string (matter, "department_name"));
+  add_row (self->details_list, _ ("Responsible department"),
+           _hall_json_string (matter, "department_name"));
   if (json_object_get_int_member_with_default (matter, "first_counter_number", 0) > 0)
     /* Translators: first receiver (首接首办): person, window number, department */
-    first = g_strdup_printf (_("%s, window %d, %s"), _hall_json_string (matter, "first_user_name") ?: "",
+    first = g_strdup_printf (_ ("%s, window %d, %s"),
+                             _hall_json_string (matter, "first_user_name") ?: "",
                              (int) json_object_get_int_member (matter, "first_counter_number"),
                              _hall_json_string (matter, "first_department_name") ?: "");
   else
     first = g_strdup_printf ("%s, %s", _hall_json_string (matter, "first_user_name") ?: "",
                              _hall_json_string (matter, "first_department_name") ?: "");
   /* Translators: 首接首办: who first received the matter */
-  add_row (self->details_list, _("First received by"), first);
-  add_row (self->details_list, _("Received"), _hall_json_string (matter, "received_date"));
-  add_row (self->details_list, _("Decision due"), _hall_json_string (matter, "decision_due"));
+  add_row (self->details_list, _ ("First received by"), first);
+  add_row (self->details_list, _ ("Received"), _hall_json_string (matter, "received_date"));
+  add_row (self->details_list, _ ("Decision due"), _hall_json_string (matter, "decision_due"));
   if (json_object_get_int_member_with_default (matter, "extended_days", 0) > 0)
     /* Translators: the handling deadline and the days it was extended by */
-    handling = g_strdup_printf (_("%s (extended by %d days)"), _hall_json_string (matter, "handling_due"),
-                                (int) json_object_get_int_member (matter, "extended_days"));
+    handling =
+        g_strdup_printf (_ ("%s (extended by %d days)"), _hall_json_string (matter, "handling_due"),
+                         (int) json_object_get_int_member (matter, "extended_days"));
   else
     handling = g_strdup (_hall_json_string (matter, "handling_due"));
-  add_row (self->details_list, _("Handling due"), handling);
-  add_row (self->details_list, _("Reason not accepted"), _hall_json_string (matter, "decline_reason"));
+  add_row (self->details_list, _ ("Handling due"), handling);
+  add_row (self->details_list, _ ("Reason not accepted"),
+           _hall_json_string (matter, "decline_reason"));
   if (_hall_json_string (matter, "reply_opinion") != NULL)
     {
-      g_autofree char *reply = g_strdup_printf ("%s: %s", hall_label_opinion (_hall_json_string (matter, "reply_opinion")),
-                                                _hall_json_string (matter, "reply_text") ?: "");
-      add_row (self->details_list, _("Reply"), reply);
+      g_autofree char *reply = g_strdup_printf (
+          "%s: %s", hall_label_opinion (_hall_json_string (matter, "reply_opinion")),
+          _hall_json_string (matter, "reply_text") ?: "");
+      add_row (self->details_list, _ ("Reply"), reply);
     }
-  add_row (self->details_list, _("Closed"), _hall_json_string (matter, "closed_date"));
+  add_row (self->details_list, _ ("Closed"), _hall_json_string (matter, "closed_date"));
 
   _hall_matter_view_show_assignments (self);
 
@@ -247,12 +264,12 @@ show_result (HallMatterView *self)
       g_autoptr (GPtrArray) parts = g_ptr_array_new ();
       g_autofree char *subtitle = NULL;
       g_autofree char *title = NULL;
-      const char *sex = _hall_json_string (p, "sex");
-      GtkWidget *row = adw_action_row_new ();
+      const char      *sex = _hall_json_string (p, "sex");
+      GtkWidget       *row = adw_action_row_new ();
 
       if (g_strcmp0 (_hall_json_string (p, "role"), "representative") == 0)
         /* Translators: a petitioner who represents a collective visit (代表) */
-        title = g_strdup_printf (_("%s (representative)"), _hall_json_string (p, "name"));
+        title = g_strdup_printf (_ ("%s (representative)"), _hall_json_string (p, "name"));
       else
         title = g_strdup (_hall_json_string (p, "name"));
       if (_hall_json_string (p, "id_number"))
@@ -260,7 +277,7 @@ show_result (HallMatterView *self)
       if (_hall_json_string (p, "phone"))
         g_ptr_array_add (parts, (gpointer) _hall_json_string (p, "phone"));
       if (sex != NULL)
-        g_ptr_array_add (parts, (gpointer) (g_str_equal (sex, "male") ? _("male") : _("female")));
+        g_ptr_array_add (parts, (gpointer) (g_str_equal (sex, "male") ? _ ("male") : _ ("female")));
       if (_hall_json_string (p, "address"))
         g_ptr_array_add (parts, (gpointer) _hall_json_string (p, "address"));
       g_ptr_array_add (parts, NULL);
@@ -275,19 +292,22 @@ show_result (HallMatterView *self)
   for (guint i = 0; timeline != NULL && i < json_array_get_length (timeline); i++)
     {
       JsonObject *entry = json_array_get_object_element (timeline, i);
-      JsonObject *detail = json_object_get_member (entry, "detail") != NULL
-                             && JSON_NODE_HOLDS_OBJECT (json_object_get_member (entry, "detail"))
-                             ? json_object_get_object_member (entry, "detail") : NULL;
-      const char *kind = _hall_json_string (entry, "kind");
+      JsonObject *detail =
+          json_object_get_member (entry, "detail") != NULL
+                  && JSON_NODE_HOLDS_OBJECT (json_object_get_member (entry, "detail"))
+              ? json_object_get_object_member (entry, "detail")
+              : NULL;
+      const char      *kind = _hall_json_string (entry, "kind");
       g_autofree char *at = format_at (entry);
       g_autofree char *text = format_detail (self, kind, detail);
       g_autofree char *subtitle = NULL;
-      const char *who = _hall_json_string (entry, "user_name");
-      GtkWidget *row = adw_action_row_new ();
+      const char      *who = _hall_json_string (entry, "user_name");
+      GtkWidget       *row = adw_action_row_new ();
 
-      if (who == NULL && json_object_has_member (entry, "user_id") && json_object_get_null_member (entry, "user_id"))
+      if (who == NULL && json_object_has_member (entry, "user_id")
+          && json_object_get_null_member (entry, "user_id"))
         /* Translators: a timeline entry the hall recorded by itself, not a person (系统记录) */
-        who = _("Recorded by the hall");
+        who = _ ("Recorded by the hall");
       subtitle = g_strdup_printf ("%s · %s%s%s", at, who ?: "", *text ? " · " : "", text);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hall_label_timeline (kind));
@@ -386,7 +406,7 @@ state_in (const char *state,
           const char *first,
           ...)
 {
-  va_list args;
+  va_list  args;
   gboolean found = FALSE;
 
   va_start (args, first);
@@ -427,28 +447,31 @@ row_level (HallClient *client,
            JsonObject *matter)
 {
   JsonObject *user = hall_client_get_user (client);
-  gint64 department = user_department (client);
-  gint64 user_id = user != NULL ? json_object_get_int_member_with_default (user, "id", 0) : 0;
+  gint64      department = user_department (client);
+  gint64      user_id = user != NULL ? json_object_get_int_member_with_default (user, "id", 0) : 0;
 
-  if (department > 0 && (json_object_get_int_member_with_default (matter, "department_id", 0) == department
-                         || json_object_get_int_member_with_default (matter, "first_department_id", 0) == department))
+  if (department > 0
+      && (json_object_get_int_member_with_default (matter, "department_id", 0) == department
+          || json_object_get_int_member_with_default (matter, "first_department_id", 0)
+                 == department))
     return TRUE;
-  return user_id > 0 && json_object_get_int_member_with_default (matter, "first_user_id", 0) == user_id;
+  return user_id > 0
+         && json_object_get_int_member_with_default (matter, "first_user_id", 0) == user_id;
 }
 
 static void
 hall_matter_view_update_actions (HallPage *page)
 {
   HallMatterView *self = HALL_MATTER_VIEW (page);
-  HallClient *client = hall_page_get_client (page);
-  JsonObject *matter = _hall_matter_view_get_matter (self);
-  const char *state = _hall_json_string (matter, "state");
-  const char *role = client != NULL ? hall_client_get_role (client) : NULL;
-  gboolean online = hall_page_is_online (page);
-  gboolean staff = state_in (role, "staff", NULL);
-  gboolean reader = state != NULL && state_in (role, "staff", "manager", "leader", NULL);
-  gint64 department = staff ? user_department (client) : 0;
-  JsonObject *part = _hall_matter_view_open_part (self, department);
+  HallClient     *client = hall_page_get_client (page);
+  JsonObject     *matter = _hall_matter_view_get_matter (self);
+  const char     *state = _hall_json_string (matter, "state");
+  const char     *role = client != NULL ? hall_client_get_role (client) : NULL;
+  gboolean        online = hall_page_is_online (page);
+  gboolean        staff = state_in (role, "staff", NULL);
+  gboolean        reader = state != NULL && state_in (role, "staff", "manager", "leader", NULL);
+  gint64          department = staff ? user_department (client) : 0;
+  JsonObject     *part = _hall_matter_view_open_part (self, department);
   /* A window whose department cooperates on the matter adds notes and may object; only the
    * lead department acts on it. */
   gboolean cooperating = g_strcmp0 (_hall_json_string (part, "role"), "cooperate") == 0;
@@ -463,22 +486,29 @@ hall_matter_view_update_actions (HallPage *page)
   else if (state_in (role, "manager", NULL))
     objectable = _hall_matter_view_objectable_parts (self, 0);
 
-  set_action (self, "matter.accept", self->accept_button, writer && state_in (state, "registered", NULL));
-  set_action (self, "matter.decline", self->decline_button, writer && state_in (state, "registered", NULL));
-  set_action (self, "matter.assign", self->assign_button, writer && (handling || state_in (state, "registered", NULL)));
+  set_action (self, "matter.accept", self->accept_button,
+              writer && state_in (state, "registered", NULL));
+  set_action (self, "matter.decline", self->decline_button,
+              writer && state_in (state, "registered", NULL));
+  set_action (self, "matter.assign", self->assign_button,
+              writer && (handling || state_in (state, "registered", NULL)));
   set_action (self, "matter.object", self->object_button,
-              reader && state_in (state, "assigned", NULL) && objectable != NULL && objectable->len > 0);
+              reader && state_in (state, "assigned", NULL) && objectable != NULL
+                  && objectable->len > 0);
   set_action (self, "matter.note", self->note_button,
               reader && open && (!staff || part != NULL || row_level (client, matter)));
-  set_action (self, "matter.escalate", self->escalate_button, writer && !state_in (role, "leader", NULL) && open);
+  set_action (self, "matter.escalate", self->escalate_button,
+              writer && !state_in (role, "leader", NULL) && open);
   set_action (self, "matter.reply", self->reply_button, writer && handling);
   set_action (self, "matter.extend", self->extend_button,
-              writer && handling && json_object_get_int_member_with_default (matter, "extended_days", 0) == 0);
+              writer && handling
+                  && json_object_get_int_member_with_default (matter, "extended_days", 0) == 0);
   set_action (self, "matter.close", self->close_button,
               writer && state_in (state, "replied", "reviewed", "rereviewed", NULL));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "matter.apply", form && online && !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "matter.cancel", form);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matter.refresh", online && self->matter_id > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matter.refresh",
+                                 online && self->matter_id > 0);
   /* Papers print from what is shown, online or not. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "matter.print-receipt", matter != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "matter.print-notice",
@@ -563,9 +593,9 @@ hall_matter_view_set_property (GObject      *object,
 static void
 hall_matter_view_class_init (HallMatterViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  HallPageClass *page_class = HALL_PAGE_CLASS (klass);
+  HallPageClass  *page_class = HALL_PAGE_CLASS (klass);
 
   object_class->dispose = hall_matter_view_dispose;
   object_class->finalize = hall_matter_view_finalize;
@@ -576,16 +606,17 @@ hall_matter_view_class_init (HallMatterViewClass *klass)
   page_class->update_actions = hall_matter_view_update_actions;
 
   properties[PROP_MATTER_ID] =
-    g_param_spec_int64 ("matter-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+      g_param_spec_int64 ("matter-id", NULL, NULL, 0, G_MAXINT64, 0,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* After an action on the matter succeeded (lists showing it may want to read it again). */
-  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                                          NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (HALL_TYPE_ACTION_FORM);
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xinfanghall/Hall/ui/matter/hall-matter-view.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/xinfanghall/Hall/ui/matter/hall-matter-view.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, HallMatterView, name)
   CHILD (stack);
   CHILD (spinner);

@@ -17,22 +17,22 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HallMatterView, hall_matter_view, HALL, MATTER_VIEW, HallPage)
 
-GtkWidget  *hall_matter_view_new           (HallClient     *client);
+GtkWidget *hall_matter_view_new (HallClient *client);
 /* The same as hall_page_set_client(). */
-void        hall_matter_view_set_client    (HallMatterView *self,
-                                            HallClient     *client);
+void hall_matter_view_set_client (HallMatterView *self,
+                                  HallClient     *client);
 /* A window of its own, over @parent (may be NULL), titled @title: a header bar above a matter
  * view, which is returned; gtk_widget_get_root() gives the window, not yet shown. */
-GtkWidget  *hall_matter_view_new_in_window (GtkWindow      *parent,
-                                            HallClient     *client,
-                                            const char     *title);
-gint64      hall_matter_view_get_matter_id (HallMatterView *self);
+GtkWidget *hall_matter_view_new_in_window (GtkWindow  *parent,
+                                           HallClient *client,
+                                           const char *title);
+gint64     hall_matter_view_get_matter_id (HallMatterView *self);
 /* 0 shows the "no matter chosen" page. */
-void        hall_matter_view_set_matter_id (HallMatterView *self,
-                                            gint64          matter_id);
+void hall_matter_view_set_matter_id (HallMatterView *self,
+                                     gint64          matter_id);
 /* The last matter.get result shown ({matter, petitioners, timeline, assignments}), or NULL. */
-JsonObject *hall_matter_view_get_result    (HallMatterView *self);
+JsonObject *hall_matter_view_get_result (HallMatterView *self);
 /* The form open now ("accept", "assign" …) or NULL. */
-const char *hall_matter_view_get_form      (HallMatterView *self);
+const char *hall_matter_view_get_form (HallMatterView *self);
 
 G_END_DECLS

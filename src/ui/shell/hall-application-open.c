@@ -37,10 +37,10 @@ open_engine_cb (GObject      *object,
 }
 
 void
-hall_application_open_local_async (HallApplication     *self,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
+hall_application_open_local_async (HallApplication    *self,
+                                   GCancellable       *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer            user_data)
 {
   g_autoptr (GTask) task = NULL;
   g_autofree char *path = hall_application_get_local_path ();
@@ -51,9 +51,9 @@ hall_application_open_local_async (HallApplication     *self,
   g_task_set_source_tag (task, hall_application_open_local_async);
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                               _("There is no hall on this PC yet (%s). Start one or join a hall server."),
-                               path);
+      g_task_return_new_error (
+          task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+          _ ("There is no hall on this PC yet (%s). Start one or join a hall server."), path);
       return;
     }
   g_settings_set_string (self->settings, "mode", "local");
@@ -62,9 +62,9 @@ hall_application_open_local_async (HallApplication     *self,
 }
 
 gboolean
-hall_application_open_local_finish (HallApplication  *self,
-                                    GAsyncResult     *result,
-                                    GError          **error)
+hall_application_open_local_finish (HallApplication *self,
+                                    GAsyncResult    *result,
+                                    GError         **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
@@ -74,11 +74,11 @@ hall_application_open_local_finish (HallApplication  *self,
 
 typedef struct
 {
-  char *hall_name;
-  char *username;
-  char *display_name;
-  char *password;
-  char *path;
+  char       *hall_name;
+  char       *username;
+  char       *display_name;
+  char       *password;
+  char       *path;
   HallEngine *engine;
 } CreateData;
 
@@ -124,7 +124,7 @@ create_accounts_thread (GTask        *task,
   g_autoptr (JsonObject) result = NULL;
   g_autoptr (JsonObject) configured = NULL;
   JsonArray *roles = json_array_new ();
-  GError *error = NULL;
+  GError    *error = NULL;
 
   json_object_set_string_member (user, "username", data->username);
   if (data->display_name != NULL && *data->display_name)
@@ -180,8 +180,8 @@ create_accounts_cb (GObject      *object,
 {
   g_autoptr (GTask) task = user_data;
   HallApplication *self = g_task_get_source_object (task);
-  CreateData *data = g_task_get_task_data (task);
-  GError *error = NULL;
+  CreateData      *data = g_task_get_task_data (task);
+  GError          *error = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -225,17 +225,17 @@ create_engine_cb (GObject      *object,
 }
 
 void
-hall_application_create_local_async (HallApplication     *self,
-                                     const char          *hall_name,
-                                     const char          *username,
-                                     const char          *display_name,
-                                     const char          *password,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
+hall_application_create_local_async (HallApplication    *self,
+                                     const char         *hall_name,
+                                     const char         *username,
+                                     const char         *display_name,
+                                     const char         *password,
+                                     GCancellable       *cancellable,
+                                     GAsyncReadyCallback callback,
+                                     gpointer            user_data)
 {
   g_autoptr (GTask) task = NULL;
-  GError *error = NULL;
+  GError     *error = NULL;
   CreateData *data;
 
   g_return_if_fail (HALL_IS_APPLICATION (self));
@@ -253,8 +253,9 @@ hall_application_create_local_async (HallApplication     *self,
 
   if (g_file_test (data->path, G_FILE_TEST_EXISTS))
     {
-      g_task_return_error (task, hall_error_new_literal (HALL_ERROR_CONFLICT, NULL,
-                                                         _("This PC already has a hall. Open it instead.")));
+      g_task_return_error (
+          task, hall_error_new_literal (HALL_ERROR_CONFLICT, NULL,
+                                        _ ("This PC already has a hall. Open it instead.")));
       return;
     }
   if (!_hall_application_ensure_data_dir (&error))
@@ -269,9 +270,9 @@ hall_application_create_local_async (HallApplication     *self,
 }
 
 gboolean
-hall_application_create_local_finish (HallApplication  *self,
-                                      GAsyncResult     *result,
-                                      GError          **error)
+hall_application_create_local_finish (HallApplication *self,
+                                      GAsyncResult    *result,
+                                      GError         **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
@@ -285,10 +286,10 @@ demo_filled_cb (GObject      *object,
                 gpointer      user_data)
 {
   g_autoptr (GTask) task = user_data;
-  HallApplication *self = g_task_get_source_object (task);
-  HallEngine *engine = g_task_get_task_data (task);
+  HallApplication       *self = g_task_get_source_object (task);
+  HallEngine            *engine = g_task_get_task_data (task);
   const HallDemoAccount *accounts = hall_demo_get_accounts (NULL);
-  GError *error = NULL;
+  GError                *error = NULL;
 
   _hall_application_set_busy (self, FALSE);
   if (!hall_demo_fill_finish (result, &error))
@@ -310,7 +311,7 @@ demo_engine_cb (GObject      *object,
 {
   g_autoptr (GTask) task = user_data;
   HallEngine *engine;
-  GError *error = NULL;
+  GError     *error = NULL;
 
   engine = hall_engine_new_finish (result, &error);
   if (engine == NULL)
@@ -354,7 +355,8 @@ demo_is_from_today (const char *path)
   g_autoptr (GDateTime) modified_local = NULL;
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  info =
+      g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, G_FILE_QUERY_INFO_NONE, NULL, NULL);
   if (info == NULL)
     return FALSE;
   modified = g_file_info_get_modification_date_time (info);
@@ -366,15 +368,15 @@ demo_is_from_today (const char *path)
 }
 
 void
-_hall_application_open_demo (HallApplication     *self,
-                             gboolean             fresh,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
+_hall_application_open_demo (HallApplication    *self,
+                             gboolean            fresh,
+                             GCancellable       *cancellable,
+                             GAsyncReadyCallback callback,
+                             gpointer            user_data)
 {
   g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
   g_autofree char *path = hall_application_get_demo_path ();
-  GError *error = NULL;
+  GError          *error = NULL;
 
   g_task_set_source_tag (task, hall_application_open_demo_async);
   if (!_hall_application_ensure_data_dir (&error))
@@ -395,19 +397,19 @@ _hall_application_open_demo (HallApplication     *self,
 }
 
 void
-hall_application_open_demo_async (HallApplication     *self,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
+hall_application_open_demo_async (HallApplication    *self,
+                                  GCancellable       *cancellable,
+                                  GAsyncReadyCallback callback,
+                                  gpointer            user_data)
 {
   g_return_if_fail (HALL_IS_APPLICATION (self));
   _hall_application_open_demo (self, TRUE, cancellable, callback, user_data);
 }
 
 gboolean
-hall_application_open_demo_finish (HallApplication  *self,
-                                   GAsyncResult     *result,
-                                   GError          **error)
+hall_application_open_demo_finish (HallApplication *self,
+                                   GAsyncResult    *result,
+                                   GError         **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);

@@ -14,33 +14,33 @@ struct _HallApplication
 {
   AdwApplication parent_instance;
 
-  GSettings *settings;
+  GSettings  *settings;
   HallEngine *engine; /* the hall in this process (local and demo modes) */
   HallClient *client;
-  HallHost *host; /* "Host this hall for other PCs" */
-  guint busy;
-  gboolean offer_create; /* --local without a hall on this PC: open on the form that makes one */
+  HallHost   *host; /* "Host this hall for other PCs" */
+  guint       busy;
+  gboolean    offer_create; /* --local without a hall on this PC: open on the form that makes one */
 };
 
-void      _hall_application_set_busy        (HallApplication      *self,
-                                             gboolean              busy);
-void      _hall_application_stop_hosting    (HallApplication      *self);
+void _hall_application_set_busy (HallApplication *self,
+                                 gboolean         busy);
+void _hall_application_stop_hosting (HallApplication *self);
 /* Signs out and drops the client, the engine and the hosting server. */
-void      _hall_application_close_hall      (HallApplication      *self);
+void _hall_application_close_hall (HallApplication *self);
 /* Makes a local client over @engine the app's client. */
-void      _hall_application_set_local_hall  (HallApplication      *self,
-                                             HallEngine           *engine);
-char     *_hall_application_data_path       (const char           *name);
-gboolean  _hall_application_ensure_data_dir (GError              **error);
+void     _hall_application_set_local_hall (HallApplication *self,
+                                           HallEngine      *engine);
+char    *_hall_application_data_path (const char *name);
+gboolean _hall_application_ensure_data_dir (GError **error);
 /* Deletes a database file and its -wal, -shm and -journal companions. */
-void      _hall_application_remove_database (const char           *path);
+void _hall_application_remove_database (const char *path);
 /* Hosts the hall when the settings say so (a toast when it cannot). */
-void      _hall_application_start_hosting   (HallApplication      *self);
+void _hall_application_start_hosting (HallApplication *self);
 /* Opens the demo hall: today's one when @fresh is FALSE and it exists, else a new one. */
-void      _hall_application_open_demo       (HallApplication      *self,
-                                             gboolean              fresh,
-                                             GCancellable         *cancellable,
-                                             GAsyncReadyCallback   callback,
-                                             gpointer              user_data);
+void _hall_application_open_demo (HallApplication    *self,
+                                  gboolean            fresh,
+                                  GCancellable       *cancellable,
+                                  GAsyncReadyCallback callback,
+                                  gpointer            user_data);
 
 G_END_DECLS

@@ -19,7 +19,8 @@
 
 G_DEFINE_FINAL_TYPE (HallApplication, hall_application, ADW_TYPE_APPLICATION)
 
-enum {
+enum
+{
   PROP_0,
   PROP_CLIENT,
   PROP_BUSY,
@@ -94,7 +95,7 @@ _hall_application_ensure_data_dir (GError **error)
     {
       int saved = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Cannot make the folder “%s” for the hall: %s"), dir, g_strerror (saved));
+                   _ ("Cannot make the folder “%s” for the hall: %s"), dir, g_strerror (saved));
       return FALSE;
     }
   return TRUE;
@@ -103,7 +104,7 @@ _hall_application_ensure_data_dir (GError **error)
 void
 _hall_application_remove_database (const char *path)
 {
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
@@ -167,10 +168,10 @@ open_step_cb (GObject      *object,
 }
 
 void
-hall_application_open_async (HallApplication     *self,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
+hall_application_open_async (HallApplication    *self,
+                             GCancellable       *cancellable,
+                             GAsyncReadyCallback callback,
+                             gpointer            user_data)
 {
   g_autoptr (GTask) task = NULL;
   g_autofree char *mode = NULL;
@@ -204,9 +205,9 @@ hall_application_open_async (HallApplication     *self,
 }
 
 gboolean
-hall_application_open_finish (HallApplication  *self,
-                              GAsyncResult     *result,
-                              GError          **error)
+hall_application_open_finish (HallApplication *self,
+                              GAsyncResult    *result,
+                              GError         **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
@@ -224,9 +225,9 @@ hall_application_forget_hall (HallApplication *self)
 /* ---- hosting ------------------------------------------------------------------------------ */
 
 gboolean
-hall_application_set_hosting (HallApplication  *self,
-                              gboolean          hosting,
-                              GError          **error)
+hall_application_set_hosting (HallApplication *self,
+                              gboolean         hosting,
+                              GError         **error)
 {
   g_autofree char *mode = NULL;
 
@@ -244,7 +245,7 @@ hall_application_set_hosting (HallApplication  *self,
   if (self->engine == NULL || !g_str_equal (mode, "local"))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _("Only a hall kept on this PC can be hosted for other PCs."));
+                           _ ("Only a hall kept on this PC can be hosted for other PCs."));
       return FALSE;
     }
 
@@ -284,26 +285,26 @@ about_action (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
 {
-  HallApplication *self = user_data;
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  HallApplication   *self = user_data;
+  GtkWindow         *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   static const char *developers[] = { "The Xinfang Hall developers", NULL };
-  GtkWidget *about;
+  GtkWidget         *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", parent,
                         "modal", TRUE,
                         "application-icon", APP_ID,
-                        "application-name", _("Xinfang Hall"),
-                        "developer-name", _("The Xinfang Hall developers"),
+                        "application-name", _ ("Xinfang Hall"),
+                        "developer-name", _ ("The Xinfang Hall developers"),
                         "version", PACKAGE_VERSION,
-                        "comments", _("The one-stop petition reception hall: queue, register, "
-                                      "hand on and follow up every visitor’s matter."),
+                        "comments", _ ("The one-stop petition reception hall: queue, register, "
+                                       "hand on and follow up every visitor’s matter."),
                         "website", "https://github.com/xinfanghall/xinfang-hall",
                         "issue-url", "https://github.com/xinfanghall/xinfang-hall/issues",
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "developers", developers,
                         /* Translators: your names, one per line */
-                        "translator-credits", _("translator-credits"),
+                        "translator-credits", _ ("translator-credits"),
                         NULL);
   gtk_window_present (GTK_WINDOW (about));
 }
@@ -313,8 +314,8 @@ preferences_action (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       user_data)
 {
-  HallApplication *self = user_data;
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  HallApplication       *self = user_data;
+  GtkWindow             *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   HallPreferencesWindow *preferences = hall_preferences_window_new (self);
 
   gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
@@ -366,7 +367,7 @@ static void
 hall_application_activate (GApplication *app)
 {
   HallApplication *self = HALL_APPLICATION (app);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkWindow       *window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_autofree char *mode = hall_application_dup_mode (self);
 
   if (window == NULL)
@@ -408,15 +409,17 @@ hall_application_handle_local_options (GApplication *app,
 static void
 hall_application_startup (GApplication *app)
 {
-  HallApplication *self = HALL_APPLICATION (app);
+  HallApplication   *self = HALL_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (hall_application_parent_class)->startup (app);
 
-  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
 }
 
 static void
@@ -478,7 +481,7 @@ hall_application_get_property (GObject    *object,
 static void
 hall_application_class_init (HallApplicationClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass      *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = hall_application_dispose;
@@ -490,14 +493,14 @@ hall_application_class_init (HallApplicationClass *klass)
   app_class->shutdown = hall_application_shutdown;
 
   properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL, HALL_TYPE_CLIENT,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+      g_param_spec_object ("client", NULL, NULL, HALL_TYPE_CLIENT,
+                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+      g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                            G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_HOSTING] =
-    g_param_spec_boolean ("hosting", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+      g_param_spec_boolean ("hosting", NULL, NULL, FALSE,
+                            G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -505,8 +508,9 @@ static void
 hall_application_init (HallApplication *self)
 {
   self->settings = g_settings_new (APP_ID);
-  g_application_add_main_option (G_APPLICATION (self), "local", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
-                                 _("Use the hall on this PC: open it, or start one"), NULL);
+  g_application_add_main_option (G_APPLICATION (self), "local", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_NONE,
+                                 _ ("Use the hall on this PC: open it, or start one"), NULL);
 }
 
 /* ---- public API --------------------------------------------------------------------------- */

@@ -19,7 +19,7 @@ struct _HallHost
   GObject parent_instance;
 
   HallServer *server;
-  char *fingerprint;
+  char       *fingerprint;
 };
 
 G_DEFINE_FINAL_TYPE (HallHost, hall_host, G_TYPE_OBJECT)
@@ -57,9 +57,9 @@ hall_host_init (HallHost *self)
 }
 
 HallHost *
-hall_host_start (HallEngine  *engine,
-                 guint16      port,
-                 GError     **error)
+hall_host_start (HallEngine *engine,
+                 guint16     port,
+                 GError    **error)
 {
   g_autoptr (HallHost) self = NULL;
   g_autoptr (GTlsCertificate) certificate = NULL;
@@ -104,7 +104,7 @@ hall_host_dup_urls (HallHost *self)
 {
   g_autoptr (GString) urls = g_string_new (NULL);
   struct ifaddrs *addrs = NULL;
-  guint port;
+  guint           port;
 
   g_return_val_if_fail (HALL_IS_HOST (self), NULL);
 
@@ -117,7 +117,7 @@ hall_host_dup_urls (HallHost *self)
     {
       for (struct ifaddrs *a = addrs; a != NULL; a = a->ifa_next)
         {
-          char text[INET_ADDRSTRLEN];
+          char                text[INET_ADDRSTRLEN];
           struct sockaddr_in *in;
 
           if (a->ifa_addr == NULL || a->ifa_addr->sa_family != AF_INET)

@@ -14,14 +14,14 @@ G_DECLARE_FINAL_TYPE (HallHost, hall_host, HALL, HOST, GObject)
 
 /* Serves @engine on 0.0.0.0:@port over HTTPS with the certificate kept next to its database
  * (made on first use), as xinfang-hall-server does. */
-HallHost    *hall_host_start           (HallEngine  *engine,
-                                        guint16      port,
-                                        GError     **error);
+HallHost *hall_host_start (HallEngine *engine,
+                           guint16     port,
+                           GError    **error);
 /* Stops taking requests and closes the connections; the object may be dropped at once. */
-void         hall_host_stop            (HallHost    *self);
+void hall_host_stop (HallHost *self);
 /* What other PCs type: "https://192.168.1.10:8443", one per line for several addresses. */
-char        *hall_host_dup_urls        (HallHost    *self);
+char *hall_host_dup_urls (HallHost *self);
 /* The certificate's SHA-256 fingerprint, as joining PCs see it. */
-const char  *hall_host_get_fingerprint (HallHost    *self);
+const char *hall_host_get_fingerprint (HallHost *self);
 
 G_END_DECLS

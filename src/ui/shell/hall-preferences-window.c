@@ -15,19 +15,20 @@ struct _HallPreferencesWindow
   AdwPreferencesWindow parent_instance;
 
   HallApplication *application;
-  gboolean updating;
+  gboolean         updating;
 
   AdwActionRow *location_row;
   AdwActionRow *server_fingerprint_row;
-  GtkWidget *hosting_group;
-  GtkSwitch *hosting_switch;
+  GtkWidget    *hosting_group;
+  GtkSwitch    *hosting_switch;
   AdwActionRow *address_row;
   AdwActionRow *fingerprint_row;
 };
 
 G_DEFINE_FINAL_TYPE (HallPreferencesWindow, hall_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
-enum {
+enum
+{
   PROP_0,
   PROP_APPLICATION,
   N_PROPS
@@ -40,7 +41,7 @@ update (HallPreferencesWindow *self)
 {
   g_autofree char *mode = NULL;
   g_autofree char *urls = NULL;
-  gboolean hosting;
+  gboolean         hosting;
 
   if (self->application == NULL)
     {
@@ -51,12 +52,12 @@ update (HallPreferencesWindow *self)
   mode = hall_application_dup_mode (self->application);
   if (g_str_equal (mode, "remote"))
     {
-      GSettings *settings = hall_application_get_settings (self->application);
+      GSettings       *settings = hall_application_get_settings (self->application);
       g_autofree char *url = g_settings_get_string (settings, "server-url");
       g_autofree char *fingerprint = g_settings_get_string (settings, "server-fingerprint");
 
       /* Translators: preferences: the hall lives on a hall server */
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->location_row), _("Hall server"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->location_row), _ ("Hall server"));
       adw_action_row_set_subtitle (self->location_row, url);
       adw_action_row_set_subtitle (self->server_fingerprint_row, fingerprint);
       gtk_widget_set_visible (GTK_WIDGET (self->server_fingerprint_row), *fingerprint != '\0');
@@ -64,14 +65,15 @@ update (HallPreferencesWindow *self)
   else
     {
       g_autofree char *path = g_str_equal (mode, "demo") ? hall_application_get_demo_path ()
-                                                          : hall_application_get_local_path ();
+                                                         : hall_application_get_local_path ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->location_row),
-                                     g_str_equal (mode, "demo")
-                                       /* Translators: preferences: where the demo hall's records are */
-                                       ? _("Demo hall kept on this PC")
-                                       /* Translators: preferences: where this PC's hall's records are */
-                                       : _("Kept on this PC"));
+      adw_preferences_row_set_title (
+          ADW_PREFERENCES_ROW (self->location_row),
+          g_str_equal (mode, "demo")
+              /* Translators: preferences: where the demo hall's records are */
+              ? _ ("Demo hall kept on this PC")
+              /* Translators: preferences: where this PC's hall's records are */
+              : _ ("Kept on this PC"));
       adw_action_row_set_subtitle (self->location_row, path);
       gtk_widget_set_visible (GTK_WIDGET (self->server_fingerprint_row), FALSE);
     }
@@ -85,7 +87,8 @@ update (HallPreferencesWindow *self)
   urls = hall_application_dup_host_urls (self->application);
   adw_action_row_set_subtitle (self->address_row, urls ? urls : "");
   adw_action_row_set_subtitle (self->fingerprint_row,
-                               hosting ? hall_application_get_host_fingerprint (self->application) : "");
+                               hosting ? hall_application_get_host_fingerprint (self->application)
+                                       : "");
   gtk_widget_set_visible (GTK_WIDGET (self->address_row), hosting);
   gtk_widget_set_visible (GTK_WIDGET (self->fingerprint_row), hosting);
 }
@@ -97,8 +100,10 @@ hosting_switch_cb (HallPreferencesWindow *self)
 
   if (self->updating || self->application == NULL)
     return;
-  if (!hall_application_set_hosting (self->application, gtk_switch_get_active (self->hosting_switch), &error))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+  if (!hall_application_set_hosting (self->application,
+                                     gtk_switch_get_active (self->hosting_switch), &error))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                      adw_toast_new (error->message));
   update (self);
 }
 
@@ -112,7 +117,7 @@ copy_subtitle (HallPreferencesWindow *self,
     return;
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
   /* Translators: toast after copying an address or a fingerprint */
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (_("Copied")));
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (_ ("Copied")));
 }
 
 static void
@@ -183,7 +188,7 @@ hall_preferences_window_get_property (GObject    *object,
 static void
 hall_preferences_window_class_init (HallPreferencesWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hall_preferences_window_dispose;
@@ -192,14 +197,15 @@ hall_preferences_window_class_init (HallPreferencesWindowClass *klass)
 
   /* Not GtkWindow's "application": this window must not keep the app running on its own. */
   properties[PROP_APPLICATION] =
-    g_param_spec_object ("hall-application", NULL, NULL, HALL_TYPE_APPLICATION,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_object ("hall-application", NULL, NULL, HALL_TYPE_APPLICATION,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/xinfanghall/Hall/ui/shell/hall-preferences-window.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/xinfanghall/Hall/ui/shell/hall-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HallPreferencesWindow, location_row);
-  gtk_widget_class_bind_template_child (widget_class, HallPreferencesWindow, server_fingerprint_row);
+  gtk_widget_class_bind_template_child (widget_class, HallPreferencesWindow,
+                                        server_fingerprint_row);
   gtk_widget_class_bind_template_child (widget_class, HallPreferencesWindow, hosting_group);
   gtk_widget_class_bind_template_child (widget_class, HallPreferencesWindow, hosting_switch);
   gtk_widget_class_bind_template_child (widget_class, HallPreferencesWindow, address_row);
@@ -207,15 +213,16 @@ hall_preferences_window_class_init (HallPreferencesWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "prefs.copy-address", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "prefs.copy-fingerprint", NULL, copy_action);
-  gtk_widget_class_install_action (widget_class, "prefs.copy-server-fingerprint", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "prefs.copy-server-fingerprint", NULL,
+                                   copy_action);
 }
 
 static void
 hall_preferences_window_init (HallPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect_object (self->hosting_switch, "notify::active", G_CALLBACK (hosting_switch_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->hosting_switch, "notify::active", G_CALLBACK (hosting_switch_cb),
+                           self, G_CONNECT_SWAPPED);
 }
 
 HallPreferencesWindow *

@@ -12,7 +12,10 @@ G_BEGIN_DECLS
 
 #define HALL_TYPE_PREFERENCES_WINDOW (hall_preferences_window_get_type ())
 
-G_DECLARE_FINAL_TYPE (HallPreferencesWindow, hall_preferences_window, HALL, PREFERENCES_WINDOW,
+G_DECLARE_FINAL_TYPE (HallPreferencesWindow,
+                      hall_preferences_window,
+                      HALL,
+                      PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
 
 HallPreferencesWindow *hall_preferences_window_new (HallApplication *application);

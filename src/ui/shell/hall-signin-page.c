@@ -20,33 +20,34 @@ struct _HallSigninPage
 {
   AdwBin parent_instance;
 
-  HallClient *client;
+  HallClient   *client;
   GSignalGroup *client_signals;
-  GSettings *settings;
+  GSettings    *settings;
   GCancellable *cancellable;
-  gboolean busy;
-  GArray *counter_ids; /* gint64 per counter_row position */
+  gboolean      busy;
+  GArray       *counter_ids; /* gint64 per counter_row position */
 
-  GtkLabel *hall_label;
-  AdwEntryRow *username_row;
-  GtkWidget *username_error;
-  AdwEntryRow *password_row;
-  GtkWidget *password_error;
-  AdwComboRow *role_row;
-  GtkWidget *role_error;
-  AdwComboRow *counter_row;
-  GtkWidget *counter_error;
-  GtkLabel *general_error;
+  GtkLabel     *hall_label;
+  AdwEntryRow  *username_row;
+  GtkWidget    *username_error;
+  AdwEntryRow  *password_row;
+  GtkWidget    *password_error;
+  AdwComboRow  *role_row;
+  GtkWidget    *role_error;
+  AdwComboRow  *counter_row;
+  GtkWidget    *counter_error;
+  GtkLabel     *general_error;
   HallFormField fields[4];
-  GtkWidget *signin_button;
-  GtkSpinner *spinner;
-  GtkWidget *demo_group;
-  GtkListBox *demo_list;
+  GtkWidget    *signin_button;
+  GtkSpinner   *spinner;
+  GtkWidget    *demo_group;
+  GtkListBox   *demo_list;
 };
 
 G_DEFINE_FINAL_TYPE (HallSigninPage, hall_signin_page, ADW_TYPE_BIN)
 
-enum {
+enum
+{
   PROP_0,
   PROP_CLIENT,
   PROP_BUSY,
@@ -95,10 +96,11 @@ set_busy (HallSigninPage *self,
 static const char *
 selected_role (HallSigninPage *self)
 {
-  guint position = adw_combo_row_get_selected (self->role_row);
-  const char * const *roles = _hall_role_desktop_roles ();
+  guint              position = adw_combo_row_get_selected (self->role_row);
+  const char *const *roles = _hall_role_desktop_roles ();
 
-  if (position == 0 || position == GTK_INVALID_LIST_POSITION || position > g_strv_length ((char **) roles))
+  if (position == 0 || position == GTK_INVALID_LIST_POSITION
+      || position > g_strv_length ((char **) roles))
     return NULL;
   return roles[position - 1];
 }
@@ -122,12 +124,12 @@ fill_counters (HallSigninPage *self,
 
   g_array_set_size (self->counter_ids, 0);
   /* Translators: choice of "This PC's window": the PC stands at no service window */
-  gtk_string_list_append (list, _("None"));
+  gtk_string_list_append (list, _ ("None"));
   g_array_append_val (self->counter_ids, none);
   for (gint64 id = 1; id <= MAX (DEFAULT_COUNTERS, extra); id++)
     {
       /* Translators: a service window by its number, "Window 3" (3号窗口) */
-      g_autofree char *label = g_strdup_printf (_("Window %d"), (int) id);
+      g_autofree char *label = g_strdup_printf (_ ("Window %d"), (int) id);
 
       gtk_string_list_append (list, label);
       g_array_append_val (self->counter_ids, id);
@@ -150,7 +152,7 @@ static void
 select_role (HallSigninPage *self,
              const char     *role)
 {
-  const char * const *roles = _hall_role_desktop_roles ();
+  const char *const *roles = _hall_role_desktop_roles ();
 
   adw_combo_row_set_selected (self->role_row, 0);
   for (guint i = 0; roles[i] != NULL; i++)
@@ -189,7 +191,8 @@ login_cb (GObject      *object,
       const char *role = selected_role (self);
 
       g_settings_delay (self->settings);
-      g_settings_set_string (self->settings, "last-username", gtk_editable_get_text (GTK_EDITABLE (self->username_row)));
+      g_settings_set_string (self->settings, "last-username",
+                             gtk_editable_get_text (GTK_EDITABLE (self->username_row)));
       g_settings_set_string (self->settings, "last-role", role ? role : "");
       g_settings_set_int64 (self->settings, "counter-id", selected_counter (self));
       g_settings_apply (self->settings);
@@ -203,9 +206,9 @@ submit_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  HallSigninPage *self = HALL_SIGNIN_PAGE (widget);
+  HallSigninPage  *self = HALL_SIGNIN_PAGE (widget);
   g_autofree char *username = NULL;
-  const char *password;
+  const char      *password;
 
   if (self->client == NULL || self->busy)
     return;
@@ -215,13 +218,15 @@ submit_action (GtkWidget  *widget,
   password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
   if (*username == '\0')
     {
-      _hall_form_set_error (GTK_WIDGET (self->username_row), self->username_error, _("Enter your username."));
+      _hall_form_set_error (GTK_WIDGET (self->username_row), self->username_error,
+                            _ ("Enter your username."));
       gtk_widget_grab_focus (GTK_WIDGET (self->username_row));
       return;
     }
   if (*password == '\0')
     {
-      _hall_form_set_error (GTK_WIDGET (self->password_row), self->password_error, _("Enter your password."));
+      _hall_form_set_error (GTK_WIDGET (self->password_row), self->password_error,
+                            _ ("Enter your password."));
       gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
       return;
     }
@@ -229,8 +234,9 @@ submit_action (GtkWidget  *widget,
   set_busy (self, TRUE);
   if (self->cancellable == NULL)
     self->cancellable = g_cancellable_new ();
-  hall_client_login_async (self->client, username, password, selected_role (self), selected_counter (self),
-                           self->cancellable, login_cb, g_object_ref (self));
+  hall_client_login_async (self->client, username, password, selected_role (self),
+                           selected_counter (self), self->cancellable, login_cb,
+                           g_object_ref (self));
 }
 
 static void
@@ -272,7 +278,7 @@ demo_row_activated_cb (HallSigninPage *self,
 static void
 fill_demo_accounts (HallSigninPage *self)
 {
-  guint n = 0;
+  guint                  n = 0;
   const HallDemoAccount *accounts = hall_demo_get_accounts (&n);
 
   for (guint i = 0; i < n; i++)
@@ -286,15 +292,17 @@ fill_demo_accounts (HallSigninPage *self)
       if (accounts[i].counter_id > 0)
         {
           g_string_append (subtitle, " · ");
-          g_string_append_printf (subtitle, _("Window %d"), (int) accounts[i].counter_id);
+          g_string_append_printf (subtitle, _ ("Window %d"), (int) accounts[i].counter_id);
         }
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), accounts[i].display_name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
       g_object_set_data (G_OBJECT (row), "username", (gpointer) accounts[i].username);
       g_object_set_data_full (G_OBJECT (row), "role", g_strdup (roles[0]), g_free);
-      g_object_set_data (G_OBJECT (row), "counter-id", GINT_TO_POINTER ((int) accounts[i].counter_id));
+      g_object_set_data (G_OBJECT (row), "counter-id",
+                         GINT_TO_POINTER ((int) accounts[i].counter_id));
       gtk_list_box_append (self->demo_list, row);
     }
 }
@@ -368,7 +376,7 @@ hall_signin_page_set_property (GObject      *object,
 static void
 hall_signin_page_class_init (HallSigninPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hall_signin_page_dispose;
@@ -377,14 +385,15 @@ hall_signin_page_class_init (HallSigninPageClass *klass)
   object_class->set_property = hall_signin_page_set_property;
 
   properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL, HALL_TYPE_CLIENT,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+      g_param_spec_object ("client", NULL, NULL, HALL_TYPE_CLIENT,
+                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+      g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                            G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xinfanghall/Hall/ui/shell/hall-signin-page.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/xinfanghall/Hall/ui/shell/hall-signin-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HallSigninPage, hall_label);
   gtk_widget_class_bind_template_child (widget_class, HallSigninPage, username_row);
   gtk_widget_class_bind_template_child (widget_class, HallSigninPage, username_error);
@@ -408,18 +417,21 @@ static void
 hall_signin_page_init (HallSigninPage *self)
 {
   g_autoptr (GtkStringList) roles = gtk_string_list_new (NULL);
-  const char * const *role_names = _hall_role_desktop_roles ();
+  const char *const *role_names = _hall_role_desktop_roles ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->fields[0] = (HallFormField) { "username", GTK_WIDGET (self->username_row), self->username_error };
-  self->fields[1] = (HallFormField) { "password", GTK_WIDGET (self->password_row), self->password_error };
-  self->fields[2] = (HallFormField) { "role", GTK_WIDGET (self->role_row), self->role_error };
-  self->fields[3] = (HallFormField) { "counter_id", GTK_WIDGET (self->counter_row), self->counter_error };
+  self->fields[0] =
+      (HallFormField){ "username", GTK_WIDGET (self->username_row), self->username_error };
+  self->fields[1] =
+      (HallFormField){ "password", GTK_WIDGET (self->password_row), self->password_error };
+  self->fields[2] = (HallFormField){ "role", GTK_WIDGET (self->role_row), self->role_error };
+  self->fields[3] =
+      (HallFormField){ "counter_id", GTK_WIDGET (self->counter_row), self->counter_error };
   self->counter_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   /* Translators: choice of "Sign in as": the first role the account holds */
-  gtk_string_list_append (roles, _("Account’s usual role"));
+  gtk_string_list_append (roles, _ ("Account’s usual role"));
   for (guint i = 0; role_names[i] != NULL; i++)
     gtk_string_list_append (roles, _hall_role_label (role_names[i]));
   adw_combo_row_set_model (self->role_row, G_LIST_MODEL (roles));
@@ -427,10 +439,10 @@ hall_signin_page_init (HallSigninPage *self)
   fill_demo_accounts (self);
   set_general_error (self, NULL);
 
-  g_signal_connect_object (self->username_row, "entry-activated", G_CALLBACK (entry_activated_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->password_row, "entry-activated", G_CALLBACK (entry_activated_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->username_row, "entry-activated", G_CALLBACK (entry_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->password_row, "entry-activated", G_CALLBACK (entry_activated_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->username_row, "notify::text", G_CALLBACK (text_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->password_row, "notify::text", G_CALLBACK (text_changed_cb), self,
@@ -438,7 +450,8 @@ hall_signin_page_init (HallSigninPage *self)
 
   /* Only "notify::" signals: they belong to GObject, not to the HallClient interface. */
   self->client_signals = g_signal_group_new (G_TYPE_OBJECT);
-  g_signal_group_connect_swapped (self->client_signals, "notify::connected", G_CALLBACK (update_actions), self);
+  g_signal_group_connect_swapped (self->client_signals, "notify::connected",
+                                  G_CALLBACK (update_actions), self);
   update_actions (self);
 }
 

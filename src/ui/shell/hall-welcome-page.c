@@ -21,32 +21,32 @@ struct _HallWelcomePage
   AdwBin parent_instance;
 
   GCancellable *cancellable;
-  char *probed_url;
-  char *probed_fingerprint;
-  gboolean working;
-  gboolean creating;            /* the window is making this PC's hall from the form */
+  char         *probed_url;
+  char         *probed_fingerprint;
+  gboolean      working;
+  gboolean      creating; /* the window is making this PC's hall from the form */
 
-  GtkStack *stack;
-  GtkWidget *open_local_row;
-  AdwEntryRow *hall_name_row;
-  GtkWidget *hall_name_error;
-  AdwEntryRow *username_row;
-  GtkWidget *username_error;
-  AdwEntryRow *display_name_row;
-  AdwEntryRow *password_row;
-  GtkWidget *password_error;
-  AdwEntryRow *confirm_row;
-  GtkWidget *confirm_error;
-  GtkLabel *create_error;
-  AdwEntryRow *address_row;
-  GtkWidget *address_error;
-  GtkRevealer *fingerprint_revealer;
-  GtkLabel *fingerprint_label;
-  GtkLabel *join_error;
-  GtkWidget *probe_button;
-  GtkWidget *join_button;
+  GtkStack      *stack;
+  GtkWidget     *open_local_row;
+  AdwEntryRow   *hall_name_row;
+  GtkWidget     *hall_name_error;
+  AdwEntryRow   *username_row;
+  GtkWidget     *username_error;
+  AdwEntryRow   *display_name_row;
+  AdwEntryRow   *password_row;
+  GtkWidget     *password_error;
+  AdwEntryRow   *confirm_row;
+  GtkWidget     *confirm_error;
+  GtkLabel      *create_error;
+  AdwEntryRow   *address_row;
+  GtkWidget     *address_error;
+  GtkRevealer   *fingerprint_revealer;
+  GtkLabel      *fingerprint_label;
+  GtkLabel      *join_error;
+  GtkWidget     *probe_button;
+  GtkWidget     *join_button;
   AdwStatusPage *progress_page;
-  GtkSpinner *progress_spinner;
+  GtkSpinner    *progress_spinner;
 };
 
 G_DEFINE_FINAL_TYPE (HallWelcomePage, hall_welcome_page, ADW_TYPE_BIN)
@@ -90,9 +90,14 @@ static void
 set_working (HallWelcomePage *self,
              gboolean         working)
 {
-  static const char * const actions[] = {
-    "welcome.create", "welcome.open-demo", "welcome.open-local", "welcome.probe", "welcome.join",
-    "welcome.show-create", "welcome.show-join",
+  static const char *const actions[] = {
+    "welcome.create",
+    "welcome.open-demo",
+    "welcome.open-local",
+    "welcome.probe",
+    "welcome.join",
+    "welcome.show-create",
+    "welcome.show-join",
   };
 
   self->working = working;
@@ -110,9 +115,9 @@ check_hall_name (const char *name)
   g_autofree char *trimmed = g_strstrip (g_strdup (name));
 
   if (*trimmed == '\0')
-    return _("Enter the hall’s name, as visitors see it on the wall display.");
+    return _ ("Enter the hall’s name, as visitors see it on the wall display.");
   if (g_utf8_strlen (trimmed, -1) > MAX_HALL_NAME_CHARS)
-    return _("Use at most 40 characters.");
+    return _ ("Use at most 40 characters.");
   return NULL;
 }
 
@@ -120,7 +125,7 @@ static const char *
 check_confirm (HallWelcomePage *self)
 {
   if (!g_str_equal (text_of (self->password_row), text_of (self->confirm_row)))
-    return _("The two passwords differ. Type the same password twice.");
+    return _ ("The two passwords differ. Type the same password twice.");
   return NULL;
 }
 
@@ -149,8 +154,9 @@ field_changed_cb (HallWelcomePage *self,
           _hall_form_set_error (GTK_WIDGET (self->password_row), self->password_error, message);
         }
       if (*text_of (self->confirm_row))
-        _hall_form_set_error (GTK_WIDGET (self->confirm_row), self->confirm_error,
-                              g_str_has_prefix (text, text_of (self->confirm_row)) ? NULL : check_confirm (self));
+        _hall_form_set_error (
+            GTK_WIDGET (self->confirm_row), self->confirm_error,
+            g_str_has_prefix (text, text_of (self->confirm_row)) ? NULL : check_confirm (self));
     }
   else if (editable == GTK_EDITABLE (self->confirm_row))
     {
@@ -159,7 +165,8 @@ field_changed_cb (HallWelcomePage *self,
       /* Still typing the same password: nothing to say yet. */
       _hall_form_set_error (GTK_WIDGET (self->confirm_row), self->confirm_error,
                             g_str_has_prefix (password, text) && strlen (text) < strlen (password)
-                              ? NULL : check_confirm (self));
+                                ? NULL
+                                : check_confirm (self));
     }
   else if (editable == GTK_EDITABLE (self->address_row))
     {
@@ -175,11 +182,11 @@ field_changed_cb (HallWelcomePage *self,
 static gboolean
 validate_create_form (HallWelcomePage *self)
 {
-  const char *hall_name = check_hall_name (text_of (self->hall_name_row));
-  const char *username = _hall_check_username (text_of (self->username_row));
+  const char      *hall_name = check_hall_name (text_of (self->hall_name_row));
+  const char      *username = _hall_check_username (text_of (self->username_row));
   g_autofree char *password = _hall_check_new_password (text_of (self->password_row));
-  const char *confirm = password ? NULL : check_confirm (self);
-  GtkWidget *first = NULL;
+  const char      *confirm = password ? NULL : check_confirm (self);
+  GtkWidget       *first = NULL;
 
   _hall_form_set_error (GTK_WIDGET (self->hall_name_row), self->hall_name_error, hall_name);
   _hall_form_set_error (GTK_WIDGET (self->username_row), self->username_error, username);
@@ -233,10 +240,12 @@ create_action (GtkWidget  *widget,
   hall_name = _hall_form_dup_text (self->hall_name_row);
   set_working (self, TRUE);
   self->creating = TRUE;
-  show_progress (self, _("Starting the Hall…"), _("Making the hall’s records and the first account"));
+  show_progress (self, _ ("Starting the Hall…"),
+                 _ ("Making the hall’s records and the first account"));
   /* The window makes the hall and answers with hall_welcome_page_finish(). */
-  if (!gtk_widget_activate_action (widget, "win.create-hall", "(ssss)", hall_name, text_of (self->username_row),
-                                   text_of (self->display_name_row), text_of (self->password_row)))
+  if (!gtk_widget_activate_action (widget, "win.create-hall", "(ssss)", hall_name,
+                                   text_of (self->username_row), text_of (self->display_name_row),
+                                   text_of (self->password_row)))
     hall_welcome_page_finish (self, NULL);
 }
 
@@ -253,7 +262,7 @@ normalize_url (const char  *text,
 
   if (*trimmed == '\0')
     {
-      *message = _("Enter the hall server’s address, such as https://192.168.1.10:8443.");
+      *message = _ ("Enter the hall server’s address, such as https://192.168.1.10:8443.");
       return NULL;
     }
   if (strstr (trimmed, "://") == NULL)
@@ -263,9 +272,10 @@ normalize_url (const char  *text,
 
   uri = g_uri_parse (with_scheme, G_URI_FLAGS_NONE, NULL);
   if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0'
-      || (g_strcmp0 (g_uri_get_scheme (uri), "https") != 0 && g_strcmp0 (g_uri_get_scheme (uri), "http") != 0))
+      || (g_strcmp0 (g_uri_get_scheme (uri), "https") != 0
+          && g_strcmp0 (g_uri_get_scheme (uri), "http") != 0))
     {
-      *message = _("This is not a server address. Write it as https://192.168.1.10:8443.");
+      *message = _ ("This is not a server address. Write it as https://192.168.1.10:8443.");
       return NULL;
     }
   return g_uri_join (G_URI_FLAGS_NONE, g_uri_get_scheme (uri), NULL, g_uri_get_host (uri),
@@ -299,8 +309,9 @@ probe_cb (GObject      *object,
   if (self->probed_fingerprint != NULL)
     gtk_label_set_text (self->fingerprint_label, self->probed_fingerprint);
   else
-    gtk_label_set_text (self->fingerprint_label,
-                        _("This server does not encrypt its connections (http://). Use it only on this PC."));
+    gtk_label_set_text (
+        self->fingerprint_label,
+        _ ("This server does not encrypt its connections (http://). Use it only on this PC."));
   gtk_revealer_set_reveal_child (self->fingerprint_revealer, TRUE);
   gtk_widget_set_visible (self->probe_button, FALSE);
   gtk_widget_set_visible (self->join_button, TRUE);
@@ -313,7 +324,7 @@ probe_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   HallWelcomePage *self = HALL_WELCOME_PAGE (widget);
-  const char *message = NULL;
+  const char      *message = NULL;
   g_autofree char *url = normalize_url (text_of (self->address_row), &message);
 
   if (self->working)
@@ -357,8 +368,9 @@ open_demo_action (GtkWidget  *widget,
   if (self->working)
     return;
   set_working (self, TRUE);
-  show_progress (self, _("Making the Demo Hall…"),
-                 _("Staffing the windows, issuing numbers and registering the morning’s petitions"));
+  show_progress (
+      self, _ ("Making the Demo Hall…"),
+      _ ("Staffing the windows, issuing numbers and registering the morning’s petitions"));
   if (!gtk_widget_activate_action (widget, "win.open-demo", NULL))
     hall_welcome_page_finish (self, NULL);
 }
@@ -373,7 +385,7 @@ open_local_action (GtkWidget  *widget,
   if (self->working)
     return;
   set_working (self, TRUE);
-  show_progress (self, _("Opening the Hall…"), NULL);
+  show_progress (self, _ ("Opening the Hall…"), NULL);
   if (!gtk_widget_activate_action (widget, "win.open-local", NULL))
     hall_welcome_page_finish (self, NULL);
 }
@@ -428,9 +440,9 @@ entry_activated_cb (HallWelcomePage *self,
   else if (row == self->confirm_row)
     gtk_widget_activate_action (GTK_WIDGET (self), "welcome.create", NULL);
   else if (row == self->address_row)
-    gtk_widget_activate_action (GTK_WIDGET (self),
-                                gtk_widget_get_visible (self->join_button) ? "welcome.join" : "welcome.probe",
-                                NULL);
+    gtk_widget_activate_action (
+        GTK_WIDGET (self),
+        gtk_widget_get_visible (self->join_button) ? "welcome.join" : "welcome.probe", NULL);
 }
 
 static void
@@ -459,13 +471,14 @@ hall_welcome_page_finalize (GObject *object)
 static void
 hall_welcome_page_class_init (HallWelcomePageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hall_welcome_page_dispose;
   object_class->finalize = hall_welcome_page_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xinfanghall/Hall/ui/shell/hall-welcome-page.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/xinfanghall/Hall/ui/shell/hall-welcome-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HallWelcomePage, stack);
   gtk_widget_class_bind_template_child (widget_class, HallWelcomePage, open_local_row);
   gtk_widget_class_bind_template_child (widget_class, HallWelcomePage, hall_name_row);
@@ -516,7 +529,8 @@ hall_welcome_page_init (HallWelcomePage *self)
   rows[6] = NULL;
   for (guint i = 0; rows[i] != NULL; i++)
     {
-      g_signal_connect_object (rows[i], "notify::text", G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (rows[i], "notify::text", G_CALLBACK (field_changed_cb), self,
+                               G_CONNECT_SWAPPED);
       g_signal_connect_object (rows[i], "entry-activated", G_CALLBACK (entry_activated_cb), self,
                                G_CONNECT_SWAPPED);
     }
@@ -549,8 +563,12 @@ void
 hall_welcome_page_reset (HallWelcomePage *self)
 {
   AdwEntryRow *rows[] = {
-    self->hall_name_row, self->username_row, self->display_name_row, self->password_row,
-    self->confirm_row, self->address_row,
+    self->hall_name_row,
+    self->username_row,
+    self->display_name_row,
+    self->password_row,
+    self->confirm_row,
+    self->address_row,
   };
 
   g_return_if_fail (HALL_IS_WELCOME_PAGE (self));

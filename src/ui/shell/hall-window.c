@@ -20,32 +20,33 @@ struct _HallWindow
 {
   AdwApplicationWindow parent_instance;
 
-  GSettings *settings;
-  HallClient *client;
+  GSettings    *settings;
+  HallClient   *client;
   GSignalGroup *client_signals;
   GSignalGroup *app_signals;
   GCancellable *cancellable;
-  char *hall_name;
-  char *role; /* the session's role, as the "win.role" action shows it */
-  gboolean switching;
-  guint back_button_idle;
+  char         *hall_name;
+  char         *role; /* the session's role, as the "win.role" action shows it */
+  gboolean      switching;
+  guint         back_button_idle;
 
   AdwToastOverlay *toast_overlay;
-  AdwWindowTitle *window_title;
-  GtkWidget *back_button;
-  GtkWidget *hosting_label;
-  GtkRevealer *offline_revealer;
-  GtkStack *main_stack;
-  GtkSpinner *loading_spinner;
+  AdwWindowTitle  *window_title;
+  GtkWidget       *back_button;
+  GtkWidget       *hosting_label;
+  GtkRevealer     *offline_revealer;
+  GtkStack        *main_stack;
+  GtkSpinner      *loading_spinner;
   HallWelcomePage *welcome_page;
-  HallSigninPage *signin_page;
-  HallWorkspace *workspace;
-  GMenu *role_section;
+  HallSigninPage  *signin_page;
+  HallWorkspace   *workspace;
+  GMenu           *role_section;
 };
 
 G_DEFINE_FINAL_TYPE (HallWindow, hall_window, ADW_TYPE_APPLICATION_WINDOW)
 
-enum {
+enum
+{
   PROP_0,
   PROP_ROLE,
   PROP_HALL_NAME,
@@ -88,7 +89,7 @@ static void
 update_role_menu (HallWindow *self)
 {
   JsonObject *user = self->client ? hall_client_get_user (self->client) : NULL;
-  JsonArray *roles = user ? json_object_get_array_member (user, "roles") : NULL;
+  JsonArray  *roles = user ? json_object_get_array_member (user, "roles") : NULL;
   g_autoptr (GMenu) submenu = g_menu_new ();
   guint n_desktop = 0;
 
@@ -107,50 +108,54 @@ update_role_menu (HallWindow *self)
     }
   /* Someone with one role has nothing to switch to. */
   if (n_desktop > 1)
-    g_menu_append_submenu (self->role_section, _("_Switch Role"), G_MENU_MODEL (submenu));
+    g_menu_append_submenu (self->role_section, _ ("_Switch Role"), G_MENU_MODEL (submenu));
 }
 
 static void
 update_title (HallWindow *self)
 {
   g_autofree char *subtitle = NULL;
-  JsonObject *user;
-  const char *role;
+  JsonObject      *user;
+  const char      *role;
 
   if (self->client == NULL || !hall_client_is_signed_in (self->client))
     {
-      adw_window_title_set_title (self->window_title, _("Xinfang Hall"));
+      adw_window_title_set_title (self->window_title, _ ("Xinfang Hall"));
       adw_window_title_set_subtitle (self->window_title, NULL);
       return;
     }
 
   user = hall_client_get_user (self->client);
   role = hall_client_get_role (self->client);
-  adw_window_title_set_title (self->window_title, self->hall_name ? self->hall_name : _("Xinfang Hall"));
+  adw_window_title_set_title (self->window_title,
+                              self->hall_name ? self->hall_name : _ ("Xinfang Hall"));
   /* The PC's window is said for those who serve at one (a manager may cover it), not for a leader
    * or the administrator who signed in at it. */
   if (hall_client_get_counter_id (self->client) > 0
       && (g_strcmp0 (role, "staff") == 0 || g_strcmp0 (role, "manager") == 0))
     /* Translators: window subtitle: person · role · service window, "张伟 · 窗口工作人员 · 3号窗口" */
-    subtitle = g_strdup_printf (_("%s · %s · Window %d"),
-                                json_object_get_string_member_with_default (user, "display_name", ""),
-                                _hall_role_label (role), (int) hall_client_get_counter_id (self->client));
+    subtitle =
+        g_strdup_printf (_ ("%s · %s · Window %d"),
+                         json_object_get_string_member_with_default (user, "display_name", ""),
+                         _hall_role_label (role), (int) hall_client_get_counter_id (self->client));
   else
     /* Translators: window subtitle: person · role, "李娜 · 大厅值班长" */
-    subtitle = g_strdup_printf (_("%s · %s"), json_object_get_string_member_with_default (user, "display_name", ""),
-                                _hall_role_label (role));
+    subtitle = g_strdup_printf (
+        _ ("%s · %s"), json_object_get_string_member_with_default (user, "display_name", ""),
+        _hall_role_label (role));
   adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
 static void
 update_actions (HallWindow *self)
 {
-  gboolean signed_in = self->client != NULL && hall_client_is_signed_in (self->client);
-  gboolean connected = self->client != NULL && hall_client_get_connected (self->client);
+  gboolean         signed_in = self->client != NULL && hall_client_is_signed_in (self->client);
+  gboolean         connected = self->client != NULL && hall_client_get_connected (self->client);
   HallApplication *app = get_app (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", signed_in);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.role", signed_in && connected && !self->switching);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.role",
+                                 signed_in && connected && !self->switching);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.change-hall",
                                  self->client != NULL && !(app && hall_application_get_busy (app)));
   gtk_revealer_set_reveal_child (self->offline_revealer, self->client != NULL && !connected);
@@ -183,23 +188,23 @@ describe_location (HallWindow *self)
   g_autofree char *mode = app ? hall_application_dup_mode (app) : g_strdup ("");
 
   if (g_str_equal (mode, "demo"))
-    return g_strdup (_("The demo hall: made-up people and petitions"));
+    return g_strdup (_ ("The demo hall: made-up people and petitions"));
   if (g_str_equal (mode, "remote"))
     {
       g_autofree char *url = g_settings_get_string (self->settings, "server-url");
       /* Translators: %s is the hall server's address */
-      return g_strdup_printf (_("The hall at %s"), url);
+      return g_strdup_printf (_ ("The hall at %s"), url);
     }
-  return g_strdup (_("The hall kept on this PC"));
+  return g_strdup (_ ("The hall kept on this PC"));
 }
 
 static void
 update_page (HallWindow *self)
 {
   HallApplication *app = get_app (self);
-  HallClient *client = app ? hall_application_get_client (app) : NULL;
-  const char *previous = gtk_stack_get_visible_child_name (self->main_stack);
-  const char *page;
+  HallClient      *client = app ? hall_application_get_client (app) : NULL;
+  const char      *previous = gtk_stack_get_visible_child_name (self->main_stack);
+  const char      *page;
 
   if (client != self->client)
     {
@@ -227,7 +232,8 @@ update_page (HallWindow *self)
   if (g_str_equal (page, "welcome") && g_strcmp0 (previous, "welcome") != 0)
     {
       g_autofree char *path = hall_application_get_local_path ();
-      hall_welcome_page_set_local_exists (self->welcome_page, g_file_test (path, G_FILE_TEST_EXISTS));
+      hall_welcome_page_set_local_exists (self->welcome_page,
+                                          g_file_test (path, G_FILE_TEST_EXISTS));
     }
 
   if (g_str_equal (page, "workspace"))
@@ -236,7 +242,8 @@ update_page (HallWindow *self)
       hall_workspace_set_role (self->workspace, hall_client_get_role (client));
       set_role_state (self, hall_client_get_role (client));
       if (self->hall_name == NULL)
-        hall_client_call_async (client, "hall.info", NULL, self->cancellable, hall_info_cb, g_object_ref (self));
+        hall_client_call_async (client, "hall.info", NULL, self->cancellable, hall_info_cb,
+                                g_object_ref (self));
     }
   else
     {
@@ -262,11 +269,12 @@ static gboolean
 update_back_button_cb (gpointer data)
 {
   HallWindow *self = data;
-  gboolean folded = hall_workspace_get_folded (self->workspace);
+  gboolean    folded = hall_workspace_get_folded (self->workspace);
 
   self->back_button_idle = 0;
-  gtk_widget_set_visible (self->back_button,
-                          folded && g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "workspace") == 0);
+  gtk_widget_set_visible (
+      self->back_button,
+      folded && g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "workspace") == 0);
   return G_SOURCE_REMOVE;
 }
 
@@ -331,8 +339,8 @@ sign_out_action (GtkWidget  *widget,
 }
 
 static void
-change_hall_response_cb (HallWindow      *self,
-                         const char      *response,
+change_hall_response_cb (HallWindow       *self,
+                         const char       *response,
                          AdwMessageDialog *dialog)
 {
   HallApplication *app = get_app (self);
@@ -347,21 +355,21 @@ change_hall_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   HallWindow *self = HALL_WINDOW (widget);
-  GtkWidget *dialog;
+  GtkWidget  *dialog;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Use Another Hall?"),
-                                   _("You will be signed out and see the first-run choice again. "
-                                     "The records of a hall kept on this PC stay on this PC."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    /* Translators: confirms leaving the hall for the first-run choice */
-                                    "change", _("_Use Another Hall"),
-                                    NULL);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _ ("Use Another Hall?"),
+                                   _ ("You will be signed out and see the first-run choice again. "
+                                      "The records of a hall kept on this PC stay on this PC."));
+  adw_message_dialog_add_responses (
+      ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"),
+      /* Translators: confirms leaving the hall for the first-run choice */
+      "change", _ ("_Use Another Hall"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "change",
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (change_hall_response_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (change_hall_response_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -394,9 +402,9 @@ open_hall_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  HallWindow *self = HALL_WINDOW (widget);
+  HallWindow      *self = HALL_WINDOW (widget);
   HallApplication *app = get_app (self);
-  const char *hall_name, *username, *display_name, *password;
+  const char      *hall_name, *username, *display_name, *password;
 
   if (app == NULL)
     {
@@ -422,7 +430,7 @@ join_hall_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   HallApplication *app = get_app (HALL_WINDOW (widget));
-  const char *url, *fingerprint;
+  const char      *url, *fingerprint;
 
   g_variant_get (parameter, "(&s&s)", &url, &fingerprint);
   if (app != NULL)
@@ -435,7 +443,8 @@ offer_create_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  gtk_widget_activate_action (GTK_WIDGET (HALL_WINDOW (widget)->welcome_page), "welcome.show-create", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (HALL_WINDOW (widget)->welcome_page),
+                              "welcome.show-create", NULL);
 }
 
 static void
@@ -452,7 +461,7 @@ static gboolean
 hall_window_close_request (GtkWindow *window)
 {
   HallWindow *self = HALL_WINDOW (window);
-  int width, height;
+  int         width, height;
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_delay (self->settings);
@@ -547,7 +556,7 @@ hall_window_set_property (GObject      *object,
 static void
 hall_window_class_init (HallWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
@@ -558,19 +567,20 @@ hall_window_class_init (HallWindowClass *klass)
   window_class->close_request = hall_window_close_request;
 
   properties[PROP_ROLE] =
-    g_param_spec_string ("role", NULL, NULL, "",
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+      g_param_spec_string ("role", NULL, NULL, "",
+                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /* What the pages print at the head of a paper (hall_print_dup_hall_name()). */
   properties[PROP_HALL_NAME] =
-    g_param_spec_string ("hall-name", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+      g_param_spec_string ("hall-name", NULL, NULL, NULL,
+                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (HALL_TYPE_WELCOME_PAGE);
   g_type_ensure (HALL_TYPE_SIGNIN_PAGE);
   g_type_ensure (HALL_TYPE_WORKSPACE);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xinfanghall/Hall/ui/shell/hall-window.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/xinfanghall/Hall/ui/shell/hall-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HallWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HallWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, HallWindow, back_button);
@@ -603,7 +613,8 @@ hall_window_init (HallWindow *self)
   self->cancellable = g_cancellable_new ();
 
   self->settings = g_settings_new (APP_ID);
-  gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (self->settings, "window-width"),
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
@@ -611,21 +622,29 @@ hall_window_init (HallWindow *self)
 
   /* Only "notify::" signals: they belong to GObject, not to the HallClient interface. */
   self->client_signals = g_signal_group_new (G_TYPE_OBJECT);
-  g_signal_group_connect_swapped (self->client_signals, "notify::user", G_CALLBACK (update_page), self);
-  g_signal_group_connect_swapped (self->client_signals, "notify::role", G_CALLBACK (update_page), self);
-  g_signal_group_connect_swapped (self->client_signals, "notify::counter-id", G_CALLBACK (update_title), self);
-  g_signal_group_connect_swapped (self->client_signals, "notify::connected", G_CALLBACK (update_actions), self);
+  g_signal_group_connect_swapped (self->client_signals, "notify::user", G_CALLBACK (update_page),
+                                  self);
+  g_signal_group_connect_swapped (self->client_signals, "notify::role", G_CALLBACK (update_page),
+                                  self);
+  g_signal_group_connect_swapped (self->client_signals, "notify::counter-id",
+                                  G_CALLBACK (update_title), self);
+  g_signal_group_connect_swapped (self->client_signals, "notify::connected",
+                                  G_CALLBACK (update_actions), self);
 
   self->app_signals = g_signal_group_new (HALL_TYPE_APPLICATION);
-  g_signal_group_connect_swapped (self->app_signals, "notify::client", G_CALLBACK (update_page), self);
-  g_signal_group_connect_swapped (self->app_signals, "notify::busy", G_CALLBACK (update_page), self);
-  g_signal_group_connect_swapped (self->app_signals, "notify::hosting", G_CALLBACK (update_actions), self);
+  g_signal_group_connect_swapped (self->app_signals, "notify::client", G_CALLBACK (update_page),
+                                  self);
+  g_signal_group_connect_swapped (self->app_signals, "notify::busy", G_CALLBACK (update_page),
+                                  self);
+  g_signal_group_connect_swapped (self->app_signals, "notify::hosting", G_CALLBACK (update_actions),
+                                  self);
 
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
   update_page (self);
-  g_signal_connect_object (self->workspace, "notify::folded", G_CALLBACK (folded_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->main_stack, "notify::visible-child-name", G_CALLBACK (folded_cb), self,
+  g_signal_connect_object (self->workspace, "notify::folded", G_CALLBACK (folded_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->main_stack, "notify::visible-child-name", G_CALLBACK (folded_cb),
+                           self, G_CONNECT_SWAPPED);
 }
 
 HallWindow *

@@ -32,28 +32,38 @@ typedef struct
   const char *name;
   const char *title; /* N_() */
   const char *icon_name;
-  guint roles;       /* HallRole bits the page serves */
+  guint       roles; /* HallRole bits the page serves */
   GType (*get_type) (void);
 } HallWorkspacePageInfo;
 
 /* Every page of every role, in sidebar order. A role's first page opens after sign-in. */
 static const HallWorkspacePageInfo page_infos[] = {
-  { "counter", N_("My Window"), "system-users-symbolic", HALL_ROLE_STAFF, hall_counter_page_get_type },
-  { "matters", N_("My Matters"), "folder-documents-symbolic", HALL_ROLE_STAFF, hall_matter_list_page_get_type },
-  { "board", N_("Hall Board"), "view-grid-symbolic", HALL_ROLES_PEOPLE, hall_board_page_get_type },
-  { "triage", N_("Triage"), "contact-new-symbolic", HALL_ROLE_MANAGER, hall_triage_page_get_type },
-  { "queue", N_("Queue"), "view-list-symbolic", HALL_ROLE_MANAGER, hall_queue_page_get_type },
-  { "roster", N_("Duty Roster"), "x-office-calendar-symbolic", HALL_ROLE_MANAGER, hall_roster_page_get_type },
-  { "escalations", N_("Escalations"), "mail-send-symbolic", HALL_ROLE_MANAGER, hall_escalations_page_get_type },
-  { "windows", N_("Window Settings"), "emblem-system-symbolic", HALL_ROLE_MANAGER, hall_windows_page_get_type },
-  { "reception", N_("Reception"), "avatar-default-symbolic", HALL_ROLE_LEADER, hall_reception_page_get_type },
-  { "charges", N_("My Charged Matters"), "emblem-documents-symbolic", HALL_ROLE_LEADER, hall_charges_page_get_type },
-  { "supervision", N_("Supervision"), "alarm-symbolic", HALL_ROLE_LEADER, hall_supervision_page_get_type },
-  { "admin-setup", N_("Hall Setup"), "preferences-system-symbolic", HALL_ROLE_ADMIN, hall_admin_setup_page_get_type },
-  { "admin-accounts", N_("Accounts"), "system-users-symbolic", HALL_ROLE_ADMIN, hall_admin_accounts_page_get_type },
-  { "admin-calendar", N_("Working-Day Calendar"), "x-office-calendar-symbolic", HALL_ROLE_ADMIN,
+  { "counter", N_ ("My Window"), "system-users-symbolic", HALL_ROLE_STAFF,
+    hall_counter_page_get_type },
+  { "matters", N_ ("My Matters"), "folder-documents-symbolic", HALL_ROLE_STAFF,
+    hall_matter_list_page_get_type },
+  { "board", N_ ("Hall Board"), "view-grid-symbolic", HALL_ROLES_PEOPLE, hall_board_page_get_type },
+  { "triage", N_ ("Triage"), "contact-new-symbolic", HALL_ROLE_MANAGER, hall_triage_page_get_type },
+  { "queue", N_ ("Queue"), "view-list-symbolic", HALL_ROLE_MANAGER, hall_queue_page_get_type },
+  { "roster", N_ ("Duty Roster"), "x-office-calendar-symbolic", HALL_ROLE_MANAGER,
+    hall_roster_page_get_type },
+  { "escalations", N_ ("Escalations"), "mail-send-symbolic", HALL_ROLE_MANAGER,
+    hall_escalations_page_get_type },
+  { "windows", N_ ("Window Settings"), "emblem-system-symbolic", HALL_ROLE_MANAGER,
+    hall_windows_page_get_type },
+  { "reception", N_ ("Reception"), "avatar-default-symbolic", HALL_ROLE_LEADER,
+    hall_reception_page_get_type },
+  { "charges", N_ ("My Charged Matters"), "emblem-documents-symbolic", HALL_ROLE_LEADER,
+    hall_charges_page_get_type },
+  { "supervision", N_ ("Supervision"), "alarm-symbolic", HALL_ROLE_LEADER,
+    hall_supervision_page_get_type },
+  { "admin-setup", N_ ("Hall Setup"), "preferences-system-symbolic", HALL_ROLE_ADMIN,
+    hall_admin_setup_page_get_type },
+  { "admin-accounts", N_ ("Accounts"), "system-users-symbolic", HALL_ROLE_ADMIN,
+    hall_admin_accounts_page_get_type },
+  { "admin-calendar", N_ ("Working-Day Calendar"), "x-office-calendar-symbolic", HALL_ROLE_ADMIN,
     hall_admin_calendar_page_get_type },
-  { "admin-maintenance", N_("Backup and Audit"), "drive-harddisk-symbolic", HALL_ROLE_ADMIN,
+  { "admin-maintenance", N_ ("Backup and Audit"), "drive-harddisk-symbolic", HALL_ROLE_ADMIN,
     hall_admin_maintenance_page_get_type },
 };
 
@@ -62,17 +72,18 @@ struct _HallWorkspace
   AdwBin parent_instance;
 
   HallClient *client;
-  char *role;
-  GPtrArray *pages; /* GtkWidget*, the current role's pages */
+  char       *role;
+  GPtrArray  *pages; /* GtkWidget*, the current role's pages */
 
   AdwLeaflet *leaflet;
   GtkListBox *sidebar_list;
-  GtkStack *content_stack;
+  GtkStack   *content_stack;
 };
 
 G_DEFINE_FINAL_TYPE (HallWorkspace, hall_workspace, ADW_TYPE_BIN)
 
-enum {
+enum
+{
   PROP_0,
   PROP_CLIENT,
   PROP_ROLE,
@@ -88,7 +99,7 @@ sidebar_row_new (const HallWorkspacePageInfo *info)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *label = gtk_label_new (_(info->title));
+  GtkWidget *label = gtk_label_new (_ (info->title));
 
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (info->icon_name));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -96,7 +107,8 @@ sidebar_row_new (const HallWorkspacePageInfo *info)
   gtk_box_append (GTK_BOX (box), label);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_set_name (row, info->name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, _(info->title), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ (info->title), -1);
   return row;
 }
 
@@ -113,7 +125,7 @@ clear_pages (HallWorkspace *self)
 static void
 build_pages (HallWorkspace *self)
 {
-  HallRole role = self->role ? hall_role_from_string (self->role) : 0;
+  HallRole       role = self->role ? hall_role_from_string (self->role) : 0;
   GtkListBoxRow *first;
 
   clear_pages (self);
@@ -123,14 +135,14 @@ build_pages (HallWorkspace *self)
   for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
     {
       const HallWorkspacePageInfo *info = &page_infos[i];
-      GtkWidget *page;
-      GtkStackPage *stack_page;
+      GtkWidget                   *page;
+      GtkStackPage                *stack_page;
 
       if (!(info->roles & role))
         continue;
       page = g_object_new (info->get_type (), "client", self->client, NULL);
       stack_page = gtk_stack_add_named (self->content_stack, page, info->name);
-      gtk_stack_page_set_title (stack_page, _(info->title));
+      gtk_stack_page_set_title (stack_page, _ (info->title));
       gtk_stack_page_set_icon_name (stack_page, info->icon_name);
       g_ptr_array_add (self->pages, page);
       gtk_list_box_append (self->sidebar_list, sidebar_row_new (info));
@@ -140,7 +152,8 @@ build_pages (HallWorkspace *self)
   if (first != NULL)
     {
       gtk_list_box_select_row (self->sidebar_list, first);
-      gtk_stack_set_visible_child_name (self->content_stack, gtk_widget_get_name (GTK_WIDGET (first)));
+      gtk_stack_set_visible_child_name (self->content_stack,
+                                        gtk_widget_get_name (GTK_WIDGET (first)));
     }
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBLE_PAGE_NAME]);
@@ -239,7 +252,7 @@ show_matter_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   HallWorkspace *self = HALL_WORKSPACE (widget);
-  GtkWidget *page = hall_workspace_get_page (self, "matters");
+  GtkWidget     *page = hall_workspace_get_page (self, "matters");
 
   if (page != NULL && hall_workspace_show_page (self, "matters"))
     gtk_widget_activate_action_variant (page, "matters.show-matter", parameter);
@@ -248,7 +261,7 @@ show_matter_action (GtkWidget  *widget,
 static void
 hall_workspace_class_init (HallWorkspaceClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hall_workspace_dispose;
@@ -257,20 +270,21 @@ hall_workspace_class_init (HallWorkspaceClass *klass)
   object_class->set_property = hall_workspace_set_property;
 
   properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL, HALL_TYPE_CLIENT,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+      g_param_spec_object ("client", NULL, NULL, HALL_TYPE_CLIENT,
+                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_ROLE] =
-    g_param_spec_string ("role", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+      g_param_spec_string ("role", NULL, NULL, NULL,
+                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_FOLDED] =
-    g_param_spec_boolean ("folded", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+      g_param_spec_boolean ("folded", NULL, NULL, FALSE,
+                            G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_VISIBLE_PAGE_NAME] =
-    g_param_spec_string ("visible-page-name", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+      g_param_spec_string ("visible-page-name", NULL, NULL, NULL,
+                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xinfanghall/Hall/ui/shell/hall-workspace.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/xinfanghall/Hall/ui/shell/hall-workspace.ui");
   gtk_widget_class_bind_template_child (widget_class, HallWorkspace, leaflet);
   gtk_widget_class_bind_template_child (widget_class, HallWorkspace, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, HallWorkspace, content_stack);

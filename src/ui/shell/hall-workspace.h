@@ -17,23 +17,23 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HallWorkspace, hall_workspace, HALL, WORKSPACE, AdwBin)
 
-GtkWidget  *hall_workspace_new           (void);
-HallClient *hall_workspace_get_client    (HallWorkspace *self);
-void        hall_workspace_set_client    (HallWorkspace *self,
-                                          HallClient    *client);
-const char *hall_workspace_get_role      (HallWorkspace *self);
+GtkWidget  *hall_workspace_new (void);
+HallClient *hall_workspace_get_client (HallWorkspace *self);
+void        hall_workspace_set_client (HallWorkspace *self,
+                                       HallClient    *client);
+const char *hall_workspace_get_role (HallWorkspace *self);
 /* Builds the pages of @role ("staff", "manager" …); NULL shows none. */
-void        hall_workspace_set_role      (HallWorkspace *self,
-                                          const char    *role);
+void hall_workspace_set_role (HallWorkspace *self,
+                              const char    *role);
 /* The page called @name ("board") for the current role, or NULL. */
-GtkWidget  *hall_workspace_get_page      (HallWorkspace *self,
-                                          const char    *name);
+GtkWidget  *hall_workspace_get_page (HallWorkspace *self,
+                                     const char    *name);
 const char *hall_workspace_get_visible_page_name (HallWorkspace *self);
-gboolean    hall_workspace_show_page     (HallWorkspace *self,
-                                          const char    *name);
+gboolean    hall_workspace_show_page (HallWorkspace *self,
+                                      const char    *name);
 /* TRUE when the sidebar and the page do not fit side by side. */
-gboolean    hall_workspace_get_folded    (HallWorkspace *self);
+gboolean hall_workspace_get_folded (HallWorkspace *self);
 /* From the page back to the sidebar when folded. */
-void        hall_workspace_navigate_back (HallWorkspace *self);
+void hall_workspace_navigate_back (HallWorkspace *self);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* hall-demo-data.c — the demo hall's people, windows and problems
+/* hall-demo-data.c — the demo hall's people, windows and problems, and the visitors made from them
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -140,3 +140,74 @@ const char *const _hall_demo_villages[] = {
   "焦虎镇李庄村",
 };
 const guint _hall_demo_n_villages = G_N_ELEMENTS (_hall_demo_villages);
+
+/* ---- people and their problems --------------------------------------------------------------------------------- */
+
+/* A resident ID number with a real birth date and a correct GB 11643 check digit. */
+static char *
+make_id_number (GRand    *rand,
+                gboolean *female)
+{
+  static const int  weights[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+  static const char checks[] = "10X98765432";
+  char              id[19];
+  int               sum = 0, sequence;
+
+  sequence = g_rand_int_range (rand, 1, 999);
+  *female = sequence % 2 == 0;
+  g_snprintf (id, sizeof id, "410526%04d%02d%02d%03d", g_rand_int_range (rand, 1948, 1996),
+              g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29), sequence);
+  for (int i = 0; i < 17; i++)
+    sum += (id[i] - '0') * weights[i];
+  id[17] = checks[sum % 11];
+  id[18] = '\0';
+  return g_strdup (id);
+}
+
+JsonObject *
+_hall_demo_make_petitioner (GRand      *rand,
+                            int         n,
+                            const char *role)
+{
+  JsonObject      *person = json_object_new ();
+  g_autofree char *name =
+      g_strconcat (_hall_demo_surnames[(n * 7) % _hall_demo_n_surnames],
+                   _hall_demo_given_names[(n * 3 + n / 20) % _hall_demo_n_given_names], NULL);
+  g_autofree char *phone = g_strdup_printf ("13%d%08d", g_rand_int_range (rand, 5, 10),
+                                            g_rand_int_range (rand, 0, 99999999));
+  g_autofree char *address =
+      g_strconcat ("河南省滑县", _hall_demo_villages[n % _hall_demo_n_villages], NULL);
+  gboolean         female;
+  g_autofree char *id_number = make_id_number (rand, &female);
+
+  json_object_set_string_member (person, "name", name);
+  json_object_set_string_member (person, "id_number", id_number);
+  json_object_set_string_member (person, "phone", phone);
+  json_object_set_string_member (person, "sex", female ? "female" : "male");
+  json_object_set_string_member (person, "address", address);
+  if (role != NULL)
+    json_object_set_string_member (person, "role", role);
+  return person;
+}
+
+const DemoProblem *
+_hall_demo_pick_problem (GRand *rand,
+                         guint *index)
+{
+  int total = 0, r;
+
+  for (guint i = 0; i < _hall_demo_n_problems; i++)
+    total += _hall_demo_problems[i].weight;
+  r = g_rand_int_range (rand, 0, total);
+  for (guint i = 0; i < _hall_demo_n_problems; i++)
+    {
+      if (r < _hall_demo_problems[i].weight)
+        {
+          *index = i;
+          return &_hall_demo_problems[i];
+        }
+      r -= _hall_demo_problems[i].weight;
+    }
+  *index = 0;
+  return &_hall_demo_problems[0];
+}

@@ -41,4 +41,14 @@ extern const guint           _hall_demo_n_given_names;
 extern const char *const     _hall_demo_villages[];
 extern const guint           _hall_demo_n_villages;
 
+/* Visitor number @n of the demo: a name, a resident ID number with a real birth date and check
+ * digit, a phone and an address in the county; @role (may be NULL) is their part in a collective
+ * visit. */
+JsonObject *_hall_demo_make_petitioner (GRand      *rand,
+                                        int         n,
+                                        const char *role);
+/* A problem of _hall_demo_problems[] by weight, and its *@index. */
+const DemoProblem *_hall_demo_pick_problem (GRand *rand,
+                                            guint *index);
+
 G_END_DECLS

@@ -99,77 +99,6 @@ date_of (gint64 unix_time)
   return g_date_time_format (t, "%Y-%m-%d");
 }
 
-/* ---- people --------------------------------------------------------------------------------- */
-
-/* A resident ID number with a real birth date and a correct GB 11643 check digit. */
-static char *
-make_id_number (Demo     *demo,
-                gboolean *female)
-{
-  static const int  weights[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
-  static const char checks[] = "10X98765432";
-  char              id[19];
-  int               sum = 0, sequence;
-
-  sequence = g_rand_int_range (demo->rand, 1, 999);
-  *female = sequence % 2 == 0;
-  g_snprintf (id, sizeof id, "410526%04d%02d%02d%03d", g_rand_int_range (demo->rand, 1948, 1996),
-              g_rand_int_range (demo->rand, 1, 13), g_rand_int_range (demo->rand, 1, 29), sequence);
-  for (int i = 0; i < 17; i++)
-    sum += (id[i] - '0') * weights[i];
-  id[17] = checks[sum % 11];
-  id[18] = '\0';
-  return g_strdup (id);
-}
-
-static JsonObject *
-make_petitioner (Demo       *demo,
-                 const char *role)
-{
-  JsonObject      *person = json_object_new ();
-  int              n = demo->next_person++;
-  g_autofree char *name =
-      g_strconcat (_hall_demo_surnames[(n * 7) % _hall_demo_n_surnames],
-                   _hall_demo_given_names[(n * 3 + n / 20) % _hall_demo_n_given_names], NULL);
-  g_autofree char *phone = g_strdup_printf ("13%d%08d", g_rand_int_range (demo->rand, 5, 10),
-                                            g_rand_int_range (demo->rand, 0, 99999999));
-  g_autofree char *address =
-      g_strconcat ("河南省滑县", _hall_demo_villages[n % _hall_demo_n_villages], NULL);
-  gboolean         female;
-  g_autofree char *id_number = make_id_number (demo, &female);
-
-  json_object_set_string_member (person, "name", name);
-  json_object_set_string_member (person, "id_number", id_number);
-  json_object_set_string_member (person, "phone", phone);
-  json_object_set_string_member (person, "sex", female ? "female" : "male");
-  json_object_set_string_member (person, "address", address);
-  if (role != NULL)
-    json_object_set_string_member (person, "role", role);
-  return person;
-}
-
-static const DemoProblem *
-pick_problem (Demo  *demo,
-              guint *index)
-{
-  int total = 0, r;
-
-  for (guint i = 0; i < _hall_demo_n_problems; i++)
-    total += _hall_demo_problems[i].weight;
-  r = g_rand_int_range (demo->rand, 0, total);
-  for (guint i = 0; i < _hall_demo_n_problems; i++)
-    {
-      if (r < _hall_demo_problems[i].weight)
-        {
-          *index = i;
-          return &_hall_demo_problems[i];
-        }
-      r -= _hall_demo_problems[i].weight;
-    }
-  *index = 0;
-  return &_hall_demo_problems[0];
-}
-
 /* ---- setting up ----------------------------------------------------------------------------- */
 
 static gboolean
@@ -341,7 +270,7 @@ past_matter (Demo      *demo,
   g_autoptr (GDateTime) day = g_date_time_add_days (today, -days_ago);
   gint64             at = local_time (day, 9, 30);
   guint              index;
-  const DemoProblem *problem = pick_problem (demo, &index);
+  const DemoProblem *problem = _hall_demo_pick_problem (demo->rand, &index);
   gint64             counter = _hall_demo_staff[problem->department_id - 1].open ? problem->department_id : 1;
   g_autofree char   *token = NULL;
   g_autoptr (JsonObject) params = json_object_new ();
@@ -354,7 +283,7 @@ past_matter (Demo      *demo,
   token = login (demo, at - 60, _hall_demo_staff[counter - 1].username, "staff", counter, error);
   if (token == NULL)
     return FALSE;
-  json_array_add_object_element (petitioners, make_petitioner (demo, NULL));
+  json_array_add_object_element (petitioners, _hall_demo_make_petitioner (demo->rand, demo->next_person++, NULL));
   json_object_set_string_member (params, "channel", "visit");
   json_object_set_string_member (params, "type", "claim");
   if (demo->categories[index])
@@ -517,7 +446,7 @@ issue_ticket (Demo    *demo,
   g_autoptr (JsonObject) params = json_object_new ();
   g_autoptr (JsonObject) issued = NULL;
   guint              index;
-  const DemoProblem *problem = pick_problem (demo, &index);
+  const DemoProblem *problem = _hall_demo_pick_problem (demo->rand, &index);
 
   if (collective)
     {
@@ -563,7 +492,7 @@ register_from_ticket (Demo    *demo,
   if (problem == NULL)
     problem = &_hall_demo_problems[0];
 
-  json_array_add_object_element (petitioners, make_petitioner (demo, NULL));
+  json_array_add_object_element (petitioners, _hall_demo_make_petitioner (demo->rand, demo->next_person++, NULL));
   json_object_set_string_member (params, "channel", "visit");
   json_object_set_string_member (params, "type", "claim");
   if (category)

@@ -19,6 +19,7 @@
 
 #include "hall-bench-load.h"
 #include "hall-bench-search.h"
+#include "hall-bench-throughput.h"
 #include "hall-bench-util.h"
 #include "hall-engine.h"
 #include "hall-error.h"
@@ -28,8 +29,7 @@
 #include "hall-test-server.h"
 
 #define PASSWORD "bench-password-1"
-#define DEPARTMENT_ID 2 /* 城建: every window serves it in the benchmark */
-#define N_CLIENTS 20
+#define DEPARTMENT_ID 2  /* 城建: every window serves it in the benchmark */
 #define ISSUE_QUEUE 2000 /* waiting tickets for the large-queue ticket.issue figure */
 
 typedef struct
@@ -303,7 +303,7 @@ prepare_hall (const char *path)
   json_object_unref (system_call (engine, "user.create",
                                   "{\"username\":\"bench-display\",\"display_name\":\"大屏\","
                                   "\"roles\":[\"display\"],\"password\":\"" PASSWORD "\"}"));
-  for (int i = 1; i <= N_CLIENTS; i++)
+  for (int i = 1; i <= BENCH_THROUGHPUT_N_CLIENTS; i++)
     {
       g_autofree char *user =
           g_strdup_printf ("{\"username\":\"bench-staff-%02d\",\"display_name\":\"窗口%d\","
@@ -452,180 +452,6 @@ measure_calls (HallTestServer *server)
   bench_print_row ("call sent → ticket.called on display's WS", value, NULL);
 }
 
-/* ---- twenty windows calling at once ---------------------------------------------------------- */
-
-typedef struct
-{
-  const char *url;
-  int         index; /* 1 … N_CLIENTS */
-  gboolean    issue; /* issue tickets (as the manager) rather than serve them */
-  guint       n_calls;
-  guint       n_commands;
-  GError     *error;
-} Worker;
-
-static GMutex   gate_lock;
-static GCond    gate_cond;
-static guint    gate_ready;
-static gboolean gate_open;
-
-static void
-gate_wait (void)
-{
-  g_mutex_lock (&gate_lock);
-  gate_ready++;
-  g_cond_broadcast (&gate_cond);
-  while (!gate_open)
-    g_cond_wait (&gate_cond, &gate_lock);
-  g_mutex_unlock (&gate_lock);
-}
-
-static gint64
-gate_release (guint n)
-{
-  gint64 start;
-
-  g_mutex_lock (&gate_lock);
-  while (gate_ready < n)
-    g_cond_wait (&gate_cond, &gate_lock);
-  start = g_get_monotonic_time ();
-  gate_open = TRUE;
-  g_cond_broadcast (&gate_cond);
-  g_mutex_unlock (&gate_lock);
-  return start;
-}
-
-static void
-gate_reset (void)
-{
-  g_mutex_lock (&gate_lock);
-  gate_ready = 0;
-  gate_open = FALSE;
-  g_mutex_unlock (&gate_lock);
-}
-
-static gpointer
-worker_thread (gpointer data)
-{
-  Worker *w = data;
-  g_autoptr (HallTestHttp) client = hall_test_http_new (w->url);
-  g_autofree char *username = g_strdup_printf ("bench-staff-%02d", w->index);
-  GError         **error = &w->error;
-
-  if (w->issue ? !hall_test_http_login (client, "bench-manager", PASSWORD, "manager", 0, error)
-               : !hall_test_http_login (client, username, PASSWORD, "staff", w->index, error))
-    {
-      gate_wait ();
-      return NULL;
-    }
-  if (!w->issue)
-    {
-      g_autoptr (JsonObject) opened = hall_test_http_callf (client, "counter.open", error, "{}");
-
-      if (opened == NULL)
-        {
-          gate_wait ();
-          return NULL;
-        }
-    }
-  gate_wait ();
-
-  if (w->issue)
-    {
-      for (guint i = 0; i < opts.n_tickets_per_client; i++)
-        {
-          g_autoptr (JsonObject) ticket = hall_test_http_callf (
-              client, "ticket.issue", error, "{\"department_id\":%d}", DEPARTMENT_ID);
-          if (ticket == NULL)
-            return NULL;
-          w->n_commands++;
-        }
-      return NULL;
-    }
-
-  for (;;)
-    {
-      g_autoptr (GError) local_error = NULL;
-      g_autoptr (JsonObject) called =
-          hall_test_http_callf (client, "counter.call_next", &local_error, "{}");
-      g_autoptr (JsonObject) finished = NULL;
-
-      if (called == NULL)
-        {
-          if (!g_error_matches (local_error, HALL_ERROR, HALL_ERROR_QUEUE_EMPTY))
-            g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-      w->n_calls++;
-      w->n_commands++;
-      finished = hall_test_http_callf (
-          client, "ticket.finish", error,
-          "{\"ticket_id\":%" G_GINT64_FORMAT ",\"outcome\":\"resolved\"}", ticket_id_of (called));
-      if (finished == NULL)
-        return NULL;
-      w->n_commands++;
-    }
-}
-
-/* Runs N_CLIENTS workers; returns the seconds from the gate opening to the last one done. */
-static double
-run_workers (const char *url,
-             gboolean    issue,
-             guint      *n_calls,
-             guint      *n_commands)
-{
-  Worker   workers[N_CLIENTS] = { 0 };
-  GThread *threads[N_CLIENTS];
-  gint64   start;
-  double   seconds;
-
-  gate_reset ();
-  for (int i = 0; i < N_CLIENTS; i++)
-    {
-      workers[i].url = url;
-      workers[i].index = i + 1;
-      workers[i].issue = issue;
-      threads[i] = g_thread_new ("bench-client", worker_thread, &workers[i]);
-    }
-  start = gate_release (N_CLIENTS);
-  *n_calls = *n_commands = 0;
-  for (int i = 0; i < N_CLIENTS; i++)
-    g_thread_join (threads[i]);
-  seconds = (g_get_monotonic_time () - start) / 1e6;
-  for (int i = 0; i < N_CLIENTS; i++)
-    {
-      if (workers[i].error != NULL)
-        bench_die (issue ? "ticket.issue (20 clients)" : "call_next (20 clients)",
-                   workers[i].error);
-      *n_calls += workers[i].n_calls;
-      *n_commands += workers[i].n_commands;
-    }
-  return seconds;
-}
-
-static void
-measure_throughput (HallTestServer *server)
-{
-  guint  n_calls, n_commands;
-  double seconds;
-  char   value[80];
-
-  g_print ("\nTwenty windows calling one queue at once\n");
-  seconds = run_workers (server->url, TRUE, &n_calls, &n_commands);
-  g_snprintf (value, sizeof value, "%.0f tickets/s (%u in %.1f s)", n_commands / seconds,
-              n_commands, seconds);
-  bench_print_row ("ticket.issue, 20 clients", value, NULL);
-
-  seconds = run_workers (server->url, FALSE, &n_calls, &n_commands);
-  figs.calls_per_s = n_calls / seconds;
-  figs.commands_per_s = n_commands / seconds;
-  g_snprintf (value, sizeof value, "%.0f calls/s (%u in %.1f s)", figs.calls_per_s, n_calls,
-              seconds);
-  bench_print_row ("call_next + finish, 20 clients", value, NULL);
-  g_snprintf (value, sizeof value, "%.0f commits/s", figs.commands_per_s);
-  bench_print_row ("  write commands (call_next, finish)", value, NULL);
-}
-
 /* ---- ticket.issue, empty queue against a long one -------------------------------------------- */
 
 #define EMPTY_DEPARTMENT_ID 3 /* 民政: no window serves it in the benchmark */
@@ -758,7 +584,8 @@ main (int   argc,
   g_print ("    (server %s on %s)\n", opts.server, server->url);
 
   measure_calls (server);
-  measure_throughput (server);
+  bench_measure_throughput (server->url, PASSWORD, DEPARTMENT_ID, opts.n_tickets_per_client,
+                            &figs.calls_per_s, &figs.commands_per_s);
   measure_issue_scaling (server);
   g_print ("\nmatter.search over %" G_GUINT64_FORMAT " matters (signed in as the hall manager)\n",
            opts.n_matters);

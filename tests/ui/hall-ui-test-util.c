@@ -104,6 +104,27 @@ hall_ui_test_type (GtkWidget  *root,
   gtk_editable_set_text (GTK_EDITABLE (hall_ui_test_find (root, name)), text);
 }
 
+void
+hall_ui_test_select (GtkWidget  *root,
+                     const char *name,
+                     const char *text)
+{
+  AdwComboRow *combo = ADW_COMBO_ROW (hall_ui_test_find (root, name));
+  GListModel  *model = adw_combo_row_get_model (combo);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (strstr (gtk_string_object_get_string (item), text) != NULL)
+        {
+          adw_combo_row_set_selected (combo, i);
+          return;
+        }
+    }
+  g_error ("No “%s” in the list", text);
+}
+
 static gboolean
 _hall_ui_test_page_is (gpointer data)
 {
@@ -165,6 +186,16 @@ hall_ui_test_answer (const char *response)
   gtk_window_destroy (GTK_WINDOW (dialog));
   hall_ui_test_flush ();
   g_assert_null (hall_ui_test_find_dialog ());
+}
+
+void
+hall_ui_test_respond (AdwMessageDialog *dialog,
+                      const char       *response)
+{
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, response));
+  adw_message_dialog_response (dialog, response);
+  gtk_window_close (GTK_WINDOW (dialog));
+  hall_ui_test_flush ();
 }
 
 GtkWindow *

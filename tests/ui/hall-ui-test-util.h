@@ -38,6 +38,11 @@ GtkWidget *hall_ui_test_find (GtkWidget  *root,
 void hall_ui_test_type (GtkWidget  *root,
                         const char *name,
                         const char *text);
+/* Picks, in the combo row named @name, the first item whose text holds @text; the test fails
+ * when there is none. */
+void hall_ui_test_select (GtkWidget  *root,
+                          const char *name,
+                          const char *text);
 /* Waits until @window shows the page @name. */
 void hall_ui_test_wait_page (HallWindow *window,
                              const char *name,
@@ -52,6 +57,9 @@ void hall_ui_test_login_cb (GObject      *object,
 AdwMessageDialog *hall_ui_test_find_dialog (void);
 /* What a click on one of the question's buttons does: the response, then the dialog closes. */
 void hall_ui_test_answer (const char *response);
+/* The same on a dialog the test holds: @response, which must be enabled, then it closes. */
+void hall_ui_test_respond (AdwMessageDialog *dialog,
+                           const char       *response);
 /* GTK's print dialog, when one is open (the papers go through it). */
 GtkWindow *hall_ui_test_find_print_dialog (void);
 /* Waits for the print dialog, then cancels it as a clerk would. */

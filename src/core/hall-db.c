@@ -113,38 +113,58 @@ compare_strings (gconstpointer a,
   return g_strcmp0 (*(const char **) a, *(const char **) b);
 }
 
-static gboolean
-run_migrations (HallDb  *db,
-                GError **error)
+/* The migrations this build carries, in the order they run; the strings belong to @names. */
+static GPtrArray *
+list_migrations (GStrv   *names,
+                 GError **error)
 {
-  g_auto (GStrv) names = NULL;
-  g_autoptr (GPtrArray) sorted = g_ptr_array_new ();
-  gint64 version;
+  GPtrArray *sorted;
 
-  {
-    g_autoptr (HallStmt) stmt = hall_db_prepare (db, "PRAGMA user_version", error);
-    if (stmt == NULL || hall_stmt_step (stmt, error) != SQLITE_ROW)
-      return FALSE;
-    version = hall_stmt_int (stmt, 0);
-  }
-
-  names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, error);
-  if (names == NULL)
-    return FALSE;
-  for (guint i = 0; names[i] != NULL; i++)
-    if (g_str_has_suffix (names[i], ".sql"))
-      g_ptr_array_add (sorted, names[i]);
+  *names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, error);
+  if (*names == NULL)
+    return NULL;
+  sorted = g_ptr_array_new ();
+  for (guint i = 0; (*names)[i] != NULL; i++)
+    if (g_str_has_suffix ((*names)[i], ".sql"))
+      g_ptr_array_add (sorted, (*names)[i]);
   g_ptr_array_sort (sorted, compare_strings);
+  return sorted;
+}
 
-  if (version > (gint64) sorted->len)
+/* Reads the file's schema version and refuses one newer than this build's migrations. Called
+ * before anything writes to the file, so that a newer hall's database is left byte for byte as
+ * it was (even switching it to WAL would change its header) and its owner can still open it
+ * with the newer program. */
+static gboolean
+read_schema_version (HallDb  *db,
+                     guint    known,
+                     gint64  *version,
+                     GError **error)
+{
+  g_autoptr (HallStmt) stmt = hall_db_prepare (db, "PRAGMA user_version", error);
+
+  if (stmt == NULL || hall_stmt_step (stmt, error) != SQLITE_ROW)
+    return FALSE;
+  *version = hall_stmt_int (stmt, 0);
+  if (*version > (gint64) known)
     {
-      hall_set_error (error, HALL_ERROR_INTERNAL, "database",
-                      _ ("The hall database was made by a newer version of Xinfang Hall "
-                         "(schema %lld, this version knows %u). Update this program."),
-                      (long long) version, sorted->len);
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "database",
+                      _ ("The hall database “%s” was made by a newer Xinfang Hall: it is at "
+                         "database version %lld, and this program knows versions up to %u. "
+                         "Install the newer Xinfang Hall, or restore a backup made by this "
+                         "version. The file has not been changed."),
+                      db->path, (long long) *version, known);
       return FALSE;
     }
+  return TRUE;
+}
 
+static gboolean
+run_migrations (HallDb    *db,
+                GPtrArray *sorted,
+                gint64     version,
+                GError   **error)
+{
   for (guint i = version; i < sorted->len; i++)
     {
       g_autofree char *path = g_build_path ("/", MIGRATIONS_PATH, sorted->pdata[i], NULL);
@@ -178,6 +198,9 @@ hall_db_open (const char *path,
               GError    **error)
 {
   g_autoptr (HallDb) db = NULL;
+  g_auto (GStrv) names = NULL;
+  g_autoptr (GPtrArray) migrations = NULL;
+  gint64             version;
   static const char *pragmas =
       "PRAGMA journal_mode = WAL;"
       "PRAGMA synchronous = FULL;"
@@ -209,6 +232,15 @@ hall_db_open (const char *path,
       return NULL;
     }
 
+  migrations = list_migrations (&names, error);
+  if (migrations == NULL)
+    return NULL;
+  /* A running hall server may be writing: wait for it, as the pragmas below make every later
+   * statement do. */
+  sqlite3_busy_timeout (db->handle, 5000);
+  if (!read_schema_version (db, migrations->len, &version, error))
+    return NULL;
+
   if (!hall_db_exec (db, pragmas, error))
     return NULL;
 
@@ -228,7 +260,7 @@ hall_db_open (const char *path,
   if (!hall_search_register_tokenizer (db->handle, error))
     return NULL;
 
-  if (!run_migrations (db, error))
+  if (!run_migrations (db, migrations, version, error))
     return NULL;
 
   return g_steal_pointer (&db);

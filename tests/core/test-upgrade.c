@@ -80,22 +80,6 @@ count_rows (const char *path)
   return g_steal_pointer (&counts);
 }
 
-static char *
-sign_in (HallTestHall *hall,
-         const char   *username,
-         const char   *role,
-         gint64        counter_id)
-{
-  g_autoptr (JsonObject) params =
-      hall_test_login_params (username, FIXTURE_PASSWORD, role, counter_id);
-  g_autoptr (JsonObject) result = NULL;
-  g_autoptr (GError) error = NULL;
-
-  result = hall_engine_call_sync (hall->engine, NULL, "session.login", params, "127.0.0.1", &error);
-  g_assert_no_error (error);
-  return g_strdup (json_object_get_string_member (result, "token"));
-}
-
 static void
 test_release_opens (gconstpointer data)
 {
@@ -137,7 +121,7 @@ test_release_opens (gconstpointer data)
 
   /* What people would look for: the matter the leader received, with its history, and a
    * ticket held at its window. Accounts sign in with the passwords they had. */
-  manager = sign_in (hall, "zhangli", "manager", 0);
+  manager = hall_test_login_with_password (hall, "zhangli", FIXTURE_PASSWORD, "manager", 0);
   matter = hall_test_ok (hall, manager, "matter.get", "{\"number\":\"XF2026-000018\"}");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (matter, "timeline")),
                     >=, 2);
@@ -168,7 +152,7 @@ test_release_opens (gconstpointer data)
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (issued, "ticket"),
                                                   "state"),
                    ==, "waiting");
-  clerk = sign_in (hall, "lijing", "staff", 1);
+  clerk = hall_test_login_with_password (hall, "lijing", FIXTURE_PASSWORD, "staff", 1);
   g_assert_cmpint (hall_test_register_visit (hall, clerk, 0, NULL), >,
                    GPOINTER_TO_INT (g_hash_table_lookup (before, "matter")));
 }

@@ -100,8 +100,17 @@ hall_test_login (HallTestHall *hall,
                  const char   *role,
                  gint64        counter_id)
 {
-  g_autoptr (JsonObject) params =
-      hall_test_login_params (username, "password123", role, counter_id);
+  return hall_test_login_with_password (hall, username, "password123", role, counter_id);
+}
+
+char *
+hall_test_login_with_password (HallTestHall *hall,
+                               const char   *username,
+                               const char   *password,
+                               const char   *role,
+                               gint64        counter_id)
+{
+  g_autoptr (JsonObject) params = hall_test_login_params (username, password, role, counter_id);
   g_autoptr (JsonObject) result = NULL;
   g_autoptr (GError) error = NULL;
 

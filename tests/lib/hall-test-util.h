@@ -35,6 +35,12 @@ char *hall_test_login (HallTestHall *hall,
                        const char   *username,
                        const char   *role,
                        gint64        counter_id);
+/* The same with another password (accounts of a hall the test did not make). */
+char *hall_test_login_with_password (HallTestHall *hall,
+                                     const char   *username,
+                                     const char   *password,
+                                     const char   *role,
+                                     gint64        counter_id);
 /* Runs @command with params parsed from @json (printf-style); asserts success. */
 JsonObject *hall_test_ok (HallTestHall *hall,
                           const char   *token,

@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "hall-engine.h"
+#include "hall-audit-chain-private.h"
 #include "hall-commands-private.h"
 
 static gboolean
@@ -116,10 +117,13 @@ hall_check (HallCtx    *ctx,
             GError    **error)
 {
   g_autoptr (GString) report = g_string_new (NULL);
+  g_autoptr (JsonObject) audit = json_object_new ();
   GError     *local_error = NULL;
   gboolean    ok = hall_db_check_integrity (ctx->db, report, &local_error);
   JsonObject *result;
 
+  if (local_error == NULL && !_hall_audit_chain_verify (ctx->db, audit, report, &local_error))
+    ok = FALSE;
   if (local_error != NULL)
     {
       g_propagate_error (error, local_error);
@@ -129,6 +133,7 @@ hall_check (HallCtx    *ctx,
   result = json_object_new ();
   json_object_set_boolean_member (result, "ok", ok);
   json_object_set_string_member (result, "report", report->str);
+  json_object_set_object_member (result, "audit", g_steal_pointer (&audit));
   return result;
 }
 

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/vfs.h>
 
+#include "hall-audit-chain-private.h"
 #include "hall-db.h"
 #include "hall-error.h"
 #include "hall-search-tokenizer.h"
@@ -113,6 +114,17 @@ compare_strings (gconstpointer a,
   return g_strcmp0 (*(const char **) a, *(const char **) b);
 }
 
+/* What a migration needs that SQL cannot do, in the migration's own transaction. */
+static gboolean
+after_migration (HallDb     *db,
+                 const char *name,
+                 GError    **error)
+{
+  if (g_str_equal (name, "008-audit-chain.sql"))
+    return _hall_audit_chain_seal (db, error);
+  return TRUE;
+}
+
 /* The migrations this build carries, in the order they run; the strings belong to @names. */
 static GPtrArray *
 list_migrations (GStrv   *names,
@@ -180,7 +192,8 @@ run_migrations (HallDb    *db,
 
       if (!hall_db_exec (db, "BEGIN IMMEDIATE", error))
         return FALSE;
-      if (!hall_db_exec (db, sql, error) || !hall_db_exec (db, set_version, error))
+      if (!hall_db_exec (db, sql, error) || !after_migration (db, sorted->pdata[i], error)
+          || !hall_db_exec (db, set_version, error))
         {
           hall_db_exec (db, "ROLLBACK", NULL);
           g_prefix_error (error, "%s: ", (const char *) sorted->pdata[i]);

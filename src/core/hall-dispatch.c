@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "hall-engine.h"
+#include "hall-audit-chain-private.h"
 #include "hall-commands-private.h"
 #include "hall-dispatch-private.h"
 
@@ -104,23 +105,18 @@ write_audit (HallCtx    *ctx,
              const char *result,
              GError    **error)
 {
-  g_autoptr (HallStmt) stmt = NULL;
+  HallAuditRow row = {
+    .at = ctx->now,
+    .user_id = ctx->actor->user_id,
+    .role = ctx->actor->role ? hall_role_to_string (ctx->actor->role) : NULL,
+    .client_address = ctx->actor->client_address,
+    .command = action,
+    .object_type = object_type,
+    .object_id = object_id,
+    .result = result,
+  };
 
-  stmt = hall_db_prepare (ctx->db,
-                          "INSERT INTO audit (at, user_id, role, client_address, command, "
-                          "object_type, object_id, result) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                          error);
-  if (stmt == NULL)
-    return FALSE;
-  hall_stmt_bind_int (stmt, 1, ctx->now);
-  hall_stmt_bind_id (stmt, 2, ctx->actor->user_id);
-  hall_stmt_bind_text (stmt, 3, ctx->actor->role ? hall_role_to_string (ctx->actor->role) : NULL);
-  hall_stmt_bind_text (stmt, 4, ctx->actor->client_address);
-  hall_stmt_bind_text (stmt, 5, action);
-  hall_stmt_bind_text (stmt, 6, object_type);
-  hall_stmt_bind_text (stmt, 7, object_id);
-  hall_stmt_bind_text (stmt, 8, result);
-  return hall_stmt_step (stmt, error) == SQLITE_DONE;
+  return _hall_audit_chain_append (ctx->db, &row, error);
 }
 
 gboolean

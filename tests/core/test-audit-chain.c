@@ -1,0 +1,189 @@
+/* test-audit-chain.c — hall.check finds an audit row altered or deleted with plain SQL
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-audit-chain"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "hall-test-util.h"
+
+typedef struct
+{
+  HallTestHall *hall;
+  char         *admin;
+} Fixture;
+
+/* A hall with a few audit rows: sign-ins, accounts made, and a refused call, whose row is written
+ * after its savepoint was rolled back. */
+static void
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
+{
+  g_autofree char *staff = NULL;
+
+  f->hall = hall_test_hall_new ();
+  f->admin = hall_test_add_user (f->hall, "admin", "admin", NULL, 0);
+  staff = hall_test_add_user (f->hall, "li", "staff", "chengjian", 0);
+  hall_test_fails (f->hall, staff, "user.list", HALL_ERROR_FORBIDDEN, NULL, NULL);
+  g_free (hall_test_login (f->hall, "li", NULL, 0));
+}
+
+static void
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
+{
+  g_free (f->admin);
+  hall_test_hall_free (f->hall);
+}
+
+static JsonObject *
+check (Fixture *f)
+{
+  return hall_test_ok (f->hall, f->admin, "hall.check", NULL);
+}
+
+static JsonObject *
+audit_of (JsonObject *result)
+{
+  return json_object_get_object_member (result, "audit");
+}
+
+static gboolean
+report_says (JsonObject *result,
+             const char *words)
+{
+  return strstr (json_object_get_string_member (result, "report"), words) != NULL;
+}
+
+static void
+test_intact (Fixture      *f,
+             gconstpointer data)
+{
+  g_autoptr (JsonObject) result = check (f);
+
+  g_assert_true (json_object_get_boolean_member (result, "ok"));
+  g_assert_true (json_object_get_boolean_member (audit_of (result), "ok"));
+  g_assert_cmpint (json_object_get_int_member (audit_of (result), "rows"), >=, 5);
+  g_assert_cmpint (json_object_get_int_member (audit_of (result), "rows"), ==,
+                   json_object_get_int_member (audit_of (result), "last_id"));
+  g_assert_cmpuint (strlen (json_object_get_string_member (audit_of (result), "last_hash")), ==,
+                    64);
+  g_assert_true (report_says (result, "integrity: ok"));
+  g_assert_true (report_says (result, "audit trail: ok"));
+}
+
+static void
+test_altered (Fixture      *f,
+              gconstpointer data)
+{
+  g_autoptr (JsonObject) result = NULL;
+
+  /* Someone makes a row say another command was done. */
+  hall_test_exec_sql (f->hall, "UPDATE audit SET command = 'user.delete' WHERE id = 3");
+  result = check (f);
+  g_assert_false (json_object_get_boolean_member (result, "ok"));
+  g_assert_false (json_object_get_boolean_member (audit_of (result), "ok"));
+  g_assert_cmpint (json_object_get_int_member (audit_of (result), "altered"), ==, 3);
+  g_assert_true (report_says (result, "audit row 3 was altered"));
+  /* The database's own checks still pass: the chain is what noticed. */
+  g_assert_true (report_says (result, "integrity: ok"));
+}
+
+static void
+test_deleted_middle (Fixture      *f,
+                     gconstpointer data)
+{
+  g_autoptr (JsonObject) result = NULL;
+
+  hall_test_exec_sql (f->hall, "DELETE FROM audit WHERE id = 3");
+  result = check (f);
+  g_assert_false (json_object_get_boolean_member (result, "ok"));
+  g_assert_cmpint (json_object_get_int_member (audit_of (result), "deleted_after"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (audit_of (result), "deleted_before"), ==, 4);
+  g_assert_false (json_object_has_member (audit_of (result), "altered"));
+  g_assert_true (report_says (result, "an audit row between 2 and 4 was deleted"));
+}
+
+static void
+test_deleted_first (Fixture      *f,
+                    gconstpointer data)
+{
+  g_autoptr (JsonObject) result = NULL;
+
+  hall_test_exec_sql (f->hall, "DELETE FROM audit WHERE id = 1");
+  result = check (f);
+  g_assert_false (json_object_get_boolean_member (result, "ok"));
+  g_assert_cmpint (json_object_get_int_member (audit_of (result), "deleted_before"), ==, 2);
+  g_assert_true (report_says (result, "audit rows before 2 were deleted"));
+}
+
+/* The newest row leaves no trace in the file when it goes: what is left is a sound, shorter
+ * chain. Only a head written down earlier (last_id and last_hash) shows it. */
+static void
+test_deleted_last (Fixture      *f,
+                   gconstpointer data)
+{
+  g_autoptr (JsonObject) before = check (f);
+  g_autoptr (JsonObject) after = NULL;
+  g_autofree char *sql = NULL;
+  gint64           last_id = json_object_get_int_member (audit_of (before), "last_id");
+
+  sql = g_strdup_printf ("DELETE FROM audit WHERE id = %" G_GINT64_FORMAT, last_id);
+  hall_test_exec_sql (f->hall, sql);
+  after = check (f);
+  g_assert_true (json_object_get_boolean_member (after, "ok"));
+  g_assert_cmpint (json_object_get_int_member (audit_of (after), "last_id"), ==, last_id - 1);
+  g_assert_cmpstr (json_object_get_string_member (audit_of (after), "last_hash"), !=,
+                   json_object_get_string_member (audit_of (before), "last_hash"));
+}
+
+/* A hall from before the chain: the column does not exist, the schema is at 7. Reopening it
+ * chains every row from the first, and then a change is caught as in a new hall. */
+static void
+test_upgraded (Fixture      *f,
+               gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) result = NULL;
+  g_autoptr (JsonObject) altered = NULL;
+
+  hall_engine_shutdown (f->hall->engine);
+  g_clear_object (&f->hall->engine);
+  hall_test_exec_sql (f->hall, "ALTER TABLE audit DROP COLUMN hash; PRAGMA user_version = 7;");
+  f->hall->engine = hall_engine_new (f->hall->path, &error);
+  g_assert_no_error (error);
+
+  result = check (f);
+  g_assert_true (json_object_get_boolean_member (result, "ok"));
+  g_assert_cmpint (json_object_get_int_member (audit_of (result), "rows"), >=, 5);
+  g_assert_cmpint (json_object_get_int_member (audit_of (result), "rows"), ==,
+                   json_object_get_int_member (audit_of (result), "last_id"));
+
+  hall_test_exec_sql (f->hall, "UPDATE audit SET client_address = '10.0.0.9' WHERE id = 2");
+  altered = check (f);
+  g_assert_cmpint (json_object_get_int_member (audit_of (altered), "altered"), ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/audit-chain/intact", Fixture, NULL, fixture_set_up, test_intact,
+              fixture_tear_down);
+  g_test_add ("/audit-chain/altered", Fixture, NULL, fixture_set_up, test_altered,
+              fixture_tear_down);
+  g_test_add ("/audit-chain/deleted-middle", Fixture, NULL, fixture_set_up, test_deleted_middle,
+              fixture_tear_down);
+  g_test_add ("/audit-chain/deleted-first", Fixture, NULL, fixture_set_up, test_deleted_first,
+              fixture_tear_down);
+  g_test_add ("/audit-chain/deleted-last", Fixture, NULL, fixture_set_up, test_deleted_last,
+              fixture_tear_down);
+  g_test_add ("/audit-chain/upgraded", Fixture, NULL, fixture_set_up, test_upgraded,
+              fixture_tear_down);
+  return g_test_run ();
+}

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include "hall-test-server.h"
@@ -283,6 +284,24 @@ test_cli (void)
   out = hall_test_server_run_cli (server, NULL, &code, &err, "check", "--database", backup, NULL);
   g_assert_cmpint (code, ==, 0);
   g_assert_nonnull (strstr (out, "integrity: ok"));
+  g_assert_nonnull (strstr (out, "audit trail: ok"));
+
+  /* An audit row changed with plain SQL on the copy: check names it and fails. */
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open_v2 (backup, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (
+        sqlite3_exec (db, "UPDATE audit SET client_address = '10.0.0.9' WHERE id = 2", NULL, NULL,
+                      NULL),
+        ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  out = hall_test_server_run_cli (server, NULL, &code, &err, "check", "--database", backup, NULL);
+  g_assert_cmpint (code, ==, 1);
+  g_assert_nonnull (strstr (out, "audit row 2 was altered"));
 
   /* A backup never overwrites the database; backup and check never create an empty one. */
   g_clear_pointer (&out, g_free);

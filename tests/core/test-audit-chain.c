@@ -51,6 +51,20 @@ audit_of (JsonObject *result)
   return json_object_get_object_member (result, "audit");
 }
 
+/* Runs @sql on the file as anyone could, then hall.check, which must fail on the audit trail. */
+static JsonObject *
+check_after_tampering (Fixture    *f,
+                       const char *sql)
+{
+  JsonObject *result;
+
+  hall_test_exec_sql (f->hall, sql);
+  result = check (f);
+  g_assert_false (json_object_get_boolean_member (result, "ok"));
+  g_assert_false (json_object_get_boolean_member (audit_of (result), "ok"));
+  return result;
+}
+
 static gboolean
 report_says (JsonObject *result,
              const char *words)
@@ -75,49 +89,46 @@ test_intact (Fixture      *f,
   g_assert_true (report_says (result, "audit trail: ok"));
 }
 
-static void
-test_altered (Fixture      *f,
-              gconstpointer data)
+/* One way to tamper with the file, and what hall.check must say about it. */
+typedef struct
 {
-  g_autoptr (JsonObject) result = NULL;
+  const char *sql;
+  const char *member;
+  gint64      value;
+  const char *words;
+} Tampering;
 
+static const Tampering row_altered = {
   /* Someone makes a row say another command was done. */
-  hall_test_exec_sql (f->hall, "UPDATE audit SET command = 'user.delete' WHERE id = 3");
-  result = check (f);
-  g_assert_false (json_object_get_boolean_member (result, "ok"));
-  g_assert_false (json_object_get_boolean_member (audit_of (result), "ok"));
-  g_assert_cmpint (json_object_get_int_member (audit_of (result), "altered"), ==, 3);
-  g_assert_true (report_says (result, "audit row 3 was altered"));
+  "UPDATE audit SET command = 'user.delete' WHERE id = 3",
+  "altered",
+  3,
+  "audit row 3 was altered",
+};
+static const Tampering deleted_middle = {
+  "DELETE FROM audit WHERE id = 3",
+  "deleted_before",
+  4,
+  "an audit row between 2 and 4 was deleted",
+};
+static const Tampering deleted_first = {
+  "DELETE FROM audit WHERE id = 1",
+  "deleted_before",
+  2,
+  "audit rows before 2 were deleted",
+};
+
+static void
+test_tampered (Fixture      *f,
+               gconstpointer data)
+{
+  const Tampering *t = data;
+  g_autoptr (JsonObject) result = check_after_tampering (f, t->sql);
+
+  g_assert_cmpint (json_object_get_int_member (audit_of (result), t->member), ==, t->value);
+  g_assert_true (report_says (result, t->words));
   /* The database's own checks still pass: the chain is what noticed. */
   g_assert_true (report_says (result, "integrity: ok"));
-}
-
-static void
-test_deleted_middle (Fixture      *f,
-                     gconstpointer data)
-{
-  g_autoptr (JsonObject) result = NULL;
-
-  hall_test_exec_sql (f->hall, "DELETE FROM audit WHERE id = 3");
-  result = check (f);
-  g_assert_false (json_object_get_boolean_member (result, "ok"));
-  g_assert_cmpint (json_object_get_int_member (audit_of (result), "deleted_after"), ==, 2);
-  g_assert_cmpint (json_object_get_int_member (audit_of (result), "deleted_before"), ==, 4);
-  g_assert_false (json_object_has_member (audit_of (result), "altered"));
-  g_assert_true (report_says (result, "an audit row between 2 and 4 was deleted"));
-}
-
-static void
-test_deleted_first (Fixture      *f,
-                    gconstpointer data)
-{
-  g_autoptr (JsonObject) result = NULL;
-
-  hall_test_exec_sql (f->hall, "DELETE FROM audit WHERE id = 1");
-  result = check (f);
-  g_assert_false (json_object_get_boolean_member (result, "ok"));
-  g_assert_cmpint (json_object_get_int_member (audit_of (result), "deleted_before"), ==, 2);
-  g_assert_true (report_says (result, "audit rows before 2 were deleted"));
 }
 
 /* The newest row leaves no trace in the file when it goes: what is left is a sound, shorter
@@ -162,8 +173,8 @@ test_upgraded (Fixture      *f,
   g_assert_cmpint (json_object_get_int_member (audit_of (result), "rows"), ==,
                    json_object_get_int_member (audit_of (result), "last_id"));
 
-  hall_test_exec_sql (f->hall, "UPDATE audit SET client_address = '10.0.0.9' WHERE id = 2");
-  altered = check (f);
+  altered =
+      check_after_tampering (f, "UPDATE audit SET client_address = '10.0.0.9' WHERE id = 2");
   g_assert_cmpint (json_object_get_int_member (audit_of (altered), "altered"), ==, 2);
 }
 
@@ -175,12 +186,12 @@ main (int   argc,
 
   g_test_add ("/audit-chain/intact", Fixture, NULL, fixture_set_up, test_intact,
               fixture_tear_down);
-  g_test_add ("/audit-chain/altered", Fixture, NULL, fixture_set_up, test_altered,
+  g_test_add ("/audit-chain/altered", Fixture, &row_altered, fixture_set_up, test_tampered,
               fixture_tear_down);
-  g_test_add ("/audit-chain/deleted-middle", Fixture, NULL, fixture_set_up, test_deleted_middle,
-              fixture_tear_down);
-  g_test_add ("/audit-chain/deleted-first", Fixture, NULL, fixture_set_up, test_deleted_first,
-              fixture_tear_down);
+  g_test_add ("/audit-chain/deleted-middle", Fixture, &deleted_middle, fixture_set_up,
+              test_tampered, fixture_tear_down);
+  g_test_add ("/audit-chain/deleted-first", Fixture, &deleted_first, fixture_set_up,
+              test_tampered, fixture_tear_down);
   g_test_add ("/audit-chain/deleted-last", Fixture, NULL, fixture_set_up, test_deleted_last,
               fixture_tear_down);
   g_test_add ("/audit-chain/upgraded", Fixture, NULL, fixture_set_up, test_upgraded,

@@ -139,14 +139,14 @@ check_hosting (HallApplication *app)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *urls = NULL;
-  g_autofree char *local_url = g_strdup_printf ("https://127.0.0.1:%d", HALL_APPLICATION_HOST_PORT);
+  g_autofree char *local_url = g_strdup_printf ("https://127.0.0.1:%d", HALL_SERVER_DEFAULT_PORT);
   Probe            probe = { FALSE, NULL };
 
   if (!hall_application_set_hosting (app, TRUE, &error))
     {
       /* Another program holds the port on this machine: nothing this test can check. */
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_ADDRESS_IN_USE);
-      g_test_message ("Port %d is taken; hosting not checked", HALL_APPLICATION_HOST_PORT);
+      g_test_message ("Port %d is taken; hosting not checked", HALL_SERVER_DEFAULT_PORT);
       return;
     }
   g_assert_true (hall_application_get_hosting (app));

@@ -196,7 +196,7 @@ test_matter_view (void)
   hall_ui_test_wait (hall_ui_test_flag_set, &signed_in, 30, "sign-in");
 
   g_assert_true (hall_matter_view_get_result (HALL_MATTER_VIEW (view)) == NULL);
-  hall_matter_view_set_client (HALL_MATTER_VIEW (view), client);
+  hall_page_set_client (HALL_PAGE (view), client);
   hall_matter_view_set_matter_id (HALL_MATTER_VIEW (view), matter_id);
   g_object_ref_sink (view);
   gtk_window_set_child (GTK_WINDOW (window), view);
@@ -293,7 +293,7 @@ test_matter_view_co_handling (void)
   hall_client_login_async (manager, "zhaomin", "password123", NULL, 0, NULL, hall_ui_test_login_cb,
                            &signed_in);
   hall_ui_test_wait (hall_ui_test_flag_set, &signed_in, 30, "the manager's sign-in");
-  hall_matter_view_set_client (HALL_MATTER_VIEW (view), manager);
+  hall_page_set_client (HALL_PAGE (view), manager);
   hall_matter_view_set_matter_id (HALL_MATTER_VIEW (view),
                                   json_object_get_int_member (registered, "matter_id"));
   g_object_ref_sink (view);
@@ -335,7 +335,7 @@ test_matter_view_co_handling (void)
   hall_client_login_async (clerk, "wangfang", "password123", NULL, 2, NULL, hall_ui_test_login_cb,
                            &clerk_signed_in);
   hall_ui_test_wait (hall_ui_test_flag_set, &clerk_signed_in, 30, "the clerk's sign-in");
-  hall_matter_view_set_client (HALL_MATTER_VIEW (view), clerk);
+  hall_page_set_client (HALL_PAGE (view), clerk);
   hall_ui_test_flush ();
   g_assert_false (gtk_widget_get_visible (hall_ui_test_find (view, "reply_button")));
   g_assert_true (gtk_widget_get_visible (hall_ui_test_find (view, "note_button")));
@@ -355,7 +355,7 @@ test_matter_view_co_handling (void)
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Progress note");
 
   /* The manager objects for 城建 alone: 民政 goes on leading. */
-  hall_matter_view_set_client (HALL_MATTER_VIEW (view), manager);
+  hall_page_set_client (HALL_PAGE (view), manager);
   hall_ui_test_flush ();
   g_assert_true (gtk_widget_activate_action (view, "matter.object", NULL));
   lead = hall_ui_test_find (view, "department_id");

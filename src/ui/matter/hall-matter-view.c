@@ -679,14 +679,6 @@ hall_matter_view_new_in_window (GtkWindow  *parent,
   return view;
 }
 
-void
-hall_matter_view_set_client (HallMatterView *self,
-                             HallClient     *client)
-{
-  g_return_if_fail (HALL_IS_MATTER_VIEW (self));
-  hall_page_set_client (HALL_PAGE (self), client);
-}
-
 gint64
 hall_matter_view_get_matter_id (HallMatterView *self)
 {

@@ -18,9 +18,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HallMatterView, hall_matter_view, HALL, MATTER_VIEW, HallPage)
 
 GtkWidget *hall_matter_view_new (HallClient *client);
-/* The same as hall_page_set_client(). */
-void hall_matter_view_set_client (HallMatterView *self,
-                                  HallClient     *client);
 /* A window of its own, over @parent (may be NULL), titled @title: a header bar above a matter
  * view, which is returned; gtk_widget_get_root() gives the window, not yet shown. */
 GtkWidget *hall_matter_view_new_in_window (GtkWindow  *parent,

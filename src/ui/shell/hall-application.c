@@ -15,6 +15,7 @@
 #include "hall-local-client.h"
 #include "hall-preferences-window.h"
 #include "hall-remote-client.h"
+#include "hall-server.h"
 #include "hall-window.h"
 
 G_DEFINE_FINAL_TYPE (HallApplication, hall_application, ADW_TYPE_APPLICATION)
@@ -249,7 +250,7 @@ hall_application_set_hosting (HallApplication *self,
       return FALSE;
     }
 
-  self->host = hall_host_start (self->engine, HALL_APPLICATION_HOST_PORT, error);
+  self->host = hall_host_start (self->engine, HALL_SERVER_DEFAULT_PORT, error);
   if (self->host == NULL)
     return FALSE;
   g_settings_set_boolean (self->settings, "host-hall", TRUE);

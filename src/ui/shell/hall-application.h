@@ -7,16 +7,12 @@
 #include <adwaita.h>
 
 #include "hall-client.h"
-#include "hall-server.h"
 
 G_BEGIN_DECLS
 
 #define HALL_TYPE_APPLICATION (hall_application_get_type ())
 
 G_DECLARE_FINAL_TYPE (HallApplication, hall_application, HALL, APPLICATION, AdwApplication)
-
-/* The port a hall hosted by the app (and by xinfang-hall-server by default) listens on. */
-#define HALL_APPLICATION_HOST_PORT HALL_SERVER_DEFAULT_PORT
 
 HallApplication *hall_application_new (void);
 GSettings       *hall_application_get_settings (HallApplication *self);

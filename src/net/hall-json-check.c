@@ -30,6 +30,21 @@ skip_space (Scan *s)
     s->p++;
 }
 
+/* The four hex digits of a \u escape. */
+static gboolean
+scan_hex4 (Scan     *s,
+           gunichar *unit)
+{
+  *unit = 0;
+  for (int i = 0; i < 4; i++, s->p++)
+    {
+      if (s->p >= s->end || !g_ascii_isxdigit (*s->p))
+        return FALSE;
+      *unit = *unit * 16 + g_ascii_xdigit_value (*s->p);
+    }
+  return TRUE;
+}
+
 static gboolean
 scan_string (Scan *s)
 {
@@ -50,13 +65,25 @@ scan_string (Scan *s)
           c = *s->p++;
           if (c == 'u')
             {
-              gsize at = s->p - 2 - s->start;
+              gsize    at = s->p - 2 - s->start;
+              gunichar unit;
 
-              for (int i = 0; i < 4; i++, s->p++)
-                if (s->p >= s->end || !g_ascii_isxdigit (*s->p))
-                  return FALSE;
-              if (memcmp (s->p - 4, "0000", 4) == 0)
+              if (!scan_hex4 (s, &unit))
+                return FALSE;
+              if (unit == 0)
                 g_array_append_val (s->nul_escapes, at);
+              /* Half of a surrogate pair alone is no character: json-glib would make it bytes
+               * that are not UTF-8. A high half must be followed by an escaped low half. */
+              if (unit >= 0xDC00 && unit <= 0xDFFF)
+                return FALSE;
+              if (unit >= 0xD800 && unit <= 0xDBFF)
+                {
+                  if (s->end - s->p < 2 || s->p[0] != '\\' || s->p[1] != 'u')
+                    return FALSE;
+                  s->p += 2;
+                  if (!scan_hex4 (s, &unit) || unit < 0xDC00 || unit > 0xDFFF)
+                    return FALSE;
+                }
             }
           else if (strchr ("\"\\/bfnrt", c) == NULL || c == '\0')
             return FALSE;

@@ -104,10 +104,17 @@ test_malformed_json (Fixture      *f,
     "123",
     "null",
     "true",
+    /* Half a surrogate pair, which json-glib reads as bytes that are not UTF-8 when a character
+     * follows (found by fuzz/hall-fuzz-json.c). */
+    "{\"a\": \"\\ud800x\"}",
+    "{\"a\": \"x\\udc00x\"}",
+    "{\"\\ud800x\": 1}",
+    "{\"a\": \"\\ud800\\u0041\"}",
   };
   static const char bad_utf8[] = "{\"username\": \"\xff\xfe\"}";
   static const char with_nul[] = "{\"username\": \"a\0b\"}";
   g_autoptr (GString) deep = g_string_new (NULL);
+  g_autoptr (JsonObject) answer = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
     expect_error (f->server, "POST", "/api/v1/session.whoami", f->staff, bodies[i], -1, 400,
@@ -117,6 +124,10 @@ test_malformed_json (Fixture      *f,
                 400, "invalid_argument", NULL);
   expect_error (f->server, "POST", "/api/v1/session.login", NULL, with_nul, sizeof with_nul - 1,
                 400, "invalid_argument", NULL);
+
+  /* A whole pair is one character (😀). */
+  g_clear_pointer (&answer, json_object_unref);
+  answer = hall_test_server_ok (f->server, f->staff, "session.whoami", "{\"a\": \"\\ud83d\\ude00\"}");
 
   /* Nesting deep enough to exhaust a recursive parser's stack. */
   g_string_append (deep, "{\"a\": ");

@@ -97,6 +97,11 @@ hall_id_number_normalize (const char *id)
   copy = g_strstrip (g_strdup (id));
   if (strlen (copy) != HALL_ID_NUMBER_LENGTH)
     return NULL;
+  /* 18 bytes are 18 characters only in ASCII: "010-12345678转801" is 16 characters, and its
+   * mask would cut 转 in two. */
+  for (const char *p = copy; *p; p++)
+    if (!g_ascii_isalnum (*p))
+      return NULL;
   if (copy[17] == 'x')
     copy[17] = 'X';
   return g_steal_pointer (&copy);

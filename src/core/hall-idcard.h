@@ -20,7 +20,8 @@ gboolean hall_id_number_validate (const char *id,
 gboolean hall_id_number_validate_on (const char *id,
                                      const char *today,
                                      GError    **error);
-/* The ID number as stored: trimmed, check character in upper case. NULL if not 18 characters. */
+/* The ID number as stored: trimmed, check character in upper case. NULL unless 18 ASCII letters
+ * and digits. */
 char *hall_id_number_normalize (const char *id);
 /* The birth date "YYYY-MM-DD" from a valid ID number, NULL when it has none. */
 char *hall_id_number_get_birth_date (const char *id);

@@ -172,6 +172,20 @@ test_masking (void)
   }
 }
 
+/* Found by fuzz/hall-fuzz-idcard.c: 18 bytes that are 16 characters are no ID number, and their
+ * mask neither shows them nor cuts 转 in two (which gave text that is not UTF-8). */
+static void
+test_id_not_ascii (void)
+{
+  g_autofree char *norm = hall_id_number_normalize ("010-12345678转801");
+  g_autofree char *masked = hall_mask_id_number ("010-12345678转801");
+  g_autofree char *birth = hall_id_number_get_birth_date ("４３０１０２１９８５０３１５１２３６");
+
+  g_assert_null (norm);
+  g_assert_cmpstr (masked, ==, "******************");
+  g_assert_null (birth);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -181,6 +195,7 @@ main (int   argc,
   g_test_add_func ("/idcard/id-numbers", test_id_numbers);
   g_test_add_func ("/idcard/phones", test_phones);
   g_test_add_func ("/idcard/masking", test_masking);
+  g_test_add_func ("/idcard/not-ascii", test_id_not_ascii);
 
   return g_test_run ();
 }

@@ -27,13 +27,6 @@ typedef enum
   CHAR_HAN,  /* any other letter or digit: Chinese characters above all */
 } CharClass;
 
-typedef int (*TokenFunc) (void       *ctx,
-                          int         flags,
-                          const char *token,
-                          int         n_token,
-                          int         start,
-                          int         end);
-
 static CharClass
 classify (gunichar *c)
 {
@@ -57,12 +50,11 @@ classify (gunichar *c)
   return CHAR_SEPARATOR;
 }
 
-/* Calls @func for each token of @text; stops at and returns the first non-OK result. */
-static int
-tokenize (const char *text,
-          int         n_text,
-          TokenFunc   func,
-          void       *ctx)
+int
+hall_search_tokenize (const char         *text,
+                      int                 n_text,
+                      HallSearchTokenFunc func,
+                      void               *ctx)
 {
   char word[MAX_WORD_BYTES];
   int  n_word = 0, word_start = 0;
@@ -160,16 +152,16 @@ tokenizer_delete (Fts5Tokenizer *tokenizer)
 }
 
 static int
-tokenizer_tokenize (Fts5Tokenizer *tokenizer,
-                    void          *ctx,
-                    int            flags,
-                    const char    *text,
-                    int            n_text,
-                    TokenFunc      func)
+tokenizer_tokenize (Fts5Tokenizer      *tokenizer,
+                    void               *ctx,
+                    int                 flags,
+                    const char         *text,
+                    int                 n_text,
+                    HallSearchTokenFunc func)
 {
   if (text == NULL || n_text <= 0)
     return SQLITE_OK;
-  return tokenize (text, n_text, func, ctx);
+  return hall_search_tokenize (text, n_text, func, ctx);
 }
 
 static fts5_tokenizer hall_bigram = {
@@ -242,7 +234,7 @@ hall_search_count_tokens (const char *text,
   Count count = { 0, 0 };
 
   if (text != NULL)
-    tokenize (text, strlen (text), count_token, &count);
+    hall_search_tokenize (text, strlen (text), count_token, &count);
   if (n_tokens != NULL)
     *n_tokens = count.n_tokens;
   if (n_single != NULL)

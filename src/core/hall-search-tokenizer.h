@@ -19,6 +19,21 @@ G_BEGIN_DECLS
 gboolean hall_search_register_tokenizer (sqlite3 *db,
                                          GError **error);
 
+/* Receives a token of @n_token bytes that stands for bytes @start to @end of the text. */
+typedef int (*HallSearchTokenFunc) (void       *ctx,
+                                    int         flags,
+                                    const char *token,
+                                    int         n_token,
+                                    int         start,
+                                    int         end);
+/* Calls @func for each token of the @n_text bytes at @text (neither NUL-terminated nor UTF-8
+ * needed), as the tokenizer gives them to FTS5; stops at and returns the first result that is
+ * not SQLITE_OK. */
+int hall_search_tokenize (const char         *text,
+                          int                 n_text,
+                          HallSearchTokenFunc func,
+                          void               *ctx);
+
 /* How many tokens @text yields, and how many of them are lone characters: a query whose every
  * term is a lone character cannot be answered from a two-character index. */
 void hall_search_count_tokens (const char *text,

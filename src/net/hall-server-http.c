@@ -122,16 +122,13 @@ is_blank (const char *data,
   return TRUE;
 }
 
-/* The request body as a JSON object; an empty body counts as {}. */
 JsonObject *
-_hall_server_parse_body (SoupServerMessage *msg,
-                         GError           **error)
+_hall_server_parse_json (const char *data,
+                         gsize       length,
+                         GError    **error)
 {
-  g_autoptr (GBytes) bytes = soup_message_body_flatten (soup_server_message_get_request_body (msg));
   g_autoptr (JsonParser) parser = NULL;
   g_autoptr (GError) parse_error = NULL;
-  gsize       length = 0;
-  const char *data = g_bytes_get_data (bytes, &length);
   g_autoptr (GArray) nul_escapes = g_array_new (FALSE, FALSE, sizeof (gsize));
   g_autofree char *patched = NULL;
   JsonNode        *root;
@@ -178,6 +175,18 @@ _hall_server_parse_body (SoupServerMessage *msg,
       return NULL;
     }
   return json_object_ref (json_node_get_object (root));
+}
+
+/* The request body as a JSON object; an empty body counts as {}. */
+JsonObject *
+_hall_server_parse_body (SoupServerMessage *msg,
+                         GError           **error)
+{
+  g_autoptr (GBytes) bytes = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  gsize       length = 0;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  return _hall_server_parse_json (data, length, error);
 }
 
 /* The bearer token, NULL when there is none; FALSE with @error when the header is malformed. */

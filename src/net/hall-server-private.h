@@ -32,6 +32,11 @@ void _hall_server_respond_simple_error (SoupServerMessage *msg,
 /* The body as a JSON object; empty counts as {}. */
 JsonObject *_hall_server_parse_body (SoupServerMessage *msg,
                                      GError           **error);
+/* The same for @length bytes at @data (may be NULL when @length is 0): the size limit, UTF-8,
+ * the strict check of hall-json-check.c, then json-glib. */
+JsonObject *_hall_server_parse_json (const char *data,
+                                     gsize       length,
+                                     GError    **error);
 /* The bearer token (or ?token= from @query), NULL when there is none; FALSE with @error when
  * the header is malformed. */
 gboolean _hall_server_get_token (SoupServerMessage *msg,

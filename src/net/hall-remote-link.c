@@ -110,7 +110,7 @@ ws_message_cb (SoupWebsocketConnection *ws,
                HallRemoteClient        *self)
 {
   /* A handler may sign out, which drops the feed while it is delivering. */
-  g_autoptr (SoupWebsocketConnection) hold = g_object_ref (ws);
+  G_GNUC_UNUSED g_autoptr (SoupWebsocketConnection) hold = g_object_ref (ws);
   g_autoptr (JsonParser) parser = json_parser_new ();
   JsonNode *root;
 

@@ -146,6 +146,13 @@ hall_test_add_user (HallTestHall *hall,
   return hall_test_login (hall, username, role_list[0], counter_id);
 }
 
+static JsonObject *call_va (HallTestHall *hall,
+                            const char   *token,
+                            const char   *command,
+                            GError      **error,
+                            const char   *json_format,
+                            va_list       args) G_GNUC_PRINTF (5, 0);
+
 static JsonObject *
 call_va (HallTestHall *hall,
          const char   *token,

@@ -7,7 +7,7 @@ set -eu
 clang_format=${1:?clang-format}
 srcdir=${2:?source dir}
 cd "$srcdir"
-files=$(find src tests bench -name '*.[ch]' | sort)
+files=$(find src tests bench fuzz -name '*.[ch]' | sort)
 if ! "$clang_format" --dry-run --Werror $files 2>"${TMPDIR:-/tmp}/hall-format.$$"; then
   grep -o '^[^:]*\.[ch]' "${TMPDIR:-/tmp}/hall-format.$$" | sort -u | sed 's/^/not formatted: /'
   head -40 "${TMPDIR:-/tmp}/hall-format.$$"

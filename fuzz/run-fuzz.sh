@@ -34,7 +34,8 @@ status=0
 
 if [ "$status" -ne 0 ]; then
   tail -n 80 "$work/log"
-  echo "$(basename "$target"): failed (exit $status); the input is saved as $target-crash-… (or leak-, timeout-, oom-)"
+  echo "$(basename "$target"): failed (exit $status); the log is $work/log"
+  grep 'Test unit written to' "$work/log" || true
   exit 1
 fi
 # The figures of the run: executions per second, edges (cov:) and features (ft:) reached.

@@ -117,7 +117,7 @@ _hall_form_add_field (AdwPreferencesGroup *group,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (error_row), label);
   gtk_widget_set_visible (error_row, FALSE);
   adw_preferences_group_add (group, error_row);
-  g_object_set_data (G_OBJECT (row), ERROR_LABEL_KEY, label);
+  _hall_form_field_set_error_label (row, label);
   return row;
 }
 
@@ -140,6 +140,19 @@ _hall_form_add_combo (AdwPreferencesGroup *group,
 
   adw_combo_row_set_model (ADW_COMBO_ROW (combo), G_LIST_MODEL (model));
   return _hall_form_add_field (group, name, title, combo);
+}
+
+void
+_hall_form_field_set_error_label (GtkWidget *field,
+                                  GtkWidget *error_label)
+{
+  g_object_set_data (G_OBJECT (field), ERROR_LABEL_KEY, error_label);
+}
+
+GtkWidget *
+_hall_form_field_get_error_label (GtkWidget *field)
+{
+  return g_object_get_data (G_OBJECT (field), ERROR_LABEL_KEY);
 }
 
 void

@@ -58,6 +58,11 @@ GtkWidget *_hall_form_add_combo (AdwPreferencesGroup *group,
                                  const char          *name,
                                  const char          *title,
                                  const char *const   *labels);
+/* The label under @field where _hall_form_field_set_error() shows its errors: the one
+ * _hall_form_add_field() made, or one a form's template has (NULL: none yet). */
+void       _hall_form_field_set_error_label (GtkWidget *field,
+                                             GtkWidget *error_label);
+GtkWidget *_hall_form_field_get_error_label (GtkWidget *field);
 /* Shows @message under a field made by _hall_form_add_field() (NULL clears it). */
 void _hall_form_field_set_error (GtkWidget  *field,
                                  const char *message);

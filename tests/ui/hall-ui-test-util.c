@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
+#include "hall-date-row.h"
 #include "hall-test-util.h"
 #include "hall-ui-test-util.h"
 
@@ -247,4 +250,124 @@ hall_ui_test_start_app (HallWindow **window)
   g_assert_true (HALL_IS_WINDOW (*window));
   hall_ui_test_flush ();
   return app;
+}
+
+gboolean
+hall_ui_test_press_shortcut (GtkWidget      *widget,
+                             guint           keyval,
+                             GdkModifierType modifiers)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autofree char *accelerator = gtk_accelerator_name (keyval, modifiers);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger =
+              gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_str_equal (trigger, accelerator)
+              && gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                               GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                               gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static GtkWidget *
+day_label (GtkWidget  *widget,
+           const char *day)
+{
+  if (GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), day)
+      && gtk_widget_has_css_class (widget, "day-number")
+      && !gtk_widget_has_css_class (widget, "other-month"))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = day_label (child, day);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+laid_out (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
+GtkWidget *
+hall_ui_test_calendar_day (GtkCalendar *calendar,
+                           int          day)
+{
+  g_autofree char *text = g_strdup_printf ("%d", day);
+  GtkWidget       *label = day_label (GTK_WIDGET (calendar), text);
+
+  g_assert_nonnull (label);
+  return label;
+}
+
+void
+hall_ui_test_click_day (GtkCalendar *calendar,
+                        int          day)
+{
+  GtkWidget *label;
+  g_autoptr (GListModel) controllers = NULL;
+  graphene_point_t centre, point;
+
+  /* Where the day is, once the calendar's popover has its place on the screen. */
+  hall_ui_test_wait (laid_out, calendar, 30, "the calendar on screen");
+  hall_ui_test_flush ();
+  label = hall_ui_test_calendar_day (calendar, day);
+  centre = GRAPHENE_POINT_INIT (gtk_widget_get_width (label) / 2.f,
+                                gtk_widget_get_height (label) / 2.f);
+  g_assert_true (gtk_widget_compute_point (label, GTK_WIDGET (calendar), &centre, &point));
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (calendar));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        {
+          g_signal_emit_by_name (controller, "pressed", 1, (double) point.x, (double) point.y);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+void
+hall_ui_test_pick_date (GtkWidget  *root,
+                        const char *name,
+                        const char *date)
+{
+  GtkWidget *row = hall_ui_test_find (root, name);
+  GtkWidget *popover = hall_ui_test_find (row, "date_button");
+  GtkWidget *calendar = hall_ui_test_find (row, "date_calendar");
+  int        y, m, d;
+
+  g_assert_cmpint (sscanf (date, "%d-%d-%d", &y, &m, &d), ==, 3);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (popover)));
+  /* In the field first, as a person is: a long form scrolls to it. */
+  gtk_widget_grab_focus (row);
+  hall_ui_test_flush ();
+  g_assert_true (gtk_widget_activate_action (row, "date-row.open", NULL));
+  hall_ui_test_flush ();
+  g_assert_true (gtk_widget_get_visible (popover));
+  g_object_set (calendar, "year", y, "month", m - 1, NULL);
+  hall_ui_test_click_day (GTK_CALENDAR (calendar), d);
+  hall_ui_test_flush ();
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_cmpstr (hall_date_row_get_date (HALL_DATE_ROW (row)), ==, date);
 }

@@ -43,6 +43,22 @@ void hall_ui_test_type (GtkWidget  *root,
 void hall_ui_test_select (GtkWidget  *root,
                           const char *name,
                           const char *text);
+/* Does what the key @keyval with @modifiers does to @widget through its shortcuts (its class's
+ * key bindings among them); FALSE when none of them takes the key. */
+gboolean hall_ui_test_press_shortcut (GtkWidget      *widget,
+                                      guint           keyval,
+                                      GdkModifierType modifiers);
+/* The label of the day @day of the month @calendar shows (not of the month before or after). */
+GtkWidget *hall_ui_test_calendar_day (GtkCalendar *calendar,
+                                      int          day);
+/* Clicks the day @day of the month @calendar shows, as the pointer does. */
+void hall_ui_test_click_day (GtkCalendar *calendar,
+                             int          day);
+/* Picks @date ("YYYY-MM-DD") in the date field named @name: opens its calendar, turns to the
+ * month as its arrows do and clicks the day; the calendar closes and the field holds the date. */
+void hall_ui_test_pick_date (GtkWidget  *root,
+                             const char *name,
+                             const char *date);
 /* Waits until @window shows the page @name. */
 void hall_ui_test_wait_page (HallWindow *window,
                              const char *name,

@@ -446,11 +446,13 @@ test_charges (Fixture      *f,
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (page, "check_plan_state"))),
                    ==, "Done");
 
-  /* A meeting on a date that does not exist is refused before anything is sent. */
+  /* A meeting on a date that does not exist is refused at the date before anything is sent. */
   set_text (page, "minutes", "协调会：物业公司承诺两周内维修");
   set_text (page, "minutes_date", "2026-13-01");
   gtk_widget_activate_action (hall_ui_test_find (page, "charge_view"), "charge.add-minutes", NULL);
-  g_assert_true (has_error (page, "minutes"));
+  g_assert_true (has_error (page, "minutes_date"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (page, "minutes_date"))),
+                   ==, "2026-13-01");
   set_text (page, "minutes_date", "2026-10-12");
   gtk_widget_activate_action (hall_ui_test_find (page, "charge_view"), "charge.add-minutes", NULL);
   complete.complete = 4;

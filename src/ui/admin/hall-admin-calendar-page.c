@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "hall-admin-calendar-page.h"
+#include "hall-date-row.h"
 #include "hall-dialog.h"
 #include "hall-form.h"
 #include "hall-format.h"
@@ -31,7 +32,7 @@ struct _HallAdminCalendarPage
   GtkLabel            *deadline_15;
   GtkLabel            *deadline_60;
   GtkLabel            *deadline_5w;
-  AdwEntryRow         *date_row;
+  HallDateRow         *date_row;
   GtkWidget           *date_error;
   AdwComboRow         *kind_row;
   AdwEntryRow         *note_row;
@@ -220,20 +221,10 @@ day_set_cb (HallPage     *page,
       _hall_form_show_error (self->fields, G_N_ELEMENTS (self->fields), error, self->general_error);
       return;
     }
-  gtk_editable_set_text (GTK_EDITABLE (self->date_row), "");
+  hall_date_row_set_date (self->date_row, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->note_row), "");
   _hall_form_clear_errors (self->fields, G_N_ELEMENTS (self->fields), self->general_error);
   hall_page_refresh (page);
-}
-
-static gboolean
-valid_date (const char *text)
-{
-  int  y, m, d;
-  char end;
-
-  return text != NULL && strlen (text) == 10
-         && sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &end) == 3 && g_date_valid_dmy (d, m, y);
 }
 
 static void
@@ -242,17 +233,14 @@ add_day_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   HallAdminCalendarPage *self = HALL_ADMIN_CALENDAR_PAGE (widget);
-  const char            *date = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
+  const char            *date;
   const char            *note = gtk_editable_get_text (GTK_EDITABLE (self->note_row));
   g_autoptr (JsonObject) params = json_object_new ();
 
   _hall_form_clear_errors (self->fields, G_N_ELEMENTS (self->fields), self->general_error);
-  if (!valid_date (date))
-    {
-      _hall_form_set_error (GTK_WIDGET (self->date_row), self->date_error,
-                            _ ("Type the date as year-month-day, for example 2026-10-01."));
-      return;
-    }
+  if (!hall_date_row_check (self->date_row, TRUE))
+    return;
+  date = hall_date_row_get_date (self->date_row);
   if (hall_page_get_client (HALL_PAGE (self)) == NULL)
     return;
   json_object_set_string_member (params, "date", date);
@@ -321,6 +309,7 @@ hall_admin_calendar_page_class_init (HallAdminCalendarPageClass *klass)
   page_class->update_actions = hall_admin_calendar_page_update_actions;
   HALL_ADMIN_PAGE_CLASS (klass)->refresh_on = refresh_on;
 
+  g_type_ensure (HALL_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/xinfanghall/Hall/ui/admin/hall-admin-calendar-page.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, HallAdminCalendarPage, name)

@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "hall-check.h"
@@ -88,19 +87,4 @@ _hall_check_phone (const char *text,
   if (*text == '\0' || (!final && strlen (text) < 11))
     return NULL;
   return validated (hall_phone_validate (text, &error), &error, complete);
-}
-
-const char *
-_hall_check_date (const char *text)
-{
-  int  y, m, d;
-  char end;
-
-  if (text == NULL || *text == '\0')
-    return _ ("Enter a date.");
-  if (strlen (text) != 10 || sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &end) != 3
-      || !g_date_valid_dmy (d, m, y))
-    /* Translators: keep YYYY-MM-DD as it is, it is the format to type */
-    return _ ("Enter the date as YYYY-MM-DD, for example 2026-10-20.");
-  return NULL;
 }

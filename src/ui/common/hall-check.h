@@ -22,7 +22,4 @@ char *_hall_check_phone (const char *text,
                          gboolean    final,
                          gboolean   *complete);
 
-/* "YYYY-MM-DD" that is a real date: NULL, else what to fix. */
-const char *_hall_check_date (const char *text);
-
 G_END_DECLS

@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "hall-charge-view.h"
-#include "hall-check.h"
+#include "hall-date-row.h"
 #include "hall-dialog.h"
 #include "hall-form.h"
 #include "hall-format.h"
@@ -49,14 +49,14 @@ struct _HallChargeView
       *check_stability_measures_state;
   AdwEntryRow         *group_row;
   GtkLabel            *group_error;
-  AdwEntryRow         *deadline_row;
+  HallDateRow         *deadline_row;
   GtkLabel            *deadline_error;
   GtkTextView         *plan_view;
   GtkLabel            *plan_error;
   GtkTextView         *stability_view;
   GtkLabel            *stability_error;
   GtkListBox          *minutes_list;
-  GtkEntry            *minutes_date_entry;
+  HallDateRow         *minutes_date_row;
   GtkTextView         *minutes_view;
   GtkLabel            *minutes_error;
   GtkListBox          *progress_list;
@@ -229,7 +229,7 @@ show_charge (HallChargeView *self,
   if (fill)
     {
       gtk_editable_set_text (GTK_EDITABLE (self->group_row), member_text);
-      gtk_editable_set_text (GTK_EDITABLE (self->deadline_row), deadline ? deadline : "");
+      hall_date_row_set_date (self->deadline_row, deadline);
       _hall_form_text_view_set_text (
           self->plan_view, json_object_get_string_member_with_default (charge, "plan", ""));
       _hall_form_text_view_set_text (
@@ -292,7 +292,7 @@ update_cb (HallPage     *page,
   if (g_strcmp0 (what, "minutes") == 0)
     {
       _hall_form_text_view_set_text (self->minutes_view, "");
-      gtk_editable_set_text (GTK_EDITABLE (self->minutes_date_entry), "");
+      hall_date_row_set_date (self->minutes_date_row, NULL);
     }
   else if (g_strcmp0 (what, "progress") == 0)
     _hall_form_text_view_set_text (self->progress_view, "");
@@ -361,7 +361,7 @@ save_action (GtkWidget  *widget,
       join_members (json_object_get_array_member (self->current, "working_group"));
   g_autofree char *plan = _hall_form_text_view_dup_text (self->plan_view);
   g_autofree char *measures = _hall_form_text_view_dup_text (self->stability_view);
-  const char      *deadline = gtk_editable_get_text (GTK_EDITABLE (self->deadline_row));
+  const char      *deadline = NULL;
   const char      *message = NULL;
 
   clear_errors (self);
@@ -371,12 +371,9 @@ save_action (GtkWidget  *widget,
       _hall_form_set_error (GTK_WIDGET (self->group_row), GTK_WIDGET (self->group_error), message);
       return;
     }
-  if (*deadline && (message = _hall_check_date (deadline)) != NULL)
-    {
-      _hall_form_set_error (GTK_WIDGET (self->deadline_row), GTK_WIDGET (self->deadline_error),
-                            message);
-      return;
-    }
+  if (!hall_date_row_check (self->deadline_row, FALSE))
+    return;
+  deadline = hall_date_row_get_date (self->deadline_row);
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->group_row)), old_members) != 0)
     json_object_set_array_member (params, "working_group", g_steal_pointer (&members));
   if (*plan
@@ -388,7 +385,7 @@ save_action (GtkWidget  *widget,
                                                                           "stability_measures", ""))
              != 0)
     json_object_set_string_member (params, "stability_measures", measures);
-  if (*deadline
+  if (deadline != NULL
       && g_strcmp0 (deadline,
                     json_object_get_string_member_with_default (self->current, "deadline", ""))
              != 0)
@@ -412,23 +409,21 @@ add_minutes_action (GtkWidget  *widget,
   g_autoptr (JsonObject) params = json_object_new ();
   JsonObject      *minutes;
   g_autofree char *text = _hall_form_text_view_dup_text (self->minutes_view);
-  const char      *date = gtk_editable_get_text (GTK_EDITABLE (self->minutes_date_entry));
-  const char      *message = NULL;
+  const char      *date;
 
   clear_errors (self);
   if (*text == '\0')
-    message = _ ("Write down what the meeting decided.");
-  else if (*date)
-    message = _hall_check_date (date);
-  if (message != NULL)
     {
       _hall_form_set_error (GTK_WIDGET (self->minutes_view), GTK_WIDGET (self->minutes_error),
-                            message);
+                            _ ("Write down what the meeting decided."));
       return;
     }
+  if (!hall_date_row_check (self->minutes_date_row, FALSE))
+    return;
+  date = hall_date_row_get_date (self->minutes_date_row);
   minutes = json_object_new ();
   json_object_set_string_member (minutes, "text", text);
-  if (*date)
+  if (date != NULL)
     json_object_set_string_member (minutes, "date", date);
   json_object_set_object_member (params, "minutes", minutes);
   send_update (self, params, "minutes");
@@ -587,6 +582,7 @@ hall_charge_view_class_init (HallChargeViewClass *klass)
   signals[SHOW_MATTER] = g_signal_new ("show-matter", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  g_type_ensure (HALL_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/xinfanghall/Hall/ui/leader/hall-charge-view.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, HallChargeView, name)
@@ -618,7 +614,7 @@ hall_charge_view_class_init (HallChargeViewClass *klass)
   CHILD (stability_view);
   CHILD (stability_error);
   CHILD (minutes_list);
-  CHILD (minutes_date_entry);
+  CHILD (minutes_date_row);
   CHILD (minutes_view);
   CHILD (minutes_error);
   CHILD (progress_list);

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "hall-date-row.h"
 #include "hall-form.h"
 #include "hall-reception-form.h"
 
@@ -46,7 +47,7 @@ struct _HallReceptionForm
   GtkFlowBox          *departments_box;
   GtkLabel            *lead_label;
   GtkLabel            *departments_error;
-  AdwEntryRow         *deadline_row;
+  HallDateRow         *deadline_row;
   GtkLabel            *deadline_error;
   GtkTextView         *result_view;
   GtkLabel            *result_error;

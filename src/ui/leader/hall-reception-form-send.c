@@ -61,13 +61,14 @@ static gboolean
 check_deadline (HallReceptionForm *self,
                 gboolean           complete)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->deadline_row));
+  const char *date;
   const char *message = NULL;
 
-  if (self->ticked->len == 0 || (!complete && strlen (text) < 10))
-    ;
-  else if ((message = _hall_check_date (text)) == NULL && self->today != NULL
-           && g_strcmp0 (text, self->today) <= 0)
+  if (self->ticked->len > 0 && complete && !hall_date_row_check (self->deadline_row, TRUE))
+    return FALSE;
+  date = hall_date_row_get_date (self->deadline_row);
+  if (self->ticked->len > 0 && date != NULL && self->today != NULL
+      && g_strcmp0 (date, self->today) <= 0)
     message = _ ("Give a deadline after today.");
   _hall_form_set_error (GTK_WIDGET (self->deadline_row), GTK_WIDGET (self->deadline_error),
                         message);
@@ -221,7 +222,7 @@ submit_action (GtkWidget  *widget,
   g_autofree char *instructions = _hall_form_text_view_dup_text (self->instructions_view);
   g_autofree char *result = _hall_form_text_view_dup_text (self->result_view);
   const char      *name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
-  const char      *deadline = gtk_editable_get_text (GTK_EDITABLE (self->deadline_row));
+  const char      *deadline = NULL;
   const char      *message;
   JsonObject      *person;
   gboolean         valid = TRUE;
@@ -260,6 +261,7 @@ submit_action (GtkWidget  *widget,
   valid &= check_deadline (self, TRUE);
   if (!valid)
     return;
+  deadline = hall_date_row_get_date (self->deadline_row);
 
   if (self->escalation_id != 0)
     json_object_set_int_member (params, "escalation_id", self->escalation_id);

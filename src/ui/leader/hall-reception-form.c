@@ -243,7 +243,7 @@ show_info (HallReceptionForm *self,
   self->today = g_strdup (json_object_get_string_member_with_default (info, "today", ""));
   show_departments (self, json_object_get_array_member (info, "departments"));
   deadline = _hall_leader_format_add_days (self->today, DEFAULT_DEADLINE_DAYS);
-  gtk_editable_set_text (GTK_EDITABLE (self->deadline_row), deadline);
+  hall_date_row_set_date (self->deadline_row, deadline);
 }
 
 static void
@@ -370,6 +370,7 @@ hall_reception_form_class_init (HallReceptionFormClass *klass)
   signals[RECEIVED] = g_signal_new ("received", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                     NULL, NULL, NULL, G_TYPE_NONE, 1, JSON_TYPE_OBJECT);
 
+  g_type_ensure (HALL_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/xinfanghall/Hall/ui/leader/hall-reception-form.ui");
   gtk_widget_class_bind_template_child (widget_class, HallReceptionForm, matter_group);

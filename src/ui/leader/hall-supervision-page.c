@@ -13,7 +13,7 @@
 
 #include <glib/gi18n.h>
 
-#include "hall-check.h"
+#include "hall-date-row.h"
 #include "hall-dialog.h"
 #include "hall-form.h"
 #include "hall-format.h"
@@ -62,7 +62,7 @@ struct _HallSupervisionPage
   GtkListBox     *due_soon_list;
   GtkListBox     *flagged_list;
   Form            flag;
-  AdwEntryRow    *due_row;
+  HallDateRow    *due_row;
   GtkLabel       *due_error;
   Form            resolve;
 };
@@ -346,7 +346,7 @@ flag_action (GtkWidget  *widget,
                            json_object_get_string_member_with_default (data, "matter_number", ""));
   gtk_label_set_text (self->flag.title, title);
   due = _hall_leader_format_add_days (self->today, DEFAULT_REPORT_DAYS);
-  gtk_editable_set_text (GTK_EDITABLE (self->due_row), due);
+  hall_date_row_set_date (self->due_row, due);
 }
 
 static void
@@ -356,17 +356,21 @@ submit_action (GtkWidget  *widget,
 {
   HallSupervisionPage *self = HALL_SUPERVISION_PAGE (widget);
   g_autofree char     *note = NULL;
-  const char          *due = gtk_editable_get_text (GTK_EDITABLE (self->due_row));
-  const char          *message;
+  const char          *due;
+  gboolean             valid;
   g_autoptr (JsonObject) params = NULL;
 
   form_clear_errors (self, &self->flag);
   note = form_get_text (self, &self->flag, _ ("Write what the department must do and report."));
-  if ((message = _hall_check_date (due)) == NULL && self->today != NULL
-      && strcmp (due, self->today) < 0)
-    message = _ ("The date to report back by cannot be in the past.");
-  _hall_form_set_error (GTK_WIDGET (self->due_row), GTK_WIDGET (self->due_error), message);
-  if (note == NULL || message != NULL)
+  valid = hall_date_row_check (self->due_row, TRUE);
+  due = hall_date_row_get_date (self->due_row);
+  if (valid && self->today != NULL && strcmp (due, self->today) < 0)
+    {
+      _hall_form_set_error (GTK_WIDGET (self->due_row), GTK_WIDGET (self->due_error),
+                            _ ("The date to report back by cannot be in the past."));
+      valid = FALSE;
+    }
+  if (note == NULL || !valid)
     return;
 
   params = json_object_new ();
@@ -524,6 +528,7 @@ hall_supervision_page_class_init (HallSupervisionPageClass *klass)
   page_class->event = hall_supervision_page_event;
   page_class->update_actions = hall_supervision_page_update_actions;
 
+  g_type_ensure (HALL_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/xinfanghall/Hall/ui/leader/hall-supervision-page.ui");
   g_type_ensure (HALL_TYPE_MATTER_VIEW);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hall-date-row.h"
 #include "hall-form.h"
 #include "hall-json.h"
 #include "hall-matter-format.h"
@@ -66,9 +67,9 @@ open_form (HallMatterView *self,
       apply = _ ("A_ssign");
       _hall_matter_view_add_cooperating_field (self, group,
                                                _hall_matter_view_add_lead_field (self, group));
-      deadline = _hall_form_add_entry (group, "deadline", _ ("Deadline (YYYY-MM-DD)"));
-      if (due != NULL)
-        gtk_editable_set_text (GTK_EDITABLE (deadline), due);
+      deadline =
+          _hall_form_add_field (group, "deadline", C_ ("date field", "Deadline"), hall_date_row_new ());
+      hall_date_row_set_date (HALL_DATE_ROW (deadline), due);
       _hall_form_add_entry (group, "note", _ ("Note (optional)"));
     }
   else if (g_str_equal (form, "note"))
@@ -222,21 +223,11 @@ static gboolean
 take_deadline (HallMatterView *self,
                JsonObject     *params)
 {
-  GtkWidget       *deadline = hall_action_form_get_field (self->action_form, "deadline");
-  g_autofree char *text = _hall_form_dup_text (deadline);
-  GDate            date;
+  HallDateRow *deadline = HALL_DATE_ROW (hall_action_form_get_field (self->action_form, "deadline"));
 
-  g_date_clear (&date, 1);
-  if (strlen (text) == 10)
-    g_date_set_parse (&date, text);
-  if (strlen (text) != 10 || !g_date_valid (&date) || text[4] != '-' || text[7] != '-')
-    {
-      _hall_form_field_set_error (deadline,
-                                  _ ("Enter the date as YYYY-MM-DD, for example 2026-10-15."));
-      return FALSE;
-    }
-  _hall_form_field_set_error (deadline, NULL);
-  json_object_set_string_member (params, "deadline", text);
+  if (!hall_date_row_check (deadline, TRUE))
+    return FALSE;
+  json_object_set_string_member (params, "deadline", hall_date_row_get_date (deadline));
   return TRUE;
 }
 

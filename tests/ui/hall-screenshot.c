@@ -3,7 +3,8 @@
  *   LANG=zh_CN.UTF-8 xvfb-run -a build/tests/hall-screenshot OUTPUT-DIR [HEIGHT [WIDTH]]
  *
  * Runs the real app on the demo hall: the first-run page, the sign-in page and the hall board
- * of the demo's hall manager, each in the light and the dark style.
+ * of the demo's hall manager, each in the light and the dark style, and a date field's calendar
+ * open.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -43,8 +44,33 @@ settle (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* Draws @popover (a GtkPopover open over @window) where it shows: a popover is a surface of its
+ * own, which the window's picture leaves out. */
+static void
+snapshot_popover (GtkSnapshot *snapshot,
+                  GtkWidget   *window,
+                  GtkWidget   *popover)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (popover);
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (popover));
+  double      window_x, window_y, popover_x, popover_y;
+
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &window_x, &window_y);
+  gtk_native_get_surface_transform (GTK_NATIVE (popover), &popover_x, &popover_y);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (
+      snapshot, &GRAPHENE_POINT_INIT (gdk_popup_get_position_x (GDK_POPUP (surface)) + popover_x
+                                          - window_x,
+                                      gdk_popup_get_position_y (GDK_POPUP (surface)) + popover_y
+                                          - window_y));
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (popover),
+                          gtk_widget_get_height (popover));
+  gtk_snapshot_restore (snapshot);
+}
+
 static void
 save_png (GtkWidget  *widget,
+          GtkWidget  *popover,
           const char *dir,
           const char *name,
           const char *scheme)
@@ -59,6 +85,8 @@ save_png (GtkWidget  *widget,
   GskRenderer     *renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
 
   gdk_paintable_snapshot (paintable, snapshot, width, height);
+  if (popover != NULL)
+    snapshot_popover (snapshot, widget, popover);
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -79,20 +107,53 @@ board_loaded (gpointer data)
          && g_list_model_get_n_items (hall_board_page_get_counters (HALL_BOARD_PAGE (board))) > 0;
 }
 
+/* @popover: one open over the window, or NULL. */
 static void
-shoot (HallWindow *window,
-       const char *dir,
-       const char *name)
+shoot_with (HallWindow *window,
+            GtkWidget  *popover,
+            const char *dir,
+            const char *name)
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
   settle (600);
-  save_png (GTK_WIDGET (window), dir, name, "light");
+  save_png (GTK_WIDGET (window), popover, dir, name, "light");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   settle (600);
-  save_png (GTK_WIDGET (window), dir, name, "dark");
+  save_png (GTK_WIDGET (window), popover, dir, name, "dark");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+}
+
+static void
+shoot (HallWindow *window,
+       const char *dir,
+       const char *name)
+{
+  shoot_with (window, NULL, dir, name);
+}
+
+/* The admin's calendar page with its date field's calendar open on October 2026: the National
+ * Day holidays and the make-up working day marked and named. */
+static void
+shoot_date_picker (HallWindow *window,
+                   const char *out)
+{
+  HallWorkspace *workspace = hall_window_get_workspace (window);
+  GtkWidget     *page = hall_workspace_get_page (workspace, "admin-calendar");
+  GtkWidget     *row = hall_ui_test_find (page, "day_date");
+  GtkWidget     *button = hall_ui_test_find (row, "date_button");
+
+  hall_workspace_show_page (workspace, "admin-calendar");
+  settle (800);
+  hall_ui_test_type (page, "day_date", "20261008");
+  gtk_widget_grab_focus (row);
+  settle (300);
+  gtk_widget_activate_action (row, "date-row.open", NULL);
+  settle (1200);
+  shoot_with (window, GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))), out,
+              "date-picker");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
 }
 
 /* The hall manager's pages: triage with a ticket just issued and the next visitor's problem
@@ -306,6 +367,7 @@ main (int   argc,
       settle (800);
       shoot (window, out, admin_pages[i]);
     }
+  shoot_date_picker (window, out);
 
   /* The demo's window clerk at window 2. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.sign-out", NULL);

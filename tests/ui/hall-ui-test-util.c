@@ -301,6 +301,33 @@ day_label (GtkWidget  *widget,
   return NULL;
 }
 
+static GtkWidget *
+text_of (GtkWidget *widget)
+{
+  if (GTK_IS_TEXT (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *text = text_of (child);
+
+      if (text != NULL)
+        return text;
+    }
+  return NULL;
+}
+
+void
+hall_ui_test_press_enter (GtkWidget  *root,
+                          const char *name)
+{
+  GtkWidget *text = text_of (hall_ui_test_find (root, name));
+
+  g_assert_nonnull (text);
+  g_assert_true (hall_ui_test_press_shortcut (text, GDK_KEY_Return, 0));
+  hall_ui_test_flush ();
+}
+
 static gboolean
 laid_out (gpointer widget)
 {

@@ -51,6 +51,10 @@ gboolean hall_ui_test_press_shortcut (GtkWidget      *widget,
 /* The label of the day @day of the month @calendar shows (not of the month before or after). */
 GtkWidget *hall_ui_test_calendar_day (GtkCalendar *calendar,
                                       int          day);
+/* Enter in the text field named @name (an entry, an entry row), through its text's own key
+ * binding. */
+void hall_ui_test_press_enter (GtkWidget  *root,
+                               const char *name);
 /* Clicks the day @day of the month @calendar shows, as the pointer does. */
 void hall_ui_test_click_day (GtkCalendar *calendar,
                              int          day);

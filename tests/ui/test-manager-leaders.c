@@ -106,6 +106,18 @@ test_roster (void)
   g_assert_cmpstr (
       json_object_get_string_member (hall_roster_page_get_roster (HALL_ROSTER_PAGE (page)), "from"),
       >, first_from);
+  /* A day picked (Wednesday 3 March 2027) or typed shows its week, Monday to Sunday. */
+  hall_ui_test_pick_date (page, "roster_week_of", "2027-03-03");
+  hall_ui_test_wait (roster_idle, page, 30, "the week picked");
+  g_assert_cmpstr (
+      json_object_get_string_member (hall_roster_page_get_roster (HALL_ROSTER_PAGE (page)), "from"),
+      ==, "2027-03-01");
+  hall_ui_test_type (page, "roster_week_of", "2027年3月14日");
+  hall_ui_test_press_enter (page, "roster_week_of");
+  hall_ui_test_wait (roster_idle, page, 30, "the week typed");
+  g_assert_cmpstr (
+      json_object_get_string_member (hall_roster_page_get_roster (HALL_ROSTER_PAGE (page)), "from"),
+      ==, "2027-03-08");
   gtk_widget_activate_action (page, "roster.this-week", NULL);
   hall_ui_test_wait (roster_idle, page, 30, "this week");
   g_assert_cmpstr (

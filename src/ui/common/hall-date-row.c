@@ -51,6 +51,14 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+enum
+{
+  CHOSEN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* 2026-12-05, 2026/12/5, 2026.12.5, 2026年12月5日, maybe followed by a weekday (the field shows
  * one, and a person who changes the day leaves it). */
 #define DATE_PATTERN \
@@ -184,12 +192,15 @@ show_error (HallDateRow *self,
 }
 
 /* Takes the text as the date, shown in the local form; FALSE (and the error at the field, the
- * text kept) when it is not one. */
+ * text kept) when it is not one. A date typed, or any date on @enter, is "chosen". */
 static gboolean
-apply (HallDateRow *self)
+apply (HallDateRow *self,
+       gboolean     enter)
 {
   g_autofree char *text = _hall_form_dup_text (self);
   g_autoptr (GDateTime) time = read_text (self, text);
+  g_autofree char *shown = time != NULL ? format_shown (time) : NULL;
+  gboolean         typed = g_strcmp0 (text, shown) != 0;
 
   if (time == NULL && *text)
     {
@@ -203,6 +214,8 @@ apply (HallDateRow *self)
   show_error (self, NULL);
   set_value (self, time);
   show_date (self);
+  if (time != NULL && (typed || enter))
+    g_signal_emit (self, signals[CHOSEN], 0);
   return TRUE;
 }
 
@@ -214,6 +227,7 @@ pick (HallDateRow *self,
   set_value (self, time);
   show_date (self);
   gtk_popover_popdown (self->popover);
+  g_signal_emit (self, signals[CHOSEN], 0);
 }
 
 static int
@@ -391,14 +405,14 @@ text_changed_cb (HallDateRow *self)
 static void
 entry_activated_cb (HallDateRow *self)
 {
-  apply (self);
+  apply (self, TRUE);
 }
 
 static void
 focus_leave_cb (HallDateRow *self)
 {
   if (gtk_widget_get_mapped (GTK_WIDGET (self)) && !gtk_widget_get_visible (GTK_WIDGET (self->popover)))
-    apply (self);
+    apply (self, FALSE);
 }
 
 static void
@@ -545,6 +559,15 @@ hall_date_row_class_init (HallDateRowClass *klass)
                            G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * HallDateRow::chosen:
+   *
+   * A person settled on the date: picked it in the calendar, or typed it and pressed Enter or
+   * left the field. (The date property changes as a person types too.)
+   */
+  signals[CHOSEN] = g_signal_new ("chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                  NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/xinfanghall/Hall/ui/common/hall-date-row.ui");
   gtk_widget_class_bind_template_child (widget_class, HallDateRow, button);
@@ -612,7 +635,7 @@ hall_date_row_check (HallDateRow *self,
                      gboolean     required)
 {
   g_return_val_if_fail (HALL_IS_DATE_ROW (self), FALSE);
-  if (!apply (self))
+  if (!apply (self, FALSE))
     return FALSE;
   if (required && self->date == NULL)
     {

@@ -22,6 +22,8 @@ void hall_date_row_set_date (HallDateRow *self,
  * default the one _hall_form_add_field() made for it. */
 void hall_date_row_set_error_label (HallDateRow *self,
                                     GtkWidget   *error_label);
+/* (The row emits "chosen" when a person settles on a date: picks it, or types it and presses
+ * Enter or leaves the field; "notify::date" follows the typing too.) */
 /* Reads the text as a form sends it: a date shows in the local form and TRUE; a text that is not
  * a date (or nothing when @required) shows its error at the field, keeps the text and FALSE. */
 gboolean hall_date_row_check (HallDateRow *self,

@@ -2,7 +2,7 @@
  *
  * leader.roster for the week shown, read again on each leader.duty event. The manager puts a
  * leader on duty for a day (leader.duty, with the slot and an optional note such as the room)
- * or takes them off after confirming. Today's row says so in words as well as in colour; past
+ * or takes them off after confirming. A day picked in the date field above shows its week. Today's row says so in words as well as in colour; past
  * days are a record and offer no changes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hall-date-row.h"
 #include "hall-dialog.h"
 #include "hall-form.h"
 #include "hall-info.h"
@@ -39,9 +40,10 @@ struct _HallRosterPage
   AdwEntryRow      *note_row;
   GArray           *leader_ids;
 
-  GtkLabel   *range_label;
-  GtkLabel   *error_label;
-  GtkListBox *days_list;
+  GtkLabel    *range_label;
+  HallDateRow *week_row;
+  GtkLabel    *error_label;
+  GtkListBox  *days_list;
 };
 
 G_DEFINE_FINAL_TYPE (HallRosterPage, hall_roster_page, HALL_TYPE_PAGE)
@@ -299,6 +301,21 @@ next_action (GtkWidget  *widget,
   move_week (HALL_ROSTER_PAGE (widget), 7);
 }
 
+/* The week (Monday to Sunday) of the day picked in the field above the roster. */
+static void
+week_chosen_cb (HallRosterPage *self)
+{
+  g_autoptr (GDateTime) day = parse_date (hall_date_row_get_date (self->week_row));
+  g_autoptr (GDateTime) monday = NULL;
+
+  if (day == NULL)
+    return;
+  monday = g_date_time_add_days (day, 1 - g_date_time_get_day_of_week (day));
+  g_free (self->from);
+  self->from = g_date_time_format (monday, "%Y-%m-%d");
+  hall_page_refresh (HALL_PAGE (self));
+}
+
 static void
 this_week_action (GtkWidget  *widget,
                   const char *action_name,
@@ -529,9 +546,12 @@ hall_roster_page_class_init (HallRosterPageClass *klass)
   page_class->event = hall_roster_page_event;
   page_class->update_actions = hall_roster_page_update_actions;
 
+  g_type_ensure (HALL_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/xinfanghall/Hall/ui/manager/hall-roster-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HallRosterPage, range_label);
+  gtk_widget_class_bind_template_child (widget_class, HallRosterPage, week_row);
+  gtk_widget_class_bind_template_callback (widget_class, week_chosen_cb);
   gtk_widget_class_bind_template_child (widget_class, HallRosterPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, HallRosterPage, days_list);
 

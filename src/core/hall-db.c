@@ -91,6 +91,22 @@ hall_db_check_local_filesystem (const char *path,
   return TRUE;
 }
 
+gboolean
+hall_db_is_disk_full (int rc,
+                      int system_errno)
+{
+  return (rc & 0xff) == SQLITE_FULL || system_errno == ENOSPC || system_errno == EDQUOT;
+}
+
+void
+hall_db_set_disk_full_error (GError **error)
+{
+  /* The field tells a client this is no passing outage to retry at once (architecture.md §3). */
+  hall_set_error (error, HALL_ERROR_UNAVAILABLE, HALL_ERROR_FIELD_DISK_FULL,
+                  _ ("The hall server’s disk is full: nothing more can be saved until space is "
+                     "freed on it. Everything saved before is safe."));
+}
+
 static void
 set_sqlite_error (GError    **error,
                   sqlite3    *handle,
@@ -99,6 +115,11 @@ set_sqlite_error (GError    **error,
   int           code = sqlite3_extended_errcode (handle);
   HallErrorCode hall_code = HALL_ERROR_INTERNAL;
 
+  if (hall_db_is_disk_full (code, sqlite3_system_errno (handle)))
+    {
+      hall_db_set_disk_full_error (error);
+      return;
+    }
   if ((code & 0xff) == SQLITE_CONSTRAINT)
     hall_code = HALL_ERROR_CONFLICT;
   else if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
@@ -438,16 +459,22 @@ hall_db_backup_to (HallDb     *db,
   sqlite3_backup_finish (backup);
   sqlite3_close (source);
 
-  if (rc != SQLITE_DONE)
+  if (rc == SQLITE_DONE)
+    rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  if (rc != SQLITE_DONE && rc != SQLITE_OK)
     {
-      hall_set_error (error, HALL_ERROR_INTERNAL, "to", _ ("The backup failed: %s"),
-                      sqlite3_errstr (rc));
+      if (hall_db_is_disk_full (rc, sqlite3_system_errno (dest)))
+        hall_set_error (error, HALL_ERROR_UNAVAILABLE, HALL_ERROR_FIELD_DISK_FULL,
+                        _ ("The backup “%s” does not fit: its disk is full. No backup was made "
+                           "and nothing half-written was left; free some space and try again."),
+                        dest_path);
+      else
+        hall_set_error (error, HALL_ERROR_INTERNAL, "to", _ ("The backup failed: %s"),
+                        sqlite3_errstr (rc));
       sqlite3_close (dest);
       g_unlink (tmp_path);
       return FALSE;
     }
-
-  sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
   sqlite3_close (dest);
 
   if (g_rename (tmp_path, dest_path) != 0)

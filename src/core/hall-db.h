@@ -23,6 +23,13 @@ const char *hall_db_get_path (HallDb *db);
 gboolean    hall_db_check_local_filesystem (const char *path,
                                             GError    **error);
 
+/* Whether a failure with SQLite's code @rc and the system's @system_errno means the disk is
+ * full (SQLITE_FULL, or an I/O error from ENOSPC or EDQUOT). */
+gboolean hall_db_is_disk_full (int rc,
+                               int system_errno);
+/* Sets the error every write that found the disk full answers with. */
+void hall_db_set_disk_full_error (GError **error);
+
 /* Prepared once per SQL text and cached; release with hall_stmt_release (g_autoptr does it). */
 HallStmt *hall_db_prepare (HallDb     *db,
                            const char *sql,

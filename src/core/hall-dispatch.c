@@ -426,7 +426,11 @@ _hall_dispatch (HallEngine     *engine,
                             error->domain == HALL_ERROR ? error->code : HALL_ERROR_INTERNAL),
                         &audit_error))
         {
-          g_warning ("Cannot audit a failed %s: %s", call->command, audit_error->message);
+          /* A full disk refuses the audit row as it refused the call: not the program's fault. */
+          if (g_strcmp0 (hall_error_get_field (audit_error), HALL_ERROR_FIELD_DISK_FULL) == 0)
+            g_message ("Cannot audit a failed %s: %s", call->command, audit_error->message);
+          else
+            g_warning ("Cannot audit a failed %s: %s", call->command, audit_error->message);
           g_clear_error (&audit_error);
         }
       g_propagate_error (out_error, g_steal_pointer (&error));

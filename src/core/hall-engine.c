@@ -270,8 +270,11 @@ run_batch (HallEngine *self,
           g_clear_pointer (&job->result, json_object_unref);
           g_clear_error (&job->error);
           g_clear_pointer (&job->events, g_ptr_array_unref);
-          hall_set_error (&job->error, HALL_ERROR_UNAVAILABLE, NULL,
-                          _ ("The hall database could not save this: %s"), error->message);
+          if (g_strcmp0 (hall_error_get_field (error), HALL_ERROR_FIELD_DISK_FULL) == 0)
+            job->error = g_error_copy (error);
+          else
+            hall_set_error (&job->error, HALL_ERROR_UNAVAILABLE, NULL,
+                            _ ("The hall database could not save this: %s"), error->message);
         }
     }
   else

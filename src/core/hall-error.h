@@ -21,9 +21,13 @@ typedef enum
   HALL_ERROR_QUEUE_EMPTY,      /* 409 queue_empty */
   HALL_ERROR_TOO_LARGE,        /* 413 too_large */
   HALL_ERROR_RATE_LIMITED,     /* 429 rate_limited */
-  HALL_ERROR_UNAVAILABLE,      /* 503 unavailable: server unreachable or shutting down */
+  HALL_ERROR_UNAVAILABLE,      /* 503 unavailable: server unreachable, shutting down, disk full */
   HALL_ERROR_INTERNAL,         /* 500 internal */
 } HallErrorCode;
+
+/* The field of an HALL_ERROR_UNAVAILABLE that says a disk is full: no passing outage that a
+ * retry a second later would get past. */
+#define HALL_ERROR_FIELD_DISK_FULL "disk"
 
 GQuark hall_error_quark (void);
 

@@ -206,6 +206,17 @@ send_done_cb (GObject      *object,
     }
 
   status = soup_message_get_status (send->msg);
+  if (status == SOUP_STATUS_SERVICE_UNAVAILABLE)
+    error = _hall_remote_error_from_response (status, body);
+  /* A full disk stays full for longer than the retries last: say so at once. */
+  if (status == SOUP_STATUS_SERVICE_UNAVAILABLE
+      && g_strcmp0 (hall_error_get_field (error), HALL_ERROR_FIELD_DISK_FULL) == 0)
+    {
+      _hall_remote_mark_reachable (self);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_clear_error (&error);
   if (status == SOUP_STATUS_SERVICE_UNAVAILABLE && retry_later (task))
     {
       /* Shutting down for a restart: the request id makes a second try safe. */

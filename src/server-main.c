@@ -5,6 +5,7 @@
  *                                [--department CODE] [--display-name NAME]   (password on stdin)
  *   xinfang-hall-server backup   --database PATH --to FILE
  *   xinfang-hall-server check    --database PATH
+ *   xinfang-hall-server restore  --database PATH --from FILE   (the server stopped)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,7 +20,9 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "hall-backup-scheduler.h"
 #include "hall-engine.h"
+#include "hall-restore.h"
 #include "hall-server.h"
 #include "hall-tls.h"
 
@@ -149,9 +152,11 @@ cmd_serve (int    argc,
   g_autoptr (HallServer) server = NULL;
   g_autoptr (GTlsCertificate) certificate = NULL;
   g_autoptr (GMainLoop) loop = NULL;
+  g_autoptr (HallBackupScheduler) scheduler = NULL;
   g_autofree char *url = NULL;
   guint            sigterm, sigint;
   Serve            serve = { 0 };
+  int              lock;
 
   if (!parse_options ("serve", _ ("serve the hall on the network"), entries, &argc, &argv))
     return 2;
@@ -173,10 +178,18 @@ cmd_serve (int    argc,
       return 2;
     }
 
+  /* Kept until the process ends: `restore` must not replace the file under a running hall. */
+  lock = hall_restore_lock (opt_database, &error);
+  if (lock < 0)
+    {
+      print_error (error);
+      return 1;
+    }
   engine = hall_engine_new (opt_database, &error);
   if (engine == NULL)
     {
       print_error (error);
+      close (lock);
       return 1;
     }
 
@@ -215,6 +228,7 @@ cmd_serve (int    argc,
   g_print ("Listening on %s\n", url);
   g_message ("Serving %s on %s", opt_database, url);
 
+  scheduler = hall_backup_scheduler_new (engine);
   loop = g_main_loop_new (NULL, FALSE);
   serve.loop = loop;
   serve.server = server;
@@ -226,7 +240,9 @@ cmd_serve (int    argc,
   g_source_remove (sigterm);
   g_source_remove (sigint);
   /* Let the engine finish what it was given, then close the database. */
+  g_clear_object (&scheduler);
   hall_engine_shutdown (engine);
+  close (lock);
   g_message ("Stopped");
   return 0;
 }
@@ -442,6 +458,53 @@ cmd_check (int    argc,
   return ok ? 0 : 1;
 }
 
+/* ---- restore ------------------------------------------------------------------------------ */
+
+static int
+cmd_restore (int    argc,
+             char **argv)
+{
+  g_autofree char   *opt_from = NULL;
+  const GOptionEntry entries[] = {
+    { "from", 'f', 0, G_OPTION_ARG_FILENAME, &opt_from, N_ ("The backup to put back"),
+      N_ ("FILE") },
+    { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *undo = NULL;
+  int              lock;
+  gboolean         ok;
+
+  if (!parse_options ("restore",
+                      _ ("put a backup back in place of the database; the hall goes back to the "
+                         "moment of the backup"),
+                      entries, &argc, &argv))
+    return 2;
+  if (opt_from == NULL)
+    {
+      g_printerr (_ ("xinfang-hall-server restore: say which backup with --from FILE.\n"));
+      return 2;
+    }
+
+  lock = hall_restore_lock (opt_database, &error);
+  if (lock < 0)
+    {
+      print_error (error);
+      return 1;
+    }
+  ok = hall_restore_database (opt_database, opt_from, g_get_real_time () / G_USEC_PER_SEC, &undo,
+                              &error);
+  close (lock);
+  if (!ok)
+    {
+      print_error (error);
+      return 1;
+    }
+
+  g_print (_ ("Restored the hall from %s. The hall as it was is kept in %s.\n"), opt_from, undo);
+  return 0;
+}
+
 /* ---- main --------------------------------------------------------------------------------- */
 
 static void
@@ -456,6 +519,8 @@ usage (FILE *out)
               "standard input)\n"
               "  xinfang-hall-server backup --database PATH --to FILE\n"
               "  xinfang-hall-server check --database PATH\n"
+              "  xinfang-hall-server restore --database PATH --from FILE   (with the server "
+              "stopped)\n"
               "\n"
               "serve listens on 0.0.0.0:8443 with HTTPS by default, using a self-signed "
               "certificate kept in\n"
@@ -496,6 +561,8 @@ main (int    argc,
     status = cmd_backup (argc - 1, argv + 1);
   else if (g_str_equal (command, "check"))
     status = cmd_check (argc - 1, argv + 1);
+  else if (g_str_equal (command, "restore"))
+    status = cmd_restore (argc - 1, argv + 1);
   else if (g_str_equal (command, "--help") || g_str_equal (command, "-h")
            || g_str_equal (command, "help"))
     {

@@ -10,12 +10,12 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "hall-engine.h"
 #include "hall-audit-chain-private.h"
+#include "hall-backup-private.h"
 #include "hall-commands-private.h"
 
 static gboolean
@@ -32,38 +32,6 @@ same_file (const char *a,
          && sa.st_ino == sb.st_ino;
 }
 
-/* "<database>.backups/hall-YYYYMMDD-HHMMSS.db", made unique. */
-static char *
-default_backup_path (HallCtx *ctx,
-                     GError **error)
-{
-  g_autofree char *dir = g_strconcat (hall_engine_get_path (ctx->engine), ".backups", NULL);
-  g_autofree char *stamp = g_date_time_format (ctx->now_local, "%Y%m%d-%H%M%S");
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      hall_set_error (error, HALL_ERROR_INTERNAL, NULL,
-                      _ ("Cannot create the backup folder “%s”: %s"), dir,
-                      g_strerror (saved_errno));
-      return NULL;
-    }
-
-  for (guint i = 0; i < 1000; i++)
-    {
-      g_autofree char *name = i == 0 ? g_strdup_printf ("hall-%s.db", stamp)
-                                     : g_strdup_printf ("hall-%s-%u.db", stamp, i);
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (!g_file_test (path, G_FILE_TEST_EXISTS))
-        return g_steal_pointer (&path);
-    }
-
-  hall_set_error (error, HALL_ERROR_CONFLICT, NULL, _ ("Too many backups this second. Try again."));
-  return NULL;
-}
-
 static JsonObject *
 hall_backup (HallCtx    *ctx,
              JsonObject *params,
@@ -75,6 +43,7 @@ hall_backup (HallCtx    *ctx,
   g_autofree char *wal_path = g_strconcat (db_path, "-wal", NULL);
   JsonObject      *result;
   GStatBuf         st;
+  gint64           size;
 
   if (!hall_param_string (params, "to", FALSE, 4096, &to, error))
     return NULL;
@@ -98,15 +67,19 @@ hall_backup (HallCtx    *ctx,
         }
       path = g_strdup (to);
     }
-  else if ((path = default_backup_path (ctx, error)) == NULL)
+  else if ((path = _hall_backup_new_path (ctx, HALL_BACKUP_PREFIX_MANUAL, error)) == NULL)
     return NULL;
 
   if (!hall_db_backup_to (ctx->db, path, error))
     return NULL;
 
+  size = g_stat (path, &st) == 0 ? (gint64) st.st_size : 0;
+  /* The command line's copies elsewhere are no part of the folder the admin page lists. */
+  if (to == NULL && !_hall_backup_log (ctx, "manual", path, size, NULL, error))
+    return NULL;
   result = json_object_new ();
   json_object_set_string_member (result, "path", path);
-  json_object_set_int_member (result, "size", g_stat (path, &st) == 0 ? (gint64) st.st_size : 0);
+  json_object_set_int_member (result, "size", size);
   json_object_set_int_member (result, "at", ctx->now);
   return result;
 }

@@ -22,6 +22,7 @@ extern const HallCommand _hall_search_commands[];   /* hall-search.c: matter.sea
 extern const HallCommand _hall_leader_commands[];   /* hall-leader.c: roster, reception, 包案, 督办 */
 extern const HallCommand _hall_stats_commands[];    /* hall-stats.c: stats.summary */
 extern const HallCommand _hall_admin_commands[];    /* hall-admin.c: hall.backup, hall.check */
+extern const HallCommand _hall_backup_commands[];   /* hall-backup.c: the daily backup, the list */
 
 /* ---- functions one part of the engine offers the others (run inside a handler's transaction) ----
  */
@@ -103,6 +104,11 @@ gboolean _hall_matter_assign_round (HallCtx              *ctx,
                                     guint                 n_specs,
                                     int                  *bad_index,
                                     GError              **error);
+
+/* hall-engine.c: after the current batch commits, the worker puts the backup @from back in
+ * place of the hall (hall.restore) and answers the call with the outcome. */
+void _hall_engine_restore_after_commit (HallEngine *self,
+                                        const char *from);
 
 /* hall-account.c */
 JsonObject *_hall_account_describe (HallCtx *ctx,

@@ -20,6 +20,7 @@ static const HallCommand *tables[] = {
   _hall_leader_commands,
   _hall_stats_commands,
   _hall_admin_commands,
+  _hall_backup_commands,
 };
 
 static GHashTable *by_name;

@@ -490,6 +490,16 @@ hall_db_backup_to (HallDb     *db,
   return TRUE;
 }
 
+gint64
+hall_db_last_event_seq (HallDb *db)
+{
+  g_autoptr (HallStmt) stmt = hall_db_prepare (db, "SELECT COALESCE(MAX(seq), 0) FROM event", NULL);
+
+  if (stmt == NULL || hall_stmt_step (stmt, NULL) != SQLITE_ROW)
+    return 0;
+  return hall_stmt_int (stmt, 0);
+}
+
 gboolean
 hall_db_check_integrity (HallDb  *db,
                          GString *report,

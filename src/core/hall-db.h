@@ -47,6 +47,8 @@ int      hall_db_changes (HallDb *db);
 gboolean hall_db_backup_to (HallDb     *db,
                             const char *dest_path,
                             GError    **error);
+/* The newest change-feed event's seq, 0 when there is none. */
+gint64   hall_db_last_event_seq (HallDb *db);
 gboolean hall_db_check_integrity (HallDb  *db,
                                   GString *report,
                                   GError **error);

@@ -18,6 +18,7 @@
 #include "hall-engine.h"
 #include "hall-commands-private.h"
 #include "hall-dispatch-private.h"
+#include "hall-restore.h"
 
 #define MAX_BATCH 64
 /* How often an idle worker looks for events another process (xinfang-hall-server add-user, a
@@ -36,6 +37,7 @@ struct _HallEngine
   GMainContext     *context;
   GTimeZone        *tz;
 
+  char    *restore_from; /* worker only: hall.restore's backup, put back after its commit */
   gint64   fixed_now;    /* atomic; 0 = real clock */
   gint64   data_version; /* worker only: PRAGMA data_version when we last looked for others' writes */
   gint64   last_seq;     /* atomic */
@@ -235,6 +237,66 @@ complete_job (Job *job)
     }
 }
 
+/* Puts the backup hall.restore chose back in place, between two batches: the worker closes its
+ * connection and the checkpointer's, so that the restore is the only one on the file, and opens
+ * them again on the restored hall. Its "hall.restored" event, numbered after every event this
+ * engine published, then reaches subscribers as another process's write would. */
+static gboolean
+restore_in_place (HallEngine *self,
+                  const char *from,
+                  char      **undo,
+                  GError    **error)
+{
+  g_autoptr (GError) reopen_error = NULL;
+  gboolean restored;
+
+  g_clear_pointer (&self->checkpointer, hall_checkpointer_free);
+  g_clear_pointer (&self->db, hall_db_free);
+  restored = hall_restore_database (self->path, from, engine_now (self), undo, error);
+
+  self->db = hall_db_open (self->path, &reopen_error);
+  if (self->db != NULL)
+    self->checkpointer = hall_checkpointer_new (self->db, &reopen_error);
+  if (reopen_error != NULL)
+    /* The file was there a moment ago and nothing else may open it: no way to go on. */
+    g_error ("Cannot open the hall again after a restore: %s", reopen_error->message);
+  self->data_version = -1;
+  return restored;
+}
+
+/* After the commit of a batch with hall.restore in it: restores, and answers that call with
+ * the outcome. */
+static void
+run_restore (HallEngine *self,
+             GPtrArray  *batch,
+             GPtrArray  *events)
+{
+  g_autofree char *from = g_steal_pointer (&self->restore_from);
+  g_autofree char *undo = NULL;
+  GError          *error = NULL;
+
+  for (guint i = 0; i < batch->len; i++)
+    {
+      Job *job = batch->pdata[i];
+
+      if (!g_str_equal (job->command, "hall.restore") || job->result == NULL)
+        continue;
+      if (restore_in_place (self, from, &undo, &error))
+        {
+          g_autofree char *name = g_path_get_basename (undo);
+
+          json_object_set_string_member (job->result, "undo_file", name);
+        }
+      else
+        {
+          g_clear_pointer (&job->result, json_object_unref);
+          job->error = error;
+        }
+      collect_external_events (self, events);
+      return;
+    }
+}
+
 static void
 run_batch (HallEngine *self,
            GPtrArray  *batch)
@@ -286,7 +348,14 @@ run_batch (HallEngine *self,
           if (job->events != NULL)
             g_ptr_array_extend_and_steal (events, g_steal_pointer (&job->events));
         }
+      if (self->restore_from != NULL)
+        {
+          publish_events (self, events);
+          g_ptr_array_set_size (events, 0);
+          run_restore (self, batch, events);
+        }
     }
+  g_clear_pointer (&self->restore_from, g_free);
 
   publish_events (self, events);
 
@@ -335,16 +404,6 @@ worker_main (gpointer data)
   return NULL;
 }
 
-static gint64
-read_last_seq (HallDb *db)
-{
-  g_autoptr (HallStmt) stmt = hall_db_prepare (db, "SELECT COALESCE(MAX(seq), 0) FROM event", NULL);
-
-  if (stmt == NULL || hall_stmt_step (stmt, NULL) != SQLITE_ROW)
-    return 0;
-  return hall_stmt_int (stmt, 0);
-}
-
 /* ---- GObject ------------------------------------------------------------------------------ */
 
 static void
@@ -358,6 +417,7 @@ hall_engine_finalize (GObject *object)
   g_clear_pointer (&self->queue, g_async_queue_unref);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_clear_pointer (&self->tz, g_time_zone_unref);
+  g_free (self->restore_from);
   g_free (self->path);
 
   G_OBJECT_CLASS (hall_engine_parent_class)->finalize (object);
@@ -407,7 +467,7 @@ hall_engine_new (const char *path,
   self->checkpointer = hall_checkpointer_new (self->db, error);
   if (self->checkpointer == NULL)
     return NULL;
-  self->last_seq = read_last_seq (self->db);
+  self->last_seq = hall_db_last_event_seq (self->db);
   {
     g_autoptr (HallStmt) version = hall_db_prepare (self->db, "PRAGMA data_version", NULL);
     if (version != NULL && hall_stmt_step (version, NULL) == SQLITE_ROW)
@@ -473,6 +533,13 @@ hall_engine_get_last_seq (HallEngine *self)
 {
   g_return_val_if_fail (HALL_IS_ENGINE (self), 0);
   return __atomic_load_n (&self->last_seq, __ATOMIC_SEQ_CST);
+}
+
+gint64
+hall_engine_get_now (HallEngine *self)
+{
+  g_return_val_if_fail (HALL_IS_ENGINE (self), 0);
+  return engine_now (self);
 }
 
 void
@@ -629,6 +696,14 @@ hall_engine_shutdown (HallEngine *self)
       /* The worker closed the database. */
       g_clear_pointer (&self->checkpointer, hall_checkpointer_free);
     }
+}
+
+void
+_hall_engine_restore_after_commit (HallEngine *self,
+                                   const char *from)
+{
+  g_free (self->restore_from);
+  self->restore_from = g_strdup (from);
 }
 
 guint

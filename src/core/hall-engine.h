@@ -67,6 +67,8 @@ void hall_engine_call_system_async (HallEngine         *self,
                                     GAsyncReadyCallback callback,
                                     gpointer            user_data);
 
+/* The engine's clock, in Unix seconds: the real one unless a test pinned it. */
+gint64 hall_engine_get_now (HallEngine *self);
 /* Tests pin the clock; 0 returns to the real one. */
 void hall_engine_set_now (HallEngine *self,
                           gint64      unix_time);

@@ -18,6 +18,10 @@ static const struct
 } int_settings[] = {
   { "priority_max_wait_minutes", 1, 600 },
   { "wait_norm_minutes", 1, 600 },
+  /* the daily backup (hall-backup.c): on or off, minutes past midnight, how many are kept */
+  { "backup_enabled", 0, 1 },
+  { "backup_minute", 0, 24 * 60 - 1 },
+  { "backup_keep", 1, 365 },
 };
 
 static gboolean

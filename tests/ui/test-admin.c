@@ -344,6 +344,59 @@ backup_done (gpointer data)
          && !hall_admin_maintenance_page_get_busy (data);
 }
 
+/* The backups list holds one of @kind ("manual", "before_restore"). */
+static gboolean
+has_backup (HallAdminMaintenancePage *page,
+            const char               *kind)
+{
+  GListModel *backups = hall_admin_maintenance_page_get_backups (page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (backups); i++)
+    {
+      g_autoptr (HallJsonItem) item = g_list_model_get_item (backups, i);
+
+      if (g_strcmp0 (json_object_get_string_member (hall_json_item_get_data (item), "kind"), kind)
+          == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+manual_backup_listed (gpointer data)
+{
+  return has_backup (data, "manual");
+}
+
+/* The schedule's time as the page shows it, "HH:MM". */
+static char *
+shown_time (GtkWidget *page)
+{
+  return g_strdup_printf (
+      "%02d:%02d",
+      gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (hall_ui_test_find (page, "schedule_hour"))),
+      gtk_spin_button_get_value_as_int (
+          GTK_SPIN_BUTTON (hall_ui_test_find (page, "schedule_minute"))));
+}
+
+static gboolean
+schedule_saved (gpointer data)
+{
+  const char *status = adw_action_row_get_subtitle (ADW_ACTION_ROW (hall_ui_test_find (data, "schedule_status")));
+
+  return !hall_admin_maintenance_page_get_busy (data) && status != NULL
+         && strstr (status, "08:15") != NULL;
+}
+
+/* Back to the backup's settings, and the hall as it was kept in a backup of its own. */
+static gboolean
+restored (gpointer data)
+{
+  g_autofree char *time = shown_time (data);
+
+  return g_str_equal (time, "12:30") && has_backup (data, "before_restore");
+}
+
 static gboolean
 audit_has_create (gpointer data)
 {
@@ -584,6 +637,40 @@ admin (void)
         found = TRUE;
     g_assert_true (found);
   }
+
+  /* The daily backup at 08:15, five kept: saved in the hall, and said under "Last backup". */
+  hall_ui_test_wait (manual_backup_listed, maintenance, 30, "the backup in the list");
+  gtk_switch_set_active (GTK_SWITCH (hall_ui_test_find (maintenance, "schedule_enabled")), TRUE);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (hall_ui_test_find (maintenance, "schedule_hour")), 8);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (hall_ui_test_find (maintenance, "schedule_minute")),
+                             15);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (hall_ui_test_find (maintenance, "schedule_keep")), 5);
+  gtk_widget_activate_action (maintenance, "maintenance.save-schedule", NULL);
+  hall_ui_test_wait (schedule_saved, maintenance, 30, "the daily backup's new time");
+
+  /* Restore the backup made by hand, before that change: the question says what is lost, and
+   * the hall goes back to the default time, with the hall as it was kept. */
+  {
+    GListModel *backups =
+        hall_admin_maintenance_page_get_backups (HALL_ADMIN_MAINTENANCE_PAGE (maintenance));
+    const char       *file = NULL;
+    AdwMessageDialog *dialog;
+
+    for (guint i = 0; i < g_list_model_get_n_items (backups) && file == NULL; i++)
+      {
+        g_autoptr (HallJsonItem) item = g_list_model_get_item (backups, i);
+        JsonObject *backup = hall_json_item_get_data (item);
+
+        if (g_str_equal (json_object_get_string_member (backup, "kind"), "manual"))
+          file = json_object_get_string_member (backup, "file");
+      }
+    g_assert_nonnull (file);
+    gtk_widget_activate_action (maintenance, "maintenance.restore", "s", file);
+    dialog = hall_ui_test_find_dialog ();
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "lost"));
+    hall_ui_test_respond (dialog, "restore");
+  }
+  hall_ui_test_wait (restored, maintenance, 60, "the restored hall");
 
   hall_application_forget_hall (app);
   gtk_window_destroy (GTK_WINDOW (window));

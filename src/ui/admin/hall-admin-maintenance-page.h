@@ -21,6 +21,8 @@ G_DECLARE_FINAL_TYPE (HallAdminMaintenancePage,
 GtkWidget *hall_admin_maintenance_page_new (HallClient *client);
 /* HallJsonItem per audit entry on the page shown, newest first. */
 GListModel *hall_admin_maintenance_page_get_audit (HallAdminMaintenancePage *self);
+/* The backups in the hall's backup folder (HallJsonItem of hall.backup_list), newest first. */
+GListModel *hall_admin_maintenance_page_get_backups (HallAdminMaintenancePage *self);
 /* Where the last "Back Up Now" wrote its copy (on the hall's computer), or NULL. */
 const char *hall_admin_maintenance_page_get_backup_path (HallAdminMaintenancePage *self);
 /* TRUE while a backup, a check or a read is under way. */

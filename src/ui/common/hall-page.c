@@ -381,6 +381,10 @@ static void
 event_cb (HallPage   *self,
           JsonObject *event)
 {
+  /* The hall went back to a backup: whatever the page shows may be gone. */
+  if (g_strcmp0 (json_object_get_string_member_with_default (event, "kind", ""), "hall.restored")
+      == 0)
+    hall_page_refresh (self);
   if (HALL_PAGE_GET_CLASS (self)->event != NULL)
     HALL_PAGE_GET_CLASS (self)->event (
         self, json_object_get_string_member_with_default (event, "kind", ""), event);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "hall-application.h"
+#include "hall-backup-scheduler.h"
 #include "hall-engine.h"
 #include "hall-host.h"
 
@@ -18,8 +19,12 @@ struct _HallApplication
   HallEngine *engine; /* the hall in this process (local and demo modes) */
   HallClient *client;
   HallHost   *host; /* "Host this hall for other PCs" */
-  guint       busy;
-  gboolean    offer_create; /* --local without a hall on this PC: open on the form that makes one */
+  /* The hall on this PC (not the demo): its daily backup, and its lock against
+   * `xinfang-hall-server restore` (-1 when another process holds it). */
+  HallBackupScheduler *backups;
+  int                  lock;
+  guint                busy;
+  gboolean             offer_create; /* --local without a hall on this PC: open on the form that makes one */
 };
 
 void _hall_application_set_busy (HallApplication *self,

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "hall-application-private.h"
 #include "hall-demo.h"
@@ -15,6 +16,7 @@
 #include "hall-local-client.h"
 #include "hall-preferences-window.h"
 #include "hall-remote-client.h"
+#include "hall-restore.h"
 #include "hall-server.h"
 #include "hall-window.h"
 
@@ -57,6 +59,9 @@ void
 _hall_application_close_hall (HallApplication *self)
 {
   _hall_application_stop_hosting (self);
+  g_clear_object (&self->backups);
+  if (self->lock >= 0)
+    close (g_steal_fd (&self->lock));
   if (self->client != NULL)
     {
       if (hall_client_is_signed_in (self->client))
@@ -75,9 +80,21 @@ void
 _hall_application_set_local_hall (HallApplication *self,
                                   HallEngine      *engine)
 {
+  g_autofree char *mode = g_settings_get_string (self->settings, "mode");
+
   _hall_application_close_hall (self);
   self->engine = g_object_ref (engine);
   self->client = hall_local_client_new (engine);
+  /* The demo is made again every day: nothing to keep. */
+  if (g_str_equal (mode, "local"))
+    {
+      g_autoptr (GError) error = NULL;
+
+      self->lock = hall_restore_lock (hall_engine_get_path (engine), &error);
+      if (self->lock < 0)
+        g_message ("%s", error->message);
+      self->backups = hall_backup_scheduler_new (engine);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
 
@@ -439,6 +456,9 @@ hall_application_dispose (GObject *object)
 
   /* As close_hall(), without telling anyone: nobody is listening any more. */
   g_clear_object (&self->host);
+  g_clear_object (&self->backups);
+  if (self->lock >= 0)
+    close (g_steal_fd (&self->lock));
   g_clear_object (&self->client);
   if (self->engine != NULL)
     hall_engine_shutdown (self->engine);
@@ -509,6 +529,7 @@ static void
 hall_application_init (HallApplication *self)
 {
   self->settings = g_settings_new (APP_ID);
+  self->lock = -1;
   g_application_add_main_option (G_APPLICATION (self), "local", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_NONE,
                                  _ ("Use the hall on this PC: open it, or start one"), NULL);

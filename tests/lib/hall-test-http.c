@@ -14,6 +14,7 @@
 #include "hall-error.h"
 #include "hall-test-http.h"
 #include "hall-test-util.h"
+#include "hall-tls.h"
 
 HallTestHttp *
 hall_test_http_new (const char *url)
@@ -25,6 +26,27 @@ hall_test_http_new (const char *url)
   return client;
 }
 
+static gboolean
+accept_certificate_cb (SoupMessage         *msg,
+                       GTlsCertificate     *certificate,
+                       GTlsCertificateFlags errors,
+                       HallTestHttp        *client)
+{
+  g_autofree char *fingerprint = hall_tls_fingerprint (certificate);
+
+  return g_strcmp0 (fingerprint, client->fingerprint) == 0;
+}
+
+HallTestHttp *
+hall_test_http_new_pinned (const char *url,
+                           const char *fingerprint)
+{
+  HallTestHttp *client = hall_test_http_new (url);
+
+  client->fingerprint = g_strdup (fingerprint);
+  return client;
+}
+
 void
 hall_test_http_free (HallTestHttp *client)
 {
@@ -33,6 +55,7 @@ hall_test_http_free (HallTestHttp *client)
   g_clear_object (&client->session);
   g_free (client->url);
   g_free (client->token);
+  g_free (client->fingerprint);
   g_free (client);
 }
 
@@ -70,6 +93,8 @@ hall_test_http_call (HallTestHttp *client,
   /* Without the flag libsoup opens a new connection for every POST. Sending one again is safe
    * here: state-changing calls carry a request_id, and a replay returns the first result. */
   soup_message_add_flags (msg, SOUP_MESSAGE_IDEMPOTENT);
+  if (client->fingerprint != NULL)
+    g_signal_connect (msg, "accept-certificate", G_CALLBACK (accept_certificate_cb), client);
   json_node_set_object (node, params ? params : empty);
   if (command_changes_state (command)
       && !json_object_has_member (json_node_get_object (node), "request_id"))
@@ -153,6 +178,31 @@ hall_test_http_callf (HallTestHttp *client,
     return NULL;
   g_return_val_if_fail (JSON_NODE_HOLDS_OBJECT (node), NULL);
   return hall_test_http_call (client, command, json_node_get_object (node), error);
+}
+
+JsonObject *
+hall_test_http_call_until_answered (HallTestHttp *client,
+                                    const char   *command,
+                                    JsonObject   *params,
+                                    guint        *retries,
+                                    GError      **error)
+{
+  g_assert_true (json_object_has_member (params, "request_id"));
+  for (;;)
+    {
+      g_autoptr (GError) local_error = NULL;
+      JsonObject *result = hall_test_http_call (client, command, params, &local_error);
+
+      if (result != NULL)
+        return result;
+      if (!g_error_matches (local_error, HALL_ERROR, HALL_ERROR_UNAVAILABLE))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      (*retries)++;
+      g_usleep (5 * 1000);
+    }
 }
 
 gboolean

@@ -18,10 +18,14 @@ typedef struct
   SoupSession *session;
   char        *url;
   char        *token;
+  char        *fingerprint;
 } HallTestHttp;
 
 /* A client of its own SoupSession for the server at @url: use it from one thread only. */
 HallTestHttp *hall_test_http_new (const char *url);
+/* The same for https://: it trusts the certificate of SHA-256 @fingerprint, and no other. */
+HallTestHttp *hall_test_http_new_pinned (const char *url,
+                                         const char *fingerprint);
 void          hall_test_http_free (HallTestHttp *client);
 /* POST /api/v1/@command; the error is a HALL_ERROR from the body's error code, or
  * HALL_ERROR_UNAVAILABLE when the server could not be reached. State-changing calls get a
@@ -36,6 +40,14 @@ JsonObject *hall_test_http_callf (HallTestHttp *client,
                                   GError      **error,
                                   const char   *json_format,
                                   ...) G_GNUC_PRINTF (4, 5);
+/* Sends @command with @params, which carry a request_id, again and again while the server
+ * cannot be reached (down, restarting, or the answer lost on the way) until it answers; adds
+ * the unanswered tries to *@retries. Every try is the same request, so the hall does it once. */
+JsonObject *hall_test_http_call_until_answered (HallTestHttp *client,
+                                                const char   *command,
+                                                JsonObject   *params,
+                                                guint        *retries,
+                                                GError      **error);
 /* Signs in and keeps the token for the next calls; @role NULL for the default, @counter_id 0
  * for none. */
 gboolean hall_test_http_login (HallTestHttp *client,

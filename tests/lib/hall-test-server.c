@@ -11,10 +11,10 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "hall-test-netns.h"
 #include "hall-test-server.h"
 #include "hall-test-util.h"
 #include "hall-tls.h"
@@ -27,20 +27,6 @@ server_exe (HallTestServer *self)
   if (exe == NULL)
     g_error ("HALL_SERVER_EXE is not set: run the tests with `meson test`.");
   return exe;
-}
-
-/* In the server's process, between fork and exec: die with the test, so a test that aborts
- * on a failed assertion leaves no server behind. The signal comes when the thread that started
- * the server ends: start servers from the test's main thread. */
-static void
-die_with_test_cb (gpointer user_data)
-{
-  pid_t test = GPOINTER_TO_INT (user_data);
-
-  prctl (PR_SET_PDEATHSIG, SIGKILL);
-  /* The test may have died before prctl() took effect. */
-  if (getppid () != test)
-    raise (SIGKILL);
 }
 
 static gboolean
@@ -329,8 +315,6 @@ read_announcement (HallTestServer *self)
   if (url == NULL || (self->tls && fingerprint == NULL))
     return FALSE;
 
-  g_free (self->url);
-  self->url = g_strdup (url);
   {
     g_autoptr (GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
 
@@ -338,6 +322,11 @@ read_announcement (HallTestServer *self)
     if (self->port != 0)
       g_assert_cmpint (g_uri_get_port (uri), ==, self->port);
     self->port = g_uri_get_port (uri);
+    g_free (self->url);
+    /* It listens on every address: say the one its clients use. */
+    self->url = self->host != NULL ? g_strdup_printf ("%s://%s:%u", g_uri_get_scheme (uri),
+                                                      self->host, self->port)
+                                   : g_strdup (url);
   }
   if (self->tls)
     {
@@ -354,10 +343,12 @@ hall_test_server_start (HallTestServer *self)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *name = NULL;
+  HallTestChild    child = { getpid (), -1 };
   gint64           deadline;
   int              fd;
 
   g_assert_false (hall_test_server_is_running (self));
+  g_assert_true (self->host == NULL || self->tls);
 
   self->n_starts++;
   name = g_strdup_printf ("server-%u.log", self->n_starts);
@@ -368,15 +359,20 @@ hall_test_server_start (HallTestServer *self)
   g_assert_cmpint (fd, >=, 0);
   g_subprocess_launcher_take_stderr_fd (launcher, dup (fd));
   g_subprocess_launcher_take_stdout_fd (launcher, fd);
-  g_subprocess_launcher_set_child_setup (launcher, die_with_test_cb, GINT_TO_POINTER (getpid ()),
-                                         NULL);
+  /* It dies with the test, so a test that aborts on a failed assertion leaves no server behind.
+   * The signal comes when the thread that started the server ends: start servers from the
+   * test's main thread. */
+  if (self->netns != NULL)
+    child.netns_fd = hall_test_netns_open (self->netns);
+  g_subprocess_launcher_set_child_setup (launcher, hall_test_netns_child_setup, &child, NULL);
 
   g_ptr_array_add (args, g_strdup (server_exe (self)));
   g_ptr_array_add (args, g_strdup ("serve"));
   g_ptr_array_add (args, g_strdup ("--database"));
   g_ptr_array_add (args, g_strdup (self->database));
   g_ptr_array_add (args, g_strdup ("--listen"));
-  g_ptr_array_add (args, g_strdup_printf ("127.0.0.1:%u", self->port));
+  g_ptr_array_add (args, g_strdup_printf ("%s:%u", self->host ? "0.0.0.0" : "127.0.0.1",
+                                          self->port));
   if (!self->tls)
     g_ptr_array_add (args, g_strdup ("--plain"));
   g_ptr_array_add (args, NULL);
@@ -385,6 +381,8 @@ hall_test_server_start (HallTestServer *self)
   self->exited = FALSE;
   self->process =
       g_subprocess_launcher_spawnv (launcher, (const char *const *) args->pdata, &error);
+  if (child.netns_fd >= 0)
+    close (child.netns_fd);
   g_assert_no_error (error);
   g_subprocess_wait_async (self->process, NULL, process_exited_cb, self);
 
@@ -509,6 +507,8 @@ hall_test_server_free (HallTestServer *self)
   g_free (self->exe);
   g_free (self->dir);
   g_free (self->database);
+  g_free (self->netns);
+  g_free (self->host);
   g_free (self->log_path);
   g_free (self->url);
   g_free (self->fingerprint);

@@ -40,6 +40,11 @@ typedef struct
   char        *url;         /* "http://127.0.0.1:PORT" or "https://…", no trailing slash */
   char        *fingerprint; /* TLS: the fingerprint the server printed; the session pins it */
   SoupSession *session;
+  /* Set before the first start (HALL_TEST_SERVER_NO_START): the network namespace the server
+   * runs in, and the address clients reach it at there. With @host it listens on every address
+   * and @url uses @host; NULL for both: 127.0.0.1 in the test's own namespace. */
+  char *netns;
+  char *host;
 
   /*< private >*/
   char        *exe;      /* NULL: $HALL_SERVER_EXE */

@@ -86,28 +86,18 @@ writer_thread (gpointer data)
   for (guint n = 0; !g_atomic_int_get (&stop_writers); n++)
     {
       g_autofree char *request_id = g_strdup_printf ("w%d-%u", w->index, n);
+      g_autoptr (JsonObject) params = json_object_new ();
       g_autoptr (JsonObject) result = NULL;
       JsonObject *ticket;
       Ack         ack;
 
-      for (;;)
-        {
-          g_autoptr (GError) error = NULL;
-
-          result = hall_test_http_callf (client, "ticket.issue", &error,
-                                         "{\"department_id\":%d,\"request_id\":\"%s\"}",
-                                         1 + w->index, request_id);
-          if (result != NULL)
-            break;
-          if (!g_error_matches (error, HALL_ERROR, HALL_ERROR_UNAVAILABLE))
-            {
-              g_propagate_error (&w->error, g_steal_pointer (&error));
-              return NULL;
-            }
-          /* the server is down: wait for it to come back */
-          w->retries++;
-          g_usleep (5 * 1000);
-        }
+      /* the server may be down: sent again until it is back */
+      json_object_set_int_member (params, "department_id", 1 + w->index);
+      json_object_set_string_member (params, "request_id", request_id);
+      result = hall_test_http_call_until_answered (client, "ticket.issue", params, &w->retries,
+                                                   &w->error);
+      if (result == NULL)
+        return NULL;
 
       ticket = json_object_get_object_member (result, "ticket");
       ack.request_id = g_steal_pointer (&request_id);

@@ -4,6 +4,9 @@
  * client keeps open while signed in, reopening it with backoff and resuming from the last seq it
  * delivered. A call whose connection drops is sent again with the same request_id, so the hall
  * does it exactly once; a call made while the hall is known to be unreachable fails at once.
+ * When the link comes back after an outage, every connection from before it is closed and the
+ * calls still waiting are sent again at once: their answers may have been lost with the link,
+ * and TCP, backing off, would resend them up to half a minute later.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -112,17 +115,31 @@ _hall_remote_unreachable_error (HallRemoteClient *self)
 
 typedef struct
 {
-  char        *command;
-  char        *token;
-  GBytes      *body;
-  guint        retries;
-  guint        retry_id;
-  SoupMessage *msg;
+  HallRemoteClient *client;
+  GTask            *task; /* whose data this is */
+  char             *command;
+  char             *token;
+  GBytes           *body;
+  guint             retries;
+  guint             retry_id;
+  SoupMessage      *msg;
+  /* Each try has a cancellable of its own, cancelled with the caller's: libsoup cancels the
+   * cancellable of every message that soup_session_abort() ends. */
+  GCancellable *attempt;
+  GCancellable *cancellable; /* the caller's */
+  gulong        cancelled_id;
+  gboolean      resend; /* this try is being given up for a new one */
 } Send;
 
 static void
 send_free (Send *send)
 {
+  g_ptr_array_remove_fast (send->client->sends, send);
+  g_object_unref (send->client);
+  if (send->cancellable != NULL)
+    g_cancellable_disconnect (send->cancellable, send->cancelled_id);
+  g_clear_object (&send->cancellable);
+  g_clear_object (&send->attempt);
   g_clear_handle_id (&send->retry_id, g_source_remove);
   g_free (send->command);
   g_free (send->token);
@@ -179,6 +196,14 @@ send_done_cb (GObject      *object,
   guint   status;
 
   body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+
+  if (send->resend && !g_cancellable_is_cancelled (send->cancellable))
+    {
+      /* Once the abort is over, whether it ended this try now or later. */
+      send->resend = FALSE;
+      send->retry_id = g_timeout_add (0, retry_cb, g_steal_pointer (&task));
+      return;
+    }
 
   if (body == NULL)
     {
@@ -246,15 +271,45 @@ send_attempt (GTask *task)
   g_autofree char  *path = g_strconcat ("/api/v1/", send->command, NULL);
 
   g_clear_object (&send->msg);
+  g_clear_object (&send->attempt);
+  send->attempt = g_cancellable_new ();
+  if (g_cancellable_is_cancelled (send->cancellable))
+    g_cancellable_cancel (send->attempt);
   send->msg = _hall_remote_new_message (self, "POST", path, send->token);
   /* Without the flag libsoup opens a new connection for every POST. Sending one again is safe:
    * every state-changing call carries a request_id, and the hall answers a replay with the
    * first result. */
   soup_message_add_flags (send->msg, SOUP_MESSAGE_IDEMPOTENT);
   soup_message_set_request_body_from_bytes (send->msg, "application/json", send->body);
-  soup_session_send_and_read_async (self->session, send->msg, G_PRIORITY_DEFAULT,
-                                    g_task_get_cancellable (task), send_done_cb, task);
+  soup_session_send_and_read_async (self->session, send->msg, G_PRIORITY_DEFAULT, send->attempt,
+                                    send_done_cb, task);
 }
+
+static void
+send_cancelled_cb (GCancellable *cancellable,
+                   Send         *send)
+{
+  g_cancellable_cancel (send->attempt);
+}
+
+void
+_hall_remote_resend_calls (HallRemoteClient *self)
+{
+  for (guint i = 0; i < self->sends->len; i++)
+    {
+      Send *send = g_ptr_array_index (self->sends, i);
+
+      /* Waiting for a retry, or answered: it goes as it is. */
+      if (send->retry_id != 0 || g_task_get_completed (send->task))
+        continue;
+      g_debug ("%s: sending again after the outage", send->command);
+      send->resend = TRUE;
+    }
+  /* Every try ends (cancelled) and closes its connection, idle ones too; those being resent
+   * start again in send_done_cb(). */
+  soup_session_abort (self->session);
+}
+
 /* ---- HallClient --------------------------------------------------------------------------- */
 
 static void
@@ -290,10 +345,20 @@ hall_remote_client_send_async (HallClient         *client,
   length = strlen (text);
 
   send = g_new0 (Send, 1);
+  send->client = g_object_ref (self);
+  send->task = task;
   send->command = g_strdup (command);
   send->token = g_strdup (token);
   send->body = g_bytes_new_take (text, length);
   g_task_set_task_data (task, send, (GDestroyNotify) send_free);
+  g_ptr_array_add (self->sends, send);
+  if (cancellable != NULL)
+    {
+      send->attempt = g_cancellable_new ();
+      send->cancellable = g_object_ref (cancellable);
+      send->cancelled_id =
+          g_cancellable_connect (cancellable, G_CALLBACK (send_cancelled_cb), send, NULL);
+    }
 
   send_attempt (g_steal_pointer (&task));
 }
@@ -421,6 +486,7 @@ hall_remote_client_finalize (GObject *object)
   g_free (self->url);
   g_free (self->fingerprint);
   g_clear_error (&self->link_error);
+  g_ptr_array_unref (self->sends);
 
   G_OBJECT_CLASS (hall_remote_client_parent_class)->finalize (object);
 }
@@ -503,6 +569,7 @@ static void
 hall_remote_client_init (HallRemoteClient *self)
 {
   self->backoff_ms = HALL_REMOTE_BACKOFF_FIRST_MS;
+  self->sends = g_ptr_array_new ();
 }
 /* ---- public API --------------------------------------------------------------------------- */
 

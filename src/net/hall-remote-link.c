@@ -4,6 +4,12 @@
  * and resumed from the last seq delivered; signed out, it is a health check, repeated with the
  * same backoff while the hall is away.
  *
+ * A cable pulled out says nothing: the feed pings the server every second and counts the link
+ * lost after 3.5 s without a word, so the window shows it is offline within about 4 s
+ * (architecture.md §6). A feed whose TCP connection gets no answer within 2 s is given up
+ * for a fresh one at once: the kernel resends a SYN after 1, 3, 7, 15 … s, so one long attempt
+ * would notice a healed link up to half a minute late.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "hall-remote-client"
@@ -15,9 +21,13 @@
 #include "hall-remote-private.h"
 
 #define BACKOFF_MAX_MS 10000
-/* The feed pings the server; silence this long means the link is gone even without a FIN. */
-#define KEEPALIVE_SECONDS 5
-#define SILENCE_LIMIT_US (3 * KEEPALIVE_SECONDS * G_USEC_PER_SEC)
+/* The feed pings the server; silence this long means the link is gone even without a FIN. A
+ * pong comes back one round trip after its ping (0.6 s over a 300 ms WAN), and TCP resends a lost
+ * packet after about a second: 3.5 s of silence is more than two losses in a row. */
+#define KEEPALIVE_SECONDS 1
+#define SILENCE_LIMIT_US (7 * G_USEC_PER_SEC / 2)
+#define WATCHDOG_MS 500
+#define CONNECT_TIMEOUT_MS 2000
 
 void
 _hall_remote_mark_reachable (HallRemoteClient *self)
@@ -59,6 +69,7 @@ _hall_remote_mark_unreachable (HallRemoteClient *self,
                                GError           *reason)
 {
   self->offline = TRUE;
+  self->outage = TRUE;
   /* A call that cannot get through says the feed's connection is likely dead too: check it
    * rather than trust it. */
   _hall_remote_close_feed (self);
@@ -90,6 +101,21 @@ link_attempt_free (LinkAttempt *data)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LinkAttempt, link_attempt_free)
+
+static void
+stop_connect_timeout (HallRemoteClient *self)
+{
+  g_clear_handle_id (&self->connect_timeout_id, g_source_remove);
+}
+
+static void
+outage_over (HallRemoteClient *self)
+{
+  if (!self->outage)
+    return;
+  self->outage = FALSE;
+  _hall_remote_resend_calls (self);
+}
 
 void
 _hall_remote_close_feed (HallRemoteClient *self)
@@ -178,6 +204,7 @@ ws_connected_cb (GObject      *object,
     return;
   g_assert (self->link_attempt == data->attempt);
   g_clear_object (&self->link_attempt);
+  stop_connect_timeout (self);
 
   if (ws == NULL)
     {
@@ -203,7 +230,8 @@ ws_connected_cb (GObject      *object,
   g_signal_connect (self->ws, "message", G_CALLBACK (ws_message_cb), self);
   g_signal_connect (self->ws, "pong", G_CALLBACK (ws_pong_cb), self);
   g_signal_connect (self->ws, "closed", G_CALLBACK (ws_closed_cb), self);
-  self->watchdog_id = g_timeout_add_seconds (KEEPALIVE_SECONDS, watchdog_cb, self);
+  self->watchdog_id = g_timeout_add (WATCHDOG_MS, watchdog_cb, self);
+  outage_over (self);
   _hall_remote_mark_reachable (self);
   _hall_client_set_connected (HALL_CLIENT (self), TRUE);
 }
@@ -224,9 +252,11 @@ health_checked_cb (GObject      *object,
     return;
   g_assert (self->link_attempt == data->attempt);
   g_clear_object (&self->link_attempt);
+  stop_connect_timeout (self);
 
   if (body != NULL && soup_message_get_status (data->msg) == SOUP_STATUS_OK)
     {
+      outage_over (self);
       _hall_remote_mark_reachable (self);
       if (self->feed_wanted)
         _hall_remote_link_attempt (self);
@@ -234,6 +264,32 @@ health_checked_cb (GObject      *object,
     }
   pin_error = _hall_remote_pin_mismatch_error (self, data->msg);
   _hall_remote_mark_unreachable (self, pin_error);
+}
+
+static void
+network_event_cb (SoupMessage       *msg,
+                  GSocketClientEvent event,
+                  GIOStream         *connection,
+                  LinkAttempt       *data)
+{
+  if (event == G_SOCKET_CLIENT_CONNECTED && !g_cancellable_is_cancelled (data->attempt))
+    stop_connect_timeout (data->self);
+}
+
+static gboolean
+connect_timeout_cb (gpointer user_data)
+{
+  HallRemoteClient *self = user_data;
+
+  self->connect_timeout_id = 0;
+  g_debug ("no answer to the connection in %u ms: trying a new one", CONNECT_TIMEOUT_MS);
+  g_cancellable_cancel (self->link_attempt);
+  g_clear_object (&self->link_attempt);
+  self->offline = TRUE;
+  self->outage = TRUE;
+  _hall_client_set_connected (HALL_CLIENT (self), FALSE);
+  _hall_remote_link_attempt (self);
+  return G_SOURCE_REMOVE;
 }
 
 /* Opens the feed when signed in, else checks the server is there. */
@@ -258,6 +314,9 @@ _hall_remote_link_attempt (HallRemoteClient *self)
                                                hall_client_get_last_seq (HALL_CLIENT (self)));
 
       data->msg = _hall_remote_new_message (self, "GET", path, token);
+      /* Never on a kept-alive connection: a WebSocket opens one of its own. */
+      g_signal_connect (data->msg, "network-event", G_CALLBACK (network_event_cb), data);
+      self->connect_timeout_id = g_timeout_add (CONNECT_TIMEOUT_MS, connect_timeout_cb, self);
       soup_session_websocket_connect_async (self->feed_session, data->msg, NULL, NULL,
                                             G_PRIORITY_DEFAULT, data->attempt, ws_connected_cb,
                                             data);
@@ -274,6 +333,7 @@ void
 _hall_remote_link_cancel (HallRemoteClient *self)
 {
   g_clear_handle_id (&self->reconnect_id, g_source_remove);
+  stop_connect_timeout (self);
   g_cancellable_cancel (self->link_attempt);
   g_clear_object (&self->link_attempt);
 }

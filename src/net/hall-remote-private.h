@@ -31,9 +31,14 @@ struct _HallRemoteClient
   /* Why, when it is something retrying will not cure (a certificate that is not the pinned one). */
   GError *link_error;
 
+  GPtrArray *sends; /* the calls under way (their task data, not owned) */
+  /* The link was lost and has not come back yet: the calls under way go again when it does. */
+  gboolean outage;
+
   gboolean                 feed_wanted;
   GCancellable            *link_attempt; /* a WebSocket handshake or health check under way */
   guint                    reconnect_id;
+  guint                    connect_timeout_id; /* the attempt's TCP connection not answered yet */
   guint                    backoff_ms;
   SoupWebsocketConnection *ws;
   gint64                   last_heard;
@@ -49,6 +54,8 @@ SoupMessage *_hall_remote_new_message (HallRemoteClient *self,
 GError *_hall_remote_pin_mismatch_error (HallRemoteClient *self,
                                          SoupMessage      *msg);
 GError *_hall_remote_unreachable_error (HallRemoteClient *self);
+/* Sends every call under way again, on new connections (same request_id). */
+void _hall_remote_resend_calls (HallRemoteClient *self);
 
 /* hall-remote-link.c */
 void _hall_remote_mark_reachable (HallRemoteClient *self);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "hall-date-row.h"
+#include "hall-json-item.h"
 #include "hall-test-util.h"
 #include "hall-ui-test-util.h"
 
@@ -162,6 +163,22 @@ hall_ui_test_login_cb (GObject      *object,
 
   g_assert_no_error (error);
   *(gboolean *) user_data = TRUE;
+}
+
+gboolean
+hall_ui_test_list_has (GListModel *model,
+                       const char *member,
+                       const char *value)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (HallJsonItem) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (json_object_get_string_member (hall_json_item_get_data (item), member), value)
+          == 0)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 AdwMessageDialog *

@@ -63,6 +63,10 @@ void hall_ui_test_click_day (GtkCalendar *calendar,
 void hall_ui_test_pick_date (GtkWidget  *root,
                              const char *name,
                              const char *date);
+/* Whether @model (of HallJsonItem) holds an item whose string @member is @value. */
+gboolean hall_ui_test_list_has (GListModel *model,
+                                const char *member,
+                                const char *value);
 /* Waits until @window shows the page @name. */
 void hall_ui_test_wait_page (HallWindow *window,
                              const char *name,

@@ -24,11 +24,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <gio/gunixinputstream.h>
-#include <signal.h>
-#include <stdio.h>
-#include <sys/prctl.h>
-#include <unistd.h>
 
 #include "hall-json-item.h"
 #include "hall-counter-page.h"
@@ -41,11 +36,9 @@
 #include "hall-test-util.h"
 #include "hall-triage-page.h"
 #include "hall-ui-test-counter.h"
+#include "hall-ui-test-process.h"
 #include "hall-ui-test-util.h"
 #include "hall-workspace.h"
-
-/* Every single wait; a loaded machine under AddressSanitizer is slow to start an app. */
-#define STEP_TIMEOUT 90
 
 /* A ticket issued at triage shows at the window within a second. Under the sanitizers every
  * process (three apps and the server) runs about three times slower, the factor the suite's
@@ -57,171 +50,7 @@
 #endif
 
 /* ------------------------------------------------------------------------------------------ */
-/* Lines between the processes                                                                */
-
-typedef struct
-{
-  GDataInputStream *input;
-  GQueue            lines;
-  gboolean          eof;
-  gboolean          exit_on_eof; /* an app whose test went away ends at once */
-  const char       *who;
-} LineReader;
-
-static void read_next (LineReader *reader);
-
-static void
-read_line_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  LineReader *reader = user_data;
-  g_autoptr (GError) error = NULL;
-  char *line = g_data_input_stream_read_line_finish_utf8 (G_DATA_INPUT_STREAM (object), result,
-                                                          NULL, &error);
-
-  if (line == NULL)
-    {
-      reader->eof = TRUE;
-      if (reader->exit_on_eof)
-        {
-          g_printerr ("The test went away; this app ends too.\n");
-          _exit (2);
-        }
-      return;
-    }
-  g_queue_push_tail (&reader->lines, line);
-  /* Nothing comes after "quit": no read is left on its way when the app ends. */
-  if (!g_str_equal (line, "quit"))
-    read_next (reader);
-}
-
-static void
-read_next (LineReader *reader)
-{
-  g_data_input_stream_read_line_async (reader->input, G_PRIORITY_DEFAULT, NULL, read_line_cb,
-                                       reader);
-}
-
-static void
-line_reader_init (LineReader   *reader,
-                  GInputStream *stream,
-                  const char   *who)
-{
-  reader->input = g_data_input_stream_new (stream);
-  g_queue_init (&reader->lines);
-  reader->who = who;
-  read_next (reader);
-}
-
-static gboolean
-has_line (gpointer data)
-{
-  LineReader *reader = data;
-  return reader->eof || !g_queue_is_empty (&reader->lines);
-}
-
-/* The next line, split into words, whose first word must be @word. */
-static GStrv
-expect_line (LineReader *reader,
-             const char *word)
-{
-  g_autofree char *what = g_strdup_printf ("“%s” from the %s", word, reader->who);
-  g_autofree char *line = NULL;
-  GStrv            words;
-
-  hall_ui_test_wait (has_line, reader, STEP_TIMEOUT, what);
-  if (g_queue_is_empty (&reader->lines))
-    g_error ("The %s ended before saying “%s”", reader->who, word);
-  line = g_queue_pop_head (&reader->lines);
-  words = g_strsplit (line, " ", -1);
-  if (g_strcmp0 (words[0], word) != 0)
-    g_error ("The %s said “%s” where “%s” was due", reader->who, line, word);
-  return words;
-}
-
-/* In a child: one line on standard output, for the test. */
-static void G_GNUC_PRINTF (1, 2)
-    say (const char *format,
-         ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  vprintf (format, args);
-  va_end (args);
-  putchar ('\n');
-  fflush (stdout);
-}
-
-/* ------------------------------------------------------------------------------------------ */
 /* The apps (children)                                                                        */
-
-static LineReader from_test;
-
-static gboolean
-join_button_shown (gpointer data)
-{
-  return gtk_widget_get_visible (hall_ui_test_find (data, "join_button"));
-}
-
-static gboolean
-client_online (gpointer data)
-{
-  return hall_client_get_connected (data);
-}
-
-/* The app joins the hall server at @url from the welcome page and signs in as @username. */
-static HallApplication *
-join_and_sign_in (const char  *url,
-                  const char  *username,
-                  gint64       counter_id,
-                  HallWindow **window)
-{
-  HallApplication *app = hall_ui_test_start_app (window);
-  GtkWidget       *welcome = GTK_WIDGET (hall_window_get_welcome_page (*window));
-  GtkWidget       *signin = GTK_WIDGET (hall_window_get_signin_page (*window));
-
-  gtk_window_set_default_size (GTK_WINDOW (*window), 1280, 800);
-  gtk_widget_activate_action (welcome, "welcome.show-join", NULL);
-  hall_ui_test_type (welcome, "address", url);
-  gtk_widget_activate_action (welcome, "welcome.probe", NULL);
-  hall_ui_test_wait (join_button_shown, welcome, STEP_TIMEOUT, "the server's answer");
-  gtk_widget_activate_action (welcome, "welcome.join", NULL);
-  hall_ui_test_wait_page (*window, "signin", STEP_TIMEOUT);
-
-  hall_ui_test_type (signin, "username", username);
-  hall_ui_test_type (signin, "password", HALL_TEST_PASSWORD);
-  if (counter_id > 0)
-    adw_combo_row_set_selected (ADW_COMBO_ROW (hall_ui_test_find (signin, "counter")),
-                                (guint) counter_id);
-  hall_ui_test_wait (client_online, hall_application_get_client (app), STEP_TIMEOUT,
-                     "the hall server");
-  gtk_widget_activate_action (signin, "signin.submit", NULL);
-  hall_ui_test_wait_page (*window, "workspace", STEP_TIMEOUT);
-  return app;
-}
-
-static GtkWidget *
-show_page (HallWindow *window,
-           const char *name)
-{
-  HallWorkspace *workspace = hall_window_get_workspace (window);
-
-  g_assert_true (hall_workspace_show_page (workspace, name));
-  return hall_workspace_get_page (workspace, name);
-}
-
-static void
-app_quit (HallApplication *app,
-          HallWindow      *window)
-{
-  g_auto (GStrv) words = expect_line (&from_test, "quit");
-
-  hall_application_forget_hall (app);
-  gtk_window_destroy (GTK_WINDOW (window));
-  hall_ui_test_flush ();
-}
 
 /* Manager ----------------------------------------------------------------------------------- */
 
@@ -241,19 +70,19 @@ static void
 run_manager (const char *url)
 {
   HallWindow *window = NULL;
-  g_autoptr (HallApplication) app = join_and_sign_in (url, "zhangli", 0, &window);
-  GtkWidget  *page = show_page (window, "triage");
+  g_autoptr (HallApplication) app = hall_ui_test_join_hall (url, "zhangli", 0, &window);
+  GtkWidget  *page = hall_ui_test_show_page (window, "triage");
   JsonObject *ticket;
   gint64      issued_at;
 
-  hall_ui_test_wait (triage_ready, page, STEP_TIMEOUT, "the triage form");
-  say ("ready");
-  g_strfreev (expect_line (&from_test, "issue"));
+  hall_ui_test_wait (triage_ready, page, HALL_UI_TEST_STEP_TIMEOUT, "the triage form");
+  hall_ui_test_say ("ready");
+  g_strfreev (hall_ui_test_lines_expect (hall_ui_test_child_lines (), "issue"));
 
   /* A visitor for 城建: the department picked at triage. */
   hall_ui_test_select (page, "department", "城建");
   gtk_widget_activate_action (page, "triage.issue", NULL);
-  hall_ui_test_wait (triage_issued, page, STEP_TIMEOUT, "the ticket");
+  hall_ui_test_wait (triage_issued, page, HALL_UI_TEST_STEP_TIMEOUT, "the ticket");
   issued_at = g_get_monotonic_time ();
   ticket = json_object_get_object_member (
       hall_triage_page_get_last_issued (HALL_TRIAGE_PAGE (page)), "ticket");
@@ -262,8 +91,8 @@ run_manager (const char *url)
   hall_ui_test_flush ();
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (page, "ticket_code"))), ==,
                    json_object_get_string_member (ticket, "code"));
-  say ("issued %s %" G_GINT64_FORMAT, json_object_get_string_member (ticket, "code"), issued_at);
-  app_quit (app, window);
+  hall_ui_test_say ("issued %s %" G_GINT64_FORMAT, json_object_get_string_member (ticket, "code"), issued_at);
+  hall_ui_test_child_quit (app, window);
 }
 
 /* Window staff ------------------------------------------------------------------------------ */
@@ -277,17 +106,8 @@ form_done (gpointer data)
 static gboolean
 list_has_matter (gpointer data)
 {
-  GListModel *matters = hall_matter_list_page_get_matters (data);
-
-  for (guint i = 0; i < g_list_model_get_n_items (matters); i++)
-    {
-      g_autoptr (HallJsonItem) item = g_list_model_get_item (matters, i);
-      if (g_strcmp0 (json_object_get_string_member (hall_json_item_get_data (item), "number"),
-                     g_object_get_data (data, "number"))
-          == 0)
-        return TRUE;
-    }
-  return FALSE;
+  return hall_ui_test_list_has (hall_matter_list_page_get_matters (data), "number",
+                                g_object_get_data (data, "number"));
 }
 
 static gboolean
@@ -306,7 +126,7 @@ static void
 run_staff (const char *url)
 {
   HallWindow *window = NULL;
-  g_autoptr (HallApplication) app = join_and_sign_in (url, "lijing", 2, &window);
+  g_autoptr (HallApplication) app = hall_ui_test_join_hall (url, "lijing", 2, &window);
   HallClient *client = hall_application_get_client (app);
   GtkWidget  *page, *form, *matters, *view;
   g_autoptr (HallJsonItem) waiting = NULL;
@@ -319,25 +139,25 @@ run_staff (const char *url)
                    "counter");
   page = hall_workspace_get_page (hall_window_get_workspace (window), "counter");
   g_object_set_data (G_OBJECT (page), "want", (gpointer) "closed");
-  hall_ui_test_wait (hall_ui_test_counter_is, page, STEP_TIMEOUT, "window 2, closed");
+  hall_ui_test_wait (hall_ui_test_counter_is, page, HALL_UI_TEST_STEP_TIMEOUT, "window 2, closed");
   gtk_widget_activate_action (page, "counter.open", NULL);
   g_object_set_data (G_OBJECT (page), "want", (gpointer) "open");
-  hall_ui_test_wait (hall_ui_test_counter_is, page, STEP_TIMEOUT, "the window to open");
+  hall_ui_test_wait (hall_ui_test_counter_is, page, HALL_UI_TEST_STEP_TIMEOUT, "the window to open");
   g_assert_cmpuint (
       g_list_model_get_n_items (hall_counter_page_get_waiting (HALL_COUNTER_PAGE (page))), ==, 0);
-  say ("ready");
+  hall_ui_test_say ("ready");
 
   /* The manager's ticket shows by itself; the test compares the times. */
-  hall_ui_test_wait (hall_ui_test_one_waiting, page, STEP_TIMEOUT,
+  hall_ui_test_wait (hall_ui_test_one_waiting, page, HALL_UI_TEST_STEP_TIMEOUT,
                      "the manager's ticket in the waiting list");
   seen_at = g_get_monotonic_time ();
   waiting = g_list_model_get_item (hall_counter_page_get_waiting (HALL_COUNTER_PAGE (page)), 0);
-  say ("seen %s %" G_GINT64_FORMAT,
-       json_object_get_string_member (hall_json_item_get_data (waiting), "code"), seen_at);
+  hall_ui_test_say ("seen %s %" G_GINT64_FORMAT,
+                    json_object_get_string_member (hall_json_item_get_data (waiting), "code"), seen_at);
 
   /* Call it: the visitor's card shows the ticket. */
   gtk_widget_activate_action (page, "counter.call-next", NULL);
-  hall_ui_test_wait (hall_ui_test_has_current, page, STEP_TIMEOUT, "the called visitor");
+  hall_ui_test_wait (hall_ui_test_has_current, page, HALL_UI_TEST_STEP_TIMEOUT, "the called visitor");
   hall_ui_test_flush ();
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (page, "ticket_code"))), ==,
                    json_object_get_string_member (hall_json_item_get_data (waiting), "code"));
@@ -350,7 +170,7 @@ run_staff (const char *url)
   hall_ui_test_type (form, "petitioners[0].phone", "13812345678");
   hall_ui_test_type (form, "petitioners[0].id_number", "430102198503151236");
   gtk_widget_activate_action (form, "matter-form.submit", NULL);
-  hall_ui_test_wait (form_done, form, STEP_TIMEOUT, "matter.register");
+  hall_ui_test_wait (form_done, form, HALL_UI_TEST_STEP_TIMEOUT, "matter.register");
   g_assert_nonnull (hall_matter_form_get_result (HALL_MATTER_FORM (form)));
   result = json_object_ref (hall_matter_form_get_result (HALL_MATTER_FORM (form)));
   hall_ui_test_flush ();
@@ -358,34 +178,34 @@ run_staff (const char *url)
                    json_object_get_string_member (result, "number"));
 
   /* Escalate it to the duty leader: the visitor leaves the window for reception. */
-  hall_ui_test_wait (hall_ui_test_current_has_matter, page, STEP_TIMEOUT,
+  hall_ui_test_wait (hall_ui_test_current_has_matter, page, HALL_UI_TEST_STEP_TIMEOUT,
                      "the visit to carry its matter");
   g_assert_true (gtk_widget_activate_action (page, "counter.escalate", NULL));
   gtk_widget_activate_action (page, "counter.form-apply", NULL);
-  hall_ui_test_wait (hall_ui_test_no_current, page, STEP_TIMEOUT,
+  hall_ui_test_wait (hall_ui_test_no_current, page, HALL_UI_TEST_STEP_TIMEOUT,
                      "the visitor to go to the leader");
-  say ("escalated %" G_GINT64_FORMAT " %s", json_object_get_int_member (result, "matter_id"),
-       json_object_get_string_member (result, "number"));
+  hall_ui_test_say ("escalated %" G_GINT64_FORMAT " %s", json_object_get_int_member (result, "matter_id"),
+                    json_object_get_string_member (result, "number"));
 
   /* 首接首办: the matter among the clerk's first-received matters, its timeline open. */
-  matters = show_page (window, "matters");
+  matters = hall_ui_test_show_page (window, "matters");
   g_object_set_data_full (G_OBJECT (matters), "number",
                           g_strdup (json_object_get_string_member (result, "number")), g_free);
-  hall_ui_test_wait (list_has_matter, matters, STEP_TIMEOUT,
+  hall_ui_test_wait (list_has_matter, matters, HALL_UI_TEST_STEP_TIMEOUT,
                      "the matter in my first-received matters");
   hall_matter_list_page_show_matter (HALL_MATTER_LIST_PAGE (matters),
                                      json_object_get_int_member (result, "matter_id"));
   view = hall_matter_list_page_get_view (HALL_MATTER_LIST_PAGE (matters));
-  hall_ui_test_wait (view_shows_escalated, view, STEP_TIMEOUT,
+  hall_ui_test_wait (view_shows_escalated, view, HALL_UI_TEST_STEP_TIMEOUT,
                      "the escalation in the matter's timeline");
   g_assert_null (_hall_find_named (view, "assigned"));
-  say ("watching");
+  hall_ui_test_say ("watching");
 
   /* The leader's hand-off arrives by itself. */
-  hall_ui_test_wait (view_has_assigned, view, STEP_TIMEOUT,
+  hall_ui_test_wait (view_has_assigned, view, HALL_UI_TEST_STEP_TIMEOUT,
                      "the leader's assignment in the timeline");
-  say ("assigned");
-  app_quit (app, window);
+  hall_ui_test_say ("assigned");
+  hall_ui_test_child_quit (app, window);
 }
 
 /* Leader ------------------------------------------------------------------------------------ */
@@ -475,8 +295,8 @@ static void
 run_leader (const char *url)
 {
   HallWindow *window = NULL;
-  g_autoptr (HallApplication) app = join_and_sign_in (url, "wangld", 0, &window);
-  GtkWidget *page = show_page (window, "reception");
+  g_autoptr (HallApplication) app = hall_ui_test_join_hall (url, "wangld", 0, &window);
+  GtkWidget *page = hall_ui_test_show_page (window, "reception");
   GtkWidget *form = hall_reception_page_get_form (HALL_RECEPTION_PAGE (page));
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autoptr (GDateTime) later = g_date_time_add_days (now, 10);
@@ -485,20 +305,20 @@ run_leader (const char *url)
   g_auto (GStrv) words = NULL;
   gint64 matter_id;
 
-  hall_ui_test_wait (duty_said, hall_ui_test_find (page, "duty"), STEP_TIMEOUT, "today’s duty");
+  hall_ui_test_wait (duty_said, hall_ui_test_find (page, "duty"), HALL_UI_TEST_STEP_TIMEOUT, "today’s duty");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (page, "duty"))), ==,
                    "You receive visitors all day");
-  say ("ready");
+  hall_ui_test_say ("ready");
 
   /* The clerk's visitor, in the reception list by itself. */
-  words = expect_line (&from_test, "receive");
+  words = hall_ui_test_lines_expect (hall_ui_test_child_lines (), "receive");
   matter_id = g_ascii_strtoll (words[1], NULL, 10);
   g_object_set_data (G_OBJECT (page), "matter-id", &matter_id);
-  hall_ui_test_wait (visitor_waiting, page, STEP_TIMEOUT, "the escalated visitor in reception");
+  hall_ui_test_wait (visitor_waiting, page, HALL_UI_TEST_STEP_TIMEOUT, "the escalated visitor in reception");
 
   /* Called in, the record filled: 民政 leads, with a deadline ten days on. */
   gtk_widget_activate_action (page, "reception.call", "x", waiting_escalation (page));
-  hall_ui_test_wait (form_ready, form, STEP_TIMEOUT, "the reception record");
+  hall_ui_test_wait (form_ready, form, HALL_UI_TEST_STEP_TIMEOUT, "the reception record");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (form, "name"))), ==,
                    "王建国");
   hall_reception_form_set_department (HALL_RECEPTION_FORM (form), "minzheng", TRUE);
@@ -506,33 +326,22 @@ run_leader (const char *url)
   set_text (form, "deadline", deadline);
   set_text (form, "result", "当场答复信访人，明确承办单位和办理时限");
   gtk_widget_activate_action (form, "reception-form.submit", NULL);
-  hall_ui_test_wait (dialog_shown, &dialog, STEP_TIMEOUT, "the question before recording");
+  hall_ui_test_wait (dialog_shown, &dialog, HALL_UI_TEST_STEP_TIMEOUT, "the question before recording");
   /* As a click does: the response, then the dialog closes. */
   adw_message_dialog_response (dialog, "record");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  hall_ui_test_wait (reception_on_list, page, STEP_TIMEOUT, "the record to be kept");
-  hall_ui_test_wait (visitor_gone, page, STEP_TIMEOUT, "the received visitor to leave the list");
+  hall_ui_test_wait (reception_on_list, page, HALL_UI_TEST_STEP_TIMEOUT, "the record to be kept");
+  hall_ui_test_wait (visitor_gone, page, HALL_UI_TEST_STEP_TIMEOUT, "the received visitor to leave the list");
   g_object_set_data (G_OBJECT (page), "matter-id", NULL);
-  say ("received %s", deadline);
-  app_quit (app, window);
+  hall_ui_test_say ("received %s", deadline);
+  hall_ui_test_child_quit (app, window);
 }
 
 static int
 run_child (const char *role,
            const char *url)
 {
-  g_autofree char *dir = hall_ui_test_environment ();
-  g_autoptr (GInputStream) input = NULL;
-
-  /* Standard output is for the test's lines only. */
-  g_log_writer_default_set_use_stderr (TRUE);
-  gtk_init ();
-  adw_init ();
-  /* An entry row's focus animation still running when its window goes keeps the form alive. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  input = g_unix_input_stream_new (STDIN_FILENO, FALSE);
-  from_test.exit_on_eof = TRUE;
-  line_reader_init (&from_test, input, "test");
+  char *dir = hall_ui_test_child_init ();
 
   if (g_str_equal (role, "manager"))
     run_manager (url);
@@ -543,9 +352,7 @@ run_child (const char *role,
   else
     g_error ("No role “%s”", role);
 
-  g_clear_object (&from_test.input);
-  g_queue_clear_full (&from_test.lines, g_free);
-  hall_test_rm_rf (dir);
+  hall_ui_test_child_end (dir);
   return 0;
 }
 
@@ -554,84 +361,14 @@ run_child (const char *role,
 
 static char *self_path;
 
-typedef struct
-{
-  GSubprocess   *process;
-  GOutputStream *to_app;
-  LineReader     from_app;
-} App;
-
-/* In the new process: it goes when the test goes, even killed. */
 static void
-die_with_test_cb (gpointer data)
+app_start (HallUiTestApp *app,
+           const char    *role,
+           const char    *url)
 {
-  prctl (PR_SET_PDEATHSIG, SIGKILL);
-  /* The test may have died before prctl() took effect. */
-  if (getppid () != GPOINTER_TO_INT (data))
-    _exit (1);
-}
+  const char *argv[] = { self_path, "--e2e-role", role, url, NULL };
 
-static void
-app_start (App        *app,
-           const char *role,
-           const char *url)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GSubprocessLauncher) launcher =
-      g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-
-  g_subprocess_launcher_set_child_setup (launcher, die_with_test_cb, GINT_TO_POINTER (getpid ()),
-                                         NULL);
-  app->process =
-      g_subprocess_launcher_spawn (launcher, &error, self_path, "--e2e-role", role, url, NULL);
-  g_assert_no_error (error);
-  app->to_app = g_object_ref (g_subprocess_get_stdin_pipe (app->process));
-  line_reader_init (&app->from_app, g_subprocess_get_stdout_pipe (app->process), role);
-}
-
-static void
-tell (App        *app,
-      const char *line)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *text = g_strconcat (line, "\n", NULL);
-
-  g_assert_true (g_output_stream_write_all (app->to_app, text, strlen (text), NULL, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_output_stream_flush (app->to_app, NULL, &error));
-}
-
-static void
-wait_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (g_subprocess_wait_finish (G_SUBPROCESS (object), result, &error));
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
-}
-
-/* Tells the app to quit; it must end well (a crash, a warning or a leak fails it). */
-static void
-app_finish (App *app)
-{
-  gboolean ended = FALSE;
-
-  tell (app, "quit");
-  g_subprocess_wait_async (app->process, NULL, wait_cb, &ended);
-  hall_ui_test_wait (hall_ui_test_flag_set, &ended, STEP_TIMEOUT, "an app to quit");
-  if (!g_subprocess_get_successful (app->process))
-    g_error ("The %s app did not end well (status %d)", app->from_app.who,
-             g_subprocess_get_status (app->process));
-  hall_ui_test_wait (hall_ui_test_flag_set, &app->from_app.eof, STEP_TIMEOUT,
-                     "the app's last words");
-  g_assert_true (g_queue_is_empty (&app->from_app.lines));
-  g_clear_object (&app->from_app.input);
-  g_queue_clear_full (&app->from_app.lines, g_free);
-  g_clear_object (&app->to_app);
-  g_clear_object (&app->process);
+  hall_ui_test_app_start (app, role, NULL, argv);
 }
 
 static void
@@ -647,7 +384,7 @@ test_e2e_hall (void)
   g_autoptr (JsonObject) matter = NULL;
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  App              manager_app = { 0 }, staff_app = { 0 }, leader_app = { 0 };
+  HallUiTestApp    manager_app = { 0 }, staff_app = { 0 }, leader_app = { 0 };
   g_auto (GStrv) issued = NULL;
   g_auto (GStrv) seen = NULL;
   g_auto (GStrv) escalated = NULL;
@@ -666,14 +403,14 @@ test_e2e_hall (void)
   app_start (&staff_app, "staff", server->url);
   app_start (&leader_app, "leader", server->url);
   app_start (&manager_app, "manager", server->url);
-  g_strfreev (expect_line (&staff_app.from_app, "ready"));
-  g_strfreev (expect_line (&leader_app.from_app, "ready"));
-  g_strfreev (expect_line (&manager_app.from_app, "ready"));
+  g_strfreev (hall_ui_test_lines_expect (&staff_app.from_app, "ready"));
+  g_strfreev (hall_ui_test_lines_expect (&leader_app.from_app, "ready"));
+  g_strfreev (hall_ui_test_lines_expect (&manager_app.from_app, "ready"));
 
   /* Triage issues a ticket; window 2 shows it within a second of ticket.issue returning. */
-  tell (&manager_app, "issue");
-  issued = expect_line (&manager_app.from_app, "issued");
-  seen = expect_line (&staff_app.from_app, "seen");
+  hall_ui_test_app_tell (&manager_app, "issue");
+  issued = hall_ui_test_lines_expect (&manager_app.from_app, "issued");
+  seen = hall_ui_test_lines_expect (&staff_app.from_app, "seen");
   g_assert_cmpstr (seen[1], ==, issued[1]);
   delay = g_ascii_strtoll (seen[2], NULL, 10) - g_ascii_strtoll (issued[2], NULL, 10);
   /* Negative when the window's app saw it before the manager's app had taken the answer in. */
@@ -683,7 +420,7 @@ test_e2e_hall (void)
   g_assert_cmpint (delay, <=, SEEN_WITHIN);
 
   /* Called, registered, escalated: the hall has the visitor in the leader's queue. */
-  escalated = expect_line (&staff_app.from_app, "escalated");
+  escalated = hall_ui_test_lines_expect (&staff_app.from_app, "escalated");
   matter_id = g_ascii_strtoll (escalated[1], NULL, 10);
   g_assert_cmpint (matter_id, >, 0);
   {
@@ -697,12 +434,12 @@ test_e2e_hall (void)
   }
 
   /* The clerk watches the matter; the leader receives the visitor and assigns the matter. */
-  g_strfreev (expect_line (&staff_app.from_app, "watching"));
+  g_strfreev (hall_ui_test_lines_expect (&staff_app.from_app, "watching"));
   {
     g_autofree char *line = g_strdup_printf ("receive %" G_GINT64_FORMAT, matter_id);
-    tell (&leader_app, line);
+    hall_ui_test_app_tell (&leader_app, line);
   }
-  received = expect_line (&leader_app.from_app, "received");
+  received = hall_ui_test_lines_expect (&leader_app.from_app, "received");
   matter = hall_test_server_ok (server, leader, "matter.get",
                                 "{\"matter_id\": %" G_GINT64_FORMAT "}", matter_id);
   g_assert_cmpstr (
@@ -722,11 +459,11 @@ test_e2e_hall (void)
   g_assert_true (to_minzheng);
 
   /* The first receiver sees the hand-off in the timeline without doing anything. */
-  g_strfreev (expect_line (&staff_app.from_app, "assigned"));
+  g_strfreev (hall_ui_test_lines_expect (&staff_app.from_app, "assigned"));
 
-  app_finish (&manager_app);
-  app_finish (&leader_app);
-  app_finish (&staff_app);
+  hall_ui_test_app_finish (&manager_app);
+  hall_ui_test_app_finish (&leader_app);
+  hall_ui_test_app_finish (&staff_app);
 }
 
 int

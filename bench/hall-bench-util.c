@@ -96,6 +96,19 @@ bench_print_row (const char *label,
   g_print ("%s\n", line->str);
 }
 
+JsonObject *
+bench_call (HallTestHttp *client,
+            const char   *command,
+            const char   *json)
+{
+  g_autoptr (GError) error = NULL;
+  JsonObject *result = hall_test_http_callf (client, command, &error, "%s", json);
+
+  if (result == NULL)
+    bench_die (command, error);
+  return result;
+}
+
 const char *
 bench_filesystem_name (const char *path)
 {

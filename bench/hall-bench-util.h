@@ -9,6 +9,8 @@
 
 #include <glib.h>
 
+#include "hall-test-http.h"
+
 G_BEGIN_DECLS
 
 /* Latency samples in milliseconds. */
@@ -23,6 +25,10 @@ double bench_mean (GArray *samples);
 /* Says what failed and why, on stderr under the program's name, and exits 1. */
 G_NORETURN void bench_die (const char   *what,
                            const GError *error);
+/* Calls @command with params @json; dies (bench_die()) when it fails. */
+JsonObject *bench_call (HallTestHttp *client,
+                        const char   *command,
+                        const char   *json);
 /* The kind of file system @path is on ("ext4", "tmpfs …"), for the figures' heading. */
 const char *bench_filesystem_name (const char *path);
 /* "  label      value      target", padded by display width (CJK characters are two columns). */

@@ -333,19 +333,6 @@ client_login (const char *url,
   return g_steal_pointer (&client);
 }
 
-static JsonObject *
-must_call (HallTestHttp *client,
-           const char   *command,
-           const char   *json)
-{
-  g_autoptr (GError) error = NULL;
-  JsonObject *result = hall_test_http_callf (client, command, &error, "%s", json);
-
-  if (result == NULL)
-    bench_die (command, error);
-  return result;
-}
-
 static gint64
 ticket_id_of (JsonObject *result)
 {
@@ -359,7 +346,7 @@ finish_ticket (HallTestHttp *client,
   g_autofree char *json =
       g_strdup_printf ("{\"ticket_id\":%" G_GINT64_FORMAT ",\"outcome\":\"resolved\"}", ticket_id);
 
-  json_object_unref (must_call (client, "ticket.finish", json));
+  json_object_unref (bench_call (client, "ticket.finish", json));
 }
 
 /* ---- one window calling, a wall display watching ------------------------------------------- */
@@ -378,12 +365,12 @@ measure_calls (HallTestServer *server)
   HallTestFeed *feed;
   char          value[64];
 
-  json_object_unref (must_call (staff, "counter.open", "{}"));
+  json_object_unref (bench_call (staff, "counter.open", "{}"));
 
   for (guint i = 0; i < opts.n_calls + warmup; i++)
     {
       gint64 t0 = g_get_monotonic_time ();
-      g_autoptr (JsonObject) ticket = must_call (manager, "ticket.issue", "{\"department_id\":2}");
+      g_autoptr (JsonObject) ticket = bench_call (manager, "ticket.issue", "{\"department_id\":2}");
 
       bench_samples_add_us (issue, g_get_monotonic_time () - t0);
     }
@@ -414,7 +401,7 @@ measure_calls (HallTestServer *server)
   for (guint i = 0; i < opts.n_calls + warmup; i++)
     {
       gint64 t0 = g_get_monotonic_time (), t1, arrived, ticket_id;
-      g_autoptr (JsonObject) called = must_call (staff, "counter.call_next", "{}");
+      g_autoptr (JsonObject) called = bench_call (staff, "counter.call_next", "{}");
 
       t1 = g_get_monotonic_time ();
       ticket_id = ticket_id_of (called);
@@ -465,7 +452,7 @@ issue_one (HallTestHttp *manager,
 {
   g_autofree char *json = g_strdup_printf ("{\"department_id\":%d}", department_id);
   gint64           t0 = g_get_monotonic_time (), took;
-  g_autoptr (JsonObject) issued = must_call (manager, "ticket.issue", json);
+  g_autoptr (JsonObject) issued = bench_call (manager, "ticket.issue", json);
   gint64 ahead;
 
   took = g_get_monotonic_time () - t0;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "hall-test-feed.h"
+#include "hall-test-http.h"
 
 #define RECONNECT_MS 50
 
@@ -17,6 +18,7 @@ struct _HallTestFeed
 {
   char *url;
   char *token;
+  char *fingerprint;
 
   GThread                 *thread;
   GMainContext            *context;
@@ -156,6 +158,7 @@ connect_feed (HallTestFeed *feed)
   uri = g_strdup_printf ("%s/api/v1/events?since=%" G_GINT64_FORMAT, feed->url, since);
   msg = soup_message_new ("GET", uri);
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  hall_test_http_pin (msg, feed->fingerprint);
   soup_session_websocket_connect_async (feed->session, msg, NULL, NULL, G_PRIORITY_DEFAULT,
                                         feed->cancellable, connected_cb, feed);
 }
@@ -202,6 +205,15 @@ hall_test_feed_start (const char *url,
                       const char *token,
                       gint64      since)
 {
+  return hall_test_feed_start_pinned (url, token, since, NULL);
+}
+
+HallTestFeed *
+hall_test_feed_start_pinned (const char *url,
+                             const char *token,
+                             gint64      since,
+                             const char *fingerprint)
+{
   HallTestFeed    *feed = g_new0 (HallTestFeed, 1);
   g_autofree char *ws = NULL;
 
@@ -214,6 +226,7 @@ hall_test_feed_start (const char *url,
     ws = g_strdup (url);
   feed->url = g_steal_pointer (&ws);
   feed->token = g_strdup (token);
+  feed->fingerprint = g_strdup (fingerprint);
   feed->last_seq = since;
   feed->context = g_main_context_new ();
   feed->loop = g_main_loop_new (feed->context, FALSE);
@@ -343,6 +356,7 @@ hall_test_feed_stop (HallTestFeed *feed)
   g_mutex_clear (&feed->lock);
   g_cond_clear (&feed->cond);
   g_free (feed->url);
+  g_free (feed->fingerprint);
   g_free (feed->token);
   g_free (feed);
 }

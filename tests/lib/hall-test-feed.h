@@ -23,6 +23,11 @@ typedef struct
 HallTestFeed *hall_test_feed_start (const char *url,
                                     const char *token,
                                     gint64      since);
+/* The same over https://, trusting the certificate of SHA-256 @fingerprint only. */
+HallTestFeed *hall_test_feed_start_pinned (const char *url,
+                                           const char *token,
+                                           gint64      since,
+                                           const char *fingerprint);
 /* Waits until an event with seq ≥ @seq arrived; FALSE after @timeout_ms. */
 gboolean hall_test_feed_wait_seq (HallTestFeed *feed,
                                   gint64        seq,

@@ -30,11 +30,20 @@ static gboolean
 accept_certificate_cb (SoupMessage         *msg,
                        GTlsCertificate     *certificate,
                        GTlsCertificateFlags errors,
-                       HallTestHttp        *client)
+                       const char          *pinned)
 {
   g_autofree char *fingerprint = hall_tls_fingerprint (certificate);
 
-  return g_strcmp0 (fingerprint, client->fingerprint) == 0;
+  return g_strcmp0 (fingerprint, pinned) == 0;
+}
+
+void
+hall_test_http_pin (SoupMessage *msg,
+                    const char  *fingerprint)
+{
+  if (fingerprint != NULL)
+    g_signal_connect (msg, "accept-certificate", G_CALLBACK (accept_certificate_cb),
+                      (gpointer) fingerprint);
 }
 
 HallTestHttp *
@@ -93,8 +102,7 @@ hall_test_http_call (HallTestHttp *client,
   /* Without the flag libsoup opens a new connection for every POST. Sending one again is safe
    * here: state-changing calls carry a request_id, and a replay returns the first result. */
   soup_message_add_flags (msg, SOUP_MESSAGE_IDEMPOTENT);
-  if (client->fingerprint != NULL)
-    g_signal_connect (msg, "accept-certificate", G_CALLBACK (accept_certificate_cb), client);
+  hall_test_http_pin (msg, client->fingerprint);
   json_node_set_object (node, params ? params : empty);
   if (command_changes_state (command)
       && !json_object_has_member (json_node_get_object (node), "request_id"))

@@ -27,6 +27,10 @@ HallTestHttp *hall_test_http_new (const char *url);
 HallTestHttp *hall_test_http_new_pinned (const char *url,
                                          const char *fingerprint);
 void          hall_test_http_free (HallTestHttp *client);
+/* Makes @msg trust the certificate of SHA-256 @fingerprint (which must outlive it), and no other;
+ * nothing when @fingerprint is NULL. */
+void hall_test_http_pin (SoupMessage *msg,
+                         const char  *fingerprint);
 /* POST /api/v1/@command; the error is a HALL_ERROR from the body's error code, or
  * HALL_ERROR_UNAVAILABLE when the server could not be reached. State-changing calls get a
  * request_id, as HallClient gives them. */

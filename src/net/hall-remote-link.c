@@ -6,9 +6,9 @@
  *
  * A cable pulled out says nothing: the feed pings the server every second and counts the link
  * lost after 3.5 s without a word, so the window shows it is offline within about 4 s
- * (architecture.md §6). A feed whose TCP connection gets no answer within 2 s is given up
- * for a fresh one at once: the kernel resends a SYN after 1, 3, 7, 15 … s, so one long attempt
- * would notice a healed link up to half a minute late.
+ * (architecture.md §6). A feed whose TCP connection gets no answer soon (CONNECT_TIMEOUT_MIN_MS)
+ * is given up for a fresh one at once: the kernel resends a SYN after 1, 3, 7, 15 … s, so one
+ * long attempt would notice a healed link up to half a minute late.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,7 +27,12 @@
 #define KEEPALIVE_SECONDS 1
 #define SILENCE_LIMIT_US (7 * G_USEC_PER_SEC / 2)
 #define WATCHDOG_MS 500
-#define CONNECT_TIMEOUT_MS 2000
+/* A feed's TCP connection gets four times the last connection's round trip, between 0.9 s and
+ * 10 s; until one has been measured, 0.9 s doubling with each try. Below a second, a try is given
+ * up before the kernel resends its SYN: a connection whose SYN was resent starts with a 3 s
+ * retransmission timeout, which a lossy link then pays on every lost packet. */
+#define CONNECT_TIMEOUT_MIN_MS 900
+#define CONNECT_TIMEOUT_MAX_MS 10000
 
 void
 _hall_remote_mark_reachable (HallRemoteClient *self)
@@ -175,8 +180,14 @@ static gboolean
 watchdog_cb (gpointer data)
 {
   HallRemoteClient *self = data;
+  gint64            now = g_get_monotonic_time ();
 
-  if (self->ws != NULL && g_get_monotonic_time () - self->last_heard > SILENCE_LIMIT_US)
+  /* This process stood still (a long frame, a loaded PC): the pings did not go out either, so
+   * the silence says nothing about the link. */
+  if (now - self->last_watched > 2 * WATCHDOG_MS * 1000)
+    self->last_heard = MAX (self->last_heard, now);
+  self->last_watched = now;
+  if (self->ws != NULL && now - self->last_heard > SILENCE_LIMIT_US)
     {
       g_debug ("the change feed went silent");
       self->watchdog_id = 0;
@@ -230,7 +241,9 @@ ws_connected_cb (GObject      *object,
   g_signal_connect (self->ws, "message", G_CALLBACK (ws_message_cb), self);
   g_signal_connect (self->ws, "pong", G_CALLBACK (ws_pong_cb), self);
   g_signal_connect (self->ws, "closed", G_CALLBACK (ws_closed_cb), self);
-  self->watchdog_id = g_timeout_add (WATCHDOG_MS, watchdog_cb, self);
+  self->last_watched = self->last_heard;
+  /* Below the sockets' priority, so that a pong that came is counted before the silence. */
+  self->watchdog_id = g_timeout_add_full (G_PRIORITY_LOW, WATCHDOG_MS, watchdog_cb, self, NULL);
   outage_over (self);
   _hall_remote_mark_reachable (self);
   _hall_client_set_connected (HALL_CLIENT (self), TRUE);
@@ -266,6 +279,15 @@ health_checked_cb (GObject      *object,
   _hall_remote_mark_unreachable (self, pin_error);
 }
 
+static guint
+connect_timeout_ms (HallRemoteClient *self)
+{
+  guint ms = self->connect_us > 0 ? (guint) (4 * self->connect_us / 1000)
+                                  : CONNECT_TIMEOUT_MIN_MS << MIN (self->connect_timeouts, 4u);
+
+  return CLAMP (ms, CONNECT_TIMEOUT_MIN_MS, CONNECT_TIMEOUT_MAX_MS);
+}
+
 static void
 network_event_cb (SoupMessage       *msg,
                   GSocketClientEvent event,
@@ -273,7 +295,11 @@ network_event_cb (SoupMessage       *msg,
                   LinkAttempt       *data)
 {
   if (event == G_SOCKET_CLIENT_CONNECTED && !g_cancellable_is_cancelled (data->attempt))
-    stop_connect_timeout (data->self);
+    {
+      data->self->connect_us = g_get_monotonic_time () - data->self->connect_started;
+      data->self->connect_timeouts = 0;
+      stop_connect_timeout (data->self);
+    }
 }
 
 static gboolean
@@ -282,7 +308,9 @@ connect_timeout_cb (gpointer user_data)
   HallRemoteClient *self = user_data;
 
   self->connect_timeout_id = 0;
-  g_debug ("no answer to the connection in %u ms: trying a new one", CONNECT_TIMEOUT_MS);
+  g_debug ("no answer to the connection in %" G_GINT64_FORMAT " ms: trying a new one",
+           (g_get_monotonic_time () - self->connect_started) / 1000);
+  self->connect_timeouts++;
   g_cancellable_cancel (self->link_attempt);
   g_clear_object (&self->link_attempt);
   self->offline = TRUE;
@@ -316,7 +344,11 @@ _hall_remote_link_attempt (HallRemoteClient *self)
       data->msg = _hall_remote_new_message (self, "GET", path, token);
       /* Never on a kept-alive connection: a WebSocket opens one of its own. */
       g_signal_connect (data->msg, "network-event", G_CALLBACK (network_event_cb), data);
-      self->connect_timeout_id = g_timeout_add (CONNECT_TIMEOUT_MS, connect_timeout_cb, self);
+      /* Below the sockets' priority: after the main loop was busy for a while, an answer that
+       * came meanwhile is seen before the time is found to be up. */
+      self->connect_started = g_get_monotonic_time ();
+      self->connect_timeout_id = g_timeout_add_full (G_PRIORITY_LOW, connect_timeout_ms (self),
+                                                     connect_timeout_cb, self, NULL);
       soup_session_websocket_connect_async (self->feed_session, data->msg, NULL, NULL,
                                             G_PRIORITY_DEFAULT, data->attempt, ws_connected_cb,
                                             data);

@@ -39,9 +39,13 @@ struct _HallRemoteClient
   GCancellable            *link_attempt; /* a WebSocket handshake or health check under way */
   guint                    reconnect_id;
   guint                    connect_timeout_id; /* the attempt's TCP connection not answered yet */
+  gint64                   connect_started;
+  gint64                   connect_us;       /* how long the last TCP connection took, or 0 */
+  guint                    connect_timeouts; /* tries given up in a row before any connected */
   guint                    backoff_ms;
   SoupWebsocketConnection *ws;
   gint64                   last_heard;
+  gint64                   last_watched; /* when the watchdog last ran */
   guint                    watchdog_id;
 };
 

@@ -50,12 +50,15 @@
 #define LINK_LOSS 0.05
 #define CUT_SECONDS 30
 /* What the clerk must see: the banner within 5 s of the cut, the hall caught up within 5 s of the
- * heal. Under the sanitizers every process runs about three times slower (the suite's
- * --timeout-multiplier 3): there the app gets three times as long. */
+ * heal. Under the sanitizers the app runs five to ten times slower, and a reconnection that meets
+ * a lost packet waits on TCP's timers as well: there the banner (a timer) keeps a bound of 15 s
+ * and catching up one of 60 s; the figures are printed either way. */
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_UNDEFINED__)
-#define WITHIN (15 * G_USEC_PER_SEC)
+#define BANNER_WITHIN (15 * G_USEC_PER_SEC)
+#define CAUGHT_UP_WITHIN (60 * G_USEC_PER_SEC)
 #else
-#define WITHIN (5 * G_USEC_PER_SEC)
+#define BANNER_WITHIN (5 * G_USEC_PER_SEC)
+#define CAUGHT_UP_WITHIN (5 * G_USEC_PER_SEC)
 #endif
 
 #define DEPT_CHENGJIAN 2
@@ -452,13 +455,14 @@ test_faults (void)
   g_test_message ("Impairment: TUN forwarder, %d ms ± %d ms one-way, %.0f %% loss each way",
                   LINK_DELAY_MS, LINK_JITTER_MS, LINK_LOSS * 100);
   g_test_message ("Offline banner %.2f s after the cut (bound %.0f s)",
-                  to_banner / (double) G_USEC_PER_SEC, WITHIN / (double) G_USEC_PER_SEC);
+                  to_banner / (double) G_USEC_PER_SEC, BANNER_WITHIN / (double) G_USEC_PER_SEC);
   g_test_message ("Caught up (ticket %s issued during the cut on the waiting list) %.2f s after "
                   "the heal (bound %.0f s); matter %s registered from what was typed before it",
-                  t2, to_catch_up / (double) G_USEC_PER_SEC, WITHIN / (double) G_USEC_PER_SEC,
+                  t2, to_catch_up / (double) G_USEC_PER_SEC,
+                  CAUGHT_UP_WITHIN / (double) G_USEC_PER_SEC,
                   registered[1]);
-  g_assert_cmpint (to_banner, <=, WITHIN);
-  g_assert_cmpint (to_catch_up, <=, WITHIN);
+  g_assert_cmpint (to_banner, <=, BANNER_WITHIN);
+  g_assert_cmpint (to_catch_up, <=, CAUGHT_UP_WITHIN);
 
   g_atomic_int_set (&stop_writers, 1);
   for (guint i = 0; i < G_N_ELEMENTS (writers); i++)

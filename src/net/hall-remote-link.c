@@ -31,8 +31,8 @@
  * 10 s; until one has been measured, 0.9 s doubling with each try. Below a second, a try is given
  * up before the kernel resends its SYN: a connection whose SYN was resent starts with a 3 s
  * retransmission timeout, which a lossy link then pays on every lost packet. */
-#define CONNECT_TIMEOUT_MIN_MS 900
-#define CONNECT_TIMEOUT_MAX_MS 10000
+#define CONNECT_TIMEOUT_MIN_MS 900u
+#define CONNECT_TIMEOUT_MAX_MS 10000u
 
 void
 _hall_remote_mark_reachable (HallRemoteClient *self)

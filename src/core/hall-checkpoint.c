@@ -35,9 +35,10 @@ struct _HallCheckpointer
   GThread *thread;
   GMutex   mutex;
   GCond    cond;
-  gboolean wanted; /* under mutex */
-  gboolean quit;   /* under mutex */
-  guint    count;  /* atomic */
+  gboolean wanted;    /* under mutex */
+  gboolean quit;      /* under mutex */
+  guint    count;     /* atomic */
+  guint    wal_pages; /* writer's thread only */
 };
 
 /* On the writer's thread, after each commit. */
@@ -49,6 +50,7 @@ wal_hook (void       *data,
 {
   HallCheckpointer *self = data;
 
+  self->wal_pages = pages;
   /* The commit is done and its lock released: the hook may checkpoint (SQLite's own does). */
   if (pages >= WRITER_CHECKPOINT_PAGES)
     sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
@@ -133,6 +135,13 @@ hall_checkpointer_get_count (HallCheckpointer *self)
 {
   g_return_val_if_fail (self != NULL, 0);
   return g_atomic_int_get (&self->count);
+}
+
+guint
+hall_checkpointer_get_wal_pages (HallCheckpointer *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->wal_pages;
 }
 
 void

@@ -18,6 +18,8 @@ HallCheckpointer *hall_checkpointer_new (HallDb  *writer,
 void              hall_checkpointer_free (HallCheckpointer *self);
 /* Checkpoints done so far (for tests). */
 guint hall_checkpointer_get_count (HallCheckpointer *self);
+/* Pages in the WAL after the writer's last commit (on the writer's thread). */
+guint hall_checkpointer_get_wal_pages (HallCheckpointer *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HallCheckpointer, hall_checkpointer_free)
 

@@ -53,7 +53,8 @@ typedef struct
   gboolean    system;
   gboolean    quit;
 
-  GTask *task;
+  GTask            *task;
+  HallEngineTiming *timing; /* a reference to the task's, or NULL */
 
   /* for hall_engine_call_sync */
   GMutex   mutex;
@@ -85,6 +86,7 @@ job_free (Job *job)
   g_clear_pointer (&job->params, json_object_unref);
   g_free (job->client_address);
   g_clear_object (&job->task);
+  g_clear_pointer (&job->timing, g_rc_box_release);
   g_clear_pointer (&job->result, json_object_unref);
   g_clear_error (&job->error);
   g_clear_pointer (&job->events, g_ptr_array_unref);
@@ -140,15 +142,19 @@ typedef struct
 {
   HallEngine *engine;
   GPtrArray  *events;
+  GPtrArray  *timings; /* HallEngineTiming*, references: the batch's calls */
 } EventBatch;
 
 static gboolean
 emit_events_cb (gpointer data)
 {
   EventBatch *batch = data;
+  gint64      start = g_get_monotonic_time ();
 
   for (guint i = 0; i < batch->events->len; i++)
     g_signal_emit (batch->engine, signals[EVENT], 0, batch->events->pdata[i]);
+  for (guint i = 0; i < batch->timings->len; i++)
+    ((HallEngineTiming *) batch->timings->pdata[i])->fanout_us = g_get_monotonic_time () - start;
   return G_SOURCE_REMOVE;
 }
 
@@ -159,6 +165,7 @@ event_batch_free (gpointer data)
 
   g_object_unref (batch->engine);
   g_ptr_array_unref (batch->events);
+  g_ptr_array_unref (batch->timings);
   g_free (batch);
 }
 
@@ -198,9 +205,11 @@ collect_external_events (HallEngine *self,
     }
 }
 
+/* @batch: the Jobs whose transaction wrote @events, or NULL. */
 static void
 publish_events (HallEngine *self,
-                GPtrArray  *events)
+                GPtrArray  *events,
+                GPtrArray  *batch)
 {
   EventBatch *eb;
   JsonObject *last;
@@ -212,6 +221,14 @@ publish_events (HallEngine *self,
   eb = g_new0 (EventBatch, 1);
   eb->engine = g_object_ref (self);
   eb->events = g_ptr_array_ref (events);
+  eb->timings = g_ptr_array_new_with_free_func (g_rc_box_release);
+  for (guint i = 0; batch != NULL && i < batch->len; i++)
+    {
+      Job *job = batch->pdata[i];
+
+      if (job->timing != NULL)
+        g_ptr_array_add (eb->timings, g_rc_box_acquire (job->timing));
+    }
   g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, emit_events_cb, eb,
                               event_batch_free);
 }
@@ -219,6 +236,8 @@ publish_events (HallEngine *self,
 static void
 complete_job (Job *job)
 {
+  if (job->timing != NULL)
+    job->timing->done = g_get_monotonic_time ();
   if (job->task != NULL)
     {
       if (job->error != NULL)
@@ -305,6 +324,8 @@ run_batch (HallEngine *self,
   g_autoptr (GPtrArray) events =
       g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   gint64 now = engine_now (self);
+  gint64 started = g_get_monotonic_time (), committing;
+  guint  pages = hall_checkpointer_get_wal_pages (self->checkpointer);
 
   if (!hall_db_run (self->db, "BEGIN IMMEDIATE", &error))
     {
@@ -320,8 +341,16 @@ run_batch (HallEngine *self,
   collect_external_events (self, events);
 
   for (guint i = 0; i < batch->len; i++)
-    run_job (self, batch->pdata[i], now);
+    {
+      Job   *job = batch->pdata[i];
+      gint64 t0 = g_get_monotonic_time ();
 
+      run_job (self, job, now);
+      if (job->timing != NULL)
+        job->timing->exec_us = g_get_monotonic_time () - t0;
+    }
+
+  committing = g_get_monotonic_time ();
   if (!hall_db_run (self->db, "COMMIT", &error))
     {
       hall_db_run (self->db, "ROLLBACK", NULL);
@@ -357,7 +386,25 @@ run_batch (HallEngine *self,
     }
   g_clear_pointer (&self->restore_from, g_free);
 
-  publish_events (self, events);
+  {
+    gint64 commit_us = g_get_monotonic_time () - committing;
+    guint  after = hall_checkpointer_get_wal_pages (self->checkpointer);
+
+    for (guint i = 0; i < batch->len; i++)
+      {
+        HallEngineTiming *timing = ((Job *) batch->pdata[i])->timing;
+
+        if (timing == NULL)
+          continue;
+        timing->started = started;
+        timing->commit_us = commit_us;
+        timing->batch = batch->len;
+        /* The WAL starts over at a transaction once a checkpoint copied all of it. */
+        timing->pages = after >= pages ? after - pages : after;
+      }
+  }
+
+  publish_events (self, events, batch);
 
   for (guint i = 0; i < batch->len; i++)
     complete_job (batch->pdata[i]);
@@ -380,7 +427,7 @@ worker_main (gpointer data)
               g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
 
           collect_external_events (self, events);
-          publish_events (self, events);
+          publish_events (self, events, NULL);
           continue;
         }
       if (job->quit)
@@ -580,6 +627,9 @@ call_async (HallEngine         *self,
   g_task_set_check_cancellable (task, FALSE);
 
   job->task = g_object_ref (task);
+  job->timing = g_rc_box_new0 (HallEngineTiming);
+  g_task_set_task_data (task, g_rc_box_acquire (job->timing), g_rc_box_release);
+  job->timing->queued = g_get_monotonic_time ();
   if (!enqueue (self, job, &error))
     {
       job_free (job);
@@ -629,6 +679,13 @@ hall_engine_call_finish (HallEngine   *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+const HallEngineTiming *
+hall_engine_call_get_timing (GAsyncResult *result)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  return g_task_get_task_data (G_TASK (result));
 }
 
 static JsonObject *

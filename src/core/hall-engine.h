@@ -44,6 +44,22 @@ void        hall_engine_call_async (HallEngine         *self,
 JsonObject *hall_engine_call_finish (HallEngine   *self,
                                      GAsyncResult *result,
                                      GError      **error);
+/* Where one call's time went on the engine's side, in microseconds of g_get_monotonic_time ():
+ * for the server's opt-in Server-Timing header (HALL_SERVER_TIMING) and the benchmark. */
+typedef struct
+{
+  gint64 queued;    /* hall_engine_call_async() queued the call */
+  gint64 started;   /* the worker began the transaction that holds it */
+  gint64 exec_us;   /* its savepoint: session, handler, audit row, events */
+  gint64 commit_us; /* its transaction's COMMIT: the WAL written and synced */
+  gint64 done;      /* the worker handed the answer back */
+  gint64 fanout_us; /* the caller's context delivering the transaction's events */
+  guint  batch;     /* calls committed together */
+  guint  pages;     /* WAL pages the commit wrote */
+} HallEngineTiming;
+
+/* The timing of a call finished by hall_engine_call_finish(), on the same @result. */
+const HallEngineTiming *hall_engine_call_get_timing (GAsyncResult *result);
 /* Blocks until the worker has run the command: for the command line, tests and benchmarks,
  * never from a UI thread. */
 JsonObject *hall_engine_call_sync (HallEngine *self,

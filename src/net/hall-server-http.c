@@ -110,6 +110,31 @@ _hall_server_respond_simple_error (SoupServerMessage *msg,
   _hall_server_respond_error (msg, error);
 }
 
+/* Server-Timing (W3C), in milliseconds, for the benchmark: sent only when HALL_SERVER_TIMING=1
+ * was set when the server started. @received: the handler ran (headers and body in); @parsed:
+ * the body was checked; @called_back: the engine's answer reached the main context. */
+void
+_hall_server_add_timing (SoupServerMessage      *msg,
+                         gint64                  received,
+                         gint64                  parsed,
+                         const HallEngineTiming *timing,
+                         gint64                  called_back)
+{
+  g_autofree char *value = NULL;
+  gint64           answered = g_get_monotonic_time ();
+
+  value = g_strdup_printf (
+      "parse;dur=%.3f, queue;dur=%.3f, sql;dur=%.3f, commit;dur=%.3f, fanout;dur=%.3f, "
+      "handoff;dur=%.3f, answer;dur=%.3f, total;dur=%.3f, batch;desc=%u, pages;desc=%u",
+      (parsed - received) / 1000.0, (timing->started - timing->queued) / 1000.0,
+      timing->exec_us / 1000.0, timing->commit_us / 1000.0, timing->fanout_us / 1000.0,
+      /* the fan-out may begin before the worker is done handing back */
+      MAX (called_back - MAX (timing->done, timing->started) - timing->fanout_us, 0) / 1000.0, (answered - called_back) / 1000.0,
+      (answered - received) / 1000.0, timing->batch, timing->pages);
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Server-Timing",
+                                value);
+}
+
 /* ---- request parsing ---------------------------------------------------------------------- */
 
 static gboolean

@@ -13,6 +13,11 @@ G_BEGIN_DECLS
 typedef struct _HallEventStream HallEventStream;
 
 /* hall-server-http.c: answers (JSON, security headers) and request bodies */
+void _hall_server_add_timing (SoupServerMessage      *msg,
+                              gint64                  received,
+                              gint64                  parsed,
+                              const HallEngineTiming *timing,
+                              gint64                  called_back);
 void _hall_server_respond_json (SoupServerMessage *msg,
                                 guint              status,
                                 JsonObject        *object);

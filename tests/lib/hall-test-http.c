@@ -65,6 +65,7 @@ hall_test_http_free (HallTestHttp *client)
   g_free (client->url);
   g_free (client->token);
   g_free (client->fingerprint);
+  g_free (client->server_timing);
   g_free (client);
 }
 
@@ -132,6 +133,9 @@ hall_test_http_call (HallTestHttp *client,
     }
 
   body = soup_session_send_and_read (client->session, msg, NULL, &local_error);
+  g_free (client->server_timing);
+  client->server_timing = g_strdup (
+      soup_message_headers_get_one (soup_message_get_response_headers (msg), "Server-Timing"));
   if (body == NULL)
     {
       g_set_error (error, HALL_ERROR, HALL_ERROR_UNAVAILABLE, "%s: %s", command,

@@ -19,6 +19,7 @@ typedef struct
   char        *url;
   char        *token;
   char        *fingerprint;
+  char        *server_timing; /* the last answer's Server-Timing header (HALL_SERVER_TIMING=1) */
 } HallTestHttp;
 
 /* A client of its own SoupSession for the server at @url: use it from one thread only. */

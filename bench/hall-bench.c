@@ -18,6 +18,7 @@
 #include <stdio.h>
 
 #include "hall-bench-load.h"
+#include "hall-bench-profile.h"
 #include "hall-bench-search.h"
 #include "hall-bench-throughput.h"
 #include "hall-bench-util.h"
@@ -54,15 +55,16 @@ typedef struct
   double call_p50, call_p99;
   double event_p50, event_p99;
   double calls_per_s, commands_per_s;
-  double issue_empty_p50, issue_large_p50;
+  double issue_empty_p50, issue_large_p50, issue_early_p50;
   double search_p95[5];
   gint64 rss_kb;
 } Figures;
 
-static Options opts;
-static Figures figs;
-static GArray *floor_before;
-static double  floor_seconds;
+static Options       opts;
+static Figures       figs;
+static BenchProfile *issue_early_profile;
+static GArray       *floor_before;
+static double        floor_seconds;
 
 static void
 print_ratio (const char *label,
@@ -86,6 +88,10 @@ print_summary (void)
   double           worst = 0;
 
   g_print ("\nSummary\n");
+  detail = g_strdup_printf ("%.2f / %.2f ms", figs.call_p50, figs.floor_p50);
+  print_ratio ("call_next p50 ÷ floor p50", figs.call_p50 / figs.floor_p50, "×", detail,
+               figs.call_p50 <= 4 * figs.floor_p50, "≤ 4×");
+  g_free (detail);
   detail = g_strdup_printf ("%.2f / %.2f ms", figs.call_p99, figs.floor_p99);
   print_ratio ("call_next p99 ÷ floor p99", figs.call_p99 / figs.floor_p99, "×", detail,
                figs.call_p99 <= 5 * figs.floor_p99, "≤ 5×");
@@ -102,6 +108,10 @@ print_summary (void)
   detail = g_strdup_printf ("%.0f / %.0f per s", figs.calls_per_s, figs.floor_per_s);
   print_ratio ("  counting call_next alone", 100 * figs.calls_per_s / figs.floor_per_s, "%", detail,
                TRUE, NULL);
+  g_free (detail);
+  detail = g_strdup_printf ("%.2f / %.2f ms", figs.issue_empty_p50, figs.issue_early_p50);
+  print_ratio ("ticket.issue p50, late ÷ at the start", figs.issue_empty_p50 / figs.issue_early_p50,
+               "×", detail, figs.issue_empty_p50 <= 1.2 * figs.issue_early_p50, "≤ 1.2×");
   g_free (detail);
   {
     g_autofree char *label =
@@ -361,6 +371,7 @@ measure_calls (HallTestServer *server)
   g_autoptr (GArray) calls = bench_samples_new ();
   g_autoptr (GArray) events = bench_samples_new ();
   g_autoptr (GArray) finishes = bench_samples_new ();
+  g_autoptr (BenchProfile) profile = bench_profile_new ();
   guint         warmup = MIN (20, opts.n_calls / 5);
   HallTestFeed *feed;
   char          value[64];
@@ -412,6 +423,8 @@ measure_calls (HallTestServer *server)
         {
           bench_samples_add_us (calls, t1 - t0);
           bench_samples_add_us (events, arrived - t0);
+          if (!bench_profile_add (profile, t1 - t0, staff->server_timing))
+            bench_die ("counter.call_next: no Server-Timing in the answer", NULL);
         }
       t0 = g_get_monotonic_time ();
       finish_ticket (staff, ticket_id);
@@ -437,18 +450,23 @@ measure_calls (HallTestServer *server)
   bench_print_row ("ticket.finish (HTTP)", value, NULL);
   g_snprintf (value, sizeof value, "p50 %.2f ms  p99 %.2f ms", figs.event_p50, figs.event_p99);
   bench_print_row ("call sent → ticket.called on display's WS", value, NULL);
+
+  g_print ("\nWhere counter.call_next's time goes (the server's own spans, HALL_SERVER_TIMING=1)\n");
+  bench_profile_print (profile);
 }
 
 /* ---- ticket.issue, empty queue against a long one -------------------------------------------- */
 
 #define EMPTY_DEPARTMENT_ID 3 /* 民政: no window serves it in the benchmark */
+#define EARLY_DEPARTMENT_ID 4 /* 自然资源: nor this one; its tickets are the early probe */
 
 /* Issues one ticket to @department_id and checks the people ahead the hall answers: everyone
  * already waiting there. Returns the microseconds it took. */
 static gint64
 issue_one (HallTestHttp *manager,
            int           department_id,
-           guint         waiting)
+           guint         waiting,
+           BenchProfile *profile)
 {
   g_autofree char *json = g_strdup_printf ("{\"department_id\":%d}", department_id);
   gint64           t0 = g_get_monotonic_time (), took;
@@ -456,6 +474,8 @@ issue_one (HallTestHttp *manager,
   gint64 ahead;
 
   took = g_get_monotonic_time () - t0;
+  if (profile != NULL && !bench_profile_add (profile, took, manager->server_timing))
+    bench_die ("ticket.issue: no Server-Timing in the answer", NULL);
   ahead = json_object_get_int_member_with_default (issued, "people_ahead", -1);
   if (ahead != (gint64) waiting)
     {
@@ -467,6 +487,26 @@ issue_one (HallTestHttp *manager,
   return took;
 }
 
+/* Before anything else, as measure_issue_scaling() issues them late in the run: the same
+ * number of tickets to a department nobody serves, so the two p50s compare like with like. */
+static void
+measure_issue_early (HallTestServer *server)
+{
+  g_autoptr (HallTestHttp) manager = client_login (server->url, "bench-manager", "manager", 0);
+  g_autoptr (GArray) early = bench_samples_new ();
+  char value[64];
+
+  issue_early_profile = bench_profile_new ();
+  for (guint i = 0; i < opts.n_issue_probe; i++)
+    bench_samples_add_us (early,
+                          issue_one (manager, EARLY_DEPARTMENT_ID, i, issue_early_profile));
+  figs.issue_early_p50 = bench_percentile (early, 50);
+  g_print ("\nticket.issue at the start, nobody waiting (%u tickets)\n", opts.n_issue_probe);
+  g_snprintf (value, sizeof value, "p50 %.2f ms  p99 %.2f ms", figs.issue_early_p50,
+              bench_percentile (early, 99));
+  bench_print_row ("ticket.issue, nobody waiting", value, NULL);
+}
+
 /* After the twenty windows nobody waits. ISSUE_QUEUE visitors queue for 城建, then tickets are
  * issued turn about to 城建 and to a department nobody waits for, so that both figures share
  * whatever else the machine is doing. The tickets stay waiting (nothing calls after this). */
@@ -476,17 +516,18 @@ measure_issue_scaling (HallTestServer *server)
   g_autoptr (HallTestHttp) manager = client_login (server->url, "bench-manager", "manager", 0);
   g_autoptr (GArray) empty = bench_samples_new ();
   g_autoptr (GArray) large = bench_samples_new ();
+  g_autoptr (BenchProfile) late = bench_profile_new ();
   guint probe = opts.n_issue_probe, queue = opts.n_issue_queue;
   char  label[80], value[64];
 
   g_print ("\nticket.issue with nobody waiting and with %u waiting (%u tickets each, turn about)\n",
            queue, probe);
   for (guint i = 0; i < queue; i++)
-    issue_one (manager, DEPARTMENT_ID, i);
+    issue_one (manager, DEPARTMENT_ID, i, NULL);
   for (guint i = 0; i < probe; i++)
     {
-      bench_samples_add_us (empty, issue_one (manager, EMPTY_DEPARTMENT_ID, i));
-      bench_samples_add_us (large, issue_one (manager, DEPARTMENT_ID, queue + i));
+      bench_samples_add_us (empty, issue_one (manager, EMPTY_DEPARTMENT_ID, i, late));
+      bench_samples_add_us (large, issue_one (manager, DEPARTMENT_ID, queue + i, NULL));
     }
 
   figs.issue_empty_p50 = bench_percentile (empty, 50);
@@ -498,6 +539,11 @@ measure_issue_scaling (HallTestServer *server)
   g_snprintf (value, sizeof value, "p50 %.2f ms  p99 %.2f ms", figs.issue_large_p50,
               bench_percentile (large, 99));
   bench_print_row (label, value, NULL);
+
+  g_print ("\nWhere ticket.issue's time goes, nobody waiting: at the start, then late\n");
+  bench_profile_print (issue_early_profile);
+  g_print ("  --\n");
+  bench_profile_print (late);
 }
 
 int
@@ -566,10 +612,13 @@ main (int   argc,
   g_print ("\nThe hall database\n");
   prepare_database (db_path);
   prepare_hall (db_path);
+  /* The server times its own spans and answers them in a Server-Timing header. */
+  g_setenv ("HALL_SERVER_TIMING", "1", TRUE);
   /* Fails the run with the server's log when it does not start. */
   server = hall_test_server_new_for_database (opts.server, db_path);
   g_print ("    (server %s on %s)\n", opts.server, server->url);
 
+  measure_issue_early (server);
   measure_calls (server);
   bench_measure_throughput (server->url, PASSWORD, DEPARTMENT_ID, opts.n_tickets_per_client,
                             &figs.calls_per_s, &figs.commands_per_s);
@@ -626,6 +675,7 @@ main (int   argc,
     g_print ("\nKept %s\n", run_dir);
 
   g_clear_pointer (&floor_before, g_array_unref);
+  g_clear_pointer (&issue_early_profile, bench_profile_free);
   g_free (opts.dir);
   g_free (opts.server);
   return 0;

@@ -7,6 +7,12 @@
  * live event skips a seq (another process wrote to the database), the stream reads the missing
  * ones from the database before going on.
  *
+ * A subscriber that stops reading must not cost the hall: the kernel's buffer for its socket is
+ * kept small (FEED_SNDBUF), events that do not fit wait in the stream's own queue rather than
+ * libsoup's unbounded one, and past MAX_BACKLOG waiting events the feed is closed with
+ * HALL_FEED_CLOSE_BEHIND. The client reconnects with the last seq it read and misses nothing:
+ * everything is in the database (architecture.md §6).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "hall-server"
@@ -14,13 +20,20 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <sys/socket.h>
 
 #include "hall-server-private.h"
 
 #define EVENTS_PATH "/api/v1/events"
 #define PAGE_SIZE 1000
 #define KEEPALIVE_SECONDS 30
-#define MAX_PENDING 100000
+/* Events a subscriber may be behind, beyond what its socket holds, before its feed is closed:
+ * minutes of a busy hall, a few hundred kilobytes of memory. */
+#define MAX_BACKLOG 1000
+/* Bytes the kernel buffers for a subscriber's socket (it doubles the figure). */
+#define FEED_SNDBUF (64 * 1024)
+/* Private close code (4000–4999): "you fell behind; reconnect from the last seq you read". */
+#define HALL_FEED_CLOSE_BEHIND 4001
 
 struct _HallEventStream
 {
@@ -32,6 +45,9 @@ struct _HallEventStream
   gint64                   last_sent;
   gboolean                 reading_backlog;
   GQueue                   pending; /* JsonObject*: live events that came while reading the backlog */
+  GPollableOutputStream   *output;  /* the socket's side, to see whether a frame would wait */
+  GQueue                   unsent;  /* char*: events sent while the socket was full */
+  GSource                 *writable;
 };
 
 typedef struct
@@ -66,12 +82,24 @@ _hall_event_stream_ref (HallEventStream *stream)
 }
 
 static void
+clear_unsent (HallEventStream *stream)
+{
+  g_queue_clear_full (&stream->unsent, g_free);
+  if (stream->writable != NULL)
+    {
+      g_source_destroy (stream->writable);
+      g_clear_pointer (&stream->writable, g_source_unref);
+    }
+}
+
+static void
 clear_pending (HallEventStream *stream)
 {
   JsonObject *event;
 
   while ((event = g_queue_pop_head (&stream->pending)) != NULL)
     json_object_unref (event);
+  clear_unsent (stream);
 }
 
 void
@@ -82,6 +110,7 @@ _hall_event_stream_unref (HallEventStream *stream)
   clear_pending (stream);
   g_signal_handlers_disconnect_by_data (stream->conn, stream);
   g_clear_object (&stream->conn);
+  g_clear_object (&stream->output);
   g_free (stream->token);
   g_free (stream->client_address);
   g_free (stream);
@@ -141,12 +170,75 @@ _hall_event_stream_close (HallEventStream *stream,
 }
 
 static void
+close_behind (HallEventStream *stream)
+{
+  g_message ("Change feed of %s closed: %u events behind", stream->client_address,
+             stream->unsent.length + stream->pending.length);
+  clear_pending (stream);
+  _hall_event_stream_close (stream, HALL_FEED_CLOSE_BEHIND,
+                            _ ("The change feed fell too far behind. Reconnect."));
+}
+
+static gboolean
+socket_full (HallEventStream *stream)
+{
+  return stream->output != NULL && !g_pollable_output_stream_is_writable (stream->output);
+}
+
+static gboolean writable_cb (GObject *output,
+                             gpointer user_data);
+
+static void
+watch_writable (HallEventStream *stream)
+{
+  if (stream->writable != NULL)
+    return;
+  stream->writable = g_pollable_output_stream_create_source (stream->output, NULL);
+  g_source_set_callback (stream->writable, G_SOURCE_FUNC (writable_cb), stream, NULL);
+  g_source_set_static_name (stream->writable, "hall change feed writable");
+  g_source_attach (stream->writable, g_main_context_get_thread_default ());
+}
+
+/* Hands libsoup the events that waited, while the socket takes them. */
+static gboolean
+writable_cb (GObject *output,
+             gpointer user_data)
+{
+  HallEventStream *stream = user_data;
+  char            *text;
+
+  while (is_open (stream) && !socket_full (stream)
+         && (text = g_queue_pop_head (&stream->unsent)) != NULL)
+    {
+      soup_websocket_connection_send_text (stream->conn, text);
+      g_free (text);
+    }
+  if (is_open (stream) && stream->unsent.length > 0)
+    return G_SOURCE_CONTINUE;
+  g_clear_pointer (&stream->writable, g_source_unref);
+  return G_SOURCE_REMOVE;
+}
+
+static void
 send_text (HallEventStream *stream,
            gint64           seq,
            const char      *text)
 {
-  soup_websocket_connection_send_text (stream->conn, text);
+  if (!is_open (stream))
+    return;
   stream->last_sent = seq;
+  if (stream->unsent.length == 0 && !socket_full (stream))
+    {
+      soup_websocket_connection_send_text (stream->conn, text);
+      return;
+    }
+  if (stream->unsent.length >= MAX_BACKLOG)
+    {
+      close_behind (stream);
+      return;
+    }
+  g_queue_push_tail (&stream->unsent, g_strdup (text));
+  watch_writable (stream);
 }
 
 static void
@@ -194,10 +286,9 @@ _hall_event_stream_deliver (HallEventStream *stream,
 
   if (stream->reading_backlog || seq > stream->last_sent + 1)
     {
-      if (stream->pending.length >= MAX_PENDING)
+      if (stream->pending.length >= MAX_BACKLOG)
         {
-          _hall_event_stream_close (stream, SOUP_WEBSOCKET_CLOSE_SERVER_ERROR,
-                                    _ ("The change feed fell too far behind. Reconnect."));
+          close_behind (stream);
           return;
         }
       g_queue_push_tail (&stream->pending, json_object_ref (event));
@@ -291,6 +382,45 @@ closed_cb (SoupWebsocketConnection *conn,
   detach (user_data);
 }
 
+/* The stream under libsoup's wrappers (SoupIOStream, TLS) that owns the socket. */
+static GSocket *
+find_socket (GIOStream *stream)
+{
+  while (stream != NULL && !G_IS_SOCKET_CONNECTION (stream))
+    {
+      GObjectClass *klass = G_OBJECT_GET_CLASS (stream);
+      const char   *name = g_object_class_find_property (klass, "base-iostream") ? "base-iostream"
+                           : g_object_class_find_property (klass, "base-io-stream")
+                               ? "base-io-stream"
+                               : NULL;
+      GIOStream    *base = NULL;
+
+      if (name == NULL)
+        return NULL;
+      g_object_get (stream, name, &base, NULL);
+      if (base == NULL)
+        return NULL;
+      /* @stream holds it */
+      g_object_unref (base);
+      stream = base;
+    }
+  return stream ? g_socket_connection_get_socket (G_SOCKET_CONNECTION (stream)) : NULL;
+}
+
+static void
+set_up_output (HallEventStream *stream)
+{
+  GIOStream     *io = soup_websocket_connection_get_io_stream (stream->conn);
+  GOutputStream *output = g_io_stream_get_output_stream (io);
+  GSocket       *socket = find_socket (io);
+
+  if (socket != NULL)
+    g_socket_set_option (socket, SOL_SOCKET, SO_SNDBUF, FEED_SNDBUF, NULL);
+  if (G_IS_POLLABLE_OUTPUT_STREAM (output)
+      && g_pollable_output_stream_can_poll (G_POLLABLE_OUTPUT_STREAM (output)))
+    stream->output = G_POLLABLE_OUTPUT_STREAM (g_object_ref (output));
+}
+
 static void
 websocket_cb (SoupServer              *soup,
               SoupServerMessage       *msg,
@@ -316,6 +446,8 @@ websocket_cb (SoupServer              *soup,
   stream->client_address = g_strdup (soup_server_message_get_remote_host (msg));
   stream->last_sent = request->since;
   g_queue_init (&stream->pending);
+  g_queue_init (&stream->unsent);
+  set_up_output (stream);
 
   soup_websocket_connection_set_keepalive_interval (conn, KEEPALIVE_SECONDS);
   soup_websocket_connection_set_max_incoming_payload_size (conn, 64 * 1024);

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <sys/socket.h>
 
 #include "hall-test-server.h"
 #include "hall-test-util.h"
@@ -68,12 +69,14 @@ connected_cb (GObject      *object,
   c->done = TRUE;
 }
 
-/* Opens /api/v1/events@query; returns the HTTP status when the upgrade is refused. */
+/* Opens /api/v1/events@query with @session, in the thread-default main context; returns the
+ * HTTP status when the upgrade is refused. */
 static Feed *
-feed_open (HallTestServer *server,
-           const char     *token,
-           const char     *query,
-           guint          *refused_status)
+feed_open_with (SoupSession    *session,
+                HallTestServer *server,
+                const char     *token,
+                const char     *query,
+                guint          *refused_status)
 {
   g_autofree char *path = g_strconcat ("/api/v1/events", query, NULL);
   g_autoptr (SoupMessage) msg = hall_test_server_message_new (server, "GET", path);
@@ -86,7 +89,7 @@ feed_open (HallTestServer *server,
       soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization",
                                     header);
     }
-  soup_session_websocket_connect_async (server->session, msg, NULL, NULL, G_PRIORITY_DEFAULT, NULL,
+  soup_session_websocket_connect_async (session, msg, NULL, NULL, G_PRIORITY_DEFAULT, NULL,
                                         connected_cb, &c);
   g_assert_true (hall_test_wait_for (&c.done, HALL_TEST_SERVER_TIMEOUT));
 
@@ -106,6 +109,15 @@ feed_open (HallTestServer *server,
   g_signal_connect (feed->conn, "message", G_CALLBACK (feed_message_cb), feed);
   g_signal_connect (feed->conn, "closed", G_CALLBACK (feed_closed_cb), feed);
   return feed;
+}
+
+static Feed *
+feed_open (HallTestServer *server,
+           const char     *token,
+           const char     *query,
+           guint          *refused_status)
+{
+  return feed_open_with (server->session, server, token, query, refused_status);
 }
 
 static void
@@ -312,6 +324,100 @@ test_feed_backlog_and_live (void)
   feed_wait_seqs (feed, last + 2);
   assert_seqs (feed, 1, last + 2);
   feed_free (feed);
+}
+
+/* Keeps what the kernel holds for a subscriber that does not read small, so that the server's
+ * own bound is what a few thousand events reach. */
+static void
+shrink_receive_buffer (Feed *feed)
+{
+  g_autoptr (GIOStream) stream =
+      g_object_ref (soup_websocket_connection_get_io_stream (feed->conn));
+
+  while (!G_IS_SOCKET_CONNECTION (stream))
+    {
+      GIOStream *base = NULL;
+
+      g_assert_nonnull (g_object_class_find_property (G_OBJECT_GET_CLASS (stream), "base-iostream"));
+      g_object_get (stream, "base-iostream", &base, NULL);
+      g_assert_nonnull (base);
+      g_object_unref (stream);
+      stream = base;
+    }
+  g_assert_true (g_socket_set_option (g_socket_connection_get_socket (G_SOCKET_CONNECTION (stream)),
+                                      SOL_SOCKET, SO_RCVBUF, 4096, NULL));
+}
+
+/* A subscriber that stops reading does not hold the hall back: past a bounded backlog its feed is
+ * closed with 4001, and it resumes from the last seq it read without losing an event. */
+static void
+test_feed_stalled (void)
+{
+  g_autoptr (HallTestServer) server = hall_test_server_new (HALL_TEST_SERVER_PLAIN);
+  g_autofree char *admin = hall_test_server_add_user_login (server, "admin", "admin", NULL, 0);
+  g_autoptr (GMainContext) stalled_context = g_main_context_new ();
+  g_autoptr (SoupSession) stalled_session = NULL;
+  Burst  burst = { 0 };
+  Feed  *stalled, *live, *resumed;
+  gint64 base = health_last_seq (server), last, read_up_to;
+  guint  made = 0;
+
+  /* The stalled subscriber lives in a main context nobody runs while the hall works on. */
+  g_main_context_push_thread_default (stalled_context);
+  stalled_session = soup_session_new_with_options ("timeout", 0, "idle-timeout", 0, NULL);
+  {
+    g_autofree char *query = g_strdup_printf ("?since=%" G_GINT64_FORMAT, base);
+    stalled = feed_open_with (stalled_session, server, admin, query, NULL);
+  }
+  shrink_receive_buffer (stalled);
+  g_main_context_pop_thread_default (stalled_context);
+  live = feed_open (server, admin, "?since=0", NULL);
+
+  for (;;)
+    {
+      g_autofree char *log = hall_test_server_read_log (server);
+
+      if (strstr (log, "events behind") != NULL)
+        break;
+      if (made >= 20000)
+        g_error ("The stalled change feed was not closed after %u events", made);
+      make_events_async (server, admin, 500, &burst);
+      g_assert_true (hall_test_wait_for (&burst.all_done, HALL_TEST_SERVER_TIMEOUT));
+      made += 500;
+    }
+  /* The one that reads got everything meanwhile. */
+  last = health_last_seq (server);
+  feed_wait_seqs (live, last);
+  assert_seqs (live, 1, last);
+  feed_free (live);
+
+  /* Read again, the stalled one finds what its socket held, in order, then the close. */
+  g_main_context_push_thread_default (stalled_context);
+  g_assert_true (hall_test_wait_for (&stalled->closed, HALL_TEST_SERVER_TIMEOUT));
+  g_main_context_pop_thread_default (stalled_context);
+  g_assert_cmpuint (stalled->close_code, ==, 4001);
+  g_assert_cmpuint (stalled->seqs->len, >, 0);
+  assert_seqs (stalled, base + 1, stalled->seqs->len);
+  read_up_to = base + stalled->seqs->len;
+  g_assert_cmpint (read_up_to, <, last);
+
+  /* Resuming from there misses nothing and repeats nothing. */
+  {
+    g_autofree char *query = g_strdup_printf ("?since=%" G_GINT64_FORMAT, read_up_to);
+    resumed = feed_open (server, admin, query, NULL);
+  }
+  make_events (server, admin, 1);
+  last = health_last_seq (server);
+  feed_wait_seqs (resumed, last - read_up_to);
+  assert_seqs (resumed, read_up_to + 1, last - read_up_to);
+  feed_free (resumed);
+
+  g_main_context_push_thread_default (stalled_context);
+  feed_free (stalled);
+  g_clear_object (&stalled_session);
+  while (g_main_context_iteration (stalled_context, FALSE))
+    ;
+  g_main_context_pop_thread_default (stalled_context);
 }
 
 static void
@@ -549,6 +655,7 @@ main (int    argc,
   g_test_add_func ("/server/feed/resume", test_feed_resume);
   g_test_add_func ("/server/feed/backlog-and-live", test_feed_backlog_and_live);
   g_test_add_func ("/server/feed/refused", test_feed_refused);
+  g_test_add_func ("/server/feed/stalled", test_feed_stalled);
   g_test_add_func ("/server/feed/session-ended", test_feed_session_ended);
   g_test_add_func ("/server/shutdown", test_shutdown);
   g_test_add_func ("/server/connections/closed-by-client", test_connections_closed_plain);

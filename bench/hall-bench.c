@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 
+#include "hall-bench-feed.h"
 #include "hall-bench-load.h"
 #include "hall-bench-profile.h"
 #include "hall-bench-search.h"
@@ -56,6 +57,7 @@ typedef struct
   double event_p50, event_p99;
   double calls_per_s, commands_per_s;
   double issue_empty_p50, issue_large_p50, issue_early_p50;
+  double call_p50_none, call_p50_stalled;
   double search_p95[5];
   gint64 rss_kb;
 } Figures;
@@ -95,6 +97,10 @@ print_summary (void)
   detail = g_strdup_printf ("%.2f / %.2f ms", figs.call_p99, figs.floor_p99);
   print_ratio ("call_next p99 ÷ floor p99", figs.call_p99 / figs.floor_p99, "×", detail,
                figs.call_p99 <= 5 * figs.floor_p99, "≤ 5×");
+  g_free (detail);
+  detail = g_strdup_printf ("%.2f / %.2f ms", figs.call_p50_stalled, figs.call_p50_none);
+  print_ratio ("call_next p50, a stalled subscriber ÷ none",
+               figs.call_p50_stalled / figs.call_p50_none, "×", detail, TRUE, NULL);
   g_free (detail);
   detail = g_strdup_printf ("%.2f / %.2f ms", figs.event_p99, figs.call_p99);
   print_ratio ("event p99 ÷ call_next p99", figs.event_p99 / figs.call_p99, "×", detail,
@@ -388,19 +394,7 @@ measure_calls (HallTestServer *server)
 
   {
     /* the feed starts at the newest event, as the wall display does after signing in */
-    g_autoptr (GError) error = NULL;
-    g_autoptr (JsonObject) health = NULL;
-    g_autofree char *uri = g_strconcat (server->url, "/api/v1/health", NULL);
-    g_autoptr (SoupMessage) msg = soup_message_new ("GET", uri);
-    g_autoptr (GBytes) body = soup_session_send_and_read (display->session, msg, NULL, &error);
-    g_autoptr (JsonNode) node =
-        body ? json_from_string (g_bytes_get_data (body, NULL), &error) : NULL;
-    gint64 last_seq;
-
-    if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-      bench_die ("health", error);
-    last_seq = json_object_get_int_member_with_default (json_node_get_object (node), "last_seq", 0);
-    feed = hall_test_feed_start (server->url, display->token, last_seq);
+    feed = hall_test_feed_start (server->url, display->token, bench_feed_last_seq (display));
     for (guint waited = 0; hall_test_feed_connections (feed) == 0; waited++)
       {
         if (waited > 30000)
@@ -453,6 +447,9 @@ measure_calls (HallTestServer *server)
 
   g_print ("\nWhere counter.call_next's time goes (the server's own spans, HALL_SERVER_TIMING=1)\n");
   bench_profile_print (profile);
+
+  bench_measure_stalled_feed (manager, staff, display, DEPARTMENT_ID, opts.n_calls,
+                              &figs.call_p50_none, &figs.call_p50_stalled);
 }
 
 /* ---- ticket.issue, empty queue against a long one -------------------------------------------- */

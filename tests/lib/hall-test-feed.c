@@ -8,6 +8,7 @@
 
 #include <libsoup/soup.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include "hall-test-feed.h"
 #include "hall-test-http.h"
@@ -359,4 +360,25 @@ hall_test_feed_stop (HallTestFeed *feed)
   g_free (feed->fingerprint);
   g_free (feed->token);
   g_free (feed);
+}
+
+/* Keeps what the kernel holds for a subscriber that does not read small, so that the server's
+ * own bound is what a few thousand events reach. */
+void
+hall_test_feed_shrink_receive_buffer (SoupWebsocketConnection *conn)
+{
+  g_autoptr (GIOStream) stream = g_object_ref (soup_websocket_connection_get_io_stream (conn));
+
+  while (!G_IS_SOCKET_CONNECTION (stream))
+    {
+      GIOStream *base = NULL;
+
+      g_assert_nonnull (g_object_class_find_property (G_OBJECT_GET_CLASS (stream), "base-iostream"));
+      g_object_get (stream, "base-iostream", &base, NULL);
+      g_assert_nonnull (base);
+      g_object_unref (stream);
+      stream = base;
+    }
+  g_assert_true (g_socket_set_option (g_socket_connection_get_socket (G_SOCKET_CONNECTION (stream)),
+                                      SOL_SOCKET, SO_RCVBUF, 4096, NULL));
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
 
 G_BEGIN_DECLS
 
@@ -45,6 +46,9 @@ GArray *hall_test_feed_dup_events (HallTestFeed *feed);
 gint64 hall_test_feed_last_seq (HallTestFeed *feed);
 /* How many times the feed connected. */
 guint hall_test_feed_connections (HallTestFeed *feed);
+/* Makes the socket under @conn (a client's WebSocket) hold only a few kilobytes that its reader
+ * has not read: for tests of a subscriber that stops reading. */
+void hall_test_feed_shrink_receive_buffer (SoupWebsocketConnection *conn);
 /* Closes the connection, ends the thread and frees @feed. */
 void hall_test_feed_stop (HallTestFeed *feed);
 

@@ -9,8 +9,8 @@
 #include "config.h"
 
 #include <sqlite3.h>
-#include <sys/socket.h>
 
+#include "hall-test-feed.h"
 #include "hall-test-server.h"
 #include "hall-test-util.h"
 
@@ -326,28 +326,6 @@ test_feed_backlog_and_live (void)
   feed_free (feed);
 }
 
-/* Keeps what the kernel holds for a subscriber that does not read small, so that the server's
- * own bound is what a few thousand events reach. */
-static void
-shrink_receive_buffer (Feed *feed)
-{
-  g_autoptr (GIOStream) stream =
-      g_object_ref (soup_websocket_connection_get_io_stream (feed->conn));
-
-  while (!G_IS_SOCKET_CONNECTION (stream))
-    {
-      GIOStream *base = NULL;
-
-      g_assert_nonnull (g_object_class_find_property (G_OBJECT_GET_CLASS (stream), "base-iostream"));
-      g_object_get (stream, "base-iostream", &base, NULL);
-      g_assert_nonnull (base);
-      g_object_unref (stream);
-      stream = base;
-    }
-  g_assert_true (g_socket_set_option (g_socket_connection_get_socket (G_SOCKET_CONNECTION (stream)),
-                                      SOL_SOCKET, SO_RCVBUF, 4096, NULL));
-}
-
 /* A subscriber that stops reading does not hold the hall back: past a bounded backlog its feed is
  * closed with 4001, and it resumes from the last seq it read without losing an event. */
 static void
@@ -369,7 +347,7 @@ test_feed_stalled (void)
     g_autofree char *query = g_strdup_printf ("?since=%" G_GINT64_FORMAT, base);
     stalled = feed_open_with (stalled_session, server, admin, query, NULL);
   }
-  shrink_receive_buffer (stalled);
+  hall_test_feed_shrink_receive_buffer (stalled->conn);
   g_main_context_pop_thread_default (stalled_context);
   live = feed_open (server, admin, "?since=0", NULL);
 

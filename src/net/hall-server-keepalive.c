@@ -35,22 +35,38 @@ stays_open (SoupServerMessage *msg)
          && !soup_message_headers_header_contains (response, "Connection", "close");
 }
 
+static gboolean
+is_readable (GIOStream *stream)
+{
+  GInputStream *input = g_io_stream_get_input_stream (stream);
+
+  return G_IS_POLLABLE_INPUT_STREAM (input)
+         && g_pollable_input_stream_is_readable (G_POLLABLE_INPUT_STREAM (input));
+}
+
 /* The stream libsoup wraps the socket (or TLS) connection in, unless it has read ahead. */
 static GIOStream *
 unwrap (GIOStream *stolen)
 {
-  GInputStream *input = g_io_stream_get_input_stream (stolen);
-  GIOStream    *base = NULL;
+  GIOStream *base = NULL;
 
   if (g_object_class_find_property (G_OBJECT_GET_CLASS (stolen), "base-iostream") == NULL)
     return g_object_ref (stolen);
-  /* Bytes of a next request may wait in the wrapper's buffer (pipelining): keep the wrapper
-   * then, so they are read first. */
-  if (G_IS_POLLABLE_INPUT_STREAM (input)
-      && g_pollable_input_stream_is_readable (G_POLLABLE_INPUT_STREAM (input)))
-    return g_object_ref (stolen);
   g_object_get (stolen, "base-iostream", &base, NULL);
-  return base != NULL ? base : g_object_ref (stolen);
+  if (base == NULL)
+    return g_object_ref (stolen);
+  /* Bytes of a next request may wait in the wrapper's buffer (a client that pipelines): keep
+   * the wrapper then, so they are read first. The wrapper is readable too when the bytes are
+   * still in the socket, which is common once the client sent its next request before this
+   * runs; keeping it then wrapped the connection once more at each such answer, and every
+   * read and every GSource went through one more layer per request: the hall slowed down
+   * with the requests it had served (architecture.md §10). */
+  if (is_readable (stolen) && !is_readable (base))
+    {
+      g_object_unref (base);
+      return g_object_ref (stolen);
+    }
+  return base;
 }
 
 /* The answer is out; libsoup has not yet started waiting for the next request. */

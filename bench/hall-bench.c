@@ -1,8 +1,10 @@
 /* hall-bench.c — how fast the hall is, against what the disk can do
  *
  * One run prints, on one disk: the bare SQLite commit (the floor), counter.call_next over HTTP
- * on loopback through the real server, the latency of its event on a second client's WebSocket,
- * throughput with 20 windows calling at once, and matter.search over a million synthetic
+ * on loopback through the real server and where its time goes (the server's Server-Timing
+ * spans, HALL_SERVER_TIMING=1), the latency of its event on a second client's WebSocket, calls
+ * with a change-feed subscriber that stopped reading, throughput with 20 windows calling at once,
+ * ticket.issue at the start and late in the run, and matter.search over a million synthetic
  * matters with the server's memory after it. Figures, not pass/fail: each is printed next to
  * its target.
  *

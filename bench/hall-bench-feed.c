@@ -194,7 +194,7 @@ bench_measure_stalled_feed (HallTestHttp *manager,
 
   /* Reading again, it finds what its socket held, then the close (if the server closed it). */
   g_main_context_push_thread_default (context);
-  hall_test_wait_for (&stalled.closed, 3);
+  hall_test_wait_for (&stalled.closed, 10);
   g_main_context_pop_thread_default (context);
   if (stalled.closed)
     g_snprintf (value, sizeof value, "closed, code %u, after reading %u events%s",

@@ -379,7 +379,7 @@ run_batch (HallEngine *self,
         }
       if (self->restore_from != NULL)
         {
-          publish_events (self, events);
+          publish_events (self, events, NULL);
           g_ptr_array_set_size (events, 0);
           run_restore (self, batch, events);
         }

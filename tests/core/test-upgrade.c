@@ -80,6 +80,62 @@ count_rows (const char *path)
   return g_steal_pointer (&counts);
 }
 
+/* The first column of @sql's first row on the file at @path, as text (NULL when there is none). */
+static char *
+query_text (const char *path,
+            const char *sql)
+{
+  sqlite3      *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char         *text = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return text;
+}
+
+/* The audit chain runs through every row of the release and, when the release already kept
+ * hashes (migration 008), ends at the hash its newest row had: the upgrade did not rewrite it. */
+static void
+check_audit_chain (JsonObject *check,
+                   GHashTable *before,
+                   const char *last_id,
+                   const char *last_hash)
+{
+  JsonObject *audit = json_object_get_object_member (check, "audit");
+
+  g_assert_true (json_object_get_boolean_member (audit, "ok"));
+  g_assert_cmpint (json_object_get_int_member (audit, "rows"), ==,
+                   GPOINTER_TO_INT (g_hash_table_lookup (before, "audit")));
+  g_assert_cmpint (json_object_get_int_member (audit, "last_id"), ==,
+                   g_ascii_strtoll (last_id, NULL, 10));
+  if (last_hash != NULL)
+    g_assert_cmpstr (json_object_get_string_member (audit, "last_hash"), ==, last_hash);
+}
+
+/* A release with migration 009 kept its backup schedule (set with hall.configure) and the log
+ * of its backups, so the admin page still says when the last one was taken. */
+static void
+check_backups (HallTestHall *hall)
+{
+  g_autofree char *admin =
+      hall_test_login_with_password (hall, "chenzhiqiang", FIXTURE_PASSWORD, "admin", 0);
+  g_autoptr (JsonObject) list = hall_test_ok (hall, admin, "hall.backup_list", NULL);
+  JsonObject *last = json_object_get_object_member (list, "last");
+
+  g_assert_true (json_object_get_boolean_member (list, "enabled"));
+  g_assert_cmpint (json_object_get_int_member (list, "minute"), ==, 750);
+  g_assert_cmpint (json_object_get_int_member (list, "keep"), ==, 7);
+  g_assert_nonnull (last);
+  g_assert_cmpstr (json_object_get_string_member (last, "kind"), ==, "scheduled");
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (last, "file"), "hall-daily-"));
+  g_assert_cmpint (json_object_get_int_member (last, "size"), >, 0);
+}
+
 static void
 test_release_opens (gconstpointer data)
 {
@@ -87,6 +143,9 @@ test_release_opens (gconstpointer data)
   g_autoptr (GHashTable) before = count_rows (hall->path);
   g_autoptr (GHashTable) after = NULL;
   g_autoptr (GError) error = NULL;
+  g_autofree char *user_version = query_text (hall->path, "PRAGMA user_version");
+  g_autofree char *last_id = query_text (hall->path, "SELECT max(id) FROM audit");
+  g_autofree char *last_hash = NULL;
   g_autoptr (JsonObject) check = NULL;
   g_autoptr (JsonObject) matter = NULL;
   g_autoptr (JsonObject) ticket = NULL;
@@ -97,7 +156,12 @@ test_release_opens (gconstpointer data)
   GHashTableIter   iter;
   gpointer         name, count;
   JsonObject      *reception;
+  gint64           version;
 
+  /* The last migration the release ran: what it added is checked too. */
+  version = g_ascii_strtoll (user_version, NULL, 10);
+  if (version >= 8)
+    last_hash = query_text (hall->path, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1");
   hall->engine = hall_engine_new (hall->path, &error);
   g_assert_no_error (error);
 
@@ -118,6 +182,9 @@ test_release_opens (gconstpointer data)
   g_assert_no_error (error);
   if (!json_object_get_boolean_member (check, "ok"))
     g_error ("hall.check: %s", json_object_get_string_member (check, "report"));
+  check_audit_chain (check, before, last_id, last_hash);
+  if (version >= 9)
+    check_backups (hall);
 
   /* What people would look for: the matter the leader received, with its history, and a
    * ticket held at its window. Accounts sign in with the passwords they had. */

@@ -164,6 +164,23 @@ check_hosting (HallApplication *app)
   g_assert_false (hall_application_get_hosting (app));
 }
 
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr (GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) && g_str_equal (name, action))
+        return TRUE;
+      if (section != NULL && menu_has_action (section, action))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 first_run (void)
 {
@@ -176,6 +193,8 @@ first_run (void)
   g_autoptr (GSettings) settings = g_settings_new (APP_ID);
   HallBoardPage *board;
   HallClient    *client;
+  GtkWidget     *menu_button;
+  g_auto (GStrv) accels = NULL;
 
   /* A new PC: the three ways in, and no hall yet. */
   g_assert_cmpstr (hall_window_get_page_name (window), ==, "welcome");
@@ -289,6 +308,14 @@ first_run (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   g_assert_true (has_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
   close_toplevels_but (GTK_WINDOW (window));
+
+  /* Help is one key away: F1 and the main menu both reach app.help (not activated: no yelp here). */
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.help");
+  g_assert_true (g_strv_contains ((const char *const *) accels, "F1"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "help"));
+  menu_button = hall_ui_test_find (GTK_WIDGET (window), "primary_menu_button");
+  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)),
+                                  "app.help"));
 
   hall_application_forget_hall (app);
   hall_ui_test_wait_page (window, "welcome", 10);

@@ -327,6 +327,86 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* The guide is installed as help:xinfang-hall (help/meson.build). Run from the build tree it is
+ * not installed: then yelp shows the sources, and without yelp the window says so. */
+static gboolean
+help_is_installed (void)
+{
+  const char *const *dirs = g_get_system_data_dirs ();
+  g_autofree char   *user = g_build_filename (g_get_user_data_dir (), "help", "C", HELP_NAME,
+                                              "index.page", NULL);
+
+  if (g_file_test (user, G_FILE_TEST_EXISTS))
+    return TRUE;
+  for (guint i = 0; dirs[i] != NULL; i++)
+    {
+      g_autofree char *page = g_build_filename (dirs[i], "help", "C", HELP_NAME, "index.page", NULL);
+      if (g_file_test (page, G_FILE_TEST_EXISTS))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+help_say_missing (GtkWindow  *parent,
+                  const char *detail)
+{
+  g_autofree char *text = NULL;
+
+  /* Translators: the user guide (帮助) cannot be opened; %s says why */
+  text = g_strdup_printf (_ ("The user guide cannot be opened: %s"), detail);
+  if (HALL_IS_WINDOW (parent))
+    hall_window_show_toast (HALL_WINDOW (parent), text);
+  else
+    g_message ("%s", text);
+}
+
+static void
+help_shown_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr (GtkWindow) parent = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (object), result, &error))
+    help_say_missing (parent, error->message);
+}
+
+static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  HallApplication *self = user_data;
+  GtkWindow       *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *index = g_build_filename (BUILD_HELPDIR, "index.page", NULL);
+  g_autofree char *yelp = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (help_is_installed ())
+    {
+      if (parent != NULL)
+        gtk_show_uri_full (parent, "help:" HELP_NAME, GDK_CURRENT_TIME, NULL, help_shown_cb,
+                           g_object_ref (parent));
+      else
+        gtk_show_uri (NULL, "help:" HELP_NAME, GDK_CURRENT_TIME);
+      return;
+    }
+  yelp = g_find_program_in_path ("yelp");
+  if (yelp != NULL && g_file_test (index, G_FILE_TEST_EXISTS))
+    {
+      const char *argv[] = { yelp, index, NULL };
+
+      if (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &error))
+        return;
+      help_say_missing (parent, error->message);
+      return;
+    }
+  /* Translators: why the user guide (帮助) cannot be opened */
+  help_say_missing (parent, _ ("it is not installed on this computer."));
+}
+
 static void
 preferences_action (GSimpleAction *action,
                     GVariant      *parameter,
@@ -356,6 +436,7 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "help", help_action },
   { "preferences", preferences_action },
   { "quit", quit_action },
 };
@@ -430,6 +511,7 @@ hall_application_startup (GApplication *app)
   HallApplication   *self = HALL_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *help_accels[] = { "F1", NULL };
 
   G_APPLICATION_CLASS (hall_application_parent_class)->startup (app);
 
@@ -438,6 +520,7 @@ hall_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
 }
 
 static void

@@ -42,6 +42,7 @@ struct _HallEngine
   gint64   data_version; /* worker only: PRAGMA data_version when we last looked for others' writes */
   gint64   last_seq;     /* atomic */
   gboolean shut_down;    /* atomic */
+  gboolean timing;       /* HALL_SERVER_TIMING=1: calls keep where their time went */
 };
 
 typedef struct
@@ -494,6 +495,7 @@ hall_engine_init (HallEngine *self)
   self->queue = g_async_queue_new ();
   self->context = g_main_context_ref_thread_default ();
   self->tz = g_time_zone_new_local ();
+  self->timing = g_strcmp0 (g_getenv ("HALL_SERVER_TIMING"), "1") == 0;
 }
 
 /* ---- public API --------------------------------------------------------------------------- */
@@ -627,9 +629,12 @@ call_async (HallEngine         *self,
   g_task_set_check_cancellable (task, FALSE);
 
   job->task = g_object_ref (task);
-  job->timing = g_rc_box_new0 (HallEngineTiming);
-  g_task_set_task_data (task, g_rc_box_acquire (job->timing), g_rc_box_release);
-  job->timing->queued = g_get_monotonic_time ();
+  if (self->timing)
+    {
+      job->timing = g_rc_box_new0 (HallEngineTiming);
+      g_task_set_task_data (task, g_rc_box_acquire (job->timing), g_rc_box_release);
+      job->timing->queued = g_get_monotonic_time ();
+    }
   if (!enqueue (self, job, &error))
     {
       job_free (job);

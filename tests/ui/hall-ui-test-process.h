@@ -19,7 +19,7 @@
 G_BEGIN_DECLS
 
 /* Every single wait; a loaded machine under AddressSanitizer is slow to start an app. */
-#define HALL_UI_TEST_STEP_TIMEOUT 90
+#define HALL_UI_TEST_STEP_TIMEOUT 240
 
 typedef struct
 {

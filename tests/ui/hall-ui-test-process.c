@@ -88,7 +88,8 @@ hall_ui_test_lines_expect (HallUiTestLines *reader,
   g_autofree char *line = NULL;
   GStrv            words;
 
-  hall_ui_test_wait (has_line, reader, HALL_UI_TEST_STEP_TIMEOUT, what);
+  /* Longer than a step in the child, so a child stuck in a step says which one itself. */
+  hall_ui_test_wait (has_line, reader, 2 * HALL_UI_TEST_STEP_TIMEOUT, what);
   if (g_queue_is_empty (&reader->lines))
     g_error ("The %s ended before saying “%s”", reader->who, word);
   line = g_queue_pop_head (&reader->lines);
@@ -103,13 +104,17 @@ hall_ui_test_lines_expect (HallUiTestLines *reader,
 char *
 hall_ui_test_child_init (void)
 {
-  char *dir = hall_ui_test_environment ();
+  char  *dir = hall_ui_test_environment ();
+  gint64 start = g_get_monotonic_time ();
   g_autoptr (GInputStream) input = NULL;
 
   /* Standard output is for the test's lines only. */
   g_log_writer_default_set_use_stderr (TRUE);
   gtk_init ();
   adw_init ();
+  hall_ui_test_trace_waits ("app");
+  g_printerr ("app (pid %d): GTK ready in %.1f s\n", getpid (),
+              (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
   /* An entry row's focus animation still running when its window goes keeps the form alive. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   input = g_unix_input_stream_new (STDIN_FILENO, FALSE);

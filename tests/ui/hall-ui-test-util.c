@@ -66,6 +66,14 @@ _hall_ui_test_timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static const char *trace_who;
+
+void
+hall_ui_test_trace_waits (const char *who)
+{
+  trace_who = who;
+}
+
 void
 hall_ui_test_wait (HallUiTestCondition condition,
                    gpointer            data,
@@ -74,12 +82,17 @@ hall_ui_test_wait (HallUiTestCondition condition,
 {
   gboolean timed_out = FALSE;
   guint    id = g_timeout_add_seconds (seconds, _hall_ui_test_timeout_cb, &timed_out);
+  gint64   start = g_get_monotonic_time ();
 
   while (!condition (data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
   if (timed_out)
     g_error ("Timed out waiting for %s", what);
   g_source_remove (id);
+  /* A child app's slow steps show in the test's log: a step that never ends names itself. */
+  if (trace_who != NULL && g_get_monotonic_time () - start > G_USEC_PER_SEC)
+    g_printerr ("%s: %.1f s waiting for %s\n", trace_who,
+                (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC, what);
 }
 
 void

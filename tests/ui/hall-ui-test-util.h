@@ -25,6 +25,8 @@ char *hall_ui_test_init (int    *argc,
 /* Runs the tests added, then removes @data_dir (and frees it); returns g_test_run()'s result. */
 int hall_ui_test_run (char *data_dir);
 /* Runs the main loop until @condition holds; fails the test after @seconds. */
+/* Slow waits (over a second) are written to standard error, naming @who. */
+void hall_ui_test_trace_waits (const char *who);
 void hall_ui_test_wait (HallUiTestCondition condition,
                         gpointer            data,
                         guint               seconds,

@@ -17,6 +17,7 @@
 #include "hall-idcard.h"
 #include "hall-matter-private.h"
 #include "hall-matter-timeline-private.h"
+#include "hall-queue-private.h"
 
 #define MAX_PETITIONERS 50
 
@@ -267,24 +268,27 @@ _hall_matter_register (HallCtx    *ctx,
 
   if (ticket_id != 0)
     {
-      g_autoptr (HallStmt) stmt = hall_db_prepare (
-          ctx->db, "SELECT petitioner_id, persons FROM ticket WHERE id = ?1", error);
-      if (stmt == NULL)
-        return NULL;
-      hall_stmt_bind_int (stmt, 1, ticket_id);
-      switch (hall_stmt_step (stmt, error))
+      g_autoptr (GError) missing = NULL;
+      g_autoptr (JsonObject) ticket = _hall_queue_ticket_object (ctx, ticket_id, &missing);
+      gboolean visible = FALSE;
+
+      if (ticket == NULL && !g_error_matches (missing, HALL_ERROR, HALL_ERROR_NOT_FOUND))
         {
-        case SQLITE_ROW:
-          ticket_petitioner = hall_stmt_int (stmt, 0);
-          ticket_persons = hall_stmt_int (stmt, 1);
-          break;
-        case SQLITE_DONE:
+          g_propagate_error (error, g_steal_pointer (&missing));
+          return NULL;
+        }
+      if (ticket != NULL && !_hall_ticket_visible (ctx, ticket, &visible, error))
+        return NULL;
+      /* A ticket the clerk may not see reads as none: registering on it would hand them the
+       * visitor the ticket names. */
+      if (!visible)
+        {
           hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "ticket_id",
                           _ ("There is no such ticket."));
           return NULL;
-        default:
-          return NULL;
         }
+      ticket_petitioner = _hall_matter_get_int (ticket, "petitioner_id");
+      ticket_persons = _hall_matter_get_int (ticket, "persons");
     }
 
   if (!resolve_parties (ctx, list, ticket_petitioner, parties, &repeat, error))

@@ -314,6 +314,41 @@ test_repeat_requests (Fixture      *f,
   g_assert_true (json_object_get_boolean_member (next, "repeat"));
 }
 
+/* A ticket the clerk may not see reads as none at matter.register: registering on it would hand
+ * them the visitor the ticket names. */
+static void
+test_register_on_hidden_ticket (Fixture      *f,
+                                gconstpointer data)
+{
+  g_autoptr (JsonObject) issued = NULL;
+  g_autofree char *extra = NULL;
+  gint64           ticket_id, matter_id;
+
+  at (f, "2026-03-02 09:00");
+  issued = hall_test_ok (f->hall, f->kiosk, "ticket.issue",
+                         "{\"department_id\":3,\"petitioner\":{\"name\":\"刘秀兰\","
+                         "\"id_number\":\"%s\",\"phone\":\"13907310001\"}}",
+                         ID_LIU);
+  ticket_id = json_object_get_int_member (json_object_get_object_member (issued, "ticket"), "id");
+
+  /* 孙 (人社, window 5) gets the answer for a ticket nobody was given (one message for both). */
+  hall_test_fails (f->hall, f->sun, "matter.register", HALL_ERROR_INVALID_ARGUMENT, "ticket_id",
+                   "{\"channel\":\"visit\",\"type\":\"claim\",\"content\":\"低保\","
+                   "\"petitioners\":[{\"name\":\"王强\",\"phone\":\"13807310009\"}],"
+                   "\"ticket_id\":%" G_GINT64_FORMAT "}",
+                   ticket_id);
+  hall_test_fails (f->hall, f->sun, "matter.register", HALL_ERROR_INVALID_ARGUMENT, "ticket_id",
+                   "{\"channel\":\"visit\",\"type\":\"claim\",\"content\":\"低保\","
+                   "\"petitioners\":[{\"name\":\"王强\",\"phone\":\"13807310009\"}],"
+                   "\"ticket_id\":%" G_GINT64_FORMAT "}",
+                   ticket_id + 1000);
+
+  /* 李 (民政) may: the matter is registered on the ticket. */
+  extra = g_strdup_printf (",\"ticket_id\":%" G_GINT64_FORMAT, ticket_id);
+  matter_id = register_matter (f, f->li, extra);
+  g_assert_cmpint (matter_id, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -325,6 +360,7 @@ main (int   argc,
   ADD ("/matter/status-query", test_status_query);
   ADD ("/matter/events", test_events_carry_no_personal_data);
   ADD ("/matter/request-replay", test_repeat_requests);
+  ADD ("/matter/register-on-hidden-ticket", test_register_on_hidden_ticket);
 
   return g_test_run ();
 }

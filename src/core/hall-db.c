@@ -126,6 +126,9 @@ set_sqlite_error (GError    **error,
     hall_code = HALL_ERROR_UNAVAILABLE;
 
   hall_set_error (error, hall_code, NULL, "%s: %s", what, sqlite3_errmsg (handle));
+  /* Another process holding the database a moment too long passes: a client may try again. */
+  if (hall_code == HALL_ERROR_UNAVAILABLE && error != NULL && *error != NULL)
+    hall_error_set_retry_after (*error, 1);
 }
 
 static int

@@ -607,6 +607,9 @@ enqueue (HallEngine *self,
   if (g_atomic_int_get (&self->shut_down))
     {
       hall_set_error (error, HALL_ERROR_UNAVAILABLE, NULL, _ ("The hall is shutting down."));
+      /* A passing outage: a client may send the call again when the hall is back. */
+      if (error != NULL)
+        hall_error_set_retry_after (*error, 1);
       return FALSE;
     }
   g_async_queue_push (self->queue, job);

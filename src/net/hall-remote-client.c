@@ -231,20 +231,14 @@ send_done_cb (GObject      *object,
     }
 
   status = soup_message_get_status (send->msg);
-  if (status == SOUP_STATUS_SERVICE_UNAVAILABLE)
-    error = _hall_remote_error_from_response (status, body);
-  /* A full disk stays full for longer than the retries last: say so at once. */
+  /* A 503 with Retry-After passes (the server stopping for a restart): the request id makes a
+   * second try safe. Without it (a full disk) it lasts longer than the retries: say so at once. */
   if (status == SOUP_STATUS_SERVICE_UNAVAILABLE
-      && g_strcmp0 (hall_error_get_field (error), HALL_ERROR_FIELD_DISK_FULL) == 0)
+      && soup_message_headers_get_one (soup_message_get_response_headers (send->msg),
+                                       "Retry-After")
+             != NULL
+      && retry_later (task))
     {
-      _hall_remote_mark_reachable (self);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_clear_error (&error);
-  if (status == SOUP_STATUS_SERVICE_UNAVAILABLE && retry_later (task))
-    {
-      /* Shutting down for a restart: the request id makes a second try safe. */
       g_steal_pointer (&task);
       return;
     }

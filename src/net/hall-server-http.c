@@ -74,7 +74,11 @@ _hall_server_respond_error (SoupServerMessage *msg,
     json_object_set_null_member (inner, "field");
   json_object_set_object_member (body, "error", inner);
 
-  if (code == HALL_ERROR_RATE_LIMITED)
+  /* Retry-After: how long a rate limit lasts, or that a 503 is a passing outage (the server
+   * stopping for a restart) which a client may ride out by sending again. A 503 without it (a
+   * full disk) lasts until someone acts, and clients say so at once. */
+  if (code == HALL_ERROR_RATE_LIMITED
+      || (code == HALL_ERROR_UNAVAILABLE && hall_error_get_retry_after (error) > 0))
     {
       guint            wait = hall_error_get_retry_after (error);
       g_autofree char *seconds = g_strdup_printf ("%u", wait > 0 ? wait : 60);

@@ -44,7 +44,6 @@ struct _HallServer
   char    *hall_name;
   gboolean info_refreshing;
   gboolean info_stale;
-  gboolean timing; /* HALL_SERVER_TIMING: answers say where their time went */
 };
 
 typedef struct
@@ -330,7 +329,8 @@ command_done_cb (GObject      *object,
         _hall_server_respond_json (call->msg, SOUP_STATUS_OK, answer);
       else
         _hall_server_respond_error (call->msg, error);
-      if (call->server->timing)
+      /* The engine keeps a call's timing only when asked to (HALL_SERVER_TIMING=1). */
+      if (hall_engine_call_get_timing (result) != NULL)
         _hall_server_add_timing (call->msg, call->received, call->parsed,
                                  hall_engine_call_get_timing (result), called_back);
       soup_server_message_unpause (call->msg);
@@ -471,8 +471,13 @@ _hall_server_api_cb (SoupServer        *soup,
   if (g_str_equal (path, API_PREFIX "health"))
     handle_health (self, msg);
   else if (self->stopping)
-    _hall_server_respond_simple_error (msg, HALL_ERROR_UNAVAILABLE, NULL,
-                                       _ ("The hall server is stopping. Try again shortly."));
+    {
+      g_autoptr (GError) error = hall_error_new_literal (
+          HALL_ERROR_UNAVAILABLE, NULL, _ ("The hall server is stopping. Try again shortly."));
+
+      hall_error_set_retry_after (error, 1);
+      _hall_server_respond_error (msg, error);
+    }
   else if (g_str_has_prefix (path, API_PREFIX) && strchr (path + strlen (API_PREFIX), '/') == NULL)
     handle_command (self, msg, path + strlen (API_PREFIX));
   else
@@ -600,7 +605,6 @@ hall_server_new (HallEngine *engine)
   self = g_object_new (HALL_TYPE_SERVER, NULL);
   self->engine = g_object_ref (engine);
   /* For the benchmark only (architecture.md §10): nothing else needs to know. */
-  self->timing = g_strcmp0 (g_getenv ("HALL_SERVER_TIMING"), "1") == 0;
   self->soup = soup_server_new ("server-header", "xinfang-hall-server", NULL);
   _hall_server_keepalive_init (self->soup);
 

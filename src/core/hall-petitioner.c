@@ -146,7 +146,9 @@ _hall_petitioner_visible (HallCtx  *ctx,
                       error);
 }
 
-/* Updates what the person told us this time; what they did not say stays as it was. */
+/* Updates what the person told us this time; what they did not say stays as it was. What was
+ * typed at the kiosk, by anyone who knows a name and an ID number, only fills what is missing:
+ * it never replaces the phone or address a window took down. */
 static gboolean
 update_contact (HallCtx    *ctx,
                 gint64      petitioner_id,
@@ -162,9 +164,13 @@ update_contact (HallCtx    *ctx,
     return TRUE;
   stmt = hall_db_prepare (
       ctx->db,
-      "UPDATE petitioner SET phone = coalesce(?2, phone), sex = coalesce(?3, sex), "
-      "birth_date = coalesce(?4, birth_date), address = coalesce(?5, address), "
-      "updated_at = ?6 WHERE id = ?1",
+      hall_ctx_is (ctx, HALL_ROLE_KIOSK)
+          ? "UPDATE petitioner SET phone = coalesce(phone, ?2), sex = coalesce(sex, ?3), "
+            "birth_date = coalesce(birth_date, ?4), address = coalesce(address, ?5), "
+            "updated_at = ?6 WHERE id = ?1"
+          : "UPDATE petitioner SET phone = coalesce(?2, phone), sex = coalesce(?3, sex), "
+            "birth_date = coalesce(?4, birth_date), address = coalesce(?5, address), "
+            "updated_at = ?6 WHERE id = ?1",
       error);
   if (stmt == NULL)
     return FALSE;

@@ -274,6 +274,32 @@ test_kiosk_no_oracle (void)
         hall_test_server_fails (server, kiosk, "status.query", HALL_ERROR_INVALID_ARGUMENT,
                                 "number", "{\"number\": \"1 OR 1=1\", \"query_code\": \"123456\"}");
   }
+
+  /* What the kiosk is told about a known person fills gaps, never replaces what a window took
+   * down: whoever knows a name and an ID number cannot redirect the hall's calls. */
+  {
+    g_autoptr (JsonObject) told = NULL;
+    g_autoptr (JsonObject) person = NULL;
+    JsonObject *found;
+    gint64      id =
+        json_array_get_int_element (json_object_get_array_member (registered, "petitioner_ids"), 0);
+
+    g_autoptr (JsonObject) set = hall_test_server_ok (
+        server, manager, "matter.register",
+        "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \"漏水又犯\", "
+        "\"petitioners\": [{\"name\": \"张建国\", \"id_number\": \"430102198503151236\", "
+        "\"phone\": \"13807311111\"}]}");
+    told = hall_test_server_ok (server, kiosk, "ticket.issue",
+                                "{\"department_id\": 2, \"petitioner\": {\"name\": \"张建国\", "
+                                "\"id_number\": \"430102198503151236\", \"phone\": "
+                                "\"13900000000\", \"address\": \"芙蓉路1号\"}}");
+    person = hall_test_server_ok (server, manager, "petitioner.lookup",
+                                  "{\"petitioner_id\": %" G_GINT64_FORMAT "}", id);
+    found = json_array_get_object_element (json_object_get_array_member (person, "persons"), 0);
+    g_assert_cmpstr (json_object_get_string_member (found, "phone"), ==, "13807311111");
+    /* The address was missing: the kiosk's fills it. */
+    g_assert_cmpstr (json_object_get_string_member (found, "address"), ==, "芙蓉路1号");
+  }
   (void) first;
   (void) same;
 }

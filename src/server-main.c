@@ -1,6 +1,6 @@
 /* server-main.c — xinfang-hall-server: the hall's database served on the LAN
  *
- *   xinfang-hall-server serve    --database PATH [--listen HOST:PORT] [--plain]
+ *   xinfang-hall-server serve    --database PATH [--listen HOST:PORT] [--plain] [--no-announce]
  *   xinfang-hall-server add-user --database PATH --username U --role ROLE [--role ROLE…]
  *                                [--department CODE] [--display-name NAME]   (password on stdin)
  *   xinfang-hall-server backup   --database PATH --to FILE
@@ -20,6 +20,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "hall-announce.h"
 #include "hall-backup-scheduler.h"
 #include "hall-engine.h"
 #include "hall-restore.h"
@@ -31,10 +32,11 @@
 
 typedef struct
 {
-  GMainLoop  *loop;
-  HallServer *server;
-  gboolean    stopping;
-  int         status;
+  GMainLoop    *loop;
+  HallServer   *server;
+  HallAnnounce *announcement;
+  gboolean      stopping;
+  int           status;
 } Serve;
 
 static char *opt_database;
@@ -107,6 +109,22 @@ open_existing (GError **error)
 
 /* ---- serve -------------------------------------------------------------------------------- */
 
+/* The hall's name as the join page lists it: the hall setting. */
+static HallAnnounce *
+announce (HallEngine *engine,
+          guint16     port,
+          const char *fingerprint)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) info = hall_engine_call_system (engine, "hall.info", NULL, &error);
+  const char *name = info != NULL ? json_object_get_string_member_with_default (info, "hall_name", NULL)
+                                  : NULL;
+
+  if (name == NULL || *name == '\0')
+    name = _ ("Xinfang Hall");
+  return hall_announce_new (name, port, fingerprint);
+}
+
 static void
 shutdown_done_cb (GObject      *object,
                   GAsyncResult *result,
@@ -126,6 +144,8 @@ signal_cb (gpointer user_data)
   if (!serve->stopping)
     {
       serve->stopping = TRUE;
+      /* Withdrawn first: the join page must not offer a hall that is stopping. */
+      g_clear_object (&serve->announcement);
       g_message ("Stopping: no new requests; finishing the ones under way");
       hall_server_shutdown_async (serve->server, NULL, shutdown_done_cb, serve);
     }
@@ -138,12 +158,15 @@ cmd_serve (int    argc,
 {
   g_autofree char   *opt_listen = NULL;
   gboolean           opt_plain = FALSE;
+  gboolean           opt_no_announce = FALSE;
   const GOptionEntry entries[] = {
     { "listen", 'l', 0, G_OPTION_ARG_STRING, &opt_listen,
       N_ ("Address and port to listen on (default 0.0.0.0:8443; port 0 picks a free one)"),
       N_ ("HOST:PORT") },
     { "plain", 0, 0, G_OPTION_ARG_NONE, &opt_plain,
       N_ ("Serve plain HTTP instead of HTTPS (loopback addresses only)"), NULL },
+    { "no-announce", 0, 0, G_OPTION_ARG_NONE, &opt_no_announce,
+      N_ ("Do not announce the hall on the LAN (DNS-SD through avahi-daemon)"), NULL },
     { NULL }
   };
   g_autoptr (GError) error = NULL;
@@ -153,6 +176,7 @@ cmd_serve (int    argc,
   g_autoptr (GTlsCertificate) certificate = NULL;
   g_autoptr (GMainLoop) loop = NULL;
   g_autoptr (HallBackupScheduler) scheduler = NULL;
+  g_autofree char *fingerprint = NULL;
   g_autofree char *url = NULL;
   guint            sigterm, sigint;
   Serve            serve = { 0 };
@@ -198,7 +222,6 @@ cmd_serve (int    argc,
   if (!opt_plain)
     {
       g_autofree char *tls_dir = hall_tls_dir_for_database (opt_database);
-      g_autofree char *fingerprint = NULL;
       gboolean         created = FALSE;
 
       certificate = hall_tls_load_or_create (tls_dir, &created, &error);
@@ -228,6 +251,10 @@ cmd_serve (int    argc,
   g_print ("Listening on %s\n", url);
   g_message ("Serving %s on %s", opt_database, url);
 
+  /* A plain server answers on loopback only: nothing to find on the LAN. */
+  if (fingerprint != NULL && !opt_no_announce)
+    serve.announcement = announce (engine, hall_server_get_port (server), fingerprint);
+
   scheduler = hall_backup_scheduler_new (engine);
   loop = g_main_loop_new (NULL, FALSE);
   serve.loop = loop;
@@ -239,6 +266,7 @@ cmd_serve (int    argc,
 
   g_source_remove (sigterm);
   g_source_remove (sigint);
+  g_clear_object (&serve.announcement);
   /* Let the engine finish what it was given, then close the database. */
   g_clear_object (&scheduler);
   hall_engine_shutdown (engine);
@@ -512,7 +540,8 @@ usage (FILE *out)
 {
   fprintf (out, "%s",
            _ ("Usage:\n"
-              "  xinfang-hall-server serve --database PATH [--listen HOST:PORT] [--plain]\n"
+              "  xinfang-hall-server serve --database PATH [--listen HOST:PORT] [--plain] "
+              "[--no-announce]\n"
               "  xinfang-hall-server add-user --database PATH --username USER --role ROLE [--role "
               "ROLE…]\n"
               "                      [--department CODE] [--display-name NAME]   (password on "
@@ -525,6 +554,8 @@ usage (FILE *out)
               "serve listens on 0.0.0.0:8443 with HTTPS by default, using a self-signed "
               "certificate kept in\n"
               "PATH.tls/. --plain serves HTTP and is allowed on 127.0.0.1 or ::1 only.\n"
+              "An HTTPS server announces itself on the LAN (_xinfang-hall._tcp, through "
+              "avahi-daemon)\nunless given --no-announce.\n"
               "Run “xinfang-hall-server COMMAND --help” for each command's options.\n"));
 }
 

@@ -446,7 +446,7 @@ handle_health (HallServer        *self,
     }
 
   json_object_set_boolean_member (body, "ok", !self->stopping);
-  json_object_set_int_member (body, "api_version", 1);
+  json_object_set_int_member (body, "api_version", HALL_SERVER_API_VERSION);
   if (self->hall_name)
     json_object_set_string_member (body, "hall_name", self->hall_name);
   else

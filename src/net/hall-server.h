@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HallServer, hall_server, HALL, SERVER, GObject)
 
+/* The version of the LAN contract (/api/v1/…), in health and in the LAN announcement. */
+#define HALL_SERVER_API_VERSION 1
 /* The port a hall server listens on unless told otherwise (and a hall hosted by the app). */
 #define HALL_SERVER_DEFAULT_PORT 8443
 /* The largest request body the server reads (1 MiB); larger ones get 413 too_large. */

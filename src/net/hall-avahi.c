@@ -1,0 +1,83 @@
+/* hall-avahi.c — a connection to avahi-daemon that outlives the daemon's restarts
+ *
+ * Shared by the announcement (hall-announce.c) and the browser (hall-discovery.c): both must
+ * work without a daemon and pick up when one starts (AVAHI_CLIENT_NO_FAIL), and start again
+ * with a new client when the daemon stops, which ends the old one.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hall-avahi"
+
+#include "config.h"
+
+#include <avahi-common/error.h>
+
+#include "hall-avahi-private.h"
+
+static void connect_client (HallAvahiConnection *self,
+                            int                 *error);
+
+static gboolean
+reconnect_cb (gpointer user_data)
+{
+  HallAvahiConnection *self = user_data;
+  int                  error = 0;
+
+  self->reconnect_id = 0;
+  connect_client (self, &error);
+  if (self->client == NULL)
+    g_debug ("Cannot reach avahi-daemon: %s", avahi_strerror (error));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+client_cb (AvahiClient     *client,
+           AvahiClientState state,
+           void            *user_data)
+{
+  HallAvahiConnection *self = user_data;
+
+  /* The first call comes from inside avahi_client_new(), before it returned. */
+  self->client = client;
+  self->state_func (client, state, self->user_data);
+  if (state == AVAHI_CLIENT_FAILURE && avahi_client_errno (client) == AVAHI_ERR_DISCONNECTED)
+    {
+      /* Not freed inside its own callback's caller chain: from an idle. */
+      self->reconnect_id = g_idle_add (reconnect_cb, self);
+    }
+}
+
+static void
+connect_client (HallAvahiConnection *self,
+                int                 *error)
+{
+  g_clear_pointer (&self->client, avahi_client_free);
+  /* NO_FAIL: without a daemon the client waits (CONNECTING) and runs once it appears. */
+  self->client = avahi_client_new (avahi_glib_poll_get (self->poll), AVAHI_CLIENT_NO_FAIL,
+                                   client_cb, self, error);
+}
+
+gboolean
+_hall_avahi_connection_init (HallAvahiConnection *self,
+                             HallAvahiStateFunc   state_func,
+                             gpointer             user_data,
+                             const char         **error_text)
+{
+  int error = 0;
+
+  self->state_func = state_func;
+  self->user_data = user_data;
+  self->poll = avahi_glib_poll_new (g_main_context_get_thread_default (), G_PRIORITY_DEFAULT);
+  connect_client (self, &error);
+  if (self->client == NULL)
+    *error_text = avahi_strerror (error);
+  return self->client != NULL;
+}
+
+void
+_hall_avahi_connection_clear (HallAvahiConnection *self)
+{
+  g_clear_handle_id (&self->reconnect_id, g_source_remove);
+  g_clear_pointer (&self->client, avahi_client_free);
+  g_clear_pointer (&self->poll, avahi_glib_poll_free);
+}

@@ -187,17 +187,44 @@ hall_test_netns_unsupported (void)
 }
 
 char *
-hall_test_netns_new (const char *what)
+hall_test_netns_try_new (const char *what,
+                         char      **why)
 {
-  char *name = g_strdup_printf (PREFIX "%d-%s", (int) getpid (), what);
+  g_autofree char *name = g_strdup_printf (PREFIX "%d-%s", (int) getpid (), what);
+  g_autoptr (GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *errors = NULL;
 
   g_assert_cmpint (n_made, <, MAX_NAMESPACES);
   g_assert_cmpuint (strlen (name), <, sizeof made[0]);
+  if (geteuid () != 0)
+    {
+      *why = g_strdup ("not root: network namespaces need CAP_SYS_ADMIN");
+      return NULL;
+    }
   install_cleanup ();
-  hall_test_netns_ip ("netns", "add", name, NULL);
+  sweep ();
+  g_ptr_array_add (args, g_strdup ("netns"));
+  g_ptr_array_add (args, g_strdup ("add"));
+  g_ptr_array_add (args, g_strdup (name));
+  if (!run_ip (args, &errors))
+    {
+      *why = g_strdup_printf ("`ip netns add` failed: %s", errors ? g_strstrip (errors) : "");
+      return NULL;
+    }
   strcpy (made[n_made], name);
   n_made++;
   hall_test_netns_ip ("-n", name, "link", "set", "lo", "up", NULL);
+  return g_steal_pointer (&name);
+}
+
+char *
+hall_test_netns_new (const char *what)
+{
+  g_autofree char *why = NULL;
+  char            *name = hall_test_netns_try_new (what, &why);
+
+  if (name == NULL)
+    g_error ("%s", why);
   return name;
 }
 

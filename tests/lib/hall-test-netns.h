@@ -18,6 +18,9 @@ G_BEGIN_DECLS
 char *hall_test_netns_unsupported (void);
 /* Makes the namespace "hall-lan-PID-@what" with its loopback up; returns its name. */
 char *hall_test_netns_new (const char *what);
+/* The same, or NULL with @why when it cannot be made (not root, no `ip`, no namespaces). */
+char *hall_test_netns_try_new (const char *what,
+                               char      **why);
 /* Moves the calling thread (only it: threads made after it follow) into namespace @name. */
 void hall_test_netns_enter (const char *name);
 /* An open descriptor of namespace @name (close-on-exec), for hall_test_netns_child_setup(). */

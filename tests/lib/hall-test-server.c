@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "hall-remote-client.h"
 #include "hall-test-netns.h"
 #include "hall-test-server.h"
 #include "hall-test-util.h"
@@ -375,6 +376,9 @@ hall_test_server_start (HallTestServer *self)
                                           self->port));
   if (!self->tls)
     g_ptr_array_add (args, g_strdup ("--plain"));
+  else if (!self->announce)
+    /* Not on the machine's LAN, through its avahi-daemon, when a test runs there. */
+    g_ptr_array_add (args, g_strdup ("--no-announce"));
   g_ptr_array_add (args, NULL);
 
   g_clear_object (&self->process);
@@ -471,6 +475,7 @@ hall_test_server_new (HallTestServerFlags flags)
   g_assert_no_error (error);
   self->database = g_build_filename (self->dir, "hall.db", NULL);
   self->tls = (flags & HALL_TEST_SERVER_TLS) != 0;
+  self->announce = (flags & HALL_TEST_SERVER_ANNOUNCE) != 0;
   self->session = soup_session_new_with_options ("timeout", HALL_TEST_SERVER_TIMEOUT, NULL);
 
   if (!(flags & HALL_TEST_SERVER_NO_START))
@@ -718,4 +723,35 @@ hall_test_server_user_id (HallTestServer *self,
         return json_object_get_int_member (user, "id");
     }
   g_error ("No account %s in user.list", username);
+}
+
+typedef struct
+{
+  gboolean    done;
+  JsonObject *health;
+  char      **fingerprint;
+  GError    **error;
+} Probe;
+
+static void
+probe_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  Probe *probe = user_data;
+
+  probe->health = hall_remote_client_probe_finish (result, probe->fingerprint, probe->error);
+  probe->done = TRUE;
+}
+
+JsonObject *
+hall_test_probe (const char *url,
+                 char      **fingerprint,
+                 GError    **error)
+{
+  Probe probe = { FALSE, NULL, fingerprint, error };
+
+  hall_remote_client_probe_async (url, NULL, probe_cb, &probe);
+  g_assert_true (hall_test_wait_for (&probe.done, HALL_TEST_SERVER_TIMEOUT));
+  return probe.health;
 }

@@ -28,6 +28,7 @@ typedef enum
   HALL_TEST_SERVER_PLAIN = 0,         /* --plain: http://127.0.0.1:PORT */
   HALL_TEST_SERVER_TLS = 1 << 0,      /* HTTPS with the self-signed certificate */
   HALL_TEST_SERVER_NO_START = 1 << 1, /* hall_test_server_new() does not start it */
+  HALL_TEST_SERVER_ANNOUNCE = 1 << 2, /* TLS: announced on the LAN (else --no-announce) */
 } HallTestServerFlags;
 
 typedef struct
@@ -36,6 +37,7 @@ typedef struct
   char        *database; /* dir/hall.db */
   char        *log_path; /* the current start's output */
   gboolean     tls;
+  gboolean     announce;
   guint16      port;        /* 0 until the first start chose one */
   char        *url;         /* "http://127.0.0.1:PORT" or "https://…", no trailing slash */
   char        *fingerprint; /* TLS: the fingerprint the server printed; the session pins it */
@@ -168,6 +170,12 @@ void hall_test_pump (guint msec);
 /* Iterates the thread-default main context until *@flag is TRUE or @timeout_seconds pass. */
 gboolean hall_test_wait_for (gboolean *flag,
                              guint     timeout_seconds);
+
+/* Connects to @url as the join page does (hall_remote_client_probe_async()) and waits: the
+ * health answer, or NULL with @error; @fingerprint gets the certificate's (NULL over http://). */
+JsonObject *hall_test_probe (const char *url,
+                             char      **fingerprint,
+                             GError    **error);
 
 /* The id of the account @username, from user.list as @admin_token (asserts it exists). */
 gint64 hall_test_server_user_id (HallTestServer *self,

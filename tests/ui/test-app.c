@@ -11,8 +11,8 @@
 #include "hall-board-page.h"
 #include "hall-demo.h"
 #include "hall-preferences-window.h"
-#include "hall-remote-client.h"
 #include "hall-server.h"
+#include "hall-test-server.h"
 #include "hall-test-util.h"
 #include "hall-ui-test-util.h"
 
@@ -112,27 +112,6 @@ close_toplevels_but (GtkWindow *keep)
   hall_ui_test_flush ();
 }
 
-typedef struct
-{
-  gboolean done;
-  char    *fingerprint;
-} Probe;
-
-static void
-probe_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  Probe *probe = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) health =
-      hall_remote_client_probe_finish (result, &probe->fingerprint, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (json_object_get_boolean_member (health, "ok"));
-  probe->done = TRUE;
-}
-
 /* The switch in the preferences: this PC's hall served to the LAN over TLS. */
 static void
 check_hosting (HallApplication *app)
@@ -140,7 +119,8 @@ check_hosting (HallApplication *app)
   g_autoptr (GError) error = NULL;
   g_autofree char *urls = NULL;
   g_autofree char *local_url = g_strdup_printf ("https://127.0.0.1:%d", HALL_SERVER_DEFAULT_PORT);
-  Probe            probe = { FALSE, NULL };
+  g_autofree char *fingerprint = NULL;
+  g_autoptr (JsonObject) health = NULL;
 
   if (!hall_application_set_hosting (app, TRUE, &error))
     {
@@ -155,10 +135,10 @@ check_hosting (HallApplication *app)
   g_assert_true (g_str_has_prefix (urls, "https://"));
 
   /* Another PC sees the same fingerprint the preferences show. */
-  hall_remote_client_probe_async (local_url, NULL, probe_cb, &probe);
-  hall_ui_test_wait (hall_ui_test_flag_set, &probe.done, 30, "the hosted hall to answer");
-  g_assert_cmpstr (probe.fingerprint, ==, hall_application_get_host_fingerprint (app));
-  g_free (probe.fingerprint);
+  health = hall_test_probe (local_url, &fingerprint, &error);
+  g_assert_no_error (error);
+  g_assert_true (json_object_get_boolean_member (health, "ok"));
+  g_assert_cmpstr (fingerprint, ==, hall_application_get_host_fingerprint (app));
 
   g_assert_true (hall_application_set_hosting (app, FALSE, NULL));
   g_assert_false (hall_application_get_hosting (app));

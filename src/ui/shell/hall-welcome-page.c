@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "hall-check.h"
+#include "hall-discovery.h"
 #include "hall-form.h"
 #include "hall-remote-client.h"
 #include "hall-server.h"
@@ -25,6 +26,10 @@ struct _HallWelcomePage
   char         *probed_fingerprint;
   gboolean      working;
   gboolean      creating; /* the window is making this PC's hall from the form */
+  /* Browsing while the join step shows; the hall chosen from its list, until the address
+   * changes: what the server presents must be what it announced. */
+  HallDiscovery      *discovery;
+  HallDiscoveredHall *chosen_hall;
 
   GtkStack      *stack;
   GtkWidget     *open_local_row;
@@ -38,6 +43,9 @@ struct _HallWelcomePage
   AdwEntryRow   *confirm_row;
   GtkWidget     *confirm_error;
   GtkLabel      *create_error;
+  GtkListBox    *found_list;
+  GtkSpinner    *found_spinner;
+  GtkWidget     *found_note;
   AdwEntryRow   *address_row;
   GtkWidget     *address_error;
   GtkRevealer   *fingerprint_revealer;
@@ -172,6 +180,7 @@ field_changed_cb (HallWelcomePage *self,
     {
       _hall_form_set_error (GTK_WIDGET (self->address_row), self->address_error, NULL);
       set_label_error (self->join_error, NULL);
+      g_clear_object (&self->chosen_hall);
       /* A fingerprint belongs to the address it was read from. */
       gtk_revealer_set_reveal_child (self->fingerprint_revealer, FALSE);
       gtk_widget_set_visible (self->join_button, FALSE);
@@ -304,6 +313,15 @@ probe_cb (GObject      *object,
       return;
     }
 
+  /* Chosen from the list: another certificate than announced is another computer. */
+  if (self->chosen_hall != NULL
+      && !hall_discovered_hall_check_fingerprint (self->chosen_hall, fingerprint, &error))
+    {
+      _hall_form_set_error (GTK_WIDGET (self->address_row), self->address_error, error->message);
+      gtk_widget_grab_focus (GTK_WIDGET (self->address_row));
+      return;
+    }
+
   g_free (self->probed_fingerprint);
   self->probed_fingerprint = g_steal_pointer (&fingerprint);
   if (self->probed_fingerprint != NULL)
@@ -354,6 +372,85 @@ join_action (GtkWidget  *widget,
   gtk_widget_activate_action (widget, "win.join-hall", "(ss)", self->probed_url,
                               self->probed_fingerprint != NULL ? self->probed_fingerprint : "");
   hall_welcome_page_reset (self);
+}
+
+/* ---- the halls found on the LAN ------------------------------------------------------------ */
+
+static GtkWidget *
+create_found_row (gpointer item,
+                  gpointer user_data)
+{
+  HallDiscoveredHall *hall = item;
+  GtkWidget          *row = adw_action_row_new ();
+  GtkWidget          *icon = gtk_image_new_from_icon_name ("network-server-symbolic");
+  GtkWidget          *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+  /* A hall's name is whatever its manager typed: not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hall_discovered_hall_get_name (hall));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), hall_discovered_hall_get_address (hall));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_image_set_pixel_size (GTK_IMAGE (icon), 24);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+  return row;
+}
+
+static void
+discovery_available_cb (HallWelcomePage *self)
+{
+  gboolean available = self->discovery != NULL && hall_discovery_get_available (self->discovery);
+
+  /* Without the daemon the list would only ever say it is looking: a quiet note instead, and
+   * the typed address works as before. */
+  gtk_widget_set_visible (GTK_WIDGET (self->found_list), available);
+  gtk_widget_set_visible (self->found_note, !available);
+  if (available)
+    gtk_spinner_start (self->found_spinner);
+  else
+    gtk_spinner_stop (self->found_spinner);
+}
+
+static void
+start_browsing (HallWelcomePage *self)
+{
+  if (self->discovery != NULL)
+    return;
+  self->discovery = hall_discovery_new ();
+  g_signal_connect_object (self->discovery, "notify::available",
+                           G_CALLBACK (discovery_available_cb), self, G_CONNECT_SWAPPED);
+  gtk_list_box_bind_model (self->found_list, G_LIST_MODEL (self->discovery), create_found_row,
+                           NULL, NULL);
+  discovery_available_cb (self);
+}
+
+static void
+stop_browsing (HallWelcomePage *self)
+{
+  if (self->discovery == NULL)
+    return;
+  gtk_list_box_bind_model (self->found_list, NULL, NULL, NULL, NULL);
+  g_signal_handlers_disconnect_by_data (self->discovery, self);
+  g_clear_object (&self->discovery);
+  gtk_spinner_stop (self->found_spinner);
+}
+
+static void
+found_row_activated_cb (HallWelcomePage *self,
+                        GtkListBoxRow   *row)
+{
+  g_autoptr (HallDiscoveredHall) hall = NULL;
+
+  if (self->discovery == NULL || self->working)
+    return;
+  hall = g_list_model_get_item (G_LIST_MODEL (self->discovery), gtk_list_box_row_get_index (row));
+  if (hall == NULL)
+    return;
+  /* Typing the address clears the chosen hall: fill it in first. */
+  gtk_editable_set_text (GTK_EDITABLE (self->address_row), hall_discovered_hall_get_url (hall));
+  g_set_object (&self->chosen_hall, hall);
+  gtk_widget_activate_action (GTK_WIDGET (self), "welcome.probe", NULL);
 }
 
 /* ---- the demo and this PC's hall ----------------------------------------------------------- */
@@ -411,6 +508,7 @@ show_join_action (GtkWidget  *widget,
   HallWelcomePage *self = HALL_WELCOME_PAGE (widget);
 
   gtk_stack_set_visible_child_name (self->stack, "join");
+  start_browsing (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->address_row));
 }
 
@@ -423,6 +521,7 @@ back_action (GtkWidget  *widget,
 
   /* What was typed stays, in case the person comes back to the form. */
   gtk_stack_set_visible_child_name (self->stack, "choose");
+  stop_browsing (self);
 }
 
 static void
@@ -451,6 +550,8 @@ hall_welcome_page_dispose (GObject *object)
   HallWelcomePage *self = HALL_WELCOME_PAGE (object);
 
   g_cancellable_cancel (self->cancellable);
+  stop_browsing (self);
+  g_clear_object (&self->chosen_hall);
   /* AdwBin would unparent its child again after the template did. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), HALL_TYPE_WELCOME_PAGE);
@@ -491,6 +592,9 @@ hall_welcome_page_class_init (HallWelcomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HallWelcomePage, confirm_row);
   gtk_widget_class_bind_template_child (widget_class, HallWelcomePage, confirm_error);
   gtk_widget_class_bind_template_child (widget_class, HallWelcomePage, create_error);
+  gtk_widget_class_bind_template_child (widget_class, HallWelcomePage, found_list);
+  gtk_widget_class_bind_template_child (widget_class, HallWelcomePage, found_spinner);
+  gtk_widget_class_bind_template_child (widget_class, HallWelcomePage, found_note);
   gtk_widget_class_bind_template_child (widget_class, HallWelcomePage, address_row);
   gtk_widget_class_bind_template_child (widget_class, HallWelcomePage, address_error);
   gtk_widget_class_bind_template_child (widget_class, HallWelcomePage, fingerprint_revealer);
@@ -500,6 +604,8 @@ hall_welcome_page_class_init (HallWelcomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HallWelcomePage, join_button);
   gtk_widget_class_bind_template_child (widget_class, HallWelcomePage, progress_page);
   gtk_widget_class_bind_template_child (widget_class, HallWelcomePage, progress_spinner);
+
+  gtk_widget_class_bind_template_callback (widget_class, found_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "welcome.show-create", NULL, show_create_action);
   gtk_widget_class_install_action (widget_class, "welcome.show-join", NULL, show_join_action);
@@ -584,6 +690,8 @@ hall_welcome_page_reset (HallWelcomePage *self)
   set_label_error (self->join_error, NULL);
   g_clear_pointer (&self->probed_url, g_free);
   g_clear_pointer (&self->probed_fingerprint, g_free);
+  g_clear_object (&self->chosen_hall);
+  stop_browsing (self);
   gtk_stack_set_visible_child_name (self->stack, "choose");
 }
 
@@ -607,6 +715,7 @@ hall_welcome_page_finish (HallWelcomePage *self,
   else
     {
       gtk_stack_set_visible_child_name (self->stack, "choose");
+      stop_browsing (self);
       if (error != NULL)
         toast (self, error->message);
     }

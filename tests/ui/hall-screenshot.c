@@ -4,7 +4,8 @@
  *
  * Runs the real app on the demo hall: the first-run page, the sign-in page and the hall board
  * of the demo's hall manager, each in the light and the dark style, and a date field's calendar
- * open.
+ * open. As root, with avahi-daemon and dbus-daemon installed, also the join page listing two
+ * halls found on the LAN (announced to a daemon of its own, hall-test-avahi.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,7 +23,9 @@
 #include "hall-json-item.h"
 #include "hall-counter-page.h"
 #include "hall-matter-list-page.h"
+#include "hall-announce.h"
 #include "hall-demo.h"
+#include "hall-test-avahi.h"
 #include "hall-test-util.h"
 #include "hall-ui-test-util.h"
 
@@ -288,6 +291,36 @@ shoot_leader (HallWindow *window,
   shoot (window, out, "leader-charge");
 }
 
+static gboolean
+two_halls_listed (gpointer data)
+{
+  return gtk_list_box_get_row_at_index (data, 1) != NULL;
+}
+
+/* The join page with two halls on the LAN (made-up ports and fingerprints: only listed). */
+static void
+shoot_join_list (HallWindow    *window,
+                 HallTestAvahi *avahi,
+                 const char    *out)
+{
+  GtkWidget *welcome = GTK_WIDGET (hall_window_get_welcome_page (window));
+  g_autoptr (HallAnnounce) first = NULL;
+  g_autoptr (HallAnnounce) second = NULL;
+
+  if (avahi == NULL)
+    return;
+  first = hall_announce_new ("城关镇信访超市", 8443, "3A:0F:5C:11:9B:E2:47:D0:8C:6A:21:F4:93:7E:B5:02:"
+                                                     "C8:4D:16:AF:E9:30:72:5B:88:C1:0D:64:FA:27:9E:B3");
+  second = hall_announce_new ("开发区信访超市", 8443, "91:7C:E4:2B:05:D8:6F:A3:1E:C9:50:B7:34:8A:F2:6D:"
+                                                      "0B:E5:93:47:2C:DA:61:F8:15:9E:A7:3C:D0:84:6B:29");
+  gtk_widget_activate_action (welcome, "welcome.show-join", NULL);
+  hall_ui_test_wait (two_halls_listed, hall_ui_test_find (welcome, "found_list"), 60,
+                     "two halls on the LAN");
+  settle (300);
+  shoot (window, out, "join-list");
+  gtk_widget_activate_action (welcome, "welcome.back", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -295,10 +328,12 @@ main (int   argc,
   g_autofree char *data_dir = NULL;
   g_autoptr (HallApplication) app = NULL;
   g_autoptr (GSettings) settings = NULL;
-  HallWindow *window = NULL;
-  GtkWidget  *welcome, *signin;
-  const char *out;
-  int         height = 800, width = 1280;
+  g_autoptr (HallTestAvahi) avahi = NULL;
+  g_autofree char *why = NULL;
+  HallWindow      *window = NULL;
+  GtkWidget       *welcome, *signin;
+  const char      *out;
+  int              height = 800, width = 1280;
 
   if (argc < 2 || argc > 4)
     {
@@ -313,6 +348,10 @@ main (int   argc,
   g_mkdir_with_parents (out, 0755);
 
   data_dir = hall_ui_test_environment ();
+  /* Before GTK starts threads: it sets DBUS_SYSTEM_BUS_ADDRESS. */
+  avahi = hall_test_avahi_new (&why);
+  if (avahi == NULL)
+    g_printerr ("No join-list picture: %s\n", why);
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
@@ -337,6 +376,7 @@ main (int   argc,
   gtk_widget_activate_action (welcome, "welcome.create", NULL);
   shoot (window, out, "create");
   gtk_widget_activate_action (welcome, "welcome.back", NULL);
+  shoot_join_list (window, avahi, out);
 
   gtk_widget_activate_action (welcome, "welcome.open-demo", NULL);
   hall_ui_test_wait_page (window, "signin", 300);

@@ -109,20 +109,17 @@ open_existing (GError **error)
 
 /* ---- serve -------------------------------------------------------------------------------- */
 
-/* The hall's name as the join page lists it: the hall setting. */
+/* Announced under the hall's name, the hall setting, as the join page lists it. */
 static HallAnnounce *
 announce (HallEngine *engine,
           guint16     port,
           const char *fingerprint)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) info = hall_engine_call_system (engine, "hall.info", NULL, &error);
-  const char *name = info != NULL ? json_object_get_string_member_with_default (info, "hall_name", NULL)
-                                  : NULL;
+  g_autoptr (JsonObject) info = hall_engine_call_system (engine, "hall.info", NULL, NULL);
 
-  if (name == NULL || *name == '\0')
-    name = _ ("Xinfang Hall");
-  return hall_announce_new (name, port, fingerprint);
+  return hall_announce_new (
+      info ? json_object_get_string_member_with_default (info, "hall_name", NULL) : NULL, port,
+      fingerprint);
 }
 
 static void

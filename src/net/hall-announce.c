@@ -246,9 +246,12 @@ hall_announce_new (const char *hall_name,
   const char   *end;
   const char   *error = NULL;
 
-  g_return_val_if_fail (hall_name != NULL && g_utf8_validate (hall_name, -1, NULL), NULL);
+  g_return_val_if_fail (hall_name == NULL || g_utf8_validate (hall_name, -1, NULL), NULL);
   g_return_val_if_fail (fingerprint != NULL, NULL);
   g_return_val_if_fail (port > 0, NULL);
+
+  if (hall_name == NULL || *hall_name == '\0')
+    hall_name = _ ("Xinfang Hall");
 
   self = g_object_new (HALL_TYPE_ANNOUNCE, NULL);
   self->hall_name = g_strdup (hall_name);

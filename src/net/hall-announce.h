@@ -20,7 +20,8 @@ G_DECLARE_FINAL_TYPE (HallAnnounce, hall_announce, HALL, ANNOUNCE, GObject)
 
 /* Announces a hall server listening on @port (every interface) for as long as the object lives,
  * in the thread-default main context. When avahi-daemon is not running it logs one line and
- * announces as soon as the daemon appears; a name taken by another hall becomes "NAME #2". */
+ * announces as soon as the daemon appears; a name taken by another hall becomes "NAME #2".
+ * @hall_name is the hall setting ("hall_name" of hall.info); NULL or empty: "Xinfang Hall". */
 HallAnnounce *hall_announce_new (const char *hall_name,
                                  guint16     port,
                                  const char *fingerprint);

@@ -10,6 +10,7 @@
 #include <ifaddrs.h>
 #include <netinet/in.h>
 
+#include "hall-announce.h"
 #include "hall-host.h"
 #include "hall-server.h"
 #include "hall-tls.h"
@@ -18,8 +19,10 @@ struct _HallHost
 {
   GObject parent_instance;
 
-  HallServer *server;
-  char       *fingerprint;
+  HallServer   *server;
+  char         *fingerprint;
+  GCancellable *cancellable;
+  HallAnnounce *announcement; /* the join page of other PCs lists it */
 };
 
 G_DEFINE_FINAL_TYPE (HallHost, hall_host, G_TYPE_OBJECT)
@@ -39,6 +42,7 @@ hall_host_finalize (GObject *object)
   HallHost *self = HALL_HOST (object);
 
   g_free (self->fingerprint);
+  g_clear_object (&self->cancellable);
   G_OBJECT_CLASS (hall_host_parent_class)->finalize (object);
 }
 
@@ -54,6 +58,22 @@ hall_host_class_init (HallHostClass *klass)
 static void
 hall_host_init (HallHost *self)
 {
+}
+
+static void
+info_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr (HallHost) self = user_data;
+  g_autoptr (JsonObject) info = hall_engine_call_finish (HALL_ENGINE (object), result, NULL);
+
+  /* Stopped meanwhile: nothing to announce. */
+  if (self->server == NULL || g_cancellable_is_cancelled (self->cancellable))
+    return;
+  self->announcement = hall_announce_new (
+      info ? json_object_get_string_member_with_default (info, "hall_name", NULL) : NULL,
+      hall_server_get_port (self->server), self->fingerprint);
 }
 
 HallHost *
@@ -84,6 +104,10 @@ hall_host_start (HallEngine *engine,
   if (!hall_server_listen (self->server, address, error))
     return NULL;
   self->fingerprint = hall_tls_fingerprint (certificate);
+  /* The hall's name comes from the engine's thread: announced once it is known. */
+  self->cancellable = g_cancellable_new ();
+  hall_engine_call_system_async (engine, "hall.info", NULL, self->cancellable, info_cb,
+                                 g_object_ref (self));
   return g_steal_pointer (&self);
 }
 
@@ -94,6 +118,8 @@ hall_host_stop (HallHost *self)
 
   if (self->server == NULL)
     return;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->announcement);
   /* The server's dispose closes its listeners and streams; nobody waits for the answer. */
   hall_server_shutdown_async (self->server, NULL, NULL, NULL);
   g_clear_object (&self->server);

@@ -287,3 +287,25 @@ hall_test_wait_n_items (GListModel *model,
       hall_test_pump (20);
     }
 }
+
+HallDiscoveredHall *
+hall_test_wait_for_hall (HallDiscovery *discovery,
+                         const char    *name)
+{
+  GListModel *model = G_LIST_MODEL (discovery);
+  gint64      deadline = g_get_monotonic_time () + HALL_TEST_SERVER_TIMEOUT * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      if (g_list_model_get_n_items (model) == 1)
+        {
+          g_autoptr (HallDiscoveredHall) hall = g_list_model_get_item (model, 0);
+
+          if (g_str_equal (hall_discovered_hall_get_name (hall), name))
+            return hall;
+        }
+      if (g_get_monotonic_time () > deadline)
+        g_error ("waited for the hall “%s” alone in the list", name);
+      hall_test_pump (20);
+    }
+}

@@ -13,6 +13,8 @@
 
 #include <gio/gio.h>
 
+#include "hall-discovery.h"
+
 G_BEGIN_DECLS
 
 typedef struct _HallTestAvahi HallTestAvahi;
@@ -31,6 +33,11 @@ void hall_test_avahi_free (HallTestAvahi *self);
  * HALL_TEST_SERVER_TIMEOUT seconds. */
 void hall_test_wait_n_items (GListModel *model,
                              guint       n_items);
+
+/* Waits until @discovery lists one hall only, named @name (what an earlier server announced may
+ * linger a moment after it ended); returns it (owned by the model). */
+HallDiscoveredHall *hall_test_wait_for_hall (HallDiscovery *discovery,
+                                             const char    *name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HallTestAvahi, hall_test_avahi_free)
 

@@ -49,23 +49,6 @@ item (HallDiscovery *discovery,
   return hall;
 }
 
-/* Waits for the only hall listed to be @name (a restarted server's old name may linger a moment). */
-static HallDiscoveredHall *
-wait_for_name (HallDiscovery *discovery,
-               const char    *name)
-{
-  gint64 deadline = g_get_monotonic_time () + HALL_TEST_SERVER_TIMEOUT * G_USEC_PER_SEC;
-
-  for (;;)
-    {
-      if (g_list_model_get_n_items (G_LIST_MODEL (discovery)) == 1
-          && g_str_equal (hall_discovered_hall_get_name (item (discovery, 0)), name))
-        return item (discovery, 0);
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      hall_test_pump (20);
-    }
-}
-
 /* The hall renamed, then the server restarted to announce with its new name. */
 static HallTestServer *
 announced_server (const char *hall_name)
@@ -90,7 +73,7 @@ test_found_and_gone (void)
   g_autofree char    *log = NULL;
   HallDiscoveredHall *hall;
 
-  hall = wait_for_name (discovery, HALL_NAME);
+  hall = hall_test_wait_for_hall (discovery, HALL_NAME);
   g_assert_true (hall_discovery_get_available (discovery));
   g_assert_cmpstr (hall_discovered_hall_get_service_name (hall), ==, HALL_NAME);
   g_assert_cmpuint (hall_discovered_hall_get_port (hall), ==, server->port);

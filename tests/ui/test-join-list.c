@@ -11,6 +11,8 @@
 #include "config.h"
 
 #include "hall-announce.h"
+#include "hall-discovery.h"
+#include "hall-host.h"
 #include "hall-test-avahi.h"
 #include "hall-test-server.h"
 #include "hall-test-util.h"
@@ -183,6 +185,31 @@ test_join_list (void)
   hall_ui_test_flush ();
 }
 
+/* "Let other PCs join this hall" (the preferences): this PC's hall is announced as the server's is,
+ * under the hall's name, and withdrawn when hosting stops. */
+static void
+test_hosted_hall_announced (void)
+{
+  g_autoptr (HallTestHall) hall = hall_test_hall_new ();
+  g_autoptr (HallDiscovery) discovery = hall_discovery_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HallHost) host = hall_host_start (hall->engine, 0, &error);
+  HallDiscoveredHall *found;
+  g_autofree char    *urls = NULL;
+  g_autofree char    *port = NULL;
+
+  g_assert_no_error (error);
+  found = hall_test_wait_for_hall (discovery, "信访超市");
+  g_assert_cmpstr (hall_discovered_hall_get_fingerprint (found), ==,
+                   hall_host_get_fingerprint (host));
+  /* On the port it listens on, which the preferences show in its addresses. */
+  urls = hall_host_dup_urls (host);
+  port = g_strdup_printf (":%u", hall_discovered_hall_get_port (found));
+  g_assert_true (g_str_has_suffix (urls, port));
+  hall_host_stop (host);
+  hall_test_wait_n_items (G_LIST_MODEL (discovery), 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -198,6 +225,7 @@ main (int   argc,
     }
   data_dir = hall_ui_test_init (&argc, &argv);
   g_test_add_func ("/join-list/found-chosen-refused", test_join_list);
+  g_test_add_func ("/join-list/hosted-hall-announced", test_hosted_hall_announced);
   status = hall_ui_test_run (data_dir);
   g_clear_pointer (&avahi, hall_test_avahi_free);
   return status;

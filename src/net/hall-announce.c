@@ -269,7 +269,7 @@ hall_announce_new (const char *hall_name,
     }
   self->service_name = g_strndup (hall_name, end - hall_name);
   if (!_hall_avahi_connection_init (&self->avahi, client_cb, self, &error))
-    g_message ("The hall is not announced on the LAN (clients type its address): %s", error);
+    g_message ("The hall is not announced on the LAN until avahi-daemon can be reached: %s", error);
   return self;
 }
 

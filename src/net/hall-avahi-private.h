@@ -21,13 +21,13 @@ typedef struct
 {
   AvahiGLibPoll     *poll;
   AvahiClient       *client;
-  guint              reconnect_id;
+  GSource           *reconnect;
   HallAvahiStateFunc state_func;
   gpointer           user_data;
 } HallAvahiConnection;
 
 /* Connects in the thread-default main context; FALSE (with the reason in @error_text, static)
- * when not even a waiting client can be made (no system bus). */
+ * when not even a waiting client can be made (no system bus yet): it tries again every 10 s. */
 gboolean _hall_avahi_connection_init (HallAvahiConnection *self,
                                       HallAvahiStateFunc   state_func,
                                       gpointer             user_data,

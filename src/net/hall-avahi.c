@@ -14,8 +14,24 @@
 
 #include "hall-avahi-private.h"
 
-static void connect_client (HallAvahiConnection *self,
-                            int                 *error);
+/* Without a system bus not even a waiting client can be made: try again this often. */
+#define RETRY_SECONDS 10
+
+static void     connect_client (HallAvahiConnection *self,
+                                int                 *error);
+static gboolean reconnect_cb (gpointer user_data);
+
+/* In the context the client's poll runs in: @seconds 0 for as soon as possible. */
+static void
+schedule_reconnect (HallAvahiConnection *self,
+                    guint                seconds)
+{
+  GSource *source = seconds ? g_timeout_source_new_seconds (seconds) : g_idle_source_new ();
+
+  g_source_set_callback (source, reconnect_cb, self, NULL);
+  g_source_attach (source, g_main_context_get_thread_default ());
+  self->reconnect = source;
+}
 
 static gboolean
 reconnect_cb (gpointer user_data)
@@ -23,10 +39,13 @@ reconnect_cb (gpointer user_data)
   HallAvahiConnection *self = user_data;
   int                  error = 0;
 
-  self->reconnect_id = 0;
+  g_clear_pointer (&self->reconnect, g_source_unref);
   connect_client (self, &error);
   if (self->client == NULL)
-    g_debug ("Cannot reach avahi-daemon: %s", avahi_strerror (error));
+    {
+      g_debug ("Cannot reach avahi-daemon: %s", avahi_strerror (error));
+      schedule_reconnect (self, RETRY_SECONDS);
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -43,7 +62,7 @@ client_cb (AvahiClient     *client,
   if (state == AVAHI_CLIENT_FAILURE && avahi_client_errno (client) == AVAHI_ERR_DISCONNECTED)
     {
       /* Not freed inside its own callback's caller chain: from an idle. */
-      self->reconnect_id = g_idle_add (reconnect_cb, self);
+      schedule_reconnect (self, 0);
     }
 }
 
@@ -70,14 +89,19 @@ _hall_avahi_connection_init (HallAvahiConnection *self,
   self->poll = avahi_glib_poll_new (g_main_context_get_thread_default (), G_PRIORITY_DEFAULT);
   connect_client (self, &error);
   if (self->client == NULL)
-    *error_text = avahi_strerror (error);
+    {
+      *error_text = avahi_strerror (error);
+      schedule_reconnect (self, RETRY_SECONDS);
+    }
   return self->client != NULL;
 }
 
 void
 _hall_avahi_connection_clear (HallAvahiConnection *self)
 {
-  g_clear_handle_id (&self->reconnect_id, g_source_remove);
+  if (self->reconnect != NULL)
+    g_source_destroy (self->reconnect);
+  g_clear_pointer (&self->reconnect, g_source_unref);
   g_clear_pointer (&self->client, avahi_client_free);
   g_clear_pointer (&self->poll, avahi_glib_poll_free);
 }

@@ -118,6 +118,20 @@ _hall_account_describe (HallCtx *ctx,
   user = hall_stmt_row_object (stmt);
   roles = _hall_account_load_roles (ctx->db, user_id, error);
   json_object_set_array_member (user, "roles", roles_array (roles));
+  if (roles & HALL_ROLE_RATING_PAD)
+    {
+      gint64 counter_id;
+
+      if (!_hall_rating_pad_counter (ctx->db, user_id, &counter_id, error))
+        {
+          json_object_unref (user);
+          return NULL;
+        }
+      if (counter_id)
+        json_object_set_int_member (user, "pad_counter_id", counter_id);
+      else
+        json_object_set_null_member (user, "pad_counter_id");
+    }
   return user;
 }
 
@@ -203,7 +217,7 @@ user_create (HallCtx    *ctx,
              GError    **error)
 {
   const char      *username = NULL, *display_name = NULL, *password = NULL, *department = NULL;
-  gint64           department_id = 0, user_id;
+  gint64           department_id = 0, user_id, pad_counter_id = 0;
   JsonArray       *roles = NULL;
   g_autofree char *hash = NULL;
   g_autoptr (HallStmt) insert = NULL;
@@ -211,8 +225,9 @@ user_create (HallCtx    *ctx,
 
   if (!hall_param_string (params, "username", TRUE, 64, &username, error)
       || !hall_param_string (params, "display_name", FALSE, 64, &display_name, error)
-      || !hall_param_array (params, "roles", TRUE, 6, &roles, error)
+      || !hall_param_array (params, "roles", TRUE, HALL_N_ROLES, &roles, error)
       || !hall_param_string (params, "department", FALSE, 32, &department, error)
+      || !hall_param_int (params, "counter_id", FALSE, 1, G_MAXINT64, &pad_counter_id, error)
       || !check_new_password (params, &password, error))
     return NULL;
 
@@ -255,6 +270,9 @@ user_create (HallCtx    *ctx,
   hall_ctx_set_object (ctx, "account", user_id);
 
   if (!set_roles (ctx, user_id, roles, error))
+    return NULL;
+  /* A rating pad faces one window (hall-rating.c). */
+  if (pad_counter_id != 0 && !_hall_rating_bind_pad (ctx, user_id, pad_counter_id, error))
     return NULL;
 
   {
@@ -375,7 +393,7 @@ user_update (HallCtx    *ctx,
   if (!require_account (ctx, params, &user_id, error)
       || !hall_param_string (params, "display_name", FALSE, 64, &display_name, error)
       || !hall_param_string (params, "department", FALSE, 32, &department, error)
-      || !hall_param_array (params, "roles", FALSE, 6, &roles, error))
+      || !hall_param_array (params, "roles", FALSE, HALL_N_ROLES, &roles, error))
     return NULL;
 
   if (display_name != NULL)

@@ -18,6 +18,7 @@ const char *const hall_role_names[HALL_N_ROLES + 1] = {
   "admin",
   "display",
   "kiosk",
+  "rating_pad",
   NULL,
 };
 

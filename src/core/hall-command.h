@@ -23,18 +23,20 @@ typedef enum
   HALL_ROLE_MANAGER = 1 << 1, /* 大厅值班长 / 导访员 */
   HALL_ROLE_LEADER = 1 << 2,  /* 接访领导 / 包案领导 */
   HALL_ROLE_ADMIN = 1 << 3,
-  HALL_ROLE_DISPLAY = 1 << 4, /* 叫号大屏 */
-  HALL_ROLE_KIOSK = 1 << 5,   /* 取号机 */
-  HALL_ROLE_SYSTEM = 1 << 6,  /* the server's own command line and first-run setup; never a login */
+  HALL_ROLE_DISPLAY = 1 << 4,    /* 叫号大屏 */
+  HALL_ROLE_KIOSK = 1 << 5,      /* 取号机 */
+  HALL_ROLE_RATING_PAD = 1 << 6, /* 评价器: one window's rating pad */
+  HALL_ROLE_SYSTEM = 1 << 7,     /* the server's own command line and first-run setup; never a login */
 } HallRole;
 
 #define HALL_ROLES_PEOPLE (HALL_ROLE_STAFF | HALL_ROLE_MANAGER | HALL_ROLE_LEADER | HALL_ROLE_ADMIN)
-#define HALL_ROLES_ALL (HALL_ROLES_PEOPLE | HALL_ROLE_DISPLAY | HALL_ROLE_KIOSK)
+#define HALL_ROLES_ALL \
+  (HALL_ROLES_PEOPLE | HALL_ROLE_DISPLAY | HALL_ROLE_KIOSK | HALL_ROLE_RATING_PAD)
 
 /* The roles a session may hold, NULL-terminated, in the order a session picks its role when the
  * client does not say: hall_role_names[i] is the role 1 << i. The one list of them: the UI's
  * names and checks are made from it. */
-#define HALL_N_ROLES 6
+#define HALL_N_ROLES 7
 extern const char *const hall_role_names[HALL_N_ROLES + 1];
 
 const char *hall_role_to_string (HallRole role);

@@ -23,6 +23,7 @@ extern const HallCommand _hall_leader_commands[];   /* hall-leader.c: roster, re
 extern const HallCommand _hall_stats_commands[];    /* hall-stats.c: stats.summary */
 extern const HallCommand _hall_admin_commands[];    /* hall-admin.c: hall.backup, hall.check */
 extern const HallCommand _hall_backup_commands[];   /* hall-backup.c: the daily backup, the list */
+extern const HallCommand _hall_rating_commands[];   /* hall-rating.c: the window rating pads */
 
 /* ---- functions one part of the engine offers the others (run inside a handler's transaction) ----
  */
@@ -109,6 +110,17 @@ gboolean _hall_matter_assign_round (HallCtx              *ctx,
  * place of the hall (hall.restore) and answers the call with the outcome. */
 void _hall_engine_restore_after_commit (HallEngine *self,
                                         const char *from);
+
+/* hall-rating.c: the window a rating pad account faces (0 when none). */
+gboolean _hall_rating_pad_counter (HallDb  *db,
+                                   gint64   user_id,
+                                   gint64  *counter_id,
+                                   GError **error);
+/* Binds the rating pad account @user_id to the window @counter_id (errors name "counter_id"). */
+gboolean _hall_rating_bind_pad (HallCtx *ctx,
+                                gint64   user_id,
+                                gint64   counter_id,
+                                GError **error);
 
 /* hall-account.c */
 JsonObject *_hall_account_describe (HallCtx *ctx,

@@ -21,6 +21,7 @@ static const HallCommand *tables[] = {
   _hall_stats_commands,
   _hall_admin_commands,
   _hall_backup_commands,
+  _hall_rating_commands,
 };
 
 static GHashTable *by_name;

@@ -80,6 +80,23 @@ hall_label_type (const char *type)
 }
 
 const char *
+hall_label_rating_score (const char *score)
+{
+  static const Label labels[] = {
+    /* Translators: a score the visitor gives on the rating pad: the staff's attitude (态度) */
+    { "attitude", "rating", NC_ ("rating", "Attitude") },
+    /* Translators: a score on the rating pad: the quality of the service (质量) */
+    { "quality", "rating", NC_ ("rating", "Quality") },
+    /* Translators: a score on the rating pad: how quickly it was dealt with (效率) */
+    { "efficiency", "rating", NC_ ("rating", "Efficiency") },
+    /* Translators: a score on the rating pad: integrity and self-discipline (廉洁自律) */
+    { "integrity", "rating", NC_ ("rating", "Integrity") },
+  };
+
+  return FIND (labels, score);
+}
+
+const char *
 hall_label_opinion (const char *opinion)
 {
   static const Label labels[] = {
@@ -238,6 +255,13 @@ hall_label_command (const char *command)
       NC_ ("command", "Read a petitioner’s particulars (lookup)") },
     { "leader_reception.read_personal", "command",
       NC_ ("command", "Read a reception record’s particulars") },
+    { "rating.alerts", "command", NC_ ("command", "List dissatisfied ratings") },
+    { "rating.bind", "command", NC_ ("command", "Choose a rating pad’s window") },
+    { "rating.follow_up", "command", NC_ ("command", "Mark a rating followed up") },
+    { "rating.list", "command", NC_ ("command", "List ratings") },
+    { "rating.pending", "command", NC_ ("command", "Read the service to rate") },
+    { "rating.submit", "command", NC_ ("command", "Rate a service (rating pad)") },
+    { "rating.summary", "command", NC_ ("command", "Read the rating figures") },
     { "session.login", "command", NC_ ("command", "Sign in") },
     { "session.logout", "command", NC_ ("command", "Sign out") },
     { "session.switch", "command", NC_ ("command", "Switch role") },

@@ -17,6 +17,8 @@ const char *hall_label_channel (const char *channel);
 const char *hall_label_type (const char *type);
 /* A reply's opinion: "support", "explain", "reject" */
 const char *hall_label_opinion (const char *opinion);
+/* A score of the window rating pad: "attitude", "quality", "efficiency", "integrity" */
+const char *hall_label_rating_score (const char *score);
 const char *hall_label_sex (const char *sex);
 /* A matter's timeline entry */
 const char *hall_label_timeline (const char *kind);

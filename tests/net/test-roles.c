@@ -29,6 +29,7 @@ static const struct
   { HALL_ROLE_ADMIN, "r.admin", NULL, 0 },
   { HALL_ROLE_DISPLAY, "r.display", NULL, 0 },
   { HALL_ROLE_KIOSK, "r.kiosk", NULL, 0 },
+  { HALL_ROLE_RATING_PAD, "r.pad", NULL, 0 },
 };
 
 static void
@@ -43,6 +44,13 @@ test_every_command_every_role (void)
     tokens[p] = hall_test_server_add_user_login (server, people[p].username,
                                                  hall_role_to_string (people[p].role),
                                                  people[p].department, people[p].counter_id);
+  /* A rating pad faces a window before it rates anything. */
+  {
+    g_autoptr (JsonObject) pad = hall_test_server_ok (server, tokens[6], "session.whoami", "{}");
+    g_autoptr (JsonObject) bound = hall_test_server_ok (
+        server, tokens[3], "rating.bind", "{\"user_id\": %" G_GINT64_FORMAT ", \"counter_id\": 2}",
+        json_object_get_int_member (json_object_get_object_member (pad, "user"), "id"));
+  }
 
   commands = hall_engine_list_commands (&n_commands);
   g_assert_cmpuint (n_commands, >, 20);

@@ -18,6 +18,7 @@ static const char *const labels[] = {
   N_ ("Administrator"),
   N_ ("Wall display"),
   N_ ("Ticket kiosk"),
+  N_ ("Window rating pad"),
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (labels) == HALL_N_ROLES);
 

@@ -5,7 +5,8 @@
  * Runs the real app on the demo hall: the first-run page, the sign-in page and the hall board
  * of the demo's hall manager, each in the light and the dark style, and a date field's calendar
  * open. As root, with avahi-daemon and dbus-daemon installed, also the join page listing two
- * halls found on the LAN (announced to a daemon of its own, hall-test-avahi.h).
+ * halls found on the LAN (announced to a daemon of its own, hall-test-avahi.h). Then a window's
+ * rating pad at 1024×600, idle and asking (HALL_SCREENSHOT_ONLY=rating-pad takes only those).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,6 +22,8 @@
 #include "hall-reception-page.h"
 #include "hall-supervision-page.h"
 #include "hall-json-item.h"
+#include "hall-local-client.h"
+#include "hall-rating-pad.h"
 #include "hall-counter-page.h"
 #include "hall-matter-list-page.h"
 #include "hall-announce.h"
@@ -321,6 +324,82 @@ shoot_join_list (HallWindow    *window,
   gtk_widget_activate_action (welcome, "welcome.back", NULL);
 }
 
+static gboolean
+pad_shows (gpointer data)
+{
+  return g_strcmp0 (hall_rating_pad_get_screen (data), g_object_get_data (data, "want")) == 0;
+}
+
+static void
+shoot_pad (GtkWidget  *window,
+           const char *out,
+           const char *name)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  settle (600);
+  save_png (window, NULL, out, name, "light");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  settle (600);
+  save_png (window, NULL, out, name, "dark");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+}
+
+/* Window 2's rating pad on a hall of its own: idle with the clerk on duty, then asking about
+ * the visitor the window just finished. */
+static void
+shoot_rating_pad (const char *out)
+{
+  g_autoptr (HallTestHall) hall = hall_test_hall_new ();
+  g_autoptr (HallClient) client = hall_local_client_new (hall->engine);
+  g_autofree char *staff = hall_test_add_user (hall, "lijing", "staff", "chengjian", 2);
+  g_autofree char *manager = hall_test_add_user (hall, "zhangli", "manager", NULL, 0);
+  g_autofree char *admin = hall_test_add_user (hall, "root", "admin", NULL, 0);
+  g_autoptr (JsonObject) named = NULL;
+  g_autoptr (JsonObject) opened = NULL;
+  g_autoptr (JsonObject) pad = NULL;
+  g_autoptr (JsonObject) issued = NULL;
+  g_autoptr (JsonObject) called = NULL;
+  g_autoptr (JsonObject) finished = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *widget;
+  gboolean   done = FALSE;
+  gint64     id;
+
+  named = hall_test_ok (hall, admin, "user.update",
+                        "{\"user_id\":%" G_GINT64_FORMAT ",\"display_name\":\"李静\"}",
+                        hall_test_user_id (hall, staff));
+  pad = hall_test_ok (hall, admin, "user.create",
+                      "{\"username\":\"pad2\",\"display_name\":\"2号窗口评价器\","
+                      "\"password\":\"password123\",\"roles\":[\"rating_pad\"],\"counter_id\":2}");
+  opened = hall_test_ok (hall, staff, "counter.open", NULL);
+  hall_client_login_async (client, "pad2", "password123", "rating_pad", 0, NULL,
+                           hall_ui_test_login_cb, &done);
+  hall_ui_test_wait (hall_ui_test_flag_set, &done, 60, "the pad signed in");
+
+  widget = hall_rating_pad_new (client, 2);
+  gtk_window_set_child (GTK_WINDOW (window), widget);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  g_object_set_data (G_OBJECT (widget), "want", (gpointer) "idle");
+  hall_ui_test_wait (pad_shows, widget, 60, "the pad idle");
+  shoot_pad (window, out, "rating-pad-idle");
+
+  issued = hall_test_ok (hall, manager, "ticket.issue",
+                         "{\"department_id\":2,\"petitioner\":{\"name\":\"欧阳明辉\"}}");
+  id = json_object_get_int_member (json_object_get_object_member (issued, "ticket"), "id");
+  called = hall_test_ok (hall, staff, "counter.call_next", NULL);
+  finished = hall_test_ok (hall, staff, "ticket.finish",
+                           "{\"ticket_id\":%" G_GINT64_FORMAT ",\"outcome\":\"resolved\"}", id);
+  g_object_set_data (G_OBJECT (widget), "want", (gpointer) "ask");
+  hall_ui_test_wait (pad_shows, widget, 60, "the pad asking");
+  shoot_pad (window, out, "rating-pad");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  hall_ui_test_flush ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -364,6 +443,18 @@ main (int   argc,
   settings = g_settings_new (APP_ID);
   g_settings_set_int (settings, "window-width", width);
   g_settings_set_int (settings, "window-height", height);
+  if (g_strcmp0 (g_getenv ("HALL_SCREENSHOT_ONLY"), "rating-pad") == 0)
+    {
+      /* The app's style sheet, which the app would load. */
+      g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
+
+      gtk_css_provider_load_from_resource (css, "/io/github/xinfanghall/Hall/style.css");
+      gtk_style_context_add_provider_for_display (
+          gdk_display_get_default (), GTK_STYLE_PROVIDER (css), GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      shoot_rating_pad (out);
+      hall_test_rm_rf (data_dir);
+      return 0;
+    }
   app = hall_ui_test_start_app (&window);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
 
@@ -429,6 +520,7 @@ main (int   argc,
   gtk_widget_activate_action (signin, "signin.submit", NULL);
   hall_ui_test_wait_page (window, "workspace", 60);
   shoot_leader (window, out);
+  shoot_rating_pad (out);
 
   hall_application_forget_hall (app);
   gtk_window_destroy (GTK_WINDOW (window));

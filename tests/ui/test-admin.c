@@ -58,6 +58,12 @@ lijing_listed (gpointer data)
 }
 
 static gboolean
+pad_listed (gpointer data)
+{
+  return find_account (data, "pad2") != NULL && !hall_admin_accounts_page_get_busy (data);
+}
+
+static gboolean
 lijing_locked (gpointer data)
 {
   JsonObject *user = find_account (data, "lijing");
@@ -499,6 +505,31 @@ admin (void)
       gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (accounts, "new_username"))), ==, "");
   g_assert_cmpstr (
       gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (accounts, "new_password"))), ==, "");
+
+  /* Window 2's rating pad (评价器): the window is asked for with that role only. */
+  g_assert_false (gtk_widget_get_visible (hall_ui_test_find (accounts, "new_pad_counter")));
+  hall_ui_test_type (accounts, "new_username", "pad2");
+  hall_ui_test_type (accounts, "new_password", "pad2-2026");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (hall_ui_test_find (accounts, "role_rating_pad")),
+                               TRUE);
+  g_assert_true (gtk_widget_get_visible (hall_ui_test_find (accounts, "new_pad_counter")));
+  {
+    GtkWidget *pad_counter = hall_ui_test_find (accounts, "new_pad_counter");
+
+    adw_combo_row_set_selected (
+        ADW_COMBO_ROW (pad_counter),
+        position_of (adw_combo_row_get_model (ADW_COMBO_ROW (pad_counter)), "2号窗口"));
+  }
+  gtk_widget_activate_action (accounts, "accounts.create", NULL);
+  hall_ui_test_wait (pad_listed, accounts, 30, "the rating pad in the list");
+  {
+    JsonObject *pad = find_account (HALL_ADMIN_ACCOUNTS_PAGE (accounts), "pad2");
+
+    g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (pad, "roles"), 0),
+                     ==, "rating_pad");
+    g_assert_cmpint (json_object_get_int_member (pad, "pad_counter_id"), ==, 2);
+  }
+  g_assert_false (gtk_widget_get_visible (hall_ui_test_find (accounts, "new_pad_counter")));
 
   /* A new password: the dialog will not send one that is too short. */
   g_assert_null (try_sign_in (app, "lijing", "lijing-2026"));

@@ -31,7 +31,8 @@ struct _HallAdminAccountsPage
   GListStore     *accounts;
   GPtrArray      *department_codes; /* char*, parallel to department_names; [0] NULL: none */
   GtkCheckButton *role_checks[HALL_N_ROLES];
-  HallFormField   fields[5];
+  GArray         *pad_counter_ids; /* gint64, parallel to pad_counter_names */
+  HallFormField   fields[6];
 
   AdwEntryRow   *username_row;
   GtkWidget     *username_error;
@@ -45,6 +46,9 @@ struct _HallAdminAccountsPage
   GtkWidget     *roles_row;
   GtkFlowBox    *roles_box;
   GtkWidget     *roles_error;
+  AdwComboRow   *pad_counter_row;
+  GtkStringList *pad_counter_names;
+  GtkWidget     *pad_counter_error;
   GtkLabel      *general_error;
   GtkListBox    *accounts_list;
 };
@@ -126,6 +130,52 @@ show_departments (HallAdminAccountsPage *self,
       hall_admin_account_row_sync (HALL_ADMIN_ACCOUNT_ROW (row));
 }
 
+/* The windows a rating pad may face, from hall.info's counters. */
+static void
+show_counters (HallAdminAccountsPage *self,
+               JsonArray             *counters)
+{
+  guint  selected = adw_combo_row_get_selected (self->pad_counter_row);
+  gint64 chosen = selected < self->pad_counter_ids->len
+                      ? g_array_index (self->pad_counter_ids, gint64, selected)
+                      : 0;
+  guint  n = counters ? json_array_get_length (counters) : 0;
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+
+  g_array_set_size (self->pad_counter_ids, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *counter = json_array_get_object_element (counters, i);
+      gint64      id = json_object_get_int_member (counter, "id");
+
+      g_array_append_val (self->pad_counter_ids, id);
+      g_ptr_array_add (names,
+                       (gpointer) json_object_get_string_member_with_default (counter, "name", ""));
+      if (id == chosen)
+        selected = i;
+    }
+  g_ptr_array_add (names, NULL);
+  gtk_string_list_splice (self->pad_counter_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->pad_counter_names)),
+                          (const char *const *) names->pdata);
+  if (selected < n)
+    adw_combo_row_set_selected (self->pad_counter_row, selected);
+}
+
+/* A rating pad faces one window: the window is asked for only with that role. */
+static void
+pad_role_toggled_cb (HallAdminAccountsPage *self)
+{
+  gboolean pad = FALSE;
+
+  for (guint i = 0; i < HALL_N_ROLES; i++)
+    if (g_str_equal (hall_role_names[i], "rating_pad"))
+      pad = gtk_check_button_get_active (self->role_checks[i]);
+  gtk_widget_set_visible (GTK_WIDGET (self->pad_counter_row), pad);
+  if (!pad)
+    _hall_form_set_error (GTK_WIDGET (self->pad_counter_row), self->pad_counter_error, NULL);
+}
+
 /* The accounts (user.list) and the departments (hall.info); @user_data: the command. */
 static void
 loaded_cb (HallPage     *page,
@@ -141,7 +191,10 @@ loaded_cb (HallPage     *page,
     hall_json_item_update_store (self->accounts, json_object_get_array_member (reply, "users"), 0,
                                  TRUE);
   else if (json_object_has_member (reply, "departments"))
-    show_departments (self, json_object_get_array_member (reply, "departments"));
+    {
+      show_departments (self, json_object_get_array_member (reply, "departments"));
+      show_counters (self, json_object_get_array_member (reply, "counters"));
+    }
 }
 
 static void
@@ -203,6 +256,7 @@ create_action (GtkWidget  *widget,
   const char            *display_name = gtk_editable_get_text (GTK_EDITABLE (self->display_name_row));
   const char            *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
   guint                  department = adw_combo_row_get_selected (self->department_row);
+  guint                  pad_counter = adw_combo_row_get_selected (self->pad_counter_row);
   g_autofree char       *password_problem = _hall_check_new_password (password);
   const char            *username_problem = _hall_check_username (username);
   g_autoptr (JsonObject) params = json_object_new ();
@@ -218,6 +272,10 @@ create_action (GtkWidget  *widget,
   if (json_array_get_length (chosen) == 0)
     ok = !_hall_form_show_field_error (self->fields, n_fields, "roles",
                                        _ ("Choose at least one role."));
+  if (gtk_widget_get_visible (GTK_WIDGET (self->pad_counter_row))
+      && pad_counter >= self->pad_counter_ids->len)
+    ok = !_hall_form_show_field_error (self->fields, n_fields, "counter_id",
+                                       _ ("Choose the window this rating pad faces."));
   if (!ok || hall_page_get_client (HALL_PAGE (self)) == NULL)
     return;
 
@@ -230,6 +288,9 @@ create_action (GtkWidget  *widget,
       && g_ptr_array_index (self->department_codes, department) != NULL)
     json_object_set_string_member (params, "department",
                                    g_ptr_array_index (self->department_codes, department));
+  if (gtk_widget_get_visible (GTK_WIDGET (self->pad_counter_row)))
+    json_object_set_int_member (params, "counter_id",
+                                g_array_index (self->pad_counter_ids, gint64, pad_counter));
   hall_admin_page_change (HALL_ADMIN_PAGE (self), "user.create", params, created_cb, NULL, NULL);
 }
 
@@ -351,6 +412,7 @@ hall_admin_accounts_page_finalize (GObject *object)
 
   g_clear_object (&self->accounts);
   g_clear_pointer (&self->department_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->pad_counter_ids, g_array_unref);
   G_OBJECT_CLASS (hall_admin_accounts_page_parent_class)->finalize (object);
 }
 
@@ -381,6 +443,9 @@ hall_admin_accounts_page_class_init (HallAdminAccountsPageClass *klass)
   CHILD (roles_row);
   CHILD (roles_box);
   CHILD (roles_error);
+  CHILD (pad_counter_row);
+  CHILD (pad_counter_names);
+  CHILD (pad_counter_error);
   CHILD (general_error);
   CHILD (accounts_list);
 #undef CHILD
@@ -406,13 +471,19 @@ hall_admin_accounts_page_init (HallAdminAccountsPage *self)
   self->fields[3] =
       (HallFormField){ "department", GTK_WIDGET (self->department_row), self->department_error };
   self->fields[4] = (HallFormField){ "roles", self->roles_row, self->roles_error };
+  self->fields[5] = (HallFormField){ "counter_id", GTK_WIDGET (self->pad_counter_row),
+                                     self->pad_counter_error };
 
   self->accounts = g_list_store_new (HALL_TYPE_JSON_ITEM);
   self->department_codes = g_ptr_array_new_with_free_func (g_free);
+  self->pad_counter_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_list_box_bind_model (self->accounts_list, G_LIST_MODEL (self->accounts), create_account_row,
                            self, NULL);
   show_departments (self, NULL);
   _hall_admin_role_checks_add (self->roles_box, "role_", self->role_checks);
+  for (guint i = 0; i < HALL_N_ROLES; i++)
+    g_signal_connect_swapped (self->role_checks[i], "toggled", G_CALLBACK (pad_role_toggled_cb),
+                              self);
 
   g_signal_connect (self->username_row, "changed", G_CALLBACK (field_changed_cb), self);
   g_signal_connect (self->password_row, "changed", G_CALLBACK (field_changed_cb), self);

@@ -15,6 +15,7 @@
 #include "hall-json-item.h"
 #include "hall-board-page.h"
 #include "hall-counter-card.h"
+#include "hall-rating-alerts.h"
 
 struct _HallBoardPage
 {
@@ -28,17 +29,18 @@ struct _HallBoardPage
   GtkFilter          *waiting_filter;
   GtkFilterListModel *waiting_departments;
 
-  GtkStack      *stack;
-  GtkSpinner    *spinner;
-  AdwStatusPage *error_page;
-  GtkFlowBox    *counters_box;
-  GtkListBox    *departments_list;
-  GtkLabel      *waiting_value;
-  GtkLabel      *open_value;
-  GtkLabel      *longest_value;
-  GtkLabel      *longest_caption;
-  GtkWidget     *longest_card;
-  GtkLabel      *leader_value;
+  GtkStack         *stack;
+  GtkSpinner       *spinner;
+  AdwStatusPage    *error_page;
+  GtkFlowBox       *counters_box;
+  GtkListBox       *departments_list;
+  GtkLabel         *waiting_value;
+  GtkLabel         *open_value;
+  GtkLabel         *longest_value;
+  GtkLabel         *longest_caption;
+  GtkWidget        *longest_card;
+  GtkLabel         *leader_value;
+  HallRatingAlerts *rating_alerts;
 };
 
 G_DEFINE_FINAL_TYPE (HallBoardPage, hall_board_page, HALL_TYPE_PAGE)
@@ -164,9 +166,35 @@ snapshot_cb (HallPage     *page,
 }
 
 static void
+alerts_cb (HallPage     *page,
+           JsonObject   *reply,
+           const GError *error,
+           gpointer      user_data)
+{
+  HallBoardPage *self = HALL_BOARD_PAGE (page);
+
+  if (reply != NULL)
+    hall_rating_alerts_set_alerts (self->rating_alerts,
+                                   json_object_get_array_member (reply, "alerts"));
+  else
+    g_debug ("rating.alerts: %s", error->message);
+}
+
+/* The role of the page's session, "" when none. */
+static const char *
+session_role (HallPage *page)
+{
+  HallClient *client = hall_page_get_client (page);
+  const char *role = client ? hall_client_get_role (client) : NULL;
+
+  return role ? role : "";
+}
+
+static void
 hall_board_page_refresh (HallPage *page)
 {
   HallBoardPage *self = HALL_BOARD_PAGE (page);
+  const char    *role = session_role (page);
 
   if (!self->loaded)
     {
@@ -174,12 +202,20 @@ hall_board_page_refresh (HallPage *page)
       gtk_stack_set_visible_child_name (self->stack, "loading");
     }
   hall_page_load (page, "hall.snapshot", NULL, snapshot_cb, NULL);
+  /* A 不满意 from a window's rating pad waits here for the manager (and shows to leaders). */
+  if (g_str_equal (role, "manager") || g_str_equal (role, "leader"))
+    hall_page_load (page, "rating.alerts", NULL, alerts_cb, NULL);
+  else
+    hall_rating_alerts_set_alerts (self->rating_alerts, NULL);
 }
 
 static void
 hall_board_page_update_actions (HallPage *page)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (page), "board.refresh", hall_page_is_online (page));
+  gtk_widget_action_set_enabled (GTK_WIDGET (page), "board.follow-up",
+                                 hall_page_is_online (page)
+                                     && g_str_equal (session_role (page), "manager"));
 }
 
 static GtkWidget *
@@ -297,6 +333,28 @@ refresh_action (GtkWidget  *widget,
 }
 
 static void
+followed_up_cb (HallPage     *page,
+                JsonObject   *reply,
+                const GError *error,
+                gpointer      user_data)
+{
+  if (reply == NULL)
+    hall_page_toast (page, error->message);
+  /* The board reads the alerts again on the change's event. */
+}
+
+static void
+follow_up_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  JsonObject *params = json_object_new ();
+
+  json_object_set_int_member (params, "rating_id", g_variant_get_int64 (parameter));
+  hall_page_call (HALL_PAGE (widget), "rating.follow_up", params, followed_up_cb, NULL);
+}
+
+static void
 hall_board_page_dispose (GObject *object)
 {
   /* AdwBin would unparent its child again after the template did. */
@@ -343,13 +401,16 @@ hall_board_page_class_init (HallBoardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HallBoardPage, longest_caption);
   gtk_widget_class_bind_template_child (widget_class, HallBoardPage, longest_card);
   gtk_widget_class_bind_template_child (widget_class, HallBoardPage, leader_value);
+  gtk_widget_class_bind_template_child (widget_class, HallBoardPage, rating_alerts);
 
   gtk_widget_class_install_action (widget_class, "board.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "board.follow-up", "x", follow_up_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "board.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "board.refresh",
                                        NULL);
 
   g_type_ensure (HALL_TYPE_COUNTER_CARD);
+  g_type_ensure (HALL_TYPE_RATING_ALERTS);
 }
 
 static void
@@ -388,6 +449,13 @@ hall_board_page_get_departments (HallBoardPage *self)
 {
   g_return_val_if_fail (HALL_IS_BOARD_PAGE (self), NULL);
   return G_LIST_MODEL (self->departments);
+}
+
+GListModel *
+hall_board_page_get_rating_alerts (HallBoardPage *self)
+{
+  g_return_val_if_fail (HALL_IS_BOARD_PAGE (self), NULL);
+  return hall_rating_alerts_get_model (self->rating_alerts);
 }
 
 gint64

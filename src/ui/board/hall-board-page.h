@@ -19,6 +19,8 @@ GtkWidget *hall_board_page_new (HallClient *client);
 GListModel *hall_board_page_get_counters (HallBoardPage *self);
 /* HallJsonItem per department. */
 GListModel *hall_board_page_get_departments (HallBoardPage *self);
+/* HallJsonItem per 不满意 rating not followed up yet (manager and leaders). */
+GListModel *hall_board_page_get_rating_alerts (HallBoardPage *self);
 /* The seq of the newest change the board shows. */
 gint64 hall_board_page_get_seq (HallBoardPage *self);
 

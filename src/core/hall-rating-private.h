@@ -8,7 +8,8 @@
 
 G_BEGIN_DECLS
 
-/* A pad may rate a ticket for this long after the window finished it (architecture.md §10). */
+/* A pad may rate a ticket for this long after the window finished it (architecture.md, "Window
+ * rating pads"). */
 #define HALL_RATING_WINDOW_SECONDS (10 * 60)
 
 /* hall-rating-figures.c */

@@ -330,6 +330,12 @@ pad_shows (gpointer data)
   return g_strcmp0 (hall_rating_pad_get_screen (data), g_object_get_data (data, "want")) == 0;
 }
 
+static gboolean
+board_alerted (gpointer data)
+{
+  return g_list_model_get_n_items (hall_board_page_get_rating_alerts (data)) > 0;
+}
+
 static void
 shoot_pad (GtkWidget  *window,
            const char *out,
@@ -362,8 +368,9 @@ shoot_rating_pad (const char *out)
   g_autoptr (JsonObject) issued = NULL;
   g_autoptr (JsonObject) called = NULL;
   g_autoptr (JsonObject) finished = NULL;
+  g_autoptr (HallClient) board_client = NULL;
   GtkWidget *window = gtk_window_new ();
-  GtkWidget *widget;
+  GtkWidget *widget, *board;
   gboolean   done = FALSE;
   gint64     id;
 
@@ -395,6 +402,22 @@ shoot_rating_pad (const char *out)
   g_object_set_data (G_OBJECT (widget), "want", (gpointer) "ask");
   hall_ui_test_wait (pad_shows, widget, 60, "the pad asking");
   shoot_pad (window, out, "rating-pad");
+
+  /* The visitor taps 不满意: the alert on the manager's board. */
+  gtk_widget_activate_action (widget, "pad.rate", "s", "dissatisfied");
+  g_object_set_data (G_OBJECT (widget), "want", (gpointer) "thanks");
+  hall_ui_test_wait (pad_shows, widget, 60, "the pad thanking");
+  shoot_pad (window, out, "rating-pad-thanks");
+  board_client = hall_local_client_new (hall->engine);
+  done = FALSE;
+  hall_client_login_async (board_client, "zhangli", "password123", "manager", 0, NULL,
+                           hall_ui_test_login_cb, &done);
+  hall_ui_test_wait (hall_ui_test_flag_set, &done, 60, "the manager signed in");
+  board = hall_board_page_new (board_client);
+  gtk_window_set_child (GTK_WINDOW (window), board);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  hall_ui_test_wait (board_alerted, board, 60, "the alert on the board");
+  shoot_pad (window, out, "board-rating-alert");
 
   gtk_window_destroy (GTK_WINDOW (window));
   hall_ui_test_flush ();

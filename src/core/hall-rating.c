@@ -160,8 +160,16 @@ rating_pending (HallCtx    *ctx,
   if (counter == NULL)
     return NULL;
   hall_stmt_bind_int (counter, 1, counter_id);
-  if (hall_stmt_step (counter, error) != SQLITE_ROW)
-    return NULL;
+  switch (hall_stmt_step (counter, error))
+    {
+    case SQLITE_ROW:
+      break;
+    case SQLITE_DONE:
+      hall_set_error (error, HALL_ERROR_NOT_FOUND, "counter_id", _ ("There is no such window."));
+      return NULL;
+    default:
+      return NULL;
+    }
   json_object_set_object_member (result, "counter", hall_stmt_row_object (counter));
 
   ticket = hall_db_prepare (ctx->db,

@@ -163,8 +163,10 @@ test_upgraded (Fixture      *f,
 
   hall_engine_shutdown (f->hall->engine);
   g_clear_object (&f->hall->engine);
-  /* Undone: what migrations 008 (the chain) and 009 (the backup log) added. */
+  /* Undone: what migrations 008 (the chain), 009 (the backup log) and 011 (the rating pads)
+   * added. */
   hall_test_exec_sql (f->hall, "ALTER TABLE audit DROP COLUMN hash; DROP TABLE backup_log; "
+                               "DROP TABLE rating; DROP TABLE rating_pad; "
                                "PRAGMA user_version = 7;");
   f->hall->engine = hall_engine_new (f->hall->path, &error);
   g_assert_no_error (error);

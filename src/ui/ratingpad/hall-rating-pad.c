@@ -222,11 +222,14 @@ submitted_cb (HallPage     *page,
   hall_rating_pad_update_actions (page);
   if (reply == NULL)
     {
-      /* Said where the visitor looks; the question goes away with the next visitor or in time. */
+      /* Said where the visitor looks. A service that cannot be rated any more (already rated,
+       * too late) leaves soon; otherwise the visitor may tap again until the question times out. */
       gtk_label_set_text (self->message_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->message_label), TRUE);
       if (error->domain == HALL_ERROR && error->code == HALL_ERROR_CONFLICT)
         set_timeout (self, self->thanks_seconds, back_to_idle_cb);
+      else
+        set_timeout (self, self->ask_seconds, back_to_idle_cb);
       return;
     }
   self->done_ticket_id = self->ticket_id;

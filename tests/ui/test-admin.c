@@ -18,6 +18,7 @@
 #include "hall-json-item.h"
 #include "hall-local-client.h"
 #include "hall-test-util.h"
+#include "hall-ui-test-process.h"
 #include "hall-ui-test-util.h"
 
 static char *data_dir;
@@ -108,7 +109,7 @@ try_sign_in (HallApplication *app,
   Call call = { FALSE, NULL };
 
   hall_client_login_async (other, username, password, NULL, 0, NULL, login_cb, &call);
-  hall_ui_test_wait (call_done, &call, 30, "session.login");
+  hall_ui_test_wait (call_done, &call, HALL_UI_TEST_STEP_TIMEOUT, "session.login");
   if (call.error == NULL)
     hall_client_logout_async (other, NULL, NULL, NULL);
   return call.error;
@@ -138,7 +139,7 @@ sign_in_elsewhere (HallApplication *app,
   Call        call = { FALSE, NULL };
 
   hall_client_login_async (other, username, password, NULL, 0, NULL, login_cb, &call);
-  hall_ui_test_wait (call_done, &call, 30, "session.login");
+  hall_ui_test_wait (call_done, &call, HALL_UI_TEST_STEP_TIMEOUT, "session.login");
   g_assert_no_error (call.error);
   return other;
 }
@@ -150,7 +151,7 @@ whoami (HallClient *client)
   Call call = { FALSE, NULL };
 
   hall_client_call_async (client, "session.whoami", NULL, NULL, call_cb, &call);
-  hall_ui_test_wait (call_done, &call, 30, "session.whoami");
+  hall_ui_test_wait (call_done, &call, HALL_UI_TEST_STEP_TIMEOUT, "session.whoami");
   return call.error;
 }
 
@@ -231,7 +232,7 @@ add_department_and_window (HallWorkspace *workspace)
 
   g_assert_true (hall_workspace_show_page (workspace, "admin-setup"));
   setup = hall_workspace_get_page (workspace, "admin-setup");
-  hall_ui_test_wait (setup_loaded, setup, 30, "the departments and windows");
+  hall_ui_test_wait (setup_loaded, setup, HALL_UI_TEST_STEP_TIMEOUT, "the departments and windows");
   departments = hall_admin_setup_page_get_departments (HALL_ADMIN_SETUP_PAGE (setup));
   taken = json_object_get_string_member (find_by (departments, "code", "chengjian"), "prefix");
   for (char c = 'Z'; c >= 'A' && free_letter[0] == 0; c--)
@@ -267,7 +268,7 @@ add_department_and_window (HallWorkspace *workspace)
   g_assert_false (
       gtk_widget_has_css_class (hall_ui_test_find (setup, "new_department_prefix"), "error"));
   gtk_widget_activate_action (setup, "setup.add-department", NULL);
-  hall_ui_test_wait (laoling_listed, setup, 30, "the new department in the list");
+  hall_ui_test_wait (laoling_listed, setup, HALL_UI_TEST_STEP_TIMEOUT, "the new department in the list");
   {
     JsonObject *laoling = find_by (departments, "code", "laoling");
 
@@ -294,7 +295,7 @@ add_department_and_window (HallWorkspace *workspace)
                                            "department_laoling")),
       TRUE);
   gtk_widget_activate_action (setup, "setup.add-counter", NULL);
-  hall_ui_test_wait (window_21_listed, setup, 30, "window 21 in the list");
+  hall_ui_test_wait (window_21_listed, setup, HALL_UI_TEST_STEP_TIMEOUT, "window 21 in the list");
   {
     JsonArray *served =
         json_object_get_array_member (window_21 (HALL_ADMIN_SETUP_PAGE (setup)), "department_ids");
@@ -454,7 +455,7 @@ admin (void)
   gtk_widget_activate_action (welcome, "welcome.create", NULL);
   hall_ui_test_wait_page (window, "workspace", 60);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.role", "s", "admin");
-  hall_ui_test_wait (role_is_admin, window, 30, "the admin role");
+  hall_ui_test_wait (role_is_admin, window, HALL_UI_TEST_STEP_TIMEOUT, "the admin role");
   g_assert_nonnull (hall_workspace_get_page (workspace, "admin-setup"));
   g_assert_true (HALL_IS_ADMIN_SETUP_PAGE (hall_workspace_get_page (workspace, "admin-setup")));
   add_department_and_window (workspace);
@@ -462,7 +463,7 @@ admin (void)
   /* Accounts: a window-staff account for 城建. */
   g_assert_true (hall_workspace_show_page (workspace, "admin-accounts"));
   accounts = hall_workspace_get_page (workspace, "admin-accounts");
-  hall_ui_test_wait (accounts_loaded, accounts, 30, "the accounts");
+  hall_ui_test_wait (accounts_loaded, accounts, HALL_UI_TEST_STEP_TIMEOUT, "the accounts");
   hall_ui_test_type (accounts, "new_username", "lijing");
   hall_ui_test_type (accounts, "new_display_name", "李静");
   hall_ui_test_type (accounts, "new_password", "short");
@@ -489,7 +490,7 @@ admin (void)
   hall_ui_test_type (accounts, "new_password", "lijing-2026");
   g_assert_false (gtk_widget_has_css_class (hall_ui_test_find (accounts, "new_password"), "error"));
   gtk_widget_activate_action (accounts, "accounts.create", NULL);
-  hall_ui_test_wait (lijing_listed, accounts, 30, "the new account in the list");
+  hall_ui_test_wait (lijing_listed, accounts, HALL_UI_TEST_STEP_TIMEOUT, "the new account in the list");
   {
     JsonObject *user = find_account (HALL_ADMIN_ACCOUNTS_PAGE (accounts), "lijing");
     JsonArray  *roles = json_object_get_array_member (user, "roles");
@@ -521,7 +522,7 @@ admin (void)
         position_of (adw_combo_row_get_model (ADW_COMBO_ROW (pad_counter)), "2号窗口"));
   }
   gtk_widget_activate_action (accounts, "accounts.create", NULL);
-  hall_ui_test_wait (pad_listed, accounts, 30, "the rating pad in the list");
+  hall_ui_test_wait (pad_listed, accounts, HALL_UI_TEST_STEP_TIMEOUT, "the rating pad in the list");
   {
     JsonObject *pad = find_account (HALL_ADMIN_ACCOUNTS_PAGE (accounts), "pad2");
 
@@ -545,7 +546,7 @@ admin (void)
     g_assert_true (adw_message_dialog_get_response_enabled (dialog, "reset"));
     hall_ui_test_answer ("reset");
   }
-  hall_ui_test_wait (accounts_idle, accounts, 30, "the new password");
+  hall_ui_test_wait (accounts_idle, accounts, HALL_UI_TEST_STEP_TIMEOUT, "the new password");
   {
     g_autoptr (GError) old_password = try_sign_in (app, "lijing", "lijing-2026");
 
@@ -572,7 +573,7 @@ admin (void)
     g_assert_false (lijing_is_manager (accounts));
     gtk_widget_activate_action (row, "account.save", NULL);
     hall_ui_test_answer ("change");
-    hall_ui_test_wait (lijing_is_manager, accounts, 30, "the new roles in the list");
+    hall_ui_test_wait (lijing_is_manager, accounts, HALL_UI_TEST_STEP_TIMEOUT, "the new roles in the list");
     after = whoami (elsewhere);
     g_assert_error (after, HALL_ERROR, HALL_ERROR_UNAUTHENTICATED);
     /* The department stayed. */
@@ -589,7 +590,7 @@ admin (void)
   g_assert_false (lijing_locked (accounts));
   gtk_widget_activate_action (accounts, "accounts.lock", "x", lijing_id);
   hall_ui_test_answer ("lock");
-  hall_ui_test_wait (lijing_locked, accounts, 30, "the account to show as locked");
+  hall_ui_test_wait (lijing_locked, accounts, HALL_UI_TEST_STEP_TIMEOUT, "the account to show as locked");
   {
     g_autoptr (GError) locked = try_sign_in (app, "lijing", "lijing-new-2026");
 
@@ -601,7 +602,7 @@ admin (void)
    * preview moves past it. */
   g_assert_true (hall_workspace_show_page (workspace, "admin-calendar"));
   calendar = hall_workspace_get_page (workspace, "admin-calendar");
-  hall_ui_test_wait (calendar_ready, calendar, 30, "the deadline preview");
+  hall_ui_test_wait (calendar_ready, calendar, HALL_UI_TEST_STEP_TIMEOUT, "the deadline preview");
   due_before = g_strdup (hall_admin_calendar_page_get_due_15 (HALL_ADMIN_CALENDAR_PAGE (calendar)));
   g_assert_nonnull (strstr (
       gtk_label_get_text (GTK_LABEL (hall_ui_test_find (calendar, "deadline_15"))), due_before));
@@ -617,7 +618,7 @@ admin (void)
     DueCheck    check = { HALL_ADMIN_CALENDAR_PAGE (calendar), due_before };
     const char *due_after;
 
-    hall_ui_test_wait (due_moved, &check, 30, "the deadline preview to move");
+    hall_ui_test_wait (due_moved, &check, HALL_UI_TEST_STEP_TIMEOUT, "the deadline preview to move");
     due_after = hall_admin_calendar_page_get_due_15 (HALL_ADMIN_CALENDAR_PAGE (calendar));
     g_assert_cmpstr (due_after, >, due_before);
     g_assert_nonnull (strstr (
@@ -634,7 +635,7 @@ admin (void)
 
     gtk_widget_activate_action (calendar, "calendar.remove-day", "s", due_before);
     hall_ui_test_answer ("remove");
-    hall_ui_test_wait (due_moved, &check, 30, "the deadline preview to come back");
+    hall_ui_test_wait (due_moved, &check, HALL_UI_TEST_STEP_TIMEOUT, "the deadline preview to come back");
     g_assert_cmpstr (hall_admin_calendar_page_get_due_15 (HALL_ADMIN_CALENDAR_PAGE (calendar)), ==,
                      due_before);
   }
@@ -654,7 +655,7 @@ admin (void)
         gtk_label_get_text (GTK_LABEL (hall_ui_test_find (maintenance, "backup_path"))), path));
   }
   /* The audit trail shows who did what, newest first, the account created among it. */
-  hall_ui_test_wait (audit_has_create, maintenance, 30, "user.create in the audit trail");
+  hall_ui_test_wait (audit_has_create, maintenance, HALL_UI_TEST_STEP_TIMEOUT, "user.create in the audit trail");
   /* In words, not the command's code name. */
   {
     GtkWidget *list = hall_ui_test_find (maintenance, "audit");
@@ -670,14 +671,14 @@ admin (void)
   }
 
   /* The daily backup at 08:15, five kept: saved in the hall, and said under "Last backup". */
-  hall_ui_test_wait (manual_backup_listed, maintenance, 30, "the backup in the list");
+  hall_ui_test_wait (manual_backup_listed, maintenance, HALL_UI_TEST_STEP_TIMEOUT, "the backup in the list");
   gtk_switch_set_active (GTK_SWITCH (hall_ui_test_find (maintenance, "schedule_enabled")), TRUE);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (hall_ui_test_find (maintenance, "schedule_hour")), 8);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (hall_ui_test_find (maintenance, "schedule_minute")),
                              15);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (hall_ui_test_find (maintenance, "schedule_keep")), 5);
   gtk_widget_activate_action (maintenance, "maintenance.save-schedule", NULL);
-  hall_ui_test_wait (schedule_saved, maintenance, 30, "the daily backup's new time");
+  hall_ui_test_wait (schedule_saved, maintenance, HALL_UI_TEST_STEP_TIMEOUT, "the daily backup's new time");
 
   /* Restore the backup made by hand, before that change: the question says what is lost, and
    * the hall goes back to the default time, with the hall as it was kept. */

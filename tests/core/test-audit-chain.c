@@ -163,7 +163,7 @@ test_upgraded (Fixture      *f,
 
   hall_engine_shutdown (f->hall->engine);
   g_clear_object (&f->hall->engine);
-  /* Undone: what migrations 008 (the chain), 009 (the backup log) and 011 (the rating pads)
+  /* Undone: what migrations 008 (the chain), 009 (the backup log) and 010 (the rating pads)
    * added. */
   hall_test_exec_sql (f->hall, "ALTER TABLE audit DROP COLUMN hash; DROP TABLE backup_log; "
                                "DROP TABLE rating; DROP TABLE rating_pad; "

@@ -1,17 +1,17 @@
--- 011-rating.sql — the window rating pads (评价器, 一次一评): the rating_pad role, which window
+-- 010-rating.sql — the window rating pads (评价器, 一次一评): the rating_pad role, which window
 -- each pad faces, and one rating per finished ticket.
 -- SPDX-License-Identifier: GPL-3.0-or-later
 
 -- A CHECK cannot be altered: the table of roles is made again with the new role in it.
-CREATE TABLE account_role_011 (
+CREATE TABLE account_role_010 (
   user_id INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,
   role    TEXT NOT NULL CHECK (role IN ('staff', 'manager', 'leader', 'admin', 'display', 'kiosk',
                                         'rating_pad')),
   PRIMARY KEY (user_id, role)
 ) WITHOUT ROWID;
-INSERT INTO account_role_011 (user_id, role) SELECT user_id, role FROM account_role;
+INSERT INTO account_role_010 (user_id, role) SELECT user_id, role FROM account_role;
 DROP TABLE account_role;
-ALTER TABLE account_role_011 RENAME TO account_role;
+ALTER TABLE account_role_010 RENAME TO account_role;
 
 -- The window a rating pad account faces: it rates only the tickets finished there.
 CREATE TABLE rating_pad (

@@ -376,8 +376,10 @@ _hall_status_query (HallCtx    *ctx,
   g_clear_pointer (&guard, hall_stmt_release);
 
   stmt = hall_db_prepare (ctx->db,
-                          "SELECT id, number, state, query_code, received_date "
-                          "FROM matter WHERE number = ?1",
+                          "SELECT m.id, m.number, m.state, m.query_code, m.received_date, "
+                          "d.name, m.decision_due, m.decided_date, m.handling_due "
+                          "FROM matter m JOIN department d ON d.id = m.department_id "
+                          "WHERE m.number = ?1",
                           error);
   if (stmt == NULL)
     return NULL;
@@ -401,6 +403,16 @@ _hall_status_query (HallCtx    *ctx,
   json_object_set_string_member (result, "state_label",
                                  _hall_matter_state_label (hall_stmt_text (stmt, 2)));
   json_object_set_string_member (result, "received_date", hall_stmt_text (stmt, 4));
+  /* The department that handles it and the deadlines running, as a receipt would say them. */
+  json_object_set_string_member (result, "department_name", hall_stmt_text (stmt, 5));
+  if (hall_stmt_text (stmt, 7) == NULL)
+    json_object_set_string_member (result, "decision_due", hall_stmt_text (stmt, 6));
+  else
+    json_object_set_null_member (result, "decision_due");
+  if (hall_stmt_text (stmt, 8) != NULL && !g_str_equal (hall_stmt_text (stmt, 2), "closed"))
+    json_object_set_string_member (result, "handling_due", hall_stmt_text (stmt, 8));
+  else
+    json_object_set_null_member (result, "handling_due");
   g_clear_pointer (&stmt, hall_stmt_release);
 
   {

@@ -58,7 +58,7 @@ JsonObject *_hall_queue_ticket_object (HallCtx *ctx,
   "cat.name AS category_name, t.priority, t.persons, t.petitioner_id, t.state, t.counter_id, " \
   "k.number AS counter_number, t.queue, t.leader_user_id, t.arrived_at, t.issued_at, "         \
   "t.called_at, t.started_at, t.finished_at, t.front_at IS NOT NULL AS at_front, "             \
-  "t.recall_count, t.outcome, t.matter_id, t.note "
+  "t.recall_count, t.outcome, t.matter_id, t.note, t.green_request "
 #define HALL_QUEUE_TICKET_JOINS                                \
   "FROM ticket t JOIN department d ON d.id = t.department_id " \
   "LEFT JOIN category cat ON cat.id = t.category_id "          \

@@ -395,6 +395,7 @@ _hall_ticket_prioritize (HallCtx    *ctx,
   stmt = hall_db_prepare (
       ctx->db,
       "UPDATE ticket SET priority = coalesce(?2, priority), "
+      "green_request = CASE WHEN ?2 IS NULL THEN green_request ELSE 0 END, "
       "front_at = CASE WHEN ?3 IS NULL THEN front_at WHEN ?3 THEN ?4 ELSE NULL END "
       "WHERE id = ?1",
       error);

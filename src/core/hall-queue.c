@@ -124,6 +124,9 @@ _hall_queue_add_wait (HallCtx    *ctx,
         ctx->now - json_object_get_int_member_with_default (ticket, "arrived_at", ctx->now));
   json_object_set_boolean_member (
       ticket, "at_front", json_object_get_int_member_with_default (ticket, "at_front", 0) != 0);
+  json_object_set_boolean_member (
+      ticket, "green_request",
+      json_object_get_int_member_with_default (ticket, "green_request", 0) != 0);
 }
 
 JsonObject *
@@ -643,6 +646,7 @@ ticket_issue (HallCtx    *ctx,
 {
   gint64      department_id = 0, category_id = 0, persons = 1, number, ticket_id, ahead;
   gint64      petitioner_id = 0, repeat_visits = -1;
+  gboolean    green = FALSE;
   const char *priority = NULL, *note = NULL;
   JsonObject *petitioner = NULL;
   g_autoptr (HallStmt) insert = NULL;
@@ -654,6 +658,7 @@ ticket_issue (HallCtx    *ctx,
       || !hall_param_int (params, "category_id", FALSE, 1, G_MAXINT32, &category_id, error)
       || !hall_param_enum (params, "priority", FALSE, priority_names, &priority, error)
       || !hall_param_int (params, "persons", FALSE, 1, 999, &persons, error)
+      || !hall_param_bool (params, "green_channel", FALSE, &green, error)
       || !hall_param_object (params, "petitioner", FALSE, &petitioner, error)
       || !hall_param_string (params, "note", FALSE, NOTE_MAX_CHARS, &note, error))
     return NULL;
@@ -666,8 +671,16 @@ ticket_issue (HallCtx    *ctx,
     }
   if (priority == NULL)
     priority = "normal";
+  /* Whoever stands at the kiosk could ask for priority: there it is a green channel request that
+   * the hall manager confirms with ticket.prioritize. */
+  if (hall_ctx_is (ctx, HALL_ROLE_KIOSK) && g_str_equal (priority, "priority"))
+    {
+      priority = "normal";
+      green = TRUE;
+    }
   if (!_hall_queue_check_priority (&priority, persons, FALSE, error))
     return NULL;
+  green = green && g_str_equal (priority, "normal");
   /* The category names the problem; its department is where the visitor goes unless the
    * hall manager chose one. */
   if (category_id != 0 && !category_department (ctx, category_id, &department_id, error))
@@ -689,7 +702,8 @@ ticket_issue (HallCtx    *ctx,
       ctx->db,
       "INSERT INTO ticket (day, code, number, issued_department_id, department_id, "
       "category_id, priority, persons, petitioner_id, arrived_at, issued_at, note, "
-      "issued_by) VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11)",
+      "issued_by, green_request) VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, "
+      "?12)",
       error);
   if (insert == NULL)
     return NULL;
@@ -704,6 +718,7 @@ ticket_issue (HallCtx    *ctx,
   hall_stmt_bind_int (insert, 9, ctx->now);
   hall_stmt_bind_text (insert, 10, note);
   hall_stmt_bind_id (insert, 11, ctx->actor->user_id);
+  hall_stmt_bind_int (insert, 12, green);
   if (hall_stmt_step (insert, error) != SQLITE_DONE)
     return NULL;
   ticket_id = hall_db_last_insert_id (ctx->db);

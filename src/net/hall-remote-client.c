@@ -254,7 +254,19 @@ send_done_cb (GObject      *object,
         g_task_return_pointer (task, reply, (GDestroyNotify) json_object_unref);
       return;
     }
-  g_task_return_error (task, _hall_remote_error_from_response (status, body));
+  g_clear_error (&error);
+  error = _hall_remote_error_from_response (status, body);
+  /* How long to wait is said in the header only (a kiosk tells the visitor when to come back). */
+  if (g_error_matches (error, HALL_ERROR, HALL_ERROR_RATE_LIMITED))
+    {
+      const char *retry = soup_message_headers_get_one (
+          soup_message_get_response_headers (send->msg), "Retry-After");
+      guint64 seconds = 0;
+
+      if (retry != NULL && g_ascii_string_to_unsigned (retry, 10, 1, G_MAXUINT, &seconds, NULL))
+        hall_error_set_retry_after (error, (guint) seconds);
+    }
+  g_task_return_error (task, g_steal_pointer (&error));
 }
 
 static void

@@ -13,6 +13,7 @@
 #include <gio/gio.h>
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
+#include <qrencode.h>
 
 #include "hall-document.h"
 
@@ -27,6 +28,11 @@
 #define TITLE_FONT "Sans Bold 18"
 #define HEADING_FONT "Sans Bold 12"
 #define NOTE_FONT "Sans 10"
+#define BIG_FONT "Sans Bold 40"
+#define ROLL_MARGIN 8.0 /* a roll printer's own margin is small and the paper is narrow */
+#define QR_QUIET 4      /* modules of white around the code, as the standard asks */
+#define QR_MAX_SIDE 120.0
+#define MEASURE_HEIGHT (-2) /* run_layout's draw_page to return the height used */
 
 typedef enum
 {
@@ -35,6 +41,8 @@ typedef enum
   BLOCK_FIELD,
   BLOCK_TEXT,
   BLOCK_SIGNATURE,
+  BLOCK_BIG,
+  BLOCK_QR,
 } BlockKind;
 
 typedef struct
@@ -48,8 +56,9 @@ struct _HallDocument
 {
   GObject parent_instance;
 
-  char   *title;
-  GArray *blocks; /* Block */
+  char    *title;
+  GArray  *blocks; /* Block */
+  gboolean roll;
 };
 
 G_DEFINE_FINAL_TYPE (HallDocument, hall_document, G_TYPE_OBJECT)
@@ -129,6 +138,38 @@ hall_document_add_signature (HallDocument *self,
   add_block (self, BLOCK_SIGNATURE, label, NULL);
 }
 
+void
+hall_document_add_big (HallDocument *self,
+                       const char   *text)
+{
+  g_return_if_fail (HALL_IS_DOCUMENT (self));
+  add_block (self, BLOCK_BIG, NULL, text);
+}
+
+void
+hall_document_add_qr (HallDocument *self,
+                      const char   *data)
+{
+  g_return_if_fail (HALL_IS_DOCUMENT (self));
+  g_return_if_fail (data != NULL && *data != '\0');
+  add_block (self, BLOCK_QR, NULL, data);
+}
+
+void
+hall_document_set_roll (HallDocument *self,
+                        gboolean      roll)
+{
+  g_return_if_fail (HALL_IS_DOCUMENT (self));
+  self->roll = roll;
+}
+
+gboolean
+hall_document_get_roll (HallDocument *self)
+{
+  g_return_val_if_fail (HALL_IS_DOCUMENT (self), FALSE);
+  return self->roll;
+}
+
 char *
 hall_document_dup_text (HallDocument *self)
 {
@@ -141,6 +182,8 @@ hall_document_dup_text (HallDocument *self)
     {
       Block *block = &g_array_index (self->blocks, Block, i);
 
+      if (block->kind == BLOCK_QR)
+        continue;
       if (block->kind == BLOCK_FIELD)
         g_string_append_printf (text, "%s: %s\n", block->label, block->text);
       else if (block->kind == BLOCK_SIGNATURE)
@@ -300,6 +343,28 @@ lay_text (Layout *lay,
   lay->y += BLOCK_GAP;
 }
 
+/* On a roll there is no room for a table: the label over its value. */
+static void
+lay_roll_field (Layout *lay,
+                Block  *block)
+{
+  g_autoptr (PangoLayout) label =
+      new_layout (lay, LABEL_FONT, block->label, lay->right - lay->left);
+  g_autoptr (PangoLayout) value = new_layout (lay, BODY_FONT, block->text, lay->right - lay->left);
+  double height = layout_height (label) + layout_height (value) + 4;
+
+  need (lay, height);
+  if (drawing (lay))
+    {
+      cairo_save (lay->cr);
+      cairo_set_source_rgb (lay->cr, 0.35, 0.35, 0.35);
+      show_layout (lay, label, lay->left, lay->y);
+      cairo_restore (lay->cr);
+    }
+  show_layout (lay, value, lay->left, lay->y + layout_height (label));
+  lay->y += height;
+}
+
 static void
 lay_field (Layout *lay,
            Block  *block)
@@ -362,6 +427,57 @@ lay_signature (Layout *lay,
 }
 
 static void
+lay_big (Layout *lay,
+         Block  *block)
+{
+  g_autoptr (PangoLayout) layout = new_layout (lay, BIG_FONT, block->text, lay->right - lay->left);
+
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  lay->y += lay->in_table ? BLOCK_GAP : 0;
+  lay->in_table = FALSE;
+  need (lay, layout_height (layout));
+  show_layout (lay, layout, lay->left, lay->y);
+  lay->y += layout_height (layout) + BLOCK_GAP;
+}
+
+/* Drawn as filled squares, so the code stays sharp at any resolution of the printer. */
+static void
+lay_qr (Layout *lay,
+        Block  *block)
+{
+  QRcode *code = QRcode_encodeString8bit (block->text, 0, QR_ECLEVEL_M);
+  double  side, module, x0;
+  int     n;
+
+  if (code == NULL)
+    {
+      g_warning ("Cannot encode “%s” as a QR code", block->text);
+      return;
+    }
+  n = code->width + 2 * QR_QUIET;
+  side = MIN (QR_MAX_SIDE, lay->right - lay->left);
+  module = side / n;
+  lay->y += lay->in_table ? BLOCK_GAP : 0;
+  lay->in_table = FALSE;
+  need (lay, side);
+  x0 = lay->left + (lay->right - lay->left - side) / 2;
+  if (drawing (lay))
+    {
+      cairo_save (lay->cr);
+      cairo_set_source_rgb (lay->cr, 0, 0, 0);
+      for (int row = 0; row < code->width; row++)
+        for (int col = 0; col < code->width; col++)
+          if (code->data[row * code->width + col] & 1)
+            cairo_rectangle (lay->cr, x0 + (col + QR_QUIET) * module,
+                             lay->y + (row + QR_QUIET) * module, module, module);
+      cairo_fill (lay->cr);
+      cairo_restore (lay->cr);
+    }
+  lay->y += side + BLOCK_GAP;
+  QRcode_free (code);
+}
+
+static void
 lay_footer (Layout *lay,
             int     n_pages)
 {
@@ -386,6 +502,7 @@ run_layout (HallDocument *self,
 {
   Layout        lay = { 0 };
   PangoContext *context = pango_cairo_create_context (cr);
+  double        margin = self->roll ? ROLL_MARGIN : MARGIN;
   int           n;
 
   /* Points, whatever the target's resolution. */
@@ -394,10 +511,11 @@ run_layout (HallDocument *self,
   lay.context = context;
   lay.width = width;
   lay.height = height;
-  lay.left = MARGIN;
-  lay.right = width - MARGIN;
-  lay.top = MARGIN;
-  lay.bottom = height - MARGIN - FOOTER;
+  lay.left = margin;
+  lay.right = width - margin;
+  lay.top = margin;
+  /* A roll is one page as long as its content: no page numbers. */
+  lay.bottom = height - margin - (self->roll ? 0 : FOOTER);
   lay.draw_page = draw_page;
   lay.y = lay.top;
 
@@ -417,7 +535,10 @@ run_layout (HallDocument *self,
           lay_heading (&lay, block);
           break;
         case BLOCK_FIELD:
-          lay_field (&lay, block);
+          if (self->roll)
+            lay_roll_field (&lay, block);
+          else
+            lay_field (&lay, block);
           break;
         case BLOCK_TEXT:
           lay_text (&lay, block);
@@ -425,13 +546,19 @@ run_layout (HallDocument *self,
         case BLOCK_SIGNATURE:
           lay_signature (&lay, block);
           break;
+        case BLOCK_BIG:
+          lay_big (&lay, block);
+          break;
+        case BLOCK_QR:
+          lay_qr (&lay, block);
+          break;
         default:
           g_assert_not_reached ();
         }
     }
-  if (draw_page >= 0)
+  if (draw_page >= 0 && !self->roll)
     lay_footer (&lay, n_pages);
-  n = lay.page + 1;
+  n = draw_page == MEASURE_HEIGHT ? (int) (lay.y + margin + 0.999) : lay.page + 1;
   g_object_unref (context);
   return n;
 }
@@ -444,6 +571,24 @@ hall_document_paginate (HallDocument *self,
 {
   g_return_val_if_fail (HALL_IS_DOCUMENT (self), 0);
   return run_layout (self, cr, width, height, -1, 0);
+}
+
+double
+hall_document_measure_height (HallDocument *self,
+                              double        width)
+{
+  cairo_surface_t *surface;
+  cairo_t         *cr;
+  int              height;
+
+  g_return_val_if_fail (HALL_IS_DOCUMENT (self), 0);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (surface);
+  /* One endless page: the walk ends where the content does. */
+  height = run_layout (self, cr, width, G_MAXINT32, MEASURE_HEIGHT, 0);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return height;
 }
 
 void

@@ -41,6 +41,21 @@ void hall_document_add_text (HallDocument *self,
 void hall_document_add_signature (HallDocument *self,
                                   const char   *label);
 
+/* A line in large type, centred: the number on a ticket. */
+void hall_document_add_big (HallDocument *self,
+                            const char   *text);
+/* A QR code of @data (UTF-8 bytes as they are), centred. */
+void hall_document_add_qr (HallDocument *self,
+                           const char   *data);
+/* A roll paper (a ticket printer's 58 or 80 mm roll): narrow margins, no page numbers, and one
+ * page as long as hall_document_measure_height() says. */
+void     hall_document_set_roll (HallDocument *self,
+                                 gboolean      roll);
+gboolean hall_document_get_roll (HallDocument *self);
+/* The height in points the whole document takes on one page @width points wide. */
+double hall_document_measure_height (HallDocument *self,
+                                     double        width);
+
 /* The whole text, as a reader of the paper gets it, for tests and for the accessible preview. */
 char *hall_document_dup_text (HallDocument *self);
 

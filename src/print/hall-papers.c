@@ -131,6 +131,13 @@ hall_paper_receipt (JsonObject *matter_reply,
 
   hall_document_add_field (document, C_ ("paper", "Query code"),
                            member_string (matter, "query_code"));
+  {
+    g_autofree char *scan = hall_paper_status_code (member_string (matter, "number"),
+                                                    member_string (matter, "query_code"));
+
+    if (scan != NULL)
+      hall_document_add_qr (document, scan);
+  }
   hall_document_add_field (document, C_ ("paper", "Petitioners"), names);
   hall_document_add_field (document, C_ ("paper", "Persons"), persons);
   hall_document_add_field (document, C_ ("paper", "Received on"), received);
@@ -316,5 +323,91 @@ hall_paper_reception_record (JsonObject *reception,
   hall_document_add_text (document, member_string (reception, "result"));
   /* Translators: a line to sign on a printed paper */
   hall_document_add_signature (document, _ ("Receiving leader (signature)"));
+  return document;
+}
+
+/* ---- the ticket kiosk's papers ---------------------------------------------------------------- */
+
+char *
+hall_paper_status_code (const char *number,
+                        const char *query_code)
+{
+  if (number == NULL || query_code == NULL)
+    return NULL;
+  return g_strdup_printf ("%s %s", number, query_code);
+}
+
+gboolean
+hall_paper_parse_status_code (const char *text,
+                              char      **number,
+                              char      **query_code)
+{
+  g_autofree char *copy = NULL;
+  g_auto (GStrv) parts = NULL;
+  const char *words[2] = { NULL, NULL };
+  guint       n = 0;
+
+  g_return_val_if_fail (number != NULL && query_code != NULL, FALSE);
+  if (text == NULL)
+    return FALSE;
+  /* A scanner types what the code holds; a person may separate the two with anything. */
+  copy = g_strdelimit (g_strdup (text), "/,;:|\t\r\n", ' ');
+  parts = g_strsplit (copy, " ", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (*parts[i] != '\0' && n++ < 2)
+      words[n - 1] = parts[i];
+  if (n != 2 || strlen (words[1]) != 6)
+    return FALSE;
+  for (const char *c = words[1]; *c != '\0'; c++)
+    if (!g_ascii_isdigit (*c))
+      return FALSE;
+  *number = g_ascii_strup (words[0], -1);
+  *query_code = g_strdup (words[1]);
+  return TRUE;
+}
+
+HallDocument *
+hall_paper_ticket (JsonObject *issue_reply,
+                   const char *hall_name,
+                   const char *windows)
+{
+  JsonObject      *ticket;
+  HallDocument    *document;
+  g_autofree char *ahead = NULL;
+  g_autofree char *persons = NULL;
+  g_autofree char *time = NULL;
+  g_autoptr (GDateTime) issued = NULL;
+  const char *code;
+
+  g_return_val_if_fail (issue_reply != NULL, NULL);
+
+  ticket = json_object_get_object_member (issue_reply, "ticket");
+  code = member_string (ticket, "code");
+  /* Translators: the title of the slip the ticket kiosk prints */
+  document = hall_document_new (_ ("Queue Ticket"));
+  hall_document_set_roll (document, TRUE);
+  if (hall_name != NULL && *hall_name != '\0')
+    hall_document_add_note (document, hall_name);
+  hall_document_add_big (document, code);
+
+  ahead = member_int_text (issue_reply, "people_ahead");
+  persons = member_int_text (ticket, "persons");
+  issued = g_date_time_new_from_unix_local (
+      json_object_get_int_member_with_default (ticket, "issued_at", 0));
+  /* Translators: the time on a queue ticket, e.g. "2026年12月5日 09:41" */
+  time = g_date_time_format (issued, _ ("%Y-%m-%d %H:%M"));
+
+  hall_document_add_field (document, C_ ("paper", "Department"),
+                           member_string (ticket, "department_name"));
+  hall_document_add_field (document, C_ ("paper", "Windows"), windows);
+  hall_document_add_field (document, C_ ("paper", "People ahead"), ahead);
+  hall_document_add_field (document, C_ ("paper", "Persons"), persons);
+  hall_document_add_field (document, C_ ("paper", "Time"), time);
+  if (json_object_get_boolean_member_with_default (ticket, "green_request", FALSE))
+    hall_document_add_text (document, _ ("Green channel asked for: the hall manager will "
+                                         "confirm it with you."));
+  hall_document_add_qr (document, code);
+  hall_document_add_text (document, _ ("Please wait in the hall until your number is shown and "
+                                       "called. Keep this ticket."));
   return document;
 }

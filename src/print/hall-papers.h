@@ -1,5 +1,6 @@
 /* hall-papers.h — the papers a hall hands out: the registration receipt, the written notice of
- * the decision (条例 23: 书面告知) and the leader's reception record (领导干部接待群众来访登记表)
+ * the decision (条例 23: 书面告知), the leader's reception record (领导干部接待群众来访登记表) and
+ * the kiosk's queue ticket (排队号票)
  *
  * Each builds a HallDocument from what the engine returned (docs/api.md): matter.get's reply
  * for a matter, leader.receive's or leader.reception's "reception" for a record.
@@ -27,6 +28,20 @@ HallDocument *hall_paper_decision_notice (JsonObject *matter_reply,
 /* 领导干部接待群众来访登记表 */
 HallDocument *hall_paper_reception_record (JsonObject *reception,
                                            const char *hall_name);
+
+/* 排队号票, on a roll: the number large, the department and @windows ("1、2号窗口"), the people
+ * ahead, the time, and a QR code of the number. @issue_reply is ticket.issue's reply. */
+HallDocument *hall_paper_ticket (JsonObject *issue_reply,
+                                 const char *hall_name,
+                                 const char *windows);
+/* What the receipt's QR code holds for the kiosk's status query: "XF2026-000123 483920". */
+char *hall_paper_status_code (const char *number,
+                              const char *query_code);
+/* Reads what a scanner typed from that code (or a person typed alike): TRUE with the number
+ * upper-cased and the 6-digit code. */
+gboolean hall_paper_parse_status_code (const char *text,
+                                       char      **number,
+                                       char      **query_code);
 
 /* "2026年11月22日" for "2026-11-22"; the text itself when it is not a date. */
 char *hall_paper_format_date (const char *iso_date);

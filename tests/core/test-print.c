@@ -73,17 +73,11 @@ pdf_text (HallDocument *document,
   g_autofree char *dir = g_dir_make_tmp ("hall-print-XXXXXX", &error);
   g_autofree char *pdf = g_build_filename (dir, "paper.pdf", NULL);
   g_autofree char *out = NULL;
-  int              status = 0;
-  const char      *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
 
   g_assert_no_error (error);
   g_assert_true (hall_document_write_pdf (document, pdf, &error));
   g_assert_no_error (error);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
-                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
-                               NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  out = hall_test_spawn ((const char *const[]){ "pdftotext", "-enc", "UTF-8", pdf, "-", NULL });
   /* HALL_TEST_PAPERS=DIR keeps a copy of each paper there, to look at. */
   if (g_getenv ("HALL_TEST_PAPERS") != NULL)
     {
@@ -147,6 +141,86 @@ test_receipt (Fixture      *f,
   g_assert_null (strstr (text, ID_ZHANG));
   g_assert_null (strstr (text, "13812345678"));
   g_assert_null (strstr (text, "建设路"));
+}
+
+/* The receipt's QR code holds what the kiosk's status query reads from a scanner. */
+static void
+test_receipt_qr (Fixture      *f,
+                 gconstpointer data)
+{
+  gint64 id = register_matter (f, "小区电梯长期故障，物业不予维修，要求尽快修复。");
+  g_autoptr (JsonObject) reply = get_matter (f, id);
+  JsonObject *matter = json_object_get_object_member (reply, "matter");
+  g_autoptr (HallDocument) receipt = hall_paper_receipt (reply, HALL_NAME, "2026-11-20");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hall-print-XXXXXX", &error);
+  g_autofree char *pdf = g_build_filename (dir, "receipt.pdf", NULL);
+  g_autofree char *scanned = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *code = NULL;
+
+  g_assert_true (hall_document_write_pdf (receipt, pdf, &error));
+  g_assert_no_error (error);
+  scanned = hall_test_pdf_qr (pdf);
+  g_assert_true (hall_paper_parse_status_code (scanned, &number, &code));
+  g_assert_cmpstr (number, ==, json_object_get_string_member (matter, "number"));
+  g_assert_cmpstr (code, ==, json_object_get_string_member (matter, "query_code"));
+  hall_test_rm_rf (dir);
+}
+
+/* What a scanner or a person types at the kiosk: the number and the 6-digit code, any separator. */
+static void
+test_status_code (void)
+{
+  const struct
+  {
+    const char *text, *number, *code;
+  } cases[] = {
+    { "XF2026-000123 483920", "XF2026-000123", "483920" },
+    { "xf2026-000123/483920\n", "XF2026-000123", "483920" },
+    { "  XF2026-000123\t 000001 ", "XF2026-000123", "000001" },
+    { "XF2026-000123 48392", NULL, NULL },
+    { "XF2026-000123 48392a", NULL, NULL },
+    { "XF2026-000123", NULL, NULL },
+    { "XF2026-000123 483920 1", NULL, NULL },
+    { "", NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *number = NULL;
+      g_autofree char *code = NULL;
+      gboolean         ok = hall_paper_parse_status_code (cases[i].text, &number, &code);
+
+      g_assert_cmpint (ok, ==, cases[i].number != NULL);
+      g_assert_cmpstr (number, ==, cases[i].number);
+      g_assert_cmpstr (code, ==, cases[i].code);
+    }
+}
+
+/* The queue ticket on a roll: one page no longer than its content, the number large, no page
+ * number. */
+static void
+test_ticket (void)
+{
+  g_autoptr (JsonObject) reply = hall_test_parse_object (
+      "{\"ticket\": {\"code\": \"D007\", \"department_name\": \"自然资源\", \"persons\": 3, "
+      "\"issued_at\": 1796600000, \"green_request\": true}, \"people_ahead\": 4}");
+  g_autoptr (HallDocument) ticket = hall_paper_ticket (reply, HALL_NAME, "Windows 4, 9");
+  double           width = 58 / 25.4 * 72, height = hall_document_measure_height (ticket, width);
+  g_autofree char *text = pdf_text (ticket, NULL);
+
+  g_assert_true (hall_document_get_roll (ticket));
+  g_assert_cmpfloat (height, >, 200);
+  g_assert_cmpfloat (height, <, 600);
+  /* Wider paper, fewer lines: never longer. */
+  g_assert_cmpfloat (hall_document_measure_height (ticket, 80 / 25.4 * 72), <=, height);
+  g_assert_nonnull (strstr (text, "D007"));
+  g_assert_nonnull (strstr (text, "自然资源"));
+  g_assert_nonnull (strstr (text, "Windows 4, 9"));
+  g_assert_nonnull (strstr (text, "People ahead\n4"));
+  g_assert_nonnull (strstr (text, "Green channel"));
+  g_assert_null (strstr (text, "Page 1"));
 }
 
 /* A 4,000-character petition runs over pages, and no character of it is lost on the way. */
@@ -313,11 +387,14 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add ("/print/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("receipt", test_receipt);
+  ADD ("receipt-qr", test_receipt_qr);
   ADD ("long-content", test_long_content);
   ADD ("decision-notice", test_decision_notice);
   ADD ("reception-record", test_reception_record);
 #undef ADD
   g_test_add_func ("/print/unwritable", test_unwritable);
   g_test_add_func ("/print/empty-values", test_empty_values);
+  g_test_add_func ("/print/status-code", test_status_code);
+  g_test_add_func ("/print/ticket", test_ticket);
   return g_test_run ();
 }

@@ -43,6 +43,38 @@ hall_test_rm_rf (const char *dir)
   g_rmdir (dir);
 }
 
+char *
+hall_test_spawn (const char *const *argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *out = NULL;
+  int              status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
+                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+char *
+hall_test_pdf_qr (const char *pdf)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hall-qr-XXXXXX", &error);
+  g_autofree char *root = g_build_filename (dir, "page", NULL);
+  g_autofree char *png = g_build_filename (dir, "page-1.png", NULL);
+  char            *text;
+
+  g_assert_no_error (error);
+  g_free (hall_test_spawn ((const char *const[]){ "pdftoppm", "-png", "-r", "300", "-f", "1", "-l",
+                                                  "1", pdf, root, NULL }));
+  text = hall_test_spawn ((const char *const[]){ "zbarimg", "-q", "--raw", png, NULL });
+  hall_test_rm_rf (dir);
+  return g_strchomp (text);
+}
+
 HallTestHall *
 hall_test_hall_new (void)
 {

@@ -68,6 +68,12 @@ void hall_test_stop_recording (gpointer   emitter,
                                GPtrArray *events);
 /* Deletes a folder and what is in it. */
 void hall_test_rm_rf (const char *dir);
+/* Runs @argv (a NULL-terminated list; the program found in PATH) and returns what it printed;
+ * the test fails when it cannot run or does not exit 0. */
+char *hall_test_spawn (const char *const *argv);
+/* What the QR code on the first page of @pdf holds, as a scanner reads it: the page at 300 dpi
+ * (pdftoppm), decoded by zbarimg. The test fails when there is no code to read. */
+char *hall_test_pdf_qr (const char *pdf);
 /* Unix time of a local date and time in the hall's time zone, e.g. "2026-10-01 09:00". */
 gint64 hall_test_time (const char *local);
 /* Sets the hall's clock to a local date and time (as hall_test_time() reads it). */

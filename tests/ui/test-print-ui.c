@@ -13,17 +13,7 @@
 static char *
 read_pdf (const char *pdf)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *out = NULL;
-  int              status = 0;
-  const char      *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
-                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
-                               NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
+  return hall_test_spawn ((const char *const[]){ "pdftotext", "-enc", "UTF-8", pdf, "-", NULL });
 }
 
 static guint

@@ -140,6 +140,77 @@ hall_print_today (void)
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
+static void
+roll_done_cb (GtkPrintOperation      *operation,
+              GtkPrintOperationResult result,
+              GtkWidget              *widget)
+{
+  HallPrintDoneFunc func = g_object_get_data (G_OBJECT (operation), "hall-print-done");
+  g_autoptr (GError) error = NULL;
+
+  g_object_set_data (G_OBJECT (operation), "hall-print-reported", GINT_TO_POINTER (TRUE));
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    gtk_print_operation_get_error (operation, &error);
+  func (widget, error);
+}
+
+void
+hall_print_roll (GtkWidget        *widget,
+                 HallDocument     *document,
+                 double            width_mm,
+                 const char       *export_path,
+                 HallPrintDoneFunc func)
+{
+  GtkPrintOperation *operation;
+  g_autoptr (GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr (GError) error = NULL;
+  GtkPaperSize           *paper;
+  GtkPrintOperationResult result;
+  double                  width = width_mm / 25.4 * 72, height;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (HALL_IS_DOCUMENT (document));
+  g_return_if_fail (func != NULL);
+
+  /* The roll is cut where the content ends: the paper is as long as the document. */
+  height = hall_document_measure_height (document, width);
+  paper = gtk_paper_size_new_custom ("hall-roll", hall_document_get_title (document), width,
+                                     height, GTK_UNIT_POINTS);
+  gtk_page_setup_set_paper_size (setup, paper);
+  gtk_page_setup_set_top_margin (setup, 0, GTK_UNIT_POINTS);
+  gtk_page_setup_set_bottom_margin (setup, 0, GTK_UNIT_POINTS);
+  gtk_page_setup_set_left_margin (setup, 0, GTK_UNIT_POINTS);
+  gtk_page_setup_set_right_margin (setup, 0, GTK_UNIT_POINTS);
+  gtk_paper_size_free (paper);
+
+  operation = new_operation (document);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  g_object_set_data (G_OBJECT (operation), "hall-print-done", func);
+  g_signal_connect_object (operation, "done", G_CALLBACK (roll_done_cb), widget, 0);
+  if (export_path != NULL)
+    {
+      gtk_print_operation_set_export_filename (operation, export_path);
+      result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
+      /* An export runs to its end here and says nothing on "done". */
+      func (widget, result == GTK_PRINT_OPERATION_RESULT_ERROR ? error : NULL);
+      g_object_unref (operation);
+      return;
+    }
+  /* A kiosk has nobody to answer a dialog: straight to the default printer. */
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_after (operation, "done", G_CALLBACK (g_object_unref), NULL);
+  g_object_ref (operation);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT, NULL, &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR
+      && g_object_get_data (G_OBJECT (operation), "hall-print-reported") == NULL)
+    {
+      /* It failed before it started, so "done" will not come to say so nor to end it. */
+      func (widget, error);
+      g_object_unref (operation);
+    }
+  g_object_unref (operation);
+}
+
 gboolean
 hall_print_export (HallDocument *document,
                    const char   *path,

@@ -34,4 +34,16 @@ gboolean hall_print_export (HallDocument *document,
                             const char   *path,
                             GError      **error);
 
+/* @error is NULL when the paper went to the printer (or the file). */
+typedef void (*HallPrintDoneFunc) (GtkWidget    *widget,
+                                   const GError *error);
+/* Prints @document, a roll paper (hall_document_set_roll()), on a custom paper @width_mm wide and
+ * as long as the document, without a dialog: to the default printer, or to the PDF file
+ * @export_path when it is not NULL. @func runs once, unless @widget went away first. */
+void hall_print_roll (GtkWidget        *widget,
+                      HallDocument     *document,
+                      double            width_mm,
+                      const char       *export_path,
+                      HallPrintDoneFunc func);
+
 G_END_DECLS

@@ -22,6 +22,7 @@
 #include "hall-reception-page.h"
 #include "hall-supervision-page.h"
 #include "hall-json-item.h"
+#include "hall-kiosk-page.h"
 #include "hall-local-client.h"
 #include "hall-rating-pad.h"
 #include "hall-counter-page.h"
@@ -115,7 +116,7 @@ board_loaded (gpointer data)
 
 /* @popover: one open over the window, or NULL. */
 static void
-shoot_with (HallWindow *window,
+shoot_with (GtkWidget  *window,
             GtkWidget  *popover,
             const char *dir,
             const char *name)
@@ -124,10 +125,10 @@ shoot_with (HallWindow *window,
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
   settle (600);
-  save_png (GTK_WIDGET (window), popover, dir, name, "light");
+  save_png (window, popover, dir, name, "light");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   settle (600);
-  save_png (GTK_WIDGET (window), popover, dir, name, "dark");
+  save_png (window, popover, dir, name, "dark");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
 }
 
@@ -136,7 +137,7 @@ shoot (HallWindow *window,
        const char *dir,
        const char *name)
 {
-  shoot_with (window, NULL, dir, name);
+  shoot_with (GTK_WIDGET (window), NULL, dir, name);
 }
 
 /* The admin's calendar page with its date field's calendar open on October 2026: the National
@@ -157,7 +158,7 @@ shoot_date_picker (HallWindow *window,
   settle (300);
   gtk_widget_activate_action (row, "date-row.open", NULL);
   settle (1200);
-  shoot_with (window, GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))), out,
+  shoot_with (GTK_WIDGET (window), GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))), out,
               "date-picker");
   gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
 }
@@ -423,6 +424,69 @@ shoot_rating_pad (const char *out)
   hall_ui_test_flush ();
 }
 
+static gboolean
+kiosk_ready (gpointer data)
+{
+  return gtk_widget_get_first_child (hall_ui_test_find (data, "choices_box")) != NULL;
+}
+
+/* The ticket kiosk on a hall of its own, in portrait as the hall's 1080×1920 touch screen: the
+ * start, a visit being filled in, the number taken, a matter's progress. */
+static void
+shoot_kiosk (const char *out)
+{
+  g_autoptr (HallTestHall) hall = hall_test_hall_new ();
+  g_autofree char *admin = hall_test_add_user (hall, "admin1", "admin", NULL, 0);
+  g_autofree char *manager = hall_test_add_user (hall, "manager1", "manager", NULL, 0);
+  g_autofree char *kiosk = hall_test_add_user (hall, "kiosk1", "kiosk", NULL, 0);
+  g_autofree char *pdf = g_build_filename (out, "kiosk-ticket.pdf", NULL);
+  g_autoptr (HallClient) client = hall_local_client_new (hall->engine);
+  g_autoptr (JsonObject) configured = NULL;
+  g_autoptr (JsonObject) matter = NULL;
+  GtkWidget *window = gtk_window_new (), *page;
+  gboolean   signed_in = FALSE;
+
+  configured = hall_test_ok (hall, admin, "hall.configure", "{\"hall_name\": \"%s\"}",
+                             "清河县信访超市");
+  matter = hall_test_ok (hall, manager, "matter.register",
+                         "{\"channel\": \"visit\", \"type\": \"claim\", \"category_id\": 1, "
+                         "\"content\": \"征地补偿款至今未发放。\", "
+                         "\"petitioners\": [{\"name\": \"王建国\"}]}");
+  /* Three visitors already wait for the same department. */
+  for (int i = 0; i < 3; i++)
+    json_object_unref (hall_test_ok (hall, manager, "ticket.issue", "{\"category_id\": 1}"));
+  hall_client_login_async (client, "kiosk1", "password123", "kiosk", 0, NULL,
+                           hall_ui_test_login_cb, &signed_in);
+  hall_ui_test_wait (hall_ui_test_flag_set, &signed_in, 30, "sign-in");
+  page = hall_kiosk_page_new (client);
+  hall_kiosk_page_set_export_filename (HALL_KIOSK_PAGE (page), pdf);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1080, 1920);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  hall_ui_test_wait (kiosk_ready, page, 60, "the kiosk");
+  shoot_with (window, NULL, out, "kiosk");
+
+  gtk_widget_activate (hall_ui_test_find (page, "choice-征地拆迁"));
+  gtk_widget_activate_action (page, "kiosk.persons-more", NULL);
+  for (const char *c = "4301021985"; *c != '\0'; c++)
+    gtk_widget_activate_action (page, "kiosk.key", "s", (char[]){ *c, '\0' });
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (hall_ui_test_find (page, "green_button")), TRUE);
+  shoot_with (window, NULL, out, "kiosk-details");
+  gtk_editable_set_text (GTK_EDITABLE (hall_ui_test_find (page, "id_entry")), "");
+  gtk_widget_activate_action (page, "kiosk.take", NULL);
+  settle (1500);
+  shoot_with (window, NULL, out, "kiosk-ticket");
+
+  gtk_widget_activate_action (page, "kiosk.query-start", NULL);
+  hall_ui_test_type (page, "number_entry", json_object_get_string_member (matter, "number"));
+  hall_ui_test_type (page, "code_entry", json_object_get_string_member (matter, "query_code"));
+  gtk_widget_activate_action (page, "kiosk.query", NULL);
+  settle (1500);
+  shoot_with (window, NULL, out, "kiosk-status");
+  gtk_window_destroy (GTK_WINDOW (window));
+  hall_ui_test_flush ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -548,6 +612,7 @@ main (int   argc,
   hall_application_forget_hall (app);
   gtk_window_destroy (GTK_WINDOW (window));
   hall_ui_test_flush ();
+  shoot_kiosk (out);
   hall_test_rm_rf (data_dir);
   return 0;
 }

@@ -16,6 +16,7 @@
 #include "hall-charges-page.h"
 #include "hall-counter-card.h"
 #include "hall-escalations-page.h"
+#include "hall-kiosk-page.h"
 #include "hall-local-client.h"
 #include "hall-counter-page.h"
 #include "hall-matter-form.h"
@@ -563,6 +564,12 @@ test_shortcuts_window (void)
 }
 
 static void
+test_kiosk_page_no_client (void)
+{
+  show_and_finalize (hall_kiosk_page_new (NULL));
+}
+
+static void
 test_admin_pages_no_client (void)
 {
   show_and_finalize (hall_admin_setup_page_new (NULL));
@@ -793,5 +800,6 @@ main (int   argc,
   g_test_add_func ("/widgets/roster-page/no-client", test_roster_page_no_client);
   g_test_add_func ("/widgets/windows-page/no-client", test_windows_page_no_client);
   g_test_add_func ("/widgets/escalations-page/no-client", test_escalations_page_no_client);
+  g_test_add_func ("/widgets/kiosk-page/no-client", test_kiosk_page_no_client);
   return hall_ui_test_run (data_dir);
 }

@@ -146,6 +146,10 @@ ticket_subtitle (JsonObject *ticket)
     g_string_append_printf (text, " · %s", _ ("moved to the front"));
   if (priority != NULL)
     g_string_append_printf (text, " · %s", priority);
+  if (json_object_get_boolean_member_with_default (ticket, "green_request", FALSE))
+    /* Translators: the visitor asked for the green channel (绿色通道) at the ticket kiosk; the
+     * manager confirms it with the star button */
+    g_string_append_printf (text, " · %s", _ ("green channel asked for, to confirm"));
   if (persons > 1)
     {
       g_autofree char *people = _hall_manager_rows_persons_label (persons);
@@ -184,6 +188,7 @@ _hall_manager_rows_ticket_new (JsonObject *ticket)
     {
       gboolean   front = json_object_get_boolean_member_with_default (ticket, "at_front", FALSE);
       gboolean   marked = g_strcmp0 (priority, "priority") == 0;
+      gboolean   asked = json_object_get_boolean_member_with_default (ticket, "green_request", FALSE);
       GtkWidget *front_button, *priority_slot;
       g_autoptr (GtkSizeGroup) slots = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
 
@@ -200,7 +205,12 @@ _hall_manager_rows_ticket_new (JsonObject *ticket)
         priority_slot = _hall_rows_icon_button_new (
             marked ? "starred-symbolic" : "non-starred-symbolic",
             /* Translators: queue row button (tooltip and accessible name) */
-            marked ? _ ("Back to normal priority") : _ ("Mark as priority"), "queue.priority", id);
+            marked  ? _ ("Back to normal priority")
+            : asked ? _ ("Confirm the green channel")
+                    : _ ("Mark as priority"),
+            "queue.priority", id);
+      if (asked)
+        gtk_widget_add_css_class (row, "green-request-row");
       gtk_size_group_add_widget (slots, front_button);
       gtk_size_group_add_widget (slots, priority_slot);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), front_button);

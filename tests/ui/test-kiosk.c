@@ -4,7 +4,8 @@
  * channel): the ticket comes out as a PDF that pdftotext reads back and whose QR code zbarimg
  * decodes to the number, the manager sees the green channel to confirm, and the kiosk goes back
  * to its start by itself. A status query with the right code (scanned) shows the state, a wrong
- * one is refused, five wrong ones lock the number. A half-filled screen left alone forgets the ID
+ * one is refused, five wrong ones lock the number. A printer that fails is said on screen with the
+ * number kept. A half-filled screen left alone forgets the ID
  * number. Neither the screens nor anything the kiosk account receives name the test petitioner.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -283,6 +284,37 @@ test_ticket (void)
   close_kiosk (window);
 }
 
+/* The printer fails (here: a PDF that cannot be written): the screen says so and keeps the
+ * number, and does not go back to the start by itself before the idle timeout. */
+static void
+test_printer_error (void)
+{
+  GtkWindow  *window;
+  GtkWidget  *page = new_kiosk (&window);
+  GtkWidget  *print_label = hall_ui_test_find (page, "print_label");
+  JsonObject *reply;
+  const char *code;
+
+  hall_kiosk_page_set_export_filename (HALL_KIOSK_PAGE (page), "/nonexistent-folder/ticket.pdf");
+  g_object_set (page, "idle-seconds", 3, NULL);
+  gtk_widget_activate (hall_ui_test_find (page, "choice-征地拆迁"));
+  wait_screen (HALL_KIOSK_PAGE (page), "details", 5);
+  press (page, "kiosk.take", NULL);
+  wait_screen (HALL_KIOSK_PAGE (page), "ticket", HALL_TEST_SERVER_TIMEOUT);
+  hall_ui_test_wait (not_busy, page, HALL_TEST_SERVER_TIMEOUT, "the ticket");
+  reply = hall_kiosk_page_get_last_ticket (HALL_KIOSK_PAGE (page));
+  code = json_object_get_string_member (json_object_get_object_member (reply, "ticket"), "code");
+  g_test_message ("printer error: %s", gtk_label_get_text (GTK_LABEL (print_label)));
+  g_assert_true (gtk_widget_has_css_class (print_label, "error"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (print_label)), "could not be printed"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (print_label)), code));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (page, "code_label"))), ==,
+                   code);
+  /* Left alone, it goes back to the start only after the idle timeout. */
+  wait_screen (HALL_KIOSK_PAGE (page), "start", 10);
+  close_kiosk (window);
+}
+
 static void
 test_status (void)
 {
@@ -442,6 +474,7 @@ main (int   argc,
   kiosk.query_code = g_strdup (json_object_get_string_member (matter, "query_code"));
 
   g_test_add_func ("/kiosk/ticket", test_ticket);
+  g_test_add_func ("/kiosk/printer-error", test_printer_error);
   g_test_add_func ("/kiosk/status", test_status);
   g_test_add_func ("/kiosk/idle", test_idle);
   g_test_add_func ("/kiosk/kiosk-replies", test_kiosk_replies);

@@ -191,8 +191,9 @@ hall_print_roll (GtkWidget        *widget,
     {
       gtk_print_operation_set_export_filename (operation, export_path);
       result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
-      /* An export runs to its end here and says nothing on "done". */
-      func (widget, result == GTK_PRINT_OPERATION_RESULT_ERROR ? error : NULL);
+      /* An export runs to its end here; a failed one has said so on "done" already. */
+      if (g_object_get_data (G_OBJECT (operation), "hall-print-reported") == NULL)
+        func (widget, result == GTK_PRINT_OPERATION_RESULT_ERROR ? error : NULL);
       g_object_unref (operation);
       return;
     }

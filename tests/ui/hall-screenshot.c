@@ -485,6 +485,19 @@ shoot_kiosk (const char *out)
   shoot_with (window, NULL, out, "kiosk-status");
   gtk_window_destroy (GTK_WINDOW (window));
   hall_ui_test_flush ();
+
+  /* The same kiosk on a landscape screen. */
+  window = gtk_window_new ();
+  page = hall_kiosk_page_new (client);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  hall_ui_test_wait (kiosk_ready, page, 60, "the kiosk");
+  shoot_with (window, NULL, out, "kiosk-landscape");
+  gtk_widget_activate_action (page, "kiosk.query-start", NULL);
+  shoot_with (window, NULL, out, "kiosk-landscape-query");
+  gtk_window_destroy (GTK_WINDOW (window));
+  hall_ui_test_flush ();
 }
 
 int

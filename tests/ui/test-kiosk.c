@@ -5,8 +5,8 @@
  * decodes to the number, the manager sees the green channel to confirm, and the kiosk goes back
  * to its start by itself. A status query with the right code (scanned) shows the state, a wrong
  * one is refused, five wrong ones lock the number. A printer that fails is said on screen with the
- * number kept. A half-filled screen left alone forgets the ID
- * number. Neither the screens nor anything the kiosk account receives name the test petitioner.
+ * number kept. A half-filled screen left alone forgets the ID number. Neither the screens nor
+ * anything the kiosk account receives name the test petitioner.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

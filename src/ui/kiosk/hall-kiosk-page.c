@@ -336,10 +336,8 @@ issue_cb (HallPage     *page,
   hall_page_update_actions (page);
   if (reply == NULL)
     {
-      if (g_strcmp0 (hall_error_get_field (error), "petitioner.id_number") == 0)
-        _hall_kiosk_page_field_error (self->id_error, error->message);
-      else
-        hall_page_toast (page, error->message);
+      /* The visit stays as chosen, to try again. */
+      hall_page_toast (page, error->message);
       return;
     }
 

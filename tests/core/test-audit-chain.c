@@ -163,10 +163,11 @@ test_upgraded (Fixture      *f,
 
   hall_engine_shutdown (f->hall->engine);
   g_clear_object (&f->hall->engine);
-  /* Undone: what migrations 008 (the chain), 009 (the backup log) and 010 (the rating pads)
-   * added. */
+  /* Undone: what migrations 008 (the chain), 009 (the backup log), 010 (the rating pads) and
+   * 011 (the kiosk's green channel request) added. */
   hall_test_exec_sql (f->hall, "ALTER TABLE audit DROP COLUMN hash; DROP TABLE backup_log; "
                                "DROP TABLE rating; DROP TABLE rating_pad; "
+                               "ALTER TABLE ticket DROP COLUMN green_request; "
                                "PRAGMA user_version = 7;");
   f->hall->engine = hall_engine_new (f->hall->path, &error);
   g_assert_no_error (error);

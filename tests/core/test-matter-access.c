@@ -224,11 +224,14 @@ test_status_query (Fixture      *f,
   status = hall_test_ok (f->hall, f->kiosk, "status.query",
                          "{\"number\":\"%s\",\"query_code\":\"%s\"}", number, code);
   g_assert_cmpstr (json_object_get_string_member (status, "state"), ==, "registered");
-  /* Nothing but the number, the state and the date it was received. */
+  /* Nothing but the number, the state, the date it was received, the department handling it and
+   * its deadlines. */
   json_object_iter_init (&iter, status);
   while (json_object_iter_next (&iter, &member, NULL))
-    g_assert_true (g_strv_contains (
-        (const char *[]){ "number", "state", "state_label", "received_date", NULL }, member));
+    g_assert_true (g_strv_contains ((const char *[]){ "number", "state", "state_label",
+                                                      "received_date", "department_name",
+                                                      "decision_due", "handling_due", NULL },
+                                    member));
   node = json_node_init_object (json_node_alloc (), status);
   json = json_to_string (node, FALSE);
   g_assert_null (strstr (json, "张"));

@@ -1,4 +1,4 @@
--- 012-kiosk.sql — the green channel (绿色通道) a visitor asks for at the ticket kiosk
+-- 011-kiosk.sql — the green channel (绿色通道) a visitor asks for at the ticket kiosk
 -- SPDX-License-Identifier: GPL-3.0-or-later
 --
 -- A kiosk cannot grant priority: whoever stands at it could ask for it. The request waits on the

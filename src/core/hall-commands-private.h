@@ -24,6 +24,7 @@ extern const HallCommand _hall_stats_commands[];    /* hall-stats.c: stats.summa
 extern const HallCommand _hall_admin_commands[];    /* hall-admin.c: hall.backup, hall.check */
 extern const HallCommand _hall_backup_commands[];   /* hall-backup.c: the daily backup, the list */
 extern const HallCommand _hall_rating_commands[];   /* hall-rating.c: the window rating pads */
+extern const HallCommand _hall_display_commands[];  /* hall-display.c: the devices' notice, unlock */
 
 /* ---- functions one part of the engine offers the others (run inside a handler's transaction) ----
  */
@@ -131,5 +132,14 @@ HallRole    _hall_account_load_roles (HallDb  *db,
                                       GError **error);
 char       *_hall_password_hash (const char *password,
                                  GError    **error);
+
+/* hall-session.c: TRUE when @password is @username's and the account may sign in now (not
+ * locked, not in lockout); else the same errors as session.login, a wrong password counting
+ * towards the lockout. @user_id gets the account's id when there is one (also on failure). */
+gboolean _hall_session_check_password (HallCtx    *ctx,
+                                       const char *username,
+                                       const char *password,
+                                       gint64     *user_id,
+                                       GError    **error);
 
 G_END_DECLS

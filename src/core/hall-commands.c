@@ -22,6 +22,7 @@ static const HallCommand *tables[] = {
   _hall_admin_commands,
   _hall_backup_commands,
   _hall_rating_commands,
+  _hall_display_commands,
 };
 
 static GHashTable *by_name;

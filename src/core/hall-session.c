@@ -68,35 +68,22 @@ count_failed_login (HallCtx *ctx,
   hall_stmt_step (stmt, NULL);
 }
 
-static JsonObject *
-session_login (HallCtx    *ctx,
-               JsonObject *params,
-               GError    **error)
+gboolean
+_hall_session_check_password (HallCtx    *ctx,
+                              const char *username,
+                              const char *password,
+                              gint64     *user_id,
+                              GError    **error)
 {
-  const char *username = NULL, *password = NULL, *role_name = NULL;
-  gint64      counter_id = 0, user_id, expires_at;
   g_autoptr (HallStmt) stmt = NULL;
-  g_autoptr (HallStmt) insert = NULL;
-  g_autoptr (JsonObject) user = NULL;
-  unsigned char    raw[32];
-  g_autofree char *token = NULL;
-  g_autofree char *hash = NULL;
-  HallRole         roles, role = 0;
-  JsonObject      *result;
-  FailedLogin     *failed;
-
-  if (!hall_param_string (params, "username", TRUE, 64, &username, error)
-      || !hall_param_string (params, "password", TRUE, 128, &password, error)
-      || !hall_param_enum (params, "role", FALSE, hall_role_names, &role_name, error)
-      || !hall_param_int (params, "counter_id", FALSE, 1, G_MAXINT32, &counter_id, error))
-    return NULL;
+  FailedLogin *failed;
 
   stmt = hall_db_prepare (ctx->db,
                           "SELECT id, password_hash, locked, locked_until, failed_logins "
                           "FROM account WHERE username = ?1",
                           error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   hall_stmt_bind_text (stmt, 1, username);
   switch (hall_stmt_step (stmt, error))
     {
@@ -107,13 +94,12 @@ session_login (HallCtx    *ctx,
       g_free (_hall_password_hash (password, NULL));
       hall_set_error (error, HALL_ERROR_UNAUTHENTICATED, "password",
                       _ ("Wrong username or password."));
-      return NULL;
+      return FALSE;
     default:
-      return NULL;
+      return FALSE;
     }
 
-  user_id = hall_stmt_int (stmt, 0);
-  hall_ctx_set_object (ctx, "account", user_id);
+  *user_id = hall_stmt_int (stmt, 0);
 
   /* Unless the password is right, an unknown name, a locked account and one in lockout get the
    * same answer after the same work: nothing tells which accounts exist or what became of them.
@@ -122,19 +108,19 @@ session_login (HallCtx    *ctx,
       || crypto_pwhash_str_verify (hall_stmt_text (stmt, 1), password, strlen (password)) != 0)
     {
       failed = g_new0 (FailedLogin, 1);
-      failed->user_id = user_id;
+      failed->user_id = *user_id;
       failed->failed = hall_stmt_int (stmt, 4);
       hall_ctx_on_failure (ctx, count_failed_login, failed, g_free);
       hall_set_error (error, HALL_ERROR_UNAUTHENTICATED, "password",
                       _ ("Wrong username or password."));
-      return NULL;
+      return FALSE;
     }
 
   if (hall_stmt_int (stmt, 2))
     {
       hall_set_error (error, HALL_ERROR_FORBIDDEN, "username",
                       _ ("This account is locked. Ask the hall administrator to unlock it."));
-      return NULL;
+      return FALSE;
     }
   if (hall_stmt_int (stmt, 3) > ctx->now)
     {
@@ -148,8 +134,39 @@ session_login (HallCtx    *ctx,
                       (int) minutes);
       if (error != NULL)
         hall_error_set_retry_after (*error, wait);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static JsonObject *
+session_login (HallCtx    *ctx,
+               JsonObject *params,
+               GError    **error)
+{
+  const char *username = NULL, *password = NULL, *role_name = NULL;
+  gint64      counter_id = 0, user_id = 0, expires_at;
+  g_autoptr (HallStmt) insert = NULL;
+  g_autoptr (JsonObject) user = NULL;
+  unsigned char    raw[32];
+  g_autofree char *token = NULL;
+  g_autofree char *hash = NULL;
+  HallRole         roles, role = 0;
+  JsonObject      *result;
+
+  if (!hall_param_string (params, "username", TRUE, 64, &username, error)
+      || !hall_param_string (params, "password", TRUE, 128, &password, error)
+      || !hall_param_enum (params, "role", FALSE, hall_role_names, &role_name, error)
+      || !hall_param_int (params, "counter_id", FALSE, 1, G_MAXINT32, &counter_id, error))
+    return NULL;
+
+  if (!_hall_session_check_password (ctx, username, password, &user_id, error))
+    {
+      if (user_id != 0)
+        hall_ctx_set_object (ctx, "account", user_id);
       return NULL;
     }
+  hall_ctx_set_object (ctx, "account", user_id);
 
   roles = _hall_account_load_roles (ctx->db, user_id, error);
   if (roles == 0)

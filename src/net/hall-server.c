@@ -317,8 +317,13 @@ command_done_cb (GObject      *object,
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonObject) answer = hall_engine_call_finish (HALL_ENGINE (object), result, &error);
 
-  if (answer == NULL && g_str_equal (call->command, "session.login")
-      && g_error_matches (error, HALL_ERROR, HALL_ERROR_UNAUTHENTICATED))
+  /* device.unlock checks an administrator's password too, and answers a wrong one with 403
+   * (a 401 would sign the device out). */
+  if (answer == NULL
+      && ((g_str_equal (call->command, "session.login")
+           && g_error_matches (error, HALL_ERROR, HALL_ERROR_UNAUTHENTICATED))
+          || (g_str_equal (call->command, "device.unlock")
+              && g_error_matches (error, HALL_ERROR, HALL_ERROR_FORBIDDEN))))
     count_login_failure (call->server, call->client_address);
 
   if (call->gone)
@@ -401,7 +406,8 @@ handle_command (HallServer        *self,
 
   if (address == NULL)
     address = "unknown";
-  if (g_str_equal (name, "session.login") && (wait = login_wait (self, address)) > 0)
+  if ((g_str_equal (name, "session.login") || g_str_equal (name, "device.unlock"))
+      && (wait = login_wait (self, address)) > 0)
     {
       g_autoptr (GError) limited = NULL;
 

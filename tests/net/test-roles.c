@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "hall-engine.h"
+#include "hall-server.h"
 #include "hall-test-server.h"
 #include "hall-test-util.h"
 
@@ -503,6 +504,96 @@ test_petitioners_and_tickets (void)
     g_free (tokens[a]);
 }
 
+/* ---- the devices: what the calling display reads, and leaving a device ---------------------- */
+
+static void
+test_devices (void)
+{
+  g_autoptr (HallTestServer) server = hall_test_server_new (HALL_TEST_SERVER_PLAIN);
+  g_autofree char *display =
+      hall_test_server_add_user_login (server, "d.display", "display", NULL, 0);
+  g_autofree char *manager =
+      hall_test_server_add_user_login (server, "d.manager", "manager", NULL, 0);
+  g_autofree char *admin = hall_test_server_add_user_login (server, "d.admin", "admin", NULL, 0);
+  g_autofree char *staff =
+      hall_test_server_add_user_login (server, "d.staff", "staff", "chengjian", 2);
+  g_autoptr (JsonObject) notice = NULL;
+  g_autoptr (JsonObject) set = NULL;
+  g_autoptr (JsonObject) unlocked = NULL;
+  g_autoptr (JsonObject) whoami = NULL;
+  guint status = 0;
+
+  /* No notice until someone writes one; the manager and the admin write it, the display reads
+   * it, nobody else writes. */
+  notice = hall_test_server_ok (server, display, "display.notice", "{}");
+  g_assert_cmpstr (json_object_get_string_member (notice, "text"), ==, "");
+  set = hall_test_server_ok (server, manager, "display.notice_set",
+                             "{\"text\": \"今日下午三点起暂停办理社保业务\"}");
+  g_clear_pointer (&notice, json_object_unref);
+  notice = hall_test_server_ok (server, display, "display.notice", "{}");
+  g_assert_cmpstr (json_object_get_string_member (notice, "text"), ==,
+                   "今日下午三点起暂停办理社保业务");
+  g_clear_pointer (&set, json_object_unref);
+  set = hall_test_server_ok (server, admin, "display.notice_set", "{\"text\": \"\"}");
+  g_assert_cmpstr (json_object_get_string_member (set, "text"), ==, "");
+  {
+    g_autoptr (JsonObject) error = NULL;
+
+    error = hall_test_server_fails (server, staff, "display.notice_set", HALL_ERROR_FORBIDDEN,
+                                    NULL, "{\"text\": \"x\"}");
+    g_clear_pointer (&error, json_object_unref);
+    error = hall_test_server_fails (server, display, "display.notice_set", HALL_ERROR_FORBIDDEN,
+                                    NULL, "{\"text\": \"x\"}");
+    g_clear_pointer (&error, json_object_unref);
+    error = hall_test_server_fails (server, manager, "display.notice_set",
+                                    HALL_ERROR_INVALID_ARGUMENT, "text",
+                                    "{\"text\": \"两行\\n通知\"}");
+  }
+
+  /* The display reads today's duty leaders, without the queue behind them. */
+  {
+    g_autoptr (JsonObject) today = hall_test_server_ok (server, display, "leader.today", "{}");
+    g_assert_nonnull (json_object_get_array_member (today, "leaders"));
+  }
+
+  /* Leaving a device: an administrator's password, checked without a session for them; a wrong
+   * one or another role's is refused with 403 and the device stays signed in. */
+  unlocked = hall_test_server_ok (server, display, "device.unlock",
+                                  "{\"username\": \"d.admin\", \"password\": \"%s\"}",
+                                  HALL_TEST_PASSWORD);
+  g_assert_cmpint (json_object_get_int_member (unlocked, "user_id"), >, 0);
+  {
+    g_autoptr (JsonObject) error = NULL;
+
+    error = hall_test_server_fails (server, display, "device.unlock", HALL_ERROR_FORBIDDEN,
+                                    "password",
+                                    "{\"username\": \"d.admin\", \"password\": \"wrong-one\"}");
+    g_clear_pointer (&error, json_object_unref);
+    error = hall_test_server_fails (server, display, "device.unlock", HALL_ERROR_FORBIDDEN,
+                                    "username", "{\"username\": \"d.staff\", \"password\": \"%s\"}",
+                                    HALL_TEST_PASSWORD);
+    g_clear_pointer (&error, json_object_unref);
+    /* Window staff cannot use it to try passwords. */
+    error = hall_test_server_fails (server, staff, "device.unlock", HALL_ERROR_FORBIDDEN, NULL,
+                                    "{\"username\": \"d.admin\", \"password\": \"x\"}");
+  }
+  whoami = hall_test_server_ok (server, display, "session.whoami", "{}");
+  g_assert_cmpstr (json_object_get_string_member (whoami, "role"), ==, "display");
+
+  /* Rate-limited like signing in: after the failures of a minute, even the right password waits. */
+  for (guint i = 0; i < HALL_SERVER_LOGIN_FAILURES_PER_MINUTE; i++)
+    {
+      g_autoptr (JsonObject) answer =
+          hall_test_server_call (server, display, "device.unlock", &status,
+                                 "{\"username\": \"nobody\", \"password\": \"guess%u\"}", i);
+    }
+  {
+    g_autoptr (JsonObject) error = hall_test_server_fails (
+        server, display, "device.unlock", HALL_ERROR_RATE_LIMITED, "password",
+        "{\"username\": \"d.admin\", \"password\": \"%s\"}", HALL_TEST_PASSWORD);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -512,6 +603,7 @@ main (int    argc,
   g_test_add_func ("/roles/every-command-every-role", test_every_command_every_role);
   g_test_add_func ("/roles/staff-see-own-matters", test_staff_see_own_matters);
   g_test_add_func ("/roles/petitioners-and-tickets", test_petitioners_and_tickets);
+  g_test_add_func ("/roles/devices", test_devices);
 
   return g_test_run ();
 }

@@ -428,3 +428,16 @@ hall_ui_test_pick_date (GtkWidget  *root,
   g_assert_false (gtk_widget_get_visible (popover));
   g_assert_cmpstr (hall_date_row_get_date (HALL_DATE_ROW (row)), ==, date);
 }
+
+void
+hall_ui_test_in_subprocess (void (*func) (void))
+{
+  if (g_test_subprocess ())
+    {
+      func ();
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0,
+                          G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}

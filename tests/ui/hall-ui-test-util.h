@@ -24,6 +24,9 @@ char *hall_ui_test_init (int    *argc,
                          char ***argv);
 /* Runs the tests added, then removes @data_dir (and frees it); returns g_test_run()'s result. */
 int hall_ui_test_run (char *data_dir);
+/* Runs @func in a process of its own (one GApplication per process and path on the session
+ * bus), the test passing when it does. */
+void hall_ui_test_in_subprocess (void (*func) (void));
 /* Runs the main loop until @condition holds; fails the test after @seconds. */
 /* Slow waits (over a second) are written to standard error, naming @who. */
 void hall_ui_test_trace_waits (const char *who);

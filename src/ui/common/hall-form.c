@@ -6,11 +6,13 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "hall-error.h"
 #include "hall-find.h"
 #include "hall-form.h"
+#include "hall-server.h"
 
 #define ERROR_LABEL_KEY "hall-error-label"
 
@@ -212,4 +214,36 @@ _hall_form_text_view_set_text (GtkTextView *view,
                                const char  *text)
 {
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text != NULL ? text : "", -1);
+}
+
+/* "192.168.1.10" → "https://192.168.1.10:8443"; NULL with @message when it cannot be an address. */
+char *
+_hall_form_parse_server_url (const char  *text,
+                             const char **message)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  g_autofree char *with_scheme = NULL;
+  g_autoptr (GUri) uri = NULL;
+
+  if (*trimmed == '\0')
+    {
+      *message = _ ("Enter the hall server’s address, such as https://192.168.1.10:8443.");
+      return NULL;
+    }
+  if (strstr (trimmed, "://") == NULL)
+    with_scheme = g_strconcat ("https://", trimmed, NULL);
+  else
+    with_scheme = g_steal_pointer (&trimmed);
+
+  uri = g_uri_parse (with_scheme, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0'
+      || (g_strcmp0 (g_uri_get_scheme (uri), "https") != 0
+          && g_strcmp0 (g_uri_get_scheme (uri), "http") != 0))
+    {
+      *message = _ ("This is not a server address. Write it as https://192.168.1.10:8443.");
+      return NULL;
+    }
+  return g_uri_join (G_URI_FLAGS_NONE, g_uri_get_scheme (uri), NULL, g_uri_get_host (uri),
+                     g_uri_get_port (uri) > 0 ? g_uri_get_port (uri) : HALL_SERVER_DEFAULT_PORT,
+                     "", NULL, NULL);
 }

@@ -83,4 +83,9 @@ char *_hall_form_text_view_dup_text (GtkTextView *view);
 void _hall_form_text_view_set_text (GtkTextView *view,
                                     const char  *text);
 
+/* A hall server's address as typed ("192.168.1.10") made whole ("https://192.168.1.10:8443");
+ * NULL with @message (translated, static) when it cannot be one. */
+char *_hall_form_parse_server_url (const char  *text,
+                                   const char **message);
+
 G_END_DECLS

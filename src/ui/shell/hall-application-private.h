@@ -25,6 +25,10 @@ struct _HallApplication
   int                  lock;
   guint                busy;
   gboolean             offer_create; /* --local without a hall on this PC: open on the form that makes one */
+  /* A device PC (hall-application-device.c): its window, and what --display & co. asked for */
+  GtkWindow *device_window;
+  char      *device_request;
+  gint64     device_request_counter;
 };
 
 void _hall_application_set_busy (HallApplication *self,
@@ -47,5 +51,14 @@ void _hall_application_open_demo (HallApplication    *self,
                                   GCancellable       *cancellable,
                                   GAsyncReadyCallback callback,
                                   gpointer            user_data);
+
+/* hall-application-device.c: a PC set up as a device (the calling display …) */
+void _hall_application_device_init (HallApplication *self);
+void _hall_application_device_startup (HallApplication *self);
+void _hall_application_device_handle_options (HallApplication *self,
+                                              GVariantDict    *options);
+/* Starts the device this PC is set up as, or offers the setup --display & co. asked for;
+ * FALSE when this PC is no device (the app opens its window as usual). */
+gboolean _hall_application_device_activate (HallApplication *self);
 
 G_END_DECLS

@@ -426,8 +426,12 @@ quit_action (GSimpleAction *action,
              gpointer       user_data)
 {
   HallApplication *self = user_data;
-  g_autoptr (GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  g_autoptr (GList) windows = NULL;
 
+  /* A device is left only with an administrator's password (HallDeviceWindow). */
+  if (self->device_window != NULL)
+    return;
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
   /* Closing each window saves its size. */
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (l->data);
@@ -469,7 +473,9 @@ hall_application_activate (GApplication *app)
   GtkWindow       *window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_autofree char *mode = hall_application_dup_mode (self);
 
-  if (window == NULL)
+  if (_hall_application_device_activate (self))
+    return;
+  if (window == NULL || !HALL_IS_WINDOW (window))
     window = GTK_WINDOW (hall_window_new (GTK_APPLICATION (self)));
   gtk_window_present (window);
 
@@ -492,6 +498,7 @@ hall_application_handle_local_options (GApplication *app,
   HallApplication *self = HALL_APPLICATION (app);
   g_autofree char *path = NULL;
 
+  _hall_application_device_handle_options (self, options);
   if (!g_variant_dict_contains (options, "local"))
     return -1;
   path = hall_application_get_local_path ();
@@ -521,6 +528,7 @@ hall_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
+  _hall_application_device_startup (self);
 }
 
 static void
@@ -555,6 +563,7 @@ hall_application_finalize (GObject *object)
   HallApplication *self = HALL_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_free (self->device_request);
   G_OBJECT_CLASS (hall_application_parent_class)->finalize (object);
 }
 
@@ -616,6 +625,7 @@ hall_application_init (HallApplication *self)
   g_application_add_main_option (G_APPLICATION (self), "local", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_NONE,
                                  _ ("Use the hall on this PC: open it, or start one"), NULL);
+  _hall_application_device_init (self);
 }
 
 /* ---- public API --------------------------------------------------------------------------- */

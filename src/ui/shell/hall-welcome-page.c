@@ -260,38 +260,6 @@ create_action (GtkWidget  *widget,
 
 /* ---- joining a hall server ----------------------------------------------------------------- */
 
-/* "192.168.1.10" → "https://192.168.1.10:8443"; NULL with @message when it cannot be an address. */
-static char *
-normalize_url (const char  *text,
-               const char **message)
-{
-  g_autofree char *trimmed = g_strstrip (g_strdup (text));
-  g_autofree char *with_scheme = NULL;
-  g_autoptr (GUri) uri = NULL;
-
-  if (*trimmed == '\0')
-    {
-      *message = _ ("Enter the hall server’s address, such as https://192.168.1.10:8443.");
-      return NULL;
-    }
-  if (strstr (trimmed, "://") == NULL)
-    with_scheme = g_strconcat ("https://", trimmed, NULL);
-  else
-    with_scheme = g_steal_pointer (&trimmed);
-
-  uri = g_uri_parse (with_scheme, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0'
-      || (g_strcmp0 (g_uri_get_scheme (uri), "https") != 0
-          && g_strcmp0 (g_uri_get_scheme (uri), "http") != 0))
-    {
-      *message = _ ("This is not a server address. Write it as https://192.168.1.10:8443.");
-      return NULL;
-    }
-  return g_uri_join (G_URI_FLAGS_NONE, g_uri_get_scheme (uri), NULL, g_uri_get_host (uri),
-                     g_uri_get_port (uri) > 0 ? g_uri_get_port (uri) : HALL_SERVER_DEFAULT_PORT,
-                     "", NULL, NULL);
-}
-
 static void
 probe_cb (GObject      *object,
           GAsyncResult *result,
@@ -343,7 +311,7 @@ probe_action (GtkWidget  *widget,
 {
   HallWelcomePage *self = HALL_WELCOME_PAGE (widget);
   const char      *message = NULL;
-  g_autofree char *url = normalize_url (text_of (self->address_row), &message);
+  g_autofree char *url = _hall_form_parse_server_url (text_of (self->address_row), &message);
 
   if (self->working)
     return;

@@ -1,0 +1,353 @@
+/* test-display.c — a PC set up as the calling display, under Xvfb against the real server: it
+ * starts as the display by itself, a call at window 2 shows within a second and is spoken, a
+ * recall flashes and is spoken again, the notice the manager writes reaches it, no screen and
+ * nothing the display account receives names the visitor (name, ID number, phone, address),
+ * it cannot be closed, a wrong administrator's password is refused, and after a restart it
+ * comes back as the display until an administrator leaves it for good
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "hall-device-mode.h"
+#include "hall-device-window.h"
+#include "hall-display-page.h"
+#include "hall-test-server.h"
+#include "hall-test-util.h"
+#include "hall-ui-test-util.h"
+
+#ifdef __SANITIZE_ADDRESS__
+#define CALL_SHOWN_WITHIN_USEC (5 * G_USEC_PER_SEC) /* ASan slows every step several times */
+#else
+#define CALL_SHOWN_WITHIN_USEC G_USEC_PER_SEC
+#endif
+
+/* The visitor: nothing of this may reach the display. */
+static const char *const personal[] = { "王建国", "王*国", "430102198503151236", "13807310001",
+                                        "芙蓉路8号" };
+
+static char           *data_dir;
+static HallTestServer *server;
+
+typedef struct
+{
+  HallDisplayPage *page;
+  GPtrArray       *said;
+  const char      *code;
+} Watch;
+
+static gboolean
+has_device (gpointer data)
+{
+  return hall_device_window_get_device (data) != NULL;
+}
+
+static void
+collect_texts (GtkWidget *widget,
+               GString   *texts)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (texts, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  else if (GTK_IS_EDITABLE (widget))
+    g_string_append_printf (texts, "%s\n", gtk_editable_get_text (GTK_EDITABLE (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, texts);
+}
+
+static gboolean
+window_shows (gpointer data)
+{
+  GtkWidget *window = data;
+  g_autoptr (GString) texts = g_string_new (NULL);
+
+  collect_texts (window, texts);
+  return strstr (texts->str, g_object_get_data (G_OBJECT (window), "want")) != NULL;
+}
+
+static void
+wait_shows (GtkWidget  *window,
+            const char *text)
+{
+  g_object_set_data_full (G_OBJECT (window), "want", g_strdup (text), g_free);
+  hall_ui_test_wait (window_shows, window, 30, text);
+}
+
+static void
+assert_nothing_personal (const char *what,
+                         const char *text)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (personal); i++)
+    if (strstr (text, personal[i]) != NULL)
+      g_error ("%s shows “%s”: %s", what, personal[i], text);
+}
+
+static char *
+json_text (JsonObject *object)
+{
+  g_autoptr (JsonNode) node = json_node_init_object (json_node_alloc (), object);
+  return json_to_string (node, FALSE);
+}
+
+static gboolean
+call_shown (gpointer data)
+{
+  Watch *watch = data;
+  return strstr (hall_display_page_get_call_text (watch->page), watch->code) != NULL;
+}
+
+static gboolean
+flashing (gpointer data)
+{
+  return hall_display_page_get_flashing (data);
+}
+
+static gboolean
+said_twice (gpointer data)
+{
+  return ((Watch *) data)->said->len >= 2;
+}
+
+static gboolean
+said_once (gpointer data)
+{
+  return ((Watch *) data)->said->len >= 1;
+}
+
+static void
+started_cb (HallVoice  *voice,
+            const char *text,
+            gint64      first_sample,
+            Watch      *watch)
+{
+  g_ptr_array_add (watch->said, g_strdup (text));
+}
+
+static gboolean
+unlock_refused (gpointer data)
+{
+  GtkWidget *error = hall_ui_test_find (data, "unlock_error");
+  return gtk_widget_get_visible (error)
+         && gtk_widget_is_sensitive (hall_ui_test_find (data, "leave_button"));
+}
+
+static gboolean
+window_gone (gpointer data)
+{
+  return *(GtkWidget **) data == NULL;
+}
+
+/* The device's panel to leave it: opened with Ctrl+Alt+Q; @password; @forget ticks "also stop
+ * using this PC as a device". */
+static void
+unlock (GtkWidget  *window,
+        const char *password,
+        gboolean    forget)
+{
+  GtkWidget *panel = hall_ui_test_find (window, "unlock_panel");
+
+  if (!gtk_widget_get_visible (panel))
+    g_assert_true (
+        hall_ui_test_press_shortcut (window, GDK_KEY_q, GDK_CONTROL_MASK | GDK_ALT_MASK));
+  g_assert_true (gtk_widget_get_visible (panel));
+  hall_ui_test_type (window, "username_row", "d.admin");
+  hall_ui_test_type (window, "password_row", password);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (hall_ui_test_find (window, "forget_check")),
+                               forget);
+  gtk_widget_activate_action (window, "device.unlock-confirm", NULL);
+}
+
+/* ---- the first start: set up, calls, recall, notice, no personal data, no way out --------- */
+
+static void
+first_run_activated (HallApplication *app,
+                     gpointer         user_data)
+{
+  GtkWindow       *active = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkWidget       *window = GTK_WIDGET (active);
+  g_autofree char *kiosk = NULL;
+  g_autofree char *staff = NULL;
+  g_autofree char *manager = NULL;
+  g_autofree char *display = NULL;
+  g_autoptr (JsonObject) issued = NULL;
+  g_autoptr (JsonObject) opened = NULL;
+  g_autoptr (JsonObject) called = NULL;
+  g_autoptr (JsonObject) recalled = NULL;
+  g_autoptr (JsonObject) notice = NULL;
+  g_autoptr (GPtrArray) said = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GString) texts = g_string_new (NULL);
+  GPtrArray       *events;
+  HallClient      *client;
+  Watch            watch = { NULL, said, NULL };
+  g_autofree char *expected = NULL;
+  gint64           asked, shown;
+
+  g_assert_true (HALL_IS_DEVICE_WINDOW (active));
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  hall_ui_test_wait (has_device, window, 60, "the display signed in");
+  watch.page = HALL_DISPLAY_PAGE (hall_device_window_get_device (HALL_DEVICE_WINDOW (window)));
+  client = hall_page_get_client (HALL_PAGE (watch.page));
+  g_assert_cmpstr (hall_client_get_role (client), ==, "display");
+  g_assert_false (hall_device_window_get_offline (HALL_DEVICE_WINDOW (window)));
+  g_assert_true (gtk_window_is_fullscreen (active));
+  events = hall_test_record_events (client);
+  g_signal_connect (hall_display_page_get_voice (watch.page), "started", G_CALLBACK (started_cb),
+                    &watch);
+
+  /* A visitor takes a number at the kiosk with everything about them; window 2 opens. */
+  kiosk = hall_test_server_add_user_login (server, "d.kiosk", "kiosk", NULL, 0);
+  staff = hall_test_server_add_user_login (server, "d.staff", "staff", "chengjian", 2);
+  manager = hall_test_server_add_user_login (server, "d.manager", "manager", NULL, 0);
+  issued = hall_test_server_ok (server, kiosk, "ticket.issue",
+                                "{\"department_id\": 2, \"petitioner\": {\"name\": \"王建国\", "
+                                "\"id_number\": \"430102198503151236\", \"phone\": "
+                                "\"13807310001\", \"address\": \"芙蓉路8号\"}}");
+  opened = hall_test_server_ok (server, staff, "counter.open", "{}");
+  wait_shows (window, "Window 2");
+
+  /* The call shows within a second, and is spoken: chime, then the number digit by digit. */
+  asked = g_get_monotonic_time ();
+  called = hall_test_server_ok (server, staff, "counter.call_next", "{}");
+  watch.code = json_object_get_string_member (json_object_get_object_member (called, "ticket"),
+                                              "code");
+  hall_ui_test_wait (call_shown, &watch, 30, "the call on the display");
+  shown = g_get_monotonic_time ();
+  g_test_message ("call → display: %.0f ms", (shown - asked) / 1000.0);
+  g_assert_cmpint (shown - asked, <=, CALL_SHOWN_WITHIN_USEC);
+  g_assert_nonnull (strstr (hall_display_page_get_call_text (watch.page), "window 2"));
+  g_assert_false (hall_display_page_get_flashing (watch.page));
+  hall_ui_test_wait (said_once, &watch, 60, "the call spoken");
+  expected = hall_voice_call_text (watch.code, 2);
+  g_assert_cmpstr (said->pdata[0], ==, expected);
+
+  /* A recall flashes and is said again. */
+  recalled = hall_test_server_ok (server, staff, "counter.recall", "{}");
+  hall_ui_test_wait (flashing, watch.page, 30, "the recall flashing");
+  hall_ui_test_wait (said_twice, &watch, 60, "the recall spoken");
+  g_assert_cmpstr (said->pdata[1], ==, expected);
+
+  /* The manager's notice scrolls along the foot, through the feed. */
+  notice = hall_test_server_ok (server, manager, "display.notice_set",
+                                "{\"text\": \"Lunch break 12:00-13:30, window 1 stays open\"}");
+  wait_shows (window, "Lunch break 12:00-13:30");
+
+  /* Nothing of the visitor: on screen, in the events the display received, and in whatever
+   * the display account may read. */
+  collect_texts (window, texts);
+  assert_nothing_personal ("the display", texts->str);
+  g_assert_cmpuint (events->len, >, 0);
+  for (guint i = 0; i < events->len; i++)
+    {
+      g_autofree char *text = json_text (events->pdata[i]);
+      assert_nothing_personal ("an event to the display", text);
+    }
+  display = hall_test_server_login (server, "d.display", NULL, 0);
+  {
+    static const char *const reads[] = { "hall.snapshot", "leader.today", "display.notice",
+                                         "hall.info" };
+    g_autoptr (JsonObject) feed =
+        hall_test_server_ok (server, display, "events.since", "{\"since\": 0}");
+    g_autofree char *feed_text = json_text (feed);
+
+    assert_nothing_personal ("events.since for the display", feed_text);
+    for (guint i = 0; i < G_N_ELEMENTS (reads); i++)
+      {
+        g_autoptr (JsonObject) answer = hall_test_server_ok (server, display, reads[i], "{}");
+        g_autofree char *text = json_text (answer);
+        assert_nothing_personal (reads[i], text);
+      }
+  }
+  hall_test_stop_recording (client, events);
+
+  /* No way out: closing the window and Ctrl+Q do nothing. */
+  gtk_window_close (active);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  hall_ui_test_flush ();
+  g_assert_nonnull (window);
+  g_assert_true (gtk_widget_get_visible (window));
+
+  /* A wrong password is refused at the field; what was typed stays. */
+  unlock (window, "not-the-password", FALSE);
+  hall_ui_test_wait (unlock_refused, window, 30, "the wrong password refused");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (window, "username_row"))),
+                   ==, "d.admin");
+  g_assert_nonnull (window);
+
+  /* The administrator's password leaves it (the app ends; the setup stays). */
+  unlock (window, HALL_TEST_PASSWORD, FALSE);
+  hall_ui_test_wait (window_gone, &window, 30, "the display left");
+}
+
+/* ---- the restart: the display again, by itself; then left for good ------------------------- */
+
+static void
+restart_activated (HallApplication *app,
+                   gpointer         user_data)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkWidget *window = GTK_WIDGET (active);
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *mode = NULL;
+
+  /* Leaving for good activates the app again, for its usual window. */
+  g_signal_handlers_disconnect_by_func (app, restart_activated, NULL);
+  g_assert_true (HALL_IS_DEVICE_WINDOW (active));
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  hall_ui_test_wait (has_device, window, 60, "the display signed in again");
+  g_assert_true (HALL_IS_DISPLAY_PAGE (hall_device_window_get_device (HALL_DEVICE_WINDOW (window))));
+
+  unlock (window, HALL_TEST_PASSWORD, TRUE);
+  hall_ui_test_wait (window_gone, &window, 30, "the display left for good");
+  mode = g_settings_get_string (settings, "device-mode");
+  g_assert_cmpstr (mode, ==, "");
+  /* A staff PC of the same hall now. */
+  g_assert_true (HALL_IS_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app))));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
+static int
+run_app (GCallback activated)
+{
+  g_autoptr (HallApplication) app = hall_application_new ();
+  char *argv[] = { (char *) "xinfang-hall", NULL };
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", activated, NULL);
+  return g_application_run (G_APPLICATION (app), 1, argv);
+}
+
+static void
+display_device (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr (GError) error = NULL;
+
+  server = hall_test_server_new (HALL_TEST_SERVER_PLAIN);
+  hall_test_server_add_user (server, "d.display", "display", NULL, NULL);
+  hall_test_server_add_user (server, "d.admin", "admin", NULL, NULL);
+  /* Set up once (as the welcome page's setup does once the hall accepted the account). */
+  g_assert_true (hall_device_config_save (settings, "display", 0, server->url, NULL, "d.display",
+                                          HALL_TEST_PASSWORD, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (run_app (G_CALLBACK (first_run_activated)), ==, 0);
+  g_assert_cmpint (run_app (G_CALLBACK (restart_activated)), ==, 0);
+  hall_test_server_free (server);
+}
+
+static void
+test_display_device (void)
+{
+  hall_ui_test_in_subprocess (display_device);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  data_dir = hall_ui_test_init (&argc, &argv);
+  g_setenv ("HALL_VOICE", "espeak", TRUE);
+
+  g_test_add_func ("/display/device", test_display_device);
+  return hall_ui_test_run (data_dir);
+}

@@ -11,7 +11,9 @@
 
 #include "hall-device-mode.h"
 #include "hall-device-window.h"
+#include "hall-display-notice.h"
 #include "hall-display-page.h"
+#include "hall-remote-client.h"
 #include "hall-test-server.h"
 #include "hall-test-util.h"
 #include "hall-ui-test-util.h"
@@ -124,6 +126,12 @@ started_cb (HallVoice  *voice,
 }
 
 static gboolean
+label_says_something (gpointer data)
+{
+  return *gtk_label_get_text (data) != '\0';
+}
+
+static gboolean
 unlock_refused (gpointer data)
 {
   GtkWidget *error = hall_ui_test_find (data, "unlock_error");
@@ -173,7 +181,6 @@ first_run_activated (HallApplication *app,
   g_autoptr (JsonObject) opened = NULL;
   g_autoptr (JsonObject) called = NULL;
   g_autoptr (JsonObject) recalled = NULL;
-  g_autoptr (JsonObject) notice = NULL;
   g_autoptr (GPtrArray) said = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GString) texts = g_string_new (NULL);
   GPtrArray       *events;
@@ -226,10 +233,35 @@ first_run_activated (HallApplication *app,
   hall_ui_test_wait (said_twice, &watch, 60, "the recall spoken");
   g_assert_cmpstr (said->pdata[1], ==, expected);
 
-  /* The manager's notice scrolls along the foot, through the feed. */
-  notice = hall_test_server_ok (server, manager, "display.notice_set",
-                                "{\"text\": \"Lunch break 12:00-13:30, window 1 stays open\"}");
-  wait_shows (window, "Lunch break 12:00-13:30");
+  /* The manager writes a notice on the windows page; it scrolls along the foot of the display,
+   * through the feed. Too long a notice is refused at the field, and the text stays. */
+  {
+    g_autoptr (HallClient) manager_client = hall_remote_client_new (server->url, NULL);
+    GtkWidget       *editor_window = gtk_window_new ();
+    GtkWidget       *editor = hall_display_notice_new (manager_client);
+    g_autofree char *too_long = NULL;
+    GString         *text = g_string_new (NULL);
+    gboolean         signed_in = FALSE;
+
+    for (guint i = 0; i < 51; i++)
+      g_string_append (text, "请勿插队请勿插队请勿");
+    too_long = g_string_free (text, FALSE);
+    gtk_window_set_child (GTK_WINDOW (editor_window), editor);
+    gtk_window_present (GTK_WINDOW (editor_window));
+    hall_client_login_async (manager_client, "d.manager", HALL_TEST_PASSWORD, NULL, 0, NULL,
+                             hall_ui_test_login_cb, &signed_in);
+    hall_ui_test_wait (hall_ui_test_flag_set, &signed_in, 30, "the manager signed in");
+    hall_ui_test_type (editor, "notice_text", too_long);
+    gtk_widget_activate_action (editor, "notice.save", NULL);
+    hall_ui_test_wait (label_says_something, hall_ui_test_find (editor, "notice_error"), 30,
+                       "too long a notice refused");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (editor, "notice_text"))),
+                     ==, too_long);
+    hall_ui_test_type (editor, "notice_text", "Lunch break 12:00-13:30, window 1 stays open");
+    gtk_widget_activate_action (editor, "notice.save", NULL);
+    wait_shows (window, "Lunch break 12:00-13:30");
+    gtk_window_destroy (GTK_WINDOW (editor_window));
+  }
 
   /* Nothing of the visitor: on screen, in the events the display received, and in whatever
    * the display account may read. */

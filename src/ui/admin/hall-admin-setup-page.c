@@ -17,6 +17,7 @@
 
 #include "hall-admin-setup-page.h"
 #include "hall-admin-setup-rows.h"
+#include "hall-display-notice.h"
 #include "hall-form.h"
 #include "hall-json-item.h"
 
@@ -53,6 +54,7 @@ struct _HallAdminSetupPage
   GtkListBox    *departments_list;
   GtkListBox    *counters_list;
   GtkListBox    *categories_list;
+  GtkWidget     *display_notice;
   AdwEntryRow   *category_name_row;
   GtkWidget     *category_name_error;
   AdwComboRow   *category_department_row;
@@ -558,6 +560,8 @@ hall_admin_setup_page_class_init (HallAdminSetupPageClass *klass)
   CHILD (departments_list);
   CHILD (counters_list);
   CHILD (categories_list);
+  CHILD (display_notice);
+  g_type_ensure (HALL_TYPE_DISPLAY_NOTICE);
   CHILD (category_name_row);
   CHILD (category_name_error);
   CHILD (category_department_row);
@@ -595,6 +599,7 @@ static void
 hall_admin_setup_page_init (HallAdminSetupPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_object_bind_property (self, "client", self->display_notice, "client", G_BINDING_SYNC_CREATE);
 
   self->departments = g_list_store_new (HALL_TYPE_JSON_ITEM);
   self->counters = g_list_store_new (HALL_TYPE_JSON_ITEM);

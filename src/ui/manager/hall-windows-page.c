@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "hall-dialog.h"
+#include "hall-display-notice.h"
 #include "hall-form.h"
 #include "hall-info.h"
 #include "hall-manager-change.h"
@@ -37,6 +38,7 @@ struct _HallWindowsPage
 
   GtkLabel   *error_label;
   GtkListBox *counters_list;
+  GtkWidget  *display_notice;
 };
 
 G_DEFINE_FINAL_TYPE (HallWindowsPage, hall_windows_page, HALL_TYPE_PAGE)
@@ -449,6 +451,8 @@ hall_windows_page_class_init (HallWindowsPageClass *klass)
       widget_class, "/io/github/xinfanghall/Hall/ui/manager/hall-windows-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HallWindowsPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, HallWindowsPage, counters_list);
+  gtk_widget_class_bind_template_child (widget_class, HallWindowsPage, display_notice);
+  g_type_ensure (HALL_TYPE_DISPLAY_NOTICE);
 
   gtk_widget_class_install_action (widget_class, "windows.open", "x", counter_action);
   gtk_widget_class_install_action (widget_class, "windows.pause", "x", pause_action);
@@ -461,6 +465,7 @@ static void
 hall_windows_page_init (HallWindowsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_object_bind_property (self, "client", self->display_notice, "client", G_BINDING_SYNC_CREATE);
 
   self->checks = g_ptr_array_new ();
   self->state_buttons = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);

@@ -16,31 +16,39 @@
 
 #include "hall-display-page.h"
 
-#define RECENT_SHOWN 5
+#define RECENT_SHOWN 4
+#define COUNTER_COLUMNS 2
 #define FLASH_TOGGLES 8
 #define FLASH_INTERVAL_MS 400
 #define NOTICE_PIXELS_PER_SECOND 120.0
+/* After a change the lists are read again this much later, so that the frame showing a call
+ * draws the call alone, and a burst of changes costs one read. */
+#define RELOAD_DELAY_MS 250
 
 struct _HallDisplayPage
 {
   HallPage parent_instance;
 
-  gint64     seq;
-  gint64     call_ticket_id;
-  gint64     call_seq; /* the event of the call on screen */
-  HallVoice *voice;
-  GSettings *settings;
-  guint      clock_id;
-  guint      flash_id;
-  guint      flash_left;
-  guint      notice_tick_id;
-  gint64     notice_last_frame;
+  gint64         seq;
+  gint64         call_ticket_id;
+  gint64         call_seq; /* the event of the call on screen */
+  HallVoice     *voice;
+  GSettings     *settings;
+  guint          clock_id;
+  guint          flash_id;
+  guint          flash_left;
+  guint          notice_tick_id;
+  guint          reload_id;
+  GQueue         to_say; /* calls to say once the frame showing them is drawn */
+  GdkFrameClock *clock;
+  gulong         painted_handler;
+  gint64         notice_last_frame;
 
   GtkLabel          *hall_name_label;
   GtkLabel          *clock_label;
   GtkWidget         *call_card;
   GtkLabel          *call_label;
-  GtkBox            *recent_box;
+  GtkFlowBox        *recent_box;
   GtkFlowBox        *departments_box;
   GtkGrid           *counters_grid;
   GtkBox            *leaders_box;
@@ -121,6 +129,21 @@ flash_start (HallDisplayPage *self)
   self->flash_id = g_timeout_add (FLASH_INTERVAL_MS, flash_cb, self);
 }
 
+static void
+painted_cb (HallDisplayPage *self)
+{
+  char *text;
+
+  if (self->clock != NULL)
+    g_clear_signal_handler (&self->painted_handler, self->clock);
+  self->clock = NULL;
+  while ((text = g_queue_pop_head (&self->to_say)) != NULL)
+    {
+      hall_voice_say (self->voice, text);
+      g_free (text);
+    }
+}
+
 /* A call the display learns of: shown at once; spoken when it came by the feed (@speak), and
  * flashed too when it is a recall. */
 static void
@@ -146,7 +169,19 @@ show_call (HallDisplayPage *self,
   else
     flash_stop (self);
   said = hall_voice_call_text (code, counter_number);
-  hall_voice_say (self->voice, said);
+  /* The voice is synthesized once the frame that shows the call is drawn: both want the CPU,
+   * and the eye is faster than the ear. */
+  g_queue_push_tail (&self->to_say, g_steal_pointer (&said));
+  if (self->clock == NULL)
+    {
+      self->clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+      if (self->clock != NULL)
+        self->painted_handler = g_signal_connect_object (self->clock, "after-paint",
+                                                         G_CALLBACK (painted_cb), self,
+                                                         G_CONNECT_SWAPPED);
+    }
+  if (self->clock == NULL)
+    painted_cb (self);
 }
 
 static void
@@ -169,11 +204,11 @@ show_recent (HallDisplayPage *self,
                               json_object_get_string_member_with_default (call, "code", ""),
                               (int) json_object_get_int_member_with_default (call, "counter_number",
                                                                              0));
-      gtk_box_append (self->recent_box, styled_label (text, "display-recent"));
+      gtk_flow_box_append (self->recent_box, styled_label (text, "display-recent"));
       shown++;
     }
   if (shown == 0)
-    gtk_box_append (self->recent_box, styled_label ("—", "display-recent"));
+    gtk_flow_box_append (self->recent_box, styled_label ("—", "display-recent"));
 }
 
 static void
@@ -207,8 +242,11 @@ show_counters (HallDisplayPage *self,
       else
         /* Translators: an open window on the calling display that serves nobody now */
         serving = styled_label (C_ ("window", "Free"), "display-counter-idle");
-      gtk_grid_attach (self->counters_grid, styled_label (name, "display-counter"), 0, row, 1, 1);
-      gtk_grid_attach (self->counters_grid, serving, 1, row, 1, 1);
+      /* Twenty windows fit a television in two columns. */
+      gtk_grid_attach (self->counters_grid, styled_label (name, "display-counter"),
+                       2 * (row % COUNTER_COLUMNS), row / COUNTER_COLUMNS, 1, 1);
+      gtk_grid_attach (self->counters_grid, serving, 2 * (row % COUNTER_COLUMNS) + 1,
+                       row / COUNTER_COLUMNS, 1, 1);
       row++;
     }
   if (row == 0)
@@ -222,6 +260,7 @@ show_departments (HallDisplayPage *self,
                   JsonArray       *departments)
 {
   guint n = departments ? json_array_get_length (departments) : 0;
+  guint shown = 0;
 
   remove_children (GTK_WIDGET (self->departments_box));
   for (guint i = 0; i < n; i++)
@@ -230,6 +269,10 @@ show_departments (HallDisplayPage *self,
       gint64           waiting = json_object_get_int_member_with_default (department, "waiting", 0);
       g_autofree char *text = NULL;
 
+      /* A county hall has twenty departments: those with someone waiting are what is read. */
+      if (waiting == 0)
+        continue;
+      shown++;
       /* Translators: a department and how many tickets wait there, on the calling display */
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %d waiting", "%s: %d waiting",
                                            waiting),
@@ -237,6 +280,10 @@ show_departments (HallDisplayPage *self,
                               (int) waiting);
       gtk_flow_box_append (self->departments_box, styled_label (text, "display-department"));
     }
+  if (shown == 0)
+    /* Translators: the calling display when nobody waits in any department */
+    gtk_flow_box_append (self->departments_box,
+                         styled_label (_ ("Nobody is waiting"), "display-department"));
 }
 
 static void
@@ -300,13 +347,28 @@ show_leaders (HallDisplayPage *self,
     gtk_box_append (self->leaders_box, styled_label (_ ("None today"), "display-leader"));
 }
 
+static gboolean notice_tick_cb (GtkWidget     *widget,
+                                GdkFrameClock *clock,
+                                gpointer       user_data);
+
 static void
 show_notice (HallDisplayPage *self,
              const char      *text)
 {
+  gboolean shown = text != NULL && *text != '\0';
+
   gtk_label_set_text (self->notice_label, text ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->notice_scroller), text != NULL && *text != '\0');
+  gtk_widget_set_visible (GTK_WIDGET (self->notice_scroller), shown);
   self->notice_last_frame = 0;
+  /* The notice runs on every frame; without one the display draws only what changes. */
+  if (shown && self->notice_tick_id == 0)
+    self->notice_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->notice_scroller),
+                                                         notice_tick_cb, self, NULL);
+  else if (!shown && self->notice_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self->notice_scroller), self->notice_tick_id);
+      self->notice_tick_id = 0;
+    }
 }
 
 /* ---- loading and following the feed ------------------------------------------------------ */
@@ -355,6 +417,16 @@ hall_display_page_refresh (HallPage *page)
   hall_page_load (page, "display.notice", NULL, notice_cb, NULL);
 }
 
+static gboolean
+reload_cb (gpointer user_data)
+{
+  HallDisplayPage *self = user_data;
+
+  self->reload_id = 0;
+  hall_page_load (HALL_PAGE (self), "hall.snapshot", NULL, snapshot_cb, NULL);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 hall_display_page_event (HallPage   *page,
                          const char *kind,
@@ -385,7 +457,8 @@ hall_display_page_event (HallPage   *page,
     }
   if (seq != 0 && seq <= self->seq && !hall_page_is_loading (page))
     return;
-  hall_page_load (page, "hall.snapshot", NULL, snapshot_cb, NULL);
+  if (self->reload_id == 0)
+    self->reload_id = g_timeout_add (RELOAD_DELAY_MS, reload_cb, self);
 }
 
 /* ---- the clock and the notice ------------------------------------------------------------- */
@@ -424,10 +497,14 @@ notice_tick_cb (GtkWidget     *widget,
       gtk_widget_set_margin_end (label, width);
       self->notice_last_frame = 0;
     }
+  /* Until the margins are laid out the adjustment cannot reach the text yet. */
+  if (gtk_adjustment_get_upper (adjustment) < 2 * width)
+    return G_SOURCE_CONTINUE;
   if (self->notice_last_frame == 0)
     {
       self->notice_last_frame = frame;
-      gtk_adjustment_set_value (adjustment, width);
+      /* The text starts near the left edge, then runs. */
+      gtk_adjustment_set_value (adjustment, width - 32);
       return G_SOURCE_CONTINUE;
     }
   value = gtk_adjustment_get_value (adjustment)
@@ -447,6 +524,11 @@ hall_display_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->clock_id, g_source_remove);
   g_clear_handle_id (&self->flash_id, g_source_remove);
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->clock != NULL)
+    g_clear_signal_handler (&self->painted_handler, self->clock);
+  self->clock = NULL;
+  g_queue_clear_full (&self->to_say, g_free);
   if (self->notice_tick_id != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self->notice_scroller), self->notice_tick_id);
@@ -518,8 +600,6 @@ hall_display_page_init (HallDisplayPage *self)
   show_notice (self, NULL);
   clock_cb (self);
   self->clock_id = g_timeout_add_seconds (1, clock_cb, self);
-  self->notice_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->notice_scroller),
-                                                       notice_tick_cb, self, NULL);
 }
 
 /* ---- public API --------------------------------------------------------------------------- */

@@ -30,25 +30,15 @@
 #include "hall-announce.h"
 #include "hall-demo.h"
 #include "hall-test-avahi.h"
+#include "hall-display-page.h"
 #include "hall-test-util.h"
 #include "hall-ui-test-util.h"
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
 
 /* Lets the window draw a few frames (spinners stop, transitions end). */
 static void
 settle (guint ms)
 {
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
+  hall_ui_test_pause (ms);
 }
 
 /* Draws @popover (a GtkPopover open over @window) where it shows: a popover is a surface of its
@@ -189,6 +179,54 @@ shoot_manager (HallWindow *window,
   shoot (window, out, "escalations");
   hall_workspace_show_page (workspace, "windows");
   shoot (window, out, "windows");
+}
+
+static gboolean
+display_loaded (gpointer data)
+{
+  return *hall_display_page_get_call_text (data) != '\0';
+}
+
+static void
+notice_set_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr (JsonObject) reply = hall_client_call_finish (HALL_CLIENT (object), result, NULL);
+
+  *(gboolean *) user_data = TRUE;
+}
+
+/* The calling display (叫号大屏) as a 1920×1080 television shows it, with the hall manager's
+ * client on the demo hall and a notice. */
+static void
+shoot_display (HallApplication *app,
+               const char      *out)
+{
+  HallClient      *client = hall_application_get_client (app);
+  GtkWidget       *window = gtk_window_new ();
+  GtkWidget       *page = hall_display_page_new (client);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr (JsonObject) params = json_object_new ();
+  gboolean set = FALSE;
+
+  json_object_set_string_member (params, "text",
+                                 "温馨提示：请按号排队，保管好随身物品；12:00—13:30 午间 1 号窗口照常办理。");
+  hall_client_call_async (client, "display.notice_set", params, NULL, notice_set_cb, &set);
+  hall_ui_test_wait (hall_ui_test_flag_set, &set, 30, "the display's notice");
+  gtk_window_set_decorated (GTK_WINDOW (window), FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  hall_ui_test_wait (display_loaded, page, 60, "the calling display");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  settle (1500);
+  save_png (window, NULL, out, "display", "light");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  settle (800);
+  save_png (window, NULL, out, "display", "dark");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static gboolean
@@ -583,6 +621,7 @@ main (int   argc,
   hall_ui_test_wait (board_loaded, window, 60, "the hall board");
   shoot (window, out, "board");
   shoot_manager (window, out);
+  shoot_display (app, out);
 
   /* The demo's administrator: the hall's setup, accounts, the calendar, backup and audit. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.sign-out", NULL);

@@ -441,3 +441,20 @@ hall_ui_test_in_subprocess (void (*func) (void))
                           G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
   g_test_trap_assert_passed ();
 }
+
+static gboolean
+pause_done_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+hall_ui_test_pause (guint milliseconds)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (milliseconds, pause_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}

@@ -34,6 +34,8 @@ void hall_ui_test_wait (HallUiTestCondition condition,
                         gpointer            data,
                         guint               seconds,
                         const char         *what);
+/* Runs the main loop for @milliseconds (frames drawn, timeouts of the pages run). */
+void hall_ui_test_pause (guint milliseconds);
 /* Lets pending idle work (layout, model updates) run. */
 void hall_ui_test_flush (void);
 /* The widget named @name under @root; the test fails when there is none. */

@@ -126,6 +126,18 @@ started_cb (HallVoice  *voice,
 }
 
 static gboolean
+offline (gpointer data)
+{
+  return hall_device_window_get_offline (data);
+}
+
+static gboolean
+online (gpointer data)
+{
+  return !hall_device_window_get_offline (data);
+}
+
+static gboolean
 label_says_something (gpointer data)
 {
   return *gtk_label_get_text (data) != '\0';
@@ -290,6 +302,27 @@ first_run_activated (HallApplication *app,
       }
   }
   hall_test_stop_recording (client, events);
+
+  /* The hall goes away: the display says so across the top, reconnects by itself when it is
+   * back, and shows the next call. */
+  hall_test_server_kill (server);
+  hall_ui_test_wait (offline, window, 60, "the offline notice");
+  hall_test_server_start (server);
+  hall_ui_test_wait (online, window, 60, "the display back online");
+  {
+    g_autoptr (JsonObject) finished = NULL;
+    g_autoptr (JsonObject) again = NULL;
+    g_autoptr (JsonObject) next = NULL;
+
+    finished = hall_test_server_ok (
+        server, staff, "ticket.no_show", "{\"ticket_id\": %" G_GINT64_FORMAT "}",
+        json_object_get_int_member (json_object_get_object_member (called, "ticket"), "id"));
+    again = hall_test_server_ok (server, kiosk, "ticket.issue", "{\"department_id\": 2}");
+    next = hall_test_server_ok (server, staff, "counter.call_next", "{}");
+    watch.code =
+        json_object_get_string_member (json_object_get_object_member (next, "ticket"), "code");
+    hall_ui_test_wait (call_shown, &watch, 30, "a call after the reconnection");
+  }
 
   /* No way out: closing the window and Ctrl+Q do nothing. */
   gtk_window_close (active);

@@ -126,6 +126,14 @@ started_cb (HallVoice  *voice,
 }
 
 static gboolean
+said_and_quiet (gpointer data)
+{
+  Watch *watch = data;
+  return watch->said->len >= 3
+         && hall_voice_get_pending (hall_display_page_get_voice (watch->page)) == 0;
+}
+
+static gboolean
 offline (gpointer data)
 {
   return hall_device_window_get_offline (data);
@@ -322,6 +330,9 @@ first_run_activated (HallApplication *app,
     watch.code =
         json_object_get_string_member (json_object_get_object_member (next, "ticket"), "code");
     hall_ui_test_wait (call_shown, &watch, 30, "a call after the reconnection");
+    /* Said too, before the app goes (its synthesis would outlive the app). */
+    hall_ui_test_wait (said_and_quiet, &watch, 60, "the call said");
+    g_assert_cmpuint (said->len, ==, 3);
   }
 
   /* No way out: closing the window and Ctrl+Q do nothing. */

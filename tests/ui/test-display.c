@@ -9,7 +9,10 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "hall-device-mode.h"
+#include "hall-device-setup.h"
 #include "hall-device-window.h"
 #include "hall-display-notice.h"
 #include "hall-display-page.h"
@@ -411,6 +414,85 @@ display_device (void)
   hall_test_server_free (server);
 }
 
+/* ---- the setup on the welcome page ----------------------------------------------------------- */
+
+static void
+setup_done_cb (HallDeviceSetup *setup,
+               gboolean        *done)
+{
+  *done = TRUE;
+}
+
+static gboolean
+fingerprint_shown (gpointer data)
+{
+  return g_strcmp0 (gtk_button_get_label (GTK_BUTTON (hall_ui_test_find (data, "start_button"))),
+                    _ ("_Confirm and Start"))
+         == 0;
+}
+
+static gboolean
+account_refused (gpointer data)
+{
+  GtkWidget *error = hall_ui_test_find (data, "account_error");
+  return gtk_widget_get_visible (error) && *gtk_label_get_text (GTK_LABEL (error)) != '\0';
+}
+
+static void
+test_display_setup (void)
+{
+  g_autoptr (HallTestServer) setup_server = hall_test_server_new (HALL_TEST_SERVER_PLAIN);
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *mode = NULL;
+  g_autofree char *username = NULL;
+  g_autofree char *password = NULL;
+  HallDeviceSetup *setup;
+  GtkWidget       *widget;
+  gboolean         done = FALSE;
+
+  hall_test_server_add_user (setup_server, "s.display", "display", NULL, NULL);
+  hall_device_config_forget (settings);
+  setup = hall_device_setup_new (settings, "display", 0);
+  widget = GTK_WIDGET (setup);
+  g_object_add_weak_pointer (G_OBJECT (setup), (gpointer *) &widget);
+  g_signal_connect (setup, "done", G_CALLBACK (setup_done_cb), &done);
+  gtk_window_present (GTK_WINDOW (setup));
+
+  /* Not an address: said at the field. */
+  hall_ui_test_type (widget, "address_row", "http://");
+  gtk_widget_activate_action (widget, "setup.start", NULL);
+  g_assert_true (gtk_widget_get_visible (hall_ui_test_find (widget, "address_error")));
+
+  /* The server's certificate first (a plain server says it is not encrypted), then the
+   * account: a wrong password is refused at the field and nothing is remembered. */
+  hall_ui_test_type (widget, "address_row", setup_server->url);
+  hall_ui_test_type (widget, "username_row", "s.display");
+  hall_ui_test_type (widget, "password_row", "wrong-password");
+  gtk_widget_activate_action (widget, "setup.start", NULL);
+  hall_ui_test_wait (fingerprint_shown, widget, 30, "the server's certificate");
+  gtk_widget_activate_action (widget, "setup.start", NULL);
+  hall_ui_test_wait (account_refused, widget, 30, "the wrong password refused");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (widget, "username_row"))),
+                   ==, "s.display");
+  mode = g_settings_get_string (settings, "device-mode");
+  g_assert_cmpstr (mode, ==, "");
+  g_assert_false (hall_device_config_load (&username, &password));
+
+  /* The right one: remembered, and the window closes. */
+  hall_ui_test_type (widget, "password_row", HALL_TEST_PASSWORD);
+  gtk_widget_activate_action (widget, "setup.start", NULL);
+  hall_ui_test_wait (hall_ui_test_flag_set, &done, 30, "the device set up");
+  hall_ui_test_flush ();
+  g_assert_null (widget);
+  g_free (mode);
+  mode = g_settings_get_string (settings, "device-mode");
+  g_assert_cmpstr (mode, ==, "display");
+  g_assert_true (hall_device_config_load (&username, &password));
+  g_assert_cmpstr (username, ==, "s.display");
+  g_assert_cmpstr (password, ==, HALL_TEST_PASSWORD);
+  hall_device_config_forget (settings);
+}
+
 static void
 test_display_device (void)
 {
@@ -424,6 +506,7 @@ main (int   argc,
   data_dir = hall_ui_test_init (&argc, &argv);
   g_setenv ("HALL_VOICE", "espeak", TRUE);
 
+  g_test_add_func ("/display/setup", test_display_setup);
   g_test_add_func ("/display/device", test_display_device);
   return hall_ui_test_run (data_dir);
 }

@@ -134,6 +134,7 @@ const HallCommand _hall_display_commands[] = {
   { "display.notice", display_notice, HALL_ROLES_ALL, HALL_COMMAND_READ },
   { "display.notice_set", display_notice_set, HALL_ROLE_MANAGER | HALL_ROLE_ADMIN,
     HALL_COMMAND_WRITE },
-  { "device.unlock", device_unlock, HALL_ROLE_DISPLAY | HALL_ROLE_KIOSK, HALL_COMMAND_WRITE },
+  { "device.unlock", device_unlock, HALL_ROLE_DISPLAY | HALL_ROLE_KIOSK | HALL_ROLE_RATING_PAD,
+    HALL_COMMAND_WRITE },
   { NULL }
 };

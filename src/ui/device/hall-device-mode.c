@@ -12,10 +12,14 @@
 
 #include "hall-device-mode.h"
 #include "hall-display-page.h"
+#include "hall-kiosk-page.h"
+#include "hall-rating-pad.h"
 
 /* One line a device. */
 static const HallDeviceMode modes[] = {
   { "display", "display", N_ ("Calling display"), hall_display_page_new, NULL },
+  { "kiosk", "kiosk", N_ ("Ticket kiosk"), hall_kiosk_page_new, NULL },
+  { "rating-pad", "rating_pad", N_ ("Window rating pad"), NULL, hall_rating_pad_new },
   { NULL },
 };
 

@@ -1,4 +1,4 @@
--- 014-display-notice.sql — the notice that scrolls along the foot of the calling display (叫号大屏),
+-- 012-display-notice.sql — the notice that scrolls along the foot of the calling display (叫号大屏),
 -- which the hall manager or the admin edits. One row at most; no row means no notice.
 -- SPDX-License-Identifier: GPL-3.0-or-later
 

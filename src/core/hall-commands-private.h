@@ -20,7 +20,10 @@ extern const HallCommand _hall_queue_commands[];    /* hall-queue.c: tickets and
 extern const HallCommand _hall_matter_commands[];   /* hall-matter.c: petitioners and matters */
 extern const HallCommand _hall_search_commands[];   /* hall-search.c: matter.search */
 extern const HallCommand _hall_leader_commands[];   /* hall-leader.c: roster, reception, 包案, 督办 */
-extern const HallCommand _hall_stats_commands[];    /* hall-stats.c: stats.summary */
+extern const HallCommand _hall_stats_commands[];    /* hall-stats.c: stats.summary, stats.trace */
+extern const HallCommand _hall_outreach_commands[]; /* hall-leader-outreach.c: 下访/约访 */
+extern const HallCommand _hall_dispute_commands[];  /* hall-dispute.c: 矛盾纠纷排查化解 */
+extern const HallCommand _hall_ledger_commands[];   /* hall-ledger.c: ledger.list */
 extern const HallCommand _hall_admin_commands[];    /* hall-admin.c: hall.backup, hall.check */
 extern const HallCommand _hall_backup_commands[];   /* hall-backup.c: the daily backup, the list */
 extern const HallCommand _hall_rating_commands[];   /* hall-rating.c: the window rating pads */

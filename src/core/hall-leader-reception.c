@@ -104,6 +104,8 @@ resolve_visitor (HallCtx    *ctx,
 }
 
 static const char *const roles[] = { "lead", "cooperate", NULL };
+/* 现场答复解决, 交办, 转送, 解释说明 */
+static const char *const outcomes[] = { "resolved", "assigned", "forwarded", "explained", NULL };
 
 /* One entry of "assignments": {"department": code or "department_id", "deadline", "note",
  * "role": "lead" or "cooperate"}. */
@@ -214,7 +216,8 @@ describe_reception (HallCtx *ctx,
       "r.escalation_id, r.ticket_id, t.code AS ticket_code, r.matter_id, "
       "m.number AS matter_number, r.petitioner_id, r.petitioner_name, r.petitioner_sex, "
       "r.petitioner_id_number, r.petitioner_address, r.petitioner_phone, r.persons, "
-      "r.problem, r.instructions, r.departments_json, r.deadline, r.result, r.created_at "
+      "r.problem, r.instructions, r.departments_json, r.deadline, r.result, r.outcome, "
+      "r.created_at "
       "FROM leader_reception r JOIN account a ON a.id = r.leader_user_id "
       "JOIN matter m ON m.id = r.matter_id LEFT JOIN ticket t ON t.id = r.ticket_id "
       "WHERE r.id = ?1",
@@ -245,6 +248,7 @@ _hall_leader_receive (HallCtx    *ctx,
                       GError    **error)
 {
   const char *problem = NULL, *instructions = NULL, *deadline = NULL, *result_text = NULL;
+  const char *outcome = NULL;
   gint64      escalation_id = 0, matter_id = 0, ticket_id = 0, persons = 0, reception_id;
   g_autoptr (JsonObject) matter = NULL;
   g_autoptr (JsonArray) departments = json_array_new ();
@@ -328,6 +332,7 @@ _hall_leader_receive (HallCtx    *ctx,
       || !hall_param_string (params, "instructions", TRUE, TEXT_MAX, &instructions, error)
       || !hall_param_date (params, "deadline", FALSE, &deadline, error)
       || !hall_param_string (params, "result", FALSE, TEXT_MAX, &result_text, error)
+      || !hall_param_enum (params, "outcome", FALSE, outcomes, &outcome, error)
       || !hall_param_array (params, "assignments", FALSE, MAX_ASSIGNMENTS, &assignments, error))
     return NULL;
 
@@ -347,6 +352,15 @@ _hall_leader_receive (HallCtx    *ctx,
 
   /* Check every assignment before any is made, so a bad last one leaves nothing half done. */
   n_specs = assignments != NULL ? json_array_get_length (assignments) : 0;
+  /* Handing the matter to departments is an assignment (交办) unless the leader said otherwise. */
+  if (outcome == NULL && n_specs > 0)
+    outcome = "assigned";
+  if (outcome != NULL && g_str_equal (outcome, "assigned") && n_specs == 0)
+    {
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "assignments",
+                      _ ("An assignment names the departments it goes to."));
+      return NULL;
+    }
   for (guint i = 0; i < n_specs; i++)
     {
       JsonObject *recorded = json_object_new ();
@@ -420,9 +434,9 @@ _hall_leader_receive (HallCtx    *ctx,
       "INSERT INTO leader_reception (date, leader_user_id, escalation_id, ticket_id, "
       "matter_id, petitioner_id, petitioner_name, petitioner_sex, petitioner_id_number, "
       "petitioner_address, petitioner_phone, persons, problem, instructions, "
-      "departments_json, deadline, result, created_at, created_by) "
+      "departments_json, deadline, result, created_at, created_by, outcome) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
-      "?17, ?18, ?2)",
+      "?17, ?18, ?2, ?19)",
       error);
   if (insert == NULL)
     return NULL;
@@ -444,6 +458,7 @@ _hall_leader_receive (HallCtx    *ctx,
   hall_stmt_bind_text (insert, 16, latest_deadline ? latest_deadline : deadline);
   hall_stmt_bind_text (insert, 17, result_text);
   hall_stmt_bind_int (insert, 18, ctx->now);
+  hall_stmt_bind_text (insert, 19, outcome);
   if (!_hall_leader_exec (insert, error))
     return NULL;
   reception_id = hall_db_last_insert_id (ctx->db);
@@ -598,7 +613,7 @@ _hall_leader_receptions (HallCtx    *ctx,
       ctx->db,
       "SELECT r.id, r.date, r.leader_user_id, a.display_name AS leader_name, r.matter_id, "
       "m.number AS matter_number, r.ticket_id, r.persons, r.departments_json, r.deadline, "
-      "r.created_at FROM leader_reception r JOIN account a ON a.id = r.leader_user_id "
+      "r.outcome, r.created_at FROM leader_reception r JOIN account a ON a.id = r.leader_user_id "
       "JOIN matter m ON m.id = r.matter_id "
       "WHERE r.date BETWEEN ?1 AND ?2 AND (?3 = 0 OR r.leader_user_id = ?3) "
       "ORDER BY r.date, r.id LIMIT ?4",

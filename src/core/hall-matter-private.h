@@ -99,20 +99,23 @@ JsonArray *_hall_matter_petitioners (HallCtx *ctx,
 /* Handlers of the other files, listed in hall-matter.c's table. */
 JsonObject *_hall_petitioner_lookup (HallCtx *ctx, JsonObject *params, GError **error);
 JsonObject *_hall_matter_register (HallCtx *ctx, JsonObject *params, GError **error);
-JsonObject *_hall_matter_list (HallCtx *ctx, JsonObject *params, GError **error);
-JsonObject *_hall_matter_due (HallCtx *ctx, JsonObject *params, GError **error);
-JsonObject *_hall_status_query (HallCtx *ctx, JsonObject *params, GError **error);
-JsonObject *_hall_matter_accept (HallCtx *ctx, JsonObject *params, GError **error);
-JsonObject *_hall_matter_decline (HallCtx *ctx, JsonObject *params, GError **error);
-JsonObject *_hall_matter_assign_cmd (HallCtx *ctx, JsonObject *params, GError **error);
-JsonObject *_hall_matter_object (HallCtx *ctx, JsonObject *params, GError **error);
-JsonObject *_hall_matter_note (HallCtx *ctx, JsonObject *params, GError **error);
-JsonObject *_hall_matter_reply (HallCtx *ctx, JsonObject *params, GError **error);
-JsonObject *_hall_matter_extend (HallCtx *ctx, JsonObject *params, GError **error);
-JsonObject *_hall_matter_close (HallCtx *ctx, JsonObject *params, GError **error);
-JsonObject *_hall_matter_review_request (HallCtx *ctx, JsonObject *params, GError **error);
-JsonObject *_hall_matter_review_reply (HallCtx *ctx, JsonObject *params, GError **error);
-JsonObject *_hall_matter_rereview_request (HallCtx *ctx, JsonObject *params, GError **error);
-JsonObject *_hall_matter_rereview_reply (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject *_hall_matter_update (HallCtx *ctx, JsonObject *params, GError **error);
+/* 越级访: the levels a petitioner may already have gone to (到市, 到省, 进京). */
+extern const char *const _hall_matter_escalations[];
+JsonObject              *_hall_matter_list (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject              *_hall_matter_due (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject              *_hall_status_query (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject              *_hall_matter_accept (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject              *_hall_matter_decline (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject              *_hall_matter_assign_cmd (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject              *_hall_matter_object (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject              *_hall_matter_note (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject              *_hall_matter_reply (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject              *_hall_matter_extend (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject              *_hall_matter_close (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject              *_hall_matter_review_request (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject              *_hall_matter_review_reply (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject              *_hall_matter_rereview_request (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject              *_hall_matter_rereview_reply (HallCtx *ctx, JsonObject *params, GError **error);
 
 G_END_DECLS

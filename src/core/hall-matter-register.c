@@ -203,6 +203,7 @@ _hall_matter_register (HallCtx    *ctx,
                        GError    **error)
 {
   const char *channel = NULL, *type = NULL, *content = NULL, *received_date = NULL;
+  const char *escalation = NULL;
   gint64      category_id = 0, persons = 0, ticket_id = 0, ticket_petitioner = 0, ticket_persons = 0;
   gint64      category_department = 0, department_id, matter_id, repeat = 0;
   gboolean    litigation = FALSE, collective = FALSE, collective_given;
@@ -225,7 +226,9 @@ _hall_matter_register (HallCtx    *ctx,
       || !hall_param_bool (params, "collective", FALSE, &collective, error)
       || !hall_param_bool (params, "litigation", FALSE, &litigation, error)
       || !hall_param_int (params, "ticket_id", FALSE, 1, G_MAXINT64, &ticket_id, error)
-      || !hall_param_date (params, "received_date", FALSE, &received_date, error))
+      || !hall_param_date (params, "received_date", FALSE, &received_date, error)
+      || !hall_param_enum (params, "escalation", FALSE, _hall_matter_escalations, &escalation,
+                           error))
     return NULL;
   collective_given = json_object_has_member (params, "collective");
 
@@ -326,9 +329,9 @@ _hall_matter_register (HallCtx    *ctx,
       "INSERT INTO matter (number, query_code, channel, type, category_id, department_id, "
       "content, persons, collective, litigation, state, first_user_id, first_counter_id, "
       "first_department_id, ticket_id, received_date, registered_at, decision_due, "
-      "decided_at, decided_date, updated_at) "
+      "decided_at, decided_date, updated_at, escalation) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?6, ?14, ?15, ?16, "
-      "?17, ?18, ?19, ?16)",
+      "?17, ?18, ?19, ?16, ?20)",
       error);
   if (insert == NULL)
     return NULL;
@@ -349,6 +352,7 @@ _hall_matter_register (HallCtx    *ctx,
   hall_stmt_bind_text (insert, 15, received_date);
   hall_stmt_bind_int (insert, 16, ctx->now);
   hall_stmt_bind_text (insert, 17, decision_due);
+  hall_stmt_bind_text (insert, 20, escalation);
   /* A litigation-related matter is decided on the spot: not accepted, guided to the 政法 windows. */
   if (litigation)
     {
@@ -412,6 +416,8 @@ _hall_matter_register (HallCtx    *ctx,
   if (ticket_id)
     json_object_set_int_member (detail, "ticket_id", ticket_id);
   json_object_set_string_member (detail, "received_date", received_date);
+  if (escalation != NULL)
+    json_object_set_string_member (detail, "escalation", escalation);
   json_object_set_string_member (detail, "decision_due", decision_due);
   if (!_hall_matter_add_timeline (ctx, matter_id, "registered", detail, error))
     return NULL;
@@ -456,4 +462,51 @@ _hall_matter_register (HallCtx    *ctx,
              "law-enforcement and judicial windows listed."));
     }
   return result;
+}
+
+const char *const _hall_matter_escalations[] = { "city", "province", "capital", NULL };
+
+/* matter.update: what the form may correct after registration; for now whether the petitioner
+ * has gone to a higher level (越级访), which may come out only later. */
+JsonObject *
+_hall_matter_update (HallCtx    *ctx,
+                     JsonObject *params,
+                     GError    **error)
+{
+  g_autoptr (JsonObject) matter = NULL;
+  g_autoptr (JsonObject) detail = json_object_new ();
+  g_autoptr (HallStmt) stmt = NULL;
+  const char *escalation = NULL;
+  gint64      matter_id;
+
+  if ((matter = _hall_matter_require (ctx, params, HALL_MATTER_WRITE, error)) == NULL)
+    return NULL;
+  if (!json_object_has_member (params, "escalation"))
+    {
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "escalation",
+                      _ ("Say what to change."));
+      return NULL;
+    }
+  if (!hall_param_enum (params, "escalation", FALSE, _hall_matter_escalations, &escalation,
+                        error))
+    return NULL;
+  matter_id = _hall_matter_get_int (matter, "id");
+  stmt = hall_db_prepare (ctx->db,
+                          "UPDATE matter SET escalation = ?2, updated_at = ?3 WHERE id = ?1",
+                          error);
+  if (stmt == NULL)
+    return NULL;
+  hall_stmt_bind_int (stmt, 1, matter_id);
+  hall_stmt_bind_text (stmt, 2, escalation);
+  hall_stmt_bind_int (stmt, 3, ctx->now);
+  if (!_hall_matter_exec (stmt, error))
+    return NULL;
+  if (escalation != NULL)
+    json_object_set_string_member (detail, "escalation", escalation);
+  else
+    json_object_set_null_member (detail, "escalation");
+  if (!_hall_matter_add_timeline (ctx, matter_id, "escalation_set", detail, error)
+      || !_hall_matter_emit (ctx, "matter.changed", matter_id, error))
+    return NULL;
+  return _hall_matter_result (ctx, matter_id, error);
 }

@@ -490,6 +490,7 @@ fail:
 const HallCommand _hall_matter_commands[] = {
   { "petitioner.lookup", _hall_petitioner_lookup, PEOPLE, HALL_COMMAND_AUDITED },
   { "matter.register", _hall_matter_register, PEOPLE, HALL_COMMAND_WRITE },
+  { "matter.update", _hall_matter_update, PEOPLE, HALL_COMMAND_WRITE },
   { "matter.get", matter_get, PEOPLE, HALL_COMMAND_AUDITED },
   { "matter.list", _hall_matter_list, PEOPLE, HALL_COMMAND_READ },
   { "matter.due", _hall_matter_due, PEOPLE, HALL_COMMAND_READ },

@@ -1,17 +1,9 @@
-/* hall-stats.c — stats.summary: the hall's figures for a date range and the year before
+/* hall-stats.c — stats.summary: the hall's figures for a date range and the same dates a year
+ * earlier (同比), with the definition of each figure
  *
- * Batches (来访批次 / 件) count arrivals: each ticket is one visit, and a matter that came without
- * a ticket (a letter, an online or phone petition, a visit registered directly) is one batch of
- * its own channel. Persons (人次) add up the people of each batch. A batch is a repeat when its
- * petitioner had a ticket or a matter before it. The rates are over the matters received in the
- * range (their cohort), counted as they stand today:
- *   on-time decision   decided by the decision due date, of those decided or already past due
- *   on-time handling   replied by the handling due date (extension included), of those accepted
- *                      and replied or already past due
- *   resolution         closed 满意 / 基本满意 or with the outcome "resolved", of those closed
- *   satisfaction       满意 / 基本满意, of those closed and rated
- *   participation      rated, of those closed
- * Litigation-related matters (涉法涉诉) are guided elsewhere and not counted in the rates.
+ * The figures themselves are worked out in hall-stats-figures.c (batches, matters, leaders,
+ * rates) and hall-stats-queue.c (the queue, 首接首办); stats.trace (hall-stats-trace.c) lists the
+ * records behind each of them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,127 +17,91 @@
 
 #include "hall-engine.h"
 #include "hall-commands-private.h"
+#include "hall-stats-private.h"
 
 #define MAX_RANGE_DAYS 3660
 
-/* Every batch of the range with its channel, department, persons, collective flag and whether
- * its petitioner came before. */
-#define BATCHES                                                                                 \
-  "WITH batch AS MATERIALIZED ("                                                                \
-  "  SELECT t.id AS ticket_id, t.matter_id, t.issued_at AS at, 'visit' AS channel, "            \
-  "         t.department_id, t.persons, (t.priority = 'collective' OR t.persons >= 5) AS "      \
-  "collective, "                                                                                \
-  "         coalesce (t.petitioner_id, (SELECT mp.petitioner_id FROM matter_petitioner mp "     \
-  "                                     WHERE mp.matter_id = t.matter_id "                      \
-  "                                     ORDER BY mp.sort, mp.petitioner_id LIMIT 1)) AS "       \
-  "petitioner_id "                                                                              \
-  "    FROM ticket t WHERE t.day BETWEEN :from AND :to "                                        \
-  "  UNION ALL "                                                                                \
-  "  SELECT NULL, m.id, m.registered_at, m.channel, m.first_department_id, m.persons, "         \
-  "m.collective, "                                                                              \
-  "         (SELECT mp.petitioner_id FROM matter_petitioner mp WHERE mp.matter_id = m.id "      \
-  "           ORDER BY mp.sort, mp.petitioner_id LIMIT 1) "                                     \
-  "    FROM matter m WHERE m.received_date BETWEEN :from AND :to AND m.ticket_id IS NULL "      \
-  "     AND NOT EXISTS (SELECT 1 FROM ticket t WHERE t.matter_id = m.id)), "                    \
-  "flagged AS MATERIALIZED ("                                                                   \
-  "  SELECT b.*, (b.petitioner_id IS NOT NULL AND ("                                            \
-  "    EXISTS (SELECT 1 FROM ticket t2 WHERE t2.petitioner_id = b.petitioner_id "               \
-  "             AND t2.issued_at < b.at AND t2.id IS NOT b.ticket_id) "                         \
-  "    OR EXISTS (SELECT 1 FROM matter_petitioner mp2 JOIN matter m2 ON m2.id = mp2.matter_id " \
-  "                WHERE mp2.petitioner_id = b.petitioner_id AND m2.registered_at < b.at "      \
-  "                  AND m2.id IS NOT b.matter_id))) AS repeat "                                \
-  "  FROM batch b) "
+/* The definition of each figure, as the statistics page shows it in a tooltip and docs/api.md
+ * writes it. */
+static const struct
+{
+  const char *key;
+  const char *label;
+  const char *definition;
+} definitions[] = {
+  { "batches", N_ ("Batches"),
+    N_ ("Each arrival is one batch: every ticket issued is one visit, and every matter received "
+        "without a ticket (a letter, an online or phone petition, a visit registered directly) "
+        "is one batch of its channel.") },
+  { "persons", N_ ("Person-times"), N_ ("The people of each batch, added up.") },
+  { "matters", N_ ("Matters"),
+    N_ ("Matters (件) received in the period, whether they came with a ticket or not.") },
+  { "collective_batches", N_ ("Collective"),
+    N_ ("Batches of five people or more, or marked collective (a ticket with the collective "
+        "priority, a matter marked collective, a joint letter), in their own channel.") },
+  { "single_batches", N_ ("Single"), N_ ("Batches less collective batches.") },
+  { "first_batches", N_ ("First visits"),
+    N_ ("Batches whose petitioner had nothing received before: batches are ordered by the date "
+        "received, then the time, then tickets before matters, then by number, so one person's "
+        "entries in the same second still have exactly one first.") },
+  { "repeat_batches", N_ ("Repeat visits"),
+    N_ ("Batches whose petitioner had a ticket or a matter received before them.") },
+  { "escalated_batches", N_ ("Beyond level"),
+    N_ ("Batches of matters whose petitioner had already gone to the city, the province or "
+        "Beijing about them (越级访).") },
+  { "leader_receptions", N_ ("Leader receptions"),
+    N_ ("Reception records of the leaders dated in the period, in batches and person-times, and "
+        "by outcome: resolved on the spot, assigned, forwarded, explained.") },
+  { "leader_outreach", N_ ("Visits and invitations"),
+    N_ ("Leaders' visits to petitioners (下访) and invitations (约访) dated in the period, with "
+        "their persons and matters.") },
+  { "decision_on_time", N_ ("Timely acceptance rate"),
+    N_ ("Matters decided (accepted or declined) by their decision due date, 15 days after "
+        "receipt, of those decided or already past that date. Litigation-related matters are "
+        "not counted.") },
+  { "handling_on_time", N_ ("On-time reply rate"),
+    N_ ("Accepted matters replied by their handling due date (60 days, with any extension), of "
+        "those replied or already past that date.") },
+  { "satisfaction", N_ ("Satisfaction rate"),
+    N_ ("Closed matters rated satisfied or basically satisfied, of the closed matters that were "
+        "rated.") },
+  { "participation", N_ ("Rating participation rate"),
+    N_ ("Closed matters the petitioner rated, of all closed matters.") },
+  { "resolution", N_ ("Resolution rate"), N_ ("From the follow-up work, not yet recorded.") },
+  { "follow_up", N_ ("Follow-up visits"), N_ ("From the follow-up work, not yet recorded.") },
+  { "queue", N_ ("Queue"),
+    N_ ("Tickets finished at a counter: the wait from arrival to the call (average and 90th "
+        "percentile), the service from start to finish, and on-site resolution: finished as "
+        "resolved or consultation, of those and the ones that became matters.") },
+  { "first_handling", N_ ("First receiver"),
+    N_ ("Matters received in the period by the staff member and department that registered "
+        "them: open (overdue when a due date passed without the step), closed on time, closed "
+        "late, and the share closed on time.") },
+};
 
-static const char *sql_totals = BATCHES
-    "SELECT count(*) AS batches, coalesce (sum (persons), 0) AS persons, "
-    "coalesce (sum (collective), 0) AS collective_batches, "
-    "coalesce (sum (CASE WHEN collective THEN persons ELSE 0 END), 0) AS collective_persons, "
-    "coalesce (sum (NOT repeat), 0) AS first_batches, coalesce (sum (CASE WHEN NOT repeat THEN "
-    "persons ELSE 0 END), 0) AS first_persons, "
-    "coalesce (sum (repeat), 0) AS repeat_batches, coalesce (sum (CASE WHEN repeat THEN persons "
-    "ELSE 0 END), 0) AS repeat_persons "
-    "FROM flagged";
-
-static const char *sql_by_channel = BATCHES
-    ", channel (code, sort) AS (VALUES ('visit', 1), ('letter', 2), ('online', 3), ('phone', 4), "
-    "('other', 5)) "
-    "SELECT c.code AS channel, count (f.channel) AS batches, coalesce (sum (f.persons), 0) AS "
-    "persons "
-    "FROM channel c LEFT JOIN flagged f ON f.channel = c.code GROUP BY c.code ORDER BY c.sort";
-
-static const char *sql_by_department =
-    BATCHES
-    "SELECT d.id AS department_id, d.code, d.name, count (f.department_id) AS batches, "
-    "coalesce (sum (f.persons), 0) AS persons "
-    "FROM department d LEFT JOIN flagged f ON f.department_id = d.id "
-    "GROUP BY d.id HAVING count (f.department_id) > 0 OR d.active ORDER BY d.sort, d.id";
-
-static const char *sql_rates =
-    "SELECT "
-    "coalesce (sum (decided_date IS NOT NULL AND decided_date <= decision_due), 0), "
-    "coalesce (sum (decided_date IS NOT NULL OR decision_due < :today), 0), "
-    "coalesce (sum (accepted_date IS NOT NULL AND replied_date IS NOT NULL AND replied_date <= "
-    "handling_due), 0), "
-    "coalesce (sum (accepted_date IS NOT NULL AND (replied_date IS NOT NULL OR handling_due < "
-    ":today)), 0), "
-    "coalesce (sum (state = 'closed' AND (satisfaction IN ('satisfied', 'basic') OR outcome = "
-    "'resolved')), 0), "
-    "coalesce (sum (state = 'closed'), 0), "
-    "coalesce (sum (state = 'closed' AND satisfaction IN ('satisfied', 'basic')), 0), "
-    "coalesce (sum (state = 'closed' AND satisfaction IN ('satisfied', 'basic', 'dissatisfied')), "
-    "0), "
-    "coalesce (sum (state = 'closed' AND satisfaction IN ('satisfied', 'basic', 'dissatisfied')), "
-    "0), "
-    "coalesce (sum (state = 'closed'), 0) "
-    "FROM matter WHERE received_date BETWEEN :from AND :to AND litigation = 0";
-
+/* The counts whose year-on-year change the answer gives. */
 static const char *const total_members[] = {
   "batches",
   "persons",
+  "matters",
+  "single_batches",
+  "single_persons",
   "collective_batches",
   "collective_persons",
   "first_batches",
   "first_persons",
   "repeat_batches",
   "repeat_persons",
+  "escalated_batches",
+  "escalated_persons",
 };
 
 static const char *const rate_names[] = {
   "decision_on_time",
   "handling_on_time",
-  "resolution",
   "satisfaction",
   "participation",
 };
-
-static void
-bind_range (HallStmt   *stmt,
-            const char *from,
-            const char *to,
-            const char *today)
-{
-  int i;
-
-  hall_stmt_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":from"), from);
-  hall_stmt_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":to"), to);
-  if ((i = sqlite3_bind_parameter_index (stmt, ":today")) > 0)
-    hall_stmt_bind_text (stmt, i, today);
-}
-
-static JsonObject *
-rate (gint64 numerator,
-      gint64 denominator)
-{
-  JsonObject *r = json_object_new ();
-
-  json_object_set_int_member (r, "numerator", numerator);
-  json_object_set_int_member (r, "denominator", denominator);
-  if (denominator > 0)
-    json_object_set_double_member (r, "rate", (double) numerator / (double) denominator);
-  else
-    json_object_set_null_member (r, "rate");
-  return r;
-}
 
 static JsonObject *
 period_figures (HallCtx    *ctx,
@@ -154,61 +110,15 @@ period_figures (HallCtx    *ctx,
                 GError    **error)
 {
   g_autoptr (JsonObject) period = json_object_new ();
-  g_autoptr (JsonObject) rates = json_object_new ();
-  JsonArray *rows;
 
   json_object_set_string_member (period, "from", from);
   json_object_set_string_member (period, "to", to);
-
-  {
-    g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db, sql_totals, error);
-
-    if (stmt == NULL)
-      return NULL;
-    bind_range (stmt, from, to, ctx->today);
-    if (hall_stmt_step (stmt, error) != SQLITE_ROW)
-      return NULL;
-    for (guint i = 0; i < G_N_ELEMENTS (total_members); i++)
-      json_object_set_int_member (period, total_members[i], hall_stmt_int (stmt, i));
-  }
-
-  {
-    g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db, sql_by_channel, error);
-
-    if (stmt == NULL)
-      return NULL;
-    bind_range (stmt, from, to, ctx->today);
-    if ((rows = hall_stmt_all_objects (stmt, error)) == NULL)
-      return NULL;
-    json_object_set_array_member (period, "by_channel", rows);
-  }
-
-  {
-    g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db, sql_by_department, error);
-
-    if (stmt == NULL)
-      return NULL;
-    bind_range (stmt, from, to, ctx->today);
-    if ((rows = hall_stmt_all_objects (stmt, error)) == NULL)
-      return NULL;
-    json_object_set_array_member (period, "by_department", rows);
-  }
-
-  {
-    g_autoptr (HallStmt) stmt = hall_db_prepare (ctx->db, sql_rates, error);
-
-    if (stmt == NULL)
-      return NULL;
-    bind_range (stmt, from, to, ctx->today);
-    if (hall_stmt_step (stmt, error) != SQLITE_ROW)
-      return NULL;
-    for (guint i = 0; i < G_N_ELEMENTS (rate_names); i++)
-      json_object_set_object_member (
-          rates, rate_names[i],
-          rate (hall_stmt_int (stmt, 2 * i), hall_stmt_int (stmt, 2 * i + 1)));
-  }
-  json_object_set_object_member (period, "rates", g_steal_pointer (&rates));
-
+  if (!_hall_stats_batches (ctx, from, to, period, error)
+      || !_hall_stats_leaders (ctx, from, to, period, error)
+      || !_hall_stats_rates (ctx, from, to, period, error)
+      || !_hall_stats_queue (ctx, from, to, period, error)
+      || !_hall_stats_first_handling (ctx, from, to, period, error))
+    return NULL;
   return g_steal_pointer (&period);
 }
 
@@ -236,6 +146,56 @@ change (gint64 now,
   return json_node_init_double (node, (double) (now - before) / (double) before);
 }
 
+static JsonArray *
+definitions_array (void)
+{
+  JsonArray *list = json_array_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (definitions); i++)
+    {
+      JsonObject *d = json_object_new ();
+
+      json_object_set_string_member (d, "key", definitions[i].key);
+      json_object_set_string_member (d, "label", _ (definitions[i].label));
+      json_object_set_string_member (d, "definition", _ (definitions[i].definition));
+      json_array_add_object_element (list, d);
+    }
+  return list;
+}
+
+gboolean
+_hall_stats_read_period (JsonObject  *params,
+                         const char **from,
+                         const char **to,
+                         GError     **error)
+{
+  GDate first, last;
+  guint y, m, d;
+
+  if (!hall_param_date (params, "from", TRUE, from, error)
+      || !hall_param_date (params, "to", TRUE, to, error))
+    return FALSE;
+  sscanf (*from, "%4u-%2u-%2u", &y, &m, &d);
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, d, m, y);
+  sscanf (*to, "%4u-%2u-%2u", &y, &m, &d);
+  g_date_clear (&last, 1);
+  g_date_set_dmy (&last, d, m, y);
+  if (g_date_compare (&first, &last) > 0)
+    {
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "to",
+                      _ ("Must not be before the start date."));
+      return FALSE;
+    }
+  if (g_date_days_between (&first, &last) >= MAX_RANGE_DAYS)
+    {
+      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "to",
+                      _ ("Ask for at most %d days at a time."), MAX_RANGE_DAYS);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static JsonObject *
 stats_summary (HallCtx    *ctx,
                JsonObject *params,
@@ -248,30 +208,9 @@ stats_summary (HallCtx    *ctx,
   g_autoptr (JsonObject) previous = NULL;
   g_autoptr (JsonObject) yoy = json_object_new ();
   JsonObject *result, *cur_rates, *prev_rates;
-  GDate       first, last;
-  guint       y, m, d;
 
-  if (!hall_param_date (params, "from", TRUE, &from, error)
-      || !hall_param_date (params, "to", TRUE, &to, error))
+  if (!_hall_stats_read_period (params, &from, &to, error))
     return NULL;
-  sscanf (from, "%4u-%2u-%2u", &y, &m, &d);
-  g_date_clear (&first, 1);
-  g_date_set_dmy (&first, d, m, y);
-  sscanf (to, "%4u-%2u-%2u", &y, &m, &d);
-  g_date_clear (&last, 1);
-  g_date_set_dmy (&last, d, m, y);
-  if (g_date_compare (&first, &last) > 0)
-    {
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "to",
-                      _ ("Must not be before the start date."));
-      return NULL;
-    }
-  if (g_date_days_between (&first, &last) >= MAX_RANGE_DAYS)
-    {
-      hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, "to",
-                      _ ("Ask for at most %d days at a time."), MAX_RANGE_DAYS);
-      return NULL;
-    }
 
   prev_from = year_earlier (from);
   prev_to = year_earlier (to);
@@ -307,11 +246,14 @@ stats_summary (HallCtx    *ctx,
   json_object_set_object_member (result, "current", g_steal_pointer (&current));
   json_object_set_object_member (result, "previous", g_steal_pointer (&previous));
   json_object_set_object_member (result, "year_on_year", g_steal_pointer (&yoy));
+  json_object_set_array_member (result, "definitions", definitions_array ());
   return result;
 }
 
 const HallCommand _hall_stats_commands[] = {
   { "stats.summary", stats_summary, HALL_ROLE_MANAGER | HALL_ROLE_LEADER | HALL_ROLE_ADMIN,
+    HALL_COMMAND_READ },
+  { "stats.trace", _hall_stats_trace, HALL_ROLE_MANAGER | HALL_ROLE_LEADER | HALL_ROLE_ADMIN,
     HALL_COMMAND_READ },
   { NULL }
 };

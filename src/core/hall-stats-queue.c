@@ -74,7 +74,7 @@ static const char sql_first_by_department[] =
 
 /* :bucket is open, overdue, on_time or late. */
 const char _hall_stats_trace_first_sql[] =
-    "SELECT m.id FROM matter m WHERE m.received_date BETWEEN :from AND :to "
+    "SELECT NULL, m.id FROM matter m WHERE m.received_date BETWEEN :from AND :to "
     "AND (:user_id IS NULL OR m.first_user_id = :user_id) "
     "AND (:department_id IS NULL OR m.first_department_id = :department_id) "
     "AND CASE :bucket WHEN 'open' THEN NOT " FINISHED " WHEN 'overdue' THEN NOT " FINISHED

@@ -6,6 +6,8 @@
  *   xinfang-hall-server backup   --database PATH --to FILE
  *   xinfang-hall-server check    --database PATH
  *   xinfang-hall-server restore  --database PATH --from FILE   (the server stopped)
+ *   xinfang-hall-server export   LEDGER --database PATH --from DATE --to DATE
+ *                                --format xlsx|pdf --output FILE
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,12 +19,14 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 #include <termios.h>
 #include <unistd.h>
 
 #include "hall-announce.h"
 #include "hall-backup-scheduler.h"
 #include "hall-engine.h"
+#include "hall-export.h"
 #include "hall-restore.h"
 #include "hall-server.h"
 #include "hall-tls.h"
@@ -530,6 +534,126 @@ cmd_restore (int    argc,
   return 0;
 }
 
+/* ---- export ------------------------------------------------------------------------------- */
+
+static JsonObject *
+export_call_cb (const char *command,
+                JsonObject *params,
+                gpointer    data,
+                GError    **error)
+{
+  return hall_engine_call_system (data, command, params, error);
+}
+
+static void
+export_list (FILE *out)
+{
+  const char *const *names = hall_export_names ();
+
+  fprintf (out, "%s", _ ("What can be exported:\n"));
+  for (guint i = 0; names[i] != NULL; i++)
+    fprintf (out, "  %-12s %s\n", names[i], hall_export_title (names[i]));
+}
+
+static gboolean
+check_date (const char *date)
+{
+  guint y, m, d;
+
+  return date != NULL && strlen (date) == 10 && sscanf (date, "%4u-%2u-%2u", &y, &m, &d) == 3
+         && g_date_valid_dmy (d, m, y);
+}
+
+static int
+cmd_export (int    argc,
+            char **argv)
+{
+  g_autofree char   *opt_from = NULL;
+  g_autofree char   *opt_to = NULL;
+  g_autofree char   *opt_format = NULL;
+  g_autofree char   *opt_output = NULL;
+  const GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &opt_from, N_ ("The first day (YYYY-MM-DD)"),
+      N_ ("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &opt_to, N_ ("The last day (YYYY-MM-DD)"), N_ ("DATE") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format, N_ ("xlsx or pdf"), N_ ("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, N_ ("The file to write"),
+      N_ ("FILE") },
+    { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HallEngine) engine = NULL;
+  g_autoptr (JsonObject) info = NULL;
+  g_autofree char *ledger = NULL;
+  HallExportFormat format;
+
+  /* The ledger is the first word after "export"; --help lists them all. */
+  if (argc > 1 && argv[1][0] != '-')
+    {
+      ledger = g_strdup (argv[1]);
+      memmove (&argv[1], &argv[2], (argc - 2) * sizeof *argv);
+      argc--;
+    }
+  for (int i = 1; i < argc; i++)
+    if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+      {
+        g_print ("%s", _ ("Usage:\n  xinfang-hall-server export LEDGER --database PATH --from DATE "
+                          "--to DATE --format xlsx|pdf --output FILE\n\n"));
+        export_list (stdout);
+        g_print ("\n");
+        break;
+      }
+  if (!parse_options ("export", _ ("write the statistics or a ledger to an XLSX or PDF file"),
+                      entries, &argc, &argv))
+    return 2;
+  if (ledger == NULL || hall_export_title (ledger) == NULL)
+    {
+      if (ledger != NULL)
+        g_printerr (_ ("xinfang-hall-server export: there is no ledger “%s”.\n"), ledger);
+      else
+        g_printerr (_ ("xinfang-hall-server export: say which ledger.\n"));
+      export_list (stderr);
+      return 2;
+    }
+  if (!check_date (opt_from) || !check_date (opt_to) || strcmp (opt_from, opt_to) > 0)
+    {
+      g_printerr (_ ("xinfang-hall-server export: give the period as --from DATE --to DATE "
+                     "(YYYY-MM-DD, in order).\n"));
+      return 2;
+    }
+  if (g_strcmp0 (opt_format, "xlsx") == 0)
+    format = HALL_EXPORT_XLSX;
+  else if (g_strcmp0 (opt_format, "pdf") == 0)
+    format = HALL_EXPORT_PDF;
+  else
+    {
+      g_printerr (_ ("xinfang-hall-server export: --format is xlsx or pdf.\n"));
+      return 2;
+    }
+  if (opt_output == NULL)
+    {
+      g_printerr (_ ("xinfang-hall-server export: say where with --output FILE.\n"));
+      return 2;
+    }
+
+  engine = open_existing (&error);
+  if (engine != NULL)
+    info = hall_engine_call_system (engine, "hall.info", NULL, &error);
+  if (info == NULL
+      || !hall_export_write (ledger, opt_from, opt_to, NULL, format,
+                             json_object_get_string_member_with_default (info, "hall_name", ""),
+                             opt_output, export_call_cb, engine, &error))
+    {
+      if (engine != NULL)
+        hall_engine_shutdown (engine);
+      print_error (error);
+      return 1;
+    }
+  hall_engine_shutdown (engine);
+  g_print (_ ("Wrote %s to %s.\n"), hall_export_title (ledger), opt_output);
+  return 0;
+}
+
 /* ---- main --------------------------------------------------------------------------------- */
 
 static void
@@ -547,6 +671,7 @@ usage (FILE *out)
               "  xinfang-hall-server check --database PATH\n"
               "  xinfang-hall-server restore --database PATH --from FILE   (with the server "
               "stopped)\n"
+
               "\n"
               "serve listens on 0.0.0.0:8443 with HTTPS by default, using a self-signed "
               "certificate kept in\n"
@@ -554,6 +679,10 @@ usage (FILE *out)
               "An HTTPS server announces itself on the LAN (_xinfang-hall._tcp, through "
               "avahi-daemon)\nunless given --no-announce.\n"
               "Run “xinfang-hall-server COMMAND --help” for each command's options.\n"));
+  fprintf (out, "%s",
+           _ ("\nThe statistics and the ledgers, as XLSX or PDF files (“export --help” lists "
+              "them):\n  xinfang-hall-server export LEDGER --database PATH --from DATE --to DATE "
+              "--format xlsx|pdf --output FILE\n"));
 }
 
 int
@@ -564,7 +693,10 @@ main (int    argc,
   int         status;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* As the app does: the build tree's translations for a run from the build tree. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("XINFANG_HALL_LOCALEDIR") != NULL
+                                       ? g_getenv ("XINFANG_HALL_LOCALEDIR")
+                                       : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("xinfang-hall-server");
@@ -591,6 +723,8 @@ main (int    argc,
     status = cmd_check (argc - 1, argv + 1);
   else if (g_str_equal (command, "restore"))
     status = cmd_restore (argc - 1, argv + 1);
+  else if (g_str_equal (command, "export"))
+    status = cmd_export (argc - 1, argv + 1);
   else if (g_str_equal (command, "--help") || g_str_equal (command, "-h")
            || g_str_equal (command, "help"))
     {

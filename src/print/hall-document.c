@@ -32,7 +32,11 @@
 #define ROLL_MARGIN 8.0 /* a roll printer's own margin is small and the paper is narrow */
 #define QR_QUIET 4      /* modules of white around the code, as the standard asks */
 #define QR_MAX_SIDE 120.0
-#define MEASURE_HEIGHT (-2) /* run_layout's draw_page to return the height used */
+#define MEASURE_HEIGHT (-3) /* run_layout's draw_page to return the height used */
+#define GRID_FONT "Sans 8"
+#define GRID_HEADER_FONT "Sans Bold 8"
+#define GRID_PAD 3.0
+#define DRAW_ALL -2 /* draw_page: every page, one after the other (a PDF file) */
 
 typedef enum
 {
@@ -43,6 +47,8 @@ typedef enum
   BLOCK_SIGNATURE,
   BLOCK_BIG,
   BLOCK_QR,
+  BLOCK_GRID_HEADER, /* the head of a table of columns, repeated on each page it runs over */
+  BLOCK_GRID_ROW,
 } BlockKind;
 
 typedef struct
@@ -50,6 +56,8 @@ typedef struct
   BlockKind kind;
   char     *label;
   char     *text;
+  GStrv     cells;   /* a grid's header or row */
+  double   *weights; /* a grid header's relative column widths */
 } Block;
 
 struct _HallDocument
@@ -59,6 +67,7 @@ struct _HallDocument
   char    *title;
   GArray  *blocks; /* Block */
   gboolean roll;
+  gboolean landscape;
 };
 
 G_DEFINE_FINAL_TYPE (HallDocument, hall_document, G_TYPE_OBJECT)
@@ -68,6 +77,8 @@ block_clear (Block *block)
 {
   g_free (block->label);
   g_free (block->text);
+  g_strfreev (block->cells);
+  g_free (block->weights);
 }
 
 static void
@@ -76,7 +87,8 @@ add_block (HallDocument *self,
            const char   *label,
            const char   *text)
 {
-  Block block = { kind, g_strdup (label), g_strdup (text != NULL && *text != '\0' ? text : "—") };
+  Block block = { kind, g_strdup (label), g_strdup (text != NULL && *text != '\0' ? text : "—"),
+                  NULL, NULL };
 
   g_array_append_val (self->blocks, block);
 }
@@ -170,6 +182,48 @@ hall_document_get_roll (HallDocument *self)
   return self->roll;
 }
 
+void
+hall_document_set_landscape (HallDocument *self,
+                             gboolean      landscape)
+{
+  g_return_if_fail (HALL_IS_DOCUMENT (self));
+  self->landscape = landscape;
+}
+
+void
+hall_document_add_grid (HallDocument      *self,
+                        guint              n_columns,
+                        const char *const *headers,
+                        const double      *weights)
+{
+  Block block = { BLOCK_GRID_HEADER, NULL, NULL, NULL, NULL };
+
+  g_return_if_fail (HALL_IS_DOCUMENT (self));
+  g_return_if_fail (n_columns > 0);
+  block.cells = g_new0 (char *, n_columns + 1);
+  block.weights = g_new (double, n_columns);
+  for (guint i = 0; i < n_columns; i++)
+    {
+      block.cells[i] = g_strdup (headers[i]);
+      block.weights[i] = weights != NULL ? weights[i] : 1.0;
+    }
+  g_array_append_val (self->blocks, block);
+}
+
+void
+hall_document_add_grid_row (HallDocument      *self,
+                            guint              n_columns,
+                            const char *const *cells)
+{
+  Block block = { BLOCK_GRID_ROW, NULL, NULL, NULL, NULL };
+
+  g_return_if_fail (HALL_IS_DOCUMENT (self));
+  block.cells = g_new0 (char *, n_columns + 1);
+  for (guint i = 0; i < n_columns; i++)
+    block.cells[i] = g_strdup (cells[i] != NULL ? cells[i] : "");
+  g_array_append_val (self->blocks, block);
+}
+
 char *
 hall_document_dup_text (HallDocument *self)
 {
@@ -184,7 +238,13 @@ hall_document_dup_text (HallDocument *self)
 
       if (block->kind == BLOCK_QR)
         continue;
-      if (block->kind == BLOCK_FIELD)
+      if (block->cells != NULL)
+        {
+          g_autofree char *line = g_strjoinv (" | ", block->cells);
+
+          g_string_append_printf (text, "%s\n", line);
+        }
+      else if (block->kind == BLOCK_FIELD)
         g_string_append_printf (text, "%s: %s\n", block->label, block->text);
       else if (block->kind == BLOCK_SIGNATURE)
         g_string_append_printf (text, "%s ____\n", block->label);
@@ -207,7 +267,10 @@ typedef struct
   int           draw_page; /* the page to draw, or -1 to measure */
   int           page;      /* the page being laid out */
   double        y;
-  gboolean      in_table; /* the previous block was a table row: rows share their rules */
+  gboolean      in_table;  /* the previous block was a table row: rows share their rules */
+  Block        *grid;      /* the header of the grid being laid out */
+  int           grid_page; /* the page its header was last put on */
+  int           n_pages;   /* when drawing */
 } Layout;
 
 static PangoLayout *
@@ -238,12 +301,20 @@ layout_height (PangoLayout *layout)
 static gboolean
 drawing (Layout *lay)
 {
-  return lay->page == lay->draw_page;
+  return lay->page == lay->draw_page || lay->draw_page == DRAW_ALL;
 }
+
+static void lay_footer (Layout *lay);
 
 static void
 new_page (Layout *lay)
 {
+  if (lay->draw_page == DRAW_ALL)
+    {
+      lay_footer (lay);
+      cairo_show_page (lay->cr);
+      cairo_set_source_rgb (lay->cr, 0, 0, 0);
+    }
   lay->page++;
   lay->y = lay->top;
   lay->in_table = FALSE;
@@ -426,6 +497,64 @@ lay_signature (Layout *lay,
   lay->y += height;
 }
 
+/* Column @i's width in a grid. */
+static double
+grid_width (Layout *lay,
+            guint   i)
+{
+  double total = 0;
+
+  for (guint c = 0; lay->grid->cells[c] != NULL; c++)
+    total += lay->grid->weights[c];
+  return (lay->right - lay->left) * lay->grid->weights[i] / total;
+}
+
+/* One ruled row of cells; measures it when @draw is FALSE. Its height. */
+static double
+grid_cells (Layout  *lay,
+            GStrv    cells,
+            gboolean header,
+            gboolean draw)
+{
+  guint        n = g_strv_length (lay->grid->cells);
+  PangoLayout *layouts[n];
+  double       height = 0, x = lay->left;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *text = i < g_strv_length (cells) ? cells[i] : "";
+
+      layouts[i] = new_layout (lay, header ? GRID_HEADER_FONT : GRID_FONT, text,
+                               grid_width (lay, i) - 2 * GRID_PAD);
+      height = MAX (height, layout_height (layouts[i]));
+    }
+  height += 2 * GRID_PAD;
+  for (guint i = 0; i < n; i++)
+    {
+      double w = grid_width (lay, i);
+
+      if (draw && drawing (lay))
+        {
+          cairo_save (lay->cr);
+          if (header)
+            {
+              cairo_set_source_rgb (lay->cr, 0.93, 0.93, 0.93);
+              cairo_rectangle (lay->cr, x, lay->y, w, height);
+              cairo_fill (lay->cr);
+            }
+          cairo_set_source_rgb (lay->cr, 0, 0, 0);
+          cairo_set_line_width (lay->cr, 0.5);
+          cairo_rectangle (lay->cr, x, lay->y, w, height);
+          cairo_stroke (lay->cr);
+          cairo_restore (lay->cr);
+          show_layout (lay, layouts[i], x + GRID_PAD, lay->y + GRID_PAD);
+        }
+      x += w;
+      g_object_unref (layouts[i]);
+    }
+  return height;
+}
+
 static void
 lay_big (Layout *lay,
          Block  *block)
@@ -478,11 +607,41 @@ lay_qr (Layout *lay,
 }
 
 static void
-lay_footer (Layout *lay,
-            int     n_pages)
+lay_grid_row (Layout *lay,
+              Block  *block)
+{
+  double height, head = 0;
+
+  if (block->kind == BLOCK_GRID_HEADER)
+    {
+      lay->y += lay->in_table ? BLOCK_GAP : 0;
+      lay->grid = block;
+      lay->grid_page = -1;
+    }
+  if (lay->grid == NULL)
+    return;
+  height = block->kind == BLOCK_GRID_ROW ? grid_cells (lay, block->cells, FALSE, FALSE) : 0;
+  if (lay->grid_page != lay->page)
+    head = grid_cells (lay, lay->grid->cells, TRUE, FALSE);
+  need (lay, head + height);
+  /* the header again at the top of each page the grid runs over */
+  if (lay->grid_page != lay->page)
+    {
+      lay->y += grid_cells (lay, lay->grid->cells, TRUE, TRUE);
+      lay->grid_page = lay->page;
+    }
+  if (block->kind == BLOCK_GRID_ROW)
+    lay->y += grid_cells (lay, block->cells, FALSE, TRUE);
+  lay->in_table = TRUE;
+}
+
+static void
+lay_footer (Layout *lay)
 {
   /* Translators: the footer of a printed paper */
-  g_autofree char *text = g_strdup_printf (_ ("Page %d of %d"), lay->draw_page + 1, n_pages);
+  g_autofree char *text = g_strdup_printf (
+      _ ("Page %d of %d"), (lay->draw_page == DRAW_ALL ? lay->page : lay->draw_page) + 1,
+      lay->n_pages);
   g_autoptr (PangoLayout) layout = new_layout (lay, NOTE_FONT, text, lay->right - lay->left);
 
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
@@ -517,9 +676,10 @@ run_layout (HallDocument *self,
   /* A roll is one page as long as its content: no page numbers. */
   lay.bottom = height - margin - (self->roll ? 0 : FOOTER);
   lay.draw_page = draw_page;
+  lay.n_pages = n_pages;
   lay.y = lay.top;
 
-  if (draw_page >= 0)
+  if (draw_page != -1)
     cairo_set_source_rgb (cr, 0, 0, 0);
   lay_title (&lay, self->title);
   for (guint i = 0; i < self->blocks->len; i++)
@@ -551,13 +711,18 @@ run_layout (HallDocument *self,
           break;
         case BLOCK_QR:
           lay_qr (&lay, block);
+        case BLOCK_GRID_HEADER:
+        case BLOCK_GRID_ROW:
+          lay_grid_row (&lay, block);
           break;
         default:
           g_assert_not_reached ();
         }
     }
-  if (draw_page >= 0 && !self->roll)
-    lay_footer (&lay, n_pages);
+  if ((draw_page >= 0 || draw_page == DRAW_ALL) && !self->roll)
+    lay_footer (&lay);
+  if (draw_page == DRAW_ALL)
+    cairo_show_page (cr);
   n = draw_page == MEASURE_HEIGHT ? (int) (lay.y + margin + 0.999) : lay.page + 1;
   g_object_unref (context);
   return n;
@@ -618,19 +783,21 @@ hall_document_write_pdf (HallDocument *self,
   cairo_t         *cr;
   cairo_status_t   status;
   int              n_pages;
+  double           width, height;
 
   g_return_val_if_fail (HALL_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  surface = cairo_pdf_surface_create (path, HALL_DOCUMENT_A4_WIDTH, HALL_DOCUMENT_A4_HEIGHT);
+  width = self->landscape ? HALL_DOCUMENT_A4_HEIGHT : HALL_DOCUMENT_A4_WIDTH;
+  height = self->landscape ? HALL_DOCUMENT_A4_WIDTH : HALL_DOCUMENT_A4_HEIGHT;
+  surface = cairo_pdf_surface_create (path, width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
   cr = cairo_create (surface);
-  n_pages = hall_document_paginate (self, cr, HALL_DOCUMENT_A4_WIDTH, HALL_DOCUMENT_A4_HEIGHT);
-  for (int page = 0; page < n_pages; page++)
-    {
-      hall_document_draw_page (self, cr, HALL_DOCUMENT_A4_WIDTH, HALL_DOCUMENT_A4_HEIGHT, page);
-      cairo_show_page (cr);
-    }
+  /* Two walks over the document, whatever its length: one to count the pages, one to draw them. */
+  n_pages = hall_document_paginate (self, cr, width, height);
+  cairo_save (cr);
+  run_layout (self, cr, width, height, DRAW_ALL, n_pages);
+  cairo_restore (cr);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);

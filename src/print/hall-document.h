@@ -55,6 +55,18 @@ gboolean hall_document_get_roll (HallDocument *self);
 /* The height in points the whole document takes on one page @width points wide. */
 double hall_document_measure_height (HallDocument *self,
                                      double        width);
+/* A table of @n_columns columns: its header, repeated on every page it runs over, and the relative
+ * width of each column (@weights may be NULL for equal ones). Rows follow with add_grid_row. */
+void hall_document_add_grid (HallDocument      *self,
+                             guint              n_columns,
+                             const char *const *headers,
+                             const double      *weights);
+void hall_document_add_grid_row (HallDocument      *self,
+                                 guint              n_columns,
+                                 const char *const *cells);
+/* Lays the PDF out on A4 turned sideways, for the wide ledgers. */
+void hall_document_set_landscape (HallDocument *self,
+                                  gboolean      landscape);
 
 /* The whole text, as a reader of the paper gets it, for tests and for the accessible preview. */
 char *hall_document_dup_text (HallDocument *self);

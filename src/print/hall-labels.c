@@ -154,6 +154,8 @@ hall_label_timeline (const char *kind)
     { "charge_closed", NULL, N_ ("Leader’s charge ended") },
     { "supervised", NULL, N_ ("Flagged for supervision") },
     { "supervision_resolved", NULL, N_ ("Supervision resolved") },
+    /* Translators: timeline: whether the petitioner went to a higher level was set (越级访) */
+    { "escalation_set", NULL, N_ ("Higher level visited recorded") },
   };
 
   return FIND (labels, kind);
@@ -287,4 +289,59 @@ hall_label_command (const char *command)
   };
 
   return FIND (labels, command);
+}
+
+const char *
+hall_label_code (const char *kind,
+                 const char *code)
+{
+  static const struct
+  {
+    const char *kind;
+    Label       label;
+  } labels[] = {
+    /* Translators: where a screened dispute was found (排查来源) */
+    { "source", { "community", NULL, N_ ("Community") } },
+    { "source", { "grid", NULL, N_ ("Grid") } },
+    { "source", { "department", NULL, N_ ("Department") } },
+    /* Translators: kinds of dispute (纠纷类型) */
+    { "dispute_type", { "wages", NULL, N_ ("Unpaid wages") } },
+    { "dispute_type", { "property", NULL, N_ ("Real estate") } },
+    { "dispute_type", { "neighbour", NULL, N_ ("Neighbours") } },
+    { "dispute_type", { "land", NULL, N_ ("Land and requisition") } },
+    { "dispute_type", { "family", NULL, N_ ("Marriage and family") } },
+    { "dispute_type", { "environment", NULL, N_ ("Environment") } },
+    { "dispute_type", { "other", NULL, N_ ("Other") } },
+    /* Translators: risk levels (风险等级) */
+    { "risk", { "high", NULL, N_ ("High") } },
+    { "risk", { "medium", NULL, N_ ("Medium") } },
+    { "risk", { "low", NULL, N_ ("Low") } },
+    /* Translators: states of a screened dispute */
+    { "dispute_state", { "screening", NULL, N_ ("Screening") } },
+    { "dispute_state", { "resolving", NULL, N_ ("Being resolved") } },
+    { "dispute_state", { "resolved", NULL, N_ ("Resolved") } },
+    { "dispute_state", { "controlled", NULL, N_ ("Kept stable") } },
+    /* Translators: outcomes of a leader's reception */
+    { "outcome", { "resolved", NULL, N_ ("Answered and resolved on the spot") } },
+    { "outcome", { "assigned", NULL, N_ ("Assigned") } },
+    { "outcome", { "forwarded", NULL, N_ ("Forwarded") } },
+    { "outcome", { "explained", NULL, N_ ("Explained") } },
+    /* Translators: the higher level a petitioner already went to (越级访) */
+    { "escalation", { "city", NULL, N_ ("To the city") } },
+    { "escalation", { "province", NULL, N_ ("To the province") } },
+    { "escalation", { "capital", NULL, N_ ("To Beijing") } },
+    /* Translators: a leader's duty slot */
+    { "slot", { "day", NULL, N_ ("All day") } },
+    { "slot", { "am", NULL, N_ ("Morning") } },
+    { "slot", { "pm", NULL, N_ ("Afternoon") } },
+    { "satisfaction", { "satisfied", NULL, N_ ("Satisfied") } },
+    { "satisfaction", { "basic", NULL, N_ ("Basically satisfied") } },
+    { "satisfaction", { "dissatisfied", NULL, N_ ("Dissatisfied") } },
+    { "satisfaction", { "none", NULL, N_ ("Not rated") } },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i].kind, kind) && g_strcmp0 (labels[i].label.code, code) == 0)
+      return _ (labels[i].label.label);
+  return code != NULL ? code : "";
 }

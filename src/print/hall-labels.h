@@ -28,5 +28,9 @@ const char *hall_label_counter_state (const char *state);
 
 /* What a command did, for the audit trail: "matter.register" → "Register a matter" */
 const char *hall_label_command (const char *command);
+/* The words for the codes of the statistics and the ledgers: @kind is source, dispute_type, risk,
+ * dispute_state, outcome (of a reception), escalation, slot or satisfaction. */
+const char *hall_label_code (const char *kind,
+                             const char *code);
 
 G_END_DECLS

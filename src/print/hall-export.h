@@ -1,0 +1,43 @@
+/* hall-export.h — the figures (信访工作情况统计表) and the ledgers (台账) as XLSX and PDF files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  HALL_EXPORT_XLSX,
+  HALL_EXPORT_PDF,
+} HallExportFormat;
+
+/* Runs one command of the hall (ledger.list, stats.summary) and returns its result, or NULL with
+ * @error set: the server's command line calls the engine, the app its client. */
+typedef JsonObject *(*HallExportCall) (const char *command,
+                                       JsonObject *params,
+                                       gpointer    data,
+                                       GError    **error);
+
+/* What can be exported, NULL-terminated: "statistics" and the ledgers of ledger.list. */
+const char *const *hall_export_names (void);
+/* The title of @name as the paper prints it ("矛盾纠纷排查化解清单"), or NULL when unknown. */
+const char *hall_export_title (const char *name);
+
+/* Writes @name for the dates @from to @to to @path. @filters (may be NULL) go to ledger.list as
+ * they are; the rows are asked for a page at a time, so a long ledger never sits in memory whole
+ * (the XLSX is written in libxlsxwriter's constant-memory mode). */
+gboolean hall_export_write (const char      *name,
+                            const char      *from,
+                            const char      *to,
+                            JsonObject      *filters,
+                            HallExportFormat format,
+                            const char      *hall_name,
+                            const char      *path,
+                            HallExportCall   call,
+                            gpointer         data,
+                            GError         **error);
+
+G_END_DECLS

@@ -95,9 +95,9 @@ static const Ledger ledgers[] = {
       { "instructions", N_ ("Leader’s instructions"), COL_TEXT, NULL, 2 },
       { "departments", N_ ("Responsible departments"), COL_TEXT, NULL, 1.5 },
       { "deadline", N_ ("Deadline"), COL_TEXT, NULL, 1.2 },
-      { "outcome", N_ ("Handled by"), COL_CODE, "outcome", 1.2 },
+      { "outcome", N_ ("Handled by"), COL_CODE, "outcome", 1.8 },
       { "result", N_ ("Result"), COL_TEXT, NULL, 2 },
-      { "number", N_ ("Matter number"), COL_TEXT, NULL, 1.5 } } },
+      { "number", N_ ("Matter number"), COL_TEXT, NULL, 1.8 } } },
   { "roster",
     N_ ("Leaders’ reception roster"),
     { { NULL, N_ ("No."), COL_SERIAL, NULL, 0.6 },
@@ -300,13 +300,17 @@ cell_text (const Column *column,
       return g_strdup (hall_label_state (text));
     case COL_WEEKDAY:
       {
-        guint y = 0, m = 0, d = 0;
-        g_autoptr (GDateTime) day = NULL;
+        static const char *const weekdays[] = { N_ ("Monday"), N_ ("Tuesday"), N_ ("Wednesday"),
+                                                N_ ("Thursday"), N_ ("Friday"), N_ ("Saturday"),
+                                                N_ ("Sunday") };
+        guint                    y = 0, m = 0, d = 0;
+        GDate                    date;
 
-        if (sscanf (text, "%4u-%2u-%2u", &y, &m, &d) != 3
-            || (day = g_date_time_new_utc (y, m, d, 0, 0, 0)) == NULL)
+        if (sscanf (text, "%4u-%2u-%2u", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
           return g_strdup ("");
-        return g_date_time_format (day, "%A");
+        g_date_clear (&date, 1);
+        g_date_set_dmy (&date, d, m, y);
+        return g_strdup (_ (weekdays[g_date_get_weekday (&date) - 1]));
       }
     default:
       return g_strdup (text != NULL ? text : "");

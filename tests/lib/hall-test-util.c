@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sys/wait.h>
 #include <sqlite3.h>
 
 #include "hall-search-tokenizer.h"
@@ -371,4 +372,24 @@ hall_test_stop_recording (gpointer   emitter,
 {
   g_signal_handlers_disconnect_by_data (emitter, events);
   g_ptr_array_unref (events);
+}
+
+char *
+hall_test_run (const char *const *argv,
+               char             **err,
+               int               *exit_status)
+{
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  int   status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
+                               G_SPAWN_SEARCH_PATH | (err == NULL ? G_SPAWN_STDERR_TO_DEV_NULL : 0),
+                               NULL, NULL, &out, err, &status, &error));
+  g_assert_no_error (error);
+  if (exit_status != NULL)
+    *exit_status = WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+  else
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
 }

@@ -66,6 +66,11 @@ GPtrArray *hall_test_record_events (gpointer emitter);
 /* Stops keeping them and frees @events. */
 void hall_test_stop_recording (gpointer   emitter,
                                GPtrArray *events);
+/* Runs @argv (looked up in PATH) and returns what it wrote on standard output; its standard
+ * error in *@err unless @err is NULL. With @exit_status NULL it must exit 0. */
+char *hall_test_run (const char *const *argv,
+                     char             **err,
+                     int               *exit_status);
 /* Deletes a folder and what is in it. */
 void hall_test_rm_rf (const char *dir);
 /* Runs @argv (a NULL-terminated list; the program found in PATH) and returns what it printed;

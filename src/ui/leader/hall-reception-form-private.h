@@ -44,6 +44,7 @@ struct _HallReceptionForm
   GtkLabel            *problem_error;
   GtkTextView         *instructions_view;
   GtkLabel            *instructions_error;
+  AdwComboRow         *outcome_row;
   GtkFlowBox          *departments_box;
   GtkLabel            *lead_label;
   GtkLabel            *departments_error;

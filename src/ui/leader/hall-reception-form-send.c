@@ -19,6 +19,9 @@
 #include "hall-reception-form-private.h"
 
 static const char *sex_codes[] = { NULL, "male", "female" };
+/* the outcome row: as the ticked departments say (assigned when any), then 现场答复解决, 交办,
+ * 转送, 解释说明 */
+static const char *outcome_codes[] = { NULL, "resolved", "assigned", "forwarded", "explained" };
 
 static const char *
 check_name (const char *name)
@@ -270,6 +273,10 @@ submit_action (GtkWidget  *widget,
   json_object_set_string_member (params, "problem", problem);
   json_object_set_string_member (params, "instructions", instructions);
   add_string (params, "result", result);
+  if (adw_combo_row_get_selected (self->outcome_row) < G_N_ELEMENTS (outcome_codes)
+      && outcome_codes[adw_combo_row_get_selected (self->outcome_row)] != NULL)
+    json_object_set_string_member (params, "outcome",
+                                   outcome_codes[adw_combo_row_get_selected (self->outcome_row)]);
   json_object_set_int_member (params, "persons",
                               gtk_spin_button_get_value_as_int (self->persons_spin));
 

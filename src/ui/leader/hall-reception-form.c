@@ -391,6 +391,7 @@ hall_reception_form_class_init (HallReceptionFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HallReceptionForm, problem_error);
   gtk_widget_class_bind_template_child (widget_class, HallReceptionForm, instructions_view);
   gtk_widget_class_bind_template_child (widget_class, HallReceptionForm, instructions_error);
+  gtk_widget_class_bind_template_child (widget_class, HallReceptionForm, outcome_row);
   gtk_widget_class_bind_template_child (widget_class, HallReceptionForm, departments_box);
   gtk_widget_class_bind_template_child (widget_class, HallReceptionForm, lead_label);
   gtk_widget_class_bind_template_child (widget_class, HallReceptionForm, departments_error);
@@ -440,6 +441,7 @@ hall_reception_form_load (HallReceptionForm *self,
   _hall_reception_form_clear_errors (self);
   _hall_form_text_view_set_text (self->instructions_view, "");
   _hall_form_text_view_set_text (self->result_view, "");
+  adw_combo_row_set_selected (self->outcome_row, 0);
   if (hall_page_get_client (HALL_PAGE (self)) == NULL || matter_id == 0)
     return;
 

@@ -47,6 +47,7 @@ struct _HallMatterForm
   GtkWidget *channel;
   GtkWidget *type;
   GtkWidget *category;
+  GtkWidget *escalation;
   GtkWidget *content;
   GtkWidget *persons;
   GtkWidget *litigation;
@@ -73,6 +74,8 @@ static guint       signals[N_SIGNALS];
 
 static const char *const channel_codes[] = { "visit", "letter", "online", "phone", "other" };
 static const char *const type_codes[] = { "claim", "suggestion", "accusation" };
+/* 越级访: none, 到市, 到省, 进京 */
+static const char *const escalation_codes[] = { NULL, "city", "province", "capital" };
 static const char *const fields[] = { "name", "id_number", "phone", "sex", "address", "role" };
 
 static GtkWidget *
@@ -457,6 +460,10 @@ submit_action (GtkWidget  *widget,
       params, "channel", channel_codes[adw_combo_row_get_selected (ADW_COMBO_ROW (self->channel))]);
   json_object_set_string_member (
       params, "type", type_codes[adw_combo_row_get_selected (ADW_COMBO_ROW (self->type))]);
+  if (escalation_codes[adw_combo_row_get_selected (ADW_COMBO_ROW (self->escalation))] != NULL)
+    json_object_set_string_member (
+        params, "escalation",
+        escalation_codes[adw_combo_row_get_selected (ADW_COMBO_ROW (self->escalation))]);
   if (self->categories != NULL && category > 0
       && category <= json_array_get_length (self->categories))
     json_object_set_int_member (
@@ -647,6 +654,8 @@ hall_matter_form_init (HallMatterForm *self)
   const char *types[] = { _ ("Appeal or claim"), _ ("Suggestion"), _ ("Report or accusation"),
                           NULL };
   const char *no_category[] = { _ ("No category"), NULL };
+  const char *levels[] = { _ ("Not to a higher level"), _ ("To the city"), _ ("To the province"),
+                           _ ("To Beijing"), NULL };
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->petitioners = g_ptr_array_new ();
@@ -659,6 +668,10 @@ hall_matter_form_init (HallMatterForm *self)
       _hall_form_add_combo (self->matter_group, "category_id", _ ("Problem category"), no_category);
   g_signal_connect_swapped (self->category, "notify::selected", G_CALLBACK (update_category_hint),
                             self);
+  /* Translators: 越级访: whether the petitioner already went to the city, the province or Beijing
+     about this matter */
+  self->escalation = _hall_form_add_combo (self->matter_group, "escalation",
+                                           _ ("Already petitioned higher up"), levels);
   self->content =
       _hall_form_add_entry (self->matter_group, "content", _ ("What the visitor asks for"));
   self->persons =
@@ -725,6 +738,7 @@ hall_matter_form_reset (HallMatterForm *self)
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->channel), 0);
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->type), 0);
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->category), 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->escalation), 0);
   gtk_widget_set_visible (GTK_WIDGET (self->form_error), FALSE);
   gtk_widget_set_visible (self->result_box, FALSE);
   g_clear_pointer (&self->result, json_object_unref);

@@ -179,11 +179,16 @@ test_counter_day (void)
   hall_ui_test_type (form, "petitioners[0].id_number", "430102198503151236");
   g_assert_false (
       gtk_widget_has_css_class (hall_ui_test_find (form, "petitioners[0].id_number"), "error"));
+  /* The visitor already went to the province about it (越级访). */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (hall_ui_test_find (form, "escalation")), 2);
   gtk_widget_activate_action (form, "matter-form.submit", NULL);
   g_assert_true (hall_matter_form_get_busy (HALL_MATTER_FORM (form)));
   hall_ui_test_wait (form_done, form, 30, "matter.register");
   result = json_object_ref (hall_matter_form_get_result (HALL_MATTER_FORM (form)));
   g_assert_nonnull (result);
+  g_assert_cmpstr (
+      json_object_get_string_member (json_object_get_object_member (result, "matter"), "escalation"),
+      ==, "province");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (form, "result_number"))), ==,
                    json_object_get_string_member (result, "number"));
   g_assert_true (gtk_widget_get_visible (hall_ui_test_find (form, "result_box")));

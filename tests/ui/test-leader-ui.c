@@ -306,6 +306,10 @@ test_reception (Fixture      *f,
     JsonArray *receptions = json_object_get_array_member (register_, "receptions");
 
     g_assert_cmpuint (json_array_get_length (receptions), ==, 1);
+    /* the outcome left as the ticked departments say: an assignment (交办) */
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (receptions, 0),
+                                                    "outcome"),
+                     ==, "assigned");
     g_assert_true (gtk_widget_activate_action (
         page, "reception.print-record", "x",
         json_object_get_int_member (json_array_get_object_element (receptions, 0), "id")));

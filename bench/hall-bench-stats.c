@@ -5,7 +5,8 @@
  * (p50 and p95 of repeated calls). The records are written straight with SQL in one
  * transaction (not through commands), and the search index's triggers are dropped first: the
  * figures read no search index, and filling it would take most of the time. --quick runs the
- * same at small sizes, so that the benchmark cannot rot.
+ * same at small sizes, so that the benchmark cannot rot; --reuse keeps the databases a previous
+ * run filled (same sizes), --rounds N sets how many calls of stats.summary are timed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -67,6 +68,8 @@ static const char fill_sql[] =
     "COMMIT;"
     "ANALYZE;";
 
+static gboolean reuse;
+
 static void
 fill (const char *path,
       gint64      n,
@@ -81,6 +84,8 @@ fill (const char *path,
   char            *message = NULL;
   GString         *expanded;
 
+  if (reuse && g_file_test (path, G_FILE_TEST_EXISTS))
+    return;
   /* the engine makes the schema */
   g_unlink (path);
   engine = hall_engine_new (path, &error);
@@ -196,13 +201,26 @@ int
 main (int   argc,
       char *argv[])
 {
-  gboolean         quick = argc > 1 && g_str_equal (argv[1], "--quick");
-  g_autofree char *dir = g_build_filename (HALL_BENCH_DIR, "stats", NULL);
+  gboolean           quick = FALSE;
+  gint               rounds = 0;
+  g_autofree char   *dir = g_build_filename (HALL_BENCH_DIR, "stats", NULL);
+  const GOptionEntry entries[] = {
+    { "quick", 0, 0, G_OPTION_ARG_NONE, &quick, "Small sizes", NULL },
+    { "reuse", 0, 0, G_OPTION_ARG_NONE, &reuse, "Keep the databases of a previous run", NULL },
+    { "rounds", 0, 0, G_OPTION_ARG_INT, &rounds, "Timed calls of stats.summary", "N" },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr (GError) error = NULL;
 
   setlocale (LC_ALL, "");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    bench_die ("options", error);
   g_mkdir_with_parents (dir, 0700);
   g_print ("Statistics and ledgers (%s)\n", bench_filesystem_name (dir));
   bench_export (dir, quick ? 2000 : 100000);
-  bench_summary (dir, quick ? 20000 : 1000000, quick ? 3 : 10);
+  bench_summary (dir, quick ? 20000 : 1000000, rounds > 0 ? (guint) rounds : quick ? 3
+                                                                                   : 10);
   return 0;
 }

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <xlsxwriter.h>
 
@@ -374,7 +375,9 @@ write_ledger (const Ledger    *ledger,
       page = call ("ledger.list", params, data, error);
       if (page == NULL)
         {
+          /* no half-written ledger under the name asked for */
           sink_close (&sink, path, NULL);
+          g_unlink (path);
           return FALSE;
         }
       rows = json_object_get_array_member (page, "rows");

@@ -200,6 +200,22 @@ test_statistics (Fixture      *f,
   assert_has (text, "及时受理率");
 }
 
+/* A ledger the hall refuses leaves no file behind, and says why. */
+static void
+test_refused (Fixture      *f,
+              gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) filters = hall_test_parse_object ("{\"state\":\"forgotten\"}");
+  g_autofree char *path = g_build_filename (f->dir, "refused.xlsx", NULL);
+
+  g_assert_false (hall_export_write ("matters", "2026-06-01", "2026-06-30", filters,
+                                     HALL_EXPORT_XLSX, "城关县信访超市", path, call_cb,
+                                     f->hall->engine, &error));
+  g_assert_error (error, HALL_ERROR, HALL_ERROR_INVALID_ARGUMENT);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 /* xinfang-hall-server export, as a scheduled job runs it. */
 static void
 test_command_line (Fixture      *f,
@@ -279,6 +295,7 @@ main (int   argc,
   ADD ("receptions-pdf", test_receptions_pdf);
   ADD ("other-ledgers", test_other_ledgers);
   ADD ("statistics", test_statistics);
+  ADD ("refused", test_refused);
   ADD ("command-line", test_command_line);
 #undef ADD
 

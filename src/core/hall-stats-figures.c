@@ -68,20 +68,22 @@ static const char sql_matters[] =
     "SELECT channel, count (*), coalesce (sum (persons), 0) FROM matter "
     "WHERE received_date BETWEEN :from AND :to GROUP BY channel";
 
+/* One pass over each table, not one per department. */
 static const char sql_by_department[] =
-    "SELECT d.id AS department_id, d.code, d.name, "
-    "(SELECT count (*) FROM ticket t WHERE t.department_id = d.id AND t.day BETWEEN :from AND :to) "
-    "+ (SELECT count (*) FROM matter m WHERE m.first_department_id = d.id "
-    "   AND m.received_date BETWEEN :from AND :to AND m.ticket_id IS NULL "
-    "   AND NOT EXISTS (SELECT 1 FROM ticket t WHERE t.matter_id = m.id)) AS batches, "
-    "(SELECT coalesce (sum (t.persons), 0) FROM ticket t WHERE t.department_id = d.id "
-    "   AND t.day BETWEEN :from AND :to) "
-    "+ (SELECT coalesce (sum (m.persons), 0) FROM matter m WHERE m.first_department_id = d.id "
-    "   AND m.received_date BETWEEN :from AND :to AND m.ticket_id IS NULL "
-    "   AND NOT EXISTS (SELECT 1 FROM ticket t WHERE t.matter_id = m.id)) AS persons, "
-    "(SELECT count (*) FROM matter m WHERE m.first_department_id = d.id "
-    "   AND m.received_date BETWEEN :from AND :to) AS matters "
-    "FROM department d ORDER BY d.sort, d.id";
+    "WITH b AS ("
+    "  SELECT department_id, persons FROM ticket WHERE day BETWEEN :from AND :to "
+    "  UNION ALL "
+    "  SELECT m.first_department_id, m.persons FROM matter m "
+    "   WHERE m.received_date BETWEEN :from AND :to AND m.ticket_id IS NULL "
+    "     AND NOT EXISTS (SELECT 1 FROM ticket t WHERE t.matter_id = m.id)), "
+    "bt AS (SELECT department_id, count (*) AS batches, sum (persons) AS persons FROM b "
+    "       GROUP BY department_id), "
+    "mt AS (SELECT first_department_id AS department_id, count (*) AS matters FROM matter "
+    "       WHERE received_date BETWEEN :from AND :to GROUP BY first_department_id) "
+    "SELECT d.id AS department_id, d.code, d.name, coalesce (bt.batches, 0) AS batches, "
+    "coalesce (bt.persons, 0) AS persons, coalesce (mt.matters, 0) AS matters "
+    "FROM department d LEFT JOIN bt ON bt.department_id = d.id "
+    "LEFT JOIN mt ON mt.department_id = d.id ORDER BY d.sort, d.id";
 
 static const char sql_receptions[] =
     "SELECT coalesce (outcome, 'unrecorded'), count (*), coalesce (sum (persons), 0) "

@@ -66,3 +66,5 @@ CREATE INDEX dispute_by_updated ON dispute (updated_at);
 CREATE INDEX ticket_by_petitioner_issued ON ticket (petitioner_id, issued_at, id)
   WHERE petitioner_id IS NOT NULL;
 CREATE INDEX leader_reception_by_date_only ON leader_reception (date);
+-- A matter's first petitioner (who a batch belongs to) without sorting.
+CREATE INDEX matter_petitioner_first ON matter_petitioner (matter_id, sort, petitioner_id);

@@ -37,20 +37,6 @@ get (JsonObject *object,
   return json_object_get_int_member (object, member);
 }
 
-static void
-assert_rate (JsonObject *rates,
-             const char *name,
-             gint64      numerator,
-             gint64      denominator)
-{
-  JsonObject *r = json_object_get_object_member (rates, name);
-
-  g_assert_cmpint (get (r, "numerator"), ==, numerator);
-  g_assert_cmpint (get (r, "denominator"), ==, denominator);
-  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (r, "rate"),
-                                  (double) numerator / denominator, 1e-9);
-}
-
 /* "[1,2]" for the ids of @member of a stats.trace answer. */
 static char *
 ids (JsonObject *trace,
@@ -142,8 +128,8 @@ test_seed_year (void)
   g_assert_cmpint (get (visit, "batches"), ==, 145);
   g_assert_cmpint (get (visit, "persons"), ==, 419);
   g_assert_cmpint (get (row_of (cur, "by_channel", "channel", "letter"), "batches"), ==, 0);
-  assert_rate (json_object_get_object_member (cur, "rates"), "satisfaction", 36, 39);
-  assert_rate (json_object_get_object_member (cur, "rates"), "participation", 39, 40);
+  hall_test_assert_rate (json_object_get_object_member (cur, "rates"), "satisfaction", 36, 39);
+  hall_test_assert_rate (json_object_get_object_member (cur, "rates"), "participation", 39, 40);
   g_assert_cmpfloat (json_object_get_double_member (
                          json_object_get_object_member (
                              json_object_get_object_member (cur, "rates"), "satisfaction"),
@@ -299,10 +285,10 @@ test_figures (void)
   g_assert_cmpint (get (row, "repeat_batches"), ==, 1);
 
   rates = json_object_get_object_member (cur, "rates");
-  assert_rate (rates, "decision_on_time", 4, 6);
-  assert_rate (rates, "handling_on_time", 1, 2);
-  assert_rate (rates, "satisfaction", 1, 2);
-  assert_rate (rates, "participation", 2, 2);
+  hall_test_assert_rate (rates, "decision_on_time", 4, 6);
+  hall_test_assert_rate (rates, "handling_on_time", 1, 2);
+  hall_test_assert_rate (rates, "satisfaction", 1, 2);
+  hall_test_assert_rate (rates, "participation", 2, 2);
   g_assert_true (json_object_get_null_member (json_object_get_object_member (rates, "resolution"),
                                               "rate"));
   g_assert_true (json_object_get_null_member (
@@ -347,7 +333,7 @@ test_figures (void)
   g_assert_cmpint (get (row, "overdue"), ==, 2);
   g_assert_cmpint (get (row, "closed_on_time"), ==, 2);
   g_assert_cmpint (get (row, "closed_late"), ==, 1);
-  assert_rate (row, "on_time", 2, 3);
+  hall_test_assert_rate (row, "on_time", 2, 3);
   row = json_array_get_object_element (json_object_get_array_member (first, "by_department"), 0);
   g_assert_cmpint (get (row, "department_id"), ==, 2);
   g_assert_cmpint (get (row, "overdue"), ==, 2);

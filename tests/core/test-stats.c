@@ -100,24 +100,6 @@ find (JsonArray  *rows,
 }
 
 static void
-assert_rate (JsonObject *rates,
-             const char *name,
-             gint64      numerator,
-             gint64      denominator)
-{
-  JsonObject *r = json_object_get_object_member (rates, name);
-
-  g_assert_nonnull (r);
-  g_assert_cmpint (json_object_get_int_member (r, "numerator"), ==, numerator);
-  g_assert_cmpint (json_object_get_int_member (r, "denominator"), ==, denominator);
-  if (denominator == 0)
-    g_assert_true (json_object_get_null_member (r, "rate"));
-  else
-    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (r, "rate"),
-                                    (double) numerator / denominator, 1e-9);
-}
-
-static void
 assert_not_recorded (JsonObject *rates,
                      const char *name)
 {
@@ -194,11 +176,11 @@ test_summary (void)
    * resolution (化解率) waits for the follow-up work: no figure, a note.
    * satisfaction: rated M1, M2 → 1 of 2. participation: 2 rated of 3 closed. */
   rates = json_object_get_object_member (cur, "rates");
-  assert_rate (rates, "decision_on_time", 3, 5);
-  assert_rate (rates, "handling_on_time", 2, 4);
+  hall_test_assert_rate (rates, "decision_on_time", 3, 5);
+  hall_test_assert_rate (rates, "handling_on_time", 2, 4);
   assert_not_recorded (rates, "resolution");
-  assert_rate (rates, "satisfaction", 1, 2);
-  assert_rate (rates, "participation", 2, 3);
+  hall_test_assert_rate (rates, "satisfaction", 1, 2);
+  hall_test_assert_rate (rates, "participation", 2, 3);
 
   /* March 2025: T9 (2 persons) and M9 (1), both first; M9 all on time, 基本满意. */
   g_assert_cmpstr (json_object_get_string_member (prev, "from"), ==, "2025-03-01");
@@ -208,10 +190,10 @@ test_summary (void)
   g_assert_cmpint (json_object_get_int_member (prev, "first_batches"), ==, 2);
   g_assert_cmpint (json_object_get_int_member (prev, "repeat_batches"), ==, 0);
   rates = json_object_get_object_member (prev, "rates");
-  assert_rate (rates, "decision_on_time", 1, 1);
-  assert_rate (rates, "handling_on_time", 1, 1);
-  assert_rate (rates, "satisfaction", 1, 1);
-  assert_rate (rates, "participation", 1, 1);
+  hall_test_assert_rate (rates, "decision_on_time", 1, 1);
+  hall_test_assert_rate (rates, "handling_on_time", 1, 1);
+  hall_test_assert_rate (rates, "satisfaction", 1, 1);
+  hall_test_assert_rate (rates, "participation", 1, 1);
 
   /* Year on year: batches (8 − 2) / 2 = +300%; persons (14 − 3) / 3; the decision rate fell from
    * 100% to 60%; no repeat visits a year ago, so no ratio for them. */
@@ -236,7 +218,7 @@ test_empty_and_narrow (void)
                     "{\"from\":\"2026-01-01\",\"to\":\"2026-12-31\"}");
   cur = json_object_get_object_member (r, "current");
   g_assert_cmpint (json_object_get_int_member (cur, "batches"), ==, 0);
-  assert_rate (json_object_get_object_member (cur, "rates"), "satisfaction", 0, 0);
+  hall_test_assert_rate (json_object_get_object_member (cur, "rates"), "satisfaction", 0, 0);
   g_assert_true (
       json_object_get_null_member (json_object_get_object_member (r, "year_on_year"), "batches"));
 
@@ -250,8 +232,8 @@ test_empty_and_narrow (void)
   g_assert_cmpint (json_object_get_int_member (cur, "persons"), ==, 6);
   /* On 03-06, M2's decision (due 03-20) was made late on 03-25 — as the records stand now. Its
    * handling clock has not run out by today's date, but it was replied (late): 0 of 1 each. */
-  assert_rate (json_object_get_object_member (cur, "rates"), "decision_on_time", 0, 1);
-  assert_rate (json_object_get_object_member (cur, "rates"), "handling_on_time", 0, 1);
+  hall_test_assert_rate (json_object_get_object_member (cur, "rates"), "decision_on_time", 0, 1);
+  hall_test_assert_rate (json_object_get_object_member (cur, "rates"), "handling_on_time", 0, 1);
 }
 
 static void

@@ -393,3 +393,21 @@ hall_test_run (const char *const *argv,
     g_assert_true (g_spawn_check_wait_status (status, NULL));
   return out;
 }
+
+void
+hall_test_assert_rate (JsonObject *rates,
+                       const char *name,
+                       gint64      numerator,
+                       gint64      denominator)
+{
+  JsonObject *r = json_object_get_object_member (rates, name);
+
+  g_assert_nonnull (r);
+  g_assert_cmpint (json_object_get_int_member (r, "numerator"), ==, numerator);
+  g_assert_cmpint (json_object_get_int_member (r, "denominator"), ==, denominator);
+  if (denominator == 0)
+    g_assert_true (json_object_get_null_member (r, "rate"));
+  else
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (r, "rate"),
+                                    (double) numerator / denominator, 1e-9);
+}

@@ -66,6 +66,12 @@ GPtrArray *hall_test_record_events (gpointer emitter);
 /* Stops keeping them and frees @events. */
 void hall_test_stop_recording (gpointer   emitter,
                                GPtrArray *events);
+/* A rate of stats.summary ({"numerator", "denominator", "rate"}) is @numerator / @denominator,
+ * and null when @denominator is 0. */
+void hall_test_assert_rate (JsonObject *rates,
+                            const char *name,
+                            gint64      numerator,
+                            gint64      denominator);
 /* Runs @argv (looked up in PATH) and returns what it wrote on standard output; its standard
  * error in *@err unless @err is NULL. With @exit_status NULL it must exit 0. */
 char *hall_test_run (const char *const *argv,

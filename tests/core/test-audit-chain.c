@@ -163,11 +163,19 @@ test_upgraded (Fixture      *f,
 
   hall_engine_shutdown (f->hall->engine);
   g_clear_object (&f->hall->engine);
-  /* Undone: what migrations 008 (the chain), 009 (the backup log), 010 (the rating pads) and
-   * 011 (the kiosk's green channel request) added. */
+  /* Undone: what migrations 008 (the chain), 009 (the backup log), 010 (the rating pads), 011
+   * (the kiosk's green channel request), 012 (the display's notice) and 013 (statistics and
+   * ledgers) added. */
   hall_test_exec_sql (f->hall, "ALTER TABLE audit DROP COLUMN hash; DROP TABLE backup_log; "
                                "DROP TABLE rating; DROP TABLE rating_pad; "
                                "ALTER TABLE ticket DROP COLUMN green_request; "
+                               "DROP TABLE display_notice; "
+                               "DROP INDEX ticket_by_petitioner_issued; "
+                               "DROP INDEX leader_reception_by_date_only; "
+                               "DROP INDEX matter_petitioner_first; "
+                               "DROP TABLE leader_outreach_matter; DROP TABLE leader_outreach; "
+                               "DROP TABLE dispute; ALTER TABLE matter DROP COLUMN escalation; "
+                               "ALTER TABLE leader_reception DROP COLUMN outcome; "
                                "PRAGMA user_version = 7;");
   f->hall->engine = hall_engine_new (f->hall->path, &error);
   g_assert_no_error (error);

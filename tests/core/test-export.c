@@ -136,7 +136,7 @@ test_matters_xlsx (Fixture      *f,
   g_assert_cmpuint (g_strv_length (lines), >=, 5);
   g_assert_true (g_str_has_prefix (lines[0], "信访事项登记台账"));
   assert_has (lines[1], "城关县信访超市 · 2026-06-01 至 2026-06-30");
-  g_assert_true (g_str_has_prefix (lines[2], "序号\t事项编号\t收到日期\t渠道\t信访人\t人数"));
+  g_assert_true (g_str_has_prefix (lines[2], "序号\t信访事项编号\t收到日期\t渠道\t信访人\t人数"));
   assert_has (lines[2], "越级访");
   /* the numbers are numbers, the codes are words */
   g_assert_true (g_str_has_prefix (lines[3], "1\tXF2026-"));

@@ -114,6 +114,17 @@ _hall_server_respond_simple_error (SoupServerMessage *msg,
   _hall_server_respond_error (msg, error);
 }
 
+/* 503 while the server stops for a restart: a passing outage, so with Retry-After. */
+void
+_hall_server_respond_stopping (SoupServerMessage *msg)
+{
+  g_autoptr (GError) error = hall_error_new_literal (
+      HALL_ERROR_UNAVAILABLE, NULL, _ ("The hall server is stopping. Try again shortly."));
+
+  hall_error_set_retry_after (error, 1);
+  _hall_server_respond_error (msg, error);
+}
+
 /* Server-Timing (W3C), in milliseconds, for the benchmark: sent only when HALL_SERVER_TIMING=1
  * was set when the server started. @received: the handler ran (headers and body in); @parsed:
  * the body was checked; @called_back: the engine's answer reached the main context. */

@@ -30,6 +30,7 @@ void _hall_server_respond_error_status (SoupServerMessage *msg,
                                         HallErrorCode      code,
                                         const char        *field,
                                         const char        *message);
+void _hall_server_respond_stopping (SoupServerMessage *msg);
 void _hall_server_respond_simple_error (SoupServerMessage *msg,
                                         HallErrorCode      code,
                                         const char        *field,

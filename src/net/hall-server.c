@@ -477,13 +477,7 @@ _hall_server_api_cb (SoupServer        *soup,
   if (g_str_equal (path, API_PREFIX "health"))
     handle_health (self, msg);
   else if (self->stopping)
-    {
-      g_autoptr (GError) error = hall_error_new_literal (
-          HALL_ERROR_UNAVAILABLE, NULL, _ ("The hall server is stopping. Try again shortly."));
-
-      hall_error_set_retry_after (error, 1);
-      _hall_server_respond_error (msg, error);
-    }
+    _hall_server_respond_stopping (msg);
   else if (g_str_has_prefix (path, API_PREFIX) && strchr (path + strlen (API_PREFIX), '/') == NULL)
     handle_command (self, msg, path + strlen (API_PREFIX));
   else

@@ -13,9 +13,9 @@
 #include <gio/gio.h>
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
-#include <qrencode.h>
 
 #include "hall-document.h"
+#include "hall-qr.h"
 
 #define MARGIN 56.0 /* 2 cm */
 #define FOOTER 28.0 /* the page number's band at the bottom */
@@ -30,7 +30,6 @@
 #define NOTE_FONT "Sans 10"
 #define BIG_FONT "Sans Bold 40"
 #define ROLL_MARGIN 8.0 /* a roll printer's own margin is small and the paper is narrow */
-#define QR_QUIET 4      /* modules of white around the code, as the standard asks */
 #define QR_MAX_SIDE 120.0
 #define MEASURE_HEIGHT (-3) /* run_layout's draw_page to return the height used */
 #define GRID_FONT "Sans 8"
@@ -569,41 +568,19 @@ lay_big (Layout *lay,
   lay->y += layout_height (layout) + BLOCK_GAP;
 }
 
-/* Drawn as filled squares, so the code stays sharp at any resolution of the printer. */
 static void
 lay_qr (Layout *lay,
         Block  *block)
 {
-  QRcode *code = QRcode_encodeString8bit (block->text, 0, QR_ECLEVEL_M);
-  double  side, module, x0;
-  int     n;
+  double side = MIN (QR_MAX_SIDE, lay->right - lay->left);
 
-  if (code == NULL)
-    {
-      g_warning ("Cannot encode “%s” as a QR code", block->text);
-      return;
-    }
-  n = code->width + 2 * QR_QUIET;
-  side = MIN (QR_MAX_SIDE, lay->right - lay->left);
-  module = side / n;
   lay->y += lay->in_table ? BLOCK_GAP : 0;
   lay->in_table = FALSE;
   need (lay, side);
-  x0 = lay->left + (lay->right - lay->left - side) / 2;
   if (drawing (lay))
-    {
-      cairo_save (lay->cr);
-      cairo_set_source_rgb (lay->cr, 0, 0, 0);
-      for (int row = 0; row < code->width; row++)
-        for (int col = 0; col < code->width; col++)
-          if (code->data[row * code->width + col] & 1)
-            cairo_rectangle (lay->cr, x0 + (col + QR_QUIET) * module,
-                             lay->y + (row + QR_QUIET) * module, module, module);
-      cairo_fill (lay->cr);
-      cairo_restore (lay->cr);
-    }
+    hall_qr_draw (lay->cr, block->text, lay->left + (lay->right - lay->left - side) / 2, lay->y,
+                  side);
   lay->y += side + BLOCK_GAP;
-  QRcode_free (code);
 }
 
 static void
@@ -711,6 +688,7 @@ run_layout (HallDocument *self,
           break;
         case BLOCK_QR:
           lay_qr (&lay, block);
+          break;
         case BLOCK_GRID_HEADER:
         case BLOCK_GRID_ROW:
           lay_grid_row (&lay, block);

@@ -93,13 +93,12 @@ choose_duty_leader (HallCtx *ctx,
   return TRUE;
 }
 
-/* The visitor's ticket of today that is not finished: the one named, or the matter's. */
-static gboolean
-find_open_ticket (HallCtx *ctx,
-                  gint64   matter_id,
-                  gint64   wanted,
-                  gint64  *ticket_id,
-                  GError **error)
+gboolean
+_hall_leader_find_open_ticket (HallCtx *ctx,
+                               gint64   matter_id,
+                               gint64   wanted,
+                               gint64  *ticket_id,
+                               GError **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
 
@@ -231,7 +230,7 @@ _hall_leader_escalate (HallCtx    *ctx,
     }
 
   if (!choose_duty_leader (ctx, wanted_leader, &leader_user_id, error)
-      || !find_open_ticket (ctx, matter_id, wanted_ticket, &ticket_id, error))
+      || !_hall_leader_find_open_ticket (ctx, matter_id, wanted_ticket, &ticket_id, error))
     return NULL;
 
   insert = hall_db_prepare (

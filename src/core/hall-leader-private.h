@@ -38,11 +38,18 @@ int   _hall_leader_days_between (const char *from,
                                  const char *to);
 
 /* Emits the queue's @kind event for a ticket in @leader_user_id's reception queue. */
-gboolean    _hall_leader_emit_ticket (HallCtx    *ctx,
-                                      const char *kind,
-                                      gint64      ticket_id,
-                                      gint64      leader_user_id,
-                                      GError    **error);
+gboolean _hall_leader_emit_ticket (HallCtx    *ctx,
+                                   const char *kind,
+                                   gint64      ticket_id,
+                                   gint64      leader_user_id,
+                                   GError    **error);
+/* The visitor's ticket of today that is not finished: the one named (@wanted), or the
+ * matter's; 0 in @ticket_id when there is none. */
+gboolean    _hall_leader_find_open_ticket (HallCtx *ctx,
+                                           gint64   matter_id,
+                                           gint64   wanted,
+                                           gint64  *ticket_id,
+                                           GError **error);
 JsonObject *_hall_leader_escalate (HallCtx    *ctx,
                                    JsonObject *params,
                                    GError    **error);

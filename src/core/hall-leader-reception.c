@@ -326,6 +326,10 @@ _hall_leader_receive (HallCtx    *ctx,
           return NULL;
         }
     }
+  /* The visitor who came to the leader by the matter's number still holds their ticket of
+   * today: it is finished by the reception, as an escalated one is. */
+  if (ticket_id == 0 && !_hall_leader_find_open_ticket (ctx, matter_id, 0, &ticket_id, error))
+    return NULL;
 
   if (!hall_param_int (params, "persons", FALSE, 1, 9999, &persons, error)
       || !hall_param_string (params, "problem", TRUE, TEXT_MAX, &problem, error)

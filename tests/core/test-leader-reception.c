@@ -286,6 +286,34 @@ race (Fixture     *f,
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* A visitor who asks for the leader by the matter's number, without an escalation: the
+ * reception finishes their ticket, as it does an escalated visitor's (issue 11 §5). */
+static void
+test_receive_by_matter (Fixture      *f,
+                        gconstpointer data)
+{
+  g_autoptr (JsonObject) r = NULL;
+  g_autoptr (JsonObject) ticket = NULL;
+  gint64 matter_id, ticket_id;
+
+  ticket_id = visitor_at_window (f, &matter_id);
+  ticket = get_ticket (f, ticket_id);
+  g_assert_cmpstr (json_object_get_string_member (ticket, "state"), !=, "finished");
+  g_clear_pointer (&ticket, json_object_unref);
+
+  r = hall_test_ok (f->hall, f->leader, "leader.receive",
+                    "{\"matter_id\":%" G_GINT64_FORMAT ",\"problem\":\"电梯停用\","
+                    "\"instructions\":\"请住建局尽快处理\"}",
+                    matter_id);
+  g_assert_cmpint (
+      json_object_get_int_member (json_object_get_object_member (r, "reception"), "ticket_id"), ==,
+      ticket_id);
+
+  ticket = get_ticket (f, ticket_id);
+  g_assert_cmpstr (json_object_get_string_member (ticket, "state"), ==, "finished");
+  g_assert_cmpstr (json_object_get_string_member (ticket, "outcome"), ==, "matter");
+}
+
 static void
 test_concurrent (Fixture      *f,
                  gconstpointer data)
@@ -428,6 +456,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/leader/reception-flow", Fixture, NULL, fixture_set_up, test_reception_flow,
+              fixture_tear_down);
+  g_test_add ("/leader/receive-by-matter", Fixture, NULL, fixture_set_up, test_receive_by_matter,
               fixture_tear_down);
   g_test_add ("/leader/concurrent", Fixture, NULL, fixture_set_up, test_concurrent,
               fixture_tear_down);

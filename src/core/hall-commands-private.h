@@ -19,6 +19,7 @@ extern const HallCommand _hall_calendar_commands[]; /* hall-calendar.c: working 
 extern const HallCommand _hall_queue_commands[];    /* hall-queue.c: tickets and counters */
 extern const HallCommand _hall_matter_commands[];   /* hall-matter.c: petitioners and matters */
 extern const HallCommand _hall_search_commands[];   /* hall-search.c: matter.search */
+extern const HallCommand _hall_repeat_commands[];   /* hall-matter-repeat.c: similar, link, unlink */
 extern const HallCommand _hall_leader_commands[];   /* hall-leader.c: roster, reception, 包案, 督办 */
 extern const HallCommand _hall_stats_commands[];    /* hall-stats.c: stats.summary, stats.trace */
 extern const HallCommand _hall_outreach_commands[]; /* hall-leader-outreach.c: 下访/约访 */

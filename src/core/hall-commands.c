@@ -17,6 +17,7 @@ static const HallCommand *tables[] = {
   _hall_queue_commands,
   _hall_matter_commands,
   _hall_search_commands,
+  _hall_repeat_commands,
   _hall_leader_commands,
   _hall_stats_commands,
   _hall_outreach_commands,

@@ -7,6 +7,8 @@
  * hall-matter-flow.c: accept, decline, reply, extend, close.
  * hall-matter-assign.c: assign (交办, lead and cooperating departments), object, progress notes.
  * hall-matter-review.c: review (复查) and re-review (复核).
+ * hall-matter-repeat.c: repeat petitions (重复信访) and links (关联事项).
+ * hall-matter-similar.c: matter.similar.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -117,5 +119,51 @@ JsonObject              *_hall_matter_review_request (HallCtx *ctx, JsonObject *
 JsonObject              *_hall_matter_review_reply (HallCtx *ctx, JsonObject *params, GError **error);
 JsonObject              *_hall_matter_rereview_request (HallCtx *ctx, JsonObject *params, GError **error);
 JsonObject              *_hall_matter_rereview_reply (HallCtx *ctx, JsonObject *params, GError **error);
+
+/* Repeat petitions and links (hall-matter-repeat.c, hall-matter-similar.c). */
+/* What registering with @matter as `link` does: "repeat" (still being handled, 条例 19),
+ * "refused" (its 复核 is final, 条例 36) or "linked" (closed otherwise: a new matter). */
+const char *_hall_matter_link_outcome (JsonObject *matter);
+/* The matter named by matter.register's `link`, if the actor may see it (else INVALID_ARGUMENT
+ * naming "link"). */
+JsonObject *_hall_matter_link_target (HallCtx *ctx,
+                                      gint64   linked_id,
+                                      GError **error);
+/* Records a petition on @target instead of a new matter (matter_repeat, a timeline entry
+ * "repeat_petition"), finishes @ticket_id, and answers as matter.register does with "outcome"
+ * "repeat" or "refused". @petitioner_ids: the people who came, as ids. */
+JsonObject *_hall_matter_record_repeat (HallCtx    *ctx,
+                                        JsonObject *target,
+                                        const char *channel,
+                                        const char *content,
+                                        const char *date,
+                                        gint64      ticket_id,
+                                        gint64      persons,
+                                        JsonArray  *petitioner_ids,
+                                        GError    **error);
+/* Links @matter_id to @linked (kind "earlier" or "related"), with a timeline entry on both;
+ * CONFLICT naming "linked_id" when they are linked already. */
+gboolean _hall_matter_add_link (HallCtx    *ctx,
+                                gint64      matter_id,
+                                JsonObject *linked,
+                                const char *kind,
+                                const char *note,
+                                GError    **error);
+/* matter.get's "links" (both ways) and "repeats". */
+JsonArray *_hall_matter_links (HallCtx *ctx,
+                               gint64   matter_id,
+                               GError **error);
+JsonArray *_hall_matter_repeats (HallCtx *ctx,
+                                 gint64   matter_id,
+                                 GError **error);
+/* For the supervision rules: how many repeat petitions were recorded on @matter_id at or after
+ * @since (unix time); -1 with @error set on failure. */
+gint64      _hall_matter_repeat_count (HallCtx *ctx,
+                                       gint64   matter_id,
+                                       gint64   since,
+                                       GError **error);
+JsonObject *_hall_matter_similar (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject *_hall_matter_link (HallCtx *ctx, JsonObject *params, GError **error);
+JsonObject *_hall_matter_unlink (HallCtx *ctx, JsonObject *params, GError **error);
 
 G_END_DECLS

@@ -205,7 +205,7 @@ _hall_matter_register (HallCtx    *ctx,
   const char *channel = NULL, *type = NULL, *content = NULL, *received_date = NULL;
   const char *escalation = NULL;
   gint64      category_id = 0, persons = 0, ticket_id = 0, ticket_petitioner = 0, ticket_persons = 0;
-  gint64      category_department = 0, department_id, matter_id, repeat = 0;
+  gint64      category_department = 0, department_id, matter_id, repeat = 0, link_id = 0;
   gboolean    litigation = FALSE, collective = FALSE, collective_given;
   JsonArray  *list = NULL;
   g_autoptr (GArray) parties = g_array_new (FALSE, FALSE, sizeof (Party));
@@ -215,6 +215,8 @@ _hall_matter_register (HallCtx    *ctx,
   g_autoptr (HallStmt) insert = NULL;
   g_autoptr (JsonArray) windows = NULL;
   g_autoptr (JsonObject) detail = NULL;
+  g_autoptr (JsonObject) target = NULL;
+  const char *link_outcome = NULL;
   JsonObject *result;
 
   if (!hall_param_enum (params, "channel", TRUE, channels, &channel, error)
@@ -228,8 +230,15 @@ _hall_matter_register (HallCtx    *ctx,
       || !hall_param_int (params, "ticket_id", FALSE, 1, G_MAXINT64, &ticket_id, error)
       || !hall_param_date (params, "received_date", FALSE, &received_date, error)
       || !hall_param_enum (params, "escalation", FALSE, _hall_matter_escalations, &escalation,
-                           error))
+                           error)
+      || !hall_param_int (params, "link", FALSE, 1, G_MAXINT64, &link_id, error))
     return NULL;
+  if (link_id != 0)
+    {
+      if ((target = _hall_matter_link_target (ctx, link_id, error)) == NULL)
+        return NULL;
+      link_outcome = _hall_matter_link_outcome (target);
+    }
   collective_given = json_object_has_member (params, "collective");
 
   if (received_date == NULL)
@@ -307,6 +316,17 @@ _hall_matter_register (HallCtx    *ctx,
     }
   if (!collective_given)
     collective = persons >= HALL_MATTER_COLLECTIVE_PERSONS;
+
+  /* On a matter still being handled, or finally re-reviewed: recorded there, not accepted. */
+  if (link_outcome != NULL && !g_str_equal (link_outcome, "linked"))
+    {
+      g_autoptr (JsonArray) ids = json_array_new ();
+
+      for (guint i = 0; i < parties->len; i++)
+        json_array_add_int_element (ids, g_array_index (parties, Party, i).id);
+      return _hall_matter_record_repeat (ctx, target, channel, content, received_date, ticket_id,
+                                         persons, ids, error);
+    }
 
   department_id = first_department (ctx, category_department, error);
   if (department_id == 0)
@@ -434,7 +454,12 @@ _hall_matter_register (HallCtx    *ctx,
         return NULL;
     }
 
+  if (target != NULL && !_hall_matter_add_link (ctx, matter_id, target, "earlier", NULL, error))
+    return NULL;
+
   if (!_hall_matter_emit (ctx, "matter.registered", matter_id, error))
+    return NULL;
+  if (target != NULL && !_hall_matter_emit (ctx, "matter.changed", link_id, error))
     return NULL;
 
   result = _hall_matter_result (ctx, matter_id, error);
@@ -447,6 +472,13 @@ _hall_matter_register (HallCtx    *ctx,
   json_object_set_string_member (result, "decision_due", decision_due);
   json_object_set_boolean_member (result, "repeat", repeat > 0);
   json_object_set_int_member (result, "repeat_count", repeat);
+  json_object_set_string_member (result, "outcome", target != NULL ? "linked" : "registered");
+  if (target != NULL)
+    {
+      json_object_set_int_member (result, "linked_matter_id", link_id);
+      json_object_set_string_member (result, "linked_number",
+                                     _hall_matter_get_string (target, "number"));
+    }
   {
     JsonArray *ids = json_array_new ();
     for (guint i = 0; i < parties->len; i++)

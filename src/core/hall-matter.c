@@ -475,6 +475,13 @@ matter_get (HallCtx    *ctx,
     goto fail;
   json_object_set_array_member (result, "assignments", rows);
 
+  if ((rows = _hall_matter_links (ctx, matter_id, error)) == NULL)
+    goto fail;
+  json_object_set_array_member (result, "links", rows);
+  if ((rows = _hall_matter_repeats (ctx, matter_id, error)) == NULL)
+    goto fail;
+  json_object_set_array_member (result, "repeats", rows);
+
   /* Names, ID numbers, phones and addresses were read: that is recorded. */
   if (!hall_ctx_audit (ctx, "matter.read_personal", "matter", matter_id, error))
     goto fail;

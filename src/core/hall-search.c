@@ -18,13 +18,13 @@
 #include "hall-engine.h"
 #include "hall-commands-private.h"
 #include "hall-idcard.h"
+#include "hall-search-private.h"
 #include "hall-search-tokenizer.h"
 
 #define MAX_QUERY_CHARS 100
 #define MAX_TERMS 8
 #define DEFAULT_PAGE 20
 #define MAX_PAGE 100
-#define SUMMARY_CHARS 80
 
 typedef enum
 {
@@ -36,42 +36,24 @@ typedef enum
 
 static const char *const kind_names[] = { "number", "id_number", "phone", "text" };
 
-/* Row-level visibility, as matter.get: staff see their own department's matters (the one
- * responsible now, one cooperating on it, or the one that first received it) and those they
- * first received themselves; managers and leaders see every matter. :restricted = 1 when the
- * rule applies. */
-#define VISIBLE                                                                               \
-  "(:restricted = 0 OR m.department_id = :department OR m.first_department_id = :department " \
-  "OR m.first_user_id = :user OR m.id IN (SELECT a.matter_id FROM matter_assignment a "       \
-  "WHERE a.department_id = :department AND a.role = 'cooperate' AND a.state IN ('open', 'done')))"
-
-#define COLUMNS                                                                                  \
-  "m.id, m.number, m.received_date, m.state, m.channel, m.type, m.category_id, "                 \
-  "c.name AS category_name, m.department_id, d.name AS department_name, m.first_department_id, " \
-  "m.persons, m.collective, m.litigation, m.supervised, substr(m.content, 1, " G_STRINGIFY (     \
-      SUMMARY_CHARS) ") AS summary "
-
-#define JOINS \
-  "LEFT JOIN category c ON c.id = m.category_id JOIN department d ON d.id = m.department_id "
-
 static const char *sql_by_number =
-    "SELECT " COLUMNS "FROM matter m " JOINS
-    "WHERE m.number = :q AND m.id < :before AND " VISIBLE " LIMIT :limit";
+    "SELECT " HALL_SEARCH_COLUMNS "FROM matter m " HALL_SEARCH_JOINS
+    "WHERE m.number = :q AND m.id < :before AND " HALL_SEARCH_VISIBLE " LIMIT :limit";
 
 static const char *sql_by_id_number =
-    "SELECT " COLUMNS "FROM petitioner p JOIN matter_petitioner mp ON mp.petitioner_id = p.id "
-    "JOIN matter m ON m.id = mp.matter_id " JOINS
-    "WHERE p.id_number = :q AND m.id < :before AND " VISIBLE " ORDER BY m.id DESC LIMIT :limit";
+    "SELECT " HALL_SEARCH_COLUMNS "FROM petitioner p JOIN matter_petitioner mp ON mp.petitioner_id = p.id "
+    "JOIN matter m ON m.id = mp.matter_id " HALL_SEARCH_JOINS
+    "WHERE p.id_number = :q AND m.id < :before AND " HALL_SEARCH_VISIBLE " ORDER BY m.id DESC LIMIT :limit";
 
 static const char *sql_by_phone =
-    "SELECT " COLUMNS "FROM matter m " JOINS
+    "SELECT " HALL_SEARCH_COLUMNS "FROM matter m " HALL_SEARCH_JOINS
     "WHERE m.id IN (SELECT mp.matter_id FROM petitioner p "
     "               JOIN matter_petitioner mp ON mp.petitioner_id = p.id WHERE p.phone = :q) "
-    "AND m.id < :before AND " VISIBLE " ORDER BY m.id DESC LIMIT :limit";
+    "AND m.id < :before AND " HALL_SEARCH_VISIBLE " ORDER BY m.id DESC LIMIT :limit";
 
 static const char *sql_by_text =
-    "SELECT " COLUMNS "FROM matter_fts f JOIN matter m ON m.id = f.rowid " JOINS
-    "WHERE matter_fts MATCH :q AND f.rowid < :before AND " VISIBLE
+    "SELECT " HALL_SEARCH_COLUMNS "FROM matter_fts f JOIN matter m ON m.id = f.rowid " HALL_SEARCH_JOINS
+    "WHERE matter_fts MATCH :q AND f.rowid < :before AND " HALL_SEARCH_VISIBLE
     " ORDER BY f.rowid DESC LIMIT :limit";
 
 static gboolean
@@ -231,20 +213,29 @@ load_petitioners (HallCtx *ctx,
   return people;
 }
 
-static void
-bind_named_text (HallStmt   *stmt,
-                 const char *name,
-                 const char *value)
+void
+_hall_search_bind_text (HallStmt   *stmt,
+                        const char *name,
+                        const char *value)
 {
   hall_stmt_bind_text (stmt, sqlite3_bind_parameter_index (stmt, name), value);
 }
 
-static void
-bind_named_int (HallStmt   *stmt,
-                const char *name,
-                gint64      value)
+void
+_hall_search_bind_int (HallStmt   *stmt,
+                       const char *name,
+                       gint64      value)
 {
   hall_stmt_bind_int (stmt, sqlite3_bind_parameter_index (stmt, name), value);
+}
+
+void
+_hall_search_bind_scope (HallStmt *stmt,
+                         HallCtx  *ctx)
+{
+  _hall_search_bind_int (stmt, ":restricted", hall_ctx_is (ctx, HALL_ROLE_STAFF) ? 1 : 0);
+  _hall_search_bind_int (stmt, ":department", ctx->actor->department_id);
+  _hall_search_bind_int (stmt, ":user", ctx->actor->user_id);
 }
 
 static JsonObject *
@@ -294,12 +285,11 @@ matter_search (HallCtx    *ctx,
       kind = QUERY_TEXT;
       sql = sql_by_text;
       /* The user's words never match the scope column; a window clerk's search is intersected
-       * with the matters they may see inside the index (the VISIBLE condition stays, as the rule
+       * with the matters they may see inside the index (the HALL_SEARCH_VISIBLE condition stays, as the rule
        * of record). */
       if (restricted)
         key = g_strdup_printf (
-            "{number names content} : (%s) AND scope : (\"d%" G_GINT64_FORMAT "\" OR "
-            "\"f%" G_GINT64_FORMAT "\" OR \"u%" G_GINT64_FORMAT "\")",
+            "{number names content} : (%s) AND " HALL_SEARCH_SCOPE_FORMAT,
             terms, ctx->actor->department_id, ctx->actor->department_id, ctx->actor->user_id);
       else
         key = g_strdup_printf ("{number names content} : (%s)", terms);
@@ -308,12 +298,10 @@ matter_search (HallCtx    *ctx,
   stmt = hall_db_prepare (ctx->db, sql, error);
   if (stmt == NULL)
     return NULL;
-  bind_named_text (stmt, ":q", key);
-  bind_named_int (stmt, ":before", before);
-  bind_named_int (stmt, ":limit", limit + 1);
-  bind_named_int (stmt, ":restricted", restricted ? 1 : 0);
-  bind_named_int (stmt, ":department", ctx->actor->department_id);
-  bind_named_int (stmt, ":user", ctx->actor->user_id);
+  _hall_search_bind_text (stmt, ":q", key);
+  _hall_search_bind_int (stmt, ":before", before);
+  _hall_search_bind_int (stmt, ":limit", limit + 1);
+  _hall_search_bind_scope (stmt, ctx);
 
   while ((rc = hall_stmt_step (stmt, error)) == SQLITE_ROW && n < (guint) limit)
     {

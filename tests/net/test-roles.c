@@ -251,6 +251,22 @@ test_staff_see_own_matters (void)
   ids = visible_ids (server, staff_b, "matter.list", "{}");
   g_assert_cmpstr (ids, ==, expect);
 
+  /* The candidates of a registration follow the same rule: another department's matter, even
+   * word for word, is none of them. */
+  g_free (ids);
+  ids = visible_ids (server, staff_a, "matter.similar", "{\"content\": \"低保申请漏水房屋补助\"}");
+  g_assert_cmpstr (ids, ==, "");
+  g_free (ids);
+  g_free (expect);
+  expect = g_strdup_printf ("%" G_GINT64_FORMAT, m2);
+  ids = visible_ids (server, staff_b, "matter.similar", "{\"content\": \"低保申请漏水房屋补助\"}");
+  g_assert_cmpstr (ids, ==, expect);
+  g_free (ids);
+  ids = visible_ids (server, manager, "matter.similar", "{\"content\": \"低保申请漏水房屋补助\"}");
+  g_assert_cmpstr (ids, ==, expect);
+  g_free (expect);
+  expect = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT, m2, m4);
+
   g_free (expect);
   g_free (ids);
   expect = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT

@@ -61,6 +61,12 @@ static const Trace traces[] = {
     NULL,
     FALSE,
     { "outreach", NULL } },
+  { "repeat_petitions",
+    "SELECT id, matter_id FROM matter_repeat WHERE date BETWEEN :from AND :to "
+    "AND (:channel IS NULL OR channel = :channel) ORDER BY date, id",
+    NULL,
+    FALSE,
+    { "repeats", "matters" } },
   { "queue", _hall_stats_trace_served_sql, NULL, FALSE, { "tickets", NULL } },
   { "first_handling", _hall_stats_trace_first_sql, NULL, FALSE, { NULL, "matters" } },
 };

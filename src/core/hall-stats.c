@@ -67,6 +67,11 @@ static const struct
         "rated.") },
   { "participation", N_ ("Rating participation rate"),
     N_ ("Closed matters the petitioner rated, of all closed matters.") },
+  { "repeat_petitions", N_ ("Repeat petitions"),
+    N_ ("Petitions about a matter the hall already had, recorded on it instead of a new matter "
+        "(重复信访): on a matter still being handled (条例 19) or whose re-review is final (条例 "
+        "36), dated in the period, in batches and person-times. One that came with a ticket is "
+        "in the batches as well.") },
   { "resolution", N_ ("Resolution rate"), N_ ("From the follow-up work, not yet recorded.") },
   { "follow_up", N_ ("Follow-up visits"), N_ ("From the follow-up work, not yet recorded.") },
   { "queue", N_ ("Queue"),
@@ -94,6 +99,8 @@ static const char *const total_members[] = {
   "repeat_persons",
   "escalated_batches",
   "escalated_persons",
+  "repeat_petition_batches",
+  "repeat_petition_persons",
 };
 
 static const char *const rate_names[] = {
@@ -102,6 +109,29 @@ static const char *const rate_names[] = {
   "satisfaction",
   "participation",
 };
+
+static gboolean
+repeat_petitions (HallCtx    *ctx,
+                  const char *from,
+                  const char *to,
+                  JsonObject *period,
+                  GError    **error)
+{
+  g_autoptr (HallStmt) stmt = hall_db_prepare (
+      ctx->db,
+      "SELECT count (*), coalesce (sum (persons), 0) FROM matter_repeat "
+      "WHERE date BETWEEN :from AND :to",
+      error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _hall_stats_bind (stmt, ctx, from, to);
+  if (hall_stmt_step (stmt, error) != SQLITE_ROW)
+    return FALSE;
+  json_object_set_int_member (period, "repeat_petition_batches", hall_stmt_int (stmt, 0));
+  json_object_set_int_member (period, "repeat_petition_persons", hall_stmt_int (stmt, 1));
+  return TRUE;
+}
 
 static JsonObject *
 period_figures (HallCtx    *ctx,
@@ -117,7 +147,8 @@ period_figures (HallCtx    *ctx,
       || !_hall_stats_leaders (ctx, from, to, period, error)
       || !_hall_stats_rates (ctx, from, to, period, error)
       || !_hall_stats_queue (ctx, from, to, period, error)
-      || !_hall_stats_first_handling (ctx, from, to, period, error))
+      || !_hall_stats_first_handling (ctx, from, to, period, error)
+      || !repeat_petitions (ctx, from, to, period, error))
     return NULL;
   return g_steal_pointer (&period);
 }

@@ -156,6 +156,11 @@ hall_label_timeline (const char *kind)
     { "supervision_resolved", NULL, N_ ("Supervision resolved") },
     /* Translators: timeline: whether the petitioner went to a higher level was set (越级访) */
     { "escalation_set", NULL, N_ ("Higher level visited recorded") },
+    /* Translators: timeline: the petitioner came again about this matter (重复信访) */
+    { "repeat_petition", NULL, N_ ("Repeat petition recorded") },
+    /* Translators: timeline: linked to another matter (关联事项) */
+    { "linked", NULL, N_ ("Linked to a matter") },
+    { "unlinked", NULL, N_ ("Link to a matter removed") },
   };
 
   return FIND (labels, kind);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "hall-papers.h"
+#include "hall-papers-repeat.h"
 #include "hall-test-util.h"
 
 #define ID_ZHANG "430102198503151236"
@@ -340,6 +341,69 @@ test_reception_record (Fixture      *f,
 }
 
 /* A folder nobody may write to: the error names the file, nothing is left behind. */
+#define REPEAT                                                                                            \
+  "{\"channel\":\"visit\",\"type\":\"claim\",\"content\":\"电梯还没修\",\"petitioners\":[{\"name\":" \
+  "\"张伟\",\"id_number\":\"%s\",\"phone\":\"13812345678\"}],\"link\":%lld}"
+
+/* Registers 张伟's petition again, linked to @earlier, and reads back the notice: titled @title,
+ * with the name, the earlier number and the hall, and neither ID number nor phone. */
+static char *
+repeat_notice_text (Fixture    *f,
+                    gint64      earlier,
+                    const char *title)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) reply = hall_test_ok (f->hall, f->staff, "matter.register", REPEAT,
+                                               ID_ZHANG, (long long) earlier);
+  g_autoptr (HallDocument) notice =
+      hall_paper_repeat_notice (reply, "张伟", HALL_NAME, "2026-11-20", &error);
+  g_autofree char *text = NULL;
+  char            *flat;
+
+  g_assert_no_error (error);
+  text = pdf_text (notice, NULL);
+  flat = squeeze (text);
+  g_assert_nonnull (strstr (text, title));
+  g_assert_nonnull (strstr (flat, "张伟"));
+  g_assert_nonnull (strstr (flat, "XF2026-000001"));
+  g_assert_nonnull (strstr (flat, HALL_NAME));
+  g_assert_null (strstr (flat, ID_ZHANG));
+  g_assert_null (strstr (flat, "13812345678"));
+  return flat;
+}
+
+/* 重复信访告知书 and 不予受理告知书 from matter.register's reply to a linked petition: the
+ * earlier matter's number and state, the article, and no ID number or phone. */
+static void
+test_repeat_notice (Fixture      *f,
+                    gconstpointer data)
+{
+  gint64 earlier = register_matter (f, "小区电梯长期故障。");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) reply = NULL;
+  g_autofree char *flat = NULL;
+  /* An ordinary registration has no such notice. */
+  reply = get_matter (f, earlier);
+  g_assert_null (hall_paper_repeat_notice (reply, "张伟", HALL_NAME, "2026-11-20", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_clear_pointer (&reply, json_object_unref);
+
+  json_object_unref (hall_test_ok (f->hall, f->staff, "matter.accept", "{\"matter_id\":%lld}",
+                                   (long long) earlier));
+  flat = repeat_notice_text (f, earlier, "Notice of a Repeat Petition");
+  g_assert_nonnull (strstr (flat, "Article19"));
+  g_assert_nonnull (strstr (flat, "Accepted"));
+  g_clear_pointer (&flat, g_free);
+
+  /* Its re-review concluded and final: not accepted, citing Article 36. */
+  hall_test_exec_sql (f->hall, "UPDATE matter SET state = 'rereviewed', "
+                               "rereviewed_date = '2026-11-10' WHERE id = 1");
+  flat = repeat_notice_text (f, earlier, "Notice of Non-Acceptance");
+  g_assert_nonnull (strstr (flat, "Article36"));
+  g_assert_nonnull (strstr (flat, "2026-11-10"));
+}
+
 static void
 test_unwritable (void)
 {
@@ -391,6 +455,7 @@ main (int   argc,
   ADD ("long-content", test_long_content);
   ADD ("decision-notice", test_decision_notice);
   ADD ("reception-record", test_reception_record);
+  ADD ("repeat-notice", test_repeat_notice);
 #undef ADD
   g_test_add_func ("/print/unwritable", test_unwritable);
   g_test_add_func ("/print/empty-values", test_empty_values);

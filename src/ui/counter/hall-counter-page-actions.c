@@ -348,9 +348,13 @@ static void
 registered_cb (HallCounterPage *self,
                JsonObject      *result)
 {
-  /* Translators: toast after registering; %s is the matter number */
-  g_autofree char *text =
-      g_strdup_printf (_ ("Matter %s registered"), _hall_json_string (result, "number") ?: "");
+  const char      *number = _hall_json_string (result, "number") ?: "";
+  g_autofree char *text = json_object_has_member (result, "repeat_petition")
+                              /* Translators: toast after a petition was recorded on an earlier
+                                 matter as a repeat (重复信访); %s is its number */
+                              ? g_strdup_printf (_ ("Recorded on matter %s as a repeat"), number)
+                              /* Translators: toast after registering; %s is the matter number */
+                              : g_strdup_printf (_ ("Matter %s registered"), number);
 
   hall_page_toast (HALL_PAGE (self), text);
   /* The window staff's workspace opens it on "My Matters" ("workspace.show-matter"). */

@@ -18,6 +18,7 @@
 #include "hall-form.h"
 #include "hall-idcard.h"
 #include "hall-json.h"
+#include "hall-matter-form-similar.h"
 #include "hall-matter-form.h"
 #include "hall-papers.h"
 #include "hall-print.h"
@@ -37,6 +38,8 @@ struct _HallMatterForm
   GPtrArray  *petitioners; /* AdwPreferencesGroup* */
 
   GtkWidget           *result_box;
+  GtkLabel            *result_title;
+  HallMatterSimilar   *similar;
   GtkLabel            *result_number;
   GtkLabel            *result_code;
   GtkLabel            *result_guidance;
@@ -147,6 +150,7 @@ id_changed_cb (GtkEditable         *editable,
   g_autofree char *message = _hall_check_id_number (id, FALSE, &complete);
 
   _hall_form_field_set_error (GTK_WIDGET (editable), message);
+  hall_matter_similar_queue (self->similar);
   if (!complete)
     return;
   {
@@ -169,6 +173,7 @@ phone_changed_cb (GtkEditable *editable)
   g_autofree char *message = _hall_check_phone (gtk_editable_get_text (editable), FALSE, NULL);
 
   _hall_form_field_set_error (GTK_WIDGET (editable), message);
+  hall_matter_similar_changed_cb (editable);
 }
 
 static void
@@ -176,6 +181,7 @@ name_changed_cb (GtkEditable *editable)
 {
   if (*gtk_editable_get_text (editable))
     _hall_form_field_set_error (GTK_WIDGET (editable), NULL);
+  hall_matter_similar_changed_cb (editable);
 }
 
 static void
@@ -292,8 +298,11 @@ hall_matter_form_update_actions (HallPage *page)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "matter-form.submit",
                                  hall_page_is_online (page) && !self->busy);
+  gboolean repeat = self->result != NULL && json_object_has_member (self->result, "repeat_petition");
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "matter-form.print-receipt",
-                                 hall_page_is_online (page) && self->result != NULL);
+                                 hall_page_is_online (page) && self->result != NULL && !repeat);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matter-form.print-notice", repeat);
 }
 
 static void
@@ -336,14 +345,23 @@ register_cb (HallPage     *page,
   self->result = json_object_ref (reply);
   gtk_label_set_text (self->result_number,
                       json_object_get_string_member_with_default (reply, "number", ""));
-  /* Translators: the 6-digit query code the visitor uses at the kiosk */
-  code = g_strdup_printf (_ ("Query code %s"),
-                          json_object_get_string_member_with_default (reply, "query_code", ""));
+  if (json_object_has_member (reply, "repeat_petition"))
+    /* Translators: after a petition was recorded on an earlier matter as a repeat (重复信访) */
+    code = g_strdup (_ ("Not accepted: recorded on this matter as a repeat petition"));
+  else
+    /* Translators: the 6-digit query code the visitor uses at the kiosk */
+    code = g_strdup_printf (_ ("Query code %s"),
+                            json_object_get_string_member_with_default (reply, "query_code", ""));
+  gtk_label_set_text (self->result_title, json_object_has_member (reply, "repeat_petition")
+                                              ? _ ("Recorded as a repeat — tell the visitor")
+                                              : _ ("Registered — tell the visitor"));
   gtk_label_set_text (self->result_code, code);
   guidance = json_object_get_string_member_with_default (reply, "guidance", NULL);
   if (guidance != NULL)
     {
-      JsonArray *windows = json_object_get_array_member (reply, "legal_windows");
+      JsonArray *windows = json_object_has_member (reply, "legal_windows")
+                               ? json_object_get_array_member (reply, "legal_windows")
+                               : NULL;
       GString   *text = g_string_new (guidance);
 
       for (guint i = 0; windows && i < json_array_get_length (windows); i++)
@@ -500,6 +518,9 @@ submit_action (GtkWidget  *widget,
                                 MAX (self->ticket_persons, self->petitioners->len));
   if (self->ticket_id > 0)
     json_object_set_int_member (params, "ticket_id", self->ticket_id);
+  if (hall_matter_similar_get_link (self->similar) != NULL)
+    json_object_set_int_member (
+        params, "link", json_object_get_int_member (hall_matter_similar_get_link (self->similar), "id"));
   if (gtk_switch_get_active (GTK_SWITCH (self->litigation)))
     json_object_set_boolean_member (params, "litigation", TRUE);
 
@@ -624,9 +645,12 @@ hall_matter_form_class_init (HallMatterFormClass *klass)
       g_signal_new ("petitioner-found", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                     NULL, G_TYPE_NONE, 1, JSON_TYPE_OBJECT);
 
+  g_type_ensure (HALL_TYPE_MATTER_SIMILAR);
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/xinfanghall/Hall/ui/matter/hall-matter-form.ui");
   gtk_widget_class_bind_template_child (widget_class, HallMatterForm, result_box);
+  gtk_widget_class_bind_template_child (widget_class, HallMatterForm, result_title);
+  gtk_widget_class_bind_template_child (widget_class, HallMatterForm, similar);
   gtk_widget_class_bind_template_child (widget_class, HallMatterForm, result_number);
   gtk_widget_class_bind_template_child (widget_class, HallMatterForm, result_code);
   gtk_widget_class_bind_template_child (widget_class, HallMatterForm, result_guidance);
@@ -639,6 +663,8 @@ hall_matter_form_class_init (HallMatterFormClass *klass)
                                    print_receipt_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "matter-form.print-receipt", NULL);
+  gtk_widget_class_install_action (widget_class, "matter-form.print-notice", NULL,
+                                   _hall_matter_similar_print_notice_action);
   gtk_widget_class_install_action (widget_class, "matter-form.add-petitioner", NULL,
                                    add_petitioner_action);
   gtk_widget_class_install_action (widget_class, "matter-form.remove-petitioner", "u",
@@ -674,6 +700,7 @@ hall_matter_form_init (HallMatterForm *self)
                                            _ ("Already petitioned higher up"), levels);
   self->content =
       _hall_form_add_entry (self->matter_group, "content", _ ("What the visitor asks for"));
+  g_signal_connect (self->content, "changed", G_CALLBACK (hall_matter_similar_changed_cb), NULL);
   self->persons =
       _hall_form_add_entry (self->matter_group, "persons", _ ("Number of people (optional)"));
   {
@@ -741,6 +768,7 @@ hall_matter_form_reset (HallMatterForm *self)
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->escalation), 0);
   gtk_widget_set_visible (GTK_WIDGET (self->form_error), FALSE);
   gtk_widget_set_visible (self->result_box, FALSE);
+  hall_matter_similar_reset (self->similar);
   g_clear_pointer (&self->result, json_object_unref);
   hall_matter_form_update_actions (HALL_PAGE (self));
   self->ticket_id = 0;

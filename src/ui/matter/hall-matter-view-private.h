@@ -41,6 +41,8 @@ struct _HallMatterView
   GtkListBox     *details_list;
   GtkWidget      *assignments_heading;
   GtkListBox     *assignments_list;
+  GtkWidget      *links_heading;
+  GtkListBox     *links_list;
   GtkListBox     *petitioners_list;
   GtkListBox     *timeline_list;
 };
@@ -60,6 +62,8 @@ HallDocument *_hall_matter_view_dup_paper (HallMatterView *self,
 /* hall-matter-view-assignments.c: the current round's departments and their roles, earlier
  * rounds folded away. */
 void _hall_matter_view_show_assignments (HallMatterView *self);
+/* hall-matter-view-links.c: the matters linked both ways (关联事项) and the repeat petitions. */
+void _hall_matter_view_show_links (HallMatterView *self);
 /* The open part of @department_id in the current round, or NULL. */
 JsonObject *_hall_matter_view_open_part (HallMatterView *self,
                                          gint64          department_id);

@@ -256,6 +256,7 @@ show_result (HallMatterView *self)
   add_row (self->details_list, _ ("Closed"), _hall_json_string (matter, "closed_date"));
 
   _hall_matter_view_show_assignments (self);
+  _hall_matter_view_show_links (self);
 
   _hall_rows_remove_all (self->petitioners_list);
   for (guint i = 0; petitioners != NULL && i < json_array_get_length (petitioners); i++)
@@ -638,6 +639,8 @@ hall_matter_view_class_init (HallMatterViewClass *klass)
   CHILD (details_list);
   CHILD (assignments_heading);
   CHILD (assignments_list);
+  CHILD (links_heading);
+  CHILD (links_list);
   CHILD (petitioners_list);
   CHILD (timeline_list);
 #undef CHILD

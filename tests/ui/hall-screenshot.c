@@ -26,6 +26,7 @@
 #include "hall-local-client.h"
 #include "hall-rating-pad.h"
 #include "hall-counter-page.h"
+#include "hall-matter-form.h"
 #include "hall-matter-list-page.h"
 #include "hall-announce.h"
 #include "hall-demo.h"
@@ -235,8 +236,22 @@ counter_loaded (gpointer data)
   return hall_counter_page_get_counter (data) != NULL;
 }
 
+static gboolean
+candidates_shown (gpointer data)
+{
+  return gtk_widget_get_visible (hall_ui_test_find (data, "similar"));
+}
+
+static gboolean
+form_answered (gpointer data)
+{
+  return hall_matter_form_get_result (data) != NULL;
+}
+
 /* The demo's window clerk at window 2: the visitor called and a matter being registered (with a
- * mistyped ID number), then their first-received matters with one open. */
+ * mistyped ID number), the earlier matters alike what another visitor says, linked to one and
+ * recorded as a repeat, then their first-received matters with one open, and the matter with
+ * the repeat. */
 static void
 shoot_staff (HallWindow *window,
              const char *out)
@@ -247,6 +262,7 @@ shoot_staff (HallWindow *window,
   GtkWidget     *form = hall_counter_page_get_matter_form (HALL_COUNTER_PAGE (counter));
   GListModel    *list = hall_matter_list_page_get_matters (HALL_MATTER_LIST_PAGE (matters));
   g_autoptr (GObject) first = NULL;
+  gint64 repeated;
 
   hall_ui_test_wait (counter_loaded, counter, 60, "the window");
   settle (600);
@@ -260,6 +276,25 @@ shoot_staff (HallWindow *window,
   hall_ui_test_type (form, "petitioners[0].id_number", "430102198503151237");
   settle (600);
   shoot (window, out, "staff-register");
+  hall_matter_form_reset (HALL_MATTER_FORM (form));
+  hall_ui_test_type (form, "petitioners[0].name", "周建华");
+  hall_ui_test_type (form, "content", "小区电梯长期故障无人维修，物业还擅自提高物业费，要求住建部门督促整改");
+  hall_ui_test_wait (candidates_shown, form, 30, "the earlier matters");
+  settle (400);
+  {
+    GtkWidget *candidates = hall_ui_test_find (form, "similar_list");
+    GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (candidates), 0));
+
+    adw_action_row_activate (ADW_ACTION_ROW (row));
+  }
+  settle (400);
+  shoot (window, out, "repeat-candidates");
+  gtk_widget_activate_action (form, "matter-form.submit", NULL);
+  hall_ui_test_wait (form_answered, form, 30, "the repeat recorded");
+  settle (400);
+  shoot (window, out, "repeat-recorded");
+  repeated = json_object_get_int_member (hall_matter_form_get_result (HALL_MATTER_FORM (form)),
+                                         "matter_id");
   hall_workspace_show_page (workspace, "matters");
   settle (1200);
   first = g_list_model_get_item (list, 0);
@@ -268,6 +303,9 @@ shoot_staff (HallWindow *window,
                                        hall_json_item_get_id (HALL_JSON_ITEM (first)));
   settle (1200);
   shoot (window, out, "staff-matters");
+  hall_matter_list_page_show_matter (HALL_MATTER_LIST_PAGE (matters), repeated);
+  settle (1200);
+  shoot (window, out, "repeat-matter");
 }
 
 static gboolean

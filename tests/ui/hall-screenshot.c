@@ -6,7 +6,8 @@
  * of the demo's hall manager, each in the light and the dark style, and a date field's calendar
  * open. As root, with avahi-daemon and dbus-daemon installed, also the join page listing two
  * halls found on the LAN (announced to a daemon of its own, hall-test-avahi.h). Then a window's
- * rating pad at 1024×600, idle and asking (HALL_SCREENSHOT_ONLY=rating-pad takes only those).
+ * rating pad at 1024×600, idle and asking (HALL_SCREENSHOT_ONLY=rating-pad takes only those;
+ * HALL_SCREENSHOT_ONLY=staff only the window clerk's pages).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -287,6 +288,8 @@ shoot_staff (HallWindow *window,
 
     adw_action_row_activate (ADW_ACTION_ROW (row));
   }
+  /* Scrolled to the panel: the button under it has the focus. */
+  gtk_widget_grab_focus (hall_ui_test_find (form, "register_button"));
   settle (400);
   shoot (window, out, "repeat-candidates");
   gtk_widget_activate_action (form, "matter-form.submit", NULL);
@@ -657,6 +660,9 @@ main (int   argc,
   gtk_widget_activate_action (signin, "signin.submit", NULL);
   hall_ui_test_wait_page (window, "workspace", 60);
   hall_ui_test_wait (board_loaded, window, 60, "the hall board");
+  /* HALL_SCREENSHOT_ONLY=staff: the window clerk's pages alone. */
+  if (g_strcmp0 (g_getenv ("HALL_SCREENSHOT_ONLY"), "staff") == 0)
+    goto staff;
   shoot (window, out, "board");
   shoot_manager (window, out);
   shoot_display (app, out);
@@ -677,6 +683,7 @@ main (int   argc,
     }
   shoot_date_picker (window, out);
 
+staff:
   /* The demo's window clerk at window 2. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.sign-out", NULL);
   hall_ui_test_wait_page (window, "signin", 30);
@@ -687,6 +694,13 @@ main (int   argc,
   gtk_widget_activate_action (signin, "signin.submit", NULL);
   hall_ui_test_wait_page (window, "workspace", 60);
   shoot_staff (window, out);
+  if (g_strcmp0 (g_getenv ("HALL_SCREENSHOT_ONLY"), "staff") == 0)
+    {
+      hall_application_forget_hall (app);
+      gtk_window_destroy (GTK_WINDOW (window));
+      hall_test_rm_rf (data_dir);
+      return 0;
+    }
 
   /* The demo's leader. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.sign-out", NULL);

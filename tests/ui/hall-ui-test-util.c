@@ -102,6 +102,30 @@ hall_ui_test_flush (void)
     ;
 }
 
+static void
+collect_texts (GtkWidget *widget,
+               GString   *texts)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (texts, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  else if (GTK_IS_EDITABLE (widget))
+    g_string_append_printf (texts, "%s\n", gtk_editable_get_text (GTK_EDITABLE (widget)));
+  else if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    g_string_append_printf (texts, "%s\n", gtk_button_get_label (GTK_BUTTON (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, texts);
+}
+
+char *
+hall_ui_test_texts (GtkWidget *root)
+{
+  GString *texts = g_string_new (NULL);
+
+  collect_texts (root, texts);
+  return g_string_free (texts, FALSE);
+}
+
 GtkWidget *
 hall_ui_test_find (GtkWidget  *root,
                    const char *name)

@@ -38,6 +38,8 @@ void hall_ui_test_wait (HallUiTestCondition condition,
 void hall_ui_test_pause (guint milliseconds);
 /* Lets pending idle work (layout, model updates) run. */
 void hall_ui_test_flush (void);
+/* Every text under @root, shown or not (labels, text fields, buttons' labels), one a line. */
+char *hall_ui_test_texts (GtkWidget *root);
 /* The widget named @name under @root; the test fails when there is none. */
 GtkWidget *hall_ui_test_find (GtkWidget  *root,
                               const char *name);

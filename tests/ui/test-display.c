@@ -2,7 +2,8 @@
  * starts as the display by itself, a call at window 2 shows within a second and is spoken, a
  * recall flashes and is spoken again, the notice the manager writes reaches it, no screen and
  * nothing the display account receives names the visitor (name, ID number, phone, address),
- * it cannot be closed, a wrong administrator's password is refused, and after a restart it
+ * it cannot be closed, its top-left corner held 5 s (not 4 s) asks for an administrator, a
+ * wrong administrator's password is refused, and after a restart it
  * comes back as the display until an administrator leaves it for good
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -47,27 +48,13 @@ has_device (gpointer data)
   return hall_device_window_get_device (data) != NULL;
 }
 
-static void
-collect_texts (GtkWidget *widget,
-               GString   *texts)
-{
-  if (GTK_IS_LABEL (widget))
-    g_string_append_printf (texts, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
-  else if (GTK_IS_EDITABLE (widget))
-    g_string_append_printf (texts, "%s\n", gtk_editable_get_text (GTK_EDITABLE (widget)));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_texts (child, texts);
-}
-
 static gboolean
 window_shows (gpointer data)
 {
-  GtkWidget *window = data;
-  g_autoptr (GString) texts = g_string_new (NULL);
+  GtkWidget       *window = data;
+  g_autofree char *texts = hall_ui_test_texts (window);
 
-  collect_texts (window, texts);
-  return strstr (texts->str, g_object_get_data (G_OBJECT (window), "want")) != NULL;
+  return strstr (texts, g_object_get_data (G_OBJECT (window), "want")) != NULL;
 }
 
 static void
@@ -188,6 +175,30 @@ unlock (GtkWidget  *window,
   gtk_widget_activate_action (window, "device.unlock-confirm", NULL);
 }
 
+/* A finger on the device's top-left corner for @milliseconds, through the corner's own press
+ * gesture (what GTK does when a touch or a button goes down there and comes up again). */
+static void
+corner_press (GtkWidget *window,
+              guint      milliseconds)
+{
+  GtkWidget *corner = hall_ui_test_find (window, "corner");
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (corner);
+  GtkEventController *press = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && press == NULL; i++)
+    {
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        press = controller;
+    }
+  g_assert_nonnull (press);
+  g_signal_emit_by_name (press, "pressed", 1, 4.0, 4.0);
+  hall_ui_test_pause (milliseconds);
+  g_signal_emit_by_name (press, "released", 1, 4.0, 4.0);
+  hall_ui_test_flush ();
+}
+
 /* ---- the first start: set up, calls, recall, notice, no personal data, no way out --------- */
 
 static void
@@ -205,7 +216,7 @@ first_run_activated (HallApplication *app,
   g_autoptr (JsonObject) called = NULL;
   g_autoptr (JsonObject) recalled = NULL;
   g_autoptr (GPtrArray) said = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GString) texts = g_string_new (NULL);
+  g_autofree char *texts = NULL;
   GPtrArray       *events;
   HallClient      *client;
   Watch            watch = { NULL, said, NULL };
@@ -288,8 +299,8 @@ first_run_activated (HallApplication *app,
 
   /* Nothing of the visitor: on screen, in the events the display received, and in whatever
    * the display account may read. */
-  collect_texts (window, texts);
-  assert_nothing_personal ("the display", texts->str);
+  texts = hall_ui_test_texts (window);
+  assert_nothing_personal ("the display", texts);
   g_assert_cmpuint (events->len, >, 0);
   for (guint i = 0; i < events->len; i++)
     {
@@ -337,6 +348,13 @@ first_run_activated (HallApplication *app,
     hall_ui_test_wait (said_and_quiet, &watch, 60, "the call said");
     g_assert_cmpuint (said->len, ==, 3);
   }
+
+  /* The top-left corner held: 4 s asks nothing, 5 s asks for an administrator. The panel it
+   * opens is the one the wrong and the right password are typed into below. */
+  corner_press (window, 4000);
+  g_assert_false (gtk_widget_get_visible (hall_ui_test_find (window, "unlock_panel")));
+  corner_press (window, 5200);
+  g_assert_true (gtk_widget_get_visible (hall_ui_test_find (window, "unlock_panel")));
 
   /* No way out: closing the window and Ctrl+Q do nothing. */
   gtk_window_close (active);

@@ -229,6 +229,7 @@ test_hall_day (void)
   g_autofree char *admin = NULL;
   g_autofree char *pad = NULL;
   g_autofree char *recalled = NULL;
+  g_autofree char *held = NULL;
   g_autoptr (JsonObject) whoami = NULL;
   g_autoptr (JsonObject) json = NULL;
   g_autoptr (JsonObject) matter = NULL;
@@ -313,7 +314,24 @@ test_hall_day (void)
   hall_test_server_start (day.server);
   serve (&day, 4, NULL);
   all_offline (&day, 0);
-  serve (&day, 2, "satisfied");
+  /* A visitor called at window 2 steps out for a paper: held, first in line again when back, and
+   * called again: the same big line, said again. */
+  id = call_next (&day, 2, &held);
+  g_clear_pointer (&json, json_object_unref);
+  json = hall_test_server_ok (day.server, day.staff[2], "ticket.hold",
+                              "{\"ticket_id\": %" G_GINT64_FORMAT "}", id);
+  g_clear_pointer (&json, json_object_unref);
+  json = hall_test_server_ok (day.server, day.staff[2], "ticket.resume",
+                              "{\"ticket_id\": %" G_GINT64_FORMAT "}", id);
+  g_clear_pointer (&json, json_object_unref);
+  json = hall_test_server_ok (day.server, day.staff[2], "counter.call_next", "{}");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (json, "ticket"), "code"),
+                   ==, held);
+  g_ptr_array_add (day.spoken, hall_voice_call_text (held, 2));
+  g_clear_pointer (&words, g_strfreev);
+  words = ask (&day.display, "called", "call %s 2 %u", held, day.spoken->len);
+  g_assert_cmpstr (words[1], ==, "0");
+  finish (&day, 2, id, "satisfied");
 
   /* The manager changes the notice; window 4 closes for the afternoon. */
   g_clear_pointer (&json, json_object_unref);

@@ -157,7 +157,9 @@ show_call (HallDisplayPage *self,
   g_autofree char *words = NULL;
   g_autofree char *said = NULL;
 
-  if (code == NULL || counter_number <= 0 || (!recall && ticket_id == self->call_ticket_id))
+  /* The snapshot does not show again the call on screen; a call from the feed is always new (a
+   * ticket held and called again, or a call the snapshot read on reconnecting showed first). */
+  if (code == NULL || counter_number <= 0 || (!speak && ticket_id == self->call_ticket_id))
     return;
   words = call_words (code, counter_number);
   gtk_label_set_text (self->call_label, words);
@@ -439,11 +441,15 @@ hall_display_page_event (HallPage   *page,
   if ((g_str_equal (kind, "ticket.called") || g_str_equal (kind, "ticket.recalled"))
       && g_str_equal (queue, "counter"))
     {
+      /* Each event of a call is said once, whatever the feed brings twice. */
+      gboolean fresh = seq == 0 || seq > self->call_seq;
+
       self->call_seq = MAX (self->call_seq, seq);
-      show_call (self, json_object_get_int_member_with_default (event, "ticket_id", 0),
-                 json_object_get_string_member_with_default (event, "code", NULL),
-                 json_object_get_int_member_with_default (event, "counter_number", 0), TRUE,
-                 g_str_equal (kind, "ticket.recalled"));
+      if (fresh)
+        show_call (self, json_object_get_int_member_with_default (event, "ticket_id", 0),
+                   json_object_get_string_member_with_default (event, "code", NULL),
+                   json_object_get_int_member_with_default (event, "counter_number", 0), TRUE,
+                   g_str_equal (kind, "ticket.recalled"));
     }
   if (g_str_equal (kind, "display.notice"))
     {

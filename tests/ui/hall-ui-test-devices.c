@@ -214,7 +214,7 @@ display_step (Device *device,
                                                words[2]);
       want.text = text;
       want.count = (guint) g_ascii_strtoull (words[3], NULL, 10);
-      hall_ui_test_wait (call_is, &want, 60, text);
+      hall_ui_test_wait (call_is, &want, HALL_UI_TEST_STEP_TIMEOUT, text);
       hall_ui_test_say ("called %d", device->flashing);
     }
   else if (g_str_equal (words[0], "counts"))
@@ -223,7 +223,7 @@ display_step (Device *device,
       g_autofree char *shown = NULL;
 
       want.text = expected;
-      hall_ui_test_wait (departments_are, &want, 60, "the waiting counts");
+      hall_ui_test_wait (departments_are, &want, HALL_UI_TEST_STEP_TIMEOUT, "the waiting counts");
       shown = departments_text (device);
       hall_ui_test_say ("counts %s", shown);
     }
@@ -260,18 +260,18 @@ kiosk_step (Device *device,
       JsonObject      *reply;
 
       want.text = "start";
-      hall_ui_test_wait (kiosk_screen_is, &want, 30, "the kiosk's start");
+      hall_ui_test_wait (kiosk_screen_is, &want, HALL_UI_TEST_STEP_TIMEOUT, "the kiosk's start");
       want.text = name;
-      hall_ui_test_wait (kiosk_has_choice, &want, 30, name);
+      hall_ui_test_wait (kiosk_has_choice, &want, HALL_UI_TEST_STEP_TIMEOUT, name);
       hall_kiosk_page_set_export_filename (HALL_KIOSK_PAGE (page), pdf);
       gtk_widget_activate (hall_ui_test_find (page, name));
       want.text = "details";
-      hall_ui_test_wait (kiosk_screen_is, &want, 30, "the kiosk's details");
+      hall_ui_test_wait (kiosk_screen_is, &want, HALL_UI_TEST_STEP_TIMEOUT, "the kiosk's details");
       for (guint64 i = 1; i < g_ascii_strtoull (words[2], NULL, 10); i++)
         g_assert_true (gtk_widget_activate_action (page, "kiosk.persons-more", NULL));
       g_assert_true (gtk_widget_activate_action (page, "kiosk.take", NULL));
       want.count = device->printed + 1;
-      hall_ui_test_wait (kiosk_printed, &want, 60, "the ticket printed");
+      hall_ui_test_wait (kiosk_printed, &want, HALL_UI_TEST_STEP_TIMEOUT, "the ticket printed");
       reply = hall_kiosk_page_get_last_ticket (HALL_KIOSK_PAGE (page));
       hall_ui_test_say (
           "ticket %s %" G_GINT64_FORMAT " %s",
@@ -288,7 +288,7 @@ kiosk_step (Device *device,
       hall_ui_test_type (page, "number_entry", words[1]);
       hall_ui_test_type (page, "code_entry", words[2]);
       g_assert_true (gtk_widget_activate_action (page, "kiosk.query", NULL));
-      hall_ui_test_wait (kiosk_answered, &want, 60, "the status query's answer");
+      hall_ui_test_wait (kiosk_answered, &want, HALL_UI_TEST_STEP_TIMEOUT, "the status query's answer");
       if (g_str_equal (hall_kiosk_page_get_screen (HALL_KIOSK_PAGE (page)), "status"))
         hall_ui_test_say ("status %s",
                           gtk_label_get_text (GTK_LABEL (hall_ui_test_find (page, "state_label"))));
@@ -313,15 +313,15 @@ pad_step (Device *device,
       g_autofree char *button = g_strdup_printf ("rate-%s", words[2]);
 
       want.count = (guint) g_ascii_strtoull (words[1], NULL, 10);
-      hall_ui_test_wait (pad_asks, &want, 60, "the pad asking");
+      hall_ui_test_wait (pad_asks, &want, HALL_UI_TEST_STEP_TIMEOUT, "the pad asking");
       if (g_str_equal (words[2], "dissatisfied"))
         gtk_widget_activate (hall_ui_test_find (device->device, "score-attitude-2"));
       gtk_widget_activate (hall_ui_test_find (device->device, button));
       want.text = "thanks";
       want.count = 0;
-      hall_ui_test_wait (pad_asks, &want, 60, "the pad's thanks");
+      hall_ui_test_wait (pad_asks, &want, HALL_UI_TEST_STEP_TIMEOUT, "the pad's thanks");
       want.text = "idle";
-      hall_ui_test_wait (pad_asks, &want, 60, "the pad back to its window");
+      hall_ui_test_wait (pad_asks, &want, HALL_UI_TEST_STEP_TIMEOUT, "the pad back to its window");
       hall_ui_test_say ("rated %s", words[1]);
     }
   else
@@ -338,7 +338,7 @@ common_step (Device *device,
   if (g_str_equal (words[0], "offline"))
     {
       want.flag = g_str_equal (words[1], "1");
-      hall_ui_test_wait (offline_is, &want, 60, "the offline banner");
+      hall_ui_test_wait (offline_is, &want, HALL_UI_TEST_STEP_TIMEOUT, "the offline banner");
       hall_ui_test_say ("offline %d", want.flag);
       return TRUE;
     }
@@ -348,7 +348,7 @@ common_step (Device *device,
 
       want.text = text;
       want.flag = g_str_equal (words[0], "shows");
-      hall_ui_test_wait (window_has_text, &want, 60, text);
+      hall_ui_test_wait (window_has_text, &want, HALL_UI_TEST_STEP_TIMEOUT, text);
       hall_ui_test_say ("%s", words[0]);
       return TRUE;
     }

@@ -301,6 +301,16 @@ send_cancelled_cb (GCancellable *cancellable,
 void
 _hall_remote_resend_calls (HallRemoteClient *self)
 {
+  g_autoptr (SoupSession) before = g_object_ref (self->session);
+
+  /* The connection opened alongside the feed (its warm-up's) carries the calls from now on; the
+   * warm-up itself, if still under way, goes on to its end. */
+  if (self->next_session != NULL)
+    {
+      g_object_unref (self->session);
+      self->session = g_steal_pointer (&self->next_session);
+      g_clear_object (&self->warm_up);
+    }
   for (guint i = 0; i < self->sends->len; i++)
     {
       Send *send = g_ptr_array_index (self->sends, i);
@@ -312,8 +322,8 @@ _hall_remote_resend_calls (HallRemoteClient *self)
       send->resend = TRUE;
     }
   /* Every try ends (cancelled) and closes its connection, idle ones too; those being resent
-   * start again in send_done_cb(). */
-  soup_session_abort (self->session);
+   * start again in send_done_cb(), on the session calls go on now. */
+  soup_session_abort (before);
 }
 
 /* ---- HallClient --------------------------------------------------------------------------- */
@@ -478,7 +488,10 @@ hall_remote_client_dispose (GObject *object)
   _hall_remote_link_cancel (self);
   if (self->session != NULL)
     soup_session_abort (self->session);
+  if (self->next_session != NULL)
+    soup_session_abort (self->next_session);
   g_clear_object (&self->session);
+  g_clear_object (&self->next_session);
   g_clear_object (&self->feed_session);
 
   G_OBJECT_CLASS (hall_remote_client_parent_class)->dispose (object);

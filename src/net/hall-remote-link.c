@@ -1,6 +1,6 @@
 /* hall-remote-link.c — whether the hall is there, and the change feed while signed in
  *
- * Signed in, the link is the events WebSocket, reopened with backoff (0.5 s doubling to 10 s)
+ * Signed in, the link is the events WebSocket, reopened with backoff (0.5 s, then every second)
  * and resumed from the last seq delivered; signed out, it is a health check, repeated with the
  * same backoff while the hall is away.
  *
@@ -8,7 +8,11 @@
  * lost after 3.5 s without a word, so the window shows it is offline within about 4 s
  * (architecture.md §6). A feed whose TCP connection gets no answer soon (CONNECT_TIMEOUT_MIN_MS)
  * is given up for a fresh one at once: the kernel resends a SYN after 1, 3, 7, 15 … s, so one
- * long attempt would notice a healed link up to half a minute late.
+ * long attempt would notice a healed link up to half a minute late. While the link is down a
+ * try lasts a second at most, so the first after the link heals goes within about a second; each
+ * try also opens a connection for the calls (a warm-up request on the session they go on next),
+ * so that the pages' reloads and the calls still waiting do not wait for TCP and TLS once more
+ * after the feed is back.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,7 +24,7 @@
 
 #include "hall-remote-private.h"
 
-#define BACKOFF_MAX_MS 10000
+#define BACKOFF_MAX_MS 1000
 /* The feed pings the server; silence this long means the link is gone even without a FIN. A
  * pong comes back one round trip after its ping (0.6 s over a 300 ms WAN), and TCP resends a lost
  * packet after about a second: 3.5 s of silence is more than two losses in a row. */
@@ -33,6 +37,8 @@
  * retransmission timeout, which a lossy link then pays on every lost packet. */
 #define CONNECT_TIMEOUT_MIN_MS 900u
 #define CONNECT_TIMEOUT_MAX_MS 10000u
+/* While the link is down: one lost SYN must not hold up the first try after the heal. */
+#define CONNECT_TIMEOUT_OUTAGE_MS 1000u
 
 void
 _hall_remote_mark_reachable (HallRemoteClient *self)
@@ -285,7 +291,35 @@ connect_timeout_ms (HallRemoteClient *self)
   guint ms = self->connect_us > 0 ? (guint) (4 * self->connect_us / 1000)
                                   : CONNECT_TIMEOUT_MIN_MS << MIN (self->connect_timeouts, 4u);
 
-  return CLAMP (ms, CONNECT_TIMEOUT_MIN_MS, CONNECT_TIMEOUT_MAX_MS);
+  ms = CLAMP (ms, CONNECT_TIMEOUT_MIN_MS, CONNECT_TIMEOUT_MAX_MS);
+  return self->outage ? MIN (ms, CONNECT_TIMEOUT_OUTAGE_MS) : ms;
+}
+
+static void
+warm_up_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr (SoupMessage) msg = user_data;
+  g_autoptr (GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, NULL);
+
+  /* Only the connection it opened counts; the calls say whether the hall answers. */
+}
+
+/* A connection for the calls, opened alongside the feed's during an outage (see the top). */
+static void
+warm_up (HallRemoteClient *self)
+{
+  SoupMessage *msg;
+
+  if (self->next_session == NULL)
+    self->next_session = _hall_remote_new_session (HALL_REMOTE_CALL_TIMEOUT_SECONDS);
+  g_cancellable_cancel (self->warm_up);
+  g_clear_object (&self->warm_up);
+  self->warm_up = g_cancellable_new ();
+  msg = _hall_remote_new_message (self, "GET", "/api/v1/health", NULL);
+  soup_session_send_and_read_async (self->next_session, msg, G_PRIORITY_DEFAULT, self->warm_up,
+                                    warm_up_done_cb, msg);
 }
 
 static void
@@ -352,6 +386,8 @@ _hall_remote_link_attempt (HallRemoteClient *self)
       soup_session_websocket_connect_async (self->feed_session, data->msg, NULL, NULL,
                                             G_PRIORITY_DEFAULT, data->attempt, ws_connected_cb,
                                             data);
+      if (self->outage)
+        warm_up (self);
     }
   else
     {
@@ -364,6 +400,8 @@ _hall_remote_link_attempt (HallRemoteClient *self)
 void
 _hall_remote_link_cancel (HallRemoteClient *self)
 {
+  g_cancellable_cancel (self->warm_up);
+  g_clear_object (&self->warm_up);
   g_clear_handle_id (&self->reconnect_id, g_source_remove);
   stop_connect_timeout (self);
   g_cancellable_cancel (self->link_attempt);

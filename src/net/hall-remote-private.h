@@ -34,6 +34,10 @@ struct _HallRemoteClient
   GPtrArray *sends; /* the calls under way (their task data, not owned) */
   /* The link was lost and has not come back yet: the calls under way go again when it does. */
   gboolean outage;
+  /* While the feed is being reopened after an outage: the session the calls go on once it is
+   * back, whose connection a warm-up request opens alongside the feed's rather than after it. */
+  SoupSession  *next_session;
+  GCancellable *warm_up;
 
   gboolean                 feed_wanted;
   GCancellable            *link_attempt; /* a WebSocket handshake or health check under way */
@@ -58,7 +62,8 @@ SoupMessage *_hall_remote_new_message (HallRemoteClient *self,
 GError *_hall_remote_pin_mismatch_error (HallRemoteClient *self,
                                          SoupMessage      *msg);
 GError *_hall_remote_unreachable_error (HallRemoteClient *self);
-/* Sends every call under way again, on new connections (same request_id). */
+/* Sends every call under way again, on new connections (same request_id): the warm session's
+ * when there is one. */
 void _hall_remote_resend_calls (HallRemoteClient *self);
 
 /* hall-remote-link.c */

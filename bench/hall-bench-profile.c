@@ -32,7 +32,7 @@ static const Span spans[] = {
   { "handoff", "server: worker → main loop", FALSE },
   { "answer", "server: answer (JSON, headers)", FALSE },
   { "total", "server: total", FALSE },
-  { "pages", "WAL pages per commit", TRUE },
+  { "pages", "WAL pages per commit (pages/call)", TRUE },
   { "batch", "calls in the commit", TRUE },
 };
 

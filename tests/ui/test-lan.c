@@ -51,17 +51,20 @@
 #define CUT_SECONDS 30
 /* What the clerk must see: the banner within 5 s of the cut (a timer: 3.5 s of silence), the hall
  * caught up within 5 s of the heal (issue 8's target, printed with the figure). Catching up goes
- * through a new connection, TLS and a call over a link that loses one packet in twenty, and a
- * lost SYN costs TCP a second: measured 2.85–5.55 s on quiet machines, so the test fails past 10 s,
- * where waiting on TCP's own retry timers (up to 30 s) would land. Under the sanitizers the app
- * runs five to ten times slower: there the bounds are 15 s and 60 s. */
+ * through new connections, TLS and a call over a link that loses one packet in twenty, and a
+ * lost SYN costs TCP a second. Measured 2.85–5.55 s while the client opened the calls'
+ * connection only after the feed's and a feed try could last four times a slow connection's
+ * time; with the tries capped at 1 s during the outage and the calls' connection opened
+ * alongside the feed's (hall-remote-link.c), 2.57–4.08 s in six runs on a loaded machine: the
+ * test fails past 5 s. Under the sanitizers the app runs five to ten times slower: there the
+ * bounds are 15 s and 60 s. */
 #define CAUGHT_UP_TARGET (5 * G_USEC_PER_SEC)
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_UNDEFINED__)
 #define BANNER_WITHIN (15 * G_USEC_PER_SEC)
 #define CAUGHT_UP_WITHIN (60 * G_USEC_PER_SEC)
 #else
 #define BANNER_WITHIN (5 * G_USEC_PER_SEC)
-#define CAUGHT_UP_WITHIN (10 * G_USEC_PER_SEC)
+#define CAUGHT_UP_WITHIN CAUGHT_UP_TARGET
 #endif
 
 #define DEPT_CHENGJIAN 2

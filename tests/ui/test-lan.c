@@ -55,9 +55,9 @@
  * lost SYN costs TCP a second. Measured 2.85–5.55 s while the client opened the calls'
  * connection only after the feed's and a feed try could last four times a slow connection's
  * time; with the tries capped at 1 s during the outage and the calls' connection opened
- * alongside the feed's (hall-remote-link.c), 2.57–4.08 s in five runs on a loaded machine (a sixth under 5 s too): the
- * test fails past 5 s. Under the sanitizers the app runs five to ten times slower: there the
- * bounds are 15 s and 60 s. */
+ * alongside the feed's (hall-remote-link.c), 2.57–4.08 s in five runs on a loaded machine (a
+ * sixth under 5 s too): the test fails past 5 s. Under the sanitizers the app runs five to ten
+ * times slower: there the bounds are 15 s and 60 s. */
 #define CAUGHT_UP_TARGET (5 * G_USEC_PER_SEC)
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_UNDEFINED__)
 #define BANNER_WITHIN (15 * G_USEC_PER_SEC)

@@ -29,6 +29,7 @@
 #include "hall-export.h"
 #include "hall-restore.h"
 #include "hall-server.h"
+#include "hall-supervision-scheduler.h"
 #include "hall-tls.h"
 
 #define DEFAULT_LISTEN "0.0.0.0:8443"
@@ -177,6 +178,7 @@ cmd_serve (int    argc,
   g_autoptr (GTlsCertificate) certificate = NULL;
   g_autoptr (GMainLoop) loop = NULL;
   g_autoptr (HallBackupScheduler) scheduler = NULL;
+  g_autoptr (HallSupervisionScheduler) supervision = NULL;
   g_autofree char *fingerprint = NULL;
   g_autofree char *url = NULL;
   guint            sigterm, sigint;
@@ -257,6 +259,7 @@ cmd_serve (int    argc,
     serve.announcement = announce (engine, hall_server_get_port (server), fingerprint);
 
   scheduler = hall_backup_scheduler_new (engine);
+  supervision = hall_supervision_scheduler_new (engine);
   loop = g_main_loop_new (NULL, FALSE);
   serve.loop = loop;
   serve.server = server;
@@ -270,6 +273,7 @@ cmd_serve (int    argc,
   g_clear_object (&serve.announcement);
   /* Let the engine finish what it was given, then close the database. */
   g_clear_object (&scheduler);
+  g_clear_object (&supervision);
   hall_engine_shutdown (engine);
   close (lock);
   g_message ("Stopped");

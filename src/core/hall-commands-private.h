@@ -14,21 +14,22 @@ G_BEGIN_DECLS
 extern const HallCommand _hall_session_commands[]; /* hall-session.c: sign-in, role switch, feed */
 extern const HallCommand _hall_account_commands[]; /* hall-account.c: accounts, audit trail */
 extern const HallCommand
-                         _hall_setup_commands[];    /* hall-setup.c: hall, departments, counters, categories */
-extern const HallCommand _hall_calendar_commands[]; /* hall-calendar.c: working days */
-extern const HallCommand _hall_queue_commands[];    /* hall-queue.c: tickets and counters */
-extern const HallCommand _hall_matter_commands[];   /* hall-matter.c: petitioners and matters */
-extern const HallCommand _hall_search_commands[];   /* hall-search.c: matter.search */
-extern const HallCommand _hall_repeat_commands[];   /* hall-matter-repeat.c: similar, link, unlink */
-extern const HallCommand _hall_leader_commands[];   /* hall-leader.c: roster, reception, 包案, 督办 */
-extern const HallCommand _hall_stats_commands[];    /* hall-stats.c: stats.summary, stats.trace */
-extern const HallCommand _hall_outreach_commands[]; /* hall-leader-outreach.c: 下访/约访 */
-extern const HallCommand _hall_dispute_commands[];  /* hall-dispute.c: 矛盾纠纷排查化解 */
-extern const HallCommand _hall_ledger_commands[];   /* hall-ledger.c: ledger.list */
-extern const HallCommand _hall_admin_commands[];    /* hall-admin.c: hall.backup, hall.check */
-extern const HallCommand _hall_backup_commands[];   /* hall-backup.c: the daily backup, the list */
-extern const HallCommand _hall_rating_commands[];   /* hall-rating.c: the window rating pads */
-extern const HallCommand _hall_display_commands[];  /* hall-display.c: the devices' notice, unlock */
+                         _hall_setup_commands[];       /* hall-setup.c: hall, departments, counters, categories */
+extern const HallCommand _hall_calendar_commands[];    /* hall-calendar.c: working days */
+extern const HallCommand _hall_queue_commands[];       /* hall-queue.c: tickets and counters */
+extern const HallCommand _hall_matter_commands[];      /* hall-matter.c: petitioners and matters */
+extern const HallCommand _hall_search_commands[];      /* hall-search.c: matter.search */
+extern const HallCommand _hall_repeat_commands[];      /* hall-matter-repeat.c: similar, link, unlink */
+extern const HallCommand _hall_leader_commands[];      /* hall-leader.c: roster, reception, 包案, 督办 */
+extern const HallCommand _hall_stats_commands[];       /* hall-stats.c: stats.summary, stats.trace */
+extern const HallCommand _hall_outreach_commands[];    /* hall-leader-outreach.c: 下访/约访 */
+extern const HallCommand _hall_dispute_commands[];     /* hall-dispute.c: 矛盾纠纷排查化解 */
+extern const HallCommand _hall_ledger_commands[];      /* hall-ledger.c: ledger.list */
+extern const HallCommand _hall_admin_commands[];       /* hall-admin.c: hall.backup, hall.check */
+extern const HallCommand _hall_backup_commands[];      /* hall-backup.c: the daily backup, the list */
+extern const HallCommand _hall_rating_commands[];      /* hall-rating.c: the window rating pads */
+extern const HallCommand _hall_supervision_commands[]; /* hall-supervision.c: rules, 约谈/通报 */
+extern const HallCommand _hall_display_commands[];     /* hall-display.c: the devices' notice, unlock */
 
 /* ---- functions one part of the engine offers the others (run inside a handler's transaction) ----
  */

@@ -27,6 +27,7 @@ static const HallCommand *tables[] = {
   _hall_backup_commands,
   _hall_rating_commands,
   _hall_display_commands,
+  _hall_supervision_commands,
 };
 
 static GHashTable *by_name;

@@ -12,6 +12,7 @@
 #include "hall-audit-chain-private.h"
 #include "hall-commands-private.h"
 #include "hall-dispatch-private.h"
+#include "hall-supervision-private.h"
 
 #define SESSION_SLIDE_SECONDS (60 * 60)
 
@@ -356,6 +357,9 @@ dispatch (HallCtx        *ctx,
 
   result = command->func (ctx, call->params, error);
   if (result == NULL)
+    return NULL;
+  /* A write on a matter may be what a supervision rule waited for (issue 11 §4). */
+  if ((command->flags & HALL_COMMAND_WRITE) && !_hall_supervision_after_write (ctx, error))
     return NULL;
 
   if (request_id != NULL && (command->flags & HALL_COMMAND_WRITE)

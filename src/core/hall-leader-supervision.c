@@ -28,9 +28,11 @@ set_supervised (HallCtx *ctx,
 {
   g_autoptr (HallStmt) stmt = NULL;
 
+  /* A matter stays supervised while any flag on it, a leader's or a rule's, is open. */
   stmt = hall_db_prepare (
       ctx->db,
-      "UPDATE matter SET supervised = ?2, "
+      "UPDATE matter SET supervised = ?2 OR EXISTS (SELECT 1 FROM leader_supervision s "
+      "WHERE s.matter_id = ?1 AND s.resolved = 0), "
       "supervised_by = CASE WHEN ?2 THEN ?3 ELSE supervised_by END, "
       "supervised_at = CASE WHEN ?2 THEN ?4 ELSE supervised_at END, updated_at = ?4 "
       "WHERE id = ?1",
@@ -44,6 +46,76 @@ set_supervised (HallCtx *ctx,
   return _hall_leader_exec (stmt, error);
 }
 
+/* Resolves @only (a flag of the matter) or, when 0, every open flag of the matter: the leader's
+ * and the rules'. Each resolved flag leaves a timeline entry naming its rule. */
+static gboolean
+resolve_flags (HallCtx    *ctx,
+               gint64      matter_id,
+               gint64      only,
+               const char *resolution,
+               gint64     *last_id,
+               GError    **error)
+{
+  g_autoptr (HallStmt) open = NULL;
+  g_autoptr (JsonArray) flags = NULL;
+
+  open = hall_db_prepare (ctx->db,
+                          "SELECT id, rule FROM leader_supervision WHERE matter_id = ?1 "
+                          "AND resolved = 0 AND (?2 = 0 OR id = ?2) ORDER BY id",
+                          error);
+  if (open == NULL)
+    return FALSE;
+  hall_stmt_bind_int (open, 1, matter_id);
+  hall_stmt_bind_int (open, 2, only);
+  flags = hall_stmt_all_objects (open, error);
+  if (flags == NULL)
+    return FALSE;
+  g_clear_pointer (&open, hall_stmt_release);
+  if (json_array_get_length (flags) == 0)
+    {
+      if (only != 0)
+        hall_set_error (error, HALL_ERROR_NOT_FOUND, "supervision_id",
+                        _ ("This flag is not open on this matter."));
+      else
+        hall_set_error (error, HALL_ERROR_CONFLICT, "resolve",
+                        _ ("This matter is not under supervision."));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < json_array_get_length (flags); i++)
+    {
+      JsonObject *flag = json_array_get_object_element (flags, i);
+      g_autoptr (HallStmt) done = NULL;
+      g_autoptr (JsonObject) detail = json_object_new ();
+      gint64 id = json_object_get_int_member (flag, "id");
+
+      done = hall_db_prepare (
+          ctx->db,
+          "UPDATE leader_supervision SET resolved = 1, resolved_at = ?2, resolved_by = ?3, "
+          "resolution = ?4 WHERE id = ?1",
+          error);
+      if (done == NULL)
+        return FALSE;
+      hall_stmt_bind_int (done, 1, id);
+      hall_stmt_bind_int (done, 2, ctx->now);
+      hall_stmt_bind_int (done, 3, ctx->actor->user_id);
+      hall_stmt_bind_text (done, 4, resolution);
+      if (!_hall_leader_exec (done, error))
+        return FALSE;
+      g_clear_pointer (&done, hall_stmt_release);
+
+      json_object_set_int_member (detail, "supervision_id", id);
+      if (!json_object_get_null_member (flag, "rule"))
+        json_object_set_string_member (detail, "rule", json_object_get_string_member (flag, "rule"));
+      if (resolution)
+        json_object_set_string_member (detail, "resolution", resolution);
+      if (!_hall_matter_add_timeline (ctx, matter_id, "supervision_resolved", detail, error))
+        return FALSE;
+      *last_id = id;
+    }
+  return set_supervised (ctx, matter_id, FALSE, error);
+}
+
 static JsonObject *
 describe_supervision (HallCtx *ctx,
                       gint64   supervision_id,
@@ -55,9 +127,9 @@ describe_supervision (HallCtx *ctx,
   stmt = hall_db_prepare (
       ctx->db,
       "SELECT s.id, s.matter_id, m.number AS matter_number, s.by_user_id, "
-      "a.display_name AS by_name, s.at, s.note, s.due_date, s.resolved, s.resolved_at, "
+      "a.display_name AS by_name, s.rule, s.at, s.note, s.due_date, s.resolved, s.resolved_at, "
       "s.resolution FROM leader_supervision s JOIN matter m ON m.id = s.matter_id "
-      "JOIN account a ON a.id = s.by_user_id WHERE s.id = ?1",
+      "LEFT JOIN account a ON a.id = s.by_user_id WHERE s.id = ?1",
       error);
   if (stmt == NULL)
     return NULL;
@@ -86,7 +158,7 @@ _hall_leader_supervise (HallCtx    *ctx,
   g_autoptr (JsonObject) detail = NULL;
   const char *note = NULL, *due_date = NULL, *resolution = NULL;
   gboolean    resolve = FALSE;
-  gint64      matter_id, open_id = 0, supervision_id;
+  gint64      matter_id, open_id = 0, supervision_id = 0, supervision_id_param = 0;
   JsonObject *payload;
 
   matter = _hall_matter_require (ctx, params, HALL_MATTER_READ, error);
@@ -94,12 +166,16 @@ _hall_leader_supervise (HallCtx    *ctx,
       || !hall_param_bool (params, "resolve", FALSE, &resolve, error)
       || !hall_param_string (params, "note", !resolve, NOTE_MAX, &note, error)
       || !hall_param_date (params, "due_date", !resolve, &due_date, error)
-      || !hall_param_string (params, "resolution", FALSE, NOTE_MAX, &resolution, error))
+      || !hall_param_string (params, "resolution", FALSE, NOTE_MAX, &resolution, error)
+      || !hall_param_int (params, "supervision_id", FALSE, 1, G_MAXINT64, &supervision_id_param,
+                          error))
     return NULL;
   matter_id = _hall_matter_get_int (matter, "id");
 
   open = hall_db_prepare (
-      ctx->db, "SELECT id FROM leader_supervision WHERE matter_id = ?1 AND resolved = 0", error);
+      ctx->db,
+      "SELECT id FROM leader_supervision WHERE matter_id = ?1 AND resolved = 0 AND rule IS NULL",
+      error);
   if (open == NULL)
     return NULL;
   hall_stmt_bind_int (open, 1, matter_id);
@@ -116,28 +192,8 @@ _hall_leader_supervise (HallCtx    *ctx,
 
   if (resolve)
     {
-      g_autoptr (HallStmt) done = NULL;
-
-      if (open_id == 0)
-        {
-          hall_set_error (error, HALL_ERROR_CONFLICT, "resolve",
-                          _ ("This matter is not under supervision."));
-          return NULL;
-        }
-      done = hall_db_prepare (
-          ctx->db,
-          "UPDATE leader_supervision SET resolved = 1, resolved_at = ?2, resolved_by = ?3, "
-          "resolution = ?4 WHERE id = ?1",
-          error);
-      if (done == NULL)
+      if (!resolve_flags (ctx, matter_id, supervision_id_param, resolution, &supervision_id, error))
         return NULL;
-      hall_stmt_bind_int (done, 1, open_id);
-      hall_stmt_bind_int (done, 2, ctx->now);
-      hall_stmt_bind_int (done, 3, ctx->actor->user_id);
-      hall_stmt_bind_text (done, 4, resolution);
-      if (!_hall_leader_exec (done, error) || !set_supervised (ctx, matter_id, FALSE, error))
-        return NULL;
-      supervision_id = open_id;
     }
   else
     {
@@ -215,8 +271,7 @@ _hall_leader_supervise (HallCtx    *ctx,
     json_object_set_string_member (detail, "due_date", due_date);
   if (resolution)
     json_object_set_string_member (detail, "resolution", resolution);
-  if (!_hall_matter_add_timeline (ctx, matter_id, resolve ? "supervision_resolved" : "supervised",
-                                  detail, error))
+  if (!resolve && !_hall_matter_add_timeline (ctx, matter_id, "supervised", detail, error))
     return NULL;
 
   payload = json_object_new ();
@@ -254,11 +309,11 @@ _hall_leader_supervision (HallCtx    *ctx,
       hall_db_prepare (ctx->db,
                        "SELECT s.id AS supervision_id, s.matter_id, m.number AS matter_number, "
                        "m.state AS matter_state, m.department_id, d.name AS department_name, "
-                       "s.by_user_id, a.display_name AS by_name, s.at, s.note, s.due_date, "
-                       "m.charge_leader_id "
+                       "s.by_user_id, a.display_name AS by_name, s.rule, s.at, s.note, "
+                       "s.due_date, m.charge_leader_id "
                        "FROM leader_supervision s JOIN matter m ON m.id = s.matter_id "
                        "JOIN department d ON d.id = m.department_id "
-                       "JOIN account a ON a.id = s.by_user_id "
+                       "LEFT JOIN account a ON a.id = s.by_user_id "
                        "WHERE s.resolved = 0 ORDER BY s.due_date, s.id LIMIT ?1",
                        error);
   if (flagged == NULL)

@@ -154,6 +154,8 @@ hall_label_timeline (const char *kind)
     { "charge_closed", NULL, N_ ("Leader’s charge ended") },
     { "supervised", NULL, N_ ("Flagged for supervision") },
     { "supervision_resolved", NULL, N_ ("Supervision resolved") },
+    /* Translators: timeline: a leader's talk (约谈) or notice (通报) names this matter */
+    { "talk", NULL, N_ ("Talk or notice") },
     /* Translators: timeline: whether the petitioner went to a higher level was set (越级访) */
     { "escalation_set", NULL, N_ ("Higher level visited recorded") },
     /* Translators: timeline: the petitioner came again about this matter (重复信访) */
@@ -164,6 +166,30 @@ hall_label_timeline (const char *kind)
   };
 
   return FIND (labels, kind);
+}
+
+const char *
+hall_label_supervision_rule (const char *rule)
+{
+  static const Label labels[] = {
+    /* Translators: the rules that flag a matter for supervision (督办) by themselves */
+    { "half_period", NULL, N_ ("Half the period gone without progress") },
+    { "silent_department", NULL, N_ ("Cooperating department silent 5 working days") },
+    { "due_no_reply", NULL, N_ ("Due within 3 working days, no reply") },
+    { "repeat_visit", NULL, N_ ("Repeat visit on an open matter") },
+    { "dissatisfied", NULL, N_ ("Dissatisfied at follow-up") },
+  };
+
+  return FIND (labels, rule);
+}
+
+const char *
+hall_label_talk_kind (const char *kind)
+{
+  /* Translators: 约谈 (a leader's talk with a department's head) and 通报 (a notice to all) */
+  if (g_strcmp0 (kind, "notice") == 0)
+    return C_ ("talk kind", "Notice");
+  return C_ ("talk kind", "Talk");
 }
 
 const char *
@@ -235,6 +261,10 @@ hall_label_command (const char *command)
     { "leader.receptions", "command", NC_ ("command", "List reception records") },
     { "leader.roster", "command", NC_ ("command", "Read the duty roster") },
     { "leader.supervision", "command", NC_ ("command", "Read supervision") },
+    { "leader.forecast", "command", NC_ ("command", "Read the week’s forecast") },
+    { "leader.talk", "command", NC_ ("command", "Record a talk or notice") },
+    { "leader.talks", "command", NC_ ("command", "List talks and notices") },
+    { "supervision.evaluate", "command", NC_ ("command", "Apply the supervision rules") },
     { "leader.today", "command", NC_ ("command", "Read today’s duty leader") },
     { "matter.accept", "command", NC_ ("command", "Accept a matter") },
     { "matter.assign", "command", NC_ ("command", "Assign a matter") },

@@ -22,6 +22,9 @@ const char *hall_label_rating_score (const char *score);
 const char *hall_label_sex (const char *sex);
 /* A matter's timeline entry */
 const char *hall_label_timeline (const char *kind);
+/* A supervision rule (leader_supervision.rule), and a 约谈 / 通报's kind. */
+const char *hall_label_supervision_rule (const char *rule);
+const char *hall_label_talk_kind (const char *kind);
 const char *hall_label_ticket_state (const char *state);
 /* A service window's state: "open", "paused", anything else is closed */
 const char *hall_label_counter_state (const char *state);

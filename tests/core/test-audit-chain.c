@@ -179,6 +179,21 @@ test_upgraded (Fixture      *f,
                                "DROP TABLE request; CREATE TABLE request (request_id TEXT "
                                "PRIMARY KEY, user_id INTEGER, command TEXT NOT NULL, result TEXT "
                                "NOT NULL, at INTEGER NOT NULL) WITHOUT ROWID; "
+                               "DROP TABLE leader_talk_matter; DROP TABLE leader_talk; "
+                               "ALTER TABLE leader_supervision RENAME TO supervision_7; "
+                               "CREATE TABLE leader_supervision (id INTEGER PRIMARY KEY, "
+                               "matter_id INTEGER NOT NULL REFERENCES matter (id), "
+                               "by_user_id INTEGER NOT NULL REFERENCES account (id), "
+                               "at INTEGER NOT NULL, note TEXT NOT NULL, "
+                               "due_date TEXT NOT NULL, resolved INTEGER NOT NULL DEFAULT 0, "
+                               "resolved_at INTEGER, resolved_by INTEGER, resolution TEXT, "
+                               "superseded_by INTEGER REFERENCES leader_supervision (id)); "
+                               "INSERT INTO leader_supervision SELECT id, matter_id, by_user_id, "
+                               "at, note, due_date, resolved, resolved_at, resolved_by, "
+                               "resolution, superseded_by FROM supervision_7 WHERE rule IS NULL; "
+                               "DROP TABLE supervision_7; "
+                               "CREATE UNIQUE INDEX leader_supervision_open ON leader_supervision "
+                               "(matter_id) WHERE resolved = 0; "
                                "PRAGMA user_version = 7;");
   f->hall->engine = hall_engine_new (f->hall->path, &error);
   g_assert_no_error (error);

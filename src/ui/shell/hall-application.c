@@ -60,6 +60,7 @@ _hall_application_close_hall (HallApplication *self)
 {
   _hall_application_stop_hosting (self);
   g_clear_object (&self->backups);
+  g_clear_object (&self->supervision);
   if (self->lock >= 0)
     close (g_steal_fd (&self->lock));
   if (self->client != NULL)
@@ -94,6 +95,7 @@ _hall_application_set_local_hall (HallApplication *self,
       if (self->lock < 0)
         g_message ("%s", error->message);
       self->backups = hall_backup_scheduler_new (engine);
+      self->supervision = hall_supervision_scheduler_new (engine);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
@@ -548,6 +550,7 @@ hall_application_dispose (GObject *object)
   /* As close_hall(), without telling anyone: nobody is listening any more. */
   g_clear_object (&self->host);
   g_clear_object (&self->backups);
+  g_clear_object (&self->supervision);
   if (self->lock >= 0)
     close (g_steal_fd (&self->lock));
   g_clear_object (&self->client);

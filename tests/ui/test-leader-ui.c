@@ -16,6 +16,7 @@
 #include "hall-matter-view.h"
 #include "hall-reception-form.h"
 #include "hall-reception-page.h"
+#include "hall-board-page.h"
 #include "hall-supervision-page.h"
 #include "hall-test-util.h"
 #include "hall-ui-test-util.h"
@@ -660,6 +661,81 @@ test_supervision (Fixture      *f,
   close_window (window, page);
 }
 
+/* A client of @username in @role, signed in at the hall's time now. */
+static HallClient *
+signed_in_client (Fixture    *f,
+                  const char *username,
+                  const char *role)
+{
+  HallClient *client = hall_local_client_new (f->hall->engine);
+  gboolean    signed_in = FALSE;
+
+  hall_client_login_async (client, username, "password123", role, 0, NULL, hall_ui_test_login_cb,
+                           &signed_in);
+  hall_ui_test_wait (hall_ui_test_flag_set, &signed_in, 30, "the sign-in");
+  return client;
+}
+
+static gboolean
+label_is (gpointer data)
+{
+  GtkWidget **w = data;
+
+  return w[0] != NULL && g_strcmp0 (gtk_label_get_text (GTK_LABEL (w[0])), (const char *) w[1]) == 0;
+}
+
+/* A matter accepted on 12 October is due 11 December with no reply: on Monday 7 December the
+ * hall flags it by itself (three working days, 9 December a holiday), the supervision page's
+ * "This week" lists it under 城建 with the rule, and the manager's board counts it. */
+static void
+test_forecast (Fixture      *f,
+               gconstpointer data)
+{
+  gint64 matter_id = hall_test_register_visit (f->hall, f->staff, 0, NULL);
+  g_autoptr (JsonObject) r = NULL;
+  g_autoptr (JsonObject) evaluated = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HallClient) leader = NULL;
+  g_autoptr (HallClient) manager = NULL;
+  g_autofree char *admin = hall_test_add_user (f->hall, "admin", "admin", NULL, 0);
+  g_autofree char *row_name = g_strdup_printf ("forecast-%" G_GINT64_FORMAT, matter_id);
+  GtkWidget       *page, *window, *board, *board_window, *row;
+  gpointer         find[2], count[2];
+
+  r = hall_test_ok (f->hall, f->staff, "matter.accept", "{\"matter_id\":%" G_GINT64_FORMAT "}",
+                    matter_id);
+  g_clear_pointer (&r, json_object_unref);
+  r = hall_test_ok (f->hall, admin, "calendar.set_day",
+                    "{\"date\":\"2026-12-09\",\"kind\":\"holiday\"}");
+  hall_test_set_now (f->hall, "2026-12-07 09:00");
+  evaluated = hall_engine_call_system (f->hall->engine, "supervision.evaluate", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (json_object_get_int_member (evaluated, "raised"), >=, 1);
+
+  leader = signed_in_client (f, "zhang", "leader");
+  page = hall_supervision_page_new (leader);
+  window = in_window (page);
+  find[0] = hall_ui_test_find (page, "week_summary");
+  find[1] = "1 matter turns overdue by 2026-12-14";
+  hall_ui_test_wait (label_is, find, 30, "this week's list");
+  row = hall_ui_test_find (page, row_name);
+  g_assert_nonnull (hall_ui_test_find (page, "department-2"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                            "Due within 3 working days, no reply"));
+
+  manager = signed_in_client (f, "zhiban", "manager");
+  board = hall_board_page_new (manager);
+  board_window = in_window (board);
+  count[0] = hall_ui_test_find (board, "forecast_count");
+  count[1] = "1";
+  g_assert_nonnull (count[0]);
+  hall_ui_test_wait (label_is, count, 30, "the board's count");
+  g_assert_true (gtk_widget_is_visible (hall_ui_test_find (board, "forecast-tile")));
+
+  close_window (board_window, board);
+  close_window (window, page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -670,6 +746,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/leader-ui/charges", Fixture, NULL, fixture_set_up, test_charges, fixture_tear_down);
   g_test_add ("/leader-ui/supervision", Fixture, NULL, fixture_set_up, test_supervision,
+              fixture_tear_down);
+  g_test_add ("/leader-ui/forecast", Fixture, NULL, fixture_set_up, test_forecast,
               fixture_tear_down);
   return hall_ui_test_run (data_dir);
 }

@@ -15,6 +15,7 @@
 #include "hall-json-item.h"
 #include "hall-board-page.h"
 #include "hall-counter-card.h"
+#include "hall-forecast-tile.h"
 #include "hall-rating-alerts.h"
 
 struct _HallBoardPage
@@ -41,6 +42,7 @@ struct _HallBoardPage
   GtkWidget        *longest_card;
   GtkLabel         *leader_value;
   HallRatingAlerts *rating_alerts;
+  HallForecastTile *forecast_tile;
 };
 
 G_DEFINE_FINAL_TYPE (HallBoardPage, hall_board_page, HALL_TYPE_PAGE)
@@ -191,6 +193,16 @@ session_role (HallPage *page)
 }
 
 static void
+forecast_cb (HallPage     *page,
+             JsonObject   *reply,
+             const GError *error,
+             gpointer      user_data)
+{
+  /* The board's own error page tells of a hall that cannot be read; a tile just hides. */
+  hall_forecast_tile_set_forecast (HALL_BOARD_PAGE (page)->forecast_tile, reply);
+}
+
+static void
 hall_board_page_refresh (HallPage *page)
 {
   HallBoardPage *self = HALL_BOARD_PAGE (page);
@@ -204,9 +216,17 @@ hall_board_page_refresh (HallPage *page)
   hall_page_load (page, "hall.snapshot", NULL, snapshot_cb, NULL);
   /* A 不满意 from a window's rating pad waits here for the manager (and shows to leaders). */
   if (g_str_equal (role, "manager") || g_str_equal (role, "leader"))
-    hall_page_load (page, "rating.alerts", NULL, alerts_cb, NULL);
+    {
+      hall_page_load (page, "rating.alerts", NULL, alerts_cb, NULL);
+      /* The matters turning overdue this week (督办 预警): a count here, the list on the
+       * supervision page. */
+      hall_page_load (page, "leader.forecast", NULL, forecast_cb, NULL);
+    }
   else
-    hall_rating_alerts_set_alerts (self->rating_alerts, NULL);
+    {
+      hall_rating_alerts_set_alerts (self->rating_alerts, NULL);
+      hall_forecast_tile_set_forecast (self->forecast_tile, NULL);
+    }
 }
 
 static void
@@ -402,6 +422,7 @@ hall_board_page_class_init (HallBoardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HallBoardPage, longest_card);
   gtk_widget_class_bind_template_child (widget_class, HallBoardPage, leader_value);
   gtk_widget_class_bind_template_child (widget_class, HallBoardPage, rating_alerts);
+  gtk_widget_class_bind_template_child (widget_class, HallBoardPage, forecast_tile);
 
   gtk_widget_class_install_action (widget_class, "board.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "board.follow-up", "x", follow_up_action);
@@ -411,6 +432,7 @@ hall_board_page_class_init (HallBoardPageClass *klass)
 
   g_type_ensure (HALL_TYPE_COUNTER_CARD);
   g_type_ensure (HALL_TYPE_RATING_ALERTS);
+  g_type_ensure (HALL_TYPE_FORECAST_TILE);
 }
 
 static void

@@ -24,6 +24,7 @@
 #include "hall-matter-view.h"
 #include "hall-rows.h"
 #include "hall-supervision-page.h"
+#include "hall-supervision-week.h"
 
 #define DEFAULT_REPORT_DAYS 7
 
@@ -61,6 +62,8 @@ struct _HallSupervisionPage
   GtkListBox     *overdue_list;
   GtkListBox     *due_soon_list;
   GtkListBox     *flagged_list;
+  GtkLabel       *week_summary;
+  GtkListBox     *week_list;
   Form            flag;
   HallDateRow    *due_row;
   GtkLabel       *due_error;
@@ -122,10 +125,19 @@ create_row (gpointer item,
       g_autofree char *at =
           _hall_format_date (json_object_get_int_member_with_default (data, "at", 0));
 
-      /* Translators: a supervised matter: the note, who flagged it and when */
-      g_string_append_printf (subtitle, _ ("%s — %s, %s"),
-                              json_object_get_string_member_with_default (data, "note", ""),
-                              json_object_get_string_member_with_default (data, "by_name", ""), at);
+      const char *rule = json_object_get_string_member_with_default (data, "rule", NULL);
+      const char *note = json_object_get_string_member_with_default (data, "note", "");
+
+      if (rule != NULL)
+        /* Translators: a matter a supervision rule flagged by itself: the rule, what it found
+           (a date, a department), when */
+        g_string_append_printf (subtitle, _ ("%s: %s — flagged by the hall, %s"),
+                                hall_label_supervision_rule (rule), note, at);
+      else
+        /* Translators: a supervised matter: the note, who flagged it and when */
+        g_string_append_printf (subtitle, _ ("%s — %s, %s"), note,
+                                json_object_get_string_member_with_default (data, "by_name", ""),
+                                at);
     }
   else
     {
@@ -191,9 +203,28 @@ supervision_cb (HallPage     *page,
 }
 
 static void
+forecast_cb (HallPage     *page,
+             JsonObject   *reply,
+             const GError *error,
+             gpointer      user_data)
+{
+  HallSupervisionPage *self = HALL_SUPERVISION_PAGE (page);
+  g_autofree char     *summary = NULL;
+
+  if (reply == NULL)
+    {
+      gtk_label_set_text (self->week_summary, error->message);
+      return;
+    }
+  summary = _hall_supervision_week_fill (self->week_list, reply);
+  gtk_label_set_text (self->week_summary, summary);
+}
+
+static void
 hall_supervision_page_refresh (HallPage *page)
 {
   hall_page_load (page, "leader.supervision", NULL, supervision_cb, NULL);
+  hall_page_load (page, "leader.forecast", NULL, forecast_cb, NULL);
 }
 
 static JsonObject *
@@ -543,6 +574,8 @@ hall_supervision_page_class_init (HallSupervisionPageClass *klass)
   CHILD (overdue_list);
   CHILD (due_soon_list);
   CHILD (flagged_list);
+  CHILD (week_summary);
+  CHILD (week_list);
   CHILD (due_row);
   CHILD (due_error);
   FORM_CHILD ("flag_title", flag.title);

@@ -124,6 +124,19 @@ format_detail (HallMatterView *self,
 
   if (detail == NULL)
     return g_strdup ("");
+  /* A flag the hall raised names its rule first; a talk or notice its kind and subject. */
+  if ((s = _hall_json_string (detail, "rule")) != NULL)
+    g_ptr_array_add (parts, g_strdup (hall_label_supervision_rule (s)));
+  if (g_strcmp0 (kind, "talk") == 0)
+    {
+      g_ptr_array_add (parts, g_strdup (hall_label_talk_kind (_hall_json_string (detail, "kind"))));
+      if ((s = _hall_json_string (detail, "date")) != NULL)
+        g_ptr_array_add (parts, g_strdup (s));
+      if ((s = _hall_json_string (detail, "department_name")) != NULL)
+        g_ptr_array_add (parts, g_strdup (s));
+      if ((s = _hall_json_string (detail, "subject")) != NULL)
+        g_ptr_array_add (parts, g_strdup (s));
+    }
   /* A progress note is the note first, then whose. */
   if ((s = _hall_json_string (detail, "text")) != NULL)
     g_ptr_array_add (parts, g_strdup (s));

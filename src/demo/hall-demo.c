@@ -679,6 +679,18 @@ run_morning (Demo      *demo,
   return TRUE;
 }
 
+/* The demo has no scheduler of its own (nothing of it is kept): the supervision rules raise their
+ * flags once, now, as the hall's scheduler would have. */
+static gboolean
+raise_rules (Demo    *demo,
+             GError **error)
+{
+  g_autoptr (JsonObject) result = call (demo, g_get_real_time () / G_USEC_PER_SEC, NULL,
+                                        "supervision.evaluate", NULL, error);
+
+  return result != NULL;
+}
+
 static void
 fill_thread (GTask        *task,
              gpointer      source_object,
@@ -715,7 +727,7 @@ fill_thread (GTask        *task,
        && past_matter (demo, today, 2, 40, PAST_ACCEPTED, FALSE, &error);
 
   ok = ok && setup_roster (demo, today, &error) && yesterday_escalation (demo, today, &error)
-       && run_morning (demo, today, &error);
+       && run_morning (demo, today, &error) && raise_rules (demo, &error);
 
   hall_engine_set_now (demo->engine, 0);
   if (!ok)

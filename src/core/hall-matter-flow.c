@@ -277,9 +277,10 @@ _hall_matter_extend (HallCtx    *ctx,
       return NULL;
     }
 
-  /* 60 days from acceptance plus the extension, counted as one period. */
-  new_due = _hall_calendar_add_days (ctx, _hall_matter_get_string (matter, "accepted_date"),
-                                     HALL_MATTER_HANDLING_DAYS + days, error);
+  /* The extension counts on from the handling deadline as the calendar moved it (民法典 203),
+   * never as 60 + N days from acceptance: when the 60th day fell in a holiday, that sum could
+   * land in the same holiday and the extension would add nothing. */
+  new_due = _hall_calendar_add_days (ctx, handling_due, (int) days, error);
   if (new_due == NULL)
     return NULL;
 

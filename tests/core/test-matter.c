@@ -338,8 +338,9 @@ test_lifecycle (Fixture      *f,
     g_assert_nonnull (strstr (error->message, "2026-03-17"));
   }
 
-  /* Extension: once, at most 30 days, with reason and approver. 60 + 30 days from 2 March end
-   * on Sunday 31 May, so 1 June. */
+  /* Extension: once, at most 30 days, with reason and approver. The 60 days from 2 March end on
+   * Friday 1 May, inside 劳动节, so on Wednesday 6 May; 30 more days from there end on Friday
+   * 5 June. */
   hall_test_fails (f->hall, f->sun, "matter.extend", HALL_ERROR_INVALID_ARGUMENT, "days",
                    "{\"matter_id\":%" G_GINT64_FORMAT
                    ",\"days\":31,\"reason\":\"情况复杂\",\"approver\":\"赵局长\"}",
@@ -352,7 +353,7 @@ test_lifecycle (Fixture      *f,
           "{\"matter_id\":%" G_GINT64_FORMAT
           ",\"days\":30,\"reason\":\"需现场勘验\",\"approver\":\"赵局长\"}",
           id);
-  g_assert_cmpstr (matter_member (r, "handling_due"), ==, "2026-06-01");
+  g_assert_cmpstr (matter_member (r, "handling_due"), ==, "2026-06-05");
   hall_test_fails (f->hall, f->sun, "matter.extend", HALL_ERROR_CONFLICT, "days",
                    "{\"matter_id\":%" G_GINT64_FORMAT
                    ",\"days\":5,\"reason\":\"再延\",\"approver\":\"赵局长\"}",
@@ -501,6 +502,49 @@ test_decision_clock (Fixture      *f,
       json_object_get_int_member (json_object_get_object_member (r, "matter"), "decision_late"));
 }
 
+/* An extension always adds time: it counts on from the handling deadline as the calendar moved
+ * it (民法典 203), not as 60 + N days from acceptance, which can fall in the same holiday. */
+static void
+test_extension_over_holiday (Fixture      *f,
+                             gconstpointer data)
+{
+  g_autoptr (JsonObject) r = NULL;
+  g_autoptr (JsonObject) got = NULL;
+  JsonArray  *timeline;
+  JsonObject *extended;
+  gint64      id;
+
+  /* Accepted Monday 2 March: the 60th day is Friday 1 May, 劳动节 (1–5 May), so Wednesday 6 May.
+   * 62 days from acceptance would be Sunday 3 May, inside the holiday too: the same 6 May. */
+  at (f, "2026-03-02 09:00");
+  id = register_matter (f, f->zhang, NULL);
+  r = hall_test_ok (f->hall, f->zhang, "matter.accept", "{\"matter_id\":%" G_GINT64_FORMAT "}",
+                    id);
+  g_assert_cmpstr (matter_member (r, "handling_due"), ==, "2026-05-06");
+  g_clear_pointer (&r, json_object_unref);
+
+  /* Two days more from Wednesday 6 May: Friday 8 May. */
+  at (f, "2026-04-28 09:00");
+  r = hall_test_ok (f->hall, f->zhang, "matter.extend",
+                    "{\"matter_id\":%" G_GINT64_FORMAT
+                    ",\"days\":2,\"reason\":\"需调取档案\",\"approver\":\"赵局长\"}",
+                    id);
+  g_assert_cmpstr (matter_member (r, "handling_due"), ==, "2026-05-08");
+
+  got = hall_test_ok (f->hall, f->zhang, "matter.get", "{\"matter_id\":%" G_GINT64_FORMAT "}",
+                      id);
+  timeline = json_object_get_array_member (got, "timeline");
+  extended = json_array_get_object_element (timeline, json_array_get_length (timeline) - 1);
+  g_assert_cmpstr (json_object_get_string_member (extended, "kind"), ==, "extended");
+  {
+    JsonObject *detail = json_object_get_object_member (extended, "detail");
+
+    g_assert_cmpstr (json_object_get_string_member (detail, "handling_due_before"), ==,
+                     "2026-05-06");
+    g_assert_cmpstr (json_object_get_string_member (detail, "handling_due"), ==, "2026-05-08");
+  }
+}
+
 static void
 test_objection_over_holiday (Fixture      *f,
                              gconstpointer data)
@@ -614,6 +658,7 @@ main (int   argc,
   ADD ("/matter/lifecycle", test_lifecycle);
   ADD ("/matter/decision-clock", test_decision_clock);
   ADD ("/matter/objection-over-holiday", test_objection_over_holiday);
+  ADD ("/matter/extension-over-holiday", test_extension_over_holiday);
   ADD ("/matter/concurrent-numbers", test_concurrent_numbers);
 
   return g_test_run ();

@@ -175,12 +175,15 @@ _hall_matter_reply (HallCtx    *ctx,
   g_autoptr (JsonObject) matter = NULL;
   g_autoptr (JsonObject) detail = json_object_new ();
   g_autofree char *review_until = NULL;
-  const char      *opinion = NULL, *text = NULL, *handling_due;
+  const char      *opinion = NULL, *text = NULL, *facts = NULL, *basis = NULL, *handling_due;
   gboolean         late;
   gint64           matter_id;
 
   matter = _hall_matter_require (ctx, params, HALL_MATTER_WRITE, error);
-  if (matter == NULL || !hall_param_enum (params, "opinion", TRUE, opinions, &opinion, error)
+  if (matter == NULL
+      || !hall_param_string (params, "facts", TRUE, HALL_MATTER_TEXT_MAX, &facts, error)
+      || !hall_param_string (params, "basis", TRUE, HALL_MATTER_TEXT_MAX, &basis, error)
+      || !hall_param_enum (params, "opinion", TRUE, opinions, &opinion, error)
       || !hall_param_string (params, "text", TRUE, HALL_MATTER_TEXT_MAX, &text, error)
       || !_hall_matter_check_state (matter, handling,
                                     _ ("Only an accepted matter can be replied to."), error)
@@ -200,7 +203,7 @@ _hall_matter_reply (HallCtx    *ctx,
                          "UPDATE matter SET state = 'replied', reply_opinion = ?2, "
                          "reply_text = ?3, replied_date = ?4, replied_at = ?5, "
                          "replied_by = ?6, reply_late = ?7, review_request_until = ?8, "
-                         "updated_at = ?5 WHERE id = ?1",
+                         "reply_facts = ?9, reply_basis = ?10, updated_at = ?5 WHERE id = ?1",
                          error);
     if (stmt == NULL)
       return NULL;
@@ -212,6 +215,8 @@ _hall_matter_reply (HallCtx    *ctx,
     hall_stmt_bind_id (stmt, 6, ctx->actor->user_id);
     hall_stmt_bind_int (stmt, 7, late);
     hall_stmt_bind_text (stmt, 8, review_until);
+    hall_stmt_bind_text (stmt, 9, facts);
+    hall_stmt_bind_text (stmt, 10, basis);
     if (!_hall_matter_exec (stmt, error))
       return NULL;
   }

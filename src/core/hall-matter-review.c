@@ -46,7 +46,8 @@ static const Level review = {
   "updated_at = ?5 WHERE id = ?1",
   "UPDATE matter SET state = 'reviewed', review_opinion = ?2, review_text = ?3, reviewed_date = "
   "?4, "
-  "review_late = ?5, rereview_request_until = ?6, updated_at = ?7 WHERE id = ?1",
+  "review_late = ?5, rereview_request_until = ?6, updated_at = ?7, review_facts = ?8, "
+  "review_basis = ?9 WHERE id = ?1",
   "review_requested",
   "reviewed",
 };
@@ -62,7 +63,7 @@ static const Level rereview = {
   "UPDATE matter SET state = 'rereviewed', rereview_opinion = ?2, rereview_text = ?3, "
   "rereviewed_date = ?4, "
   "rereview_late = ?5, rereview_request_until = coalesce(?6, rereview_request_until), updated_at = "
-  "?7 WHERE id = ?1",
+  "?7, rereview_facts = ?8, rereview_basis = ?9 WHERE id = ?1",
   "rereview_requested",
   "rereviewed",
 };
@@ -171,12 +172,15 @@ answer (HallCtx     *ctx,
   g_autoptr (JsonObject) matter = NULL;
   g_autoptr (JsonObject) detail = json_object_new ();
   g_autofree char *next_until = NULL;
-  const char      *opinion = NULL, *text = NULL, *due;
+  const char      *opinion = NULL, *text = NULL, *facts = NULL, *basis = NULL, *due;
   gboolean         late;
   gint64           matter_id;
 
   matter = _hall_matter_require (ctx, params, HALL_MATTER_WRITE, error);
-  if (matter == NULL || !hall_param_enum (params, "opinion", TRUE, review_opinions, &opinion, error)
+  if (matter == NULL
+      || !hall_param_string (params, "facts", TRUE, HALL_MATTER_TEXT_MAX, &facts, error)
+      || !hall_param_string (params, "basis", TRUE, HALL_MATTER_TEXT_MAX, &basis, error)
+      || !hall_param_enum (params, "opinion", TRUE, review_opinions, &opinion, error)
       || !hall_param_string (params, "text", TRUE, HALL_MATTER_TEXT_MAX, &text, error)
       || !_hall_matter_check_state (
           matter, level == &review ? review_pending : rereview_pending,
@@ -207,6 +211,8 @@ answer (HallCtx     *ctx,
     hall_stmt_bind_int (stmt, 5, late);
     hall_stmt_bind_text (stmt, 6, next_until);
     hall_stmt_bind_int (stmt, 7, ctx->now);
+    hall_stmt_bind_text (stmt, 8, facts);
+    hall_stmt_bind_text (stmt, 9, basis);
     if (!_hall_matter_exec (stmt, error))
       return NULL;
   }

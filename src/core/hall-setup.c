@@ -68,8 +68,9 @@ hall_info (HallCtx    *ctx,
     {
       const char *key = hall_stmt_text (stmt, 0);
 
-      if (g_str_equal (key, "hall_name"))
-        json_object_set_string_member (result, "hall_name", hall_stmt_text (stmt, 1));
+      /* The text settings; every other one is a number. */
+      if (g_str_equal (key, "hall_name") || g_str_equal (key, "review_body"))
+        json_object_set_string_member (result, key, hall_stmt_text (stmt, 1));
       else
         json_object_set_int_member (settings, key,
                                     g_ascii_strtoll (hall_stmt_text (stmt, 1), NULL, 10));
@@ -133,12 +134,24 @@ hall_configure (HallCtx    *ctx,
                 JsonObject *params,
                 GError    **error)
 {
-  const char *hall_name = NULL;
+  const char *hall_name = NULL, *review_body = NULL;
 
-  if (!hall_param_string (params, "hall_name", FALSE, 40, &hall_name, error))
+  if (!hall_param_string (params, "hall_name", FALSE, 40, &hall_name, error)
+      || !hall_param_string (params, "review_body", FALSE, 60, &review_body, error))
     return NULL;
   if (hall_name != NULL && !set_setting (ctx, "hall_name", hall_name, error))
     return NULL;
+  /* 复查机关, named on the written opinions; given empty, the papers' own wording comes back. */
+  if (review_body != NULL && !set_setting (ctx, "review_body", review_body, error))
+    return NULL;
+  if (review_body == NULL && json_object_has_member (params, "review_body"))
+    {
+      g_autoptr (HallStmt) stmt =
+          hall_db_prepare (ctx->db, "DELETE FROM hall_setting WHERE key = 'review_body'", error);
+
+      if (stmt == NULL || hall_stmt_step (stmt, error) != SQLITE_DONE)
+        return NULL;
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (int_settings); i++)
     {

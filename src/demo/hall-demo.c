@@ -354,7 +354,11 @@ past_matter (Demo      *demo,
         return FALSE;
       g_free (json);
       json = g_strdup_printf (
-          "{\"matter_id\":%" G_GINT64_FORMAT ",\"opinion\":\"support\",\"text\":\"%s\"}", matter_id,
+          "{\"matter_id\":%" G_GINT64_FORMAT ",\"facts\":\"%s\",\"basis\":\"%s\","
+          "\"opinion\":\"support\",\"text\":\"%s\"}",
+          matter_id,
+          "经实地调查核实，信访人反映的情况属实，相关单位未按规定及时处理。",
+          "《信访工作条例》第三十二条及相关政策规定。",
           "经调查核实，信访人反映情况属实，已责成相关单位于十五日内整改到位，并将整改结果书面告知信"
           "访人。");
       replied = call (demo, at + 12 * DAY, token, "matter.reply", obj (json), error);

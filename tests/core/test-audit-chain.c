@@ -194,6 +194,12 @@ test_upgraded (Fixture      *f,
                                "DROP TABLE supervision_7; "
                                "CREATE UNIQUE INDEX leader_supervision_open ON leader_supervision "
                                "(matter_id) WHERE resolved = 0; "
+                               "ALTER TABLE matter DROP COLUMN reply_facts; "
+                               "ALTER TABLE matter DROP COLUMN reply_basis; "
+                               "ALTER TABLE matter DROP COLUMN review_facts; "
+                               "ALTER TABLE matter DROP COLUMN review_basis; "
+                               "ALTER TABLE matter DROP COLUMN rereview_facts; "
+                               "ALTER TABLE matter DROP COLUMN rereview_basis; "
                                "PRAGMA user_version = 7;");
   f->hall->engine = hall_engine_new (f->hall->path, &error);
   g_assert_no_error (error);

@@ -437,12 +437,12 @@ test_reception_roles (Fixture      *f,
   r = hall_test_ok (f->hall, f->staff, "matter.note",
                     "{\"matter_id\":%" G_GINT64_FORMAT ",\"text\":\"已提供房屋档案\"}", matter_id);
   hall_test_fails (f->hall, f->staff, "matter.reply", HALL_ERROR_FORBIDDEN, "matter_id",
-                   "{\"matter_id\":%" G_GINT64_FORMAT ",\"opinion\":\"support\",\"text\":\"已办\"}",
+                   "{\"matter_id\":%" G_GINT64_FORMAT ",\"facts\":\"经查属实\",\"basis\":\"《信访工作条例》第三十二条\",\"opinion\":\"support\",\"text\":\"已办\"}",
                    matter_id);
   g_clear_pointer (&r, json_object_unref);
   r = hall_test_ok (f->hall, lead_staff, "matter.reply",
                     "{\"matter_id\":%" G_GINT64_FORMAT
-                    ",\"opinion\":\"support\",\"text\":\"已纳入低保\"}",
+                    ",\"facts\":\"经查属实\",\"basis\":\"《信访工作条例》第三十二条\",\"opinion\":\"support\",\"text\":\"已纳入低保\"}",
                     matter_id);
   g_assert_cmpstr (
       json_object_get_string_member (json_object_get_object_member (r, "matter"), "state"), ==,

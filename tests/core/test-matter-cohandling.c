@@ -236,7 +236,7 @@ test_cohandling (Fixture      *f,
       "\"cooperating_department_ids\":[5]}",
       id);
   OK ("matter.reply", f->zhang,
-      "{\"matter_id\":%" G_GINT64_FORMAT ",\"opinion\":\"support\",\"text\":\"已修复\"}", id);
+      "{\"matter_id\":%" G_GINT64_FORMAT ",\"facts\":\"经查属实\",\"basis\":\"《信访工作条例》第三十二条\",\"opinion\":\"support\",\"text\":\"已修复\"}", id);
   GET (f->sun);
   ASSIGNMENT_IS (got, 2, "lead", "done");
   ASSIGNMENT_IS (got, 5, "cooperate", "done");

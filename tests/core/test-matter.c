@@ -366,12 +366,25 @@ test_lifecycle (Fixture      *f,
                    ",\"satisfaction\":\"satisfied\",\"outcome\":\"resolved\"}",
                    id);
   hall_test_fails (f->hall, f->sun, "matter.reply", HALL_ERROR_INVALID_ARGUMENT, "opinion",
-                   "{\"matter_id\":%" G_GINT64_FORMAT ",\"opinion\":\"maybe\",\"text\":\"x\"}", id);
+                   "{\"matter_id\":%" G_GINT64_FORMAT ",\"facts\":\"经查属实\",\"basis\":\"《信访工作条例》第三十二条\",\"opinion\":\"maybe\",\"text\":\"x\"}", id);
+  /* The facts found and the basis are required, each named. */
+  hall_test_fails (f->hall, f->sun, "matter.reply", HALL_ERROR_INVALID_ARGUMENT, "facts",
+                   "{\"matter_id\":%" G_GINT64_FORMAT
+                   ",\"basis\":\"条例\",\"opinion\":\"support\",\"text\":\"x\"}",
+                   id);
+  hall_test_fails (f->hall, f->sun, "matter.reply", HALL_ERROR_INVALID_ARGUMENT, "basis",
+                   "{\"matter_id\":%" G_GINT64_FORMAT
+                   ",\"facts\":\"属实\",\"basis\":\"  \",\"opinion\":\"support\",\"text\":\"x\"}",
+                   id);
   RESULT ("matter.reply", f->sun,
           "{\"matter_id\":%" G_GINT64_FORMAT
-          ",\"opinion\":\"support\",\"text\":\"责成物业七日内修复电梯。\"}",
+          ",\"facts\":\"经查属实\",\"basis\":\"《信访工作条例》第三十二条\",\"opinion\":\"support\",\"text\":\"责成物业七日内修复电梯。\"}",
           id);
   g_assert_cmpstr (matter_member (r, "state"), ==, "replied");
+  /* The written reply's parts, each in its own field (条例 32). */
+  g_assert_cmpstr (matter_member (r, "reply_facts"), ==, "经查属实");
+  g_assert_cmpstr (matter_member (r, "reply_basis"), ==, "《信访工作条例》第三十二条");
+  g_assert_cmpstr (matter_member (r, "reply_text"), ==, "责成物业七日内修复电梯。");
   g_assert_cmpstr (matter_member (r, "review_request_until"), ==, "2026-05-11");
   g_assert_false (
       json_object_get_int_member (json_object_get_object_member (r, "matter"), "reply_late"));
@@ -390,8 +403,10 @@ test_lifecycle (Fixture      *f,
   /* Answered late: recorded as late. */
   at (f, "2026-06-15 09:00");
   RESULT ("matter.review_reply", f->wang,
-          "{\"matter_id\":%" G_GINT64_FORMAT ",\"opinion\":\"uphold\",\"text\":\"维持原处理意见\"}", id);
+          "{\"matter_id\":%" G_GINT64_FORMAT ",\"facts\":\"经查属实\",\"basis\":\"《信访工作条例》第三十二条\",\"opinion\":\"uphold\",\"text\":\"维持原处理意见\"}", id);
   g_assert_cmpstr (matter_member (r, "state"), ==, "reviewed");
+  g_assert_cmpstr (matter_member (r, "review_facts"), ==, "经查属实");
+  g_assert_cmpstr (matter_member (r, "review_opinion"), ==, "uphold");
   g_assert_true (
       json_object_get_int_member (json_object_get_object_member (r, "matter"), "review_late"));
   g_assert_cmpstr (matter_member (r, "rereview_request_until"), ==, "2026-07-15");
@@ -402,7 +417,7 @@ test_lifecycle (Fixture      *f,
   g_assert_cmpstr (matter_member (r, "rereview_due"), ==, "2026-07-31");
   at (f, "2026-07-20 09:00");
   RESULT ("matter.rereview_reply", f->zhao,
-          "{\"matter_id\":%" G_GINT64_FORMAT ",\"opinion\":\"revise\",\"text\":\"责令限期更换电梯\"}", id);
+          "{\"matter_id\":%" G_GINT64_FORMAT ",\"facts\":\"经查属实\",\"basis\":\"《信访工作条例》第三十二条\",\"opinion\":\"revise\",\"text\":\"责令限期更换电梯\"}", id);
   hall_test_fails (f->hall, f->zhang, "matter.review_request", HALL_ERROR_CONFLICT, "matter_id",
                    "{\"matter_id\":%" G_GINT64_FORMAT ",\"reason\":\"再次\"}", id);
 

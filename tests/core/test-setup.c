@@ -76,6 +76,14 @@ test_admin_edits (void)
                    ==, 15);
   hall_test_fails (hall, admin, "hall.configure", HALL_ERROR_INVALID_ARGUMENT, "wait_norm_minutes",
                    "{\"wait_norm_minutes\":0}");
+  /* 复查机关, named on the written opinions: set, kept as text, and taken back with an empty one. */
+  g_clear_pointer (&r, json_object_unref);
+  r = hall_test_ok (hall, admin, "hall.configure", "{\"review_body\":\"芷江县人民政府\"}");
+  g_assert_cmpstr (json_object_get_string_member (r, "review_body"), ==, "芷江县人民政府");
+  g_assert_cmpstr (json_object_get_string_member (r, "hall_name"), ==, "芷江县信访超市");
+  g_clear_pointer (&r, json_object_unref);
+  r = hall_test_ok (hall, admin, "hall.configure", "{\"review_body\":\"\"}");
+  g_assert_false (json_object_has_member (r, "review_body"));
   hall_test_fails (hall, manager, "hall.configure", HALL_ERROR_FORBIDDEN, NULL,
                    "{\"hall_name\":\"x\"}");
 

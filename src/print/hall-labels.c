@@ -103,6 +103,9 @@ hall_label_opinion (const char *opinion)
     { "support", NULL, N_ ("Supported") },
     { "explain", NULL, N_ ("Explained") },
     { "reject", NULL, N_ ("Not supported") },
+    /* a review's or a re-review's opinion of the answer under review (维持 / 变更) */
+    { "uphold", NULL, N_ ("Upheld") },
+    { "revise", NULL, N_ ("Changed") },
   };
 
   return FIND (labels, opinion);

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 const char *hall_label_state (const char *state);
 const char *hall_label_channel (const char *channel);
 const char *hall_label_type (const char *type);
-/* A reply's opinion: "support", "explain", "reject" */
+/* A reply's opinion: "support", "explain", "reject"; a review's: "uphold", "revise" */
 const char *hall_label_opinion (const char *opinion);
 /* A score of the window rating pad: "attitude", "quality", "efficiency", "integrity" */
 const char *hall_label_rating_score (const char *score);

@@ -14,11 +14,12 @@
 #include <stdio.h>
 
 #include "hall-labels.h"
+#include "hall-papers-private.h"
 #include "hall-papers.h"
 
-static const char *
-member_string (JsonObject *object,
-               const char *name)
+const char *
+_hall_papers_member_string (JsonObject *object,
+                            const char *name)
 {
   if (object == NULL || !json_object_has_member (object, name)
       || json_object_get_null_member (object, name))
@@ -55,9 +56,8 @@ hall_paper_format_date (const char *iso_date)
   return g_strdup (iso_date);
 }
 
-/* "张三、李四（代表）": everybody the petition names, as the visitor knows them. */
-static char *
-petitioner_names (JsonObject *reply)
+char *
+_hall_papers_petitioner_names (JsonObject *reply)
 {
   JsonArray *petitioners = json_object_get_array_member (reply, "petitioners");
   g_autoptr (GString) names = g_string_new (NULL);
@@ -65,14 +65,14 @@ petitioner_names (JsonObject *reply)
   for (guint i = 0; petitioners != NULL && i < json_array_get_length (petitioners); i++)
     {
       JsonObject *person = json_array_get_object_element (petitioners, i);
-      const char *name = member_string (person, "name");
+      const char *name = _hall_papers_member_string (person, "name");
 
       if (name == NULL)
         continue;
       if (names->len > 0)
         /* Translators: between two names in a list of people */
         g_string_append (names, _ (", "));
-      if (g_strcmp0 (member_string (person, "role"), "representative") == 0)
+      if (g_strcmp0 (_hall_papers_member_string (person, "role"), "representative") == 0)
         /* Translators: a representative of a collective visit, after the name */
         g_string_append_printf (names, _ ("%s (representative)"), name);
       else
@@ -81,11 +81,10 @@ petitioner_names (JsonObject *reply)
   return g_string_free (g_steal_pointer (&names), FALSE);
 }
 
-/* The hall's name and the day, right-aligned at the foot, where the seal goes. */
-static void
-add_issuer (HallDocument *document,
-            const char   *hall_name,
-            const char   *today)
+void
+_hall_papers_add_issuer (HallDocument *document,
+                         const char   *hall_name,
+                         const char   *today)
 {
   g_autofree char *day = hall_paper_format_date (today);
 
@@ -115,25 +114,25 @@ hall_paper_receipt (JsonObject *matter_reply,
   /* Translators: the title of the paper a visitor takes home after registering a petition */
   document = hall_document_new (_ ("Petition Registration Receipt"));
   /* Translators: under the title of a printed paper: the matter's number */
-  number = g_strdup_printf (_ ("No. %s"), member_string (matter, "number"));
+  number = g_strdup_printf (_ ("No. %s"), _hall_papers_member_string (matter, "number"));
   hall_document_add_note (document, number);
 
-  names = petitioner_names (matter_reply);
+  names = _hall_papers_petitioner_names (matter_reply);
   persons = member_int_text (matter, "persons");
-  received = hall_paper_format_date (member_string (matter, "received_date"));
+  received = hall_paper_format_date (_hall_papers_member_string (matter, "received_date"));
   counter = member_int_text (matter, "first_counter_number");
   if (counter != NULL)
     /* Translators: on a receipt: the first receiver, "3号窗口 · 张三" */
     first = g_strdup_printf (_ ("Window %s · %s"), counter,
-                             member_string (matter, "first_user_name") ?: "—");
+                             _hall_papers_member_string (matter, "first_user_name") ?: "—");
   else
-    first = g_strdup (member_string (matter, "first_user_name"));
+    first = g_strdup (_hall_papers_member_string (matter, "first_user_name"));
 
   hall_document_add_field (document, C_ ("paper", "Query code"),
-                           member_string (matter, "query_code"));
+                           _hall_papers_member_string (matter, "query_code"));
   {
-    g_autofree char *scan = hall_paper_status_code (member_string (matter, "number"),
-                                                    member_string (matter, "query_code"));
+    g_autofree char *scan = hall_paper_status_code (_hall_papers_member_string (matter, "number"),
+                                                    _hall_papers_member_string (matter, "query_code"));
 
     if (scan != NULL)
       hall_document_add_qr (document, scan);
@@ -142,17 +141,17 @@ hall_paper_receipt (JsonObject *matter_reply,
   hall_document_add_field (document, C_ ("paper", "Persons"), persons);
   hall_document_add_field (document, C_ ("paper", "Received on"), received);
   hall_document_add_field (document, C_ ("paper", "Channel"),
-                           hall_label_channel (member_string (matter, "channel")));
+                           hall_label_channel (_hall_papers_member_string (matter, "channel")));
   hall_document_add_field (document, C_ ("paper", "Type"),
-                           hall_label_type (member_string (matter, "type")));
+                           hall_label_type (_hall_papers_member_string (matter, "type")));
   hall_document_add_field (document, C_ ("paper", "Category"),
-                           member_string (matter, "category_name"));
+                           _hall_papers_member_string (matter, "category_name"));
   hall_document_add_field (document, C_ ("paper", "Responsible department"),
-                           member_string (matter, "department_name"));
+                           _hall_papers_member_string (matter, "department_name"));
   hall_document_add_field (document, C_ ("paper", "Received by"), first);
 
   hall_document_add_heading (document, C_ ("paper", "The petition"));
-  hall_document_add_text (document, member_string (matter, "content"));
+  hall_document_add_text (document, _hall_papers_member_string (matter, "content"));
 
   hall_document_add_heading (document, C_ ("paper", "What happens next"));
   if (json_object_get_boolean_member_with_default (matter, "litigation", FALSE))
@@ -163,7 +162,7 @@ hall_paper_receipt (JsonObject *matter_reply,
         "justice windows of this hall, which will handle it according to law."));
   else
     {
-      due = hall_paper_format_date (member_string (matter, "decision_due"));
+      due = hall_paper_format_date (_hall_papers_member_string (matter, "decision_due"));
       /* Translators: on a receipt; %s is the date by which the decision is due */
       notice = g_strdup_printf (
           _ ("Your petition is registered. Whether it is accepted will be told to you in writing "
@@ -178,7 +177,7 @@ hall_paper_receipt (JsonObject *matter_reply,
   hall_document_add_signature (document, _ ("Petitioner’s signature"));
   /* Translators: a line to sign on a printed paper */
   hall_document_add_signature (document, _ ("Received by (signature)"));
-  add_issuer (document, hall_name, today);
+  _hall_papers_add_issuer (document, hall_name, today);
   return document;
 }
 
@@ -199,9 +198,9 @@ hall_paper_decision_notice (JsonObject *matter_reply,
   g_return_val_if_fail (matter_reply != NULL, NULL);
 
   matter = json_object_get_object_member (matter_reply, "matter");
-  state = member_string (matter, "state");
-  names = petitioner_names (matter_reply);
-  received = hall_paper_format_date (member_string (matter, "received_date"));
+  state = _hall_papers_member_string (matter, "state");
+  names = _hall_papers_petitioner_names (matter_reply);
+  received = hall_paper_format_date (_hall_papers_member_string (matter, "received_date"));
 
   if (g_strcmp0 (state, "registered") == 0)
     {
@@ -221,8 +220,8 @@ hall_paper_decision_notice (JsonObject *matter_reply,
           _ ("%s:\nThe petition you submitted on %s (No. %s) has been examined and is not accepted "
              "as a petition, for this reason: %s\nIf you have questions about this decision, you "
              "may ask at any window of the hall."),
-          names, received, member_string (matter, "number"),
-          member_string (matter, "decline_reason") ?: "—");
+          names, received, _hall_papers_member_string (matter, "number"),
+          _hall_papers_member_string (matter, "decline_reason") ?: "—");
     }
   else if (g_strcmp0 (state, "litigation") == 0)
     {
@@ -236,12 +235,12 @@ hall_paper_decision_notice (JsonObject *matter_reply,
              "it to the public security, procuratorate, court or justice windows of this hall, "
              "which "
              "will handle it according to law."),
-          names, received, member_string (matter, "number"));
+          names, received, _hall_papers_member_string (matter, "number"));
     }
   else
     {
-      g_autofree char *accepted = hall_paper_format_date (member_string (matter, "accepted_date"));
-      g_autofree char *due = hall_paper_format_date (member_string (matter, "handling_due"));
+      g_autofree char *accepted = hall_paper_format_date (_hall_papers_member_string (matter, "accepted_date"));
+      g_autofree char *due = hall_paper_format_date (_hall_papers_member_string (matter, "handling_due"));
 
       /* Translators: the title of the written notice that a petition is accepted (受理告知书) */
       document = hall_document_new (_ ("Notice of Acceptance of a Petition"));
@@ -253,13 +252,13 @@ hall_paper_decision_notice (JsonObject *matter_reply,
              "written reply, within 60 days of its acceptance, by %s; should it need longer, you "
              "will be told the reason for the extension.\nWith the matter number and your query "
              "code you can follow its progress at the hall’s kiosk or at any window."),
-          names, received, member_string (matter, "number"), accepted,
-          member_string (matter, "department_name") ?: "—", due);
+          names, received, _hall_papers_member_string (matter, "number"), accepted,
+          _hall_papers_member_string (matter, "department_name") ?: "—", due);
     }
-  number = g_strdup_printf (_ ("No. %s"), member_string (matter, "number"));
+  number = g_strdup_printf (_ ("No. %s"), _hall_papers_member_string (matter, "number"));
   hall_document_add_note (document, number);
   hall_document_add_text (document, text);
-  add_issuer (document, hall_name, today);
+  _hall_papers_add_issuer (document, hall_name, today);
   return document;
 }
 
@@ -279,48 +278,48 @@ hall_paper_reception_record (JsonObject *reception,
   /* Translators: the title of the form 领导干部接待群众来访登记表 */
   document = hall_document_new (_ ("Record of a Leader’s Reception of Visitors"));
   hall_document_add_note (document, hall_name);
-  date = hall_paper_format_date (member_string (reception, "date"));
+  date = hall_paper_format_date (_hall_papers_member_string (reception, "date"));
   persons = member_int_text (reception, "persons");
-  deadline = hall_paper_format_date (member_string (reception, "deadline"));
+  deadline = hall_paper_format_date (_hall_papers_member_string (reception, "deadline"));
 
   departments = json_object_get_array_member (reception, "departments");
   for (guint i = 0; departments != NULL && i < json_array_get_length (departments); i++)
     {
       JsonObject      *department = json_array_get_object_element (departments, i);
-      g_autofree char *due = hall_paper_format_date (member_string (department, "deadline"));
+      g_autofree char *due = hall_paper_format_date (_hall_papers_member_string (department, "deadline"));
 
       if (assigned->len > 0)
         g_string_append_c (assigned, '\n');
       /* Translators: one department a leader assigned a matter to, and its deadline */
-      g_string_append_printf (assigned, _ ("%s, by %s"), member_string (department, "name") ?: "—",
+      g_string_append_printf (assigned, _ ("%s, by %s"), _hall_papers_member_string (department, "name") ?: "—",
                               due);
     }
 
   hall_document_add_field (document, C_ ("paper", "Receiving leader"),
-                           member_string (reception, "leader_name"));
+                           _hall_papers_member_string (reception, "leader_name"));
   hall_document_add_field (document, C_ ("paper", "Date"), date);
   hall_document_add_field (document, C_ ("paper", "Matter number"),
-                           member_string (reception, "matter_number"));
+                           _hall_papers_member_string (reception, "matter_number"));
   hall_document_add_field (document, C_ ("paper", "Name"),
-                           member_string (reception, "petitioner_name"));
+                           _hall_papers_member_string (reception, "petitioner_name"));
   hall_document_add_field (document, C_ ("paper", "Sex"),
-                           hall_label_sex (member_string (reception, "petitioner_sex")));
+                           hall_label_sex (_hall_papers_member_string (reception, "petitioner_sex")));
   hall_document_add_field (document, C_ ("paper", "ID number"),
-                           member_string (reception, "petitioner_id_number"));
+                           _hall_papers_member_string (reception, "petitioner_id_number"));
   hall_document_add_field (document, C_ ("paper", "Address"),
-                           member_string (reception, "petitioner_address"));
+                           _hall_papers_member_string (reception, "petitioner_address"));
   hall_document_add_field (document, C_ ("paper", "Phone"),
-                           member_string (reception, "petitioner_phone"));
+                           _hall_papers_member_string (reception, "petitioner_phone"));
   hall_document_add_field (document, C_ ("paper", "Persons"), persons);
   hall_document_add_heading (document, C_ ("paper", "The problem raised"));
-  hall_document_add_text (document, member_string (reception, "problem"));
+  hall_document_add_text (document, _hall_papers_member_string (reception, "problem"));
   hall_document_add_heading (document, C_ ("paper", "The leader’s instructions"));
-  hall_document_add_text (document, member_string (reception, "instructions"));
+  hall_document_add_text (document, _hall_papers_member_string (reception, "instructions"));
   hall_document_add_heading (document, C_ ("paper", "Assigned to"));
   hall_document_add_text (document, assigned->str);
   hall_document_add_field (document, C_ ("paper", "Deadline"), deadline);
   hall_document_add_heading (document, C_ ("paper", "Result"));
-  hall_document_add_text (document, member_string (reception, "result"));
+  hall_document_add_text (document, _hall_papers_member_string (reception, "result"));
   /* Translators: a line to sign on a printed paper */
   hall_document_add_signature (document, _ ("Receiving leader (signature)"));
   return document;
@@ -382,7 +381,7 @@ hall_paper_ticket (JsonObject *issue_reply,
   g_return_val_if_fail (issue_reply != NULL, NULL);
 
   ticket = json_object_get_object_member (issue_reply, "ticket");
-  code = member_string (ticket, "code");
+  code = _hall_papers_member_string (ticket, "code");
   /* Translators: the title of the slip the ticket kiosk prints */
   document = hall_document_new (_ ("Queue Ticket"));
   hall_document_set_roll (document, TRUE);
@@ -398,7 +397,7 @@ hall_paper_ticket (JsonObject *issue_reply,
   time = g_date_time_format (issued, _ ("%Y-%m-%d %H:%M"));
 
   hall_document_add_field (document, C_ ("paper", "Department"),
-                           member_string (ticket, "department_name"));
+                           _hall_papers_member_string (ticket, "department_name"));
   hall_document_add_field (document, C_ ("paper", "Windows"), windows);
   hall_document_add_field (document, C_ ("paper", "People ahead"), ahead);
   hall_document_add_field (document, C_ ("paper", "Persons"), persons);

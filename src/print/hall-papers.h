@@ -43,6 +43,41 @@ gboolean hall_paper_parse_status_code (const char *text,
                                        char      **number,
                                        char      **query_code);
 
+/* ---- hall-papers-replies.c: the written answers and the letters about a matter ---- */
+
+/* 信访事项处理意见书 (条例 32): the request, the facts found, the basis and the opinion, and the
+ * right to a review (条例 35) by @review_body (the hall's 复查机关; NULL or "": the regulation's
+ * own words). @matter_reply is matter.get's reply; fails before the matter is replied to. */
+HallDocument *hall_paper_opinion (JsonObject *matter_reply,
+                                  const char *hall_name,
+                                  const char *review_body,
+                                  GError    **error);
+/* 复查意见书, with the right to a re-review by the body above the reviewing one (条例 36). */
+HallDocument *hall_paper_review_opinion (JsonObject *matter_reply,
+                                         const char *hall_name,
+                                         const char *review_body,
+                                         GError    **error);
+/* 复核意见书: final; the same facts and reasons are not taken up again (条例 36). */
+HallDocument *hall_paper_rereview_opinion (JsonObject *matter_reply,
+                                           const char *hall_name,
+                                           GError    **error);
+/* 延期告知书 (条例 34): the reason for the extension and the new deadline, from matter.extend's
+ * record; fails when the handling period was not extended. */
+HallDocument *hall_paper_extension_notice (JsonObject *matter_reply,
+                                           const char *hall_name,
+                                           GError    **error);
+/* 信访事项交办单: the latest assignment's department and deadline, the matter, and how to reach
+ * the petitioners (name, phone, address; never an ID number); fails when it was never assigned. */
+HallDocument *hall_paper_assignment (JsonObject *matter_reply,
+                                     const char *hall_name,
+                                     const char *today,
+                                     GError    **error);
+/* 督办函: @supervision is matter.supervise's "supervision" (what is urged, the feedback's due
+ * date, the leader), @matter_reply the matter it is about. */
+HallDocument *hall_paper_supervision (JsonObject *matter_reply,
+                                      JsonObject *supervision,
+                                      const char *hall_name);
+
 /* "2026年11月22日" for "2026-11-22"; the text itself when it is not a date. */
 char *hall_paper_format_date (const char *iso_date);
 

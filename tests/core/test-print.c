@@ -1,5 +1,6 @@
 /* test-print.c — the papers the hall hands out, as real PDF files read back with pdftotext:
- * the registration receipt, the written notice of the decision and the leader's reception record
+ * the registration receipt, the written notice of the decision, the leader's reception record, the
+ * written opinions (处理意见书, 复查意见书, 复核意见书), the extension notice, 交办单 and 督办函
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -99,18 +100,6 @@ pdf_text (HallDocument *document,
     }
   hall_test_rm_rf (dir);
   return g_steal_pointer (&out);
-}
-
-/* @text without any white space: a long paragraph comes back broken into lines and pages. */
-static char *
-squeeze (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      g_string_append_unichar (out, g_utf8_get_char (p));
-  return g_string_free (out, FALSE);
 }
 
 static void
@@ -242,7 +231,7 @@ test_long_content (Fixture      *f,
   reply = get_matter (f, register_matter (f, content->str));
   receipt = hall_paper_receipt (reply, HALL_NAME, "2026-11-20");
   text = pdf_text (receipt, &n_pages);
-  flat = squeeze (text);
+  flat = hall_test_squeeze (text);
 
   g_assert_cmpint (n_pages, >=, 3);
   /* Between the pages' footers, the whole petition in order. */
@@ -287,7 +276,7 @@ test_decision_notice (Fixture      *f,
   text = pdf_text (notice, NULL);
   g_assert_nonnull (strstr (text, "Notice of Acceptance"));
   {
-    g_autofree char *flat = squeeze (text);
+    g_autofree char *flat = hall_test_squeeze (text);
     JsonObject      *matter = json_object_get_object_member (reply, "matter");
 
     g_assert_nonnull (strstr (flat, "张伟"));
@@ -308,7 +297,7 @@ test_decision_notice (Fixture      *f,
   g_assert_nonnull (strstr (text, "Notice of Non-Acceptance"));
   {
     /* The reason, as the clerk wrote it, in the paragraph (whose lines pdftotext breaks). */
-    g_autofree char *flat = squeeze (text);
+    g_autofree char *flat = hall_test_squeeze (text);
     g_assert_nonnull (strstr (flat, "已经人民法院生效判决，不属于信访事项受理范围。"));
   }
 }
@@ -327,7 +316,7 @@ test_reception_record (Fixture      *f,
   JsonObject *reception = json_object_get_object_member (r, "reception");
   g_autoptr (HallDocument) record = hall_paper_reception_record (reception, HALL_NAME);
   g_autofree char *raw = pdf_text (record, NULL);
-  g_autofree char *text = squeeze (raw);
+  g_autofree char *text = hall_test_squeeze (raw);
 
   g_assert_nonnull (strstr (raw, "Record of a Leader"));
   /* The office's own file: the form's particulars are on it. */
@@ -338,6 +327,285 @@ test_reception_record (Fixture      *f,
   g_assert_nonnull (strstr (text, "2026-11-27"));
   g_assert_nonnull (strstr (text, "已当面答复群众"));
   g_assert_nonnull (strstr (text, "male"));
+}
+
+/* Accepted, assigned to 民政 with a note, extended once, and replied to in three parts. */
+static gint64
+replied_matter (Fixture *f)
+{
+  gint64 id = register_matter (f, "小区电梯长期故障，物业不予维修，要求尽快修复。");
+
+  json_object_unref (hall_test_ok (f->hall, f->staff, "matter.assign",
+                                   "{\"matter_id\":%lld,\"department_id\":3,"
+                                   "\"deadline\":\"2026-12-18\",\"note\":\"请于期限内核实并答复\"}",
+                                   (long long) id));
+  json_object_unref (hall_test_ok (f->hall, f->staff, "matter.extend",
+                                   "{\"matter_id\":%lld,\"days\":15,"
+                                   "\"reason\":\"需委托第三方检测电梯安全状况\",\"approver\":\"赵局长\"}",
+                                   (long long) id));
+  json_object_unref (hall_test_ok (
+      f->hall, f->staff, "matter.reply",
+      "{\"matter_id\":%lld,\"facts\":\"经实地核查，该小区3号楼电梯自8月起停运，物业未按合同履行维修义务。\","
+      "\"basis\":\"《物业管理条例》第三十五条、《特种设备安全法》第四十二条\","
+      "\"opinion\":\"support\",\"text\":\"责成物业公司于十五日内修复电梯并通过检验。\"}",
+      (long long) id));
+  return id;
+}
+
+/* A paper that has nothing to tell yet is refused with a message, not printed empty. */
+static void
+assert_refused (HallDocument *paper,
+                GError      **error)
+{
+  g_assert_null (paper);
+  g_assert_error (*error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (error);
+}
+
+/* The text of @paper, titled @title, read back from its PDF without white space (a paragraph
+ * comes back broken into lines). */
+static char *
+paper_text (HallDocument *paper,
+            const char   *title)
+{
+  g_autofree char *raw = NULL;
+
+  g_assert_nonnull (paper);
+  raw = pdf_text (paper, NULL);
+  g_assert_nonnull (strstr (raw, title));
+  return hall_test_squeeze (raw);
+}
+
+/* What a paper the petitioner takes home must not carry: the ID number, the phone, the address. */
+static void
+assert_no_particulars (const char *text)
+{
+  g_assert_null (strstr (text, ID_ZHANG));
+  g_assert_null (strstr (text, "13812345678"));
+  g_assert_null (strstr (text, "建设路"));
+}
+
+/* 信访事项处理意见书: the request, facts, basis and opinion, the right to a review and which body;
+ * no ID number, phone or address. */
+static void
+test_opinion (Fixture      *f,
+              gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) reply = get_matter (f, register_matter (f, "小区电梯长期故障。"));
+  g_autoptr (HallDocument) paper = hall_paper_opinion (reply, HALL_NAME, NULL, &error);
+  g_autofree char *text = NULL;
+
+  /* Nothing to print before the reply. */
+  assert_refused (paper, &error);
+  g_clear_pointer (&reply, json_object_unref);
+
+  reply = get_matter (f, replied_matter (f));
+  paper = hall_paper_opinion (reply, HALL_NAME, "城关县人民政府", &error);
+  g_assert_no_error (error);
+  text = paper_text (paper, "Written Opinion on a Petition");
+  g_assert_nonnull (strstr (text, HALL_NAME));
+  g_assert_nonnull (strstr (text, "XF2026-000002"));
+  g_assert_nonnull (strstr (text, "张伟"));
+  g_assert_nonnull (strstr (text, "物业不予维修，要求尽快修复"));
+  g_assert_nonnull (strstr (text, "Factsfound"));
+  g_assert_nonnull (strstr (text, "3号楼电梯自8月起停运"));
+  g_assert_nonnull (strstr (text, "《特种设备安全法》第四十二条"));
+  g_assert_nonnull (strstr (text, "Opinion:Supported"));
+  g_assert_nonnull (strstr (text, "责成物业公司于十五日内修复电梯"));
+  /* The right to a review within 30 days, and of whom; the day of the reply. */
+  g_assert_nonnull (strstr (text, "ask城关县人民政府forareview"));
+  g_assert_nonnull (strstr (text, "within30daysofreceivingit"));
+  g_assert_nonnull (strstr (text, "2026-11-20"));
+  assert_no_particulars (text);
+  g_clear_object (&paper);
+  g_clear_pointer (&text, g_free);
+
+  /* No review body set: the regulation's own words. */
+  paper = hall_paper_opinion (reply, HALL_NAME, "", &error);
+  text = paper_text (paper, "Written Opinion on a Petition");
+  g_assert_nonnull (strstr (text, "askthebodyonelevelabovetheonethathandledthematterforareview"));
+}
+
+/* A reply given before it had three parts still prints: its one text is the opinion's text. */
+static void
+test_opinion_old_reply (Fixture      *f,
+                        gconstpointer data)
+{
+  gint64 id = replied_matter (f);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) reply = NULL;
+  g_autoptr (HallDocument) paper = NULL;
+  g_autofree char *sql = g_strdup_printf (
+      "UPDATE matter SET reply_facts = NULL, reply_basis = NULL WHERE id = %lld", (long long) id);
+  g_autofree char *text = NULL;
+
+  hall_test_exec_sql (f->hall, sql);
+  reply = get_matter (f, id);
+  g_assert_true (json_object_get_null_member (json_object_get_object_member (reply, "matter"),
+                                              "reply_facts"));
+  paper = hall_paper_opinion (reply, HALL_NAME, NULL, &error);
+  g_assert_no_error (error);
+  text = paper_text (paper, "Written Opinion on a Petition");
+  g_assert_nonnull (strstr (text, "Opinion:Supported"));
+  g_assert_nonnull (strstr (text, "责成物业公司于十五日内修复电梯"));
+  g_assert_null (strstr (text, "3号楼电梯自8月起停运"));
+}
+
+/* 复查意见书 (the right to a re-review, of whom) and 复核意见书 (final). */
+static void
+test_review_opinions (Fixture      *f,
+                      gconstpointer data)
+{
+  gint64 id = replied_matter (f);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) reply = NULL;
+  g_autoptr (HallDocument) paper = NULL;
+  g_autofree char *text = NULL;
+
+  json_object_unref (hall_test_ok (f->hall, f->staff, "matter.review_request",
+                                   "{\"matter_id\":%lld,\"reason\":\"电梯修复后仍频繁故障，要求更换\"}",
+                                   (long long) id));
+  reply = get_matter (f, id);
+  assert_refused (hall_paper_review_opinion (reply, HALL_NAME, NULL, &error), &error);
+  g_clear_pointer (&reply, json_object_unref);
+
+  json_object_unref (hall_test_ok (
+      f->hall, f->leader, "matter.review_reply",
+      "{\"matter_id\":%lld,\"facts\":\"复查查明电梯已修复并经检验合格。\","
+      "\"basis\":\"《信访工作条例》第三十五条\",\"opinion\":\"uphold\",\"text\":\"维持原处理意见。\"}",
+      (long long) id));
+  reply = get_matter (f, id);
+  paper = hall_paper_review_opinion (reply, HALL_NAME, "城关县人民政府", &error);
+  g_assert_no_error (error);
+  text = paper_text (paper, "Written Review Opinion");
+  g_assert_nonnull (strstr (text, "电梯修复后仍频繁故障"));
+  g_assert_nonnull (strstr (text, "复查查明电梯已修复并经检验合格"));
+  g_assert_nonnull (strstr (text, "Opinion:Upheld"));
+  g_assert_nonnull (strstr (text, "onelevelabove城关县人民政府forare-reviewwithin30days"));
+  assert_no_particulars (text);
+  g_clear_object (&paper);
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&reply, json_object_unref);
+
+  json_object_unref (hall_test_ok (f->hall, f->staff, "matter.rereview_request",
+                                   "{\"matter_id\":%lld,\"reason\":\"仍不服\"}", (long long) id));
+  json_object_unref (hall_test_ok (
+      f->hall, f->leader, "matter.rereview_reply",
+      "{\"matter_id\":%lld,\"facts\":\"复核查明物业已更换主机。\","
+      "\"basis\":\"《信访工作条例》第三十六条\",\"opinion\":\"revise\",\"text\":\"变更为责令更换电梯。\"}",
+      (long long) id));
+  reply = get_matter (f, id);
+  paper = hall_paper_rereview_opinion (reply, HALL_NAME, &error);
+  g_assert_no_error (error);
+  text = paper_text (paper, "Written Re-review Opinion");
+  g_assert_nonnull (strstr (text, "复核查明物业已更换主机"));
+  g_assert_nonnull (strstr (text, "Opinion:Changed"));
+  g_assert_nonnull (strstr (text, "Thisre-reviewopinionisfinal"));
+  g_assert_nonnull (strstr (text, "willnothaveitacceptedagain"));
+  assert_no_particulars (text);
+}
+
+/* 延期告知书: the reason and the new deadline, from matter.extend's record. */
+static void
+test_extension_notice (Fixture      *f,
+                       gconstpointer data)
+{
+  gint64 id = register_matter (f, "小区电梯长期故障。");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) reply = NULL;
+  g_autofree char *text = NULL;
+
+  json_object_unref (
+      hall_test_ok (f->hall, f->staff, "matter.accept", "{\"matter_id\":%lld}", (long long) id));
+  reply = get_matter (f, id);
+  assert_refused (hall_paper_extension_notice (reply, HALL_NAME, &error), &error);
+  g_clear_pointer (&reply, json_object_unref);
+
+  /* Accepted Friday 20 November: 60 days end on Tuesday 19 January; 15 more, Wednesday 3
+   * February. */
+  json_object_unref (hall_test_ok (f->hall, f->staff, "matter.extend",
+                                   "{\"matter_id\":%lld,\"days\":15,"
+                                   "\"reason\":\"需委托第三方检测电梯安全状况\",\"approver\":\"赵局长\"}",
+                                   (long long) id));
+  reply = get_matter (f, id);
+  {
+    g_autoptr (HallDocument) paper = hall_paper_extension_notice (reply, HALL_NAME, &error);
+
+    g_assert_no_error (error);
+    text = paper_text (paper, "Notice of Extension");
+  }
+  g_assert_nonnull (strstr (text, "张伟"));
+  g_assert_nonnull (strstr (text, "需委托第三方检测电梯安全状况"));
+  g_assert_nonnull (strstr (text, "extendedby15days"));
+  g_assert_nonnull (strstr (text, "by2027-02-03"));
+  assert_no_particulars (text);
+}
+
+/* 交办单: the department, the deadline, the petition, and the petitioner's phone and address for the
+ * department to reach them; never the ID number. */
+static void
+test_assignment (Fixture      *f,
+                 gconstpointer data)
+{
+  gint64 id = register_matter (f, "小区电梯长期故障，物业不予维修，要求尽快修复。");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) reply = get_matter (f, id);
+  g_autofree char *text = NULL;
+
+  assert_refused (hall_paper_assignment (reply, HALL_NAME, "2026-11-20", &error), &error);
+  g_clear_pointer (&reply, json_object_unref);
+
+  json_object_unref (hall_test_ok (f->hall, f->staff, "matter.assign",
+                                   "{\"matter_id\":%lld,\"department_id\":3,"
+                                   "\"cooperating_department_ids\":[5],"
+                                   "\"deadline\":\"2026-12-18\",\"note\":\"请于期限内核实并答复\"}",
+                                   (long long) id));
+  reply = get_matter (f, id);
+  {
+    g_autoptr (HallDocument) paper = hall_paper_assignment (reply, HALL_NAME, "2026-11-20", &error);
+
+    g_assert_no_error (error);
+    text = paper_text (paper, "Assignment of a Petition");
+  }
+  g_assert_nonnull (strstr (text, "民政"));
+  g_assert_nonnull (strstr (text, "Cooperating"));
+  g_assert_nonnull (strstr (text, "2026-12-18"));
+  g_assert_nonnull (strstr (text, "物业不予维修，要求尽快修复"));
+  g_assert_nonnull (strstr (text, "请于期限内核实并答复"));
+  /* What the department needs to reach the petitioner, and not the ID number. */
+  g_assert_nonnull (strstr (text, "张伟"));
+  g_assert_nonnull (strstr (text, "13812345678"));
+  g_assert_nonnull (strstr (text, "城关镇建设路8号"));
+  g_assert_null (strstr (text, ID_ZHANG));
+}
+
+/* 督办函, from matter.supervise's record. */
+static void
+test_supervision (Fixture      *f,
+                  gconstpointer data)
+{
+  gint64 id = register_matter (f, "小区电梯长期故障。");
+  g_autoptr (JsonObject) r = NULL;
+  g_autoptr (JsonObject) reply = NULL;
+  g_autoptr (HallDocument) paper = NULL;
+  g_autofree char *text = NULL;
+
+  json_object_unref (
+      hall_test_ok (f->hall, f->staff, "matter.accept", "{\"matter_id\":%lld}", (long long) id));
+  r = hall_test_ok (f->hall, f->leader, "matter.supervise",
+                    "{\"matter_id\":%lld,\"note\":\"请城建局五日内拿出维修方案\","
+                    "\"due_date\":\"2026-11-27\"}",
+                    (long long) id);
+  reply = get_matter (f, id);
+  paper = hall_paper_supervision (reply, json_object_get_object_member (r, "supervision"),
+                                  HALL_NAME);
+  text = paper_text (paper, "Supervision Letter");
+  g_assert_nonnull (strstr (text, "XF2026-000001"));
+  g_assert_nonnull (strstr (text, "请城建局五日内拿出维修方案"));
+  g_assert_nonnull (strstr (text, "by2026-11-27"));
+  g_assert_nonnull (strstr (text, "城建"));
+  assert_no_particulars (text);
 }
 
 /* A folder nobody may write to: the error names the file, nothing is left behind. */
@@ -456,6 +724,12 @@ main (int   argc,
   ADD ("decision-notice", test_decision_notice);
   ADD ("reception-record", test_reception_record);
   ADD ("repeat-notice", test_repeat_notice);
+  ADD ("opinion", test_opinion);
+  ADD ("opinion-old-reply", test_opinion_old_reply);
+  ADD ("review-opinions", test_review_opinions);
+  ADD ("extension-notice", test_extension_notice);
+  ADD ("assignment", test_assignment);
+  ADD ("supervision", test_supervision);
 #undef ADD
   g_test_add_func ("/print/unwritable", test_unwritable);
   g_test_add_func ("/print/empty-values", test_empty_values);

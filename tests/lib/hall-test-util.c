@@ -60,6 +60,26 @@ hall_test_spawn (const char *const *argv)
 }
 
 char *
+hall_test_squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+  return g_string_free (out, FALSE);
+}
+
+char *
+hall_test_pdf_squeezed_text (const char *pdf)
+{
+  g_autofree char *text =
+      hall_test_spawn ((const char *const[]){ "pdftotext", "-enc", "UTF-8", pdf, "-", NULL });
+
+  return hall_test_squeeze (text);
+}
+
+char *
 hall_test_pdf_qr (const char *pdf)
 {
   g_autoptr (GError) error = NULL;

@@ -82,6 +82,11 @@ void hall_test_rm_rf (const char *dir);
 /* Runs @argv (a NULL-terminated list; the program found in PATH) and returns what it printed;
  * the test fails when it cannot run or does not exit 0. */
 char *hall_test_spawn (const char *const *argv);
+/* The text pdftotext reads from @pdf, without any white space: a paragraph comes back broken
+ * into lines and pages, so a test looks for a phrase in this. */
+char *hall_test_pdf_squeezed_text (const char *pdf);
+/* @text without any white space. */
+char *hall_test_squeeze (const char *text);
 /* What the QR code on the first page of @pdf holds, as a scanner reads it: the page at 300 dpi
  * (pdftoppm), decoded by zbarimg. The test fails when there is no code to read. */
 char *hall_test_pdf_qr (const char *pdf);

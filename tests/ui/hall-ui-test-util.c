@@ -10,6 +10,7 @@
 
 #include "hall-date-row.h"
 #include "hall-json-item.h"
+#include "hall-matter-view.h"
 #include "hall-test-util.h"
 #include "hall-ui-test-util.h"
 
@@ -142,7 +143,12 @@ hall_ui_test_type (GtkWidget  *root,
                    const char *name,
                    const char *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (hall_ui_test_find (root, name)), text);
+  GtkWidget *field = hall_ui_test_find (root, name);
+
+  if (GTK_IS_TEXT_VIEW (field))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field)), text, -1);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (field), text);
 }
 
 void
@@ -253,6 +259,41 @@ hall_ui_test_respond (AdwMessageDialog *dialog,
   adw_message_dialog_response (dialog, response);
   gtk_window_close (GTK_WINDOW (dialog));
   hall_ui_test_flush ();
+}
+
+gboolean
+hall_ui_test_matter_view_shows (gpointer view)
+{
+  JsonObject *result = hall_matter_view_get_result (view);
+  JsonObject *matter = result ? json_object_get_object_member (result, "matter") : NULL;
+
+  return matter != NULL
+         && g_strcmp0 (json_object_get_string_member (matter, "state"),
+                       g_object_get_data (view, "want-state"))
+                == 0;
+}
+
+void
+hall_ui_test_show_matter (GtkWidget  *view,
+                          GtkWidget  *window,
+                          HallClient *client,
+                          const char *username,
+                          int         counter,
+                          gint64      matter_id,
+                          const char *state)
+{
+  gboolean signed_in = FALSE;
+
+  hall_client_login_async (client, username, "password123", NULL, counter, NULL,
+                           hall_ui_test_login_cb, &signed_in);
+  hall_ui_test_wait (hall_ui_test_flag_set, &signed_in, 30, "sign-in");
+  hall_page_set_client (HALL_PAGE (view), client);
+  hall_matter_view_set_matter_id (HALL_MATTER_VIEW (view), matter_id);
+  g_object_ref_sink (view);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  g_object_set_data (G_OBJECT (view), "want-state", (gpointer) state);
+  hall_ui_test_wait (hall_ui_test_matter_view_shows, view, 30, "the matter");
 }
 
 GtkWindow *

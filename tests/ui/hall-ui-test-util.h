@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "hall-application.h"
+#include "hall-client.h"
 #include "hall-find.h"
 #include "hall-window.h"
 
@@ -43,7 +44,7 @@ char *hall_ui_test_texts (GtkWidget *root);
 /* The widget named @name under @root; the test fails when there is none. */
 GtkWidget *hall_ui_test_find (GtkWidget  *root,
                               const char *name);
-/* Puts @text in the editable named @name, as typing would. */
+/* Puts @text in the editable (or the text view) named @name, as typing would. */
 void hall_ui_test_type (GtkWidget  *root,
                         const char *name,
                         const char *text);
@@ -93,6 +94,19 @@ void hall_ui_test_answer (const char *response);
 /* The same on a dialog the test holds: @response, which must be enabled, then it closes. */
 void hall_ui_test_respond (AdwMessageDialog *dialog,
                            const char       *response);
+/* A HallUiTestCondition: the HallMatterView @view shows its matter in the state its "want-state"
+ * data names. */
+gboolean hall_ui_test_matter_view_shows (gpointer view);
+/* Signs @client in as @username (password "password123") at @counter, shows the matter
+ * @matter_id in @view (a new HallMatterView: sunk, the caller drops the reference) inside
+ * @window, and waits until it shows the matter in @state (static). */
+void hall_ui_test_show_matter (GtkWidget  *view,
+                               GtkWidget  *window,
+                               HallClient *client,
+                               const char *username,
+                               int         counter,
+                               gint64      matter_id,
+                               const char *state);
 /* GTK's print dialog, when one is open (the papers go through it). */
 GtkWindow *hall_ui_test_find_print_dialog (void);
 /* Waits for the print dialog, then cancels it as a clerk would. */

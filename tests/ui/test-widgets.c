@@ -161,18 +161,6 @@ test_workspace_board (void)
   hall_engine_shutdown (hall->engine);
 }
 
-static gboolean
-matter_view_shows (gpointer data)
-{
-  JsonObject *result = hall_matter_view_get_result (data);
-  JsonObject *matter = result ? json_object_get_object_member (result, "matter") : NULL;
-
-  return matter != NULL
-         && g_strcmp0 (json_object_get_string_member (matter, "state"),
-                       g_object_get_data (data, "want-state"))
-                == 0;
-}
-
 /* One matter: its details and timeline, an action's form, a mistake at its field, then done. */
 static void
 test_matter_view (void)
@@ -183,7 +171,6 @@ test_matter_view (void)
   g_autoptr (JsonObject) registered = NULL;
   GtkWidget *view = hall_matter_view_new (NULL);
   GtkWidget *window = gtk_window_new ();
-  gboolean   signed_in = FALSE;
   gint64     matter_id;
 
   registered = hall_test_ok (
@@ -192,18 +179,8 @@ test_matter_view (void)
       " \"petitioners\": [{\"name\": \"王建国\", \"id_number\": \"430102198503151236\","
       " \"phone\": \"13812345678\"}]}");
   matter_id = json_object_get_int_member (registered, "matter_id");
-  hall_client_login_async (client, "lijing", "password123", NULL, 2, NULL, hall_ui_test_login_cb,
-                           &signed_in);
-  hall_ui_test_wait (hall_ui_test_flag_set, &signed_in, 30, "sign-in");
-
   g_assert_true (hall_matter_view_get_result (HALL_MATTER_VIEW (view)) == NULL);
-  hall_page_set_client (HALL_PAGE (view), client);
-  hall_matter_view_set_matter_id (HALL_MATTER_VIEW (view), matter_id);
-  g_object_ref_sink (view);
-  gtk_window_set_child (GTK_WINDOW (window), view);
-  gtk_window_present (GTK_WINDOW (window));
-  g_object_set_data (G_OBJECT (view), "want-state", (gpointer) "registered");
-  hall_ui_test_wait (matter_view_shows, view, 30, "the matter");
+  hall_ui_test_show_matter (view, window, client, "lijing", 2, matter_id, "registered");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (view, "matter_number"))), ==,
                    json_object_get_string_member (registered, "number"));
   g_assert_nonnull (hall_ui_test_find (view, "registered"));
@@ -240,7 +217,7 @@ test_matter_view (void)
   hall_ui_test_type (view, "note", "材料齐全");
   gtk_widget_activate_action (view, "matter.apply", NULL);
   g_object_set_data (G_OBJECT (view), "want-state", (gpointer) "accepted");
-  hall_ui_test_wait (matter_view_shows, view, 30, "the accepted matter");
+  hall_ui_test_wait (hall_ui_test_matter_view_shows, view, 30, "the accepted matter");
   g_assert_null (hall_matter_view_get_form (HALL_MATTER_VIEW (view)));
   g_assert_nonnull (hall_ui_test_find (view, "accepted"));
   /* Accepted: the written notice of it (条例 23) prints. */
@@ -303,7 +280,7 @@ test_matter_view_co_handling (void)
   gtk_window_set_child (GTK_WINDOW (window), view);
   gtk_window_present (GTK_WINDOW (window));
   g_object_set_data (G_OBJECT (view), "want-state", (gpointer) "registered");
-  hall_ui_test_wait (matter_view_shows, view, 30, "the matter");
+  hall_ui_test_wait (hall_ui_test_matter_view_shows, view, 30, "the matter");
   /* Not assigned yet: no departments to show. */
   g_assert_false (gtk_widget_get_visible (hall_ui_test_find (view, "assignments")));
 
@@ -322,7 +299,7 @@ test_matter_view_co_handling (void)
   hall_ui_test_pick_date (view, "deadline", deadline);
   gtk_widget_activate_action (view, "matter.apply", NULL);
   g_object_set_data (G_OBJECT (view), "want-state", (gpointer) "assigned");
-  hall_ui_test_wait (matter_view_shows, view, 30, "the assigned matter");
+  hall_ui_test_wait (hall_ui_test_matter_view_shows, view, 30, "the assigned matter");
   g_object_set_data (G_OBJECT (view), "want-widget", (gpointer) "assignment-2");
   hall_ui_test_wait (named_widget_shows, view, 30, "the cooperating department");
   g_assert_true (gtk_widget_get_visible (hall_ui_test_find (view, "assignments")));

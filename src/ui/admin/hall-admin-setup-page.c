@@ -48,6 +48,7 @@ struct _HallAdminSetupPage
   HallFormField counter_fields[2];
 
   AdwEntryRow   *hall_name_row;
+  AdwEntryRow   *review_body_row;
   GtkSpinButton *norm_spin;
   GtkSpinButton *priority_spin;
   GtkLabel      *hall_error;
@@ -158,6 +159,8 @@ show_info (HallAdminSetupPage *self,
       /* The hall's own fields are filled once, so a refresh does not undo what is being typed. */
       gtk_editable_set_text (GTK_EDITABLE (self->hall_name_row),
                              json_object_get_string_member_with_default (info, "hall_name", ""));
+      gtk_editable_set_text (GTK_EDITABLE (self->review_body_row),
+                             json_object_get_string_member_with_default (info, "review_body", ""));
       if (settings != NULL)
         {
           gtk_spin_button_set_value (self->norm_spin, json_object_get_int_member_with_default (
@@ -351,6 +354,9 @@ save_hall_action (GtkWidget  *widget,
 
   json_object_set_string_member (params, "hall_name",
                                  gtk_editable_get_text (GTK_EDITABLE (self->hall_name_row)));
+  /* Left empty, the written opinions name the reviewing body in the regulation's own words. */
+  json_object_set_string_member (params, "review_body",
+                                 gtk_editable_get_text (GTK_EDITABLE (self->review_body_row)));
   json_object_set_int_member (params, "wait_norm_minutes",
                               gtk_spin_button_get_value_as_int (self->norm_spin));
   json_object_set_int_member (params, "priority_max_wait_minutes",
@@ -554,6 +560,7 @@ hall_admin_setup_page_class_init (HallAdminSetupPageClass *klass)
       widget_class, "/io/github/xinfanghall/Hall/ui/admin/hall-admin-setup-page.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, HallAdminSetupPage, name)
   CHILD (hall_name_row);
+  CHILD (review_body_row);
   CHILD (norm_spin);
   CHILD (priority_spin);
   CHILD (hall_error);

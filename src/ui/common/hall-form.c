@@ -132,6 +132,47 @@ _hall_form_add_entry (AdwPreferencesGroup *group,
 }
 
 GtkWidget *
+_hall_form_add_text_area (AdwPreferencesGroup *group,
+                          const char          *name,
+                          const char          *title)
+{
+  GtkWidget *row = adw_preferences_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *view = gtk_text_view_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_widget_set_size_request (view, -1, 72);
+  gtk_widget_add_css_class (view, "card");
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  label, NULL, -1);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 10);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), view);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  /* The text view is the field: it has the name, shows the error and takes the focus. */
+  _hall_form_add_field (group, name, title, row);
+  gtk_widget_set_name (row, "");
+  gtk_widget_set_name (view, name);
+  _hall_form_field_set_error_label (view, _hall_form_field_get_error_label (row));
+  return view;
+}
+
+GtkWidget *
 _hall_form_add_combo (AdwPreferencesGroup *group,
                       const char          *name,
                       const char          *title,
@@ -190,12 +231,16 @@ _hall_form_field_reset (GtkWidget *field)
 {
   if (GTK_IS_EDITABLE (field))
     gtk_editable_set_text (GTK_EDITABLE (field), "");
+  else if (GTK_IS_TEXT_VIEW (field))
+    _hall_form_text_view_set_text (GTK_TEXT_VIEW (field), NULL);
   _hall_form_field_set_error (field, NULL);
 }
 
 char *
 _hall_form_dup_text (gpointer editable)
 {
+  if (GTK_IS_TEXT_VIEW (editable))
+    return _hall_form_text_view_dup_text (editable);
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable))));
 }
 

@@ -53,6 +53,11 @@ GtkWidget *_hall_form_add_field (AdwPreferencesGroup *group,
 GtkWidget *_hall_form_add_entry (AdwPreferencesGroup *group,
                                  const char          *name,
                                  const char          *title);
+/* A text of several lines (a GtkTextView under its title, in a row made by _hall_form_add_field());
+ * the text view is the field: it has @name, shows the errors and is returned. */
+GtkWidget *_hall_form_add_text_area (AdwPreferencesGroup *group,
+                                     const char          *name,
+                                     const char          *title);
 /* A drop-down row of @labels (NULL-terminated, may be NULL) made by _hall_form_add_field(). */
 GtkWidget *_hall_form_add_combo (AdwPreferencesGroup *group,
                                  const char          *name,
@@ -75,7 +80,8 @@ GtkWidget *_hall_form_show_named_error (GtkWidget  *form,
 /* Clears the text and the message of a field made by _hall_form_add_field(). */
 void _hall_form_field_reset (GtkWidget *field);
 
-/* The text of @editable (a GtkEditable) without leading and trailing spaces, never NULL. */
+/* The text of @editable (a GtkEditable, or a text view) without leading and trailing spaces, never
+ * NULL. */
 char *_hall_form_dup_text (gpointer editable);
 /* The same for a text view. */
 char *_hall_form_text_view_dup_text (GtkTextView *view);

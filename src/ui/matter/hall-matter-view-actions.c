@@ -114,8 +114,17 @@ open_form (HallMatterView *self,
 
       title = _ ("Reply to the petitioner");
       apply = _ ("_Reply");
+      /* Translators: under the reply form's title: the parts of 处理意见书 (条例 32) */
+      adw_preferences_group_set_description (
+          group, _ ("The written opinion states the facts found, the laws and policies it relies "
+                    "on, and the opinion."));
+      /* Translators: 查明事实, a field of the reply form */
+      _hall_form_add_text_area (group, "facts", _ ("Facts found"));
+      /* Translators: 依据, a field of the reply form */
+      _hall_form_add_text_area (group, "basis", _ ("Basis: laws and policies relied on"));
       _hall_form_add_combo (group, "opinion", _ ("Opinion"), opinions);
-      _hall_form_add_entry (group, "text", _ ("Reply text"));
+      /* Translators: 处理意见 in words, a field of the reply form */
+      _hall_form_add_text_area (group, "text", _ ("Opinion in words"));
     }
   else if (g_str_equal (form, "extend"))
     {
@@ -275,7 +284,10 @@ send_form (HallMatterView *self)
     ok = take_required (self, params, "reason");
   else if (g_str_equal (form, "reply"))
     {
-      ok = take_required (self, params, "text");
+      /* Each empty part says so at once; what was typed stays. */
+      ok = take_required (self, params, "facts");
+      ok = take_required (self, params, "basis") && ok;
+      ok = take_required (self, params, "text") && ok;
       json_object_set_string_member (params, "opinion",
                                      selected_code (self, "opinion", opinion_codes));
     }

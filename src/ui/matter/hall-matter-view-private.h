@@ -18,6 +18,7 @@ struct _HallMatterView
   guint       generation; /* counts the matters shown, so a late answer for another one is dropped */
   JsonObject *result;
   JsonArray  *departments; /* hall.info's, for the assign form and the timeline */
+  char       *review_body; /* hall.info's 复查机关, named on the written opinion (NULL: unset) */
   gboolean    busy;        /* an action is on its way */
   gboolean    info_requested;
 
@@ -58,6 +59,18 @@ void _hall_matter_view_class_install_actions (GtkWidgetClass *widget_class);
 HallDocument *_hall_matter_view_dup_paper (HallMatterView *self,
                                            const char     *paper,
                                            GError        **error);
+
+/* hall-matter-view-papers.c: "matter.print-opinion", "matter.print-review-opinion",
+ * "matter.print-rereview-opinion", "matter.print-extension", "matter.print-assignment" and
+ * "matter.print-supervision" print the written answers and the letters of the shown matter,
+ * each enabled once the matter has what it tells. */
+void _hall_matter_view_class_install_paper_actions (GtkWidgetClass *widget_class);
+void _hall_matter_view_update_paper_actions (HallMatterView *self);
+/* The shown matter's paper @paper ("opinion", "review-opinion", "rereview-opinion", "extension",
+ * "assignment", "supervision"); NULL with @error when the matter has nothing to tell on it. */
+HallDocument *_hall_matter_view_dup_written_paper (HallMatterView *self,
+                                                   const char     *paper,
+                                                   GError        **error);
 
 /* hall-matter-view-assignments.c: the current round's departments and their roles, earlier
  * rounds folded away. */

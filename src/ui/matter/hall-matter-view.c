@@ -349,6 +349,8 @@ info_cb (HallPage     *page,
     }
   g_clear_pointer (&self->departments, json_array_unref);
   self->departments = json_array_ref (json_object_get_array_member (reply, "departments"));
+  g_free (self->review_body);
+  self->review_body = g_strdup (_hall_json_string (reply, "review_body"));
   if (self->result != NULL)
     show_result (self);
 }
@@ -527,6 +529,7 @@ hall_matter_view_update_actions (HallPage *page)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "matter.print-receipt", matter != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "matter.print-notice",
                                  matter != NULL && !state_in (state, "registered", NULL));
+  _hall_matter_view_update_paper_actions (self);
 }
 
 static void
@@ -569,6 +572,7 @@ hall_matter_view_finalize (GObject *object)
 
   g_clear_pointer (&self->result, json_object_unref);
   g_clear_pointer (&self->departments, json_array_unref);
+  g_clear_pointer (&self->review_body, g_free);
   G_OBJECT_CLASS (hall_matter_view_parent_class)->finalize (object);
 }
 
@@ -659,6 +663,7 @@ hall_matter_view_class_init (HallMatterViewClass *klass)
 #undef CHILD
 
   _hall_matter_view_class_install_actions (widget_class);
+  _hall_matter_view_class_install_paper_actions (widget_class);
 }
 
 static void

@@ -340,7 +340,7 @@ hall_paper_assignment (JsonObject *matter_reply,
   contacts = petitioner_contacts (matter_reply);
 
   /* Translators: on 交办单: the department a matter is assigned to (承办单位) */
-  hall_document_add_field (document, C_ ("paper", "Assigned to"),
+  hall_document_add_field (document, C_ ("paper", "Handled by"),
                            _hall_papers_member_string (part, "department_name"));
   if (cooperating->len > 0)
     /* Translators: on 交办单: 配合单位 */

@@ -140,6 +140,7 @@ _hall_form_add_text_area (AdwPreferencesGroup *group,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *label = gtk_label_new (title);
   GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *error_label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -152,23 +153,30 @@ _hall_form_add_text_area (AdwPreferencesGroup *group,
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
   gtk_widget_set_size_request (view, -1, 72);
   gtk_widget_add_css_class (view, "card");
+  gtk_widget_add_css_class (view, "text-area");
   gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                   label, NULL, -1);
+  gtk_label_set_xalign (GTK_LABEL (error_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (error_label), TRUE);
+  gtk_widget_add_css_class (error_label, "field-error");
+  gtk_widget_set_visible (error_label, FALSE);
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_margin_bottom (box, 10);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), view);
+  gtk_box_append (GTK_BOX (box), error_label);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_focusable (row, FALSE);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_group_add (group, row);
 
-  /* The text view is the field: it has the name, shows the error and takes the focus. */
-  _hall_form_add_field (group, name, title, row);
-  gtk_widget_set_name (row, "");
+  /* The text view is the field: it has the name, takes the focus, and its message shows right
+   * under it, inside its row. */
   gtk_widget_set_name (view, name);
-  _hall_form_field_set_error_label (view, _hall_form_field_get_error_label (row));
+  _hall_form_field_set_error_label (view, error_label);
   return view;
 }
 

@@ -53,8 +53,8 @@ GtkWidget *_hall_form_add_field (AdwPreferencesGroup *group,
 GtkWidget *_hall_form_add_entry (AdwPreferencesGroup *group,
                                  const char          *name,
                                  const char          *title);
-/* A text of several lines (a GtkTextView under its title, in a row made by _hall_form_add_field());
- * the text view is the field: it has @name, shows the errors and is returned. */
+/* A text of several lines: a row of @group with @title, a GtkTextView and the message under it.
+ * The text view is the field: it has @name, shows the errors and is returned. */
 GtkWidget *_hall_form_add_text_area (AdwPreferencesGroup *group,
                                      const char          *name,
                                      const char          *title);

@@ -309,6 +309,29 @@ shoot_staff (HallWindow *window,
   hall_matter_list_page_show_matter (HALL_MATTER_LIST_PAGE (matters), repeated);
   settle (1200);
   shoot (window, out, "repeat-matter");
+
+  /* The reply form of the matter shown (accepted first when it waits for its decision), its
+   * basis left empty and said so at the field. */
+  {
+    GtkWidget *view = hall_matter_list_page_get_view (HALL_MATTER_LIST_PAGE (matters));
+
+    if (gtk_widget_activate_action (view, "matter.accept", NULL))
+      {
+        gtk_widget_activate_action (view, "matter.apply", NULL);
+        settle (1500);
+      }
+    if (gtk_widget_activate_action (view, "matter.reply", NULL))
+      {
+        hall_ui_test_type (view, "facts",
+                           "经实地核查，小区物业自2026年9月起上调物业费，未经业主大会表决；"
+                           "3号楼电梯停运两个月未修复。");
+        hall_ui_test_type (view, "text", "责成物业公司恢复原收费标准，十日内修复电梯并通过检验。");
+        gtk_widget_activate_action (view, "matter.apply", NULL);
+        settle (600);
+        shoot (window, out, "staff-reply");
+        gtk_widget_activate_action (view, "matter.cancel", NULL);
+      }
+  }
 }
 
 static gboolean

@@ -18,6 +18,7 @@
 #include "hall-engine.h"
 #include "hall-commands-private.h"
 #include "hall-matter-private.h"
+#include "hall-supervision-private.h"
 #include "hall-matter-timeline-private.h"
 #include "hall-queue-private.h"
 
@@ -123,6 +124,9 @@ _hall_matter_record_repeat (HallCtx    *ctx,
   if (!_hall_matter_add_timeline (ctx, matter_id, "repeat_petition", detail, error))
     return NULL;
   if (ticket_id != 0 && !finish_ticket (ctx, ticket_id, matter_id, error))
+    return NULL;
+  /* A repeat visit on a matter still being handled is urged by itself (督办 rule 4). */
+  if (g_str_equal (kind, "open") && !hall_supervision_flag_raise (ctx, matter_id, HALL_SUPERVISION_RULE_REPEAT_VISIT, date, NULL, error))
     return NULL;
   if (!_hall_matter_emit (ctx, "matter.changed", matter_id, error))
     return NULL;

@@ -206,7 +206,7 @@ test_repeat_on_open (Fixture      *f,
   g_autoptr (JsonObject) m = NULL;
   g_autoptr (JsonObject) ticket = NULL;
   JsonArray  *repeats;
-  JsonObject *entry;
+  JsonObject *entry, *flag;
   gint64      id, ticket_id;
 
   at (f, "2026-03-02 09:00");
@@ -256,6 +256,13 @@ test_repeat_on_open (Fixture      *f,
   g_assert_nonnull (hall_test_find_timeline (m, "repeat_petition"));
   g_assert_cmpstr (matter_member (m, "state"), ==, "accepted");
 
+  /* A repeat visit on a matter still being handled is flagged for 督办 by itself (rule 4). */
+  flag = hall_test_find_timeline (m, "supervised");
+  g_assert_nonnull (flag);
+  flag = json_object_get_object_member (flag, "detail");
+  g_assert_cmpstr (json_object_get_string_member (flag, "rule"), ==, "repeat_visit");
+  g_assert_cmpstr (json_object_get_string_member (flag, "date"), ==, "2026-03-09");
+
   /* The visitor's ticket is finished, on the original matter. */
   r = hall_test_ok (f->hall, f->wang, "ticket.get", "{\"ticket_id\":%" G_GINT64_FORMAT "}",
                     ticket_id);
@@ -286,11 +293,11 @@ rereview (Fixture *f,
     const char *when, *command, *body;
   } steps[] = {
     { "2026-03-02 10:00", "matter.accept", "" },
-    { "2026-03-20 10:00", "matter.reply", ",\"opinion\":\"explain\",\"text\":\"已督促物业维修\"" },
+    { "2026-03-20 10:00", "matter.reply", ",\"facts\":\"经核查属实\",\"basis\":\"《物业管理条例》\",\"opinion\":\"explain\",\"text\":\"已督促物业维修\"" },
     { "2026-03-25 10:00", "matter.review_request", ",\"reason\":\"不服\"" },
-    { "2026-04-10 10:00", "matter.review_reply", ",\"opinion\":\"uphold\",\"text\":\"维持\"" },
+    { "2026-04-10 10:00", "matter.review_reply", ",\"facts\":\"经核查属实\",\"basis\":\"《物业管理条例》\",\"opinion\":\"uphold\",\"text\":\"维持\"" },
     { "2026-04-15 10:00", "matter.rereview_request", ",\"reason\":\"仍不服\"" },
-    { "2026-04-28 10:00", "matter.rereview_reply", ",\"opinion\":\"uphold\",\"text\":\"维持\"" },
+    { "2026-04-28 10:00", "matter.rereview_reply", ",\"facts\":\"经核查属实\",\"basis\":\"《物业管理条例》\",\"opinion\":\"uphold\",\"text\":\"维持\"" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
@@ -362,7 +369,7 @@ test_linked_to_closed (Fixture      *f,
   r = hall_test_ok (f->hall, f->zhang, "matter.accept", "{\"matter_id\":%" G_GINT64_FORMAT "}", id);
   g_clear_pointer (&r, json_object_unref);
   r = hall_test_ok (f->hall, f->zhang, "matter.reply",
-                    "{\"matter_id\":%" G_GINT64_FORMAT ",\"opinion\":\"support\",\"text\":\"已修复\"}",
+                    "{\"matter_id\":%" G_GINT64_FORMAT ",\"facts\":\"经核查属实\",\"basis\":\"《物业管理条例》\",\"opinion\":\"support\",\"text\":\"已修复\"}",
                     id);
   g_clear_pointer (&r, json_object_unref);
   r = hall_test_ok (f->hall, f->zhang, "matter.close",

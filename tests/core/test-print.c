@@ -630,7 +630,7 @@ repeat_notice_text (Fixture    *f,
 
   g_assert_no_error (error);
   text = pdf_text (notice, NULL);
-  flat = squeeze (text);
+  flat = hall_test_squeeze (text);
   g_assert_nonnull (strstr (text, title));
   g_assert_nonnull (strstr (flat, "张伟"));
   g_assert_nonnull (strstr (flat, "XF2026-000001"));

@@ -262,7 +262,8 @@ test_due_no_reply (Fixture      *f,
 
   holiday (f, "2026-12-09");
   r = hall_test_ok (f->hall, f->staff, "matter.reply",
-                    "{\"matter_id\":" ID ",\"opinion\":\"explain\","
+                    "{\"matter_id\":" ID ",\"facts\":\"经核查属实\",\"basis\":\"《物业管理条例》\","
+                    "\"opinion\":\"explain\","
                     "\"text\":\"经核实，电梯已于本月修复。\"}",
                     replied_id);
   evaluate_at (f, "2026-12-04 17:00");

@@ -47,43 +47,29 @@ const char _hall_stats_flagged[] =
                                                                                                                                                                                                     "                      < (b.date, b.at, b.rank, b.rid)))) AS repeat "
                                                                                                                                                                                                     "  FROM batch b) ";
 
+/* The batches, matters and departments are summed from the daily counts the triggers of
+ * 018-stats-counts.sql keep with every write (stats_batch_source there is _hall_stats_flagged
+ * without the period); stats.trace reads the records themselves. */
+#define BATCH_SUM(cond)                                              \
+  "coalesce (sum (CASE WHEN " cond " THEN batches ELSE 0 END), 0), " \
+  "coalesce (sum (CASE WHEN " cond " THEN persons ELSE 0 END), 0)"
+
 static const char sql_by_channel[] =
-    "SELECT channel, count (*), "
-    "coalesce (sum (CASE WHEN 1 THEN persons ELSE 0 END), 0), "
-    "coalesce (sum (CASE WHEN collective THEN 1 ELSE 0 END), 0), "
-    "coalesce (sum (CASE WHEN collective THEN persons ELSE 0 END), 0), "
-    "coalesce (sum (CASE WHEN NOT repeat THEN 1 ELSE 0 END), 0), "
-    "coalesce (sum (CASE WHEN NOT repeat THEN persons ELSE 0 END), 0), "
-    "coalesce (sum (CASE WHEN repeat THEN 1 ELSE 0 END), 0), "
-    "coalesce (sum (CASE WHEN repeat THEN persons ELSE 0 END), 0), "
-    "coalesce (sum (CASE WHEN escalation = 'city' THEN 1 ELSE 0 END), 0), "
-    "coalesce (sum (CASE WHEN escalation = 'city' THEN persons ELSE 0 END), 0), "
-    "coalesce (sum (CASE WHEN escalation = 'province' THEN 1 ELSE 0 END), 0), "
-    "coalesce (sum (CASE WHEN escalation = 'province' THEN persons ELSE 0 END), 0), "
-    "coalesce (sum (CASE WHEN escalation = 'capital' THEN 1 ELSE 0 END), 0), "
-    "coalesce (sum (CASE WHEN escalation = 'capital' THEN persons ELSE 0 END), 0) "
-    "FROM flagged GROUP BY channel";
+    "SELECT channel, " BATCH_SUM ("1") ", " BATCH_SUM ("collective") ", " BATCH_SUM (
+        "NOT repeat") ", " BATCH_SUM ("repeat") ", " BATCH_SUM ("escalation = 'city'") ", " BATCH_SUM ("escalation = 'province'") ", " BATCH_SUM ("escalation = 'capital'") " FROM stats_batch_day WHERE date BETWEEN :from AND :to GROUP BY channel";
 
 static const char sql_matters[] =
-    "SELECT channel, count (*), coalesce (sum (persons), 0) FROM matter "
-    "WHERE received_date BETWEEN :from AND :to GROUP BY channel";
+    "SELECT channel, coalesce (sum (matters), 0), coalesce (sum (persons), 0) "
+    "FROM stats_matter_day WHERE date BETWEEN :from AND :to GROUP BY channel";
 
-/* One pass over each table, not one per department. */
 static const char sql_by_department[] =
-    "WITH b AS ("
-    "  SELECT department_id, persons FROM ticket WHERE day BETWEEN :from AND :to "
-    "  UNION ALL "
-    "  SELECT m.first_department_id, m.persons FROM matter m "
-    "   WHERE m.received_date BETWEEN :from AND :to AND m.ticket_id IS NULL "
-    "     AND NOT EXISTS (SELECT 1 FROM ticket t WHERE t.matter_id = m.id)), "
-    "bt AS (SELECT department_id, count (*) AS batches, sum (persons) AS persons FROM b "
-    "       GROUP BY department_id), "
-    "mt AS (SELECT first_department_id AS department_id, count (*) AS matters FROM matter "
-    "       WHERE received_date BETWEEN :from AND :to GROUP BY first_department_id) "
-    "SELECT d.id AS department_id, d.code, d.name, coalesce (bt.batches, 0) AS batches, "
-    "coalesce (bt.persons, 0) AS persons, coalesce (mt.matters, 0) AS matters "
-    "FROM department d LEFT JOIN bt ON bt.department_id = d.id "
-    "LEFT JOIN mt ON mt.department_id = d.id ORDER BY d.sort, d.id";
+    "WITH s AS (SELECT department_id, sum (batches) AS batches, sum (persons) AS persons, "
+    "                  sum (matters) AS matters "
+    "             FROM stats_department_day WHERE date BETWEEN :from AND :to "
+    "            GROUP BY department_id) "
+    "SELECT d.id AS department_id, d.code, d.name, coalesce (s.batches, 0) AS batches, "
+    "coalesce (s.persons, 0) AS persons, coalesce (s.matters, 0) AS matters "
+    "FROM department d LEFT JOIN s ON s.department_id = d.id ORDER BY d.sort, d.id";
 
 static const char sql_receptions[] =
     "SELECT coalesce (outcome, 'unrecorded'), count (*), coalesce (sum (persons), 0) "
@@ -95,12 +81,16 @@ static const char sql_outreach[] =
     "                 WHERE om.outreach_id = o.id)), 0) "
     "FROM leader_outreach o WHERE date BETWEEN :from AND :to GROUP BY kind";
 
-#define COUNT(cond) "coalesce (sum (" cond "), 0), "
+/* What depends on :today is counted by due date in stats_rate_day. */
+#define OPEN_PAST(column) "CASE WHEN " column " <> '' AND " column " < :today THEN matters ELSE 0 END"
 
-static const char sql_rates[] = "SELECT " COUNT (HALL_STATS_DECISION_NUM) COUNT (
-    HALL_STATS_DECISION_DEN) COUNT (HALL_STATS_HANDLING_NUM) COUNT (HALL_STATS_HANDLING_DEN)
-    COUNT (HALL_STATS_SATISFIED) COUNT (HALL_STATS_RATED) COUNT (HALL_STATS_RATED)
-        COUNT (HALL_STATS_CLOSED) "0 FROM matter WHERE " HALL_STATS_RATES;
+static const char sql_rates[] =
+    "SELECT coalesce (sum (decided_on_time), 0), "
+    "coalesce (sum (decided + " OPEN_PAST ("decision_open") "), 0), "
+                                                            "coalesce (sum (replied_on_time), 0), "
+                                                            "coalesce (sum (replied + " OPEN_PAST ("handling_open") "), 0), "
+                                                                                                                    "coalesce (sum (satisfied), 0), coalesce (sum (rated), 0), coalesce (sum (rated), 0), "
+                                                                                                                    "coalesce (sum (closed), 0) FROM stats_rate_day WHERE date BETWEEN :from AND :to";
 
 static const char *const channels[] = { "visit", "letter", "online", "phone", "other", NULL };
 static const char *const outcomes[] = { "resolved", "assigned", "forwarded", "explained",

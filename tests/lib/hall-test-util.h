@@ -56,6 +56,18 @@ void        hall_test_fails (HallTestHall *hall,
                              const char   *json_format,
                              ...) G_GNUC_PRINTF (6, 7);
 JsonObject *hall_test_parse_object (const char *json);
+/* SQL that takes away what migration 018 (the counts of stats.summary) added, for the tests
+ * that make a hall from before it. */
+#define HALL_TEST_UNDO_018                                                                       \
+  "DROP TRIGGER stats_ticket_inserted; DROP TRIGGER stats_ticket_updated; "                      \
+  "DROP TRIGGER stats_ticket_deleted; DROP TRIGGER stats_matter_inserted; "                      \
+  "DROP TRIGGER stats_matter_counts_updated; DROP TRIGGER stats_matter_batches_updated; "        \
+  "DROP TRIGGER stats_matter_deleted; DROP TRIGGER stats_matter_petitioner_inserted; "           \
+  "DROP TRIGGER stats_matter_petitioner_updated; DROP TRIGGER stats_matter_petitioner_deleted; " \
+  "DROP VIEW stats_batch_source; DROP VIEW stats_person_ticket; DROP TABLE stats_batch; "        \
+  "DROP TABLE stats_batch_day; DROP TABLE stats_department_day; DROP TABLE stats_matter_day; "   \
+  "DROP TABLE stats_rate_day; DROP TABLE stats_first_day; DROP TABLE stats_refresh; "            \
+  "DROP TABLE stats_matter_change; DROP INDEX ticket_served_by_day; "
 /* Runs @sql on the hall's database over a connection of its own (rows a test needs that no
  * command makes, such as last year's matters). */
 void hall_test_exec_sql (HallTestHall *hall,

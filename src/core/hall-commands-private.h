@@ -23,6 +23,7 @@ extern const HallCommand _hall_repeat_commands[];      /* hall-matter-repeat.c: 
 extern const HallCommand _hall_leader_commands[];      /* hall-leader.c: roster, reception, 包案, 督办 */
 extern const HallCommand _hall_stats_commands[];       /* hall-stats.c: stats.summary, stats.trace */
 extern const HallCommand _hall_outreach_commands[];    /* hall-leader-outreach.c: 下访/约访 */
+extern const HallCommand _hall_trend_commands[];       /* hall-stats-daily.c: stats.daily */
 extern const HallCommand _hall_dispute_commands[];     /* hall-dispute.c: 矛盾纠纷排查化解 */
 extern const HallCommand _hall_ledger_commands[];      /* hall-ledger.c: ledger.list */
 extern const HallCommand _hall_admin_commands[];       /* hall-admin.c: hall.backup, hall.check */

@@ -20,6 +20,7 @@ static const HallCommand *tables[] = {
   _hall_repeat_commands,
   _hall_leader_commands,
   _hall_stats_commands,
+  _hall_trend_commands,
   _hall_outreach_commands,
   _hall_dispute_commands,
   _hall_ledger_commands,

@@ -16,13 +16,6 @@
 
 #define ID_WANG "431228198001151236"
 
-/* Prints each row of the first sheet as its cells joined by tabs. */
-static const char xlsx_script[] =
-    "import sys, openpyxl\n"
-    "ws = openpyxl.load_workbook(sys.argv[1]).active\n"
-    "for row in ws.iter_rows(values_only=True):\n"
-    "    print('\\t'.join('' if v is None else str(v) for v in row))\n";
-
 typedef struct
 {
   HallTestHall *hall;
@@ -101,46 +94,22 @@ static char *export(Fixture         *f,
   return path;
 }
 
-static char *
-xlsx_rows (const char *path)
-{
-  const char *argv[] = { "/usr/bin/python3", "-c", xlsx_script, path, NULL };
-
-  return hall_test_run (argv, NULL, NULL);
-}
-
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", path, "-", NULL };
-
-  return hall_test_run (argv, NULL, NULL);
-}
-
-static void
-assert_has (const char *text,
-            const char *what)
-{
-  if (strstr (text, what) == NULL)
-    g_error ("“%s” not in:\n%s", what, text);
-}
-
 static void
 test_matters_xlsx (Fixture      *f,
                    gconstpointer data)
 {
   g_autofree char *path = export(f, "matters", HALL_EXPORT_XLSX);
-  g_autofree char *rows = xlsx_rows (path);
+  g_autofree char *rows = hall_test_xlsx_rows (path);
   g_auto (GStrv) lines = g_strsplit (rows, "\n", -1);
 
   g_assert_cmpuint (g_strv_length (lines), >=, 5);
   g_assert_true (g_str_has_prefix (lines[0], "信访事项登记台账"));
-  assert_has (lines[1], "城关县信访超市 · 2026-06-01 至 2026-06-30");
+  hall_test_assert_has (lines[1], "城关县信访超市 · 2026-06-01 至 2026-06-30");
   g_assert_true (g_str_has_prefix (lines[2], "序号\t信访事项编号\t收到日期\t渠道\t信访人\t人数"));
-  assert_has (lines[2], "越级访");
+  hall_test_assert_has (lines[2], "越级访");
   /* the numbers are numbers, the codes are words */
   g_assert_true (g_str_has_prefix (lines[3], "1\tXF2026-"));
-  assert_has (lines[3], "\t来访\t王小明\t1\t否\t到省\t征地补偿款未发放\t");
+  hall_test_assert_has (lines[3], "\t来访\t王小明\t1\t否\t到省\t征地补偿款未发放\t");
   g_assert_true (g_str_has_prefix (lines[4], "2\tXF2026-"));
   /* the ledger names people, never their ID numbers or phones */
   g_assert_null (strstr (rows, ID_WANG));
@@ -152,12 +121,12 @@ test_receptions_pdf (Fixture      *f,
                      gconstpointer data)
 {
   g_autofree char *path = export(f, "receptions", HALL_EXPORT_PDF);
-  g_autofree char *text = pdf_text (path);
+  g_autofree char *text = hall_test_pdf_text (path);
 
-  assert_has (text, "领导干部接待群众来访登记表");
-  assert_has (text, "接访领导");
-  assert_has (text, "现场答复解决");
-  assert_has (text, "当场协调国土部门");
+  hall_test_assert_has (text, "领导干部接待群众来访登记表");
+  hall_test_assert_has (text, "接访领导");
+  hall_test_assert_has (text, "现场答复解决");
+  hall_test_assert_has (text, "当场协调国土部门");
   g_assert_null (strstr (text, ID_WANG));
 }
 
@@ -166,16 +135,16 @@ test_other_ledgers (Fixture      *f,
                     gconstpointer data)
 {
   g_autofree char *disputes = export(f, "disputes", HALL_EXPORT_XLSX);
-  g_autofree char *rows = xlsx_rows (disputes);
+  g_autofree char *rows = hall_test_xlsx_rows (disputes);
   g_autofree char *roster = export(f, "roster", HALL_EXPORT_PDF);
-  g_autofree char *text = pdf_text (roster);
+  g_autofree char *text = hall_test_pdf_text (roster);
 
-  assert_has (rows, "矛盾纠纷排查化解清单");
-  assert_has (rows, "1\t2026-06-09\t网格\t张三、李四\t欠薪\t高\t工地拖欠工资");
-  assert_has (rows, "排查中");
-  assert_has (text, "领导接访安排表");
-  assert_has (text, "星期三");
-  assert_has (text, "上午");
+  hall_test_assert_has (rows, "矛盾纠纷排查化解清单");
+  hall_test_assert_has (rows, "1\t2026-06-09\t网格\t张三、李四\t欠薪\t高\t工地拖欠工资");
+  hall_test_assert_has (rows, "排查中");
+  hall_test_assert_has (text, "领导接访安排表");
+  hall_test_assert_has (text, "星期三");
+  hall_test_assert_has (text, "上午");
 }
 
 static void
@@ -183,21 +152,21 @@ test_statistics (Fixture      *f,
                  gconstpointer data)
 {
   g_autofree char *path = export(f, "statistics", HALL_EXPORT_XLSX);
-  g_autofree char *rows = xlsx_rows (path);
+  g_autofree char *rows = hall_test_xlsx_rows (path);
   g_autofree char *pdf = export(f, "statistics", HALL_EXPORT_PDF);
-  g_autofree char *text = pdf_text (pdf);
+  g_autofree char *text = hall_test_pdf_text (pdf);
 
-  assert_has (rows, "信访工作情况统计表");
-  assert_has (rows, "项目\t本期\t去年同期\t同比");
+  hall_test_assert_has (rows, "信访工作情况统计表");
+  hall_test_assert_has (rows, "项目\t本期\t去年同期\t同比");
   /* two visits of one person each; none a year earlier */
-  assert_has (rows, "合计批次\t2\t0\t—");
-  assert_has (rows, "来访人次\t2\t0\t—");
-  assert_has (rows, "到省批次\t1\t0");
-  assert_has (rows, "领导接访批次\t1\t0");
-  assert_has (rows, "现场答复解决批次\t1\t0");
-  assert_has (rows, "满意率\t—\t—\t—");
-  assert_has (text, "信访工作情况统计表");
-  assert_has (text, "及时受理率");
+  hall_test_assert_has (rows, "合计批次\t2\t0\t—");
+  hall_test_assert_has (rows, "来访人次\t2\t0\t—");
+  hall_test_assert_has (rows, "到省批次\t1\t0");
+  hall_test_assert_has (rows, "领导接访批次\t1\t0");
+  hall_test_assert_has (rows, "现场答复解决批次\t1\t0");
+  hall_test_assert_has (rows, "满意率\t—\t—\t—");
+  hall_test_assert_has (text, "信访工作情况统计表");
+  hall_test_assert_has (text, "及时受理率");
 }
 
 /* A ledger the hall refuses leaves no file behind, and says why. */
@@ -237,11 +206,11 @@ test_command_line (Fixture      *f,
 
     stdout_text = hall_test_run (argv, &stderr_text, &status);
     g_assert_cmpint (status, ==, 0);
-    rows = xlsx_rows (out);
-    assert_has (rows, "信访积案和突出问题化解清单");
-    assert_has (rows, "包案领导");
+    rows = hall_test_xlsx_rows (out);
+    hall_test_assert_has (rows, "信访积案和突出问题化解清单");
+    hall_test_assert_has (rows, "包案领导");
     /* both matters are past their decision due date (15 days) at the end of July */
-    assert_has (rows, "\n2\tXF2026-");
+    hall_test_assert_has (rows, "\n2\tXF2026-");
     g_clear_pointer (&stdout_text, g_free);
     g_clear_pointer (&stderr_text, g_free);
   }
@@ -251,8 +220,8 @@ test_command_line (Fixture      *f,
 
     stdout_text = hall_test_run (argv, &stderr_text, &status);
     g_assert_cmpint (status, ==, 2);
-    assert_has (stderr_text, "secrets");
-    assert_has (stderr_text, "statistics");
+    hall_test_assert_has (stderr_text, "secrets");
+    hall_test_assert_has (stderr_text, "statistics");
     g_clear_pointer (&stdout_text, g_free);
     g_clear_pointer (&stderr_text, g_free);
   }
@@ -262,7 +231,7 @@ test_command_line (Fixture      *f,
 
     stdout_text = hall_test_run (argv, &stderr_text, &status);
     g_assert_cmpint (status, ==, 2);
-    assert_has (stderr_text, "--from");
+    hall_test_assert_has (stderr_text, "--from");
     g_clear_pointer (&stdout_text, g_free);
     g_clear_pointer (&stderr_text, g_free);
   }
@@ -271,8 +240,8 @@ test_command_line (Fixture      *f,
 
     stdout_text = hall_test_run (argv, &stderr_text, &status);
     g_assert_cmpint (status, ==, 0);
-    assert_has (stdout_text, "矛盾纠纷排查化解清单");
-    assert_has (stdout_text, "receptions");
+    hall_test_assert_has (stdout_text, "矛盾纠纷排查化解清单");
+    hall_test_assert_has (stdout_text, "receptions");
   }
 }
 

@@ -59,6 +59,37 @@ hall_test_spawn (const char *const *argv)
   return g_steal_pointer (&out);
 }
 
+/* Prints each row of the first sheet as its cells joined by tabs. */
+static const char xlsx_script[] =
+    "import sys, openpyxl\n"
+    "ws = openpyxl.load_workbook(sys.argv[1]).active\n"
+    "for row in ws.iter_rows(values_only=True):\n"
+    "    print('\\t'.join('' if v is None else str(v) for v in row))\n";
+
+char *
+hall_test_xlsx_rows (const char *path)
+{
+  const char *argv[] = { "/usr/bin/python3", "-c", xlsx_script, path, NULL };
+
+  return hall_test_run (argv, NULL, NULL);
+}
+
+void
+hall_test_assert_has (const char *text,
+                      const char *what)
+{
+  if (strstr (text, what) == NULL)
+    g_error ("“%s” not in:\n%s", what, text);
+}
+
+char *
+hall_test_pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", path, "-", NULL };
+
+  return hall_test_run (argv, NULL, NULL);
+}
+
 char *
 hall_test_squeeze (const char *text)
 {

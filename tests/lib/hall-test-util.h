@@ -89,6 +89,14 @@ void hall_test_assert_rate (JsonObject *rates,
 char *hall_test_run (const char *const *argv,
                      char             **err,
                      int               *exit_status);
+/* Each row of the first sheet of the XLSX file @path (read by python3-openpyxl), its cells
+ * joined by tabs, a line a row. */
+char *hall_test_xlsx_rows (const char *path);
+/* Fails the test, showing @text, when @what is not in it. */
+void hall_test_assert_has (const char *text,
+                           const char *what);
+/* The text of the PDF file @path (pdftotext, the layout kept). */
+char *hall_test_pdf_text (const char *path);
 /* Deletes a folder and what is in it. */
 void hall_test_rm_rf (const char *dir);
 /* Runs @argv (a NULL-terminated list; the program found in PATH) and returns what it printed;

@@ -35,6 +35,7 @@
 #include "hall-display-page.h"
 #include "hall-test-util.h"
 #include "hall-ui-test-util.h"
+#include "hall-stats-page.h"
 
 /* Lets the window draw a few frames (spinners stop, transitions end). */
 static void
@@ -181,6 +182,25 @@ shoot_manager (HallWindow *window,
   shoot (window, out, "escalations");
   hall_workspace_show_page (workspace, "windows");
   shoot (window, out, "windows");
+}
+
+static gboolean
+statistics_loaded (gpointer data)
+{
+  return hall_stats_page_get_summary (data) != NULL && !hall_page_is_loading (data);
+}
+
+/* The statistics page (统计) on the demo hall's month: the 统计表, the two charts, the tables. */
+static void
+shoot_statistics (HallWindow *window,
+                  const char *out)
+{
+  HallWorkspace *workspace = hall_window_get_workspace (window);
+  GtkWidget     *page = hall_workspace_get_page (workspace, "statistics");
+
+  hall_workspace_show_page (workspace, "statistics");
+  hall_ui_test_wait (statistics_loaded, page, 120, "the statistics");
+  shoot (window, out, "statistics");
 }
 
 static gboolean
@@ -687,6 +707,15 @@ main (int   argc,
   if (g_strcmp0 (g_getenv ("HALL_SCREENSHOT_ONLY"), "staff") == 0)
     goto staff;
   shoot (window, out, "board");
+  shoot_statistics (window, out);
+  if (g_strcmp0 (g_getenv ("HALL_SCREENSHOT_ONLY"), "statistics") == 0)
+    {
+      hall_application_forget_hall (app);
+      gtk_window_destroy (GTK_WINDOW (window));
+      hall_ui_test_flush ();
+      hall_test_rm_rf (data_dir);
+      return 0;
+    }
   shoot_manager (window, out);
   shoot_display (app, out);
 

@@ -28,6 +28,7 @@
 #include "hall-reception-page.h"
 #include "hall-roster-page.h"
 #include "hall-signin-page.h"
+#include "hall-stats-page.h"
 #include "hall-supervision-page.h"
 #include "hall-triage-page.h"
 #include "hall-test-util.h"
@@ -746,6 +747,19 @@ test_supervision_page_no_client (void)
   show_and_finalize (page);
 }
 
+/* Without a hall: no period yet, nothing to export, the charts empty. */
+static void
+test_stats_page_no_client (void)
+{
+  GtkWidget *page = hall_stats_page_new (NULL);
+
+  g_assert_null (hall_stats_page_get_from (HALL_STATS_PAGE (page)));
+  g_assert_null (hall_stats_page_get_summary (HALL_STATS_PAGE (page)));
+  g_assert_false (gtk_widget_activate_action (page, "stats.export", "s", "xlsx")
+                  && hall_stats_page_is_exporting (HALL_STATS_PAGE (page)));
+  show_and_finalize (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -769,6 +783,7 @@ main (int   argc,
   g_test_add_func ("/widgets/charges-page/no-client", test_charges_page_no_client);
   g_test_add_func ("/widgets/charge-view", test_charge_view);
   g_test_add_func ("/widgets/supervision-page/no-client", test_supervision_page_no_client);
+  g_test_add_func ("/widgets/stats-page/no-client", test_stats_page_no_client);
   g_test_add_func ("/widgets/window", test_window);
   g_test_add_func ("/widgets/preferences-window", test_preferences_window);
   g_test_add_func ("/widgets/shortcuts-window", test_shortcuts_window);

@@ -22,6 +22,7 @@
 #include "hall-reception-page.h"
 #include "hall-roster-page.h"
 #include "hall-rows.h"
+#include "hall-stats-page.h"
 #include "hall-supervision-page.h"
 #include "hall-triage-page.h"
 #include "hall-windows-page.h"
@@ -57,6 +58,8 @@ static const HallWorkspacePageInfo page_infos[] = {
     hall_charges_page_get_type },
   { "supervision", N_ ("Supervision"), "alarm-symbolic", HALL_ROLE_LEADER,
     hall_supervision_page_get_type },
+  { "statistics", N_ ("Statistics"), "x-office-spreadsheet-symbolic",
+    HALL_ROLE_MANAGER | HALL_ROLE_LEADER | HALL_ROLE_ADMIN, hall_stats_page_get_type },
   { "admin-setup", N_ ("Hall Setup"), "preferences-system-symbolic", HALL_ROLE_ADMIN,
     hall_admin_setup_page_get_type },
   { "admin-accounts", N_ ("Accounts"), "system-users-symbolic", HALL_ROLE_ADMIN,

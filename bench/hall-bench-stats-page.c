@@ -1,0 +1,180 @@
+/* hall-bench-stats-page.c — the statistics page's first paint for a year (issue 10 §4: ≤ 300 ms)
+ *
+ * A hall of its own gets a year of matters (registered through matter.register, spread over the
+ * year's days and channels, a visit in five with its ticket); then the page is shown on that year,
+ * again and again, each time a new page in a new window, and the time from the page shown to the
+ * first frame drawn with the year's figures is taken. Figures, not pass/fail: p50 and p95 are
+ * printed next to the target, with the counts behind them (matters, calls, rows of the tables).
+ *
+ *   xvfb-run -a build/bench/hall-bench-stats-page [--matters N] [--runs N] [--quick]
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hall-bench"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "hall-bench-util.h"
+#include "hall-local-client.h"
+#include "hall-stats-chart.h"
+#include "hall-stats-page.h"
+#include "hall-test-util.h"
+#include "hall-ui-test-util.h"
+
+#define TARGET_FIRST_PAINT_MS 300.0
+
+static const char *const channels[] = { "visit", "letter", "online", "phone" };
+
+typedef struct
+{
+  HallStatsPage *page;
+  gboolean       painted;
+  gint64         painted_at;
+} Run;
+
+static gboolean
+figures_shown (gpointer data)
+{
+  Run *run = data;
+
+  return hall_stats_page_get_summary (run->page) != NULL && run->painted;
+}
+
+/* The first frame drawn once the figures are in: the frame clock's after-paint. */
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Run           *run)
+{
+  if (run->painted || hall_stats_page_get_summary (run->page) == NULL)
+    return;
+  run->painted = TRUE;
+  run->painted_at = g_get_monotonic_time ();
+}
+
+static void
+fill (HallTestHall *hall,
+      const char   *token,
+      const char   *year_first,
+      guint         n)
+{
+  GDate first;
+  guint y, m, d;
+
+  sscanf (year_first, "%4u-%2u-%2u", &y, &m, &d);
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, d, m, y);
+  for (guint i = 0; i < n; i++)
+    {
+      GDate date = first;
+
+      g_date_add_days (&date, i * 7 % 365);
+      json_object_unref (hall_test_ok (
+          hall, token, "matter.register",
+          "{\"channel\": \"%s\", \"type\": \"claim\", \"received_date\": \"%04u-%02u-%02u\", "
+          "\"persons\": %u, \"content\": \"反映村道年久失修，雨天无法通行。\", "
+          "\"petitioners\": [{\"name\": \"信访人%u\"}]}",
+          channels[i % G_N_ELEMENTS (channels)], g_date_get_year (&date), g_date_get_month (&date),
+          g_date_get_day (&date), 1 + i % 7, i % (n / 3 + 1)));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gboolean     quick = FALSE;
+  int          matters = 3000, runs = 20;
+  GOptionEntry entries[] = {
+    { "quick", 0, 0, G_OPTION_ARG_NONE, &quick, "A small hall, three runs", NULL },
+    { "matters", 0, 0, G_OPTION_ARG_INT, &matters, "Matters in the year (3000)", "N" },
+    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Pages shown (20)", "N" },
+    { NULL },
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new ("— the statistics page's first paint");
+  g_autoptr (GError) error = NULL;
+  char            *data_dir = hall_ui_test_init (&argc, &argv);
+  HallTestHall    *hall;
+  g_autofree char *manager = NULL;
+  g_autofree char *year_first = NULL;
+  g_autoptr (JsonObject) info = NULL;
+  g_autoptr (HallClient) client = NULL;
+  g_autoptr (GArray) samples = bench_samples_new ();
+  gboolean         signed_in = FALSE;
+  guint            rows = 0, bars = 0;
+  g_autofree char *p50 = NULL, *p95 = NULL, *target = NULL, *counts = NULL;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    bench_die ("read the options", error);
+  if (quick)
+    {
+      matters = 100;
+      runs = 3;
+    }
+
+  hall = hall_test_hall_new ();
+  manager = hall_test_add_user (hall, "bench-manager", "manager", NULL, 0);
+  info = hall_test_ok (hall, manager, "hall.info", "{}");
+  /* The year that ends today, in the hall's time zone: every matter in it is in the past. */
+  year_first = g_strdup_printf ("%.4s-01-01", json_object_get_string_member (info, "today"));
+  {
+    int year = atoi (year_first) - 1;
+
+    g_free (year_first);
+    year_first = g_strdup_printf ("%04d-01-01", year);
+  }
+  fill (hall, manager, year_first, matters);
+
+  client = hall_local_client_new (hall->engine);
+  hall_client_login_async (client, "bench-manager", "password123", "manager", 0, NULL,
+                           hall_ui_test_login_cb, &signed_in);
+  hall_ui_test_wait (hall_ui_test_flag_set, &signed_in, 60, "sign-in");
+
+  for (int r = 0; r < runs; r++)
+    {
+      GtkWidget     *window = gtk_window_new ();
+      Run            run = { 0 };
+      GdkFrameClock *clock;
+      gulong         handler;
+      gint64         shown;
+
+      run.page = HALL_STATS_PAGE (hall_stats_page_new (NULL));
+      hall_stats_page_set_period (run.page, HALL_STATS_PERIOD_YEAR, year_first, NULL);
+      gtk_window_set_default_size (GTK_WINDOW (window), 1400, 1000);
+      gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (run.page));
+      gtk_window_present (GTK_WINDOW (window));
+      clock = gtk_widget_get_frame_clock (window);
+      handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &run);
+      shown = g_get_monotonic_time ();
+      hall_page_set_client (HALL_PAGE (run.page), client);
+      hall_ui_test_wait (figures_shown, &run, 600, "the year's figures drawn");
+      bench_samples_add_us (samples, run.painted_at - shown);
+      g_signal_handler_disconnect (clock, handler);
+      rows = g_list_model_get_n_items (
+          (GListModel *) gtk_column_view_get_model (GTK_COLUMN_VIEW (hall_ui_test_find (GTK_WIDGET (run.page),
+                                                                                        "department_table"))));
+      bars = hall_stats_chart_get_n_bars (
+          HALL_STATS_CHART (hall_ui_test_find (GTK_WIDGET (run.page), "trend_chart")));
+      gtk_window_destroy (GTK_WINDOW (window));
+      hall_ui_test_flush ();
+    }
+
+  g_print ("The statistics page, first paint for a year (%s to %.4s-12-31)\n", year_first,
+           year_first);
+  counts = g_strdup_printf ("%d matters, %d pages, 3 calls each (hall.info, stats.summary, "
+                            "stats.daily), %u department rows, %u trend bars",
+                            matters, runs, rows, bars);
+  g_print ("  %s\n", counts);
+  p50 = g_strdup_printf ("%.1f ms", bench_percentile (samples, 50));
+  p95 = g_strdup_printf ("%.1f ms", bench_percentile (samples, 95));
+  target = g_strdup_printf ("≤ %.0f ms", TARGET_FIRST_PAINT_MS);
+  bench_print_row ("first paint p50", p50, target);
+  bench_print_row ("first paint p95", p95, target);
+
+  g_clear_object (&client);
+  hall_test_hall_free (hall);
+  return hall_ui_test_run (data_dir);
+}

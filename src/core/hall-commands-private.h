@@ -31,6 +31,7 @@ extern const HallCommand _hall_backup_commands[];      /* hall-backup.c: the dai
 extern const HallCommand _hall_rating_commands[];      /* hall-rating.c: the window rating pads */
 extern const HallCommand _hall_supervision_commands[]; /* hall-supervision.c: rules, 约谈/通报 */
 extern const HallCommand _hall_display_commands[];     /* hall-display.c: the devices' notice, unlock */
+extern const HallCommand _hall_followup_commands[];    /* hall-followup.c: 回访核实 */
 
 /* ---- functions one part of the engine offers the others (run inside a handler's transaction) ----
  */

@@ -28,6 +28,8 @@ static const HallCommand *tables[] = {
   _hall_backup_commands,
   _hall_rating_commands,
   _hall_display_commands,
+  _hall_followup_commands,
+
   _hall_supervision_commands,
 };
 

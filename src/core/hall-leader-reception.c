@@ -12,6 +12,7 @@
 
 #include "hall-engine.h"
 #include "hall-commands-private.h"
+#include "hall-followup-private.h"
 #include "hall-leader-private.h"
 #include "hall-matter-private.h"
 #include "hall-matter-timeline-private.h"
@@ -529,6 +530,9 @@ _hall_leader_receive (HallCtx    *ctx,
 
   /* A lapsed escalation of the matter needs no more follow-up: a leader received it. */
   if (!_hall_leader_resolve_lapsed (ctx, matter_id, "received", 0, error))
+    return NULL;
+  /* Every matter a leader received is called back (回访核实). */
+  if (!_hall_followup_enqueue_matter (ctx, matter_id, "leader", error))
     return NULL;
 
   /* The escalation is answered, whichever way the leader came to the matter. */

@@ -13,6 +13,7 @@
 
 #include "hall-engine.h"
 #include "hall-commands-private.h"
+#include "hall-followup-private.h"
 #include "hall-matter-private.h"
 #include "hall-matter-timeline-private.h"
 
@@ -236,7 +237,8 @@ _hall_matter_reply (HallCtx    *ctx,
   json_object_set_boolean_member (detail, "late", late);
   json_object_set_string_member (detail, "handling_due", handling_due);
   json_object_set_string_member (detail, "review_request_until", review_until);
-  if (!_hall_matter_add_timeline (ctx, matter_id, "replied", detail, error))
+  if (!_hall_matter_add_timeline (ctx, matter_id, "replied", detail, error)
+      || !_hall_followup_after_reply (ctx, matter_id, error))
     return NULL;
   return finish (ctx, matter_id, error);
 }
@@ -364,7 +366,8 @@ _hall_matter_close (HallCtx    *ctx,
   json_object_set_string_member (detail, "from_state", _hall_matter_get_string (matter, "state"));
   if (note)
     json_object_set_string_member (detail, "note", note);
-  if (!_hall_matter_add_timeline (ctx, matter_id, "closed", detail, error))
+  if (!_hall_matter_add_timeline (ctx, matter_id, "closed", detail, error)
+      || !_hall_followup_enqueue_matter (ctx, matter_id, "closed", error))
     return NULL;
   return finish (ctx, matter_id, error);
 }

@@ -16,6 +16,7 @@
 
 #include "hall-engine.h"
 #include "hall-commands-private.h"
+#include "hall-followup-private.h"
 #include "hall-queue-private.h"
 #include "hall-rating-private.h"
 
@@ -368,6 +369,9 @@ rating_submit (HallCtx    *ctx,
   json_object_set_string_member (payload, "level", level);
   json_object_set_boolean_member (payload, "alert", alert);
   if (!hall_ctx_emit (ctx, "rating.submitted", payload, error))
+    return NULL;
+  /* A 不满意 joins the follow-up list (回访核实). */
+  if (alert && !_hall_followup_enqueue_rating (ctx, rating_id, ticket_id, error))
     return NULL;
 
   result = json_object_new ();

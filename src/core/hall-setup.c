@@ -22,6 +22,10 @@ static const struct
   { "backup_enabled", 0, 1 },
   { "backup_minute", 0, 24 * 60 - 1 },
   { "backup_keep", 1, 365 },
+  /* 回访核实 (hall-followup.c): the follow-up is due this many working days after closing, and
+   * a matter sent back for 整改 is replied again within this many */
+  { "followup_days", 1, 30 },
+  { "rectify_days", 1, 60 },
 };
 
 static gboolean

@@ -372,17 +372,12 @@ _hall_stats_rate (gint64 numerator,
   return r;
 }
 
-static JsonObject *
-not_recorded (void)
-{
-  JsonObject *r = json_object_new ();
+static const char sql_resolution[] = "SELECT " COUNT (HALL_STATS_RESOLVED) "count (*) FROM matter "
+                                                                           "WHERE " HALL_STATS_RESOLUTION_BASE;
 
-  json_object_set_null_member (r, "numerator");
-  json_object_set_null_member (r, "denominator");
-  json_object_set_null_member (r, "rate");
-  json_object_set_string_member (r, "note", _ ("follow-up not yet recorded"));
-  return r;
-}
+static const char sql_follow_up[] = "SELECT count (*), " COUNT (HALL_STATS_FOLLOWUP_CALLED) COUNT (
+    HALL_STATS_FOLLOWUP_REACHED) COUNT (HALL_STATS_FOLLOWUP_SATISFIED) "0 FROM followup "
+                                                                       "WHERE " HALL_STATS_FOLLOWUP_BASE;
 
 static const char *const rate_names[] = {
   "decision_on_time",
@@ -408,10 +403,25 @@ _hall_stats_rates (HallCtx    *ctx,
     json_object_set_object_member (
         rates, rate_names[i],
         _hall_stats_rate (hall_stmt_int (stmt, 2 * i), hall_stmt_int (stmt, 2 * i + 1)));
-  /* 化解率, 回访 and 回访成功 come from the follow-up work, which the hall does not record yet. */
-  json_object_set_object_member (rates, "resolution", not_recorded ());
-  json_object_set_object_member (follow_up, "visits", not_recorded ());
-  json_object_set_object_member (follow_up, "successful", not_recorded ());
+  g_clear_pointer (&stmt, hall_stmt_release);
+
+  /* 化解率, 回访 and 回访成功 from the follow-up work (hall-followup.c). */
+  if ((stmt = prepare (ctx, sql_resolution, from, to, error)) == NULL
+      || hall_stmt_step (stmt, error) != SQLITE_ROW)
+    return FALSE;
+  json_object_set_object_member (rates, "resolution",
+                                 _hall_stats_rate (hall_stmt_int (stmt, 0), hall_stmt_int (stmt, 1)));
+  g_clear_pointer (&stmt, hall_stmt_release);
+  if ((stmt = prepare (ctx, sql_follow_up, from, to, error)) == NULL
+      || hall_stmt_step (stmt, error) != SQLITE_ROW)
+    return FALSE;
+  /* listed → called → reached → satisfied: each a rate of the one before */
+  json_object_set_object_member (follow_up, "visits",
+                                 _hall_stats_rate (hall_stmt_int (stmt, 1), hall_stmt_int (stmt, 0)));
+  json_object_set_object_member (follow_up, "successful",
+                                 _hall_stats_rate (hall_stmt_int (stmt, 2), hall_stmt_int (stmt, 1)));
+  json_object_set_object_member (follow_up, "satisfied",
+                                 _hall_stats_rate (hall_stmt_int (stmt, 3), hall_stmt_int (stmt, 2)));
   json_object_set_object_member (period, "rates", g_steal_pointer (&rates));
   json_object_set_object_member (period, "follow_up", g_steal_pointer (&follow_up));
   return TRUE;

@@ -27,6 +27,26 @@ extern const char _hall_stats_flagged[];
   "(state = 'closed' AND satisfaction IN ('satisfied', 'basic', 'dissatisfied'))"
 #define HALL_STATS_CLOSED "(state = 'closed')"
 
+/* 化解率, over the matters closed in the period (涉法涉诉 left out): resolved when the latest
+ * follow-up call that reached the petitioner says 满意 or 基本满意, or that they accept the
+ * outcome (息诉罢访). A matter not yet reached counts as not resolved. */
+#define HALL_STATS_RESOLUTION_BASE \
+  "state = 'closed' AND closed_date BETWEEN :from AND :to AND litigation = 0"
+#define HALL_STATS_RESOLVED                                                        \
+  "coalesce ((SELECT c.satisfaction IN ('satisfied', 'basic') OR c.accepts = 1 "   \
+  "  FROM followup_call c WHERE c.matter_id = matter.id AND c.result = 'reached' " \
+  "  ORDER BY c.called_at DESC, c.id DESC LIMIT 1), 0)"
+/* 回访 and 回访成功, over the follow-ups listed in the period (closed matters, leaders'
+ * receptions, 不满意 on the pads, matters rectified): called at least once; reached; and, of
+ * those reached, 满意 or 基本满意. Each follow-up counts once, however many calls it took. */
+#define HALL_STATS_FOLLOWUP_BASE "listed_date BETWEEN :from AND :to"
+#define HALL_STATS_FOLLOWUP_CALLED "(attempts > 0)"
+#define HALL_STATS_FOLLOWUP_REACHED \
+  "EXISTS (SELECT 1 FROM followup_call c WHERE c.followup_id = followup.id AND c.result = 'reached')"
+#define HALL_STATS_FOLLOWUP_SATISFIED                                        \
+  "EXISTS (SELECT 1 FROM followup_call c WHERE c.followup_id = followup.id " \
+  "  AND c.result = 'reached' AND c.satisfaction IN ('satisfied', 'basic'))"
+
 /* Binds :from, :to and :today where the statement has them. */
 void _hall_stats_bind (HallStmt   *stmt,
                        HallCtx    *ctx,

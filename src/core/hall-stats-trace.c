@@ -17,6 +17,9 @@
   " AND (:channel IS NULL OR channel = :channel) ORDER BY date, at, rank, rid"
 #define MATTERS_WHERE(cond) \
   "SELECT NULL, id FROM matter WHERE " HALL_STATS_RATES " AND " cond " ORDER BY id"
+#define FOLLOWUPS_WHERE(cond)                                                       \
+  "SELECT id, matter_id FROM followup WHERE " HALL_STATS_FOLLOWUP_BASE " AND " cond \
+  " AND (:department_id IS NULL OR department_id = :department_id) ORDER BY id"
 
 typedef struct
 {
@@ -67,6 +70,15 @@ static const Trace traces[] = {
     NULL,
     FALSE,
     { "repeats", "matters" } },
+  { "resolution",
+    "SELECT NULL, id FROM matter WHERE " HALL_STATS_RESOLUTION_BASE " AND " HALL_STATS_RESOLVED
+    " ORDER BY id",
+    "SELECT NULL, id FROM matter WHERE " HALL_STATS_RESOLUTION_BASE " ORDER BY id",
+    FALSE,
+    { NULL, "matters" } },
+  { "follow_up_visits", FOLLOWUPS_WHERE (HALL_STATS_FOLLOWUP_CALLED), FOLLOWUPS_WHERE ("1"), FALSE, { "followups", "matters" } },
+  { "follow_up_successful", FOLLOWUPS_WHERE (HALL_STATS_FOLLOWUP_REACHED), FOLLOWUPS_WHERE (HALL_STATS_FOLLOWUP_CALLED), FALSE, { "followups", "matters" } },
+  { "follow_up_satisfied", FOLLOWUPS_WHERE (HALL_STATS_FOLLOWUP_SATISFIED), FOLLOWUPS_WHERE (HALL_STATS_FOLLOWUP_REACHED), FALSE, { "followups", "matters" } },
   { "queue", _hall_stats_trace_served_sql, NULL, FALSE, { "tickets", NULL } },
   { "first_handling", _hall_stats_trace_first_sql, NULL, FALSE, { NULL, "matters" } },
 };

@@ -72,8 +72,16 @@ static const struct
         "(重复信访): on a matter still being handled (条例 19) or whose re-review is final (条例 "
         "36), dated in the period, in batches and person-times. One that came with a ticket is "
         "in the batches as well.") },
-  { "resolution", N_ ("Resolution rate"), N_ ("From the follow-up work, not yet recorded.") },
-  { "follow_up", N_ ("Follow-up visits"), N_ ("From the follow-up work, not yet recorded.") },
+  { "resolution", N_ ("Resolution rate"),
+    N_ ("Matters closed in the period whose latest follow-up call that reached the petitioner "
+        "found them satisfied or basically satisfied, or accepting the outcome (息诉罢访), of all "
+        "matters closed in the period. Litigation-related matters are not counted; a matter not "
+        "yet reached counts as not resolved.") },
+  { "follow_up", N_ ("Follow-up visits"),
+    N_ ("Follow-ups listed in the period (closed matters, leaders' receptions, dissatisfied "
+        "ratings, rectified matters): called at least once, of all listed; reached, of those "
+        "called (回访成功); satisfied or basically satisfied, of those reached. Each follow-up "
+        "counts once, however many calls it took.") },
   { "queue", N_ ("Queue"),
     N_ ("Tickets finished at a counter: the wait from arrival to the call (average and 90th "
         "percentile), the service from start to finish, and on-site resolution: finished as "

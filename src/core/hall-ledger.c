@@ -7,6 +7,7 @@
  *   receptions  领导干部接待群众来访登记表: the leaders' reception records of the period
  *   roster      领导接访安排表: the leaders' duty roster of the period
  *   matters     信访事项登记台账: every matter received in the period, with its clocks
+ *   followups   回访台账: every follow-up call made in the period (hall-followup.c)
  *
  * Rows carry codes (channel, state …); the exports and screens put them into words.
  *
@@ -88,10 +89,20 @@ static const struct
                                                                                                                                                              "AND (:state IS NULL OR m.state = :state) "
                                                                                                                                                              "AND (:department_id IS NULL OR m.department_id = :department_id) "
                                                                                                                                                              "ORDER BY m.received_date, m.id" PAGE },
+  { "followups",
+    "SELECT c.id, f.id AS followup_id, coalesce (m.number, t.code) AS number, "
+    "coalesce (" NAMES ("f.matter_id") ", p.name) AS petitioners, c.called_date, c.method, "
+                                       "c.result, c.satisfaction, c.accepts, " ACCOUNT ("c.user_id") " AS caller, c.note "
+                                                                                                     "FROM followup_call c JOIN followup f ON f.id = c.followup_id "
+                                                                                                     "LEFT JOIN matter m ON m.id = f.matter_id LEFT JOIN ticket t ON t.id = f.ticket_id "
+                                                                                                     "LEFT JOIN petitioner p ON p.id = t.petitioner_id "
+                                                                                                     "WHERE c.called_date BETWEEN :from AND :to "
+                                                                                                     "AND (:department_id IS NULL OR f.department_id = :department_id) "
+                                                                                                     "ORDER BY c.called_date, c.id" PAGE },
 };
 
-static const char *const names[] = { "disputes", "charges", "receptions", "roster", "matters",
-                                     NULL };
+static const char *const names[] = { "disputes", "charges", "receptions", "roster",
+                                     "matters", "followups", NULL };
 
 static void
 bind_text (HallStmt   *stmt,

@@ -125,10 +125,22 @@ static const Ledger ledgers[] = {
       { "handling_due", N_ ("Reply due"), COL_TEXT, NULL, 1.2 },
       { "replied_date", N_ ("Replied"), COL_TEXT, NULL, 1.2 },
       { "satisfaction", N_ ("Satisfaction"), COL_CODE, "satisfaction", 1 } } },
+  { "followups",
+    N_ ("Follow-up ledger"),
+    { { NULL, N_ ("No."), COL_SERIAL, NULL, 0.6 },
+      { "number", N_ ("Matter number"), COL_TEXT, NULL, 1.5 },
+      { "petitioners", N_ ("Petitioners"), COL_TEXT, NULL, 1.2 },
+      { "called_date", N_ ("Date of follow-up"), COL_TEXT, NULL, 1.2 },
+      { "method", N_ ("Follow-up method"), COL_CODE, "followup_method", 0.8 },
+      { "result", N_ ("Reached"), COL_CODE, "followup_result", 1 },
+      { "satisfaction", N_ ("Satisfaction"), COL_CODE, "satisfaction", 1 },
+      { "accepts", N_ ("Accepts the outcome"), COL_YES_NO, NULL, 1 },
+      { "caller", N_ ("Called by"), COL_TEXT, NULL, 1 },
+      { "note", N_ ("Note"), COL_TEXT, NULL, 2.5 } } },
 };
 
 static const char *const names[] = { "statistics", "disputes", "charges", "receptions",
-                                     "roster", "matters", NULL };
+                                     "roster", "matters", "followups", NULL };
 
 /* ---- where the rows go: an XLSX sheet or a grid on paper ---------------------------------- */
 

@@ -166,6 +166,14 @@ hall_label_timeline (const char *kind)
     /* Translators: timeline: linked to another matter (关联事项) */
     { "linked", NULL, N_ ("Linked to a matter") },
     { "unlinked", NULL, N_ ("Link to a matter removed") },
+    /* Translators: timeline: a follow-up call after closing (回访) */
+    { "followup_call", NULL, N_ ("Follow-up call") },
+    /* Translators: timeline: someone is sent to check on site (实地核实) */
+    { "followup_check", NULL, N_ ("On-site check assigned") },
+    /* Translators: timeline: the on-site check sent the matter back for rectification (整改) */
+    { "followup_reopened", NULL, N_ ("Sent back for rectification") },
+    /* Translators: timeline: the on-site check confirmed the outcome */
+    { "followup_confirmed", NULL, N_ ("Outcome confirmed on site") },
   };
 
   return FIND (labels, kind);
@@ -241,6 +249,10 @@ hall_label_command (const char *command)
     { "counter.save", "command", NC_ ("command", "Save a window") },
     { "department.save", "command", NC_ ("command", "Save a department") },
     { "events.since", "command", NC_ ("command", "Catch up with changes") },
+    { "followup.check_assign", "command", NC_ ("command", "Send someone to check on site") },
+    { "followup.check_finding", "command", NC_ ("command", "Record an on-site check’s finding") },
+    { "followup.list", "command", NC_ ("command", "List follow-ups") },
+    { "followup.record", "command", NC_ ("command", "Record a follow-up call") },
     { "hall.backup", "command", NC_ ("command", "Back up the hall") },
     { "hall.backup_list", "command", NC_ ("command", "List the backups") },
     { "hall.backup_scheduled", "command", NC_ ("command", "Daily backup") },
@@ -376,6 +388,28 @@ hall_label_code (const char *kind,
     { "satisfaction", { "basic", NULL, N_ ("Basically satisfied") } },
     { "satisfaction", { "dissatisfied", NULL, N_ ("Dissatisfied") } },
     { "satisfaction", { "none", NULL, N_ ("Not rated") } },
+    /* Translators: how a follow-up call went (回访: 已接通 / 未接通 / 空号 / 拒绝回访) */
+    { "followup_result", { "reached", NULL, N_ ("Reached the petitioner") } },
+    { "followup_result", { "no_answer", NULL, N_ ("No answer") } },
+    { "followup_result", { "empty_number", NULL, N_ ("Number not in service") } },
+    { "followup_result", { "refused", NULL, N_ ("Refused the follow-up") } },
+    /* Translators: how the petitioner was followed up (回访方式) */
+    { "followup_method", { "phone", NULL, N_ ("Phone") } },
+    { "followup_method", { "visit", NULL, N_ ("Home visit") } },
+    { "followup_method", { "sms", NULL, N_ ("Text message") } },
+    /* Translators: where a follow-up came from */
+    { "followup_source", { "closed", NULL, N_ ("Closed") } },
+    { "followup_source", { "leader", NULL, N_ ("Leader reception") } },
+    { "followup_source", { "rating", NULL, N_ ("Dissatisfied rating") } },
+    { "followup_source", { "rectified", NULL, N_ ("Rectified") } },
+    /* Translators: the state of a follow-up */
+    { "followup_state", { "open", NULL, N_ ("To call") } },
+    { "followup_state", { "check", NULL, N_ ("On-site check") } },
+    { "followup_state", { "rectifying", NULL, N_ ("Being rectified") } },
+    { "followup_state", { "done", NULL, N_ ("Done") } },
+    { "followup_state", { "unreachable", NULL, N_ ("Unreachable") } },
+    { "followup_state", { "refused", NULL, N_ ("Refused") } },
+    { "followup_state", { "rectified", NULL, N_ ("Rectified, called again") } },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (labels); i++)

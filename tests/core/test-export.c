@@ -147,6 +147,50 @@ test_other_ledgers (Fixture      *f,
   hall_test_assert_has (text, "上午");
 }
 
+/* 回访台账: the leader's reception put 王小明's matter on the follow-up list; two calls. */
+static void
+test_followups (Fixture      *f,
+                gconstpointer data)
+{
+  g_autoptr (JsonObject) listed = NULL;
+  g_autoptr (JsonObject) first = NULL;
+  g_autoptr (JsonObject) second = NULL;
+  g_autofree char *xlsx = NULL;
+  g_autofree char *rows = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  gint64           id;
+
+  listed = hall_test_ok (f->hall, f->staff, "followup.list", "{\"view\":\"open\"}");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (listed, "items")), ==, 1);
+  id = json_object_get_int_member (
+      json_array_get_object_element (json_object_get_array_member (listed, "items"), 0), "id");
+  hall_test_set_now (f->hall, "2026-06-15 10:00");
+  first = hall_test_ok (f->hall, f->staff, "followup.record",
+                        "{\"followup_id\":%" G_GINT64_FORMAT ",\"result\":\"no_answer\"}", id);
+  hall_test_set_now (f->hall, "2026-06-16 15:00");
+  second = hall_test_ok (f->hall, f->staff, "followup.record",
+                         "{\"followup_id\":%" G_GINT64_FORMAT ",\"result\":\"reached\","
+                         "\"method\":\"visit\",\"satisfaction\":\"basic\",\"accepts\":true,"
+                         "\"note\":\"补偿款已到账\"}",
+                         id);
+
+  xlsx = export(f, "followups", HALL_EXPORT_XLSX);
+  rows = hall_test_xlsx_rows (xlsx);
+  hall_test_assert_has (rows, "回访台账");
+  hall_test_assert_has (rows, "序号\t信访事项编号\t信访人\t回访日期\t回访方式\t是否接通\t满意度\t是否息诉罢访\t回访人\t备注");
+  hall_test_assert_has (rows, "\t王小明\t2026-06-15\t电话\t未接通\t\t\tli\t");
+  hall_test_assert_has (rows, "\t王小明\t2026-06-16\t上门\t已接通\t基本满意\t是\tli\t补偿款已到账");
+  g_assert_null (strstr (rows, "13800138000"));
+  pdf = export(f, "followups", HALL_EXPORT_PDF);
+  text = hall_test_pdf_text (pdf);
+  hall_test_assert_has (text, "回访台账");
+  hall_test_assert_has (text, "基本满意");
+  hall_test_assert_has (text, "补偿款已到账");
+  g_assert_null (strstr (text, ID_WANG));
+  g_assert_null (strstr (text, "13800138000"));
+}
+
 static void
 test_statistics (Fixture      *f,
                  gconstpointer data)
@@ -242,6 +286,8 @@ test_command_line (Fixture      *f,
     g_assert_cmpint (status, ==, 0);
     hall_test_assert_has (stdout_text, "矛盾纠纷排查化解清单");
     hall_test_assert_has (stdout_text, "receptions");
+    hall_test_assert_has (stdout_text, "followups");
+    hall_test_assert_has (stdout_text, "回访台账");
   }
 }
 
@@ -264,6 +310,7 @@ main (int   argc,
   ADD ("receptions-pdf", test_receptions_pdf);
   ADD ("other-ledgers", test_other_ledgers);
   ADD ("statistics", test_statistics);
+  ADD ("followups", test_followups);
   ADD ("refused", test_refused);
   ADD ("command-line", test_command_line);
 #undef ADD

@@ -176,6 +176,20 @@ format_detail (HallMatterView *self,
                self, json_object_get_array_member (detail, "returned_department_ids"))))
     /* Translators: the cooperating departments (配合单位) sent back with the lead's objection */
     g_ptr_array_add (parts, g_strdup_printf (_ ("Returned with it: %s"), returned));
+  /* 回访核实: how the call went, the check's person and dates */
+  if ((s = _hall_json_string (detail, "result")) != NULL && !g_str_equal (s, "reached"))
+    g_ptr_array_add (parts, g_strdup (hall_label_code ("followup_result", s)));
+  if ((s = _hall_json_string (detail, "satisfaction")) != NULL)
+    g_ptr_array_add (parts, g_strdup (hall_label_code ("satisfaction", s)));
+  if (json_object_get_boolean_member_with_default (detail, "accepts", FALSE))
+    /* Translators: the petitioner accepts the outcome and stops petitioning (息诉罢访) */
+    g_ptr_array_add (parts, g_strdup (_ ("Accepts the outcome")));
+  if ((s = _hall_json_string (detail, "person")) != NULL)
+    /* Translators: %s is who checks on site (核实人) */
+    g_ptr_array_add (parts, g_strdup_printf (_ ("Checked by %s"), s));
+  if ((s = _hall_json_string (detail, "due_date")) != NULL
+      || (s = _hall_json_string (detail, "rectify_due")) != NULL)
+    g_ptr_array_add (parts, g_strdup_printf (_ ("Deadline %s"), s));
   if ((s = _hall_json_string (detail, "note")) != NULL)
     g_ptr_array_add (parts, g_strdup (s));
   if ((s = _hall_json_string (detail, "instruction")) != NULL

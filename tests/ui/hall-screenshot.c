@@ -19,6 +19,7 @@
 
 #include "hall-board-page.h"
 #include "hall-charges-page.h"
+#include "hall-followup-page.h"
 #include "hall-reception-form.h"
 #include "hall-reception-page.h"
 #include "hall-supervision-page.h"
@@ -158,6 +159,32 @@ shoot_date_picker (HallWindow *window,
 
 /* The hall manager's pages: triage with a ticket just issued and the next visitor's problem
  * picked, the queue, the duty roster. */
+static gboolean
+followup_loaded (gpointer data)
+{
+  return g_list_model_get_n_items (hall_followup_page_get_items (data)) > 0;
+}
+
+/* 回访核实: the demo's closed matters waiting for their call, the first one chosen and the call
+ * got through. */
+static void
+shoot_followup (HallWindow *window,
+                const char *out)
+{
+  HallWorkspace *workspace = hall_window_get_workspace (window);
+  GtkWidget     *page = hall_workspace_get_page (workspace, "followup");
+
+  hall_workspace_show_page (workspace, "followup");
+  hall_ui_test_wait (followup_loaded, page, 60, "the follow-up list");
+  gtk_list_box_select_row (
+      GTK_LIST_BOX (hall_ui_test_find (page, "items")),
+      gtk_list_box_get_row_at_index (GTK_LIST_BOX (hall_ui_test_find (page, "items")), 0));
+  gtk_widget_activate_action (page, "followup.result", "s", "reached");
+  gtk_widget_activate_action (page, "followup.satisfaction", "s", "basic");
+  settle (800);
+  shoot (window, out, "followup");
+}
+
 static void
 shoot_manager (HallWindow *window,
                const char *out)
@@ -182,6 +209,7 @@ shoot_manager (HallWindow *window,
   shoot (window, out, "escalations");
   hall_workspace_show_page (workspace, "windows");
   shoot (window, out, "windows");
+  shoot_followup (window, out);
 }
 
 static gboolean

@@ -14,6 +14,7 @@
 #include "hall-board-page.h"
 #include "hall-charge-view.h"
 #include "hall-charges-page.h"
+#include "hall-followup-page.h"
 #include "hall-counter-card.h"
 #include "hall-escalations-page.h"
 #include "hall-kiosk-page.h"
@@ -707,6 +708,17 @@ test_charges_page_no_client (void)
 }
 
 static void
+test_followup_page_no_client (void)
+{
+  GtkWidget *page = hall_followup_page_new (NULL);
+
+  g_assert_null (hall_followup_page_get_selected (HALL_FOLLOWUP_PAGE (page)));
+  g_assert_cmpuint (g_list_model_get_n_items (hall_followup_page_get_items (HALL_FOLLOWUP_PAGE (page))),
+                    ==, 0);
+  show_and_finalize (page);
+}
+
+static void
 test_charge_view (void)
 {
   g_autoptr (JsonObject) charge = hall_test_parse_object (
@@ -781,6 +793,7 @@ main (int   argc,
   g_test_add_func ("/widgets/reception-page/no-client", test_reception_page_no_client);
   g_test_add_func ("/widgets/reception-form", test_reception_form);
   g_test_add_func ("/widgets/charges-page/no-client", test_charges_page_no_client);
+  g_test_add_func ("/widgets/followup-page/no-client", test_followup_page_no_client);
   g_test_add_func ("/widgets/charge-view", test_charge_view);
   g_test_add_func ("/widgets/supervision-page/no-client", test_supervision_page_no_client);
   g_test_add_func ("/widgets/stats-page/no-client", test_stats_page_no_client);

@@ -16,6 +16,7 @@
 #include "hall-charges-page.h"
 #include "hall-command.h"
 #include "hall-escalations-page.h"
+#include "hall-followup-page.h"
 #include "hall-counter-page.h"
 #include "hall-matter-list-page.h"
 #include "hall-queue-page.h"
@@ -58,6 +59,9 @@ static const HallWorkspacePageInfo page_infos[] = {
     hall_charges_page_get_type },
   { "supervision", N_ ("Supervision"), "alarm-symbolic", HALL_ROLE_LEADER,
     hall_supervision_page_get_type },
+  /* 回访核实: staff and managers call, leaders send someone to check on site */
+  { "followup", N_ ("Follow-up"), "call-start-symbolic",
+    HALL_ROLE_STAFF | HALL_ROLE_MANAGER | HALL_ROLE_LEADER, hall_followup_page_get_type },
   { "statistics", N_ ("Statistics"), "x-office-spreadsheet-symbolic",
     HALL_ROLE_MANAGER | HALL_ROLE_LEADER | HALL_ROLE_ADMIN, hall_stats_page_get_type },
   { "admin-setup", N_ ("Hall Setup"), "preferences-system-symbolic", HALL_ROLE_ADMIN,

@@ -13,6 +13,7 @@
 #include "hall-engine.h"
 #include "hall-commands-private.h"
 #include "hall-followup-private.h"
+#include "hall-supervision-private.h"
 #include "hall-matter-private.h"
 #include "hall-matter-timeline-private.h"
 
@@ -212,6 +213,11 @@ _hall_followup_record (HallCtx    *ctx,
       return NULL;
   }
   if (ended && !end_rating_alert (ctx, item, error))
+    return NULL;
+  /* A 不满意 at follow-up urges the matter by itself (督办 rule 5). */
+  if (g_str_equal (state, "check") && item_matter (item) != 0
+      && !hall_supervision_flag_raise (ctx, item_matter (item), HALL_SUPERVISION_RULE_DISSATISFIED,
+                                       ctx->today, NULL, error))
     return NULL;
 
   json_object_set_int_member (detail, "attempt", attempt);

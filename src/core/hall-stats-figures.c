@@ -372,6 +372,9 @@ _hall_stats_rate (gint64 numerator,
   return r;
 }
 
+/* The follow-up figures read their own small table, not the daily counts. */
+#define COUNT(cond) "coalesce (sum (" cond "), 0), "
+
 static const char sql_resolution[] = "SELECT " COUNT (HALL_STATS_RESOLVED) "count (*) FROM matter "
                                                                            "WHERE " HALL_STATS_RESOLUTION_BASE;
 

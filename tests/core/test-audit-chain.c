@@ -176,10 +176,7 @@ test_upgraded (Fixture      *f,
                                                   "DROP TABLE leader_outreach_matter; DROP TABLE leader_outreach; "
                                                   "DROP TABLE dispute; ALTER TABLE matter DROP COLUMN escalation; "
                                                   "ALTER TABLE leader_reception DROP COLUMN outcome; "
-                                                  "DROP TABLE matter_repeat; DROP TABLE matter_link; "
-                                                  "DROP TABLE request; CREATE TABLE request (request_id TEXT "
-                                                  "PRIMARY KEY, user_id INTEGER, command TEXT NOT NULL, result TEXT "
-                                                  "NOT NULL, at INTEGER NOT NULL) WITHOUT ROWID; "
+                                                  "DROP TABLE matter_repeat; DROP TABLE matter_link; " HALL_TEST_UNDO_019
                                                   "DROP TABLE leader_talk_matter; DROP TABLE leader_talk; "
                                                   "ALTER TABLE leader_supervision RENAME TO supervision_7; "
                                                   "CREATE TABLE leader_supervision (id INTEGER PRIMARY KEY, "

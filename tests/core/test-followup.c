@@ -31,7 +31,8 @@ closed_matter (Fixture    *f,
   r = hall_test_ok (f->hall, f->zhang, "matter.accept", "{\"matter_id\":" ID_FMT "}", id);
   json_object_unref (r);
   r = hall_test_ok (f->hall, f->zhang, "matter.reply",
-                    "{\"matter_id\":" ID_FMT ",\"opinion\":\"support\",\"text\":\"已修复电梯。\"}",
+                    "{\"matter_id\":" ID_FMT ",\"facts\":\"经核查属实\",\"basis\":\"《物业管理条例》\","
+                    "\"opinion\":\"support\",\"text\":\"已修复电梯。\"}",
                     id);
   json_object_unref (r);
   at (f, close_time);
@@ -235,6 +236,17 @@ test_dissatisfied_reopens (Fixture      *f,
     g_assert_no_error (error);
     g_assert_true (dissatisfied);
   }
+  /* The matter is flagged for 督办 by itself (rule 5), naming the rule and the day. */
+  {
+    g_autoptr (JsonObject) got =
+        hall_test_ok (f->hall, f->zhang, "matter.get", "{\"matter_id\":" ID_FMT "}", id);
+    JsonObject *flag = hall_test_find_timeline (got, "supervised");
+
+    g_assert_nonnull (flag);
+    flag = json_object_get_object_member (flag, "detail");
+    g_assert_cmpstr (json_object_get_string_member (flag, "rule"), ==, "dissatisfied");
+    g_assert_cmpstr (json_object_get_string_member (flag, "date"), ==, "2026-10-14");
+  }
 
   /* No finding before someone is sent; window staff send nobody; the check's date not past. */
   hall_test_fails (f->hall, f->wang, "followup.check_finding", HALL_ERROR_CONFLICT, "followup_id",
@@ -280,7 +292,8 @@ test_dissatisfied_reopens (Fixture      *f,
   at (f, "2026-10-30 10:00");
   g_clear_pointer (&r, json_object_unref);
   r = hall_test_ok (f->hall, f->zhang, "matter.reply",
-                    "{\"matter_id\":" ID_FMT ",\"opinion\":\"support\","
+                    "{\"matter_id\":" ID_FMT ",\"facts\":\"经核查属实\",\"basis\":\"《物业管理条例》\","
+                    "\"opinion\":\"support\","
                     "\"text\":\"已更换主板，电梯恢复运行。\"}",
                     id);
   again = item_of (f, f->zhang, "open", id);

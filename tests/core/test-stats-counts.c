@@ -862,9 +862,10 @@ test_migrated (Fixture      *f,
     g_autofree char *undo = NULL;
 
     g_assert_cmpint (sqlite3_open (f->hall->path, &db), ==, SQLITE_OK);
-    /* 018 is the last migration: the hall goes back to the version before it */
-    undo = g_strdup_printf (HALL_TEST_UNDO_018 "PRAGMA user_version = %" G_GINT64_FORMAT ";",
-                            one_int (db, "PRAGMA user_version") - 1);
+    /* 018 and 019 are the last migrations: the hall goes back to the version before them */
+    undo = g_strdup_printf (HALL_TEST_UNDO_018 HALL_TEST_UNDO_019
+                            "PRAGMA user_version = %" G_GINT64_FORMAT ";",
+                            one_int (db, "PRAGMA user_version") - 2);
     sqlite3_close (db);
     hall_test_exec_sql (f->hall, undo);
   }

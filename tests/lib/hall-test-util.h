@@ -68,6 +68,10 @@ JsonObject *hall_test_parse_object (const char *json);
   "DROP TABLE stats_batch_day; DROP TABLE stats_department_day; DROP TABLE stats_matter_day; "   \
   "DROP TABLE stats_rate_day; DROP TABLE stats_first_day; DROP TABLE stats_refresh; "            \
   "DROP TABLE stats_matter_change; DROP INDEX ticket_served_by_day; "
+/* What migration 019 changed: the exactly-once table back to its first shape. */
+#define HALL_TEST_UNDO_019                                                                   \
+  "DROP TABLE request; CREATE TABLE request (request_id TEXT PRIMARY KEY, user_id INTEGER, " \
+  "command TEXT NOT NULL, result TEXT NOT NULL, at INTEGER NOT NULL) WITHOUT ROWID; "
 /* Runs @sql on the hall's database over a connection of its own (rows a test needs that no
  * command makes, such as last year's matters). */
 void hall_test_exec_sql (HallTestHall *hall,

@@ -59,7 +59,8 @@ test_record_call (void)
   r = hall_test_ok (hall, staff, "matter.accept", "{\"matter_id\":%" G_GINT64_FORMAT "}", id);
   g_clear_pointer (&r, json_object_unref);
   r = hall_test_ok (hall, staff, "matter.reply",
-                    "{\"matter_id\":%" G_GINT64_FORMAT ",\"opinion\":\"support\","
+                    "{\"matter_id\":%" G_GINT64_FORMAT ",\"facts\":\"经核查属实\",\"basis\":\"《物业管理条例》\","
+                    "\"opinion\":\"support\","
                     "\"text\":\"已修复\"}",
                     id);
   g_clear_pointer (&r, json_object_unref);

@@ -62,8 +62,6 @@ static const HallWorkspacePageInfo page_infos[] = {
   /* 回访核实: staff and managers call, leaders send someone to check on site */
   { "followup", N_ ("Follow-up"), "call-start-symbolic",
     HALL_ROLE_STAFF | HALL_ROLE_MANAGER | HALL_ROLE_LEADER, hall_followup_page_get_type },
-  { "statistics", N_ ("Statistics"), "x-office-spreadsheet-symbolic",
-    HALL_ROLE_MANAGER | HALL_ROLE_LEADER | HALL_ROLE_ADMIN, hall_stats_page_get_type },
   { "admin-setup", N_ ("Hall Setup"), "preferences-system-symbolic", HALL_ROLE_ADMIN,
     hall_admin_setup_page_get_type },
   { "admin-accounts", N_ ("Accounts"), "system-users-symbolic", HALL_ROLE_ADMIN,
@@ -72,6 +70,9 @@ static const HallWorkspacePageInfo page_infos[] = {
     hall_admin_calendar_page_get_type },
   { "admin-maintenance", N_ ("Backup and Audit"), "drive-harddisk-symbolic", HALL_ROLE_ADMIN,
     hall_admin_maintenance_page_get_type },
+  /* Last: the figures a role reads, after the pages it works on (an admin opens on Hall Setup) */
+  { "statistics", N_ ("Statistics"), "x-office-spreadsheet-symbolic",
+    HALL_ROLE_MANAGER | HALL_ROLE_LEADER | HALL_ROLE_ADMIN, hall_stats_page_get_type },
 };
 
 struct _HallWorkspace

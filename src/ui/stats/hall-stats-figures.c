@@ -4,7 +4,7 @@
  * 单访/集体访, 初访/重访, 越级访 by level, the leaders' receptions by outcome, 下访/约访 and the
  * rates, each for the period, the same dates a year earlier and the change. Every figure is a
  * button: its tooltip is the engine's definition, and a click lists the records it counts. A
- * figure that is not recorded yet (the follow-up's) reads "—", with the engine's note.
+ * figure with nothing to count reads "—", with its definition in the tooltip.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -204,13 +204,14 @@ rate_text (JsonObject *rate)
                           (int) json_object_get_int_member (rate, "denominator"));
 }
 
-/* A rate (or a follow-up figure): traceable when the engine counts it, "—" with its note when
- * it does not yet. */
+/* A rate (or a follow-up figure) defined under @def_key: traceable as @trace when the engine
+ * counts it, "—" with its note when it does not. */
 static void
 rate_row (Table      *t,
           const char *label,
           const char *path,
-          const char *def_key)
+          const char *def_key,
+          const char *trace)
 {
   JsonNode        *a = lookup (t->now, NULL, NULL, NULL, path);
   JsonNode        *b = lookup (t->before, NULL, NULL, NULL, path);
@@ -220,7 +221,7 @@ rate_row (Table      *t,
   g_autofree char *before = rate_text (rb);
   g_autofree char *change = NULL;
   g_autofree char *tooltip = NULL;
-  g_autofree char *previous = g_strconcat (def_key, "&prev", NULL);
+  g_autofree char *previous = g_strconcat (trace, "&prev", NULL);
   g_autofree char *name_before = g_strconcat (path, "&prev", NULL);
   const char      *definition = _hall_stats_page_definition (t->self, "definition", def_key);
   const char      *note = ra != NULL ? json_object_get_string_member_with_default (ra, "note", NULL)
@@ -242,7 +243,7 @@ rate_row (Table      *t,
   tooltip = note != NULL ? g_strdup_printf (_ ("%s\n%s"), definition ? definition : "", note)
                          : g_strdup (definition);
   add_label (t, label, 0, FALSE);
-  add_figure (t, now, 1, path, traced ? def_key : NULL, tooltip, a11y_now);
+  add_figure (t, now, 1, path, traced ? trace : NULL, tooltip, a11y_now);
   add_figure (t, before, 2, name_before, traced ? previous : NULL, tooltip, a11y_before);
   add_label (t, change, 3, FALSE);
   t->row++;
@@ -313,6 +314,8 @@ _hall_stats_page_fill_figures (HallStatsPage *self)
              "first_batches", "first_batches");
   pair_rows (&t, _ ("Repeat visits"), NULL, NULL, NULL, "repeat_batches", "repeat_persons",
              "repeat_batches", "repeat_batches");
+  pair_rows (&t, _ ("Repeat petitions"), NULL, NULL, NULL, "repeat_petition_batches",
+             "repeat_petition_persons", "repeat_petitions", "repeat_petitions");
   pair_rows (&t, _ ("Beyond level"), NULL, NULL, NULL, "escalated_batches", "escalated_persons",
              "escalated_batches", "escalated_batches");
   for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
@@ -357,12 +360,18 @@ _hall_stats_page_fill_figures (HallStatsPage *self)
       count_row (&sub, label, "by_kind", "kind", kinds[i], "batches", "leader_outreach", trace);
       t.row = sub.row;
     }
-  rate_row (&t, _ ("Timely acceptance rate"), "rates/decision_on_time", "decision_on_time");
-  rate_row (&t, _ ("On-time reply rate"), "rates/handling_on_time", "handling_on_time");
-  rate_row (&t, _ ("Satisfaction rate"), "rates/satisfaction", "satisfaction");
-  rate_row (&t, _ ("Rating participation rate"), "rates/participation", "participation");
-  rate_row (&t, _ ("Resolution rate"), "rates/resolution", "resolution");
-  rate_row (&t, C_ ("statistics row", "Follow-up visits"), "follow_up/visits", "follow_up");
+  rate_row (&t, _ ("Timely acceptance rate"), "rates/decision_on_time", "decision_on_time",
+            "decision_on_time");
+  rate_row (&t, _ ("On-time reply rate"), "rates/handling_on_time", "handling_on_time",
+            "handling_on_time");
+  rate_row (&t, _ ("Satisfaction rate"), "rates/satisfaction", "satisfaction", "satisfaction");
+  rate_row (&t, _ ("Rating participation rate"), "rates/participation", "participation",
+            "participation");
+  rate_row (&t, _ ("Resolution rate"), "rates/resolution", "resolution", "resolution");
+  rate_row (&t, C_ ("statistics row", "Follow-up visits"), "follow_up/visits", "follow_up",
+            "follow_up_visits");
   rate_row (&t, C_ ("statistics row", "Successful follow-up visits"), "follow_up/successful",
-            "follow_up");
+            "follow_up", "follow_up_successful");
+  rate_row (&t, C_ ("statistics row", "Satisfied at follow-up"), "follow_up/satisfied",
+            "follow_up", "follow_up_satisfied");
 }

@@ -1,4 +1,4 @@
-/* test-leader-ui.c — a leader's day in the app: reception, charged matters, supervision
+/* test-leader-ui.c — a leader's day in the app: reception, charged matters, supervision, talks
  *
  * A real hall (engine and SQLite file) with a duty leader today and a visitor escalated from
  * window 2; the leader's pages run under Xvfb against it through a local client and are driven
@@ -10,6 +10,7 @@
 
 #include <adwaita.h>
 
+#include "hall-form.h"
 #include "hall-json-item.h"
 #include "hall-charges-page.h"
 #include "hall-local-client.h"
@@ -210,12 +211,24 @@ duty_said (gpointer data)
   return *gtk_label_get_text (data) != '\0';
 }
 
+/* A matter view (w[0]) whose timeline has an entry of the kind w[1]. */
 static gboolean
-matter_view_has_instruction (gpointer data)
+matter_view_has_entry (gpointer data)
 {
-  JsonObject *result = hall_matter_view_get_result (data);
+  gpointer   *w = data;
+  JsonObject *result = hall_matter_view_get_result (w[0]);
 
-  return result != NULL && hall_test_find_timeline (result, "leader_instruction") != NULL;
+  return result != NULL && hall_test_find_timeline (result, w[1]) != NULL;
+}
+
+static void
+wait_timeline (GtkWidget  *page,
+               const char *kind,
+               const char *what)
+{
+  gpointer w[2] = { hall_ui_test_find (page, "matter_view"), (gpointer) kind };
+
+  hall_ui_test_wait (matter_view_has_entry, w, 30, what);
 }
 
 /* The leader sees the visitor, calls them in, fills the record assigning two departments with a
@@ -347,8 +360,7 @@ test_reception (Fixture      *f,
   /* The matter's details, with the instruction in its timeline, and back to the list. */
   gtk_widget_activate_action (page, "reception.show-matter", "x", matter_id);
   g_assert_cmpstr (hall_reception_page_get_view (HALL_RECEPTION_PAGE (page)), ==, "matter");
-  hall_ui_test_wait (matter_view_has_instruction, hall_ui_test_find (page, "matter_view"), 30,
-                     "the matter’s timeline");
+  wait_timeline (page, "leader_instruction", "the matter’s timeline");
   gtk_widget_activate_action (page, "reception.back", NULL);
   g_assert_cmpstr (hall_reception_page_get_view (HALL_RECEPTION_PAGE (page)), ==, "list");
 
@@ -661,6 +673,111 @@ test_supervision (Fixture      *f,
   close_window (window, page);
 }
 
+static gboolean
+subject_has_error (gpointer data)
+{
+  return has_error (data, "subject");
+}
+
+/* The leader records a 约谈 with 城建's head about an overdue matter: what is missing or refused is
+ * said at its field and the text stays; once recorded it heads the list, with the matter's number,
+ * and the matter's timeline shows it. Then a 通报, to every department. */
+static void
+test_talks (Fixture      *f,
+            gconstpointer data)
+{
+  gint64           matter_id = hall_test_register_visit (f->hall, f->staff, 0, "2026-09-21");
+  GtkWidget       *page = hall_supervision_page_new (f->client);
+  GtkWidget       *window = in_window (page);
+  RowWait          overdue = { HALL_SUPERVISION_PAGE (page), "overdue", matter_id, NULL };
+  GListModel      *talks = hall_supervision_page_get_list (HALL_SUPERVISION_PAGE (page), "talks");
+  g_autofree char *check_name = g_strdup_printf ("talk-matter-%" G_GINT64_FORMAT, matter_id);
+  g_autoptr (GString) long_subject = g_string_new (NULL);
+  g_autoptr (HallJsonItem) item = NULL;
+  g_autofree char *row_name = NULL;
+  g_autofree char *content = NULL;
+  JsonObject      *talk;
+  GtkWidget       *row;
+
+  hall_ui_test_wait (row_has, &overdue, 30, "the overdue matter");
+  g_assert_cmpuint (g_list_model_get_n_items (talks), ==, 0);
+  gtk_widget_activate_action (page, "supervision.new-talk", NULL);
+  g_assert_cmpstr (hall_supervision_page_get_view (HALL_SUPERVISION_PAGE (page)), ==, "talk");
+
+  /* Nothing written: said at the subject and the content, nothing sent. */
+  gtk_widget_activate_action (page, "supervision.talk-submit", NULL);
+  g_assert_true (has_error (page, "subject"));
+  g_assert_true (has_error (page, "content"));
+  /* A day to come: said at the date, the rest kept. */
+  set_text (page, "content", "约谈城建局负责人，要求十日内办结并书面报告");
+  set_text (page, "subject", "未按期受理");
+  set_text (page, "date", "2026-10-13");
+  gtk_widget_activate_action (page, "supervision.talk-submit", NULL);
+  g_assert_true (has_error (page, "date"));
+  g_assert_false (has_error (page, "subject"));
+  /* What the hall refuses (a subject of 201 characters) is said at the subject, the text kept. */
+  for (guint i = 0; i < 201; i++)
+    g_string_append (long_subject, "办");
+  set_text (page, "date", "2026-10-12");
+  set_text (page, "subject", long_subject->str);
+  gtk_widget_activate_action (page, "supervision.talk-submit", NULL);
+  hall_ui_test_wait (subject_has_error, page, 30, "the refused subject");
+  g_assert_cmpstr (hall_supervision_page_get_view (HALL_SUPERVISION_PAGE (page)), ==, "talk");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (page, "subject"))), ==,
+                   long_subject->str);
+  content = _hall_form_text_view_dup_text (GTK_TEXT_VIEW (hall_ui_test_find (page, "content")));
+  g_assert_cmpstr (content, ==, "约谈城建局负责人，要求十日内办结并书面报告");
+  g_assert_cmpuint (g_list_model_get_n_items (talks), ==, 0);
+
+  /* Recorded, with the overdue matter ticked: the list shows it with the matter's number. */
+  set_text (page, "subject", "未按期受理");
+  hall_ui_test_select (page, "department_id", "城建");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (hall_ui_test_find (page, check_name)), TRUE);
+  gtk_widget_activate_action (page, "supervision.talk-submit", NULL);
+  hall_ui_test_wait (supervision_on_list, page, 30, "the talk to be recorded");
+  wait_count (talks, 1, "the talk in the list");
+  item = g_list_model_get_item (talks, 0);
+  talk = hall_json_item_get_data (item);
+  g_assert_cmpstr (json_object_get_string_member (talk, "kind"), ==, "talk");
+  g_assert_cmpstr (json_object_get_string_member (talk, "department_name"), ==,
+                   json_object_get_string_member (row_of (&overdue), "department_name"));
+  hall_ui_test_flush ();
+  row_name = g_strdup_printf ("talk-%" G_GINT64_FORMAT, json_object_get_int_member (talk, "id"));
+  row = hall_ui_test_find (page, row_name);
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "2026-10-12"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "未按期受理"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                            json_object_get_string_member (row_of (&overdue), "matter_number")));
+
+  /* The matter's timeline has it. */
+  gtk_widget_activate_action (page, "supervision.show-matter", "x", matter_id);
+  wait_timeline (page, "talk", "the talk in the matter's timeline");
+
+  /* A notice goes to every department: no department to choose. */
+  gtk_widget_activate_action (page, "supervision.back", NULL);
+  gtk_widget_activate_action (page, "supervision.new-talk", NULL);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (hall_ui_test_find (page, "kind")), 1);
+  g_assert_false (gtk_widget_get_visible (hall_ui_test_find (page, "department_id")));
+  g_assert_true (gtk_widget_get_visible (hall_ui_test_find (page, "all_departments")));
+  set_text (page, "subject", "十月督办情况通报");
+  set_text (page, "content", "各单位务必按期办结信访事项");
+  gtk_widget_activate_action (page, "supervision.talk-submit", NULL);
+  wait_count (talks, 2, "the notice in the list");
+  {
+    g_autoptr (HallJsonItem) first = g_list_model_get_item (talks, 0);
+    g_autoptr (HallJsonItem) second = g_list_model_get_item (talks, 1);
+    JsonObject *a = hall_json_item_get_data (first), *b = hall_json_item_get_data (second);
+    JsonObject *notice =
+        g_strcmp0 (json_object_get_string_member (a, "kind"), "notice") == 0 ? a : b;
+
+    g_assert_cmpstr (json_object_get_string_member (notice, "kind"), ==, "notice");
+    g_assert_cmpint (json_object_get_int_member_with_default (notice, "department_id", 0), ==, 0);
+  }
+
+  close_window (window, page);
+}
+
 /* A client of @username in @role, signed in at the hall's time now. */
 static HallClient *
 signed_in_client (Fixture    *f,
@@ -747,6 +864,7 @@ main (int   argc,
   g_test_add ("/leader-ui/charges", Fixture, NULL, fixture_set_up, test_charges, fixture_tear_down);
   g_test_add ("/leader-ui/supervision", Fixture, NULL, fixture_set_up, test_supervision,
               fixture_tear_down);
+  g_test_add ("/leader-ui/talks", Fixture, NULL, fixture_set_up, test_talks, fixture_tear_down);
   g_test_add ("/leader-ui/forecast", Fixture, NULL, fixture_set_up, test_forecast,
               fixture_tear_down);
   return hall_ui_test_run (data_dir);

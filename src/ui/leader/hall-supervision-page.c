@@ -3,7 +3,8 @@
  * leader.supervision, read again after each change to matters the hall reports. From a row the
  * leader flags the matter for supervision with a note and a date to report back by
  * (matter.supervise), resolves a flag with a resolution (matter.supervise with resolve; asks
- * first, it cannot be undone), or takes charge of it (leader.charge).
+ * first, it cannot be undone), or takes charge of it (leader.charge). Under the lists, the 约谈 and
+ * 通报 recorded (leader.talks) and the form that records one (leader.talk, hall-talk-form.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +18,7 @@
 #include "hall-dialog.h"
 #include "hall-form.h"
 #include "hall-format.h"
+#include "hall-info.h"
 #include "hall-json-item.h"
 #include "hall-json.h"
 #include "hall-labels.h"
@@ -24,7 +26,9 @@
 #include "hall-matter-view.h"
 #include "hall-rows.h"
 #include "hall-supervision-page.h"
+#include "hall-supervision-talks.h"
 #include "hall-supervision-week.h"
+#include "hall-talk-form.h"
 
 #define DEFAULT_REPORT_DAYS 7
 
@@ -54,6 +58,9 @@ struct _HallSupervisionPage
   GListStore *overdue;
   GListStore *due_soon;
   GListStore *flagged;
+  GListStore *talks;
+  JsonObject *info;
+  gboolean    talk_open;
 
   HallMatterView *matter_view;
   GtkStack       *stack;
@@ -64,6 +71,9 @@ struct _HallSupervisionPage
   GtkListBox     *flagged_list;
   GtkLabel       *week_summary;
   GtkListBox     *week_list;
+  GtkListBox     *talks_list;
+  GtkLabel       *talks_error;
+  HallTalkForm   *talk_form;
   Form            flag;
   HallDateRow    *due_row;
   GtkLabel       *due_error;
@@ -87,6 +97,9 @@ hall_supervision_page_update_actions (HallPage *page)
                                  online && !self->busy && self->flag.matter_id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), self->resolve.submit,
                                  online && !self->busy && self->resolve.matter_id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "supervision.new-talk", online);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "supervision.talk-submit",
+                                 online && !self->busy && self->talk_open);
 }
 
 static void
@@ -221,10 +234,29 @@ forecast_cb (HallPage     *page,
 }
 
 static void
+talks_cb (HallPage     *page,
+          JsonObject   *reply,
+          const GError *error,
+          gpointer      user_data)
+{
+  HallSupervisionPage *self = HALL_SUPERVISION_PAGE (page);
+
+  _hall_form_set_error (GTK_WIDGET (self->talks_error), GTK_WIDGET (self->talks_error),
+                        reply == NULL ? error->message : NULL);
+  if (reply != NULL)
+    _hall_json_store_fill (self->talks, json_object_get_array_member (reply, "talks"));
+}
+
+static void
 hall_supervision_page_refresh (HallPage *page)
 {
+  HallSupervisionPage *self = HALL_SUPERVISION_PAGE (page);
+
   hall_page_load (page, "leader.supervision", NULL, supervision_cb, NULL);
   hall_page_load (page, "leader.forecast", NULL, forecast_cb, NULL);
+  hall_page_load (page, "leader.talks", NULL, talks_cb, NULL);
+  if (self->info == NULL)
+    _hall_info_load (page, &self->info, NULL);
 }
 
 static JsonObject *
@@ -357,6 +389,7 @@ view_changed_cb (HallSupervisionPage *self)
     return;
   self->flag.matter_id = 0;
   self->resolve.matter_id = 0;
+  self->talk_open = FALSE;
   hall_supervision_page_update_actions (HALL_PAGE (self));
 }
 
@@ -472,6 +505,78 @@ resolve_submit_action (GtkWidget  *widget,
       "resolve", _ ("_Resolve"), G_CALLBACK (resolve_response_cb));
 }
 
+/* ---- 约谈 and 通报 ------------------------------------------------------------------------- */
+
+/* Opens the talk form, the matters of the page's lists to tick, each once. */
+static void
+new_talk_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  HallSupervisionPage *self = HALL_SUPERVISION_PAGE (widget);
+  GListStore          *stores[] = { self->flagged, self->overdue, self->due_soon };
+  g_autoptr (GPtrArray) matters = g_ptr_array_new ();
+
+  for (guint s = 0; s < G_N_ELEMENTS (stores); s++)
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (stores[s])); i++)
+      {
+        g_autoptr (HallJsonItem) item = g_list_model_get_item (G_LIST_MODEL (stores[s]), i);
+        JsonObject *data = hall_json_item_get_data (item);
+        gint64      id = json_object_get_int_member_with_default (data, "matter_id", 0);
+        gboolean    seen = FALSE;
+
+        for (guint m = 0; m < matters->len && !seen; m++)
+          seen = json_object_get_int_member (g_ptr_array_index (matters, m), "matter_id") == id;
+        if (!seen)
+          g_ptr_array_add (matters, data);
+      }
+  hall_talk_form_reset (self->talk_form, _hall_info_array (self->info, "departments"), matters,
+                        self->today);
+  self->talk_open = TRUE;
+  gtk_stack_set_visible_child_name (self->stack, "talk");
+  hall_supervision_page_update_actions (HALL_PAGE (self));
+}
+
+static void
+talk_sent_cb (HallPage     *page,
+              JsonObject   *reply,
+              const GError *error,
+              gpointer      user_data)
+{
+  HallSupervisionPage *self = HALL_SUPERVISION_PAGE (page);
+  JsonObject          *talk;
+  g_autofree char     *message = NULL;
+
+  set_busy (self, FALSE);
+  if (reply == NULL)
+    {
+      hall_talk_form_show_error (self->talk_form, error);
+      return;
+    }
+  talk = json_object_get_object_member (reply, "talk");
+  /* Translators: after recording a talk or notice: its kind (约谈 / 通报) and subject */
+  message = g_strdup_printf (_ ("%s recorded: %s"),
+                             hall_label_talk_kind (_hall_json_string (talk, "kind")),
+                             json_object_get_string_member_with_default (talk, "subject", ""));
+  hall_page_toast (page, message);
+  gtk_stack_set_visible_child_name (self->stack, "list");
+  hall_page_refresh (page);
+}
+
+static void
+talk_submit_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HallSupervisionPage *self = HALL_SUPERVISION_PAGE (widget);
+  g_autoptr (JsonObject) params = hall_talk_form_get_params (self->talk_form);
+
+  if (params == NULL)
+    return;
+  set_busy (self, TRUE);
+  hall_page_call (HALL_PAGE (self), "leader.talk", params, talk_sent_cb, NULL);
+}
+
 /* ---- taking charge ------------------------------------------------------------------------ */
 
 static void
@@ -514,8 +619,9 @@ hall_supervision_page_event (HallPage   *page,
                              const char *kind,
                              JsonObject *event)
 {
+  _hall_info_forget_on (&HALL_SUPERVISION_PAGE (page)->info, kind);
   if (g_str_has_prefix (kind, "matter.") || g_str_has_prefix (kind, "leader.charge")
-      || g_str_equal (kind, "setup.changed"))
+      || g_str_equal (kind, "leader.talk") || g_str_has_prefix (kind, "setup."))
     hall_page_refresh (page);
 }
 
@@ -542,6 +648,8 @@ hall_supervision_page_finalize (GObject *object)
   g_clear_object (&self->overdue);
   g_clear_object (&self->due_soon);
   g_clear_object (&self->flagged);
+  g_clear_object (&self->talks);
+  g_clear_pointer (&self->info, json_object_unref);
   g_free (self->today);
   G_OBJECT_CLASS (hall_supervision_page_parent_class)->finalize (object);
 }
@@ -560,6 +668,7 @@ hall_supervision_page_class_init (HallSupervisionPageClass *klass)
   page_class->update_actions = hall_supervision_page_update_actions;
 
   g_type_ensure (HALL_TYPE_DATE_ROW);
+  g_type_ensure (HALL_TYPE_TALK_FORM);
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/xinfanghall/Hall/ui/leader/hall-supervision-page.ui");
   g_type_ensure (HALL_TYPE_MATTER_VIEW);
@@ -576,6 +685,9 @@ hall_supervision_page_class_init (HallSupervisionPageClass *klass)
   CHILD (flagged_list);
   CHILD (week_summary);
   CHILD (week_list);
+  CHILD (talks_list);
+  CHILD (talks_error);
+  CHILD (talk_form);
   CHILD (due_row);
   CHILD (due_error);
   FORM_CHILD ("flag_title", flag.title);
@@ -598,6 +710,9 @@ hall_supervision_page_class_init (HallSupervisionPageClass *klass)
   gtk_widget_class_install_action (widget_class, "supervision.resolve", "x", resolve_action);
   gtk_widget_class_install_action (widget_class, "supervision.resolve-submit", NULL,
                                    resolve_submit_action);
+  gtk_widget_class_install_action (widget_class, "supervision.new-talk", NULL, new_talk_action);
+  gtk_widget_class_install_action (widget_class, "supervision.talk-submit", NULL,
+                                   talk_submit_action);
   hall_page_class_install_refresh_action (page_class, "supervision.refresh");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "supervision.submit", NULL);
@@ -623,6 +738,9 @@ hall_supervision_page_init (HallSupervisionPage *self)
       *stores[i] = g_list_store_new (HALL_TYPE_JSON_ITEM);
       gtk_list_box_bind_model (*lists[i], G_LIST_MODEL (*stores[i]), create_row, NULL, NULL);
     }
+  self->talks = g_list_store_new (HALL_TYPE_JSON_ITEM);
+  gtk_list_box_bind_model (self->talks_list, G_LIST_MODEL (self->talks),
+                           _hall_supervision_talks_create_row, NULL, NULL);
   g_signal_connect_swapped (self->stack, "notify::visible-child-name", G_CALLBACK (view_changed_cb),
                             self);
   g_signal_connect (self, "notify::client", G_CALLBACK (client_changed_cb), NULL);
@@ -644,6 +762,8 @@ hall_supervision_page_get_list (HallSupervisionPage *self,
     return G_LIST_MODEL (self->overdue);
   if (g_strcmp0 (which, "due_soon") == 0)
     return G_LIST_MODEL (self->due_soon);
+  if (g_strcmp0 (which, "talks") == 0)
+    return G_LIST_MODEL (self->talks);
   return G_LIST_MODEL (self->flagged);
 }
 

@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HallSupervisionPage, hall_supervision_page, HALL, SUPERVISION_PAGE, HallPage)
 
 GtkWidget *hall_supervision_page_new (HallClient *client);
-/* HallJsonItem per entry of leader.supervision's "overdue", "due_soon" or "flagged". */
+/* HallJsonItem per entry of leader.supervision's "overdue", "due_soon" or "flagged", or per
+ * talk or notice of leader.talks ("talks"). */
 GListModel *hall_supervision_page_get_list (HallSupervisionPage *self,
                                             const char          *which);
 /* "list" or "flag". */

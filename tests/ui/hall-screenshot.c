@@ -7,7 +7,7 @@
  * open. As root, with avahi-daemon and dbus-daemon installed, also the join page listing two
  * halls found on the LAN (announced to a daemon of its own, hall-test-avahi.h). Then a window's
  * rating pad at 1024×600, idle and asking (HALL_SCREENSHOT_ONLY=rating-pad takes only those;
- * HALL_SCREENSHOT_ONLY=staff only the window clerk's pages).
+ * HALL_SCREENSHOT_ONLY=staff only the window clerk's pages, =leader only the leader's).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -394,6 +394,38 @@ charge_open (gpointer data)
   return hall_charges_page_get_current (data) != NULL;
 }
 
+/* A 约谈 about @overdue: the form filled in, then the list under the supervision lists. */
+static void
+shoot_talk (HallWindow *window,
+            GtkWidget  *supervision,
+            JsonObject *overdue,
+            const char *out)
+{
+  g_autofree char *check = g_strdup_printf (
+      "talk-matter-%" G_GINT64_FORMAT, json_object_get_int_member (overdue, "matter_id"));
+  GtkWidget     *scrolled;
+  GtkAdjustment *adjustment;
+
+  gtk_widget_activate_action (supervision, "supervision.new-talk", NULL);
+  hall_ui_test_select (supervision, "department_id", "城建");
+  hall_ui_test_type (supervision, "subject", "城建领域信访事项未按期办结");
+  hall_ui_test_type (supervision, "content",
+                     "约谈城建局负责人，通报逾期未办结情况，要求十日内办结并书面报告整改措施。");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (hall_ui_test_find (supervision, check)), TRUE);
+  settle (600);
+  shoot (window, out, "supervision-talk-form");
+  gtk_widget_activate_action (supervision, "supervision.talk-submit", NULL);
+  /* The toast gone first: it would hide the list's last row. */
+  settle (6000);
+  scrolled = gtk_widget_get_ancestor (hall_ui_test_find (supervision, "talks"),
+                                      GTK_TYPE_SCROLLED_WINDOW);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  settle (600);
+  shoot (window, out, "supervision-talks");
+  gtk_adjustment_set_value (adjustment, 0);
+}
+
 /* The demo's leader: today's reception (a visitor's record when one waits), supervision, and a
  * matter taken in charge from there with its 五个一. */
 static void
@@ -429,6 +461,7 @@ shoot_leader (HallWindow *window,
   shoot (window, out, "leader-supervision");
   overdue = g_list_model_get_item (
       hall_supervision_page_get_list (HALL_SUPERVISION_PAGE (supervision), "overdue"), 0);
+  shoot_talk (window, supervision, hall_json_item_get_data (HALL_JSON_ITEM (overdue)), out);
   gtk_widget_activate_action (
       supervision, "supervision.take-charge", "x",
       json_object_get_int_member (hall_json_item_get_data (HALL_JSON_ITEM (overdue)), "matter_id"));
@@ -734,6 +767,9 @@ main (int   argc,
   /* HALL_SCREENSHOT_ONLY=staff: the window clerk's pages alone. */
   if (g_strcmp0 (g_getenv ("HALL_SCREENSHOT_ONLY"), "staff") == 0)
     goto staff;
+  /* HALL_SCREENSHOT_ONLY=leader: the leader's pages alone. */
+  if (g_strcmp0 (g_getenv ("HALL_SCREENSHOT_ONLY"), "leader") == 0)
+    goto leader;
   shoot (window, out, "board");
   shoot_statistics (window, out);
   if (g_strcmp0 (g_getenv ("HALL_SCREENSHOT_ONLY"), "statistics") == 0)
@@ -782,6 +818,7 @@ staff:
       return 0;
     }
 
+leader:
   /* The demo's leader. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.sign-out", NULL);
   hall_ui_test_wait_page (window, "signin", 30);
@@ -791,7 +828,8 @@ staff:
   gtk_widget_activate_action (signin, "signin.submit", NULL);
   hall_ui_test_wait_page (window, "workspace", 60);
   shoot_leader (window, out);
-  shoot_rating_pad (out);
+  if (g_strcmp0 (g_getenv ("HALL_SCREENSHOT_ONLY"), "leader") != 0)
+    shoot_rating_pad (out);
 
   hall_application_forget_hall (app);
   gtk_window_destroy (GTK_WINDOW (window));

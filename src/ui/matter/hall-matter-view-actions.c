@@ -277,6 +277,11 @@ send_form (HallMatterView *self)
   g_autofree char *command = NULL;
   gboolean         ok = TRUE;
 
+  if (g_str_equal (form, "link"))
+    {
+      _hall_matter_view_send_link (self);
+      return;
+    }
   json_object_set_int_member (params, "matter_id", self->matter_id);
   if (note_text != NULL && *note_text != '\0')
     json_object_set_string_member (params, "note", note_text);

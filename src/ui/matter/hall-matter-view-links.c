@@ -1,5 +1,6 @@
 /* hall-matter-view-links.c — the matter view's related matters (关联事项): the links both ways
- * and the repeat petitions (重复信访) recorded on the matter
+ * and the repeat petitions (重复信访) recorded on the matter; linking another matter by its
+ * number (matter.search finds it, matter.link links it) and unlinking one (asks first)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,6 +10,8 @@
 
 #include <glib/gi18n.h>
 
+#include "hall-dialog.h"
+#include "hall-form.h"
 #include "hall-json.h"
 #include "hall-labels.h"
 #include "hall-matter-view-private.h"
@@ -40,6 +43,9 @@ link_row (JsonObject *link)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   /* Translators: opens the linked matter */
   _hall_rows_add_button (ADW_ACTION_ROW (row), _ ("_Open"), "workspace.show-matter",
+                         json_object_get_int_member (link, "matter_id"));
+  /* Translators: removes the link between two matters (取消关联) */
+  _hall_rows_add_button (ADW_ACTION_ROW (row), _ ("_Unlink"), "matter.unlink",
                          json_object_get_int_member (link, "matter_id"));
   return row;
 }
@@ -84,4 +90,151 @@ _hall_matter_view_show_links (HallMatterView *self)
                          repeat_row (json_array_get_object_element (repeats, i)));
   gtk_widget_set_visible (self->links_heading, n > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->links_list), n > 0);
+}
+
+/* ---- linking and unlinking ---------------------------------------------------------------- */
+
+static void
+linked_cb (HallPage     *page,
+           JsonObject   *reply,
+           const GError *error,
+           gpointer      user_data)
+{
+  HallMatterView *self = HALL_MATTER_VIEW (page);
+  const char     *field = error != NULL ? hall_error_get_field (error) : NULL;
+
+  self->busy = FALSE;
+  hall_page_update_actions (page);
+  if (reply == NULL)
+    {
+      /* The hall names the other matter linked_id; the form has its number. */
+      if (!hall_action_form_show_error (
+              self->action_form, g_strcmp0 (field, "linked_id") == 0 ? "linked_number" : field,
+              error->message))
+        hall_page_toast (page, error->message);
+      return;
+    }
+  /* Translators: toast after two matters were linked, or unlinked */
+  hall_page_toast (page, user_data != NULL ? _ ("Matters linked") : _ ("Link removed"));
+  if (user_data != NULL)
+    hall_action_form_close (self->action_form);
+  hall_page_update_actions (page);
+  _hall_matter_view_emit_changed (self);
+}
+
+static void
+found_cb (HallPage     *page,
+          JsonObject   *reply,
+          const GError *error,
+          gpointer      user_data)
+{
+  HallMatterView *self = HALL_MATTER_VIEW (page);
+  JsonArray      *matters = reply != NULL ? json_object_get_array_member (reply, "matters") : NULL;
+  const char     *note = user_data;
+  g_autoptr (JsonObject) params = NULL;
+
+  if (!hall_action_form_is_open (self->action_form, "link"))
+    {
+      self->busy = FALSE;
+      hall_page_update_actions (page);
+      return;
+    }
+  if (reply == NULL || matters == NULL || json_array_get_length (matters) == 0
+      || g_strcmp0 (json_object_get_string_member_with_default (reply, "kind", ""), "number") != 0)
+    {
+      self->busy = FALSE;
+      hall_page_update_actions (page);
+      hall_action_form_show_error (self->action_form, "linked_number",
+                                   reply == NULL ? error->message
+                                                 : _ ("There is no matter with this number."));
+      return;
+    }
+  params = _hall_json_params_id ("matter_id", self->matter_id);
+  json_object_set_int_member (params, "linked_id",
+                              json_object_get_int_member (
+                                  json_array_get_object_element (matters, 0), "id"));
+  if (*note != '\0')
+    json_object_set_string_member (params, "note", note);
+  hall_page_call (page, "matter.link", params, linked_cb, GINT_TO_POINTER (TRUE));
+}
+
+void
+_hall_matter_view_send_link (HallMatterView *self)
+{
+  g_autofree char *number = hall_action_form_dup_required (self->action_form, "linked_number");
+  g_autoptr (JsonObject) params = NULL;
+
+  if (number == NULL)
+    return;
+  hall_action_form_show_error (self->action_form, NULL, NULL);
+  params = json_object_new ();
+  json_object_set_string_member (params, "query", number);
+  json_object_set_int_member (params, "limit", 1);
+  self->busy = TRUE;
+  hall_page_update_actions (HALL_PAGE (self));
+  hall_page_call_full (HALL_PAGE (self), "matter.search", params, found_cb,
+                       _hall_form_dup_text (hall_action_form_get_field (self->action_form, "note")),
+                       g_free);
+}
+
+static void
+link_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HallMatterView      *self = HALL_MATTER_VIEW (widget);
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+
+  /* Translators: the number of the matter to link to this one, e.g. XF2026-000123 */
+  _hall_form_add_entry (group, "linked_number", _ ("Matter number"));
+  _hall_form_add_entry (group, "note", _ ("Note (optional)"));
+  /* Translators: title and button of the form that links two matters (关联事项) */
+  hall_action_form_open (self->action_form, "link", _ ("Link a related matter"), _ ("_Link"),
+                         group);
+  hall_page_update_actions (HALL_PAGE (self));
+}
+
+static void
+unlink_response_cb (HallMatterView   *self,
+                    const char       *response,
+                    AdwMessageDialog *dialog)
+{
+  g_autoptr (JsonObject) params = NULL;
+
+  if (g_strcmp0 (response, "unlink") != 0 || self->busy)
+    return;
+  params = _hall_json_params_id ("matter_id", self->matter_id);
+  json_object_set_int_member (params, "linked_id", _hall_dialog_get_id (dialog));
+  self->busy = TRUE;
+  hall_page_update_actions (HALL_PAGE (self));
+  hall_page_call (HALL_PAGE (self), "matter.unlink", params, linked_cb, NULL);
+}
+
+static void
+unlink_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HallMatterView  *self = HALL_MATTER_VIEW (widget);
+  gint64           linked_id = g_variant_get_int64 (parameter);
+  JsonArray       *links = self->result ? json_object_get_array_member (self->result, "links") : NULL;
+  const char      *number = "";
+  g_autofree char *heading = NULL;
+
+  for (guint i = 0; links != NULL && i < json_array_get_length (links); i++)
+    if (json_object_get_int_member (json_array_get_object_element (links, i), "matter_id")
+        == linked_id)
+      number = _hall_json_string (json_array_get_object_element (links, i), "number");
+  /* Translators: question before removing the link to another matter, %s its number */
+  heading = g_strdup_printf (_ ("Unlink %s?"), number ? number : "");
+  _hall_dialog_confirm (widget, linked_id, NULL, heading,
+                        _ ("The two matters no longer show each other as related."), "unlink",
+                        _ ("_Unlink"), G_CALLBACK (unlink_response_cb));
+}
+
+void
+_hall_matter_view_class_install_link_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "matter.link", NULL, link_action);
+  gtk_widget_class_install_action (widget_class, "matter.unlink", "x", unlink_action);
 }

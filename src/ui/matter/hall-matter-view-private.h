@@ -38,6 +38,7 @@ struct _HallMatterView
   GtkWidget      *close_button;
   GtkWidget      *note_button;
   GtkWidget      *object_button;
+  GtkWidget      *link_button;
   HallActionForm *action_form;
   GtkListBox     *details_list;
   GtkWidget      *assignments_heading;
@@ -77,6 +78,9 @@ HallDocument *_hall_matter_view_dup_written_paper (HallMatterView *self,
 void _hall_matter_view_show_assignments (HallMatterView *self);
 /* hall-matter-view-links.c: the matters linked both ways (关联事项) and the repeat petitions. */
 void _hall_matter_view_show_links (HallMatterView *self);
+/* Sends the open "link" form: finds the matter by its number, then links it. */
+void _hall_matter_view_send_link (HallMatterView *self);
+void _hall_matter_view_class_install_link_actions (GtkWidgetClass *widget_class);
 /* The open part of @department_id in the current round, or NULL. */
 JsonObject *_hall_matter_view_open_part (HallMatterView *self,
                                          gint64          department_id);

@@ -535,6 +535,12 @@ hall_matter_view_update_actions (HallPage *page)
                   && json_object_get_int_member_with_default (matter, "extended_days", 0) == 0);
   set_action (self, "matter.close", self->close_button,
               writer && state_in (state, "replied", "reviewed", "rereviewed", NULL));
+  /* Linking is row-level for window staff (a matter of theirs), open to managers and leaders. */
+  set_action (self, "matter.link", self->link_button,
+              reader && (!staff || row_level (client, matter)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "matter.unlink",
+                                 reader && (!staff || row_level (client, matter)) && online
+                                     && !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "matter.apply", form && online && !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "matter.cancel", form);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "matter.refresh",
@@ -671,12 +677,14 @@ hall_matter_view_class_init (HallMatterViewClass *klass)
   CHILD (assignments_heading);
   CHILD (assignments_list);
   CHILD (links_heading);
+  CHILD (link_button);
   CHILD (links_list);
   CHILD (petitioners_list);
   CHILD (timeline_list);
 #undef CHILD
 
   _hall_matter_view_class_install_actions (widget_class);
+  _hall_matter_view_class_install_link_actions (widget_class);
   _hall_matter_view_class_install_paper_actions (widget_class);
 }
 

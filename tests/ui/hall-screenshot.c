@@ -357,6 +357,19 @@ shoot_staff (HallWindow *window,
   hall_matter_list_page_show_matter (HALL_MATTER_LIST_PAGE (matters), repeated);
   settle (1200);
   shoot (window, out, "repeat-matter");
+  /* Linking another matter by hand: the form in the view, a number typed. */
+  {
+    GtkWidget *view = hall_matter_list_page_get_view (HALL_MATTER_LIST_PAGE (matters));
+
+    if (gtk_widget_activate_action (view, "matter.link", NULL))
+      {
+        hall_ui_test_type (view, "linked_number", "XF2026-000002");
+        hall_ui_test_type (view, "note", "同一小区电梯问题");
+        settle (600);
+        shoot (window, out, "matter-link");
+        gtk_widget_activate_action (view, "matter.cancel", NULL);
+      }
+  }
 
   /* The reply form of the matter shown (accepted first when it waits for its decision), its
    * basis left empty and said so at the field. */

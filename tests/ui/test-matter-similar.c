@@ -1,7 +1,7 @@
 /* test-matter-similar.c — the matter form's earlier matters under Xvfb: typing a known person's
  * ID number shows their earlier matter, linking to it says plainly that the petition will be
  * recorded as a repeat and not accepted, and registering records the repeat on that matter; the
- * matter view links two matters by number and unlinks them
+ * matter view links two matters (a number typed, or a matter alike offered) and unlinks them
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -126,6 +126,12 @@ unlinked (gpointer data)
 }
 
 static gboolean
+candidate_offered (gpointer data)
+{
+  return _hall_find_named (data, "candidate-XF2026-000002") != NULL;
+}
+
+static gboolean
 number_refused (gpointer data)
 {
   return gtk_widget_has_css_class (hall_ui_test_find (data, "linked_number"), "error");
@@ -162,8 +168,8 @@ test_link_from_view (void)
                         "\"petitioners\":[{\"name\":\"张伟\",\"id_number\":\"%s\"}]}",
                         ID_ZHANG);
   second = hall_test_ok (hall, staff, "matter.register",
-                         "{\"channel\":\"visit\",\"type\":\"claim\",\"content\":\"同一小区电梯维修"
-                         "资金去向不明。\",\"petitioners\":[{\"name\":\"李芳\"}]}");
+                         "{\"channel\":\"visit\",\"type\":\"claim\",\"content\":\"小区电梯长期故障，"
+                         "维修资金去向不明。\",\"petitioners\":[{\"name\":\"李芳\"}]}");
   first_id = json_object_get_int_member (first, "matter_id");
   second_id = json_object_get_int_member (second, "matter_id");
   hall_ui_test_show_matter (view, window, client, "lijing", 2, first_id, "registered");
@@ -183,8 +189,12 @@ test_link_from_view (void)
                    ==, "XF2026-009999");
   g_assert_cmpstr (hall_matter_view_get_form (HALL_MATTER_VIEW (view)), ==, "link");
 
-  /* The second matter's number: linked, shown on both. */
-  hall_ui_test_type (view, "linked_number", json_object_get_string_member (second, "number"));
+  /* The second matter, alike in content, is offered: taken, its number is in the field; linked,
+   * the link shows on both. */
+  hall_ui_test_wait (candidate_offered, view, 30, "the matter alike among the candidates");
+  adw_action_row_activate (ADW_ACTION_ROW (hall_ui_test_find (view, "candidate-XF2026-000002")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (view, "linked_number"))),
+                   ==, json_object_get_string_member (second, "number"));
   gtk_widget_activate_action (view, "matter.apply", NULL);
   hall_ui_test_wait (linked, view, 30, "the link in the view");
   g_assert_null (hall_matter_view_get_form (HALL_MATTER_VIEW (view)));

@@ -177,6 +177,67 @@ _hall_matter_view_send_link (HallMatterView *self)
                        g_free);
 }
 
+/* A candidate of matter.similar: activating it puts its number into the form. */
+static void
+candidate_activated_cb (AdwActionRow   *row,
+                        HallMatterView *self)
+{
+  GtkWidget *entry = hall_action_form_get_field (self->action_form, "linked_number");
+
+  if (entry != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (entry), adw_preferences_row_get_title (
+                                                     ADW_PREFERENCES_ROW (row)));
+}
+
+static gboolean
+already_linked (HallMatterView *self,
+                gint64          id)
+{
+  JsonArray *links = self->result ? json_object_get_array_member (self->result, "links") : NULL;
+
+  for (guint i = 0; links != NULL && i < json_array_get_length (links); i++)
+    if (json_object_get_int_member (json_array_get_object_element (links, i), "matter_id") == id)
+      return TRUE;
+  return id == self->matter_id;
+}
+
+/* matter.similar's candidates for this matter's content, offered under the form's fields. */
+static void
+similar_cb (HallPage     *page,
+            JsonObject   *reply,
+            const GError *error,
+            gpointer      user_data)
+{
+  HallMatterView *self = HALL_MATTER_VIEW (page);
+  GtkWidget      *entry = hall_action_form_get_field (self->action_form, "linked_number");
+  JsonArray      *matters = reply ? json_object_get_array_member (reply, "matters") : NULL;
+  GtkWidget      *group;
+
+  if (entry == NULL || !hall_action_form_is_open (self->action_form, "link"))
+    return;
+  group = gtk_widget_get_ancestor (entry, ADW_TYPE_PREFERENCES_GROUP);
+  for (guint i = 0; group != NULL && matters != NULL && i < json_array_get_length (matters); i++)
+    {
+      JsonObject      *matter = json_array_get_object_element (matters, i);
+      AdwActionRow    *row;
+      g_autofree char *name = NULL;
+
+      if (already_linked (self, json_object_get_int_member (matter, "id")))
+        continue;
+      row = ADW_ACTION_ROW (adw_action_row_new ());
+      name = g_strconcat ("candidate-", _hall_json_string (matter, "number"), NULL);
+      gtk_widget_set_name (GTK_WIDGET (row), name);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _hall_json_string (matter, "number"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   json_object_get_string_member_with_default (matter, "summary", ""));
+      /* Translators: a matter alike in content offered in the link form; click to take its number */
+      gtk_widget_set_tooltip_text (GTK_WIDGET (row), _ ("A matter alike: click to link it"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_signal_connect_object (row, "activated", G_CALLBACK (candidate_activated_cb), self, 0);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (row));
+    }
+}
+
 static void
 link_action (GtkWidget  *widget,
              const char *action_name,
@@ -184,6 +245,8 @@ link_action (GtkWidget  *widget,
 {
   HallMatterView      *self = HALL_MATTER_VIEW (widget);
   AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  g_autoptr (JsonObject) params = NULL;
+  const char *content;
 
   /* Translators: the number of the matter to link to this one, e.g. XF2026-000123 */
   _hall_form_add_entry (group, "linked_number", _ ("Matter number"));
@@ -192,6 +255,13 @@ link_action (GtkWidget  *widget,
   hall_action_form_open (self->action_form, "link", _ ("Link a related matter"), _ ("_Link"),
                          group);
   hall_page_update_actions (HALL_PAGE (self));
+  content = _hall_json_string (_hall_matter_view_get_matter (self), "content");
+  if (content != NULL)
+    {
+      params = json_object_new ();
+      json_object_set_string_member (params, "content", content);
+      hall_page_call (HALL_PAGE (self), "matter.similar", params, similar_cb, NULL);
+    }
 }
 
 static void

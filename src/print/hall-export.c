@@ -338,6 +338,46 @@ cell_text (const Column *column,
     }
 }
 
+static const Ledger *
+find_ledger (const char *name)
+{
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (ledgers); i++)
+    if (g_str_equal (ledgers[i].name, name))
+      return &ledgers[i];
+  return NULL;
+}
+
+guint
+hall_export_n_columns (const char *name)
+{
+  const Ledger *ledger = find_ledger (name);
+  guint         n = 0;
+
+  while (ledger != NULL && n < MAX_COLUMNS && ledger->columns[n].header != NULL)
+    n++;
+  return n;
+}
+
+const char *
+hall_export_column_header (const char *name,
+                           guint       column)
+{
+  g_return_val_if_fail (column < hall_export_n_columns (name), NULL);
+  return _ (find_ledger (name)->columns[column].header);
+}
+
+char *
+hall_export_cell_text (const char *name,
+                       guint       column,
+                       JsonObject *row,
+                       gint64      serial)
+{
+  g_autoptr (GString) scratch = g_string_new (NULL);
+
+  g_return_val_if_fail (column < hall_export_n_columns (name), NULL);
+  return g_strdup (cell_text (&find_ledger (name)->columns[column], row, serial, scratch));
+}
+
 static char *
 period_note (const char *hall_name,
              const char *from,

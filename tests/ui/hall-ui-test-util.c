@@ -523,3 +523,39 @@ hall_ui_test_pause (guint milliseconds)
   while (!done)
     g_main_context_iteration (NULL, TRUE);
 }
+
+typedef struct
+{
+  gpointer page;
+  gboolean (*is_exporting) (gpointer page);
+} Export;
+
+static gboolean
+export_done (gpointer data)
+{
+  Export *export = data;
+
+  return !export->is_exporting (export->page);
+}
+
+void
+hall_ui_test_export (gpointer             page,
+                     HallUiTestExportFunc export_to,
+                     gboolean (*is_exporting) (gpointer page),
+                     const char *dir,
+                     const char *name,
+                     char      **rows,
+                     char      **text)
+{
+  Export export = { page, is_exporting };
+  g_autofree char *base = g_build_filename (dir, name, NULL);
+  g_autofree char *xlsx = g_strconcat (base, ".xlsx", NULL);
+  g_autofree char *pdf = g_strconcat (base, ".pdf", NULL);
+
+  export_to (page, HALL_EXPORT_XLSX, xlsx);
+  hall_ui_test_wait (export_done, &export, 60, "the XLSX");
+  export_to (page, HALL_EXPORT_PDF, pdf);
+  hall_ui_test_wait (export_done, &export, 60, "the PDF");
+  *rows = hall_test_xlsx_rows (xlsx);
+  *text = hall_test_pdf_text (pdf);
+}

@@ -8,6 +8,7 @@
 
 #include "hall-application.h"
 #include "hall-client.h"
+#include "hall-export.h"
 #include "hall-find.h"
 #include "hall-window.h"
 
@@ -107,6 +108,20 @@ void hall_ui_test_show_matter (GtkWidget  *view,
                                int         counter,
                                gint64      matter_id,
                                const char *state);
+typedef void (*HallUiTestExportFunc) (gpointer         page,
+                                      HallExportFormat format,
+                                      const char      *path);
+/* A page's export as a user saves it: @export_to writes @dir/@name.xlsx, then @dir/@name.pdf,
+ * each waited for while @is_exporting; @rows gets the XLSX's rows (hall_test_xlsx_rows()) and
+ * @text the PDF's text (hall_test_pdf_text()). */
+void hall_ui_test_export (gpointer             page,
+                          HallUiTestExportFunc export_to,
+                          gboolean (*is_exporting) (gpointer page),
+                          const char *dir,
+                          const char *name,
+                          char      **rows,
+                          char      **text);
+
 /* GTK's print dialog, when one is open (the papers go through it). */
 GtkWindow *hall_ui_test_find_print_dialog (void);
 /* Waits for the print dialog, then cancels it as a clerk would. */

@@ -239,28 +239,17 @@ test_trace (Fixture      *f,
   wait_view (f, "list");
 }
 
-static gboolean
-export_done (gpointer data)
-{
-  return !hall_stats_page_is_exporting (data);
-}
-
 /* The 统计表 as the county files it, from the page. */
 static void
 test_export (Fixture      *f,
              gconstpointer data)
 {
-  g_autofree char *xlsx = g_build_filename (hall.dir, "statistics.xlsx", NULL);
-  g_autofree char *pdf = g_build_filename (hall.dir, "statistics.pdf", NULL);
   g_autofree char *rows = NULL;
   g_autofree char *text = NULL;
 
-  hall_stats_page_export_to (f->page, HALL_EXPORT_XLSX, xlsx);
-  hall_ui_test_wait (export_done, f->page, 60, "the XLSX");
-  hall_stats_page_export_to (f->page, HALL_EXPORT_PDF, pdf);
-  hall_ui_test_wait (export_done, f->page, 60, "the PDF");
-  rows = hall_test_xlsx_rows (xlsx);
-  text = hall_test_pdf_text (pdf);
+  hall_ui_test_export (f->page, (HallUiTestExportFunc) hall_stats_page_export_to,
+                       (gboolean (*) (gpointer)) hall_stats_page_is_exporting, hall.dir, "statistics", &rows,
+                       &text);
   hall_test_assert_has (rows, "Statistics of petition work");
   hall_test_assert_has (rows, "Total batches\t5\t0\t—");
   hall_test_assert_has (rows, "Letter batches\t3\t0\t—");

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "hall-date-row.h"
+#include "hall-export-file.h"
 #include "hall-form.h"
 #include "hall-json-item.h"
 #include "hall-matter-view.h"
@@ -38,27 +39,6 @@ static const char *const kind_names[] = {
   N_ ("Year"),
   N_ ("Custom Dates"),
 };
-
-typedef struct
-{
-  char            *summary; /* stats.summary's answer, as JSON text */
-  char            *from;
-  char            *to;
-  char            *hall_name;
-  char            *path;
-  HallExportFormat format;
-} Export;
-
-static void
-export_free (Export *export)
-{
-  g_free (export->summary);
-  g_free (export->from);
-  g_free (export->to);
-  g_free (export->hall_name);
-  g_free (export->path);
-  g_free (export);
-}
 
 static gboolean
 is_admin (HallStatsPage *self)
@@ -422,11 +402,10 @@ export_call (const char *command,
              gpointer    data,
              GError    **error)
 {
-  Export *export = data;
   g_autoptr (JsonParser) parser = json_parser_new ();
 
   /* The figures on the screen, not figures read again: the file says what the user saw. */
-  if (!g_str_equal (command, "stats.summary") || !json_parser_load_from_data (parser, export->summary, -1, error))
+  if (!g_str_equal (command, "stats.summary") || !json_parser_load_from_data (parser, data, -1, error))
     {
       if (error != NULL && *error == NULL)
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s", command);
@@ -436,58 +415,31 @@ export_call (const char *command,
 }
 
 static void
-export_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  Export *export = task_data;
-  GError *error = NULL;
-
-  if (hall_export_write ("statistics", export->from, export->to, NULL, export->format,
-                         export->hall_name, export->path, export_call, export, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
 export_done_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
   HallStatsPage *self = HALL_STATS_PAGE (object);
-  Export *export = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
-  g_autofree char *basename = g_path_get_basename (export->path);
-  g_autofree char *message = NULL;
 
   self->exporting = FALSE;
   hall_stats_page_update_actions (HALL_PAGE (self));
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    /* Translators: the statistics table could not be saved; %s says why */
-    message = g_strdup_printf (_ ("The statistics table was not saved: %s"), error->message);
-  else
-    /* Translators: after saving the statistics table (统计表); %s the file's name */
-    message = g_strdup_printf (_ ("Saved %s"), basename);
-  hall_page_toast (HALL_PAGE (self), message);
+  if (!_hall_export_file_write_finish (result, HALL_PAGE (self), &error))
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: the statistics table could not be saved; %s says why */
+      message = g_strdup_printf (_ ("The statistics table was not saved: %s"), error->message);
+      hall_page_toast (HALL_PAGE (self), message);
+    }
 }
 
 static void
-save_response_cb (GtkNativeDialog *dialog,
-                  int              response,
-                  HallStatsPage   *self)
+export_chosen (GtkWidget       *owner,
+               HallExportFormat format,
+               const char      *path)
 {
-  g_autoptr (GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT
-      && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL
-      && (path = g_file_get_path (file)) != NULL)
-    hall_stats_page_export_to (
-        self,
-        GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "hall-format")), path);
-  g_object_unref (dialog);
+  hall_stats_page_export_to (HALL_STATS_PAGE (owner), format, path);
 }
 
 static void
@@ -495,25 +447,16 @@ export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  HallStatsPage        *self = HALL_STATS_PAGE (widget);
-  gboolean              pdf = g_str_equal (g_variant_get_string (parameter, NULL), "pdf");
-  GtkFileChooserNative *dialog;
-  g_autofree char      *name = NULL;
+  HallStatsPage *self = HALL_STATS_PAGE (widget);
+  gboolean       pdf = g_str_equal (g_variant_get_string (parameter, NULL), "pdf");
 
   if (self->summary == NULL)
     return;
-  dialog = gtk_file_chooser_native_new (
+  _hall_export_file_choose (
+      widget,
       pdf ? _ ("Export the Statistics Table as PDF") : _ ("Export the Statistics Table as XLSX"),
-      GTK_WINDOW (gtk_widget_get_root (widget)), GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"),
-      _ ("_Cancel"));
-  name = g_strdup_printf ("%s %s %s.%s", hall_export_title ("statistics"), self->from, self->to,
-                          pdf ? "pdf" : "xlsx");
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_object_set_data (G_OBJECT (dialog), "hall-format",
-                     GINT_TO_POINTER (pdf ? HALL_EXPORT_PDF : HALL_EXPORT_XLSX));
-  g_signal_connect (dialog, "response", G_CALLBACK (save_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+      "statistics", self->from, self->to, pdf ? HALL_EXPORT_PDF : HALL_EXPORT_XLSX,
+      export_chosen);
 }
 
 /* ---- overrides ---------------------------------------------------------------------------- */
@@ -691,25 +634,18 @@ hall_stats_page_export_to (HallStatsPage   *self,
                            HallExportFormat format,
                            const char      *path)
 {
-  g_autoptr (GTask) task = NULL;
   g_autoptr (JsonNode) node = NULL;
-  Export *export;
+  g_autofree char *hall_name = NULL;
 
   g_return_if_fail (HALL_IS_STATS_PAGE (self));
   g_return_if_fail (self->summary != NULL && !self->exporting);
   node = json_node_init_object (json_node_alloc (), self->summary);
-  export = g_new0 (Export, 1);
-  export->summary = json_to_string (node, FALSE);
-  export->from = g_strdup (self->from);
-  export->to = g_strdup (self->to);
-  export->hall_name = hall_print_dup_hall_name (GTK_WIDGET (self));
-  export->path = g_strdup (path);
-  export->format = format;
+  hall_name = hall_print_dup_hall_name (GTK_WIDGET (self));
   self->exporting = TRUE;
   hall_stats_page_update_actions (HALL_PAGE (self));
-  task = g_task_new (self, NULL, export_done_cb, NULL);
-  g_task_set_task_data (task, export, (GDestroyNotify) export_free);
-  g_task_run_in_thread (task, export_thread);
+  _hall_export_file_write_async (self, "statistics", self->from, self->to, NULL, format,
+                                 hall_name, path, export_call, json_to_string (node, FALSE),
+                                 g_free, export_done_cb, NULL);
 }
 
 gboolean

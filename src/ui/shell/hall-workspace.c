@@ -23,6 +23,7 @@
 #include "hall-reception-page.h"
 #include "hall-roster-page.h"
 #include "hall-rows.h"
+#include "hall-ledgers-page.h"
 #include "hall-stats-page.h"
 #include "hall-supervision-page.h"
 #include "hall-triage-page.h"
@@ -70,9 +71,12 @@ static const HallWorkspacePageInfo page_infos[] = {
     hall_admin_calendar_page_get_type },
   { "admin-maintenance", N_ ("Backup and Audit"), "drive-harddisk-symbolic", HALL_ROLE_ADMIN,
     hall_admin_maintenance_page_get_type },
-  /* Last: the figures a role reads, after the pages it works on (an admin opens on Hall Setup) */
+  /* Last: the figures and ledgers a role reads, after the pages it works on (an admin opens on
+   * Hall Setup) */
   { "statistics", N_ ("Statistics"), "x-office-spreadsheet-symbolic",
     HALL_ROLE_MANAGER | HALL_ROLE_LEADER | HALL_ROLE_ADMIN, hall_stats_page_get_type },
+  { "ledgers", N_ ("Ledgers"), "x-office-document-symbolic",
+    HALL_ROLE_MANAGER | HALL_ROLE_LEADER | HALL_ROLE_ADMIN, hall_ledgers_page_get_type },
 };
 
 struct _HallWorkspace

@@ -177,6 +177,63 @@ test_export (Fixture      *f,
   hall_test_assert_has (text, hall.month_first);
 }
 
+static GtkWidget *
+find_window (const char *title)
+{
+  GListModel *windows = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (windows, i);
+
+      if (g_strcmp0 (gtk_window_get_title (window), title) == 0
+          && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
+static gboolean
+form_closed (gpointer data)
+{
+  return find_window ("New Dispute") == NULL;
+}
+
+/* A dispute entered in the form: a missing date is refused at its field with the text kept;
+ * once saved, the dispute is a row of the list. */
+static void
+test_dispute_form (Fixture      *f,
+                   gconstpointer data)
+{
+  GtkWidget *form;
+
+  g_assert_true (gtk_widget_get_visible (hall_ui_test_find (GTK_WIDGET (f->page), "new_dispute")));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "ledgers.new-dispute", NULL);
+  hall_ui_test_pause (200);
+  form = find_window ("New Dispute");
+  g_assert_nonnull (form);
+  hall_ui_test_type (form, "parties", "张某与某物业公司");
+  hall_ui_test_type (form, "summary", "物业费争议，双方协商未果。");
+  hall_ui_test_type (form, "leader_name", "孙主任");
+  hall_ui_test_type (form, "person_name", "周干事");
+  hall_ui_test_select (form, "type", "Real estate");
+  hall_ui_test_select (form, "risk", "Low");
+  g_signal_emit_by_name (hall_ui_test_find (form, "save"), "clicked");
+  hall_ui_test_pause (200);
+  g_assert_true (gtk_widget_has_css_class (hall_ui_test_find (form, "found_date"), "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (form, "parties"))), ==,
+                   "张某与某物业公司");
+  g_assert_true (find_window ("New Dispute") == form);
+
+  hall_ui_test_type (form, "found_date", hall.today);
+  g_signal_emit_by_name (hall_ui_test_find (form, "save"), "clicked");
+  hall_ui_test_wait (form_closed, NULL, 60, "the form closed");
+  wait_rows (f);
+  g_assert_cmpuint (g_list_model_get_n_items (hall_ledgers_page_get_rows (f->page)), ==, 3);
+  g_assert_cmpstr (row_string (f, 2, "parties"), ==, "张某与某物业公司");
+  g_assert_cmpstr (row_string (f, 2, "type"), ==, "property");
+}
+
 static void
 add_dispute (const char *parties,
              const char *type,
@@ -226,6 +283,8 @@ main (int   argc,
   g_test_add ("/ledgers/disputes", Fixture, NULL, fixture_set_up, test_disputes,
               fixture_tear_down);
   g_test_add ("/ledgers/matters", Fixture, NULL, fixture_set_up, test_matters, fixture_tear_down);
+  g_test_add ("/ledgers/dispute-form", Fixture, NULL, fixture_set_up, test_dispute_form,
+              fixture_tear_down);
   g_test_add ("/ledgers/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   status = hall_ui_test_run (data_dir);
 

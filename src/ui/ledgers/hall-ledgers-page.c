@@ -19,7 +19,8 @@
 #include "hall-form.h"
 #include "hall-json-item.h"
 #include "hall-labels.h"
-#include "hall-ledgers-page.h"
+#include "hall-info.h"
+#include "hall-ledgers-page-private.h"
 #include "hall-matter-view.h"
 #include "hall-print.h"
 
@@ -62,6 +63,7 @@ struct _HallLedgersPage
   gboolean    loading;
   gboolean    exporting;
   GListStore *rows;
+  JsonObject *info; /* hall.info: the departments of the dispute form */
 
   GtkStack      *stack;
   GtkLabel      *title_label;
@@ -69,6 +71,7 @@ struct _HallLedgersPage
   GtkWidget     *from_row;
   GtkWidget     *to_row;
   GtkDropDown   *filter_dropdown;
+  GtkWidget     *new_dispute_button;
   GtkLabel      *dates_error;
   GtkLabel      *error_label;
   GtkLabel      *count_label;
@@ -86,8 +89,21 @@ hall_ledgers_page_update_actions (HallPage *page)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledgers.refresh", online);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledgers.apply", online);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledgers.new-dispute",
+                                 online && self->info != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledgers.export",
                                  self->from != NULL && !self->loading && !self->exporting);
+}
+
+/* The manager and the window staff enter disputes (dispute.create); the leader and the
+ * administrator read them. */
+static gboolean
+may_enter_disputes (HallLedgersPage *self)
+{
+  HallClient *client = hall_page_get_client (HALL_PAGE (self));
+  const char *role = client != NULL ? hall_client_get_role (client) : NULL;
+
+  return g_strcmp0 (role, "manager") == 0 || g_strcmp0 (role, "staff") == 0;
 }
 
 static const char *
@@ -268,6 +284,8 @@ load_rows (HallLedgersPage *self)
   self->loading = TRUE;
   _hall_form_set_error (GTK_WIDGET (self->error_label), GTK_WIDGET (self->error_label), NULL);
   gtk_label_set_text (self->title_label, hall_export_title (ledger_infos[self->ledger].name));
+  gtk_widget_set_visible (self->new_dispute_button,
+                          self->ledger == 0 && may_enter_disputes (self));
   g_list_store_remove_all (self->rows);
   set_columns (self);
   show_count (self);
@@ -308,6 +326,8 @@ info_cb (HallPage     *page,
                             error != NULL ? error->message : NULL);
       return;
     }
+  g_clear_pointer (&self->info, json_object_unref);
+  self->info = json_object_ref (reply);
   /* The hall's month so far, the first time. */
   if (self->from == NULL)
     {
@@ -380,12 +400,39 @@ activate_cb (HallLedgersPage *self,
   HallClient *client = hall_page_get_client (HALL_PAGE (self));
 
   /* The administrator keeps the hall, not its matters. */
+  if (self->ledger == 0 && may_enter_disputes (self))
+    {
+      item = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
+      if (item != NULL)
+        gtk_window_present (GTK_WINDOW (_hall_ledgers_dispute_new (
+            self, _hall_info_array (self->info, "departments"), hall_json_item_get_data (item))));
+      return;
+    }
   if (key == NULL || client == NULL || g_strcmp0 (hall_client_get_role (client), "admin") == 0)
     return;
   item = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
   row = item != NULL ? hall_json_item_get_data (item) : NULL;
   if (row != NULL && json_object_get_int_member_with_default (row, key, 0) > 0)
     hall_page_show_matter (HALL_PAGE (self), json_object_get_int_member (row, key));
+}
+
+static void
+new_dispute_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HallLedgersPage *self = HALL_LEDGERS_PAGE (widget);
+
+  if (self->info == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (
+      _hall_ledgers_dispute_new (self, _hall_info_array (self->info, "departments"), NULL)));
+}
+
+void
+_hall_ledgers_page_reload (HallLedgersPage *self)
+{
+  load_rows (self);
 }
 
 /* ---- the export --------------------------------------------------------------------------- */
@@ -485,6 +532,7 @@ hall_ledgers_page_finalize (GObject *object)
   HallLedgersPage *self = HALL_LEDGERS_PAGE (object);
 
   g_clear_object (&self->rows);
+  g_clear_pointer (&self->info, json_object_unref);
   g_free (self->from);
   g_free (self->to);
   g_free (self->filter);
@@ -514,6 +562,7 @@ hall_ledgers_page_class_init (HallLedgersPageClass *klass)
   CHILD (from_row);
   CHILD (to_row);
   CHILD (filter_dropdown);
+  CHILD (new_dispute_button);
   CHILD (dates_error);
   CHILD (error_label);
   CHILD (count_label);
@@ -523,6 +572,8 @@ hall_ledgers_page_class_init (HallLedgersPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "ledgers.apply", NULL, apply_action);
   gtk_widget_class_install_action (widget_class, "ledgers.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "ledgers.new-dispute", NULL,
+                                   new_dispute_action);
   hall_page_class_install_refresh_action (page_class, "ledgers.refresh");
   hall_page_class_install_matter_actions (page_class, "ledgers");
 }

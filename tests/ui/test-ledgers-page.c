@@ -234,6 +234,33 @@ test_dispute_form (Fixture      *f,
   g_assert_cmpstr (row_string (f, 2, "type"), ==, "property");
 }
 
+/* The weekly report (每周三、五报送): what dispute.weekly says for the hall's report day, its
+ * dates under the list; the export waits for the ledger again. */
+static void
+test_weekly (Fixture      *f,
+             gconstpointer data)
+{
+  g_autoptr (JsonObject) weekly =
+      hall_test_server_ok (hall.server, hall.manager, "dispute.weekly", "{}");
+  JsonArray       *disputes = json_object_get_array_member (weekly, "disputes");
+  g_autofree char *since = g_strdup_printf (
+      "after %s, for the report of %s", json_object_get_string_member (weekly, "since"),
+      json_object_get_string_member (weekly, "report_date"));
+  GtkWidget *button = hall_ui_test_find (GTK_WIDGET (f->page), "weekly");
+
+  g_assert_true (gtk_widget_get_visible (button));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+  wait_rows (f);
+  g_assert_cmpuint (g_list_model_get_n_items (hall_ledgers_page_get_rows (f->page)), ==,
+                    json_array_get_length (disputes));
+  hall_test_assert_has (count_text (f), since);
+  g_assert_false (
+      gtk_widget_get_sensitive (hall_ui_test_find (GTK_WIDGET (f->page), "export_xlsx")));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), FALSE);
+  wait_rows (f);
+  g_assert_cmpuint (g_list_model_get_n_items (hall_ledgers_page_get_rows (f->page)), ==, 2);
+}
+
 static void
 add_dispute (const char *parties,
              const char *type,
@@ -283,6 +310,7 @@ main (int   argc,
   g_test_add ("/ledgers/disputes", Fixture, NULL, fixture_set_up, test_disputes,
               fixture_tear_down);
   g_test_add ("/ledgers/matters", Fixture, NULL, fixture_set_up, test_matters, fixture_tear_down);
+  g_test_add ("/ledgers/weekly", Fixture, NULL, fixture_set_up, test_weekly, fixture_tear_down);
   g_test_add ("/ledgers/dispute-form", Fixture, NULL, fixture_set_up, test_dispute_form,
               fixture_tear_down);
   g_test_add ("/ledgers/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);

@@ -62,21 +62,23 @@ struct _HallLedgersPage
   guint       generation;
   gboolean    loading;
   gboolean    exporting;
+  gboolean    weekly; /* the disputes' weekly report (每周三、五报送) is shown */
   GListStore *rows;
   JsonObject *info; /* hall.info: the departments of the dispute form */
 
-  GtkStack      *stack;
-  GtkLabel      *title_label;
-  GtkDropDown   *ledger_dropdown;
-  GtkWidget     *from_row;
-  GtkWidget     *to_row;
-  GtkDropDown   *filter_dropdown;
-  GtkWidget     *new_dispute_button;
-  GtkLabel      *dates_error;
-  GtkLabel      *error_label;
-  GtkLabel      *count_label;
-  GtkColumnView *column_view;
-  GtkWidget     *matter_view;
+  GtkStack        *stack;
+  GtkLabel        *title_label;
+  GtkDropDown     *ledger_dropdown;
+  GtkWidget       *from_row;
+  GtkWidget       *to_row;
+  GtkDropDown     *filter_dropdown;
+  GtkWidget       *new_dispute_button;
+  GtkToggleButton *weekly_button;
+  GtkLabel        *dates_error;
+  GtkLabel        *error_label;
+  GtkLabel        *count_label;
+  GtkColumnView   *column_view;
+  GtkWidget       *matter_view;
 };
 
 G_DEFINE_FINAL_TYPE (HallLedgersPage, hall_ledgers_page, HALL_TYPE_PAGE)
@@ -92,7 +94,8 @@ hall_ledgers_page_update_actions (HallPage *page)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledgers.new-dispute",
                                  online && self->info != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledgers.export",
-                                 self->from != NULL && !self->loading && !self->exporting);
+                                 self->from != NULL && !self->loading && !self->exporting
+                                     && !self->weekly);
 }
 
 /* The manager and the window staff enter disputes (dispute.create); the leader and the
@@ -286,6 +289,9 @@ load_rows (HallLedgersPage *self)
   gtk_label_set_text (self->title_label, hall_export_title (ledger_infos[self->ledger].name));
   gtk_widget_set_visible (self->new_dispute_button,
                           self->ledger == 0 && may_enter_disputes (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->weekly_button), self->ledger == 0);
+  self->weekly = FALSE;
+  gtk_toggle_button_set_active (self->weekly_button, FALSE);
   g_list_store_remove_all (self->rows);
   set_columns (self);
   show_count (self);
@@ -414,6 +420,75 @@ activate_cb (HallLedgersPage *self,
   row = item != NULL ? hall_json_item_get_data (item) : NULL;
   if (row != NULL && json_object_get_int_member_with_default (row, key, 0) > 0)
     hall_page_show_matter (HALL_PAGE (self), json_object_get_int_member (row, key));
+}
+
+/* ---- the disputes' weekly report ---------------------------------------------------------- */
+
+static void
+weekly_cb (HallPage     *page,
+           JsonObject   *reply,
+           const GError *error,
+           gpointer      user_data)
+{
+  HallLedgersPage *self = HALL_LEDGERS_PAGE (page);
+  JsonArray       *disputes;
+  g_autofree char *text = NULL;
+  guint            n;
+
+  if (GPOINTER_TO_UINT (user_data) != self->generation)
+    return;
+  self->loading = FALSE;
+  hall_ledgers_page_update_actions (page);
+  if (reply == NULL)
+    {
+      _hall_form_set_error (GTK_WIDGET (self->error_label), GTK_WIDGET (self->error_label),
+                            error->message);
+      return;
+    }
+  disputes = json_object_get_array_member (reply, "disputes");
+  n = json_array_get_length (disputes);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *dispute = json_array_get_object_element (disputes, i);
+      g_autoptr (HallJsonItem) item = NULL;
+
+      /* the ledger's column is "department" */
+      json_object_set_string_member (
+          dispute, "department",
+          json_object_get_string_member_with_default (dispute, "department_name", ""));
+      item = hall_json_item_new (dispute, 0);
+      g_list_store_append (self->rows, item);
+    }
+  /* Translators: the disputes' weekly report (每周三、五报送): the count, the day before the
+   * report day and the report day */
+  text = g_strdup_printf (
+      g_dngettext (NULL, "%u dispute entered or changed after %s, for the report of %s",
+                   "%u disputes entered or changed after %s, for the report of %s", n),
+      n, json_object_get_string_member_with_default (reply, "since", ""),
+      json_object_get_string_member_with_default (reply, "report_date", ""));
+  gtk_label_set_text (self->count_label, text);
+}
+
+static void
+weekly_toggled_cb (HallLedgersPage *self)
+{
+  gboolean weekly = gtk_toggle_button_get_active (self->weekly_button);
+
+  if (weekly == self->weekly)
+    return;
+  if (!weekly)
+    {
+      load_rows (self);
+      return;
+    }
+  self->generation++;
+  self->weekly = TRUE;
+  self->loading = TRUE;
+  g_list_store_remove_all (self->rows);
+  gtk_label_set_text (self->count_label, "");
+  hall_ledgers_page_update_actions (HALL_PAGE (self));
+  hall_page_call (HALL_PAGE (self), "dispute.weekly", NULL, weekly_cb,
+                  GUINT_TO_POINTER (self->generation));
 }
 
 static void
@@ -563,6 +638,7 @@ hall_ledgers_page_class_init (HallLedgersPageClass *klass)
   CHILD (to_row);
   CHILD (filter_dropdown);
   CHILD (new_dispute_button);
+  CHILD (weekly_button);
   CHILD (dates_error);
   CHILD (error_label);
   CHILD (count_label);
@@ -598,6 +674,8 @@ hall_ledgers_page_init (HallLedgersPage *self)
   gtk_column_view_set_model (
       self->column_view,
       GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->rows)))));
+  g_signal_connect_swapped (self->weekly_button, "toggled", G_CALLBACK (weekly_toggled_cb),
+                            self);
   g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (activate_cb), self);
   gtk_label_set_text (self->title_label, hall_export_title (ledger_infos[0].name));
   hall_page_set_matter_stack (HALL_PAGE (self), self->stack, self->matter_view);

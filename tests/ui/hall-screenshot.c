@@ -37,6 +37,7 @@
 #include "hall-test-util.h"
 #include "hall-ui-test-util.h"
 #include "hall-stats-page.h"
+#include "hall-ledgers-page.h"
 
 /* Lets the window draw a few frames (spinners stop, transitions end). */
 static void
@@ -229,6 +230,33 @@ shoot_statistics (HallWindow *window,
   hall_workspace_show_page (workspace, "statistics");
   hall_ui_test_wait (statistics_loaded, page, 120, "the statistics");
   shoot (window, out, "statistics");
+}
+
+static gboolean
+ledgers_loaded (gpointer data)
+{
+  return !hall_ledgers_page_is_loading (data);
+}
+
+/* The ledgers page (台账): the matters ledger of the demo hall's month, then the disputes ledger
+ * with the form of a new dispute. */
+static void
+shoot_ledgers (HallWindow *window,
+               const char *out)
+{
+  HallWorkspace *workspace = hall_window_get_workspace (window);
+  GtkWidget     *page = hall_workspace_get_page (workspace, "ledgers");
+
+  hall_workspace_show_page (workspace, "ledgers");
+  hall_ui_test_wait (ledgers_loaded, page, 120, "the disputes");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (hall_ui_test_find (page, "ledger")), 4);
+  settle (300);
+  hall_ui_test_wait (ledgers_loaded, page, 120, "the matters");
+  shoot (window, out, "ledgers");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (hall_ui_test_find (page, "ledger")), 0);
+  settle (300);
+  hall_ui_test_wait (ledgers_loaded, page, 120, "the disputes");
+  shoot (window, out, "ledgers-disputes");
 }
 
 static gboolean
@@ -783,9 +811,15 @@ main (int   argc,
   /* HALL_SCREENSHOT_ONLY=leader: the leader's pages alone. */
   if (g_strcmp0 (g_getenv ("HALL_SCREENSHOT_ONLY"), "leader") == 0)
     goto leader;
-  shoot (window, out, "board");
-  shoot_statistics (window, out);
-  if (g_strcmp0 (g_getenv ("HALL_SCREENSHOT_ONLY"), "statistics") == 0)
+  /* HALL_SCREENSHOT_ONLY=ledgers: the ledgers page alone. */
+  if (g_strcmp0 (g_getenv ("HALL_SCREENSHOT_ONLY"), "ledgers") != 0)
+    {
+      shoot (window, out, "board");
+      shoot_statistics (window, out);
+    }
+  shoot_ledgers (window, out);
+  if (g_strcmp0 (g_getenv ("HALL_SCREENSHOT_ONLY"), "statistics") == 0
+      || g_strcmp0 (g_getenv ("HALL_SCREENSHOT_ONLY"), "ledgers") == 0)
     {
       hall_application_forget_hall (app);
       gtk_window_destroy (GTK_WINDOW (window));

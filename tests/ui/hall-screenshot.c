@@ -239,7 +239,7 @@ ledgers_loaded (gpointer data)
 }
 
 /* The ledgers page (台账): the matters ledger of the demo hall's month, then the disputes ledger
- * with the form of a new dispute. */
+ * and the form of a new dispute. */
 static void
 shoot_ledgers (HallWindow *window,
                const char *out)
@@ -257,6 +257,23 @@ shoot_ledgers (HallWindow *window,
   settle (300);
   hall_ui_test_wait (ledgers_loaded, page, 120, "the disputes");
   shoot (window, out, "ledgers-disputes");
+  gtk_widget_activate_action (page, "ledgers.new-dispute", NULL);
+  settle (800);
+  {
+    GListModel *windows = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
+      {
+        g_autoptr (GtkWindow) form = g_list_model_get_item (windows, i);
+
+        if (g_strcmp0 (gtk_window_get_title (form), _ ("New Dispute")) == 0)
+          {
+            shoot_with (GTK_WIDGET (form), NULL, out, "ledgers-dispute-form");
+            gtk_window_destroy (form);
+            break;
+          }
+      }
+  }
 }
 
 static gboolean

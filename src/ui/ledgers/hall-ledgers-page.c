@@ -49,6 +49,7 @@ static const struct
   { "receptions", "outcome", "outcome", outcomes, NULL },
   { "roster", NULL, NULL, NULL, NULL },
   { "matters", "state", NULL, matter_states, "id" },
+  { "followups", NULL, NULL, NULL, NULL },
 };
 
 struct _HallLedgersPage

@@ -15,13 +15,13 @@
 #include <pango/pangocairo.h>
 
 #include "hall-document.h"
+#include "hall-document-private.h"
 #include "hall-qr.h"
 
 #define MARGIN 56.0 /* 2 cm */
 #define FOOTER 28.0 /* the page number's band at the bottom */
 #define LABEL_WIDTH 120.0
 #define CELL_PAD 6.0
-#define BLOCK_GAP 10.0
 #define SIGN_WIDTH 150.0
 #define BODY_FONT "Sans 11"
 #define LABEL_FONT "Sans 10.5"
@@ -32,32 +32,6 @@
 #define ROLL_MARGIN 8.0 /* a roll printer's own margin is small and the paper is narrow */
 #define QR_MAX_SIDE 120.0
 #define MEASURE_HEIGHT (-3) /* run_layout's draw_page to return the height used */
-#define GRID_FONT "Sans 8"
-#define GRID_HEADER_FONT "Sans Bold 8"
-#define GRID_PAD 3.0
-#define DRAW_ALL -2 /* draw_page: every page, one after the other (a PDF file) */
-
-typedef enum
-{
-  BLOCK_NOTE,
-  BLOCK_HEADING,
-  BLOCK_FIELD,
-  BLOCK_TEXT,
-  BLOCK_SIGNATURE,
-  BLOCK_BIG,
-  BLOCK_QR,
-  BLOCK_GRID_HEADER, /* the head of a table of columns, repeated on each page it runs over */
-  BLOCK_GRID_ROW,
-} BlockKind;
-
-typedef struct
-{
-  BlockKind kind;
-  char     *label;
-  char     *text;
-  GStrv     cells;   /* a grid's header or row */
-  double   *weights; /* a grid header's relative column widths */
-} Block;
 
 struct _HallDocument
 {
@@ -256,27 +230,11 @@ hall_document_dup_text (HallDocument *self)
 /* ---- layout -----------------------------------------------------------------------------------
  */
 
-typedef struct
-{
-  cairo_t      *cr;
-  PangoContext *context;
-  double        width, height; /* the page */
-  double        left, right;   /* the text column */
-  double        top, bottom;
-  int           draw_page; /* the page to draw, or -1 to measure */
-  int           page;      /* the page being laid out */
-  double        y;
-  gboolean      in_table;  /* the previous block was a table row: rows share their rules */
-  Block        *grid;      /* the header of the grid being laid out */
-  int           grid_page; /* the page its header was last put on */
-  int           n_pages;   /* when drawing */
-} Layout;
-
-static PangoLayout *
-new_layout (Layout     *lay,
-            const char *font,
-            const char *text,
-            double      width)
+PangoLayout *
+_hall_layout_text (Layout     *lay,
+                   const char *font,
+                   const char *text,
+                   double      width)
 {
   PangoLayout *layout = pango_layout_new (lay->context);
   g_autoptr (PangoFontDescription) desc = pango_font_description_from_string (font);
@@ -288,8 +246,8 @@ new_layout (Layout     *lay,
   return layout;
 }
 
-static double
-layout_height (PangoLayout *layout)
+double
+_hall_layout_height (PangoLayout *layout)
 {
   int height;
 
@@ -297,8 +255,8 @@ layout_height (PangoLayout *layout)
   return (double) height / PANGO_SCALE;
 }
 
-static gboolean
-drawing (Layout *lay)
+gboolean
+_hall_layout_drawing (Layout *lay)
 {
   return lay->page == lay->draw_page || lay->draw_page == DRAW_ALL;
 }
@@ -321,21 +279,21 @@ new_page (Layout *lay)
 
 /* Moves to the next page unless @height fits on this one (a block taller than a page starts
  * at the top of one and is cut by its own drawing). */
-static void
-need (Layout *lay,
-      double  height)
+void
+_hall_layout_need (Layout *lay,
+                   double  height)
 {
   if (lay->y + height > lay->bottom && lay->y > lay->top)
     new_page (lay);
 }
 
-static void
-show_layout (Layout      *lay,
-             PangoLayout *layout,
-             double       x,
-             double       y)
+void
+_hall_layout_show (Layout      *lay,
+                   PangoLayout *layout,
+                   double       x,
+                   double       y)
 {
-  if (!drawing (lay))
+  if (!_hall_layout_drawing (lay))
     return;
   cairo_move_to (lay->cr, x, y);
   pango_cairo_show_layout (lay->cr, layout);
@@ -345,23 +303,23 @@ static void
 lay_title (Layout     *lay,
            const char *title)
 {
-  g_autoptr (PangoLayout) layout = new_layout (lay, TITLE_FONT, title, lay->right - lay->left);
+  g_autoptr (PangoLayout) layout = _hall_layout_text (lay, TITLE_FONT, title, lay->right - lay->left);
 
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-  show_layout (lay, layout, lay->left, lay->y);
-  lay->y += layout_height (layout) + BLOCK_GAP * 1.5;
+  _hall_layout_show (lay, layout, lay->left, lay->y);
+  lay->y += _hall_layout_height (layout) + BLOCK_GAP * 1.5;
 }
 
 static void
 lay_note (Layout *lay,
           Block  *block)
 {
-  g_autoptr (PangoLayout) layout = new_layout (lay, NOTE_FONT, block->text, lay->right - lay->left);
+  g_autoptr (PangoLayout) layout = _hall_layout_text (lay, NOTE_FONT, block->text, lay->right - lay->left);
 
   pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
-  need (lay, layout_height (layout));
-  show_layout (lay, layout, lay->left, lay->y);
-  lay->y += layout_height (layout) + 4;
+  _hall_layout_need (lay, _hall_layout_height (layout));
+  _hall_layout_show (lay, layout, lay->left, lay->y);
+  lay->y += _hall_layout_height (layout) + 4;
 }
 
 static void
@@ -369,14 +327,14 @@ lay_heading (Layout *lay,
              Block  *block)
 {
   g_autoptr (PangoLayout) layout =
-      new_layout (lay, HEADING_FONT, block->text, lay->right - lay->left);
-  g_autoptr (PangoLayout) body = new_layout (lay, BODY_FONT, "—", lay->right - lay->left);
+      _hall_layout_text (lay, HEADING_FONT, block->text, lay->right - lay->left);
+  g_autoptr (PangoLayout) body = _hall_layout_text (lay, BODY_FONT, "—", lay->right - lay->left);
 
   /* A heading stays with the first line of what it heads. */
   lay->y += lay->in_table ? BLOCK_GAP : 0;
-  need (lay, layout_height (layout) + 4 + layout_height (body));
-  show_layout (lay, layout, lay->left, lay->y);
-  lay->y += layout_height (layout) + 4;
+  _hall_layout_need (lay, _hall_layout_height (layout) + 4 + _hall_layout_height (body));
+  _hall_layout_show (lay, layout, lay->left, lay->y);
+  lay->y += _hall_layout_height (layout) + 4;
   lay->in_table = FALSE;
 }
 
@@ -384,7 +342,7 @@ static void
 lay_text (Layout *lay,
           Block  *block)
 {
-  g_autoptr (PangoLayout) layout = new_layout (lay, BODY_FONT, block->text, lay->right - lay->left);
+  g_autoptr (PangoLayout) layout = _hall_layout_text (lay, BODY_FONT, block->text, lay->right - lay->left);
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
 
   lay->y += lay->in_table ? BLOCK_GAP : 0;
@@ -398,8 +356,8 @@ lay_text (Layout *lay,
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
       line_top = (double) logical.y / PANGO_SCALE;
       line_height = (double) logical.height / PANGO_SCALE;
-      need (lay, line_height);
-      if (drawing (lay))
+      _hall_layout_need (lay, line_height);
+      if (_hall_layout_drawing (lay))
         {
           double baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE - line_top;
 
@@ -419,19 +377,19 @@ lay_roll_field (Layout *lay,
                 Block  *block)
 {
   g_autoptr (PangoLayout) label =
-      new_layout (lay, LABEL_FONT, block->label, lay->right - lay->left);
-  g_autoptr (PangoLayout) value = new_layout (lay, BODY_FONT, block->text, lay->right - lay->left);
-  double height = layout_height (label) + layout_height (value) + 4;
+      _hall_layout_text (lay, LABEL_FONT, block->label, lay->right - lay->left);
+  g_autoptr (PangoLayout) value = _hall_layout_text (lay, BODY_FONT, block->text, lay->right - lay->left);
+  double height = _hall_layout_height (label) + _hall_layout_height (value) + 4;
 
-  need (lay, height);
-  if (drawing (lay))
+  _hall_layout_need (lay, height);
+  if (_hall_layout_drawing (lay))
     {
       cairo_save (lay->cr);
       cairo_set_source_rgb (lay->cr, 0.35, 0.35, 0.35);
-      show_layout (lay, label, lay->left, lay->y);
+      _hall_layout_show (lay, label, lay->left, lay->y);
       cairo_restore (lay->cr);
     }
-  show_layout (lay, value, lay->left, lay->y + layout_height (label));
+  _hall_layout_show (lay, value, lay->left, lay->y + _hall_layout_height (label));
   lay->y += height;
 }
 
@@ -441,12 +399,12 @@ lay_field (Layout *lay,
 {
   double value_width = lay->right - lay->left - LABEL_WIDTH - 2 * CELL_PAD;
   g_autoptr (PangoLayout) label =
-      new_layout (lay, LABEL_FONT, block->label, LABEL_WIDTH - 2 * CELL_PAD);
-  g_autoptr (PangoLayout) value = new_layout (lay, BODY_FONT, block->text, value_width);
-  double height = MAX (layout_height (label), layout_height (value)) + 2 * CELL_PAD;
+      _hall_layout_text (lay, LABEL_FONT, block->label, LABEL_WIDTH - 2 * CELL_PAD);
+  g_autoptr (PangoLayout) value = _hall_layout_text (lay, BODY_FONT, block->text, value_width);
+  double height = MAX (_hall_layout_height (label), _hall_layout_height (value)) + 2 * CELL_PAD;
 
-  need (lay, height);
-  if (drawing (lay))
+  _hall_layout_need (lay, height);
+  if (_hall_layout_drawing (lay))
     {
       cairo_t *cr = lay->cr;
 
@@ -462,8 +420,8 @@ lay_field (Layout *lay,
       cairo_stroke (cr);
       cairo_restore (cr);
     }
-  show_layout (lay, label, lay->left + CELL_PAD, lay->y + CELL_PAD);
-  show_layout (lay, value, lay->left + LABEL_WIDTH + CELL_PAD, lay->y + CELL_PAD);
+  _hall_layout_show (lay, label, lay->left + CELL_PAD, lay->y + CELL_PAD);
+  _hall_layout_show (lay, value, lay->left + LABEL_WIDTH + CELL_PAD, lay->y + CELL_PAD);
   lay->y += height;
   lay->in_table = TRUE;
 }
@@ -473,99 +431,41 @@ lay_signature (Layout *lay,
                Block  *block)
 {
   g_autoptr (PangoLayout) label =
-      new_layout (lay, BODY_FONT, block->label, lay->right - lay->left - SIGN_WIDTH);
-  double height = layout_height (label) + 14;
+      _hall_layout_text (lay, BODY_FONT, block->label, lay->right - lay->left - SIGN_WIDTH);
+  double height = _hall_layout_height (label) + 14;
   int    label_width;
 
   lay->y += lay->in_table ? BLOCK_GAP * 2 : BLOCK_GAP;
   lay->in_table = FALSE;
-  need (lay, height);
+  _hall_layout_need (lay, height);
   pango_layout_get_size (label, &label_width, NULL);
-  show_layout (lay, label, lay->right - SIGN_WIDTH - (double) label_width / PANGO_SCALE - 4,
-               lay->y + 6);
-  if (drawing (lay))
+  _hall_layout_show (lay, label, lay->right - SIGN_WIDTH - (double) label_width / PANGO_SCALE - 4,
+                     lay->y + 6);
+  if (_hall_layout_drawing (lay))
     {
       cairo_save (lay->cr);
       cairo_set_source_rgb (lay->cr, 0, 0, 0);
       cairo_set_line_width (lay->cr, 0.75);
-      cairo_move_to (lay->cr, lay->right - SIGN_WIDTH, lay->y + 6 + layout_height (label));
-      cairo_line_to (lay->cr, lay->right, lay->y + 6 + layout_height (label));
+      cairo_move_to (lay->cr, lay->right - SIGN_WIDTH, lay->y + 6 + _hall_layout_height (label));
+      cairo_line_to (lay->cr, lay->right, lay->y + 6 + _hall_layout_height (label));
       cairo_stroke (lay->cr);
       cairo_restore (lay->cr);
     }
   lay->y += height;
 }
 
-/* Column @i's width in a grid. */
-static double
-grid_width (Layout *lay,
-            guint   i)
-{
-  double total = 0;
-
-  for (guint c = 0; lay->grid->cells[c] != NULL; c++)
-    total += lay->grid->weights[c];
-  return (lay->right - lay->left) * lay->grid->weights[i] / total;
-}
-
-/* One ruled row of cells; measures it when @draw is FALSE. Its height. */
-static double
-grid_cells (Layout  *lay,
-            GStrv    cells,
-            gboolean header,
-            gboolean draw)
-{
-  guint        n = g_strv_length (lay->grid->cells);
-  PangoLayout *layouts[n];
-  double       height = 0, x = lay->left;
-
-  for (guint i = 0; i < n; i++)
-    {
-      const char *text = i < g_strv_length (cells) ? cells[i] : "";
-
-      layouts[i] = new_layout (lay, header ? GRID_HEADER_FONT : GRID_FONT, text,
-                               grid_width (lay, i) - 2 * GRID_PAD);
-      height = MAX (height, layout_height (layouts[i]));
-    }
-  height += 2 * GRID_PAD;
-  for (guint i = 0; i < n; i++)
-    {
-      double w = grid_width (lay, i);
-
-      if (draw && drawing (lay))
-        {
-          cairo_save (lay->cr);
-          if (header)
-            {
-              cairo_set_source_rgb (lay->cr, 0.93, 0.93, 0.93);
-              cairo_rectangle (lay->cr, x, lay->y, w, height);
-              cairo_fill (lay->cr);
-            }
-          cairo_set_source_rgb (lay->cr, 0, 0, 0);
-          cairo_set_line_width (lay->cr, 0.5);
-          cairo_rectangle (lay->cr, x, lay->y, w, height);
-          cairo_stroke (lay->cr);
-          cairo_restore (lay->cr);
-          show_layout (lay, layouts[i], x + GRID_PAD, lay->y + GRID_PAD);
-        }
-      x += w;
-      g_object_unref (layouts[i]);
-    }
-  return height;
-}
-
 static void
 lay_big (Layout *lay,
          Block  *block)
 {
-  g_autoptr (PangoLayout) layout = new_layout (lay, BIG_FONT, block->text, lay->right - lay->left);
+  g_autoptr (PangoLayout) layout = _hall_layout_text (lay, BIG_FONT, block->text, lay->right - lay->left);
 
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   lay->y += lay->in_table ? BLOCK_GAP : 0;
   lay->in_table = FALSE;
-  need (lay, layout_height (layout));
-  show_layout (lay, layout, lay->left, lay->y);
-  lay->y += layout_height (layout) + BLOCK_GAP;
+  _hall_layout_need (lay, _hall_layout_height (layout));
+  _hall_layout_show (lay, layout, lay->left, lay->y);
+  lay->y += _hall_layout_height (layout) + BLOCK_GAP;
 }
 
 static void
@@ -576,40 +476,11 @@ lay_qr (Layout *lay,
 
   lay->y += lay->in_table ? BLOCK_GAP : 0;
   lay->in_table = FALSE;
-  need (lay, side);
-  if (drawing (lay))
+  _hall_layout_need (lay, side);
+  if (_hall_layout_drawing (lay))
     hall_qr_draw (lay->cr, block->text, lay->left + (lay->right - lay->left - side) / 2, lay->y,
                   side);
   lay->y += side + BLOCK_GAP;
-}
-
-static void
-lay_grid_row (Layout *lay,
-              Block  *block)
-{
-  double height, head = 0;
-
-  if (block->kind == BLOCK_GRID_HEADER)
-    {
-      lay->y += lay->in_table ? BLOCK_GAP : 0;
-      lay->grid = block;
-      lay->grid_page = -1;
-    }
-  if (lay->grid == NULL)
-    return;
-  height = block->kind == BLOCK_GRID_ROW ? grid_cells (lay, block->cells, FALSE, FALSE) : 0;
-  if (lay->grid_page != lay->page)
-    head = grid_cells (lay, lay->grid->cells, TRUE, FALSE);
-  need (lay, head + height);
-  /* the header again at the top of each page the grid runs over */
-  if (lay->grid_page != lay->page)
-    {
-      lay->y += grid_cells (lay, lay->grid->cells, TRUE, TRUE);
-      lay->grid_page = lay->page;
-    }
-  if (block->kind == BLOCK_GRID_ROW)
-    lay->y += grid_cells (lay, block->cells, FALSE, TRUE);
-  lay->in_table = TRUE;
 }
 
 static void
@@ -619,10 +490,10 @@ lay_footer (Layout *lay)
   g_autofree char *text = g_strdup_printf (
       _ ("Page %d of %d"), (lay->draw_page == DRAW_ALL ? lay->page : lay->draw_page) + 1,
       lay->n_pages);
-  g_autoptr (PangoLayout) layout = new_layout (lay, NOTE_FONT, text, lay->right - lay->left);
+  g_autoptr (PangoLayout) layout = _hall_layout_text (lay, NOTE_FONT, text, lay->right - lay->left);
 
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-  cairo_move_to (lay->cr, lay->left, lay->height - MARGIN + (FOOTER - layout_height (layout)) / 2);
+  cairo_move_to (lay->cr, lay->left, lay->height - MARGIN + (FOOTER - _hall_layout_height (layout)) / 2);
   pango_cairo_show_layout (lay->cr, layout);
 }
 
@@ -691,7 +562,7 @@ run_layout (HallDocument *self,
           break;
         case BLOCK_GRID_HEADER:
         case BLOCK_GRID_ROW:
-          lay_grid_row (&lay, block);
+          _hall_document_lay_grid_row (&lay, block);
           break;
         default:
           g_assert_not_reached ();

@@ -138,6 +138,27 @@ dup_description (HallMatterView *self,
                           until);
 }
 
+/* hall.info read again for a request form: the hall's day may have turned since the view read
+ * it. A date still as the form put it follows; one the clerk chose stays. */
+static void
+today_cb (HallPage     *page,
+          JsonObject   *reply,
+          const GError *error,
+          gpointer      user_data)
+{
+  HallMatterView *self = HALL_MATTER_VIEW (page);
+  const char     *today = _hall_json_string (reply, "today");
+  GtkWidget      *date = hall_action_form_get_field (self->action_form, "request_date");
+
+  if (today == NULL)
+    return;
+  if (HALL_IS_DATE_ROW (date)
+      && g_strcmp0 (hall_date_row_get_date (HALL_DATE_ROW (date)), self->today) == 0)
+    hall_date_row_set_date (HALL_DATE_ROW (date), today);
+  g_free (self->today);
+  self->today = g_strdup (today);
+}
+
 /* "matter.reply", "matter.review-request" …: opens the step's form on the shown matter. */
 static void
 open_action (GtkWidget  *widget,
@@ -165,6 +186,7 @@ open_action (GtkWidget  *widget,
       hall_date_row_set_date (HALL_DATE_ROW (date), self->today);
       /* Translators: a field of the review and re-review request forms (请求事项及理由) */
       _hall_form_add_text_area (group, "reason", _ ("Request and its reasons"));
+      hall_page_call (HALL_PAGE (self), "hall.info", NULL, today_cb, NULL);
     }
   else
     {

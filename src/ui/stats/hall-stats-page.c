@@ -343,16 +343,34 @@ trace_cb (HallPage     *page,
           g_list_store_append (self->trace, item);
         }
     }
-  /* Translators: under the title of the records behind a figure: the count, then the dates */
-  summary = g_strdup_printf (
-      g_dngettext (NULL, "%d record counted, %s to %s", "%d records counted, %s to %s",
-                   json_object_get_int_member (reply, "count")),
-      (int) json_object_get_int_member (reply, "count"),
-      json_object_get_string_member_with_default (reply, "from", ""),
-      json_object_get_string_member_with_default (reply, "to", ""));
+  if (json_object_has_member (reply, "persons"))
+    /* Translators: under the title of the records behind a figure: the count, their persons,
+     * then the dates */
+    summary = g_strdup_printf (
+        g_dngettext (NULL, "%d record counted (%d person-times), %s to %s",
+                     "%d records counted (%d person-times), %s to %s",
+                     json_object_get_int_member (reply, "count")),
+        (int) json_object_get_int_member (reply, "count"),
+        (int) json_object_get_int_member (reply, "persons"),
+        json_object_get_string_member_with_default (reply, "from", ""),
+        json_object_get_string_member_with_default (reply, "to", ""));
+  else
+    /* Translators: under the title of the records behind a figure: the count, then the dates */
+    summary = g_strdup_printf (
+        g_dngettext (NULL, "%d record counted, %s to %s", "%d records counted, %s to %s",
+                     json_object_get_int_member (reply, "count")),
+        (int) json_object_get_int_member (reply, "count"),
+        json_object_get_string_member_with_default (reply, "from", ""),
+        json_object_get_string_member_with_default (reply, "to", ""));
   gtk_label_set_text (self->trace_summary, summary);
   gtk_stack_set_visible_child_name (self->stack, "trace");
 }
+
+static const char *const follow_up_rows[][2] = {
+  { "follow_up_visits", NC_ ("statistics row", "Follow-up visits") },
+  { "follow_up_successful", NC_ ("statistics row", "Successful follow-up visits") },
+  { "follow_up_satisfied", NC_ ("statistics row", "Satisfied at follow-up") },
+};
 
 /* "key&filter=value…&prev": stats.trace for the figure, in the period or the year before. */
 static void
@@ -387,6 +405,10 @@ trace_action (GtkWidget  *widget,
   json_object_set_string_member (params, "to",
                                  json_object_get_string_member_with_default (period, "to", ""));
   label = _hall_stats_page_definition (self, "label", parts[0]);
+  /* The follow-up figures share one definition; each has its own row. */
+  for (guint i = 0; label == NULL && i < G_N_ELEMENTS (follow_up_rows); i++)
+    if (g_str_equal (parts[0], follow_up_rows[i][0]))
+      label = g_dpgettext2 (NULL, "statistics row", follow_up_rows[i][1]);
   /* Translators: title of the records behind a figure of the statistics: the figure's name */
   title = g_strdup_printf (_ ("What “%s” counts"), label != NULL ? label : parts[0]);
   gtk_label_set_text (self->trace_title, title);

@@ -418,44 +418,6 @@ trace_action (GtkWidget  *widget,
 
 /* ---- the export ----------------------------------------------------------------------------- */
 
-static JsonObject *
-export_call (const char *command,
-             JsonObject *params,
-             gpointer    data,
-             GError    **error)
-{
-  g_autoptr (JsonParser) parser = json_parser_new ();
-
-  /* The figures on the screen, not figures read again: the file says what the user saw. */
-  if (!g_str_equal (command, "stats.summary") || !json_parser_load_from_data (parser, data, -1, error))
-    {
-      if (error != NULL && *error == NULL)
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s", command);
-      return NULL;
-    }
-  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
-}
-
-static void
-export_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  HallStatsPage *self = HALL_STATS_PAGE (object);
-  g_autoptr (GError) error = NULL;
-
-  self->exporting = FALSE;
-  hall_stats_page_update_actions (HALL_PAGE (self));
-  if (!_hall_export_file_write_finish (result, HALL_PAGE (self), &error))
-    {
-      g_autofree char *message = NULL;
-
-      /* Translators: the statistics table could not be saved; %s says why */
-      message = g_strdup_printf (_ ("The statistics table was not saved: %s"), error->message);
-      hall_page_toast (HALL_PAGE (self), message);
-    }
-}
-
 static void
 export_chosen (GtkWidget       *owner,
                HallExportFormat format,
@@ -656,18 +618,14 @@ hall_stats_page_export_to (HallStatsPage   *self,
                            HallExportFormat format,
                            const char      *path)
 {
-  g_autoptr (JsonNode) node = NULL;
-  g_autofree char *hall_name = NULL;
-
   g_return_if_fail (HALL_IS_STATS_PAGE (self));
   g_return_if_fail (self->summary != NULL && !self->exporting);
-  node = json_node_init_object (json_node_alloc (), self->summary);
-  hall_name = hall_print_dup_hall_name (GTK_WIDGET (self));
-  self->exporting = TRUE;
-  hall_stats_page_update_actions (HALL_PAGE (self));
-  _hall_export_file_write_async (self, "statistics", self->from, self->to, NULL, format,
-                                 hall_name, path, export_call, json_to_string (node, FALSE),
-                                 g_free, export_done_cb, NULL);
+  /* The figures on the screen, not figures read again: the file says what the user saw. */
+  _hall_export_file_save (HALL_PAGE (self), &self->exporting, "statistics", self->from, self->to,
+                          format, path, "stats.summary",
+                          json_node_init_object (json_node_alloc (), self->summary),
+                          /* Translators: the statistics table could not be saved; %s says why */
+                          _ ("The statistics table was not saved: %s"));
 }
 
 gboolean

@@ -178,19 +178,26 @@ info_cb (HallPage     *page,
     }
   g_free (self->today);
   self->today = g_strdup (today);
-  if (self->from == NULL)
-    {
-      if (!_hall_stats_period_around (self->kind, today, &from, &to))
-        _hall_stats_period_around (HALL_STATS_PERIOD_MONTH, today, &from, &to);
-      set_dates (self, from, to);
-    }
+  /* A period chosen before had its figures asked beside hall.info (refresh below). */
+  if (self->from != NULL)
+    return;
+  if (!_hall_stats_period_around (self->kind, today, &from, &to))
+    _hall_stats_period_around (HALL_STATS_PERIOD_MONTH, today, &from, &to);
+  set_dates (self, from, to);
   load_figures (self);
 }
 
+/* The first paint waits for one round trip, not two: with a period already chosen (the page
+ * shown again, or opened on given dates) stats.summary and stats.daily go out with hall.info;
+ * only the first period of all needs the hall's today first. */
 static void
 hall_stats_page_refresh (HallPage *page)
 {
+  HallStatsPage *self = HALL_STATS_PAGE (page);
+
   hall_page_load (page, "hall.info", NULL, info_cb, NULL);
+  if (self->from != NULL)
+    load_figures (self);
 }
 
 static void

@@ -513,8 +513,6 @@ _hall_ledgers_page_reload (HallLedgersPage *self)
 
 /* ---- the export --------------------------------------------------------------------------- */
 
-/* ledger.list, answered from the rows on the screen (as JSON text): the file says what the user
- * saw. */
 static void
 export_chosen (GtkWidget       *owner,
                HallExportFormat format,

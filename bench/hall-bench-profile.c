@@ -110,9 +110,10 @@ bench_profile_print (BenchProfile *profile)
       if (profile->samples[i]->len == 0)
         continue;
       if (spans[i].count)
-        g_snprintf (value, sizeof value, "p50 %.0f  mean %.1f",
+        g_snprintf (value, sizeof value, "p50 %.0f  mean %.1f  p99 %.0f",
                     bench_percentile (profile->samples[i], 50),
-                    bench_mean (profile->samples[i]));
+                    bench_mean (profile->samples[i]),
+                    bench_percentile (profile->samples[i], 99));
       else
         g_snprintf (value, sizeof value, "p50 %.3f ms  mean %.3f ms",
                     bench_percentile (profile->samples[i], 50),

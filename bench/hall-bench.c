@@ -25,6 +25,7 @@
 #include "hall-bench-search.h"
 #include "hall-bench-throughput.h"
 #include "hall-bench-util.h"
+#include "hall-bench-wal.h"
 #include "hall-engine.h"
 #include "hall-error.h"
 #include "hall-synth.h"
@@ -35,6 +36,7 @@
 #define PASSWORD "bench-password-1"
 #define DEPARTMENT_ID 2  /* 城建: every window serves it in the benchmark */
 #define ISSUE_QUEUE 2000 /* waiting tickets for the large-queue ticket.issue figure */
+#define N_NAMED 20       /* calls whose WAL pages are named */
 
 typedef struct
 {
@@ -389,6 +391,46 @@ finish_ticket (HallTestHttp *client,
   json_object_unref (bench_call (client, "ticket.finish", json));
 }
 
+/* ---- the pages a call writes ----------------------------------------------------------------- */
+
+/* N_NAMED visitors called and served, each call's WAL pages named by table and index (dbstat
+ * reads every page of the file, so only a few calls, untimed). */
+static void
+name_pages (HallTestServer *server,
+            HallTestHttp   *manager,
+            HallTestHttp   *staff)
+{
+  g_autoptr (BenchWal) call_wal = bench_wal_new (server->database);
+  g_autoptr (BenchWal) finish_wal = bench_wal_new (server->database);
+  g_autoptr (GArray) call_pages = bench_samples_new ();
+  char value[64];
+
+  for (guint i = 0; i < N_NAMED; i++)
+    json_object_unref (bench_call (manager, "ticket.issue", "{\"department_id\":2}"));
+  for (guint i = 0; i < N_NAMED; i++)
+    {
+      g_autoptr (JsonObject) called = NULL;
+
+      bench_wal_mark (call_wal);
+      called = bench_call (staff, "counter.call_next", "{}");
+      /* pages, not milliseconds: bench_samples_add_us() divides by 1000 */
+      bench_samples_add_us (call_pages, 1000 * (gint64) bench_wal_collect (call_wal));
+      bench_wal_mark (finish_wal);
+      finish_ticket (staff, ticket_id_of (called));
+      bench_wal_collect (finish_wal);
+    }
+
+  g_print ("\nWAL pages counter.call_next writes, by table and index (%u calls, dbstat)\n",
+           N_NAMED);
+  bench_wal_print (call_wal, N_NAMED);
+  g_snprintf (value, sizeof value, "p50 %.0f  mean %.1f  max %.0f",
+              bench_percentile (call_pages, 50), bench_mean (call_pages),
+              bench_percentile (call_pages, 100));
+  bench_print_row ("frames per call", value, NULL);
+  g_print ("\nWAL pages ticket.finish writes, by table and index (%u calls, dbstat)\n", N_NAMED);
+  bench_wal_print (finish_wal, N_NAMED);
+}
+
 /* ---- one window calling, a wall display watching ------------------------------------------- */
 
 static void
@@ -471,6 +513,8 @@ measure_calls (HallTestServer *server)
 
   g_print ("\nWhere counter.call_next's time goes (the server's own spans, HALL_SERVER_TIMING=1)\n");
   bench_profile_print (profile);
+
+  name_pages (server, manager, staff);
 
   bench_measure_stalled_feed (manager, staff, display, DEPARTMENT_ID, opts.n_calls,
                               &figs.call_p50_none, &figs.call_p50_stalled);

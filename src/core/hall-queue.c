@@ -586,10 +586,10 @@ next_number (HallCtx *ctx,
 }
 
 /* Tickets that go before a new one in its department's queue (see pick_next in
- * hall-queue-serve.c for the order). A normal ticket goes after everyone waiting: the count the
- * ticket_waiting triggers keep, less the new ticket itself, however long the queue. A priority
- * one goes after those moved to the front, other priority visits and those waiting too long: a
- * count over the covering index ticket_by_department. */
+ * hall-queue-serve.c for the order). A normal ticket goes after everyone waiting, less the new
+ * ticket itself; a priority one after those moved to the front, other priority visits and those
+ * waiting too long. Both are counts over the department's range of the covering index
+ * ticket_by_department (a counter kept by triggers cost every call a page, migration 022). */
 static gint64
 count_ahead (HallCtx *ctx,
              gint64   ticket_id,
@@ -602,22 +602,19 @@ count_ahead (HallCtx *ctx,
 
   if (!priority)
     {
-      stmt = hall_db_prepare (
-          ctx->db, "SELECT waiting FROM ticket_waiting WHERE day = ?1 AND department_id = ?2",
-          error);
+      stmt = hall_db_prepare (ctx->db,
+                              "SELECT count(*) FROM ticket t "
+                              "WHERE t.state = 'waiting' AND t.day = ?1 AND t.queue = 'counter' "
+                              "AND t.department_id = ?2 AND t.id != ?3",
+                              error);
       if (stmt == NULL)
         return -1;
       hall_stmt_bind_text (stmt, 1, ctx->today);
       hall_stmt_bind_int (stmt, 2, department_id);
-      switch (hall_stmt_step (stmt, error))
-        {
-        case SQLITE_ROW:
-          return MAX (hall_stmt_int (stmt, 0) - 1, 0);
-        case SQLITE_DONE:
-          return 0;
-        default:
-          return -1;
-        }
+      hall_stmt_bind_int (stmt, 3, ticket_id);
+      if (hall_stmt_step (stmt, error) != SQLITE_ROW)
+        return -1;
+      return hall_stmt_int (stmt, 0);
     }
 
   threshold = ctx->now - 60 * _hall_queue_setting_int (ctx, "priority_max_wait_minutes", 30);

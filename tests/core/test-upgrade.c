@@ -45,7 +45,9 @@ load_release (const char *fixture)
 }
 
 /* Rows per table. The full-text index (a virtual table and its shadow tables) is left out: it is
- * derived from the matters, and a later migration may rebuild it in another layout. */
+ * derived from the matters, and a later migration may rebuild it in another layout. So are the
+ * waiting counts (ticket_waiting), derived from the tickets and counted from them since
+ * migration 022. */
 static GHashTable *
 count_rows (const char *path)
 {
@@ -58,6 +60,7 @@ count_rows (const char *path)
                        db,
                        "SELECT t.name FROM sqlite_schema t "
                        "WHERE t.type = 'table' AND t.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+                       "AND t.name != 'ticket_waiting' "
                        "AND t.sql NOT LIKE 'CREATE VIRTUAL TABLE%' AND NOT EXISTS ("
                        "  SELECT 1 FROM sqlite_schema v WHERE v.sql LIKE 'CREATE VIRTUAL TABLE%'"
                        "  AND t.name LIKE v.name || '\\_%' ESCAPE '\\')",

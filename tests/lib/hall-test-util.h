@@ -72,6 +72,35 @@ JsonObject *hall_test_parse_object (const char *json);
 #define HALL_TEST_UNDO_019                                                                   \
   "DROP TABLE request; CREATE TABLE request (request_id TEXT PRIMARY KEY, user_id INTEGER, " \
   "command TEXT NOT NULL, result TEXT NOT NULL, at INTEGER NOT NULL) WITHOUT ROWID; "
+/* What migration 022 changed: the waiting counts and their triggers, the index of every
+ * waiting ticket and that of every audit row back (002-queue.sql, 001-core.sql). */
+#define HALL_TEST_UNDO_022                                                                       \
+  "DROP INDEX ticket_leader_waiting; DROP INDEX audit_ticket_finished; "                         \
+  "CREATE INDEX audit_by_object ON audit (object_type, object_id); "                             \
+  "CREATE INDEX ticket_waiting_by_arrival ON ticket (day, arrived_at, id) "                      \
+  "WHERE state = 'waiting'; "                                                                    \
+  "CREATE TABLE ticket_waiting (day TEXT NOT NULL, department_id INTEGER NOT NULL, "             \
+  "waiting INTEGER NOT NULL CHECK (waiting >= 0), PRIMARY KEY (day, department_id)) "            \
+  "WITHOUT ROWID; "                                                                              \
+  "INSERT INTO ticket_waiting SELECT day, department_id, count(*) FROM ticket "                  \
+  "WHERE state = 'waiting' AND queue = 'counter' GROUP BY day, department_id; "                  \
+  "CREATE TRIGGER ticket_waiting_after_insert AFTER INSERT ON ticket "                           \
+  "WHEN new.state = 'waiting' AND new.queue = 'counter' BEGIN "                                  \
+  "INSERT INTO ticket_waiting (day, department_id, waiting) "                                    \
+  "VALUES (new.day, new.department_id, 1) "                                                      \
+  "ON CONFLICT (day, department_id) DO UPDATE SET waiting = waiting + 1; END; "                  \
+  "CREATE TRIGGER ticket_waiting_after_update AFTER UPDATE OF state, queue, department_id, day " \
+  "ON ticket WHEN (old.state = 'waiting' AND old.queue = 'counter') "                            \
+  "OR (new.state = 'waiting' AND new.queue = 'counter') BEGIN "                                  \
+  "UPDATE ticket_waiting SET waiting = waiting - 1 WHERE old.state = 'waiting' "                 \
+  "AND old.queue = 'counter' AND day = old.day AND department_id = old.department_id; "          \
+  "INSERT INTO ticket_waiting (day, department_id, waiting) "                                    \
+  "SELECT new.day, new.department_id, 1 WHERE new.state = 'waiting' AND new.queue = 'counter' "  \
+  "ON CONFLICT (day, department_id) DO UPDATE SET waiting = waiting + 1; END; "                  \
+  "CREATE TRIGGER ticket_waiting_after_delete AFTER DELETE ON ticket "                           \
+  "WHEN old.state = 'waiting' AND old.queue = 'counter' BEGIN "                                  \
+  "UPDATE ticket_waiting SET waiting = waiting - 1 "                                             \
+  "WHERE day = old.day AND department_id = old.department_id; END; "
 /* Runs @sql on the hall's database over a connection of its own (rows a test needs that no
  * command makes, such as last year's matters). */
 void hall_test_exec_sql (HallTestHall *hall,

@@ -139,11 +139,35 @@ run_job (HallEngine *self,
   job->result = _hall_dispatch (self, self->db, self->tz, &call, now, &job->events, &job->error);
 }
 
+/* Answers @job: a waiting thread at once, an async call's task where it was made. */
+static void
+complete_job (Job *job)
+{
+  if (job->task != NULL)
+    {
+      if (job->error != NULL)
+        g_task_return_error (job->task, g_steal_pointer (&job->error));
+      else
+        g_task_return_pointer (job->task, g_steal_pointer (&job->result),
+                               (GDestroyNotify) json_object_unref);
+      job_free (job);
+    }
+  else
+    {
+      g_mutex_lock (&job->mutex);
+      job->done = TRUE;
+      g_cond_signal (&job->cond);
+      g_mutex_unlock (&job->mutex);
+    }
+}
+
+/* A commit's events, then its async calls' answers: one wake-up of the main loop, not two. */
 typedef struct
 {
   HallEngine *engine;
   GPtrArray  *events;
   GPtrArray  *timings; /* HallEngineTiming*, references: the batch's calls */
+  GPtrArray  *jobs;    /* Job*: async calls to answer after the events */
 } EventBatch;
 
 static gboolean
@@ -156,6 +180,10 @@ emit_events_cb (gpointer data)
     g_signal_emit (batch->engine, signals[EVENT], 0, batch->events->pdata[i]);
   for (guint i = 0; i < batch->timings->len; i++)
     ((HallEngineTiming *) batch->timings->pdata[i])->fanout_us = g_get_monotonic_time () - start;
+  /* In the tasks' context, past the iteration that made them: each returns at once. */
+  for (guint i = 0; i < batch->jobs->len; i++)
+    complete_job (batch->jobs->pdata[i]);
+  g_ptr_array_set_size (batch->jobs, 0);
   return G_SOURCE_REMOVE;
 }
 
@@ -164,9 +192,13 @@ event_batch_free (gpointer data)
 {
   EventBatch *batch = data;
 
+  /* Not dispatched (the context went away): the tasks still get their answers. */
+  for (guint i = 0; i < batch->jobs->len; i++)
+    complete_job (batch->jobs->pdata[i]);
   g_object_unref (batch->engine);
   g_ptr_array_unref (batch->events);
   g_ptr_array_unref (batch->timings);
+  g_ptr_array_unref (batch->jobs);
   g_free (batch);
 }
 
@@ -206,55 +238,47 @@ collect_external_events (HallEngine *self,
     }
 }
 
-/* @batch: the Jobs whose transaction wrote @events, or NULL. */
+/* @batch: the Jobs whose transaction wrote @events, or NULL; answered here too. */
 static void
 publish_events (HallEngine *self,
                 GPtrArray  *events,
                 GPtrArray  *batch)
 {
+  g_autoptr (GPtrArray) jobs = g_ptr_array_new ();
   EventBatch *eb;
-  JsonObject *last;
 
-  if (events->len == 0)
-    return;
-  last = events->pdata[events->len - 1];
-  __atomic_store_n (&self->last_seq, json_object_get_int_member (last, "seq"), __ATOMIC_SEQ_CST);
-  eb = g_new0 (EventBatch, 1);
-  eb->engine = g_object_ref (self);
-  eb->events = g_ptr_array_ref (events);
-  eb->timings = g_ptr_array_new_with_free_func (g_rc_box_release);
+  /* Before any answer: a caller may ask for the last seq once it has its own. */
+  if (events->len > 0)
+    __atomic_store_n (&self->last_seq,
+                      json_object_get_int_member (events->pdata[events->len - 1], "seq"),
+                      __ATOMIC_SEQ_CST);
   for (guint i = 0; batch != NULL && i < batch->len; i++)
     {
       Job *job = batch->pdata[i];
 
       if (job->timing != NULL)
+        job->timing->done = g_get_monotonic_time ();
+      if (job->task != NULL)
+        g_ptr_array_add (jobs, job);
+      else
+        complete_job (job);
+    }
+  if (events->len == 0 && jobs->len == 0)
+    return;
+  eb = g_new0 (EventBatch, 1);
+  eb->engine = g_object_ref (self);
+  eb->events = g_ptr_array_ref (events);
+  eb->timings = g_ptr_array_new_with_free_func (g_rc_box_release);
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      Job *job = jobs->pdata[i];
+
+      if (job->timing != NULL)
         g_ptr_array_add (eb->timings, g_rc_box_acquire (job->timing));
     }
+  eb->jobs = g_steal_pointer (&jobs);
   g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, emit_events_cb, eb,
                               event_batch_free);
-}
-
-static void
-complete_job (Job *job)
-{
-  if (job->timing != NULL)
-    job->timing->done = g_get_monotonic_time ();
-  if (job->task != NULL)
-    {
-      if (job->error != NULL)
-        g_task_return_error (job->task, g_steal_pointer (&job->error));
-      else
-        g_task_return_pointer (job->task, g_steal_pointer (&job->result),
-                               (GDestroyNotify) json_object_unref);
-      job_free (job);
-    }
-  else
-    {
-      g_mutex_lock (&job->mutex);
-      job->done = TRUE;
-      g_cond_signal (&job->cond);
-      g_mutex_unlock (&job->mutex);
-    }
 }
 
 /* Puts the backup hall.restore chose back in place, between two batches: the worker closes its
@@ -334,8 +358,8 @@ run_batch (HallEngine *self,
         {
           Job *job = batch->pdata[i];
           job->error = g_error_copy (error);
-          complete_job (job);
         }
+      publish_events (self, events, batch);
       return;
     }
 
@@ -406,9 +430,6 @@ run_batch (HallEngine *self,
   }
 
   publish_events (self, events, batch);
-
-  for (guint i = 0; i < batch->len; i++)
-    complete_job (batch->pdata[i]);
 }
 
 static gpointer

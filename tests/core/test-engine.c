@@ -302,6 +302,66 @@ test_checkpoints_off_the_call_path (void)
   }
 }
 
+typedef struct
+{
+  GPtrArray *log;  /* the events received so far */
+  gboolean   seen; /* its ticket's event had come when the answer did */
+  gboolean   answered, failed;
+} Answer;
+
+static void
+answered_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Answer *answer = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) object = hall_engine_call_finish (HALL_ENGINE (source), result, &error);
+
+  answer->answered = TRUE;
+  answer->failed = object == NULL;
+  if (object == NULL || !json_object_has_member (object, "ticket"))
+    return;
+  for (guint i = 0; i < answer->log->len; i++)
+    answer->seen |= json_object_get_int_member_with_default (answer->log->pdata[i], "ticket_id", 0)
+                    == json_object_get_int_member (json_object_get_object_member (object, "ticket"),
+                                                   "id");
+}
+
+/* A client sees what its own write changed before it sees the answer, so that a list it
+ * refreshes on the answer already has it: the commit's events come first, its answers after
+ * them, for calls committed together too; a read (no events) is answered all the same. */
+static void
+test_events_before_answer (void)
+{
+  g_autoptr (HallTestHall) hall = hall_test_hall_new ();
+  g_autofree char *manager = hall_test_add_user (hall, "wang", "manager", NULL, 0);
+  GPtrArray       *log = hall_test_record_events (hall->engine);
+  Answer           answers[4] = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      g_autoptr (JsonObject) params = json_object_new ();
+      const char *command = i < 3 ? "ticket.issue" : "hall.snapshot";
+
+      if (i < 3)
+        json_object_set_int_member (params, "department_id", 1 + i);
+      answers[i].log = log;
+      hall_engine_call_async (hall->engine, manager, command, params, NULL, NULL, answered_cb,
+                              &answers[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    while (!answers[i].answered)
+      g_main_context_iteration (NULL, TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      g_assert_false (answers[i].failed);
+      g_assert_true (answers[i].seen == (i < 3));
+    }
+  hall_test_stop_recording (hall->engine, log);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -318,5 +378,6 @@ main (int   argc,
   g_test_add_func ("/engine/bad-path", test_refuses_bad_path);
 
   g_test_add_func ("/engine/checkpoints-off-the-call-path", test_checkpoints_off_the_call_path);
+  g_test_add_func ("/engine/events-before-answer", test_events_before_answer);
   return g_test_run ();
 }

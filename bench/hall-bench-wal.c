@@ -12,12 +12,17 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <stdio.h>
 
 #include "hall-bench-util.h"
 #include "hall-bench-wal.h"
 
 #define WAL_HEADER 32
 #define FRAME_HEADER 24
+/* A b-tree larger than this (the matters, the search index of a full run) is walked once, to
+ * find it is large, and left out after: no call here writes it, and dbstat would read it all. */
+#define LARGE_PAGES 2000
+#define UNNAMED "(free, or a b-tree of over 2000 pages)"
 
 struct _BenchWal
 {
@@ -26,6 +31,7 @@ struct _BenchWal
   guint32     salt[2]; /* of the WAL when marked */
   guint       frames;  /* valid frames when marked */
   GHashTable *pages;   /* name → pages counted, over every collect */
+  GPtrArray  *small;   /* the names of the b-trees of LARGE_PAGES or fewer, NULL until known */
 };
 
 static guint32
@@ -35,36 +41,89 @@ get_be32 (const guchar *p)
 }
 
 /* The page numbers of the WAL's valid frames (those of its current salt) into @pgnos, when
- * given; their count. */
+ * given; their count. Reads the frames' headers only. */
 static guint
 read_frames (BenchWal *wal,
              guint32   salt[2],
              GArray   *pgnos)
 {
-  g_autofree guchar *data = NULL;
-  gsize              length = 0, page_size, at;
-  guint              n = 0;
+  FILE  *file = fopen (wal->wal_path, "rb");
+  guchar header[WAL_HEADER];
+  gsize  page_size;
+  guint  n = 0;
 
   salt[0] = salt[1] = 0;
-  if (!g_file_get_contents (wal->wal_path, (char **) &data, &length, NULL) || length < WAL_HEADER)
+  if (file == NULL)
     return 0;
-  page_size = get_be32 (data + 8);
+  if (fread (header, 1, WAL_HEADER, file) != WAL_HEADER)
+    {
+      fclose (file);
+      return 0;
+    }
+  page_size = get_be32 (header + 8);
   if (page_size == 1)
     page_size = 65536;
-  salt[0] = get_be32 (data + 16);
-  salt[1] = get_be32 (data + 20);
-  for (at = WAL_HEADER; at + FRAME_HEADER + page_size <= length; at += FRAME_HEADER + page_size)
+  salt[0] = get_be32 (header + 16);
+  salt[1] = get_be32 (header + 20);
+  for (;;)
     {
-      guint32 pgno = get_be32 (data + at);
+      guchar  frame[FRAME_HEADER];
+      guint32 pgno;
 
-      /* A frame of an earlier WAL generation, left behind when the WAL started over. */
-      if (get_be32 (data + at + 8) != salt[0] || get_be32 (data + at + 12) != salt[1])
+      if (fseek (file, WAL_HEADER + (long) n * (FRAME_HEADER + page_size), SEEK_SET) != 0
+          || fread (frame, 1, FRAME_HEADER, file) != FRAME_HEADER)
         break;
+      /* A frame of an earlier WAL generation, left behind when the WAL started over. */
+      if (get_be32 (frame + 8) != salt[0] || get_be32 (frame + 12) != salt[1])
+        break;
+      pgno = get_be32 (frame);
       if (pgnos != NULL)
         g_array_append_val (pgnos, pgno);
       n++;
     }
+  fclose (file);
   return n;
+}
+
+static void
+count (BenchWal   *wal,
+       const char *name,
+       guint       pages)
+{
+  guint before = GPOINTER_TO_UINT (g_hash_table_lookup (wal->pages, name));
+
+  g_hash_table_insert (wal->pages, g_strdup (name), GUINT_TO_POINTER (before + pages));
+}
+
+/* The tables and indexes of at most LARGE_PAGES pages. */
+static GPtrArray *
+small_btrees (sqlite3 *db)
+{
+  GPtrArray    *small = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *names = NULL, *pages = NULL;
+
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT 'sqlite_schema' UNION ALL "
+                          "SELECT name FROM sqlite_schema WHERE rootpage > 0",
+                          -1, &names, NULL)
+          != SQLITE_OK
+      || sqlite3_prepare_v2 (db, "SELECT count(*) FROM (SELECT 1 FROM dbstat WHERE name = ?1 LIMIT ?2)",
+                             -1, &pages, NULL)
+             != SQLITE_OK)
+    bench_die ("dbstat (SQLite built without SQLITE_ENABLE_DBSTAT_VTAB?)", NULL);
+  while (sqlite3_step (names) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (names, 0);
+
+      sqlite3_bind_text (pages, 1, name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (pages, 2, LARGE_PAGES + 1);
+      if (sqlite3_step (pages) == SQLITE_ROW && sqlite3_column_int (pages, 0) <= LARGE_PAGES)
+        g_ptr_array_add (small, g_strdup (name));
+      sqlite3_reset (pages);
+    }
+  sqlite3_finalize (names);
+  sqlite3_finalize (pages);
+  return small;
 }
 
 BenchWal *
@@ -87,6 +146,7 @@ bench_wal_free (BenchWal *wal)
     return;
   sqlite3_close (wal->db);
   g_hash_table_unref (wal->pages);
+  g_clear_pointer (&wal->small, g_ptr_array_unref);
   g_free (wal->wal_path);
   g_free (wal);
 }
@@ -114,28 +174,27 @@ bench_wal_collect (BenchWal *wal)
   if (g_hash_table_size (written) == 0)
     return 0;
 
-  /* Page 1 is the file's header and the schema's root. */
-  if (sqlite3_prepare_v2 (wal->db, "SELECT name, pageno FROM dbstat", -1, &stmt, NULL)
+  if (wal->small == NULL)
+    wal->small = small_btrees (wal->db);
+  /* Page 1, the file's header, is the root of sqlite_schema. */
+  if (sqlite3_prepare_v2 (wal->db, "SELECT pageno FROM dbstat WHERE name = ?1", -1, &stmt, NULL)
       != SQLITE_OK)
     bench_die ("dbstat (SQLite built without SQLITE_ENABLE_DBSTAT_VTAB?)", NULL);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  for (guint i = 0; i < wal->small->len && g_hash_table_size (written) > 0; i++)
     {
-      gpointer    pgno = GUINT_TO_POINTER ((guint) sqlite3_column_int64 (stmt, 1));
-      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+      const char *name = wal->small->pdata[i];
 
-      if (g_hash_table_remove (written, pgno))
-        g_hash_table_insert (wal->pages, g_strdup (name),
-                             GUINT_TO_POINTER (GPOINTER_TO_UINT (
-                                                   g_hash_table_lookup (wal->pages, name))
-                                               + 1));
+      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        if (g_hash_table_remove (written,
+                                 GUINT_TO_POINTER ((guint) sqlite3_column_int64 (stmt, 0))))
+          count (wal, name, 1);
+      sqlite3_reset (stmt);
     }
   sqlite3_finalize (stmt);
-  /* Pages no b-tree holds now: the free list, or the end of the file. */
+  /* Pages no small b-tree holds now: the free list, the end of the file, or a large b-tree. */
   if (g_hash_table_size (written) > 0)
-    g_hash_table_insert (wal->pages, g_strdup ("(free or unused)"),
-                         GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (
-                                               wal->pages, "(free or unused)"))
-                                           + g_hash_table_size (written)));
+    count (wal, UNNAMED, g_hash_table_size (written));
   return pgnos->len - first;
 }
 

@@ -393,8 +393,8 @@ finish_ticket (HallTestHttp *client,
 
 /* ---- the pages a call writes ----------------------------------------------------------------- */
 
-/* N_NAMED visitors given a ticket, called and served, each call's WAL pages named by table and index (dbstat
- * reads every page of the file, so only a few calls, untimed). */
+/* N_NAMED visitors given a ticket, called and served, each call's WAL pages named by table and
+ * index (hall-bench-wal.c: dbstat walks every b-tree but the large ones; a few calls, untimed). */
 static void
 name_pages (HallTestServer *server,
             HallTestHttp   *manager,

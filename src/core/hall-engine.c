@@ -245,9 +245,9 @@ publish_events (HallEngine *self,
                 GPtrArray  *batch)
 {
   g_autoptr (GPtrArray) jobs = g_ptr_array_new ();
+  g_autoptr (GPtrArray) waiting = g_ptr_array_new ();
   EventBatch *eb;
 
-  /* Before any answer: a caller may ask for the last seq once it has its own. */
   if (events->len > 0)
     __atomic_store_n (&self->last_seq,
                       json_object_get_int_member (events->pdata[events->len - 1], "seq"),
@@ -258,27 +258,25 @@ publish_events (HallEngine *self,
 
       if (job->timing != NULL)
         job->timing->done = g_get_monotonic_time ();
-      if (job->task != NULL)
-        g_ptr_array_add (jobs, job);
-      else
-        complete_job (job);
+      g_ptr_array_add (job->task != NULL ? jobs : waiting, job);
     }
-  if (events->len == 0 && jobs->len == 0)
-    return;
-  eb = g_new0 (EventBatch, 1);
-  eb->engine = g_object_ref (self);
-  eb->events = g_ptr_array_ref (events);
-  eb->timings = g_ptr_array_new_with_free_func (g_rc_box_release);
-  for (guint i = 0; i < jobs->len; i++)
+  if (events->len > 0 || jobs->len > 0)
     {
-      Job *job = jobs->pdata[i];
-
-      if (job->timing != NULL)
-        g_ptr_array_add (eb->timings, g_rc_box_acquire (job->timing));
+      eb = g_new0 (EventBatch, 1);
+      eb->engine = g_object_ref (self);
+      eb->events = g_ptr_array_ref (events);
+      eb->timings = g_ptr_array_new_with_free_func (g_rc_box_release);
+      for (guint i = 0; i < jobs->len; i++)
+        if (((Job *) jobs->pdata[i])->timing != NULL)
+          g_ptr_array_add (eb->timings, g_rc_box_acquire (((Job *) jobs->pdata[i])->timing));
+      eb->jobs = g_steal_pointer (&jobs);
+      /* Run on this thread when nobody iterates the context (hall_engine_call_sync () waits) */
+      g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, emit_events_cb, eb,
+                                  event_batch_free);
     }
-  eb->jobs = g_steal_pointer (&jobs);
-  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, emit_events_cb, eb,
-                              event_batch_free);
+  /* Callers waiting for the worker last (the tasks above may be freed by now). */
+  for (guint i = 0; i < waiting->len; i++)
+    complete_job (waiting->pdata[i]);
 }
 
 /* Puts the backup hall.restore chose back in place, between two batches: the worker closes its

@@ -348,7 +348,8 @@ _hall_ticket_finish (HallCtx    *ctx,
 
   stmt = hall_db_prepare (ctx->db,
                           "UPDATE ticket SET state = 'finished', outcome = ?2, matter_id = ?3, "
-                          "started_at = coalesce(started_at, ?4), finished_at = ?4 WHERE id = ?1",
+                          "started_at = coalesce(started_at, ?4), finished_at = ?4, "
+                          "finished_by = ?5 WHERE id = ?1",
                           error);
   if (stmt == NULL)
     return NULL;
@@ -356,6 +357,8 @@ _hall_ticket_finish (HallCtx    *ctx,
   hall_stmt_bind_text (stmt, 2, outcome);
   hall_stmt_bind_id (stmt, 3, matter_id);
   hall_stmt_bind_int (stmt, 4, ctx->now);
+  /* who served the visitor, for the statistics and the rating pads (as the audit row says) */
+  hall_stmt_bind_id (stmt, 5, ctx->actor->user_id);
   if (hall_stmt_step (stmt, error) != SQLITE_DONE)
     return NULL;
 

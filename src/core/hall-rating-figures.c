@@ -2,7 +2,7 @@
  * manager's board, the list of ratings and the figures per window and per staff member
  *
  * Participation is rated over finished, per window (the tickets finished there) and per staff
- * member (the tickets they finished, as the audit trail records ticket.finish). Averages of the
+ * member (the tickets they finished with ticket.finish, kept as finished_by). Averages of the
  * optional scores count only the ratings that gave them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -31,13 +31,11 @@
   "LEFT JOIN account f ON f.id = r.followed_up_by "
 
 /* The tickets finished in :from … :to at a window, with who finished them; and the ratings. */
-#define RATING_RANGE                                                                            \
-  "WITH fin AS MATERIALIZED ("                                                                  \
-  "  SELECT t.id, t.counter_id, (SELECT a.user_id FROM audit a WHERE a.object_type = 'ticket' " \
-  "    AND a.object_id = CAST (t.id AS TEXT) AND a.command = 'ticket.finish' "                  \
-  "    AND a.result = 'ok' ORDER BY a.id DESC LIMIT 1) AS staff_user_id "                       \
-  "  FROM ticket t WHERE t.day BETWEEN :from AND :to AND t.state = 'finished' "                 \
-  "    AND t.counter_id IS NOT NULL), "                                                         \
+#define RATING_RANGE                                                            \
+  "WITH fin AS MATERIALIZED ("                                                  \
+  "  SELECT t.id, t.counter_id, t.finished_by AS staff_user_id "                \
+  "  FROM ticket t WHERE t.day BETWEEN :from AND :to AND t.state = 'finished' " \
+  "    AND t.counter_id IS NOT NULL), "                                         \
   "rr AS MATERIALIZED (SELECT * FROM rating WHERE day BETWEEN :from AND :to) "
 
 #define RATING_FIGURES                                                                          \

@@ -204,7 +204,7 @@ rating_pending (HallCtx    *ctx,
 
 /* ---- rating.submit -------------------------------------------------------------------------- */
 
-/* Who finished the ticket: the audit trail knows; the window's staff when it does not. */
+/* Who finished the ticket (ticket.finish keeps it); the window's staff when nobody did. */
 static gint64
 served_by (HallCtx *ctx,
            gint64   ticket_id,
@@ -212,18 +212,14 @@ served_by (HallCtx *ctx,
            GError **error)
 {
   g_autoptr (HallStmt) stmt = NULL;
-  g_autofree char *object_id = g_strdup_printf ("%" G_GINT64_FORMAT, ticket_id);
 
   stmt = hall_db_prepare (ctx->db,
-                          "SELECT coalesce ((SELECT a.user_id FROM audit a "
-                          "  WHERE a.object_type = 'ticket' AND a.object_id = ?1 "
-                          "  AND a.command = 'ticket.finish' AND a.result = 'ok' "
-                          "  ORDER BY a.id DESC LIMIT 1), "
+                          "SELECT coalesce ((SELECT finished_by FROM ticket WHERE id = ?1), "
                           " (SELECT staff_user_id FROM counter WHERE id = ?2), 0)",
                           error);
   if (stmt == NULL)
     return -1;
-  hall_stmt_bind_text (stmt, 1, object_id);
+  hall_stmt_bind_int (stmt, 1, ticket_id);
   hall_stmt_bind_int (stmt, 2, counter_id);
   if (hall_stmt_step (stmt, error) != SQLITE_ROW)
     return -1;

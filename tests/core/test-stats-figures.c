@@ -198,16 +198,17 @@ records (gint64 staff,
       "  (9, 1), (2, 2), (3, 2), (4, 3), (5, 4), (6, 5);"
       "INSERT INTO ticket (id, day, code, number, issued_department_id, department_id, "
       "  priority, persons, petitioner_id, state, counter_id, arrived_at, issued_at, called_at, "
-      "  started_at, finished_at, outcome) VALUES "
+      "  started_at, finished_at, outcome, finished_by) VALUES "
       "  (1, '2026-05-15', 'C001', 1, 2, 2, 'normal', 1, 1, 'finished', 2, %8$" G_GINT64_FORMAT
       ", %8$" G_GINT64_FORMAT ", %8$" G_GINT64_FORMAT " + 600, %8$" G_GINT64_FORMAT
-      " + 600, %8$" G_GINT64_FORMAT " + 1800, 'matter'),"
+      " + 600, %8$" G_GINT64_FORMAT " + 1800, 'matter', %1$" G_GINT64_FORMAT "),"
       "  (2, '2026-03-02', 'C001', 1, 2, 2, 'normal', 1, 3, 'finished', 2, %5$" G_GINT64_FORMAT
       ", %5$" G_GINT64_FORMAT ", %5$" G_GINT64_FORMAT " + 120, %5$" G_GINT64_FORMAT
-      " + 120, %5$" G_GINT64_FORMAT " + 720, 'resolved'),"
+      " + 120, %5$" G_GINT64_FORMAT " + 720, 'resolved', %1$" G_GINT64_FORMAT "),"
       "  (3, '2026-04-03', 'C001', 1, 2, 2, 'collective', 6, 6, 'finished', 2, "
       "   %9$" G_GINT64_FORMAT ", %9$" G_GINT64_FORMAT ", %9$" G_GINT64_FORMAT " + 1800, "
-      "   %9$" G_GINT64_FORMAT " + 1800, %9$" G_GINT64_FORMAT " + 2100, 'consultation');"
+      "   %9$" G_GINT64_FORMAT " + 1800, %9$" G_GINT64_FORMAT " + 2100, 'consultation', "
+      "   %1$" G_GINT64_FORMAT ");"
       "INSERT INTO audit (at, user_id, role, command, object_type, object_id, result) VALUES "
       "  (0, %1$" G_GINT64_FORMAT ", 'staff', 'ticket.finish', 'ticket', '1', 'ok'),"
       "  (0, %1$" G_GINT64_FORMAT ", 'staff', 'ticket.finish', 'ticket', '2', 'ok'),"

@@ -589,7 +589,7 @@ next_number (HallCtx *ctx,
  * hall-queue-serve.c for the order). A normal ticket goes after everyone waiting, less the new
  * ticket itself; a priority one after those moved to the front, other priority visits and those
  * waiting too long. Both are counts over the department's range of the covering index
- * ticket_by_department (a counter kept by triggers cost every call a page, migration 022). */
+ * ticket_by_department (a counter kept by triggers cost every call a page, migration 020). */
 static gint64
 count_ahead (HallCtx *ctx,
              gint64   ticket_id,

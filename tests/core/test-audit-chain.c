@@ -198,7 +198,7 @@ test_upgraded (Fixture      *f,
                                                   "ALTER TABLE matter DROP COLUMN review_basis; "
                                                   "ALTER TABLE matter DROP COLUMN rereview_facts; "
                                                   "ALTER TABLE matter DROP COLUMN rereview_basis; "
-                                                  "DROP TABLE followup_call; DROP TABLE followup; " HALL_TEST_UNDO_022
+                                                  "DROP TABLE followup_call; DROP TABLE followup; " HALL_TEST_UNDO_020
                                                   "PRAGMA user_version = 7;");
   f->hall->engine = hall_engine_new (f->hall->path, &error);
   g_assert_no_error (error);

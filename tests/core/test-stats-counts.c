@@ -859,7 +859,7 @@ test_migrated (Fixture      *f,
   g_clear_object (&f->hall->engine);
   /* The hall goes back to the version before 018 (the 18th migration), every migration from
    * it on undone. */
-  hall_test_exec_sql (f->hall, HALL_TEST_UNDO_018 HALL_TEST_UNDO_019 HALL_TEST_UNDO_022
+  hall_test_exec_sql (f->hall, HALL_TEST_UNDO_018 HALL_TEST_UNDO_019 HALL_TEST_UNDO_020
                       "PRAGMA user_version = 17;");
   f->hall->engine = hall_engine_new (f->hall->path, NULL);
   g_assert_nonnull (f->hall->engine);

@@ -47,7 +47,7 @@ load_release (const char *fixture)
 /* Rows per table. The full-text index (a virtual table and its shadow tables) is left out: it is
  * derived from the matters, and a later migration may rebuild it in another layout. So are the
  * waiting counts (ticket_waiting), derived from the tickets and counted from them since
- * migration 022. */
+ * migration 020. */
 static GHashTable *
 count_rows (const char *path)
 {

@@ -72,10 +72,10 @@ JsonObject *hall_test_parse_object (const char *json);
 #define HALL_TEST_UNDO_019                                                                   \
   "DROP TABLE request; CREATE TABLE request (request_id TEXT PRIMARY KEY, user_id INTEGER, " \
   "command TEXT NOT NULL, result TEXT NOT NULL, at INTEGER NOT NULL) WITHOUT ROWID; "
-/* What migration 022 changed: the waiting counts and their triggers, the index of every
+/* What migration 020 changed: the waiting counts and their triggers, the index of every
  * waiting ticket and that of every audit row back (002-queue.sql, 001-core.sql), who finished
  * a ticket left to the audit trail alone. */
-#define HALL_TEST_UNDO_022                                                                       \
+#define HALL_TEST_UNDO_020                                                                       \
   "DROP INDEX ticket_leader_waiting; ALTER TABLE ticket DROP COLUMN finished_by; "               \
   "CREATE INDEX audit_by_object ON audit (object_type, object_id); "                             \
   "CREATE INDEX ticket_waiting_by_arrival ON ticket (day, arrived_at, id) "                      \

@@ -1,4 +1,4 @@
--- 022-fewer-pages.sql — fewer pages written by a call (issue 8 §5)
+-- 020-fewer-pages.sql — fewer pages written by a call (issue 8 §5)
 --
 -- Every b-tree a command changes is one more page in the WAL before its commit is synced. Read
 -- back from the WAL with dbstat, counter.call_next wrote eleven b-trees; three of them were kept

@@ -13,7 +13,7 @@
 #include "config.h"
 
 #include "hall-supervision-private.h"
-#include "hall-supervision-scheduler.h"
+#include "hall-scheduler.h"
 #include "test-leader-fixture.h"
 
 #define ID "%" G_GINT64_FORMAT
@@ -299,9 +299,9 @@ test_on_write (Fixture      *f,
 }
 
 static void
-keep_reply_cb (HallSupervisionScheduler *scheduler,
-               JsonObject               *reply,
-               JsonObject              **out)
+keep_reply_cb (HallScheduler *scheduler,
+               JsonObject    *reply,
+               JsonObject   **out)
 {
   g_assert_nonnull (reply);
   *out = json_object_ref (reply);
@@ -313,11 +313,11 @@ test_scheduler (Fixture      *f,
                 gconstpointer data)
 {
   gint64 matter_id = accepted_matter (f);
-  g_autoptr (HallSupervisionScheduler) scheduler = NULL;
+  g_autoptr (HallScheduler) scheduler = NULL;
   g_autoptr (JsonObject) answer = NULL;
 
   at (f, "2026-12-08 09:00");
-  scheduler = hall_supervision_scheduler_new (f->hall->engine);
+  scheduler = hall_scheduler_new_supervision (f->hall->engine);
   g_signal_connect (scheduler, "checked", G_CALLBACK (keep_reply_cb), &answer);
   while (answer == NULL)
     g_main_context_iteration (NULL, TRUE);

@@ -326,6 +326,46 @@ test_scheduler (Fixture      *f,
   g_assert_cmpuint (open_flags (f, matter_id, "half_period"), ==, 1);
 }
 
+/* The audit rows supervision.evaluate left, from the trail as the admin reads it. */
+static guint
+evaluate_audit_rows (Fixture *f)
+{
+  g_autoptr (JsonObject) r = hall_test_ok (f->hall, f->admin, "audit.list", "{\"limit\":1000}");
+  JsonArray *entries = json_object_get_array_member (r, "entries");
+  guint      n = 0;
+
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (entries, i);
+
+      if (g_strcmp0 (json_object_get_string_member (entry, "command"), "supervision.evaluate") == 0)
+        {
+          g_assert_cmpstr (json_object_get_string_member (entry, "result"), ==, "ok");
+          n++;
+        }
+    }
+  return n;
+}
+
+/* The scheduler runs the rules every 5 minutes, 288 times a day: a run that raises no flag leaves
+ * no audit row, a run that raises flags leaves one. */
+static void
+test_audit (Fixture      *f,
+            gconstpointer data)
+{
+  gint64 matter_id = accepted_matter (f);
+
+  g_assert_cmpint (evaluate_at (f, "2026-10-20 09:00"), ==, 0);
+  g_assert_cmpint (evaluate_at (f, "2026-10-20 09:05"), ==, 0);
+  g_assert_cmpuint (evaluate_audit_rows (f), ==, 0);
+  g_assert_cmpint (evaluate_at (f, "2026-12-08 09:00"), ==, 2);
+  g_assert_cmpuint (evaluate_audit_rows (f), ==, 1);
+  g_assert_cmpuint (open_flags (f, matter_id, "due_no_reply"), ==, 1);
+  /* The flags are open already: nothing more to record. */
+  g_assert_cmpint (evaluate_at (f, "2026-12-08 09:05"), ==, 0);
+  g_assert_cmpuint (evaluate_audit_rows (f), ==, 1);
+}
+
 /* Rules 4 and 5: raised where the repeat visit or the 不满意 is recorded. */
 static gboolean
 raise_directly (Fixture            *f,
@@ -576,6 +616,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/supervision/scheduler", Fixture, NULL, fixture_set_up, test_scheduler,
               fixture_tear_down);
+  g_test_add ("/supervision/audit", Fixture, NULL, fixture_set_up, test_audit, fixture_tear_down);
   g_test_add ("/supervision/event-rules", Fixture, NULL, fixture_set_up, test_event_rules,
               fixture_tear_down);
   g_test_add ("/supervision/leader-and-rule", Fixture, NULL, fixture_set_up, test_leader_and_rule,

@@ -86,8 +86,7 @@ hall_screenshot_leader_pages (HallScreenshot *shot)
       hall_screenshot_shoot (shot, "leader-record");
     }
 
-  hall_workspace_show_page (workspace, "supervision");
-  hall_ui_test_wait (supervision_loaded, supervision, 60, "the supervision lists");
+  hall_screenshot_show_page (shot, "supervision", supervision_loaded, "the supervision lists");
   hall_screenshot_settle (600);
   hall_screenshot_shoot (shot, "leader-supervision");
   overdue = g_list_model_get_item (

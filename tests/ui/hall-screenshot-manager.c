@@ -44,11 +44,9 @@ followup_loaded (gpointer data)
 void
 hall_screenshot_manager_followup (HallScreenshot *shot)
 {
-  HallWorkspace *workspace = hall_window_get_workspace (shot->window);
-  GtkWidget     *page = hall_workspace_get_page (workspace, "followup");
+  GtkWidget *page =
+      hall_screenshot_show_page (shot, "followup", followup_loaded, "the follow-up list");
 
-  hall_workspace_show_page (workspace, "followup");
-  hall_ui_test_wait (followup_loaded, page, 60, "the follow-up list");
   gtk_list_box_select_row (
       GTK_LIST_BOX (hall_ui_test_find (page, "items")),
       gtk_list_box_get_row_at_index (GTK_LIST_BOX (hall_ui_test_find (page, "items")), 0));
@@ -95,11 +93,7 @@ statistics_loaded (gpointer data)
 void
 hall_screenshot_manager_statistics (HallScreenshot *shot)
 {
-  HallWorkspace *workspace = hall_window_get_workspace (shot->window);
-  GtkWidget     *page = hall_workspace_get_page (workspace, "statistics");
-
-  hall_workspace_show_page (workspace, "statistics");
-  hall_ui_test_wait (statistics_loaded, page, 120, "the statistics");
+  hall_screenshot_show_page (shot, "statistics", statistics_loaded, "the statistics");
   hall_screenshot_shoot (shot, "statistics");
 }
 
@@ -114,11 +108,8 @@ ledgers_loaded (gpointer data)
 void
 hall_screenshot_manager_ledgers (HallScreenshot *shot)
 {
-  HallWorkspace *workspace = hall_window_get_workspace (shot->window);
-  GtkWidget     *page = hall_workspace_get_page (workspace, "ledgers");
+  GtkWidget *page = hall_screenshot_show_page (shot, "ledgers", ledgers_loaded, "the disputes");
 
-  hall_workspace_show_page (workspace, "ledgers");
-  hall_ui_test_wait (ledgers_loaded, page, 120, "the disputes");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (hall_ui_test_find (page, "ledger")), 4);
   hall_screenshot_settle (300);
   hall_ui_test_wait (ledgers_loaded, page, 120, "the matters");

@@ -217,6 +217,20 @@ hall_screenshot_shoot (HallScreenshot *shot,
   hall_screenshot_shoot_widget (shot, GTK_WIDGET (shot->window), NULL, name);
 }
 
+GtkWidget *
+hall_screenshot_show_page (HallScreenshot *shot,
+                           const char     *name,
+                           gboolean (*loaded) (gpointer page),
+                           const char *what)
+{
+  HallWorkspace *workspace = hall_window_get_workspace (shot->window);
+  GtkWidget     *page = hall_workspace_get_page (workspace, name);
+
+  hall_workspace_show_page (workspace, name);
+  hall_ui_test_wait (loaded, page, 120, what);
+  return page;
+}
+
 static gboolean
 shot_wanted (const Shot *shot)
 {

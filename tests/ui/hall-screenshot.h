@@ -43,6 +43,13 @@ void hall_screenshot_shoot_widget (HallScreenshot *shot,
 void hall_screenshot_shoot (HallScreenshot *shot,
                             const char     *name);
 
+/* Shows the workspace's page @name and waits (two minutes at the most) until @loaded holds for
+ * it; returns the page. */
+GtkWidget *hall_screenshot_show_page (HallScreenshot *shot,
+                                      const char     *name,
+                                      gboolean (*loaded) (gpointer page),
+                                      const char *what);
+
 /* hall-screenshot-welcome.c: no hall open, then the demo's sign-in page. */
 void hall_screenshot_welcome_first_run (HallScreenshot *shot);
 void hall_screenshot_welcome_create (HallScreenshot *shot);

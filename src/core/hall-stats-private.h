@@ -88,6 +88,8 @@ gboolean _hall_stats_first_handling (HallCtx    *ctx,
 /* The SQL of the queue's and 首接首办's own traces (hall-stats-queue.c). */
 extern const char _hall_stats_trace_served_sql[];
 extern const char _hall_stats_trace_first_sql[];
+extern const char _hall_stats_trace_on_site_sql[];
+extern const char _hall_stats_trace_on_site_den_sql[];
 
 /* hall-stats.c: "from" and "to", in order and at most ten years apart. */
 gboolean _hall_stats_read_period (JsonObject  *params,

@@ -45,9 +45,17 @@ static const char sql_by_staff[] =
     "max (0, coalesce (t.finished_at, t.started_at) - t.started_at) AS service, "
     "t.outcome " SERVED ") s WHERE s.user_id IS NOT NULL ORDER BY s.user_id, s.wait";
 
-const char _hall_stats_trace_served_sql[] = "SELECT t.id " SERVED
-                                            "AND (:counter_id IS NULL OR t.counter_id = :counter_id) "
-                                            "AND (:user_id IS NULL OR " SERVED_BY " = :user_id) ORDER BY t.id";
+#define SERVED_AT(cond)                                       \
+  "SELECT t.id " SERVED "AND " cond                           \
+  " AND (:counter_id IS NULL OR t.counter_id = :counter_id) " \
+  "AND (:user_id IS NULL OR " SERVED_BY " = :user_id) ORDER BY t.id"
+
+const char _hall_stats_trace_served_sql[] = SERVED_AT ("1");
+/* On-site resolution: finished as resolved or consultation, of those and the ones that became
+ * matters (queue_groups below). */
+const char _hall_stats_trace_on_site_sql[] = SERVED_AT ("t.outcome IN ('resolved', 'consultation')");
+const char _hall_stats_trace_on_site_den_sql[] =
+    SERVED_AT ("t.outcome IN ('resolved', 'consultation', 'matter')");
 
 #define FINISHED "m.state IN ('closed', 'declined', 'litigation')"
 #define LATE \

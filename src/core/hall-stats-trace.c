@@ -12,9 +12,12 @@
 #include "hall-engine.h"
 #include "hall-stats-private.h"
 
-#define BATCH_WHERE(cond)                                                                     \
-  "SELECT ticket_id, CASE WHEN ticket_id IS NULL THEN matter_id END FROM flagged WHERE " cond \
-  " AND (:channel IS NULL OR channel = :channel) ORDER BY date, at, rank, rid"
+/* Each SQL gives the ids of the records (into the lists of the Trace) and, third, their persons
+ * when the figure has person-times. */
+#define BATCH_WHERE(cond)                                                      \
+  "SELECT ticket_id, CASE WHEN ticket_id IS NULL THEN matter_id END, persons " \
+  "FROM flagged WHERE " cond " AND (:channel IS NULL OR channel = :channel) "  \
+  "AND (:department_id IS NULL OR department_id = :department_id) ORDER BY date, at, rank, rid"
 #define MATTERS_WHERE(cond) \
   "SELECT NULL, id FROM matter WHERE " HALL_STATS_RATES " AND " cond " ORDER BY id"
 #define FOLLOWUPS_WHERE(cond)                                                       \
@@ -43,8 +46,9 @@ static const Trace traces[] = {
     TRUE,
     { "tickets", "matters" } },
   { "matters",
-    "SELECT NULL, id FROM matter WHERE received_date BETWEEN :from AND :to "
-    "AND (:channel IS NULL OR channel = :channel) ORDER BY id",
+    "SELECT NULL, id, persons FROM matter WHERE received_date BETWEEN :from AND :to "
+    "AND (:channel IS NULL OR channel = :channel) "
+    "AND (:department_id IS NULL OR first_department_id = :department_id) ORDER BY id",
     NULL,
     FALSE,
     { NULL, "matters" } },
@@ -53,19 +57,19 @@ static const Trace traces[] = {
   { "satisfaction", MATTERS_WHERE (HALL_STATS_SATISFIED), MATTERS_WHERE (HALL_STATS_RATED), FALSE, { NULL, "matters" } },
   { "participation", MATTERS_WHERE (HALL_STATS_RATED), MATTERS_WHERE (HALL_STATS_CLOSED), FALSE, { NULL, "matters" } },
   { "leader_receptions",
-    "SELECT id, matter_id FROM leader_reception WHERE date BETWEEN :from AND :to "
+    "SELECT id, matter_id, persons FROM leader_reception WHERE date BETWEEN :from AND :to "
     "AND (:outcome IS NULL OR coalesce (outcome, 'unrecorded') = :outcome) ORDER BY date, id",
     NULL,
     FALSE,
     { "receptions", "matters" } },
   { "leader_outreach",
-    "SELECT id, NULL FROM leader_outreach WHERE date BETWEEN :from AND :to "
+    "SELECT id, NULL, persons FROM leader_outreach WHERE date BETWEEN :from AND :to "
     "AND (:kind IS NULL OR kind = :kind) ORDER BY date, id",
     NULL,
     FALSE,
     { "outreach", NULL } },
   { "repeat_petitions",
-    "SELECT id, matter_id FROM matter_repeat WHERE date BETWEEN :from AND :to "
+    "SELECT id, matter_id, persons FROM matter_repeat WHERE date BETWEEN :from AND :to "
     "AND (:channel IS NULL OR channel = :channel) ORDER BY date, id",
     NULL,
     FALSE,
@@ -80,6 +84,7 @@ static const Trace traces[] = {
   { "follow_up_successful", FOLLOWUPS_WHERE (HALL_STATS_FOLLOWUP_REACHED), FOLLOWUPS_WHERE (HALL_STATS_FOLLOWUP_CALLED), FALSE, { "followups", "matters" } },
   { "follow_up_satisfied", FOLLOWUPS_WHERE (HALL_STATS_FOLLOWUP_SATISFIED), FOLLOWUPS_WHERE (HALL_STATS_FOLLOWUP_REACHED), FALSE, { "followups", "matters" } },
   { "queue", _hall_stats_trace_served_sql, NULL, FALSE, { "tickets", NULL } },
+  { "on_site", _hall_stats_trace_on_site_sql, _hall_stats_trace_on_site_den_sql, FALSE, { "tickets", NULL } },
   { "first_handling", _hall_stats_trace_first_sql, NULL, FALSE, { NULL, "matters" } },
 };
 
@@ -114,7 +119,7 @@ _hall_stats_trace (HallCtx    *ctx,
 {
   const char      *key = NULL, *from = NULL, *to = NULL, *part = "numerator";
   const char      *channel = NULL, *level = NULL, *outcome = NULL, *kind = NULL, *bucket = "all";
-  gint64           counter_id = 0, user_id = 0, department_id = 0, count = 0;
+  gint64           counter_id = 0, user_id = 0, department_id = 0, count = 0, persons = 0;
   const char      *keys[G_N_ELEMENTS (traces) + 1];
   const Trace     *trace = NULL;
   g_autofree char *sql = NULL;
@@ -172,6 +177,8 @@ _hall_stats_trace (HallCtx    *ctx,
   while ((rc = hall_stmt_step (stmt, error)) == SQLITE_ROW)
     {
       count++;
+      if (sqlite3_column_count (stmt) > 2)
+        persons += hall_stmt_int (stmt, 2);
       for (guint c = 0; c < 2 && c < (guint) sqlite3_column_count (stmt); c++)
         if (lists[c] != NULL && sqlite3_column_type (stmt, c) != SQLITE_NULL)
           json_array_add_int_element (lists[c], hall_stmt_int (stmt, c));
@@ -184,5 +191,7 @@ _hall_stats_trace (HallCtx    *ctx,
   json_object_set_string_member (result, "from", from);
   json_object_set_string_member (result, "to", to);
   json_object_set_int_member (result, "count", count);
+  if (sqlite3_column_count (stmt) > 2)
+    json_object_set_int_member (result, "persons", persons);
   return g_steal_pointer (&result);
 }

@@ -86,6 +86,9 @@ static const struct
     N_ ("Tickets finished at a counter: the wait from arrival to the call (average and 90th "
         "percentile), the service from start to finish, and on-site resolution: finished as "
         "resolved or consultation, of those and the ones that became matters.") },
+  { "on_site", N_ ("Resolved on site"),
+    N_ ("Tickets a window or staff member finished as resolved or as a consultation, of those "
+        "and the ones that became matters.") },
   { "first_handling", N_ ("First receiver"),
     N_ ("Matters received in the period by the staff member and department that registered "
         "them: open (overdue when a due date passed without the step), closed on time, closed "

@@ -1,7 +1,7 @@
 /* test-stats-figures.c — the county's figures of stats.summary against hand-counted records:
  * a year in the shape of seed 000 (145 批 419 人次), 初访/重访 by the date received and in the
  * same second, collective letters per channel, 越级访, the leaders' receptions and outreach, the
- * queue and 首接首办, and stats.trace behind each of them
+ * queue and 首接首办, and stats.trace behind each of them: every figure's trace counts it
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -397,6 +397,240 @@ test_trace (void)
                    "{\"key\":\"batches\",\"from\":\"2026-01-01\",\"to\":\"2026-06-30\"}");
 }
 
+/* ---- every figure against the records behind it --------------------------------------------
+ *
+ * Each figure of stats.summary that the statistics page shows (and its 同比, the year before),
+ * traced with the filters the page gives it: the trace's count (its person-times for a persons
+ * figure) equals the figure, for every channel, level, outcome, kind, department, window and
+ * staff member, and each rate's numerator and denominator. */
+
+typedef struct
+{
+  HallTestHall *hall;
+  const char   *token;
+  const char   *from;
+  const char   *to;
+  guint         n_checked;
+} Tracer;
+
+/* The figure @value against stats.trace for @key and @filters ("\"channel\":\"letter\"" or
+ * ""); @persons compares the trace's person-times instead of its count. */
+static void
+check (Tracer     *t,
+       gint64      value,
+       const char *key,
+       const char *filters,
+       gboolean    persons)
+{
+  g_autoptr (JsonObject) r = hall_test_ok (t->hall, t->token, "stats.trace",
+                                           "{\"key\":\"%s\",\"from\":\"%s\",\"to\":\"%s\"%s%s}",
+                                           key, t->from, t->to, *filters ? "," : "", filters);
+  gint64 got = json_object_get_int_member (r, persons ? "persons" : "count");
+
+  if (got != value)
+    g_error ("%s {%s} %s in %s..%s: the trace has %" G_GINT64_FORMAT ", the figure %" G_GINT64_FORMAT,
+             key, filters, persons ? "persons" : "count", t->from, t->to, got, value);
+  t->n_checked++;
+}
+
+static void
+check_rate (Tracer     *t,
+            JsonObject *rate,
+            const char *key,
+            const char *filters)
+{
+  g_autofree char *den = g_strdup_printf ("%s%s\"part\":\"denominator\"", filters,
+                                          *filters ? "," : "");
+
+  check (t, get (rate, "numerator"), key, filters, FALSE);
+  check (t, get (rate, "denominator"), key, den, FALSE);
+}
+
+/* The batches and persons figures of @o ("<prefix>batches", "<prefix>persons"). */
+static void
+check_pair (Tracer     *t,
+            JsonObject *o,
+            const char *prefix,
+            const char *key,
+            const char *filters)
+{
+  g_autofree char *b = g_strconcat (prefix, "batches", NULL);
+  g_autofree char *p = g_strconcat (prefix, "persons", NULL);
+
+  check (t, get (o, b), key, filters, FALSE);
+  check (t, get (o, p), key, filters, TRUE);
+}
+
+static void
+check_rows (Tracer     *t,
+            JsonObject *o,
+            const char *list,
+            const char *match,
+            const char *key)
+{
+  JsonArray *rows = json_object_get_array_member (o, list);
+
+  g_assert_cmpuint (json_array_get_length (rows), >, 0);
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject      *row = json_array_get_object_element (rows, i);
+      g_autofree char *f = g_strdup_printf ("\"%s\":\"%s\"", match,
+                                            json_object_get_string_member (row, match));
+
+      check_pair (t, row, "", key, f);
+    }
+}
+
+static void
+check_period (Tracer     *t,
+              JsonObject *p)
+{
+  static const char *const groups[] = { "", "single_", "collective_", "first_", "repeat_",
+                                        "escalated_" };
+  static const char *const rates[] = { "decision_on_time", "handling_on_time", "satisfaction",
+                                       "participation", "resolution" };
+  static const char *const follow_up[][2] = { { "visits", "follow_up_visits" },
+                                              { "successful", "follow_up_successful" },
+                                              { "satisfied", "follow_up_satisfied" } };
+  static const char *const buckets[][2] = { { "matters", "all" }, { "open", "open" }, { "overdue", "overdue" }, { "closed_on_time", "on_time" }, { "closed_late", "late" } };
+  static const char *const owners[][2] = { { "by_staff", "user_id" },
+                                           { "by_department", "department_id" } };
+  JsonArray               *list;
+
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    {
+      g_autofree char *key = g_strconcat (groups[g], "batches", NULL);
+      JsonArray       *channels = json_object_get_array_member (p, "by_channel");
+
+      check_pair (t, p, groups[g], key, "");
+      for (guint i = 0; i < json_array_get_length (channels); i++)
+        {
+          JsonObject      *row = json_array_get_object_element (channels, i);
+          g_autofree char *f = g_strdup_printf ("\"channel\":\"%s\"",
+                                                json_object_get_string_member (row, "channel"));
+
+          check_pair (t, row, groups[g], key, f);
+          if (g == 0)
+            check (t, get (row, "matters"), "matters", f, FALSE);
+        }
+    }
+  check (t, get (p, "matters"), "matters", "", FALSE);
+  check_pair (t, p, "repeat_petition_", "repeat_petitions", "");
+  check_rows (t, p, "by_escalation", "level", "escalated_batches");
+
+  list = json_object_get_array_member (p, "by_department");
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonObject      *row = json_array_get_object_element (list, i);
+      g_autofree char *f = g_strdup_printf ("\"department_id\":%" G_GINT64_FORMAT,
+                                            get (row, "department_id"));
+
+      check_pair (t, row, "", "batches", f);
+      check (t, get (row, "matters"), "matters", f, FALSE);
+    }
+
+  check_pair (t, json_object_get_object_member (p, "leader_receptions"), "", "leader_receptions",
+              "");
+  check_rows (t, json_object_get_object_member (p, "leader_receptions"), "by_outcome", "outcome",
+              "leader_receptions");
+  check_pair (t, json_object_get_object_member (p, "leader_outreach"), "", "leader_outreach", "");
+  check_rows (t, json_object_get_object_member (p, "leader_outreach"), "by_kind", "kind",
+              "leader_outreach");
+
+  for (guint i = 0; i < G_N_ELEMENTS (rates); i++)
+    check_rate (t, json_object_get_object_member (json_object_get_object_member (p, "rates"), rates[i]),
+                rates[i], "");
+  for (guint i = 0; i < G_N_ELEMENTS (follow_up); i++)
+    check_rate (t,
+                json_object_get_object_member (json_object_get_object_member (p, "follow_up"),
+                                               follow_up[i][0]),
+                follow_up[i][1], "");
+
+  for (guint o = 0; o < 2; o++)
+    {
+      const char *queue_lists[] = { "by_staff", "by_counter" };
+      const char *queue_ids[] = { "user_id", "counter_id" };
+
+      list = json_object_get_array_member (json_object_get_object_member (p, "queue"),
+                                           queue_lists[o]);
+      for (guint i = 0; i < json_array_get_length (list); i++)
+        {
+          JsonObject      *row = json_array_get_object_element (list, i);
+          g_autofree char *f = g_strdup_printf ("\"%s\":%" G_GINT64_FORMAT, queue_ids[o],
+                                                get (row, queue_ids[o]));
+
+          check (t, get (row, "served"), "queue", f, FALSE);
+          check_rate (t, json_object_get_object_member (row, "on_site_resolution"), "on_site", f);
+        }
+      list = json_object_get_array_member (json_object_get_object_member (p, "first_handling"),
+                                           owners[o][0]);
+      for (guint i = 0; i < json_array_get_length (list); i++)
+        {
+          JsonObject *row = json_array_get_object_element (list, i);
+
+          for (guint b = 0; b < G_N_ELEMENTS (buckets); b++)
+            {
+              g_autofree char *f = g_strdup_printf ("\"%s\":%" G_GINT64_FORMAT ",\"bucket\":\"%s\"",
+                                                    owners[o][1], get (row, owners[o][1]),
+                                                    buckets[b][1]);
+
+              check (t, get (row, buckets[b][0]), "first_handling", f, FALSE);
+            }
+        }
+    }
+}
+
+static void
+test_every_figure (void)
+{
+  g_autoptr (HallTestHall) hall = hall_test_hall_new ();
+  g_autofree char *staff = hall_test_add_user (hall, "li", "staff", "chengjian", 2);
+  g_autofree char *leader = hall_test_add_user (hall, "sun", "leader", NULL, 0);
+  g_autofree char *sql = records (hall_test_user_id (hall, staff), hall_test_user_id (hall, leader));
+  g_autoptr (JsonObject) o = NULL;
+  g_autoptr (JsonObject) r = NULL;
+  JsonObject *cur, *dep = NULL;
+  JsonArray  *departments;
+  Tracer      t = { hall, leader, "2026-01-01", "2026-06-30", 0 };
+
+  hall_test_exec_sql (hall, sql);
+  /* A letter of three to 民政 (department 3), and one of the year before, so that the
+   * departments and the 同比 column differ. */
+  hall_test_exec_sql (
+      hall,
+      "INSERT INTO petitioner (id, name, created_at, updated_at) VALUES (7, '周九', 0, 0);"
+      "INSERT INTO matter (id, number, query_code, channel, type, department_id, content, "
+      "  persons, collective, state, first_department_id, received_date, registered_at, "
+      "  decision_due, updated_at) VALUES "
+      "  (10, 'XF2026-000010', '101010', 'letter', 'claim', 3, '低保复核', 3, 0, 'registered', 3, "
+      "   '2026-06-01', 0, '2026-06-16', 0),"
+      "  (11, 'XF2025-000011', '111110', 'letter', 'claim', 3, '低保', 2, 0, 'registered', 3, "
+      "   '2025-06-01', 0, '2025-06-16', 0);"
+      "INSERT INTO matter_petitioner (matter_id, petitioner_id) VALUES (10, 7), (11, 7);");
+  hall_test_set_now (hall, "2026-06-30 10:00");
+  o = hall_test_ok (hall, leader, "leader.outreach_record",
+                    "{\"kind\":\"invite\",\"date\":\"2026-05-06\",\"place\":\"信访局\","
+                    "\"persons\":4,\"matter_ids\":[9]}");
+
+  r = hall_test_ok (hall, leader, "stats.summary", "{\"from\":\"%s\",\"to\":\"%s\"}", t.from, t.to);
+  cur = json_object_get_object_member (r, "current");
+  departments = json_object_get_array_member (cur, "by_department");
+  for (guint i = 0; i < json_array_get_length (departments); i++)
+    if (get (json_array_get_object_element (departments, i), "department_id") == 3)
+      dep = json_array_get_object_element (departments, i);
+  g_assert_nonnull (dep);
+  g_assert_cmpint (get (dep, "batches"), ==, 1);
+  g_assert_cmpint (get (dep, "persons"), ==, 3);
+  check_period (&t, cur);
+  /* 同比: the same dates a year earlier, as the page traces its second column */
+  t.from = "2025-01-01";
+  t.to = "2025-06-30";
+  check_period (&t, json_object_get_object_member (r, "previous"));
+  g_assert_cmpint (get (json_object_get_object_member (r, "previous"), "batches"), ==, 1);
+  g_test_message ("%u figures traced", t.n_checked);
+  g_assert_cmpuint (t.n_checked, >, 200);
+}
+
 /* 越级访 set at registration and corrected later; the reception's outcome. */
 static void
 test_escalation_and_outcome (void)
@@ -459,6 +693,7 @@ main (int   argc,
   g_test_add_func ("/stats-figures/figures", test_figures);
   g_test_add_func ("/stats-figures/trace", test_trace);
   g_test_add_func ("/stats-figures/escalation-and-outcome", test_escalation_and_outcome);
+  g_test_add_func ("/stats-figures/every-figure", test_every_figure);
 
   return g_test_run ();
 }

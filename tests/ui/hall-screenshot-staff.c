@@ -129,3 +129,36 @@ hall_screenshot_staff_counter (HallScreenshot *shot)
       }
   }
 }
+
+/* The matter the clerk's matters page shows, replied to, then the review request form (复查申请)
+ * and the review opinion form (复查意见), each filled in. */
+void
+hall_screenshot_staff_review (HallScreenshot *shot)
+{
+  GtkWidget *matters = hall_workspace_get_page (hall_window_get_workspace (shot->window), "matters");
+  GtkWidget *view = hall_matter_list_page_get_view (HALL_MATTER_LIST_PAGE (matters));
+
+  if (!gtk_widget_activate_action (view, "matter.reply", NULL))
+    return;
+  hall_ui_test_type (view, "facts", "经核查，3号楼电梯停运两个月未修复。");
+  hall_ui_test_type (view, "basis", "《物业管理条例》第五十五条");
+  hall_ui_test_type (view, "text", "责成物业公司十日内修复电梯。");
+  gtk_widget_activate_action (view, "matter.apply", NULL);
+  g_object_set_data (G_OBJECT (view), "want-state", (gpointer) "replied");
+  hall_ui_test_wait (hall_ui_test_matter_view_shows, view, 30, "the reply");
+  gtk_widget_activate_action (view, "matter.review-request", NULL);
+  hall_ui_test_type (view, "reason", "对答复不服：电梯修复后仍经常停运，请求复查。");
+  /* The reply's toast gone (5 s). */
+  hall_screenshot_settle (5500);
+  hall_screenshot_shoot (shot, "staff-review-request");
+  gtk_widget_activate_action (view, "matter.apply", NULL);
+  g_object_set_data (G_OBJECT (view), "want-state", (gpointer) "review");
+  hall_ui_test_wait (hall_ui_test_matter_view_shows, view, 30, "the review request");
+  gtk_widget_activate_action (view, "matter.review-reply", NULL);
+  hall_ui_test_type (view, "facts", "复查查明：电梯已更换主板，近十日运行正常。");
+  hall_ui_test_type (view, "basis", "《信访工作条例》第三十五条");
+  hall_ui_test_type (view, "text", "维持原答复意见。");
+  hall_screenshot_settle (600);
+  hall_screenshot_shoot (shot, "staff-review-opinion");
+  gtk_widget_activate_action (view, "matter.cancel", NULL);
+}

@@ -7,8 +7,8 @@
  * style, and a date field's calendar open. As root, with avahi-daemon and dbus-daemon installed,
  * also the join page listing two halls found on the LAN (announced to a daemon of its own,
  * hall-test-avahi.h). Then the calling display, a window's rating pad at 1024×600 and the ticket
- * kiosk. HALL_SCREENSHOT_ONLY=NAME[,NAME…] takes only the shots of the table below so named
- * (rating-pad, staff, leader, statistics, ledgers …).
+ * kiosk. HALL_SCREENSHOT_ONLY=NAME[,NAME…] takes only the rows of the table below so named, and
+ * those named NAME-… (staff takes staff-review too; rating-pad, leader, statistics, ledgers …).
  *
  * A shot is a function of a hall-screenshot-<feature>.c and a row of shots[] here: the row says
  * who is signed in when it runs, and the rows run in their order.
@@ -78,6 +78,7 @@ static const Shot shots[] = {
   { "admin", WHO_ADMIN, hall_screenshot_admin_pages },
   { "date-picker", WHO_ADMIN, hall_screenshot_admin_date_picker },
   { "staff", WHO_STAFF, hall_screenshot_staff_counter },
+  { "staff-review", WHO_STAFF, hall_screenshot_staff_review },
   { "leader", WHO_LEADER, hall_screenshot_leader_pages },
   { "rating-pad", WHO_OWN_HALL, hall_screenshot_devices_rating_pad },
   { "kiosk", WHO_OWN_HALL, hall_screenshot_devices_kiosk },
@@ -240,7 +241,14 @@ shot_wanted (const Shot *shot)
   if (only == NULL || *only == '\0')
     return TRUE;
   names = g_strsplit (only, ",", -1);
-  return g_strv_contains ((const char *const *) names, shot->name);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *group = g_strconcat (names[i], "-", NULL);
+
+      if (g_str_equal (shot->name, names[i]) || g_str_has_prefix (shot->name, group))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static void

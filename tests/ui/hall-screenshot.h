@@ -69,6 +69,8 @@ void hall_screenshot_admin_date_picker (HallScreenshot *shot);
 
 /* hall-screenshot-staff.c: the demo's window clerk at window 2. */
 void hall_screenshot_staff_counter (HallScreenshot *shot);
+/* After it: the matter shown replied to, its review request and review opinion forms. */
+void hall_screenshot_staff_review (HallScreenshot *shot);
 
 /* hall-screenshot-leader.c: the demo's leader. */
 void hall_screenshot_leader_pages (HallScreenshot *shot);

@@ -156,12 +156,6 @@ join_button_shown (gpointer data)
   return gtk_widget_get_visible (hall_ui_test_find (data, "join_button"));
 }
 
-static gboolean
-client_online (gpointer data)
-{
-  return hall_client_get_connected (data);
-}
-
 HallApplication *
 hall_ui_test_join_hall (const char  *url,
                         const char  *username,
@@ -185,7 +179,7 @@ hall_ui_test_join_hall (const char  *url,
   if (counter_id > 0)
     adw_combo_row_set_selected (ADW_COMBO_ROW (hall_ui_test_find (signin, "counter")),
                                 (guint) counter_id);
-  hall_ui_test_wait (client_online, hall_application_get_client (app), HALL_UI_TEST_STEP_TIMEOUT,
+  hall_ui_test_wait (hall_ui_test_client_online, hall_application_get_client (app), HALL_UI_TEST_STEP_TIMEOUT,
                      "the hall server");
   gtk_widget_activate_action (signin, "signin.submit", NULL);
   hall_ui_test_wait_page (*window, "workspace", HALL_UI_TEST_STEP_TIMEOUT);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "hall-date-row.h"
+#include "hall-form.h"
 #include "hall-json-item.h"
 #include "hall-matter-view.h"
 #include "hall-test-util.h"
@@ -165,13 +166,6 @@ hall_ui_test_type (GtkWidget  *root,
     gtk_editable_set_text (GTK_EDITABLE (field), text);
 }
 
-gboolean
-hall_ui_test_has_error (GtkWidget  *root,
-                        const char *name)
-{
-  return gtk_widget_has_css_class (hall_ui_test_find (root, name), "error");
-}
-
 typedef struct
 {
   GListModel *model;
@@ -239,6 +233,31 @@ gboolean
 hall_ui_test_flag_set (gpointer data)
 {
   return *(gboolean *) data;
+}
+
+gboolean
+hall_ui_test_client_online (gpointer client)
+{
+  return hall_client_get_connected (client);
+}
+
+gboolean
+hall_ui_test_client_offline (gpointer client)
+{
+  return !hall_client_get_connected (client);
+}
+
+gboolean
+hall_ui_test_has_error (gpointer widget)
+{
+  return gtk_widget_has_css_class (widget, "error");
+}
+
+char *
+hall_ui_test_dup_text (GtkWidget  *root,
+                       const char *name)
+{
+  return _hall_form_dup_text (hall_ui_test_find (root, name));
 }
 
 void

@@ -52,9 +52,6 @@ GtkWidget *hall_ui_test_find (GtkWidget  *root,
 void hall_ui_test_type (GtkWidget  *root,
                         const char *name,
                         const char *text);
-/* Whether the field named @name under @root is marked as wrong (its "error" style). */
-gboolean hall_ui_test_has_error (GtkWidget  *root,
-                                 const char *name);
 /* Waits until @model holds @n items; fails the test after 30 seconds, naming @what. */
 void hall_ui_test_wait_count (GListModel *model,
                               guint       n,
@@ -94,6 +91,14 @@ void hall_ui_test_wait_page (HallWindow *window,
                              guint       seconds);
 /* For hall_ui_test_wait(): a gboolean that a callback sets. */
 gboolean hall_ui_test_flag_set (gpointer data);
+/* For hall_ui_test_wait(): the HallClient @client is connected to its hall, or is not. */
+gboolean hall_ui_test_client_online (gpointer client);
+gboolean hall_ui_test_client_offline (gpointer client);
+/* For hall_ui_test_wait(): a form's field @widget shows an error (the "error" style). */
+gboolean hall_ui_test_has_error (gpointer widget);
+/* The text of the field named @name under @root (an editable or a text view), trimmed. */
+char *hall_ui_test_dup_text (GtkWidget  *root,
+                             const char *name);
 /* A hall_client_login_async() callback: the sign-in worked, then *(gboolean *) @user_data. */
 void hall_ui_test_login_cb (GObject      *object,
                             GAsyncResult *result,

@@ -311,18 +311,6 @@ join_button_shown (gpointer data)
   return gtk_widget_get_visible (hall_ui_test_find (data, "join_button"));
 }
 
-static gboolean
-client_offline (gpointer data)
-{
-  return !hall_client_get_connected (data);
-}
-
-static gboolean
-client_online (gpointer data)
-{
-  return hall_client_get_connected (data);
-}
-
 static void
 shutdown_cb (GObject      *object,
              GAsyncResult *result,
@@ -382,7 +370,7 @@ join_server (void)
   hall_ui_test_type (signin, "username", "lina");
   hall_ui_test_type (signin, "password", "password123");
   client = hall_application_get_client (app);
-  hall_ui_test_wait (client_online, client, 30, "the hall server");
+  hall_ui_test_wait (hall_ui_test_client_online, client, 30, "the hall server");
   gtk_widget_activate_action (signin, "signin.submit", NULL);
   hall_ui_test_wait_page (window, "workspace", 30);
   hall_ui_test_wait (board_has_counters, window, 30, "the board over the LAN");
@@ -393,7 +381,7 @@ join_server (void)
   hall_server_shutdown_async (server, NULL, shutdown_cb, &stopped);
   hall_ui_test_wait (hall_ui_test_flag_set, &stopped, 30, "the server to stop");
   g_clear_object (&server);
-  hall_ui_test_wait (client_offline, client, 30, "the client to notice");
+  hall_ui_test_wait (hall_ui_test_client_offline, client, 30, "the client to notice");
   hall_ui_test_flush ();
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
   g_assert_cmpstr (hall_window_get_page_name (window), ==, "workspace");
@@ -406,7 +394,7 @@ join_server (void)
     WaitingCheck check = { board, 5, 1 };
 
     server = serve (hall->engine, again);
-    hall_ui_test_wait (client_online, client, 60, "the client to reconnect");
+    hall_ui_test_wait (hall_ui_test_client_online, client, 60, "the client to reconnect");
     hall_ui_test_wait (waiting_is, &check, 30, "the board to catch up");
   }
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));

@@ -63,7 +63,7 @@ reception_on_list (gpointer data)
 static gboolean
 deadline_has_error (gpointer data)
 {
-  return hall_ui_test_has_error (data, "deadline");
+  return hall_ui_test_has_error (hall_ui_test_find (data, "deadline"));
 }
 
 static gboolean
@@ -124,9 +124,9 @@ test_reception (HallUiTestLeader *f,
 
   /* A wrong ID number is said as it is typed, next to the field. */
   hall_ui_test_type (form, "id_number", "431228198001151237");
-  g_assert_true (hall_ui_test_has_error (form, "id_number"));
+  g_assert_true (hall_ui_test_has_error (hall_ui_test_find (form, "id_number")));
   hall_ui_test_type (form, "id_number", "431228198001151236");
-  g_assert_false (hall_ui_test_has_error (form, "id_number"));
+  g_assert_false (hall_ui_test_has_error (hall_ui_test_find (form, "id_number")));
 
   /* Without instructions nothing is sent. */
   hall_reception_form_set_department (HALL_RECEPTION_FORM (form), "chengjian", TRUE);
@@ -134,7 +134,7 @@ test_reception (HallUiTestLeader *f,
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hall_ui_test_find (form, "lead"))), ==,
                    "Lead: 城建; also assigned: 民政");
   gtk_widget_activate_action (form, "reception-form.submit", NULL);
-  g_assert_true (hall_ui_test_has_error (form, "instructions"));
+  g_assert_true (hall_ui_test_has_error (hall_ui_test_find (form, "instructions")));
   hall_ui_test_type (form, "instructions", "城建局牵头、民政局配合，两周内督促物业维修电梯并答复信访人");
 
   /* A deadline past the matter's handling limit comes back from the hall, next to the deadline. */
@@ -241,13 +241,13 @@ charge_closed (gpointer data)
 static gboolean
 closing_note_has_error (gpointer data)
 {
-  return hall_ui_test_has_error (data, "closing_note");
+  return hall_ui_test_has_error (hall_ui_test_find (data, "closing_note"));
 }
 
 static gboolean
 take_has_error (gpointer data)
 {
-  return hall_ui_test_has_error (data, "take_number");
+  return hall_ui_test_has_error (hall_ui_test_find (data, "take_number"));
 }
 
 /* The leader takes charge of a matter by its number and works through the 五个一. */
@@ -273,7 +273,7 @@ test_charges (HallUiTestLeader *f,
 
   /* An empty number is said next to the field. */
   gtk_widget_activate_action (page, "charges.take", NULL);
-  g_assert_true (hall_ui_test_has_error (page, "take_number"));
+  g_assert_true (hall_ui_test_has_error (hall_ui_test_find (page, "take_number")));
 
   hall_ui_test_type (page, "take_number", number);
   gtk_widget_activate_action (page, "charges.take", NULL);
@@ -308,7 +308,7 @@ test_charges (HallUiTestLeader *f,
   hall_ui_test_type (page, "minutes", "协调会：物业公司承诺两周内维修");
   hall_ui_test_type (page, "minutes_date", "2026-13-01");
   gtk_widget_activate_action (hall_ui_test_find (page, "charge_view"), "charge.add-minutes", NULL);
-  g_assert_true (hall_ui_test_has_error (page, "minutes_date"));
+  g_assert_true (hall_ui_test_has_error (hall_ui_test_find (page, "minutes_date")));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (page, "minutes_date"))),
                    ==, "2026-13-01");
   hall_ui_test_type (page, "minutes_date", "2026-10-12");
@@ -339,12 +339,12 @@ test_charges (HallUiTestLeader *f,
     g_autoptr (GString) note = g_string_new (NULL);
 
     gtk_widget_activate_action (view, "charge.close", NULL);
-    g_assert_true (hall_ui_test_has_error (page, "closing_note"));
+    g_assert_true (hall_ui_test_has_error (hall_ui_test_find (page, "closing_note")));
     g_assert_null (hall_ui_test_find_dialog ());
     /* It asks first; no is no. */
     hall_ui_test_type (page, "closing_note", "电梯已修复，信访人表示满意");
     gtk_widget_activate_action (view, "charge.close", NULL);
-    g_assert_false (hall_ui_test_has_error (page, "closing_note"));
+    g_assert_false (hall_ui_test_has_error (hall_ui_test_find (page, "closing_note")));
     hall_ui_test_answer ("cancel");
     hall_ui_test_flush ();
     g_assert_false (charge_closed (page));

@@ -8,7 +8,6 @@
 
 #include <adwaita.h>
 
-#include "hall-form.h"
 #include "hall-local-client.h"
 #include "hall-matter-view-private.h"
 #include "hall-print.h"
@@ -16,19 +15,6 @@
 #include "hall-ui-test-util.h"
 
 #define ID_WANG "430102198503151236"
-
-static gboolean
-has_error (gpointer data)
-{
-  return gtk_widget_has_css_class (data, "error");
-}
-
-static char *
-field_text (GtkWidget  *view,
-            const char *name)
-{
-  return _hall_form_dup_text (hall_ui_test_find (view, name));
-}
 
 static void
 test_reply_form (void)
@@ -76,13 +62,13 @@ test_reply_form (void)
   hall_ui_test_type (view, "text", "责成街道办于十日内发放到位。");
   gtk_widget_activate_action (view, "matter.apply", NULL);
   hall_ui_test_flush ();
-  g_assert_true (has_error (hall_ui_test_find (view, "basis")));
-  g_assert_false (has_error (hall_ui_test_find (view, "facts")));
-  g_assert_false (has_error (hall_ui_test_find (view, "text")));
-  kept = field_text (view, "facts");
+  g_assert_true (hall_ui_test_has_error (hall_ui_test_find (view, "basis")));
+  g_assert_false (hall_ui_test_has_error (hall_ui_test_find (view, "facts")));
+  g_assert_false (hall_ui_test_has_error (hall_ui_test_find (view, "text")));
+  kept = hall_ui_test_dup_text (view, "facts");
   g_assert_cmpstr (kept, ==, "经实地核查，补偿款已拨付至街道办，\n尚有12户未领取。");
   g_clear_pointer (&kept, g_free);
-  kept = field_text (view, "text");
+  kept = hall_ui_test_dup_text (view, "text");
   g_assert_cmpstr (kept, ==, "责成街道办于十日内发放到位。");
   g_clear_pointer (&kept, g_free);
   g_assert_cmpstr (hall_matter_view_get_form (HALL_MATTER_VIEW (view)), ==, "reply");
@@ -93,12 +79,13 @@ test_reply_form (void)
   hall_ui_test_type (view, "facts", too_long->str);
   hall_ui_test_type (view, "basis", "《国有土地上房屋征收与补偿条例》第二十七条");
   gtk_widget_activate_action (view, "matter.apply", NULL);
-  hall_ui_test_wait (has_error, hall_ui_test_find (view, "facts"), 30, "the hall's refusal");
-  g_assert_false (has_error (hall_ui_test_find (view, "basis")));
-  kept = field_text (view, "facts");
+  hall_ui_test_wait (hall_ui_test_has_error, hall_ui_test_find (view, "facts"), 30,
+                     "the hall's refusal");
+  g_assert_false (hall_ui_test_has_error (hall_ui_test_find (view, "basis")));
+  kept = hall_ui_test_dup_text (view, "facts");
   g_assert_cmpstr (kept, ==, too_long->str);
   g_clear_pointer (&kept, g_free);
-  kept = field_text (view, "basis");
+  kept = hall_ui_test_dup_text (view, "basis");
   g_assert_cmpstr (kept, ==, "《国有土地上房屋征收与补偿条例》第二十七条");
   g_clear_pointer (&kept, g_free);
   g_assert_cmpstr (hall_matter_view_get_form (HALL_MATTER_VIEW (view)), ==, "reply");

@@ -7,7 +7,8 @@
  * change them (and dates out of order are refused at the field, the dates kept); a click on a
  * figure lists exactly the matters it counts and one opens in the matter view; the 统计表 is
  * exported as an XLSX read back with openpyxl and a PDF read back with pdftotext; the dark style
- * draws without a warning.
+ * draws without a warning; and every figure on the page has its definition as a tooltip and
+ * opens as many records as it reads.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -274,6 +275,112 @@ test_dark (Fixture      *f,
   hall_ui_test_pause (100);
 }
 
+/* The figures of the page, their names ("path trace"), texts and targets. */
+typedef struct
+{
+  GPtrArray *names;
+  GPtrArray *texts;
+  GPtrArray *targets;
+  guint      untraced; /* "—" figures, with their tooltip too */
+} Figures;
+
+static void
+collect (GtkWidget *widget,
+         Figures   *figures)
+{
+  if (GTK_IS_BUTTON (widget)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "stats.trace") == 0)
+    {
+      GVariant   *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+      const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+      /* Each figure says how it is counted (issue 10 §1). */
+      if (tooltip == NULL || *tooltip == '\0')
+        g_error ("the figure %s has no definition", gtk_widget_get_name (widget));
+      g_ptr_array_add (figures->names, g_strdup (gtk_widget_get_name (widget)));
+      g_ptr_array_add (figures->texts, g_strdup (gtk_button_get_label (GTK_BUTTON (widget))));
+      g_ptr_array_add (figures->targets, g_variant_dup_string (target, NULL));
+    }
+  else if (GTK_IS_LABEL (widget) && GTK_IS_GRID (gtk_widget_get_parent (widget))
+           && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), "—") == 0)
+    {
+      int column = 0;
+
+      /* a figure with nothing to count (the last column is the change, not a figure) */
+      gtk_grid_query_child (GTK_GRID (gtk_widget_get_parent (widget)), widget, &column, NULL, NULL,
+                            NULL);
+      if (column == 1 || column == 2)
+        {
+          g_assert_nonnull (gtk_widget_get_tooltip_text (widget));
+          figures->untraced++;
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, figures);
+}
+
+static gboolean
+trace_answered (gpointer data)
+{
+  Fixture *f = data;
+
+  return *gtk_label_get_text (GTK_LABEL (hall_ui_test_find (GTK_WIDGET (f->page), "trace_summary")))
+         != '\0';
+}
+
+/* Every figure on the page, in the 统计表 and the tables by department, window and staff member,
+ * this period and a year earlier: it has its definition as a tooltip, and a click lists as many
+ * records as it says (a persons figure: the records' person-times, a rate: its numerator). */
+static void
+test_every_figure (Fixture      *f,
+                   gconstpointer data)
+{
+  Figures    figures = { g_ptr_array_new_with_free_func (g_free),
+                         g_ptr_array_new_with_free_func (g_free),
+                         g_ptr_array_new_with_free_func (g_free), 0 };
+  GtkWidget *summary = hall_ui_test_find (GTK_WIDGET (f->page), "trace_summary");
+  guint      departments = 0, nonzero = 0;
+
+  collect (GTK_WIDGET (f->page), &figures);
+  g_assert_cmpuint (figures.names->len, >, 100);
+  for (guint i = 0; i < figures.names->len; i++)
+    {
+      const char      *name = figures.names->pdata[i];
+      const char      *text = figures.texts->pdata[i];
+      const char      *open = strchr (text, '(');
+      g_autofree char *path = g_strndup (name, strcspn (name, " "));
+      gboolean         persons = g_str_has_suffix (path, "persons");
+      gint64           want = g_ascii_strtoll (open != NULL ? open + 1 : text, NULL, 10);
+      gint64           got;
+
+      departments += strstr (name, "&department_id=") != NULL;
+      nonzero += want > 0;
+      gtk_widget_activate_action (GTK_WIDGET (f->page), "stats.trace", "s",
+                                  (const char *) figures.targets->pdata[i]);
+      hall_ui_test_wait (trace_answered, f, 60, name);
+      if (persons)
+        {
+          const char *p = strchr (gtk_label_get_text (GTK_LABEL (summary)), '(');
+
+          g_assert_nonnull (p);
+          got = g_ascii_strtoll (p + 1, NULL, 10);
+        }
+      else
+        got = g_list_model_get_n_items (hall_stats_page_get_trace (f->page));
+      if (got != want)
+        g_error ("%s reads %s, its records are %" G_GINT64_FORMAT, name, text, got);
+    }
+  /* The departments' batches, person-times and matters are figures of their own now. */
+  g_assert_cmpuint (departments, >=, 3 * 2);
+  g_assert_cmpuint (nonzero, >=, 10);
+  g_test_message ("%u figures traced, %u without records (—)", figures.names->len,
+                  figures.untraced);
+  g_ptr_array_unref (figures.names);
+  g_ptr_array_unref (figures.texts);
+  g_ptr_array_unref (figures.targets);
+}
+
 static gint64
 register_letter (const char *date,
                  const char *name)
@@ -297,6 +404,7 @@ main (int   argc,
   GDate date;
   guint y, m, d;
   int   status;
+  char *leader;
 
   hall.server = hall_test_server_new (HALL_TEST_SERVER_PLAIN);
   hall.manager = hall_test_server_add_user_login (hall.server, "zhang", "manager", NULL, 0);
@@ -327,11 +435,21 @@ main (int   argc,
           hall_test_server_ok (hall.server, hall.manager, "ticket.issue", "{\"department_id\": 2}"));
     }
 
+  /* a leader's 下访 of three this month */
+  leader = hall_test_server_add_user_login (hall.server, "sun", "leader", NULL, 0);
+  json_object_unref (hall_test_server_ok (
+      hall.server, leader, "leader.outreach_record",
+      "{\"kind\": \"visit\", \"date\": \"%s\", \"place\": \"城关镇\", \"persons\": 3}",
+      hall.today));
+  g_free (leader);
+
   g_test_add ("/stats/figures", Fixture, NULL, fixture_set_up, test_figures, fixture_tear_down);
   g_test_add ("/stats/period", Fixture, NULL, fixture_set_up, test_period, fixture_tear_down);
   g_test_add ("/stats/trace", Fixture, NULL, fixture_set_up, test_trace, fixture_tear_down);
   g_test_add ("/stats/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/stats/dark", Fixture, NULL, fixture_set_up, test_dark, fixture_tear_down);
+  g_test_add ("/stats/every-figure", Fixture, NULL, fixture_set_up, test_every_figure,
+              fixture_tear_down);
   status = hall_ui_test_run (data_dir);
 
   hall_test_server_free (hall.server);

@@ -65,7 +65,7 @@ row_gone (gpointer data)
 static gboolean
 resolution_has_error (gpointer data)
 {
-  return hall_ui_test_has_error (data, "resolution");
+  return hall_ui_test_has_error (hall_ui_test_find (data, "resolution"));
 }
 
 static gboolean
@@ -103,11 +103,11 @@ test_supervision (HallUiTestLeader *f,
   g_assert_cmpstr (hall_supervision_page_get_view (HALL_SUPERVISION_PAGE (page)), ==, "flag");
   /* No note: said next to it, nothing sent. */
   gtk_widget_activate_action (page, "supervision.submit", NULL);
-  g_assert_true (hall_ui_test_has_error (page, "note"));
+  g_assert_true (hall_ui_test_has_error (hall_ui_test_find (page, "note")));
   hall_ui_test_type (page, "due_date", "2026-10-01");
   hall_ui_test_type (page, "note", "请城建局三日内说明未按期受理原因");
   gtk_widget_activate_action (page, "supervision.submit", NULL);
-  g_assert_true (hall_ui_test_has_error (page, "due_date"));
+  g_assert_true (hall_ui_test_has_error (hall_ui_test_find (page, "due_date")));
   hall_ui_test_type (page, "due_date", "2026-10-15");
   gtk_widget_activate_action (page, "supervision.submit", NULL);
   hall_ui_test_wait (supervision_on_list, page, 30, "the flag to be kept");
@@ -127,7 +127,7 @@ test_supervision (HallUiTestLeader *f,
     gtk_widget_activate_action (page, "supervision.resolve", "x", matter_id);
     g_assert_cmpstr (hall_supervision_page_get_view (HALL_SUPERVISION_PAGE (page)), ==, "resolve");
     gtk_widget_activate_action (page, "supervision.resolve-submit", NULL);
-    g_assert_true (hall_ui_test_has_error (page, "resolution"));
+    g_assert_true (hall_ui_test_has_error (hall_ui_test_find (page, "resolution")));
     g_assert_null (hall_ui_test_find_dialog ());
     /* It asks first; no is no. */
     hall_ui_test_type (page, "resolution", "城建局已说明原因并当日受理");
@@ -167,7 +167,7 @@ test_supervision (HallUiTestLeader *f,
 static gboolean
 subject_has_error (gpointer data)
 {
-  return hall_ui_test_has_error (data, "subject");
+  return hall_ui_test_has_error (hall_ui_test_find (data, "subject"));
 }
 
 /* The leader records a 约谈 with 城建's head about an overdue matter: what is missing or refused is
@@ -197,15 +197,15 @@ test_talks (HallUiTestLeader *f,
 
   /* Nothing written: said at the subject and the content, nothing sent. */
   gtk_widget_activate_action (page, "supervision.talk-submit", NULL);
-  g_assert_true (hall_ui_test_has_error (page, "subject"));
-  g_assert_true (hall_ui_test_has_error (page, "content"));
+  g_assert_true (hall_ui_test_has_error (hall_ui_test_find (page, "subject")));
+  g_assert_true (hall_ui_test_has_error (hall_ui_test_find (page, "content")));
   /* A day to come: said at the date, the rest kept. */
   hall_ui_test_type (page, "content", "约谈城建局负责人，要求十日内办结并书面报告");
   hall_ui_test_type (page, "subject", "未按期受理");
   hall_ui_test_type (page, "date", "2026-10-13");
   gtk_widget_activate_action (page, "supervision.talk-submit", NULL);
-  g_assert_true (hall_ui_test_has_error (page, "date"));
-  g_assert_false (hall_ui_test_has_error (page, "subject"));
+  g_assert_true (hall_ui_test_has_error (hall_ui_test_find (page, "date")));
+  g_assert_false (hall_ui_test_has_error (hall_ui_test_find (page, "subject")));
   /* What the hall refuses (a subject of 201 characters) is said at the subject, the text kept. */
   for (guint i = 0; i < 201; i++)
     g_string_append (long_subject, "办");

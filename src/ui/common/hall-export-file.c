@@ -12,32 +12,37 @@
 #include <glib/gi18n.h>
 
 #include "hall-export-file.h"
+#include "hall-print.h"
 
 typedef struct
 {
+  HallPage        *page;
+  gboolean        *busy;
+  char            *failed;
   char            *name;
   char            *from;
   char            *to;
-  JsonObject      *filters;
   HallExportFormat format;
   char            *hall_name;
   char            *path;
-  HallExportCall   call;
-  gpointer         call_data;
-  GDestroyNotify   call_data_free;
+  char            *command;
+  char            *text; /* the page's data, as JSON: read in the thread */
+  JsonNode        *data; /* parsed there, once */
 } Job;
 
 static void
 job_free (Job *job)
 {
+  g_object_unref (job->page);
+  g_free (job->failed);
   g_free (job->name);
   g_free (job->from);
   g_free (job->to);
-  g_clear_pointer (&job->filters, json_object_unref);
   g_free (job->hall_name);
   g_free (job->path);
-  if (job->call_data_free != NULL)
-    job->call_data_free (job->call_data);
+  g_free (job->command);
+  g_free (job->text);
+  g_clear_pointer (&job->data, json_node_unref);
   g_free (job);
 }
 
@@ -81,6 +86,48 @@ _hall_export_file_choose (GtkWidget         *owner,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* The export's calls, answered from the page's data: its object, or a page of its rows. */
+static JsonObject *
+screen_call (const char *command,
+             JsonObject *params,
+             gpointer    data,
+             GError    **error)
+{
+  Job        *job = data;
+  JsonArray  *all, *rows;
+  JsonObject *result;
+  gint64      offset = json_object_get_int_member_with_default (params, "offset", 0);
+  gint64      limit = json_object_get_int_member_with_default (params, "limit", 1000);
+
+  if (!g_str_equal (command, job->command))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s", command);
+      return NULL;
+    }
+  if (job->data == NULL)
+    {
+      g_autoptr (JsonParser) parser = json_parser_new ();
+
+      if (!json_parser_load_from_data (parser, job->text, -1, error))
+        return NULL;
+      job->data = json_parser_steal_root (parser);
+      g_clear_pointer (&job->text, g_free);
+    }
+  if (JSON_NODE_HOLDS_OBJECT (job->data))
+    return json_object_ref (json_node_get_object (job->data));
+  all = json_node_get_array (job->data);
+  rows = json_array_sized_new (MIN (limit, json_array_get_length (all)));
+  for (gint64 i = offset; i < offset + limit && i < json_array_get_length (all); i++)
+    json_array_add_element (rows, json_node_ref (json_array_get_element (all, i)));
+  result = json_object_new ();
+  json_object_set_array_member (result, "rows", rows);
+  if (offset + limit < json_array_get_length (all))
+    json_object_set_int_member (result, "next_offset", offset + limit);
+  else
+    json_object_set_null_member (result, "next_offset");
+  return result;
+}
+
 static void
 write_thread (GTask        *task,
               gpointer      source,
@@ -90,57 +137,68 @@ write_thread (GTask        *task,
   Job    *job = task_data;
   GError *error = NULL;
 
-  if (hall_export_write (job->name, job->from, job->to, job->filters, job->format,
-                         job->hall_name, job->path, job->call, job->call_data, &error))
+  if (hall_export_write (job->name, job->from, job->to, NULL, job->format, job->hall_name,
+                         job->path, screen_call, job, &error))
     g_task_return_pointer (task, g_path_get_basename (job->path), g_free);
   else
     g_task_return_error (task, error);
 }
 
-void
-_hall_export_file_write_async (gpointer            source,
-                               const char         *name,
-                               const char         *from,
-                               const char         *to,
-                               JsonObject         *filters,
-                               HallExportFormat    format,
-                               const char         *hall_name,
-                               const char         *path,
-                               HallExportCall      call,
-                               gpointer            call_data,
-                               GDestroyNotify      call_data_free,
-                               GAsyncReadyCallback callback,
-                               gpointer            user_data)
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
 {
-  g_autoptr (GTask) task = g_task_new (source, NULL, callback, user_data);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *basename = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *message = NULL;
+
+  *job->busy = FALSE;
+  hall_page_update_actions (job->page);
+  if (basename != NULL)
+    /* Translators: after saving the statistics table (统计表) or a ledger; %s the file's name */
+    message = g_strdup_printf (_ ("Saved %s"), basename);
+  else
+    {
+      /* @failed's "%s" is the reason; not a printf format from a variable */
+      g_auto (GStrv) parts = g_strsplit (job->failed, "%s", 2);
+
+      message = g_strconcat (parts[0], error->message, parts[1], NULL);
+    }
+  hall_page_toast (job->page, message);
+}
+
+void
+_hall_export_file_save (HallPage        *page,
+                        gboolean        *busy,
+                        const char      *name,
+                        const char      *from,
+                        const char      *to,
+                        HallExportFormat format,
+                        const char      *path,
+                        const char      *command,
+                        JsonNode        *data,
+                        const char      *failed)
+{
+  g_autoptr (GTask) task = g_task_new (page, NULL, saved_cb, NULL);
   Job *job = g_new0 (Job, 1);
 
+  job->page = g_object_ref (page);
+  job->busy = busy;
+  job->failed = g_strdup (failed);
   job->name = g_strdup (name);
   job->from = g_strdup (from);
   job->to = g_strdup (to);
-  job->filters = filters != NULL ? json_object_ref (filters) : NULL;
   job->format = format;
-  job->hall_name = g_strdup (hall_name);
+  job->hall_name = hall_print_dup_hall_name (GTK_WIDGET (page));
   job->path = g_strdup (path);
-  job->call = call;
-  job->call_data = call_data;
-  job->call_data_free = call_data_free;
+  job->command = g_strdup (command);
+  /* As text: the page keeps its objects, and json-glib's counts are not for two threads. */
+  job->text = json_to_string (data, FALSE);
+  json_node_unref (data);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  *busy = TRUE;
+  hall_page_update_actions (page);
   g_task_run_in_thread (task, write_thread);
-}
-
-gboolean
-_hall_export_file_write_finish (GAsyncResult *result,
-                                HallPage     *page,
-                                GError      **error)
-{
-  g_autofree char *basename = g_task_propagate_pointer (G_TASK (result), error);
-  g_autofree char *message = NULL;
-
-  if (basename == NULL)
-    return FALSE;
-  /* Translators: after saving the statistics table (统计表); %s the file's name */
-  message = g_strdup_printf (_ ("Saved %s"), basename);
-  hall_page_toast (page, message);
-  return TRUE;
 }

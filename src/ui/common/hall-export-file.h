@@ -1,5 +1,5 @@
 /* hall-export-file.h — saving an export (统计表, 台账) from a page: the file chooser, then
- * hall_export_write() in a worker thread
+ * hall_export_write() in a worker thread, from what the page shows
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,24 +26,20 @@ void _hall_export_file_choose (GtkWidget         *owner,
                                HallExportFormat   format,
                                HallExportFileFunc func);
 
-/* Writes @name to @path in a thread; @call answers the commands there, with @call_data (freed
- * with @call_data_free when done). @filters may be NULL. @callback runs in the main thread. */
-void _hall_export_file_write_async (gpointer            source,
-                                    const char         *name,
-                                    const char         *from,
-                                    const char         *to,
-                                    JsonObject         *filters,
-                                    HallExportFormat    format,
-                                    const char         *hall_name,
-                                    const char         *path,
-                                    HallExportCall      call,
-                                    gpointer            call_data,
-                                    GDestroyNotify      call_data_free,
-                                    GAsyncReadyCallback callback,
-                                    gpointer            user_data);
-/* TRUE when the file was saved, said on @page's toast ("Saved NAME"); FALSE with @error set. */
-gboolean _hall_export_file_write_finish (GAsyncResult *result,
-                                         HallPage     *page,
-                                         GError      **error);
+/* Writes export @name of the dates to @path in a worker thread from @data (taken), what @page
+ * shows: the answer of @command, an object as it is (stats.summary) or an array of rows that the
+ * export reads a page at a time as ledger.list's "rows". *@busy is TRUE while it runs, @page's
+ * actions updated as it starts and ends; then @page's toast says "Saved NAME", or @failed (a
+ * translated "… was not saved: %s") with the reason. */
+void _hall_export_file_save (HallPage        *page,
+                             gboolean        *busy,
+                             const char      *name,
+                             const char      *from,
+                             const char      *to,
+                             HallExportFormat format,
+                             const char      *path,
+                             const char      *command,
+                             JsonNode        *data,
+                             const char      *failed);
 
 G_END_DECLS

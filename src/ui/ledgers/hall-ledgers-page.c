@@ -513,59 +513,6 @@ _hall_ledgers_page_reload (HallLedgersPage *self)
 
 /* ---- the export --------------------------------------------------------------------------- */
 
-/* ledger.list, answered from the rows on the screen (as JSON text): the file says what the user
- * saw. */
-static JsonObject *
-export_call (const char *command,
-             JsonObject *params,
-             gpointer    data,
-             GError    **error)
-{
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  gint64      offset = json_object_get_int_member_with_default (params, "offset", 0);
-  gint64      limit = json_object_get_int_member_with_default (params, "limit", PAGE_SIZE);
-  JsonArray  *all, *rows = json_array_new ();
-  JsonObject *result;
-
-  if (!g_str_equal (command, "ledger.list") || !json_parser_load_from_data (parser, data, -1, error))
-    {
-      json_array_unref (rows);
-      if (error != NULL && *error == NULL)
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s", command);
-      return NULL;
-    }
-  all = json_node_get_array (json_parser_get_root (parser));
-  for (gint64 i = offset; i < offset + limit && i < json_array_get_length (all); i++)
-    json_array_add_element (rows, json_node_copy (json_array_get_element (all, i)));
-  result = json_object_new ();
-  json_object_set_array_member (result, "rows", rows);
-  if (offset + limit < json_array_get_length (all))
-    json_object_set_int_member (result, "next_offset", offset + limit);
-  else
-    json_object_set_null_member (result, "next_offset");
-  return result;
-}
-
-static void
-export_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  HallLedgersPage *self = HALL_LEDGERS_PAGE (object);
-  g_autoptr (GError) error = NULL;
-
-  self->exporting = FALSE;
-  hall_ledgers_page_update_actions (HALL_PAGE (self));
-  if (!_hall_export_file_write_finish (result, HALL_PAGE (self), &error))
-    {
-      g_autofree char *message = NULL;
-
-      /* Translators: a ledger (台账) could not be saved; %s says why */
-      message = g_strdup_printf (_ ("The ledger was not saved: %s"), error->message);
-      hall_page_toast (HALL_PAGE (self), message);
-    }
-}
-
 static void
 export_chosen (GtkWidget       *owner,
                HallExportFormat format,
@@ -736,9 +683,7 @@ hall_ledgers_page_export_to (HallLedgersPage *self,
                              HallExportFormat format,
                              const char      *path)
 {
-  g_autoptr (JsonArray) rows = json_array_new ();
-  g_autoptr (JsonNode) node = NULL;
-  g_autofree char *hall_name = NULL;
+  JsonArray *rows = json_array_new ();
 
   g_return_if_fail (HALL_IS_LEDGERS_PAGE (self));
   g_return_if_fail (self->from != NULL && !self->loading && !self->exporting);
@@ -748,13 +693,13 @@ hall_ledgers_page_export_to (HallLedgersPage *self,
 
       json_array_add_object_element (rows, json_object_ref (hall_json_item_get_data (item)));
     }
-  node = json_node_init_array (json_node_alloc (), rows);
-  hall_name = hall_print_dup_hall_name (GTK_WIDGET (self));
-  self->exporting = TRUE;
-  hall_ledgers_page_update_actions (HALL_PAGE (self));
-  _hall_export_file_write_async (self, ledger_infos[self->ledger].name, self->from, self->to,
-                                 NULL, format, hall_name, path, export_call,
-                                 json_to_string (node, FALSE), g_free, export_done_cb, NULL);
+  /* The rows on the screen: the file says what the user saw. */
+  _hall_export_file_save (HALL_PAGE (self), &self->exporting, ledger_infos[self->ledger].name,
+                          self->from, self->to, format, path, "ledger.list",
+                          json_node_init_array (json_node_alloc (), rows),
+                          /* Translators: a ledger (台账) could not be saved; %s says why */
+                          _ ("The ledger was not saved: %s"));
+  json_array_unref (rows);
 }
 
 gboolean

@@ -1,6 +1,6 @@
 /* hall-matter-view-actions.c — the matter view's action forms: accept, decline, assign, object,
- * add a progress note, escalate, reply, extend and close, each checked before it is sent and
- * answered at its field
+ * add a progress note, escalate, extend and close (the written answers are in
+ * hall-matter-view-answers.c), each checked before it is sent and answered at its field
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,7 +21,6 @@
 /* matter.note's longest text. */
 #define NOTE_MAX 1000
 
-static const char *const opinion_codes[] = { "support", "explain", "reject", NULL };
 static const char *const satisfaction_codes[] = { "satisfied", "basic", "dissatisfied", "none",
                                                   NULL };
 static const char *const outcome_codes[] = { "resolved", "educated", "assisted", "punished", NULL };
@@ -108,24 +107,6 @@ open_form (HallMatterView *self,
       apply = _ ("_Escalate");
       _hall_matter_format_escalate_fields (group);
     }
-  else if (g_str_equal (form, "reply"))
-    {
-      const char *opinions[] = { _ ("Supported"), _ ("Explained"), _ ("Not supported"), NULL };
-
-      title = _ ("Reply to the petitioner");
-      apply = _ ("_Reply");
-      /* Translators: under the reply form's title: the parts of 处理意见书 (条例 32) */
-      adw_preferences_group_set_description (
-          group, _ ("The written opinion states the facts found, the laws and policies it relies "
-                    "on, and the opinion."));
-      /* Translators: 查明事实, a field of the reply form */
-      _hall_form_add_text_area (group, "facts", _ ("Facts found"));
-      /* Translators: 依据, a field of the reply form */
-      _hall_form_add_text_area (group, "basis", _ ("Basis: laws and policies relied on"));
-      _hall_form_add_combo (group, "opinion", _ ("Opinion"), opinions);
-      /* Translators: 处理意见 in words, a field of the reply form */
-      _hall_form_add_text_area (group, "text", _ ("Opinion in words"));
-    }
   else if (g_str_equal (form, "extend"))
     {
       title = _ ("Extend the handling deadline");
@@ -171,6 +152,8 @@ action_cb (HallPage     *page,
            gpointer      user_data)
 {
   HallMatterView *self = HALL_MATTER_VIEW (page);
+  const char     *form = hall_action_form_get_name (self->action_form);
+  const char     *done = _hall_matter_view_answer_done (form);
 
   set_busy (self, FALSE);
   if (reply == NULL)
@@ -178,7 +161,9 @@ action_cb (HallPage     *page,
       hall_action_form_show_error (self->action_form, hall_error_get_field (error), error->message);
       return;
     }
-  if (hall_action_form_is_open (self->action_form, "escalate"))
+  if (done != NULL)
+    hall_page_toast (page, done);
+  else if (hall_action_form_is_open (self->action_form, "escalate"))
     {
       g_autofree char *text = _hall_matter_format_escalated_text (reply);
       hall_page_toast (page, text);
@@ -194,11 +179,10 @@ action_cb (HallPage     *page,
   _hall_matter_view_emit_changed (self);
 }
 
-/* The text of @field into @params, unless it is empty (then it says so and FALSE). */
-static gboolean
-take_required (HallMatterView *self,
-               JsonObject     *params,
-               const char     *field)
+gboolean
+_hall_matter_view_take_required (HallMatterView *self,
+                                 JsonObject     *params,
+                                 const char     *field)
 {
   g_autofree char *text = hall_action_form_dup_required (self->action_form, field);
 
@@ -228,15 +212,16 @@ take_note (HallMatterView *self,
   return TRUE;
 }
 
-static gboolean
-take_deadline (HallMatterView *self,
-               JsonObject     *params)
+gboolean
+_hall_matter_view_take_date (HallMatterView *self,
+                             JsonObject     *params,
+                             const char     *field)
 {
-  HallDateRow *deadline = HALL_DATE_ROW (hall_action_form_get_field (self->action_form, "deadline"));
+  HallDateRow *date = HALL_DATE_ROW (hall_action_form_get_field (self->action_form, field));
 
-  if (!hall_date_row_check (deadline, TRUE))
+  if (!hall_date_row_check (date, TRUE))
     return FALSE;
-  json_object_set_string_member (params, "deadline", hall_date_row_get_date (deadline));
+  json_object_set_string_member (params, field, hall_date_row_get_date (date));
   return TRUE;
 }
 
@@ -258,10 +243,10 @@ take_days (HallMatterView *self,
   return TRUE;
 }
 
-static const char *
-selected_code (HallMatterView    *self,
-               const char        *field,
-               const char *const *codes)
+const char *
+_hall_matter_view_selected_code (HallMatterView    *self,
+                                 const char        *field,
+                                 const char *const *codes)
 {
   return codes[adw_combo_row_get_selected (
       ADW_COMBO_ROW (hall_action_form_get_field (self->action_form, field)))];
@@ -274,6 +259,7 @@ send_form (HallMatterView *self)
   g_autoptr (JsonObject) params = json_object_new ();
   GtkWidget       *note = hall_action_form_get_field (self->action_form, "note");
   g_autofree char *note_text = note != NULL ? _hall_form_dup_text (note) : NULL;
+  const char      *answer = _hall_matter_view_answer_command (form);
   g_autofree char *command = NULL;
   gboolean         ok = TRUE;
 
@@ -285,29 +271,22 @@ send_form (HallMatterView *self)
   json_object_set_int_member (params, "matter_id", self->matter_id);
   if (note_text != NULL && *note_text != '\0')
     json_object_set_string_member (params, "note", note_text);
-  if (g_str_equal (form, "decline"))
-    ok = take_required (self, params, "reason");
-  else if (g_str_equal (form, "reply"))
-    {
-      /* Each empty part says so at once; what was typed stays. */
-      ok = take_required (self, params, "facts");
-      ok = take_required (self, params, "basis") && ok;
-      ok = take_required (self, params, "text") && ok;
-      json_object_set_string_member (params, "opinion",
-                                     selected_code (self, "opinion", opinion_codes));
-    }
+  if (answer != NULL)
+    ok = _hall_matter_view_take_answer (self, form, params);
+  else if (g_str_equal (form, "decline"))
+    ok = _hall_matter_view_take_required (self, params, "reason");
   else if (g_str_equal (form, "extend"))
     {
       ok = take_days (self, params);
-      ok = take_required (self, params, "reason") && ok;
-      ok = take_required (self, params, "approver") && ok;
+      ok = _hall_matter_view_take_required (self, params, "reason") && ok;
+      ok = _hall_matter_view_take_required (self, params, "approver") && ok;
     }
   else if (g_str_equal (form, "assign"))
     {
       g_autoptr (JsonArray) cooperating = _hall_matter_view_dup_cooperating (
           hall_action_form_get_field (self->action_form, "cooperating_department_ids"));
 
-      ok = take_deadline (self, params);
+      ok = _hall_matter_view_take_date (self, params, "deadline");
       json_object_set_int_member (
           params, "department_id",
           _hall_matter_view_selected_department (
@@ -322,7 +301,7 @@ send_form (HallMatterView *self)
     {
       GtkWidget *department = hall_action_form_get_field (self->action_form, "department_id");
 
-      ok = take_required (self, params, "reason");
+      ok = _hall_matter_view_take_required (self, params, "reason");
       if (department != NULL)
         json_object_set_int_member (params, "department_id",
                                     _hall_matter_view_selected_department (department));
@@ -330,15 +309,17 @@ send_form (HallMatterView *self)
   else if (g_str_equal (form, "close"))
     {
       json_object_set_string_member (params, "satisfaction",
-                                     selected_code (self, "satisfaction", satisfaction_codes));
+                                     _hall_matter_view_selected_code (
+                                         self, "satisfaction", satisfaction_codes));
       json_object_set_string_member (params, "outcome",
-                                     selected_code (self, "outcome", outcome_codes));
+                                     _hall_matter_view_selected_code (
+                                         self, "outcome", outcome_codes));
     }
   if (!ok)
     return;
 
   hall_action_form_show_error (self->action_form, NULL, NULL);
-  command = g_strconcat ("matter.", form, NULL);
+  command = answer != NULL ? g_strdup (answer) : g_strconcat ("matter.", form, NULL);
   set_busy (self, TRUE);
   hall_page_call (HALL_PAGE (self), command, params, action_cb, NULL);
 }
@@ -392,8 +373,8 @@ form_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   /* "matter.accept" → "accept"; the strings live as long as the class. */
-  static const char *const forms[] = { "accept", "decline", "assign", "object", "note",
-                                       "escalate", "reply", "extend", "close" };
+  static const char *const forms[] = { "accept", "decline", "assign", "object",
+                                       "note", "escalate", "extend", "close" };
   const char              *name = action_name + strlen ("matter.");
 
   for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
@@ -457,9 +438,8 @@ print_action (GtkWidget  *widget,
 void
 _hall_matter_view_class_install_actions (GtkWidgetClass *widget_class)
 {
-  const char *forms[] = { "matter.accept", "matter.decline", "matter.assign",
-                          "matter.object", "matter.note", "matter.escalate",
-                          "matter.reply", "matter.extend", "matter.close" };
+  const char *forms[] = { "matter.accept", "matter.decline", "matter.assign", "matter.object",
+                          "matter.note", "matter.escalate", "matter.extend", "matter.close" };
 
   for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
     gtk_widget_class_install_action (widget_class, forms[i], NULL, form_action);

@@ -19,6 +19,7 @@ struct _HallMatterView
   JsonObject *result;
   JsonArray  *departments; /* hall.info's, for the assign form and the timeline */
   char       *review_body; /* hall.info's 复查机关, named on the written opinion (NULL: unset) */
+  char       *today;       /* hall.info's today, in the hall's time zone (NULL: not read yet) */
   gboolean    busy;        /* an action is on its way */
   gboolean    info_requested;
 
@@ -34,6 +35,10 @@ struct _HallMatterView
   GtkWidget      *assign_button;
   GtkWidget      *escalate_button;
   GtkWidget      *reply_button;
+  GtkWidget      *review_request_button;
+  GtkWidget      *review_reply_button;
+  GtkWidget      *rereview_request_button;
+  GtkWidget      *rereview_reply_button;
   GtkWidget      *extend_button;
   GtkWidget      *close_button;
   GtkWidget      *note_button;
@@ -52,14 +57,56 @@ struct _HallMatterView
 JsonObject *_hall_matter_view_get_matter (HallMatterView *self);
 /* After an action on the matter went through. */
 void _hall_matter_view_emit_changed (HallMatterView *self);
+/* Shows @button (and its slot) and enables @action when @allowed, online and not busy. */
+void _hall_matter_view_set_action (HallMatterView *self,
+                                   const char     *action,
+                                   GtkWidget      *button,
+                                   gboolean        allowed);
+/* A row of the matter's details (none when @value is NULL or empty). */
+void _hall_matter_view_add_detail_row (GtkListBox *list,
+                                       const char *title,
+                                       const char *value);
 
 /* hall-matter-view-actions.c: "matter.accept" … open their form, "matter.apply" sends it;
  * "matter.print-receipt" and "matter.print-notice" print the shown matter's papers. */
 void _hall_matter_view_class_install_actions (GtkWidgetClass *widget_class);
+/* The open form's text @field into @params; when it is empty, says so there and FALSE. */
+gboolean _hall_matter_view_take_required (HallMatterView *self,
+                                          JsonObject     *params,
+                                          const char     *field);
+/* The open form's date @field (a HallDateRow) into @params; else says what is wrong there. */
+gboolean _hall_matter_view_take_date (HallMatterView *self,
+                                      JsonObject     *params,
+                                      const char     *field);
+/* The code of @codes chosen in the open form's drop-down @field. */
+const char *_hall_matter_view_selected_code (HallMatterView    *self,
+                                             const char        *field,
+                                             const char *const *codes);
 /* The shown matter's "receipt" or "notice" (NULL with @error while it waits for its decision). */
 HallDocument *_hall_matter_view_dup_paper (HallMatterView *self,
                                            const char     *paper,
                                            GError        **error);
+
+/* hall-matter-view-answers.c: "matter.reply", "matter.review-request", "matter.review-reply",
+ * "matter.rereview-request" and "matter.rereview-reply" open one form builder's forms: an answer
+ * (facts, basis, opinion, its words) or a request (the date received, what is asked). */
+void _hall_matter_view_class_install_answer_actions (GtkWidgetClass *widget_class);
+/* Shows the steps' buttons as the matter's state and @writer (may act on it) allow. */
+void _hall_matter_view_update_answer_actions (HallMatterView *self,
+                                              gboolean        writer);
+/* The command of the form @form when it is one of these (NULL otherwise), and its toast. */
+const char *_hall_matter_view_answer_command (const char *form);
+const char *_hall_matter_view_answer_done (const char *form);
+/* Reads the open form @form into @params; FALSE when a field is wrong (said at it). */
+gboolean _hall_matter_view_take_answer (HallMatterView *self,
+                                        const char     *form,
+                                        JsonObject     *params);
+/* The details' rows of the reply, the review and the re-review: requests and opinions. */
+void _hall_matter_view_add_answer_rows (HallMatterView *self);
+/* What a timeline entry of the answers adds to its line: dates received, due, until when. */
+void _hall_matter_view_add_answer_detail (const char *kind,
+                                          JsonObject *detail,
+                                          GPtrArray  *parts);
 
 /* hall-matter-view-papers.c: "matter.print-opinion", "matter.print-review-opinion",
  * "matter.print-rereview-opinion", "matter.print-extension", "matter.print-assignment" and

@@ -62,10 +62,10 @@ department_name (HallMatterView *self,
   return NULL;
 }
 
-static void
-add_row (GtkListBox *list,
-         const char *title,
-         const char *value)
+void
+_hall_matter_view_add_detail_row (GtkListBox *list,
+                                  const char *title,
+                                  const char *value)
 {
   GtkWidget *row;
 
@@ -170,6 +170,7 @@ format_detail (HallMatterView *self,
     g_ptr_array_add (parts, g_strdup (hall_label_opinion (s)));
   if ((s = _hall_json_string (detail, "reason")) != NULL)
     g_ptr_array_add (parts, g_strdup (s));
+  _hall_matter_view_add_answer_detail (kind, detail, parts);
   if (json_object_has_member (detail, "returned_department_ids")
       && JSON_NODE_HOLDS_ARRAY (json_object_get_member (detail, "returned_department_ids"))
       && *(returned = department_names (
@@ -236,8 +237,10 @@ show_result (HallMatterView *self)
 
   _hall_rows_remove_all (self->details_list);
   /* Translators: the code a petitioner uses to check their matter at the kiosk */
-  add_row (self->details_list, _ ("Query code"), _hall_json_string (matter, "query_code"));
-  add_row (self->details_list, _ ("Content"), _hall_json_string (matter, "content"));
+  _hall_matter_view_add_detail_row (self->details_list, _ ("Query code"),
+                                    _hall_json_string (matter, "query_code"));
+  _hall_matter_view_add_detail_row (self->details_list, _ ("Content"),
+                                    _hall_json_string (matter, "content"));
   if (json_object_get_boolean_member_with_default (matter, "is_collective", FALSE))
     /* Translators: %d people came together: a collective visit (集体访) */
     persons =
@@ -246,10 +249,10 @@ show_result (HallMatterView *self)
   else
     persons = g_strdup_printf (
         "%d", (int) json_object_get_int_member_with_default (matter, "persons", 1));
-  add_row (self->details_list, C_ ("matter", "Persons"), persons);
+  _hall_matter_view_add_detail_row (self->details_list, C_ ("matter", "Persons"), persons);
   /* Translators: the department that handles the matter now */
-  add_row (self->details_list, _ ("Responsible department"),
-           _hall_json_string (matter, "department_name"));
+  _hall_matter_view_add_detail_row (self->details_list, _ ("Responsible department"),
+                                    _hall_json_string (matter, "department_name"));
   if (json_object_get_int_member_with_default (matter, "first_counter_number", 0) > 0)
     /* Translators: first receiver (首接首办): person, window number, department */
     first = g_strdup_printf (_ ("%s, window %d, %s"),
@@ -260,9 +263,11 @@ show_result (HallMatterView *self)
     first = g_strdup_printf ("%s, %s", _hall_json_string (matter, "first_user_name") ?: "",
                              _hall_json_string (matter, "first_department_name") ?: "");
   /* Translators: 首接首办: who first received the matter */
-  add_row (self->details_list, _ ("First received by"), first);
-  add_row (self->details_list, _ ("Received"), _hall_json_string (matter, "received_date"));
-  add_row (self->details_list, _ ("Decision due"), _hall_json_string (matter, "decision_due"));
+  _hall_matter_view_add_detail_row (self->details_list, _ ("First received by"), first);
+  _hall_matter_view_add_detail_row (self->details_list, _ ("Received"),
+                                    _hall_json_string (matter, "received_date"));
+  _hall_matter_view_add_detail_row (self->details_list, _ ("Decision due"),
+                                    _hall_json_string (matter, "decision_due"));
   if (json_object_get_int_member_with_default (matter, "extended_days", 0) > 0)
     /* Translators: the handling deadline and the days it was extended by */
     handling =
@@ -270,17 +275,12 @@ show_result (HallMatterView *self)
                          (int) json_object_get_int_member (matter, "extended_days"));
   else
     handling = g_strdup (_hall_json_string (matter, "handling_due"));
-  add_row (self->details_list, _ ("Handling due"), handling);
-  add_row (self->details_list, _ ("Reason not accepted"),
-           _hall_json_string (matter, "decline_reason"));
-  if (_hall_json_string (matter, "reply_opinion") != NULL)
-    {
-      g_autofree char *reply = g_strdup_printf (
-          "%s: %s", hall_label_opinion (_hall_json_string (matter, "reply_opinion")),
-          _hall_json_string (matter, "reply_text") ?: "");
-      add_row (self->details_list, _ ("Reply"), reply);
-    }
-  add_row (self->details_list, _ ("Closed"), _hall_json_string (matter, "closed_date"));
+  _hall_matter_view_add_detail_row (self->details_list, _ ("Handling due"), handling);
+  _hall_matter_view_add_detail_row (self->details_list, _ ("Reason not accepted"),
+                                    _hall_json_string (matter, "decline_reason"));
+  _hall_matter_view_add_answer_rows (self);
+  _hall_matter_view_add_detail_row (self->details_list, _ ("Closed"),
+                                    _hall_json_string (matter, "closed_date"));
 
   _hall_matter_view_show_assignments (self);
   _hall_matter_view_show_links (self);
@@ -365,6 +365,8 @@ info_cb (HallPage     *page,
   self->departments = json_array_ref (json_object_get_array_member (reply, "departments"));
   g_free (self->review_body);
   self->review_body = g_strdup (_hall_json_string (reply, "review_body"));
+  g_free (self->today);
+  self->today = g_strdup (_hall_json_string (reply, "today"));
   if (self->result != NULL)
     show_result (self);
 }
@@ -446,11 +448,11 @@ state_in (const char *state,
   return found;
 }
 
-static void
-set_action (HallMatterView *self,
-            const char     *action,
-            GtkWidget      *button,
-            gboolean        allowed)
+void
+_hall_matter_view_set_action (HallMatterView *self,
+                              const char     *action,
+                              GtkWidget      *button,
+                              gboolean        allowed)
 {
   GtkWidget *slot = gtk_widget_get_parent (button);
 
@@ -503,12 +505,14 @@ hall_matter_view_update_actions (HallPage *page)
   gint64          department = staff ? user_department (client) : 0;
   JsonObject     *part = _hall_matter_view_open_part (self, department);
   /* A window whose department cooperates on the matter adds notes and may object; only the
-   * lead department acts on it. */
+   * lead department acts on it, and after the reply a cooperating department only reads it. */
   gboolean cooperating = g_strcmp0 (_hall_json_string (part, "role"), "cooperate") == 0;
-  gboolean writer = reader && !cooperating;
+  gboolean writer = reader && !cooperating && (!staff || row_level (client, matter));
   gboolean handling = state_in (state, "accepted", "assigned", "objected", NULL);
   gboolean open = !state_in (state, "closed", "declined", "litigation", NULL);
   gboolean form = hall_action_form_get_name (self->action_form) != NULL;
+  gboolean extended =
+      matter != NULL && json_object_get_int_member_with_default (matter, "extended_days", 0) > 0;
   g_autoptr (GPtrArray) objectable = NULL;
 
   if (staff && department > 0)
@@ -516,28 +520,29 @@ hall_matter_view_update_actions (HallPage *page)
   else if (state_in (role, "manager", NULL))
     objectable = _hall_matter_view_objectable_parts (self, 0);
 
-  set_action (self, "matter.accept", self->accept_button,
-              writer && state_in (state, "registered", NULL));
-  set_action (self, "matter.decline", self->decline_button,
-              writer && state_in (state, "registered", NULL));
-  set_action (self, "matter.assign", self->assign_button,
-              writer && (handling || state_in (state, "registered", NULL)));
-  set_action (self, "matter.object", self->object_button,
-              reader && state_in (state, "assigned", NULL) && objectable != NULL
-                  && objectable->len > 0);
-  set_action (self, "matter.note", self->note_button,
-              reader && open && (!staff || part != NULL || row_level (client, matter)));
-  set_action (self, "matter.escalate", self->escalate_button,
-              writer && !state_in (role, "leader", NULL) && open);
-  set_action (self, "matter.reply", self->reply_button, writer && handling);
-  set_action (self, "matter.extend", self->extend_button,
-              writer && handling
-                  && json_object_get_int_member_with_default (matter, "extended_days", 0) == 0);
-  set_action (self, "matter.close", self->close_button,
-              writer && state_in (state, "replied", "reviewed", "rereviewed", NULL));
+  _hall_matter_view_set_action (self, "matter.accept", self->accept_button,
+                                writer && state_in (state, "registered", NULL));
+  _hall_matter_view_set_action (self, "matter.decline", self->decline_button,
+                                writer && state_in (state, "registered", NULL));
+  _hall_matter_view_set_action (self, "matter.assign", self->assign_button,
+                                writer && (handling || state_in (state, "registered", NULL)));
+  _hall_matter_view_set_action (self, "matter.object", self->object_button,
+                                reader && state_in (state, "assigned", NULL) && objectable != NULL
+                                    && objectable->len > 0);
+  _hall_matter_view_set_action (self, "matter.note", self->note_button,
+                                reader && open
+                                    && (!staff || part != NULL || row_level (client, matter)));
+  _hall_matter_view_set_action (self, "matter.escalate", self->escalate_button,
+                                writer && !state_in (role, "leader", NULL) && open);
+  _hall_matter_view_update_answer_actions (self, writer);
+  _hall_matter_view_set_action (self, "matter.extend", self->extend_button,
+                                writer && handling && !extended);
+  _hall_matter_view_set_action (self, "matter.close", self->close_button,
+                                writer
+                                    && state_in (state, "replied", "reviewed", "rereviewed", NULL));
   /* Linking is row-level for window staff (a matter of theirs), open to managers and leaders. */
-  set_action (self, "matter.link", self->link_button,
-              reader && (!staff || row_level (client, matter)));
+  _hall_matter_view_set_action (self, "matter.link", self->link_button,
+                                reader && (!staff || row_level (client, matter)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "matter.unlink",
                                  reader && (!staff || row_level (client, matter)) && online
                                      && !self->busy);
@@ -593,6 +598,7 @@ hall_matter_view_finalize (GObject *object)
   g_clear_pointer (&self->result, json_object_unref);
   g_clear_pointer (&self->departments, json_array_unref);
   g_clear_pointer (&self->review_body, g_free);
+  g_clear_pointer (&self->today, g_free);
   G_OBJECT_CLASS (hall_matter_view_parent_class)->finalize (object);
 }
 
@@ -668,6 +674,10 @@ hall_matter_view_class_init (HallMatterViewClass *klass)
   CHILD (assign_button);
   CHILD (escalate_button);
   CHILD (reply_button);
+  CHILD (review_request_button);
+  CHILD (review_reply_button);
+  CHILD (rereview_request_button);
+  CHILD (rereview_reply_button);
   CHILD (extend_button);
   CHILD (close_button);
   CHILD (note_button);
@@ -684,6 +694,7 @@ hall_matter_view_class_init (HallMatterViewClass *klass)
 #undef CHILD
 
   _hall_matter_view_class_install_actions (widget_class);
+  _hall_matter_view_class_install_answer_actions (widget_class);
   _hall_matter_view_class_install_link_actions (widget_class);
   _hall_matter_view_class_install_paper_actions (widget_class);
 }

@@ -193,8 +193,8 @@ pair_rows (Table      *t,
   count_row (t, p, list, match, value, persons, def_key, trace);
 }
 
-static char *
-rate_text (JsonObject *rate)
+char *
+_hall_stats_page_rate_text (JsonObject *rate)
 {
   if (rate == NULL || json_object_get_null_member (rate, "rate"))
     return g_strdup ("—");
@@ -217,8 +217,8 @@ rate_row (Table      *t,
   JsonNode        *b = lookup (t->before, NULL, NULL, NULL, path);
   JsonObject      *ra = a != NULL && JSON_NODE_HOLDS_OBJECT (a) ? json_node_get_object (a) : NULL;
   JsonObject      *rb = b != NULL && JSON_NODE_HOLDS_OBJECT (b) ? json_node_get_object (b) : NULL;
-  g_autofree char *now = rate_text (ra);
-  g_autofree char *before = rate_text (rb);
+  g_autofree char *now = _hall_stats_page_rate_text (ra);
+  g_autofree char *before = _hall_stats_page_rate_text (rb);
   g_autofree char *change = NULL;
   g_autofree char *tooltip = NULL;
   g_autofree char *previous = g_strconcat (trace, "&prev", NULL);

@@ -54,6 +54,9 @@ const char *_hall_stats_page_definition (HallStatsPage *self,
                                          const char    *member,
                                          const char    *key);
 
+/* "92.3% (36/39)" for a rate of stats.summary, "—" when it has no denominator or is NULL. */
+char *_hall_stats_page_rate_text (JsonObject *rate);
+
 /* hall-stats-tables.c: the columns of the tables by department, window and staff member, and
  * their rows (and the departments' chart) from stats.summary. */
 void _hall_stats_page_init_tables (HallStatsPage *self);

@@ -178,19 +178,26 @@ info_cb (HallPage     *page,
     }
   g_free (self->today);
   self->today = g_strdup (today);
-  if (self->from == NULL)
-    {
-      if (!_hall_stats_period_around (self->kind, today, &from, &to))
-        _hall_stats_period_around (HALL_STATS_PERIOD_MONTH, today, &from, &to);
-      set_dates (self, from, to);
-    }
+  /* A period chosen before had its figures asked beside hall.info (refresh below). */
+  if (self->from != NULL)
+    return;
+  if (!_hall_stats_period_around (self->kind, today, &from, &to))
+    _hall_stats_period_around (HALL_STATS_PERIOD_MONTH, today, &from, &to);
+  set_dates (self, from, to);
   load_figures (self);
 }
 
+/* The first paint waits for one round trip, not two: with a period already chosen (the page
+ * shown again, or opened on given dates) stats.summary and stats.daily go out with hall.info;
+ * only the first period of all needs the hall's today first. */
 static void
 hall_stats_page_refresh (HallPage *page)
 {
+  HallStatsPage *self = HALL_STATS_PAGE (page);
+
   hall_page_load (page, "hall.info", NULL, info_cb, NULL);
+  if (self->from != NULL)
+    load_figures (self);
 }
 
 static void
@@ -343,16 +350,34 @@ trace_cb (HallPage     *page,
           g_list_store_append (self->trace, item);
         }
     }
-  /* Translators: under the title of the records behind a figure: the count, then the dates */
-  summary = g_strdup_printf (
-      g_dngettext (NULL, "%d record counted, %s to %s", "%d records counted, %s to %s",
-                   json_object_get_int_member (reply, "count")),
-      (int) json_object_get_int_member (reply, "count"),
-      json_object_get_string_member_with_default (reply, "from", ""),
-      json_object_get_string_member_with_default (reply, "to", ""));
+  if (json_object_has_member (reply, "persons"))
+    /* Translators: under the title of the records behind a figure: the count, their persons,
+     * then the dates */
+    summary = g_strdup_printf (
+        g_dngettext (NULL, "%d record counted (%d person-times), %s to %s",
+                     "%d records counted (%d person-times), %s to %s",
+                     json_object_get_int_member (reply, "count")),
+        (int) json_object_get_int_member (reply, "count"),
+        (int) json_object_get_int_member (reply, "persons"),
+        json_object_get_string_member_with_default (reply, "from", ""),
+        json_object_get_string_member_with_default (reply, "to", ""));
+  else
+    /* Translators: under the title of the records behind a figure: the count, then the dates */
+    summary = g_strdup_printf (
+        g_dngettext (NULL, "%d record counted, %s to %s", "%d records counted, %s to %s",
+                     json_object_get_int_member (reply, "count")),
+        (int) json_object_get_int_member (reply, "count"),
+        json_object_get_string_member_with_default (reply, "from", ""),
+        json_object_get_string_member_with_default (reply, "to", ""));
   gtk_label_set_text (self->trace_summary, summary);
   gtk_stack_set_visible_child_name (self->stack, "trace");
 }
+
+static const char *const follow_up_rows[][2] = {
+  { "follow_up_visits", NC_ ("statistics row", "Follow-up visits") },
+  { "follow_up_successful", NC_ ("statistics row", "Successful follow-up visits") },
+  { "follow_up_satisfied", NC_ ("statistics row", "Satisfied at follow-up") },
+};
 
 /* "key&filter=value…&prev": stats.trace for the figure, in the period or the year before. */
 static void
@@ -387,6 +412,10 @@ trace_action (GtkWidget  *widget,
   json_object_set_string_member (params, "to",
                                  json_object_get_string_member_with_default (period, "to", ""));
   label = _hall_stats_page_definition (self, "label", parts[0]);
+  /* The follow-up figures share one definition; each has its own row. */
+  for (guint i = 0; label == NULL && i < G_N_ELEMENTS (follow_up_rows); i++)
+    if (g_str_equal (parts[0], follow_up_rows[i][0]))
+      label = g_dpgettext2 (NULL, "statistics row", follow_up_rows[i][1]);
   /* Translators: title of the records behind a figure of the statistics: the figure's name */
   title = g_strdup_printf (_ ("What “%s” counts"), label != NULL ? label : parts[0]);
   gtk_label_set_text (self->trace_title, title);
@@ -395,44 +424,6 @@ trace_action (GtkWidget  *widget,
 }
 
 /* ---- the export ----------------------------------------------------------------------------- */
-
-static JsonObject *
-export_call (const char *command,
-             JsonObject *params,
-             gpointer    data,
-             GError    **error)
-{
-  g_autoptr (JsonParser) parser = json_parser_new ();
-
-  /* The figures on the screen, not figures read again: the file says what the user saw. */
-  if (!g_str_equal (command, "stats.summary") || !json_parser_load_from_data (parser, data, -1, error))
-    {
-      if (error != NULL && *error == NULL)
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s", command);
-      return NULL;
-    }
-  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
-}
-
-static void
-export_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  HallStatsPage *self = HALL_STATS_PAGE (object);
-  g_autoptr (GError) error = NULL;
-
-  self->exporting = FALSE;
-  hall_stats_page_update_actions (HALL_PAGE (self));
-  if (!_hall_export_file_write_finish (result, HALL_PAGE (self), &error))
-    {
-      g_autofree char *message = NULL;
-
-      /* Translators: the statistics table could not be saved; %s says why */
-      message = g_strdup_printf (_ ("The statistics table was not saved: %s"), error->message);
-      hall_page_toast (HALL_PAGE (self), message);
-    }
-}
 
 static void
 export_chosen (GtkWidget       *owner,
@@ -634,18 +625,14 @@ hall_stats_page_export_to (HallStatsPage   *self,
                            HallExportFormat format,
                            const char      *path)
 {
-  g_autoptr (JsonNode) node = NULL;
-  g_autofree char *hall_name = NULL;
-
   g_return_if_fail (HALL_IS_STATS_PAGE (self));
   g_return_if_fail (self->summary != NULL && !self->exporting);
-  node = json_node_init_object (json_node_alloc (), self->summary);
-  hall_name = hall_print_dup_hall_name (GTK_WIDGET (self));
-  self->exporting = TRUE;
-  hall_stats_page_update_actions (HALL_PAGE (self));
-  _hall_export_file_write_async (self, "statistics", self->from, self->to, NULL, format,
-                                 hall_name, path, export_call, json_to_string (node, FALSE),
-                                 g_free, export_done_cb, NULL);
+  /* The figures on the screen, not figures read again: the file says what the user saw. */
+  _hall_export_file_save (HALL_PAGE (self), &self->exporting, "statistics", self->from, self->to,
+                          format, path, "stats.summary",
+                          json_node_init_object (json_node_alloc (), self->summary),
+                          /* Translators: the statistics table could not be saved; %s says why */
+                          _ ("The statistics table was not saved: %s"));
 }
 
 gboolean

@@ -30,44 +30,53 @@ typedef struct
   const char *title; /* N_() */
   const char *member;
   CellKind    kind;
-  const char *trace; /* "key&filter" before the row's id, NULL for none */
-  const char *id;    /* the filter the row's "id" goes to */
-  const char *tail;  /* after the id ("&bucket=open"), or NULL */
+  const char *definition; /* the key of its definition in stats.summary, for the tooltip */
+  const char *trace;      /* "key&filter" before the row's id, NULL for none */
+  const char *id;         /* the filter the row's "id" goes to */
+  const char *tail;       /* after the id ("&bucket=open"), or NULL */
 } Column;
 
+/* An average is over the tickets of its row's "Served", which lists them; every count and rate
+ * lists what it counts (a rate its numerator). */
 static const Column department_columns[] = {
   { N_ ("Department"), "name", CELL_TEXT },
-  { N_ ("Batches"), "batches", CELL_COUNT },
-  { N_ ("Person-times"), "persons", CELL_COUNT },
-  { N_ ("Matters"), "matters", CELL_COUNT },
-  { N_ ("First received"), "fh_matters", CELL_COUNT, "first_handling", "department_id",
-    "&bucket=all" },
-  { N_ ("Open"), "fh_open", CELL_COUNT, "first_handling", "department_id", "&bucket=open" },
-  { N_ ("Overdue"), "fh_overdue", CELL_COUNT, "first_handling", "department_id",
-    "&bucket=overdue" },
-  { N_ ("Closed on time"), "fh_on_time", CELL_RATE },
+  { N_ ("Batches"), "batches", CELL_COUNT, "batches", "batches", "department_id" },
+  { N_ ("Person-times"), "persons", CELL_COUNT, "persons", "batches", "department_id" },
+  { N_ ("Matters"), "matters", CELL_COUNT, "matters", "matters", "department_id" },
+  { N_ ("First received"), "fh_matters", CELL_COUNT, "first_handling", "first_handling",
+    "department_id", "&bucket=all" },
+  { N_ ("Open"), "fh_open", CELL_COUNT, "first_handling", "first_handling", "department_id",
+    "&bucket=open" },
+  { N_ ("Overdue"), "fh_overdue", CELL_COUNT, "first_handling", "first_handling",
+    "department_id", "&bucket=overdue" },
+  { N_ ("Closed on time"), "fh_on_time", CELL_RATE, "first_handling", "first_handling",
+    "department_id", "&bucket=on_time" },
   { NULL },
 };
 
 static const Column counter_columns[] = {
   { N_ ("Window"), "name", CELL_TEXT },
-  { N_ ("Served"), "served", CELL_COUNT, "queue", "counter_id", NULL },
-  { N_ ("Average wait"), "wait_average", CELL_MINUTES },
-  { N_ ("90% waited at most"), "wait_p90", CELL_MINUTES },
-  { N_ ("Average service"), "service_average", CELL_MINUTES },
-  { N_ ("Resolved on site"), "on_site", CELL_RATE },
+  { N_ ("Served"), "served", CELL_COUNT, "queue", "queue", "counter_id" },
+  { N_ ("Average wait"), "wait_average", CELL_MINUTES, "queue" },
+  { N_ ("90% waited at most"), "wait_p90", CELL_MINUTES, "queue" },
+  { N_ ("Average service"), "service_average", CELL_MINUTES, "queue" },
+  { N_ ("Resolved on site"), "on_site", CELL_RATE, "on_site", "on_site", "counter_id" },
   { NULL },
 };
 
 static const Column staff_columns[] = {
   { N_ ("Staff member"), "name", CELL_TEXT },
-  { N_ ("Served"), "served", CELL_COUNT, "queue", "user_id", NULL },
-  { N_ ("Average service"), "service_average", CELL_MINUTES },
-  { N_ ("Resolved on site"), "on_site", CELL_RATE },
-  { N_ ("First received"), "fh_matters", CELL_COUNT, "first_handling", "user_id", "&bucket=all" },
-  { N_ ("Open"), "fh_open", CELL_COUNT, "first_handling", "user_id", "&bucket=open" },
-  { N_ ("Overdue"), "fh_overdue", CELL_COUNT, "first_handling", "user_id", "&bucket=overdue" },
-  { N_ ("Closed on time"), "fh_on_time", CELL_RATE },
+  { N_ ("Served"), "served", CELL_COUNT, "queue", "queue", "user_id" },
+  { N_ ("Average service"), "service_average", CELL_MINUTES, "queue" },
+  { N_ ("Resolved on site"), "on_site", CELL_RATE, "on_site", "on_site", "user_id" },
+  { N_ ("First received"), "fh_matters", CELL_COUNT, "first_handling", "first_handling",
+    "user_id", "&bucket=all" },
+  { N_ ("Open"), "fh_open", CELL_COUNT, "first_handling", "first_handling", "user_id",
+    "&bucket=open" },
+  { N_ ("Overdue"), "fh_overdue", CELL_COUNT, "first_handling", "first_handling", "user_id",
+    "&bucket=overdue" },
+  { N_ ("Closed on time"), "fh_on_time", CELL_RATE, "first_handling", "first_handling",
+    "user_id", "&bucket=on_time" },
   { NULL },
 };
 
@@ -79,6 +88,15 @@ cell_number (JsonObject   *data,
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return -1;
+  /* a rate sorts by its value */
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *rate = json_node_get_object (node);
+
+      return json_object_get_null_member (rate, "rate")
+                 ? -1
+                 : json_object_get_double_member (rate, "rate");
+    }
   return json_node_get_double (node);
 }
 
@@ -98,7 +116,12 @@ cell_text (JsonObject   *data,
       return value < 0 ? g_strdup ("—") : _hall_format_minutes ((gint64) value);
     case CELL_RATE:
     default:
-      return value < 0 ? g_strdup ("—") : g_strdup_printf ("%.1f%%", 100 * value);
+      {
+        JsonNode *node = json_object_get_member (data, column->member);
+
+        return _hall_stats_page_rate_text (
+            node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL);
+      }
     }
 }
 
@@ -128,15 +151,31 @@ bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
          const Column             *column)
 {
+  HallStatsPage   *self = g_object_get_data (G_OBJECT (factory), "page");
   JsonObject      *data = hall_json_item_get_data (gtk_list_item_get_item (item));
   GtkWidget       *child = gtk_list_item_get_child (item);
   g_autofree char *text = cell_text (data, column);
+  const char      *definition =
+      column->definition != NULL
+               ? _hall_stats_page_definition (self, "definition", column->definition)
+               : NULL;
 
+  gtk_widget_set_tooltip_text (child, definition);
   if (column->trace == NULL)
     {
       gtk_label_set_text (GTK_LABEL (child), text);
       return;
     }
+  /* A rate with nothing to count ("—") has no records behind it. */
+  if (column->kind == CELL_RATE && cell_number (data, column) < 0)
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (child), NULL);
+      gtk_widget_set_name (child, "");
+      gtk_button_set_label (GTK_BUTTON (child), text);
+      gtk_widget_set_sensitive (child, FALSE);
+      return;
+    }
+  gtk_widget_set_sensitive (child, TRUE);
   {
     g_autofree char *trace = g_strdup_printf (
         "%s&%s=%" G_GINT64_FORMAT "%s", column->trace, column->id,
@@ -168,7 +207,8 @@ compare_cb (gconstpointer a,
 }
 
 static void
-init_view (GtkColumnView *view,
+init_view (HallStatsPage *self,
+           GtkColumnView *view,
            GListStore    *store,
            const Column  *columns)
 {
@@ -181,6 +221,7 @@ init_view (GtkColumnView *view,
       g_autoptr (GtkSorter) sorter =
           GTK_SORTER (gtk_custom_sorter_new (compare_cb, (gpointer) c, NULL));
 
+      g_object_set_data (G_OBJECT (factory), "page", self);
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), (gpointer) c);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), (gpointer) c);
       column = gtk_column_view_column_new (_ (c->title), factory);
@@ -197,9 +238,9 @@ init_view (GtkColumnView *view,
 void
 _hall_stats_page_init_tables (HallStatsPage *self)
 {
-  init_view (self->department_view, self->departments, department_columns);
-  init_view (self->counter_view, self->counters, counter_columns);
-  init_view (self->staff_view, self->staff, staff_columns);
+  init_view (self, self->department_view, self->departments, department_columns);
+  init_view (self, self->counter_view, self->counters, counter_columns);
+  init_view (self, self->staff_view, self->staff, staff_columns);
 }
 
 /* The row of @table for @id, made (with @name) when there is none. */
@@ -235,10 +276,10 @@ set_rate (JsonObject *row,
           const char *member,
           JsonObject *rate)
 {
-  if (rate == NULL || json_object_get_null_member (rate, "rate"))
+  if (rate == NULL)
     json_object_set_null_member (row, member);
   else
-    json_object_set_double_member (row, member, json_object_get_double_member (rate, "rate"));
+    json_object_set_object_member (row, member, json_object_ref (rate));
 }
 
 /* Rows from the @queue list (Q objects) and the @first list (F objects) of stats.summary, joined

@@ -24,12 +24,11 @@
 #include <unistd.h>
 
 #include "hall-announce.h"
-#include "hall-backup-scheduler.h"
 #include "hall-engine.h"
 #include "hall-export.h"
 #include "hall-restore.h"
+#include "hall-scheduler.h"
 #include "hall-server.h"
-#include "hall-supervision-scheduler.h"
 #include "hall-tls.h"
 
 #define DEFAULT_LISTEN "0.0.0.0:8443"
@@ -177,8 +176,8 @@ cmd_serve (int    argc,
   g_autoptr (HallServer) server = NULL;
   g_autoptr (GTlsCertificate) certificate = NULL;
   g_autoptr (GMainLoop) loop = NULL;
-  g_autoptr (HallBackupScheduler) scheduler = NULL;
-  g_autoptr (HallSupervisionScheduler) supervision = NULL;
+  g_autoptr (HallScheduler) scheduler = NULL;
+  g_autoptr (HallScheduler) supervision = NULL;
   g_autofree char *fingerprint = NULL;
   g_autofree char *url = NULL;
   guint            sigterm, sigint;
@@ -258,8 +257,8 @@ cmd_serve (int    argc,
   if (fingerprint != NULL && !opt_no_announce)
     serve.announcement = announce (engine, hall_server_get_port (server), fingerprint);
 
-  scheduler = hall_backup_scheduler_new (engine);
-  supervision = hall_supervision_scheduler_new (engine);
+  scheduler = hall_scheduler_new_backup (engine);
+  supervision = hall_scheduler_new_supervision (engine);
   loop = g_main_loop_new (NULL, FALSE);
   serve.loop = loop;
   serve.server = server;

@@ -120,6 +120,14 @@ write_audit (HallCtx    *ctx,
   return _hall_audit_chain_append (ctx->db, &row, error);
 }
 
+void
+hall_ctx_set_unchanged (HallCtx *ctx)
+{
+  g_return_if_fail (ctx->actor->role == HALL_ROLE_SYSTEM);
+
+  ctx->unchanged = TRUE;
+}
+
 gboolean
 hall_ctx_audit (HallCtx    *ctx,
                 const char *action,
@@ -404,8 +412,9 @@ _hall_dispatch (HallEngine     *engine,
 
   /* A change leaves a row, and so does a read that looks for people (HALL_COMMAND_AUDITED); any
    * other read that went through does not: every PC reads the hall's lists all day. A refused or
-   * failed call, read or not, leaves a row below. */
-  if (result != NULL && leaves_audit_row (call->command))
+   * failed call, read or not, leaves a row below; so does the hall's own write that changed
+   * nothing (hall_ctx_set_unchanged()). */
+  if (result != NULL && leaves_audit_row (call->command) && !ctx.unchanged)
     {
       if (!write_audit (&ctx, call->command, ctx.object_type, ctx.object_id, "ok", &error))
         g_clear_pointer (&result, json_object_unref);

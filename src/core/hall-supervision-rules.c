@@ -3,9 +3,9 @@
  * A rule's flag is a leader_supervision row with the rule and no leader, so the supervision page,
  * the matter's timeline and matter.supervise's resolve treat it as a leader's. The time rules
  * (1–3) are looked at by supervision.evaluate, which the process that owns the hall runs at start
- * and every few minutes (HallSupervisionScheduler), and after each write on a matter; rules 4 and
- * 5 are raised by the command where the repeat visit or the 不满意 is recorded. Every date is the
- * hall's (ctx->today) and every working day the hall calendar's.
+ * and every few minutes (hall_scheduler_new_supervision()), and after each write on a matter;
+ * rules 4 and 5 are raised by the command where the repeat visit or the 不满意 is recorded. Every
+ * date is the hall's (ctx->today) and every working day the hall calendar's.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -418,6 +418,9 @@ _hall_supervision_evaluate_cmd (HallCtx    *ctx,
 
   if (!_hall_supervision_evaluate (ctx, 0, &raised, error))
     return NULL;
+  /* Run every 5 minutes: an audit row only for a run that raised a flag (the rules clear none). */
+  if (raised == 0)
+    hall_ctx_set_unchanged (ctx);
   result = json_object_new ();
   json_object_set_string_member (result, "date", ctx->today);
   json_object_set_int_member (result, "raised", raised);

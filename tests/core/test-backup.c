@@ -12,7 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "hall-backup-scheduler.h"
+#include "hall-scheduler.h"
 #include "hall-restore.h"
 #include "hall-test-util.h"
 
@@ -205,9 +205,9 @@ test_schedule_failure (Fixture      *f,
 }
 
 static void
-checked_cb (HallBackupScheduler *scheduler,
-            JsonObject          *reply,
-            JsonObject         **out)
+checked_cb (HallScheduler *scheduler,
+            JsonObject    *reply,
+            JsonObject   **out)
 {
   *out = json_object_ref (reply);
 }
@@ -217,12 +217,12 @@ static void
 test_scheduler (Fixture      *f,
                 gconstpointer data)
 {
-  g_autoptr (HallBackupScheduler) scheduler = NULL;
+  g_autoptr (HallScheduler) scheduler = NULL;
   g_autoptr (JsonObject) reply = NULL;
   g_autoptr (JsonObject) configured = NULL;
 
   hall_test_set_now (f->hall, "2026-03-02 08:00");
-  scheduler = hall_backup_scheduler_new (f->hall->engine);
+  scheduler = hall_scheduler_new_backup (f->hall->engine);
   g_signal_connect (scheduler, "checked", G_CALLBACK (checked_cb), &reply);
   while (reply == NULL)
     g_main_context_iteration (NULL, TRUE);

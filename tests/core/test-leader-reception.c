@@ -243,47 +243,19 @@ test_reception_flow (Fixture      *f,
 
 /* ---- at the same time ------------------------------------------------------------------------ */
 
-typedef struct
-{
-  guint done;
-  guint ok;
-  guint conflicts;
-} Race;
-
+/* @n callers (@tokens) run @command with @json at once; @out counts their answers. */
 static void
-race_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
+race (Fixture      *f,
+      const char  **tokens,
+      guint         n,
+      const char   *command,
+      const char   *json,
+      HallTestRace *out)
 {
-  Race *race = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) r = hall_engine_call_finish (HALL_ENGINE (source), result, &error);
-
-  race->done++;
-  if (r != NULL)
-    race->ok++;
-  else if (g_error_matches (error, HALL_ERROR, HALL_ERROR_CONFLICT))
-    race->conflicts++;
-  else
-    g_error ("unexpected: %s", error->message);
-}
-
-static void
-race (Fixture     *f,
-      const char **tokens,
-      guint        n,
-      const char  *command,
-      const char  *json,
-      Race        *out)
-{
-  g_autoptr (JsonObject) params = hall_test_parse_object (json);
-
-  *out = (Race){ 0 };
+  *out = (HallTestRace){ 0 };
   for (guint i = 0; i < n; i++)
-    hall_engine_call_async (f->hall->engine, tokens[i], command, params, "127.0.0.1", NULL, race_cb,
-                            out);
-  while (out->done < n)
-    g_main_context_iteration (NULL, TRUE);
+    hall_test_race_call (f->hall, out, tokens[i], command, "%s", json);
+  hall_test_race_wait (out);
 }
 
 /* A visitor who asks for the leader by the matter's number, without an escalation: the
@@ -322,8 +294,8 @@ test_concurrent (Fixture      *f,
   g_autofree char *leader3 = hall_test_add_user (f->hall, "wang", "leader", NULL, 0);
   g_autofree char *json = NULL;
   g_autoptr (JsonObject) r = NULL;
-  gint64 matter_id = register_matter (f, 0, NULL);
-  Race   result;
+  gint64       matter_id = register_matter (f, 0, NULL);
+  HallTestRace result;
 
   put_on_duty (f, f->leader_id);
   json = g_strdup_printf ("{\"matter_id\":%" G_GINT64_FORMAT "}", matter_id);

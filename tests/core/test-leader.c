@@ -449,32 +449,6 @@ find_escalation (JsonObject *list,
   return NULL;
 }
 
-typedef struct
-{
-  guint pending;
-  guint ok;
-  guint conflict;
-} Pair;
-
-static void
-reescalated_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  Pair *pair = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) r = hall_engine_call_finish (HALL_ENGINE (source), result, &error);
-
-  if (r != NULL)
-    pair->ok++;
-  else
-    {
-      g_assert_error (error, HALL_ERROR, HALL_ERROR_CONFLICT);
-      pair->conflict++;
-    }
-  pair->pending--;
-}
-
 static void
 test_lapsed_escalation (Fixture      *f,
                         gconstpointer data)
@@ -485,7 +459,7 @@ test_lapsed_escalation (Fixture      *f,
   g_autofree char *manager2 = NULL;
   JsonObject      *row, *lapsed_entry;
   gint64           with_ticket, letter, ticket_id, first, second, again;
-  Pair             pair = { 0 };
+  HallTestRace     pair = { 0 };
 
   /* Monday: two matters escalated to 张; the leader calls one in but receives neither. */
   put_on_duty (f, f->leader_id);
@@ -564,18 +538,11 @@ test_lapsed_escalation (Fixture      *f,
    * the other is told the matter already waits for a leader. */
   manager2 = hall_test_add_user (f->hall, "zhiban2", "manager", "xinfang", 0);
   for (guint i = 0; i < 2; i++)
-    {
-      g_autofree char *json = g_strdup_printf ("{\"matter_id\":%" G_GINT64_FORMAT "}", with_ticket);
-      g_autoptr (JsonObject) params = hall_test_parse_object (json);
-
-      pair.pending++;
-      hall_engine_call_async (f->hall->engine, i ? manager2 : f->manager, "matter.escalate", params,
-                              "127.0.0.1", NULL, reescalated_cb, &pair);
-    }
-  while (pair.pending > 0)
-    g_main_context_iteration (NULL, TRUE);
+    hall_test_race_call (f->hall, &pair, i ? manager2 : f->manager, "matter.escalate",
+                         "{\"matter_id\":%" G_GINT64_FORMAT "}", with_ticket);
+  hall_test_race_wait (&pair);
   g_assert_cmpuint (pair.ok, ==, 1);
-  g_assert_cmpuint (pair.conflict, ==, 1);
+  g_assert_cmpuint (pair.conflicts, ==, 1);
 
   /* Monday's ticket ended with its day: the new escalation waits for 李 without it. */
   r = hall_test_ok (f->hall, f->leader2, "leader.queue", NULL);

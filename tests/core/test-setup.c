@@ -208,57 +208,23 @@ test_taken_values (void)
                 "username", "WangLi");
 }
 
-typedef struct
-{
-  guint pending;
-  guint ok;
-  guint taken;
-} Pair;
-
-static void
-created_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  Pair *pair = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) r = hall_engine_call_finish (HALL_ENGINE (source), result, &error);
-
-  if (r != NULL)
-    pair->ok++;
-  else
-    {
-      g_assert_error (error, HALL_ERROR, HALL_ERROR_CONFLICT);
-      g_assert_cmpstr (hall_error_get_field (error), ==, "username");
-      pair->taken++;
-    }
-  pair->pending--;
-}
-
 static void
 test_taken_concurrently (void)
 {
   g_autoptr (HallTestHall) hall = hall_test_hall_new ();
   g_autofree char *admin = hall_test_add_user (hall, "admin", "admin", NULL, 0);
   g_autofree char *admin2 = hall_test_add_user (hall, "admin2", "admin", NULL, 0);
-  Pair             pair = { 0 };
+  HallTestRace     pair = { .field = "username" };
 
   /* Two admins create the same account at the same moment: one gets it, the other is told the
    * username is taken. */
   for (guint i = 0; i < 2; i++)
-    {
-      g_autoptr (JsonObject) params =
-          hall_test_parse_object ("{\"username\":\"zhaomin\",\"roles\":[\"staff\"],"
-                                  "\"password\":\"password123\"}");
-
-      pair.pending++;
-      hall_engine_call_async (hall->engine, i ? admin2 : admin, "user.create", params, "127.0.0.1",
-                              NULL, created_cb, &pair);
-    }
-  while (pair.pending > 0)
-    g_main_context_iteration (NULL, TRUE);
+    hall_test_race_call (hall, &pair, i ? admin2 : admin, "user.create",
+                         "{\"username\":\"zhaomin\",\"roles\":[\"staff\"],"
+                         "\"password\":\"password123\"}");
+  hall_test_race_wait (&pair);
   g_assert_cmpuint (pair.ok, ==, 1);
-  g_assert_cmpuint (pair.taken, ==, 1);
+  g_assert_cmpuint (pair.conflicts, ==, 1);
 }
 
 int

@@ -13,7 +13,7 @@
 #include "config.h"
 
 #include "hall-supervision-private.h"
-#include "hall-supervision-scheduler.h"
+#include "hall-scheduler.h"
 #include "test-leader-fixture.h"
 
 #define ID "%" G_GINT64_FORMAT
@@ -299,9 +299,9 @@ test_on_write (Fixture      *f,
 }
 
 static void
-keep_reply_cb (HallSupervisionScheduler *scheduler,
-               JsonObject               *reply,
-               JsonObject              **out)
+keep_reply_cb (HallScheduler *scheduler,
+               JsonObject    *reply,
+               JsonObject   **out)
 {
   g_assert_nonnull (reply);
   *out = json_object_ref (reply);
@@ -313,17 +313,57 @@ test_scheduler (Fixture      *f,
                 gconstpointer data)
 {
   gint64 matter_id = accepted_matter (f);
-  g_autoptr (HallSupervisionScheduler) scheduler = NULL;
+  g_autoptr (HallScheduler) scheduler = NULL;
   g_autoptr (JsonObject) answer = NULL;
 
   at (f, "2026-12-08 09:00");
-  scheduler = hall_supervision_scheduler_new (f->hall->engine);
+  scheduler = hall_scheduler_new_supervision (f->hall->engine);
   g_signal_connect (scheduler, "checked", G_CALLBACK (keep_reply_cb), &answer);
   while (answer == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpint (json_object_get_int_member (answer, "raised"), ==, 2);
   g_assert_cmpuint (open_flags (f, matter_id, "due_no_reply"), ==, 1);
   g_assert_cmpuint (open_flags (f, matter_id, "half_period"), ==, 1);
+}
+
+/* The audit rows supervision.evaluate left, from the trail as the admin reads it. */
+static guint
+evaluate_audit_rows (Fixture *f)
+{
+  g_autoptr (JsonObject) r = hall_test_ok (f->hall, f->admin, "audit.list", "{\"limit\":1000}");
+  JsonArray *entries = json_object_get_array_member (r, "entries");
+  guint      n = 0;
+
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (entries, i);
+
+      if (g_strcmp0 (json_object_get_string_member (entry, "command"), "supervision.evaluate") == 0)
+        {
+          g_assert_cmpstr (json_object_get_string_member (entry, "result"), ==, "ok");
+          n++;
+        }
+    }
+  return n;
+}
+
+/* The scheduler runs the rules every 5 minutes, 288 times a day: a run that raises no flag leaves
+ * no audit row, a run that raises flags leaves one. */
+static void
+test_audit (Fixture      *f,
+            gconstpointer data)
+{
+  gint64 matter_id = accepted_matter (f);
+
+  g_assert_cmpint (evaluate_at (f, "2026-10-20 09:00"), ==, 0);
+  g_assert_cmpint (evaluate_at (f, "2026-10-20 09:05"), ==, 0);
+  g_assert_cmpuint (evaluate_audit_rows (f), ==, 0);
+  g_assert_cmpint (evaluate_at (f, "2026-12-08 09:00"), ==, 2);
+  g_assert_cmpuint (evaluate_audit_rows (f), ==, 1);
+  g_assert_cmpuint (open_flags (f, matter_id, "due_no_reply"), ==, 1);
+  /* The flags are open already: nothing more to record. */
+  g_assert_cmpint (evaluate_at (f, "2026-12-08 09:05"), ==, 0);
+  g_assert_cmpuint (evaluate_audit_rows (f), ==, 1);
 }
 
 /* Rules 4 and 5: raised where the repeat visit or the 不满意 is recorded. */
@@ -576,6 +616,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/supervision/scheduler", Fixture, NULL, fixture_set_up, test_scheduler,
               fixture_tear_down);
+  g_test_add ("/supervision/audit", Fixture, NULL, fixture_set_up, test_audit, fixture_tear_down);
   g_test_add ("/supervision/event-rules", Fixture, NULL, fixture_set_up, test_event_rules,
               fixture_tear_down);
   g_test_add ("/supervision/leader-and-rule", Fixture, NULL, fixture_set_up, test_leader_and_rule,

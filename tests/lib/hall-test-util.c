@@ -462,3 +462,51 @@ hall_test_assert_rate (JsonObject *rates,
     g_assert_cmpfloat_with_epsilon (json_object_get_double_member (r, "rate"),
                                     (double) numerator / denominator, 1e-9);
 }
+
+static void
+race_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  HallTestRace *race = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) r = hall_engine_call_finish (HALL_ENGINE (source), result, &error);
+
+  if (r != NULL)
+    race->ok++;
+  else
+    {
+      g_assert_error (error, HALL_ERROR, HALL_ERROR_CONFLICT);
+      if (race->field != NULL)
+        g_assert_cmpstr (hall_error_get_field (error), ==, race->field);
+      race->conflicts++;
+    }
+  race->pending--;
+}
+
+void
+hall_test_race_call (HallTestHall *hall,
+                     HallTestRace *race,
+                     const char   *token,
+                     const char   *command,
+                     const char   *json_format,
+                     ...)
+{
+  g_autofree char *json = NULL;
+  g_autoptr (JsonObject) params = NULL;
+  va_list args;
+
+  va_start (args, json_format);
+  json = g_strdup_vprintf (json_format, args);
+  va_end (args);
+  params = hall_test_parse_object (json);
+  race->pending++;
+  hall_engine_call_async (hall->engine, token, command, params, "127.0.0.1", NULL, race_cb, race);
+}
+
+void
+hall_test_race_wait (HallTestRace *race)
+{
+  while (race->pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+}

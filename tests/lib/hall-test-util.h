@@ -166,6 +166,26 @@ JsonObject *hall_test_find_timeline (JsonObject *matter_result,
 guint hall_test_count_timeline (JsonObject *matter_result,
                                 const char *kind);
 
+/* Calls made at the same moment (two windows, two managers), counted as their answers come. */
+typedef struct
+{
+  guint       pending;
+  guint       ok;
+  guint       conflicts; /* refused as a conflict; any other error fails the test */
+  const char *field;     /* when set, the field every conflict must name */
+} HallTestRace;
+
+/* Starts @command as @token with the params of @json_format (printf-style) on @hall's engine
+ * without waiting for it; its answer is counted in @race. */
+void hall_test_race_call (HallTestHall *hall,
+                          HallTestRace *race,
+                          const char   *token,
+                          const char   *command,
+                          const char   *json_format,
+                          ...) G_GNUC_PRINTF (5, 6);
+/* Runs the main loop until every call of @race is answered. */
+void hall_test_race_wait (HallTestRace *race);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HallTestHall, hall_test_hall_free)
 
 G_END_DECLS

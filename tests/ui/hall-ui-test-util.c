@@ -104,6 +104,20 @@ hall_ui_test_flush (void)
     ;
 }
 
+void
+hall_ui_test_show_and_finalize (GtkWidget *widget)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  g_object_ref_sink (widget);
+  gtk_window_set_child (GTK_WINDOW (window), widget);
+  gtk_window_present (GTK_WINDOW (window));
+  hall_ui_test_flush ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  hall_ui_test_flush ();
+  g_assert_finalize_object (widget);
+}
+
 static void
 collect_texts (GtkWidget *widget,
                GString   *texts)
@@ -150,6 +164,30 @@ hall_ui_test_type (GtkWidget  *root,
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field)), text, -1);
   else
     gtk_editable_set_text (GTK_EDITABLE (field), text);
+}
+
+typedef struct
+{
+  GListModel *model;
+  guint       n;
+} CountWait;
+
+static gboolean
+count_is (gpointer data)
+{
+  CountWait *w = data;
+
+  return g_list_model_get_n_items (w->model) == w->n;
+}
+
+void
+hall_ui_test_wait_count (GListModel *model,
+                         guint       n,
+                         const char *what)
+{
+  CountWait w = { model, n };
+
+  hall_ui_test_wait (count_is, &w, 30, what);
 }
 
 void

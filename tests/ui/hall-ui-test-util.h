@@ -40,6 +40,9 @@ void hall_ui_test_wait (HallUiTestCondition condition,
 void hall_ui_test_pause (guint milliseconds);
 /* Lets pending idle work (layout, model updates) run. */
 void hall_ui_test_flush (void);
+/* @widget (floating or not) in a window of its own, shown and laid out, then everything
+ * released: the test fails when something still holds the widget. */
+void hall_ui_test_show_and_finalize (GtkWidget *widget);
 /* Every text under @root, shown or not (labels, text fields, buttons' labels), one a line. */
 char *hall_ui_test_texts (GtkWidget *root);
 /* The widget named @name under @root; the test fails when there is none. */
@@ -49,6 +52,10 @@ GtkWidget *hall_ui_test_find (GtkWidget  *root,
 void hall_ui_test_type (GtkWidget  *root,
                         const char *name,
                         const char *text);
+/* Waits until @model holds @n items; fails the test after 30 seconds, naming @what. */
+void hall_ui_test_wait_count (GListModel *model,
+                              guint       n,
+                              const char *what);
 /* Picks, in the combo row named @name, the first item whose text holds @text; the test fails
  * when there is none. */
 void hall_ui_test_select (GtkWidget  *root,

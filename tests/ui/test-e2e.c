@@ -260,19 +260,6 @@ visitor_gone (gpointer data)
   return g_list_model_get_n_items (visitors) == 0;
 }
 
-static void
-set_text (GtkWidget  *root,
-          const char *name,
-          const char *text)
-{
-  GtkWidget *widget = hall_ui_test_find (root, name);
-
-  if (GTK_IS_TEXT_VIEW (widget))
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), text, -1);
-  else
-    gtk_editable_set_text (GTK_EDITABLE (widget), text);
-}
-
 static gboolean
 dialog_shown (gpointer data)
 {
@@ -322,9 +309,9 @@ run_leader (const char *url)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hall_ui_test_find (form, "name"))), ==,
                    "王建国");
   hall_reception_form_set_department (HALL_RECEPTION_FORM (form), "minzheng", TRUE);
-  set_text (form, "instructions", "民政局牵头，十日内核实补偿款发放情况并答复信访人");
-  set_text (form, "deadline", deadline);
-  set_text (form, "result", "当场答复信访人，明确承办单位和办理时限");
+  hall_ui_test_type (form, "instructions", "民政局牵头，十日内核实补偿款发放情况并答复信访人");
+  hall_ui_test_type (form, "deadline", deadline);
+  hall_ui_test_type (form, "result", "当场答复信访人，明确承办单位和办理时限");
   gtk_widget_activate_action (form, "reception-form.submit", NULL);
   hall_ui_test_wait (dialog_shown, &dialog, HALL_UI_TEST_STEP_TIMEOUT, "the question before recording");
   /* As a click does: the response, then the dialog closes. */

@@ -5,10 +5,9 @@
 #pragma once
 
 #include "hall-application.h"
-#include "hall-backup-scheduler.h"
 #include "hall-engine.h"
 #include "hall-host.h"
-#include "hall-supervision-scheduler.h"
+#include "hall-scheduler.h"
 
 G_BEGIN_DECLS
 
@@ -22,12 +21,12 @@ struct _HallApplication
   HallHost   *host; /* "Host this hall for other PCs" */
   /* The hall on this PC (not the demo): its daily backup, and its lock against
    * `xinfang-hall-server restore` (-1 when another process holds it). */
-  HallBackupScheduler *backups;
+  HallScheduler *backups;
   /* and its supervision rules, looked at every few minutes */
-  HallSupervisionScheduler *supervision;
-  int                       lock;
-  guint                     busy;
-  gboolean                  offer_create; /* --local without a hall on this PC: open on the form that makes one */
+  HallScheduler *supervision;
+  int            lock;
+  guint          busy;
+  gboolean       offer_create; /* --local without a hall on this PC: open on the form that makes one */
   /* A device PC (hall-application-device.c): its window, and what --display & co. asked for */
   GtkWindow *device_window;
   char      *device_request;

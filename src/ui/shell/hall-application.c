@@ -94,8 +94,8 @@ _hall_application_set_local_hall (HallApplication *self,
       self->lock = hall_restore_lock (hall_engine_get_path (engine), &error);
       if (self->lock < 0)
         g_message ("%s", error->message);
-      self->backups = hall_backup_scheduler_new (engine);
-      self->supervision = hall_supervision_scheduler_new (engine);
+      self->backups = hall_scheduler_new_backup (engine);
+      self->supervision = hall_scheduler_new_supervision (engine);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }

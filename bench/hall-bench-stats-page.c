@@ -21,6 +21,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "hall-bench-util.h"
 #include "hall-local-client.h"
@@ -38,8 +39,14 @@ typedef struct
   HallStatsPage *page;
   gboolean       painted;
   gint64         painted_at;
-  gint64         laid_out_at; /* the end of the layout of the frame with the figures */
+  gint64         laid_out_at;      /* the end of the layout of the frame with the figures */
+  guint          painted_widgets;  /* in the page when that frame was drawn */
+  guint          painted_parts[4]; /* of them, in the figures and the three tables */
 } Run;
+
+/* The parts of the page whose widgets are counted at the first frame. */
+static const char *const parts[] = { "figures", "department_table", "counter_table",
+                                     "staff_table" };
 
 /* Connected after the window's own handlers, so it runs when the frame's layout is done. */
 static void
@@ -114,6 +121,17 @@ after_paint_cb (GdkFrameClock *clock,
     return;
   run->painted = TRUE;
   run->painted_at = g_get_monotonic_time ();
+  /* after the time is taken: what that frame had built */
+  run->painted_widgets = count_widgets (GTK_WIDGET (run->page));
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    run->painted_parts[i] = count_widgets (hall_ui_test_find (GTK_WIDGET (run->page), parts[i]));
+}
+
+/* The tab shown has its rows, built after the first frame. */
+static gboolean
+table_built (gpointer data)
+{
+  return gtk_column_view_get_model (GTK_COLUMN_VIEW (data)) != NULL;
 }
 
 static void
@@ -169,7 +187,8 @@ main (int   argc,
   g_autoptr (GArray) layouts = bench_samples_new ();
   g_autoptr (GArray) paints = bench_samples_new ();
   gboolean         signed_in = FALSE;
-  guint            rows = 0, bars = 0, widgets = 0;
+  guint            rows = 0, bars = 0, widgets = 0, painted_widgets = 0;
+  guint            painted_parts[G_N_ELEMENTS (parts)] = { 0 };
   g_autofree char *p50 = NULL, *p95 = NULL, *target = NULL, *counts = NULL;
   g_autofree char *year_last = NULL;
 
@@ -208,6 +227,7 @@ main (int   argc,
       GdkFrameClock *clock;
       gulong         handler;
       gint64         shown;
+      GtkWidget     *table;
 
       run.page = HALL_STATS_PAGE (hall_stats_page_new (NULL));
       hall_stats_page_set_period (run.page, HALL_STATS_PERIOD_YEAR, year_first, NULL);
@@ -228,6 +248,11 @@ main (int   argc,
       hall_page_set_client (HALL_PAGE (run.page), client);
       hall_ui_test_wait (figures_shown, &run, 600, "the year's figures drawn");
       bench_samples_add_us (r % 2 == 1 ? before : samples, run.painted_at - shown);
+      painted_widgets = run.painted_widgets;
+      memcpy (painted_parts, run.painted_parts, sizeof painted_parts);
+      table = hall_ui_test_find (GTK_WIDGET (run.page), "department_table");
+      hall_ui_test_wait (table_built, table, 60, "the table by department");
+      hall_ui_test_flush ();
       widgets = count_widgets (GTK_WIDGET (run.page));
       g_signal_handler_disconnect (clock, handler);
       g_signal_handlers_disconnect_by_data (clock, &run);
@@ -237,8 +262,7 @@ main (int   argc,
           bench_samples_add_us (paints, run.painted_at - run.laid_out_at);
         }
       rows = g_list_model_get_n_items (
-          (GListModel *) gtk_column_view_get_model (GTK_COLUMN_VIEW (hall_ui_test_find (GTK_WIDGET (run.page),
-                                                                                        "department_table"))));
+          G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (table))));
       bars = hall_stats_chart_get_n_bars (
           HALL_STATS_CHART (hall_ui_test_find (GTK_WIDGET (run.page), "trend_chart")));
       gtk_window_destroy (GTK_WINDOW (window));
@@ -254,6 +278,11 @@ main (int   argc,
                             "%u department rows, %u trend bars, %u widgets in the page",
                             matters, runs, rows, bars, widgets);
   g_print ("  %s\n", counts);
+  g_print ("  widgets at the first frame: %u in the page, %u in the figures, %u + %u + %u in the "
+           "tables by department, window and staff member (the tab shown builds its rows the "
+           "frame after)\n",
+           painted_widgets, painted_parts[0], painted_parts[1], painted_parts[2],
+           painted_parts[3]);
   print_ms ("engine alone: stats.summary + stats.daily p50", engine, 50);
   print_ms ("shown to the figures in and laid out p50", layouts, 50);
   print_ms ("then that frame's snapshot and render p50", paints, 50);

@@ -36,6 +36,7 @@ struct _HallStatsPage
   HallStatsChart *trend_chart;
   HallStatsChart *department_chart;
   GtkGrid        *figures_grid;
+  GtkStack       *tables_stack;
   GtkColumnView  *department_view;
   GtkColumnView  *counter_view;
   GtkColumnView  *staff_view;
@@ -43,6 +44,13 @@ struct _HallStatsPage
   GtkLabel       *trace_summary;
   GtkListBox     *trace_list;
   GtkWidget      *matter_view;
+
+  /* The tables' models: a table gets its own once its tab is shown, after the first frame with
+   * the figures (tables_ready), so the first paint builds no row of a table. */
+  GtkSelectionModel *table_models[3];
+  gboolean           tables_ready;
+  guint              tables_tick;   /* the tick callback waiting for that frame */
+  guint              tables_frames; /* frames it has seen */
 };
 
 /* hall-stats-figures.c: the 统计表 in the page's grid, each figure a button that opens the
@@ -61,6 +69,10 @@ char *_hall_stats_page_rate_text (JsonObject *rate);
  * their rows (and the departments' chart) from stats.summary. */
 void _hall_stats_page_init_tables (HallStatsPage *self);
 void _hall_stats_page_fill_tables (HallStatsPage *self);
+/* Gives the table of the tab shown its model (its rows built) once the tables are ready, and
+ * takes theirs from the others. */
+void _hall_stats_page_show_tables (HallStatsPage *self);
+void _hall_stats_page_clear_tables (HallStatsPage *self);
 /* The trend chart from stats.daily's @days. */
 void _hall_stats_page_fill_trend (HallStatsPage *self,
                                   JsonArray     *days);

@@ -81,6 +81,24 @@ show_period (HallStatsPage *self)
   gtk_label_set_text (self->previous_label, before != NULL ? before : "");
 }
 
+/* The first frame with the figures is drawn without a row of the tables (they are below the
+ * figures, and two of them on tabs not shown): the frame after it builds the tab shown. */
+static gboolean
+tables_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  HallStatsPage *self = HALL_STATS_PAGE (widget);
+
+  /* the first tick is that of the figures' frame, before its layout */
+  if (++self->tables_frames < 2)
+    return G_SOURCE_CONTINUE;
+  self->tables_tick = 0;
+  self->tables_ready = TRUE;
+  _hall_stats_page_show_tables (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 summary_cb (HallPage     *page,
             JsonObject   *reply,
@@ -104,6 +122,8 @@ summary_cb (HallPage     *page,
   show_period (self);
   _hall_stats_page_fill_figures (self);
   _hall_stats_page_fill_tables (self);
+  if (!self->tables_ready && self->tables_tick == 0)
+    self->tables_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), tables_tick_cb, NULL, NULL);
   hall_stats_page_update_actions (page);
 }
 
@@ -470,6 +490,7 @@ hall_stats_page_finalize (GObject *object)
   g_clear_object (&self->counters);
   g_clear_object (&self->staff);
   g_clear_object (&self->trace);
+  _hall_stats_page_clear_tables (self);
   g_free (self->today);
   g_free (self->from);
   g_free (self->to);
@@ -507,6 +528,7 @@ hall_stats_page_class_init (HallStatsPageClass *klass)
   CHILD (trend_chart);
   CHILD (department_chart);
   CHILD (figures_grid);
+  CHILD (tables_stack);
   CHILD (department_view);
   CHILD (counter_view);
   CHILD (staff_view);

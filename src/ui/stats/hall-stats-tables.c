@@ -206,7 +206,7 @@ compare_cb (gconstpointer a,
          - (cell_number (x, column) < cell_number (y, column));
 }
 
-static void
+static GtkSelectionModel *
 init_view (HallStatsPage *self,
            GtkColumnView *view,
            GListStore    *store,
@@ -232,15 +232,52 @@ init_view (HallStatsPage *self,
     }
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (store)),
                                     g_object_ref (gtk_column_view_get_sorter (view)));
-  gtk_column_view_set_model (view, GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (sorted))));
+  /* Not set on the view yet: the rows are built when the tab is shown. */
+  return GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (sorted)));
+}
+
+static GtkColumnView *
+table_view (HallStatsPage *self,
+            guint          i)
+{
+  GtkColumnView *views[] = { self->department_view, self->counter_view, self->staff_view };
+
+  return views[i];
 }
 
 void
 _hall_stats_page_init_tables (HallStatsPage *self)
 {
-  init_view (self, self->department_view, self->departments, department_columns);
-  init_view (self, self->counter_view, self->counters, counter_columns);
-  init_view (self, self->staff_view, self->staff, staff_columns);
+  self->table_models[0] =
+      init_view (self, self->department_view, self->departments, department_columns);
+  self->table_models[1] = init_view (self, self->counter_view, self->counters, counter_columns);
+  self->table_models[2] = init_view (self, self->staff_view, self->staff, staff_columns);
+  g_signal_connect_swapped (self->tables_stack, "notify::visible-child",
+                            G_CALLBACK (_hall_stats_page_show_tables), self);
+}
+
+void
+_hall_stats_page_show_tables (HallStatsPage *self)
+{
+  GtkWidget *shown = gtk_stack_get_visible_child (self->tables_stack);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->table_models); i++)
+    {
+      GtkColumnView     *view = table_view (self, i);
+      GtkSelectionModel *model =
+          self->tables_ready && GTK_WIDGET (view) == shown ? self->table_models[i] : NULL;
+
+      if (gtk_column_view_get_model (view) != model)
+        gtk_column_view_set_model (view, model);
+    }
+}
+
+/* At finalize: the models, the views they were given to gone with the template. */
+void
+_hall_stats_page_clear_tables (HallStatsPage *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->table_models); i++)
+    g_clear_object (&self->table_models[i]);
 }
 
 /* The row of @table for @id, made (with @name) when there is none. */

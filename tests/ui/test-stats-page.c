@@ -147,8 +147,8 @@ test_figures (Fixture      *f,
   g_assert_cmpint (sum, ==, 0);
 }
 
-/* The arrows, the day and the custom dates change the figures; dates out of order stay typed,
- * with the error at the field. */
+/* The arrows, the day and the custom dates change the figures (a figure with the focus keeps it);
+ * dates out of order stay typed, with the error at the field. */
 static void
 test_period (Fixture      *f,
              gconstpointer data)
@@ -158,12 +158,18 @@ test_period (Fixture      *f,
   GtkWidget       *error = hall_ui_test_find (GTK_WIDGET (f->page), "dates_error");
   g_autofree char *last_month = g_strdup (hall.earlier);
 
+  GtkWidget *letters = hall_ui_test_find (GTK_WIDGET (f->page), "batches batches&channel=letter");
+
   last_month[8] = '0';
   last_month[9] = '1';
-  gtk_widget_activate (hall_ui_test_find (GTK_WIDGET (f->page), "previous_period"));
+  /* Ctrl+PageUp on a figure: the figure keeps the focus, its text the period's */
+  g_assert_true (gtk_widget_grab_focus (letters));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "stats.shift", "i", -1);
   wait_period (f, last_month);
   g_assert_cmpstr (figure (f, "batches batches&channel=letter"), ==, "2");
   g_assert_cmpstr (figure (f, "batches batches&channel=visit"), ==, "0");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == letters);
+  g_assert_cmpstr (gtk_widget_get_name (letters), ==, "batches batches&channel=letter");
 
   gtk_drop_down_set_selected (
       GTK_DROP_DOWN (hall_ui_test_find (GTK_WIDGET (f->page), "period_kind")),

@@ -29,7 +29,27 @@ typedef struct
   JsonObject    *now;    /* the period's */
   JsonObject    *before; /* the same dates a year earlier */
   int            row;
+  GPtrArray     *cells; /* the grid's widgets from the period before, at row * 4 + column */
 } Table;
+
+/* The widget of @type at @column of the row: the period before's, its texts to be set again
+ * (the rows are the same from period to period), or a new one in place of another kind. */
+static GtkWidget *
+cell (Table *t,
+      int    column,
+      GType  type)
+{
+  guint      index = t->row * 4 + column;
+  GtkWidget *child = index < t->cells->len ? t->cells->pdata[index] : NULL;
+
+  if (child != NULL && G_TYPE_FROM_INSTANCE (child) == type)
+    return child;
+  if (child != NULL)
+    gtk_grid_remove (t->self->figures_grid, child);
+  child = type == GTK_TYPE_BUTTON ? gtk_button_new () : gtk_label_new (NULL);
+  gtk_grid_attach (t->self->figures_grid, child, column, t->row, 1, 1);
+  return child;
+}
 
 /* @object's member @path ("leader_receptions/batches"), or in the row of its array @list whose
  * @match member is @value. */
@@ -75,8 +95,9 @@ add_label (Table      *t,
            int         column,
            gboolean    heading)
 {
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label = cell (t, column, GTK_TYPE_LABEL);
 
+  gtk_label_set_text (GTK_LABEL (label), text);
   gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0 : 1);
   gtk_widget_set_margin_start (label, 12);
   gtk_widget_set_margin_end (label, 12);
@@ -90,7 +111,6 @@ add_label (Table      *t,
     }
   else if (column == 3)
     gtk_widget_add_css_class (label, "dim-label");
-  gtk_grid_attach (t->self->figures_grid, label, column, t->row, 1, 1);
 }
 
 /* A figure: a flat button listing what it counts, or a plain "—" when @text is. */
@@ -107,25 +127,27 @@ add_figure (Table      *t,
 
   if (trace == NULL)
     {
-      GtkWidget *label = gtk_label_new (text);
+      GtkWidget *label = cell (t, column, GTK_TYPE_LABEL);
 
+      gtk_label_set_text (GTK_LABEL (label), text);
       gtk_label_set_xalign (GTK_LABEL (label), 1);
       gtk_widget_set_margin_end (label, 12);
       gtk_widget_set_name (label, name);
       gtk_widget_set_tooltip_text (label, tooltip);
-      gtk_grid_attach (t->self->figures_grid, label, column, t->row, 1, 1);
       return;
     }
-  button = gtk_button_new_with_label (text);
+  button = cell (t, column, GTK_TYPE_BUTTON);
+  gtk_button_set_label (GTK_BUTTON (button), text);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_halign (button, GTK_ALIGN_END);
   gtk_widget_set_name (button, name);
   gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "stats.trace");
+  /* The target first: the button is in the grid, an action name without its target would be
+   * checked with none. */
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", trace);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "stats.trace");
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
-  gtk_grid_attach (t->self->figures_grid, button, column, t->row, 1, 1);
 }
 
 static char *
@@ -281,12 +303,26 @@ void
 _hall_stats_page_fill_figures (HallStatsPage *self)
 {
   GtkWidget *child;
-  Table      t = { self, NULL, NULL, 0 };
+  g_autoptr (GPtrArray) cells = g_ptr_array_new ();
+  Table t = { self, NULL, NULL, 0, cells };
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->figures_grid))) != NULL)
-    gtk_grid_remove (self->figures_grid, child);
   if (self->summary == NULL)
-    return;
+    {
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->figures_grid))) != NULL)
+        gtk_grid_remove (self->figures_grid, child);
+      return;
+    }
+  /* A new period updates the texts of the widgets there: the rows are the same. */
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->figures_grid)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int column, row;
+
+      gtk_grid_query_child (self->figures_grid, child, &column, &row, NULL, NULL);
+      if ((guint) (row * 4 + column) >= cells->len)
+        g_ptr_array_set_size (cells, row * 4 + column + 1);
+      cells->pdata[row * 4 + column] = child;
+    }
   t.now = json_object_get_object_member (self->summary, "current");
   t.before = json_object_get_object_member (self->summary, "previous");
 

@@ -58,6 +58,7 @@ typedef struct
 {
   double floor_p50, floor_p99, floor_per_s;
   double call_p50, call_p99;
+  double http_p50, http_p99;
   double event_p50, event_p99;
   double calls_per_s, commands_per_s;
   double issue_empty_p50, issue_large_p50, issue_early_p50;
@@ -101,6 +102,15 @@ print_summary (void)
   detail = g_strdup_printf ("%.2f / %.2f ms", figs.call_p99, figs.floor_p99);
   print_ratio ("call_next p99 ÷ floor p99", figs.call_p99 / figs.floor_p99, "×", detail,
                figs.call_p99 <= 5 * figs.floor_p99, "≤ 5×");
+  g_free (detail);
+  /* What HTTP alone costs, before any command: the part of the call that no page cut reaches. */
+  detail = g_strdup_printf ("%.2f / %.2f ms", figs.http_p50, figs.floor_p50);
+  print_ratio ("  HTTP alone (GET /health) p50 ÷ floor p50", figs.http_p50 / figs.floor_p50, "×",
+               detail, TRUE, NULL);
+  g_free (detail);
+  detail = g_strdup_printf ("%.2f / %.2f ms", figs.call_p50 - figs.http_p50, figs.floor_p50);
+  print_ratio ("  call_next less HTTP alone, p50 ÷ floor p50",
+               (figs.call_p50 - figs.http_p50) / figs.floor_p50, "×", detail, TRUE, NULL);
   g_free (detail);
   detail = g_strdup_printf ("%.2f / %.2f ms", figs.call_p50_stalled, figs.call_p50_none);
   print_ratio ("call_next p50, a stalled subscriber ÷ none",
@@ -440,6 +450,24 @@ name_pages (HallTestServer *server,
 
 /* ---- one window calling, a wall display watching ------------------------------------------- */
 
+/* The same client's round trip to the server with no command at all: /health is answered on
+ * the server's main loop, without the engine, the database or a body to parse. */
+static void
+measure_http_alone (HallTestHttp *client)
+{
+  g_autoptr (GArray) samples = bench_samples_new ();
+
+  for (guint i = 0; i < opts.n_calls; i++)
+    {
+      gint64 t0 = g_get_monotonic_time ();
+
+      bench_feed_last_seq (client);
+      bench_samples_add_us (samples, g_get_monotonic_time () - t0);
+    }
+  figs.http_p50 = bench_percentile (samples, 50);
+  figs.http_p99 = bench_percentile (samples, 99);
+}
+
 static void
 measure_calls (HallTestServer *server)
 {
@@ -499,6 +527,7 @@ measure_calls (HallTestServer *server)
         bench_samples_add_us (finishes, g_get_monotonic_time () - t0);
     }
   hall_test_feed_stop (feed);
+  measure_http_alone (staff);
 
   figs.call_p50 = bench_percentile (calls, 50);
   figs.call_p99 = bench_percentile (calls, 99);
@@ -517,6 +546,8 @@ measure_calls (HallTestServer *server)
   bench_print_row ("ticket.finish (HTTP)", value, NULL);
   g_snprintf (value, sizeof value, "p50 %.2f ms  p99 %.2f ms", figs.event_p50, figs.event_p99);
   bench_print_row ("call sent → ticket.called on display's WS", value, NULL);
+  g_snprintf (value, sizeof value, "p50 %.2f ms  p99 %.2f ms", figs.http_p50, figs.http_p99);
+  bench_print_row ("GET /api/v1/health, same connection", value, NULL);
 
   g_print ("\nWhere counter.call_next's time goes (the server's own spans, HALL_SERVER_TIMING=1)\n");
   bench_profile_print (profile);

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <libsoup/soup.h>
 
+#include "hall-nodelay.h"
 #include "hall-server.h"
 #include "hall-server-private.h"
 
@@ -429,6 +430,7 @@ handle_command (HallServer        *self,
   call->disconnected_handler =
       g_signal_connect (msg, "disconnected", G_CALLBACK (call_disconnected_cb), call);
 
+  hall_socket_set_nodelay (soup_server_message_get_socket (msg));
   _hall_server_hold (self);
   soup_server_message_pause (msg);
   hall_engine_call_async (self->engine, token, name, params, address, NULL, command_done_cb, call);

@@ -376,6 +376,8 @@ hall_label_code (const char *kind,
     { "outcome", { "assigned", NULL, N_ ("Assigned") } },
     { "outcome", { "forwarded", NULL, N_ ("Forwarded") } },
     { "outcome", { "explained", NULL, N_ ("Explained") } },
+    /* Translators: a reception recorded before outcomes were, counted apart */
+    { "outcome", { "unrecorded", NULL, N_ ("Outcome not recorded") } },
     /* Translators: the higher level a petitioner already went to (越级访) */
     { "escalation", { "city", NULL, N_ ("To the city") } },
     { "escalation", { "province", NULL, N_ ("To the province") } },

@@ -59,8 +59,10 @@ hall_search_tokenize (const char         *text,
   char word[MAX_WORD_BYTES];
   int  n_word = 0, word_start = 0;
   char prev[6], cur[6];
-  int  n_prev = 0, prev_start = 0, han_run = 0;
-  int  pos = 0, rc = SQLITE_OK;
+  /* prev is the last character lowered, which may be longer than it is in the text (Ⱦ has two
+   * bytes, ⱦ three): a token's range is the text's, prev_end where that character ends. */
+  int n_prev = 0, prev_start = 0, prev_end = 0, han_run = 0;
+  int pos = 0, rc = SQLITE_OK;
 
   while (pos <= n_text && rc == SQLITE_OK)
     {
@@ -92,7 +94,7 @@ hall_search_tokenize (const char         *text,
       if (han_run > 0 && cls != CHAR_HAN)
         {
           if (han_run == 1)
-            rc = func (ctx, 0, prev, n_prev, prev_start, prev_start + n_prev);
+            rc = func (ctx, 0, prev, n_prev, prev_start, prev_end);
           han_run = 0;
           if (rc != SQLITE_OK)
             break;
@@ -119,6 +121,7 @@ hall_search_tokenize (const char         *text,
           memcpy (prev, cur, n_cur);
           n_prev = n_cur;
           prev_start = pos;
+          prev_end = pos + len;
           han_run++;
         }
 

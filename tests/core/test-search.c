@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include "hall-search-tokenizer.h"
 #include "hall-test-util.h"
 
 typedef struct
@@ -432,6 +433,54 @@ test_registered_matters (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (found, "matters")), ==, 1);
 }
 
+typedef struct
+{
+  const char *text;
+  GString    *ranges;
+} Ranges;
+
+static int
+add_range (void       *data,
+           int         flags,
+           const char *token,
+           int         n_token,
+           int         start,
+           int         end)
+{
+  Ranges *ranges = data;
+
+  g_assert_cmpint (end, <=, strlen (ranges->text));
+  g_string_append_printf (ranges->ranges, "%s%.*s=%.*s", ranges->ranges->len > 0 ? " " : "",
+                          n_token, token, end - start, ranges->text + start);
+  return SQLITE_OK;
+}
+
+/* Each token stands for the very bytes of the text it came from, even where lowering a letter
+ * makes it longer (Ⱦ has two bytes in UTF-8, its lower case ⱦ three): FTS5 highlights and
+ * snippets by these ranges, and a range past the text would read beyond it. */
+static void
+test_token_ranges (void)
+{
+  const char *cases[][2] = {
+    { "拆迁补偿", "拆迁=拆迁 迁补=迁补 补偿=补偿" },
+    { "物业 Ⱦ", "物业=物业 ⱦ=Ⱦ" },
+    { "Ⱦ 物业", "ⱦ=Ⱦ 物业=物业" },
+    { "ȾȺ", "ⱦⱥ=ȾȺ" },
+    { "Ｗｉｆｉ漏水3号", "wifi=Ｗｉｆｉ 漏水=漏水 3=3 号=号" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      Ranges ranges = { cases[i][0], g_string_new (NULL) };
+
+      g_assert_cmpint (
+          hall_search_tokenize (cases[i][0], strlen (cases[i][0]), add_range, &ranges), ==,
+          SQLITE_OK);
+      g_assert_cmpstr (ranges.ranges->str, ==, cases[i][1]);
+      g_string_free (ranges.ranges, TRUE);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -448,6 +497,7 @@ main (int   argc,
   ADD ("index-follows-changes", test_index_follows_changes);
 #undef ADD
   g_test_add_func ("/search/registered-matters", test_registered_matters);
+  g_test_add_func ("/search/token-ranges", test_token_ranges);
 
   return g_test_run ();
 }

@@ -20,6 +20,7 @@
 #include <stdio.h>
 
 #include "hall-bench-feed.h"
+#include "hall-bench-floor.h"
 #include "hall-bench-load.h"
 #include "hall-bench-profile.h"
 #include "hall-bench-search.h"
@@ -37,6 +38,7 @@
 #define DEPARTMENT_ID 2  /* 城建: every window serves it in the benchmark */
 #define ISSUE_QUEUE 2000 /* waiting tickets for the large-queue ticket.issue figure */
 #define N_NAMED 20       /* calls whose WAL pages are named */
+#define CALL_PAGES 8     /* the WAL pages counter.call_next writes at p50 (N_NAMED calls) */
 
 typedef struct
 {
@@ -57,6 +59,7 @@ typedef struct
 typedef struct
 {
   double floor_p50, floor_p99, floor_per_s;
+  double pages_p50; /* a bare commit of CALL_PAGES rows into as many tables */
   double call_p50, call_p99;
   double http_p50, http_p99;
   double event_p50, event_p99;
@@ -112,6 +115,12 @@ print_summary (void)
   print_ratio ("  call_next less HTTP alone, p50 ÷ floor p50",
                (figs.call_p50 - figs.http_p50) / figs.floor_p50, "×", detail, TRUE, NULL);
   g_free (detail);
+  /* The least a call_next could cost on this disk: the round trip with no command and a bare
+   * commit of its pages, with no SQL, no JSON and no hop between threads. */
+  detail = g_strdup_printf ("%.2f + %.2f / %.2f ms", figs.http_p50, figs.pages_p50, figs.floor_p50);
+  print_ratio ("  HTTP alone + a bare commit of its pages, ÷ floor p50",
+               (figs.http_p50 + figs.pages_p50) / figs.floor_p50, "×", detail, TRUE, NULL);
+  g_free (detail);
   detail = g_strdup_printf ("%.2f / %.2f ms", figs.call_p50_stalled, figs.call_p50_none);
   print_ratio ("call_next p50, a stalled subscriber ÷ none",
                figs.call_p50_stalled / figs.call_p50_none, "×", detail, TRUE, NULL);
@@ -149,107 +158,6 @@ print_summary (void)
   detail = g_strdup_printf ("VmRSS, %" G_GUINT64_FORMAT " matters", opts.n_matters);
   print_ratio ("server memory", figs.rss_kb / 1024.0, " MB", detail, figs.rss_kb <= 200 * 1024,
                "≤ 200 MB");
-}
-
-/* ---- the floor: bare SQLite commits on the same disk ---------------------------------------- */
-
-/* One INSERT per transaction, @n times; appends each commit's latency to @samples (if not NULL)
- * and returns the seconds the commits took. */
-static double
-floor_commits (sqlite3      *db,
-               sqlite3_stmt *begin,
-               sqlite3_stmt *insert,
-               sqlite3_stmt *commit,
-               guint         n,
-               GArray       *samples)
-{
-  gint64 start = g_get_monotonic_time ();
-
-  for (guint i = 0; i < n; i++)
-    {
-      gint64 t0 = g_get_monotonic_time ();
-
-      sqlite3_step (begin);
-      sqlite3_reset (begin);
-      sqlite3_bind_int64 (insert, 1, t0);
-      sqlite3_bind_text (insert, 2,
-                         "{\"kind\":\"ticket.called\",\"ticket_id\":123,\"code\":\"C015\"}", -1,
-                         SQLITE_STATIC);
-      sqlite3_step (insert);
-      sqlite3_reset (insert);
-      if (sqlite3_step (commit) != SQLITE_DONE)
-        {
-          g_autoptr (GError) error =
-              g_error_new (HALL_ERROR, HALL_ERROR_INTERNAL, "%s", sqlite3_errmsg (db));
-          bench_die ("floor commit", error);
-        }
-      sqlite3_reset (commit);
-      if (samples != NULL)
-        bench_samples_add_us (samples, g_get_monotonic_time () - t0);
-    }
-  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
-}
-
-/* Appends one latency sample per commit to @samples; returns the seconds the commits took.
- * Fair to the floor: the hall writes into a WAL file that is already as long as it gets (its
- * checkpointer copies it back on its own thread and the next transaction starts the file over,
- * never growing it), so the floor's commits are timed the same way: the WAL grown by as many
- * commits first, checkpointed, then written over, with no checkpoint inside a commit. A commit
- * that grows the file also syncs the file's size, which the hall's commits do not pay. */
-static double
-measure_floor (const char *dir,
-               GArray     *samples)
-{
-  g_autofree char *path = g_build_filename (dir, "floor.db", NULL);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-  sqlite3         *db = NULL;
-  sqlite3_stmt    *insert = NULL, *begin = NULL, *commit = NULL;
-  double           seconds;
-
-  if (sqlite3_open (path, &db) != SQLITE_OK
-      || sqlite3_exec (
-             db,
-             "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 0;"
-             "CREATE TABLE t (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, payload TEXT NOT NULL);",
-             NULL, NULL, NULL)
-             != SQLITE_OK
-      || sqlite3_prepare_v2 (db, "INSERT INTO t (at, payload) VALUES (?1, ?2)", -1, &insert, NULL)
-             != SQLITE_OK
-      || sqlite3_prepare_v2 (db, "BEGIN IMMEDIATE", -1, &begin, NULL) != SQLITE_OK
-      || sqlite3_prepare_v2 (db, "COMMIT", -1, &commit, NULL) != SQLITE_OK)
-    {
-      g_autoptr (GError) error =
-          g_error_new (HALL_ERROR, HALL_ERROR_INTERNAL, "%s", sqlite3_errmsg (db));
-      bench_die ("floor", error);
-    }
-
-  floor_commits (db, begin, insert, commit, opts.n_floor, NULL);
-  if (sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL) != SQLITE_OK)
-    bench_die ("floor checkpoint", NULL);
-  seconds = floor_commits (db, begin, insert, commit, opts.n_floor, samples);
-
-  sqlite3_finalize (insert);
-  sqlite3_finalize (begin);
-  sqlite3_finalize (commit);
-  sqlite3_close (db);
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-  return seconds;
-}
-
-static void
-print_floor (GArray *samples,
-             double  seconds)
-{
-  char value[64];
-
-  g_snprintf (value, sizeof value, "p50 %.2f ms  p99 %.2f ms", bench_percentile (samples, 50),
-              bench_percentile (samples, 99));
-  bench_print_row ("commit", value, NULL);
-  g_snprintf (value, sizeof value, "%.0f commits/s", samples->len / seconds);
-  bench_print_row ("single writer", value, NULL);
 }
 
 /* ---- the database: a million matters, cached --------------------------------------------------
@@ -709,8 +617,18 @@ main (int   argc,
   g_print ("\nThe floor: bare SQLite, one INSERT per transaction, same folder (%u commits)\n",
            opts.n_floor);
   floor_before = bench_samples_new ();
-  floor_seconds = measure_floor (run_dir, floor_before);
-  print_floor (floor_before, floor_seconds);
+  floor_seconds = bench_floor_measure (run_dir, opts.n_floor, 1, floor_before);
+  bench_floor_print (floor_before, floor_seconds);
+  {
+    g_autoptr (GArray) pages = bench_samples_new ();
+    double seconds = bench_floor_measure (run_dir, opts.n_floor, CALL_PAGES, pages);
+
+    g_print ("\nA bare commit of as many pages as counter.call_next writes: one row into each of "
+             "%u tables\n",
+             CALL_PAGES);
+    bench_floor_print (pages, seconds);
+    figs.pages_p50 = bench_percentile (pages, 50);
+  }
 
   g_print ("\nThe hall database\n");
   prepare_database (db_path);
@@ -745,11 +663,11 @@ main (int   argc,
     /* Other work on the machine makes fsync times wander: the floor once more, and the ratios
      * against the faster of the two runs, which is the stricter comparison. */
     g_autoptr (GArray) after = bench_samples_new ();
-    double   seconds = measure_floor (run_dir, after);
+    double   seconds = bench_floor_measure (run_dir, opts.n_floor, 1, after);
     gboolean after_faster;
 
     g_print ("\nThe floor again, after the rest (%u commits)\n", opts.n_floor);
-    print_floor (after, seconds);
+    bench_floor_print (after, seconds);
     after_faster = bench_percentile (after, 99) < bench_percentile (floor_before, 99);
     figs.floor_p50 = bench_percentile (after_faster ? after : floor_before, 50);
     figs.floor_p99 = bench_percentile (after_faster ? after : floor_before, 99);

@@ -200,7 +200,9 @@ _hall_server_parse_json (const char *data,
       data = patched;
     }
 
-  parser = json_parser_new_immutable ();
+  /* Not an immutable parser: the commands trim their text parameters in place
+   * (hall_param_string()), so that the handler and the stored value agree. */
+  parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
     {
       hall_set_error (error, HALL_ERROR_INVALID_ARGUMENT, NULL,

@@ -563,6 +563,40 @@ test_control_characters (Fixture      *f,
   g_assert_cmpstr (json_object_get_string_member (matter, "content"), ==, "第一行\n\t第二行 C:\\u0000");
 }
 
+/* Text with spaces around it is stored without them, and text of spaces alone is as missing as
+ * no text: a required field left blank is refused, naming it. Sent over HTTP, as every client
+ * sends it. */
+static void
+test_padded_text (Fixture      *f,
+                  gconstpointer data)
+{
+  g_autoptr (JsonObject) registered = NULL;
+  g_autoptr (JsonObject) got = NULL;
+  g_autoptr (JsonObject) e = NULL;
+  JsonObject *matter;
+
+  registered = hall_test_server_ok (
+      f->server, f->staff, "matter.register",
+      "{\"channel\": \" visit \", \"type\": \"claim\", \"content\": \" \\t楼道堆物，影响通行。\\n \","
+      " \"petitioners\": [{\"name\": \"  王秀兰 \"}]}");
+  got = hall_test_server_ok (f->server, f->staff, "matter.get",
+                             "{\"matter_id\": %" G_GINT64_FORMAT "}",
+                             json_object_get_int_member (registered, "matter_id"));
+  matter = json_object_get_object_member (got, "matter");
+  g_assert_cmpstr (json_object_get_string_member (matter, "content"), ==, "楼道堆物，影响通行。");
+  g_assert_cmpstr (json_object_get_string_member (matter, "channel"), ==, "visit");
+  g_assert_cmpstr (
+      json_object_get_string_member (
+          json_array_get_object_element (json_object_get_array_member (got, "petitioners"), 0),
+          "name"),
+      ==, "王秀兰");
+
+  e = hall_test_server_fails (f->server, f->staff, "matter.register",
+                              HALL_ERROR_INVALID_ARGUMENT, "content",
+                              "{\"channel\": \"visit\", \"type\": \"claim\", \"content\": \" \\n\\t \","
+                              " \"petitioners\": [{\"name\": \"王秀兰\"}]}");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -582,6 +616,7 @@ main (int    argc,
   ADD ("missing-token", test_missing_token);
   ADD ("nothing-half-written", test_nothing_half_written);
   ADD ("control-characters", test_control_characters);
+  ADD ("padded-text", test_padded_text);
 #undef ADD
 
   return g_test_run ();

@@ -12,6 +12,21 @@
 #include "hall-error.h"
 #include "hall-fuzz.h"
 
+/* GLib stops a program at a fatal message with a breakpoint trap, which libFuzzer does not catch:
+ * it would die without writing the input that did it. An abort() it reports like any crash. */
+static GLogWriterOutput
+abort_on_warning_writer (GLogLevelFlags   log_level,
+                         const GLogField *fields,
+                         gsize            n_fields,
+                         gpointer         user_data)
+{
+  GLogWriterOutput output = g_log_writer_default (log_level, fields, n_fields, user_data);
+
+  if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+    abort ();
+  return output;
+}
+
 void
 hall_fuzz_init (void)
 {
@@ -22,6 +37,7 @@ hall_fuzz_init (void)
   /* G_DEBUG=fatal-warnings, whatever the environment: bad input that reaches a g_warning() or a
    * g_return_if_fail() is a bug the fuzzer must report. */
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
+  g_log_set_writer_func (abort_on_warning_writer, NULL, NULL);
 }
 
 char *

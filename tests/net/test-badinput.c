@@ -2,7 +2,7 @@
  *
  * Malformed JSON, wrong types, oversize bodies, over-long text, invalid ID numbers and phones,
  * SQL metacharacters, control characters (an escaped NUL above all), unknown commands, wrong
- * methods, missing tokens: each gets a 4xx with a message a clerk can act on, naming the field
+ * methods, missing tokens, text of spaces alone: each gets a 4xx with a message a clerk can act on, naming the field
  * where there is one; the server stays up; and nothing of a refused request is left half-written.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -73,6 +73,19 @@ expect_error (HallTestServer *server,
   else
     g_assert_true (json_object_get_null_member (error, "field"));
   g_assert_true (hall_test_server_is_running (server));
+}
+
+/* Registers a matter with @body (JSON) as the 城建 window and reads it back with matter.get. */
+static JsonObject *
+register_and_get (Fixture    *f,
+                  const char *body)
+{
+  g_autoptr (JsonObject) registered =
+      hall_test_server_ok (f->server, f->staff, "matter.register", "%s", body);
+
+  return hall_test_server_ok (f->server, f->staff, "matter.get",
+                              "{\"matter_id\": %" G_GINT64_FORMAT "}",
+                              json_object_get_int_member (registered, "matter_id"));
 }
 
 static gint64
@@ -309,7 +322,6 @@ test_sql_metacharacters (Fixture      *f,
 {
   static const char content[] = "'); DELETE FROM matter; -- \\\" OR 1=1 /* 楼道堆物 */";
   g_autoptr (JsonObject) e = NULL;
-  g_autoptr (JsonObject) registered = NULL;
   g_autoptr (JsonObject) got = NULL;
   g_autoptr (JsonObject) search = NULL;
   g_autoptr (JsonObject) escaped = json_object_new ();
@@ -342,10 +354,7 @@ test_sql_metacharacters (Fixture      *f,
   }
   node = json_node_init_object (json_node_alloc (), escaped);
   body = json_to_string (node, FALSE);
-  registered = hall_test_server_ok (f->server, f->staff, "matter.register", "%s", body);
-  got = hall_test_server_ok (f->server, f->staff, "matter.get",
-                             "{\"matter_id\": %" G_GINT64_FORMAT "}",
-                             json_object_get_int_member (registered, "matter_id"));
+  got = register_and_get (f, body);
   g_assert_cmpstr (
       json_object_get_string_member (json_object_get_object_member (got, "matter"), "content"), ==,
       content);
@@ -538,7 +547,6 @@ test_control_characters (Fixture      *f,
       "\"petitioners\": [{\"name\": \"张\\n三\"}]}",
       "petitioners[0].name" },
   };
-  g_autoptr (JsonObject) ok = NULL;
   g_autoptr (JsonObject) got = NULL;
   JsonObject *matter;
 
@@ -552,13 +560,9 @@ test_control_characters (Fixture      *f,
     }
 
   /* Multi-line text keeps its line breaks and tabs; an escaped backslash before u0000 is text. */
-  ok = hall_test_server_ok (f->server, f->staff, "matter.register",
-                            "{\"channel\": \"visit\", \"type\": \"claim\", "
-                            "\"content\": \"第一行\\n\\t第二行 C:\\\\u0000\", "
-                            "\"petitioners\": [{\"name\": \"张三\"}]}");
-  got = hall_test_server_ok (f->server, f->staff, "matter.get",
-                             "{\"matter_id\": %" G_GINT64_FORMAT "}",
-                             json_object_get_int_member (ok, "matter_id"));
+  got = register_and_get (f, "{\"channel\": \"visit\", \"type\": \"claim\", "
+                             "\"content\": \"第一行\\n\\t第二行 C:\\\\u0000\", "
+                             "\"petitioners\": [{\"name\": \"张三\"}]}");
   matter = json_object_get_object_member (got, "matter");
   g_assert_cmpstr (json_object_get_string_member (matter, "content"), ==, "第一行\n\t第二行 C:\\u0000");
 }
@@ -570,18 +574,13 @@ static void
 test_padded_text (Fixture      *f,
                   gconstpointer data)
 {
-  g_autoptr (JsonObject) registered = NULL;
   g_autoptr (JsonObject) got = NULL;
   g_autoptr (JsonObject) e = NULL;
   JsonObject *matter;
 
-  registered = hall_test_server_ok (
-      f->server, f->staff, "matter.register",
-      "{\"channel\": \" visit \", \"type\": \"claim\", \"content\": \" \\t楼道堆物，影响通行。\\n \","
-      " \"petitioners\": [{\"name\": \"  王秀兰 \"}]}");
-  got = hall_test_server_ok (f->server, f->staff, "matter.get",
-                             "{\"matter_id\": %" G_GINT64_FORMAT "}",
-                             json_object_get_int_member (registered, "matter_id"));
+  got = register_and_get (
+      f, "{\"channel\": \" visit \", \"type\": \"claim\", \"content\": \" \\t楼道堆物，影响通行。\\n \","
+         " \"petitioners\": [{\"name\": \"  王秀兰 \"}]}");
   matter = json_object_get_object_member (got, "matter");
   g_assert_cmpstr (json_object_get_string_member (matter, "content"), ==, "楼道堆物，影响通行。");
   g_assert_cmpstr (json_object_get_string_member (matter, "channel"), ==, "visit");

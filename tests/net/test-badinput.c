@@ -2,8 +2,9 @@
  *
  * Malformed JSON, wrong types, oversize bodies, over-long text, invalid ID numbers and phones,
  * SQL metacharacters, control characters (an escaped NUL above all), unknown commands, wrong
- * methods, missing tokens, text of spaces alone: each gets a 4xx with a message a clerk can act on, naming the field
- * where there is one; the server stays up; and nothing of a refused request is left half-written.
+ * methods, missing tokens, text of spaces alone: each gets a 4xx with a message a clerk can act
+ * on, naming the field where there is one; the server stays up; and nothing of a refused request
+ * is left half-written.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

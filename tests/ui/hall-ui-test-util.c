@@ -113,9 +113,16 @@ hall_ui_test_show_and_finalize (GtkWidget *widget)
   gtk_window_set_child (GTK_WINDOW (window), widget);
   gtk_window_present (GTK_WINDOW (window));
   hall_ui_test_flush ();
+  hall_ui_test_close_and_finalize (window, widget);
+}
+
+void
+hall_ui_test_close_and_finalize (gpointer window,
+                                 gpointer object)
+{
   gtk_window_destroy (GTK_WINDOW (window));
   hall_ui_test_flush ();
-  g_assert_finalize_object (widget);
+  g_assert_finalize_object (object);
 }
 
 static void

@@ -43,6 +43,10 @@ void hall_ui_test_flush (void);
 /* @widget (floating or not) in a window of its own, shown and laid out, then everything
  * released: the test fails when something still holds the widget. */
 void hall_ui_test_show_and_finalize (GtkWidget *widget);
+/* Closes @window, lets its pending work run and drops the test's reference to @object (a widget
+ * that was in it): the test fails when something else still holds it. */
+void hall_ui_test_close_and_finalize (gpointer window,
+                                      gpointer object);
 /* Every text under @root, shown or not (labels, text fields, buttons' labels), one a line. */
 char *hall_ui_test_texts (GtkWidget *root);
 /* The widget named @name under @root; the test fails when there is none. */

@@ -208,9 +208,7 @@ test_link_from_view (void)
   hall_ui_test_answer ("unlink");
   hall_ui_test_wait (unlinked, view, 30, "the link to go");
   g_assert_cmpuint (links_of (hall, staff, second_id), ==, 0);
-  gtk_window_destroy (GTK_WINDOW (window));
-  hall_ui_test_flush ();
-  g_assert_finalize_object (view);
+  hall_ui_test_close_and_finalize (window, view);
   hall_engine_shutdown (hall->engine);
 }
 

@@ -119,9 +119,7 @@ test_matter_view (void)
   g_assert_true (gtk_widget_activate_action (view, "matter.print-notice", NULL));
   hall_ui_test_cancel_print_dialog ();
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  hall_ui_test_flush ();
-  g_assert_finalize_object (view);
+  hall_ui_test_close_and_finalize (window, view);
   hall_engine_shutdown (hall->engine);
 }
 
@@ -247,9 +245,7 @@ test_matter_view_co_handling (void)
       "Objected"));
   g_assert_cmpstr (assignment_role (view, "assignment-3"), ==, "Lead");
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  hall_ui_test_flush ();
-  g_assert_finalize_object (view);
+  hall_ui_test_close_and_finalize (window, view);
   hall_engine_shutdown (hall->engine);
 }
 

@@ -315,9 +315,7 @@ test_widgets (void)
       g_list_model_get_n_items (hall_rating_alerts_get_model (HALL_RATING_ALERTS (alerts))), ==, 1);
   hall_rating_alerts_set_alerts (HALL_RATING_ALERTS (alerts), NULL);
   g_assert_false (gtk_widget_get_visible (alerts));
-  gtk_window_destroy (GTK_WINDOW (window));
-  hall_ui_test_flush ();
-  g_assert_finalize_object (pad);
+  hall_ui_test_close_and_finalize (window, pad);
   g_assert_finalize_object (alerts);
 }
 

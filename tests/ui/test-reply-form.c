@@ -128,9 +128,7 @@ test_reply_form (void)
   g_assert_null (strstr (text, "13812345678"));
   hall_test_rm_rf (dir);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  hall_ui_test_flush ();
-  g_assert_finalize_object (view);
+  hall_ui_test_close_and_finalize (window, view);
   hall_engine_shutdown (hall->engine);
 }
 

@@ -259,9 +259,7 @@ test_window (void)
   hall_ui_test_flush ();
   g_assert_cmpstr (hall_window_get_page_name (window), ==, "welcome");
   hall_window_show_toast (window, "A toast");
-  gtk_window_destroy (GTK_WINDOW (window));
-  hall_ui_test_flush ();
-  g_assert_finalize_object (window);
+  hall_ui_test_close_and_finalize (window, window);
 }
 
 static void
@@ -272,9 +270,7 @@ test_preferences_window (void)
   g_object_ref (window);
   gtk_window_present (GTK_WINDOW (window));
   hall_ui_test_flush ();
-  gtk_window_destroy (GTK_WINDOW (window));
-  hall_ui_test_flush ();
-  g_assert_finalize_object (window);
+  hall_ui_test_close_and_finalize (window, window);
 }
 
 static void
@@ -287,9 +283,7 @@ test_shortcuts_window (void)
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (window));
   g_object_ref (window);
   g_clear_object (&builder);
-  gtk_window_destroy (GTK_WINDOW (window));
-  hall_ui_test_flush ();
-  g_assert_finalize_object (window);
+  hall_ui_test_close_and_finalize (window, window);
 }
 
 static void

@@ -116,6 +116,31 @@ hall_ui_test_show_and_finalize (GtkWidget *widget)
   hall_ui_test_close_and_finalize (window, widget);
 }
 
+typedef struct
+{
+  GtkWidget  *widget;
+  const char *action;
+} Activation;
+
+static gboolean
+activated (gpointer data)
+{
+  Activation *activation = data;
+
+  return gtk_widget_activate_action (activation->widget, activation->action, NULL);
+}
+
+void
+hall_ui_test_activate (GtkWidget  *widget,
+                       const char *action,
+                       guint       seconds,
+                       const char *what)
+{
+  Activation activation = { widget, action };
+
+  hall_ui_test_wait (activated, &activation, seconds, what);
+}
+
 void
 hall_ui_test_close_and_finalize (gpointer window,
                                  gpointer object)

@@ -43,6 +43,13 @@ void hall_ui_test_flush (void);
 /* @widget (floating or not) in a window of its own, shown and laid out, then everything
  * released: the test fails when something still holds the widget. */
 void hall_ui_test_show_and_finalize (GtkWidget *widget);
+/* Activates @action on @widget as soon as it is enabled (a page enables its actions once it is
+ * online, which over a slow link can come after what it shows); fails the test after @seconds,
+ * naming @what. */
+void hall_ui_test_activate (GtkWidget  *widget,
+                            const char *action,
+                            guint       seconds,
+                            const char *what);
 /* Closes @window, lets its pending work run and drops the test's reference to @object (a widget
  * that was in it): the test fails when something else still holds it. */
 void hall_ui_test_close_and_finalize (gpointer window,

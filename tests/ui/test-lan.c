@@ -144,14 +144,14 @@ run_app (const char *url)
 
   g_object_set_data (G_OBJECT (page), "want", (gpointer) "closed");
   hall_ui_test_wait (hall_ui_test_counter_is, page, HALL_UI_TEST_STEP_TIMEOUT, "window 2, closed");
-  gtk_widget_activate_action (page, "counter.open", NULL);
+  hall_ui_test_activate (page, "counter.open", HALL_UI_TEST_STEP_TIMEOUT, "window 2's 开窗 to be enabled");
   g_object_set_data (G_OBJECT (page), "want", (gpointer) "open");
   hall_ui_test_wait (hall_ui_test_counter_is, page, HALL_UI_TEST_STEP_TIMEOUT, "window 2 to open");
   hall_ui_test_say ("ready");
 
   /* A visitor called in; their matter typed, not yet registered. */
   hall_ui_test_wait (hall_ui_test_one_waiting, page, HALL_UI_TEST_STEP_TIMEOUT, "the visitor");
-  gtk_widget_activate_action (page, "counter.call-next", NULL);
+  hall_ui_test_activate (page, "counter.call-next", HALL_UI_TEST_STEP_TIMEOUT, "叫号 to be enabled");
   hall_ui_test_wait (hall_ui_test_has_current, page, HALL_UI_TEST_STEP_TIMEOUT, "the call");
   gtk_widget_activate_action (page, "counter.register", NULL);
   form = hall_counter_page_get_matter_form (HALL_COUNTER_PAGE (page));
